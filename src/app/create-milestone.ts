@@ -1,0 +1,54 @@
+import { asMilestoneId, type UserId } from '../domain/ids.js';
+import { createMilestone as create, type Phase } from '../domain/milestone.js';
+import type { PlainDate } from '../domain/plain-date.js';
+import type { Result } from '../domain/result.js';
+import type { Actor, AppDeps } from './deps.js';
+import { checkOwner } from './milestone-write.js';
+import { abort, transact } from './transact.js';
+import { byId, type MilestoneView, milestoneView, programToday } from './views.js';
+
+export interface CreateMilestoneInput {
+  readonly programId: string;
+  readonly actor: Actor;
+  readonly name: string;
+  readonly phase: Phase;
+  readonly ownerId?: string | null | undefined;
+  readonly baselineDate: PlainDate;
+  readonly forecastDate?: PlainDate | undefined;
+  readonly isCritical?: boolean | undefined;
+  readonly reason?: string | undefined;
+}
+
+/** Adds a milestone to a program under the next free key (M-n). */
+export function createMilestone(deps: AppDeps, input: CreateMilestoneInput): Promise<Result<MilestoneView>> {
+  return transact(deps.store, async (tx) => {
+    const now = deps.clock.now();
+    const program = await tx.findProgram(input.programId);
+    if (!program) return abort({ code: 'PROGRAM_NOT_FOUND', message: `No program "${input.programId}".` });
+    await checkOwner(tx, input.ownerId);
+    const key = await tx.nextKey(program.id, 'M');
+    const { next, changes } = create({
+      id: asMilestoneId(deps.newId()),
+      programId: program.id,
+      key,
+      name: input.name,
+      phase: input.phase,
+      ownerId: (input.ownerId ?? null) as UserId | null,
+      baselineDate: input.baselineDate,
+      forecastDate: input.forecastDate,
+      isCritical: input.isCritical,
+    });
+    const { id, version: _v, ...values } = next;
+    await tx.write({
+      op: 'insert',
+      entity: 'milestone',
+      id,
+      programId: program.id,
+      entityKey: key,
+      values,
+      changes,
+      meta: { actorId: input.actor.id, at: now.toISOString(), reason: input.reason?.trim() || null, correlationId: deps.newId() },
+    });
+    return milestoneView(program, next, programToday(program, now), byId(await tx.listUsers()));
+  });
+}

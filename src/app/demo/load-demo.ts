@@ -1,0 +1,166 @@
+import { addBusinessDays, mondayToFriday } from '../../domain/business-days.js';
+import type { Phase } from '../../domain/milestone.js';
+import { addDays, dateInZone, type PlainDate } from '../../domain/plain-date.js';
+import type { Result } from '../../domain/result.js';
+import { refuse } from '../../domain/result.js';
+import { completeMilestone } from '../complete-milestone.js';
+import { createClient, createProgram, createUser, unwrap } from '../create-records.js';
+import { createMilestone } from '../create-milestone.js';
+import type { Actor, AppDeps } from '../deps.js';
+import { moveMilestone } from '../move-milestone.js';
+import type { MilestoneView } from '../views.js';
+import { type DemoProgram, demoClients, demoPeople, demoPrograms, milestoneTemplate, slipReasons } from './demo-data.js';
+
+export interface DemoSummary {
+  readonly clients: number;
+  readonly programs: number;
+  readonly milestones: number;
+  readonly people: number;
+}
+
+/** A clock the loader sets, so the demo's history (creations, moves, completions) lies in the past. */
+function settableClock() {
+  let t = new Date();
+  return { now: () => t, set: (d: PlainDate, hourUtc = 3) => (t = new Date(`${d}T${String(hourUtc).padStart(2, '0')}:00:00Z`)) };
+}
+
+const cal = mondayToFriday;
+const bd = (d: PlainDate, n: number) => addBusinessDays(cal, d, n);
+
+/** Picks n steps of the template, spread evenly so every phase is present. */
+function pickSteps(n: number) {
+  const last = milestoneTemplate.length - 1;
+  const picked = new Set<number>();
+  for (let i = 0; i < n; i++) picked.add(Math.round((i * last) / (n - 1)));
+  return [...picked].sort((a, b) => a - b).map((i) => milestoneTemplate[i] as (typeof milestoneTemplate)[number]);
+}
+
+/**
+ * Loads the demo portfolio into an empty database: 3 clients, 8 programs at suppliers in China,
+ * Vietnam and India, 28-60 milestones each, with a history of moves and completions written
+ * through the ordinary use cases, so health, variance and the change log are real.
+ */
+export async function loadDemo(deps: AppDeps, input: { now: Date }): Promise<Result<DemoSummary>> {
+  if ((await deps.store.reads.countPrograms()) > 0) {
+    return refuse('DEMO_NOT_EMPTY', 'The database already holds programs; the demo loads only into an empty one.');
+  }
+  const clock = settableClock();
+  const d: AppDeps = { ...deps, clock };
+  const earliest = addDays(dateInZone(input.now, 'UTC'), -7 * 30);
+  clock.set(earliest);
+
+  const people = new Map<string, Actor>();
+  for (const p of demoPeople) {
+    const u = unwrap(await createUser(d, { actor: null, email: p.email, name: p.name, timeZone: p.timeZone }));
+    people.set(p.key, { id: u.id, name: u.name });
+  }
+  const admin = people.get('dana') as Actor;
+  const clients = new Map<string, string>();
+  for (const c of demoClients) {
+    clients.set(c.key, unwrap(await createClient(d, { actor: admin, name: c.name, country: c.country })).id);
+  }
+  let milestones = 0;
+  for (const p of demoPrograms) milestones += await loadProgram(d, clock, p, people, clients.get(p.client) as string, input.now);
+  return { ok: true, value: { clients: demoClients.length, programs: demoPrograms.length, milestones, people: demoPeople.length } };
+}
+
+async function loadProgram(
+  d: AppDeps,
+  clock: ReturnType<typeof settableClock>,
+  p: DemoProgram,
+  people: Map<string, Actor>,
+  clientId: string,
+  now: Date,
+): Promise<number> {
+  const today = dateInZone(now, p.timeZone);
+  const kickoff = bd(addDays(today, -7 * p.ageWeeks), 0);
+  const planDays = p.ageWeeks * 5 + 60 + (p.milestones % 7) * 5;
+  const who = (k: 'owner' | 'contact' | 'quality') => people.get(p[k]) as Actor;
+  const owner = who('owner');
+  clock.set(addDays(kickoff, -3));
+  const program = unwrap(
+    await createProgram(d, {
+      actor: owner,
+      code: p.code,
+      name: p.name,
+      clientId,
+      supplierName: p.supplier,
+      factoryCity: p.city,
+      factoryCountry: p.country,
+      timeZone: p.timeZone,
+      ownerId: owner.id,
+      targetReleaseDate: bd(kickoff, planDays),
+    }),
+  );
+
+  const steps = pickSteps(p.milestones);
+  const created: MilestoneView[] = [];
+  clock.set(addDays(kickoff, -1));
+  for (const [i, step] of steps.entries()) {
+    const baseline = bd(kickoff, Math.round((i * planDays) / (steps.length - 1)));
+    // A couple of items are left without an owner, so the gap shows where it matters.
+    const hasOwner = !(p.shape !== 'on_track' && i === steps.length - 3);
+    const view = await createMilestone(d, {
+      programId: program.id,
+      actor: owner,
+      name: step.name,
+      phase: step.phase as Phase,
+      ownerId: hasOwner ? who(step.by).id : null,
+      baselineDate: baseline,
+      isCritical: step.critical ?? false,
+    });
+    created.push(unwrap(view));
+  }
+
+  let reason = 0;
+  const nextReason = () => slipReasons[reason++ % slipReasons.length] as string;
+  const past = created.filter((m) => m.milestone.baselineDate < today);
+  const open = created.filter((m) => m.milestone.baselineDate >= today);
+  const versions = new Map(created.map((m) => [m.milestone.id, m.milestone.version]));
+  const target = (m: MilestoneView, actor: Actor) => ({
+    programId: program.id,
+    milestoneId: m.milestone.id,
+    version: versions.get(m.milestone.id) as number,
+    actor,
+  });
+  const move = async (m: MilestoneView, to: PlainDate, on: PlainDate, why: string, actor = owner) => {
+    clock.set(on);
+    const r = unwrap(await moveMilestone(d, { ...target(m, actor), forecastDate: to, reason: why }));
+    versions.set(m.milestone.id, r.milestone.version);
+    return r;
+  };
+
+  // Completed history: most items finish on their date, a few a day or two late or early.
+  const overdue = p.shape === 'late_overdue' ? past.at(-1) : undefined;
+  for (const [i, m] of past.entries()) {
+    if (m === overdue) continue;
+    const jitter = [0, 0, 1, 0, -1, 2, 0][i % 7] as number;
+    let actual = bd(m.milestone.baselineDate, jitter);
+    if (actual >= today) actual = bd(today, -1);
+    if (jitter > 1 && actual !== m.milestone.forecastDate) await move(m, actual, bd(m.milestone.baselineDate, -2), nextReason());
+    clock.set(actual, 9);
+    const r = unwrap(await completeMilestone(d, { ...target(m, who('contact')), actualDate: actual, reason: jitter > 0 ? 'Completed late; see the move reason.' : undefined }));
+    versions.set(m.milestone.id, r.milestone.version);
+  }
+
+  const first = open[0];
+  const soon = open.find((m) => m.milestone.isCritical) ?? first;
+  if (p.shape === 'late_overdue' && overdue) {
+    // Promised for two days ago after one slip, still not confirmed: overdue.
+    await move(overdue, bd(today, -2), bd(today, -9), nextReason());
+  }
+  if (p.shape === 'at_risk' && first) {
+    await move(first, bd(first.milestone.baselineDate, 2), bd(today, -4), nextReason());
+  }
+  if (p.shape === 'late_breach' && soon) {
+    // A steady drift, week after week: the pattern the trend chart is for.
+    const base = soon.milestone.baselineDate;
+    await move(soon, bd(base, 3), bd(today, -20), nextReason());
+    await move(soon, bd(base, 6), bd(today, -12), nextReason());
+    await move(soon, bd(base, 9), bd(today, -4), nextReason());
+    for (const m of open.filter((o) => o.milestone.baselineDate > base).slice(0, 3)) {
+      await move(m, bd(m.milestone.baselineDate, 9), bd(today, -4), `Pushed by ${soon.milestone.key} moving 9 business days.`);
+    }
+  }
+  return created.length;
+}

@@ -1,0 +1,78 @@
+import type { Edit, Milestone } from '../domain/milestone.js';
+import type { Program } from '../domain/program.js';
+import type { Result } from '../domain/result.js';
+import type { Actor, AppDeps } from './deps.js';
+import type { Tx } from './ports.js';
+import { abort, must, transact } from './transact.js';
+import { byId, type MilestoneView, milestoneView, programToday } from './views.js';
+
+export interface MilestoneTarget {
+  readonly programId: string;
+  readonly milestoneId: string;
+  readonly version: number;
+  readonly actor: Actor;
+}
+
+/** Loads program and milestone inside the transaction, refusing when either is missing. */
+async function load(tx: Tx, t: MilestoneTarget): Promise<{ program: Program; milestone: Milestone }> {
+  const program = await tx.findProgram(t.programId);
+  if (!program) return abort({ code: 'PROGRAM_NOT_FOUND', message: `No program "${t.programId}".` });
+  const milestone = await tx.findMilestone(program.id, t.milestoneId);
+  if (!milestone) return abort({ code: 'MILESTONE_NOT_FOUND', message: `No milestone "${t.milestoneId}" in ${program.code}.` });
+  return { program, milestone };
+}
+
+async function view(tx: Tx, program: Program, m: Milestone, now: Date): Promise<MilestoneView> {
+  return milestoneView(program, m, programToday(program, now), byId(await tx.listUsers()));
+}
+
+export async function checkOwner(tx: Tx, ownerId: string | null | undefined): Promise<void> {
+  if (ownerId && !(await tx.findUser(ownerId))) {
+    abort({ code: 'USER_NOT_FOUND', message: `No person with id "${ownerId}".`, fields: [{ path: 'ownerId', message: 'Unknown person.' }] });
+  }
+}
+
+/**
+ * Applies a domain edit to a milestone the caller read at `version`: refuses a stale version with
+ * the current state, and otherwise saves it with its change-log rows in one transaction.
+ */
+export function writeMilestoneEdit(
+  deps: AppDeps,
+  t: MilestoneTarget,
+  reason: string | null,
+  decide: (ctx: { tx: Tx; program: Program; milestone: Milestone; now: Date }) => Promise<Result<Edit<Milestone>>>,
+): Promise<Result<MilestoneView>> {
+  return transact(deps.store, async (tx) => {
+    const now = deps.clock.now();
+    const { program, milestone } = await load(tx, t);
+    if (milestone.version !== t.version) {
+      return abort({
+        code: 'VERSION_CONFLICT',
+        message: `${milestone.key} was changed by someone else (you read version ${t.version}, it is now ${milestone.version}).`,
+        current: await view(tx, program, milestone, now),
+      });
+    }
+    const edit = must(await decide({ tx, program, milestone, now }));
+    const { id, programId, key, version, ...set } = edit.next;
+    const saved = await tx.write({
+      op: 'update',
+      entity: 'milestone',
+      id,
+      programId,
+      entityKey: key,
+      expectedVersion: version - 1,
+      set,
+      changes: edit.changes,
+      meta: { actorId: t.actor.id, at: now.toISOString(), reason: reason?.trim() || null, correlationId: deps.newId() },
+    });
+    if (!saved) {
+      const current = await tx.findMilestone(program.id, milestone.id);
+      return abort({
+        code: 'VERSION_CONFLICT',
+        message: `${milestone.key} was changed by someone else while you saved.`,
+        current: current ? await view(tx, program, current, now) : undefined,
+      });
+    }
+    return view(tx, program, edit.next, now);
+  });
+}

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { HealthReasonSchema, HealthSchema, IdSchema, PersonRefSchema, PlainDateSchema, ReasonSchema, VersionSchema } from './common.js';
+import { PhaseSchema } from './program.js';
+
+export const MilestoneSchema = z
+  .object({
+    id: z.string(),
+    programId: z.string(),
+    key: z.string().meta({ description: 'Human key within the program, e.g. M-12' }),
+    name: z.string(),
+    phase: PhaseSchema,
+    owner: PersonRefSchema.nullable(),
+    baselineDate: PlainDateSchema,
+    forecastDate: PlainDateSchema,
+    actualDate: PlainDateSchema.nullable(),
+    isCritical: z.boolean(),
+    health: HealthSchema,
+    healthReason: HealthReasonSchema,
+    varianceDays: z.number().int().meta({ description: 'Business days from baseline to forecast (or actual); negative when early' }),
+    version: z.number().int(),
+  })
+  .meta({ id: 'Milestone' });
+export type Milestone = z.infer<typeof MilestoneSchema>;
+
+export const MilestoneListSchema = z.object({ items: z.array(MilestoneSchema) });
+
+export const MilestoneParamsSchema = z.object({
+  programId: IdSchema,
+  milestoneId: IdSchema.meta({ description: 'Milestone id or key (e.g. M-12)' }),
+});
+
+const NameSchema = z.string().trim().min(1, 'Give the milestone a name.').max(200);
+
+export const CreateMilestoneSchema = z
+  .object({
+    name: NameSchema,
+    phase: PhaseSchema,
+    ownerId: z.string().nullable().optional(),
+    baselineDate: PlainDateSchema,
+    forecastDate: PlainDateSchema.optional().meta({ description: 'Defaults to the baseline date' }),
+    isCritical: z.boolean().optional(),
+    reason: ReasonSchema.optional(),
+  })
+  .strict();
+export type CreateMilestone = z.infer<typeof CreateMilestoneSchema>;
+
+export const UpdateMilestoneSchema = z
+  .object({
+    version: VersionSchema,
+    name: NameSchema.optional(),
+    phase: PhaseSchema.optional(),
+    ownerId: z.string().nullable().optional(),
+    isCritical: z.boolean().optional(),
+    baselineDate: PlainDateSchema.optional(),
+    reason: ReasonSchema.optional().meta({ description: 'Required when the baseline date changes' }),
+  })
+  .strict();
+export type UpdateMilestone = z.infer<typeof UpdateMilestoneSchema>;
+
+export const MoveMilestoneSchema = z
+  .object({
+    version: VersionSchema,
+    forecastDate: PlainDateSchema,
+    reason: z.string({ error: 'A reason is required: say why the date moves.' }).trim().max(2000).meta({ description: 'Why the date moves; required' }),
+  })
+  .strict();
+export type MoveMilestone = z.infer<typeof MoveMilestoneSchema>;
+
+export const CompleteMilestoneSchema = z
+  .object({
+    version: VersionSchema,
+    actualDate: PlainDateSchema,
+    reason: ReasonSchema.optional(),
+  })
+  .strict();
+export type CompleteMilestone = z.infer<typeof CompleteMilestoneSchema>;

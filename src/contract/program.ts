@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { HealthReasonSchema, HealthSchema, IdSchema, PersonRefSchema, PlainDateSchema } from './common.js';
+
+export const ProgramStatusSchema = z.enum(['draft', 'active', 'on_hold', 'closed']);
+export const PhaseSchema = z.enum(['G1', 'G2', 'G3', 'G4']);
+
+export const MilestoneRefSchema = z.object({
+  id: z.string(),
+  key: z.string(),
+  name: z.string(),
+  forecastDate: PlainDateSchema,
+  owner: PersonRefSchema.nullable(),
+});
+
+export const ProgramSummarySchema = z
+  .object({
+    id: z.string(),
+    code: z.string(),
+    name: z.string(),
+    client: z.object({ id: z.string(), name: z.string(), country: z.string() }),
+    supplier: z.object({ name: z.string(), city: z.string(), country: z.string() }),
+    timeZone: z.string(),
+    status: ProgramStatusSchema,
+    currentPhase: PhaseSchema.nullable(),
+    health: HealthSchema,
+    healthReason: HealthReasonSchema,
+    healthMilestone: z.object({ id: z.string(), key: z.string(), name: z.string() }).nullable(),
+    nextMilestone: MilestoneRefSchema.nullable(),
+    owner: PersonRefSchema.nullable(),
+    milestoneCount: z.number().int(),
+    doneCount: z.number().int(),
+    toleranceDays: z.number().int(),
+    targetReleaseDate: PlainDateSchema.nullable(),
+    today: PlainDateSchema.meta({ description: "Today's date in the program's time zone, which health is computed for" }),
+    version: z.number().int(),
+  })
+  .meta({ id: 'ProgramSummary' });
+export type ProgramSummary = z.infer<typeof ProgramSummarySchema>;
+
+export const ProgramListSchema = z.object({ items: z.array(ProgramSummarySchema) });
+export type ProgramList = z.infer<typeof ProgramListSchema>;
+
+export const ProgramParamsSchema = z.object({
+  programId: IdSchema.meta({ description: 'Program id or program code (e.g. KHG-KETTLE)' }),
+});

@@ -1,0 +1,94 @@
+import { businessDaysBetween, type WorkingDays } from './business-days.js';
+import type { Milestone } from './milestone.js';
+import type { PlainDate } from './plain-date.js';
+
+export const healthLevels = ['on_track', 'at_risk', 'late', 'done'] as const;
+export type Health = (typeof healthLevels)[number];
+
+/** Why a milestone or program has its health, as data that the UI puts into words. */
+export type HealthReason =
+  | { readonly kind: 'done' }
+  | { readonly kind: 'on_plan' }
+  | { readonly kind: 'slipped'; readonly days: number }
+  | { readonly kind: 'breach'; readonly days: number; readonly tolerance: number }
+  | { readonly kind: 'overdue'; readonly days: number };
+
+export interface MilestoneHealth {
+  readonly health: Health;
+  readonly reason: HealthReason;
+  /** Business days the forecast lies after the baseline (negative when ahead). */
+  readonly variance: number;
+}
+
+/**
+ * Milestone health rules (docs/health.md):
+ * done — an actual date is recorded;
+ * late — the forecast date has passed without completion, or the forecast lies more than the
+ *        tolerance (business days) after the baseline: the promise will be broken;
+ * at risk — the forecast lies after the baseline but within the tolerance;
+ * on track — otherwise.
+ */
+export function milestoneHealth(m: Milestone, today: PlainDate, cal: WorkingDays, tolerance: number): MilestoneHealth {
+  const variance = businessDaysBetween(cal, m.baselineDate, m.actualDate ?? m.forecastDate);
+  if (m.actualDate !== null) return { health: 'done', reason: { kind: 'done' }, variance };
+  if (m.forecastDate < today) {
+    return { health: 'late', reason: { kind: 'overdue', days: businessDaysBetween(cal, m.forecastDate, today) }, variance };
+  }
+  if (variance > tolerance) return { health: 'late', reason: { kind: 'breach', days: variance, tolerance }, variance };
+  if (variance > 0) return { health: 'at_risk', reason: { kind: 'slipped', days: variance }, variance };
+  return { health: 'on_track', reason: { kind: 'on_plan' }, variance };
+}
+
+export interface ProgramHealth {
+  readonly health: Health;
+  readonly reason: HealthReason;
+  /** The milestone that sets the program's health, when one does. */
+  readonly milestoneId: Milestone['id'] | null;
+}
+
+const rank: Record<Health, number> = { done: 0, on_track: 1, at_risk: 2, late: 3 };
+const severity = (r: HealthReason) => (r.kind === 'overdue' ? 1000 + r.days : 'days' in r ? r.days : 0);
+
+/**
+ * A program is as healthy as its worst open milestone: done when every milestone is done (or it has
+ * none open), otherwise the worst of its open milestones' health, the biggest slip breaking ties.
+ */
+export function programHealth(milestones: readonly Milestone[], today: PlainDate, cal: WorkingDays, tolerance: number): ProgramHealth {
+  let worst: { m: Milestone; h: MilestoneHealth } | null = null;
+  for (const m of milestones) {
+    if (m.actualDate !== null) continue;
+    const h = milestoneHealth(m, today, cal, tolerance);
+    if (
+      worst === null ||
+      rank[h.health] > rank[worst.h.health] ||
+      (rank[h.health] === rank[worst.h.health] && severity(h.reason) > severity(worst.h.reason))
+    ) {
+      worst = { m, h };
+    }
+  }
+  if (worst === null) {
+    return milestones.length === 0
+      ? { health: 'on_track', reason: { kind: 'on_plan' }, milestoneId: null }
+      : { health: 'done', reason: { kind: 'done' }, milestoneId: null };
+  }
+  if (worst.h.health === 'on_track') return { health: 'on_track', reason: { kind: 'on_plan' }, milestoneId: null };
+  return { health: worst.h.health, reason: worst.h.reason, milestoneId: worst.m.id };
+}
+
+/** The next milestone is the open one with the earliest forecast date. */
+export function nextMilestone(milestones: readonly Milestone[]): Milestone | null {
+  let next: Milestone | null = null;
+  for (const m of milestones) {
+    if (m.actualDate !== null) continue;
+    if (next === null || m.forecastDate < next.forecastDate) next = m;
+  }
+  return next;
+}
+
+/** The current phase is that of the next open milestone, or the last phase once all are done. */
+export function currentPhase(milestones: readonly Milestone[]): Milestone['phase'] | null {
+  const next = nextMilestone(milestones);
+  if (next) return next.phase;
+  const last = milestones.reduce<Milestone | null>((a, m) => (a === null || m.phase > a.phase ? m : a), null);
+  return last?.phase ?? null;
+}

@@ -1,0 +1,53 @@
+/** A calendar date without time or zone, always written `YYYY-MM-DD`. */
+export type PlainDate = string & { readonly __plainDate: true };
+
+const pattern = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A string is a plain date when it is `YYYY-MM-DD` and names a real day of the Gregorian calendar. */
+export function isPlainDate(value: string): value is PlainDate {
+  const m = pattern.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+}
+
+export function plainDate(value: string): PlainDate {
+  if (!isPlainDate(value)) throw new Error(`not a plain date: ${value}`);
+  return value;
+}
+
+const toUtc = (d: PlainDate) => Date.parse(`${d}T00:00:00Z`);
+const fromUtc = (ms: number) => new Date(ms).toISOString().slice(0, 10) as PlainDate;
+const DAY = 86_400_000;
+
+export const addDays = (d: PlainDate, n: number): PlainDate => fromUtc(toUtc(d) + n * DAY);
+
+/** Calendar days from `a` to `b` (positive when b is later). */
+export const daysBetween = (a: PlainDate, b: PlainDate): number => Math.round((toUtc(b) - toUtc(a)) / DAY);
+
+/** ISO weekday: 1 = Monday … 7 = Sunday. */
+export const isoWeekday = (d: PlainDate): number => {
+  const w = new Date(toUtc(d)).getUTCDay();
+  return w === 0 ? 7 : w;
+};
+
+export const compareDates = (a: PlainDate, b: PlainDate): number => (a < b ? -1 : a > b ? 1 : 0);
+
+export const maxDate = (a: PlainDate, b: PlainDate): PlainDate => (a > b ? a : b);
+
+/** The date it is at instant `now` in time zone `timeZone` (IANA name). */
+export function dateInZone(now: Date, timeZone: string): PlainDate {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return parts as PlainDate;
+}
+
+/** True when `timeZone` is an IANA zone name this runtime knows. */
+export function isTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,28 @@
+import type { ClientId, ProgramId, UserId } from './ids.js';
+import type { PlainDate } from './plain-date.js';
+
+export const programStatuses = ['draft', 'active', 'on_hold', 'closed'] as const;
+export type ProgramStatus = (typeof programStatuses)[number];
+
+export interface Program {
+  readonly id: ProgramId;
+  readonly code: string;
+  readonly name: string;
+  readonly clientId: ClientId;
+  readonly supplierName: string;
+  readonly factoryCity: string;
+  /** ISO 3166-1 alpha-2 country code of the factory. */
+  readonly factoryCountry: string;
+  readonly timeZone: string;
+  readonly status: ProgramStatus;
+  readonly ownerId: UserId | null;
+  /** Business days a forecast may lie after its baseline before it counts as a breach. */
+  readonly toleranceDays: number;
+  readonly targetReleaseDate: PlainDate | null;
+  readonly version: number;
+}
+
+export const defaultToleranceDays = 3;
+
+/** Program codes are short, upper-case and URL-safe, so people can type them in the CLI. */
+export const programCodePattern = /^[A-Z0-9][A-Z0-9-]{1,31}$/;

@@ -1,0 +1,82 @@
+import type { Change } from '../contract/change.js';
+import type { PersonRef } from '../contract/common.js';
+import type { Milestone } from '../contract/milestone.js';
+import type { ProgramSummary } from '../contract/program.js';
+import type { User as UserJson } from '../contract/user.js';
+import type { ChangeView } from '../app/list-changes.js';
+import type { User } from '../app/ports.js';
+import type { MilestoneView, ProgramView } from '../app/views.js';
+
+export const personRef = (u: User | null): PersonRef | null => (u ? { id: u.id, name: u.name, email: u.email } : null);
+
+export const userJson = (u: User): UserJson => ({ id: u.id, name: u.name, email: u.email, timeZone: u.timeZone, locale: u.locale });
+
+export function milestoneJson(v: MilestoneView): Milestone {
+  const m = v.milestone;
+  return {
+    id: m.id,
+    programId: m.programId,
+    key: m.key,
+    name: m.name,
+    phase: m.phase,
+    owner: personRef(v.owner),
+    baselineDate: m.baselineDate,
+    forecastDate: m.forecastDate,
+    actualDate: m.actualDate,
+    isCritical: m.isCritical,
+    health: v.health,
+    healthReason: v.healthReason,
+    varianceDays: v.varianceDays,
+    version: m.version,
+  };
+}
+
+export function programJson(v: ProgramView): ProgramSummary {
+  const p = v.program;
+  return {
+    id: p.id,
+    code: p.code,
+    name: p.name,
+    client: { id: v.client.id, name: v.client.name, country: v.client.country },
+    supplier: { name: p.supplierName, city: p.factoryCity, country: p.factoryCountry },
+    timeZone: p.timeZone,
+    status: p.status,
+    currentPhase: v.currentPhase,
+    health: v.health,
+    healthReason: v.healthReason,
+    healthMilestone: v.healthMilestone ? { id: v.healthMilestone.id, key: v.healthMilestone.key, name: v.healthMilestone.name } : null,
+    nextMilestone: v.nextMilestone
+      ? {
+          id: v.nextMilestone.id,
+          key: v.nextMilestone.key,
+          name: v.nextMilestone.name,
+          forecastDate: v.nextMilestone.forecastDate,
+          owner: personRef(v.nextMilestoneOwner),
+        }
+      : null,
+    owner: personRef(v.owner),
+    milestoneCount: v.milestoneCount,
+    doneCount: v.doneCount,
+    toleranceDays: p.toleranceDays,
+    targetReleaseDate: p.targetReleaseDate,
+    today: v.today,
+    version: p.version,
+  };
+}
+
+export function changeJson(v: ChangeView): Change {
+  const c = v.change;
+  return {
+    id: c.id,
+    at: c.at,
+    actor: personRef(v.actor) ?? { id: c.actorId, name: '(unknown)', email: '' },
+    entity: c.entity,
+    entityId: c.entityId,
+    entityKey: c.entityKey,
+    field: c.field,
+    oldValue: c.oldValue,
+    newValue: c.newValue,
+    reason: c.reason,
+    correlationId: c.correlationId,
+  };
+}

@@ -1,0 +1,35 @@
+import type { FastifyReply } from 'fastify';
+import type { Problem } from '../contract/common.js';
+import { type ErrorCode, errorCatalogue } from '../domain/errors.js';
+import type { Refusal, Result } from '../domain/result.js';
+import { errorStatus } from './error-status.js';
+
+const titles = (code: ErrorCode) => code.toLowerCase().replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
+
+/** Builds an RFC 9457 problem document for a refusal. */
+export function problemOf(r: Refusal, instance?: string, current?: unknown): Problem {
+  const p: Problem = {
+    type: `/docs/errors#${r.code.toLowerCase()}`,
+    title: titles(r.code),
+    status: errorStatus[r.code],
+    detail: r.message,
+    code: r.code,
+  };
+  if (instance) p.instance = instance;
+  if (r.fields?.length) p.errors = r.fields.map((f) => ({ path: f.path, message: f.message }));
+  if (current !== undefined) p.current = current;
+  return p;
+}
+
+export function sendProblem(reply: FastifyReply, r: Refusal, current?: unknown) {
+  const p = problemOf(r, reply.request.url, current);
+  return reply.code(p.status).type('application/problem+json').send(p);
+}
+
+/** Sends the value (mapped) on success, or the refusal as problem+json. */
+export function reply<T, U>(res: FastifyReply, r: Result<T>, map: (v: T) => U, status = 200) {
+  if (!r.ok) return sendProblem(res, r.error, r.error.current);
+  return res.code(status).send(map(r.value));
+}
+
+export const describe = (code: ErrorCode) => errorCatalogue[code];
