@@ -1,9 +1,9 @@
 import { diffFields, type Scalar } from '../domain/change.js';
 import { asClientId, asProgramId, asUserId, type UserId } from '../domain/ids.js';
 import type { PlainDate } from '../domain/plain-date.js';
-import { defaultToleranceDays, type Program, programCodePattern, type ProgramStatus } from '../domain/program.js';
-import { refuse, type Result } from '../domain/result.js';
 import { isTimeZone } from '../domain/plain-date.js';
+import { defaultToleranceDays, type Program, type ProgramStatus, programCodePattern } from '../domain/program.js';
+import { type Result, refuse } from '../domain/result.js';
 import type { Actor, AppDeps } from './deps.js';
 import type { Client, EntityName, Tx, User } from './ports.js';
 import { abort, transact } from './transact.js';
@@ -40,11 +40,18 @@ export interface CreateUserInput {
 /** Adds a person; the first person may create themselves (actor null). */
 export function createUser(deps: AppDeps, input: CreateUserInput): Promise<Result<User>> {
   const timeZone = input.timeZone ?? 'UTC';
-  if (!isTimeZone(timeZone)) return Promise.resolve(refuse('VALIDATION_FAILED', `Unknown time zone "${timeZone}".`, [{ path: 'timeZone', message: 'Not an IANA time zone.' }]));
+  if (!isTimeZone(timeZone))
+    return Promise.resolve(
+      refuse('VALIDATION_FAILED', `Unknown time zone "${timeZone}".`, [{ path: 'timeZone', message: 'Not an IANA time zone.' }]),
+    );
   return transact(deps.store, async (tx) => {
     const email = input.email.trim().toLowerCase();
     if (await tx.findUserByEmail(email)) {
-      return abort({ code: 'VALIDATION_FAILED', message: `${email} already has an account.`, fields: [{ path: 'email', message: 'Already in use.' }] });
+      return abort({
+        code: 'VALIDATION_FAILED',
+        message: `${email} already has an account.`,
+        fields: [{ path: 'email', message: 'Already in use.' }],
+      });
     }
     const id = asUserId(deps.newId());
     const values = { email, name: input.name.trim(), timeZone, locale: input.locale ?? 'en' };
@@ -89,20 +96,38 @@ export interface CreateProgramInput {
 export function createProgram(deps: AppDeps, input: CreateProgramInput): Promise<Result<Program>> {
   const code = input.code.trim().toUpperCase();
   if (!programCodePattern.test(code)) {
-    return Promise.resolve(refuse('VALIDATION_FAILED', `Program code "${input.code}" is not valid.`, [{ path: 'code', message: '2-32 letters, digits or dashes.' }]));
+    return Promise.resolve(
+      refuse('VALIDATION_FAILED', `Program code "${input.code}" is not valid.`, [
+        { path: 'code', message: '2-32 letters, digits or dashes.' },
+      ]),
+    );
   }
   if (!isTimeZone(input.timeZone)) {
-    return Promise.resolve(refuse('VALIDATION_FAILED', `Unknown time zone "${input.timeZone}".`, [{ path: 'timeZone', message: 'Not an IANA time zone.' }]));
+    return Promise.resolve(
+      refuse('VALIDATION_FAILED', `Unknown time zone "${input.timeZone}".`, [{ path: 'timeZone', message: 'Not an IANA time zone.' }]),
+    );
   }
   return transact(deps.store, async (tx) => {
     if (!(await tx.findClient(input.clientId))) {
-      return abort({ code: 'VALIDATION_FAILED', message: `No client "${input.clientId}".`, fields: [{ path: 'clientId', message: 'Unknown client.' }] });
+      return abort({
+        code: 'VALIDATION_FAILED',
+        message: `No client "${input.clientId}".`,
+        fields: [{ path: 'clientId', message: 'Unknown client.' }],
+      });
     }
     if (await tx.findProgram(code)) {
-      return abort({ code: 'VALIDATION_FAILED', message: `Program code ${code} is taken.`, fields: [{ path: 'code', message: 'Already in use.' }] });
+      return abort({
+        code: 'VALIDATION_FAILED',
+        message: `Program code ${code} is taken.`,
+        fields: [{ path: 'code', message: 'Already in use.' }],
+      });
     }
     if (input.ownerId && !(await tx.findUser(input.ownerId))) {
-      return abort({ code: 'USER_NOT_FOUND', message: `No person "${input.ownerId}".`, fields: [{ path: 'ownerId', message: 'Unknown person.' }] });
+      return abort({
+        code: 'USER_NOT_FOUND',
+        message: `No person "${input.ownerId}".`,
+        fields: [{ path: 'ownerId', message: 'Unknown person.' }],
+      });
     }
     const id = asProgramId(deps.newId());
     const values = {
@@ -127,4 +152,3 @@ export const unwrap = <T>(r: Result<T>): T => {
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
   return r.value;
 };
-

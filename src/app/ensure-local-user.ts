@@ -1,5 +1,5 @@
-import type { Actor, AppDeps } from './deps.js';
 import { createUser, unwrap } from './create-records.js';
+import type { Actor, AppDeps } from './deps.js';
 
 export const localUserEmail = 'local@tollgate.invalid';
 

@@ -1,8 +1,8 @@
-import { ok, refuse, type Result } from '../domain/result.js';
+import type { Program } from '../domain/program.js';
+import { ok, type Result, refuse } from '../domain/result.js';
 import type { AppDeps } from './deps.js';
 import type { Reads } from './ports.js';
 import { byId, type ProgramView, programView } from './views.js';
-import type { Program } from '../domain/program.js';
 
 /** Finds a program by id or code, or refuses with PROGRAM_NOT_FOUND. */
 export async function findProgramOrRefuse(reads: Reads, idOrCode: string): Promise<Result<Program>> {

@@ -30,10 +30,7 @@ export async function listChanges(deps: AppDeps, input: ListChangesInput): Promi
   const zone = found.value.timeZone;
   const since = input.since && (isPlainDate(input.since) ? startOfDayUtc(input.since, zone) : instant(input.since));
   const until = input.until && (isPlainDate(input.until) ? startOfDayUtc(addDays(input.until, 1), zone) : instant(input.until));
-  const [changes, users] = await Promise.all([
-    r.listChanges(found.value.id, { since, until, limit: input.limit ?? 500 }),
-    r.listUsers(),
-  ]);
+  const [changes, users] = await Promise.all([r.listChanges(found.value.id, { since, until, limit: input.limit ?? 500 }), r.listUsers()]);
   const userById = byId(users);
   return ok(changes.map((change) => ({ change, actor: userById.get(change.actorId) ?? null })));
 }

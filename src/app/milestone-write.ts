@@ -28,7 +28,11 @@ async function view(tx: Tx, program: Program, m: Milestone, now: Date): Promise<
 
 export async function checkOwner(tx: Tx, ownerId: string | null | undefined): Promise<void> {
   if (ownerId && !(await tx.findUser(ownerId))) {
-    abort({ code: 'USER_NOT_FOUND', message: `No person with id "${ownerId}".`, fields: [{ path: 'ownerId', message: 'Unknown person.' }] });
+    abort({
+      code: 'USER_NOT_FOUND',
+      message: `No person with id "${ownerId}".`,
+      fields: [{ path: 'ownerId', message: 'Unknown person.' }],
+    });
   }
 }
 

@@ -1,6 +1,6 @@
 import type { WorkingDays } from '../domain/business-days.js';
 import { mondayToFriday } from '../domain/business-days.js';
-import { currentPhase, type HealthReason, type Health, milestoneHealth, nextMilestone, programHealth } from '../domain/health.js';
+import { currentPhase, type Health, type HealthReason, milestoneHealth, nextMilestone, programHealth } from '../domain/health.js';
 import type { Milestone, Phase } from '../domain/milestone.js';
 import { dateInZone, type PlainDate } from '../domain/plain-date.js';
 import type { Program } from '../domain/program.js';

@@ -1,21 +1,18 @@
 import type { Command } from 'commander';
 import { loadDemo } from '../app/demo/load-demo.js';
 import { type Config, loadConfig } from '../config/config.js';
-import { compose } from '../main/compose.js';
-import { startServer } from '../main/server.js';
-import { fail, printJsonOr } from './output.js';
+import { badOption } from './options.js';
+import { fail, outputOf, printJsonOr } from './output.js';
+import { type CliContext, withSession } from './session.js';
 
 const withPort = (config: Config, port: string | undefined): Config => {
   if (port === undefined) return config;
   const n = Number(port);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) {
-    process.stderr.write(`error: --port must be an integer from 0 to 65535, got "${port}"\n`);
-    process.exit(2);
-  }
+  if (!/^\d+$/.test(port) || n > 65535) return badOption({ json: false }, '--port', 'Must be a whole number from 0 to 65535.', port);
   return { ...config, port: n };
 };
 
-export function registerServerCommands(program: Command): void {
+export function registerServerCommands(program: Command, ctx: CliContext): void {
   program
     .command('serve')
     .description('Start the web app and API (migrates the database first)')
@@ -23,7 +20,7 @@ export function registerServerCommands(program: Command): void {
     .option('-p, --port <port>', 'port to listen on (default: $PORT or 3000)')
     .action(async (o: { demo?: boolean; port?: string }) => {
       const config = withPort(loadConfig(), o.port);
-      const server = await startServer(config, { demo: o.demo ?? config.demo });
+      const server = await ctx.startServer(config, { demo: o.demo ?? config.demo });
       process.stdout.write(`\nTollgate is running at ${server.url}\n`);
       process.stdout.write(`  API docs: ${server.url}/api/docs\n  Press Ctrl+C to stop.\n\n`);
       const stop = (signal: string) => {
@@ -50,31 +47,29 @@ export function registerServerCommands(program: Command): void {
 
   program
     .command('migrate')
-    .description('Apply pending database migrations and exit')
-    .option('--json', 'machine-readable output')
+    .description('Apply pending database migrations and exit (every command also migrates first)')
+    .option('--json', 'print { database, location, applied } as JSON')
     .action(async (o: { json?: boolean }) => {
-      const c = await compose(loadConfig());
-      await c.close();
-      printJsonOr(
-        { json: !!o.json },
-        { database: c.deps.store.dialect, location: c.location, applied: c.migrated },
-        c.migrated.length ? `Applied ${c.migrated.join(', ')} to ${c.location}` : `${c.location} is up to date.`,
-      );
+      await withSession(ctx, async (s) => {
+        printJsonOr(
+          outputOf(o),
+          { database: s.deps.store.dialect, location: s.location, applied: s.migrated },
+          s.migrated.length ? `Applied ${s.migrated.join(', ')} to ${s.location}` : `${s.location} is up to date.`,
+        );
+      });
     });
 
   program
     .command('demo')
-    .description('Load the demo portfolio into an empty database')
-    .option('--json', 'machine-readable output')
+    .description('Load the demo portfolio (3 clients, 8 programs, their milestones and history) into an empty database')
+    .option('--json', 'print { clients, programs, milestones, people } as JSON')
     .action(async (o: { json?: boolean }) => {
-      const c = await compose(loadConfig());
-      try {
-        const r = await loadDemo(c.deps, { now: new Date() });
-        if (!r.ok) fail({ json: !!o.json }, r.error);
-        const s = r.value;
-        printJsonOr({ json: !!o.json }, s, `Loaded ${s.clients} clients, ${s.programs} programs, ${s.milestones} milestones, ${s.people} people.`);
-      } finally {
-        await c.close();
-      }
+      const out = outputOf(o);
+      await withSession(ctx, async (s) => {
+        const r = await loadDemo(s.deps, { now: new Date() });
+        if (!r.ok) return fail(out, r.error);
+        const d = r.value;
+        printJsonOr(out, d, `Loaded ${d.clients} clients, ${d.programs} programs, ${d.milestones} milestones, ${d.people} people.`);
+      });
     });
 }

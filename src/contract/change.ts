@@ -22,8 +22,14 @@ export const ChangeListSchema = z.object({ items: z.array(ChangeSchema) });
 
 export const ChangesQuerySchema = z
   .object({
-    since: z.union([PlainDateSchema, z.iso.datetime()]).optional().meta({ description: 'From this date or instant (inclusive)' }),
-    until: z.union([PlainDateSchema, z.iso.datetime()]).optional().meta({ description: 'Up to this date (inclusive) or instant (exclusive)' }),
+    since: z
+      .union([PlainDateSchema, z.iso.datetime({ offset: true })])
+      .optional()
+      .meta({ description: 'From this date or instant (inclusive)' }),
+    until: z
+      .union([PlainDateSchema, z.iso.datetime({ offset: true })])
+      .optional()
+      .meta({ description: 'Up to this date (inclusive) or instant (exclusive)' }),
     limit: z.coerce.number().int().min(1).max(5000).default(500),
   })
   .strict();

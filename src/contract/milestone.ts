@@ -61,7 +61,11 @@ export const MoveMilestoneSchema = z
   .object({
     version: VersionSchema,
     forecastDate: PlainDateSchema,
-    reason: z.string({ error: 'A reason is required: say why the date moves.' }).trim().max(2000).meta({ description: 'Why the date moves; required' }),
+    reason: z
+      .string({ error: 'A reason is required: say why the date moves.' })
+      .trim()
+      .max(2000)
+      .meta({ description: 'Why the date moves; required' }),
   })
   .strict();
 export type MoveMilestone = z.infer<typeof MoveMilestoneSchema>;

@@ -10,13 +10,15 @@ export interface WorkingDays {
 
 export const mondayToFriday: WorkingDays = { isWorkingDay: (d) => isoWeekday(d) <= 5 };
 
-/** Working days after `from` up to and including `to` (negative when `to` is earlier). */
+/**
+ * Working days after `from` up to and including `to`; when `to` is earlier, the negative of the
+ * count from `to` to `from`, so counts add up along any path (a→b + b→c = a→c).
+ */
 export function businessDaysBetween(cal: WorkingDays, from: PlainDate, to: PlainDate): number {
-  if (from === to) return 0;
-  const sign = to > from ? 1 : -1;
+  const [lo, hi, sign] = to < from ? [to, from, -1] : [from, to, 1];
   let count = 0;
-  for (let d = from; d !== to; ) {
-    d = addDays(d, sign);
+  for (let d = lo; d !== hi; ) {
+    d = addDays(d, 1);
     if (cal.isWorkingDay(d)) count += sign;
   }
   return count;

@@ -11,7 +11,7 @@ export const errorCatalogue = {
   MILESTONE_NOT_FOUND: 'No milestone with this id or key exists in the program.',
   USER_NOT_FOUND: 'The person named (for example as an owner) does not exist.',
   VERSION_CONFLICT: 'Someone else changed the record since you read it; the current state is returned. Reload and retry.',
-  REASON_REQUIRED: 'Moving a date, or re-opening a completed item, needs a reason that explains why.',
+  REASON_REQUIRED: 'Moving a date or changing a baseline needs a reason that explains why.',
   MILESTONE_DONE: 'The milestone is already done; its dates can no longer be moved.',
   ACTUAL_DATE_IN_FUTURE: 'An actual (completion) date cannot lie in the future.',
   NOTHING_TO_CHANGE: 'The request changes nothing: every value given equals the current one.',

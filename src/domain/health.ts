@@ -32,7 +32,9 @@ export function milestoneHealth(m: Milestone, today: PlainDate, cal: WorkingDays
   const variance = businessDaysBetween(cal, m.baselineDate, m.actualDate ?? m.forecastDate);
   if (m.actualDate !== null) return { health: 'done', reason: { kind: 'done' }, variance };
   if (m.forecastDate < today) {
-    return { health: 'late', reason: { kind: 'overdue', days: businessDaysBetween(cal, m.forecastDate, today) }, variance };
+    // Past due over a weekend still counts as (at least) one day overdue.
+    const days = Math.max(1, businessDaysBetween(cal, m.forecastDate, today));
+    return { health: 'late', reason: { kind: 'overdue', days }, variance };
   }
   if (variance > tolerance) return { health: 'late', reason: { kind: 'breach', days: variance, tolerance }, variance };
   if (variance > 0) return { health: 'at_risk', reason: { kind: 'slipped', days: variance }, variance };

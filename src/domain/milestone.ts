@@ -1,7 +1,7 @@
 import { diffFields, type FieldChange } from './change.js';
 import type { MilestoneId, ProgramId, UserId } from './ids.js';
 import type { PlainDate } from './plain-date.js';
-import { ok, refuse, type Result } from './result.js';
+import { ok, type Result, refuse } from './result.js';
 
 export const phases = ['G1', 'G2', 'G3', 'G4'] as const;
 export type Phase = (typeof phases)[number];
@@ -101,9 +101,7 @@ export function editMilestone(m: Milestone, patch: MilestonePatch, reason: strin
 export function moveForecast(m: Milestone, to: PlainDate, reason: string | undefined): Result<Edit<Milestone>> {
   if (m.actualDate !== null) return refuse('MILESTONE_DONE', `${m.key} is done (${m.actualDate}); its forecast no longer moves.`);
   if (!hasText(reason)) {
-    return refuse('REASON_REQUIRED', 'Moving a forecast date needs a reason.', [
-      { path: 'reason', message: 'Say why the date moves.' },
-    ]);
+    return refuse('REASON_REQUIRED', 'Moving a forecast date needs a reason.', [{ path: 'reason', message: 'Say why the date moves.' }]);
   }
   if (to === m.forecastDate) return refuse('NOTHING_TO_CHANGE', `${m.key} is already forecast for ${to}.`);
   const next: Milestone = { ...m, forecastDate: to, version: m.version + 1 };

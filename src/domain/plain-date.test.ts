@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, dateInZone, daysBetween, isPlainDate, isoWeekday } from './plain-date.js';
+import { addDays, dateInZone, daysBetween, isoWeekday, isPlainDate } from './plain-date.js';
 
 describe('plain dates', () => {
   it('accepts only real YYYY-MM-DD days', () => {

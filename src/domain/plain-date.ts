@@ -38,9 +38,16 @@ export const maxDate = (a: PlainDate, b: PlainDate): PlainDate => (a > b ? a : b
 
 /** The date it is at instant `now` in time zone `timeZone` (IANA name). */
 export function dateInZone(now: Date, timeZone: string): PlainDate {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-  return parts as PlainDate;
+  let f = zoneFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    zoneFormats.set(timeZone, f);
+  }
+  return f.format(now) as PlainDate;
 }
+
+// Building a formatter costs ~60 µs; a portfolio asks for the same few zones many times.
+const zoneFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** True when `timeZone` is an IANA zone name this runtime knows. */
 export function isTimeZone(timeZone: string): boolean {

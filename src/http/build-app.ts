@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -71,7 +71,10 @@ export async function buildApp(deps: HttpDeps, opts: BuildOptions = {}): Promise
 
   app.setErrorHandler((err, req, res) => {
     if (hasZodFastifySchemaValidationErrors(err)) {
-      const errors = err.validation.map((v) => ({ path: fieldPath(v.instancePath, err.validationContext), message: v.message ?? 'is not valid' }));
+      const errors = err.validation.map((v) => ({
+        path: fieldPath(v.instancePath, err.validationContext),
+        message: v.message ?? 'is not valid',
+      }));
       const detail = errors.map((e) => `${e.path}: ${e.message}`).join('; ');
       return sendProblem(res, { code: 'VALIDATION_FAILED', message: detail, fields: errors });
     }
@@ -95,6 +98,12 @@ export async function buildApp(deps: HttpDeps, opts: BuildOptions = {}): Promise
     }
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  // Problem documents' `type` points here: the error catalogue as written in docs/errors.md.
+  const errorsDoc = deps.docsDir ? join(deps.docsDir, 'errors.md') : undefined;
+  if (errorsDoc && existsSync(errorsDoc)) {
+    const text = readFileSync(errorsDoc, 'utf8');
+    app.get('/docs/errors', { schema: { hide: true } }, async (_req, res) => res.type('text/markdown; charset=utf-8').send(text));
+  }
 
   await app.register(
     async (api) => {

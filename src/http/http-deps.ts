@@ -7,5 +7,7 @@ export interface HttpDeps {
   readonly actorOf: (req: FastifyRequest) => Promise<Actor>;
   /** Directory of the built web app, served at /; absent in API-only tests. */
   readonly webDir?: string | undefined;
+  /** Directory holding errors.md, served at /docs/errors. */
+  readonly docsDir?: string | undefined;
   readonly version: string;
 }

@@ -4,7 +4,11 @@ import { type ErrorCode, errorCatalogue } from '../domain/errors.js';
 import type { Refusal, Result } from '../domain/result.js';
 import { errorStatus } from './error-status.js';
 
-const titles = (code: ErrorCode) => code.toLowerCase().replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
+const titles = (code: ErrorCode) =>
+  code
+    .toLowerCase()
+    .replace(/_/g, ' ')
+    .replace(/^./, (c) => c.toUpperCase());
 
 /** Builds an RFC 9457 problem document for a refusal. */
 export function problemOf(r: Refusal, instance?: string, current?: unknown): Problem {
@@ -26,9 +30,12 @@ export function sendProblem(reply: FastifyReply, r: Refusal, current?: unknown) 
   return reply.code(p.status).type('application/problem+json').send(p);
 }
 
-/** Sends the value (mapped) on success, or the refusal as problem+json. */
+/**
+ * Sends the value (mapped) on success, or the refusal as problem+json. A refusal's `current` is the
+ * record in the shape of the success value, so it is mapped the same way and never leaks internals.
+ */
 export function reply<T, U>(res: FastifyReply, r: Result<T>, map: (v: T) => U, status = 200) {
-  if (!r.ok) return sendProblem(res, r.error, r.error.current);
+  if (!r.ok) return sendProblem(res, r.error, r.error.current === undefined ? undefined : map(r.error.current as T));
   return res.code(status).send(map(r.value));
 }
 

@@ -1,25 +1,84 @@
 import { Command, CommanderError } from 'commander';
+import { registerChangeCommands } from '../cli/change-commands.js';
+import { registerMilestoneCommands } from '../cli/milestone-commands.js';
+import { CliExit } from '../cli/output.js';
+import { registerProgramCommands } from '../cli/program-commands.js';
 import { registerServerCommands } from '../cli/server-commands.js';
-import { ConfigError } from '../config/config.js';
-import { packageVersion } from './compose.js';
+import type { CliContext } from '../cli/session.js';
+import { registerUserCommands } from '../cli/user-commands.js';
+import { ConfigError, loadConfig } from '../config/config.js';
+import { compose, packageVersion } from './compose.js';
 
-/** The `tollgate` command line. */
-export async function runCli(argv: string[]): Promise<void> {
+/** The commands' database and actor, opened afresh by each command. */
+const context: CliContext = {
+  async open() {
+    const c = await compose(loadConfig());
+    // The one place the CLI chooses whom it acts as; sign-in will replace the local user here.
+    const actor = c.localActor;
+    return { deps: c.deps, actor, location: c.location, migrated: c.migrated, close: () => c.close() };
+  },
+  // Loaded on demand: the web server's modules would slow every other command's start.
+  startServer: async (config, opts) => (await import('./server.js')).startServer(config, opts),
+};
+
+const rootHelp = `
+Programs are named by code (KHG-KW500, any case) or id; milestones by key (M-12) or id.
+Every command prints a table for people; add --json for the API's JSON (errors then go to stderr as JSON).
+
+Database: SQLite in $TOLLGATE_DATA_DIR (default ./data), or PostgreSQL when DATABASE_URL=postgres://... is set.
+Exit status: 0 done, 1 refused (the error code says why, see docs/errors.md), 2 mistyped command or invalid option.
+
+Getting started:
+  tollgate demo                              load a demo portfolio into an empty database
+  tollgate programs list                     the portfolio with health and next milestones
+  tollgate programs show KHG-KW500           one program and its milestones
+  tollgate milestone move KHG-KW500 M-12 --to 2026-03-20 --reason "Mould rework after T1"
+  tollgate changes KHG-KW500 --limit 20      who changed what, when and why
+  tollgate serve                             the web app and API at http://127.0.0.1:3000`;
+
+const isDebug = () => {
+  try {
+    return ['debug', 'trace'].includes(loadConfig().logLevel);
+  } catch {
+    return false;
+  }
+};
+
+/** Bugs and infrastructure failures (e.g. the database is unreachable): a message, the stack only when debugging. */
+function reportUnexpected(e: unknown, json: boolean): void {
+  const message = e instanceof Error ? e.message : String(e);
+  if (json) process.stderr.write(`${JSON.stringify({ code: 'INTERNAL', detail: message, errors: [] }, null, 2)}\n`);
+  else process.stderr.write(`error INTERNAL: ${message}\n  (set LOG_LEVEL=debug to see where it happened)\n`);
+  if (isDebug() && e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
+}
+
+/** The `tollgate` command line; sets the process's exit code rather than exiting, so output is flushed. */
+export async function runCli(argv: string[], ctx: CliContext = context): Promise<void> {
   const program = new Command('tollgate')
     .description('Tollgate: production milestone management for manufacturing programs')
     .version(packageVersion())
-    .showHelpAfterError()
+    // Program options only before the command, so `milestone move --version 3` is the command's.
+    .enablePositionalOptions()
+    .showHelpAfterError('(add --help for usage)')
+    .addHelpText('after', rootHelp)
     .exitOverride();
-  registerServerCommands(program);
+  registerProgramCommands(program, ctx);
+  registerMilestoneCommands(program, ctx);
+  registerChangeCommands(program, ctx);
+  registerUserCommands(program, ctx);
+  registerServerCommands(program, ctx);
   try {
     await program.parseAsync(argv);
   } catch (e) {
-    if (e instanceof CommanderError) process.exit(e.exitCode);
-    if (e instanceof ConfigError) {
+    if (e instanceof CliExit) process.exitCode = e.exitCode;
+    else if (e instanceof CommanderError) process.exitCode = e.exitCode === 0 ? 0 : 2;
+    else if (e instanceof ConfigError) {
       process.stderr.write(`${e.message}\n`);
-      process.exit(2);
+      process.exitCode = 2;
+    } else {
+      reportUnexpected(e, argv.includes('--json'));
+      process.exitCode = 1;
     }
-    throw e;
   }
 }
 

@@ -12,6 +12,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const packageVersion = (): string => (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
 
 export const webDir = join(root, 'dist', 'web');
+export const docsDir = join(root, 'docs');
 
 export interface Composed {
   readonly deps: AppDeps;

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { loadDemo } from '../app/demo/load-demo.js';
 import type { Config } from '../config/config.js';
 import { buildApp } from '../http/build-app.js';
-import { compose, packageVersion, webDir } from './compose.js';
+import { compose, docsDir, packageVersion, webDir } from './compose.js';
 
 export interface RunningServer {
   readonly app: FastifyInstance;
@@ -22,6 +22,7 @@ export async function startServer(config: Config, opts: { demo?: boolean } = {})
       app: composed.deps,
       actorOf: async () => composed.localActor,
       webDir,
+      docsDir,
       version: packageVersion(),
     },
     {

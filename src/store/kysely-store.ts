@@ -16,8 +16,7 @@ const tables: Record<EntityName, 'users' | 'clients' | 'programs' | 'milestones'
 
 // Both dialects store booleans as 0/1 integers (better-sqlite3 cannot bind booleans).
 const toColumn = (v: Scalar): string | number | null => (typeof v === 'boolean' ? (v ? 1 : 0) : v);
-const toColumns = (o: Readonly<Record<string, Scalar>>) =>
-  Object.fromEntries(Object.entries(o).map(([k, v]) => [k, toColumn(v)]));
+const toColumns = (o: Readonly<Record<string, Scalar>>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, toColumn(v)]));
 
 export function makeReads(db: Kysely<Database>): Reads {
   return {
@@ -40,7 +39,10 @@ export function makeReads(db: Kysely<Database>): Reads {
       return r ? toClient(r) : null;
     },
     async countPrograms() {
-      const r = await db.selectFrom('programs').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      const r = await db
+        .selectFrom('programs')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow();
       return toCount(r.n);
     },
     async listPrograms() {
@@ -70,7 +72,6 @@ export function makeReads(db: Kysely<Database>): Reads {
         .selectFrom('milestones')
         .selectAll()
         .where('programId', 'in', [...programIds])
-        .orderBy('baselineDate')
         .execute();
       return rows.map(toMilestone);
     },

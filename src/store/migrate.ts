@@ -1,4 +1,4 @@
-import { type Kysely, type Migration, type MigrationProvider, type MigrationResultSet, Migrator } from 'kysely';
+import { type Kysely, type Migration, type MigrationProvider, type MigrationResultSet, Migrator, sql } from 'kysely';
 import * as m0001 from './migrations/0001-foundation.js';
 
 // Migrations are imported, not discovered on disk, so the compiled build carries them.
@@ -14,12 +14,36 @@ export interface MigrationReport {
 }
 
 /** Applies every pending migration in order; throws with the failing migration's name. */
-export async function migrateToLatest(db: Kysely<unknown>): Promise<MigrationReport> {
-  const migrator = new Migrator({ db, provider, migrationTableName: 'tollgate_migrations', migrationLockTableName: 'tollgate_migrations_lock' });
+export async function migrateToLatest(db: Kysely<unknown>, dialect: 'sqlite' | 'postgres'): Promise<MigrationReport> {
+  if (dialect === 'postgres') return run(db);
+  // Kysely neither locks nor wraps migrations on SQLite: hold the write lock for the whole run, so a
+  // second process (the CLI beside the server) waits instead of re-applying, and a failure leaves no half schema.
+  return db.connection().execute(async (conn) => {
+    await sql`BEGIN IMMEDIATE`.execute(conn);
+    try {
+      const report = await run(conn);
+      await sql`COMMIT`.execute(conn);
+      return report;
+    } catch (e) {
+      await sql`ROLLBACK`.execute(conn);
+      throw e;
+    }
+  });
+}
+
+async function run(db: Kysely<unknown>): Promise<MigrationReport> {
+  const migrator = new Migrator({
+    db,
+    provider,
+    migrationTableName: 'tollgate_migrations',
+    migrationLockTableName: 'tollgate_migrations_lock',
+  });
   const result: MigrationResultSet = await migrator.migrateToLatest();
   if (result.error) {
-    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new Error(`migration ${failed} failed: ${String(result.error)}`, { cause: result.error });
+    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName;
+    // No failed migration means none ran: typically the database could not be reached.
+    const what = failed ? `migration ${failed} failed` : 'cannot migrate the database';
+    throw new Error(`${what}: ${String(result.error)}`, { cause: result.error });
   }
   const applied = (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
   return { applied, pending: [] };

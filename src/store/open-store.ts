@@ -1,11 +1,11 @@
 import { join } from 'node:path';
+import type { Kysely } from 'kysely';
 import type { Store } from '../app/ports.js';
 import { openPostgres } from './dialects/postgres.js';
 import { openSqlite } from './dialects/sqlite.js';
 import { kyselyStore } from './kysely-store.js';
-import { migrateToLatest, type MigrationReport } from './migrate.js';
+import { type MigrationReport, migrateToLatest } from './migrate.js';
 import type { Database } from './schema.js';
-import type { Kysely } from 'kysely';
 
 export interface StoreConfig {
   /** postgres://… selects PostgreSQL; absent selects the SQLite file in dataDir. */
@@ -31,10 +31,12 @@ export function openStore(config: StoreConfig): OpenedStore {
     store = kyselyStore(db, 'postgres');
     location = redact(config.databaseUrl);
   } else {
-    const file = config.databaseUrl?.startsWith('sqlite:') ? config.databaseUrl.slice('sqlite:'.length) : join(config.dataDir, 'tollgate.db');
+    const file = config.databaseUrl?.startsWith('sqlite:')
+      ? config.databaseUrl.slice('sqlite:'.length)
+      : join(config.dataDir, 'tollgate.db');
     db = openSqlite(file);
     store = kyselyStore(db, 'sqlite');
     location = file;
   }
-  return { store, location, migrate: () => migrateToLatest(db as Kysely<unknown>) };
+  return { store, location, migrate: () => migrateToLatest(db as Kysely<unknown>, store.dialect) };
 }

@@ -4,8 +4,8 @@ import { addDays, dateInZone, type PlainDate } from '../../domain/plain-date.js'
 import type { Result } from '../../domain/result.js';
 import { refuse } from '../../domain/result.js';
 import { completeMilestone } from '../complete-milestone.js';
-import { createClient, createProgram, createUser, unwrap } from '../create-records.js';
 import { createMilestone } from '../create-milestone.js';
+import { createClient, createProgram, createUser, unwrap } from '../create-records.js';
 import type { Actor, AppDeps } from '../deps.js';
 import { moveMilestone } from '../move-milestone.js';
 import type { MilestoneView } from '../views.js';
@@ -19,8 +19,8 @@ export interface DemoSummary {
 }
 
 /** A clock the loader sets, so the demo's history (creations, moves, completions) lies in the past. */
-function settableClock() {
-  let t = new Date();
+function settableClock(start: Date) {
+  let t = start;
   return { now: () => t, set: (d: PlainDate, hourUtc = 3) => (t = new Date(`${d}T${String(hourUtc).padStart(2, '0')}:00:00Z`)) };
 }
 
@@ -44,7 +44,7 @@ export async function loadDemo(deps: AppDeps, input: { now: Date }): Promise<Res
   if ((await deps.store.reads.countPrograms()) > 0) {
     return refuse('DEMO_NOT_EMPTY', 'The database already holds programs; the demo loads only into an empty one.');
   }
-  const clock = settableClock();
+  const clock = settableClock(input.now);
   const d: AppDeps = { ...deps, clock };
   const earliest = addDays(dateInZone(input.now, 'UTC'), -7 * 30);
   clock.set(earliest);
@@ -139,7 +139,13 @@ async function loadProgram(
     if (actual >= today) actual = bd(today, -1);
     if (jitter > 1 && actual !== m.milestone.forecastDate) await move(m, actual, bd(m.milestone.baselineDate, -2), nextReason());
     clock.set(actual, 9);
-    const r = unwrap(await completeMilestone(d, { ...target(m, who('contact')), actualDate: actual, reason: jitter > 0 ? 'Completed late; see the move reason.' : undefined }));
+    const r = unwrap(
+      await completeMilestone(d, {
+        ...target(m, who('contact')),
+        actualDate: actual,
+        reason: jitter > 0 ? 'Completed late; see the move reason.' : undefined,
+      }),
+    );
     versions.set(m.milestone.id, r.milestone.version);
   }
 

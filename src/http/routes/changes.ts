@@ -3,8 +3,8 @@ import { listChanges } from '../../app/list-changes.js';
 import { ChangeListSchema, ChangesQuerySchema } from '../../contract/change.js';
 import { ProblemSchema } from '../../contract/common.js';
 import { ProgramParamsSchema } from '../../contract/program.js';
+import { changeJson } from '../../present/api-json.js';
 import type { HttpDeps } from '../http-deps.js';
-import { changeJson } from '../presenters.js';
 import { reply } from '../problem.js';
 
 export const changeRoutes =
@@ -16,7 +16,8 @@ export const changeRoutes =
         schema: {
           tags: ['change log'],
           summary: "The program's change log, newest first: who, when, old → new, why",
-          description: 'Plain dates in since/until are days in the program time zone; until is inclusive for a date and exclusive for an instant.',
+          description:
+            'Plain dates in since/until are days in the program time zone; until is inclusive for a date and exclusive for an instant.',
           params: ProgramParamsSchema,
           querystring: ChangesQuerySchema,
           response: { 200: ChangeListSchema, 400: ProblemSchema, 404: ProblemSchema },

@@ -17,8 +17,8 @@ import {
 import { ProgramParamsSchema } from '../../contract/program.js';
 import type { UserId } from '../../domain/ids.js';
 import type { PlainDate } from '../../domain/plain-date.js';
+import { milestoneJson } from '../../present/api-json.js';
 import type { HttpDeps } from '../http-deps.js';
-import { milestoneJson } from '../presenters.js';
 import { reply } from '../problem.js';
 
 const refusals = { 400: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema };
@@ -85,7 +85,11 @@ export const milestoneRoutes =
           version,
           actor: await deps.actorOf(req),
           reason,
-          patch: { ...patch, ownerId: patch.ownerId as UserId | null | undefined, baselineDate: patch.baselineDate as PlainDate | undefined },
+          patch: {
+            ...patch,
+            ownerId: patch.ownerId as UserId | null | undefined,
+            baselineDate: patch.baselineDate as PlainDate | undefined,
+          },
         });
         return reply(res, r, milestoneJson);
       },

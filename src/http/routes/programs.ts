@@ -3,9 +3,9 @@ import { getProgram } from '../../app/get-program.js';
 import { listPrograms } from '../../app/list-programs.js';
 import { ProblemSchema } from '../../contract/common.js';
 import { ProgramListSchema, ProgramParamsSchema, ProgramSummarySchema } from '../../contract/program.js';
+import { programJson } from '../../present/api-json.js';
 import type { HttpDeps } from '../http-deps.js';
 import { reply } from '../problem.js';
-import { programJson } from '../presenters.js';
 
 export const programRoutes =
   (deps: HttpDeps): FastifyPluginAsyncZod =>

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { listUsers } from '../../app/list-users.js';
 import { UserListSchema } from '../../contract/user.js';
+import { userJson } from '../../present/api-json.js';
 import type { HttpDeps } from '../http-deps.js';
-import { userJson } from '../presenters.js';
 
 export const userRoutes =
   (deps: HttpDeps): FastifyPluginAsyncZod =>

@@ -1,12 +1,16 @@
+import type { ChangeView } from '../app/list-changes.js';
+import type { User } from '../app/ports.js';
+import type { MilestoneView, ProgramView } from '../app/views.js';
 import type { Change } from '../contract/change.js';
 import type { PersonRef } from '../contract/common.js';
 import type { Milestone } from '../contract/milestone.js';
 import type { ProgramSummary } from '../contract/program.js';
 import type { User as UserJson } from '../contract/user.js';
-import type { ChangeView } from '../app/list-changes.js';
-import type { User } from '../app/ports.js';
-import type { MilestoneView, ProgramView } from '../app/views.js';
 
+/*
+ * App views mapped to the API's JSON shapes (src/contract). Shared by the two edges that speak
+ * them, http/ and cli/ (--json), which may not import each other; contract/ stays schemas only.
+ */
 export const personRef = (u: User | null): PersonRef | null => (u ? { id: u.id, name: u.name, email: u.email } : null);
 
 export const userJson = (u: User): UserJson => ({ id: u.id, name: u.name, email: u.email, timeZone: u.timeZone, locale: u.locale });

@@ -1,0 +1,97 @@
+import { parseArgs } from 'node:util';
+
+export const dialects = ['sqlite', 'postgres'] as const;
+export type Dialect = (typeof dialects)[number];
+
+export interface BenchOptions {
+  /** Programs in the synthetic portfolio. */
+  readonly programs: number;
+  /** Milestones per program. */
+  readonly milestones: number;
+  readonly dialects: readonly Dialect[];
+  /** Operation names to run; empty runs all. */
+  readonly only: readonly string[];
+  readonly seed: number;
+  /** Measuring time budget per operation, in ms (after warm-up). */
+  readonly timeMs: number;
+  /** Minimum measured samples per operation. */
+  readonly minSamples: number;
+  /** The PostgreSQL server's admin database; each run creates and drops its own database beside it. */
+  readonly pgUrl: string;
+  /** Write bench/results/<timestamp>-<dialect>.json. */
+  readonly save: boolean;
+}
+
+export const usage = `Usage: npm run bench -- [options]
+
+  --programs N        programs in the synthetic portfolio (default 200)
+  --milestones M      milestones per program (default 50)
+  --dialect D         sqlite | postgres | both (default both)
+  --only NAME[,NAME]  run only these operations (repeatable)
+  --seed S            PRNG seed for the portfolio and the targets (default 1)
+  --time MS           measuring time per operation after warm-up (default 2000)
+  --min-samples N     minimum measured samples per operation (default 20)
+  --pg-url URL        PostgreSQL admin database (default $TOLLGATE_BENCH_PG_URL or
+                      postgres://postgres@127.0.0.1:5432/test)
+  --no-save           do not write bench/results/*.json
+  -h, --help          show this help
+`;
+
+export class UsageError extends Error {}
+
+function positiveInt(name: string, raw: string | undefined, fallback: number, min = 1): number {
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} must be an integer >= ${min}, got "${raw}"`);
+  return n;
+}
+
+/** Parses the command line; null means help was asked for. */
+export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): BenchOptions | null {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const v = parsed.values;
+  if (v.help) return null;
+  const dialect = v.dialect ?? 'both';
+  if (dialect !== 'both' && !dialects.includes(dialect as Dialect)) {
+    throw new UsageError(`--dialect must be sqlite, postgres or both, got "${dialect}"`);
+  }
+  return {
+    programs: positiveInt('programs', v.programs, 200),
+    milestones: positiveInt('milestones', v.milestones, 50, 2),
+    dialects: dialect === 'both' ? dialects : [dialect as Dialect],
+    only: (v.only ?? [])
+      .flatMap((s) => s.split(','))
+      .map((s) => s.trim())
+      .filter((s) => s.length > 0),
+    seed: positiveInt('seed', v.seed, 1, 0),
+    timeMs: positiveInt('time', v.time, 2000, 0),
+    minSamples: positiveInt('min-samples', v['min-samples'], 20),
+    pgUrl: v['pg-url'] ?? env.TOLLGATE_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
+    save: !v['no-save'],
+  };
+}
+
+function parse(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    strict: true,
+    allowPositionals: false,
+    options: {
+      programs: { type: 'string' },
+      milestones: { type: 'string' },
+      dialect: { type: 'string' },
+      only: { type: 'string', multiple: true },
+      seed: { type: 'string' },
+      time: { type: 'string' },
+      'min-samples': { type: 'string' },
+      'pg-url': { type: 'string' },
+      'no-save': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+}

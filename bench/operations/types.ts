@@ -1,0 +1,67 @@
+import type { Actor, AppDeps } from '../../src/app/deps.js';
+import type { Result } from '../../src/domain/result.js';
+import type { Dialect } from '../lib/options.js';
+import type { Portfolio } from '../lib/portfolio.js';
+import type { Rng } from '../lib/prng.js';
+
+/** What every operation gets: the real use-case dependencies over a generated portfolio. */
+export interface BenchContext {
+  readonly dialect: Dialect;
+  /** The use cases' dependencies, as the server wires them (system clock, uuidv7 ids). */
+  readonly deps: AppDeps;
+  /** The person writes are made as. */
+  readonly actor: Actor;
+  /** What the generator created: ids to pick targets from. */
+  readonly portfolio: Portfolio;
+  /** Seeded from --seed and the operation's name, so each operation's targets repeat run to run. */
+  readonly rng: Rng;
+}
+
+/**
+ * One benchmarked operation. `setup` runs once, untimed, and returns the state the other hooks
+ * share; `beforeEach` runs untimed before every call (warm-up included), for choosing a target
+ * or re-reading a version; only `run` is timed.
+ */
+export interface OperationSpec<S> {
+  /** Short kebab-case name, shown in the table and accepted by --only. */
+  readonly name: string;
+  /** One line: what a user does that this measures. */
+  readonly description: string;
+  setup?(ctx: BenchContext): Promise<S> | S;
+  beforeEach?(ctx: BenchContext, state: S): Promise<void> | void;
+  run(ctx: BenchContext, state: S): Promise<unknown>;
+}
+
+/** An operation with its state type erased, as the registry holds it. */
+export interface Operation {
+  readonly name: string;
+  readonly description: string;
+  /** Runs setup and returns the untimed per-call hook and the timed call. */
+  prepare(ctx: BenchContext): Promise<PreparedOperation>;
+}
+
+export interface PreparedOperation {
+  readonly beforeEach: () => Promise<void> | void;
+  readonly run: () => Promise<unknown>;
+}
+
+/** Declares an operation; the state type flows from setup to beforeEach and run. */
+export function defineOperation<S = undefined>(spec: OperationSpec<S>): Operation {
+  return {
+    name: spec.name,
+    description: spec.description,
+    async prepare(ctx) {
+      const state = (spec.setup ? await spec.setup(ctx) : undefined) as S;
+      return {
+        beforeEach: () => spec.beforeEach?.(ctx, state),
+        run: () => spec.run(ctx, state),
+      };
+    },
+  };
+}
+
+/** Unwraps a use case's result; a refusal fails the benchmark instead of timing an error path. */
+export function expectOk<T>(r: Result<T>, what: string): T {
+  if (!r.ok) throw new Error(`${what} refused: ${r.error.code}: ${r.error.message}`);
+  return r.value;
+}

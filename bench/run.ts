@@ -1,0 +1,141 @@
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { uuidv7 } from 'uuidv7';
+import type { AppDeps } from '../src/app/deps.js';
+import { openStore } from '../src/store/open-store.js';
+import { type BenchDatabase, createDatabase } from './lib/database.js';
+import { measure, type OperationResult } from './lib/measure.js';
+import { type BenchOptions, type Dialect, parseOptions, UsageError, usage } from './lib/options.js';
+import { generatePortfolio } from './lib/portfolio.js';
+import { createRng } from './lib/prng.js';
+import { type DialectReport, formatComparison, formatDialect, generationLine, saveReport } from './lib/report.js';
+import { operations } from './operations/index.js';
+import type { Operation } from './operations/types.js';
+
+/**
+ * Programs generated at once. PostgreSQL overlaps round trips and shares commit flushes across
+ * connections (the pool holds 10); SQLite has one connection, so more would only queue.
+ */
+const generationConcurrency: Record<Dialect, number> = { sqlite: 1, postgres: 6 };
+
+const resultsDir = join(dirname(fileURLToPath(import.meta.url)), 'results');
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+/**
+ * Ctrl-C stops after the current use-case call, then closes the store and drops the database as a
+ * failed run does. A second Ctrl-C drops whatever is left (ending its connections) and exits.
+ */
+const interrupt = new AbortController();
+const live = new Set<BenchDatabase>();
+process.once('SIGINT', () => {
+  log('\ninterrupted: stopping and dropping the benchmark database… (Ctrl-C again to force)');
+  interrupt.abort(new Error('interrupted'));
+  process.once('SIGINT', () => {
+    void Promise.allSettled([...live].map((db) => db.drop())).finally(() => process.exit(130));
+  });
+});
+
+function selectOperations(only: readonly string[]): readonly Operation[] {
+  if (only.length === 0) return operations;
+  const known = new Set(operations.map((o) => o.name));
+  const unknown = only.filter((n) => !known.has(n));
+  if (unknown.length > 0) throw new UsageError(`unknown operation ${unknown.join(', ')}; known: ${[...known].join(', ')}`);
+  return operations.filter((o) => only.includes(o.name));
+}
+
+async function runDialect(dialect: Dialect, opts: BenchOptions, selected: readonly Operation[]): Promise<DialectReport> {
+  const startedAt = new Date().toISOString();
+  const db = await createDatabase(dialect, opts.pgUrl);
+  live.add(db);
+  try {
+    const opened = openStore(db.storeConfig);
+    try {
+      await opened.migrate();
+      const deps: AppDeps = { store: opened.store, clock: { now: () => new Date() }, newId: uuidv7 };
+      const rng = createRng(opts.seed);
+      const step = Math.max(1, Math.ceil(opts.programs / 10));
+      const t0 = performance.now();
+      const { portfolio, calls } = await generatePortfolio(deps, rng.derive('portfolio'), {
+        programs: opts.programs,
+        milestones: opts.milestones,
+        concurrency: generationConcurrency[dialect],
+        signal: interrupt.signal,
+        progress: (done, milestones) => {
+          if (done % step !== 0 && done !== opts.programs) return;
+          const s = (performance.now() - t0) / 1000;
+          log(
+            `[${dialect}] generating: ${done}/${opts.programs} programs (${Math.round((100 * done) / opts.programs)}%), ${milestones} milestones, ${s.toFixed(1)} s`,
+          );
+        },
+      });
+      const genMs = performance.now() - t0;
+      const rows = await db.countRows();
+      const totalRows = Object.values(rows).reduce((a, b) => a + b, 0);
+      const generation = {
+        ms: genMs,
+        programs: opts.programs,
+        milestones: opts.programs * opts.milestones,
+        calls,
+        concurrency: generationConcurrency[dialect],
+        rows,
+        totalRows,
+        rowsPerSecond: totalRows / (genMs / 1000),
+        callsPerSecond: calls / (genMs / 1000),
+      };
+      log(`[${dialect}] ${generationLine(generation)}`);
+
+      const results: OperationResult[] = [];
+      for (const op of selected) {
+        log(`[${dialect}] measuring ${op.name}…`);
+        const ctx = { dialect, deps, actor: portfolio.admin, portfolio, rng: rng.derive(`operation:${op.name}`) };
+        results.push(await measure(op, ctx, { timeMs: opts.timeMs, minSamples: opts.minSamples, signal: interrupt.signal }));
+      }
+      return { dialect, location: db.location, startedAt, finishedAt: new Date().toISOString(), generation, results };
+    } finally {
+      await opened.store.close();
+    }
+  } finally {
+    await db.drop();
+    live.delete(db);
+  }
+}
+
+async function main(): Promise<number> {
+  let opts: BenchOptions | null;
+  let selected: readonly Operation[];
+  try {
+    opts = parseOptions(process.argv.slice(2));
+    if (!opts) {
+      process.stdout.write(usage);
+      return 0;
+    }
+    selected = selectOperations(opts.only);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    log(`bench: ${e.message}\n\n${usage}`);
+    return 2;
+  }
+  const reports: DialectReport[] = [];
+  let failed = false;
+  for (const dialect of opts.dialects) {
+    if (interrupt.signal.aborted) break;
+    try {
+      const report = await runDialect(dialect, opts, selected);
+      reports.push(report);
+      process.stdout.write(`\n${formatDialect(report)}\n`);
+      if (opts.save) log(`[${dialect}] wrote ${relative(process.cwd(), saveReport(resultsDir, opts, report))}`);
+    } catch (e) {
+      failed = true;
+      if (interrupt.signal.aborted) {
+        log(`[${dialect}] interrupted; database dropped`);
+        break;
+      }
+      log(`[${dialect}] benchmark failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      if (e instanceof Error && e.cause) log(`  cause: ${String(e.cause)}`);
+    }
+  }
+  if (reports.length > 1) process.stdout.write(`\n${formatComparison(reports)}\n`);
+  return interrupt.signal.aborted ? 130 : failed ? 1 : 0;
+}
+
+process.exitCode = await main();

@@ -1,0 +1,32 @@
+import type { z } from 'zod';
+import type { Refusal } from '../domain/result.js';
+import { fail, type Output } from './output.js';
+
+/** Ends the command with VALIDATION_FAILED (exit 2), naming the option and what is wrong with it. */
+export function badOption(out: Output, flag: string, why: string, raw?: string): never {
+  const given = raw === undefined ? flag : `${flag} "${raw}"`;
+  return fail(out, { code: 'VALIDATION_FAILED', message: `${given}: ${why}`, fields: [{ path: flag, message: why }] });
+}
+
+/**
+ * Checks one option's value with the contract's schema for that field, so the CLI accepts exactly
+ * what the API accepts; `hint` replaces zod's message where it would be vague (unions).
+ */
+export function parseOption<S extends z.ZodType>(out: Output, flag: string, schema: S, raw: unknown, hint?: string): z.output<S> {
+  const r = schema.safeParse(raw);
+  if (r.success) return r.data;
+  if (raw === undefined) return badOption(out, flag, 'This option is required.');
+  return badOption(out, flag, hint ?? r.error.issues[0]?.message ?? 'Not a valid value.', String(raw));
+}
+
+/** Like parseOption for numeric fields: the option's text must be a whole number first. */
+export function parseIntOption<S extends z.ZodType>(out: Output, flag: string, schema: S, raw: string, hint?: string): z.output<S> {
+  if (!/^[+-]?\d+$/.test(raw.trim())) return badOption(out, flag, hint ?? 'Must be a whole number.', raw);
+  return parseOption(out, flag, schema, Number(raw), hint);
+}
+
+/** Renames the API field names in a refusal to the options a CLI user typed (forecastDate → --to). */
+export function withFlags(r: Refusal, flags: Readonly<Record<string, string>>): Refusal {
+  if (!r.fields) return r;
+  return { ...r, fields: r.fields.map((f) => ({ ...f, path: flags[f.path] ?? f.path })) };
+}

@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { errorCatalogue, errorCodes } from '../../src/domain/errors.js';
+import { errorStatus } from '../../src/http/error-status.js';
+
+const doc = readFileSync(new URL('../../docs/errors.md', import.meta.url), 'utf8');
+const rows = [...doc.matchAll(/^\|\s*`([A-Z_]+)`\s*\|\s*(\d{3})\s*\|\s*(.+?)\s*\|$/gm)].map((m) => ({
+  code: m[1] as string,
+  status: Number(m[2]),
+  meaning: m[3] as string,
+}));
+
+describe('error catalogue', () => {
+  it('docs/errors.md lists exactly the codes of the catalogue', () => {
+    expect(rows.map((r) => r.code).sort()).toEqual([...errorCodes].sort());
+  });
+
+  it('documents the status the HTTP layer sends for each code', () => {
+    for (const r of rows) expect([r.code, r.status]).toEqual([r.code, errorStatus[r.code as keyof typeof errorStatus]]);
+  });
+
+  it('documents the meaning given in the catalogue', () => {
+    for (const r of rows) expect(r.meaning).toBe(errorCatalogue[r.code as keyof typeof errorCatalogue]);
+  });
+
+  it('maps only client errors and the two server conditions to their statuses', () => {
+    for (const code of errorCodes) {
+      const s = errorStatus[code];
+      if (code === 'INTERNAL') expect(s).toBe(500);
+      else if (code === 'NOT_READY') expect(s).toBe(503);
+      else expect(s >= 400 && s < 500, `${code} → ${s}`).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,97 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/config.js';
+import { type RunningServer, startServer } from '../../src/main/server.js';
+import { expectAccessible, launchChromium, screenshot } from '../support/browser.js';
+
+// The real server (built web app, SQLite file, demo portfolio) on a loopback port, driven in Chromium.
+describe('browser: portfolio → program → add, move, change log', () => {
+  let server: RunningServer;
+  let chromium: Awaited<ReturnType<typeof launchChromium>>;
+  let browser: Browser;
+  let page: Page;
+  const dataDir = mkdtempSync(join(tmpdir(), 'tollgate-e2e-'));
+
+  beforeAll(async () => {
+    const config = { ...loadConfig({ TOLLGATE_DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), port: 0 };
+    server = await startServer(config, { demo: true });
+    chromium = await launchChromium();
+    browser = chromium.browser;
+    const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/Berlin', viewport: { width: 1400, height: 900 } });
+    page = await context.newPage();
+  });
+
+  afterAll(async () => {
+    await chromium?.close();
+    await server?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('shows the portfolio with each program, its health and why', async () => {
+    await page.goto(server.url);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^8 programs: /);
+    const table = page.getByRole('table', { name: /Programs/ });
+    expect(await table.getByRole('row').count()).toBe(9);
+    const heading = (await page.getByRole('heading', { level: 1 }).textContent()) ?? '';
+    expect(heading).toMatch(/late/);
+    expect(heading).toMatch(/at risk/);
+    await expect.poll(() => table.getByText('Kettle KW-500').count()).toBe(1);
+    await screenshot(page, 'portfolio');
+    await expectAccessible(page);
+  });
+
+  it('opens a program and adds a milestone', async () => {
+    await page.getByRole('link', { name: 'Kettle KW-500' }).click();
+    await page.waitForURL(/\/programs\/KHG-KW500$/);
+    const milestones = page.getByRole('table', { name: 'Milestones' });
+    await expect.poll(() => milestones.getByRole('row').count()).toBeGreaterThan(50);
+    const before = await milestones.getByRole('row').count();
+
+    await page.getByRole('button', { name: 'Add milestone' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add milestone' });
+    await dialog.getByLabel('Name').fill('Second-source resin qualified');
+    await dialog.getByLabel('Phase').selectOption('G3');
+    await dialog.getByLabel('Baseline date').fill('2027-03-15');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+
+    await expect.poll(() => milestones.getByRole('row').count()).toBe(before + 1);
+    const row = milestones.getByRole('row').filter({ hasText: 'Second-source resin qualified' });
+    expect(await row.textContent()).toContain('M-57');
+    await expectAccessible(page);
+  });
+
+  it('refuses a move without a reason, then moves the date with one', async () => {
+    await page.getByRole('button', { name: 'Move date of M-57' }).click();
+    const dialog = page.getByRole('dialog', { name: /Move the date of M-57/ });
+    await dialog.getByLabel('New forecast date').fill('2027-03-24');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    // Still open, the reason field says what is missing.
+    expect(await dialog.isVisible()).toBe(true);
+    await expect.poll(() => dialog.getByText('Say why the date moves.').count()).toBe(1);
+
+    await dialog.getByLabel('Reason').fill('Resin lab slot moved by a week');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+
+    const row = page.getByRole('table', { name: 'Milestones' }).getByRole('row').filter({ hasText: 'M-57' });
+    await expect.poll(() => row.textContent()).toContain('24 Mar 2027');
+  });
+
+  it('shows the move in the change log with who, old → new and why', async () => {
+    const log = page.getByRole('table', { name: 'Change log' });
+    const entry = log.getByRole('row').filter({ hasText: 'Resin lab slot moved by a week' });
+    await expect.poll(() => entry.count()).toBe(1);
+    const text = (await entry.textContent()) ?? '';
+    expect(text).toContain('M-57');
+    expect(text).toContain('Local user');
+    expect(text).toContain('15 Mar 2027');
+    expect(text).toContain('24 Mar 2027');
+    await entry.scrollIntoViewIfNeeded();
+    await screenshot(page, 'program-change-log');
+    await expectAccessible(page);
+  });
+});

@@ -1,0 +1,51 @@
+import { useTranslation } from 'react-i18next';
+import type { HealthReason } from '../lib/health.js';
+
+export interface ReasonSubject {
+  key: string;
+  name: string;
+}
+
+/** Puts a health reason into one plain sentence (full) or a short phrase for a table cell. */
+export function useHealthReason() {
+  const { t } = useTranslation();
+
+  /** "M-12 Pilot run sign-off is 6 business days behind its baseline (tolerance 3)". */
+  const sentence = (reason: HealthReason, subject: ReasonSubject | null, milestoneCount = 1): string => {
+    if (subject === null) {
+      if (milestoneCount === 0) return t('reason.program.empty');
+      return reason.kind === 'done' ? t('reason.program.done') : t('reason.program.on_plan');
+    }
+    const s = t('reason.subject', { key: subject.key, name: subject.name });
+    switch (reason.kind) {
+      case 'done':
+        return t('reason.done', { subject: s });
+      case 'on_plan':
+        return t('reason.on_plan', { subject: s });
+      case 'slipped':
+        return t('reason.slipped', { subject: s, count: reason.days });
+      case 'breach':
+        return t('reason.breach', { subject: s, count: reason.days, tolerance: reason.tolerance });
+      case 'overdue':
+        return t('reason.overdue', { subject: s, count: reason.days });
+    }
+  };
+
+  /** "6 business days behind baseline (tolerance 3)". */
+  const phrase = (reason: HealthReason): string => {
+    switch (reason.kind) {
+      case 'done':
+        return t('reason.short.done');
+      case 'on_plan':
+        return t('reason.short.on_plan');
+      case 'slipped':
+        return t('reason.short.slipped', { count: reason.days });
+      case 'breach':
+        return t('reason.short.breach', { count: reason.days, tolerance: reason.tolerance });
+      case 'overdue':
+        return t('reason.short.overdue', { count: reason.days });
+    }
+  };
+
+  return { sentence, phrase };
+}

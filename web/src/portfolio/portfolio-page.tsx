@@ -1,0 +1,35 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { HealthLegend } from '../components/health-legend.js';
+import { LoadError } from '../components/load-error.js';
+import { PageTitle } from '../components/page-title.js';
+import { usePrograms } from '../lib/queries.js';
+import { PortfolioSummary } from './portfolio-summary.js';
+import { PortfolioTable } from './portfolio-table.js';
+import { sortByAttention } from './sort-programs.js';
+
+export function PortfolioPage() {
+  const { t } = useTranslation();
+  const query = usePrograms();
+  const programs = useMemo(() => (query.data ? sortByAttention(query.data.items) : undefined), [query.data]);
+  return (
+    <>
+      <PageTitle page={t('portfolio.title')} />
+      <header className="page-head">
+        {programs && !query.error && <p className="eyebrow">{t('portfolio.title')}</p>}
+        <PortfolioSummary programs={query.error ? undefined : programs} />
+      </header>
+      <p className="visually-hidden" role="status">
+        {query.isPending ? t('portfolio.loading') : ''}
+      </p>
+      {query.error ? (
+        <LoadError title={t('portfolio.loadFailed')} error={query.error} onRetry={() => void query.refetch()} />
+      ) : (
+        <>
+          <HealthLegend />
+          {programs?.length !== 0 && <PortfolioTable programs={programs} />}
+        </>
+      )}
+    </>
+  );
+}

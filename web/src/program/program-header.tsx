@@ -1,0 +1,22 @@
+import { useTranslation } from 'react-i18next';
+import type { ProgramSummary } from '../../../src/contract/program.js';
+import { ProgramAnswers } from './program-answers.js';
+import { ProgramFacts } from './program-facts.js';
+
+export function ProgramHeader({ program: p }: { program: ProgramSummary }) {
+  const { t } = useTranslation();
+  return (
+    <header className="page-head">
+      <p className="eyebrow">
+        <span className="code">
+          <span className="visually-hidden">{t('program.code')} </span>
+          {p.code}
+        </span>
+        <span className={`status status--${p.status}`}>{t(`status.${p.status}`)}</span>
+      </p>
+      <h1>{p.name}</h1>
+      <ProgramAnswers program={p} />
+      <ProgramFacts program={p} />
+    </header>
+  );
+}
