@@ -48,6 +48,14 @@ describe('milestoneHealth', () => {
     expect(health(ms({ baseline: '2026-03-05' })).reason).toEqual({ kind: 'overdue', days: 4 });
   });
 
+  it('counts a milestone due Friday as one day overdue over the weekend', () => {
+    // Due Friday 13 March; on Saturday and Sunday no business day has passed, yet it is overdue.
+    const due = ms({ baseline: '2026-03-13' });
+    expect(milestoneHealth(due, '2026-03-14' as PlainDate, cal, tolerance).reason).toEqual({ kind: 'overdue', days: 1 });
+    expect(milestoneHealth(due, '2026-03-15' as PlainDate, cal, tolerance).reason).toEqual({ kind: 'overdue', days: 1 });
+    expect(milestoneHealth(due, '2026-03-16' as PlainDate, cal, tolerance).reason).toEqual({ kind: 'overdue', days: 1 });
+  });
+
   it('is not overdue on the forecast day itself', () => {
     expect(health(ms({ baseline: today })).health).toBe('on_track');
   });
