@@ -2,6 +2,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { uuidv7 } from 'uuidv7';
 import type { AppDeps } from '../src/app/deps.js';
+import { argon2Passwords } from '../src/main/passwords.js';
 import { openStore } from '../src/store/open-store.js';
 import { type BenchDatabase, createDatabase } from './lib/database.js';
 import { measure, type OperationResult } from './lib/measure.js';
@@ -51,7 +52,7 @@ async function runDialect(dialect: Dialect, opts: BenchOptions, selected: readon
     const opened = openStore(db.storeConfig);
     try {
       await opened.migrate();
-      const deps: AppDeps = { store: opened.store, clock: { now: () => new Date() }, newId: uuidv7 };
+      const deps: AppDeps = { store: opened.store, clock: { now: () => new Date() }, newId: uuidv7, passwords: argon2Passwords };
       const rng = createRng(opts.seed);
       const step = Math.max(1, Math.ceil(opts.programs / 10));
       const t0 = performance.now();
@@ -87,7 +88,7 @@ async function runDialect(dialect: Dialect, opts: BenchOptions, selected: readon
       const results: OperationResult[] = [];
       for (const op of selected) {
         log(`[${dialect}] measuring ${op.name}…`);
-        const ctx = { dialect, deps, actor: portfolio.admin, portfolio, rng: rng.derive(`operation:${op.name}`) };
+        const ctx = { dialect, deps, actor: portfolio.lead, portfolio, rng: rng.derive(`operation:${op.name}`) };
         results.push(await measure(op, ctx, { timeMs: opts.timeMs, minSamples: opts.minSamples, signal: interrupt.signal }));
       }
       return { dialect, location: db.location, startedAt, finishedAt: new Date().toISOString(), generation, results };

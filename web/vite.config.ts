@@ -23,6 +23,7 @@ export default defineConfig({
     fs: { allow: [repoRoot] },
     proxy: {
       '/api': api,
+      '/auth': api,
       '/healthz': api,
       '/readyz': api,
     },
@@ -30,6 +31,7 @@ export default defineConfig({
   preview: {
     proxy: {
       '/api': api,
+      '/auth': api,
       '/healthz': api,
       '/readyz': api,
     },

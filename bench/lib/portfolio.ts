@@ -1,9 +1,10 @@
 import { setImmediate } from 'node:timers/promises';
 import { completeMilestone } from '../../src/app/complete-milestone.js';
 import { createMilestone } from '../../src/app/create-milestone.js';
-import { type CreateProgramInput, createClient, createProgram, createUser } from '../../src/app/create-records.js';
+import { type CreateProgramInput, createClient, createProgram } from '../../src/app/create-records.js';
 import type { Actor, AppDeps } from '../../src/app/deps.js';
-import { ensureLocalUser } from '../../src/app/ensure-local-user.js';
+import { createPerson } from '../../src/app/people/create-person.js';
+import { grantRole } from '../../src/app/people/grant-role.js';
 import { addBusinessDays, mondayToFriday } from '../../src/domain/business-days.js';
 import type { ProgramId } from '../../src/domain/ids.js';
 import { type Phase, phases } from '../../src/domain/milestone.js';
@@ -23,11 +24,20 @@ export interface SyntheticProgram {
   readonly id: ProgramId;
   readonly code: string;
   readonly timeZone: string;
+  /** The people holding a role on the program (those of its client): who may own its milestones. */
+  readonly people: readonly Actor[];
   readonly milestones: readonly SyntheticMilestone[];
 }
 
 export interface Portfolio {
+  /** The workspace admin (the first admin, created without anyone acting): creates clients and programs. */
   readonly admin: Actor;
+  /**
+   * The person the operations act as: a cadence owner on every client (one membership per client),
+   * so they see and may change every program, through the same policy checks as anyone.
+   */
+  readonly lead: Actor;
+  /** Cadence owners, each on one client; they write their client's programs during generation. */
   readonly people: readonly Actor[];
   readonly clientIds: readonly string[];
   readonly programs: readonly SyntheticProgram[];
@@ -99,8 +109,17 @@ interface ProgramPlan {
  * however the writes interleave: 0-60 weeks into a plan of about M×5 business days; past milestones
  * done a day or two either side of plan (one in twenty left overdue); some future ones forecast late.
  */
-function planProgram(rng: Rng, n: number, m: number, now: Date, people: readonly Actor[], clientIds: readonly string[]): ProgramPlan {
+function planProgram(
+  rng: Rng,
+  n: number,
+  m: number,
+  now: Date,
+  peopleOf: ReadonlyMap<string, readonly Actor[]>,
+  clientIds: readonly string[],
+): ProgramPlan {
   const factory = rng.pick(factories);
+  const clientId = rng.pick(clientIds);
+  const people = peopleOf.get(clientId) ?? [];
   const owner = rng.pick(people);
   const today = dateInZone(now, factory.timeZone);
   const kickoff = bd(addDays(today, -7 * rng.int(0, 60)), 0);
@@ -129,7 +148,7 @@ function planProgram(rng: Rng, n: number, m: number, now: Date, people: readonly
     input: {
       code: `BN-${String(n).padStart(5, '0')}`,
       name: `${rng.pick(products)} ${n}`,
-      clientId: rng.pick(clientIds),
+      clientId,
       supplierName: `${factory.city} Supplier ${rng.int(1, 50)}`,
       factoryCity: factory.city,
       factoryCountry: factory.country,
@@ -150,7 +169,7 @@ function must<T>(r: Result<T>, what: string): T {
 
 /** Builds a synthetic portfolio through the real use cases (one transaction per call). */
 export async function generatePortfolio(deps: AppDeps, rng: Rng, opts: GenerateOptions): Promise<GenerateResult> {
-  let calls = 1;
+  let calls = 0;
   const call = async <T>(what: string, run: () => Promise<Result<T>>): Promise<T> => {
     // better-sqlite3 answers synchronously, so without this hop the chain of calls is one long run
     // of microtasks and a Ctrl-C handler would never get its turn.
@@ -159,15 +178,20 @@ export async function generatePortfolio(deps: AppDeps, rng: Rng, opts: GenerateO
     calls++;
     return must(await run(), what);
   };
-  const admin = await ensureLocalUser(deps);
+  const actorOf = (
+    u: { id: Actor['id']; name: string; email: string; isAdmin: boolean },
+    memberships: Actor['memberships'] = [],
+  ): Actor => ({
+    id: u.id,
+    name: u.name,
+    email: u.email,
+    isAdmin: u.isAdmin,
+    memberships,
+  });
+  const admin = actorOf(
+    await call('createPerson', () => createPerson(deps, { actor: null, email: 'admin@bench.invalid', name: 'Bench Admin', isAdmin: true })),
+  );
 
-  const people: Actor[] = [];
-  const peopleCount = Math.min(200, Math.max(5, Math.ceil(opts.programs / 10)));
-  for (let i = 1; i <= peopleCount; i++) {
-    const input = { actor: admin, email: `person${i}@bench.invalid`, name: `Person ${i}`, timeZone: rng.pick(personZones) };
-    const u = await call('createUser', () => createUser(deps, input));
-    people.push({ id: u.id, name: u.name });
-  }
   const clientIds: string[] = [];
   const clientCount = Math.min(100, Math.max(3, Math.ceil(opts.programs / 10)));
   for (let i = 1; i <= clientCount; i++) {
@@ -175,8 +199,32 @@ export async function generatePortfolio(deps: AppDeps, rng: Rng, opts: GenerateO
     clientIds.push((await call('createClient', () => createClient(deps, input))).id);
   }
 
+  // Every person runs the programs of one client (people cycle through the clients, so each has one).
+  const people: Actor[] = [];
+  const peopleOf = new Map<string, Actor[]>();
+  const peopleCount = Math.min(200, Math.max(clientCount, Math.ceil(opts.programs / 10)));
+  for (let i = 1; i <= peopleCount; i++) {
+    const input = { actor: admin, email: `person${i}@bench.invalid`, name: `Person ${i}`, timeZone: rng.pick(personZones) };
+    const u = await call('createPerson', () => createPerson(deps, input));
+    const clientId = clientIds[(i - 1) % clientIds.length] as string;
+    const m = await call('grantRole', () => grantRole(deps, { actor: admin, userId: u.id, clientId, role: 'cadence_owner' }));
+    const person = actorOf(u, [m]);
+    people.push(person);
+    peopleOf.set(clientId, [...(peopleOf.get(clientId) ?? []), person]);
+  }
+  const leadUser = await call('createPerson', () =>
+    createPerson(deps, { actor: admin, email: 'lead@bench.invalid', name: 'Bench Lead', timeZone: 'America/Chicago' }),
+  );
+  const leadMemberships = [];
+  for (const clientId of clientIds) {
+    leadMemberships.push(
+      await call('grantRole', () => grantRole(deps, { actor: admin, userId: leadUser.id, clientId, role: 'cadence_owner' })),
+    );
+  }
+  const lead = actorOf(leadUser, leadMemberships);
+
   const now = deps.clock.now();
-  const plans = Array.from({ length: opts.programs }, (_, i) => planProgram(rng, i + 1, opts.milestones, now, people, clientIds));
+  const plans = Array.from({ length: opts.programs }, (_, i) => planProgram(rng, i + 1, opts.milestones, now, peopleOf, clientIds));
   const programs: SyntheticProgram[] = new Array(plans.length);
   let programsDone = 0;
   let milestonesDone = 0;
@@ -184,7 +232,7 @@ export async function generatePortfolio(deps: AppDeps, rng: Rng, opts: GenerateO
   const writeProgram = async (index: number) => {
     const plan = plans[index] as ProgramPlan;
     const actor = plan.owner;
-    const program = await call('createProgram', () => createProgram(deps, { ...plan.input, actor }));
+    const program = await call('createProgram', () => createProgram(deps, { ...plan.input, actor: admin }));
     const milestones: SyntheticMilestone[] = [];
     for (const mp of plan.milestones) {
       const { actualDate, ...fields } = mp;
@@ -197,7 +245,13 @@ export async function generatePortfolio(deps: AppDeps, rng: Rng, opts: GenerateO
       milestones.push({ id: m.id, key: m.key, open: actualDate === null });
       milestonesDone++;
     }
-    programs[index] = { id: program.id, code: program.code, timeZone: program.timeZone, milestones };
+    programs[index] = {
+      id: program.id,
+      code: program.code,
+      timeZone: program.timeZone,
+      people: peopleOf.get(program.clientId) ?? [],
+      milestones,
+    };
     opts.progress?.(++programsDone, milestonesDone);
   };
 
@@ -218,5 +272,5 @@ export async function generatePortfolio(deps: AppDeps, rng: Rng, opts: GenerateO
   if (failure !== null) throw (failure as { error: unknown }).error;
 
   const openMilestones = programs.flatMap((p) => p.milestones.filter((m) => m.open).map((m) => ({ programId: p.id, milestoneId: m.id })));
-  return { portfolio: { admin, people, clientIds, programs, openMilestones }, calls };
+  return { portfolio: { admin, lead, people, clientIds, programs, openMilestones }, calls };
 }

@@ -18,7 +18,8 @@ export const createMilestoneOp = defineOperation<{ input: CreateMilestoneInput |
       actor: ctx.actor,
       name: `Extra check ${ctx.rng.int(1, 9999)}`,
       phase: ctx.rng.pick(phases),
-      ownerId: ctx.rng.pick(ctx.portfolio.people).id,
+      // Owners must hold a role on the program: one of its client's people.
+      ownerId: ctx.rng.pick(program.people).id,
       baselineDate: addBusinessDays(mondayToFriday, today, ctx.rng.int(5, 120)),
       isCritical: ctx.rng.chance(0.2),
     };

@@ -5,5 +5,5 @@ import { defineOperation } from './types.js';
 export const listPortfolio = defineOperation({
   name: 'list-portfolio',
   description: 'listPrograms: every program with health (the portfolio page)',
-  run: async (ctx) => (await listPrograms(ctx.deps)).length,
+  run: async (ctx) => (await listPrograms(ctx.deps, { actor: ctx.actor })).length,
 });

@@ -11,7 +11,8 @@ export const loadProgram = defineOperation<{ programId: string }>({
     s.programId = ctx.rng.pick(ctx.portfolio.programs).id;
   },
   run: async (ctx, s) => {
-    const [program, milestones] = await Promise.all([getProgram(ctx.deps, s), listMilestones(ctx.deps, s)]);
+    const input = { ...s, actor: ctx.actor };
+    const [program, milestones] = await Promise.all([getProgram(ctx.deps, input), listMilestones(ctx.deps, input)]);
     expectOk(program, 'getProgram');
     return expectOk(milestones, 'listMilestones').length;
   },

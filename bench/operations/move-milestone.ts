@@ -2,6 +2,7 @@ import { moveMilestone } from '../../src/app/move-milestone.js';
 import { addBusinessDays, mondayToFriday } from '../../src/domain/business-days.js';
 import type { ProgramId } from '../../src/domain/ids.js';
 import type { PlainDate } from '../../src/domain/plain-date.js';
+import type { AuthorizedProgramId } from '../../src/domain/policy.js';
 import { defineOperation, expectOk } from './types.js';
 
 interface Target {
@@ -25,7 +26,8 @@ export const moveMilestoneOp = defineOperation<{ target: Target | null }>({
   },
   beforeEach: async (ctx, s) => {
     const { programId, milestoneId } = ctx.rng.pick(ctx.portfolio.openMilestones);
-    const m = await ctx.deps.store.reads.findMilestone(programId, milestoneId);
+    // Read untimed straight from the store, as the page the client holds would have it.
+    const m = await ctx.deps.store.reads.findMilestone(programId as AuthorizedProgramId, milestoneId);
     if (!m) throw new Error(`milestone ${milestoneId} vanished`);
     const days = ctx.rng.int(1, 5) * (ctx.rng.chance(0.7) ? 1 : -1);
     s.target = { programId, milestoneId, version: m.version, forecastDate: addBusinessDays(mondayToFriday, m.forecastDate, days) };

@@ -9,7 +9,7 @@ export interface BenchContext {
   readonly dialect: Dialect;
   /** The use cases' dependencies, as the server wires them (system clock, uuidv7 ids). */
   readonly deps: AppDeps;
-  /** The person writes are made as. */
+  /** The person every operation acts as (reads and writes): a cadence owner on every client. */
   readonly actor: Actor;
   /** What the generator created: ids to pick targets from. */
   readonly portfolio: Portfolio;

@@ -12,7 +12,7 @@ export interface CompleteMilestoneInput extends MilestoneTarget {
 
 /** Marks a milestone done on its actual date (today or earlier in the program's time zone). */
 export function completeMilestone(deps: AppDeps, input: CompleteMilestoneInput): Promise<Result<MilestoneView>> {
-  return writeMilestoneEdit(deps, input, input.reason ?? null, async ({ program, milestone, now }) =>
+  return writeMilestoneEdit(deps, input, 'milestone.complete', input.reason ?? null, async ({ program, milestone, now }) =>
     complete(milestone, input.actualDate, programToday(program, now)),
   );
 }

@@ -1,10 +1,12 @@
 import { asMilestoneId, type UserId } from '../domain/ids.js';
 import { createMilestone as create, type Phase } from '../domain/milestone.js';
 import type { PlainDate } from '../domain/plain-date.js';
+import { permit } from '../domain/policy.js';
 import type { Result } from '../domain/result.js';
 import type { Actor, AppDeps } from './deps.js';
+import { findAccessibleProgram } from './get-program.js';
 import { checkOwner } from './milestone-write.js';
-import { abort, transact } from './transact.js';
+import { must, transact } from './transact.js';
 import { byId, type MilestoneView, milestoneView, programToday } from './views.js';
 
 export interface CreateMilestoneInput {
@@ -23,9 +25,9 @@ export interface CreateMilestoneInput {
 export function createMilestone(deps: AppDeps, input: CreateMilestoneInput): Promise<Result<MilestoneView>> {
   return transact(deps.store, async (tx) => {
     const now = deps.clock.now();
-    const program = await tx.findProgram(input.programId);
-    if (!program) return abort({ code: 'PROGRAM_NOT_FOUND', message: `No program "${input.programId}".` });
-    await checkOwner(tx, input.ownerId);
+    const { program, access } = must(await findAccessibleProgram(tx, input.actor, input.programId));
+    must(permit(access, 'milestone.create'));
+    await checkOwner(tx, program, input.ownerId);
     const key = await tx.nextKey(program.id, 'M');
     const { next, changes } = create({
       id: asMilestoneId(deps.newId()),

@@ -1,65 +1,13 @@
-import { diffFields, type Scalar } from '../domain/change.js';
-import { asClientId, asProgramId, asUserId, type UserId } from '../domain/ids.js';
+import { asClientId, asProgramId, type UserId } from '../domain/ids.js';
 import type { PlainDate } from '../domain/plain-date.js';
 import { isTimeZone } from '../domain/plain-date.js';
+import { permitAdmin } from '../domain/policy.js';
 import { defaultToleranceDays, type Program, type ProgramStatus, programCodePattern } from '../domain/program.js';
 import { type Result, refuse } from '../domain/result.js';
 import type { Actor, AppDeps } from './deps.js';
-import type { Client, EntityName, Tx, User } from './ports.js';
-import { abort, transact } from './transact.js';
-
-async function insert(
-  deps: AppDeps,
-  tx: Tx,
-  entity: EntityName,
-  id: string,
-  values: Record<string, Scalar>,
-  actorId: UserId,
-  programId: Program['id'] | null,
-) {
-  await tx.write({
-    op: 'insert',
-    entity,
-    id,
-    programId,
-    entityKey: null,
-    values,
-    changes: diffFields(null, values, Object.keys(values)),
-    meta: { actorId, at: deps.clock.now().toISOString(), reason: null, correlationId: deps.newId() },
-  });
-}
-
-export interface CreateUserInput {
-  readonly actor: Actor | null;
-  readonly email: string;
-  readonly name: string;
-  readonly timeZone?: string | undefined;
-  readonly locale?: string | undefined;
-}
-
-/** Adds a person; the first person may create themselves (actor null). */
-export function createUser(deps: AppDeps, input: CreateUserInput): Promise<Result<User>> {
-  const timeZone = input.timeZone ?? 'UTC';
-  if (!isTimeZone(timeZone))
-    return Promise.resolve(
-      refuse('VALIDATION_FAILED', `Unknown time zone "${timeZone}".`, [{ path: 'timeZone', message: 'Not an IANA time zone.' }]),
-    );
-  return transact(deps.store, async (tx) => {
-    const email = input.email.trim().toLowerCase();
-    if (await tx.findUserByEmail(email)) {
-      return abort({
-        code: 'VALIDATION_FAILED',
-        message: `${email} already has an account.`,
-        fields: [{ path: 'email', message: 'Already in use.' }],
-      });
-    }
-    const id = asUserId(deps.newId());
-    const values = { email, name: input.name.trim(), timeZone, locale: input.locale ?? 'en' };
-    // The first person records their own creation.
-    await insert(deps, tx, 'user', id, values, input.actor?.id ?? id, null);
-    return { id, ...values, version: 1 };
-  });
-}
+import type { Client } from './ports.js';
+import { abort, must, transact } from './transact.js';
+import { insertRecord } from './write-record.js';
 
 export interface CreateClientInput {
   readonly actor: Actor;
@@ -70,9 +18,10 @@ export interface CreateClientInput {
 /** Adds a client organisation whose programs Tollgate runs. */
 export function createClient(deps: AppDeps, input: CreateClientInput): Promise<Result<Client>> {
   return transact(deps.store, async (tx) => {
+    must(permitAdmin(input.actor, 'programs.manage'));
     const id = asClientId(deps.newId());
     const values = { name: input.name.trim(), country: input.country.toUpperCase() };
-    await insert(deps, tx, 'client', id, values, input.actor.id, null);
+    await insertRecord(deps, tx, { entity: 'client', id, programId: null, actorId: input.actor.id }, values);
     return { id, ...values, version: 1 };
   });
 }
@@ -108,6 +57,7 @@ export function createProgram(deps: AppDeps, input: CreateProgramInput): Promise
     );
   }
   return transact(deps.store, async (tx) => {
+    must(permitAdmin(input.actor, 'programs.manage'));
     if (!(await tx.findClient(input.clientId))) {
       return abort({
         code: 'VALIDATION_FAILED',
@@ -143,7 +93,7 @@ export function createProgram(deps: AppDeps, input: CreateProgramInput): Promise
       toleranceDays: input.toleranceDays ?? defaultToleranceDays,
       targetReleaseDate: input.targetReleaseDate ?? null,
     };
-    await insert(deps, tx, 'program', id, values, input.actor.id, id);
+    await insertRecord(deps, tx, { entity: 'program', id, programId: id, actorId: input.actor.id }, values);
     return { id, ...values, version: 1 };
   });
 }

@@ -1,14 +1,12 @@
-import type { UserId } from '../domain/ids.js';
-import type { Clock, Store } from './ports.js';
+import type { Principal } from '../domain/roles.js';
+import type { Clock, PasswordHasher, Store } from './ports.js';
 
 export interface AppDeps {
   readonly store: Store;
   readonly clock: Clock;
   readonly newId: () => string;
+  readonly passwords: PasswordHasher;
 }
 
-/** The person on whose behalf a use case runs; the change log names them. */
-export interface Actor {
-  readonly id: UserId;
-  readonly name: string;
-}
+/** The person on whose behalf a use case runs, with their roles; the change log names them. */
+export type Actor = Principal;

@@ -1,22 +1,34 @@
+import { accessProgram, type ProgramAccess } from '../domain/policy.js';
 import type { Program } from '../domain/program.js';
 import { ok, type Result, refuse } from '../domain/result.js';
-import type { AppDeps } from './deps.js';
+import type { Actor, AppDeps } from './deps.js';
 import type { Reads } from './ports.js';
 import { byId, type ProgramView, programView } from './views.js';
 
-/** Finds a program by id or code, or refuses with PROGRAM_NOT_FOUND. */
-export async function findProgramOrRefuse(reads: Reads, idOrCode: string): Promise<Result<Program>> {
-  const p = await reads.findProgram(idOrCode);
-  return p ? ok(p) : refuse('PROGRAM_NOT_FOUND', `No program "${idOrCode}".`);
+export interface AccessibleProgram {
+  readonly program: Program;
+  readonly access: ProgramAccess;
 }
 
-/** One program with its derived health. */
-export async function getProgram(deps: AppDeps, input: { programId: string }): Promise<Result<ProgramView>> {
+/**
+ * Finds a program by id or code that the actor may see; a program they may not see is refused
+ * exactly like one that does not exist.
+ */
+export async function findAccessibleProgram(reads: Reads, actor: Actor, idOrCode: string): Promise<Result<AccessibleProgram>> {
+  const program = await reads.findProgram(idOrCode);
+  if (!program) return refuse('PROGRAM_NOT_FOUND', `No program "${idOrCode}".`);
+  const access = accessProgram(actor, program);
+  if (!access.ok) return refuse('PROGRAM_NOT_FOUND', `No program "${idOrCode}".`);
+  return ok({ program, access: access.value });
+}
+
+/** One program with its derived health and what the actor may do on it. */
+export async function getProgram(deps: AppDeps, input: { programId: string; actor: Actor }): Promise<Result<ProgramView>> {
   const r = deps.store.reads;
-  const found = await findProgramOrRefuse(r, input.programId);
+  const found = await findAccessibleProgram(r, input.actor, input.programId);
   if (!found.ok) return found;
-  const p = found.value;
-  const [client, milestones, users] = await Promise.all([r.findClient(p.clientId), r.listMilestones(p.id), r.listUsers()]);
+  const { program: p, access } = found.value;
+  const [client, milestones, users] = await Promise.all([r.findClient(p.clientId), r.listMilestones(access.programId), r.listUsers()]);
   if (!client) throw new Error(`program ${p.id} references missing client ${p.clientId}`);
-  return ok(programView(p, client, milestones, byId(users), deps.clock.now()));
+  return ok(programView(p, access, client, milestones, byId(users), deps.clock.now()));
 }

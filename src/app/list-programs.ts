@@ -1,13 +1,20 @@
 import type { ProgramId } from '../domain/ids.js';
 import type { Milestone } from '../domain/milestone.js';
-import type { AppDeps } from './deps.js';
+import { accessProgram, type ProgramAccess } from '../domain/policy.js';
+import type { Program } from '../domain/program.js';
+import type { Actor, AppDeps } from './deps.js';
 import { byId, type ProgramView, programView } from './views.js';
 
-/** Every program with its derived health, next milestone and owner: the portfolio. */
-export async function listPrograms(deps: AppDeps): Promise<ProgramView[]> {
+/** Every program the actor may see, with its derived health, next milestone and owner: the portfolio. */
+export async function listPrograms(deps: AppDeps, input: { actor: Actor }): Promise<ProgramView[]> {
   const r = deps.store.reads;
   const [programs, clients, users] = await Promise.all([r.listPrograms(), r.listClients(), r.listUsers()]);
-  const milestones = await r.listMilestonesOfPrograms(programs.map((p) => p.id));
+  const visible: { program: Program; access: ProgramAccess }[] = [];
+  for (const program of programs) {
+    const a = accessProgram(input.actor, program);
+    if (a.ok) visible.push({ program, access: a.value });
+  }
+  const milestones = await r.listMilestonesOfPrograms(visible.map((v) => v.access.programId));
   const byProgram = new Map<ProgramId, Milestone[]>();
   for (const m of milestones) {
     const list = byProgram.get(m.programId);
@@ -17,8 +24,8 @@ export async function listPrograms(deps: AppDeps): Promise<ProgramView[]> {
   const clientById = byId(clients);
   const userById = byId(users);
   const now = deps.clock.now();
-  return programs.flatMap((p) => {
-    const client = clientById.get(p.clientId);
-    return client ? [programView(p, client, byProgram.get(p.id) ?? [], userById, now)] : [];
+  return visible.flatMap(({ program, access }) => {
+    const client = clientById.get(program.clientId);
+    return client ? [programView(program, access, client, byProgram.get(program.id) ?? [], userById, now)] : [];
   });
 }

@@ -1,7 +1,10 @@
 import type { Edit, Milestone } from '../domain/milestone.js';
+import { type AuthorizedProgramId, type ProgramAction, permit } from '../domain/policy.js';
 import type { Program } from '../domain/program.js';
 import type { Result } from '../domain/result.js';
+import { rolesOn } from '../domain/roles.js';
 import type { Actor, AppDeps } from './deps.js';
+import { findAccessibleProgram } from './get-program.js';
 import type { Tx } from './ports.js';
 import { abort, must, transact } from './transact.js';
 import { byId, type MilestoneView, milestoneView, programToday } from './views.js';
@@ -14,11 +17,11 @@ export interface MilestoneTarget {
 }
 
 /** Loads program and milestone inside the transaction, refusing when either is missing. */
-async function load(tx: Tx, t: MilestoneTarget): Promise<{ program: Program; milestone: Milestone }> {
-  const program = await tx.findProgram(t.programId);
-  if (!program) return abort({ code: 'PROGRAM_NOT_FOUND', message: `No program "${t.programId}".` });
-  const milestone = await tx.findMilestone(program.id, t.milestoneId);
+async function load(tx: Tx, t: MilestoneTarget, action: ProgramAction): Promise<{ program: Program; milestone: Milestone }> {
+  const { program, access } = must(await findAccessibleProgram(tx, t.actor, t.programId));
+  const milestone = await tx.findMilestone(access.programId, t.milestoneId);
   if (!milestone) return abort({ code: 'MILESTONE_NOT_FOUND', message: `No milestone "${t.milestoneId}" in ${program.code}.` });
+  must(permit(access, action, milestone, t.actor.id));
   return { program, milestone };
 }
 
@@ -26,12 +29,16 @@ async function view(tx: Tx, program: Program, m: Milestone, now: Date): Promise<
   return milestoneView(program, m, programToday(program, now), byId(await tx.listUsers()));
 }
 
-export async function checkOwner(tx: Tx, ownerId: string | null | undefined): Promise<void> {
-  if (ownerId && !(await tx.findUser(ownerId))) {
+/** An owner must be a person who holds a role on the program, so nobody outside it owns its items. */
+export async function checkOwner(tx: Tx, program: Program, ownerId: string | null | undefined): Promise<void> {
+  if (!ownerId) return;
+  const user = await tx.findUser(ownerId);
+  const memberships = user && user.status !== 'removed' ? await tx.listMemberships(user.id) : [];
+  if (!user || rolesOn({ ...user, memberships }, program).length === 0) {
     abort({
       code: 'USER_NOT_FOUND',
-      message: `No person with id "${ownerId}".`,
-      fields: [{ path: 'ownerId', message: 'Unknown person.' }],
+      message: `No person with id "${ownerId}" holds a role on ${program.code}.`,
+      fields: [{ path: 'ownerId', message: 'Not a member of this program.' }],
     });
   }
 }
@@ -43,12 +50,13 @@ export async function checkOwner(tx: Tx, ownerId: string | null | undefined): Pr
 export function writeMilestoneEdit(
   deps: AppDeps,
   t: MilestoneTarget,
+  action: ProgramAction,
   reason: string | null,
   decide: (ctx: { tx: Tx; program: Program; milestone: Milestone; now: Date }) => Promise<Result<Edit<Milestone>>>,
 ): Promise<Result<MilestoneView>> {
   return transact(deps.store, async (tx) => {
     const now = deps.clock.now();
-    const { program, milestone } = await load(tx, t);
+    const { program, milestone } = await load(tx, t, action);
     if (milestone.version !== t.version) {
       return abort({
         code: 'VERSION_CONFLICT',
@@ -70,7 +78,7 @@ export function writeMilestoneEdit(
       meta: { actorId: t.actor.id, at: now.toISOString(), reason: reason?.trim() || null, correlationId: deps.newId() },
     });
     if (!saved) {
-      const current = await tx.findMilestone(program.id, milestone.id);
+      const current = await tx.findMilestone(program.id as AuthorizedProgramId, milestone.id);
       return abort({
         code: 'VERSION_CONFLICT',
         message: `${milestone.key} was changed by someone else while you saved.`,

@@ -12,5 +12,7 @@ export interface MoveMilestoneInput extends MilestoneTarget {
 
 /** Moves a milestone's forecast date, with the reason recorded in the change log. */
 export function moveMilestone(deps: AppDeps, input: MoveMilestoneInput): Promise<Result<MilestoneView>> {
-  return writeMilestoneEdit(deps, input, input.reason, async ({ milestone }) => moveForecast(milestone, input.forecastDate, input.reason));
+  return writeMilestoneEdit(deps, input, 'milestone.move', input.reason, async ({ milestone }) =>
+    moveForecast(milestone, input.forecastDate, input.reason),
+  );
 }

@@ -1,11 +1,19 @@
 import type { FieldChange, Scalar } from '../domain/change.js';
 import type { ClientId, MilestoneId, ProgramId, UserId } from '../domain/ids.js';
 import type { Milestone } from '../domain/milestone.js';
+import type { AuthorizedProgramId } from '../domain/policy.js';
 import type { Program } from '../domain/program.js';
+import type { Membership } from '../domain/roles.js';
 
 /** The only source of "now" for use cases; tests and the demo loader pass their own. */
 export interface Clock {
   now(): Date;
+}
+
+/** Memory-hard password hashing (argon2id); a port so that app/ holds no native dependency. */
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  verify(hash: string, password: string): Promise<boolean>;
 }
 
 export interface Client {
@@ -22,7 +30,50 @@ export interface User {
   readonly name: string;
   readonly timeZone: string;
   readonly locale: string;
+  readonly isAdmin: boolean;
+  readonly status: UserStatus;
   readonly version: number;
+}
+
+export type UserStatus = 'invited' | 'active' | 'removed';
+
+export interface SessionRecord {
+  readonly id: string;
+  readonly userId: UserId;
+  readonly csrfToken: string;
+  readonly createdAt: string;
+  readonly expiresAt: string;
+  readonly lastSeenAt: string;
+  readonly method: 'password' | 'oidc' | 'invite';
+}
+
+export interface ApiTokenRecord {
+  readonly id: string;
+  readonly userId: UserId;
+  readonly name: string;
+  readonly prefix: string;
+  readonly expiresAt: string;
+  readonly revokedAt: string | null;
+  readonly lastUsedAt: string | null;
+  readonly createdAt: string;
+  readonly version: number;
+}
+
+export interface InviteRecord {
+  readonly id: string;
+  readonly purpose: 'invite' | 'setup';
+  readonly userId: UserId | null;
+  readonly expiresAt: string;
+  readonly usedAt: string | null;
+  readonly version: number;
+}
+
+export interface OidcState {
+  readonly state: string;
+  readonly codeVerifier: string;
+  readonly nonce: string;
+  readonly returnTo: string;
+  readonly expiresAt: string;
 }
 
 export interface ChangeRecord extends FieldChange {
@@ -37,7 +88,7 @@ export interface ChangeRecord extends FieldChange {
   readonly correlationId: string;
 }
 
-export type EntityName = 'user' | 'client' | 'program' | 'milestone';
+export type EntityName = 'user' | 'client' | 'program' | 'milestone' | 'membership' | 'api_token' | 'invite';
 
 export interface ChangeQuery {
   /** Inclusive lower bound, an ISO instant. */
@@ -52,17 +103,29 @@ export interface Reads {
   listUsers(): Promise<User[]>;
   findUser(id: string): Promise<User | null>;
   findUserByEmail(email: string): Promise<User | null>;
+  /** The stored password hash (null when the person has none, e.g. signs in through OIDC only). */
+  findPasswordHash(userId: UserId): Promise<string | null>;
+  countAdmins(): Promise<number>;
+  listMemberships(userId?: UserId): Promise<Membership[]>;
+  findMembership(id: string): Promise<Membership | null>;
+  findSession(id: string): Promise<SessionRecord | null>;
+  findApiTokenByHash(tokenHash: string): Promise<ApiTokenRecord | null>;
+  listApiTokens(userId: UserId): Promise<ApiTokenRecord[]>;
+  findInviteByHash(tokenHash: string): Promise<InviteRecord | null>;
+  listInvites(userId: UserId): Promise<InviteRecord[]>;
+  /** Failed sign-ins counted for the key in the window that is open at `now`. */
+  failuresFor(key: string, now: string, windowMs: number): Promise<number>;
   listClients(): Promise<Client[]>;
   findClient(id: string): Promise<Client | null>;
   countPrograms(): Promise<number>;
   listPrograms(): Promise<Program[]>;
   /** By id or by code. */
   findProgram(idOrCode: string): Promise<Program | null>;
-  listMilestones(programId: ProgramId): Promise<Milestone[]>;
-  listMilestonesOfPrograms(programIds: readonly ProgramId[]): Promise<Milestone[]>;
+  listMilestones(programId: AuthorizedProgramId): Promise<Milestone[]>;
+  listMilestonesOfPrograms(programIds: readonly AuthorizedProgramId[]): Promise<Milestone[]>;
   /** By id or by key (M-12) within the program. */
-  findMilestone(programId: ProgramId, idOrKey: string): Promise<Milestone | null>;
-  listChanges(programId: ProgramId, q: ChangeQuery): Promise<ChangeRecord[]>;
+  findMilestone(programId: AuthorizedProgramId, idOrKey: string): Promise<Milestone | null>;
+  listChanges(programId: AuthorizedProgramId, q: ChangeQuery): Promise<ChangeRecord[]>;
 }
 
 /** Who did it, when, why, and which write it belongs to: stamped on every change row. */
@@ -93,7 +156,12 @@ export interface UpdateWrite extends WriteBase {
   readonly set: Readonly<Record<string, Scalar>>;
 }
 
-export type Write = InsertWrite | UpdateWrite;
+export interface DeleteWrite extends WriteBase {
+  readonly op: 'delete';
+  readonly expectedVersion: number;
+}
+
+export type Write = InsertWrite | UpdateWrite | DeleteWrite;
 
 export interface Tx extends Reads {
   /** Next human key of a kind within a program (M-1, M-2, …); never reused. */
@@ -103,6 +171,19 @@ export interface Tx extends Reads {
    * transaction. An update whose expectedVersion is stale changes nothing and returns false.
    */
   write(w: Write): Promise<boolean>;
+  /** Sessions, sign-in throttles and OIDC round-trip states are operational records outside the change log. */
+  insertSession(s: SessionRecord): Promise<void>;
+  touchSession(id: string, lastSeenAt: string, expiresAt: string): Promise<void>;
+  deleteSessions(where: { id: string } | { userId: UserId; exceptId?: string | undefined }): Promise<number>;
+  /** Counts a failed sign-in for the key within a window starting at `now` when none is open; returns the failures in the window. */
+  recordFailure(key: string, now: string, windowMs: number): Promise<number>;
+  clearFailures(key: string): Promise<void>;
+  /** Stores a round-trip state and sweeps those expired by `now`. */
+  putOidcState(s: OidcState, now: string): Promise<void>;
+  /** Returns and deletes the state (one use only), or null when unknown or expired. */
+  takeOidcState(state: string, now: string): Promise<OidcState | null>;
+  /** Marks an API token used (not change-logged: it changes on every request). */
+  touchApiToken(id: string, at: string): Promise<void>;
 }
 
 export interface Store {

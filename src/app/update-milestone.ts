@@ -11,8 +11,8 @@ export interface UpdateMilestoneInput extends MilestoneTarget {
 
 /** Edits a milestone's name, phase, owner, critical flag or baseline date. */
 export function updateMilestone(deps: AppDeps, input: UpdateMilestoneInput): Promise<Result<MilestoneView>> {
-  return writeMilestoneEdit(deps, input, input.reason ?? null, async ({ tx, milestone }) => {
-    await checkOwner(tx, input.patch.ownerId);
+  return writeMilestoneEdit(deps, input, 'milestone.edit', input.reason ?? null, async ({ tx, program, milestone }) => {
+    await checkOwner(tx, program, input.patch.ownerId);
     return editMilestone(milestone, input.patch, input.reason);
   });
 }

@@ -3,7 +3,9 @@ import { mondayToFriday } from '../domain/business-days.js';
 import { currentPhase, type Health, type HealthReason, milestoneHealth, nextMilestone, programHealth } from '../domain/health.js';
 import type { Milestone, Phase } from '../domain/milestone.js';
 import { dateInZone, type PlainDate } from '../domain/plain-date.js';
+import { type Grant, grantFor, type ProgramAccess, type ProgramAction, programActions } from '../domain/policy.js';
 import type { Program } from '../domain/program.js';
+import type { Role } from '../domain/roles.js';
 import type { Client, User } from './ports.js';
 
 export interface MilestoneView {
@@ -16,6 +18,9 @@ export interface MilestoneView {
 
 export interface ProgramView {
   readonly program: Program;
+  /** What the viewer may do here, so that screens show only the controls that will work. */
+  readonly can: Readonly<Record<ProgramAction, Grant>>;
+  readonly roles: readonly Role[];
   readonly client: Client;
   readonly owner: User | null;
   readonly today: PlainDate;
@@ -48,6 +53,7 @@ export function milestoneView(p: Program, m: Milestone, today: PlainDate, users:
 
 export function programView(
   p: Program,
+  access: ProgramAccess,
   client: Client,
   milestones: readonly Milestone[],
   users: ReadonlyMap<string, User>,
@@ -58,6 +64,8 @@ export function programView(
   const next = nextMilestone(milestones);
   return {
     program: p,
+    can: Object.fromEntries(programActions.map((a) => [a, grantFor(access, a)])) as Record<ProgramAction, Grant>,
+    roles: access.roles,
     client,
     owner: p.ownerId ? (users.get(p.ownerId) ?? null) : null,
     today,

@@ -43,3 +43,6 @@ export const fieldLabel = (field: string): string =>
 /** A value from a record or the change log; null as a dash, booleans as yes/no. */
 export const valueText = (v: string | number | boolean | null): string =>
   v === null ? '—' : v === true || v === 'true' ? 'yes' : v === false || v === 'false' ? 'no' : String(v);
+
+/** A role as people say it: cadence_owner → cadence owner. */
+export const roleWord = (role: string): string => role.replace(/_/g, ' ');

@@ -1,60 +1,69 @@
 import type { Command } from 'commander';
-import { listPrograms } from '../app/list-programs.js';
-import type { MilestoneView, ProgramView } from '../app/views.js';
-import { milestoneJson, programJson } from '../present/api-json.js';
-import { healthWhy, healthWord, varianceText } from './format.js';
+import type { Milestone } from '../contract/milestone.js';
+import type { ProgramSummary } from '../contract/program.js';
+import type { ProgramPersonJson } from './backend.js';
+import { addActingOptions, withBackend } from './connect.js';
+import { healthWhy, healthWord, roleWord, varianceText } from './format.js';
 import { emit, facts, outputOf, table } from './output.js';
-import { type CliContext, withSession } from './session.js';
-import { milestonesOf, requireProgram } from './targets.js';
+import type { CliContext } from './session.js';
+import { milestonesOf, must, requireProgram } from './targets.js';
 
-const programWhy = (v: ProgramView) => healthWhy(v.healthReason, v.healthMilestone?.key ?? null);
+const programWhy = (p: ProgramSummary) => healthWhy(p.healthReason, p.healthMilestone?.key ?? null);
 
-const nextText = (v: ProgramView, sep: string) =>
-  v.nextMilestone ? `${v.nextMilestone.key} ${v.nextMilestone.name}${sep}${v.nextMilestone.forecastDate}` : null;
+const nextText = (p: ProgramSummary, sep: string) =>
+  p.nextMilestone ? `${p.nextMilestone.key} ${p.nextMilestone.name}${sep}${p.nextMilestone.forecastDate}` : null;
 
-function portfolioTable(programs: readonly ProgramView[]): string {
-  if (programs.length === 0) return 'No programs yet. Load the demo portfolio with `tollgate demo`.';
+function portfolioTable(programs: readonly ProgramSummary[]): string {
+  if (programs.length === 0) return 'No programs you hold a role on. An admin gives you roles (or loads the demo: `tollgate demo`).';
   return table(
     ['Code', 'Name', 'Client', 'Supplier', 'Phase', 'Health', 'Why', 'Next milestone', 'Owner'],
-    programs.map((v) => [
-      v.program.code,
-      v.program.name,
-      v.client.name,
-      `${v.program.supplierName} (${v.program.factoryCity}, ${v.program.factoryCountry})`,
-      v.currentPhase,
-      healthWord(v.health),
-      programWhy(v),
-      nextText(v, ', '),
-      v.owner?.name ?? null,
+    programs.map((p) => [
+      p.code,
+      p.name,
+      p.client.name,
+      `${p.supplier.name} (${p.supplier.city}, ${p.supplier.country})`,
+      p.currentPhase,
+      healthWord(p.health),
+      programWhy(p),
+      nextText(p, ', '),
+      p.owner?.name ?? null,
     ]),
     { maxWidths: [undefined, 24, 20, 26, undefined, undefined, 30, 28, 16] },
   );
 }
 
-function programFacts(v: ProgramView, milestones: readonly MilestoneView[]): string {
-  const p = v.program;
+/** What the person may do here, in words: "move (own items), complete (own items)". */
+function mayText(p: ProgramSummary): string {
+  const may = Object.entries(p.can)
+    .filter(([action, grant]) => action !== 'program.read' && grant !== 'no')
+    .map(([action, grant]) => `${action.replace('milestone.', '')}${grant === 'own' ? ' (own items)' : ''}`);
+  return may.length ? `${may.join(', ')} milestones` : 'read only';
+}
+
+function programFacts(p: ProgramSummary, milestones: readonly Milestone[]): string {
   const header = facts([
-    ['Client', `${v.client.name} (${v.client.country})`],
-    ['Supplier', `${p.supplierName} (${p.factoryCity}, ${p.factoryCountry})`],
-    ['Time zone', `${p.timeZone} (today there: ${v.today})`],
-    ['Status', `${p.status.replace('_', ' ')}, phase ${v.currentPhase ?? '—'}`],
-    ['Health', `${healthWord(v.health)}: ${programWhy(v)}`],
+    ['Client', `${p.client.name} (${p.client.country})`],
+    ['Supplier', `${p.supplier.name} (${p.supplier.city}, ${p.supplier.country})`],
+    ['Time zone', `${p.timeZone} (today there: ${p.today})`],
+    ['Status', `${p.status.replace('_', ' ')}, phase ${p.currentPhase ?? '—'}`],
+    ['Health', `${healthWord(p.health)}: ${programWhy(p)}`],
     ['Tolerance', `${p.toleranceDays} business days after the baseline before a milestone is late`],
-    ['Next', nextText(v, ', ') ?? '—'],
-    ['Owner', v.owner?.name ?? 'no owner'],
+    ['Next', nextText(p, ', ') ?? '—'],
+    ['Owner', p.owner?.name ?? 'no owner'],
     ['Release', p.targetReleaseDate ? `target ${p.targetReleaseDate}` : 'no target date'],
-    ['Progress', `${v.doneCount} of ${v.milestoneCount} milestones done`],
+    ['Progress', `${p.doneCount} of ${p.milestoneCount} milestones done`],
+    ['You', `${p.myRoles.length ? p.myRoles.map(roleWord).join(', ') : 'admin'}: ${mayText(p)}`],
   ]);
-  const rows = milestones.map(({ milestone: m, owner, health, varianceDays }) => [
+  const rows = milestones.map((m) => [
     `${m.key}${m.isCritical ? ' *' : ''}`,
     m.name,
     m.phase,
-    owner?.name ?? 'no owner',
+    m.owner?.name ?? 'no owner',
     m.baselineDate,
     m.forecastDate,
     m.actualDate,
-    varianceText(varianceDays),
-    healthWord(health),
+    varianceText(m.varianceDays),
+    healthWord(m.health),
   ]);
   const list = milestones.length
     ? `${table(['Key', 'Name', 'Phase', 'Owner', 'Baseline', 'Forecast', 'Actual', 'Variance', 'Health'], rows)}\n* critical · variance in business days (bd) against the baseline`
@@ -62,33 +71,58 @@ function programFacts(v: ProgramView, milestones: readonly MilestoneView[]): str
   return `${p.code}  ${p.name}\n${header}\n\n${list}`;
 }
 
+function peopleTable(people: readonly ProgramPersonJson[], code: string): string {
+  if (people.length === 0) return `Nobody holds a role on ${code} yet.`;
+  return table(
+    ['Name', 'E-mail', 'Roles'],
+    people.map((p) => [p.name, p.email, p.roles.map(roleWord).join(', ')]),
+  );
+}
+
 export function registerProgramCommands(cli: Command, ctx: CliContext): void {
   const programs = cli.command('programs').description('See the portfolio and single programs');
 
-  programs
-    .command('list', { isDefault: true })
-    .description('Every program with its health, why, next milestone and owner')
-    .option('--json', "print the API's JSON ({ items: ProgramSummary[] }) instead of a table")
-    .addHelpText('after', '\nHealth is that of the worst open milestone: late, at risk, on track, or done.')
-    .action(async (o: { json?: boolean }) => {
-      const out = outputOf(o);
-      await withSession(ctx, async (s) => {
-        const views = await listPrograms(s.deps);
-        emit(out, { items: views.map(programJson) }, () => portfolioTable(views));
-      });
+  addActingOptions(
+    programs
+      .command('list', { isDefault: true })
+      .description('Every program you may see, with its health, why, next milestone and owner')
+      .option('--json', "print the API's JSON ({ items: ProgramSummary[] }) instead of a table")
+      .addHelpText('after', '\nHealth is that of the worst open milestone: late, at risk, on track, or done.'),
+  ).action(async (o: { json?: boolean }, cmd: Command) => {
+    const out = outputOf(o);
+    await withBackend(ctx, cmd, out, async (b) => {
+      const items = must(out, await b.listPrograms());
+      emit(out, { items }, () => portfolioTable(items));
     });
+  });
 
-  programs
-    .command('show')
-    .description('One program: its facts and every milestone with baseline, forecast, actual, variance and health')
-    .argument('<program>', 'program code (e.g. KHG-KW500, any case) or id')
-    .option('--json', 'print { program: ProgramSummary, milestones: Milestone[] } as in the API')
-    .action(async (ref: string, o: { json?: boolean }) => {
-      const out = outputOf(o);
-      await withSession(ctx, async (s) => {
-        const view = await requireProgram(s, out, ref);
-        const milestones = await milestonesOf(s, out, view);
-        emit(out, { program: programJson(view), milestones: milestones.map(milestoneJson) }, () => programFacts(view, milestones));
-      });
+  addActingOptions(
+    programs
+      .command('show')
+      .description('One program: its facts and every milestone with baseline, forecast, actual, variance and health')
+      .argument('<program>', 'program code (e.g. KHG-KW500, any case) or id')
+      .option('--json', 'print { program: ProgramSummary, milestones: Milestone[] } as in the API'),
+  ).action(async (ref: string, o: { json?: boolean }, cmd: Command) => {
+    const out = outputOf(o);
+    await withBackend(ctx, cmd, out, async (b) => {
+      const program = await requireProgram(b, out, ref);
+      const milestones = await milestonesOf(b, out, program);
+      emit(out, { program, milestones }, () => programFacts(program, milestones));
     });
+  });
+
+  addActingOptions(
+    programs
+      .command('people')
+      .description('The people holding a role on a program: who can own its milestones (give their e-mail as --owner)')
+      .argument('<program>', 'program code or id')
+      .option('--json', "print the API's JSON ({ items: ProgramPerson[] })"),
+  ).action(async (ref: string, o: { json?: boolean }, cmd: Command) => {
+    const out = outputOf(o);
+    await withBackend(ctx, cmd, out, async (b) => {
+      const program = await requireProgram(b, out, ref);
+      const items = must(out, await b.listProgramPeople(program.id));
+      emit(out, { items }, () => peopleTable(items, program.code));
+    });
+  });
 }

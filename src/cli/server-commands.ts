@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { loadDemo } from '../app/demo/load-demo.js';
 import { type Config, loadConfig } from '../config/config.js';
+import { databaseOnly } from './connect.js';
 import { badOption } from './options.js';
 import { fail, outputOf, printJsonOr } from './output.js';
 import { type CliContext, withSession } from './session.js';
@@ -22,7 +23,15 @@ export function registerServerCommands(program: Command, ctx: CliContext): void 
       const config = withPort(loadConfig(), o.port);
       const server = await ctx.startServer(config, { demo: o.demo ?? config.demo });
       process.stdout.write(`\nTollgate is running at ${server.url}\n`);
-      process.stdout.write(`  API docs: ${server.url}/api/docs\n  Press Ctrl+C to stop.\n\n`);
+      process.stdout.write(`  API docs: ${server.url}/api/docs\n`);
+      if (server.isDemo) {
+        process.stdout.write('  Sign in as lead@demo.test with the password tollgate-demo (cadence owner).\n');
+        process.stdout.write('  Other demo roles: admin@, owner@, quality@, supplier@, observer@, other@demo.test, same password.\n');
+      }
+      if (server.setupUrl) {
+        process.stdout.write(`  No admin yet. Create the first admin here (one-time link, 24 hours):\n    ${server.setupUrl}\n`);
+      }
+      process.stdout.write('  Press Ctrl+C to stop.\n\n');
       const stop = (signal: string) => {
         server.app.log.info({ signal }, 'shutting down: finishing in-flight requests');
         const timer = setTimeout(() => {
@@ -49,7 +58,8 @@ export function registerServerCommands(program: Command, ctx: CliContext): void 
     .command('migrate')
     .description('Apply pending database migrations and exit (every command also migrates first)')
     .option('--json', 'print { database, location, applied } as JSON')
-    .action(async (o: { json?: boolean }) => {
+    .action(async (o: { json?: boolean }, cmd: Command) => {
+      databaseOnly(cmd, outputOf(o), 'migrate works on the database; a server migrates its own when it starts.');
       await withSession(ctx, async (s) => {
         printJsonOr(
           outputOf(o),
@@ -63,13 +73,22 @@ export function registerServerCommands(program: Command, ctx: CliContext): void 
     .command('demo')
     .description('Load the demo portfolio (3 clients, 8 programs, their milestones and history) into an empty database')
     .option('--json', 'print { clients, programs, milestones, people } as JSON')
-    .action(async (o: { json?: boolean }) => {
+    .action(async (o: { json?: boolean }, cmd: Command) => {
       const out = outputOf(o);
+      databaseOnly(cmd, out, 'demo loads into the database; start a server with the demo by `tollgate serve --demo`.');
       await withSession(ctx, async (s) => {
         const r = await loadDemo(s.deps, { now: new Date() });
         if (!r.ok) return fail(out, r.error);
         const d = r.value;
-        printJsonOr(out, d, `Loaded ${d.clients} clients, ${d.programs} programs, ${d.milestones} milestones, ${d.people} people.`);
+        printJsonOr(
+          out,
+          d,
+          [
+            `Loaded ${d.clients} clients, ${d.programs} programs, ${d.milestones} milestones, ${d.people} people.`,
+            'Act as a demo person, e.g. the cadence owner: tollgate --as lead@demo.test programs list',
+            '  (others: admin@, owner@, quality@, supplier@, observer@, other@demo.test; web password tollgate-demo)',
+          ].join('\n'),
+        );
       });
     });
 }

@@ -1,50 +1,52 @@
-import { getProgram } from '../app/get-program.js';
-import { listMilestones } from '../app/list-milestones.js';
-import { listUsers } from '../app/list-users.js';
-import type { MilestoneView, ProgramView } from '../app/views.js';
-import type { UserId } from '../domain/ids.js';
+import type { Milestone } from '../contract/milestone.js';
+import type { ProgramSummary } from '../contract/program.js';
+import type { Result } from '../domain/result.js';
+import type { Backend } from './backend.js';
 import { fail, type Output } from './output.js';
-import type { Session } from './session.js';
 
 // Resolving what people type (codes, keys, e-mail addresses) to records, or ending the command.
 
+/** The value, or the command ends with the refusal. */
+export const must = <T>(out: Output, r: Result<T>): T => (r.ok ? r.value : fail(out, r.error));
+
 /** The program named by id or code (any case), or the command ends with PROGRAM_NOT_FOUND. */
-export async function requireProgram(s: Session, out: Output, ref: string): Promise<ProgramView> {
-  const r = await getProgram(s.deps, { programId: ref.trim() });
-  return r.ok ? r.value : fail(out, { ...r.error, message: `${r.error.message} See \`tollgate programs list\` for the codes.` });
+export async function requireProgram(b: Backend, out: Output, ref: string): Promise<ProgramSummary> {
+  const r = await b.getProgram(ref.trim());
+  if (r.ok) return r.value;
+  if (r.error.code !== 'PROGRAM_NOT_FOUND') return fail(out, r.error);
+  return fail(out, { ...r.error, message: `${r.error.message} See \`tollgate programs list\` for the codes.` });
 }
 
 /** The program's milestones in plan order. */
-export async function milestonesOf(s: Session, out: Output, p: ProgramView): Promise<MilestoneView[]> {
-  const r = await listMilestones(s.deps, { programId: p.program.id });
-  return r.ok ? r.value : fail(out, r.error);
+export async function milestonesOf(b: Backend, out: Output, p: ProgramSummary): Promise<Milestone[]> {
+  return must(out, await b.listMilestones(p.id));
 }
 
 /** The milestone named by key (M-12, any case) or id, or the command ends with MILESTONE_NOT_FOUND. */
-export async function requireMilestone(s: Session, out: Output, p: ProgramView, ref: string): Promise<MilestoneView> {
+export async function requireMilestone(b: Backend, out: Output, p: ProgramSummary, ref: string): Promise<Milestone> {
   const wanted = ref.trim();
-  const found = (await milestonesOf(s, out, p)).find((v) => v.milestone.id === wanted || v.milestone.key === wanted.toUpperCase());
+  const found = (await milestonesOf(b, out, p)).find((m) => m.id === wanted || m.key === wanted.toUpperCase());
   return (
     found ??
     fail(out, {
       code: 'MILESTONE_NOT_FOUND',
-      message: `No milestone "${ref}" in ${p.program.code}. See \`tollgate programs show ${p.program.code}\` for its keys.`,
+      message: `No milestone "${ref}" in ${p.code}. See \`tollgate programs show ${p.code}\` for its keys.`,
     })
   );
 }
 
-/** A person named by e-mail address or id, for --owner; "none" means nobody. */
-export async function resolveOwner(s: Session, out: Output, ref: string): Promise<UserId | null> {
+/** A person holding a role on the program, named by e-mail address or id, for --owner; "none" means nobody. */
+export async function resolveOwner(b: Backend, out: Output, p: ProgramSummary, ref: string): Promise<string | null> {
   const wanted = ref.trim();
   if (wanted.toLowerCase() === 'none') return null;
-  const users = await listUsers(s.deps);
-  const u = users.find((x) => x.id === wanted || x.email === wanted.toLowerCase());
+  const people = must(out, await b.listProgramPeople(p.id));
+  const person = people.find((x) => x.id === wanted || x.email === wanted.toLowerCase());
   return (
-    u?.id ??
+    person?.id ??
     fail(out, {
       code: 'USER_NOT_FOUND',
-      message: `No person "${ref}". Give an e-mail address or id from \`tollgate users list\`.`,
-      fields: [{ path: '--owner', message: 'Unknown person.' }],
+      message: `Nobody "${ref}" holds a role on ${p.code}. See \`tollgate programs people ${p.code}\` for who can own its items.`,
+      fields: [{ path: '--owner', message: 'Not a member of this program.' }],
     })
   );
 }

@@ -1,3 +1,5 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { z } from 'zod';
 
 const flag = z
@@ -17,6 +19,30 @@ const EnvSchema = z.object({
   TOLLGATE_DEMO: flag,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TOLLGATE_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  TOLLGATE_PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  TOLLGATE_TRUST_PROXY: flag,
+  TOLLGATE_OIDC_ISSUER: z.url({ protocol: /^https?$/, error: 'must be the issuer URL' }).optional(),
+  TOLLGATE_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  TOLLGATE_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  TOLLGATE_OIDC_NAME: z.string().min(1).default('your company account'),
+  TOLLGATE_AS: z
+    .email('must be the email of a person in Tollgate')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  TOLLGATE_CONFIG_DIR: z
+    .string()
+    .min(1)
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  TOLLGATE_SERVER: z
+    .url({ protocol: /^https?$/, error: 'must be the http(s) address of a Tollgate server' })
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  TOLLGATE_TOKEN: z
+    .string()
+    .regex(/^tgt_[A-Za-z0-9_-]{20,}$/, 'must be a personal API token (tgt_…), as `tollgate token create` prints it')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
 });
 
 export interface Config {
@@ -27,6 +53,26 @@ export interface Config {
   readonly demo: boolean;
   readonly logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   readonly shutdownTimeoutMs: number;
+  /** The address people reach Tollgate at (links in invites, the OIDC redirect); https makes cookies Secure. */
+  readonly publicUrl: string | undefined;
+  readonly trustProxy: boolean;
+  readonly oidc: OidcConfig | undefined;
+  /** Whom command-line writes on the database are recorded as (the CLI's --as). */
+  readonly actAs: string | undefined;
+  /** Where `tollgate login` keeps its credentials (credentials.json): $TOLLGATE_CONFIG_DIR or ~/.config/tollgate. */
+  readonly configDir: string;
+  /** The Tollgate server the CLI talks to over HTTP instead of the database (the CLI's --server). */
+  readonly server: string | undefined;
+  /** A personal API token for that server, instead of the one `tollgate login` stored. Never logged. */
+  readonly token: string | undefined;
+}
+
+export interface OidcConfig {
+  readonly issuer: string;
+  readonly clientId: string;
+  readonly clientSecret: string | undefined;
+  /** Shown on the sign-in button: "Sign in with …". */
+  readonly name: string;
 }
 
 export class ConfigError extends Error {}
@@ -39,6 +85,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.TOLLGATE_AS && e.TOLLGATE_SERVER) {
+    throw new ConfigError(
+      'Invalid environment:\n  TOLLGATE_AS: acts on the database directly; it cannot be combined with TOLLGATE_SERVER (there you act as the signed-in person)',
+    );
+  }
+  if (e.TOLLGATE_OIDC_ISSUER && !e.TOLLGATE_OIDC_CLIENT_ID) {
+    throw new ConfigError('Invalid environment:\n  TOLLGATE_OIDC_CLIENT_ID: required when TOLLGATE_OIDC_ISSUER is set');
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -47,5 +101,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: e.TOLLGATE_DEMO,
     logLevel: e.LOG_LEVEL,
     shutdownTimeoutMs: e.TOLLGATE_SHUTDOWN_TIMEOUT_MS,
+    publicUrl: e.TOLLGATE_PUBLIC_URL?.replace(/\/+$/, ''),
+    trustProxy: e.TOLLGATE_TRUST_PROXY,
+    actAs: e.TOLLGATE_AS,
+    configDir: e.TOLLGATE_CONFIG_DIR ?? join(homedir(), '.config', 'tollgate'),
+    server: e.TOLLGATE_SERVER?.replace(/\/+$/, ''),
+    token: e.TOLLGATE_TOKEN,
+    oidc: e.TOLLGATE_OIDC_ISSUER
+      ? {
+          issuer: e.TOLLGATE_OIDC_ISSUER,
+          clientId: e.TOLLGATE_OIDC_CLIENT_ID ?? '',
+          clientSecret: e.TOLLGATE_OIDC_CLIENT_SECRET,
+          name: e.TOLLGATE_OIDC_NAME,
+        }
+      : undefined,
   };
 }

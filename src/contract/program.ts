@@ -12,6 +12,8 @@ export const MilestoneRefSchema = z.object({
   owner: PersonRefSchema.nullable(),
 });
 
+export const GrantSchema = z.enum(['yes', 'own', 'no']);
+
 export const ProgramSummarySchema = z
   .object({
     id: z.string(),
@@ -31,6 +33,16 @@ export const ProgramSummarySchema = z
     doneCount: z.number().int(),
     toleranceDays: z.number().int(),
     targetReleaseDate: PlainDateSchema.nullable(),
+    myRoles: z.array(z.enum(['decision_owner', 'cadence_owner', 'quality_owner', 'contributor', 'observer'])),
+    can: z
+      .object({
+        'program.read': GrantSchema,
+        'milestone.create': GrantSchema,
+        'milestone.edit': GrantSchema,
+        'milestone.move': GrantSchema,
+        'milestone.complete': GrantSchema,
+      })
+      .meta({ description: 'What you may do here: yes, own (only on items you own) or no' }),
     today: PlainDateSchema.meta({ description: "Today's date in the program's time zone, which health is computed for" }),
     version: z.number().int(),
   })

@@ -1,10 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -14,15 +15,28 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { ErrorCode } from '../domain/errors.js';
+import { registerAuth } from './auth.js';
 import type { HttpDeps } from './http-deps.js';
-import { sendProblem } from './problem.js';
+import { oidcRoutes } from './oidc.js';
+import { RefusalError, redactUrl, sendProblem } from './problem.js';
+import { authRoutes } from './routes/auth.js';
 import { changeRoutes } from './routes/changes.js';
 import { milestoneRoutes } from './routes/milestones.js';
+import { peopleRoutes } from './routes/people.js';
 import { programRoutes } from './routes/programs.js';
-import { userRoutes } from './routes/users.js';
+import { tokenRoutes } from './routes/tokens.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route as registered (method, URL pattern); the authorization matrix test lists them all. */
+    tollgateRoutes: { method: string; url: string }[];
+  }
+}
 
 export interface BuildOptions {
   readonly logger?: FastifyServerOptions['logger'];
+  /** Behind a reverse proxy: take the client address and protocol from X-Forwarded-* headers. */
+  readonly trustProxy?: boolean;
   /** Reports whether the process is accepting work (false while shutting down). */
   readonly isAccepting?: () => boolean;
 }
@@ -30,11 +44,28 @@ export interface BuildOptions {
 const fieldPath = (instancePath: string, context: string | undefined) =>
   instancePath.replace(/^\//, '').replace(/\//g, '.') || (context ?? 'body');
 
+/** Fastify's request log entry, with the secret of invite and setup links taken out of the URL. */
+const requestLog = (req: FastifyRequest) => ({
+  method: req.method,
+  url: redactUrl(req.url),
+  version: [req.headers['accept-version']].flat()[0],
+  host: req.host,
+  remoteAddress: req.ip,
+  remotePort: req.socket?.remotePort,
+});
+
+function withRedactedUrls(logger: BuildOptions['logger']): FastifyServerOptions['logger'] {
+  if (!logger) return false;
+  const given = logger === true ? {} : logger;
+  return { ...given, serializers: { ...given.serializers, req: requestLog } };
+}
+
 /** Builds the HTTP app around its dependencies; tests call inject(), main/ calls listen(). */
 export async function buildApp(deps: HttpDeps, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ?? false,
+    logger: withRedactedUrls(opts.logger),
     forceCloseConnections: 'idle',
+    trustProxy: opts.trustProxy ?? false,
     bodyLimit: 1_048_576,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -70,6 +101,7 @@ export async function buildApp(deps: HttpDeps, opts: BuildOptions = {}): Promise
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   app.setErrorHandler((err, req, res) => {
+    if (err instanceof RefusalError) return sendProblem(res, err.refusal);
     if (hasZodFastifySchemaValidationErrors(err)) {
       const errors = err.validation.map((v) => ({
         path: fieldPath(v.instancePath, err.validationContext),
@@ -80,12 +112,30 @@ export async function buildApp(deps: HttpDeps, opts: BuildOptions = {}): Promise
     }
     const status = (err as { statusCode?: number }).statusCode ?? 500;
     if (status < 500) {
-      const code: ErrorCode = status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'VALIDATION_FAILED';
+      const code: ErrorCode =
+        status === 413
+          ? 'PAYLOAD_TOO_LARGE'
+          : status === 415
+            ? 'UNSUPPORTED_MEDIA_TYPE'
+            : status === 429
+              ? 'RATE_LIMITED'
+              : 'VALIDATION_FAILED';
       return sendProblem(res, { code, message: err instanceof Error ? err.message : String(err) });
     }
     req.log.error({ err }, 'request failed');
     return sendProblem(res, { code: 'INTERNAL', message: 'An unexpected error occurred; nothing was changed. It has been logged.' });
   });
+
+  // Per-address request limits on the anonymous entry points (sign-in, OIDC start); the per-account
+  // sign-in limit lives in the database so that it holds across instances.
+  await app.register(rateLimit, { global: false });
+  await registerAuth(app, deps);
+  // Every route, as registered: the authorization matrix test checks that it lists them all.
+  const routes: { method: string; url: string }[] = [];
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) if (method !== 'HEAD') routes.push({ method, url: r.url });
+  });
+  app.decorate('tollgateRoutes', routes);
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true } }, async (_req, res) => {
@@ -105,12 +155,15 @@ export async function buildApp(deps: HttpDeps, opts: BuildOptions = {}): Promise
     app.get('/docs/errors', { schema: { hide: true } }, async (_req, res) => res.type('text/markdown; charset=utf-8').send(text));
   }
 
+  await app.register(oidcRoutes(deps));
   await app.register(
     async (api) => {
       await api.register(programRoutes(deps));
       await api.register(milestoneRoutes(deps));
       await api.register(changeRoutes(deps));
-      await api.register(userRoutes(deps));
+      await api.register(authRoutes(deps));
+      await api.register(tokenRoutes(deps));
+      await api.register(peopleRoutes(deps));
     },
     { prefix: '/api/v1' },
   );
@@ -123,7 +176,7 @@ export async function buildApp(deps: HttpDeps, opts: BuildOptions = {}): Promise
     if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/') && (req.headers.accept ?? '').includes('text/html')) {
       return res.type('text/html').sendFile('index.html');
     }
-    return sendProblem(res, { code: 'NOT_FOUND', message: `No route ${req.method} ${req.url.split('?')[0]}.` });
+    return sendProblem(res, { code: 'NOT_FOUND', message: `No route ${req.method} ${redactUrl(req.url.split('?')[0] ?? '')}.` });
   });
   return app;
 }

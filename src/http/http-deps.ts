@@ -1,10 +1,12 @@
-import type { FastifyRequest } from 'fastify';
-import type { Actor, AppDeps } from '../app/deps.js';
+import type { AppDeps } from '../app/deps.js';
+import type { OidcConfig } from '../config/config.js';
 
 export interface HttpDeps {
   readonly app: AppDeps;
-  /** Who is asking. Sign-in replaces this resolver; routes only ever call it. */
-  readonly actorOf: (req: FastifyRequest) => Promise<Actor>;
+  /** The address people reach Tollgate at; used in invite links and for Secure cookies. */
+  readonly publicUrl?: string | undefined;
+  /** Sign-in through an OpenID provider, when configured. */
+  readonly oidc?: OidcConfig | undefined;
   /** Directory of the built web app, served at /; absent in API-only tests. */
   readonly webDir?: string | undefined;
   /** Directory holding errors.md, served at /docs/errors. */

@@ -10,6 +10,12 @@ const titles = (code: ErrorCode) =>
     .replace(/_/g, ' ')
     .replace(/^./, (c) => c.toUpperCase());
 
+/**
+ * A request URL as it may be echoed in a problem or written to the log: invite and setup links carry
+ * their secret in the path (/invite/<token>, /setup/<token>, /api/v1/invites/<token>), so it is replaced.
+ */
+export const redactUrl = (url: string): string => url.replace(/\/(invites?|setup)\/[^/?#]+/g, '/$1/[redacted]');
+
 /** Builds an RFC 9457 problem document for a refusal. */
 export function problemOf(r: Refusal, instance?: string, current?: unknown): Problem {
   const p: Problem = {
@@ -19,7 +25,7 @@ export function problemOf(r: Refusal, instance?: string, current?: unknown): Pro
     detail: r.message,
     code: r.code,
   };
-  if (instance) p.instance = instance;
+  if (instance) p.instance = redactUrl(instance);
   if (r.fields?.length) p.errors = r.fields.map((f) => ({ path: f.path, message: f.message }));
   if (current !== undefined) p.current = current;
   return p;
@@ -40,3 +46,10 @@ export function reply<T, U>(res: FastifyReply, r: Result<T>, map: (v: T) => U, s
 }
 
 export const describe = (code: ErrorCode) => errorCatalogue[code];
+
+/** Thrown by hooks and helpers to answer with a refusal; the error handler turns it into problem+json. */
+export class RefusalError extends Error {
+  constructor(readonly refusal: Refusal) {
+    super(refusal.message);
+  }
+}

@@ -1,5 +1,7 @@
 import { Command, CommanderError } from 'commander';
+import { registerAccountCommands } from '../cli/account-commands.js';
 import { registerChangeCommands } from '../cli/change-commands.js';
+import { addActingOptions } from '../cli/connect.js';
 import { registerMilestoneCommands } from '../cli/milestone-commands.js';
 import { CliExit } from '../cli/output.js';
 import { registerProgramCommands } from '../cli/program-commands.js';
@@ -7,14 +9,19 @@ import { registerServerCommands } from '../cli/server-commands.js';
 import type { CliContext } from '../cli/session.js';
 import { registerUserCommands } from '../cli/user-commands.js';
 import { ConfigError, loadConfig } from '../config/config.js';
+import { actingPerson } from './acting-person.js';
 import { compose, packageVersion } from './compose.js';
 
 /** The commands' database and actor, opened afresh by each command. */
 const context: CliContext = {
-  async open() {
+  async open(opts = {}) {
     const c = await compose(loadConfig());
-    // The one place the CLI chooses whom it acts as; sign-in will replace the local user here.
-    const actor = c.localActor;
+    // The one place the CLI turns an email (--as or TOLLGATE_AS, chosen in cli/connect.ts) into the
+    // person it acts as on the database, with their roles.
+    const actor = await actingPerson(c.deps, opts.as).catch(async (e: unknown) => {
+      await c.close();
+      throw e;
+    });
     return { deps: c.deps, actor, location: c.location, migrated: c.migrated, close: () => c.close() };
   },
   // Loaded on demand: the web server's modules would slow every other command's start.
@@ -25,15 +32,20 @@ const rootHelp = `
 Programs are named by code (KHG-KW500, any case) or id; milestones by key (M-12) or id.
 Every command prints a table for people; add --json for the API's JSON (errors then go to stderr as JSON).
 
+Who acts, and where: every command acts as a person, and their roles decide what they may do.
+  --as <email> (or TOLLGATE_AS)   on the database directly, as that person
+  tollgate login --server <url>   over a server's API with a personal API token (kept until logout);
+                                  --server <url> with TOLLGATE_TOKEN does the same without storing it
 Database: SQLite in $TOLLGATE_DATA_DIR (default ./data), or PostgreSQL when DATABASE_URL=postgres://... is set.
 Exit status: 0 done, 1 refused (the error code says why, see docs/errors.md), 2 mistyped command or invalid option.
 
 Getting started:
-  tollgate demo                              load a demo portfolio into an empty database
-  tollgate programs list                     the portfolio with health and next milestones
-  tollgate programs show KHG-KW500           one program and its milestones
-  tollgate milestone move KHG-KW500 M-12 --to 2026-03-20 --reason "Mould rework after T1"
-  tollgate changes KHG-KW500 --limit 20      who changed what, when and why
+  tollgate user add --email you@example.com --name "Your Name" --admin   the first admin of a new workspace
+  tollgate demo                              load a demo portfolio (and its people) into an empty database
+  tollgate --as lead@demo.test programs list                   the portfolio with health and next milestones
+  tollgate --as lead@demo.test programs show KHG-KW500         one program and its milestones
+  tollgate --as lead@demo.test milestone move KHG-KW500 M-12 --to 2026-03-20 --reason "Mould rework after T1"
+  tollgate --as lead@demo.test changes KHG-KW500 --limit 20    who changed what, when and why
   tollgate serve                             the web app and API at http://127.0.0.1:3000`;
 
 const isDebug = () => {
@@ -62,10 +74,12 @@ export async function runCli(argv: string[], ctx: CliContext = context): Promise
     .showHelpAfterError('(add --help for usage)')
     .addHelpText('after', rootHelp)
     .exitOverride();
+  addActingOptions(program);
   registerProgramCommands(program, ctx);
   registerMilestoneCommands(program, ctx);
   registerChangeCommands(program, ctx);
   registerUserCommands(program, ctx);
+  registerAccountCommands(program, ctx);
   registerServerCommands(program, ctx);
   try {
     await program.parseAsync(argv);

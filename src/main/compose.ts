@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { uuidv7 } from 'uuidv7';
-import type { Actor, AppDeps } from '../app/deps.js';
-import { ensureLocalUser } from '../app/ensure-local-user.js';
+import type { AppDeps } from '../app/deps.js';
 import type { Config } from '../config/config.js';
 import { openStore } from '../store/open-store.js';
+import { argon2Passwords } from './passwords.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -17,7 +17,6 @@ export const docsDir = join(root, 'docs');
 export interface Composed {
   readonly deps: AppDeps;
   readonly location: string;
-  readonly localActor: Actor;
   readonly migrated: string[];
   close(): Promise<void>;
 }
@@ -27,9 +26,8 @@ export async function compose(config: Config): Promise<Composed> {
   const opened = openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     const { applied } = await opened.migrate();
-    const deps: AppDeps = { store: opened.store, clock: { now: () => new Date() }, newId: uuidv7 };
-    const localActor = await ensureLocalUser(deps);
-    return { deps, location: opened.location, localActor, migrated: applied, close: () => opened.store.close() };
+    const deps: AppDeps = { store: opened.store, clock: { now: () => new Date() }, newId: uuidv7, passwords: argon2Passwords };
+    return { deps, location: opened.location, migrated: applied, close: () => opened.store.close() };
   } catch (e) {
     await opened.store.close();
     throw e;

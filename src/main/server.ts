@@ -1,26 +1,40 @@
 import type { FastifyInstance } from 'fastify';
+import { createSetupLink } from '../app/auth/create-setup-link.js';
 import { loadDemo } from '../app/demo/load-demo.js';
-import type { Config } from '../config/config.js';
+import { type Config, ConfigError } from '../config/config.js';
 import { buildApp } from '../http/build-app.js';
 import { compose, docsDir, packageVersion, webDir } from './compose.js';
 
 export interface RunningServer {
   readonly app: FastifyInstance;
   readonly url: string;
+  /** On first start, while no admin exists: the one-time link that creates the first admin. */
+  readonly setupUrl: string | null;
+  /** The demo portfolio (and its sign-in accounts) is loaded. */
+  readonly isDemo: boolean;
   stop(): Promise<void>;
 }
+
+const loopback = /^(127\.\d+\.\d+\.\d+|localhost|::1)$/;
 
 /**
  * Starts Tollgate: migrate, optionally load the demo, listen; stop() lets in-flight requests
  * finish, then closes the database.
  */
 export async function startServer(config: Config, opts: { demo?: boolean } = {}): Promise<RunningServer> {
+  const demo = opts.demo ?? config.demo;
+  if (demo && !loopback.test(config.host)) {
+    throw new ConfigError(
+      `The demo (with its published passwords) serves on loopback only; HOST=${config.host} is refused. Unset HOST or use 127.0.0.1.`,
+    );
+  }
   const composed = await compose(config);
   let accepting = true;
   const app = await buildApp(
     {
       app: composed.deps,
-      actorOf: async () => composed.localActor,
+      publicUrl: config.publicUrl,
+      oidc: config.oidc,
       webDir,
       docsDir,
       version: packageVersion(),
@@ -31,11 +45,12 @@ export async function startServer(config: Config, opts: { demo?: boolean } = {})
         redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
       },
       isAccepting: () => accepting,
+      trustProxy: config.trustProxy,
     },
   );
   const log = app.log;
   log.info({ database: composed.deps.store.dialect, location: composed.location, migrated: composed.migrated }, 'database ready');
-  if (opts.demo ?? config.demo) {
+  if (demo) {
     if ((await composed.deps.store.reads.countPrograms()) === 0) {
       const started = Date.now();
       const r = await loadDemo(composed.deps, { now: new Date() });
@@ -49,10 +64,15 @@ export async function startServer(config: Config, opts: { demo?: boolean } = {})
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+  const setup = await createSetupLink(composed.deps);
+  const setupUrl = setup ? `${config.publicUrl ?? url}/setup/${setup.token}` : null;
+  if (setup) log.info({ expiresAt: setup.expiresAt }, 'no admin yet: the setup link is printed on the console');
   let stopping: Promise<void> | null = null;
   return {
     app,
     url,
+    setupUrl,
+    isDemo: demo && (await composed.deps.store.reads.findUserByEmail('admin@demo.test')) !== null,
     stop: () => {
       stopping ??= (async () => {
         accepting = false;

@@ -1,19 +1,17 @@
 import type { ChangeView } from '../app/list-changes.js';
-import type { User } from '../app/ports.js';
+import type { MembershipView } from '../app/people/membership-views.js';
+import type { ApiTokenRecord, User } from '../app/ports.js';
 import type { MilestoneView, ProgramView } from '../app/views.js';
 import type { Change } from '../contract/change.js';
 import type { PersonRef } from '../contract/common.js';
 import type { Milestone } from '../contract/milestone.js';
 import type { ProgramSummary } from '../contract/program.js';
-import type { User as UserJson } from '../contract/user.js';
 
 /*
  * App views mapped to the API's JSON shapes (src/contract). Shared by the two edges that speak
  * them, http/ and cli/ (--json), which may not import each other; contract/ stays schemas only.
  */
 export const personRef = (u: User | null): PersonRef | null => (u ? { id: u.id, name: u.name, email: u.email } : null);
-
-export const userJson = (u: User): UserJson => ({ id: u.id, name: u.name, email: u.email, timeZone: u.timeZone, locale: u.locale });
 
 export function milestoneJson(v: MilestoneView): Milestone {
   const m = v.milestone;
@@ -63,6 +61,8 @@ export function programJson(v: ProgramView): ProgramSummary {
     doneCount: v.doneCount,
     toleranceDays: p.toleranceDays,
     targetReleaseDate: p.targetReleaseDate,
+    myRoles: [...v.roles],
+    can: { ...v.can },
     today: v.today,
     version: p.version,
   };
@@ -84,3 +84,31 @@ export function changeJson(v: ChangeView): Change {
     correlationId: c.correlationId,
   };
 }
+
+export const membershipJson = (v: MembershipView) => ({
+  id: v.membership.id,
+  role: v.membership.role,
+  clientId: v.membership.clientId,
+  clientName: v.clientName,
+  programId: v.membership.programId,
+  programCode: v.programCode,
+});
+
+export const apiTokenJson = (t: ApiTokenRecord) => ({
+  id: t.id,
+  name: t.name,
+  prefix: t.prefix,
+  createdAt: t.createdAt,
+  expiresAt: t.expiresAt,
+  revokedAt: t.revokedAt,
+  lastUsedAt: t.lastUsedAt,
+});
+
+export const personJson = (u: User, memberships: readonly MembershipView[]) => ({
+  id: u.id,
+  email: u.email,
+  name: u.name,
+  status: u.status,
+  isAdmin: u.isAdmin,
+  memberships: memberships.map(membershipJson),
+});

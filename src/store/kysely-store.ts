@@ -4,14 +4,17 @@ import type { ChangeQuery, EntityName, Reads, Store, Tx, Write } from '../app/po
 import type { Scalar } from '../domain/change.js';
 import type { ProgramId } from '../domain/ids.js';
 import { toCount } from './dialects/postgres.js';
-import { toChange, toClient, toMilestone, toProgram, toUser } from './mappers.js';
+import { toApiToken, toChange, toClient, toInvite, toMembership, toMilestone, toProgram, toSession, toUser } from './mappers.js';
 import type { Database } from './schema.js';
 
-const tables: Record<EntityName, 'users' | 'clients' | 'programs' | 'milestones'> = {
+const tables: Record<EntityName, 'users' | 'clients' | 'programs' | 'milestones' | 'memberships' | 'apiTokens' | 'invites'> = {
   user: 'users',
   client: 'clients',
   program: 'programs',
   milestone: 'milestones',
+  membership: 'memberships',
+  api_token: 'apiTokens',
+  invite: 'invites',
 };
 
 // Both dialects store booleans as 0/1 integers (better-sqlite3 cannot bind booleans).
@@ -30,6 +33,57 @@ export function makeReads(db: Kysely<Database>): Reads {
     async findUserByEmail(email) {
       const r = await db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
       return r ? toUser(r) : null;
+    },
+    async findPasswordHash(userId) {
+      const r = await db.selectFrom('users').select('passwordHash').where('id', '=', userId).executeTakeFirst();
+      return r?.passwordHash ?? null;
+    },
+    async countAdmins() {
+      const r = await db
+        .selectFrom('users')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('isAdmin', '=', 1)
+        .where('status', '=', 'active')
+        .executeTakeFirstOrThrow();
+      return toCount(r.n);
+    },
+    async listMemberships(userId) {
+      let q = db.selectFrom('memberships').selectAll();
+      if (userId) q = q.where('userId', '=', userId);
+      return (await q.orderBy('createdAt').orderBy('id').execute()).map(toMembership);
+    },
+    async findMembership(id) {
+      const r = await db.selectFrom('memberships').selectAll().where('id', '=', id).executeTakeFirst();
+      return r ? toMembership(r) : null;
+    },
+    async findSession(id) {
+      const r = await db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+      return r ? toSession(r) : null;
+    },
+    async findApiTokenByHash(tokenHash) {
+      const r = await db.selectFrom('apiTokens').selectAll().where('tokenHash', '=', tokenHash).executeTakeFirst();
+      return r ? toApiToken(r) : null;
+    },
+    async listApiTokens(userId) {
+      const rows = await db.selectFrom('apiTokens').selectAll().where('userId', '=', userId).orderBy('createdAt', 'desc').execute();
+      return rows.map(toApiToken);
+    },
+    async findInviteByHash(tokenHash) {
+      const r = await db.selectFrom('invites').selectAll().where('tokenHash', '=', tokenHash).executeTakeFirst();
+      return r ? toInvite(r) : null;
+    },
+    async listInvites(userId) {
+      return (await db.selectFrom('invites').selectAll().where('userId', '=', userId).execute()).map(toInvite);
+    },
+    async failuresFor(key, now, windowMs) {
+      const cutoff = new Date(Date.parse(now) - windowMs).toISOString();
+      const r = await db
+        .selectFrom('authThrottle')
+        .select('failures')
+        .where('key', '=', key)
+        .where('windowStartedAt', '>=', cutoff)
+        .executeTakeFirst();
+      return r ? Number(r.failures) : 0;
     },
     async listClients() {
       return (await db.selectFrom('clients').selectAll().orderBy('name').execute()).map(toClient);
@@ -114,6 +168,9 @@ function makeTx(db: Kysely<Database>): Tx {
           .insertInto(table)
           .values({ ...toColumns(w.values), id: w.id, createdAt: stamp, updatedAt: stamp, version: 1 } as never)
           .execute();
+      } else if (w.op === 'delete') {
+        const r = await db.deleteFrom(table).where('id', '=', w.id).where('version', '=', w.expectedVersion).executeTakeFirst();
+        if (Number(r.numDeletedRows) !== 1) return false;
       } else {
         const r = await db
           .updateTable(table)
@@ -145,6 +202,52 @@ function makeTx(db: Kysely<Database>): Tx {
           .execute();
       }
       return true;
+    },
+    async insertSession(x) {
+      await db.insertInto('sessions').values(x).execute();
+    },
+    async touchSession(id, lastSeenAt, expiresAt) {
+      await db.updateTable('sessions').set({ lastSeenAt, expiresAt }).where('id', '=', id).execute();
+    },
+    async deleteSessions(where) {
+      let q = db.deleteFrom('sessions');
+      if ('id' in where) q = q.where('id', '=', where.id);
+      else {
+        q = q.where('userId', '=', where.userId);
+        if (where.exceptId) q = q.where('id', '!=', where.exceptId);
+      }
+      return Number((await q.executeTakeFirst()).numDeletedRows);
+    },
+    async recordFailure(key, now, windowMs) {
+      const cutoff = new Date(Date.parse(now) - windowMs).toISOString();
+      // An expired window restarts at 1; an open one counts up.
+      const r = await db
+        .insertInto('authThrottle')
+        .values({ key, failures: 1, windowStartedAt: now })
+        .onConflict((oc) =>
+          oc.column('key').doUpdateSet({
+            failures: sql`case when auth_throttle.window_started_at < ${cutoff} then 1 else auth_throttle.failures + 1 end`,
+            windowStartedAt: sql`case when auth_throttle.window_started_at < ${cutoff} then ${now} else auth_throttle.window_started_at end`,
+          }),
+        )
+        .returning('failures')
+        .executeTakeFirstOrThrow();
+      return Number(r.failures);
+    },
+    async clearFailures(key) {
+      await db.deleteFrom('authThrottle').where('key', '=', key).execute();
+    },
+    async putOidcState(x, now) {
+      // Abandoned sign-ins leave states behind; each new one sweeps those that expired.
+      await db.deleteFrom('oidcStates').where('expiresAt', '<', now).execute();
+      await db.insertInto('oidcStates').values(x).execute();
+    },
+    async takeOidcState(state, now) {
+      const r = await db.deleteFrom('oidcStates').where('state', '=', state).returningAll().executeTakeFirst();
+      return r && r.expiresAt > now ? r : null;
+    },
+    async touchApiToken(id, at) {
+      await db.updateTable('apiTokens').set({ lastUsedAt: at }).where('id', '=', id).execute();
     },
   };
 }

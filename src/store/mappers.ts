@@ -1,9 +1,20 @@
-import type { ChangeRecord, Client, EntityName, User } from '../app/ports.js';
+import type { ApiTokenRecord, ChangeRecord, Client, EntityName, InviteRecord, SessionRecord, User, UserStatus } from '../app/ports.js';
 import type { ClientId, MilestoneId, ProgramId, UserId } from '../domain/ids.js';
 import type { Milestone, Phase } from '../domain/milestone.js';
 import type { PlainDate } from '../domain/plain-date.js';
 import type { Program, ProgramStatus } from '../domain/program.js';
-import type { ChangesTable, ClientsTable, MilestonesTable, ProgramsTable, UsersTable } from './schema.js';
+import type { Membership, Role } from '../domain/roles.js';
+import type {
+  ApiTokensTable,
+  ChangesTable,
+  ClientsTable,
+  InvitesTable,
+  MembershipsTable,
+  MilestonesTable,
+  ProgramsTable,
+  SessionsTable,
+  UsersTable,
+} from './schema.js';
 
 export const toUser = (r: UsersTable): User => ({
   id: r.id as UserId,
@@ -11,6 +22,48 @@ export const toUser = (r: UsersTable): User => ({
   name: r.name,
   timeZone: r.timeZone,
   locale: r.locale,
+  isAdmin: Number(r.isAdmin) === 1,
+  status: r.status as UserStatus,
+  version: Number(r.version),
+});
+
+export const toMembership = (r: MembershipsTable): Membership => ({
+  id: r.id,
+  userId: r.userId as UserId,
+  clientId: r.clientId as ClientId | null,
+  programId: r.programId as ProgramId | null,
+  role: r.role as Role,
+  version: Number(r.version),
+});
+
+export const toSession = (r: SessionsTable): SessionRecord => ({
+  id: r.id,
+  userId: r.userId as UserId,
+  csrfToken: r.csrfToken,
+  createdAt: r.createdAt,
+  expiresAt: r.expiresAt,
+  lastSeenAt: r.lastSeenAt,
+  method: r.method as SessionRecord['method'],
+});
+
+export const toApiToken = (r: ApiTokensTable): ApiTokenRecord => ({
+  id: r.id,
+  userId: r.userId as UserId,
+  name: r.name,
+  prefix: r.prefix,
+  expiresAt: r.expiresAt,
+  revokedAt: r.revokedAt,
+  lastUsedAt: r.lastUsedAt,
+  createdAt: r.createdAt,
+  version: Number(r.version),
+});
+
+export const toInvite = (r: InvitesTable): InviteRecord => ({
+  id: r.id,
+  purpose: r.purpose as InviteRecord['purpose'],
+  userId: r.userId as UserId | null,
+  expiresAt: r.expiresAt,
+  usedAt: r.usedAt,
   version: Number(r.version),
 });
 

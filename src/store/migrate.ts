@@ -1,9 +1,11 @@
 import { type Kysely, type Migration, type MigrationProvider, type MigrationResultSet, Migrator, sql } from 'kysely';
 import * as m0001 from './migrations/0001-foundation.js';
+import * as m0002 from './migrations/0002-accounts.js';
 
 // Migrations are imported, not discovered on disk, so the compiled build carries them.
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
+  '0002-accounts': m0002,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -3,6 +3,10 @@ export interface UsersTable {
   id: string;
   email: string;
   name: string;
+  passwordHash: string | null;
+  /** 0 or 1. */
+  isAdmin: number;
+  status: string;
   timeZone: string;
   locale: string;
   createdAt: string;
@@ -75,6 +79,67 @@ export interface ChangesTable {
   correlationId: string;
 }
 
+export interface MembershipsTable {
+  id: string;
+  userId: string;
+  clientId: string | null;
+  programId: string | null;
+  role: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface SessionsTable {
+  id: string;
+  userId: string;
+  csrfToken: string;
+  createdAt: string;
+  expiresAt: string;
+  lastSeenAt: string;
+  method: string;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  userId: string;
+  name: string;
+  tokenHash: string;
+  prefix: string;
+  expiresAt: string;
+  revokedAt: string | null;
+  lastUsedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface InvitesTable {
+  id: string;
+  tokenHash: string;
+  purpose: string;
+  userId: string | null;
+  expiresAt: string;
+  usedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface AuthThrottleTable {
+  key: string;
+  failures: number;
+  windowStartedAt: string;
+}
+
+export interface OidcStatesTable {
+  state: string;
+  codeVerifier: string;
+  nonce: string;
+  returnTo: string;
+  expiresAt: string;
+}
+
 export interface Database {
   users: UsersTable;
   clients: ClientsTable;
@@ -82,4 +147,10 @@ export interface Database {
   milestones: MilestonesTable;
   keyCounters: KeyCountersTable;
   changes: ChangesTable;
+  memberships: MembershipsTable;
+  sessions: SessionsTable;
+  apiTokens: ApiTokensTable;
+  invites: InvitesTable;
+  authThrottle: AuthThrottleTable;
+  oidcStates: OidcStatesTable;
 }

@@ -48,7 +48,7 @@ describe.each(dialects)('milestones API on %s', (dialect) => {
     t = await createTestApp(dialect);
     t.setNow(now);
     program = await seedProgram(t, 'KHG-KW500');
-    chen = await seedUser(t, 'Chen Wei', 'chen.wei@example.test');
+    chen = await seedUser(t, 'Chen Wei', 'chen.wei@example.test', { programId: program.id });
   });
   afterAll(async () => {
     await t?.close();
@@ -98,7 +98,7 @@ describe.each(dialects)('milestones API on %s', (dialect) => {
       expect(new Set(rows.map((c) => c.correlationId)).size).toBe(1);
       for (const c of rows) {
         expect(c).toMatchObject({ entity: 'milestone', entityKey: m.key, reason: 'Added at kickoff', at: now.toISOString() });
-        expect(c.actor).toEqual({ id: t.actor.id, name: 'Local user', email: 'local@tollgate.invalid' });
+        expect(c.actor).toEqual({ id: t.actor.id, name: 'Dana Whitfield', email: 'dana.whitfield@example.test' });
       }
     });
 
@@ -136,6 +136,19 @@ describe.each(dialects)('milestones API on %s', (dialect) => {
       expect(await list()).toEqual(before.milestones);
       expect(await changes(t, program.code)).toEqual(before.changes);
       expect((await created({ name: 'After the refusal' })).key).toBe(`M-${lastKey + 1}`);
+    });
+
+    it('a person who holds no role on the program cannot own its items: 422 USER_NOT_FOUND, nothing written', async () => {
+      const outsider = await t.addPerson({ email: 'outsider@example.test', name: 'Olga Outsider' });
+      const before = { milestones: await list(), changes: await changes(t, program.code) };
+      const p = expectProblem(
+        await create({ name: 'Owned by an outsider', phase: 'G1', baselineDate: '2026-03-20', ownerId: outsider.id }),
+        422,
+        'USER_NOT_FOUND',
+      );
+      expect(paths(p)).toEqual(['ownerId']);
+      expect(await list()).toEqual(before.milestones);
+      expect(await changes(t, program.code)).toEqual(before.changes);
     });
   });
 

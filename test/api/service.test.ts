@@ -17,20 +17,20 @@ describe.each(dialects)('service endpoints on %s', (dialect) => {
     await t?.close();
   });
 
-  it('/healthz answers 200 ok without touching the database', async () => {
-    const res = await call(t, { method: 'GET', url: '/healthz' });
+  it('/healthz answers 200 ok without touching the database, to anyone', async () => {
+    const res = await call(t, { method: 'GET', url: '/healthz' }, 'anonymous');
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ status: 'ok' });
   });
 
   it('/readyz answers 200 with the database dialect', async () => {
-    const res = await call(t, { method: 'GET', url: '/readyz' });
+    const res = await call(t, { method: 'GET', url: '/readyz' }, 'anonymous');
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ status: 'ready', database: dialect });
   });
 
   it('/readyz is 503 NOT_READY while shutting down, and when the database does not answer', async () => {
-    const stopping = await buildApp({ app: t.deps, actorOf: async () => t.actor, version: 'test' }, { isAccepting: () => false });
+    const stopping = await buildApp({ app: t.deps, version: 'test' }, { isAccepting: () => false });
     expectProblem(await stopping.inject({ method: 'GET', url: '/readyz' }), 503, 'NOT_READY');
     await stopping.close();
 
@@ -38,13 +38,13 @@ describe.each(dialects)('service endpoints on %s', (dialect) => {
     // Used once first: Kysely's destroy() of a never-used instance closes nothing, and the next query reopens it.
     await opened.store.ping();
     await opened.store.close();
-    const cutOff = await buildApp({ app: { ...t.deps, store: opened.store }, actorOf: async () => t.actor, version: 'test' });
+    const cutOff = await buildApp({ app: { ...t.deps, store: opened.store }, version: 'test' });
     expectProblem(await cutOff.inject({ method: 'GET', url: '/readyz' }), 503, 'NOT_READY');
     await cutOff.close();
   });
 
   it('/api/openapi.json is an OpenAPI 3.1 document listing the /api/v1 paths', async () => {
-    const res = await call(t, { method: 'GET', url: '/api/openapi.json' });
+    const res = await call(t, { method: 'GET', url: '/api/openapi.json' }, 'anonymous');
     expect(res.statusCode).toBe(200);
     const doc = res.json<{
       openapi: string;
@@ -65,9 +65,14 @@ describe.each(dialects)('service endpoints on %s', (dialect) => {
         'POST /api/v1/programs/{programId}/milestones/{milestoneId}/move',
         'POST /api/v1/programs/{programId}/milestones/{milestoneId}/complete',
         'GET /api/v1/programs/{programId}/changes',
-        'GET /api/v1/users',
+        'GET /api/v1/programs/{programId}/people',
+        'POST /api/v1/auth/login',
+        'GET /api/v1/me',
+        'POST /api/v1/me/tokens',
+        'POST /api/v1/people/invites',
       ]),
     );
+    expect(ops).not.toContain('GET /api/v1/users');
     expect(Object.keys(doc.paths)).not.toContain('/healthz');
     expect(Object.keys(doc.components?.schemas ?? {})).toEqual(expect.arrayContaining(['Milestone', 'ProgramSummary', 'Problem']));
   });
@@ -116,9 +121,12 @@ describe.each(dialects)('service endpoints on %s', (dialect) => {
     );
   });
 
-  it('sends security headers', async () => {
-    const res = await call(t, { method: 'GET', url: '/api/v1/programs' });
-    expect(res.headers['x-content-type-options']).toBe('nosniff');
-    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+  it('sends security headers, on refusals too', async () => {
+    for (const who of [undefined, 'anonymous'] as const) {
+      const res = await call(t, { method: 'GET', url: '/api/v1/programs' }, who);
+      expect(res.statusCode).toBe(who ? 401 : 200);
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    }
   });
 });

@@ -1,13 +1,18 @@
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient, createProgram, createUser, unwrap } from '../../src/app/create-records.js';
+import { principalOf } from '../../src/app/auth/principal.js';
+import { createClient, createProgram, unwrap } from '../../src/app/create-records.js';
 import type { AppDeps } from '../../src/app/deps.js';
+import { createPerson } from '../../src/app/people/create-person.js';
+import { grantRole } from '../../src/app/people/grant-role.js';
 import type { Change } from '../../src/contract/change.js';
 import type { Milestone } from '../../src/contract/milestone.js';
 import { addDays, dateInZone, isoWeekday } from '../../src/domain/plain-date.js';
+import type { Role } from '../../src/domain/roles.js';
+import { argon2Passwords } from '../../src/main/passwords.js';
 import { openStore } from '../../src/store/open-store.js';
 import { createTestDatabase, dialects, type TestDatabase } from '../support/databases.js';
-import { assertBuilt, type CliResult, jsonOf, tollgate } from './run-cli.js';
+import { assertBuilt, type CliResult, jsonOf, problemOf as refusalOf, tollgate } from './run-cli.js';
 
 const zone = 'Asia/Kolkata';
 const today = () => dateInZone(new Date(), zone);
@@ -19,18 +24,23 @@ const monday = (() => {
 })();
 const wednesday = addDays(monday, 2);
 
-/** One program with an owner candidate, written through the use cases (the CLI cannot create programs yet). */
+/**
+ * One program and its people, written through the use cases (the CLI cannot create programs yet):
+ * Priya runs the plan (cadence owner on the client), Chen contributes and Olu observes (on the program);
+ * the admin holds no role on it.
+ */
 async function seed(db: TestDatabase): Promise<void> {
   const opened = openStore({ databaseUrl: db.databaseUrl, dataDir: db.dataDir });
   try {
     await opened.migrate();
-    const deps: AppDeps = { store: opened.store, clock: { now: () => new Date() }, newId: uuidv7 };
-    const priya = unwrap(await createUser(deps, { actor: null, email: 'priya@example.test', name: 'Priya Raman', timeZone: zone }));
-    const actor = { id: priya.id, name: priya.name };
-    const client = unwrap(await createClient(deps, { actor, name: 'Keller', country: 'DE' }));
-    unwrap(
+    const deps: AppDeps = { store: opened.store, clock: { now: () => new Date() }, newId: uuidv7, passwords: argon2Passwords };
+    const reads = opened.store.reads;
+    const created = unwrap(await createPerson(deps, { actor: null, email: 'admin@example.test', name: 'Ada Admin', isAdmin: true }));
+    const admin = await principalOf(reads, created);
+    const client = unwrap(await createClient(deps, { actor: admin, name: 'Keller', country: 'DE' }));
+    const program = unwrap(
       await createProgram(deps, {
-        actor,
+        actor: admin,
         code: 'CLI-TEST',
         name: 'CLI test program',
         clientId: client.id,
@@ -40,6 +50,15 @@ async function seed(db: TestDatabase): Promise<void> {
         timeZone: zone,
       }),
     );
+    const people: [string, string, Role, { clientId: string } | { programId: string }][] = [
+      ['priya@example.test', 'Priya Raman', 'cadence_owner', { clientId: client.id }],
+      ['chen@example.test', 'Chen Wei', 'contributor', { programId: program.id }],
+      ['olu@example.test', 'Olu Bello', 'observer', { programId: program.id }],
+    ];
+    for (const [email, name, role, on] of people) {
+      const u = unwrap(await createPerson(deps, { actor: admin, email, name, timeZone: zone }));
+      unwrap(await grantRole(deps, { actor: admin, userId: u.id, role, ...on }));
+    }
   } finally {
     await opened.store.close();
   }
@@ -48,12 +67,14 @@ async function seed(db: TestDatabase): Promise<void> {
 /** The refusal a --json command wrote to stderr, after checking it wrote nothing to stdout. */
 function problemOf(r: CliResult): { code: string; detail: string; errors: { path: string }[]; current?: Milestone } {
   expect(r.stdout).toBe('');
-  return JSON.parse(r.stderr);
+  return refusalOf(r) as ReturnType<typeof problemOf>;
 }
 
 describe.each(dialects)('tollgate on %s: milestone writes and the change log', (dialect) => {
   let db: TestDatabase;
-  const run = (...args: string[]) => tollgate(db, ...args);
+  // Priya, the cadence owner, acts unless a test names someone else.
+  const run = (...args: string[]) => tollgate(db, '--as', 'priya@example.test', ...args);
+  const as = (email: string, ...args: string[]) => tollgate(db, '--as', email, ...args);
 
   beforeAll(async () => {
     assertBuilt();
@@ -114,6 +135,28 @@ describe.each(dialects)('tollgate on %s: milestone writes and the change log', (
     expect(problemOf(badPhase)).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ path: '--phase' }] });
   });
 
+  it('applies the policy to the person acting: observers and non-owners are refused, and write nothing', async () => {
+    const observer = await as('olu@example.test', 'milestone', 'move', 'CLI-TEST', 'M-1', '--to', monday, '--reason', 'x');
+    expect(observer).toMatchObject({ code: 1, stdout: '' });
+    expect(observer.stderr).toBe(
+      'error FORBIDDEN: You lack the permission milestone.move. It needs one of: cadence owner, quality owner (own items), contributor (own items).\n',
+    );
+    // A contributor moves only the milestones they own; M-1 is Priya's.
+    const contributor = await as('chen@example.test', 'milestone', 'complete', 'CLI-TEST', 'M-1', '--json');
+    expect(contributor.code).toBe(1);
+    expect(problemOf(contributor)).toMatchObject({ code: 'FORBIDDEN', detail: expect.stringContaining('only on items you own') });
+    // An admin sees every program but holds no role on this one.
+    const admin = await as('admin@example.test', 'milestone', 'add', 'CLI-TEST', '--name', 'x', '--phase', 'G1', '--baseline', monday);
+    expect(admin).toMatchObject({ code: 1, stdout: '' });
+    expect(admin.stderr).toMatch(/^error FORBIDDEN: You lack the permission milestone\.create\./);
+    // Only people holding a role on the program can own its items.
+    const outsider = await run('milestone', 'edit', 'CLI-TEST', 'M-1', '--owner', 'admin@example.test');
+    expect(outsider).toMatchObject({ code: 1, stdout: '' });
+    expect(outsider.stderr).toMatch(/^error USER_NOT_FOUND: Nobody "admin@example\.test" holds a role on CLI-TEST\./);
+    const shown = jsonOf<{ milestones: Milestone[] }>(await as('olu@example.test', 'programs', 'show', 'CLI-TEST', '--json'));
+    expect(shown.milestones[0]).toMatchObject({ key: 'M-1', forecastDate: wednesday, version: 2, owner: { email: 'priya@example.test' } });
+  });
+
   it('refuses a stale --version with VERSION_CONFLICT and the current state, and accepts the current one', async () => {
     const stale = await run(
       'milestone',
@@ -157,13 +200,13 @@ describe.each(dialects)('tollgate on %s: milestone writes and the change log', (
     ]);
     expect(forecast[0]).toMatchObject({
       reason: 'Mould cavity 2 needs rework',
-      actor: { name: 'Local user', email: 'local@tollgate.invalid' },
+      actor: { name: 'Priya Raman', email: 'priya@example.test' },
     });
     expect(items.find((c) => c.field === 'actualDate')).toMatchObject({ newValue: today(), reason: 'Shipped with the corrected invoice' });
 
     const table = await run('changes', 'CLI-TEST', '--since', today(), '--limit', '20');
     expect(table.code).toBe(0);
-    expect(table.stdout).toMatch(new RegExp(`│ Local user +│ M-1 forecast +│ ${monday} → ${wednesday} +│ Mould cavity 2 needs rework +│`));
+    expect(table.stdout).toMatch(new RegExp(`│ Priya Raman +│ M-1 forecast +│ ${monday} → ${wednesday} +│ Mould cavity 2 needs rework +│`));
     expect(table.stdout).toMatch(/│ M-1 owner +│ Priya Raman → — +│/);
   });
 

@@ -4,12 +4,14 @@ import type { AppDeps } from '../../src/app/deps.js';
 import type { Milestone } from '../../src/contract/milestone.js';
 import type { ProgramList, ProgramSummary } from '../../src/contract/program.js';
 import { buildApp } from '../../src/http/build-app.js';
+import { argon2Passwords } from '../../src/main/passwords.js';
 import { openStore } from '../../src/store/open-store.js';
 import { createTestDatabase, dialects, type TestDatabase } from '../support/databases.js';
-import { assertBuilt, jsonOf, tollgate } from './run-cli.js';
+import { assertBuilt, jsonOf, problemOf, tollgate, tollgateWith } from './run-cli.js';
 
 describe.each(dialects)('tollgate on %s: database, demo and portfolio', (dialect) => {
   let db: TestDatabase;
+  const as = (email: string, ...args: string[]) => tollgate(db, '--as', email, ...args);
 
   beforeAll(async () => {
     assertBuilt();
@@ -21,7 +23,7 @@ describe.each(dialects)('tollgate on %s: database, demo and portfolio', (dialect
 
   it('migrates a new database, and the second time finds it up to date', async () => {
     const first = jsonOf<{ database: string; applied: string[] }>(await tollgate(db, 'migrate', '--json'));
-    expect(first).toMatchObject({ database: dialect, applied: ['0001-foundation'] });
+    expect(first).toMatchObject({ database: dialect, applied: ['0001-foundation', '0002-accounts'] });
     const second = await tollgate(db, 'migrate');
     expect(second.code).toBe(0);
     expect(second.stdout).toMatch(/ is up to date\.\n$/);
@@ -29,23 +31,47 @@ describe.each(dialects)('tollgate on %s: database, demo and portfolio', (dialect
 
   it('loads the demo into the empty database and refuses to load it twice', async () => {
     const loaded = jsonOf(await tollgate(db, 'demo', '--json'));
-    expect(loaded).toEqual({ clients: 3, programs: 8, milestones: expect.any(Number), people: 9 });
+    expect(loaded).toEqual({ clients: 4, programs: 9, milestones: expect.any(Number), people: 12 });
     const again = await tollgate(db, 'demo');
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/^error DEMO_NOT_EMPTY: /);
   });
 
-  it('prints the portfolio as the API does, with late, at-risk and on-track programs', async () => {
-    const list = jsonOf<ProgramList>(await tollgate(db, 'programs', 'list', '--json'));
-    expect(list.items).toHaveLength(8);
-    expect(new Set(list.items.map((p) => p.health))).toEqual(new Set(['late', 'at_risk', 'on_track']));
+  it('asks who acts before showing anything', async () => {
+    const r = await tollgate(db, 'programs', 'list');
+    expect(r).toMatchObject({ code: 1, stdout: '' });
+    expect(r.stderr).toBe('error UNAUTHENTICATED: say who you are: --as <email>, TOLLGATE_AS, or tollgate login\n');
+    const unknown = await as('nobody@demo.test', 'programs', 'list', '--json');
+    expect(unknown.code).toBe(1);
+    expect(problemOf(unknown)).toMatchObject({ code: 'UNAUTHENTICATED' });
+    const typo = await as('not-an-email', 'programs', 'list');
+    expect(typo).toMatchObject({ code: 2, stdout: '' });
+    expect(typo.stderr).toMatch(/^error VALIDATION_FAILED: --as "not-an-email": /);
+  });
 
-    // The same database through the HTTP API gives exactly the same JSON.
+  it("prints the cadence owner's portfolio exactly as the API gives it to them", async () => {
+    const list = jsonOf<ProgramList>(await as('lead@demo.test', 'programs', 'list', '--json'));
+    // TOLLGATE_AS names the person as --as does, and --as may follow the command too.
+    expect(jsonOf(await tollgateWith(db, { env: { TOLLGATE_AS: 'lead@demo.test' } }, 'programs', 'list', '--json'))).toEqual(list);
+    expect(jsonOf(await tollgate(db, 'programs', 'list', '--json', '--as', 'lead@demo.test'))).toEqual(list);
+    expect(list.items).toHaveLength(8);
+    expect(list.items.map((p) => p.code)).not.toContain('HM-WINCH3');
+    expect(new Set(list.items.map((p) => p.health))).toEqual(new Set(['late', 'at_risk', 'on_track']));
+    expect(list.items[0]).toMatchObject({ myRoles: ['cadence_owner'], can: { 'milestone.move': 'yes' } });
+
+    // The same database through the HTTP API, signed in as the same person, gives exactly the same JSON.
     const opened = openStore({ databaseUrl: db.databaseUrl, dataDir: db.dataDir });
-    const deps: AppDeps = { store: opened.store, clock: { now: () => new Date() }, newId: uuidv7 };
-    const api = await buildApp({ app: deps, actorOf: async () => ({ id: 'nobody' as never, name: 'nobody' }), version: 'test' });
+    const deps: AppDeps = { store: opened.store, clock: { now: () => new Date() }, newId: uuidv7, passwords: argon2Passwords };
+    const api = await buildApp({ app: deps, version: 'test' });
     try {
-      const res = await api.inject({ method: 'GET', url: '/api/v1/programs' });
+      const login = await api.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: 'lead@demo.test', password: 'tollgate-demo' },
+      });
+      expect(login.statusCode).toBe(200);
+      const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+      const res = await api.inject({ method: 'GET', url: '/api/v1/programs', headers: { cookie } });
       expect(res.statusCode).toBe(200);
       expect(list).toEqual(res.json());
     } finally {
@@ -55,7 +81,7 @@ describe.each(dialects)('tollgate on %s: database, demo and portfolio', (dialect
   });
 
   it('prints the portfolio for people: health in words, why, next milestone', async () => {
-    const r = await tollgate(db, 'programs', 'list');
+    const r = await as('lead@demo.test', 'programs', 'list');
     expect(r.code).toBe(0);
     const row = (code: string) => r.stdout.split('\n').find((l) => l.includes(` ${code} `)) ?? '';
     expect(row('KHG-KW500')).toMatch(/│ late +│ M-\d+ is \d+ business days behind/);
@@ -65,39 +91,81 @@ describe.each(dialects)('tollgate on %s: database, demo and portfolio', (dialect
     expect(r.stdout).toContain('(tolerance 3)');
   });
 
-  it('shows one program by code in any case, with every milestone', async () => {
+  it('shows one program by code in any case, with every milestone and what the person may do', async () => {
     const shown = jsonOf<{ program: ProgramSummary; milestones: Milestone[] }>(
-      await tollgate(db, 'programs', 'show', 'khg-kw500', '--json'),
+      await as('quality@demo.test', 'programs', 'show', 'khg-kw500', '--json'),
     );
-    expect(shown.program.code).toBe('KHG-KW500');
+    expect(shown.program).toMatchObject({
+      code: 'KHG-KW500',
+      myRoles: ['quality_owner'],
+      can: { 'milestone.move': 'own', 'milestone.create': 'no' },
+    });
     expect(shown.milestones).toHaveLength(shown.program.milestoneCount);
     expect(shown.milestones.filter((m) => m.actualDate !== null)).toHaveLength(shown.program.doneCount);
 
-    const r = await tollgate(db, 'programs', 'show', 'KHG-KW500');
+    const r = await as('quality@demo.test', 'programs', 'show', 'KHG-KW500');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^KHG-KW500 {2}Kettle KW-500\n/);
     expect(r.stdout).toMatch(/ Health +late: M-\d+ is 9 business days behind baseline \(tolerance 3\)/);
+    expect(r.stdout).toMatch(/ You +quality owner: move \(own items\), complete \(own items\) milestones\n/);
     expect(r.stdout).toMatch(/│ \+9 bd +│ late +│/);
     expect(r.stdout).toContain('│ no owner ');
     const late = shown.milestones.find((m) => m.health === 'late');
     expect(late?.varianceDays).toBe(9);
   });
 
-  it('refuses an unknown program with PROGRAM_NOT_FOUND and exit 1, as text or JSON', async () => {
-    const r = await tollgate(db, 'programs', 'show', 'NO-SUCH');
-    expect(r).toMatchObject({ code: 1, stdout: '' });
-    expect(r.stderr).toMatch(/^error PROGRAM_NOT_FOUND: No program "NO-SUCH"/);
-    const j = await tollgate(db, 'programs', 'show', 'NO-SUCH', '--json');
-    expect(j).toMatchObject({ code: 1, stdout: '' });
-    expect(JSON.parse(j.stderr)).toMatchObject({ code: 'PROGRAM_NOT_FOUND' });
+  it('keeps clients apart: a person of another client sees only their program, and nothing of this one', async () => {
+    const list = jsonOf<ProgramList>(await as('other@demo.test', 'programs', 'list', '--json'));
+    expect(list.items.map((p) => p.code)).toEqual(['HM-WINCH3']);
+    // Refused exactly like a program that does not exist.
+    const hidden = await as('other@demo.test', 'programs', 'show', 'KHG-KW500');
+    const missing = await as('other@demo.test', 'programs', 'show', 'NO-SUCH');
+    expect(hidden).toMatchObject({ code: 1, stdout: '' });
+    expect(hidden.stderr).toBe('error PROGRAM_NOT_FOUND: No program "KHG-KW500". See `tollgate programs list` for the codes.\n');
+    expect(missing.stderr).toBe(hidden.stderr.replace('KHG-KW500', 'NO-SUCH'));
+    const changes = await as('other@demo.test', 'changes', 'KHG-KW500', '--json');
+    expect(changes.code).toBe(1);
+    expect(problemOf(changes)).toMatchObject({ code: 'PROGRAM_NOT_FOUND' });
   });
 
-  it('lists the people who can own milestones, including the local user the CLI acts as', async () => {
-    const people = jsonOf<{ items: { email: string }[] }>(await tollgate(db, 'users', 'list', '--json'));
-    expect(people.items).toHaveLength(10);
-    expect(people.items.map((u) => u.email)).toContain('local@tollgate.invalid');
-    const r = await tollgate(db, 'users');
-    expect(r.stdout).toMatch(/│ Chen Wei +│ chen\.wei@demo\.test +│ Asia\/Shanghai /);
+  it("lists a program's people, who can own its milestones", async () => {
+    const people = jsonOf<{ items: { email: string; roles: string[] }[] }>(
+      await as('observer@demo.test', 'programs', 'people', 'KHG-KW500', '--json'),
+    );
+    expect(people.items).toContainEqual(expect.objectContaining({ email: 'lead@demo.test', roles: ['cadence_owner'] }));
+    expect(people.items.map((p) => p.email)).not.toContain('other@demo.test');
+    const r = await as('observer@demo.test', 'programs', 'people', 'KHG-KW500');
+    expect(r.stdout).toMatch(/│ Dana Whitfield +│ lead@demo\.test +│ cadence owner +│/);
+  });
+
+  it('lists everyone with status and roles for admins only', async () => {
+    const people = jsonOf<{
+      items: { email: string; status: string; isAdmin: boolean; memberships: { role: string; programCode: string | null }[] }[];
+    }>(await as('admin@demo.test', 'users', 'list', '--json'));
+    expect(people.items).toHaveLength(12);
+    expect(people.items.find((p) => p.email === 'admin@demo.test')).toMatchObject({ status: 'active', isAdmin: true });
+    const other = people.items.find((p) => p.email === 'other@demo.test')?.memberships ?? [];
+    expect(other.map((m) => [m.role, m.programCode]).sort()).toEqual([
+      ['cadence_owner', 'HM-WINCH3'],
+      ['quality_owner', 'HM-WINCH3'],
+    ]);
+    const table = await as('admin@demo.test', 'users');
+    expect(table.stdout).toMatch(
+      /│ Dana Whitfield +│ lead@demo\.test +│ active +│ no +│ cadence owner on Northwind Outdoor Co\. \(all programs\) +│/,
+    );
+    const refused = await as('lead@demo.test', 'users', 'list');
+    expect(refused).toMatchObject({ code: 1, stdout: '' });
+    expect(refused.stderr).toBe('error FORBIDDEN: You lack the permission people.manage. It needs a workspace admin.\n');
+  });
+
+  it('says who the commands act as', async () => {
+    const me = jsonOf<{ email: string; isAdmin: boolean; memberships: unknown[]; connection: { kind: string } }>(
+      await as('supplier@demo.test', 'whoami', '--json'),
+    );
+    expect(me).toMatchObject({ email: 'supplier@demo.test', isAdmin: false, connection: { kind: 'database' } });
+    expect(me.memberships).toHaveLength(3);
+    const r = await as('supplier@demo.test', 'whoami');
+    expect(r.stdout).toMatch(/^Chen Wei <supplier@demo\.test>\n {2}roles: contributor on Northwind Outdoor Co\. \(all programs\); /);
   });
 });
 
@@ -114,17 +182,33 @@ describe('tollgate help and usage errors', () => {
   it('explains every command group to a new user', async () => {
     const r = await tollgate(db, '--help');
     expect(r.code).toBe(0);
-    for (const command of ['programs', 'milestone', 'changes', 'users', 'serve', 'migrate', 'demo'])
+    for (const command of [
+      'programs',
+      'milestone',
+      'changes',
+      'users\\|user',
+      'login',
+      'logout',
+      'whoami',
+      'token\\|tokens',
+      'serve',
+      'migrate',
+      'demo',
+    ])
       expect(r.stdout).toMatch(new RegExp(`^ {2}${command} `, 'm'));
     expect(r.stdout).toContain('Exit status: 0 done, 1 refused');
+    expect(r.stdout).toContain('--as <email> (or TOLLGATE_AS)');
   });
 
-  it('exits 2 for a mistyped command or a missing argument', async () => {
+  it('exits 2 for a mistyped command, a missing argument or --as with --server', async () => {
     const typo = await tollgate(db, 'programz');
     expect(typo.code).toBe(2);
     expect(typo.stderr).toMatch(/unknown command 'programz'/);
     const missing = await tollgate(db, 'changes');
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/missing required argument 'program'/);
+    const both = await tollgate(db, '--as', 'lead@demo.test', '--server', 'http://127.0.0.1:9', 'programs', 'list');
+    expect(both).toMatchObject({ code: 2, stdout: '' });
+    expect(both.stderr).toMatch(/^error VALIDATION_FAILED: --as: Give --as \(the database, as that person\) or --server/);
   });
 });

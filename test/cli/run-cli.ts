@@ -1,5 +1,6 @@
-import { execFile } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestDatabase } from '../support/databases.js';
 
@@ -17,20 +18,103 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-/** Runs `tollgate …args` as a user would, against the test database, and reports how it ended. */
-export function tollgate(db: TestDatabase, ...args: string[]): Promise<CliResult> {
-  const env = { ...process.env, DATABASE_URL: db.databaseUrl ?? '', TOLLGATE_DATA_DIR: db.dataDir };
+export interface RunOptions {
+  /** Variables added to (or, when undefined, removed from) the environment the test database gives. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Written to the command's stdin, e.g. a password for --password-stdin. */
+  readonly input?: string;
+}
+
+/**
+ * The environment of a command on the test database. Nothing of the developer's own setup leaks in:
+ * no TOLLGATE_AS, TOLLGATE_SERVER or TOLLGATE_TOKEN, and credentials live beside the database.
+ */
+export function cliEnv(db: TestDatabase, extra: RunOptions['env'] = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: db.databaseUrl ?? '',
+    TOLLGATE_DATA_DIR: db.dataDir,
+    TOLLGATE_CONFIG_DIR: join(db.dataDir, 'config'),
+  };
+  for (const key of ['TOLLGATE_AS', 'TOLLGATE_SERVER', 'TOLLGATE_TOKEN', 'TOLLGATE_PUBLIC_URL']) delete env[key];
+  for (const [key, value] of Object.entries(extra)) {
+    if (value === undefined) delete env[key];
+    else env[key] = value;
+  }
+  return env;
+}
+
+/** Runs `tollgate …args` as a user would, with options, and reports how it ended. */
+export function tollgateWith(db: TestDatabase, opts: RunOptions, ...args: string[]): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [bin, ...args], { cwd: db.dataDir, env, timeout: 20_000 }, (err, stdout, stderr) => {
-      // A non-numeric code means it did not run to an exit (spawn failure, timeout): a test failure.
-      if (err && typeof err.code !== 'number') return reject(new Error(`tollgate ${args.join(' ')}: ${err.message}\n${stderr}`));
-      resolve({ code: err ? (err.code as number) : 0, stdout, stderr });
-    });
+    const child = execFile(
+      process.execPath,
+      [bin, ...args],
+      { cwd: db.dataDir, env: cliEnv(db, opts.env), timeout: 20_000 },
+      (err, stdout, stderr) => {
+        // A non-numeric code means it did not run to an exit (spawn failure, timeout): a test failure.
+        if (err && typeof err.code !== 'number') return reject(new Error(`tollgate ${args.join(' ')}: ${err.message}\n${stderr}`));
+        resolve({ code: err ? (err.code as number) : 0, stdout, stderr });
+      },
+    );
+    child.stdin?.end(opts.input ?? '');
   });
 }
+
+/** Runs `tollgate …args` as a user would, against the test database, and reports how it ended. */
+export const tollgate = (db: TestDatabase, ...args: string[]): Promise<CliResult> => tollgateWith(db, {}, ...args);
 
 /** stdout parsed as JSON, after checking the command succeeded and wrote nothing to stderr. */
 export function jsonOf<T = unknown>(r: CliResult): T {
   if (r.code !== 0 || r.stderr !== '') throw new Error(`expected success, got exit ${r.code}: ${r.stderr}`);
   return JSON.parse(r.stdout) as T;
+}
+
+/** The refusal a --json command wrote to stderr, after checking it wrote nothing to stdout. */
+export function problemOf(r: CliResult): { code: string; detail: string; errors: { path: string }[]; current?: unknown } {
+  if (r.stdout !== '') throw new Error(`expected nothing on stdout, got: ${r.stdout}`);
+  return JSON.parse(r.stderr);
+}
+
+export interface Served {
+  readonly child: ChildProcess;
+  readonly url: string;
+  /** Everything it printed so far, stdout and stderr. */
+  output(): string;
+  /** SIGTERM, resolving with the exit code. */
+  stop(): Promise<number | null>;
+}
+
+export const exited = (child: ChildProcess): Promise<number | null> =>
+  child.exitCode !== null ? Promise.resolve(child.exitCode) : new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+
+/** Starts `tollgate serve --port 0 …args` as a user would and resolves with the URL it prints. */
+export function serve(db: TestDatabase, ...args: string[]): Promise<Served> {
+  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', ...args], {
+    env: cliEnv(db, { LOG_LEVEL: 'info' }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  return new Promise((resolve, reject) => {
+    const onData = (b: Buffer) => {
+      out += b.toString();
+      // The banner ends with the Ctrl+C hint: wait for all of it.
+      const m = /running at (http:\/\/\S+)[\s\S]*Press Ctrl\+C/.exec(out);
+      if (m) {
+        resolve({
+          child,
+          url: m[1] as string,
+          output: () => out,
+          stop: () => {
+            const done = exited(child);
+            child.kill('SIGTERM');
+            return done;
+          },
+        });
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`serve exited early with ${code}:\n${out}`)));
+  });
 }

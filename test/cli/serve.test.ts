@@ -1,48 +1,53 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt } from './run-cli.js';
+import { createTestDatabase, type TestDatabase } from '../support/databases.js';
+import { assertBuilt, cliEnv, exited, serve, tollgateWith } from './run-cli.js';
 
 const bin = fileURLToPath(new URL('../../bin/tollgate.js', import.meta.url));
 
-/** Starts `tollgate serve` as a user would and resolves with the URL it prints. */
-function serve(dataDir: string, ...args: string[]): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', ...args], {
-    env: { ...process.env, DATABASE_URL: '', TOLLGATE_DATA_DIR: dataDir, LOG_LEVEL: 'info' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+/** Signs in as a browser does and returns the session cookie. */
+async function signIn(url: string, email: string, password: string): Promise<string> {
+  const res = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
   });
-  let out = '';
-  return new Promise((resolve, reject) => {
-    const onData = (b: Buffer) => {
-      out += b.toString();
-      const m = /running at (http:\/\/\S+)/.exec(out);
-      if (m) resolve({ child, url: m[1] as string, output: () => out });
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`serve exited early with ${code}:\n${out}`)));
-  });
+  expect(res.status).toBe(200);
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('tollgate_session='));
+  return (cookie ?? '').split(';')[0] as string;
 }
 
-const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-
 describe('tollgate serve', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'tollgate-serve-'));
-  beforeAll(() => assertBuilt());
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  let db: TestDatabase;
+  beforeAll(async () => {
+    assertBuilt();
+    db = await createTestDatabase('sqlite');
+  });
+  afterAll(async () => {
+    await db?.drop();
+  });
 
-  it('serves the demo, then on SIGTERM finishes requests and closes the database cleanly', async () => {
-    const { child, url, output } = await serve(dataDir, '--demo');
+  it('serves the demo with its sign-in hints, then on SIGTERM finishes requests and closes the database cleanly', async () => {
+    const server = await serve(db, '--demo');
+    const { url, child, output } = server;
+    expect(output()).toContain('Sign in as lead@demo.test with the password tollgate-demo (cadence owner).');
+    expect(output()).toContain('Other demo roles: admin@, owner@, quality@, supplier@, observer@, other@demo.test, same password.');
+    // The demo holds an admin, so there is no setup link.
+    expect(output()).not.toContain('/setup/');
     const ready = await fetch(`${url}/readyz`);
     expect(ready.status).toBe(200);
-    const list = (await (await fetch(`${url}/api/v1/programs`)).json()) as { items: unknown[] };
+    expect((await fetch(`${url}/api/v1/programs`)).status).toBe(401);
+    const cookie = await signIn(url, 'lead@demo.test', 'tollgate-demo');
+    const list = (await (await fetch(`${url}/api/v1/programs`, { headers: { cookie } })).json()) as { items: unknown[] };
     expect(list.items).toHaveLength(8);
-    // A burst of requests with the signal sent among them: none of them may fail half-way.
+    // A burst of requests with the signal sent among them: none of them may fail half-way. Each is
+    // answered, refused at the door with 503 (arrived on an open connection once closing began), or
+    // its connection is refused.
     const burst = Array.from({ length: 20 }, () =>
-      fetch(`${url}/api/v1/programs`).then(
+      fetch(`${url}/api/v1/programs`, { headers: { cookie } }).then(
         (r) => r.status,
         () => 'refused',
       ),
@@ -50,18 +55,19 @@ describe('tollgate serve', () => {
     const done = exited(child);
     setTimeout(() => child.kill('SIGTERM'), 5);
     const statuses = await Promise.all(burst);
-    expect(statuses.every((s) => s === 200 || s === 'refused')).toBe(true);
+    expect(statuses.filter((s) => s !== 200 && s !== 503 && s !== 'refused')).toEqual([]);
     expect(await done).toBe(0);
     expect(output()).toContain('stopped cleanly');
     // A clean close checkpoints the write-ahead log into the database file and removes it.
-    expect(existsSync(join(dataDir, 'tollgate.db'))).toBe(true);
-    expect(existsSync(join(dataDir, 'tollgate.db-wal'))).toBe(false);
+    expect(existsSync(join(db.dataDir, 'tollgate.db'))).toBe(true);
+    expect(existsSync(join(db.dataDir, 'tollgate.db-wal'))).toBe(false);
   });
 
-  it('keeps the data across a restart and does not load the demo twice', async () => {
-    const { child, url, output } = await serve(dataDir, '--demo');
-    const list = (await (await fetch(`${url}/api/v1/programs`)).json()) as { items: unknown[] };
-    expect(list.items).toHaveLength(8);
+  it('keeps the data and sessions across a restart and does not load the demo twice', async () => {
+    const { child, url, output } = await serve(db, '--demo');
+    const cookie = await signIn(url, 'other@demo.test', 'tollgate-demo');
+    const list = (await (await fetch(`${url}/api/v1/programs`, { headers: { cookie } })).json()) as { items: { code: string }[] };
+    expect(list.items.map((p) => p.code)).toEqual(['HM-WINCH3']);
     expect(output()).toContain('demo not loaded');
     const done = exited(child);
     child.kill('SIGINT');
@@ -70,7 +76,7 @@ describe('tollgate serve', () => {
 
   it('refuses a bad environment variable with a message naming it', async () => {
     const child = spawn(process.execPath, [bin, 'serve'], {
-      env: { ...process.env, PORT: 'eighty', TOLLGATE_DATA_DIR: dataDir },
+      env: { ...cliEnv(db), PORT: 'eighty' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let err = '';
@@ -79,5 +85,48 @@ describe('tollgate serve', () => {
     });
     expect(await exited(child)).toBe(2);
     expect(err).toContain('PORT');
+  });
+});
+
+describe('tollgate serve on an empty database', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    assertBuilt();
+    db = await createTestDatabase('sqlite');
+  });
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  it('prints a one-time setup link for the first admin, until `user add --admin` makes one', async () => {
+    const first = await serve(db);
+    const line = /^ {4}(http:\/\/\S+\/setup\/(\S+))$/m.exec(first.output());
+    expect(first.output()).toContain('No admin yet. Create the first admin here (one-time link, 24 hours):');
+    expect(line?.[1]?.startsWith(`${first.url}/setup/`)).toBe(true);
+    expect(first.output()).not.toContain('Sign in as lead@demo.test');
+    // The link is live: the page asks the API what it is for.
+    const info = await fetch(`${first.url}/api/v1/invites/${line?.[2]}`);
+    expect(info.status).toBe(200);
+    expect(await info.json()).toMatchObject({ purpose: 'setup', email: null });
+    expect(await first.stop()).toBe(0);
+
+    const added = await tollgateWith(
+      db,
+      { input: 'a long admin passphrase\n' },
+      'user',
+      'add',
+      '--email',
+      'ada@example.test',
+      '--name',
+      'Ada Lovelace',
+      '--admin',
+      '--password-stdin',
+    );
+    expect(added.code).toBe(0);
+    // The old link died with the first admin, and no new one is printed.
+    const second = await serve(db);
+    expect(second.output()).not.toContain('/setup/');
+    expect((await fetch(`${second.url}/api/v1/invites/${line?.[2]}`)).status).toBe(410);
+    expect(await second.stop()).toBe(0);
   });
 });

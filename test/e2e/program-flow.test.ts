@@ -5,10 +5,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
 import { type RunningServer, startServer } from '../../src/main/server.js';
-import { expectAccessible, launchChromium, screenshot } from '../support/browser.js';
+import { demoPassword, expectAccessible, launchChromium, screenshot } from '../support/browser.js';
 
 // The real server (built web app, SQLite file, demo portfolio) on a loopback port, driven in Chromium.
-describe('browser: portfolio → program → add, move, change log', () => {
+describe('browser: sign in → portfolio → program → add, move, change log', () => {
   let server: RunningServer;
   let chromium: Awaited<ReturnType<typeof launchChromium>>;
   let browser: Browser;
@@ -30,8 +30,19 @@ describe('browser: portfolio → program → add, move, change log', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('shows the portfolio with each program, its health and why', async () => {
+  it('sends a stranger to the sign-in page and lets the cadence owner in', async () => {
     await page.goto(server.url);
+    await page.waitForURL(/\/signin$/);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Sign in to Tollgate');
+    await page.getByLabel('Email').fill('lead@demo.test');
+    await page.getByLabel('Password').fill(demoPassword);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.waitForURL(`${server.url}/`);
+    const account = page.getByRole('navigation', { name: 'Your account' });
+    await expect.poll(() => account.textContent()).toContain('Dana Whitfield');
+  });
+
+  it('shows the portfolio with each program, its health and why', async () => {
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^8 programs: /);
     const table = page.getByRole('table', { name: /Programs/ });
     expect(await table.getByRole('row').count()).toBe(9);
@@ -48,6 +59,8 @@ describe('browser: portfolio → program → add, move, change log', () => {
     await page.waitForURL(/\/programs\/KHG-KW500$/);
     const milestones = page.getByRole('table', { name: 'Milestones' });
     await expect.poll(() => milestones.getByRole('row').count()).toBeGreaterThan(50);
+    // The page says which role the controls come from.
+    expect(await page.getByText('You: cadence owner', { exact: true }).count()).toBe(1);
     const before = await milestones.getByRole('row').count();
 
     await page.getByRole('button', { name: 'Add milestone' }).click();
@@ -87,7 +100,8 @@ describe('browser: portfolio → program → add, move, change log', () => {
     await expect.poll(() => entry.count()).toBe(1);
     const text = (await entry.textContent()) ?? '';
     expect(text).toContain('M-57');
-    expect(text).toContain('Local user');
+    expect(text).toContain('Dana Whitfield');
+    expect(text).not.toContain('Local user');
     expect(text).toContain('15 Mar 2027');
     expect(text).toContain('24 Mar 2027');
     await entry.scrollIntoViewIfNeeded();

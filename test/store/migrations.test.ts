@@ -1,9 +1,10 @@
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, createProgram, unwrap } from '../../src/app/create-records.js';
-import { ensureLocalUser } from '../../src/app/ensure-local-user.js';
+import { argon2Passwords } from '../../src/main/passwords.js';
 import { migrationNames } from '../../src/store/migrate.js';
 import { openStore } from '../../src/store/open-store.js';
+import { addFirstAdmin } from '../support/app.js';
 import { createTestDatabase, dialects, type TestDatabase } from '../support/databases.js';
 
 describe.each(dialects)('migrations on %s', (dialect) => {
@@ -21,8 +22,13 @@ describe.each(dialects)('migrations on %s', (dialect) => {
     const first = open();
     try {
       expect(await first.migrate()).toEqual({ applied: migrationNames, pending: [] });
-      const deps = { store: first.store, clock: { now: () => new Date('2026-03-11T04:00:00Z') }, newId: uuidv7 };
-      const actor = await ensureLocalUser(deps);
+      const deps = {
+        store: first.store,
+        clock: { now: () => new Date('2026-03-11T04:00:00Z') },
+        newId: uuidv7,
+        passwords: argon2Passwords,
+      };
+      const actor = await addFirstAdmin(deps);
       const client = unwrap(await createClient(deps, { actor, name: 'Northwind', country: 'US' }));
       unwrap(
         await createProgram(deps, {

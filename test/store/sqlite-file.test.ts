@@ -6,14 +6,19 @@ import Database from 'better-sqlite3';
 import { sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { principalOf } from '../../src/app/auth/principal.js';
 import { createMilestone } from '../../src/app/create-milestone.js';
 import { createClient, createProgram, unwrap } from '../../src/app/create-records.js';
-import { ensureLocalUser } from '../../src/app/ensure-local-user.js';
 import { moveMilestone } from '../../src/app/move-milestone.js';
+import { grantRole } from '../../src/app/people/grant-role.js';
+import type { User } from '../../src/app/ports.js';
 import type { PlainDate } from '../../src/domain/plain-date.js';
+import type { AuthorizedProgramId } from '../../src/domain/policy.js';
+import { argon2Passwords } from '../../src/main/passwords.js';
 import { openSqlite } from '../../src/store/dialects/sqlite.js';
 import { migrationNames } from '../../src/store/migrate.js';
 import { openStore } from '../../src/store/open-store.js';
+import { addFirstAdmin } from '../support/app.js';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
 
 const child = fileURLToPath(new URL('./fixtures/sqlite-child.ts', import.meta.url));
@@ -68,12 +73,12 @@ describe('the SQLite file', () => {
     const first = openStore({ dataDir: db.dataDir });
     expect(first.location).toBe(file);
     expect((await first.migrate()).applied).toEqual(migrationNames);
-    const deps = { store: first.store, clock: { now: () => new Date('2026-03-11T04:00:00Z') }, newId: uuidv7 };
-    const actor = await ensureLocalUser(deps);
-    const client = unwrap(await createClient(deps, { actor, name: 'Northwind Outdoor Co.', country: 'US' }));
+    const deps = { store: first.store, clock: { now: () => new Date('2026-03-11T04:00:00Z') }, newId: uuidv7, passwords: argon2Passwords };
+    const admin = await addFirstAdmin(deps);
+    const client = unwrap(await createClient(deps, { actor: admin, name: 'Northwind Outdoor Co.', country: 'US' }));
     const program = unwrap(
       await createProgram(deps, {
-        actor,
+        actor: admin,
         code: 'NW-TENT2P',
         name: 'TrailLite 2P Tent',
         clientId: client.id,
@@ -83,6 +88,10 @@ describe('the SQLite file', () => {
         timeZone: 'Asia/Shanghai',
       }),
     );
+    // Milestones are written by the program's cadence owner.
+    unwrap(await grantRole(deps, { actor: admin, userId: admin.id, programId: program.id, role: 'cadence_owner' }));
+    const actor = await principalOf(first.store.reads, (await first.store.reads.findUser(admin.id)) as User);
+    const programId = program.id as AuthorizedProgramId;
     const m = unwrap(
       await createMilestone(deps, {
         programId: program.id,
@@ -103,7 +112,7 @@ describe('the SQLite file', () => {
         reason: 'Resin shortage',
       }),
     );
-    const log = await first.store.reads.listChanges(program.id, { limit: 100 });
+    const log = await first.store.reads.listChanges(programId, { limit: 100 });
     await first.store.close();
 
     const again = openStore({ dataDir: db.dataDir });
@@ -111,8 +120,8 @@ describe('the SQLite file', () => {
       expect(await again.migrate()).toEqual({ applied: [], pending: [] });
       const r = again.store.reads;
       expect(await r.findProgram('NW-TENT2P')).toEqual(program);
-      expect(await r.findMilestone(program.id, 'M-1')).toMatchObject({ forecastDate: '2026-03-24', isCritical: true, version: 2 });
-      expect(await r.listChanges(program.id, { limit: 100 })).toEqual(log);
+      expect(await r.findMilestone(programId, 'M-1')).toMatchObject({ forecastDate: '2026-03-24', isCritical: true, version: 2 });
+      expect(await r.listChanges(programId, { limit: 100 })).toEqual(log);
       expect(log.find((c) => c.field === 'forecastDate' && c.oldValue !== null)?.reason).toBe('Resin shortage');
     } finally {
       await again.store.close();

@@ -1,15 +1,21 @@
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient, createProgram, createUser, unwrap } from '../../src/app/create-records.js';
+import { createClient, createProgram, unwrap } from '../../src/app/create-records.js';
 import type { AppDeps } from '../../src/app/deps.js';
+import { createPerson } from '../../src/app/people/create-person.js';
 import type { Store, Write } from '../../src/app/ports.js';
 import { abort, transact } from '../../src/app/transact.js';
 import type { UserId } from '../../src/domain/ids.js';
-import type { Program } from '../../src/domain/program.js';
+import type { AuthorizedProgramId } from '../../src/domain/policy.js';
+import type { Program as StoredProgram } from '../../src/domain/program.js';
+import { argon2Passwords } from '../../src/main/passwords.js';
 import { openStore } from '../../src/store/open-store.js';
 import { createTestDatabase, dialects, type TestDatabase } from '../support/databases.js';
 
 const at = '2026-03-11T04:00:00.000Z';
+
+/** The store sits below the policy: these tests read programs' records as if access had been granted. */
+type Program = StoredProgram & { readonly id: AuthorizedProgramId };
 
 describe.each(dialects)('store on %s', (dialect) => {
   let db: TestDatabase;
@@ -53,10 +59,10 @@ describe.each(dialects)('store on %s', (dialect) => {
     const opened = openStore({ databaseUrl: db.databaseUrl, dataDir: db.dataDir });
     await opened.migrate();
     store = opened.store;
-    deps = { store, clock: { now: () => new Date(at) }, newId: uuidv7 };
-    const user = unwrap(await createUser(deps, { actor: null, email: 'Ana@Example.test', name: 'Ana' }));
+    deps = { store, clock: { now: () => new Date(at) }, newId: uuidv7, passwords: argon2Passwords };
+    const user = unwrap(await createPerson(deps, { actor: null, email: 'Ana@Example.test', name: 'Ana', isAdmin: true }));
     actorId = user.id;
-    const actor = { id: user.id, name: user.name };
+    const actor = { id: user.id, name: user.name, email: user.email, isAdmin: true, memberships: [] };
     const client = unwrap(await createClient(deps, { actor, name: 'Northwind', country: 'us' }));
     const program = (code: string) =>
       createProgram(deps, {
@@ -69,8 +75,8 @@ describe.each(dialects)('store on %s', (dialect) => {
         factoryCountry: 'cn',
         timeZone: 'Asia/Shanghai',
       });
-    a = unwrap(await program('ST-A'));
-    b = unwrap(await program('ST-B'));
+    a = unwrap(await program('ST-A')) as Program;
+    b = unwrap(await program('ST-B')) as Program;
   });
   afterAll(async () => {
     await store?.close();

@@ -40,3 +40,14 @@ export async function expectAccessible(page: Page): Promise<void> {
   const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
 }
+
+export const demoPassword = 'tollgate-demo';
+
+/** Signs in through the sign-in page, as a person would, and waits to be let in. */
+export async function signIn(page: Page, baseUrl: string, email: string, password = demoPassword): Promise<void> {
+  await page.goto(`${baseUrl}/signin`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
+}

@@ -1,8 +1,16 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createBrowserRouter, RouterProvider } from 'react-router';
-import { AppLayout } from './components/app-layout.js';
+import { AccountPage } from './account/account-page.js';
+import { AcceptInvitePage } from './auth/accept-invite-page.js';
+import { PublicPage } from './auth/public-page.js';
+import { RequireSession } from './auth/require-session.js';
+import { isPublicPath, signInPath } from './auth/session.js';
+import { SignInPage } from './auth/sign-in-page.js';
 import { NotFoundPage } from './components/not-found-page.js';
 import { ApiError } from './lib/api.js';
+import { setUnauthenticatedHandler } from './lib/http.js';
+import { queryKeys } from './lib/queries.js';
+import { PeoplePage } from './people/people-page.js';
 import { PortfolioPage } from './portfolio/portfolio-page.js';
 import { ProgramPage } from './program/program-page.js';
 
@@ -18,14 +26,32 @@ const queryClient = new QueryClient({
 
 const router = createBrowserRouter([
   {
-    element: <AppLayout />,
+    element: <PublicPage />,
+    children: [
+      { path: '/signin', element: <SignInPage /> },
+      { path: '/invite/:token', element: <AcceptInvitePage /> },
+      { path: '/setup/:token', element: <AcceptInvitePage /> },
+    ],
+  },
+  {
+    element: <RequireSession />,
     children: [
       { path: '/', element: <PortfolioPage /> },
       { path: '/programs/:programId', element: <ProgramPage /> },
+      { path: '/account', element: <AccountPage /> },
+      { path: '/people', element: <PeoplePage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
 ]);
+
+// A session that ends while someone works (expired, signed out elsewhere, access removed) sends them
+// to the sign-in page, which brings them back here afterwards. A first visit is RequireSession's job.
+setUnauthenticatedHandler(() => {
+  const { pathname, search } = window.location;
+  if (isPublicPath(pathname) || queryClient.getQueryData(queryKeys.me) === undefined) return;
+  void router.navigate(signInPath(pathname + search), { replace: true, state: { notice: 'expired' } }).then(() => queryClient.clear());
+});
 
 export function App() {
   return (

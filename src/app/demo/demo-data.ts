@@ -1,16 +1,41 @@
 import type { Phase } from '../../domain/milestone.js';
 
 /** The demo portfolio's cast and plan templates: realistic names for a first look at Tollgate. */
+/** Everyone signs in with this password in the demo (README lists the accounts). */
+export const demoPassword = 'tollgate-demo';
+
+/**
+ * The demo's people. The six role accounts hold their role on every program of the three demo
+ * clients; `other` runs the fourth client's program and sees nothing else; the rest hold roles on
+ * the programs where they work.
+ */
 export const demoPeople = [
-  { key: 'dana', name: 'Dana Whitfield', email: 'dana.whitfield@demo.test', timeZone: 'America/Chicago' },
-  { key: 'marcus', name: 'Marcus Bell', email: 'marcus.bell@demo.test', timeZone: 'America/Los_Angeles' },
-  { key: 'jonas', name: 'Jonas Keller', email: 'jonas.keller@demo.test', timeZone: 'Europe/Berlin' },
-  { key: 'sophie', name: 'Sophie Brandt', email: 'sophie.brandt@demo.test', timeZone: 'Europe/Berlin' },
-  { key: 'lin', name: 'Lin Mei', email: 'lin.mei@demo.test', timeZone: 'Asia/Shanghai' },
-  { key: 'chen', name: 'Chen Wei', email: 'chen.wei@demo.test', timeZone: 'Asia/Shanghai' },
-  { key: 'hoa', name: 'Nguyễn Thị Hoa', email: 'nguyen.hoa@demo.test', timeZone: 'Asia/Ho_Chi_Minh' },
-  { key: 'priya', name: 'Priya Raman', email: 'priya.raman@demo.test', timeZone: 'Asia/Kolkata' },
-  { key: 'alex', name: 'Alex Moreno', email: 'alex.moreno@demo.test', timeZone: 'America/New_York' },
+  { key: 'admin', name: 'Morgan Reyes', email: 'admin@demo.test', timeZone: 'America/New_York', isAdmin: true, clientRole: null },
+  {
+    key: 'dana',
+    name: 'Dana Whitfield',
+    email: 'lead@demo.test',
+    timeZone: 'America/Chicago',
+    isAdmin: false,
+    clientRole: 'cadence_owner',
+  },
+  { key: 'jonas', name: 'Jonas Keller', email: 'owner@demo.test', timeZone: 'Europe/Berlin', isAdmin: false, clientRole: 'decision_owner' },
+  {
+    key: 'sophie',
+    name: 'Sophie Brandt',
+    email: 'quality@demo.test',
+    timeZone: 'Europe/Berlin',
+    isAdmin: false,
+    clientRole: 'quality_owner',
+  },
+  { key: 'chen', name: 'Chen Wei', email: 'supplier@demo.test', timeZone: 'Asia/Shanghai', isAdmin: false, clientRole: 'contributor' },
+  { key: 'alex', name: 'Alex Moreno', email: 'observer@demo.test', timeZone: 'America/New_York', isAdmin: false, clientRole: 'observer' },
+  { key: 'other', name: 'Ingrid Halvorsen', email: 'other@demo.test', timeZone: 'Europe/Oslo', isAdmin: false, clientRole: null },
+  { key: 'marcus', name: 'Marcus Bell', email: 'marcus.bell@demo.test', timeZone: 'America/Los_Angeles', isAdmin: false, clientRole: null },
+  { key: 'lin', name: 'Lin Mei', email: 'lin.mei@demo.test', timeZone: 'Asia/Shanghai', isAdmin: false, clientRole: null },
+  { key: 'hoa', name: 'Nguyễn Thị Hoa', email: 'nguyen.hoa@demo.test', timeZone: 'Asia/Ho_Chi_Minh', isAdmin: false, clientRole: null },
+  { key: 'priya', name: 'Priya Raman', email: 'priya.raman@demo.test', timeZone: 'Asia/Kolkata', isAdmin: false, clientRole: null },
+  { key: 'wang', name: 'Wang Fang', email: 'wang.fang@demo.test', timeZone: 'Asia/Shanghai', isAdmin: false, clientRole: null },
 ] as const;
 
 export type DemoPersonKey = (typeof demoPeople)[number]['key'];
@@ -19,7 +44,12 @@ export const demoClients = [
   { key: 'northwind', name: 'Northwind Outdoor Co.', country: 'US' },
   { key: 'keller', name: 'Keller Haushaltsgeräte GmbH', country: 'DE' },
   { key: 'brightline', name: 'Brightline Audio Inc.', country: 'US' },
+  // The fourth client: its people see only its program, and nobody above sees it (client isolation).
+  { key: 'halvorsen', name: 'Halvorsen Marine AS', country: 'NO' },
 ] as const;
+
+/** The clients whose programs the six role accounts hold roles on. */
+export const roleClients = ['northwind', 'keller', 'brightline'] as const;
 
 /** How a demo program should look today: its health is produced by its history, not typed in. */
 export type DemoShape = 'on_track' | 'at_risk' | 'late_overdue' | 'late_breach';
@@ -52,7 +82,7 @@ export const demoPrograms: readonly DemoProgram[] = [
     timeZone: 'Asia/Shanghai',
     owner: 'dana',
     contact: 'chen',
-    quality: 'alex',
+    quality: 'sophie',
     milestones: 48,
     ageWeeks: 20,
     shape: 'late_overdue',
@@ -67,7 +97,7 @@ export const demoPrograms: readonly DemoProgram[] = [
     timeZone: 'Asia/Shanghai',
     owner: 'dana',
     contact: 'lin',
-    quality: 'alex',
+    quality: 'sophie',
     milestones: 32,
     ageWeeks: 26,
     shape: 'on_track',
@@ -82,7 +112,7 @@ export const demoPrograms: readonly DemoProgram[] = [
     timeZone: 'Asia/Ho_Chi_Minh',
     owner: 'marcus',
     contact: 'hoa',
-    quality: 'alex',
+    quality: 'sophie',
     milestones: 40,
     ageWeeks: 12,
     shape: 'at_risk',
@@ -95,7 +125,7 @@ export const demoPrograms: readonly DemoProgram[] = [
     city: 'Ningbo',
     country: 'CN',
     timeZone: 'Asia/Shanghai',
-    owner: 'jonas',
+    owner: 'dana',
     contact: 'chen',
     quality: 'sophie',
     milestones: 56,
@@ -110,7 +140,7 @@ export const demoPrograms: readonly DemoProgram[] = [
     city: 'Shenzhen',
     country: 'CN',
     timeZone: 'Asia/Shanghai',
-    owner: 'jonas',
+    owner: 'dana',
     contact: 'lin',
     quality: 'sophie',
     milestones: 44,
@@ -125,7 +155,7 @@ export const demoPrograms: readonly DemoProgram[] = [
     city: 'Pune',
     country: 'IN',
     timeZone: 'Asia/Kolkata',
-    owner: 'sophie',
+    owner: 'dana',
     contact: 'priya',
     quality: 'sophie',
     milestones: 28,
@@ -142,7 +172,7 @@ export const demoPrograms: readonly DemoProgram[] = [
     timeZone: 'Asia/Shanghai',
     owner: 'marcus',
     contact: 'lin',
-    quality: 'alex',
+    quality: 'sophie',
     milestones: 60,
     ageWeeks: 24,
     shape: 'at_risk',
@@ -157,10 +187,25 @@ export const demoPrograms: readonly DemoProgram[] = [
     timeZone: 'Asia/Ho_Chi_Minh',
     owner: 'marcus',
     contact: 'hoa',
-    quality: 'alex',
+    quality: 'sophie',
     milestones: 36,
     ageWeeks: 15,
     shape: 'on_track',
+  },
+  {
+    code: 'HM-WINCH3',
+    name: 'Deck Winch DW-3',
+    client: 'halvorsen',
+    supplier: 'Ningbo Haitong Marine Hydraulics',
+    city: 'Ningbo',
+    country: 'CN',
+    timeZone: 'Asia/Shanghai',
+    owner: 'other',
+    contact: 'wang',
+    quality: 'other',
+    milestones: 30,
+    ageWeeks: 10,
+    shape: 'at_risk',
   },
 ];
 

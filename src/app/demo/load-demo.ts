@@ -1,15 +1,26 @@
 import { addBusinessDays, mondayToFriday } from '../../domain/business-days.js';
 import type { Phase } from '../../domain/milestone.js';
 import { addDays, dateInZone, type PlainDate } from '../../domain/plain-date.js';
-import type { Result } from '../../domain/result.js';
-import { refuse } from '../../domain/result.js';
+import { ok, type Result, refuse } from '../../domain/result.js';
+import { principalOf } from '../auth/principal.js';
 import { completeMilestone } from '../complete-milestone.js';
 import { createMilestone } from '../create-milestone.js';
-import { createClient, createProgram, createUser, unwrap } from '../create-records.js';
+import { createClient, createProgram, unwrap } from '../create-records.js';
 import type { Actor, AppDeps } from '../deps.js';
 import { moveMilestone } from '../move-milestone.js';
+import { createPerson } from '../people/create-person.js';
+import { grantRole } from '../people/grant-role.js';
 import type { MilestoneView } from '../views.js';
-import { type DemoProgram, demoClients, demoPeople, demoPrograms, milestoneTemplate, slipReasons } from './demo-data.js';
+import {
+  type DemoProgram,
+  demoClients,
+  demoPassword,
+  demoPeople,
+  demoPrograms,
+  milestoneTemplate,
+  roleClients,
+  slipReasons,
+} from './demo-data.js';
 
 export interface DemoSummary {
   readonly clients: number;
@@ -24,6 +35,13 @@ function settableClock(start: Date) {
   return { now: () => t, set: (d: PlainDate, hourUtc = 3) => (t = new Date(`${d}T${String(hourUtc).padStart(2, '0')}:00:00Z`)) };
 }
 
+/** The person again, now holding the roles granted since they were read. */
+async function refreshed(d: AppDeps, a: Actor): Promise<Actor> {
+  const u = await d.store.reads.findUser(a.id);
+  if (!u) throw new Error(`demo person ${a.email} vanished`);
+  return principalOf(d.store.reads, u);
+}
+
 const cal = mondayToFriday;
 const bd = (d: PlainDate, n: number) => addBusinessDays(cal, d, n);
 
@@ -36,8 +54,8 @@ function pickSteps(n: number) {
 }
 
 /**
- * Loads the demo portfolio into an empty database: 3 clients, 8 programs at suppliers in China,
- * Vietnam and India, 28-60 milestones each, with a history of moves and completions written
+ * Loads the demo portfolio into an empty database: 3 clients with 8 programs at suppliers in China,
+ * Vietnam and India (28-60 milestones each), a fourth client with one program, people in every role, with a history of moves and completions written
  * through the ordinary use cases, so health, variance and the change log are real.
  */
 export async function loadDemo(deps: AppDeps, input: { now: Date }): Promise<Result<DemoSummary>> {
@@ -50,18 +68,38 @@ export async function loadDemo(deps: AppDeps, input: { now: Date }): Promise<Res
   clock.set(earliest);
 
   const people = new Map<string, Actor>();
+  let admin: Actor | null = null;
   for (const p of demoPeople) {
-    const u = unwrap(await createUser(d, { actor: null, email: p.email, name: p.name, timeZone: p.timeZone }));
-    people.set(p.key, { id: u.id, name: u.name });
+    const u = unwrap(
+      await createPerson(d, {
+        actor: admin,
+        email: p.email,
+        name: p.name,
+        timeZone: p.timeZone,
+        isAdmin: p.isAdmin,
+        password: demoPassword,
+      }),
+    );
+    const actor: Actor = { id: u.id, name: u.name, email: u.email, isAdmin: u.isAdmin, memberships: [] };
+    if (p.isAdmin && !admin) admin = actor;
+    people.set(p.key, actor);
   }
-  const admin = people.get('dana') as Actor;
+  if (!admin) throw new Error('the demo cast needs an admin');
   const clients = new Map<string, string>();
   for (const c of demoClients) {
     clients.set(c.key, unwrap(await createClient(d, { actor: admin, name: c.name, country: c.country })).id);
   }
+  for (const p of demoPeople) {
+    if (!p.clientRole) continue;
+    for (const c of roleClients) {
+      unwrap(await grantRole(d, { actor: admin, userId: (people.get(p.key) as Actor).id, clientId: clients.get(c), role: p.clientRole }));
+    }
+  }
+  // Everyone acts with the roles they now hold.
+  for (const [key, a] of people) people.set(key, await refreshed(d, a));
   let milestones = 0;
-  for (const p of demoPrograms) milestones += await loadProgram(d, clock, p, people, clients.get(p.client) as string, input.now);
-  return { ok: true, value: { clients: demoClients.length, programs: demoPrograms.length, milestones, people: demoPeople.length } };
+  for (const p of demoPrograms) milestones += await loadProgram(d, clock, p, people, admin, clients.get(p.client) as string, input.now);
+  return ok({ clients: demoClients.length, programs: demoPrograms.length, milestones, people: demoPeople.length });
 }
 
 async function loadProgram(
@@ -69,6 +107,7 @@ async function loadProgram(
   clock: ReturnType<typeof settableClock>,
   p: DemoProgram,
   people: Map<string, Actor>,
+  admin: Actor,
   clientId: string,
   now: Date,
 ): Promise<number> {
@@ -76,11 +115,10 @@ async function loadProgram(
   const kickoff = bd(addDays(today, -7 * p.ageWeeks), 0);
   const planDays = p.ageWeeks * 5 + 60 + (p.milestones % 7) * 5;
   const who = (k: 'owner' | 'contact' | 'quality') => people.get(p[k]) as Actor;
-  const owner = who('owner');
   clock.set(addDays(kickoff, -3));
   const program = unwrap(
     await createProgram(d, {
-      actor: owner,
+      actor: admin,
       code: p.code,
       name: p.name,
       clientId,
@@ -88,10 +126,28 @@ async function loadProgram(
       factoryCity: p.city,
       factoryCountry: p.country,
       timeZone: p.timeZone,
-      ownerId: owner.id,
+      ownerId: who('owner').id,
       targetReleaseDate: bd(kickoff, planDays),
     }),
   );
+
+  // People who hold no role on the client get one on this program, as an admin would assign it.
+  const programRoles = [
+    [p.owner, 'cadence_owner'],
+    [p.contact, 'contributor'],
+    [p.quality, 'quality_owner'],
+  ] as const;
+  for (const [key, role] of programRoles) {
+    const person = demoPeople.find((x) => x.key === key);
+    const holdsClientRole = person?.clientRole && (roleClients as readonly string[]).includes(p.client);
+    if (!holdsClientRole) unwrap(await grantRole(d, { actor: admin, userId: (people.get(key) as Actor).id, programId: program.id, role }));
+  }
+  for (const key of new Set([p.owner, p.contact, p.quality])) {
+    people.set(key, await refreshed(d, people.get(key) as Actor));
+  }
+  const owner = who('owner');
+  const ownerOf = (m: MilestoneView) =>
+    m.milestone.ownerId ? ([...people.values()].find((a) => a.id === m.milestone.ownerId) ?? owner) : owner;
 
   const steps = pickSteps(p.milestones);
   const created: MilestoneView[] = [];
@@ -141,7 +197,7 @@ async function loadProgram(
     clock.set(actual, 9);
     const r = unwrap(
       await completeMilestone(d, {
-        ...target(m, who('contact')),
+        ...target(m, ownerOf(m)),
         actualDate: actual,
         reason: jitter > 0 ? 'Completed late; see the move reason.' : undefined,
       }),

@@ -4,6 +4,7 @@ import { ChangeListSchema, ChangesQuerySchema } from '../../contract/change.js';
 import { ProblemSchema } from '../../contract/common.js';
 import { ProgramParamsSchema } from '../../contract/program.js';
 import { changeJson } from '../../present/api-json.js';
+import { actorOf } from '../auth.js';
 import type { HttpDeps } from '../http-deps.js';
 import { reply } from '../problem.js';
 
@@ -20,11 +21,11 @@ export const changeRoutes =
             'Plain dates in since/until are days in the program time zone; until is inclusive for a date and exclusive for an instant.',
           params: ProgramParamsSchema,
           querystring: ChangesQuerySchema,
-          response: { 200: ChangeListSchema, 400: ProblemSchema, 404: ProblemSchema },
+          response: { 200: ChangeListSchema, 400: ProblemSchema, 401: ProblemSchema, 404: ProblemSchema },
         },
       },
       async (req, res) =>
-        reply(res, await listChanges(deps.app, { programId: req.params.programId, ...req.query }), (items) => ({
+        reply(res, await listChanges(deps.app, { programId: req.params.programId, actor: actorOf(req), ...req.query }), (items) => ({
           items: items.map(changeJson),
         })),
     );

@@ -18,10 +18,11 @@ import { ProgramParamsSchema } from '../../contract/program.js';
 import type { UserId } from '../../domain/ids.js';
 import type { PlainDate } from '../../domain/plain-date.js';
 import { milestoneJson } from '../../present/api-json.js';
+import { actorOf } from '../auth.js';
 import type { HttpDeps } from '../http-deps.js';
 import { reply } from '../problem.js';
 
-const refusals = { 400: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema };
+const refusals = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema };
 
 export const milestoneRoutes =
   (deps: HttpDeps): FastifyPluginAsyncZod =>
@@ -33,10 +34,13 @@ export const milestoneRoutes =
           tags: ['milestones'],
           summary: "A program's milestones in plan order, with health and variance",
           params: ProgramParamsSchema,
-          response: { 200: MilestoneListSchema, 404: ProblemSchema },
+          response: { 200: MilestoneListSchema, 401: ProblemSchema, 404: ProblemSchema },
         },
       },
-      async (req, res) => reply(res, await listMilestones(deps.app, req.params), (items) => ({ items: items.map(milestoneJson) })),
+      async (req, res) =>
+        reply(res, await listMilestones(deps.app, { ...req.params, actor: actorOf(req) }), (items) => ({
+          items: items.map(milestoneJson),
+        })),
     );
 
     app.post(
@@ -54,7 +58,7 @@ export const milestoneRoutes =
         const b = req.body;
         const r = await createMilestone(deps.app, {
           programId: req.params.programId,
-          actor: await deps.actorOf(req),
+          actor: actorOf(req),
           name: b.name,
           phase: b.phase,
           ownerId: b.ownerId,
@@ -83,7 +87,7 @@ export const milestoneRoutes =
         const r = await updateMilestone(deps.app, {
           ...req.params,
           version,
-          actor: await deps.actorOf(req),
+          actor: actorOf(req),
           reason,
           patch: {
             ...patch,
@@ -110,7 +114,7 @@ export const milestoneRoutes =
         const r = await moveMilestone(deps.app, {
           ...req.params,
           version: req.body.version,
-          actor: await deps.actorOf(req),
+          actor: actorOf(req),
           forecastDate: req.body.forecastDate as PlainDate,
           reason: req.body.reason,
         });
@@ -133,7 +137,7 @@ export const milestoneRoutes =
         const r = await completeMilestone(deps.app, {
           ...req.params,
           version: req.body.version,
-          actor: await deps.actorOf(req),
+          actor: actorOf(req),
           actualDate: req.body.actualDate as PlainDate,
           reason: req.body.reason,
         });

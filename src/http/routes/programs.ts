@@ -1,9 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { getProgram } from '../../app/get-program.js';
 import { listPrograms } from '../../app/list-programs.js';
+import { listProgramPeople } from '../../app/people/list-program-people.js';
+import { ProgramPeopleSchema } from '../../contract/auth.js';
 import { ProblemSchema } from '../../contract/common.js';
 import { ProgramListSchema, ProgramParamsSchema, ProgramSummarySchema } from '../../contract/program.js';
 import { programJson } from '../../present/api-json.js';
+import { actorOf } from '../auth.js';
 import type { HttpDeps } from '../http-deps.js';
 import { reply } from '../problem.js';
 
@@ -16,10 +19,10 @@ export const programRoutes =
         schema: {
           tags: ['programs'],
           summary: 'The portfolio: every program with health, next milestone and owner',
-          response: { 200: ProgramListSchema },
+          response: { 200: ProgramListSchema, 401: ProblemSchema },
         },
       },
-      async () => ({ items: (await listPrograms(deps.app)).map(programJson) }),
+      async (req) => ({ items: (await listPrograms(deps.app, { actor: actorOf(req) })).map(programJson) }),
     );
 
     app.get(
@@ -29,9 +32,25 @@ export const programRoutes =
           tags: ['programs'],
           summary: 'One program with its health',
           params: ProgramParamsSchema,
-          response: { 200: ProgramSummarySchema, 404: ProblemSchema },
+          response: { 200: ProgramSummarySchema, 401: ProblemSchema, 404: ProblemSchema },
         },
       },
-      async (req, res) => reply(res, await getProgram(deps.app, { programId: req.params.programId }), programJson),
+      async (req, res) => reply(res, await getProgram(deps.app, { programId: req.params.programId, actor: actorOf(req) }), programJson),
+    );
+
+    app.get(
+      '/programs/:programId/people',
+      {
+        schema: {
+          tags: ['programs'],
+          summary: 'The people who hold a role on the program (who can own its items)',
+          params: ProgramParamsSchema,
+          response: { 200: ProgramPeopleSchema, 401: ProblemSchema, 404: ProblemSchema },
+        },
+      },
+      async (req, res) =>
+        reply(res, await listProgramPeople(deps.app, { programId: req.params.programId, actor: actorOf(req) }), (items) => ({
+          items: items.map((p) => ({ id: p.user.id, name: p.user.name, email: p.user.email, roles: [...p.roles] })),
+        })),
     );
   };

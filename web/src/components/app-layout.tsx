@@ -1,22 +1,26 @@
-import { useEffect, useRef } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, ScrollRestoration, useLocation } from 'react-router';
+import { Link, ScrollRestoration, useLocation } from 'react-router';
+
+/** The last page shown, kept across layouts, so moving between them still counts as navigation. */
+let shownPath: string | null = null;
+
+interface Props {
+  /** Navigation and the signed-in person's links; absent on the sign-in and invite pages. */
+  nav?: ReactNode;
+  children: ReactNode;
+}
 
 /** Skip link, the top bar and the one <main> every page renders into. */
-export function AppLayout() {
+export function AppLayout({ nav, children }: Props) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
   const main = useRef<HTMLElement>(null);
-  const first = useRef(true);
 
   // After moving to another page, start keyboard and screen-reader users at its content.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each change of page
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
-    main.current?.focus({ preventScroll: true });
+    if (shownPath !== null && shownPath !== pathname) main.current?.focus({ preventScroll: true });
+    shownPath = pathname;
   }, [pathname]);
 
   return (
@@ -29,17 +33,11 @@ export function AppLayout() {
           <Link to="/" className="topbar__brand">
             {t('app.name')}
           </Link>
-          <nav aria-label={t('app.mainNav')}>
-            <ul className="topbar__nav">
-              <li>
-                <Link to="/">{t('app.portfolio')}</Link>
-              </li>
-            </ul>
-          </nav>
+          {nav}
         </div>
       </header>
       <main id="main" ref={main} className="main" tabIndex={-1}>
-        <Outlet />
+        {children}
       </main>
       <ScrollRestoration />
     </>

@@ -5,15 +5,17 @@ interface Props {
   message: string | null;
   /** Messages for fields that are not on the form. */
   extra?: readonly string[];
+  /** The summary's heading; "Not saved" unless told. */
+  title?: string;
 }
 
 /** The summary at the top of a form that could not be saved. */
-export function FormProblem({ message, extra = [] }: Props) {
+export function FormProblem({ message, extra = [], title }: Props) {
   const { t } = useTranslation();
   if (!message && extra.length === 0) return null;
   return (
     <div className="notice notice--error" role="alert">
-      <p className="notice__title">{t('form.problemTitle')}</p>
+      <p className="notice__title">{title ?? t('form.problemTitle')}</p>
       {message && <p>{message}</p>}
       {extra.length > 0 && (
         <ul>

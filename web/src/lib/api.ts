@@ -1,6 +1,18 @@
 import type { z } from 'zod';
+import type {
+  ApiTokenListSchema,
+  AuthConfigSchema,
+  ClientListSchema,
+  CreatedTokenSchema,
+  InvitationSchema,
+  InviteInfoSchema,
+  Me,
+  MembershipSchema,
+  PersonListSchema,
+  ProgramPeopleSchema,
+  RoleSchema,
+} from '../../../src/contract/auth.js';
 import type { ChangeListSchema } from '../../../src/contract/change.js';
-import type { Problem } from '../../../src/contract/common.js';
 import type {
   CompleteMilestone,
   CreateMilestone,
@@ -10,76 +22,51 @@ import type {
   UpdateMilestone,
 } from '../../../src/contract/milestone.js';
 import type { ProgramList, ProgramSummary } from '../../../src/contract/program.js';
-import type { UserListSchema } from '../../../src/contract/user.js';
+import { request, setCsrfToken } from './http.js';
+
+export { ApiError, NETWORK_ERROR, UNEXPECTED_RESPONSE } from './http.js';
+export type { Me };
 
 export type MilestoneList = z.infer<typeof MilestoneListSchema>;
 export type ChangeList = z.infer<typeof ChangeListSchema>;
-export type UserList = z.infer<typeof UserListSchema>;
+export type ProgramPeople = z.infer<typeof ProgramPeopleSchema>;
+export type ProgramPerson = ProgramPeople['items'][number];
+export type AuthConfig = z.infer<typeof AuthConfigSchema>;
+export type InviteInfo = z.infer<typeof InviteInfoSchema>;
+export type Invitation = z.infer<typeof InvitationSchema>;
+export type ApiTokenList = z.infer<typeof ApiTokenListSchema>;
+export type ApiToken = ApiTokenList['items'][number];
+export type CreatedToken = z.infer<typeof CreatedTokenSchema>;
+export type PersonList = z.infer<typeof PersonListSchema>;
+export type Person = PersonList['items'][number];
+export type Membership = z.infer<typeof MembershipSchema>;
+export type ClientList = z.infer<typeof ClientListSchema>;
+export type Role = z.infer<typeof RoleSchema>;
 
-/** Codes the client itself produces when no problem document came back. */
-export const NETWORK_ERROR = 'NETWORK_ERROR';
-export const UNEXPECTED_RESPONSE = 'UNEXPECTED_RESPONSE';
-
-/** A refused or failed request, carrying the server's RFC 9457 problem document. */
-export class ApiError extends Error {
-  readonly problem: Problem;
-  constructor(problem: Problem) {
-    super(problem.detail || problem.title);
-    this.name = 'ApiError';
-    this.problem = problem;
-  }
-  get status(): number {
-    return this.problem.status;
-  }
-  get code(): string {
-    return this.problem.code;
-  }
-  /** Messages per field name (`errors[].path`), several joined. */
-  fieldErrors(): Record<string, string> {
-    const out: Record<string, string> = {};
-    for (const e of this.problem.errors ?? []) {
-      const key = e.path.replace(/^\/?(body[./])?/, '');
-      out[key] = out[key] ? `${out[key]} ${e.message}` : e.message;
-    }
-    return out;
-  }
+/** A role on one client (all its programs) or on one program. */
+export type RoleGrant = { role: Role; clientId: string } | { role: Role; programId: string };
+export interface InviteBody {
+  email: string;
+  name: string;
+  isAdmin: boolean;
+  roles: RoleGrant[];
 }
-
-const isProblem = (v: unknown): v is Problem =>
-  typeof v === 'object' && v !== null && typeof (v as Problem).status === 'number' && typeof (v as Problem).code === 'string';
-
-async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(path, {
-      method,
-      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
-      body: body === undefined ? null : JSON.stringify(body),
-      credentials: 'same-origin',
-      signal: signal ?? null,
-    });
-  } catch (cause) {
-    if (signal?.aborted) throw cause;
-    throw new ApiError({ type: 'about:blank', title: 'Network error', status: 0, detail: '', code: NETWORK_ERROR });
-  }
-  const text = await res.text();
-  let data: unknown;
-  if (text) {
-    try {
-      data = JSON.parse(text);
-    } catch {
-      data = undefined;
-    }
-  }
-  if (!res.ok) {
-    if (isProblem(data)) throw new ApiError(data);
-    throw new ApiError({ type: 'about:blank', title: res.statusText, status: res.status, detail: '', code: UNEXPECTED_RESPONSE });
-  }
-  return data as T;
+export interface AcceptBody {
+  password: string;
+  name?: string;
+  email?: string;
+  timeZone?: string;
 }
 
 const programPath = (programId: string) => `/api/v1/programs/${encodeURIComponent(programId)}`;
 const milestonePath = (programId: string, milestoneId: string) => `${programPath(programId)}/milestones/${encodeURIComponent(milestoneId)}`;
+const invitePath = (token: string) => `/api/v1/invites/${encodeURIComponent(token)}`;
+
+/** Keeps the session's CSRF token from any answer that describes the signed-in person. */
+const remember = (me: Me): Me => {
+  setCsrfToken(me.csrfToken);
+  return me;
+};
 
 export const api = {
   listPrograms: (signal?: AbortSignal) => request<ProgramList>('GET', '/api/v1/programs', undefined, signal),
@@ -88,7 +75,8 @@ export const api = {
     request<MilestoneList>('GET', `${programPath(programId)}/milestones`, undefined, signal),
   listChanges: (programId: string, signal?: AbortSignal) =>
     request<ChangeList>('GET', `${programPath(programId)}/changes`, undefined, signal),
-  listUsers: (signal?: AbortSignal) => request<UserList>('GET', '/api/v1/users', undefined, signal),
+  listProgramPeople: (programId: string, signal?: AbortSignal) =>
+    request<ProgramPeople>('GET', `${programPath(programId)}/people`, undefined, signal),
 
   createMilestone: (programId: string, body: CreateMilestone) => request<Milestone>('POST', `${programPath(programId)}/milestones`, body),
   updateMilestone: (programId: string, milestoneId: string, body: UpdateMilestone) =>
@@ -97,4 +85,27 @@ export const api = {
     request<Milestone>('POST', `${milestonePath(programId, milestoneId)}/move`, body),
   completeMilestone: (programId: string, milestoneId: string, body: CompleteMilestone) =>
     request<Milestone>('POST', `${milestonePath(programId, milestoneId)}/complete`, body),
+
+  authConfig: (signal?: AbortSignal) => request<AuthConfig>('GET', '/api/v1/auth/config', undefined, signal),
+  me: async (signal?: AbortSignal) => remember(await request<Me>('GET', '/api/v1/me', undefined, signal)),
+  signIn: async (email: string, password: string) => remember(await request<Me>('POST', '/api/v1/auth/login', { email, password })),
+  signOut: async () => {
+    await request<{ ok: true }>('POST', '/api/v1/auth/logout');
+    setCsrfToken(null);
+  },
+  changePassword: (currentPassword: string, newPassword: string) =>
+    request<{ ok: true }>('POST', '/api/v1/me/password', { currentPassword, newPassword }),
+  listTokens: (signal?: AbortSignal) => request<ApiTokenList>('GET', '/api/v1/me/tokens', undefined, signal),
+  createToken: (name: string, expiresInDays: number) => request<CreatedToken>('POST', '/api/v1/me/tokens', { name, expiresInDays }),
+  revokeToken: (tokenId: string) => request<{ ok: true }>('DELETE', `/api/v1/me/tokens/${encodeURIComponent(tokenId)}`),
+
+  showInvite: (token: string, signal?: AbortSignal) => request<InviteInfo>('GET', invitePath(token), undefined, signal),
+  acceptInvite: async (token: string, body: AcceptBody) => remember(await request<Me>('POST', `${invitePath(token)}/accept`, body)),
+
+  listPeople: (signal?: AbortSignal) => request<PersonList>('GET', '/api/v1/people', undefined, signal),
+  listClients: (signal?: AbortSignal) => request<ClientList>('GET', '/api/v1/clients', undefined, signal),
+  invite: (body: InviteBody) => request<Invitation>('POST', '/api/v1/people/invites', body),
+  grantRole: (userId: string, grant: RoleGrant) => request<Membership>('POST', `/api/v1/people/${encodeURIComponent(userId)}/roles`, grant),
+  revokeRole: (membershipId: string) => request<{ ok: true }>('DELETE', `/api/v1/roles/${encodeURIComponent(membershipId)}`),
+  removePerson: (userId: string) => request<{ ok: true }>('DELETE', `/api/v1/people/${encodeURIComponent(userId)}`),
 };

@@ -2,14 +2,27 @@ import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-quer
 import { api } from './api.js';
 
 export const queryKeys = {
+  me: ['me'] as const,
+  authConfig: ['auth-config'] as const,
   programs: ['programs'] as const,
   program: (programId: string) => ['program', programId] as const,
   milestones: (programId: string) => ['program', programId, 'milestones'] as const,
   changes: (programId: string) => ['program', programId, 'changes'] as const,
-  users: ['users'] as const,
+  programPeople: (programId: string) => ['program', programId, 'people'] as const,
+  tokens: ['me', 'tokens'] as const,
+  people: ['people'] as const,
+  clients: ['clients'] as const,
+  invite: (token: string) => ['invite', token] as const,
 };
 
-export const usePrograms = () => useQuery({ queryKey: queryKeys.programs, queryFn: ({ signal }) => api.listPrograms(signal) });
+/** Who is signed in; a 401 here sends the browser to the sign-in page. */
+export const useMe = () => useQuery({ queryKey: queryKeys.me, queryFn: ({ signal }) => api.me(signal), staleTime: 60_000 });
+
+export const useAuthConfig = () =>
+  useQuery({ queryKey: queryKeys.authConfig, queryFn: ({ signal }) => api.authConfig(signal), staleTime: 5 * 60_000 });
+
+export const usePrograms = (enabled = true) =>
+  useQuery({ queryKey: queryKeys.programs, queryFn: ({ signal }) => api.listPrograms(signal), enabled });
 
 export const useProgram = (programId: string) =>
   useQuery({ queryKey: queryKeys.program(programId), queryFn: ({ signal }) => api.getProgram(programId, signal) });
@@ -20,8 +33,27 @@ export const useMilestones = (programId: string) =>
 export const useChanges = (programId: string) =>
   useQuery({ queryKey: queryKeys.changes(programId), queryFn: ({ signal }) => api.listChanges(programId, signal) });
 
-export const useUsers = () =>
-  useQuery({ queryKey: queryKeys.users, queryFn: ({ signal }) => api.listUsers(signal), staleTime: 5 * 60_000 });
+/** The people holding a role on the program: who can own its milestones. */
+export const useProgramPeople = (programId: string) =>
+  useQuery({
+    queryKey: queryKeys.programPeople(programId),
+    queryFn: ({ signal }) => api.listProgramPeople(programId, signal),
+    staleTime: 5 * 60_000,
+  });
+
+export const useTokens = () => useQuery({ queryKey: queryKeys.tokens, queryFn: ({ signal }) => api.listTokens(signal) });
+
+export const usePeople = () => useQuery({ queryKey: queryKeys.people, queryFn: ({ signal }) => api.listPeople(signal) });
+
+export const useClients = (enabled = true) =>
+  useQuery({ queryKey: queryKeys.clients, queryFn: ({ signal }) => api.listClients(signal), staleTime: 5 * 60_000, enabled });
+
+export const useInvite = (token: string) =>
+  useQuery({
+    queryKey: queryKeys.invite(token),
+    queryFn: ({ signal }) => api.showInvite(token, signal),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
 
 /** After a write: the program, its milestones and change log, and the portfolio are stale. */
 export function invalidateProgram(client: QueryClient, programId: string): Promise<void> {

@@ -1,11 +1,11 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CreateMilestone, Milestone } from '../../../src/contract/milestone.js';
-import type { User } from '../../../src/contract/user.js';
 import { Field } from '../components/field.js';
 import { FormButtons } from '../components/form-buttons.js';
 import { FormProblem } from '../components/form-problem.js';
 import { ModalDialog } from '../components/modal-dialog.js';
+import type { ProgramPerson } from '../lib/api.js';
 import { api } from '../lib/api.js';
 import type { Phase } from '../lib/phases.js';
 import { toPlainDate } from '../lib/plain-date.js';
@@ -16,7 +16,7 @@ import { type FieldErrors, useMilestoneWrite } from './use-milestone-write.js';
 interface Props {
   programId: string;
   defaultPhase: Phase;
-  users: readonly User[];
+  users: readonly ProgramPerson[];
   onClose: () => void;
   onSaved: (m: Milestone) => void;
 }

@@ -1,8 +1,8 @@
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Change } from '../../../src/contract/change.js';
-import type { User } from '../../../src/contract/user.js';
 import { LoadError } from '../components/load-error.js';
+import type { ProgramPerson } from '../lib/api.js';
 import { ChangeLogTable } from './change-log-table.js';
 
 interface Props {
@@ -11,7 +11,7 @@ interface Props {
   changes: readonly Change[] | undefined;
   error: unknown;
   onRetry: () => void;
-  users: readonly User[];
+  users: readonly ProgramPerson[];
 }
 
 export function ChangeLogSection({ clients, changes, error, onRetry, users }: Props) {

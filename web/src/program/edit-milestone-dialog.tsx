@@ -1,11 +1,11 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Milestone, UpdateMilestone } from '../../../src/contract/milestone.js';
-import type { User } from '../../../src/contract/user.js';
 import { Field } from '../components/field.js';
 import { FormButtons } from '../components/form-buttons.js';
 import { FormProblem } from '../components/form-problem.js';
 import { ModalDialog } from '../components/modal-dialog.js';
+import type { ProgramPerson } from '../lib/api.js';
 import { api } from '../lib/api.js';
 import type { Phase } from '../lib/phases.js';
 import { toPlainDate } from '../lib/plain-date.js';
@@ -17,7 +17,7 @@ interface Props {
   programId: string;
   /** The milestone as currently loaded; it updates after a refresh. */
   milestone: Milestone;
-  users: readonly User[];
+  users: readonly ProgramPerson[];
   onClose: () => void;
   onSaved: (m: Milestone) => void;
 }
@@ -75,7 +75,7 @@ export function EditMilestoneDialog({ programId, milestone, users, onClose, onSa
           {(c) => <input {...c} type="text" autoComplete="off" maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />}
         </Field>
         <PhaseSelect formId={formId} value={phase} onChange={setPhase} error={err.phase} />
-        <OwnerSelect formId={formId} users={users} value={ownerId} onChange={setOwnerId} error={err.ownerId} />
+        <OwnerSelect formId={formId} users={users} value={ownerId} onChange={setOwnerId} error={err.ownerId} current={milestone.owner} />
         <Field
           id={`${formId}-isCritical`}
           name="isCritical"

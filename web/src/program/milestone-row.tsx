@@ -4,16 +4,18 @@ import { DateText } from '../components/date-text.js';
 import { HealthBadge } from '../components/health-badge.js';
 import { OwnerName } from '../components/owner-name.js';
 import { useHealthReason } from '../components/use-health-reason.js';
+import type { MilestoneRights } from '../lib/permissions.js';
 import { type MilestoneAction, MilestoneActions } from './milestone-actions.js';
 import { VarianceText } from './variance-text.js';
 
 interface Props {
   milestone: Milestone;
-  canEdit: boolean;
+  /** What the signed-in person may do here; null leaves the actions column out. */
+  rights: MilestoneRights | null;
   onAction: (action: MilestoneAction, milestone: Milestone) => void;
 }
 
-export function MilestoneRow({ milestone: m, canEdit, onAction }: Props) {
+export function MilestoneRow({ milestone: m, rights, onAction }: Props) {
   const { t } = useTranslation();
   const { phrase } = useHealthReason();
   const moved = m.forecastDate !== m.baselineDate;
@@ -53,9 +55,9 @@ export function MilestoneRow({ milestone: m, canEdit, onAction }: Props) {
       <td className="cell-health" data-label={t('milestones.col.health')}>
         <HealthBadge health={m.health} /> {showWhy && <span className="cell-why">{phrase(m.healthReason)}</span>}
       </td>
-      {canEdit && (
+      {rights && (
         <td className="col-actions">
-          <MilestoneActions milestone={m} canEdit={canEdit} onAction={onAction} />
+          <MilestoneActions milestone={m} rights={rights} onAction={onAction} />
         </td>
       )}
     </tr>

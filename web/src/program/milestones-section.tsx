@@ -2,9 +2,11 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Milestone } from '../../../src/contract/milestone.js';
 import type { ProgramSummary } from '../../../src/contract/program.js';
-import type { User } from '../../../src/contract/user.js';
+import { useCurrentUser } from '../auth/session.js';
 import { LoadError } from '../components/load-error.js';
+import type { ProgramPerson } from '../lib/api.js';
 import { formatPlainDate } from '../lib/format.js';
+import { mayChangeAny, milestoneRights } from '../lib/permissions.js';
 import { AddMilestoneDialog } from './add-milestone-dialog.js';
 import { CompleteMilestoneDialog } from './complete-milestone-dialog.js';
 import { EditMilestoneDialog } from './edit-milestone-dialog.js';
@@ -20,19 +22,25 @@ interface Props {
   milestones: readonly Milestone[] | undefined;
   error: unknown;
   onRetry: () => void;
-  users: readonly User[];
-  /** Observers get no write controls. */
-  canEdit: boolean;
+  /** Who can own the program's milestones. */
+  people: readonly ProgramPerson[];
 }
 
-export function MilestonesSection({ programId, program, milestones, error, onRetry, users, canEdit }: Props) {
+/** The milestone table with only the controls that will work for the signed-in person. */
+export function MilestonesSection({ programId, program, milestones, error, onRetry, people }: Props) {
   const { t } = useTranslation();
+  const me = useCurrentUser();
   const headingId = useId();
   const [open, setOpen] = useState<Open>(null);
   const [announcement, setAnnouncement] = useState('');
   const close = () => setOpen(null);
 
+  // Until the program (with what I may do) has loaded, no control is offered.
+  const can = program?.can;
+  const mayCreate = can?.['milestone.create'] === 'yes';
+  const rightsFor = can && mayChangeAny(can) ? (m: Milestone) => milestoneRights(can, m.owner, me.id) : null;
   const current = open && open.kind !== 'add' ? milestones?.find((m) => m.id === open.milestoneId) : undefined;
+  const rights = current && rightsFor ? rightsFor(current) : null;
   const saved = (message: string) => {
     setAnnouncement(message);
     setOpen(null);
@@ -42,8 +50,8 @@ export function MilestonesSection({ programId, program, milestones, error, onRet
     <section className="section" aria-labelledby={headingId}>
       <div className="section__head">
         <h2 id={headingId}>{t('milestones.heading')}</h2>
-        {canEdit && (
-          <button type="button" className="button button--primary" disabled={!program} onClick={() => setOpen({ kind: 'add' })}>
+        {mayCreate && (
+          <button type="button" className="button button--primary" onClick={() => setOpen({ kind: 'add' })}>
             {t('milestones.add')}
           </button>
         )}
@@ -54,28 +62,28 @@ export function MilestonesSection({ programId, program, milestones, error, onRet
       {error ? (
         <LoadError title={t('milestones.loadFailed')} error={error} onRetry={onRetry} />
       ) : (
-        <MilestonesTable milestones={milestones} canEdit={canEdit} onAction={(kind, m) => setOpen({ kind, milestoneId: m.id })} />
+        <MilestonesTable milestones={milestones} rightsFor={rightsFor} onAction={(kind, m) => setOpen({ kind, milestoneId: m.id })} />
       )}
 
-      {canEdit && open?.kind === 'add' && program && (
+      {mayCreate && open?.kind === 'add' && program && (
         <AddMilestoneDialog
           programId={programId}
           defaultPhase={program.currentPhase ?? 'G1'}
-          users={users}
+          users={people}
           onClose={close}
           onSaved={(m) => saved(t('milestones.added', { key: m.key, name: m.name }))}
         />
       )}
-      {canEdit && open?.kind === 'edit' && current && (
+      {rights?.edit && open?.kind === 'edit' && current && (
         <EditMilestoneDialog
           programId={programId}
           milestone={current}
-          users={users}
+          users={people}
           onClose={close}
           onSaved={(m) => saved(t('milestones.saved', { key: m.key, name: m.name }))}
         />
       )}
-      {canEdit && open?.kind === 'move' && current && (
+      {rights?.move && open?.kind === 'move' && current && (
         <MoveDateDialog
           programId={programId}
           milestone={current}
@@ -83,7 +91,7 @@ export function MilestonesSection({ programId, program, milestones, error, onRet
           onSaved={(m) => saved(t('milestones.moved', { key: m.key, name: m.name, date: formatPlainDate(m.forecastDate) }))}
         />
       )}
-      {canEdit && open?.kind === 'complete' && current && program && (
+      {rights?.complete && open?.kind === 'complete' && current && program && (
         <CompleteMilestoneDialog
           programId={programId}
           milestone={current}

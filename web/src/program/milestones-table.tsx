@@ -3,19 +3,21 @@ import { useTranslation } from 'react-i18next';
 import type { Milestone } from '../../../src/contract/milestone.js';
 import { SkeletonRows } from '../components/skeleton-rows.js';
 import { TableScroll } from '../components/table-scroll.js';
+import type { MilestoneRights } from '../lib/permissions.js';
 import type { MilestoneAction } from './milestone-actions.js';
 import { MilestoneRow } from './milestone-row.js';
 
 interface Props {
   milestones: readonly Milestone[] | undefined;
-  canEdit: boolean;
+  /** The signed-in person's rights per milestone; null when they may change none. */
+  rightsFor: ((m: Milestone) => MilestoneRights) | null;
   onAction: (action: MilestoneAction, milestone: Milestone) => void;
 }
 
-export function MilestonesTable({ milestones, canEdit, onAction }: Props) {
+export function MilestonesTable({ milestones, rightsFor, onAction }: Props) {
   const { t } = useTranslation();
   const captionId = useId();
-  const columns = canEdit ? 10 : 9;
+  const columns = rightsFor ? 10 : 9;
   return (
     <TableScroll labelledBy={captionId}>
       <table className="table table--cards table--milestones" aria-busy={milestones === undefined || undefined}>
@@ -35,7 +37,7 @@ export function MilestonesTable({ milestones, canEdit, onAction }: Props) {
               {t('milestones.col.variance')}
             </th>
             <th scope="col">{t('milestones.col.health')}</th>
-            {canEdit && (
+            {rightsFor && (
               <th scope="col" className="col-actions">
                 {t('milestones.col.actions')}
               </th>
@@ -52,7 +54,7 @@ export function MilestonesTable({ milestones, canEdit, onAction }: Props) {
               </td>
             </tr>
           ) : (
-            milestones.map((m) => <MilestoneRow key={m.id} milestone={m} canEdit={canEdit} onAction={onAction} />)
+            milestones.map((m) => <MilestoneRow key={m.id} milestone={m} rights={rightsFor ? rightsFor(m) : null} onAction={onAction} />)
           )}
         </tbody>
       </table>

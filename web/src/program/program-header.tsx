@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ProgramSummary } from '../../../src/contract/program.js';
+import { MyRoles } from './my-roles.js';
 import { ProgramAnswers } from './program-answers.js';
 import { ProgramFacts } from './program-facts.js';
 
@@ -13,6 +14,7 @@ export function ProgramHeader({ program: p }: { program: ProgramSummary }) {
           {p.code}
         </span>
         <span className={`status status--${p.status}`}>{t(`status.${p.status}`)}</span>
+        <MyRoles program={p} />
       </p>
       <h1>{p.name}</h1>
       <ProgramAnswers program={p} />

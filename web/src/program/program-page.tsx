@@ -4,14 +4,11 @@ import { HealthLegend } from '../components/health-legend.js';
 import { LoadError } from '../components/load-error.js';
 import { PageTitle } from '../components/page-title.js';
 import { ApiError } from '../lib/api.js';
-import { useChanges, useMilestones, useProgram, useUsers } from '../lib/queries.js';
+import { useChanges, useMilestones, useProgram, useProgramPeople } from '../lib/queries.js';
 import { ChangeLogSection } from './change-log-section.js';
 import { MilestonesSection } from './milestones-section.js';
 import { ProgramHeader } from './program-header.js';
 import { ProgramHeaderSkeleton } from './program-header-skeleton.js';
-
-/** Until roles arrive, everyone may edit; observers will get `false`. */
-const canEdit = true;
 
 export function ProgramPage() {
   const { t } = useTranslation();
@@ -19,14 +16,15 @@ export function ProgramPage() {
   const program = useProgram(programId);
   const milestones = useMilestones(programId);
   const changes = useChanges(programId);
-  const users = useUsers();
-  const userList = users.data?.items ?? [];
+  const people = useProgramPeople(programId);
+  const personList = people.data?.items ?? [];
 
+  // A program someone may not see answers 404, exactly like one that does not exist.
   if (program.error instanceof ApiError && program.error.status === 404) {
     return (
       <>
-        <PageTitle page={t('errors.notFoundTitle')} />
-        <h1>{t('errors.notFoundTitle')}</h1>
+        <PageTitle page={t('program.notFoundTitle')} />
+        <h1>{t('program.notFoundTitle')}</h1>
         <p>{t('program.notFound')}</p>
         <p>
           <Link to="/">{t('errors.backToPortfolio')}</Link>
@@ -55,15 +53,14 @@ export function ProgramPage() {
         milestones={milestones.data?.items}
         error={milestones.error}
         onRetry={() => void milestones.refetch()}
-        users={userList}
-        canEdit={canEdit}
+        people={personList}
       />
       <ChangeLogSection
         clients={program.data ? [program.data.client] : []}
         changes={changes.data?.items}
         error={changes.error}
         onRetry={() => void changes.refetch()}
-        users={userList}
+        users={personList}
       />
     </>
   );

@@ -1,0 +1,46 @@
+import { checkPassword } from '../../domain/password-policy.js';
+import { permitAdmin } from '../../domain/policy.js';
+import { type Result, refuse } from '../../domain/result.js';
+import type { Actor, AppDeps } from '../deps.js';
+import type { User } from '../ports.js';
+import { abort, transact } from '../transact.js';
+import { insertPerson } from './insert-person.js';
+
+export interface CreatePersonInput {
+  /** null only to create the first admin of an empty workspace (from the command line). */
+  readonly actor: Actor | null;
+  readonly email: string;
+  readonly name: string;
+  readonly password?: string | undefined;
+  readonly isAdmin?: boolean | undefined;
+  readonly timeZone?: string | undefined;
+  readonly locale?: string | undefined;
+}
+
+/** Adds an active person directly (admins, or the first admin); most people arrive by invitation. */
+export async function createPerson(deps: AppDeps, input: CreatePersonInput): Promise<Result<User>> {
+  if (input.actor) {
+    const allowed = permitAdmin(input.actor, 'people.manage');
+    if (!allowed.ok) return allowed;
+  }
+  if (input.password !== undefined) {
+    const strong = checkPassword(input.password, input.email);
+    if (!strong.ok) return strong;
+  }
+  const passwordHash = input.password !== undefined ? await deps.passwords.hash(input.password) : null;
+  if (!input.actor && !input.isAdmin) return refuse('FORBIDDEN', 'Without an admin acting, only the first admin can be created.');
+  return transact(deps.store, async (tx) => {
+    if (!input.actor && (await tx.countAdmins()) > 0) {
+      abort({ code: 'FORBIDDEN', message: 'The workspace already has an admin; an admin must add people.' });
+    }
+    return insertPerson(deps, tx, input.actor?.id ?? null, {
+      email: input.email,
+      name: input.name,
+      timeZone: input.timeZone,
+      locale: input.locale,
+      isAdmin: input.isAdmin,
+      status: 'active',
+      passwordHash,
+    });
+  });
+}

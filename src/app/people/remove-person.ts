@@ -1,0 +1,49 @@
+import { permitAdmin } from '../../domain/policy.js';
+import type { Result } from '../../domain/result.js';
+import type { Actor, AppDeps } from '../deps.js';
+import { abort, must, transact } from '../transact.js';
+import { deleteRecord, updateRecord } from '../write-record.js';
+
+/**
+ * Removes a person's access (admins only): their roles, sessions and API tokens end at once. The
+ * account stays, marked removed, so the change log keeps naming them.
+ */
+export function removePerson(deps: AppDeps, input: { actor: Actor; userId: string; reason?: string | undefined }): Promise<Result<true>> {
+  return transact(deps.store, async (tx) => {
+    must(permitAdmin(input.actor, 'people.manage'));
+    const user = await tx.findUser(input.userId);
+    if (!user || user.status === 'removed') return abort({ code: 'USER_NOT_FOUND', message: `No person "${input.userId}".` });
+    if (user.isAdmin && (await tx.countAdmins()) <= 1)
+      return abort({ code: 'LAST_ADMIN', message: 'The workspace must keep at least one admin.' });
+    const actorId = input.actor.id;
+    for (const m of await tx.listMemberships(user.id)) {
+      const { id, version, ...fields } = m;
+      await deleteRecord(
+        deps,
+        tx,
+        { entity: 'membership', id, programId: m.programId, actorId, reason: input.reason },
+        { ...fields, version },
+      );
+    }
+    const now = deps.clock.now().toISOString();
+    for (const t of await tx.listApiTokens(user.id)) {
+      if (t.revokedAt === null)
+        await updateRecord<{ revokedAt: string | null }>(
+          deps,
+          tx,
+          { entity: 'api_token', id: t.id, programId: null, actorId },
+          { revokedAt: t.revokedAt, version: t.version },
+          { revokedAt: now },
+        );
+    }
+    await updateRecord<{ status: string; isAdmin: boolean }>(
+      deps,
+      tx,
+      { entity: 'user', id: user.id, programId: null, actorId, reason: input.reason },
+      { status: user.status, isAdmin: user.isAdmin, version: user.version },
+      { status: 'removed', isAdmin: false },
+    );
+    await tx.deleteSessions({ userId: user.id });
+    return true as const;
+  });
+}

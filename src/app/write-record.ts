@@ -1,0 +1,97 @@
+import { diffFields, type FieldChange, type Scalar } from '../domain/change.js';
+import type { ProgramId, UserId } from '../domain/ids.js';
+import type { AppDeps } from './deps.js';
+import type { EntityName, Tx } from './ports.js';
+import { abort } from './transact.js';
+
+interface RecordTarget {
+  readonly entity: EntityName;
+  readonly id: string;
+  readonly programId: ProgramId | null;
+  readonly entityKey?: string | null;
+  readonly actorId: UserId;
+  readonly reason?: string | null | undefined;
+  /** Fields whose value must never reach the change log (hashes); it records only that they changed. */
+  readonly secret?: readonly string[];
+}
+
+const redacted = (changes: FieldChange[], secret: readonly string[] = []): FieldChange[] =>
+  changes.map((c) =>
+    secret.includes(c.field)
+      ? { field: c.field, oldValue: c.oldValue === null ? null : 'set', newValue: c.newValue === null ? null : 'set' }
+      : c,
+  );
+
+const meta = (deps: AppDeps, t: RecordTarget) => ({
+  actorId: t.actorId,
+  at: deps.clock.now().toISOString(),
+  reason: t.reason?.trim() || null,
+  correlationId: deps.newId(),
+});
+
+/** Inserts a record and logs each of its fields as set, through the one write path. */
+export async function insertRecord(deps: AppDeps, tx: Tx, t: RecordTarget, values: Readonly<Record<string, Scalar>>): Promise<void> {
+  await tx.write({
+    op: 'insert',
+    entity: t.entity,
+    id: t.id,
+    programId: t.programId,
+    entityKey: t.entityKey ?? null,
+    values,
+    changes: redacted(diffFields(null, values, Object.keys(values)), t.secret),
+    meta: meta(deps, t),
+  });
+}
+
+/**
+ * Updates the fields in `set` of a record read at `version`, logging old → new for each that
+ * changes; a stale version aborts the transaction with VERSION_CONFLICT.
+ */
+export async function updateRecord<T extends Readonly<Record<string, Scalar>>>(
+  deps: AppDeps,
+  tx: Tx,
+  t: RecordTarget,
+  before: T & { readonly version: number },
+  set: Partial<T>,
+): Promise<void> {
+  const after = { ...before, ...set };
+  const fields = Object.keys(set) as (keyof T & string)[];
+  const changes = redacted(diffFields(before, after, fields), t.secret);
+  if (changes.length === 0) return;
+  const saved = await tx.write({
+    op: 'update',
+    entity: t.entity,
+    id: t.id,
+    programId: t.programId,
+    entityKey: t.entityKey ?? null,
+    expectedVersion: before.version,
+    set: set as Record<string, Scalar>,
+    changes,
+    meta: meta(deps, t),
+  });
+  if (!saved)
+    abort({ code: 'VERSION_CONFLICT', message: `The ${t.entity.replace('_', ' ')} was changed by someone else; reload and retry.` });
+}
+
+/** Deletes a record read at `version`, logging each of its fields as cleared. */
+export async function deleteRecord(
+  deps: AppDeps,
+  tx: Tx,
+  t: RecordTarget,
+  before: Readonly<Record<string, Scalar>> & { readonly version: number },
+): Promise<void> {
+  const { version, ...fields } = before;
+  const cleared = Object.fromEntries(Object.keys(fields).map((k) => [k, null]));
+  const saved = await tx.write({
+    op: 'delete',
+    entity: t.entity,
+    id: t.id,
+    programId: t.programId,
+    entityKey: t.entityKey ?? null,
+    expectedVersion: version,
+    changes: redacted(diffFields(fields, cleared, Object.keys(fields)), t.secret),
+    meta: meta(deps, t),
+  });
+  if (!saved)
+    abort({ code: 'VERSION_CONFLICT', message: `The ${t.entity.replace('_', ' ')} was changed by someone else; reload and retry.` });
+}

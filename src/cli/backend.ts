@@ -1,0 +1,68 @@
+import type { z } from 'zod';
+import type {
+  ApiTokenSchema,
+  ClientSchema,
+  CreatedTokenSchema,
+  InvitationSchema,
+  InviteSchema,
+  Me,
+  PersonSchema,
+  ProgramPersonSchema,
+} from '../contract/auth.js';
+import type { Change } from '../contract/change.js';
+import type { CompleteMilestone, CreateMilestone, Milestone, MoveMilestone, UpdateMilestone } from '../contract/milestone.js';
+import type { ProgramSummary } from '../contract/program.js';
+import type { Result } from '../domain/result.js';
+
+// What every workspace command needs, in the API's JSON shapes, whether the CLI works on the
+// database directly (as --as) or over the HTTP API (with a token). One code path per command.
+
+/** Who the commands act as: the API's Me without the browser's CSRF token. */
+export type MeJson = Omit<Me, 'csrfToken' | 'via'>;
+export type ProgramPersonJson = z.infer<typeof ProgramPersonSchema>;
+export type PersonJson = z.infer<typeof PersonSchema>;
+export type ClientJson = z.infer<typeof ClientSchema>;
+export type ApiTokenJson = z.infer<typeof ApiTokenSchema>;
+export type CreatedTokenJson = z.infer<typeof CreatedTokenSchema>;
+export type InvitationJson = z.infer<typeof InvitationSchema>;
+export type InviteBody = z.output<typeof InviteSchema>;
+
+export interface ChangesQuery {
+  readonly since?: string | undefined;
+  readonly until?: string | undefined;
+  readonly limit?: number | undefined;
+}
+
+export interface Backend {
+  /** `database`: use cases on the configured database, as --as; `server`: the HTTP API with a token. */
+  readonly kind: 'database' | 'server';
+  /** The database's location or the server's address, for messages. */
+  readonly where: string;
+
+  me(): Promise<Result<MeJson>>;
+  listPrograms(): Promise<Result<ProgramSummary[]>>;
+  /** By id or code (any case); PROGRAM_NOT_FOUND also for a program the person may not see. */
+  getProgram(ref: string): Promise<Result<ProgramSummary>>;
+  listMilestones(programId: string): Promise<Result<Milestone[]>>;
+  createMilestone(programId: string, body: CreateMilestone): Promise<Result<Milestone>>;
+  /** Refusals with VERSION_CONFLICT carry the current milestone (as JSON) in `current`. */
+  updateMilestone(programId: string, milestoneId: string, body: UpdateMilestone): Promise<Result<Milestone>>;
+  moveMilestone(programId: string, milestoneId: string, body: MoveMilestone): Promise<Result<Milestone>>;
+  completeMilestone(programId: string, milestoneId: string, body: CompleteMilestone): Promise<Result<Milestone>>;
+  listChanges(programId: string, query: ChangesQuery): Promise<Result<Change[]>>;
+  /** The people holding a role on the program: who can own its items. */
+  listProgramPeople(programId: string): Promise<Result<ProgramPersonJson[]>>;
+
+  /** Workspace administration (admins). */
+  listPeople(): Promise<Result<PersonJson[]>>;
+  listClients(): Promise<Result<ClientJson[]>>;
+  /** On the database the link is formed from `baseUrl`; a server forms it from its own address. */
+  invitePerson(body: InviteBody, baseUrl: string | undefined): Promise<Result<InvitationJson>>;
+
+  /** One's own personal API tokens. */
+  listTokens(): Promise<Result<ApiTokenJson[]>>;
+  createToken(body: { readonly name: string; readonly expiresInDays: number }): Promise<Result<CreatedTokenJson>>;
+  revokeToken(tokenId: string): Promise<Result<true>>;
+
+  close(): Promise<void>;
+}

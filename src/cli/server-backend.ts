@@ -1,0 +1,181 @@
+import type { Me } from '../contract/auth.js';
+import type { ErrorCode } from '../domain/errors.js';
+import { ok, type Refusal, type Result } from '../domain/result.js';
+import type { ApiTokenJson, Backend, CreatedTokenJson, MeJson } from './backend.js';
+
+// The commands over the HTTP API: the same JSON, the same refusals (problem+json turned back into
+// the code, message and fields the CLI prints), so a command cannot tell which backend it has.
+
+const timeoutMs = 30_000;
+const sessionCookie = 'tollgate_session';
+
+interface Request {
+  readonly method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  readonly path: string;
+  readonly body?: unknown;
+  readonly query?: Readonly<Record<string, string | number | undefined>>;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+const seg = (s: string) => encodeURIComponent(s);
+
+/** A refusal for an answer without a problem document (a proxy, another server, or one shutting down). */
+function bareRefusal(server: string, status: number): Refusal {
+  if (status === 503)
+    return { code: 'NOT_READY', message: `The Tollgate server at ${server} is not ready (starting or shutting down); try again.` };
+  const code: ErrorCode = status === 401 ? 'UNAUTHENTICATED' : status === 403 ? 'FORBIDDEN' : status === 404 ? 'NOT_FOUND' : 'INTERNAL';
+  return { code, message: `${server} answered HTTP ${status} without a Tollgate problem document; is it a Tollgate server?` };
+}
+
+/** The problem+json document of a refused request as the refusal the commands print. */
+function refusalOf(server: string, res: Response, text: string): Refusal {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = undefined;
+  }
+  const p = body as { code?: unknown; detail?: unknown; errors?: unknown; current?: unknown } | undefined;
+  if (p && typeof p.code === 'string' && typeof p.detail === 'string') {
+    const fields = Array.isArray(p.errors) ? (p.errors as { path: string; message: string }[]) : [];
+    return {
+      code: p.code as ErrorCode,
+      message: p.detail,
+      ...(fields.length ? { fields } : {}),
+      ...(p.current !== undefined ? { current: p.current } : {}),
+    };
+  }
+  return bareRefusal(server, res.status);
+}
+
+const causeOf = (e: unknown): string => {
+  const cause = e instanceof Error && e.cause instanceof Error ? e.cause : e;
+  return cause instanceof Error ? cause.message : String(cause);
+};
+
+/**
+ * One API request: the parsed JSON body on success, otherwise the refusal. The token (in headers)
+ * is never part of a message.
+ */
+async function send<T>(server: string, r: Request): Promise<Result<T> & { readonly response?: Response }> {
+  const url = new URL(`${server}/api/v1${r.path}`);
+  for (const [k, v] of Object.entries(r.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method: r.method,
+      headers: {
+        accept: 'application/json, application/problem+json',
+        ...(r.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...r.headers,
+      },
+      body: r.body === undefined ? undefined : JSON.stringify(r.body),
+      redirect: 'manual',
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+  } catch (e) {
+    return { ok: false, error: { code: 'NOT_READY', message: `Cannot reach the Tollgate server at ${server}: ${causeOf(e)}.` } };
+  }
+  const text = await res.text();
+  if (!res.ok) return { ok: false, error: refusalOf(server, res, text), response: res };
+  try {
+    return { ok: true, value: JSON.parse(text) as T, response: res };
+  } catch {
+    return { ok: false, error: { code: 'INTERNAL', message: `${server} answered ${r.method} ${r.path} with something that is not JSON.` } };
+  }
+}
+
+export interface ServerBackendOptions {
+  /** The server's address, without a trailing slash. */
+  readonly server: string;
+  readonly token: string;
+  /** What to do when the token is refused (expired, revoked): appended to UNAUTHENTICATED. */
+  readonly signInHint: string;
+}
+
+const stripMe = ({ csrfToken: _c, via: _v, ...me }: Me): MeJson => me;
+
+/** The commands over the HTTP API at `server`, authenticated with a personal API token. */
+export function serverBackend(o: ServerBackendOptions): Backend {
+  const call = async <T>(r: Request): Promise<Result<T>> => {
+    const res = await send<T>(o.server, { ...r, headers: { authorization: `Bearer ${o.token}` } });
+    if (res.ok) return ok(res.value);
+    const e = res.error;
+    return { ok: false, error: e.code === 'UNAUTHENTICATED' ? { ...e, message: `${e.message} ${o.signInHint}` } : e };
+  };
+  const items = async <T>(r: Request): Promise<Result<T[]>> => {
+    const res = await call<{ items: T[] }>(r);
+    return res.ok ? ok(res.value.items) : res;
+  };
+  const milestone = (programId: string, milestoneId: string, action = '') =>
+    `/programs/${seg(programId)}/milestones/${seg(milestoneId)}${action}`;
+
+  return {
+    kind: 'server',
+    where: o.server,
+    me: async () => {
+      const r = await call<Me>({ method: 'GET', path: '/me' });
+      return r.ok ? ok(stripMe(r.value)) : r;
+    },
+    listPrograms: () => items({ method: 'GET', path: '/programs' }),
+    getProgram: (ref) => call({ method: 'GET', path: `/programs/${seg(ref)}` }),
+    listMilestones: (programId) => items({ method: 'GET', path: `/programs/${seg(programId)}/milestones` }),
+    createMilestone: (programId, body) => call({ method: 'POST', path: `/programs/${seg(programId)}/milestones`, body }),
+    updateMilestone: (programId, milestoneId, body) => call({ method: 'PATCH', path: milestone(programId, milestoneId), body }),
+    moveMilestone: (programId, milestoneId, body) => call({ method: 'POST', path: milestone(programId, milestoneId, '/move'), body }),
+    completeMilestone: (programId, milestoneId, body) =>
+      call({ method: 'POST', path: milestone(programId, milestoneId, '/complete'), body }),
+    listChanges: (programId, query) => items({ method: 'GET', path: `/programs/${seg(programId)}/changes`, query: { ...query } }),
+    listProgramPeople: (programId) => items({ method: 'GET', path: `/programs/${seg(programId)}/people` }),
+    listPeople: () => items({ method: 'GET', path: '/people' }),
+    listClients: () => items({ method: 'GET', path: '/clients' }),
+    invitePerson: (body) => call({ method: 'POST', path: '/people/invites', body }),
+    listTokens: () => items<ApiTokenJson>({ method: 'GET', path: '/me/tokens' }),
+    createToken: (body) => call<CreatedTokenJson>({ method: 'POST', path: '/me/tokens', body }),
+    revokeToken: async (tokenId) => {
+      const r = await call<{ ok: true }>({ method: 'DELETE', path: `/me/tokens/${seg(tokenId)}` });
+      return r.ok ? ok(true as const) : r;
+    },
+    close: async () => {},
+  };
+}
+
+export interface SignedInToken {
+  readonly me: MeJson;
+  /** The new token's secret: stored by `tollgate login`, never printed. */
+  readonly token: string;
+  readonly item: ApiTokenJson;
+}
+
+/**
+ * Signs in with email and password (a short browser-style session: cookie and CSRF token), creates
+ * a personal API token with it, and ends the session again: the CLI keeps only the token.
+ */
+export async function signInForToken(
+  server: string,
+  input: { readonly email: string; readonly password: string; readonly tokenName: string; readonly expiresInDays: number },
+): Promise<Result<SignedInToken>> {
+  const login = await send<Me>(server, { method: 'POST', path: '/auth/login', body: { email: input.email, password: input.password } });
+  if (!login.ok) return login;
+  const cookie = login.response?.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0] ?? '')
+    .find((c) => c.startsWith(`${sessionCookie}=`));
+  if (!cookie || !login.value.csrfToken) {
+    return {
+      ok: false,
+      error: { code: 'INTERNAL', message: `${server} accepted the sign-in but sent no session; is it a Tollgate server?` },
+    };
+  }
+  const session = { cookie, 'x-csrf-token': login.value.csrfToken };
+  const created = await send<CreatedTokenJson>(server, {
+    method: 'POST',
+    path: '/me/tokens',
+    body: { name: input.tokenName, expiresInDays: input.expiresInDays },
+    headers: session,
+  });
+  // The session was only the way to the token; it ends either way.
+  await send(server, { method: 'POST', path: '/auth/logout', headers: session });
+  if (!created.ok) return created;
+  return ok({ me: stripMe(login.value), token: created.value.token, item: created.value.item });
+}

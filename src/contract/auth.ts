@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import { InstantSchema } from './common.js';
+
+export const RoleSchema = z.enum(['decision_owner', 'cadence_owner', 'quality_owner', 'contributor', 'observer']);
+
+const Email = z.email('Must be an email address.').max(254);
+const Password = z.string().min(1, 'Required.').max(1024);
+
+export const LoginSchema = z.object({ email: Email, password: Password }).strict().meta({ id: 'Login' });
+
+export const MembershipSchema = z
+  .object({
+    id: z.string(),
+    role: RoleSchema,
+    clientId: z.string().nullable(),
+    clientName: z.string().nullable(),
+    programId: z.string().nullable(),
+    programCode: z.string().nullable(),
+  })
+  .meta({ id: 'Membership' });
+
+export const MeSchema = z
+  .object({
+    id: z.string(),
+    email: z.string(),
+    name: z.string(),
+    timeZone: z.string(),
+    locale: z.string(),
+    isAdmin: z.boolean(),
+    memberships: z.array(MembershipSchema),
+    csrfToken: z.string().nullable().meta({ description: 'Send as X-CSRF-Token on state-changing requests made with the session cookie' }),
+    via: z.enum(['session', 'token']),
+  })
+  .meta({ id: 'Me' });
+export type Me = z.infer<typeof MeSchema>;
+
+export const ChangePasswordSchema = z.object({ currentPassword: Password, newPassword: Password }).strict();
+
+export const CreateTokenSchema = z
+  .object({
+    name: z.string().trim().min(1, 'Give the token a name, e.g. "ERP export".').max(100),
+    expiresInDays: z.number().int().min(1).max(366).default(90),
+  })
+  .strict();
+
+export const ApiTokenSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    prefix: z.string().meta({ description: 'The first characters of the token, to recognise it' }),
+    createdAt: InstantSchema,
+    expiresAt: InstantSchema,
+    revokedAt: InstantSchema.nullable(),
+    lastUsedAt: InstantSchema.nullable(),
+  })
+  .meta({ id: 'ApiToken' });
+export const ApiTokenListSchema = z.object({ items: z.array(ApiTokenSchema) });
+export const CreatedTokenSchema = z.object({ token: z.string().meta({ description: 'Shown once; store it now' }), item: ApiTokenSchema });
+export const TokenParamsSchema = z.object({ tokenId: z.string().min(1).max(64) });
+
+export const RoleGrantSchema = z
+  .object({
+    role: RoleSchema,
+    clientId: z.string().min(1).optional(),
+    programId: z.string().min(1).optional().meta({ description: 'Program id or code' }),
+  })
+  .strict()
+  .refine((g) => (g.clientId === undefined) !== (g.programId === undefined), {
+    message: 'Give either clientId or programId.',
+    path: ['clientId'],
+  });
+
+export const InviteSchema = z
+  .object({
+    email: Email,
+    name: z.string().trim().min(1, 'Required.').max(200),
+    isAdmin: z.boolean().default(false),
+    timeZone: z.string().min(1).max(64).optional(),
+    roles: z.array(RoleGrantSchema).max(100).default([]),
+  })
+  .strict();
+
+export const InvitationSchema = z.object({
+  userId: z.string(),
+  inviteUrl: z.string().meta({ description: 'Send this link to the person; valid until expiresAt, usable once' }),
+  expiresAt: InstantSchema,
+});
+
+export const InviteTokenParamsSchema = z.object({ token: z.string().min(10).max(200) });
+export const InviteInfoSchema = z.object({
+  purpose: z.enum(['invite', 'setup']),
+  email: z.string().nullable(),
+  name: z.string().nullable(),
+  expiresAt: InstantSchema,
+});
+export const AcceptInviteSchema = z
+  .object({
+    password: Password,
+    name: z.string().trim().min(1).max(200).optional(),
+    email: Email.optional().meta({ description: 'Only for the setup link, which creates the first admin' }),
+    timeZone: z.string().min(1).max(64).optional(),
+  })
+  .strict();
+
+export const PersonSchema = z
+  .object({
+    id: z.string(),
+    email: z.string(),
+    name: z.string(),
+    status: z.enum(['invited', 'active', 'removed']),
+    isAdmin: z.boolean(),
+    memberships: z.array(MembershipSchema),
+  })
+  .meta({ id: 'Person' });
+export const PersonListSchema = z.object({ items: z.array(PersonSchema) });
+export const PersonParamsSchema = z.object({ userId: z.string().min(1).max(64) });
+export const MembershipParamsSchema = z.object({ membershipId: z.string().min(1).max(64) });
+
+export const ProgramPersonSchema = z.object({ id: z.string(), name: z.string(), email: z.string(), roles: z.array(RoleSchema) });
+export const ProgramPeopleSchema = z.object({ items: z.array(ProgramPersonSchema) });
+
+export const ClientSchema = z.object({ id: z.string(), name: z.string(), country: z.string() }).meta({ id: 'Client' });
+export const ClientListSchema = z.object({ items: z.array(ClientSchema) });
+
+export const AuthConfigSchema = z.object({
+  password: z.boolean(),
+  oidc: z.object({ name: z.string(), startUrl: z.string() }).nullable(),
+});

@@ -1,0 +1,96 @@
+import type { ClientId, ProgramId, UserId } from './ids.js';
+import { ok, type Result, refuse } from './result.js';
+import { type Principal, type Role, rolesOn } from './roles.js';
+
+/** Everything a person may try to do on a program. New capabilities add rows here, nowhere else. */
+export const programActions = ['program.read', 'milestone.create', 'milestone.edit', 'milestone.move', 'milestone.complete'] as const;
+export type ProgramAction = (typeof programActions)[number];
+
+/** yes: always; own: only items the person owns; no: never. */
+export type Grant = 'yes' | 'own' | 'no';
+
+/**
+ * The one authorization table (PRODUCT.md, "The people"): the cadence owner runs the plan;
+ * quality owners and contributors update the milestones they own; decision owners and observers read.
+ */
+export const policy: Readonly<Record<ProgramAction, Readonly<Record<Role, Grant>>>> = {
+  'program.read': { decision_owner: 'yes', cadence_owner: 'yes', quality_owner: 'yes', contributor: 'yes', observer: 'yes' },
+  'milestone.create': { decision_owner: 'no', cadence_owner: 'yes', quality_owner: 'no', contributor: 'no', observer: 'no' },
+  'milestone.edit': { decision_owner: 'no', cadence_owner: 'yes', quality_owner: 'no', contributor: 'no', observer: 'no' },
+  'milestone.move': { decision_owner: 'no', cadence_owner: 'yes', quality_owner: 'own', contributor: 'own', observer: 'no' },
+  'milestone.complete': { decision_owner: 'no', cadence_owner: 'yes', quality_owner: 'own', contributor: 'own', observer: 'no' },
+};
+
+/** Workspace-wide actions, held by workspace admins only. */
+export const adminActions = ['people.manage', 'programs.manage'] as const;
+export type AdminAction = (typeof adminActions)[number];
+
+declare const authorized: unique symbol;
+/** A program id the policy has let this person see; reads of a program's records demand one. */
+export type AuthorizedProgramId = ProgramId & { readonly [authorized]: true };
+
+export interface ProgramAccess {
+  readonly programId: AuthorizedProgramId;
+  readonly roles: readonly Role[];
+  readonly isAdmin: boolean;
+}
+
+const roleNames: Record<Role, string> = {
+  decision_owner: 'decision owner',
+  cadence_owner: 'cadence owner',
+  quality_owner: 'quality owner',
+  contributor: 'contributor',
+  observer: 'observer',
+};
+
+/** Whether a person sees a program at all: admins see every program, others those they hold a role on. */
+export function canSee(p: Principal, program: { readonly id: ProgramId; readonly clientId: ClientId }): boolean {
+  return p.isAdmin || rolesOn(p, program).length > 0;
+}
+
+/**
+ * Grants access to a program for reading (program.read), or refuses as not found so that a program's
+ * existence is not revealed to people outside it.
+ */
+export function accessProgram(
+  p: Principal,
+  program: { readonly id: ProgramId; readonly clientId: ClientId; readonly code: string },
+): Result<ProgramAccess> {
+  if (!canSee(p, program)) return refuse('PROGRAM_NOT_FOUND', `No program "${program.code}".`);
+  return ok({ programId: program.id as AuthorizedProgramId, roles: rolesOn(p, program), isAdmin: p.isAdmin });
+}
+
+/** The grant the person's best role gives for an action. */
+export function grantFor(access: ProgramAccess, action: ProgramAction): Grant {
+  // Admins see every program (accessProgram), so `can` must not tell them they may not read it.
+  if (action === 'program.read' && access.isAdmin) return 'yes';
+  let best: Grant = 'no';
+  for (const r of access.roles) {
+    const g = policy[action][r];
+    if (g === 'yes') return 'yes';
+    if (g === 'own') best = 'own';
+  }
+  return best;
+}
+
+/** Refuses with FORBIDDEN, naming the permission and who holds it, unless the action is allowed. */
+export function permit(
+  access: ProgramAccess,
+  action: ProgramAction,
+  item?: { readonly ownerId: UserId | null },
+  actorId?: UserId,
+): Result<true> {
+  const g = grantFor(access, action);
+  if (g === 'yes' || (g === 'own' && item !== undefined && item.ownerId !== null && item.ownerId === actorId)) return ok(true);
+  const holders = Object.entries(policy[action])
+    .filter(([, grant]) => grant !== 'no')
+    .map(([role, grant]) => `${roleNames[role as Role]}${grant === 'own' ? ' (own items)' : ''}`)
+    .join(', ');
+  const why = g === 'own' ? 'You may do this only on items you own.' : `It needs one of: ${holders}.`;
+  return refuse('FORBIDDEN', `You lack the permission ${action}. ${why}`, undefined);
+}
+
+/** Workspace admin actions (inviting people, assigning roles). */
+export function permitAdmin(p: Principal, action: AdminAction): Result<true> {
+  return p.isAdmin ? ok(true) : refuse('FORBIDDEN', `You lack the permission ${action}. It needs a workspace admin.`);
+}

@@ -1,0 +1,438 @@
+import type { InjectOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiToken } from '../../src/app/auth/create-api-token.js';
+import { createMilestone } from '../../src/app/create-milestone.js';
+import { unwrap } from '../../src/app/create-records.js';
+import { demoPassword } from '../../src/app/demo/demo-data.js';
+import { loadDemo } from '../../src/app/demo/load-demo.js';
+import type { Actor } from '../../src/app/deps.js';
+import { createPerson } from '../../src/app/people/create-person.js';
+import { grantRole } from '../../src/app/people/grant-role.js';
+import type { PlainDate } from '../../src/domain/plain-date.js';
+import { docsDir, webDir } from '../../src/main/compose.js';
+import { createTestServer, type Headers, type TestServer } from '../support/app.js';
+import { dialects } from '../support/databases.js';
+
+/*
+ * Every route, called by every kind of caller, on the demo portfolio. One row per route (method and
+ * URL pattern exactly as registered, app.tollgateRoutes), sometimes more than one where the answer
+ * depends on what is asked for (a milestone the caller owns or not); one column per caller; each
+ * cell the exact status of a representative request. A route missing from the table fails the test:
+ * whoever adds a route adds its row.
+ *
+ * Decisions, from src/domain/policy.ts and docs/access.md:
+ * - Workspace admins see every program (reads 200, also the fourth client's) and manage people, roles
+ *   and clients; milestone rights come only from roles, and the demo admin holds none, so admin
+ *   milestone writes are 403 FORBIDDEN.
+ * - Someone who holds no role on a program gets 404 for it and everything in it (other@ on the demo
+ *   programs, the demo roles on HM-WINCH3); people and clients are workspace routes: 403 for non-admins.
+ * - No session, or a revoked API token: 401 on every route that needs a person; public routes answer
+ *   everybody alike.
+ * - Milestone writes act on a fresh milestone per cell, owned by the cadence owner (lead@) unless the
+ *   row says "own" (owned by the caller where they hold a role that can own items), so each cell is
+ *   independent of the others and "own" grants show as 403 on other people's items.
+ */
+
+const columns = [
+  'admin',
+  'decision owner',
+  'cadence owner',
+  'quality owner',
+  'contributor',
+  'observer',
+  'other client',
+  'anonymous',
+  'revoked token',
+] as const;
+type Column = (typeof columns)[number];
+type Cells = readonly [number, number, number, number, number, number, number, number, number];
+
+/** The demo account behind each signed-in column (password: the demo password). */
+const accounts: Partial<Record<Column, string>> = {
+  admin: 'admin@demo.test',
+  'decision owner': 'owner@demo.test',
+  'cadence owner': 'lead@demo.test',
+  'quality owner': 'quality@demo.test',
+  contributor: 'supplier@demo.test',
+  observer: 'observer@demo.test',
+  'other client': 'other@demo.test',
+};
+
+/**
+ * Routes the table does not list, by an explicit pattern: the built web app's files (served from
+ * dist/web when it exists: "/" and file names such as /index.html or /assets/index-abc.js) and Swagger
+ * UI's pages and assets under /api/docs. Neither reads or writes data.
+ */
+const notInTable = (r: { method: string; url: string }) =>
+  r.method === 'GET' &&
+  (/^\/api\/docs(\/|$)/.test(r.url) || r.url === '/' || (!r.url.startsWith('/api/') && /\/[^/]+\.[a-z0-9]+$/i.test(r.url)));
+
+interface Caller {
+  readonly column: Column;
+  readonly headers: Headers;
+  /** The signed-in person; absent for anonymous. The revoked token belongs to lead@ but acts as nobody. */
+  readonly person: Actor | null;
+}
+
+interface Row {
+  /** "METHOD /url/:pattern", exactly as app.tollgateRoutes has it. */
+  readonly route: string;
+  /** What is asked, where a route has more than one row. */
+  readonly case?: string;
+  readonly request: (c: Caller) => Promise<InjectOptions> | InjectOptions;
+  readonly expect: Cells;
+}
+
+//                                   admin dec  cad  qual cont obs  other anon revoked
+const readers: Cells = /*         */ [200, 200, 200, 200, 200, 200, 404, 401, 401];
+const everyoneSignedIn: Cells = /**/ [200, 200, 200, 200, 200, 200, 200, 401, 401];
+const public200: Cells = /*       */ [200, 200, 200, 200, 200, 200, 200, 200, 200];
+const leadOnly: Cells = /*        */ [403, 403, 200, 403, 403, 403, 404, 401, 401];
+const ownersToo: Cells = /*       */ [403, 403, 200, 200, 200, 403, 404, 401, 401];
+const adminOnly: Cells = /*       */ [200, 403, 403, 403, 403, 403, 403, 401, 401];
+const with201 = (c: Cells): Cells => c.map((s) => (s === 200 ? 201 : s)) as unknown as Cells;
+
+// Wednesday 11 March 2026, noon in Ningbo: the demo's "today".
+const now = new Date('2026-03-11T04:00:00Z');
+const today = '2026-03-11';
+const program = 'KHG-KW500';
+
+describe.each(dialects)('authorization matrix on %s (demo portfolio)', (dialect) => {
+  let t: TestServer;
+  const callers: Caller[] = [];
+  let lead: Actor;
+  let admin: Actor;
+  let openInvite: string;
+  let khgMilestoneId: string;
+  let n = 0;
+
+  /** A fresh open milestone on KHG-KW500, added by lead@, owned by the person given: its key. */
+  const milestone = async (owner: Actor): Promise<string> => (await newMilestone(owner)).key;
+  async function newMilestone(owner: Actor) {
+    const m = unwrap(
+      await createMilestone(t.deps, {
+        programId: program,
+        actor: lead,
+        name: `Matrix step ${++n}`,
+        phase: 'G3',
+        baselineDate: '2026-04-20' as PlainDate,
+        ownerId: owner.id,
+      }),
+    );
+    return m.milestone;
+  }
+  /** The caller, where they hold a role on KHG-KW500 that lets them own items; otherwise lead@. */
+  const ownerFor = (c: Caller): Actor =>
+    c.person && c.person.id !== admin.id && !['other client', 'revoked token'].includes(c.column) ? c.person : lead;
+  /** A throwaway person nobody in the table is: someone for the people routes to act on. */
+  const stranger = async () =>
+    unwrap(await createPerson(t.deps, { actor: admin, email: `stranger-${++n}@example.test`, name: `Stranger ${n}` }));
+  const milestonesUrl = `/api/v1/programs/${program}/milestones`;
+
+  const rows: Row[] = [
+    // Public: no person needed, the same answer for everybody.
+    { route: 'GET /healthz', request: () => ({ method: 'GET', url: '/healthz' }), expect: public200 },
+    { route: 'GET /readyz', request: () => ({ method: 'GET', url: '/readyz' }), expect: public200 },
+    { route: 'GET /api/openapi.json', request: () => ({ method: 'GET', url: '/api/openapi.json' }), expect: public200 },
+    { route: 'GET /docs/errors', request: () => ({ method: 'GET', url: '/docs/errors' }), expect: public200 },
+    { route: 'GET /api/v1/auth/config', request: () => ({ method: 'GET', url: '/api/v1/auth/config' }), expect: public200 },
+    {
+      route: 'POST /api/v1/auth/login',
+      case: 'as marcus.bell@demo.test with the right password',
+      request: () => ({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'marcus.bell@demo.test', password: demoPassword } }),
+      expect: public200,
+    },
+    {
+      route: 'POST /api/v1/auth/logout',
+      case: "a second session of the caller's (theirs stays)",
+      request: async (c) => ({
+        method: 'POST',
+        url: '/api/v1/auth/logout',
+        headers: c.person && c.column !== 'revoked token' ? (await t.session(c.person)).headers : {},
+      }),
+      expect: public200,
+    },
+    {
+      route: 'GET /api/v1/invites/:token',
+      case: 'an open invite',
+      request: () => ({ method: 'GET', url: `/api/v1/invites/${openInvite}` }),
+      expect: public200,
+    },
+    {
+      route: 'POST /api/v1/invites/:token/accept',
+      case: 'an open invite with a weak password (refused, the link stays open)',
+      request: () => ({ method: 'POST', url: `/api/v1/invites/${openInvite}/accept`, payload: { password: 'short' } }),
+      expect: [422, 422, 422, 422, 422, 422, 422, 422, 422],
+    },
+    {
+      route: 'GET /auth/oidc/start',
+      case: 'no identity provider configured',
+      request: () => ({ method: 'GET', url: '/auth/oidc/start' }),
+      expect: [404, 404, 404, 404, 404, 404, 404, 404, 404],
+    },
+    {
+      route: 'GET /auth/oidc/callback',
+      case: 'no identity provider configured',
+      request: () => ({ method: 'GET', url: '/auth/oidc/callback?code=x&state=y' }),
+      expect: [404, 404, 404, 404, 404, 404, 404, 404, 404],
+    },
+
+    // Oneself.
+    { route: 'GET /api/v1/me', request: () => ({ method: 'GET', url: '/api/v1/me' }), expect: everyoneSignedIn },
+    {
+      route: 'POST /api/v1/me/password',
+      case: 'with a wrong current password (refused, nothing changes)',
+      request: () => ({
+        method: 'POST',
+        url: '/api/v1/me/password',
+        payload: { currentPassword: 'not-the-password', newPassword: 'a-new-password-2026' },
+      }),
+      expect: [422, 422, 422, 422, 422, 422, 422, 401, 401],
+    },
+    { route: 'GET /api/v1/me/tokens', request: () => ({ method: 'GET', url: '/api/v1/me/tokens' }), expect: everyoneSignedIn },
+    {
+      route: 'POST /api/v1/me/tokens',
+      request: () => ({ method: 'POST', url: '/api/v1/me/tokens', payload: { name: 'Matrix', expiresInDays: 7 } }),
+      expect: with201(everyoneSignedIn),
+    },
+    {
+      route: 'DELETE /api/v1/me/tokens/:tokenId',
+      case: "one of the caller's own tokens",
+      request: async (c) => {
+        const owner = c.person && c.column !== 'revoked token' ? c.person : lead;
+        const { record } = unwrap(await createApiToken(t.deps, { actor: owner, name: 'To revoke', expiresInDays: 7 }));
+        return { method: 'DELETE', url: `/api/v1/me/tokens/${record.id}` };
+      },
+      expect: everyoneSignedIn,
+    },
+    {
+      route: 'DELETE /api/v1/me/tokens/:tokenId',
+      case: "someone else's token",
+      request: async () => {
+        const marcus = await t.person('marcus.bell@demo.test');
+        const { record } = unwrap(await createApiToken(t.deps, { actor: marcus, name: 'Not yours', expiresInDays: 7 }));
+        return { method: 'DELETE', url: `/api/v1/me/tokens/${record.id}` };
+      },
+      expect: [404, 404, 404, 404, 404, 404, 404, 401, 401],
+    },
+
+    // A program and what is in it.
+    { route: 'GET /api/v1/programs', request: () => ({ method: 'GET', url: '/api/v1/programs' }), expect: everyoneSignedIn },
+    { route: 'GET /api/v1/programs/:programId', request: () => ({ method: 'GET', url: `/api/v1/programs/${program}` }), expect: readers },
+    {
+      route: 'GET /api/v1/programs/:programId',
+      case: "HM-WINCH3, the fourth client's program",
+      request: () => ({ method: 'GET', url: '/api/v1/programs/HM-WINCH3' }),
+      expect: [200, 404, 404, 404, 404, 404, 200, 401, 401],
+    },
+    {
+      route: 'GET /api/v1/programs/:programId/people',
+      request: () => ({ method: 'GET', url: `/api/v1/programs/${program}/people` }),
+      expect: readers,
+    },
+    { route: 'GET /api/v1/programs/:programId/milestones', request: () => ({ method: 'GET', url: milestonesUrl }), expect: readers },
+    {
+      route: 'GET /api/v1/programs/:programId/changes',
+      request: () => ({ method: 'GET', url: `/api/v1/programs/${program}/changes` }),
+      expect: readers,
+    },
+    {
+      route: 'POST /api/v1/programs/:programId/milestones',
+      request: () => ({
+        method: 'POST',
+        url: milestonesUrl,
+        payload: { name: 'Added in the matrix', phase: 'G2', baselineDate: '2026-05-04' },
+      }),
+      expect: with201(leadOnly),
+    },
+    {
+      route: 'PATCH /api/v1/programs/:programId/milestones/:milestoneId',
+      case: "lead@'s milestone",
+      request: async () => ({
+        method: 'PATCH',
+        url: `${milestonesUrl}/${await milestone(lead)}`,
+        payload: { version: 1, name: 'Renamed' },
+      }),
+      expect: leadOnly,
+    },
+    {
+      route: 'PATCH /api/v1/programs/:programId/milestones/:milestoneId',
+      case: "the caller's own milestone",
+      request: async (c) => ({
+        method: 'PATCH',
+        url: `${milestonesUrl}/${await milestone(ownerFor(c))}`,
+        payload: { version: 1, name: 'Renamed' },
+      }),
+      expect: leadOnly,
+    },
+    {
+      route: 'POST /api/v1/programs/:programId/milestones/:milestoneId/move',
+      case: "lead@'s milestone",
+      request: async () => ({
+        method: 'POST',
+        url: `${milestonesUrl}/${await milestone(lead)}/move`,
+        payload: { version: 1, forecastDate: '2026-04-27', reason: 'Tooling rework' },
+      }),
+      expect: leadOnly,
+    },
+    {
+      route: 'POST /api/v1/programs/:programId/milestones/:milestoneId/move',
+      case: "the caller's own milestone",
+      request: async (c) => ({
+        method: 'POST',
+        url: `${milestonesUrl}/${await milestone(ownerFor(c))}/move`,
+        payload: { version: 1, forecastDate: '2026-04-27', reason: 'Tooling rework' },
+      }),
+      expect: ownersToo,
+    },
+    {
+      route: 'POST /api/v1/programs/:programId/milestones/:milestoneId/move',
+      case: 'a KHG-KW500 milestone asked for under HM-WINCH3',
+      request: () => ({
+        method: 'POST',
+        url: `/api/v1/programs/HM-WINCH3/milestones/${khgMilestoneId}/move`,
+        payload: { version: 1, forecastDate: '2026-04-27', reason: 'Wrong program' },
+      }),
+      expect: [404, 404, 404, 404, 404, 404, 404, 401, 401],
+    },
+    {
+      route: 'POST /api/v1/programs/:programId/milestones/:milestoneId/complete',
+      case: "lead@'s milestone",
+      request: async () => ({
+        method: 'POST',
+        url: `${milestonesUrl}/${await milestone(lead)}/complete`,
+        payload: { version: 1, actualDate: today },
+      }),
+      expect: leadOnly,
+    },
+    {
+      route: 'POST /api/v1/programs/:programId/milestones/:milestoneId/complete',
+      case: "the caller's own milestone",
+      request: async (c) => ({
+        method: 'POST',
+        url: `${milestonesUrl}/${await milestone(ownerFor(c))}/complete`,
+        payload: { version: 1, actualDate: today },
+      }),
+      expect: ownersToo,
+    },
+
+    // Workspace administration.
+    { route: 'GET /api/v1/people', request: () => ({ method: 'GET', url: '/api/v1/people' }), expect: adminOnly },
+    {
+      route: 'POST /api/v1/people/invites',
+      request: () => ({
+        method: 'POST',
+        url: '/api/v1/people/invites',
+        payload: { email: `invitee-${++n}@example.test`, name: 'Ines Invitee', roles: [{ programId: program, role: 'observer' }] },
+      }),
+      expect: with201(adminOnly),
+    },
+    {
+      route: 'POST /api/v1/people/:userId/roles',
+      request: async () => ({
+        method: 'POST',
+        url: `/api/v1/people/${(await stranger()).id}/roles`,
+        payload: { role: 'observer', programId: program },
+      }),
+      expect: with201(adminOnly),
+    },
+    {
+      route: 'DELETE /api/v1/roles/:membershipId',
+      request: async () => {
+        const s = await stranger();
+        const m = unwrap(await grantRole(t.deps, { actor: admin, userId: s.id, programId: program, role: 'observer' }));
+        return { method: 'DELETE', url: `/api/v1/roles/${m.id}` };
+      },
+      expect: adminOnly,
+    },
+    {
+      route: 'DELETE /api/v1/people/:userId',
+      request: async () => ({ method: 'DELETE', url: `/api/v1/people/${(await stranger()).id}` }),
+      expect: adminOnly,
+    },
+    { route: 'GET /api/v1/clients', request: () => ({ method: 'GET', url: '/api/v1/clients' }), expect: adminOnly },
+  ];
+
+  const label = (r: Row) => (r.case ? `${r.route} [${r.case}]` : r.route);
+  const routeKeys = () => t.http.tollgateRoutes.filter((r) => !notInTable(r)).map((r) => `${r.method} ${r.url}`);
+  const matches = (route: string, opts: InjectOptions) => {
+    const [method, pattern] = route.split(' ') as [string, string];
+    const re = new RegExp(`^${pattern.replace(/:[^/]+/g, '[^/]+')}$`);
+    return (opts.method ?? 'GET') === method && re.test(String(opts.url).split('?')[0] ?? '');
+  };
+
+  beforeAll(async () => {
+    t = await createTestServer(dialect, { docsDir, webDir });
+    t.setNow(now);
+    unwrap(await loadDemo(t.deps, { now }));
+    admin = await t.person('admin@demo.test');
+    lead = await t.person('lead@demo.test');
+    // Each person signs in once, as a browser does; requests carry the cookie and the CSRF token.
+    for (const column of columns) {
+      const email = accounts[column];
+      if (email) callers.push({ column, headers: (await t.login(email, demoPassword)).headers, person: await t.person(email) });
+    }
+    callers.push({ column: 'anonymous', headers: {}, person: null });
+    const leadWeb = callers.find((c) => c.column === 'cadence owner') as Caller;
+    const created = await t.http.inject({
+      method: 'POST',
+      url: '/api/v1/me/tokens',
+      headers: leadWeb.headers,
+      payload: { name: 'Soon revoked', expiresInDays: 30 },
+    });
+    const { token, item } = created.json<{ token: string; item: { id: string } }>();
+    const revoked = await t.http.inject({ method: 'DELETE', url: `/api/v1/me/tokens/${item.id}`, headers: leadWeb.headers });
+    if (created.statusCode !== 201 || revoked.statusCode !== 200) throw new Error(`revoked token setup: ${created.body} ${revoked.body}`);
+    callers.push({ column: 'revoked token', headers: { authorization: `Bearer ${token}` }, person: lead });
+    expect(callers.map((c) => c.column)).toEqual([...columns]);
+
+    const invited = await t.http.inject({
+      method: 'POST',
+      url: '/api/v1/people/invites',
+      headers: await t.as(admin),
+      payload: { email: 'open.invite@example.test', name: 'Olivia Open' },
+    });
+    openInvite = invited.json<{ inviteUrl: string }>().inviteUrl.split('/invite/')[1] ?? '';
+    expect(openInvite).toMatch(/^tgi_/);
+    khgMilestoneId = (await newMilestone(lead)).id;
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('lists every registered route, and only registered routes', () => {
+    const listed = new Set(rows.map((r) => r.route));
+    const registered = routeKeys();
+    expect({
+      'routes without a row (add one)': registered.filter((r) => !listed.has(r)),
+      'rows for no route': [...listed].filter((r) => !registered.includes(r)),
+    }).toEqual({ 'routes without a row (add one)': [], 'rows for no route': [] });
+  });
+
+  it('answers every caller on every route with exactly the status of its cell', async () => {
+    const mismatches: string[] = [];
+    for (const row of rows) {
+      for (const [i, caller] of callers.entries()) {
+        const opts = await row.request(caller);
+        if (!matches(row.route, opts)) {
+          mismatches.push(`${label(row)}: the request ${opts.method} ${String(opts.url)} is not this route`);
+          continue;
+        }
+        const res = await t.http.inject({ ...opts, headers: { ...caller.headers, ...(opts.headers as Headers | undefined) } });
+        const want = row.expect[i];
+        const code = String(res.headers['content-type'] ?? '').includes('problem') ? res.json<{ code: string }>().code : undefined;
+        // A 401 or 403 must be the refusal the policy gives, not (say) a missing CSRF token; a 404 not a missing route.
+        const wrongCode =
+          (res.statusCode === 401 && code !== 'UNAUTHENTICATED') ||
+          (res.statusCode === 403 && code !== 'FORBIDDEN') ||
+          code === 'NOT_FOUND';
+        if (res.statusCode !== want || wrongCode) {
+          mismatches.push(
+            `${label(row)} × ${caller.column}: expected ${want}, got ${res.statusCode}${code ? ` ${code}` : ''} — ${res.body.slice(0, 160)}`,
+          );
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+});

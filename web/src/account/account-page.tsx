@@ -1,0 +1,24 @@
+import { useTranslation } from 'react-i18next';
+import { useCurrentUser } from '../auth/session.js';
+import { PageTitle } from '../components/page-title.js';
+import { PasswordSection } from './password-section.js';
+import { ProfileSection } from './profile-section.js';
+import { TokensSection } from './tokens-section.js';
+
+/** Your account: who you are here, your password, your API tokens. */
+export function AccountPage() {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  return (
+    <>
+      <PageTitle page={t('account.title')} />
+      <header className="page-head">
+        <p className="eyebrow">{t('account.title')}</p>
+        <h1>{me.name}</h1>
+      </header>
+      <ProfileSection me={me} />
+      <PasswordSection email={me.email} />
+      <TokensSection />
+    </>
+  );
+}

@@ -1,0 +1,69 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink, useNavigate } from 'react-router';
+import { useCurrentUser } from '../auth/session.js';
+import { api } from '../lib/api.js';
+import { useProblemText } from './problem-text.js';
+
+/** The main links, and who is signed in with their account links and Sign out. */
+export function TopNav() {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const client = useQueryClient();
+  const navigate = useNavigate();
+  const problemText = useProblemText();
+  const [failure, setFailure] = useState('');
+
+  const signOut = async () => {
+    setFailure('');
+    try {
+      await api.signOut();
+    } catch (error) {
+      setFailure(problemText(error));
+      return;
+    }
+    await navigate('/signin', { replace: true, state: { notice: 'signedOut' } });
+    client.clear();
+  };
+
+  return (
+    <>
+      <nav aria-label={t('app.mainNav')}>
+        <ul className="topbar__nav">
+          <li>
+            <NavLink to="/" end>
+              {t('app.portfolio')}
+            </NavLink>
+          </li>
+          {me.isAdmin && (
+            <li>
+              <NavLink to="/people">{t('app.people')}</NavLink>
+            </li>
+          )}
+        </ul>
+      </nav>
+      <nav aria-label={t('app.accountNav')} className="topbar__user">
+        <p className="topbar__name">
+          <span className="visually-hidden">{t('app.signedInAs')} </span>
+          {me.name}
+        </p>
+        <ul className="topbar__nav">
+          <li>
+            <NavLink to="/account">{t('app.account')}</NavLink>
+          </li>
+          <li>
+            <button type="button" className="topbar__button" onClick={() => void signOut()}>
+              {t('app.signOut')}
+            </button>
+          </li>
+        </ul>
+        {failure && (
+          <p className="topbar__failure" role="alert">
+            {failure}
+          </p>
+        )}
+      </nav>
+    </>
+  );
+}

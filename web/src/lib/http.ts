@@ -1,0 +1,92 @@
+import type { Problem } from '../../../src/contract/common.js';
+
+/** Codes the client itself produces when no problem document came back. */
+export const NETWORK_ERROR = 'NETWORK_ERROR';
+export const UNEXPECTED_RESPONSE = 'UNEXPECTED_RESPONSE';
+
+/** A refused or failed request, carrying the server's RFC 9457 problem document. */
+export class ApiError extends Error {
+  readonly problem: Problem;
+  /** Seconds from the Retry-After header, when the server sent one (429). */
+  readonly retryAfter: number | null;
+  constructor(problem: Problem, retryAfter: number | null = null) {
+    super(problem.detail || problem.title);
+    this.name = 'ApiError';
+    this.problem = problem;
+    this.retryAfter = retryAfter;
+  }
+  get status(): number {
+    return this.problem.status;
+  }
+  get code(): string {
+    return this.problem.code;
+  }
+  /** Messages per field name (`errors[].path`), several joined. */
+  fieldErrors(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const e of this.problem.errors ?? []) {
+      const key = e.path.replace(/^\/?(body[./])?/, '');
+      out[key] = out[key] ? `${out[key]} ${e.message}` : e.message;
+    }
+    return out;
+  }
+}
+
+const isProblem = (v: unknown): v is Problem =>
+  typeof v === 'object' && v !== null && typeof (v as Problem).status === 'number' && typeof (v as Problem).code === 'string';
+
+const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** The session's CSRF token, from GET /api/v1/me or the sign-in answer; sent on every write. */
+let csrfToken: string | null = null;
+export const setCsrfToken = (token: string | null): void => {
+  csrfToken = token;
+};
+
+/** Called when the server says nobody is signed in (401 UNAUTHENTICATED) on any request. */
+let onUnauthenticated: (() => void) | null = null;
+export const setUnauthenticatedHandler = (handler: (() => void) | null): void => {
+  onUnauthenticated = handler;
+};
+
+function headersFor(method: string, hasBody: boolean): Record<string, string> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (hasBody) headers['content-type'] = 'application/json';
+  if (unsafeMethods.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
+  return headers;
+}
+
+async function readJson(res: Response): Promise<unknown> {
+  const text = await res.text();
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** One API call: JSON in and out, the CSRF header on writes, refusals thrown as ApiError. */
+export async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      headers: headersFor(method, body !== undefined),
+      body: body === undefined ? null : JSON.stringify(body),
+      credentials: 'same-origin',
+      signal: signal ?? null,
+    });
+  } catch (cause) {
+    if (signal?.aborted) throw cause;
+    throw new ApiError({ type: 'about:blank', title: 'Network error', status: 0, detail: '', code: NETWORK_ERROR });
+  }
+  const data = await readJson(res);
+  if (res.ok) return data as T;
+  if (!isProblem(data)) {
+    throw new ApiError({ type: 'about:blank', title: res.statusText, status: res.status, detail: '', code: UNEXPECTED_RESPONSE });
+  }
+  if (data.code === 'UNAUTHENTICATED') onUnauthenticated?.();
+  const retryAfter = Number(res.headers.get('retry-after'));
+  throw new ApiError(data, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null);
+}

@@ -1,0 +1,29 @@
+import type { PersonRef } from '../../../src/contract/common.js';
+import type { ProgramSummary } from '../../../src/contract/program.js';
+
+export type Can = ProgramSummary['can'];
+export type Grant = Can[keyof Can];
+
+/** What the signed-in person may do to one milestone, by the program's `can` and who owns it. */
+export interface MilestoneRights {
+  edit: boolean;
+  move: boolean;
+  complete: boolean;
+}
+
+/** "own" holds only on items the person owns. */
+export const allows = (grant: Grant, owner: PersonRef | null, meId: string): boolean =>
+  grant === 'yes' || (grant === 'own' && owner !== null && owner.id === meId);
+
+export const milestoneRights = (can: Can, owner: PersonRef | null, meId: string): MilestoneRights => ({
+  edit: can['milestone.edit'] === 'yes',
+  move: allows(can['milestone.move'], owner, meId),
+  complete: allows(can['milestone.complete'], owner, meId),
+});
+
+/** Whether any row could show a control: otherwise the actions column is left out. */
+export const mayChangeAny = (can: Can): boolean =>
+  can['milestone.edit'] !== 'no' || can['milestone.move'] !== 'no' || can['milestone.complete'] !== 'no';
+
+/** Whether the person may change nothing at all here. */
+export const readOnly = (can: Can): boolean => can['milestone.create'] === 'no' && !mayChangeAny(can);
