@@ -28,7 +28,15 @@ export async function getProgram(deps: AppDeps, input: { programId: string; acto
   const found = await findAccessibleProgram(r, input.actor, input.programId);
   if (!found.ok) return found;
   const { program: p, access } = found.value;
-  const [client, milestones, users] = await Promise.all([r.findClient(p.clientId), r.listMilestones(access.programId), r.listUsers()]);
+  const ids = [access.programId];
+  const [client, milestones, users, decisions, risks, actions] = await Promise.all([
+    r.findClient(p.clientId),
+    r.listMilestones(access.programId),
+    r.listUsers(),
+    r.listDecisions(ids),
+    r.listRisks(ids),
+    r.listActions(ids),
+  ]);
   if (!client) throw new Error(`program ${p.id} references missing client ${p.clientId}`);
-  return ok(programView(p, access, client, milestones, byId(users), deps.clock.now()));
+  return ok(programView(p, access, client, milestones, byId(users), deps.clock.now(), { decisions, risks, actions }));
 }

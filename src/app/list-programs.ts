@@ -14,7 +14,14 @@ export async function listPrograms(deps: AppDeps, input: { actor: Actor }): Prom
     const a = accessProgram(input.actor, program);
     if (a.ok) visible.push({ program, access: a.value });
   }
-  const milestones = await r.listMilestonesOfPrograms(visible.map((v) => v.access.programId));
+  const ids = visible.map((v) => v.access.programId);
+  const [milestones, decisions, risks, actions] = await Promise.all([
+    r.listMilestonesOfPrograms(ids),
+    r.listDecisions(ids),
+    r.listRisks(ids),
+    r.listActions(ids),
+  ]);
+  const of = <T extends { programId: string }>(items: readonly T[], id: string) => items.filter((i) => i.programId === id);
   const byProgram = new Map<ProgramId, Milestone[]>();
   for (const m of milestones) {
     const list = byProgram.get(m.programId);
@@ -26,6 +33,7 @@ export async function listPrograms(deps: AppDeps, input: { actor: Actor }): Prom
   const now = deps.clock.now();
   return visible.flatMap(({ program, access }) => {
     const client = clientById.get(program.clientId);
-    return client ? [programView(program, access, client, byProgram.get(program.id) ?? [], userById, now)] : [];
+    const records = { decisions: of(decisions, program.id), risks: of(risks, program.id), actions: of(actions, program.id) };
+    return client ? [programView(program, access, client, byProgram.get(program.id) ?? [], userById, now, records)] : [];
   });
 }

@@ -1,6 +1,10 @@
 import type { FieldChange, Scalar } from '../domain/change.js';
 import type { ClientId, MilestoneId, ProgramId, UserId } from '../domain/ids.js';
+import type { Action } from '../domain/action.js';
+import type { Decision } from '../domain/decision.js';
+import type { Link } from '../domain/link.js';
 import type { Milestone } from '../domain/milestone.js';
+import type { Risk } from '../domain/risk.js';
 import type { AuthorizedProgramId } from '../domain/policy.js';
 import type { Program } from '../domain/program.js';
 import type { Membership } from '../domain/roles.js';
@@ -88,7 +92,18 @@ export interface ChangeRecord extends FieldChange {
   readonly correlationId: string;
 }
 
-export type EntityName = 'user' | 'client' | 'program' | 'milestone' | 'membership' | 'api_token' | 'invite';
+export type EntityName =
+  | 'user'
+  | 'client'
+  | 'program'
+  | 'milestone'
+  | 'membership'
+  | 'api_token'
+  | 'invite'
+  | 'decision'
+  | 'risk'
+  | 'action'
+  | 'link';
 
 export interface ChangeQuery {
   /** Inclusive lower bound, an ISO instant. */
@@ -96,6 +111,11 @@ export interface ChangeQuery {
   /** Exclusive upper bound, an ISO instant. */
   readonly until?: string | undefined;
   readonly limit: number;
+  /** Only changes of this kind of record (and of this record, when entityId is given). */
+  readonly entity?: EntityName | undefined;
+  readonly entityId?: string | undefined;
+  /** Oldest first (for histories); newest first by default. */
+  readonly ascending?: boolean | undefined;
 }
 
 /** Reads, available both outside and inside a transaction. */
@@ -126,6 +146,13 @@ export interface Reads {
   /** By id or by key (M-12) within the program. */
   findMilestone(programId: AuthorizedProgramId, idOrKey: string): Promise<Milestone | null>;
   listChanges(programId: AuthorizedProgramId, q: ChangeQuery): Promise<ChangeRecord[]>;
+  listDecisions(programIds: readonly AuthorizedProgramId[]): Promise<Decision[]>;
+  findDecision(programId: AuthorizedProgramId, idOrKey: string): Promise<Decision | null>;
+  listRisks(programIds: readonly AuthorizedProgramId[]): Promise<Risk[]>;
+  findRisk(programId: AuthorizedProgramId, idOrKey: string): Promise<Risk | null>;
+  listActions(programIds: readonly AuthorizedProgramId[]): Promise<Action[]>;
+  findAction(programId: AuthorizedProgramId, idOrKey: string): Promise<Action | null>;
+  listLinks(programId: AuthorizedProgramId): Promise<Link[]>;
 }
 
 /** Who did it, when, why, and which write it belongs to: stamped on every change row. */
@@ -165,7 +192,7 @@ export type Write = InsertWrite | UpdateWrite | DeleteWrite;
 
 export interface Tx extends Reads {
   /** Next human key of a kind within a program (M-1, M-2, …); never reused. */
-  nextKey(programId: ProgramId, prefix: 'M'): Promise<string>;
+  nextKey(programId: ProgramId, prefix: 'M' | 'D' | 'R' | 'A'): Promise<string>;
   /**
    * The one write path: applies the row change and appends its change-log rows in this
    * transaction. An update whose expectedVersion is stale changes nothing and returns false.

@@ -1,7 +1,10 @@
 import type { WorkingDays } from '../domain/business-days.js';
 import { mondayToFriday } from '../domain/business-days.js';
 import { currentPhase, type Health, type HealthReason, milestoneHealth, nextMilestone, programHealth } from '../domain/health.js';
+import type { Action } from '../domain/action.js';
+import type { Decision } from '../domain/decision.js';
 import type { Milestone, Phase } from '../domain/milestone.js';
+import { type Risk, riskBand, riskScore } from '../domain/risk.js';
 import { dateInZone, type PlainDate } from '../domain/plain-date.js';
 import { type Grant, grantFor, type ProgramAccess, type ProgramAction, programActions } from '../domain/policy.js';
 import type { Program } from '../domain/program.js';
@@ -10,6 +13,8 @@ import type { Client, User } from './ports.js';
 
 export interface MilestoneView {
   readonly milestone: Milestone;
+  /** Open actions that block it. */
+  readonly blockedBy: readonly Action[];
   readonly owner: User | null;
   readonly health: Health;
   readonly healthReason: HealthReason;
@@ -32,6 +37,30 @@ export interface ProgramView {
   readonly nextMilestoneOwner: User | null;
   readonly milestoneCount: number;
   readonly doneCount: number;
+  readonly openDecisions: number;
+  readonly highRisks: number;
+  readonly blockers: number;
+}
+
+/** A program's decisions, risks and actions, for the counts the portfolio shows. */
+export interface ProgramRecords {
+  readonly decisions: readonly Decision[];
+  readonly risks: readonly Risk[];
+  readonly actions: readonly Action[];
+}
+
+export const noRecords: ProgramRecords = { decisions: [], risks: [], actions: [] };
+
+/** Open actions that block a milestone, by milestone id. */
+export function blockersByMilestone(actions: readonly Action[]): Map<string, Action[]> {
+  const out = new Map<string, Action[]>();
+  for (const a of actions) {
+    if (a.status === 'closed' || a.blocksMilestoneId === null) continue;
+    const list = out.get(a.blocksMilestoneId);
+    if (list) list.push(a);
+    else out.set(a.blocksMilestoneId, [a]);
+  }
+  return out;
 }
 
 /** The working-day calendar of a program (weekends only until calendars land). */
@@ -40,10 +69,17 @@ export const programCalendar = (_p: Program): WorkingDays => mondayToFriday;
 /** Today's date where the program's factory is. */
 export const programToday = (p: Program, now: Date): PlainDate => dateInZone(now, p.timeZone);
 
-export function milestoneView(p: Program, m: Milestone, today: PlainDate, users: ReadonlyMap<string, User>): MilestoneView {
+export function milestoneView(
+  p: Program,
+  m: Milestone,
+  today: PlainDate,
+  users: ReadonlyMap<string, User>,
+  blockers: ReadonlyMap<string, readonly Action[]> = new Map(),
+): MilestoneView {
   const h = milestoneHealth(m, today, programCalendar(p), p.toleranceDays);
   return {
     milestone: m,
+    blockedBy: blockers.get(m.id) ?? [],
     owner: m.ownerId ? (users.get(m.ownerId) ?? null) : null,
     health: h.health,
     healthReason: h.reason,
@@ -58,6 +94,7 @@ export function programView(
   milestones: readonly Milestone[],
   users: ReadonlyMap<string, User>,
   now: Date,
+  records: ProgramRecords = noRecords,
 ): ProgramView {
   const today = programToday(p, now);
   const h = programHealth(milestones, today, programCalendar(p), p.toleranceDays);
@@ -77,6 +114,9 @@ export function programView(
     nextMilestoneOwner: next?.ownerId ? (users.get(next.ownerId) ?? null) : null,
     milestoneCount: milestones.length,
     doneCount: milestones.filter((m) => m.actualDate !== null).length,
+    openDecisions: records.decisions.filter((d) => d.status === 'open').length,
+    highRisks: records.risks.filter((r) => (r.status === 'open' || r.status === 'mitigating') && riskBand(riskScore(r.likelihood, r.impact)) === 'high').length,
+    blockers: records.actions.filter((a) => a.status !== 'closed' && a.blocksMilestoneId !== null).length,
   };
 }
 

@@ -16,6 +16,9 @@ export const MilestoneSchema = z
     isCritical: z.boolean(),
     health: HealthSchema,
     healthReason: HealthReasonSchema,
+    blockedBy: z
+      .array(z.object({ id: z.string(), key: z.string(), title: z.string(), dueDate: z.string().nullable(), status: z.string() }))
+      .meta({ description: 'Open actions that block this milestone' }),
     varianceDays: z.number().int().meta({ description: 'Business days from baseline to forecast (or actual); negative when early' }),
     version: z.number().int(),
   })

@@ -3,7 +3,24 @@ import { ok, type Result, refuse } from './result.js';
 import { type Principal, type Role, rolesOn } from './roles.js';
 
 /** Everything a person may try to do on a program. New capabilities add rows here, nowhere else. */
-export const programActions = ['program.read', 'milestone.create', 'milestone.edit', 'milestone.move', 'milestone.complete'] as const;
+export const programActions = [
+  'program.read',
+  'milestone.create',
+  'milestone.edit',
+  'milestone.move',
+  'milestone.complete',
+  'decision.request',
+  'decision.edit',
+  'decision.decide',
+  'risk.raise',
+  'risk.update',
+  'risk.end',
+  'action.open',
+  'action.edit',
+  'action.done',
+  'action.confirm',
+  'action.check',
+] as const;
 export type ProgramAction = (typeof programActions)[number];
 
 /** yes: always; own: only items the person owns; no: never. */
@@ -19,6 +36,19 @@ export const policy: Readonly<Record<ProgramAction, Readonly<Record<Role, Grant>
   'milestone.edit': { decision_owner: 'no', cadence_owner: 'yes', quality_owner: 'no', contributor: 'no', observer: 'no' },
   'milestone.move': { decision_owner: 'no', cadence_owner: 'yes', quality_owner: 'own', contributor: 'own', observer: 'no' },
   'milestone.complete': { decision_owner: 'no', cadence_owner: 'yes', quality_owner: 'own', contributor: 'own', observer: 'no' },
+  // Anyone working on the program may ask for a decision; only its named owner decides (a contributor never).
+  'decision.request': { decision_owner: 'yes', cadence_owner: 'yes', quality_owner: 'yes', contributor: 'yes', observer: 'no' },
+  'decision.edit': { decision_owner: 'own', cadence_owner: 'yes', quality_owner: 'no', contributor: 'no', observer: 'no' },
+  'decision.decide': { decision_owner: 'own', cadence_owner: 'own', quality_owner: 'own', contributor: 'no', observer: 'no' },
+  'risk.raise': { decision_owner: 'yes', cadence_owner: 'yes', quality_owner: 'yes', contributor: 'yes', observer: 'no' },
+  'risk.update': { decision_owner: 'own', cadence_owner: 'yes', quality_owner: 'own', contributor: 'own', observer: 'no' },
+  'risk.end': { decision_owner: 'own', cadence_owner: 'yes', quality_owner: 'own', contributor: 'own', observer: 'no' },
+  'action.open': { decision_owner: 'yes', cadence_owner: 'yes', quality_owner: 'yes', contributor: 'yes', observer: 'no' },
+  'action.edit': { decision_owner: 'own', cadence_owner: 'yes', quality_owner: 'own', contributor: 'own', observer: 'no' },
+  // The owner marks done; the cadence owner confirms the closure or reopens it.
+  'action.done': { decision_owner: 'own', cadence_owner: 'own', quality_owner: 'own', contributor: 'own', observer: 'no' },
+  'action.confirm': { decision_owner: 'no', cadence_owner: 'yes', quality_owner: 'no', contributor: 'no', observer: 'no' },
+  'action.check': { decision_owner: 'no', cadence_owner: 'yes', quality_owner: 'yes', contributor: 'no', observer: 'no' },
 };
 
 /** Workspace-wide actions, held by workspace admins only. */

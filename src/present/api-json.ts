@@ -28,6 +28,7 @@ export function milestoneJson(v: MilestoneView): Milestone {
     isCritical: m.isCritical,
     health: v.health,
     healthReason: v.healthReason,
+    blockedBy: v.blockedBy.map((a) => ({ id: a.id, key: a.key, title: a.title, dueDate: a.dueDate, status: a.status })),
     varianceDays: v.varianceDays,
     version: m.version,
   };
@@ -58,6 +59,9 @@ export function programJson(v: ProgramView): ProgramSummary {
       : null,
     owner: personRef(v.owner),
     milestoneCount: v.milestoneCount,
+    openDecisions: v.openDecisions,
+    highRisks: v.highRisks,
+    blockers: v.blockers,
     doneCount: v.doneCount,
     toleranceDays: p.toleranceDays,
     targetReleaseDate: p.targetReleaseDate,

@@ -4,10 +4,27 @@ import type { ChangeQuery, EntityName, Reads, Store, Tx, Write } from '../app/po
 import type { Scalar } from '../domain/change.js';
 import type { ProgramId } from '../domain/ids.js';
 import { toCount } from './dialects/postgres.js';
-import { toApiToken, toChange, toClient, toInvite, toMembership, toMilestone, toProgram, toSession, toUser } from './mappers.js';
+import {
+  toAction,
+  toApiToken,
+  toChange,
+  toClient,
+  toDecision,
+  toInvite,
+  toLink,
+  toMembership,
+  toMilestone,
+  toProgram,
+  toRisk,
+  toSession,
+  toUser,
+} from './mappers.js';
 import type { Database } from './schema.js';
 
-const tables: Record<EntityName, 'users' | 'clients' | 'programs' | 'milestones' | 'memberships' | 'apiTokens' | 'invites'> = {
+const tables: Record<
+  EntityName,
+  'users' | 'clients' | 'programs' | 'milestones' | 'memberships' | 'apiTokens' | 'invites' | 'decisions' | 'risks' | 'actions' | 'links'
+> = {
   user: 'users',
   client: 'clients',
   program: 'programs',
@@ -15,6 +32,10 @@ const tables: Record<EntityName, 'users' | 'clients' | 'programs' | 'milestones'
   membership: 'memberships',
   api_token: 'apiTokens',
   invite: 'invites',
+  decision: 'decisions',
+  risk: 'risks',
+  action: 'actions',
+  link: 'links',
 };
 
 // Both dialects store booleans as 0/1 integers (better-sqlite3 cannot bind booleans).
@@ -33,6 +54,48 @@ export function makeReads(db: Kysely<Database>): Reads {
     async findUserByEmail(email) {
       const r = await db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
       return r ? toUser(r) : null;
+    },
+    async listDecisions(programIds) {
+      if (programIds.length === 0) return [];
+      return (await db.selectFrom('decisions').selectAll().where('programId', 'in', [...programIds]).execute()).map(toDecision);
+    },
+    async findDecision(programId, idOrKey) {
+      const r = await db
+        .selectFrom('decisions')
+        .selectAll()
+        .where('programId', '=', programId)
+        .where((eb) => eb.or([eb('id', '=', idOrKey), eb('key', '=', idOrKey.toUpperCase())]))
+        .executeTakeFirst();
+      return r ? toDecision(r) : null;
+    },
+    async listRisks(programIds) {
+      if (programIds.length === 0) return [];
+      return (await db.selectFrom('risks').selectAll().where('programId', 'in', [...programIds]).execute()).map(toRisk);
+    },
+    async findRisk(programId, idOrKey) {
+      const r = await db
+        .selectFrom('risks')
+        .selectAll()
+        .where('programId', '=', programId)
+        .where((eb) => eb.or([eb('id', '=', idOrKey), eb('key', '=', idOrKey.toUpperCase())]))
+        .executeTakeFirst();
+      return r ? toRisk(r) : null;
+    },
+    async listActions(programIds) {
+      if (programIds.length === 0) return [];
+      return (await db.selectFrom('actions').selectAll().where('programId', 'in', [...programIds]).execute()).map(toAction);
+    },
+    async findAction(programId, idOrKey) {
+      const r = await db
+        .selectFrom('actions')
+        .selectAll()
+        .where('programId', '=', programId)
+        .where((eb) => eb.or([eb('id', '=', idOrKey), eb('key', '=', idOrKey.toUpperCase())]))
+        .executeTakeFirst();
+      return r ? toAction(r) : null;
+    },
+    async listLinks(programId) {
+      return (await db.selectFrom('links').selectAll().where('programId', '=', programId).execute()).map(toLink);
     },
     async findPasswordHash(userId) {
       const r = await db.selectFrom('users').select('passwordHash').where('id', '=', userId).executeTakeFirst();
@@ -140,9 +203,12 @@ export function makeReads(db: Kysely<Database>): Reads {
     },
     async listChanges(programId, q: ChangeQuery) {
       let query = db.selectFrom('changes').selectAll().where('programId', '=', programId);
+      if (q.entity) query = query.where('entity', '=', q.entity);
+      if (q.entityId) query = query.where('entityId', '=', q.entityId);
       if (q.since) query = query.where('at', '>=', q.since);
       if (q.until) query = query.where('at', '<', q.until);
-      const rows = await query.orderBy('at', 'desc').orderBy('id', 'desc').limit(q.limit).execute();
+      const dir = q.ascending ? 'asc' : 'desc';
+      const rows = await query.orderBy('at', dir).orderBy('id', dir).limit(q.limit).execute();
       return rows.map(toChange);
     },
   };
@@ -151,7 +217,7 @@ export function makeReads(db: Kysely<Database>): Reads {
 function makeTx(db: Kysely<Database>): Tx {
   return {
     ...makeReads(db),
-    async nextKey(programId: ProgramId, prefix: 'M') {
+    async nextKey(programId: ProgramId, prefix: 'M' | 'D' | 'R' | 'A') {
       const r = await db
         .insertInto('keyCounters')
         .values({ programId, prefix, lastValue: 1 })

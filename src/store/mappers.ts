@@ -4,8 +4,16 @@ import type { Milestone, Phase } from '../domain/milestone.js';
 import type { PlainDate } from '../domain/plain-date.js';
 import type { Program, ProgramStatus } from '../domain/program.js';
 import type { Membership, Role } from '../domain/roles.js';
+import type { Action, ActionSeverity, ActionStatus, EffectivenessResult } from '../domain/action.js';
+import type { Decision, DecisionStatus } from '../domain/decision.js';
+import type { Link, LinkableEntity } from '../domain/link.js';
+import type { Risk, RiskCategory, RiskStatus, RiskStrategy } from '../domain/risk.js';
 import type {
+  ActionsTable,
   ApiTokensTable,
+  DecisionsTable,
+  LinksTable,
+  RisksTable,
   ChangesTable,
   ClientsTable,
   InvitesTable,
@@ -117,4 +125,77 @@ export const toChange = (r: ChangesTable): ChangeRecord => ({
   newValue: r.newValue,
   reason: r.reason,
   correlationId: r.correlationId,
+});
+
+export const toDecision = (r: DecisionsTable): Decision => ({
+  id: r.id,
+  programId: r.programId,
+  key: r.key,
+  statement: r.statement,
+  context: r.context,
+  options: r.options,
+  ownerId: r.ownerId as UserId | null,
+  requestedById: r.requestedById as UserId,
+  dueDate: r.dueDate as PlainDate | null,
+  status: r.status as DecisionStatus,
+  outcome: r.outcome,
+  rationale: r.rationale,
+  expectedImpact: r.expectedImpact,
+  decidedAt: r.decidedAt,
+  decidedById: r.decidedById as UserId | null,
+  supersedesId: r.supersedesId,
+  supersededById: r.supersededById,
+  version: Number(r.version),
+});
+
+export const toRisk = (r: RisksTable): Risk => ({
+  id: r.id,
+  programId: r.programId,
+  key: r.key,
+  title: r.title,
+  description: r.description,
+  ownerId: r.ownerId as UserId | null,
+  category: r.category as RiskCategory,
+  likelihood: Number(r.likelihood),
+  impact: Number(r.impact),
+  earlyWarning: r.earlyWarning,
+  strategy: r.strategy as RiskStrategy,
+  mitigation: r.mitigation,
+  residualLikelihood: r.residualLikelihood === null ? null : Number(r.residualLikelihood),
+  residualImpact: r.residualImpact === null ? null : Number(r.residualImpact),
+  reviewDate: r.reviewDate as PlainDate | null,
+  status: r.status as RiskStatus,
+  version: Number(r.version),
+});
+
+export const toAction = (r: ActionsTable): Action => ({
+  id: r.id,
+  programId: r.programId,
+  key: r.key,
+  title: r.title,
+  description: r.description,
+  ownerId: r.ownerId as UserId | null,
+  dueDate: r.dueDate as PlainDate | null,
+  originalDueDate: r.originalDueDate as PlainDate | null,
+  severity: r.severity as ActionSeverity,
+  blocksMilestoneId: r.blocksMilestoneId,
+  riskId: r.riskId,
+  status: r.status as ActionStatus,
+  doneNote: r.doneNote,
+  doneAt: r.doneAt,
+  confirmedById: r.confirmedById as UserId | null,
+  confirmedAt: r.confirmedAt,
+  checkDate: r.checkDate as PlainDate | null,
+  checkResult: r.checkResult as EffectivenessResult | null,
+  version: Number(r.version),
+});
+
+export const toLink = (r: LinksTable): Link => ({
+  id: r.id,
+  programId: r.programId,
+  fromEntity: r.fromEntity as LinkableEntity,
+  fromId: r.fromId,
+  toEntity: r.toEntity as LinkableEntity,
+  toId: r.toId,
+  version: Number(r.version),
 });

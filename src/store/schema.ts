@@ -140,6 +140,87 @@ export interface OidcStatesTable {
   expiresAt: string;
 }
 
+export interface DecisionsTable {
+  id: string;
+  programId: string;
+  key: string;
+  statement: string;
+  context: string;
+  options: string;
+  ownerId: string | null;
+  requestedById: string;
+  dueDate: string | null;
+  status: string;
+  outcome: string | null;
+  rationale: string | null;
+  expectedImpact: string | null;
+  decidedAt: string | null;
+  decidedById: string | null;
+  supersedesId: string | null;
+  supersededById: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface RisksTable {
+  id: string;
+  programId: string;
+  key: string;
+  title: string;
+  description: string;
+  ownerId: string | null;
+  category: string;
+  likelihood: number;
+  impact: number;
+  earlyWarning: string;
+  strategy: string;
+  mitigation: string;
+  residualLikelihood: number | null;
+  residualImpact: number | null;
+  reviewDate: string | null;
+  status: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface ActionsTable {
+  id: string;
+  programId: string;
+  key: string;
+  title: string;
+  description: string;
+  ownerId: string | null;
+  dueDate: string | null;
+  originalDueDate: string | null;
+  severity: string;
+  blocksMilestoneId: string | null;
+  riskId: string | null;
+  status: string;
+  doneNote: string | null;
+  doneAt: string | null;
+  confirmedById: string | null;
+  confirmedAt: string | null;
+  checkDate: string | null;
+  checkResult: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface LinksTable {
+  id: string;
+  programId: string;
+  fromEntity: string;
+  fromId: string;
+  toEntity: string;
+  toId: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
 export interface Database {
   users: UsersTable;
   clients: ClientsTable;
@@ -153,4 +234,8 @@ export interface Database {
   invites: InvitesTable;
   authThrottle: AuthThrottleTable;
   oidcStates: OidcStatesTable;
+  decisions: DecisionsTable;
+  risks: RisksTable;
+  actions: ActionsTable;
+  links: LinksTable;
 }

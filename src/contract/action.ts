@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { IdSchema, InstantSchema, PersonRefSchema, PlainDateSchema, VersionSchema } from './common.js';
+
+export const ActionSeveritySchema = z.enum(['low', 'medium', 'high', 'critical']);
+export const ActionStatusSchema = z.enum(['open', 'done', 'closed']);
+
+export const ActionSchema = z
+  .object({
+    id: z.string(),
+    programId: z.string(),
+    programCode: z.string(),
+    key: z.string().meta({ description: 'A-n within the program' }),
+    title: z.string(),
+    description: z.string(),
+    owner: PersonRefSchema.nullable(),
+    dueDate: PlainDateSchema.nullable(),
+    originalDueDate: PlainDateSchema.nullable().meta({ description: 'The first promised date, kept when the due date is re-planned' }),
+    severity: ActionSeveritySchema,
+    blocks: z.object({ id: z.string(), key: z.string(), name: z.string() }).nullable(),
+    risk: z.object({ id: z.string(), key: z.string(), title: z.string() }).nullable(),
+    status: ActionStatusSchema.meta({ description: 'open; done (waiting for the cadence owner to confirm); closed (confirmed)' }),
+    isOverdue: z.boolean(),
+    doneNote: z.string().nullable(),
+    doneAt: InstantSchema.nullable(),
+    confirmedBy: PersonRefSchema.nullable(),
+    confirmedAt: InstantSchema.nullable(),
+    checkDate: PlainDateSchema.nullable().meta({ description: 'Effectiveness check: when to verify the fix held' }),
+    checkResult: z.enum(['effective', 'not_effective']).nullable(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'Action' });
+export type Action = z.infer<typeof ActionSchema>;
+export const ActionListSchema = z.object({ items: z.array(ActionSchema) });
+export const ActionParamsSchema = z.object({ programId: IdSchema, actionId: IdSchema.meta({ description: 'Id or key (A-12)' }) });
+
+const Text = (max: number) => z.string().trim().max(max);
+
+export const OpenActionSchema = z
+  .object({
+    title: Text(300).min(1, 'Say what must be done.'),
+    description: Text(5000).optional(),
+    ownerId: z.string().min(1, 'Name who will do it.'),
+    dueDate: PlainDateSchema.nullable().optional(),
+    severity: ActionSeveritySchema.default('medium'),
+    blocksMilestoneId: z.string().min(1).nullable().optional().meta({ description: 'Milestone id or key it blocks' }),
+    riskId: z.string().min(1).nullable().optional(),
+    checkDate: PlainDateSchema.nullable().optional(),
+  })
+  .strict();
+
+export const EditActionSchema = z
+  .object({
+    version: VersionSchema,
+    reason: Text(2000).optional().meta({ description: 'Required when the due date moves' }),
+    title: Text(300).min(1).optional(),
+    description: Text(5000).optional(),
+    ownerId: z.string().min(1).optional(),
+    dueDate: PlainDateSchema.nullable().optional(),
+    severity: ActionSeveritySchema.optional(),
+    blocksMilestoneId: z.string().min(1).nullable().optional(),
+    checkDate: PlainDateSchema.nullable().optional(),
+  })
+  .strict();
+
+export const MarkDoneSchema = z.object({ version: VersionSchema, note: Text(5000).min(1, 'Say what was done.') }).strict();
+export const ConfirmSchema = z.object({ version: VersionSchema }).strict();
+export const ReopenSchema = z.object({ version: VersionSchema, reason: Text(2000).min(1, 'Say why it is not done.') }).strict();
+export const EffectivenessSchema = z.object({ version: VersionSchema, result: z.enum(['effective', 'not_effective']) }).strict();
+export const ActionsQuerySchema = z
+  .object({
+    status: z.enum(['open', 'done', 'closed', 'all']).default('all'),
+    ownerId: z.string().min(1).optional(),
+  })
+  .strict();

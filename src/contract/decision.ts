@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { IdSchema, InstantSchema, PersonRefSchema, PlainDateSchema, VersionSchema } from './common.js';
+
+export const LinkRefSchema = z.object({
+  entity: z.enum(['milestone', 'decision', 'risk', 'action']),
+  id: z.string().min(1).max(64).meta({ description: 'Id or key (M-12, D-3, R-2, A-7) within the program' }),
+});
+export const LinkedSchema = z.object({ entity: z.string(), id: z.string(), key: z.string(), title: z.string() });
+
+export const DecisionStatusSchema = z.enum(['open', 'decided', 'superseded']);
+
+export const DecisionSchema = z
+  .object({
+    id: z.string(),
+    programId: z.string(),
+    programCode: z.string(),
+    key: z.string().meta({ description: 'D-n within the program' }),
+    statement: z.string(),
+    context: z.string(),
+    options: z.string(),
+    owner: PersonRefSchema.nullable(),
+    requestedBy: PersonRefSchema.nullable(),
+    dueDate: PlainDateSchema.nullable(),
+    isOverdue: z.boolean(),
+    status: DecisionStatusSchema,
+    outcome: z.string().nullable(),
+    rationale: z.string().nullable(),
+    expectedImpact: z.string().nullable(),
+    decidedAt: InstantSchema.nullable(),
+    decidedBy: PersonRefSchema.nullable(),
+    supersedes: z.object({ id: z.string(), key: z.string() }).nullable(),
+    supersededBy: z.object({ id: z.string(), key: z.string() }).nullable(),
+    links: z.array(LinkedSchema),
+    version: z.number().int(),
+  })
+  .meta({ id: 'Decision' });
+export type Decision = z.infer<typeof DecisionSchema>;
+export const DecisionListSchema = z.object({ items: z.array(DecisionSchema) });
+export const DecisionParamsSchema = z.object({ programId: IdSchema, decisionId: IdSchema.meta({ description: 'Id or key (D-7)' }) });
+
+const Text = (max: number) => z.string().trim().max(max);
+
+export const RequestDecisionSchema = z
+  .object({
+    statement: Text(500).min(1, 'Say what must be decided.'),
+    context: Text(5000).optional(),
+    options: Text(5000).optional().meta({ description: 'The options on the table, one per line' }),
+    ownerId: z.string().min(1, 'Name the decision owner.').meta({ description: 'Who decides: a person with a decision role on the program' }),
+    dueDate: PlainDateSchema.nullable().optional(),
+    links: z.array(LinkRefSchema).max(50).optional(),
+  })
+  .strict();
+
+export const EditDecisionSchema = z
+  .object({
+    version: VersionSchema,
+    statement: Text(500).min(1).optional(),
+    context: Text(5000).optional(),
+    options: Text(5000).optional(),
+    ownerId: z.string().min(1).optional(),
+    dueDate: PlainDateSchema.nullable().optional(),
+  })
+  .strict();
+
+const Verdict = {
+  outcome: Text(5000).min(1, 'Say what was decided.'),
+  rationale: Text(5000).min(1, 'Say why.'),
+  expectedImpact: Text(5000).min(1, 'Say what it will change (dates, cost, quality).'),
+};
+
+export const DecideSchema = z.object({ version: VersionSchema, ...Verdict }).strict();
+
+export const SupersedeSchema = z
+  .object({
+    version: VersionSchema,
+    reason: Text(2000).min(1, 'Say why the earlier decision no longer holds.'),
+    statement: Text(500).min(1).optional().meta({ description: 'Defaults to the earlier statement' }),
+    ...Verdict,
+  })
+  .strict();
+export const SupersededSchema = z.object({ replaced: DecisionSchema, replacement: DecisionSchema });
+
+export const DecisionQueueQuerySchema = z
+  .object({ ownerId: z.string().min(1).optional().meta({ description: 'Only this owner’s decisions; "me" for yours' }) })
+  .strict();

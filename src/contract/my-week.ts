@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { PlainDateSchema } from './common.js';
+
+const Item = z.object({
+  kind: z.enum(['decision', 'action', 'confirmation', 'risk_review', 'milestone']),
+  programId: z.string(),
+  programCode: z.string(),
+  programName: z.string(),
+  id: z.string(),
+  key: z.string(),
+  title: z.string(),
+  dueDate: PlainDateSchema.nullable(),
+  isOverdue: z.boolean(),
+  /** What is asked of the person, in a word the UI translates: decide, do, confirm, review, deliver. */
+  ask: z.enum(['decide', 'do', 'confirm', 'review', 'deliver']),
+  flags: z.array(z.enum(['no_due_date', 'no_owner'])),
+});
+
+export const MyWeekSchema = z
+  .object({
+    weekStart: PlainDateSchema,
+    weekEnd: PlainDateSchema,
+    decisions: z.array(Item).meta({ description: 'Open decisions you must make' }),
+    actions: z.array(Item).meta({ description: 'Open actions you own that are due this week or overdue' }),
+    confirmations: z.array(Item).meta({ description: 'Actions marked done that wait for your confirmation (cadence owner)' }),
+    risks: z.array(Item).meta({ description: 'Risks you own whose review is due' }),
+    milestones: z.array(Item).meta({ description: 'Milestones you own that are due this week or late' }),
+  })
+  .meta({ id: 'MyWeek' });
+export type MyWeek = z.infer<typeof MyWeekSchema>;

@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import { IdSchema, InstantSchema, PersonRefSchema, PlainDateSchema, VersionSchema } from './common.js';
+
+export const RiskCategorySchema = z.enum(['schedule', 'quality', 'supply', 'commercial', 'compliance']);
+export const RiskStrategySchema = z.enum(['avoid', 'mitigate', 'transfer', 'accept']);
+export const RiskStatusSchema = z.enum(['open', 'mitigating', 'closed', 'realized']);
+const Level = z.number().int().min(1, 'From 1 to 5.').max(5, 'From 1 to 5.');
+
+export const RiskSchema = z
+  .object({
+    id: z.string(),
+    programId: z.string(),
+    programCode: z.string(),
+    key: z.string().meta({ description: 'R-n within the program' }),
+    title: z.string(),
+    description: z.string(),
+    owner: PersonRefSchema.nullable(),
+    category: RiskCategorySchema,
+    likelihood: z.number().int(),
+    impact: z.number().int(),
+    score: z.number().int().meta({ description: 'likelihood × impact, 1-25' }),
+    band: z.enum(['high', 'medium', 'low']),
+    earlyWarning: z.string(),
+    strategy: RiskStrategySchema,
+    mitigation: z.string(),
+    residualLikelihood: z.number().int().nullable(),
+    residualImpact: z.number().int().nullable(),
+    residualScore: z.number().int().nullable(),
+    reviewDate: PlainDateSchema.nullable(),
+    isReviewDue: z.boolean(),
+    status: RiskStatusSchema,
+    actions: z.array(z.object({ id: z.string(), key: z.string(), title: z.string(), status: z.string() })),
+    version: z.number().int(),
+  })
+  .meta({ id: 'Risk' });
+export type Risk = z.infer<typeof RiskSchema>;
+
+export const HeatCellSchema = z.object({ likelihood: z.number().int(), impact: z.number().int(), keys: z.array(z.string()) });
+export const RiskRegisterSchema = z.object({
+  items: z.array(RiskSchema),
+  heatMap: z.object({ current: z.array(HeatCellSchema), residual: z.array(HeatCellSchema) }),
+});
+export const RiskParamsSchema = z.object({ programId: IdSchema, riskId: IdSchema.meta({ description: 'Id or key (R-3)' }) });
+
+const Text = (max: number) => z.string().trim().max(max);
+
+export const RaiseRiskSchema = z
+  .object({
+    title: Text(300).min(1, 'Give the risk a title.'),
+    description: Text(5000).optional(),
+    ownerId: z.string().min(1, 'Name the risk owner.'),
+    category: RiskCategorySchema,
+    likelihood: Level,
+    impact: Level,
+    earlyWarning: Text(2000).optional().meta({ description: 'The signal that shows the risk is about to happen' }),
+    strategy: RiskStrategySchema.default('mitigate'),
+    mitigation: Text(5000).optional(),
+    residualLikelihood: Level.nullable().optional(),
+    residualImpact: Level.nullable().optional(),
+    reviewDate: PlainDateSchema.nullable().optional(),
+  })
+  .strict();
+
+export const UpdateRiskSchema = z
+  .object({
+    version: VersionSchema,
+    reason: Text(2000).min(1, 'Say why the risk changes.'),
+    title: Text(300).min(1).optional(),
+    description: Text(5000).optional(),
+    ownerId: z.string().min(1).optional(),
+    category: RiskCategorySchema.optional(),
+    likelihood: Level.optional(),
+    impact: Level.optional(),
+    earlyWarning: Text(2000).optional(),
+    strategy: RiskStrategySchema.optional(),
+    mitigation: Text(5000).optional(),
+    residualLikelihood: Level.nullable().optional(),
+    residualImpact: Level.nullable().optional(),
+    reviewDate: PlainDateSchema.nullable().optional(),
+    status: z.enum(['open', 'mitigating']).optional(),
+  })
+  .strict();
+
+export const EndRiskSchema = z.object({ version: VersionSchema, reason: Text(2000).min(1, 'Say why.') }).strict();
+export const RealizeRiskSchema = z
+  .object({
+    version: VersionSchema,
+    reason: Text(2000).min(1, 'Say what happened.'),
+    action: z
+      .object({
+        title: Text(300).min(1).optional().meta({ description: 'Defaults to "Respond to <risk title>"' }),
+        ownerId: z.string().min(1).optional().meta({ description: 'Defaults to the risk owner' }),
+        dueDate: PlainDateSchema.nullable().optional(),
+        severity: z.enum(['low', 'medium', 'high', 'critical']).default('high'),
+      })
+      .strict()
+      .default({ severity: 'high' }),
+  })
+  .strict();
+
+export const ScorePointSchema = z.object({
+  at: InstantSchema,
+  by: z.string().nullable(),
+  likelihood: z.number().int(),
+  impact: z.number().int(),
+  score: z.number().int(),
+  residualScore: z.number().int().nullable(),
+  reason: z.string().nullable(),
+});
+export const RiskDetailSchema = z.object({ risk: RiskSchema, scoreHistory: z.array(ScorePointSchema) });
+
+export const RiskChangeSchema = z.object({
+  kind: z.enum(['new', 'rescored', 'closed', 'realized']),
+  at: InstantSchema,
+  risk: z.object({ id: z.string(), key: z.string(), title: z.string() }),
+  by: z.string().nullable(),
+  from: z.number().int().nullable().meta({ description: 'Score before (re-scored)' }),
+  to: z.number().int().nullable().meta({ description: 'Score after (new, re-scored)' }),
+  reason: z.string().nullable(),
+});
+export const RiskChangesSchema = z.object({ items: z.array(RiskChangeSchema) });
+export const RiskChangesQuerySchema = z
+  .object({ since: PlainDateSchema, until: PlainDateSchema.meta({ description: 'Inclusive; days in the program time zone' }) })
+  .strict();
