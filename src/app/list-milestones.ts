@@ -9,7 +9,11 @@ export async function listMilestones(deps: AppDeps, input: { programId: string; 
   const found = await findAccessibleProgram(r, input.actor, input.programId);
   if (!found.ok) return found;
   const { program: p, access } = found.value;
-  const [milestones, users, actions] = await Promise.all([r.listMilestones(access.programId), r.listUsers(), r.listActions([access.programId])]);
+  const [milestones, users, actions] = await Promise.all([
+    r.listMilestones(access.programId),
+    r.listUsers(),
+    r.listActions([access.programId]),
+  ]);
   const blockers = blockersByMilestone(actions);
   const today = programToday(p, deps.clock.now());
   const userById = byId(users);

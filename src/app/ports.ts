@@ -1,12 +1,12 @@
-import type { FieldChange, Scalar } from '../domain/change.js';
-import type { ClientId, MilestoneId, ProgramId, UserId } from '../domain/ids.js';
 import type { Action } from '../domain/action.js';
+import type { FieldChange, Scalar } from '../domain/change.js';
 import type { Decision } from '../domain/decision.js';
+import type { ClientId, MilestoneId, ProgramId, UserId } from '../domain/ids.js';
 import type { Link } from '../domain/link.js';
 import type { Milestone } from '../domain/milestone.js';
-import type { Risk } from '../domain/risk.js';
 import type { AuthorizedProgramId } from '../domain/policy.js';
 import type { Program } from '../domain/program.js';
+import type { Risk } from '../domain/risk.js';
 import type { Membership } from '../domain/roles.js';
 
 /** The only source of "now" for use cases; tests and the demo loader pass their own. */

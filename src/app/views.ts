@@ -1,13 +1,13 @@
+import type { Action } from '../domain/action.js';
 import type { WorkingDays } from '../domain/business-days.js';
 import { mondayToFriday } from '../domain/business-days.js';
-import { currentPhase, type Health, type HealthReason, milestoneHealth, nextMilestone, programHealth } from '../domain/health.js';
-import type { Action } from '../domain/action.js';
 import type { Decision } from '../domain/decision.js';
+import { currentPhase, type Health, type HealthReason, milestoneHealth, nextMilestone, programHealth } from '../domain/health.js';
 import type { Milestone, Phase } from '../domain/milestone.js';
-import { type Risk, riskBand, riskScore } from '../domain/risk.js';
 import { dateInZone, type PlainDate } from '../domain/plain-date.js';
 import { type Grant, grantFor, type ProgramAccess, type ProgramAction, programActions } from '../domain/policy.js';
 import type { Program } from '../domain/program.js';
+import { type Risk, riskBand, riskScore } from '../domain/risk.js';
 import type { Role } from '../domain/roles.js';
 import type { Client, User } from './ports.js';
 
@@ -115,7 +115,9 @@ export function programView(
     milestoneCount: milestones.length,
     doneCount: milestones.filter((m) => m.actualDate !== null).length,
     openDecisions: records.decisions.filter((d) => d.status === 'open').length,
-    highRisks: records.risks.filter((r) => (r.status === 'open' || r.status === 'mitigating') && riskBand(riskScore(r.likelihood, r.impact)) === 'high').length,
+    highRisks: records.risks.filter(
+      (r) => (r.status === 'open' || r.status === 'mitigating') && riskBand(riskScore(r.likelihood, r.impact)) === 'high',
+    ).length,
     blockers: records.actions.filter((a) => a.status !== 'closed' && a.blocksMilestoneId !== null).length,
   };
 }

@@ -12,7 +12,20 @@ import type {
 import type { Change } from '../contract/change.js';
 import type { CompleteMilestone, CreateMilestone, Milestone, MoveMilestone, UpdateMilestone } from '../contract/milestone.js';
 import type { ProgramSummary } from '../contract/program.js';
+import type {
+  EndRisk,
+  RaiseRisk,
+  RealizedRisk,
+  RealizeRisk,
+  Risk,
+  RiskChange,
+  RiskDetail,
+  RiskRegister,
+  UpdateRisk,
+} from '../contract/risk.js';
 import type { Result } from '../domain/result.js';
+import type { ActionBackend } from './action-backend.js';
+import type { DecisionBackend } from './decision-backend.js';
 
 // What every workspace command needs, in the API's JSON shapes, whether the CLI works on the
 // database directly (as --as) or over the HTTP API (with a token). One code path per command.
@@ -52,6 +65,35 @@ export interface Backend {
   listChanges(programId: string, query: ChangesQuery): Promise<Result<Change[]>>;
   /** The people holding a role on the program: who can own its items. */
   listProgramPeople(programId: string): Promise<Result<ProgramPersonJson[]>>;
+
+  /** The risk register; writes refused with VERSION_CONFLICT carry the current risk (as JSON) in `current`. */
+  listRisks(programId: string): Promise<Result<RiskRegister>>;
+  getRisk(programId: string, riskId: string): Promise<Result<RiskDetail>>;
+  raiseRisk(programId: string, body: RaiseRisk): Promise<Result<Risk>>;
+  updateRisk(programId: string, riskId: string, body: UpdateRisk): Promise<Result<Risk>>;
+  closeRisk(programId: string, riskId: string, body: EndRisk): Promise<Result<Risk>>;
+  realizeRisk(programId: string, riskId: string, body: RealizeRisk): Promise<Result<RealizedRisk>>;
+  /** Days in the program's time zone, both inclusive. */
+  riskChanges(programId: string, query: { readonly since: string; readonly until: string }): Promise<Result<RiskChange[]>>;
+
+  /** The decision log and the decision queue (cli/decision-backend.ts). */
+  listDecisions: DecisionBackend['listDecisions'];
+  getDecision: DecisionBackend['getDecision'];
+  requestDecision: DecisionBackend['requestDecision'];
+  editDecision: DecisionBackend['editDecision'];
+  decideDecision: DecisionBackend['decideDecision'];
+  supersedeDecision: DecisionBackend['supersedeDecision'];
+  decisionQueue: DecisionBackend['decisionQueue'];
+
+  /** Actions and the person's week (cli/action-backend.ts). */
+  listActions: ActionBackend['listActions'];
+  openAction: ActionBackend['openAction'];
+  editAction: ActionBackend['editAction'];
+  markActionDone: ActionBackend['markActionDone'];
+  confirmAction: ActionBackend['confirmAction'];
+  reopenAction: ActionBackend['reopenAction'];
+  recordEffectiveness: ActionBackend['recordEffectiveness'];
+  myWeek: ActionBackend['myWeek'];
 
   /** Workspace administration (admins). */
   listPeople(): Promise<Result<PersonJson[]>>;

@@ -22,7 +22,10 @@ import type { UserId } from '../domain/ids.js';
 import type { PlainDate } from '../domain/plain-date.js';
 import { ok, type Result, refuse } from '../domain/result.js';
 import { apiTokenJson, changeJson, membershipJson, milestoneJson, personJson, programJson } from '../present/api-json.js';
+import { actionsOnDatabase } from './action-backend.js';
 import type { Backend } from './backend.js';
+import { decisionsOnDatabase } from './decision-backend.js';
+import { risksOnDatabase } from './risk-backend.js';
 import type { Session } from './session.js';
 
 /** The refusal of a command that needs a person when nobody is named. */
@@ -140,6 +143,10 @@ export function databaseBackend(s: Session): Backend {
           items.map((p) => ({ id: p.user.id, name: p.user.name, email: p.user.email, roles: [...p.roles] })),
         ),
       ),
+
+    ...decisionsOnDatabase(deps, as),
+    ...actionsOnDatabase(deps, as),
+    ...risksOnDatabase(deps, as),
 
     listPeople: () =>
       as(async (a) => {

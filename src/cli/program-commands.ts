@@ -33,11 +33,17 @@ function portfolioTable(programs: readonly ProgramSummary[]): string {
 }
 
 /** What the person may do here, in words: "move (own items), complete (own items)". */
+/** What the person may do, grouped by kind of record: "milestones: move, complete (own items); risks: raise". */
 function mayText(p: ProgramSummary): string {
-  const may = Object.entries(p.can)
-    .filter(([action, grant]) => action !== 'program.read' && grant !== 'no')
-    .map(([action, grant]) => `${action.replace('milestone.', '')}${grant === 'own' ? ' (own items)' : ''}`);
-  return may.length ? `${may.join(', ')} milestones` : 'read only';
+  const groups = new Map<string, string[]>();
+  for (const [action, grant] of Object.entries(p.can)) {
+    if (action === 'program.read' || grant === 'no') continue;
+    const [kind = action, verb = action] = action.split('.');
+    const list = groups.get(kind) ?? [];
+    list.push(`${verb}${grant === 'own' ? ' (own items)' : ''}`);
+    groups.set(kind, list);
+  }
+  return groups.size ? [...groups].map(([kind, verbs]) => `${kind}s: ${verbs.join(', ')}`).join('; ') : 'read only';
 }
 
 function programFacts(p: ProgramSummary, milestones: readonly Milestone[]): string {

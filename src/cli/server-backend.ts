@@ -1,7 +1,10 @@
 import type { Me } from '../contract/auth.js';
 import type { ErrorCode } from '../domain/errors.js';
 import { ok, type Refusal, type Result } from '../domain/result.js';
+import { actionsOverHttp } from './action-backend.js';
 import type { ApiTokenJson, Backend, CreatedTokenJson, MeJson } from './backend.js';
+import { decisionsOverHttp } from './decision-backend.js';
+import { risksOverHttp } from './risk-backend.js';
 
 // The commands over the HTTP API: the same JSON, the same refusals (problem+json turned back into
 // the code, message and fields the CLI prints), so a command cannot tell which backend it has.
@@ -127,6 +130,9 @@ export function serverBackend(o: ServerBackendOptions): Backend {
       call({ method: 'POST', path: milestone(programId, milestoneId, '/complete'), body }),
     listChanges: (programId, query) => items({ method: 'GET', path: `/programs/${seg(programId)}/changes`, query: { ...query } }),
     listProgramPeople: (programId) => items({ method: 'GET', path: `/programs/${seg(programId)}/people` }),
+    ...risksOverHttp(call, items),
+    ...decisionsOverHttp(call, items),
+    ...actionsOverHttp(call, items),
     listPeople: () => items({ method: 'GET', path: '/people' }),
     listClients: () => items({ method: 'GET', path: '/clients' }),
     invitePerson: (body) => call({ method: 'POST', path: '/people/invites', body }),

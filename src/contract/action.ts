@@ -39,7 +39,8 @@ export const OpenActionSchema = z
   .object({
     title: Text(300).min(1, 'Say what must be done.'),
     description: Text(5000).optional(),
-    ownerId: z.string().min(1, 'Name who will do it.'),
+    // Not required here: a missing owner is the domain's refusal, OWNER_REQUIRED, with the field named.
+    ownerId: z.string().min(1, 'Name who will do it.').nullable().optional(),
     dueDate: PlainDateSchema.nullable().optional(),
     severity: ActionSeveritySchema.default('medium'),
     blocksMilestoneId: z.string().min(1).nullable().optional().meta({ description: 'Milestone id or key it blocks' }),
@@ -54,7 +55,7 @@ export const EditActionSchema = z
     reason: Text(2000).optional().meta({ description: 'Required when the due date moves' }),
     title: Text(300).min(1).optional(),
     description: Text(5000).optional(),
-    ownerId: z.string().min(1).optional(),
+    ownerId: z.string().min(1).nullable().optional().meta({ description: 'null is refused with OWNER_REQUIRED' }),
     dueDate: PlainDateSchema.nullable().optional(),
     severity: ActionSeveritySchema.optional(),
     blocksMilestoneId: z.string().min(1).nullable().optional(),
@@ -64,11 +65,14 @@ export const EditActionSchema = z
 
 export const MarkDoneSchema = z.object({ version: VersionSchema, note: Text(5000).min(1, 'Say what was done.') }).strict();
 export const ConfirmSchema = z.object({ version: VersionSchema }).strict();
-export const ReopenSchema = z.object({ version: VersionSchema, reason: Text(2000).min(1, 'Say why it is not done.') }).strict();
+// An empty reason reaches the domain, which refuses it as REASON_REQUIRED like every other missing reason.
+export const ReopenSchema = z
+  .object({ version: VersionSchema, reason: Text(2000).meta({ description: 'Why it is not done after all; required' }) })
+  .strict();
 export const EffectivenessSchema = z.object({ version: VersionSchema, result: z.enum(['effective', 'not_effective']) }).strict();
 export const ActionsQuerySchema = z
   .object({
     status: z.enum(['open', 'done', 'closed', 'all']).default('all'),
-    ownerId: z.string().min(1).optional(),
+    ownerId: z.string().min(1).optional().meta({ description: 'A person\'s id, or "me"' }),
   })
   .strict();

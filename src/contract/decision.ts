@@ -22,6 +22,9 @@ export const DecisionSchema = z
     requestedBy: PersonRefSchema.nullable(),
     dueDate: PlainDateSchema.nullable(),
     isOverdue: z.boolean(),
+    flags: z
+      .array(z.enum(['no_owner', 'no_due_date']))
+      .meta({ description: 'What an open decision lacks (an owner, a due date); empty once decided' }),
     status: DecisionStatusSchema,
     outcome: z.string().nullable(),
     rationale: z.string().nullable(),
@@ -45,7 +48,13 @@ export const RequestDecisionSchema = z
     statement: Text(500).min(1, 'Say what must be decided.'),
     context: Text(5000).optional(),
     options: Text(5000).optional().meta({ description: 'The options on the table, one per line' }),
-    ownerId: z.string().min(1, 'Name the decision owner.').meta({ description: 'Who decides: a person with a decision role on the program' }),
+    // Optional here so that a missing owner is the domain's refusal, OWNER_REQUIRED (422), not a 400.
+    ownerId: z
+      .string()
+      .max(64)
+      .nullable()
+      .optional()
+      .meta({ description: 'Who decides (required): a person with a decision role on the program' }),
     dueDate: PlainDateSchema.nullable().optional(),
     links: z.array(LinkRefSchema).max(50).optional(),
   })

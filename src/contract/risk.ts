@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ActionSchema } from './action.js';
 import { IdSchema, InstantSchema, PersonRefSchema, PlainDateSchema, VersionSchema } from './common.js';
 
 export const RiskCategorySchema = z.enum(['schedule', 'quality', 'supply', 'commercial', 'compliance']);
@@ -27,7 +28,10 @@ export const RiskSchema = z
     residualImpact: z.number().int().nullable(),
     residualScore: z.number().int().nullable(),
     reviewDate: PlainDateSchema.nullable(),
-    isReviewDue: z.boolean(),
+    isReviewDue: z.boolean().meta({ description: "A live risk whose review date is today or past (the program's time zone)" }),
+    flags: z
+      .array(z.enum(['no_owner', 'no_due_date']))
+      .meta({ description: 'What a live risk lacks: an owner, or a review date (its due date)' }),
     status: RiskStatusSchema,
     actions: z.array(z.object({ id: z.string(), key: z.string(), title: z.string(), status: z.string() })),
     version: z.number().int(),
@@ -48,7 +52,12 @@ export const RaiseRiskSchema = z
   .object({
     title: Text(300).min(1, 'Give the risk a title.'),
     description: Text(5000).optional(),
-    ownerId: z.string().min(1, 'Name the risk owner.'),
+    ownerId: z
+      .string()
+      .min(1, 'Name the risk owner.')
+      .nullable()
+      .optional()
+      .meta({ description: 'Required: a person with a role on the program. Without one the risk is refused with OWNER_REQUIRED.' }),
     category: RiskCategorySchema,
     likelihood: Level,
     impact: Level,
@@ -67,7 +76,7 @@ export const UpdateRiskSchema = z
     reason: Text(2000).min(1, 'Say why the risk changes.'),
     title: Text(300).min(1).optional(),
     description: Text(5000).optional(),
-    ownerId: z.string().min(1).optional(),
+    ownerId: z.string().min(1).nullable().optional().meta({ description: 'A person on the program; null is refused with OWNER_REQUIRED' }),
     category: RiskCategorySchema.optional(),
     likelihood: Level.optional(),
     impact: Level.optional(),
@@ -88,7 +97,7 @@ export const RealizeRiskSchema = z
     reason: Text(2000).min(1, 'Say what happened.'),
     action: z
       .object({
-        title: Text(300).min(1).optional().meta({ description: 'Defaults to "Respond to <risk title>"' }),
+        title: Text(300).min(1).optional().meta({ description: 'Defaults to "Respond to: <risk title>"' }),
         ownerId: z.string().min(1).optional().meta({ description: 'Defaults to the risk owner' }),
         dueDate: PlainDateSchema.nullable().optional(),
         severity: z.enum(['low', 'medium', 'high', 'critical']).default('high'),
@@ -97,6 +106,11 @@ export const RealizeRiskSchema = z
       .default({ severity: 'high' }),
   })
   .strict();
+
+export const RealizedRiskSchema = z.object({
+  risk: RiskSchema,
+  action: ActionSchema.meta({ description: 'The action opened to respond, linked to the risk' }),
+});
 
 export const ScorePointSchema = z.object({
   at: InstantSchema,
@@ -122,3 +136,14 @@ export const RiskChangesSchema = z.object({ items: z.array(RiskChangeSchema) });
 export const RiskChangesQuerySchema = z
   .object({ since: PlainDateSchema, until: PlainDateSchema.meta({ description: 'Inclusive; days in the program time zone' }) })
   .strict();
+
+export type RiskRegister = z.infer<typeof RiskRegisterSchema>;
+export type RaiseRisk = z.infer<typeof RaiseRiskSchema>;
+export type UpdateRisk = z.infer<typeof UpdateRiskSchema>;
+export type EndRisk = z.infer<typeof EndRiskSchema>;
+export type RealizeRisk = z.input<typeof RealizeRiskSchema>;
+export type RealizedRisk = z.infer<typeof RealizedRiskSchema>;
+export type ScorePoint = z.infer<typeof ScorePointSchema>;
+export type RiskDetail = z.infer<typeof RiskDetailSchema>;
+export type RiskChange = z.infer<typeof RiskChangeSchema>;
+export type RiskChanges = z.infer<typeof RiskChangesSchema>;

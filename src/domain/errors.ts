@@ -11,7 +11,8 @@ export const errorCatalogue = {
   MILESTONE_NOT_FOUND: 'No milestone with this id or key exists in the program.',
   USER_NOT_FOUND: 'The person named (for example as an owner) does not exist.',
   VERSION_CONFLICT: 'Someone else changed the record since you read it; the current state is returned. Reload and retry.',
-  REASON_REQUIRED: 'Moving a date or changing a baseline needs a reason that explains why.',
+  REASON_REQUIRED:
+    'A change that re-states a promise or reverses a step (moving a date, changing a baseline, re-scoring or ending a risk, reopening an action, superseding a decision) needs a reason.',
   MILESTONE_DONE: 'The milestone is already done; its dates can no longer be moved.',
   ACTUAL_DATE_IN_FUTURE: 'An actual (completion) date cannot lie in the future.',
   NOTHING_TO_CHANGE: 'The request changes nothing: every value given equals the current one.',
@@ -34,9 +35,13 @@ export const errorCatalogue = {
   DECISION_CLOSED: 'The decision is decided or superseded and can no longer change; supersede it to change course.',
   NOT_DECISION_OWNER: 'Only the owner of a decision decides it.',
   DECISION_NOT_DECIDED: 'Only a decided decision can be superseded; an open one is decided instead.',
+  DECISION_NOT_FOUND: 'No decision with this id or key exists in the program.',
+  LINK_TARGET_NOT_FOUND: 'A record to link to (milestone, decision, risk, action) does not exist in the same program.',
   RISK_CLOSED: 'The risk is closed or realized; it no longer changes.',
+  RISK_NOT_FOUND: 'No risk with this id or key exists in the program.',
   ACTION_STATE: 'The action is not in a state that allows this step (e.g. confirming an action nobody has marked done).',
   NOT_ACTION_OWNER: 'Only the owner of an action marks it done.',
+  ACTION_NOT_FOUND: 'No action with this id or key exists in the program.',
   NOT_READY: 'The service is starting or shutting down, or cannot reach its database.',
   INTERNAL: 'An unexpected error on our side. It has been logged; the request changed nothing.',
 } as const;

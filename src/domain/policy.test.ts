@@ -44,6 +44,17 @@ const documented: Record<ProgramAction, Record<Role, 'yes' | 'own' | 'no'>> = {
   'milestone.edit': { decision_owner: 'no', cadence_owner: 'yes', quality_owner: 'no', contributor: 'no', observer: 'no' },
   'milestone.move': { decision_owner: 'no', cadence_owner: 'yes', quality_owner: 'own', contributor: 'own', observer: 'no' },
   'milestone.complete': { decision_owner: 'no', cadence_owner: 'yes', quality_owner: 'own', contributor: 'own', observer: 'no' },
+  'decision.request': { decision_owner: 'yes', cadence_owner: 'yes', quality_owner: 'yes', contributor: 'yes', observer: 'no' },
+  'decision.edit': { decision_owner: 'own', cadence_owner: 'yes', quality_owner: 'no', contributor: 'no', observer: 'no' },
+  'decision.decide': { decision_owner: 'own', cadence_owner: 'own', quality_owner: 'own', contributor: 'no', observer: 'no' },
+  'risk.raise': { decision_owner: 'yes', cadence_owner: 'yes', quality_owner: 'yes', contributor: 'yes', observer: 'no' },
+  'risk.update': { decision_owner: 'own', cadence_owner: 'yes', quality_owner: 'own', contributor: 'own', observer: 'no' },
+  'risk.end': { decision_owner: 'own', cadence_owner: 'yes', quality_owner: 'own', contributor: 'own', observer: 'no' },
+  'action.open': { decision_owner: 'yes', cadence_owner: 'yes', quality_owner: 'yes', contributor: 'yes', observer: 'no' },
+  'action.edit': { decision_owner: 'own', cadence_owner: 'yes', quality_owner: 'own', contributor: 'own', observer: 'no' },
+  'action.done': { decision_owner: 'own', cadence_owner: 'own', quality_owner: 'own', contributor: 'own', observer: 'no' },
+  'action.confirm': { decision_owner: 'no', cadence_owner: 'yes', quality_owner: 'no', contributor: 'no', observer: 'no' },
+  'action.check': { decision_owner: 'no', cadence_owner: 'yes', quality_owner: 'yes', contributor: 'no', observer: 'no' },
 };
 
 const accessAs = (...held: Role[]): ProgramAccess => value(accessProgram(person(held.map((r) => on({ programId: kettle.id }, r))), kettle));
@@ -167,5 +178,35 @@ describe('FORBIDDEN', () => {
     expect(r.message).toContain('people.manage');
     expect(r.message).toContain('admin');
     expect(value(permitAdmin(person([], true), 'programs.manage'))).toBe(true);
+  });
+});
+
+describe('actions: the owner marks done, the cadence owner confirms', () => {
+  const mine = { ownerId: dana };
+  const theirs = { ownerId: asUserId('u-chen') };
+
+  it('only the owner marks an action done, even the cadence owner', () => {
+    for (const role of ['decision_owner', 'cadence_owner', 'quality_owner', 'contributor'] as const) {
+      expect(value(permit(accessAs(role), 'action.done', mine, dana))).toBe(true);
+      expect(refusal(permit(accessAs(role), 'action.done', theirs, dana)).code).toBe('FORBIDDEN');
+    }
+    expect(refusal(permit(accessAs('observer'), 'action.done', mine, dana)).code).toBe('FORBIDDEN');
+  });
+
+  it('only the cadence owner confirms or reopens; the quality owner may also check effectiveness', () => {
+    expect(value(permit(accessAs('cadence_owner'), 'action.confirm', theirs, dana))).toBe(true);
+    for (const role of ['decision_owner', 'quality_owner', 'contributor', 'observer'] as const) {
+      expect(refusal(permit(accessAs(role), 'action.confirm', mine, dana)).code).toBe('FORBIDDEN');
+    }
+    expect(value(permit(accessAs('quality_owner'), 'action.check', theirs, dana))).toBe(true);
+    expect(refusal(permit(accessAs('contributor'), 'action.check', mine, dana)).code).toBe('FORBIDDEN');
+  });
+
+  it('everyone but observers opens actions; owners edit their own, the cadence owner any', () => {
+    expect(value(permit(accessAs('contributor'), 'action.open'))).toBe(true);
+    expect(refusal(permit(accessAs('observer'), 'action.open')).code).toBe('FORBIDDEN');
+    expect(value(permit(accessAs('contributor'), 'action.edit', mine, dana))).toBe(true);
+    expect(refusal(permit(accessAs('contributor'), 'action.edit', theirs, dana)).code).toBe('FORBIDDEN');
+    expect(value(permit(accessAs('cadence_owner'), 'action.edit', theirs, dana))).toBe(true);
   });
 });

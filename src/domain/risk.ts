@@ -55,13 +55,19 @@ export function riskBand(score: number): 'high' | 'medium' | 'low' {
   return score >= 15 ? 'high' : score >= 8 ? 'medium' : 'low';
 }
 
-const isLevel = (n: number | null | undefined) => n === null || n === undefined || (Number.isInteger(n) && n >= 1 && n <= 5);
-const isOpen = (r: Risk) => r.status === 'open' || r.status === 'mitigating';
+const isLevel = (n: number | null | undefined) => typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= 5;
+const isLevelOrNone = (n: number | null | undefined) => n === null || n === undefined || isLevel(n);
+/** Open and mitigating risks are live: they change, score on the heat map and are reviewed. */
+export const isRiskOpen = (r: Pick<Risk, 'status'>): boolean => r.status === 'open' || r.status === 'mitigating';
+const isOpen = isRiskOpen;
 
 export type RiskDraft = Omit<Risk, 'version' | 'status'> & { readonly status?: RiskStatus | undefined };
 
 function checkLevels(r: Pick<Risk, 'likelihood' | 'impact' | 'residualLikelihood' | 'residualImpact'>): Result<true> {
-  const bad = (['likelihood', 'impact', 'residualLikelihood', 'residualImpact'] as const).filter((f) => !isLevel(r[f]));
+  const bad = [
+    ...(['likelihood', 'impact'] as const).filter((f) => !isLevel(r[f])),
+    ...(['residualLikelihood', 'residualImpact'] as const).filter((f) => !isLevelOrNone(r[f])),
+  ];
   if (bad.length)
     return refuse(
       'VALIDATION_FAILED',

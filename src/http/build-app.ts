@@ -19,11 +19,15 @@ import { registerAuth } from './auth.js';
 import type { HttpDeps } from './http-deps.js';
 import { oidcRoutes } from './oidc.js';
 import { RefusalError, redactUrl, sendProblem } from './problem.js';
+import { actionRoutes } from './routes/actions.js';
 import { authRoutes } from './routes/auth.js';
 import { changeRoutes } from './routes/changes.js';
+import { decisionRoutes } from './routes/decisions.js';
 import { milestoneRoutes } from './routes/milestones.js';
+import { myWeekRoutes } from './routes/my-week.js';
 import { peopleRoutes } from './routes/people.js';
 import { programRoutes } from './routes/programs.js';
+import { riskRoutes } from './routes/risks.js';
 import { tokenRoutes } from './routes/tokens.js';
 
 declare module 'fastify' {
@@ -160,10 +164,14 @@ export async function buildApp(deps: HttpDeps, opts: BuildOptions = {}): Promise
     async (api) => {
       await api.register(programRoutes(deps));
       await api.register(milestoneRoutes(deps));
+      await api.register(decisionRoutes(deps));
+      await api.register(actionRoutes(deps));
+      await api.register(myWeekRoutes(deps));
       await api.register(changeRoutes(deps));
       await api.register(authRoutes(deps));
       await api.register(tokenRoutes(deps));
       await api.register(peopleRoutes(deps));
+      await api.register(riskRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

@@ -1,10 +1,14 @@
 import { Command, CommanderError } from 'commander';
 import { registerAccountCommands } from '../cli/account-commands.js';
+import { registerActionCommands } from '../cli/action-commands.js';
 import { registerChangeCommands } from '../cli/change-commands.js';
 import { addActingOptions } from '../cli/connect.js';
+import { registerDecisionCommands } from '../cli/decision-commands.js';
 import { registerMilestoneCommands } from '../cli/milestone-commands.js';
+import { registerMyWeekCommands } from '../cli/my-week-commands.js';
 import { CliExit } from '../cli/output.js';
 import { registerProgramCommands } from '../cli/program-commands.js';
+import { registerRiskCommands } from '../cli/risk-commands.js';
 import { registerServerCommands } from '../cli/server-commands.js';
 import type { CliContext } from '../cli/session.js';
 import { registerUserCommands } from '../cli/user-commands.js';
@@ -46,6 +50,9 @@ Getting started:
   tollgate --as lead@demo.test programs show KHG-KW500         one program and its milestones
   tollgate --as lead@demo.test milestone move KHG-KW500 M-12 --to 2026-03-20 --reason "Mould rework after T1"
   tollgate --as lead@demo.test changes KHG-KW500 --limit 20    who changed what, when and why
+  tollgate --as supplier@demo.test my-week                     what is yours to do this week, overdue first
+  tollgate --as owner@demo.test decision queue --owner me     the decisions waiting for you, overdue first
+  tollgate --as lead@demo.test risk list KHG-KW500            the risk register and its 5×5 heat maps
   tollgate serve                             the web app and API at http://127.0.0.1:3000`;
 
 const isDebug = () => {
@@ -77,6 +84,10 @@ export async function runCli(argv: string[], ctx: CliContext = context): Promise
   addActingOptions(program);
   registerProgramCommands(program, ctx);
   registerMilestoneCommands(program, ctx);
+  registerActionCommands(program, ctx);
+  registerMyWeekCommands(program, ctx);
+  registerDecisionCommands(program, ctx);
+  registerRiskCommands(program, ctx);
   registerChangeCommands(program, ctx);
   registerUserCommands(program, ctx);
   registerAccountCommands(program, ctx);

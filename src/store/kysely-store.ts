@@ -57,7 +57,13 @@ export function makeReads(db: Kysely<Database>): Reads {
     },
     async listDecisions(programIds) {
       if (programIds.length === 0) return [];
-      return (await db.selectFrom('decisions').selectAll().where('programId', 'in', [...programIds]).execute()).map(toDecision);
+      return (
+        await db
+          .selectFrom('decisions')
+          .selectAll()
+          .where('programId', 'in', [...programIds])
+          .execute()
+      ).map(toDecision);
     },
     async findDecision(programId, idOrKey) {
       const r = await db
@@ -70,7 +76,13 @@ export function makeReads(db: Kysely<Database>): Reads {
     },
     async listRisks(programIds) {
       if (programIds.length === 0) return [];
-      return (await db.selectFrom('risks').selectAll().where('programId', 'in', [...programIds]).execute()).map(toRisk);
+      return (
+        await db
+          .selectFrom('risks')
+          .selectAll()
+          .where('programId', 'in', [...programIds])
+          .execute()
+      ).map(toRisk);
     },
     async findRisk(programId, idOrKey) {
       const r = await db
@@ -83,7 +95,13 @@ export function makeReads(db: Kysely<Database>): Reads {
     },
     async listActions(programIds) {
       if (programIds.length === 0) return [];
-      return (await db.selectFrom('actions').selectAll().where('programId', 'in', [...programIds]).execute()).map(toAction);
+      return (
+        await db
+          .selectFrom('actions')
+          .selectAll()
+          .where('programId', 'in', [...programIds])
+          .execute()
+      ).map(toAction);
     },
     async findAction(programId, idOrKey) {
       const r = await db

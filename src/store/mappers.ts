@@ -1,25 +1,25 @@
 import type { ApiTokenRecord, ChangeRecord, Client, EntityName, InviteRecord, SessionRecord, User, UserStatus } from '../app/ports.js';
+import type { Action, ActionSeverity, ActionStatus, EffectivenessResult } from '../domain/action.js';
+import type { Decision, DecisionStatus } from '../domain/decision.js';
 import type { ClientId, MilestoneId, ProgramId, UserId } from '../domain/ids.js';
+import type { Link, LinkableEntity } from '../domain/link.js';
 import type { Milestone, Phase } from '../domain/milestone.js';
 import type { PlainDate } from '../domain/plain-date.js';
 import type { Program, ProgramStatus } from '../domain/program.js';
-import type { Membership, Role } from '../domain/roles.js';
-import type { Action, ActionSeverity, ActionStatus, EffectivenessResult } from '../domain/action.js';
-import type { Decision, DecisionStatus } from '../domain/decision.js';
-import type { Link, LinkableEntity } from '../domain/link.js';
 import type { Risk, RiskCategory, RiskStatus, RiskStrategy } from '../domain/risk.js';
+import type { Membership, Role } from '../domain/roles.js';
 import type {
   ActionsTable,
   ApiTokensTable,
-  DecisionsTable,
-  LinksTable,
-  RisksTable,
   ChangesTable,
   ClientsTable,
+  DecisionsTable,
   InvitesTable,
+  LinksTable,
   MembershipsTable,
   MilestonesTable,
   ProgramsTable,
+  RisksTable,
   SessionsTable,
   UsersTable,
 } from './schema.js';

@@ -1,13 +1,18 @@
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { markActionDone } from '../../src/app/actions/mark-action-done.js';
+import { openAction } from '../../src/app/actions/open-action.js';
 import { createApiToken } from '../../src/app/auth/create-api-token.js';
 import { createMilestone } from '../../src/app/create-milestone.js';
 import { unwrap } from '../../src/app/create-records.js';
+import { decideDecision } from '../../src/app/decisions/decide-decision.js';
+import { requestDecision } from '../../src/app/decisions/request-decision.js';
 import { demoPassword } from '../../src/app/demo/demo-data.js';
 import { loadDemo } from '../../src/app/demo/load-demo.js';
 import type { Actor } from '../../src/app/deps.js';
 import { createPerson } from '../../src/app/people/create-person.js';
 import { grantRole } from '../../src/app/people/grant-role.js';
+import { raiseRisk } from '../../src/app/risks/raise-risk.js';
 import type { PlainDate } from '../../src/domain/plain-date.js';
 import { docsDir, webDir } from '../../src/main/compose.js';
 import { createTestServer, type Headers, type TestServer } from '../support/app.js';
@@ -128,6 +133,54 @@ describe.each(dialects)('authorization matrix on %s (demo portfolio)', (dialect)
   const stranger = async () =>
     unwrap(await createPerson(t.deps, { actor: admin, email: `stranger-${++n}@example.test`, name: `Stranger ${n}` }));
   const milestonesUrl = `/api/v1/programs/${program}/milestones`;
+  const actionsUrl = `/api/v1/programs/${program}/actions`;
+  /** A fresh open action on KHG-KW500, opened by lead@, owned by the person given; marked done by them when asked: its key. */
+  const newAction = async (owner: Actor, o: { done?: boolean; checkDate?: string } = {}): Promise<string> => {
+    const a = unwrap(
+      await openAction(t.deps, {
+        programId: program,
+        actor: lead,
+        title: `Matrix action ${++n}`,
+        ownerId: owner.id,
+        dueDate: '2026-04-20' as PlainDate,
+        checkDate: o.checkDate as PlainDate | undefined,
+      }),
+    ).action;
+    if (o.done) unwrap(await markActionDone(t.deps, { programId: program, actionId: a.id, version: 1, actor: owner, note: 'Done' }));
+    return a.key;
+  };
+  const risksUrl = `/api/v1/programs/${program}/risks`;
+  /** A fresh open risk on KHG-KW500, raised by lead@, owned by the person given. */
+  const newRisk = async (owner: Actor) =>
+    unwrap(
+      await raiseRisk(t.deps, {
+        programId: program,
+        actor: lead,
+        title: `Matrix risk ${++n}`,
+        ownerId: owner.id,
+        category: 'supply',
+        likelihood: 3,
+        impact: 4,
+      }),
+    ).risk;
+
+  const decisionsUrl = `/api/v1/programs/${program}/decisions`;
+  /** A fresh open decision on KHG-KW500, asked for by lead@, owned by the person given (one who may decide). */
+  const newDecision = async (owner: Actor) =>
+    unwrap(await requestDecision(t.deps, { programId: program, actor: lead, statement: `Matrix decision ${++n}`, ownerId: owner.id }))
+      .decision;
+  /** The same, decided by its owner: ready to be superseded. */
+  const decidedDecision = async (owner: Actor) => {
+    const d = await newDecision(owner);
+    const verdict = { outcome: 'Go', rationale: 'Cheapest', expectedImpact: 'None' };
+    unwrap(await decideDecision(t.deps, { programId: program, decisionId: d.id, version: d.version, actor: owner, ...verdict }));
+    return d;
+  };
+  /** The caller where they hold a role on KHG-KW500 that decides; otherwise owner@ (the decision owner). */
+  const deciderFor = async (c: Caller): Promise<Actor> =>
+    c.person && ['decision owner', 'cadence owner', 'quality owner'].includes(c.column) ? c.person : t.person('owner@demo.test');
+  const verdictBody = { outcome: 'Approved', rationale: 'Within budget', expectedImpact: '+2 k USD' };
+  const supersedeBody = { version: 2, reason: 'New quote', ...verdictBody };
 
   const rows: Row[] = [
     // Public: no person needed, the same answer for everybody.
@@ -315,6 +368,257 @@ describe.each(dialects)('authorization matrix on %s (demo portfolio)', (dialect)
       }),
       expect: ownersToo,
     },
+
+    // The risk register: anyone working on the program raises a risk; the cadence owner updates and
+    // ends any risk, the others only risks they own (an observer none, even one they own).
+    { route: 'GET /api/v1/programs/:programId/risks', request: () => ({ method: 'GET', url: risksUrl }), expect: readers },
+    {
+      route: 'POST /api/v1/programs/:programId/risks',
+      request: () => ({
+        method: 'POST',
+        url: risksUrl,
+        payload: { title: 'Raised in the matrix', ownerId: lead.id, category: 'quality', likelihood: 2, impact: 3 },
+      }),
+      expect: [403, 201, 201, 201, 201, 403, 404, 401, 401],
+    },
+    {
+      route: 'GET /api/v1/programs/:programId/risks/:riskId',
+      request: async () => ({ method: 'GET', url: `${risksUrl}/${(await newRisk(lead)).key}` }),
+      expect: readers,
+    },
+    {
+      route: 'GET /api/v1/programs/:programId/risks/:riskId',
+      case: 'a KHG-KW500 risk asked for under HM-WINCH3',
+      request: async () => ({ method: 'GET', url: `/api/v1/programs/HM-WINCH3/risks/${(await newRisk(lead)).id}` }),
+      expect: [404, 404, 404, 404, 404, 404, 404, 401, 401],
+    },
+    {
+      route: 'PATCH /api/v1/programs/:programId/risks/:riskId',
+      case: "lead@'s risk",
+      request: async () => ({
+        method: 'PATCH',
+        url: `${risksUrl}/${(await newRisk(lead)).key}`,
+        payload: { version: 1, likelihood: 2, reason: 'Second source found' },
+      }),
+      expect: leadOnly,
+    },
+    {
+      route: 'PATCH /api/v1/programs/:programId/risks/:riskId',
+      case: "the caller's own risk",
+      request: async (c) => ({
+        method: 'PATCH',
+        url: `${risksUrl}/${(await newRisk(ownerFor(c))).key}`,
+        payload: { version: 1, likelihood: 2, reason: 'Second source found' },
+      }),
+      expect: [403, 200, 200, 200, 200, 403, 404, 401, 401],
+    },
+    {
+      route: 'POST /api/v1/programs/:programId/risks/:riskId/close',
+      case: "lead@'s risk",
+      request: async () => ({
+        method: 'POST',
+        url: `${risksUrl}/${(await newRisk(lead)).key}/close`,
+        payload: { version: 1, reason: 'Passed' },
+      }),
+      expect: leadOnly,
+    },
+    {
+      route: 'POST /api/v1/programs/:programId/risks/:riskId/close',
+      case: "the caller's own risk",
+      request: async (c) => ({
+        method: 'POST',
+        url: `${risksUrl}/${(await newRisk(ownerFor(c))).key}/close`,
+        payload: { version: 1, reason: 'Passed' },
+      }),
+      expect: [403, 200, 200, 200, 200, 403, 404, 401, 401],
+    },
+    {
+      route: 'POST /api/v1/programs/:programId/risks/:riskId/realize',
+      case: "lead@'s risk",
+      request: async () => ({
+        method: 'POST',
+        url: `${risksUrl}/${(await newRisk(lead)).key}/realize`,
+        payload: { version: 1, reason: 'It happened' },
+      }),
+      expect: leadOnly,
+    },
+    {
+      route: 'POST /api/v1/programs/:programId/risks/:riskId/realize',
+      case: "the caller's own risk",
+      request: async (c) => ({
+        method: 'POST',
+        url: `${risksUrl}/${(await newRisk(ownerFor(c))).key}/realize`,
+        payload: { version: 1, reason: 'It happened' },
+      }),
+      expect: [403, 200, 200, 200, 200, 403, 404, 401, 401],
+    },
+    {
+      route: 'GET /api/v1/programs/:programId/risk-changes',
+      request: () => ({ method: 'GET', url: `/api/v1/programs/${program}/risk-changes?since=2026-03-01&until=${today}` }),
+      expect: readers,
+    },
+
+    // The decision log: anyone working on the program asks for a decision; only its owner (who must
+    // hold a role that decides) decides or supersedes it; its owner or the cadence owner edits it while open.
+    { route: 'GET /api/v1/programs/:programId/decisions', request: () => ({ method: 'GET', url: decisionsUrl }), expect: readers },
+    {
+      route: 'POST /api/v1/programs/:programId/decisions',
+      request: async () => ({
+        method: 'POST',
+        url: decisionsUrl,
+        payload: { statement: 'Asked in the matrix', ownerId: (await t.person('owner@demo.test')).id, dueDate: '2026-03-20' },
+      }),
+      expect: [403, 201, 201, 201, 201, 403, 404, 401, 401],
+    },
+    {
+      route: 'GET /api/v1/programs/:programId/decisions/:decisionId',
+      request: async () => ({ method: 'GET', url: `${decisionsUrl}/${(await newDecision(lead)).key}` }),
+      expect: readers,
+    },
+    {
+      route: 'GET /api/v1/programs/:programId/decisions/:decisionId',
+      case: 'a KHG-KW500 decision asked for under HM-WINCH3',
+      request: async () => ({ method: 'GET', url: `/api/v1/programs/HM-WINCH3/decisions/${(await newDecision(lead)).id}` }),
+      expect: [404, 404, 404, 404, 404, 404, 404, 401, 401],
+    },
+    {
+      route: 'PATCH /api/v1/programs/:programId/decisions/:decisionId',
+      case: "lead@'s decision",
+      request: async () => ({
+        method: 'PATCH',
+        url: `${decisionsUrl}/${(await newDecision(lead)).key}`,
+        payload: { version: 1, context: 'Edited in the matrix' },
+      }),
+      expect: leadOnly,
+    },
+    {
+      route: 'PATCH /api/v1/programs/:programId/decisions/:decisionId',
+      case: "the caller's own decision (owner@'s where the caller cannot own one)",
+      request: async (c) => ({
+        method: 'PATCH',
+        url: `${decisionsUrl}/${(await newDecision(await deciderFor(c))).key}`,
+        payload: { version: 1, context: 'Edited in the matrix' },
+      }),
+      expect: [403, 200, 200, 403, 403, 403, 404, 401, 401],
+    },
+    {
+      route: 'POST /api/v1/programs/:programId/decisions/:decisionId/decide',
+      case: "lead@'s decision",
+      request: async () => ({
+        method: 'POST',
+        url: `${decisionsUrl}/${(await newDecision(lead)).key}/decide`,
+        payload: { version: 1, ...verdictBody },
+      }),
+      expect: [403, 403, 200, 403, 403, 403, 404, 401, 401],
+    },
+    {
+      route: 'POST /api/v1/programs/:programId/decisions/:decisionId/decide',
+      case: "the caller's own decision (owner@'s where the caller cannot own one)",
+      request: async (c) => ({
+        method: 'POST',
+        url: `${decisionsUrl}/${(await newDecision(await deciderFor(c))).key}/decide`,
+        payload: { version: 1, ...verdictBody },
+      }),
+      expect: [403, 200, 200, 200, 403, 403, 404, 401, 401],
+    },
+    {
+      route: 'POST /api/v1/programs/:programId/decisions/:decisionId/supersede',
+      case: "lead@'s decided decision",
+      request: async () => ({
+        method: 'POST',
+        url: `${decisionsUrl}/${(await decidedDecision(lead)).key}/supersede`,
+        payload: supersedeBody,
+      }),
+      expect: [403, 403, 201, 403, 403, 403, 404, 401, 401],
+    },
+    {
+      route: 'POST /api/v1/programs/:programId/decisions/:decisionId/supersede',
+      case: "the caller's own decided decision (owner@'s where the caller cannot own one)",
+      request: async (c) => ({
+        method: 'POST',
+        url: `${decisionsUrl}/${(await decidedDecision(await deciderFor(c))).key}/supersede`,
+        payload: supersedeBody,
+      }),
+      expect: [403, 201, 201, 201, 403, 403, 404, 401, 401],
+    },
+    {
+      route: 'GET /api/v1/decision-queue',
+      request: () => ({ method: 'GET', url: '/api/v1/decision-queue?ownerId=me' }),
+      expect: everyoneSignedIn,
+    },
+
+    // Actions: anyone working on the program opens one; its owner edits it and marks it done (the
+    // cadence owner edits any, but marks done only their own); the cadence owner confirms or reopens;
+    // the cadence and quality owners record the effectiveness check.
+    { route: 'GET /api/v1/programs/:programId/actions', request: () => ({ method: 'GET', url: actionsUrl }), expect: readers },
+    {
+      route: 'POST /api/v1/programs/:programId/actions',
+      request: () => ({ method: 'POST', url: actionsUrl, payload: { title: 'Opened in the matrix', ownerId: lead.id } }),
+      expect: [403, 201, 201, 201, 201, 403, 404, 401, 401],
+    },
+    {
+      route: 'PATCH /api/v1/programs/:programId/actions/:actionId',
+      case: "lead@'s action",
+      request: async () => ({ method: 'PATCH', url: `${actionsUrl}/${await newAction(lead)}`, payload: { version: 1, title: 'Renamed' } }),
+      expect: leadOnly,
+    },
+    {
+      route: 'PATCH /api/v1/programs/:programId/actions/:actionId',
+      case: "the caller's own action",
+      request: async (c) => ({
+        method: 'PATCH',
+        url: `${actionsUrl}/${await newAction(ownerFor(c))}`,
+        payload: { version: 1, title: 'Renamed' },
+      }),
+      expect: [403, 200, 200, 200, 200, 403, 404, 401, 401],
+    },
+    {
+      route: 'POST /api/v1/programs/:programId/actions/:actionId/done',
+      case: "lead@'s action",
+      request: async () => ({ method: 'POST', url: `${actionsUrl}/${await newAction(lead)}/done`, payload: { version: 1, note: 'Done' } }),
+      expect: leadOnly,
+    },
+    {
+      route: 'POST /api/v1/programs/:programId/actions/:actionId/done',
+      case: "the caller's own action",
+      request: async (c) => ({
+        method: 'POST',
+        url: `${actionsUrl}/${await newAction(ownerFor(c))}/done`,
+        payload: { version: 1, note: 'Done' },
+      }),
+      expect: [403, 200, 200, 200, 200, 403, 404, 401, 401],
+    },
+    {
+      route: 'POST /api/v1/programs/:programId/actions/:actionId/confirm',
+      case: "lead@'s action, marked done",
+      request: async () => ({
+        method: 'POST',
+        url: `${actionsUrl}/${await newAction(lead, { done: true })}/confirm`,
+        payload: { version: 2 },
+      }),
+      expect: leadOnly,
+    },
+    {
+      route: 'POST /api/v1/programs/:programId/actions/:actionId/reopen',
+      case: "lead@'s action, marked done",
+      request: async () => ({
+        method: 'POST',
+        url: `${actionsUrl}/${await newAction(lead, { done: true })}/reopen`,
+        payload: { version: 2, reason: 'Not done after all' },
+      }),
+      expect: leadOnly,
+    },
+    {
+      route: 'POST /api/v1/programs/:programId/actions/:actionId/effectiveness',
+      case: "lead@'s corrective action, marked done",
+      request: async () => ({
+        method: 'POST',
+        url: `${actionsUrl}/${await newAction(lead, { done: true, checkDate: '2026-05-04' })}/effectiveness`,
+        payload: { version: 2, result: 'effective' },
+      }),
+      expect: [403, 403, 200, 200, 403, 403, 404, 401, 401],
+    },
+    { route: 'GET /api/v1/me/week', request: () => ({ method: 'GET', url: '/api/v1/me/week' }), expect: everyoneSignedIn },
 
     // Workspace administration.
     { route: 'GET /api/v1/people', request: () => ({ method: 'GET', url: '/api/v1/people' }), expect: adminOnly },

@@ -120,6 +120,7 @@ describe('browser: sign-in, roles and client isolation', () => {
   it('(a) shows a person of another client only their program, and not-found for the others', async () => {
     const page = await freshPage();
     await signIn(page, server.url, 'other@demo.test');
+    await page.goto(`${server.url}/portfolio`);
     await expect.poll(() => heading(page).textContent()).toMatch(/^1 program: /);
     const table = page.getByRole('table', { name: /Programs/ });
     expect(await table.getByRole('row').count()).toBe(2);
@@ -216,6 +217,7 @@ describe('browser: sign-in, roles and client isolation', () => {
   it('(c) sends someone whose session ended mid-work to sign in, then back where they were', async () => {
     const page = await freshPage();
     await signIn(page, server.url, 'lead@demo.test');
+    await page.goto(`${server.url}/portfolio`);
     await expect.poll(() => heading(page).textContent()).toMatch(/^8 programs: /);
     await page.context().clearCookies();
     await page.getByRole('link', { name: 'Toaster TS-2' }).click();
@@ -273,7 +275,9 @@ describe('browser: sign-in, roles and client isolation', () => {
 
     await page.getByLabel('Choose a password').fill(invited.password);
     await page.getByRole('button', { name: 'Set password and sign in' }).click();
-    await page.waitForURL(`${server.url}/`);
+    // A contributor lands on "My week"; the portfolio shows exactly their one program.
+    await page.waitForURL(`${server.url}/week`);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Portfolio' }).click();
     await expect.poll(() => heading(page).textContent()).toMatch(/^1 program: /);
     const table = page.getByRole('table', { name: /Programs/ });
     expect(await table.getByRole('row').count()).toBe(2);
@@ -318,7 +322,8 @@ describe('browser: sign-in, roles and client isolation', () => {
 
     await page.getByLabel('Password').fill(invited.newPassword);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.waitForURL(`${server.url}/`);
+    await page.waitForURL(`${server.url}/week`);
+    await page.goto(`${server.url}/portfolio`);
     await expect.poll(() => heading(page).textContent()).toMatch(/^1 program: /);
     await page.context().close();
   });

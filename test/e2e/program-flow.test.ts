@@ -8,7 +8,7 @@ import { type RunningServer, startServer } from '../../src/main/server.js';
 import { demoPassword, expectAccessible, launchChromium, screenshot } from '../support/browser.js';
 
 // The real server (built web app, SQLite file, demo portfolio) on a loopback port, driven in Chromium.
-describe('browser: sign in → portfolio → program → add, move, change log', () => {
+describe('browser: sign in → my week → portfolio → program → add, move, change log', () => {
   let server: RunningServer;
   let chromium: Awaited<ReturnType<typeof launchChromium>>;
   let browser: Browser;
@@ -37,12 +37,15 @@ describe('browser: sign in → portfolio → program → add, move, change log',
     await page.getByLabel('Email').fill('lead@demo.test');
     await page.getByLabel('Password').fill(demoPassword);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.waitForURL(`${server.url}/`);
+    // A cadence owner starts from "My week"; the portfolio is one link away.
+    await page.waitForURL(`${server.url}/week`);
     const account = page.getByRole('navigation', { name: 'Your account' });
     await expect.poll(() => account.textContent()).toContain('Dana Whitfield');
   });
 
   it('shows the portfolio with each program, its health and why', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Portfolio' }).click();
+    await page.waitForURL(`${server.url}/portfolio`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^8 programs: /);
     const table = page.getByRole('table', { name: /Programs/ });
     expect(await table.getByRole('row').count()).toBe(9);

@@ -11,8 +11,11 @@ import { ApiError } from './lib/api.js';
 import { setUnauthenticatedHandler } from './lib/http.js';
 import { queryKeys } from './lib/queries.js';
 import { PeoplePage } from './people/people-page.js';
+import { HomePage } from './portfolio/home-page.js';
 import { PortfolioPage } from './portfolio/portfolio-page.js';
+import { ProgramLayout } from './program/program-layout.js';
 import { ProgramPage } from './program/program-page.js';
+import { MyWeekPage } from './week/my-week-page.js';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -36,8 +39,25 @@ const router = createBrowserRouter([
   {
     element: <RequireSession />,
     children: [
-      { path: '/', element: <PortfolioPage /> },
-      { path: '/programs/:programId', element: <ProgramPage /> },
+      { path: '/', element: <HomePage /> },
+      { path: '/week', element: <MyWeekPage /> },
+      { path: '/portfolio', element: <PortfolioPage /> },
+      {
+        path: '/programs/:programId',
+        element: <ProgramLayout />,
+        children: [
+          { index: true, element: <ProgramPage /> },
+          // Loaded when first opened, so the first page (usually "My week") comes up fast.
+          { path: 'decisions', lazy: () => import('./decisions/decisions-page.js').then((m) => ({ Component: m.DecisionsPage })) },
+          {
+            path: 'decisions/:decisionId',
+            lazy: () => import('./decisions/decision-page.js').then((m) => ({ Component: m.DecisionPage })),
+          },
+          { path: 'risks', lazy: () => import('./risks/risks-page.js').then((m) => ({ Component: m.RisksPage })) },
+          { path: 'risks/:riskId', lazy: () => import('./risks/risk-page.js').then((m) => ({ Component: m.RiskPage })) },
+          { path: 'actions', lazy: () => import('./actions/actions-page.js').then((m) => ({ Component: m.ActionsPage })) },
+        ],
+      },
       { path: '/account', element: <AccountPage /> },
       { path: '/people', element: <PeoplePage /> },
       { path: '*', element: <NotFoundPage /> },

@@ -11,6 +11,7 @@ import { moveMilestone } from '../move-milestone.js';
 import { createPerson } from '../people/create-person.js';
 import { grantRole } from '../people/grant-role.js';
 import type { MilestoneView } from '../views.js';
+import { loadDemoActions } from './demo-actions.js';
 import {
   type DemoProgram,
   demoClients,
@@ -21,6 +22,8 @@ import {
   roleClients,
   slipReasons,
 } from './demo-data.js';
+import { loadDemoDecisions } from './demo-decisions.js';
+import { loadDemoRisks } from './demo-risks.js';
 
 export interface DemoSummary {
   readonly clients: number;
@@ -224,5 +227,8 @@ async function loadProgram(
       await move(m, bd(m.milestone.baselineDate, 9), bd(today, -4), `Pushed by ${soon.milestone.key} moving 9 business days.`);
     }
   }
+  await loadDemoActions(d, clock, { programId: program.id, spec: p, people, today });
+  await loadDemoRisks(d, clock, { programId: program.id, spec: p, people, today, now });
+  await loadDemoDecisions(d, clock, { programId: program.id, spec: p, people, today });
   return created.length;
 }

@@ -10,7 +10,7 @@ export function NotFoundPage() {
       <h1>{t('errors.notFoundTitle')}</h1>
       <p>{t('errors.notFoundBody')}</p>
       <p>
-        <Link to="/">{t('errors.backToPortfolio')}</Link>
+        <Link to="/portfolio">{t('errors.backToPortfolio')}</Link>
       </p>
     </>
   );

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useNavigate } from 'react-router';
+import { isPortfolioHome } from '../auth/home.js';
 import { useCurrentUser } from '../auth/session.js';
 import { api } from '../lib/api.js';
 import { useProblemText } from './problem-text.js';
@@ -32,7 +33,10 @@ export function TopNav() {
       <nav aria-label={t('app.mainNav')}>
         <ul className="topbar__nav">
           <li>
-            <NavLink to="/" end>
+            <NavLink to="/week">{t('app.myWeek')}</NavLink>
+          </li>
+          <li>
+            <NavLink to={isPortfolioHome(me) ? '/' : '/portfolio'} end>
               {t('app.portfolio')}
             </NavLink>
           </li>

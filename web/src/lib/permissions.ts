@@ -1,5 +1,7 @@
 import type { PersonRef } from '../../../src/contract/common.js';
 import type { ProgramSummary } from '../../../src/contract/program.js';
+import { policy } from '../../../src/domain/policy.js';
+import type { Role } from '../../../src/domain/roles.js';
 
 export type Can = ProgramSummary['can'];
 export type Grant = Can[keyof Can];
@@ -25,5 +27,15 @@ export const milestoneRights = (can: Can, owner: PersonRef | null, meId: string)
 export const mayChangeAny = (can: Can): boolean =>
   can['milestone.edit'] !== 'no' || can['milestone.move'] !== 'no' || can['milestone.complete'] !== 'no';
 
+/** Whether the person may do the action to an item with this owner ('own': only to their own). */
+export const may = (can: Can, action: keyof Can, owner: PersonRef | null, meId: string): boolean => allows(can[action], owner, meId);
+
 /** Whether the person may change nothing at all here. */
-export const readOnly = (can: Can): boolean => can['milestone.create'] === 'no' && !mayChangeAny(can);
+export const readOnly = (can: Can): boolean =>
+  (Object.keys(can) as (keyof Can)[]).every((action) => action === 'program.read' || can[action] === 'no');
+
+/**
+ * Whether someone holding these roles on the program could do the action to an item they own:
+ * who may be named owner of a decision (decide), a risk (update) or an action (mark done).
+ */
+export const couldOwn = (roles: readonly Role[], action: keyof Can): boolean => roles.some((r) => policy[action][r] !== 'no');

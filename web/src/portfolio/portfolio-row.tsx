@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ProgramSummary } from '../../../src/contract/program.js';
@@ -7,14 +8,17 @@ import { HealthBadge } from '../components/health-badge.js';
 import { OwnerName } from '../components/owner-name.js';
 import { useHealthReason } from '../components/use-health-reason.js';
 import { formatCountry } from '../lib/format.js';
+import { paths } from '../records/paths.js';
+import { CountLink } from './count-link.js';
 
 export function PortfolioRow({ program: p }: { program: ProgramSummary }) {
   const { t } = useTranslation();
   const { sentence } = useHealthReason();
   const next = p.nextMilestone;
+  const nameId = useId();
   return (
     <tr className={`program-row program-row--${p.health}`}>
-      <th scope="row" className="cell-name">
+      <th scope="row" className="cell-name" id={nameId}>
         <Link to={`/programs/${encodeURIComponent(p.code)}`}>{p.name}</Link> <span className="code">{p.code}</span>
       </th>
       <td data-label={t('portfolio.col.client')}>{p.client.name}</td>
@@ -42,6 +46,30 @@ export function PortfolioRow({ program: p }: { program: ProgramSummary }) {
         ) : (
           <Gap>{t('portfolio.noNext')}</Gap>
         )}
+      </td>
+      <td className="num" data-label={t('portfolio.col.decisions')}>
+        <CountLink
+          count={p.openDecisions}
+          to={paths.decisions(p.code)}
+          label={t('portfolio.decisionsLink', { count: p.openDecisions })}
+          describedBy={nameId}
+        />
+      </td>
+      <td className="num" data-label={t('portfolio.col.risks')}>
+        <CountLink
+          count={p.highRisks}
+          to={paths.risks(p.code)}
+          label={t('portfolio.risksLink', { count: p.highRisks })}
+          describedBy={nameId}
+        />
+      </td>
+      <td className="num" data-label={t('portfolio.col.blockers')}>
+        <CountLink
+          count={p.blockers}
+          to={paths.actions(p.code)}
+          label={t('portfolio.blockersLink', { count: p.blockers })}
+          describedBy={nameId}
+        />
       </td>
       <td data-label={t('portfolio.col.owner')}>
         <OwnerName owner={p.owner} />

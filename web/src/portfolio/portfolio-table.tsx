@@ -22,11 +22,20 @@ export function PortfolioTable({ programs }: { programs: readonly ProgramSummary
             <th scope="col">{t('portfolio.col.phase')}</th>
             <th scope="col">{t('portfolio.col.health')}</th>
             <th scope="col">{t('portfolio.col.next')}</th>
+            <th scope="col" className="num col-count" title={t('portfolio.col.decisionsHint')}>
+              {t('portfolio.col.decisions')}
+            </th>
+            <th scope="col" className="num col-count" title={t('portfolio.col.risksHint')}>
+              {t('portfolio.col.risks')}
+            </th>
+            <th scope="col" className="num col-count" title={t('portfolio.col.blockersHint')}>
+              {t('portfolio.col.blockers')}
+            </th>
             <th scope="col">{t('portfolio.col.owner')}</th>
           </tr>
         </thead>
         <tbody>
-          {programs === undefined ? <SkeletonRows rows={6} columns={7} /> : programs.map((p) => <PortfolioRow key={p.id} program={p} />)}
+          {programs === undefined ? <SkeletonRows rows={6} columns={10} /> : programs.map((p) => <PortfolioRow key={p.id} program={p} />)}
         </tbody>
       </table>
     </TableScroll>

@@ -5,24 +5,26 @@ import { HealthBadge } from '../components/health-badge.js';
 import { OwnerName } from '../components/owner-name.js';
 import { useHealthReason } from '../components/use-health-reason.js';
 import type { MilestoneRights } from '../lib/permissions.js';
+import { BlockedBy } from './blocked-by.js';
 import { type MilestoneAction, MilestoneActions } from './milestone-actions.js';
 import { VarianceText } from './variance-text.js';
 
 interface Props {
+  programId: string;
   milestone: Milestone;
   /** What the signed-in person may do here; null leaves the actions column out. */
   rights: MilestoneRights | null;
   onAction: (action: MilestoneAction, milestone: Milestone) => void;
 }
 
-export function MilestoneRow({ milestone: m, rights, onAction }: Props) {
+export function MilestoneRow({ programId, milestone: m, rights, onAction }: Props) {
   const { t } = useTranslation();
   const { phrase } = useHealthReason();
   const moved = m.forecastDate !== m.baselineDate;
   // "Done" and "on plan" only repeat the badge; a slip or an overdue date needs its why.
   const showWhy = m.healthReason.kind !== 'done' && m.healthReason.kind !== 'on_plan';
   return (
-    <tr className={`milestone-row milestone-row--${m.health}`}>
+    <tr id={m.key} tabIndex={-1} className={`milestone-row milestone-row--${m.health}`}>
       <td className="nowrap cell-key" data-label={t('milestones.col.key')}>
         {m.key}
       </td>
@@ -33,6 +35,7 @@ export function MilestoneRow({ milestone: m, rights, onAction }: Props) {
             {t('milestones.critical')}
           </span>
         )}
+        <BlockedBy programId={programId} blockers={m.blockedBy} />
       </th>
       <td className="nowrap" data-label={t('milestones.col.phase')} title={t(`phase.${m.phase}`)}>
         {m.phase}

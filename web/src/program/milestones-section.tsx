@@ -7,6 +7,7 @@ import { LoadError } from '../components/load-error.js';
 import type { ProgramPerson } from '../lib/api.js';
 import { formatPlainDate } from '../lib/format.js';
 import { mayChangeAny, milestoneRights } from '../lib/permissions.js';
+import { useHashTarget } from '../records/use-hash-target.js';
 import { AddMilestoneDialog } from './add-milestone-dialog.js';
 import { CompleteMilestoneDialog } from './complete-milestone-dialog.js';
 import { EditMilestoneDialog } from './edit-milestone-dialog.js';
@@ -34,6 +35,7 @@ export function MilestonesSection({ programId, program, milestones, error, onRet
   const [open, setOpen] = useState<Open>(null);
   const [announcement, setAnnouncement] = useState('');
   const close = () => setOpen(null);
+  useHashTarget(milestones !== undefined);
 
   // Until the program (with what I may do) has loaded, no control is offered.
   const can = program?.can;
@@ -62,7 +64,12 @@ export function MilestonesSection({ programId, program, milestones, error, onRet
       {error ? (
         <LoadError title={t('milestones.loadFailed')} error={error} onRetry={onRetry} />
       ) : (
-        <MilestonesTable milestones={milestones} rightsFor={rightsFor} onAction={(kind, m) => setOpen({ kind, milestoneId: m.id })} />
+        <MilestonesTable
+          programId={programId}
+          milestones={milestones}
+          rightsFor={rightsFor}
+          onAction={(kind, m) => setOpen({ kind, milestoneId: m.id })}
+        />
       )}
 
       {mayCreate && open?.kind === 'add' && program && (

@@ -8,13 +8,14 @@ import type { MilestoneAction } from './milestone-actions.js';
 import { MilestoneRow } from './milestone-row.js';
 
 interface Props {
+  programId: string;
   milestones: readonly Milestone[] | undefined;
   /** The signed-in person's rights per milestone; null when they may change none. */
   rightsFor: ((m: Milestone) => MilestoneRights) | null;
   onAction: (action: MilestoneAction, milestone: Milestone) => void;
 }
 
-export function MilestonesTable({ milestones, rightsFor, onAction }: Props) {
+export function MilestonesTable({ programId, milestones, rightsFor, onAction }: Props) {
   const { t } = useTranslation();
   const captionId = useId();
   const columns = rightsFor ? 10 : 9;
@@ -54,7 +55,9 @@ export function MilestonesTable({ milestones, rightsFor, onAction }: Props) {
               </td>
             </tr>
           ) : (
-            milestones.map((m) => <MilestoneRow key={m.id} milestone={m} rights={rightsFor ? rightsFor(m) : null} onAction={onAction} />)
+            milestones.map((m) => (
+              <MilestoneRow key={m.id} programId={programId} milestone={m} rights={rightsFor ? rightsFor(m) : null} onAction={onAction} />
+            ))
           )}
         </tbody>
       </table>

@@ -1,14 +1,14 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { HealthLegend } from '../components/health-legend.js';
 import { LoadError } from '../components/load-error.js';
 import { PageTitle } from '../components/page-title.js';
-import { ApiError } from '../lib/api.js';
 import { useChanges, useMilestones, useProgram, useProgramPeople } from '../lib/queries.js';
 import { ChangeLogSection } from './change-log-section.js';
 import { MilestonesSection } from './milestones-section.js';
 import { ProgramHeader } from './program-header.js';
 import { ProgramHeaderSkeleton } from './program-header-skeleton.js';
+import { ProgramTabs } from './program-tabs.js';
 
 export function ProgramPage() {
   const { t } = useTranslation();
@@ -18,20 +18,6 @@ export function ProgramPage() {
   const changes = useChanges(programId);
   const people = useProgramPeople(programId);
   const personList = people.data?.items ?? [];
-
-  // A program someone may not see answers 404, exactly like one that does not exist.
-  if (program.error instanceof ApiError && program.error.status === 404) {
-    return (
-      <>
-        <PageTitle page={t('program.notFoundTitle')} />
-        <h1>{t('program.notFoundTitle')}</h1>
-        <p>{t('program.notFound')}</p>
-        <p>
-          <Link to="/">{t('errors.backToPortfolio')}</Link>
-        </p>
-      </>
-    );
-  }
 
   return (
     <>
@@ -46,6 +32,7 @@ export function ProgramPage() {
       ) : (
         <ProgramHeaderSkeleton />
       )}
+      <ProgramTabs code={programId} program={program.data} />
       <HealthLegend />
       <MilestonesSection
         programId={programId}

@@ -1,0 +1,141 @@
+import type { Decision } from '../../domain/decision.js';
+import type { Edit } from '../../domain/milestone.js';
+import { type AuthorizedProgramId, type ProgramAccess, type ProgramAction, permit, policy } from '../../domain/policy.js';
+import type { Program } from '../../domain/program.js';
+import type { Result } from '../../domain/result.js';
+import { type Role, roles, rolesOn } from '../../domain/roles.js';
+import type { Actor, AppDeps } from '../deps.js';
+import { findAccessibleProgram } from '../get-program.js';
+import type { Tx, WriteMeta } from '../ports.js';
+import { abort, must, transact } from '../transact.js';
+import { type DecisionView, viewDecision } from './decision-view.js';
+
+// What the decision use cases share: loading a decision the actor may see, checking who may own one,
+// and writing a decision through the one write path.
+
+export interface DecisionTarget {
+  readonly programId: string;
+  readonly decisionId: string;
+  /** The version the caller read; a write over another is refused with VERSION_CONFLICT. */
+  readonly version: number;
+  readonly actor: Actor;
+}
+
+export interface LoadedDecision {
+  readonly program: Program;
+  readonly access: ProgramAccess;
+  readonly decision: Decision;
+}
+
+/** The program (404 when the actor may not see it) and its decision by id or key (DECISION_NOT_FOUND). */
+export async function loadDecision(tx: Tx, actor: Actor, programId: string, decisionId: string): Promise<LoadedDecision> {
+  const { program, access } = must(await findAccessibleProgram(tx, actor, programId));
+  const decision = await tx.findDecision(access.programId, decisionId);
+  if (!decision) return abort({ code: 'DECISION_NOT_FOUND', message: `No decision "${decisionId}" in ${program.code}.` });
+  return { program, access, decision };
+}
+
+const roleWord = (r: Role) => r.replace(/_/g, ' ');
+const deciders = roles.filter((r) => policy['decision.decide'][r] !== 'no');
+
+/**
+ * A decision's owner must be able to decide it: a person holding a role on the program that the
+ * policy lets decide (decision.decide), so a contributor or an observer never owns a decision.
+ */
+export async function checkDecider(tx: Tx, program: Program, ownerId: string | null | undefined): Promise<void> {
+  if (!ownerId) return;
+  const user = await tx.findUser(ownerId);
+  const memberships = user && user.status !== 'removed' ? await tx.listMemberships(user.id) : [];
+  const held = user ? rolesOn({ ...user, memberships }, program) : [];
+  if (!user || !held.some((r) => deciders.includes(r))) {
+    abort({
+      code: 'USER_NOT_FOUND',
+      message: `No person with id "${ownerId}" holds a role on ${program.code} that decides (${deciders.map(roleWord).join(', ')}).`,
+      fields: [{ path: 'ownerId', message: 'Not a decision owner, cadence owner or quality owner of this program.' }],
+    });
+  }
+}
+
+/** Who, when and why for one record's write (each record written gets its own correlation id). */
+export const writeMeta = (deps: AppDeps, actor: Actor, now: Date, reason: string | null | undefined): WriteMeta => ({
+  actorId: actor.id,
+  at: now.toISOString(),
+  reason: reason?.trim() || null,
+  correlationId: deps.newId(),
+});
+
+export async function insertDecision(tx: Tx, e: Edit<Decision>, meta: WriteMeta): Promise<void> {
+  const { id, version: _v, ...values } = e.next;
+  await tx.write({
+    op: 'insert',
+    entity: 'decision',
+    id,
+    programId: e.next.programId as Program['id'],
+    entityKey: e.next.key,
+    values,
+    changes: e.changes,
+    meta,
+  });
+}
+
+/** Saves an edit of a decision read at `before.version`; false when someone else saved in between. */
+export async function updateDecision(tx: Tx, before: Decision, e: Edit<Decision>, meta: WriteMeta): Promise<boolean> {
+  const { id, programId, key, version: _v, requestedById: _r, ...set } = e.next;
+  return tx.write({
+    op: 'update',
+    entity: 'decision',
+    id,
+    programId: programId as Program['id'],
+    entityKey: key,
+    expectedVersion: before.version,
+    set,
+    changes: e.changes,
+    meta,
+  });
+}
+
+/** Refuses with the current state unless the decision is still at the version the caller read. */
+export async function checkVersion(tx: Tx, loaded: LoadedDecision, version: number, now: Date): Promise<void> {
+  const { program, access, decision } = loaded;
+  if (decision.version === version) return;
+  abort({
+    code: 'VERSION_CONFLICT',
+    message: `${decision.key} was changed by someone else (you read version ${version}, it is now ${decision.version}).`,
+    current: await viewDecision(tx, program, access.programId, decision, now),
+  });
+}
+
+/** Aborts with the state as saved by the other writer when a save found the version moved on. */
+export async function conflictAfterSave(tx: Tx, program: Program, programId: AuthorizedProgramId, d: Decision, now: Date): Promise<never> {
+  const current = await tx.findDecision(programId, d.id);
+  return abort({
+    code: 'VERSION_CONFLICT',
+    message: `${d.key} was changed by someone else while you saved.`,
+    current: current ? await viewDecision(tx, program, programId, current, now) : undefined,
+  });
+}
+
+/**
+ * Applies a domain edit to a decision the caller read at `version`, after the policy allows `action`
+ * on it (own: the decision's owner), and saves it with its change-log rows in one transaction.
+ */
+export function writeDecisionEdit(
+  deps: AppDeps,
+  t: DecisionTarget,
+  action: ProgramAction,
+  reason: string | null,
+  decide: (ctx: { tx: Tx; program: Program; decision: Decision; now: Date }) => Promise<Result<Edit<Decision>>>,
+): Promise<Result<DecisionView>> {
+  return transact(deps.store, async (tx) => {
+    const now = deps.clock.now();
+    const loaded = await loadDecision(tx, t.actor, t.programId, t.decisionId);
+    const { program, access, decision } = loaded;
+    must(permit(access, action, decision, t.actor.id));
+    await checkVersion(tx, loaded, t.version, now);
+    const edit = must(await decide({ tx, program, decision, now }));
+    if (!(await updateDecision(tx, decision, edit, writeMeta(deps, t.actor, now, reason)))) {
+      return conflictAfterSave(tx, program, access.programId, decision, now);
+    }
+    return viewDecision(tx, program, access.programId, edit.next, now);
+  });
+}

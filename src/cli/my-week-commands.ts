@@ -1,0 +1,56 @@
+import type { Command } from 'commander';
+import type { MyWeek } from '../contract/my-week.js';
+import { addActingOptions, withBackend } from './connect.js';
+import { emit, outputOf, table } from './output.js';
+import type { CliContext } from './session.js';
+import { must } from './targets.js';
+
+type Item = MyWeek['actions'][number];
+
+const sections: readonly { readonly key: Exclude<keyof MyWeek, 'weekStart' | 'weekEnd'>; readonly title: string; readonly due: string }[] =
+  [
+    { key: 'decisions', title: 'Decisions you must make', due: 'Due' },
+    { key: 'actions', title: 'Actions you own, due this week or overdue', due: 'Due' },
+    { key: 'confirmations', title: 'Done, waiting for your confirmation', due: 'Was due' },
+    { key: 'risks', title: 'Risks you own, due for review', due: 'Review' },
+    { key: 'milestones', title: 'Milestones you own, due this week or late', due: 'Forecast' },
+  ];
+
+/** The date and what is wrong with it, in capitals so that it stands out in a terminal. */
+const dueText = (i: Item) => (i.dueDate === null ? 'NO DUE DATE' : i.isOverdue ? `${i.dueDate} OVERDUE` : i.dueDate);
+
+function weekText(w: MyWeek): string {
+  const parts = [`Your week: ${w.weekStart} to ${w.weekEnd}`];
+  for (const s of sections) {
+    const items = w[s.key];
+    if (items.length === 0) {
+      parts.push(`${s.title}: none.`);
+      continue;
+    }
+    const rows = items.map((i) => [i.programCode, i.key, i.title, dueText(i), i.flags.includes('no_owner') ? 'NO OWNER' : null]);
+    const hasGaps = rows.some((r) => r[4] !== null);
+    const head = ['Program', 'Key', 'What', s.due, ...(hasGaps ? ['Gap'] : [])];
+    parts.push(
+      `${s.title} (${items.length}):\n${table(head, hasGaps ? rows : rows.map((r) => r.slice(0, 4)), { maxWidths: [undefined, undefined, 50] })}`,
+    );
+  }
+  return parts.join('\n\n');
+}
+
+export function registerMyWeekCommands(cli: Command, ctx: CliContext): void {
+  addActingOptions(
+    cli
+      .command('my-week')
+      .description(
+        'Your week across all your programs: decisions to make, actions due or overdue, closures to confirm, risks to review, milestones due',
+      )
+      .option('--json', "print the API's JSON (MyWeek)")
+      .addHelpText('after', '\nOverdue items come first; items without a due date are named, never hidden.'),
+  ).action(async (o: { json?: boolean }, cmd: Command) => {
+    const out = outputOf(o);
+    await withBackend(ctx, cmd, out, async (b) => {
+      const week = must(out, await b.myWeek());
+      emit(out, week, () => weekText(week));
+    });
+  });
+}

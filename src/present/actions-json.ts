@@ -1,0 +1,68 @@
+import type { ActionView } from '../app/actions/action-view.js';
+import type { MyWeekView } from '../app/my-week.js';
+import type { Action } from '../contract/action.js';
+import type { MyWeek } from '../contract/my-week.js';
+import type { WeekItem, WeekItemKind } from '../domain/my-week.js';
+import { personRef } from './api-json.js';
+
+// Actions and "my week" as the API's JSON; shared by http/ and the CLI's --json.
+
+export function actionJson(v: ActionView): Action {
+  const a = v.action;
+  return {
+    id: a.id,
+    programId: a.programId,
+    programCode: v.program.code,
+    key: a.key,
+    title: a.title,
+    description: a.description,
+    owner: personRef(v.owner),
+    dueDate: a.dueDate,
+    originalDueDate: a.originalDueDate,
+    severity: a.severity,
+    blocks: v.blocks ? { id: v.blocks.id, key: v.blocks.key, name: v.blocks.name } : null,
+    risk: v.risk ? { id: v.risk.id, key: v.risk.key, title: v.risk.title } : null,
+    status: a.status,
+    isOverdue: v.isOverdue,
+    doneNote: a.doneNote,
+    doneAt: a.doneAt,
+    confirmedBy: personRef(v.confirmedBy),
+    confirmedAt: a.confirmedAt,
+    checkDate: a.checkDate,
+    checkResult: a.checkResult,
+    version: a.version,
+  };
+}
+
+const asks = {
+  decision: 'decide',
+  action: 'do',
+  confirmation: 'confirm',
+  risk_review: 'review',
+  milestone: 'deliver',
+} as const satisfies Record<WeekItemKind, MyWeek['decisions'][number]['ask']>;
+
+export function myWeekJson(v: MyWeekView): MyWeek {
+  const item = (i: WeekItem): MyWeek['decisions'][number] => ({
+    kind: i.kind,
+    programId: i.programId,
+    programCode: i.programCode,
+    programName: v.programs.get(i.programId)?.name ?? i.programCode,
+    id: i.id,
+    key: i.key,
+    title: i.title,
+    dueDate: i.dueDate,
+    isOverdue: i.isOverdue,
+    ask: asks[i.kind],
+    flags: [...i.flags],
+  });
+  return {
+    weekStart: v.week.start,
+    weekEnd: v.week.end,
+    decisions: v.decisions.map(item),
+    actions: v.actions.map(item),
+    confirmations: v.confirmations.map(item),
+    risks: v.risks.map(item),
+    milestones: v.milestones.map(item),
+  };
+}

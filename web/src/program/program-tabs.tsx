@@ -1,0 +1,33 @@
+import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router';
+import type { ProgramSummary } from '../../../src/contract/program.js';
+import { paths } from '../records/paths.js';
+
+/** Overview and milestones, Decisions, Risks, Actions: with what needs attention in each. */
+export function ProgramTabs({ code, program }: { code: string; program: ProgramSummary | undefined }) {
+  const { t } = useTranslation();
+  const tabs = [
+    { to: paths.program(code), label: t('programNav.overview'), count: null, end: true },
+    {
+      to: paths.decisions(code),
+      label: t('programNav.decisions'),
+      count: program && t('programNav.openDecisions', { count: program.openDecisions }),
+    },
+    { to: paths.risks(code), label: t('programNav.risks'), count: program && t('programNav.highRisks', { count: program.highRisks }) },
+    { to: paths.actions(code), label: t('programNav.actions'), count: program && t('programNav.blockers', { count: program.blockers }) },
+  ];
+  return (
+    <nav className="tabs" aria-label={t('programNav.label')}>
+      <ul className="tabs__list">
+        {tabs.map((tab) => (
+          <li key={tab.to}>
+            <NavLink to={tab.to} end={tab.end ?? false} className="tabs__link">
+              {tab.label}
+              {tab.count && <span className="tabs__count"> {tab.count}</span>}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

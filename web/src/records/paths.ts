@@ -1,0 +1,13 @@
+const program = (code: string) => `/programs/${encodeURIComponent(code)}`;
+
+/** Where each kind of record is shown: links from "My week", the portfolio and between records. */
+export const paths = {
+  program,
+  milestone: (code: string, key: string) => `${program(code)}#${encodeURIComponent(key)}`,
+  decisions: (code: string) => `${program(code)}/decisions`,
+  decision: (code: string, key: string) => `${program(code)}/decisions/${encodeURIComponent(key)}`,
+  risks: (code: string) => `${program(code)}/risks`,
+  risk: (code: string, key: string) => `${program(code)}/risks/${encodeURIComponent(key)}`,
+  actions: (code: string) => `${program(code)}/actions`,
+  action: (code: string, key: string) => `${program(code)}/actions#${encodeURIComponent(key)}`,
+};

@@ -1,0 +1,72 @@
+import { useTranslation } from 'react-i18next';
+import { useCurrentUser } from '../auth/session.js';
+import { LoadError } from '../components/load-error.js';
+import { PageTitle } from '../components/page-title.js';
+import { formatList, formatPlainDate } from '../lib/format.js';
+import { useMyWeek } from '../lib/record-queries.js';
+import type { MyWeek } from '../lib/records-api.js';
+import { Mark } from '../records/mark.js';
+import { weekSections } from './week-item.js';
+import { WeekSection } from './week-section.js';
+
+/** The answer first: how many things need the person, of which kinds, and how many are overdue. */
+function useWeekAnswer() {
+  const { t } = useTranslation();
+  return (week: MyWeek): { headline: string; overdue: string | null } => {
+    const all = weekSections.flatMap((s) => week[s]);
+    if (all.length === 0) return { headline: t('week.nothing'), overdue: null };
+    const parts = weekSections.filter((s) => week[s].length > 0).map((s) => t(`week.count.${s}`, { count: week[s].length }));
+    const overdue = all.filter((i) => i.isOverdue).length;
+    return {
+      headline: t('week.summary', { count: all.length, breakdown: formatList(parts) }),
+      overdue: overdue > 0 ? t('week.overdue', { count: overdue }) : null,
+    };
+  };
+}
+
+/** "My week": decisions to make, actions due, closures to confirm, risks to review, milestones due. */
+export function MyWeekPage() {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const week = useMyWeek();
+  const answer = useWeekAnswer();
+  const a = week.data ? answer(week.data) : null;
+  return (
+    <>
+      <PageTitle page={t('week.title')} />
+      <header className="page-head">
+        <p className="eyebrow">
+          {t('week.title')}
+          {week.data && (
+            <span>
+              {t('week.range', {
+                start: formatPlainDate(week.data.weekStart, 'weekday'),
+                end: formatPlainDate(week.data.weekEnd, 'weekday'),
+              })}
+            </span>
+          )}
+        </p>
+        <h1>{a ? a.headline : t('week.heading', { name: me.name })}</h1>
+        {a?.overdue && (
+          <p>
+            <Mark tone="late">{a.overdue}</Mark>
+          </p>
+        )}
+      </header>
+      <p className="visually-hidden" role="status">
+        {week.isPending ? t('week.loading') : ''}
+      </p>
+      {week.error ? (
+        <LoadError title={t('week.loadFailed')} error={week.error} onRetry={() => void week.refetch()} />
+      ) : week.data ? (
+        weekSections.map((s) => <WeekSection key={s} name={s} items={week.data[s]} />)
+      ) : (
+        <div className="skeleton-block" aria-hidden="true">
+          <span className="skeleton skeleton--w3" />
+          <span className="skeleton skeleton--w2" />
+          <span className="skeleton skeleton--w1" />
+        </div>
+      )}
+    </>
+  );
+}
