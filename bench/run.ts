@@ -9,9 +9,18 @@ import { measure, type OperationResult } from './lib/measure.js';
 import { type BenchOptions, type Dialect, parseOptions, UsageError, usage } from './lib/options.js';
 import { generatePortfolio } from './lib/portfolio.js';
 import { createRng } from './lib/prng.js';
-import { type DialectReport, formatComparison, formatDialect, generationLine, saveReport } from './lib/report.js';
-import { operations } from './operations/index.js';
-import type { Operation } from './operations/types.js';
+import {
+  type DialectReport,
+  formatComparison,
+  formatDialect,
+  formatPure,
+  generationLine,
+  type PureReport,
+  savePureReport,
+  saveReport,
+} from './lib/report.js';
+import { operations, pureOperations } from './operations/index.js';
+import type { Operation, PureOperation } from './operations/types.js';
 
 /**
  * Programs generated at once. PostgreSQL overlaps round trips and shares commit flushes across
@@ -36,12 +45,35 @@ process.once('SIGINT', () => {
   });
 });
 
-function selectOperations(only: readonly string[]): readonly Operation[] {
-  if (only.length === 0) return operations;
-  const known = new Set(operations.map((o) => o.name));
+interface Selection {
+  readonly store: readonly Operation[];
+  readonly pure: readonly PureOperation[];
+}
+
+/** --only names operations, or a pure operation's group (e.g. `propagate`). */
+function selectOperations(only: readonly string[]): Selection {
+  if (only.length === 0) return { store: operations, pure: pureOperations };
+  const known = new Set([...operations.map((o) => o.name), ...pureOperations.flatMap((o) => [o.name, o.group ?? o.name])]);
   const unknown = only.filter((n) => !known.has(n));
   if (unknown.length > 0) throw new UsageError(`unknown operation ${unknown.join(', ')}; known: ${[...known].join(', ')}`);
-  return operations.filter((o) => only.includes(o.name));
+  return {
+    store: operations.filter((o) => only.includes(o.name)),
+    pure: pureOperations.filter((o) => only.includes(o.name) || (o.group !== undefined && only.includes(o.group))),
+  };
+}
+
+async function runPure(opts: BenchOptions, selected: readonly PureOperation[]): Promise<PureReport> {
+  const startedAt = new Date().toISOString();
+  const rng = createRng(opts.seed);
+  const notes: string[] = [];
+  const results: OperationResult[] = [];
+  for (const op of selected) {
+    log(`[pure] measuring ${op.name}…`);
+    const ctx = { seed: opts.seed, rng: rng.derive(`operation:${op.name}`), note: (line: string) => notes.push(line) };
+    results.push(await measure(op, ctx, { timeMs: opts.timeMs, minSamples: opts.minSamples, signal: interrupt.signal }));
+  }
+  const baselines = Object.fromEntries(selected.flatMap((o) => (o.baseline ? [[o.name, o.baseline]] : [])));
+  return { startedAt, finishedAt: new Date().toISOString(), results, baselines, notes };
 }
 
 async function runDialect(dialect: Dialect, opts: BenchOptions, selected: readonly Operation[]): Promise<DialectReport> {
@@ -103,7 +135,7 @@ async function runDialect(dialect: Dialect, opts: BenchOptions, selected: readon
 
 async function main(): Promise<number> {
   let opts: BenchOptions | null;
-  let selected: readonly Operation[];
+  let selected: Selection;
   try {
     opts = parseOptions(process.argv.slice(2));
     if (!opts) {
@@ -118,10 +150,21 @@ async function main(): Promise<number> {
   }
   const reports: DialectReport[] = [];
   let failed = false;
-  for (const dialect of opts.dialects) {
+  if (selected.pure.length > 0) {
+    try {
+      const report = await runPure(opts, selected.pure);
+      process.stdout.write(`\n${formatPure(report)}\n`);
+      if (opts.save) log(`[pure] wrote ${relative(process.cwd(), savePureReport(resultsDir, opts, report))}`);
+    } catch (e) {
+      failed = true;
+      log(`[pure] benchmark failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    }
+  }
+  // Pure operations need no database: a run of only those skips the dialects.
+  for (const dialect of selected.store.length > 0 ? opts.dialects : []) {
     if (interrupt.signal.aborted) break;
     try {
-      const report = await runDialect(dialect, opts, selected);
+      const report = await runDialect(dialect, opts, selected.store);
       reports.push(report);
       process.stdout.write(`\n${formatDialect(report)}\n`);
       if (opts.save) log(`[${dialect}] wrote ${relative(process.cwd(), saveReport(resultsDir, opts, report))}`);

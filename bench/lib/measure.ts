@@ -1,6 +1,6 @@
 import { setImmediate } from 'node:timers/promises';
 import { Bench } from 'tinybench';
-import type { BenchContext, Operation } from '../operations/types.js';
+import type { PreparedOperation } from '../operations/types.js';
 
 export interface MeasureOptions {
   /** Measuring time budget in ms; sampling continues until both it and minSamples are met. */
@@ -43,7 +43,11 @@ export function quantile(sorted: readonly number[], q: number): number {
  * Runs one operation under tinybench: setup once (untimed), a warm-up (at least 8 calls and
  * 250 ms, discarded), then sequential timed calls; each call's beforeEach is untimed.
  */
-export async function measure(op: Operation, ctx: BenchContext, opts: MeasureOptions): Promise<OperationResult> {
+export async function measure<C>(
+  op: { readonly name: string; readonly description: string; prepare(ctx: C): Promise<PreparedOperation> },
+  ctx: C,
+  opts: MeasureOptions,
+): Promise<OperationResult> {
   const setupStart = performance.now();
   const prepared = await op.prepare(ctx);
   const setupMs = performance.now() - setupStart;

@@ -27,7 +27,8 @@ export const usage = `Usage: npm run bench -- [options]
   --programs N        programs in the synthetic portfolio (default 200)
   --milestones M      milestones per program (default 50)
   --dialect D         sqlite | postgres | both (default both)
-  --only NAME[,NAME]  run only these operations (repeatable)
+  --only NAME[,NAME]  run only these operations or groups (repeatable); "propagate"
+                      runs the in-memory schedule operations alone, without a database
   --seed S            PRNG seed for the portfolio and the targets (default 1)
   --time MS           measuring time per operation after warm-up (default 2000)
   --min-samples N     minimum measured samples per operation (default 20)

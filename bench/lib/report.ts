@@ -82,6 +82,43 @@ export function formatComparison(reports: readonly DialectReport[]): string {
   return `comparison (ms)\n${table(header, rows)}`;
 }
 
+/** Pure operations (no database), measured once per run. */
+export interface PureReport {
+  readonly startedAt: string;
+  readonly finishedAt: string;
+  readonly results: readonly OperationResult[];
+  /** Operation name → the operation its mean and p95 are compared with. */
+  readonly baselines: Readonly<Record<string, string>>;
+  /** What the operations reported about their data (sizes, counts). */
+  readonly notes: readonly string[];
+}
+
+export function formatPure(r: PureReport): string {
+  const byName = new Map(r.results.map((o) => [o.name, o]));
+  const times = (a: number, b: number | undefined) => (b ? `${(a / b).toFixed(1)}×` : '-');
+  const rows = r.results.map((o) => {
+    const base = byName.get(r.baselines[o.name] ?? '');
+    return [
+      o.name,
+      int(o.samples),
+      ms(o.meanMs),
+      ms(o.p50Ms),
+      ms(o.p95Ms),
+      ms(o.p99Ms),
+      `±${o.rmePercent.toFixed(1)}%`,
+      times(o.meanMs, base?.meanMs),
+      times(o.p95Ms, base?.p95Ms),
+      base ? base.name : '',
+    ];
+  });
+  return [
+    'pure (in memory, no database)',
+    ...r.notes,
+    '',
+    table(['operation', 'samples', 'mean ms', 'p50 ms', 'p95 ms', 'p99 ms', 'rme', 'mean ×', 'p95 ×', 'of'], rows),
+  ].join('\n');
+}
+
 function git(args: string[]): string | null {
   try {
     return execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
@@ -117,5 +154,14 @@ export function saveReport(dir: string, options: BenchOptions, report: DialectRe
   const { pgUrl: _pgUrl, ...safeOptions } = options;
   const body = { schema: 1, ...environment(), options: safeOptions, ...report };
   writeFileSync(file, `${JSON.stringify(body, null, 2)}\n`);
+  return file;
+}
+
+/** Writes bench/results/<ISO timestamp>-pure.json. */
+export function savePureReport(dir: string, options: BenchOptions, report: PureReport): string {
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${report.startedAt.replace(/:/g, '-')}-pure.json`);
+  const { pgUrl: _pgUrl, ...safeOptions } = options;
+  writeFileSync(file, `${JSON.stringify({ schema: 1, ...environment(), options: safeOptions, ...report }, null, 2)}\n`);
   return file;
 }

@@ -3,7 +3,17 @@ import { listChangesOp } from './list-changes.js';
 import { listPortfolio } from './list-portfolio.js';
 import { loadProgram } from './load-program.js';
 import { moveMilestoneOp } from './move-milestone.js';
-import type { Operation } from './types.js';
+import {
+  buildGraph10k,
+  propagate10k,
+  propagate10kCn,
+  propagate10kWorst,
+  propagate10kWorstCn,
+  slack10k,
+  slack10kCn,
+  topoSort10k,
+} from './propagate-10k.js';
+import type { Operation, PureOperation } from './types.js';
 
 /**
  * Every benchmarked operation, in run order. Reads come first so that the writes (which add
@@ -11,3 +21,15 @@ import type { Operation } from './types.js';
  * To add one: write bench/operations/<name>.ts with defineOperation() and list it here.
  */
 export const operations: readonly Operation[] = [loadProgram, listPortfolio, listChangesOp, moveMilestoneOp, createMilestoneOp];
+
+/** Operations on in-memory domain data: measured once per run, before the dialects, without a database. */
+export const pureOperations: readonly PureOperation[] = [
+  topoSort10k,
+  propagate10k,
+  propagate10kWorst,
+  slack10k,
+  propagate10kCn,
+  propagate10kWorstCn,
+  slack10kCn,
+  buildGraph10k,
+];

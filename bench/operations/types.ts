@@ -34,6 +34,7 @@ export interface OperationSpec<S> {
 
 /** An operation with its state type erased, as the registry holds it. */
 export interface Operation {
+  readonly kind: 'store';
   readonly name: string;
   readonly description: string;
   /** Runs setup and returns the untimed per-call hook and the timed call. */
@@ -48,6 +49,7 @@ export interface PreparedOperation {
 /** Declares an operation; the state type flows from setup to beforeEach and run. */
 export function defineOperation<S = undefined>(spec: OperationSpec<S>): Operation {
   return {
+    kind: 'store',
     name: spec.name,
     description: spec.description,
     async prepare(ctx) {
@@ -64,4 +66,52 @@ export function defineOperation<S = undefined>(spec: OperationSpec<S>): Operatio
 export function expectOk<T>(r: Result<T>, what: string): T {
   if (!r.ok) throw new Error(`${what} refused: ${r.error.code}: ${r.error.message}`);
   return r.value;
+}
+
+/** What a pure operation gets: no database, only the seed (for shared fixtures) and its own PRNG. */
+export interface PureContext {
+  readonly seed: number;
+  /** Seeded from --seed and the operation's name. */
+  readonly rng: Rng;
+  /** A line for the report (sizes, counts) printed under the table. */
+  note(line: string): void;
+}
+
+/** A pure operation: domain functions over in-memory data, measured once per run, not per dialect. */
+export interface PureOperationSpec<S> {
+  readonly name: string;
+  readonly description: string;
+  /** Lets --only select a family of operations by one name. */
+  readonly group?: string;
+  /** Another pure operation's name: the report shows this one's mean as a multiple of that one's. */
+  readonly baseline?: string;
+  setup?(ctx: PureContext): Promise<S> | S;
+  beforeEach?(ctx: PureContext, state: S): Promise<void> | void;
+  run(ctx: PureContext, state: S): unknown;
+}
+
+export interface PureOperation {
+  readonly kind: 'pure';
+  readonly name: string;
+  readonly description: string;
+  readonly group?: string;
+  readonly baseline?: string;
+  prepare(ctx: PureContext): Promise<PreparedOperation>;
+}
+
+export function definePureOperation<S = undefined>(spec: PureOperationSpec<S>): PureOperation {
+  return {
+    kind: 'pure',
+    name: spec.name,
+    description: spec.description,
+    ...(spec.group === undefined ? {} : { group: spec.group }),
+    ...(spec.baseline === undefined ? {} : { baseline: spec.baseline }),
+    async prepare(ctx) {
+      const state = (spec.setup ? await spec.setup(ctx) : undefined) as S;
+      return {
+        beforeEach: () => spec.beforeEach?.(ctx, state),
+        run: async () => spec.run(ctx, state),
+      };
+    },
+  };
 }

@@ -132,3 +132,23 @@ describe('business-day properties', () => {
     );
   });
 });
+
+describe('fast paths', () => {
+  it('delegates to a calendar that counts and offsets by itself', () => {
+    const counting = { isWorkingDay: () => true, add: () => d('2000-01-01'), count: () => 42 };
+    expect(addBusinessDays(counting, mon, 3)).toBe('2000-01-01');
+    expect(businessDaysBetween(counting, mon, fri)).toBe(42);
+  });
+
+  it("mondayToFriday's closed form equals stepping day by day", () => {
+    const stepping: WorkingDays = { isWorkingDay: (x) => cal.isWorkingDay(x) };
+    const day = fc.integer({ min: -20_000, max: 40_000 }).map((n) => addDays(d('2000-01-01'), n));
+    fc.assert(
+      fc.property(day, fc.integer({ min: -300, max: 300 }), fc.integer({ min: -400, max: 400 }), (from, n, span) => {
+        expect(addBusinessDays(cal, from, n)).toBe(addBusinessDays(stepping, from, n));
+        const to = addDays(from, span);
+        expect(businessDaysBetween(cal, from, to)).toBe(businessDaysBetween(stepping, from, to));
+      }),
+    );
+  });
+});

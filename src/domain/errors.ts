@@ -42,6 +42,8 @@ export const errorCatalogue = {
   ACTION_STATE: 'The action is not in a state that allows this step (e.g. confirming an action nobody has marked done).',
   NOT_ACTION_OWNER: 'Only the owner of an action marks it done.',
   ACTION_NOT_FOUND: 'No action with this id or key exists in the program.',
+  DEPENDENCY_CYCLE: 'The link would make a milestone depend on itself through other milestones; the message names the cycle.',
+  SELF_DEPENDENCY: 'A milestone cannot be linked as its own predecessor.',
   NOT_READY: 'The service is starting or shutting down, or cannot reach its database.',
   INTERNAL: 'An unexpected error on our side. It has been logged; the request changed nothing.',
 } as const;

@@ -40,6 +40,8 @@ export const errorStatus: Record<ErrorCode, number> = {
   ACTION_STATE: 409,
   NOT_ACTION_OWNER: 403,
   ACTION_NOT_FOUND: 404,
+  DEPENDENCY_CYCLE: 409,
+  SELF_DEPENDENCY: 422,
   NOT_READY: 503,
   INTERNAL: 500,
 };
