@@ -13,6 +13,7 @@ import {
   slack10kCn,
   topoSort10k,
 } from './propagate-10k.js';
+import { signInUnknownEmail, signInWrongPassword } from './sign-in.js';
 import type { Operation, PureOperation } from './types.js';
 
 /**
@@ -20,7 +21,15 @@ import type { Operation, PureOperation } from './types.js';
  * milestones and change-log rows) do not change the data the reads see within one run.
  * To add one: write bench/operations/<name>.ts with defineOperation() and list it here.
  */
-export const operations: readonly Operation[] = [loadProgram, listPortfolio, listChangesOp, moveMilestoneOp, createMilestoneOp];
+export const operations: readonly Operation[] = [
+  loadProgram,
+  listPortfolio,
+  listChangesOp,
+  moveMilestoneOp,
+  createMilestoneOp,
+  signInWrongPassword,
+  signInUnknownEmail,
+];
 
 /** Operations on in-memory domain data: measured once per run, before the dialects, without a database. */
 export const pureOperations: readonly PureOperation[] = [
