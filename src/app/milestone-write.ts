@@ -3,8 +3,10 @@ import { type AuthorizedProgramId, type ProgramAction, permit } from '../domain/
 import type { Program } from '../domain/program.js';
 import type { Result } from '../domain/result.js';
 import { rolesOn } from '../domain/roles.js';
+import type { ScheduleChange } from '../domain/schedule/propagate.js';
 import type { Actor, AppDeps } from './deps.js';
 import { findAccessibleProgram } from './get-program.js';
+import { type PushView, planPushes, writePushes } from './plan/schedule.js';
 import type { Tx } from './ports.js';
 import { abort, must, transact } from './transact.js';
 import { byId, type MilestoneView, milestoneView, programToday } from './views.js';
@@ -43,9 +45,26 @@ export async function checkOwner(tx: Tx, program: Program, ownerId: string | nul
   }
 }
 
+/** A saved milestone and the successors its change pushed later (none for edits that move no date). */
+export interface SavedMilestoneView extends MilestoneView {
+  readonly pushed: readonly PushView[];
+}
+
+/**
+ * How a date change reaches the milestone's successors: the schedule change it makes, the reason the
+ * pushes quote, and the versions of pushed milestones the caller saw in a preview (checked when given).
+ */
+export interface Cascade {
+  readonly change: (m: Milestone) => ScheduleChange;
+  readonly reason: string | undefined;
+  readonly seen?: Readonly<Record<string, number>> | undefined;
+}
+
 /**
  * Applies a domain edit to a milestone the caller read at `version`: refuses a stale version with
- * the current state, and otherwise saves it with its change-log rows in one transaction.
+ * the current state, and otherwise saves it with its change-log rows in one transaction. With a
+ * cascade, every successor the change pushes later is saved in the same transaction, each with its
+ * own change-log entry ("pushed by M-12 moving to …: reason").
  */
 export function writeMilestoneEdit(
   deps: AppDeps,
@@ -53,7 +72,8 @@ export function writeMilestoneEdit(
   action: ProgramAction,
   reason: string | null,
   decide: (ctx: { tx: Tx; program: Program; milestone: Milestone; now: Date }) => Promise<Result<Edit<Milestone>>>,
-): Promise<Result<MilestoneView>> {
+  cascade?: Cascade,
+): Promise<Result<SavedMilestoneView>> {
   return transact(deps.store, async (tx) => {
     const now = deps.clock.now();
     const { program, milestone } = await load(tx, t, action);
@@ -65,6 +85,10 @@ export function writeMilestoneEdit(
       });
     }
     const edit = must(await decide({ tx, program, milestone, now }));
+    // Worked out on the plan as it stands before this edit, so the domain sees the old dates.
+    const change = cascade?.change(milestone);
+    const planned = change ? await planPushes(tx, program, change) : null;
+    const correlationId = deps.newId();
     const { id, programId, key, version, ...set } = edit.next;
     const saved = await tx.write({
       op: 'update',
@@ -75,7 +99,7 @@ export function writeMilestoneEdit(
       expectedVersion: version - 1,
       set,
       changes: edit.changes,
-      meta: { actorId: t.actor.id, at: now.toISOString(), reason: reason?.trim() || null, correlationId: deps.newId() },
+      meta: { actorId: t.actor.id, at: now.toISOString(), reason: reason?.trim() || null, correlationId },
     });
     if (!saved) {
       const current = await tx.findMilestone(program.id as AuthorizedProgramId, milestone.id);
@@ -85,6 +109,17 @@ export function writeMilestoneEdit(
         current: current ? await view(tx, program, current, now) : undefined,
       });
     }
-    return view(tx, program, edit.next, now);
+    const pushed =
+      change && planned
+        ? await writePushes(
+            tx,
+            change,
+            planned,
+            cascade?.reason,
+            { actorId: t.actor.id, at: now.toISOString(), correlationId },
+            cascade?.seen,
+          )
+        : [];
+    return { ...(await view(tx, program, edit.next, now)), pushed };
   });
 }

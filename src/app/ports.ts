@@ -4,6 +4,7 @@ import type { Decision } from '../domain/decision.js';
 import type { ClientId, MilestoneId, ProgramId, UserId } from '../domain/ids.js';
 import type { Link } from '../domain/link.js';
 import type { Milestone } from '../domain/milestone.js';
+import type { MilestoneLink } from '../domain/milestone-link.js';
 import type { AuthorizedProgramId } from '../domain/policy.js';
 import type { Program } from '../domain/program.js';
 import type { Risk } from '../domain/risk.js';
@@ -103,7 +104,8 @@ export type EntityName =
   | 'decision'
   | 'risk'
   | 'action'
-  | 'link';
+  | 'link'
+  | 'milestone_link';
 
 export interface ChangeQuery {
   /** Inclusive lower bound, an ISO instant. */
@@ -153,6 +155,8 @@ export interface Reads {
   listActions(programIds: readonly AuthorizedProgramId[]): Promise<Action[]>;
   findAction(programId: AuthorizedProgramId, idOrKey: string): Promise<Action | null>;
   listLinks(programId: AuthorizedProgramId): Promise<Link[]>;
+  /** The program's finish-to-start dependencies between milestones. */
+  listMilestoneLinks(programId: AuthorizedProgramId): Promise<MilestoneLink[]>;
 }
 
 /** Who did it, when, why, and which write it belongs to: stamped on every change row. */

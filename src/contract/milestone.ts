@@ -21,6 +21,13 @@ export const MilestoneSchema = z
       .meta({ description: 'Open actions that block this milestone' }),
     varianceDays: z.number().int().meta({ description: 'Business days from baseline to forecast (or actual); negative when early' }),
     version: z.number().int(),
+    pushed: z
+      .array(z.object({ id: z.string(), key: z.string(), from: PlainDateSchema, to: PlainDateSchema }))
+      .optional()
+      .meta({
+        description:
+          'Only in answers to a move or a completion that pushed successors later (in the same transaction); absent when it pushed none',
+      }),
   })
   .meta({ id: 'Milestone' });
 export type Milestone = z.infer<typeof MilestoneSchema>;
@@ -69,6 +76,10 @@ export const MoveMilestoneSchema = z
       .trim()
       .max(2000)
       .meta({ description: 'Why the date moves; required' }),
+    pushedVersions: z.record(z.string(), z.number().int().min(1)).optional().meta({
+      description:
+        'Versions of the milestones the move pushes, by id or key, as a move preview showed them; if any changed since, the whole move is refused with VERSION_CONFLICT',
+    }),
   })
   .strict();
 export type MoveMilestone = z.infer<typeof MoveMilestoneSchema>;

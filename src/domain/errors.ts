@@ -44,6 +44,8 @@ export const errorCatalogue = {
   ACTION_NOT_FOUND: 'No action with this id or key exists in the program.',
   DEPENDENCY_CYCLE: 'The link would make a milestone depend on itself through other milestones; the message names the cycle.',
   SELF_DEPENDENCY: 'A milestone cannot be linked as its own predecessor.',
+  LINK_EXISTS: 'The two milestones are already linked in this direction; remove the link first to change its lag.',
+  MILESTONE_LINK_NOT_FOUND: 'No dependency with this id exists in the program.',
   NOT_READY: 'The service is starting or shutting down, or cannot reach its database.',
   INTERNAL: 'An unexpected error on our side. It has been logged; the request changed nothing.',
 } as const;

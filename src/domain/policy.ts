@@ -9,6 +9,7 @@ export const programActions = [
   'milestone.edit',
   'milestone.move',
   'milestone.complete',
+  'milestone.link',
   'decision.request',
   'decision.edit',
   'decision.decide',
@@ -36,6 +37,8 @@ export const policy: Readonly<Record<ProgramAction, Readonly<Record<Role, Grant>
   'milestone.edit': { decision_owner: 'no', cadence_owner: 'yes', quality_owner: 'no', contributor: 'no', observer: 'no' },
   'milestone.move': { decision_owner: 'no', cadence_owner: 'yes', quality_owner: 'own', contributor: 'own', observer: 'no' },
   'milestone.complete': { decision_owner: 'no', cadence_owner: 'yes', quality_owner: 'own', contributor: 'own', observer: 'no' },
+  // Dependencies shape the whole plan (a move pushes every successor), so only the cadence owner links.
+  'milestone.link': { decision_owner: 'no', cadence_owner: 'yes', quality_owner: 'no', contributor: 'no', observer: 'no' },
   // Anyone working on the program may ask for a decision; only its named owner decides (a contributor never).
   'decision.request': { decision_owner: 'yes', cadence_owner: 'yes', quality_owner: 'yes', contributor: 'yes', observer: 'no' },
   'decision.edit': { decision_owner: 'own', cadence_owner: 'yes', quality_owner: 'no', contributor: 'no', observer: 'no' },

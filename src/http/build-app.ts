@@ -26,6 +26,7 @@ import { decisionRoutes } from './routes/decisions.js';
 import { milestoneRoutes } from './routes/milestones.js';
 import { myWeekRoutes } from './routes/my-week.js';
 import { peopleRoutes } from './routes/people.js';
+import { planRoutes } from './routes/plan.js';
 import { programRoutes } from './routes/programs.js';
 import { riskRoutes } from './routes/risks.js';
 import { tokenRoutes } from './routes/tokens.js';
@@ -164,6 +165,7 @@ export async function buildApp(deps: HttpDeps, opts: BuildOptions = {}): Promise
     async (api) => {
       await api.register(programRoutes(deps));
       await api.register(milestoneRoutes(deps));
+      await api.register(planRoutes(deps));
       await api.register(decisionRoutes(deps));
       await api.register(actionRoutes(deps));
       await api.register(myWeekRoutes(deps));

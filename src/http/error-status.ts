@@ -42,6 +42,8 @@ export const errorStatus: Record<ErrorCode, number> = {
   ACTION_NOT_FOUND: 404,
   DEPENDENCY_CYCLE: 409,
   SELF_DEPENDENCY: 422,
+  LINK_EXISTS: 409,
+  MILESTONE_LINK_NOT_FOUND: 404,
   NOT_READY: 503,
   INTERNAL: 500,
 };

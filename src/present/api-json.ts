@@ -1,10 +1,14 @@
 import type { ChangeView } from '../app/list-changes.js';
+import type { SavedMilestoneView } from '../app/milestone-write.js';
 import type { MembershipView } from '../app/people/membership-views.js';
+import type { MilestoneLinkView } from '../app/plan/milestone-link-view.js';
+import type { PushView } from '../app/plan/schedule.js';
 import type { ApiTokenRecord, User } from '../app/ports.js';
 import type { MilestoneView, ProgramView } from '../app/views.js';
 import type { Change } from '../contract/change.js';
 import type { PersonRef } from '../contract/common.js';
 import type { Milestone } from '../contract/milestone.js';
+import type { MilestoneLink } from '../contract/plan.js';
 import type { ProgramSummary } from '../contract/program.js';
 
 /*
@@ -33,6 +37,32 @@ export function milestoneJson(v: MilestoneView): Milestone {
     version: m.version,
   };
 }
+
+/** A moved or completed milestone; `pushed` appears only when the change pushed successors, so answers without pushes stay as they were. */
+export const savedMilestoneJson = (v: MilestoneView & Partial<Pick<SavedMilestoneView, 'pushed'>>): Milestone =>
+  // A refusal's `current` is a plain milestone view: it pushed nothing.
+  v.pushed === undefined || v.pushed.length === 0
+    ? milestoneJson(v)
+    : { ...milestoneJson(v), pushed: v.pushed.map((p) => ({ id: p.id, key: p.key, from: p.from, to: p.to })) };
+
+export const pushJson = (p: PushView) => ({
+  id: p.id,
+  key: p.key,
+  name: p.name,
+  from: p.from,
+  to: p.to,
+  version: p.version,
+  cause: { id: p.cause.id, key: p.cause.key },
+});
+
+export const milestoneLinkJson = (v: MilestoneLinkView): MilestoneLink => ({
+  id: v.link.id,
+  programId: v.link.programId,
+  predecessor: v.predecessor,
+  successor: v.successor,
+  lagDays: v.link.lagDays,
+  version: v.link.version,
+});
 
 export function programJson(v: ProgramView): ProgramSummary {
   const p = v.program;

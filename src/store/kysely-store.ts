@@ -14,6 +14,7 @@ import {
   toLink,
   toMembership,
   toMilestone,
+  toMilestoneLink,
   toProgram,
   toRisk,
   toSession,
@@ -23,7 +24,18 @@ import type { Database } from './schema.js';
 
 const tables: Record<
   EntityName,
-  'users' | 'clients' | 'programs' | 'milestones' | 'memberships' | 'apiTokens' | 'invites' | 'decisions' | 'risks' | 'actions' | 'links'
+  | 'users'
+  | 'clients'
+  | 'programs'
+  | 'milestones'
+  | 'memberships'
+  | 'apiTokens'
+  | 'invites'
+  | 'decisions'
+  | 'risks'
+  | 'actions'
+  | 'links'
+  | 'milestoneLinks'
 > = {
   user: 'users',
   client: 'clients',
@@ -36,6 +48,7 @@ const tables: Record<
   risk: 'risks',
   action: 'actions',
   link: 'links',
+  milestone_link: 'milestoneLinks',
 };
 
 // Both dialects store booleans as 0/1 integers (better-sqlite3 cannot bind booleans).
@@ -114,6 +127,16 @@ export function makeReads(db: Kysely<Database>): Reads {
     },
     async listLinks(programId) {
       return (await db.selectFrom('links').selectAll().where('programId', '=', programId).execute()).map(toLink);
+    },
+    async listMilestoneLinks(programId) {
+      const rows = await db
+        .selectFrom('milestoneLinks')
+        .selectAll()
+        .where('programId', '=', programId)
+        .orderBy('createdAt')
+        .orderBy('id')
+        .execute();
+      return rows.map(toMilestoneLink);
     },
     async findPasswordHash(userId) {
       const r = await db.selectFrom('users').select('passwordHash').where('id', '=', userId).executeTakeFirst();

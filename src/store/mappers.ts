@@ -4,6 +4,7 @@ import type { Decision, DecisionStatus } from '../domain/decision.js';
 import type { ClientId, MilestoneId, ProgramId, UserId } from '../domain/ids.js';
 import type { Link, LinkableEntity } from '../domain/link.js';
 import type { Milestone, Phase } from '../domain/milestone.js';
+import type { MilestoneLink } from '../domain/milestone-link.js';
 import type { PlainDate } from '../domain/plain-date.js';
 import type { Program, ProgramStatus } from '../domain/program.js';
 import type { Risk, RiskCategory, RiskStatus, RiskStrategy } from '../domain/risk.js';
@@ -17,6 +18,7 @@ import type {
   InvitesTable,
   LinksTable,
   MembershipsTable,
+  MilestoneLinksTable,
   MilestonesTable,
   ProgramsTable,
   RisksTable,
@@ -197,5 +199,14 @@ export const toLink = (r: LinksTable): Link => ({
   fromId: r.fromId,
   toEntity: r.toEntity as LinkableEntity,
   toId: r.toId,
+  version: Number(r.version),
+});
+
+export const toMilestoneLink = (r: MilestoneLinksTable): MilestoneLink => ({
+  id: r.id,
+  programId: r.programId as ProgramId,
+  predecessorId: r.predecessorId as MilestoneId,
+  successorId: r.successorId as MilestoneId,
+  lagDays: Number(r.lagDays),
   version: Number(r.version),
 });

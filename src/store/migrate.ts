@@ -2,12 +2,14 @@ import { type Kysely, type Migration, type MigrationProvider, type MigrationResu
 import * as m0001 from './migrations/0001-foundation.js';
 import * as m0002 from './migrations/0002-accounts.js';
 import * as m0003 from './migrations/0003-decisions-risks-actions.js';
+import * as m0004 from './migrations/0004-milestone-links.js';
 
 // Migrations are imported, not discovered on disk, so the compiled build carries them.
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-accounts': m0002,
   '0003-decisions-risks-actions': m0003,
+  '0004-milestone-links': m0004,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -221,6 +221,17 @@ export interface LinksTable {
   version: number;
 }
 
+export interface MilestoneLinksTable {
+  id: string;
+  programId: string;
+  predecessorId: string;
+  successorId: string;
+  lagDays: number;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
 export interface Database {
   users: UsersTable;
   clients: ClientsTable;
@@ -238,4 +249,5 @@ export interface Database {
   risks: RisksTable;
   actions: ActionsTable;
   links: LinksTable;
+  milestoneLinks: MilestoneLinksTable;
 }

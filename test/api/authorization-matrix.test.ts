@@ -12,6 +12,7 @@ import { loadDemo } from '../../src/app/demo/load-demo.js';
 import type { Actor } from '../../src/app/deps.js';
 import { createPerson } from '../../src/app/people/create-person.js';
 import { grantRole } from '../../src/app/people/grant-role.js';
+import { addMilestoneLink } from '../../src/app/plan/add-milestone-link.js';
 import { raiseRisk } from '../../src/app/risks/raise-risk.js';
 import type { PlainDate } from '../../src/domain/plain-date.js';
 import { docsDir, webDir } from '../../src/main/compose.js';
@@ -367,6 +368,47 @@ describe.each(dialects)('authorization matrix on %s (demo portfolio)', (dialect)
         payload: { version: 1, actualDate: today },
       }),
       expect: ownersToo,
+    },
+
+    // Dependencies between milestones: everyone who sees the program reads them and previews a move;
+    // only the cadence owner links or unlinks (milestone.link).
+    {
+      route: 'GET /api/v1/programs/:programId/links',
+      request: () => ({ method: 'GET', url: `/api/v1/programs/${program}/links` }),
+      expect: readers,
+    },
+    {
+      route: 'POST /api/v1/programs/:programId/links',
+      request: async () => ({
+        method: 'POST',
+        url: `/api/v1/programs/${program}/links`,
+        payload: { predecessor: await milestone(lead), successor: await milestone(lead), lagDays: 1 },
+      }),
+      expect: with201(leadOnly),
+    },
+    {
+      route: 'DELETE /api/v1/programs/:programId/links/:linkId',
+      request: async () => {
+        const l = unwrap(
+          await addMilestoneLink(t.deps, {
+            programId: program,
+            actor: lead,
+            predecessor: await milestone(lead),
+            successor: await milestone(lead),
+          }),
+        );
+        return { method: 'DELETE', url: `/api/v1/programs/${program}/links/${l.link.id}` };
+      },
+      expect: leadOnly,
+    },
+    {
+      route: 'POST /api/v1/programs/:programId/milestones/:milestoneId/move-preview',
+      request: async () => ({
+        method: 'POST',
+        url: `${milestonesUrl}/${await milestone(lead)}/move-preview`,
+        payload: { forecastDate: '2026-04-27' },
+      }),
+      expect: readers,
     },
 
     // The risk register: anyone working on the program raises a risk; the cadence owner updates and

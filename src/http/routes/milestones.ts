@@ -17,7 +17,7 @@ import {
 import { ProgramParamsSchema } from '../../contract/program.js';
 import type { UserId } from '../../domain/ids.js';
 import type { PlainDate } from '../../domain/plain-date.js';
-import { milestoneJson } from '../../present/api-json.js';
+import { milestoneJson, savedMilestoneJson } from '../../present/api-json.js';
 import { actorOf } from '../auth.js';
 import type { HttpDeps } from '../http-deps.js';
 import { reply } from '../problem.js';
@@ -104,7 +104,7 @@ export const milestoneRoutes =
       {
         schema: {
           tags: ['milestones'],
-          summary: 'Move the forecast date, with a reason',
+          summary: 'Move the forecast date, with a reason; successors it pushes later move with it (see move-preview)',
           params: MilestoneParamsSchema,
           body: MoveMilestoneSchema,
           response: { 200: MilestoneSchema, ...refusals },
@@ -117,8 +117,9 @@ export const milestoneRoutes =
           actor: actorOf(req),
           forecastDate: req.body.forecastDate as PlainDate,
           reason: req.body.reason,
+          pushedVersions: req.body.pushedVersions,
         });
-        return reply(res, r, milestoneJson);
+        return reply(res, r, savedMilestoneJson);
       },
     );
 
@@ -127,7 +128,7 @@ export const milestoneRoutes =
       {
         schema: {
           tags: ['milestones'],
-          summary: 'Mark the milestone done on its actual date',
+          summary: 'Mark the milestone done on its actual date; done late, it re-forecasts its successors',
           params: MilestoneParamsSchema,
           body: CompleteMilestoneSchema,
           response: { 200: MilestoneSchema, ...refusals },
@@ -141,7 +142,7 @@ export const milestoneRoutes =
           actualDate: req.body.actualDate as PlainDate,
           reason: req.body.reason,
         });
-        return reply(res, r, milestoneJson);
+        return reply(res, r, savedMilestoneJson);
       },
     );
   };

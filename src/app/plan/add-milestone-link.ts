@@ -1,0 +1,74 @@
+import type { MilestoneLink } from '../../domain/milestone-link.js';
+import { permit } from '../../domain/policy.js';
+import type { Result } from '../../domain/result.js';
+import { checkNewLink } from '../../domain/schedule/check-new-link.js';
+import type { Actor, AppDeps } from '../deps.js';
+import { findAccessibleProgram } from '../get-program.js';
+import { abort, must, transact } from '../transact.js';
+import { insertRecord } from '../write-record.js';
+import { type MilestoneLinkView, milestoneLinkView } from './milestone-link-view.js';
+import { loadSchedule } from './schedule.js';
+
+export interface AddMilestoneLinkInput {
+  readonly programId: string;
+  readonly actor: Actor;
+  /** Milestone id or key (M-12). */
+  readonly predecessor: string;
+  readonly successor: string;
+  /** Business days from the predecessor's finish; 0 by default. */
+  readonly lagDays?: number | undefined;
+  readonly reason?: string | undefined;
+}
+
+/**
+ * Makes one milestone depend on another (finish-to-start, with a lag). Refuses a milestone linked to
+ * itself, a link that would close a cycle (naming it, M-3 → M-5 → M-3) and a pair already linked.
+ */
+export function addMilestoneLink(deps: AppDeps, input: AddMilestoneLinkInput): Promise<Result<MilestoneLinkView>> {
+  return transact(deps.store, async (tx) => {
+    const { program, access } = must(await findAccessibleProgram(tx, input.actor, input.programId));
+    must(permit(access, 'milestone.link'));
+    const find = async (ref: string, path: string) => {
+      const m = await tx.findMilestone(access.programId, ref.trim());
+      return (
+        m ??
+        abort({
+          code: 'MILESTONE_NOT_FOUND',
+          message: `No milestone "${ref}" in ${program.code}.`,
+          fields: [{ path, message: `No milestone "${ref}" in ${program.code}.` }],
+        })
+      );
+    };
+    const predecessor = await find(input.predecessor, 'predecessor');
+    const successor = await find(input.successor, 'successor');
+    const { milestones, graph } = must(await loadSchedule(tx, access.programId));
+    const lagDays = input.lagDays ?? 0;
+    must(checkNewLink(graph, { predecessorId: predecessor.id, successorId: successor.id, lagDays }));
+    const existing = await tx.listMilestoneLinks(access.programId);
+    if (existing.some((l) => l.predecessorId === predecessor.id && l.successorId === successor.id)) {
+      abort({ code: 'LINK_EXISTS', message: `${successor.key} already depends on ${predecessor.key}.` });
+    }
+    const link: MilestoneLink = {
+      id: deps.newId(),
+      programId: program.id,
+      predecessorId: predecessor.id,
+      successorId: successor.id,
+      lagDays,
+      version: 1,
+    };
+    await insertRecord(
+      deps,
+      tx,
+      {
+        entity: 'milestone_link',
+        id: link.id,
+        programId: program.id,
+        entityKey: `${predecessor.key}→${successor.key}`,
+        actorId: input.actor.id,
+        reason: input.reason,
+      },
+      { programId: link.programId, predecessorId: link.predecessorId, successorId: link.successorId, lagDays },
+    );
+    return milestoneLinkView(link, milestones);
+  });
+}

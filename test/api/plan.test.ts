@@ -1,0 +1,275 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../../src/app/deps.js';
+import type { Program } from '../../src/domain/program.js';
+import { createTestApp, type TestApp } from '../support/app.js';
+import { dialects } from '../support/databases.js';
+import { call, changes, expectProblem, seedProgram, seedUser } from './helpers.js';
+
+interface MilestoneBody {
+  id: string;
+  key: string;
+  forecastDate: string;
+  actualDate: string | null;
+  version: number;
+  pushed?: { id: string; key: string; from: string; to: string }[];
+}
+interface LinkBody {
+  id: string;
+  predecessor: { id: string; key: string; name: string };
+  successor: { id: string; key: string; name: string };
+  lagDays: number;
+  version: number;
+}
+interface PushBody {
+  id: string;
+  key: string;
+  name: string;
+  from: string;
+  to: string;
+  version: number;
+  cause: { id: string; key: string };
+}
+
+// Wednesday 11 March 2026, noon in Ningbo (Asia/Shanghai); the calendar is Monday to Friday.
+const now = new Date('2026-03-11T04:00:00Z');
+
+describe.each(dialects)('plan API (dependencies, move preview, pushes) on %s', (dialect) => {
+  let t: TestApp;
+  let program: Program;
+  let chen: Actor;
+  const url = (path: string) => `/api/v1/programs/${program.code}${path}`;
+  const milestones = async () => (await call(t, { method: 'GET', url: url('/milestones') })).json<{ items: MilestoneBody[] }>().items;
+  const one = async (key: string) => (await milestones()).find((m) => m.key === key) as MilestoneBody;
+  const created = async (name: string, forecastDate: string): Promise<MilestoneBody> => {
+    const res = await call(t, { method: 'POST', url: url('/milestones'), payload: { name, phase: 'G2', baselineDate: forecastDate } });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json<MilestoneBody>();
+  };
+  const link = (payload: Record<string, unknown>, who?: Actor) => call(t, { method: 'POST', url: url('/links'), payload }, who);
+  const linked = async (predecessor: string, successor: string, lagDays?: number): Promise<LinkBody> => {
+    const res = await link({ predecessor, successor, lagDays });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json<LinkBody>();
+  };
+  const preview = async (key: string, forecastDate: string): Promise<PushBody[]> => {
+    const res = await call(t, { method: 'POST', url: url(`/milestones/${key}/move-preview`), payload: { forecastDate } });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json<{ pushes: PushBody[] }>().pushes;
+  };
+
+  // Tooling chain: tool (Fri 20 Mar) → trial (Mon 23 Mar, lag 1) → approval (Tue 24 Mar, lag 0).
+  let tool: MilestoneBody;
+  let trial: MilestoneBody;
+  let approval: MilestoneBody;
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    t.setNow(now);
+    program = await seedProgram(t, 'KHG-KW500');
+    chen = await seedUser(t, 'Chen Wei', 'chen.wei@example.test', { programId: program.id });
+    tool = await created('Tool T1 released', '2026-03-20');
+    trial = await created('Trial run', '2026-03-23');
+    approval = await created('Sample approval', '2026-03-24');
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  describe('links', () => {
+    it('links by key or id, lag 0 by default, change-logged as a milestone_link record', async () => {
+      const a = await linked(tool.key, trial.id, 1);
+      expect(a).toMatchObject({
+        predecessor: { key: tool.key, name: 'Tool T1 released' },
+        successor: { key: trial.key },
+        lagDays: 1,
+        version: 1,
+      });
+      const b = await linked(trial.id, approval.key);
+      expect(b.lagDays).toBe(0);
+      const list = (await call(t, { method: 'GET', url: url('/links') })).json<{ items: LinkBody[] }>().items;
+      expect(list.map((l) => `${l.predecessor.key}→${l.successor.key}`)).toEqual([
+        `${tool.key}→${trial.key}`,
+        `${trial.key}→${approval.key}`,
+      ]);
+      const rows = (await changes(t, program.code)).filter((c) => c.entity === 'milestone_link' && c.entityId === a.id);
+      expect(rows.map((r) => r.field).sort()).toEqual(['lagDays', 'predecessorId', 'programId', 'successorId']);
+      expect(rows.find((r) => r.field === 'lagDays')).toMatchObject({
+        oldValue: null,
+        newValue: '1',
+        entityKey: `${tool.key}→${trial.key}`,
+      });
+    });
+
+    it('refuses a link that would close a cycle, naming the milestones in it, and writes nothing', async () => {
+      const before = await changes(t, program.code);
+      const p = expectProblem(await link({ predecessor: approval.key, successor: tool.key }), 409, 'DEPENDENCY_CYCLE');
+      expect(p.detail).toBe(`These links would form a cycle: ${approval.key} → ${tool.key} → ${trial.key} → ${approval.key}.`);
+      expect(await changes(t, program.code)).toEqual(before);
+    });
+
+    it('refuses a self link, a duplicate, an unknown milestone and a caller without milestone.link', async () => {
+      expectProblem(await link({ predecessor: tool.key, successor: tool.key }), 422, 'SELF_DEPENDENCY');
+      expectProblem(await link({ predecessor: tool.key, successor: trial.key, lagDays: 3 }), 409, 'LINK_EXISTS');
+      expectProblem(await link({ predecessor: 'M-999', successor: trial.key }), 404, 'MILESTONE_NOT_FOUND');
+      const p = expectProblem(await link({ predecessor: trial.key, successor: tool.key }, chen), 403, 'FORBIDDEN');
+      expect(p.detail).toContain('milestone.link');
+    });
+
+    it('removes a link (change-logged) and answers 404 for one that does not exist', async () => {
+      const extra = await created('Packaging artwork', '2026-04-01');
+      const l = await linked(tool.key, extra.key);
+      const res = await call(t, { method: 'DELETE', url: url(`/links/${l.id}`) });
+      expect(res.statusCode, res.body).toBe(200);
+      const list = (await call(t, { method: 'GET', url: url('/links') })).json<{ items: LinkBody[] }>().items;
+      expect(list.some((x) => x.id === l.id)).toBe(false);
+      const rows = (await changes(t, program.code)).filter((c) => c.entityId === l.id && c.oldValue !== null);
+      expect(rows.map((r) => r.field).sort()).toEqual(['lagDays', 'predecessorId', 'programId', 'successorId']);
+      expect(rows.every((r) => r.newValue === null)).toBe(true);
+      expectProblem(await call(t, { method: 'DELETE', url: url(`/links/${l.id}`) }), 404, 'MILESTONE_LINK_NOT_FOUND');
+    });
+  });
+
+  describe('moving', () => {
+    it('previews the pushes of a move, business days and causes included, without writing anything', async () => {
+      const before = { milestones: await milestones(), changes: await changes(t, program.code) };
+      // Tool to Tue 24 Mar: trial needs one business day after (Wed 25), approval the same day as trial.
+      const pushes = await preview(tool.key, '2026-03-24');
+      expect(pushes).toEqual([
+        {
+          id: trial.id,
+          key: trial.key,
+          name: 'Trial run',
+          from: '2026-03-23',
+          to: '2026-03-25',
+          version: 1,
+          cause: { id: tool.id, key: tool.key },
+        },
+        {
+          id: approval.id,
+          key: approval.key,
+          name: 'Sample approval',
+          from: '2026-03-24',
+          to: '2026-03-25',
+          version: 1,
+          cause: { id: trial.id, key: trial.key },
+        },
+      ]);
+      expect(await preview(tool.key, '2026-03-19')).toEqual([]);
+      expect(await milestones()).toEqual(before.milestones);
+      expect(await changes(t, program.code)).toEqual(before.changes);
+    });
+
+    it('refuses the whole move when a pushed milestone changed since the preview: nothing is written', async () => {
+      const pushes = await preview(tool.key, '2026-03-24');
+      const renamed = await call(t, {
+        method: 'PATCH',
+        url: url(`/milestones/${approval.key}`),
+        payload: { version: 1, name: 'Sample approval (customer)' },
+      });
+      expect(renamed.statusCode, renamed.body).toBe(200);
+      const before = { milestones: await milestones(), changes: await changes(t, program.code) };
+      const res = await call(t, {
+        method: 'POST',
+        url: url(`/milestones/${tool.key}/move`),
+        payload: {
+          version: 1,
+          forecastDate: '2026-03-24',
+          reason: 'Tooling rework',
+          pushedVersions: Object.fromEntries(pushes.map((p) => [p.id, p.version])),
+        },
+      });
+      const p = expectProblem(res, 409, 'VERSION_CONFLICT');
+      expect(p.detail).toContain(approval.key);
+      expect(await milestones()).toEqual(before.milestones);
+      expect(await changes(t, program.code)).toEqual(before.changes);
+    });
+
+    it('a confirmed move moves every pushed successor in the same write, each change-logged "pushed by …"', async () => {
+      const pushes = await preview(tool.key, '2026-03-24');
+      expect(pushes.map((p) => [p.key, p.version])).toEqual([
+        [trial.key, 1],
+        [approval.key, 2],
+      ]);
+      const res = await call(t, {
+        method: 'POST',
+        url: url(`/milestones/${tool.key}/move`),
+        payload: {
+          version: 1,
+          forecastDate: '2026-03-24',
+          reason: 'Tooling rework',
+          pushedVersions: Object.fromEntries(pushes.map((p) => [p.key, p.version])),
+        },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      const moved = res.json<MilestoneBody>();
+      expect(moved).toMatchObject({ key: tool.key, forecastDate: '2026-03-24', version: 2 });
+      expect(moved.pushed).toEqual([
+        { id: trial.id, key: trial.key, from: '2026-03-23', to: '2026-03-25' },
+        { id: approval.id, key: approval.key, from: '2026-03-24', to: '2026-03-25' },
+      ]);
+      expect(await one(trial.key)).toMatchObject({ forecastDate: '2026-03-25', version: 2 });
+      expect(await one(approval.key)).toMatchObject({ forecastDate: '2026-03-25', version: 3 });
+
+      const log = (await changes(t, program.code)).filter((c) => c.field === 'forecastDate' && c.newValue !== null && c.oldValue !== null);
+      const own = log.find((c) => c.entityId === tool.id);
+      const t2 = log.find((c) => c.entityId === trial.id);
+      const a3 = log.find((c) => c.entityId === approval.id);
+      expect(own).toMatchObject({ oldValue: '2026-03-20', newValue: '2026-03-24', reason: 'Tooling rework' });
+      expect(t2).toMatchObject({
+        oldValue: '2026-03-23',
+        newValue: '2026-03-25',
+        reason: `pushed by ${tool.key} moving to 2026-03-24: Tooling rework`,
+      });
+      expect(a3).toMatchObject({
+        oldValue: '2026-03-24',
+        newValue: '2026-03-25',
+        reason: `pushed by ${trial.key} moving to 2026-03-25: Tooling rework`,
+      });
+      // One write: the pushes carry the move's correlation id.
+      expect(new Set([own?.correlationId, t2?.correlationId, a3?.correlationId]).size).toBe(1);
+    });
+
+    it('a move earlier pushes nothing, and the answer is the plain milestone (no pushed field)', async () => {
+      const res = await call(t, {
+        method: 'POST',
+        url: url(`/milestones/${tool.key}/move`),
+        payload: { version: 2, forecastDate: '2026-03-23', reason: 'Rework faster than feared' },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json<MilestoneBody>()).not.toHaveProperty('pushed');
+      expect(await one(trial.key)).toMatchObject({ forecastDate: '2026-03-25', version: 2 });
+    });
+  });
+
+  describe('completing late', () => {
+    it('re-forecasts successors from the actual date, change-logged "pushed by … done on …"', async () => {
+      const fai = await created('First article inspection', '2026-03-09');
+      const ppap = await created('PPAP submission', '2026-03-10');
+      await linked(fai.key, ppap.key, 1);
+      const res = await call(t, {
+        method: 'POST',
+        url: url(`/milestones/${fai.key}/complete`),
+        payload: { version: 1, actualDate: '2026-03-11' },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json<MilestoneBody>().pushed).toEqual([{ id: ppap.id, key: ppap.key, from: '2026-03-10', to: '2026-03-12' }]);
+      expect(await one(ppap.key)).toMatchObject({ forecastDate: '2026-03-12', actualDate: null, version: 2 });
+      const row = (await changes(t, program.code)).find((c) => c.entityId === ppap.id && c.field === 'forecastDate' && c.oldValue !== null);
+      expect(row).toMatchObject({ oldValue: '2026-03-10', newValue: '2026-03-12', reason: `pushed by ${fai.key} done on 2026-03-11` });
+    });
+
+    it('completing on time pushes nothing', async () => {
+      const a = await created('Line trial', '2026-03-11');
+      const b = await created('Line release', '2026-03-12');
+      await linked(a.key, b.key, 1);
+      const res = await call(t, {
+        method: 'POST',
+        url: url(`/milestones/${a.key}/complete`),
+        payload: { version: 1, actualDate: '2026-03-11' },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json<MilestoneBody>()).not.toHaveProperty('pushed');
+      expect(await one(b.key)).toMatchObject({ forecastDate: '2026-03-12', version: 1 });
+    });
+  });
+});
