@@ -1,6 +1,6 @@
 import type { Action } from '../domain/action.js';
-import type { WorkingDays } from '../domain/business-days.js';
-import { mondayToFriday } from '../domain/business-days.js';
+import { type BusinessCalendar, buildCalendar } from '../domain/calendar/build-calendar.js';
+import type { CalendarSpec } from '../domain/calendar/calendar-spec.js';
 import type { Decision } from '../domain/decision.js';
 import { currentPhase, type Health, type HealthReason, milestoneHealth, nextMilestone, programHealth } from '../domain/health.js';
 import type { Milestone, Phase } from '../domain/milestone.js';
@@ -63,8 +63,22 @@ export function blockersByMilestone(actions: readonly Action[]): Map<string, Act
   return out;
 }
 
-/** The working-day calendar of a program (weekends only until calendars land). */
-export const programCalendar = (_p: Program): WorkingDays => mondayToFriday;
+/** The calendar a program without its own spec keeps: weekends and the factory country's public holidays, days ending 18:00. */
+export const defaultCalendarSpec = (p: Program): CalendarSpec => ({
+  countries: [{ country: p.factoryCountry }],
+  timeZone: p.timeZone,
+  endOfDayHour: 18,
+});
+
+/** The program's calendar spec: its own, or the default. */
+export const programCalendarSpec = (p: Program): CalendarSpec => p.calendarSpec ?? defaultCalendarSpec(p);
+
+// Years built up front; others are built on first use, so answers never depend on this range, only
+// the first call's speed does (and use cases take time from the clock port, not from here).
+const calendarYears = { from: 2025, to: 2027 } as const;
+
+/** The business calendar of a program (buildCalendar memoizes equal specs). */
+export const programCalendar = (p: Program): BusinessCalendar => buildCalendar(programCalendarSpec(p), calendarYears);
 
 /** Today's date where the program's factory is. */
 export const programToday = (p: Program, now: Date): PlainDate => dateInZone(now, p.timeZone);

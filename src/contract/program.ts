@@ -44,6 +44,7 @@ export const ProgramSummarySchema = z
         'milestone.edit': GrantSchema,
         'milestone.move': GrantSchema,
         'milestone.complete': GrantSchema,
+        'calendar.edit': GrantSchema,
         'milestone.link': GrantSchema,
         'decision.request': GrantSchema,
         'decision.edit': GrantSchema,

@@ -10,6 +10,7 @@ export const programActions = [
   'milestone.move',
   'milestone.complete',
   'milestone.link',
+  'calendar.edit',
   'decision.request',
   'decision.edit',
   'decision.decide',
@@ -39,6 +40,8 @@ export const policy: Readonly<Record<ProgramAction, Readonly<Record<Role, Grant>
   'milestone.complete': { decision_owner: 'no', cadence_owner: 'yes', quality_owner: 'own', contributor: 'own', observer: 'no' },
   // Dependencies shape the whole plan (a move pushes every successor), so only the cadence owner links.
   'milestone.link': { decision_owner: 'no', cadence_owner: 'yes', quality_owner: 'no', contributor: 'no', observer: 'no' },
+  // The calendar decides every business-day count of the program, so only the cadence owner edits it.
+  'calendar.edit': { decision_owner: 'no', cadence_owner: 'yes', quality_owner: 'no', contributor: 'no', observer: 'no' },
   // Anyone working on the program may ask for a decision; only its named owner decides (a contributor never).
   'decision.request': { decision_owner: 'yes', cadence_owner: 'yes', quality_owner: 'yes', contributor: 'yes', observer: 'no' },
   'decision.edit': { decision_owner: 'own', cadence_owner: 'yes', quality_owner: 'no', contributor: 'no', observer: 'no' },

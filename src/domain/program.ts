@@ -1,3 +1,4 @@
+import type { CalendarSpec } from './calendar/calendar-spec.js';
 import type { ClientId, ProgramId, UserId } from './ids.js';
 import type { PlainDate } from './plain-date.js';
 
@@ -19,6 +20,8 @@ export interface Program {
   /** Business days a forecast may lie after its baseline before it counts as a breach. */
   readonly toleranceDays: number;
   readonly targetReleaseDate: PlainDate | null;
+  /** The program's business calendar; null: weekends and the factory country's public holidays (programCalendar). */
+  readonly calendarSpec: CalendarSpec | null;
   readonly version: number;
 }
 

@@ -21,6 +21,7 @@ import { oidcRoutes } from './oidc.js';
 import { RefusalError, redactUrl, sendProblem } from './problem.js';
 import { actionRoutes } from './routes/actions.js';
 import { authRoutes } from './routes/auth.js';
+import { calendarRoutes } from './routes/calendar.js';
 import { changeRoutes } from './routes/changes.js';
 import { decisionRoutes } from './routes/decisions.js';
 import { milestoneRoutes } from './routes/milestones.js';
@@ -166,6 +167,7 @@ export async function buildApp(deps: HttpDeps, opts: BuildOptions = {}): Promise
       await api.register(programRoutes(deps));
       await api.register(milestoneRoutes(deps));
       await api.register(planRoutes(deps));
+      await api.register(calendarRoutes(deps));
       await api.register(decisionRoutes(deps));
       await api.register(actionRoutes(deps));
       await api.register(myWeekRoutes(deps));

@@ -1,5 +1,6 @@
 import type { ApiTokenRecord, ChangeRecord, Client, EntityName, InviteRecord, SessionRecord, User, UserStatus } from '../app/ports.js';
 import type { Action, ActionSeverity, ActionStatus, EffectivenessResult } from '../domain/action.js';
+import type { CalendarSpec } from '../domain/calendar/calendar-spec.js';
 import type { Decision, DecisionStatus } from '../domain/decision.js';
 import type { ClientId, MilestoneId, ProgramId, UserId } from '../domain/ids.js';
 import type { Link, LinkableEntity } from '../domain/link.js';
@@ -97,6 +98,7 @@ export const toProgram = (r: ProgramsTable): Program => ({
   ownerId: r.ownerId as UserId | null,
   toleranceDays: Number(r.toleranceDays),
   targetReleaseDate: r.targetReleaseDate as PlainDate | null,
+  calendarSpec: r.calendarSpec ? (JSON.parse(r.calendarSpec) as CalendarSpec) : null,
   version: Number(r.version),
 });
 

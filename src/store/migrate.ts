@@ -3,6 +3,7 @@ import * as m0001 from './migrations/0001-foundation.js';
 import * as m0002 from './migrations/0002-accounts.js';
 import * as m0003 from './migrations/0003-decisions-risks-actions.js';
 import * as m0004 from './migrations/0004-milestone-links.js';
+import * as m0005 from './migrations/0005-program-calendars.js';
 
 // Migrations are imported, not discovered on disk, so the compiled build carries them.
 const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '0002-accounts': m0002,
   '0003-decisions-risks-actions': m0003,
   '0004-milestone-links': m0004,
+  '0005-program-calendars': m0005,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

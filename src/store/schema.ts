@@ -36,6 +36,8 @@ export interface ProgramsTable {
   ownerId: string | null;
   toleranceDays: number;
   targetReleaseDate: string | null;
+  /** JSON of a CalendarSpec; null for the default calendar. */
+  calendarSpec: string | null;
   createdAt: string;
   updatedAt: string;
   version: number;

@@ -401,6 +401,36 @@ describe.each(dialects)('authorization matrix on %s (demo portfolio)', (dialect)
       },
       expect: leadOnly,
     },
+    // The business calendar: everyone who sees the program reads it; only the cadence owner edits it
+    // or loads an official holiday schedule (calendar.edit).
+    {
+      route: 'GET /api/v1/programs/:programId/calendar',
+      request: () => ({ method: 'GET', url: `/api/v1/programs/${program}/calendar?year=2026` }),
+      expect: readers,
+    },
+    {
+      route: 'PUT /api/v1/programs/:programId/calendar',
+      request: async () => {
+        const p = (await t.deps.store.reads.findProgram(program)) as { version: number };
+        const spec = {
+          countries: [{ country: 'CN' }],
+          timeZone: 'Asia/Shanghai',
+          endOfDayHour: 18,
+          exceptions: [{ date: '2026-05-09', working: true, label: `Matrix ${++n}` }],
+        };
+        return { method: 'PUT', url: `/api/v1/programs/${program}/calendar`, payload: { version: p.version, spec, reason: 'Matrix' } };
+      },
+      expect: leadOnly,
+    },
+    {
+      route: 'POST /api/v1/programs/:programId/calendar/official-schedules',
+      request: () => ({
+        method: 'POST',
+        url: `/api/v1/programs/${program}/calendar/official-schedules`,
+        payload: { country: 'CN', year: 2028, holidays: [{ date: '2028-01-26', label: 'Spring Festival' }], makeupWorkdays: [] },
+      }),
+      expect: with201(leadOnly),
+    },
     {
       route: 'POST /api/v1/programs/:programId/milestones/:milestoneId/move-preview',
       request: async () => ({

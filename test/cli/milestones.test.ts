@@ -7,6 +7,7 @@ import { createPerson } from '../../src/app/people/create-person.js';
 import { grantRole } from '../../src/app/people/grant-role.js';
 import type { Change } from '../../src/contract/change.js';
 import type { Milestone } from '../../src/contract/milestone.js';
+import { buildCalendar } from '../../src/domain/calendar/build-calendar.js';
 import { addDays, dateInZone, isoWeekday } from '../../src/domain/plain-date.js';
 import type { Role } from '../../src/domain/roles.js';
 import { argon2Passwords } from '../../src/main/passwords.js';
@@ -16,10 +17,14 @@ import { assertBuilt, type CliResult, jsonOf, problemOf as refusalOf, tollgate }
 
 const zone = 'Asia/Kolkata';
 const today = () => dateInZone(new Date(), zone);
-/** A Monday about two months ahead, so a move to Wednesday is exactly +2 business days. */
+/**
+ * A Monday about two months ahead whose Tuesday and Wednesday are Indian working days (the program's
+ * default calendar), so a move to Wednesday is exactly +2 business days whatever today is.
+ */
+const indianDays = buildCalendar({ countries: [{ country: 'IN' }], timeZone: zone, endOfDayHour: 18 }, { from: 2026, to: 2028 });
 const monday = (() => {
   let d = addDays(today(), 60);
-  while (isoWeekday(d) !== 1) d = addDays(d, 1);
+  while (isoWeekday(d) !== 1 || !indianDays.isWorkingDay(addDays(d, 1)) || !indianDays.isWorkingDay(addDays(d, 2))) d = addDays(d, 1);
   return d;
 })();
 const wednesday = addDays(monday, 2);
