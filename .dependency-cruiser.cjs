@@ -16,7 +16,15 @@ module.exports = {
       comment: 'use cases depend on domain/ and their own ports, not on storage, HTTP, CLI or wiring.',
       severity: 'error',
       from: { path: layer('app') },
-      to: { path: ['^src/(store|http|cli|jobs|main|config|contract|web)/', '^web/'] },
+      to: { path: ['^src/(store|http|cli|jobs|main|config|contract|web|charts)/', '^web/'] },
+    },
+    {
+      name: 'charts-are-pure',
+      comment:
+        'charts/ turns its input into SVG text: it imports only itself, domain/ types and ECharts; no I/O, no clock, no other layer.',
+      severity: 'error',
+      from: { path: layer('charts') },
+      to: { pathNot: ['^src/charts/', '^src/domain/', '^node_modules/(echarts|zrender|tslib)/'] },
     },
     {
       name: 'contract-is-browser-safe',
@@ -51,7 +59,7 @@ module.exports = {
       comment: 'the browser bundle may import the contract and browser-safe domain code, nothing server-side.',
       severity: 'error',
       from: { path: '^web/' },
-      to: { path: '^src/(app|store|http|cli|jobs|main|config)/' },
+      to: { path: '^src/(app|store|http|cli|jobs|main|config|charts)/' },
     },
     {
       name: 'present-maps-views-only',

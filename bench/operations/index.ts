@@ -3,6 +3,7 @@ import { listChangesOp } from './list-changes.js';
 import { listPortfolio } from './list-portfolio.js';
 import { loadProgram } from './load-program.js';
 import { moveMilestoneOp } from './move-milestone.js';
+import { loadPlan, mtaChart } from './plan-view.js';
 import {
   buildGraph10k,
   propagate10k,
@@ -24,6 +25,8 @@ import type { Operation, PureOperation } from './types.js';
 export const operations: readonly Operation[] = [
   loadProgram,
   listPortfolio,
+  loadPlan,
+  mtaChart,
   listChangesOp,
   moveMilestoneOp,
   createMilestoneOp,

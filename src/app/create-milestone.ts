@@ -5,9 +5,9 @@ import { permit } from '../domain/policy.js';
 import type { Result } from '../domain/result.js';
 import type { Actor, AppDeps } from './deps.js';
 import { findAccessibleProgram } from './get-program.js';
-import { checkOwner } from './milestone-write.js';
+import { checkOwner, view } from './milestone-write.js';
 import { must, transact } from './transact.js';
-import { byId, type MilestoneView, milestoneView, programToday } from './views.js';
+import type { MilestoneView } from './views.js';
 
 export interface CreateMilestoneInput {
   readonly programId: string;
@@ -18,6 +18,7 @@ export interface CreateMilestoneInput {
   readonly baselineDate: PlainDate;
   readonly forecastDate?: PlainDate | undefined;
   readonly isCritical?: boolean | undefined;
+  readonly toleranceDays?: number | null | undefined;
   readonly reason?: string | undefined;
 }
 
@@ -39,6 +40,7 @@ export function createMilestone(deps: AppDeps, input: CreateMilestoneInput): Pro
       baselineDate: input.baselineDate,
       forecastDate: input.forecastDate,
       isCritical: input.isCritical,
+      toleranceDays: input.toleranceDays,
     });
     const { id, version: _v, ...values } = next;
     await tx.write({
@@ -51,6 +53,6 @@ export function createMilestone(deps: AppDeps, input: CreateMilestoneInput): Pro
       changes,
       meta: { actorId: input.actor.id, at: now.toISOString(), reason: input.reason?.trim() || null, correlationId: deps.newId() },
     });
-    return milestoneView(program, next, programToday(program, now), byId(await tx.listUsers()));
+    return view(tx, program, next, now);
   });
 }

@@ -2,6 +2,7 @@ import { accessProgram, type ProgramAccess } from '../domain/policy.js';
 import type { Program } from '../domain/program.js';
 import { ok, type Result, refuse } from '../domain/result.js';
 import type { Actor, AppDeps } from './deps.js';
+import { loadPlanFacts, noFacts, signalsFrom } from './plan/plan-facts.js';
 import type { Reads } from './ports.js';
 import { byId, type ProgramView, programView } from './views.js';
 
@@ -38,5 +39,14 @@ export async function getProgram(deps: AppDeps, input: { programId: string; acto
     r.listActions(ids),
   ]);
   if (!client) throw new Error(`program ${p.id} references missing client ${p.clientId}`);
-  return ok(programView(p, access, client, milestones, byId(users), deps.clock.now(), { decisions, risks, actions }));
+  const now = deps.clock.now();
+  const facts = await loadPlanFacts(
+    r,
+    [{ program: p, id: access.programId }],
+    now,
+    () => milestones,
+    () => actions,
+  );
+  const signals = signalsFrom(facts.get(p.id) ?? noFacts);
+  return ok(programView(p, access, client, milestones, byId(users), now, { decisions, risks, actions }, signals));
 }

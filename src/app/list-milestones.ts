@@ -1,6 +1,7 @@
 import { ok, type Result } from '../domain/result.js';
 import type { Actor, AppDeps } from './deps.js';
 import { findAccessibleProgram } from './get-program.js';
+import { loadPlanFacts, noFacts, signalsFrom } from './plan/plan-facts.js';
 import { blockersByMilestone, byId, type MilestoneView, milestoneView, programToday } from './views.js';
 
 /** A program's milestones in plan order, each with its derived health. */
@@ -15,7 +16,18 @@ export async function listMilestones(deps: AppDeps, input: { programId: string; 
     r.listActions([access.programId]),
   ]);
   const blockers = blockersByMilestone(actions);
-  const today = programToday(p, deps.clock.now());
+  const now = deps.clock.now();
+  const today = programToday(p, now);
   const userById = byId(users);
-  return ok(milestones.map((m) => milestoneView(p, m, today, userById, blockers)));
+  const facts = (
+    await loadPlanFacts(
+      r,
+      [{ program: p, id: access.programId }],
+      now,
+      () => milestones,
+      () => actions,
+    )
+  ).get(p.id);
+  const signals = signalsFrom(facts ?? noFacts);
+  return ok(milestones.map((m) => milestoneView(p, m, today, userById, blockers, signals(m))));
 }

@@ -3,6 +3,7 @@ import type { Milestone } from '../domain/milestone.js';
 import { accessProgram, type ProgramAccess } from '../domain/policy.js';
 import type { Program } from '../domain/program.js';
 import type { Actor, AppDeps } from './deps.js';
+import { loadPlanFacts, noFacts, signalsFrom } from './plan/plan-facts.js';
 import { byId, type ProgramView, programView } from './views.js';
 
 /** Every program the actor may see, with its derived health, next milestone and owner: the portfolio. */
@@ -31,9 +32,18 @@ export async function listPrograms(deps: AppDeps, input: { actor: Actor }): Prom
   const clientById = byId(clients);
   const userById = byId(users);
   const now = deps.clock.now();
+  const actionsOf = (id: string) => of(actions, id);
+  const facts = await loadPlanFacts(
+    r,
+    visible.map((v) => ({ program: v.program, id: v.access.programId })),
+    now,
+    (id) => byProgram.get(id as ProgramId) ?? [],
+    actionsOf,
+  );
   return visible.flatMap(({ program, access }) => {
     const client = clientById.get(program.clientId);
-    const records = { decisions: of(decisions, program.id), risks: of(risks, program.id), actions: of(actions, program.id) };
-    return client ? [programView(program, access, client, byProgram.get(program.id) ?? [], userById, now, records)] : [];
+    const records = { decisions: of(decisions, program.id), risks: of(risks, program.id), actions: actionsOf(program.id) };
+    const signals = signalsFrom(facts.get(program.id) ?? noFacts);
+    return client ? [programView(program, access, client, byProgram.get(program.id) ?? [], userById, now, records, signals)] : [];
   });
 }

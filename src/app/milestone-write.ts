@@ -6,6 +6,7 @@ import { rolesOn } from '../domain/roles.js';
 import type { ScheduleChange } from '../domain/schedule/propagate.js';
 import type { Actor, AppDeps } from './deps.js';
 import { findAccessibleProgram } from './get-program.js';
+import { loadPlanFacts, noFacts, signalsFrom } from './plan/plan-facts.js';
 import { type PushView, planPushes, writePushes } from './plan/schedule.js';
 import type { Tx } from './ports.js';
 import { abort, must, transact } from './transact.js';
@@ -27,8 +28,21 @@ async function load(tx: Tx, t: MilestoneTarget, action: ProgramAction): Promise<
   return { program, milestone };
 }
 
-async function view(tx: Tx, program: Program, m: Milestone, now: Date): Promise<MilestoneView> {
-  return milestoneView(program, m, programToday(program, now), byId(await tx.listUsers()));
+/** The milestone as it reads after the write, health signals included, so the answer matches the next list. */
+export async function view(tx: Tx, program: Program, m: Milestone, now: Date): Promise<MilestoneView> {
+  const id = program.id as AuthorizedProgramId;
+  const [users, milestones, actions] = await Promise.all([tx.listUsers(), tx.listMilestones(id), tx.listActions([id])]);
+  const facts =
+    (
+      await loadPlanFacts(
+        tx,
+        [{ program, id }],
+        now,
+        () => milestones,
+        () => actions,
+      )
+    ).get(program.id) ?? noFacts;
+  return milestoneView(program, m, programToday(program, now), byId(users), facts.blockersById, signalsFrom(facts)(m));
 }
 
 /** An owner must be a person who holds a role on the program, so nobody outside it owns its items. */

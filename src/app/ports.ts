@@ -1,4 +1,5 @@
 import type { Action } from '../domain/action.js';
+import type { Baseline } from '../domain/baseline.js';
 import type { FieldChange, Scalar } from '../domain/change.js';
 import type { Decision } from '../domain/decision.js';
 import type { ClientId, MilestoneId, ProgramId, UserId } from '../domain/ids.js';
@@ -105,7 +106,8 @@ export type EntityName =
   | 'risk'
   | 'action'
   | 'link'
-  | 'milestone_link';
+  | 'milestone_link'
+  | 'baseline';
 
 export interface ChangeQuery {
   /** Inclusive lower bound, an ISO instant. */
@@ -157,6 +159,18 @@ export interface Reads {
   listLinks(programId: AuthorizedProgramId): Promise<Link[]>;
   /** The program's finish-to-start dependencies between milestones. */
   listMilestoneLinks(programId: AuthorizedProgramId): Promise<MilestoneLink[]>;
+  listMilestoneLinksOfPrograms(programIds: readonly AuthorizedProgramId[]): Promise<MilestoneLink[]>;
+  /** The program's baselines, by number. */
+  listBaselines(programId: AuthorizedProgramId): Promise<Baseline[]>;
+  /**
+   * Changes of the given fields of the programs' milestones (creation included), oldest first:
+   * the forecast history that slips, health and the trend chart are computed from.
+   */
+  listMilestoneFieldChanges(
+    programIds: readonly AuthorizedProgramId[],
+    fields: readonly string[],
+    opts?: { readonly since?: string | undefined; readonly milestoneId?: string | undefined },
+  ): Promise<ChangeRecord[]>;
 }
 
 /** Who did it, when, why, and which write it belongs to: stamped on every change row. */

@@ -1,4 +1,5 @@
 import { editMilestone, type MilestonePatch } from '../domain/milestone.js';
+import type { AuthorizedProgramId } from '../domain/policy.js';
 import type { Result } from '../domain/result.js';
 import type { AppDeps } from './deps.js';
 import { checkOwner, type MilestoneTarget, writeMilestoneEdit } from './milestone-write.js';
@@ -9,10 +10,14 @@ export interface UpdateMilestoneInput extends MilestoneTarget {
   readonly reason?: string | undefined;
 }
 
-/** Edits a milestone's name, phase, owner, critical flag or baseline date. */
+/**
+ * Edits a milestone's name, phase, owner, critical flag, tolerance, or (before baseline 0) its
+ * planned date.
+ */
 export function updateMilestone(deps: AppDeps, input: UpdateMilestoneInput): Promise<Result<MilestoneView>> {
   return writeMilestoneEdit(deps, input, 'milestone.edit', input.reason ?? null, async ({ tx, program, milestone }) => {
     await checkOwner(tx, program, input.patch.ownerId);
-    return editMilestone(milestone, input.patch, input.reason);
+    const baselined = (await tx.listBaselines(program.id as AuthorizedProgramId)).length > 0;
+    return editMilestone(milestone, input.patch, input.reason, baselined);
   });
 }

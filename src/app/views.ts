@@ -2,7 +2,16 @@ import type { Action } from '../domain/action.js';
 import { type BusinessCalendar, buildCalendar } from '../domain/calendar/build-calendar.js';
 import type { CalendarSpec } from '../domain/calendar/calendar-spec.js';
 import type { Decision } from '../domain/decision.js';
-import { currentPhase, type Health, type HealthReason, milestoneHealth, nextMilestone, programHealth } from '../domain/health.js';
+import {
+  currentPhase,
+  type Health,
+  type HealthReason,
+  type HealthSignals,
+  milestoneHealth,
+  nextMilestone,
+  programHealth,
+  type SignalsOf,
+} from '../domain/health.js';
 import type { Milestone, Phase } from '../domain/milestone.js';
 import { dateInZone, type PlainDate } from '../domain/plain-date.js';
 import { type Grant, grantFor, type ProgramAccess, type ProgramAction, programActions } from '../domain/policy.js';
@@ -89,8 +98,9 @@ export function milestoneView(
   today: PlainDate,
   users: ReadonlyMap<string, User>,
   blockers: ReadonlyMap<string, readonly Action[]> = new Map(),
+  signals: HealthSignals = {},
 ): MilestoneView {
-  const h = milestoneHealth(m, today, programCalendar(p), p.toleranceDays);
+  const h = milestoneHealth(m, today, programCalendar(p), p.toleranceDays, signals);
   return {
     milestone: m,
     blockedBy: blockers.get(m.id) ?? [],
@@ -109,9 +119,10 @@ export function programView(
   users: ReadonlyMap<string, User>,
   now: Date,
   records: ProgramRecords = noRecords,
+  signalsOf: SignalsOf = () => undefined,
 ): ProgramView {
   const today = programToday(p, now);
-  const h = programHealth(milestones, today, programCalendar(p), p.toleranceDays);
+  const h = programHealth(milestones, today, programCalendar(p), p.toleranceDays, signalsOf);
   const next = nextMilestone(milestones);
   return {
     program: p,

@@ -25,7 +25,10 @@ import type {
 } from '../contract/risk.js';
 import type { Result } from '../domain/result.js';
 import type { ActionBackend } from './action-backend.js';
+import type { CalendarBackend } from './calendar-backend.js';
 import type { DecisionBackend } from './decision-backend.js';
+import type { LinkBackend } from './link-backend.js';
+import type { PlanBackend } from './plan-backend.js';
 
 // What every workspace command needs, in the API's JSON shapes, whether the CLI works on the
 // database directly (as --as) or over the HTTP API (with a token). One code path per command.
@@ -60,6 +63,7 @@ export interface Backend {
   createMilestone(programId: string, body: CreateMilestone): Promise<Result<Milestone>>;
   /** Refusals with VERSION_CONFLICT carry the current milestone (as JSON) in `current`. */
   updateMilestone(programId: string, milestoneId: string, body: UpdateMilestone): Promise<Result<Milestone>>;
+  /** The answer lists the successors the move pushed in `pushed` (absent when none). */
   moveMilestone(programId: string, milestoneId: string, body: MoveMilestone): Promise<Result<Milestone>>;
   completeMilestone(programId: string, milestoneId: string, body: CompleteMilestone): Promise<Result<Milestone>>;
   listChanges(programId: string, query: ChangesQuery): Promise<Result<Change[]>>;
@@ -94,6 +98,25 @@ export interface Backend {
   reopenAction: ActionBackend['reopenAction'];
   recordEffectiveness: ActionBackend['recordEffectiveness'];
   myWeek: ActionBackend['myWeek'];
+
+  /** Dependencies between milestones and the move preview (cli/link-backend.ts). */
+  listLinks: LinkBackend['listLinks'];
+  addLink: LinkBackend['addLink'];
+  removeLink: LinkBackend['removeLink'];
+  previewMove: LinkBackend['previewMove'];
+
+  /** The program's business calendar (cli/calendar-backend.ts). */
+  getCalendar: CalendarBackend['getCalendar'];
+  updateCalendar: CalendarBackend['updateCalendar'];
+  uploadOfficialSchedule: CalendarBackend['uploadOfficialSchedule'];
+
+  /** Plan vs actual, baselines, slips and the trend (cli/plan-backend.ts). */
+  getPlan: PlanBackend['getPlan'];
+  listBaselines: PlanBackend['listBaselines'];
+  takeBaseline: PlanBackend['takeBaseline'];
+  activateProgram: PlanBackend['activateProgram'];
+  getSlips: PlanBackend['getSlips'];
+  getMta: PlanBackend['getMta'];
 
   /** Workspace administration (admins). */
   listPeople(): Promise<Result<PersonJson[]>>;

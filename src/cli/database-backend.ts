@@ -9,6 +9,7 @@ import { getProgram } from '../app/get-program.js';
 import { listChanges } from '../app/list-changes.js';
 import { listMilestones } from '../app/list-milestones.js';
 import { listPrograms } from '../app/list-programs.js';
+import type { SavedMilestoneView } from '../app/milestone-write.js';
 import { moveMilestone } from '../app/move-milestone.js';
 import { getMe } from '../app/people/get-me.js';
 import { listClients } from '../app/people/list-clients.js';
@@ -21,10 +22,21 @@ import type { Milestone } from '../contract/milestone.js';
 import type { UserId } from '../domain/ids.js';
 import type { PlainDate } from '../domain/plain-date.js';
 import { ok, type Result, refuse } from '../domain/result.js';
-import { apiTokenJson, changeJson, membershipJson, milestoneJson, personJson, programJson } from '../present/api-json.js';
+import {
+  apiTokenJson,
+  changeJson,
+  membershipJson,
+  milestoneJson,
+  personJson,
+  programJson,
+  savedMilestoneJson,
+} from '../present/api-json.js';
 import { actionsOnDatabase } from './action-backend.js';
 import type { Backend } from './backend.js';
+import { calendarOnDatabase } from './calendar-backend.js';
 import { decisionsOnDatabase } from './decision-backend.js';
+import { linksOnDatabase } from './link-backend.js';
+import { planOnDatabase } from './plan-backend.js';
 import { risksOnDatabase } from './risk-backend.js';
 import type { Session } from './session.js';
 
@@ -33,9 +45,12 @@ export const nobodyNamed = () => refuse<never>('UNAUTHENTICATED', 'say who you a
 
 const map = <T, U>(r: Result<T>, f: (v: T) => U): Result<U> => (r.ok ? ok(f(r.value)) : r);
 
-/** A milestone write's result as JSON, with the current state of a VERSION_CONFLICT as JSON too. */
-function milestoneResult(r: Result<MilestoneView>): Result<Milestone> {
-  if (r.ok) return ok(milestoneJson(r.value));
+/**
+ * A milestone write's result as JSON, with the current state of a VERSION_CONFLICT as JSON too; a
+ * move's or completion's answer lists what it pushed, as the API's does.
+ */
+function milestoneResult(r: Result<MilestoneView | SavedMilestoneView>): Result<Milestone> {
+  if (r.ok) return ok('pushed' in r.value ? savedMilestoneJson(r.value) : milestoneJson(r.value));
   const current = r.error.current as MilestoneView | undefined;
   return { ok: false, error: current ? { ...r.error, current: milestoneJson(current) } : r.error };
 }
@@ -116,6 +131,7 @@ export function databaseBackend(s: Session): Backend {
             actor: a,
             forecastDate: b.forecastDate as PlainDate,
             reason: b.reason,
+            pushedVersions: b.pushedVersions,
           }),
         ),
       ),
@@ -147,6 +163,9 @@ export function databaseBackend(s: Session): Backend {
     ...decisionsOnDatabase(deps, as),
     ...actionsOnDatabase(deps, as),
     ...risksOnDatabase(deps, as),
+    ...linksOnDatabase(deps, as),
+    ...calendarOnDatabase(deps, as),
+    ...planOnDatabase(deps, as),
 
     listPeople: () =>
       as(async (a) => {

@@ -22,6 +22,12 @@ export function healthWhy(reason: HealthReason, key: string | null): string {
       return `${item} is ${businessDays(reason.days)} behind baseline (tolerance ${reason.tolerance})`;
     case 'overdue':
       return reason.days > 0 ? `${item} overdue by ${businessDays(reason.days)}` : `${item} is overdue`;
+    case 'no_slack':
+      return `${item} is ${businessDays(reason.days)} short of the target release`;
+    case 'slipping':
+      return `${item} moved later ${reason.moves} times in 4 weeks (+${businessDays(reason.days)})`;
+    case 'blocked':
+      return `${item} is blocked by ${reason.actionKey}${reason.overdue ? ', overdue' : ', due after the forecast'}`;
   }
 }
 

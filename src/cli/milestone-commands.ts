@@ -11,10 +11,12 @@ import type { Result } from '../domain/result.js';
 import type { Backend } from './backend.js';
 import { addActingOptions, withBackend } from './connect.js';
 import { healthWord, varianceText } from './format.js';
+import { registerLinkCommands } from './link-commands.js';
+import { confirmedPushes, previewText, pushedText, pushedVersions } from './move-preview.js';
 import { badOption, parseIntOption, parseOption, withFlags } from './options.js';
 import { emit, fail, type Output, outputOf } from './output.js';
 import type { CliContext } from './session.js';
-import { requireMilestone, requireProgram, resolveOwner } from './targets.js';
+import { must, requireMilestone, requireProgram, resolveOwner } from './targets.js';
 
 const create = CreateMilestoneSchema.shape;
 const update = UpdateMilestoneSchema.shape;
@@ -183,30 +185,58 @@ export function registerMilestoneCommands(cli: Command, ctx: CliContext): void {
   addActingOptions(
     group
       .command('move')
-      .description("Move a milestone's forecast date; every move needs a reason")
+      .description("Move a milestone's forecast date; every move needs a reason, and a move that pushes others asks first")
       .argument('<program>', 'program code or id')
       .argument('<milestone>', 'milestone key (M-12) or id')
       .option('--to <date>', 'the new forecast date, YYYY-MM-DD (required)')
       .option('--reason <text>', 'why the date moves, kept in the change log (required)')
+      .option('--preview', 'only show which milestones the move would push later; write nothing (--reason not needed)')
+      .option('--yes', 'move the milestones it pushes too without asking (needed without a terminal to ask at)')
       .option('--version <n>', versionHelp)
-      .option('--json', jsonHelp)
+      .option('--json', `${jsonHelp}; with --preview the MovePreview ({ pushes: Push[] })`)
       .addHelpText(
         'after',
-        '\nExample:\n  tollgate milestone move KHG-KW500 M-12 --to 2026-03-20 --reason "Mould cavity 2 needs texture rework"',
+        `
+Successors (see \`tollgate milestone link\`) that would fall due too soon after the new date are pushed
+later with it, in the same write. The pushes are shown and confirmed first; the move then insists on
+the versions shown, so a change made to a pushed milestone in between refuses the whole move.
+
+Examples:
+  tollgate milestone move KHG-KW500 M-12 --to 2026-03-20 --preview
+  tollgate milestone move KHG-KW500 M-12 --to 2026-03-20 --reason "Mould cavity 2 needs texture rework" --yes`,
       ),
-  ).action(async (programRef: string, milestoneRef: string, o: WriteOptions & { to?: string; reason?: string }, cmd: Command) => {
-    const out = outputOf(o);
-    const forecastDate = parseOption(out, '--to', MoveMilestoneSchema.shape.forecastDate, o.to);
-    // A missing reason is the domain's refusal (REASON_REQUIRED), the same as an empty one.
-    const reason = parseOption(out, '--reason', MoveMilestoneSchema.shape.reason, o.reason ?? '');
-    const given = versionOption(out, o.version);
-    await withBackend(ctx, cmd, out, async (b) => {
-      const { program, before, version } = await targetOf(b, out, programRef, milestoneRef, given);
-      const r = await b.moveMilestone(program.id, before.id, { version, forecastDate, reason });
-      const v = written(out, r, { forecastDate: '--to', reason: '--reason' });
-      emit(out, v, () => `Moved the forecast from ${before.forecastDate}: ${describe(program, v)}`);
-    });
-  });
+  ).action(
+    async (
+      programRef: string,
+      milestoneRef: string,
+      o: WriteOptions & { to?: string; reason?: string; preview?: boolean; yes?: boolean },
+      cmd: Command,
+    ) => {
+      const out = outputOf(o);
+      const forecastDate = parseOption(out, '--to', MoveMilestoneSchema.shape.forecastDate, o.to);
+      // A missing reason is the domain's refusal (REASON_REQUIRED), the same as an empty one.
+      const reason = o.preview ? '' : parseOption(out, '--reason', MoveMilestoneSchema.shape.reason, o.reason ?? '');
+      const given = versionOption(out, o.version);
+      await withBackend(ctx, cmd, out, async (b) => {
+        const { program, before, version } = await targetOf(b, out, programRef, milestoneRef, given);
+        if (o.preview) {
+          const preview = must(out, await b.previewMove(program.id, before.id, forecastDate));
+          emit(out, preview, () => previewText(before, forecastDate, preview.pushes));
+          return;
+        }
+        const intent = { program, before, forecastDate, reason, version: given, isConfirmed: o.yes === true };
+        const pushes = await confirmedPushes(b, out, intent);
+        const r = await b.moveMilestone(program.id, before.id, {
+          version,
+          forecastDate,
+          reason,
+          ...(pushes.length ? { pushedVersions: pushedVersions(pushes) } : {}),
+        });
+        const v = written(out, r, { forecastDate: '--to', reason: '--reason' });
+        emit(out, v, () => `Moved the forecast from ${before.forecastDate}: ${describe(program, v)}${pushedText(v)}`);
+      });
+    },
+  );
 
   addActingOptions(
     group
@@ -231,7 +261,9 @@ export function registerMilestoneCommands(cli: Command, ctx: CliContext): void {
       const { program, before, version } = await targetOf(b, out, programRef, milestoneRef, given);
       const r = await b.completeMilestone(program.id, before.id, { version, actualDate: actual ?? program.today, reason });
       const v = written(out, r, { actualDate: '--actual', reason: '--note' });
-      emit(out, v, () => `Completed ${describe(program, v)}`);
+      emit(out, v, () => `Completed ${describe(program, v)}${pushedText(v)}`);
     });
   });
+
+  registerLinkCommands(group, ctx);
 }

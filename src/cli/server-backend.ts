@@ -3,7 +3,10 @@ import type { ErrorCode } from '../domain/errors.js';
 import { ok, type Refusal, type Result } from '../domain/result.js';
 import { actionsOverHttp } from './action-backend.js';
 import type { ApiTokenJson, Backend, CreatedTokenJson, MeJson } from './backend.js';
+import { calendarOverHttp } from './calendar-backend.js';
 import { decisionsOverHttp } from './decision-backend.js';
+import { linksOverHttp } from './link-backend.js';
+import { planOverHttp } from './plan-backend.js';
 import { risksOverHttp } from './risk-backend.js';
 
 // The commands over the HTTP API: the same JSON, the same refusals (problem+json turned back into
@@ -13,7 +16,7 @@ const timeoutMs = 30_000;
 const sessionCookie = 'tollgate_session';
 
 interface Request {
-  readonly method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   readonly path: string;
   readonly body?: unknown;
   readonly query?: Readonly<Record<string, string | number | undefined>>;
@@ -133,6 +136,9 @@ export function serverBackend(o: ServerBackendOptions): Backend {
     ...risksOverHttp(call, items),
     ...decisionsOverHttp(call, items),
     ...actionsOverHttp(call, items),
+    ...linksOverHttp(call, items),
+    ...calendarOverHttp(call),
+    ...planOverHttp(call, items),
     listPeople: () => items({ method: 'GET', path: '/people' }),
     listClients: () => items({ method: 'GET', path: '/clients' }),
     invitePerson: (body) => call({ method: 'POST', path: '/people/invites', body }),

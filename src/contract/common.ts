@@ -26,6 +26,13 @@ export const HealthReasonSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('slipped'), days: z.number().int() }),
   z.object({ kind: z.literal('breach'), days: z.number().int(), tolerance: z.number().int() }),
   z.object({ kind: z.literal('overdue'), days: z.number().int() }),
+  z.object({ kind: z.literal('no_slack'), days: z.number().int().meta({ description: 'Business days short of the target release' }) }),
+  z.object({ kind: z.literal('slipping'), moves: z.number().int(), days: z.number().int() }).meta({
+    description: 'Moved later `moves` times in the last 4 weeks, `days` business days in all',
+  }),
+  z.object({ kind: z.literal('blocked'), actionKey: z.string(), overdue: z.boolean() }).meta({
+    description: 'An open action blocks it and is overdue or due after the forecast',
+  }),
 ]);
 
 export const PersonRefSchema = z.object({ id: z.string(), name: z.string(), email: z.string() });

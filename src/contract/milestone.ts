@@ -14,6 +14,7 @@ export const MilestoneSchema = z
     forecastDate: PlainDateSchema,
     actualDate: PlainDateSchema.nullable(),
     isCritical: z.boolean(),
+    toleranceDays: z.number().int().nullable().meta({ description: "The milestone's own tolerance; null: the program's default" }),
     health: HealthSchema,
     healthReason: HealthReasonSchema,
     blockedBy: z
@@ -61,7 +62,12 @@ export const UpdateMilestoneSchema = z
     phase: PhaseSchema.optional(),
     ownerId: z.string().nullable().optional(),
     isCritical: z.boolean().optional(),
-    baselineDate: PlainDateSchema.optional(),
+    baselineDate: PlainDateSchema.optional().meta({
+      description: 'Only before baseline 0 is taken; afterwards planned dates change by a re-baseline approved by a decision',
+    }),
+    toleranceDays: z.number().int().min(0).max(250).nullable().optional().meta({
+      description: "Business days the forecast may lie after the baseline before it is a breach; null: the program's default",
+    }),
     reason: ReasonSchema.optional().meta({ description: 'Required when the baseline date changes' }),
   })
   .strict();

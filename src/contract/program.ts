@@ -46,6 +46,8 @@ export const ProgramSummarySchema = z
         'milestone.complete': GrantSchema,
         'calendar.edit': GrantSchema,
         'milestone.link': GrantSchema,
+        'plan.edit': GrantSchema,
+        'plan.baseline': GrantSchema,
         'decision.request': GrantSchema,
         'decision.edit': GrantSchema,
         'decision.decide': GrantSchema,

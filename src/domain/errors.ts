@@ -46,6 +46,12 @@ export const errorCatalogue = {
   SELF_DEPENDENCY: 'A milestone cannot be linked as its own predecessor.',
   LINK_EXISTS: 'The two milestones are already linked in this direction; remove the link first to change its lag.',
   MILESTONE_LINK_NOT_FOUND: 'No dependency with this id exists in the program.',
+  BASELINE_LOCKED: 'The program has a baseline: planned dates change only by a re-baseline approved by a decision.',
+  BASELINE_MISSING: 'The program has no baseline 0 yet: activate the program first (it takes baseline 0).',
+  BASELINE_NOT_FOUND: 'No baseline with this number exists in the program.',
+  BASELINE_DECISION_INVALID:
+    'A re-baseline needs a decided decision of the same program, decided by a decision owner and not yet used by another baseline.',
+  PROGRAM_STATE: 'The program is not in a state that allows this step (e.g. activating a program that is already active with a baseline).',
   NOT_READY: 'The service is starting or shutting down, or cannot reach its database.',
   INTERNAL: 'An unexpected error on our side. It has been logged; the request changed nothing.',
 } as const;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mondayToFriday } from './business-days.js';
-import { currentPhase, milestoneHealth, nextMilestone, programHealth } from './health.js';
+import { currentPhase, type HealthSignals, milestoneHealth, nextMilestone, programHealth } from './health.js';
 import { asMilestoneId, asProgramId } from './ids.js';
 import type { Milestone } from './milestone.js';
 import type { PlainDate } from './plain-date.js';
@@ -24,6 +24,7 @@ function ms(dates: { baseline: string; forecast?: string; actual?: string | null
     forecastDate: (dates.forecast ?? dates.baseline) as PlainDate,
     actualDate: (dates.actual ?? null) as PlainDate | null,
     isCritical: false,
+    toleranceDays: null,
     version: 1,
   };
 }
@@ -174,5 +175,119 @@ describe('nextMilestone and currentPhase', () => {
     expect(nextMilestone(all)).toBeNull();
     expect(currentPhase(all)).toBe('G4');
     expect(currentPhase([])).toBeNull();
+  });
+});
+
+describe('milestoneHealth with the plan’s signals', () => {
+  const withSignals = (m: Milestone, signals: HealthSignals) => milestoneHealth(m, today, cal, tolerance, signals);
+  const everyThreat: HealthSignals = {
+    slack: -4,
+    recent: { moves: 3, days: 6 },
+    blockers: [{ key: 'A-1', dueDate: '2026-03-02' as PlainDate }],
+  };
+
+  it('done and overdue win over every signal', () => {
+    expect(withSignals(ms({ baseline: '2026-03-20', actual: '2026-03-10' }), everyThreat).reason).toEqual({ kind: 'done' });
+    expect(withSignals(ms({ baseline: '2026-03-10' }), everyThreat)).toMatchObject({
+      health: 'late',
+      reason: { kind: 'overdue', days: 1 },
+    });
+  });
+
+  it('a milestone’s own tolerance overrides the program’s, 0 included', () => {
+    // Wed 11 → Mon 16 March: 3 business days after the baseline.
+    const slipped3 = ms({ baseline: '2026-03-11', forecast: '2026-03-16' });
+    expect(health(slipped3).reason).toEqual({ kind: 'slipped', days: 3 });
+    expect(health({ ...slipped3, toleranceDays: 2 })).toEqual({
+      health: 'late',
+      reason: { kind: 'breach', days: 3, tolerance: 2 },
+      variance: 3,
+    });
+    // A wider own tolerance turns the program's breach (tolerance 1) into at risk.
+    expect(health({ ...slipped3, toleranceDays: 5 }, 1).reason).toEqual({ kind: 'slipped', days: 3 });
+    expect(health({ ...ms({ baseline: '2026-03-11', forecast: '2026-03-12' }), toleranceDays: 0 }, 10).reason).toEqual({
+      kind: 'breach',
+      days: 1,
+      tolerance: 0,
+    });
+  });
+
+  it('breach and slip win over slack, blockers and recent moves', () => {
+    expect(withSignals(ms({ baseline: '2026-03-11', forecast: '2026-03-17' }), everyThreat).reason.kind).toBe('breach');
+    expect(withSignals(ms({ baseline: '2026-03-11', forecast: '2026-03-12' }), everyThreat).reason).toEqual({ kind: 'slipped', days: 1 });
+  });
+
+  it('is at risk for slack only when it is below zero, naming the days short', () => {
+    const onPlan = ms({ baseline: '2026-03-20' });
+    expect(withSignals(onPlan, { slack: -2 })).toEqual({ health: 'at_risk', reason: { kind: 'no_slack', days: 2 }, variance: 0 });
+    expect(withSignals(onPlan, { slack: 0 }).health).toBe('on_track');
+    expect(withSignals(onPlan, { slack: 5 }).health).toBe('on_track');
+    expect(withSignals(onPlan, { slack: null }).health).toBe('on_track');
+    // Ahead of its baseline yet short of the target release.
+    expect(withSignals(ms({ baseline: '2026-03-27', forecast: '2026-03-20' }), { slack: -1 }).reason).toEqual({
+      kind: 'no_slack',
+      days: 1,
+    });
+  });
+
+  it('is at risk when a blocking action is overdue or due after the forecast, not when due by the forecast', () => {
+    const m = ms({ baseline: '2026-03-20' });
+    const blockedBy = (dueDate: string | null) => withSignals(m, { blockers: [{ key: 'A-7', dueDate: dueDate as PlainDate | null }] });
+    expect(blockedBy('2026-03-10')).toEqual({
+      health: 'at_risk',
+      reason: { kind: 'blocked', actionKey: 'A-7', overdue: true },
+      variance: 0,
+    });
+    expect(blockedBy('2026-03-23').reason).toEqual({ kind: 'blocked', actionKey: 'A-7', overdue: false });
+    expect(blockedBy('2026-03-11').health).toBe('on_track');
+    expect(blockedBy('2026-03-20').health).toBe('on_track');
+    expect(blockedBy(null).health).toBe('on_track');
+    // The first blocker that threatens is named.
+    const two = withSignals(m, {
+      blockers: [
+        { key: 'A-1', dueDate: '2026-03-12' as PlainDate },
+        { key: 'A-2', dueDate: '2026-03-24' as PlainDate },
+      ],
+    });
+    expect(two.reason).toEqual({ kind: 'blocked', actionKey: 'A-2', overdue: false });
+  });
+
+  it('is at risk when the forecast moved later at least twice in the window and net later', () => {
+    const m = ms({ baseline: '2026-03-27', forecast: '2026-03-20' });
+    expect(withSignals(m, { recent: { moves: 2, days: 3 } })).toEqual({
+      health: 'at_risk',
+      reason: { kind: 'slipping', moves: 2, days: 3 },
+      variance: -5,
+    });
+    expect(withSignals(m, { recent: { moves: 1, days: 5 } }).health).toBe('on_track');
+    // Two later moves undone by an earlier one: not slipping.
+    expect(withSignals(m, { recent: { moves: 2, days: 0 } }).health).toBe('on_track');
+    expect(withSignals(m, { recent: { moves: 3, days: -1 } }).health).toBe('on_track');
+  });
+
+  it('checks the signals in order: slack, then blockers, then recent moves', () => {
+    const m = ms({ baseline: '2026-03-20' });
+    const blocker = { key: 'A-3', dueDate: '2026-03-02' as PlainDate };
+    const slipping = { moves: 2, days: 4 };
+    expect(withSignals(m, { slack: -1, blockers: [blocker], recent: slipping }).reason.kind).toBe('no_slack');
+    expect(withSignals(m, { slack: 0, blockers: [blocker], recent: slipping }).reason.kind).toBe('blocked');
+    expect(withSignals(m, { slack: 0, blockers: [], recent: slipping }).reason.kind).toBe('slipping');
+  });
+
+  it('a program names its milestone furthest short of the target release', () => {
+    const a = ms({ baseline: '2026-03-20' });
+    const b = ms({ baseline: '2026-03-23' });
+    const c = ms({ baseline: '2026-03-24' });
+    const slack = new Map([
+      [a.id, -2],
+      [b.id, -8],
+      [c.id, 0],
+    ]);
+    expect(programHealth([a, b, c], today, cal, tolerance, (m) => ({ slack: slack.get(m.id) }))).toEqual({
+      health: 'at_risk',
+      reason: { kind: 'no_slack', days: 8 },
+      milestoneId: b.id,
+    });
+    expect(programHealth([c], today, cal, tolerance, (m) => ({ slack: slack.get(m.id) })).health).toBe('on_track');
   });
 });

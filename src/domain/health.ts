@@ -1,6 +1,7 @@
 import { businessDaysBetween, type WorkingDays } from './business-days.js';
 import type { Milestone } from './milestone.js';
 import type { PlainDate } from './plain-date.js';
+import { type RecentSlips, slippingMoves } from './slips.js';
 
 export const healthLevels = ['on_track', 'at_risk', 'late', 'done'] as const;
 export type Health = (typeof healthLevels)[number];
@@ -11,7 +12,20 @@ export type HealthReason =
   | { readonly kind: 'on_plan' }
   | { readonly kind: 'slipped'; readonly days: number }
   | { readonly kind: 'breach'; readonly days: number; readonly tolerance: number }
-  | { readonly kind: 'overdue'; readonly days: number };
+  | { readonly kind: 'overdue'; readonly days: number }
+  | { readonly kind: 'no_slack'; readonly days: number }
+  | { readonly kind: 'slipping'; readonly moves: number; readonly days: number }
+  | { readonly kind: 'blocked'; readonly actionKey: string; readonly overdue: boolean };
+
+/** What besides its own dates bears on a milestone's health (docs/health.md). */
+export interface HealthSignals {
+  /** Business days to spare before the target release moves (negative: short); null or absent without a target. */
+  readonly slack?: number | null | undefined;
+  /** Later moves of the forecast in the last four weeks. */
+  readonly recent?: RecentSlips | undefined;
+  /** Open actions blocking the milestone. */
+  readonly blockers?: readonly { readonly key: string; readonly dueDate: PlainDate | null }[] | undefined;
+}
 
 export interface MilestoneHealth {
   readonly health: Health;
@@ -21,14 +35,23 @@ export interface MilestoneHealth {
 }
 
 /**
- * Milestone health rules (docs/health.md):
+ * Milestone health rules (docs/health.md), first match wins:
  * done — an actual date is recorded;
  * late — the forecast date has passed without completion, or the forecast lies more than the
- *        tolerance (business days) after the baseline: the promise will be broken;
- * at risk — the forecast lies after the baseline but within the tolerance;
+ *        tolerance (the milestone's own, else the program's) after the baseline: a breach;
+ * at risk — the forecast lies after the baseline within the tolerance; or the milestone has no
+ *        slack left before the target release; or an open action blocks it and is overdue or due
+ *        after the forecast; or the forecast moved later at least twice in the last four weeks;
  * on track — otherwise.
  */
-export function milestoneHealth(m: Milestone, today: PlainDate, cal: WorkingDays, tolerance: number): MilestoneHealth {
+export function milestoneHealth(
+  m: Milestone,
+  today: PlainDate,
+  cal: WorkingDays,
+  programTolerance: number,
+  signals: HealthSignals = {},
+): MilestoneHealth {
+  const tolerance = m.toleranceDays ?? programTolerance;
   const variance = businessDaysBetween(cal, m.baselineDate, m.actualDate ?? m.forecastDate);
   if (m.actualDate !== null) return { health: 'done', reason: { kind: 'done' }, variance };
   if (m.forecastDate < today) {
@@ -38,6 +61,18 @@ export function milestoneHealth(m: Milestone, today: PlainDate, cal: WorkingDays
   }
   if (variance > tolerance) return { health: 'late', reason: { kind: 'breach', days: variance, tolerance }, variance };
   if (variance > 0) return { health: 'at_risk', reason: { kind: 'slipped', days: variance }, variance };
+  if (signals.slack != null && signals.slack < 0) {
+    return { health: 'at_risk', reason: { kind: 'no_slack', days: -signals.slack }, variance };
+  }
+  for (const b of signals.blockers ?? []) {
+    const overdue = b.dueDate !== null && b.dueDate < today;
+    if (overdue || (b.dueDate !== null && b.dueDate > m.forecastDate)) {
+      return { health: 'at_risk', reason: { kind: 'blocked', actionKey: b.key, overdue }, variance };
+    }
+  }
+  if (signals.recent && signals.recent.moves >= slippingMoves && signals.recent.days > 0) {
+    return { health: 'at_risk', reason: { kind: 'slipping', moves: signals.recent.moves, days: signals.recent.days }, variance };
+  }
   return { health: 'on_track', reason: { kind: 'on_plan' }, variance };
 }
 
@@ -51,15 +86,24 @@ export interface ProgramHealth {
 const rank: Record<Health, number> = { done: 0, on_track: 1, at_risk: 2, late: 3 };
 const severity = (r: HealthReason) => (r.kind === 'overdue' ? 1000 + r.days : 'days' in r ? r.days : 0);
 
+/** Each milestone's health signals, when the caller knows them. */
+export type SignalsOf = (m: Milestone) => HealthSignals | undefined;
+
 /**
  * A program is as healthy as its worst open milestone: done when every milestone is done (or it has
  * none open), otherwise the worst of its open milestones' health, the biggest slip breaking ties.
  */
-export function programHealth(milestones: readonly Milestone[], today: PlainDate, cal: WorkingDays, tolerance: number): ProgramHealth {
+export function programHealth(
+  milestones: readonly Milestone[],
+  today: PlainDate,
+  cal: WorkingDays,
+  tolerance: number,
+  signalsOf: SignalsOf = () => undefined,
+): ProgramHealth {
   let worst: { m: Milestone; h: MilestoneHealth } | null = null;
   for (const m of milestones) {
     if (m.actualDate !== null) continue;
-    const h = milestoneHealth(m, today, cal, tolerance);
+    const h = milestoneHealth(m, today, cal, tolerance, signalsOf(m));
     if (
       worst === null ||
       rank[h.health] > rank[worst.h.health] ||

@@ -19,6 +19,7 @@ const m: Milestone = {
   forecastDate: d('2026-03-12'),
   actualDate: null,
   isCritical: false,
+  toleranceDays: null,
   version: 3,
 };
 const done: Milestone = { ...m, actualDate: d('2026-03-11'), version: 4 };

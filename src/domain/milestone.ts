@@ -17,6 +17,8 @@ export interface Milestone {
   readonly forecastDate: PlainDate;
   readonly actualDate: PlainDate | null;
   readonly isCritical: boolean;
+  /** Business days the forecast may lie after the baseline before it is a breach; null: the program's default. */
+  readonly toleranceDays: number | null;
   readonly version: number;
 }
 
@@ -29,6 +31,7 @@ export const milestoneFields = [
   'forecastDate',
   'actualDate',
   'isCritical',
+  'toleranceDays',
 ] as const satisfies readonly (keyof Milestone)[];
 
 export interface Edit<T> {
@@ -48,6 +51,7 @@ export interface NewMilestone {
   readonly baselineDate: PlainDate;
   readonly forecastDate?: PlainDate | undefined;
   readonly isCritical?: boolean | undefined;
+  readonly toleranceDays?: number | null | undefined;
 }
 
 /** A new milestone starts with its forecast on the baseline unless a different forecast is given. */
@@ -63,6 +67,7 @@ export function createMilestone(input: NewMilestone): Edit<Milestone> {
     forecastDate: input.forecastDate ?? input.baselineDate,
     actualDate: null,
     isCritical: input.isCritical ?? false,
+    toleranceDays: input.toleranceDays ?? null,
     version: 1,
   };
   return { next, changes: diffFields(null, next, milestoneFields) };
@@ -74,10 +79,14 @@ export interface MilestonePatch {
   readonly ownerId?: UserId | null | undefined;
   readonly isCritical?: boolean | undefined;
   readonly baselineDate?: PlainDate | undefined;
+  readonly toleranceDays?: number | null | undefined;
 }
 
-/** Edits descriptive fields; changing the baseline re-states the promise and so needs a reason. */
-export function editMilestone(m: Milestone, patch: MilestonePatch, reason: string | undefined): Result<Edit<Milestone>> {
+/**
+ * Edits descriptive fields; changing the baseline re-states the promise and so needs a reason, and
+ * once the program has a baseline (`baselined`) planned dates change only by a re-baseline.
+ */
+export function editMilestone(m: Milestone, patch: MilestonePatch, reason: string | undefined, baselined = false): Result<Edit<Milestone>> {
   const next: Milestone = {
     ...m,
     name: patch.name !== undefined ? patch.name.trim() : m.name,
@@ -85,10 +94,18 @@ export function editMilestone(m: Milestone, patch: MilestonePatch, reason: strin
     ownerId: patch.ownerId !== undefined ? patch.ownerId : m.ownerId,
     isCritical: patch.isCritical ?? m.isCritical,
     baselineDate: patch.baselineDate ?? m.baselineDate,
+    toleranceDays: patch.toleranceDays !== undefined ? patch.toleranceDays : m.toleranceDays,
     version: m.version + 1,
   };
   const changes = diffFields(m, next, milestoneFields);
   if (changes.length === 0) return refuse('NOTHING_TO_CHANGE', 'Every value given equals the current one.');
+  if (next.baselineDate !== m.baselineDate && baselined) {
+    return refuse(
+      'BASELINE_LOCKED',
+      `${m.key}'s planned date is part of the program's baseline; take a re-baseline approved by a decision to change it.`,
+      [{ path: 'baselineDate', message: 'Planned dates change only by a re-baseline once baseline 0 is taken.' }],
+    );
+  }
   if (next.baselineDate !== m.baselineDate && !hasText(reason)) {
     return refuse('REASON_REQUIRED', 'Changing the baseline date needs a reason.', [
       { path: 'reason', message: 'Say why the baseline date changes.' },

@@ -90,6 +90,7 @@ const milestone = (key: string, over: Partial<Milestone> = {}): Milestone => ({
   forecastDate: today,
   actualDate: null,
   isCritical: false,
+  toleranceDays: null,
   version: 1,
   ...over,
 });

@@ -10,6 +10,8 @@ export const programActions = [
   'milestone.move',
   'milestone.complete',
   'milestone.link',
+  'plan.edit',
+  'plan.baseline',
   'calendar.edit',
   'decision.request',
   'decision.edit',
@@ -40,6 +42,10 @@ export const policy: Readonly<Record<ProgramAction, Readonly<Record<Role, Grant>
   'milestone.complete': { decision_owner: 'no', cadence_owner: 'yes', quality_owner: 'own', contributor: 'own', observer: 'no' },
   // Dependencies shape the whole plan (a move pushes every successor), so only the cadence owner links.
   'milestone.link': { decision_owner: 'no', cadence_owner: 'yes', quality_owner: 'no', contributor: 'no', observer: 'no' },
+  // Tolerance and target release set what counts as a breach and how much buffer is left: the cadence owner's.
+  'plan.edit': { decision_owner: 'no', cadence_owner: 'yes', quality_owner: 'no', contributor: 'no', observer: 'no' },
+  // The cadence owner takes baselines; a re-baseline also needs a decision decided by a decision owner.
+  'plan.baseline': { decision_owner: 'no', cadence_owner: 'yes', quality_owner: 'no', contributor: 'no', observer: 'no' },
   // The calendar decides every business-day count of the program, so only the cadence owner edits it.
   'calendar.edit': { decision_owner: 'no', cadence_owner: 'yes', quality_owner: 'no', contributor: 'no', observer: 'no' },
   // Anyone working on the program may ask for a decision; only its named owner decides (a contributor never).

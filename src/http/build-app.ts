@@ -28,6 +28,7 @@ import { milestoneRoutes } from './routes/milestones.js';
 import { myWeekRoutes } from './routes/my-week.js';
 import { peopleRoutes } from './routes/people.js';
 import { planRoutes } from './routes/plan.js';
+import { planViewRoutes } from './routes/plan-view.js';
 import { programRoutes } from './routes/programs.js';
 import { riskRoutes } from './routes/risks.js';
 import { tokenRoutes } from './routes/tokens.js';
@@ -167,6 +168,7 @@ export async function buildApp(deps: HttpDeps, opts: BuildOptions = {}): Promise
       await api.register(programRoutes(deps));
       await api.register(milestoneRoutes(deps));
       await api.register(planRoutes(deps));
+      await api.register(planViewRoutes(deps));
       await api.register(calendarRoutes(deps));
       await api.register(decisionRoutes(deps));
       await api.register(actionRoutes(deps));

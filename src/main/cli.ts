@@ -1,12 +1,14 @@
 import { Command, CommanderError } from 'commander';
 import { registerAccountCommands } from '../cli/account-commands.js';
 import { registerActionCommands } from '../cli/action-commands.js';
+import { registerCalendarCommands } from '../cli/calendar-commands.js';
 import { registerChangeCommands } from '../cli/change-commands.js';
 import { addActingOptions } from '../cli/connect.js';
 import { registerDecisionCommands } from '../cli/decision-commands.js';
 import { registerMilestoneCommands } from '../cli/milestone-commands.js';
 import { registerMyWeekCommands } from '../cli/my-week-commands.js';
 import { CliExit } from '../cli/output.js';
+import { registerPlanCommands } from '../cli/plan-commands.js';
 import { registerProgramCommands } from '../cli/program-commands.js';
 import { registerRiskCommands } from '../cli/risk-commands.js';
 import { registerServerCommands } from '../cli/server-commands.js';
@@ -53,6 +55,8 @@ Getting started:
   tollgate --as supplier@demo.test my-week                     what is yours to do this week, overdue first
   tollgate --as owner@demo.test decision queue --owner me     the decisions waiting for you, overdue first
   tollgate --as lead@demo.test risk list KHG-KW500            the risk register and its 5×5 heat maps
+  tollgate --as lead@demo.test plan show KHG-KW500            plan vs actual, days to spare, critical path
+  tollgate --as lead@demo.test plan trend KHG-KW500           each key milestone's forecast week by week
   tollgate serve                             the web app and API at http://127.0.0.1:3000`;
 
 const isDebug = () => {
@@ -84,6 +88,8 @@ export async function runCli(argv: string[], ctx: CliContext = context): Promise
   addActingOptions(program);
   registerProgramCommands(program, ctx);
   registerMilestoneCommands(program, ctx);
+  registerCalendarCommands(program, ctx);
+  registerPlanCommands(program, ctx);
   registerActionCommands(program, ctx);
   registerMyWeekCommands(program, ctx);
   registerDecisionCommands(program, ctx);

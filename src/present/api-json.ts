@@ -30,6 +30,7 @@ export function milestoneJson(v: MilestoneView): Milestone {
     forecastDate: m.forecastDate,
     actualDate: m.actualDate,
     isCritical: m.isCritical,
+    toleranceDays: m.toleranceDays,
     health: v.health,
     healthReason: v.healthReason,
     blockedBy: v.blockedBy.map((a) => ({ id: a.id, key: a.key, title: a.title, dueDate: a.dueDate, status: a.status })),
@@ -53,6 +54,7 @@ export const pushJson = (p: PushView) => ({
   to: p.to,
   version: p.version,
   cause: { id: p.cause.id, key: p.cause.key },
+  provisional: p.provisional,
 });
 
 export const milestoneLinkJson = (v: MilestoneLinkView): MilestoneLink => ({

@@ -7,6 +7,7 @@ import { toCount } from './dialects/postgres.js';
 import {
   toAction,
   toApiToken,
+  toBaseline,
   toChange,
   toClient,
   toDecision,
@@ -36,6 +37,7 @@ const tables: Record<
   | 'actions'
   | 'links'
   | 'milestoneLinks'
+  | 'baselines'
 > = {
   user: 'users',
   client: 'clients',
@@ -49,6 +51,7 @@ const tables: Record<
   action: 'actions',
   link: 'links',
   milestone_link: 'milestoneLinks',
+  baseline: 'baselines',
 };
 
 // Both dialects store booleans as 0/1 integers (better-sqlite3 cannot bind booleans).
@@ -137,6 +140,34 @@ export function makeReads(db: Kysely<Database>): Reads {
         .orderBy('id')
         .execute();
       return rows.map(toMilestoneLink);
+    },
+    async listMilestoneLinksOfPrograms(programIds) {
+      if (programIds.length === 0) return [];
+      const rows = await db
+        .selectFrom('milestoneLinks')
+        .selectAll()
+        .where('programId', 'in', [...programIds])
+        .orderBy('createdAt')
+        .orderBy('id')
+        .execute();
+      return rows.map(toMilestoneLink);
+    },
+    async listBaselines(programId) {
+      const rows = await db.selectFrom('baselines').selectAll().where('programId', '=', programId).orderBy('number').execute();
+      return rows.map(toBaseline);
+    },
+    async listMilestoneFieldChanges(programIds, fields, opts = {}) {
+      if (programIds.length === 0 || fields.length === 0) return [];
+      let q = db
+        .selectFrom('changes')
+        .selectAll()
+        .where('programId', 'in', [...programIds])
+        .where('entity', '=', 'milestone')
+        .where('field', 'in', [...fields]);
+      if (opts.since) q = q.where('at', '>=', opts.since);
+      if (opts.milestoneId) q = q.where('entityId', '=', opts.milestoneId);
+      const rows = await q.orderBy('at').orderBy('id').execute();
+      return rows.map(toChange);
     },
     async findPasswordHash(userId) {
       const r = await db.selectFrom('users').select('passwordHash').where('id', '=', userId).executeTakeFirst();

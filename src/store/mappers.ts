@@ -1,5 +1,6 @@
 import type { ApiTokenRecord, ChangeRecord, Client, EntityName, InviteRecord, SessionRecord, User, UserStatus } from '../app/ports.js';
 import type { Action, ActionSeverity, ActionStatus, EffectivenessResult } from '../domain/action.js';
+import type { Baseline } from '../domain/baseline.js';
 import type { CalendarSpec } from '../domain/calendar/calendar-spec.js';
 import type { Decision, DecisionStatus } from '../domain/decision.js';
 import type { ClientId, MilestoneId, ProgramId, UserId } from '../domain/ids.js';
@@ -13,6 +14,7 @@ import type { Membership, Role } from '../domain/roles.js';
 import type {
   ActionsTable,
   ApiTokensTable,
+  BaselinesTable,
   ChangesTable,
   ClientsTable,
   DecisionsTable,
@@ -113,6 +115,7 @@ export const toMilestone = (r: MilestonesTable): Milestone => ({
   forecastDate: r.forecastDate as PlainDate,
   actualDate: r.actualDate as PlainDate | null,
   isCritical: Number(r.isCritical) === 1,
+  toleranceDays: r.toleranceDays === null || r.toleranceDays === undefined ? null : Number(r.toleranceDays),
   version: Number(r.version),
 });
 
@@ -210,5 +213,17 @@ export const toMilestoneLink = (r: MilestoneLinksTable): MilestoneLink => ({
   predecessorId: r.predecessorId as MilestoneId,
   successorId: r.successorId as MilestoneId,
   lagDays: Number(r.lagDays),
+  version: Number(r.version),
+});
+
+export const toBaseline = (r: BaselinesTable): Baseline => ({
+  id: r.id,
+  programId: r.programId as ProgramId,
+  number: Number(r.number),
+  name: r.name,
+  decisionId: r.decisionId,
+  takenAt: r.takenAt,
+  takenById: r.takenBy as UserId,
+  dates: JSON.parse(r.dates) as Record<string, PlainDate>,
   version: Number(r.version),
 });

@@ -4,6 +4,7 @@ import * as m0002 from './migrations/0002-accounts.js';
 import * as m0003 from './migrations/0003-decisions-risks-actions.js';
 import * as m0004 from './migrations/0004-milestone-links.js';
 import * as m0005 from './migrations/0005-program-calendars.js';
+import * as m0006 from './migrations/0006-baselines.js';
 
 // Migrations are imported, not discovered on disk, so the compiled build carries them.
 const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '0003-decisions-risks-actions': m0003,
   '0004-milestone-links': m0004,
   '0005-program-calendars': m0005,
+  '0006-baselines': m0006,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

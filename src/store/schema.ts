@@ -55,6 +55,7 @@ export interface MilestonesTable {
   actualDate: string | null;
   /** 0 or 1 in both dialects. */
   isCritical: number;
+  toleranceDays: number | null;
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -234,6 +235,21 @@ export interface MilestoneLinksTable {
   version: number;
 }
 
+export interface BaselinesTable {
+  id: string;
+  programId: string;
+  number: number;
+  name: string;
+  decisionId: string | null;
+  takenAt: string;
+  takenBy: string;
+  /** JSON {milestoneId: 'YYYY-MM-DD'}. */
+  dates: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
 export interface Database {
   users: UsersTable;
   clients: ClientsTable;
@@ -252,4 +268,5 @@ export interface Database {
   actions: ActionsTable;
   links: LinksTable;
   milestoneLinks: MilestoneLinksTable;
+  baselines: BaselinesTable;
 }

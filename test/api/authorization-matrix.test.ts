@@ -4,7 +4,7 @@ import { markActionDone } from '../../src/app/actions/mark-action-done.js';
 import { openAction } from '../../src/app/actions/open-action.js';
 import { createApiToken } from '../../src/app/auth/create-api-token.js';
 import { createMilestone } from '../../src/app/create-milestone.js';
-import { unwrap } from '../../src/app/create-records.js';
+import { createProgram, unwrap } from '../../src/app/create-records.js';
 import { decideDecision } from '../../src/app/decisions/decide-decision.js';
 import { requestDecision } from '../../src/app/decisions/request-decision.js';
 import { demoPassword } from '../../src/app/demo/demo-data.js';
@@ -402,7 +402,7 @@ describe.each(dialects)('authorization matrix on %s (demo portfolio)', (dialect)
       expect: leadOnly,
     },
     // The business calendar: everyone who sees the program reads it; only the cadence owner edits it
-    // or loads an official holiday schedule (calendar.edit).
+    // (calendar.edit); an official holiday schedule is loaded by the cadence owner or a workspace admin.
     {
       route: 'GET /api/v1/programs/:programId/calendar',
       request: () => ({ method: 'GET', url: `/api/v1/programs/${program}/calendar?year=2026` }),
@@ -429,7 +429,7 @@ describe.each(dialects)('authorization matrix on %s (demo portfolio)', (dialect)
         url: `/api/v1/programs/${program}/calendar/official-schedules`,
         payload: { country: 'CN', year: 2028, holidays: [{ date: '2028-01-26', label: 'Spring Festival' }], makeupWorkdays: [] },
       }),
-      expect: with201(leadOnly),
+      expect: [201, 403, 201, 403, 403, 403, 404, 401, 401],
     },
     {
       route: 'POST /api/v1/programs/:programId/milestones/:milestoneId/move-preview',
@@ -438,6 +438,86 @@ describe.each(dialects)('authorization matrix on %s (demo portfolio)', (dialect)
         url: `${milestonesUrl}/${await milestone(lead)}/move-preview`,
         payload: { forecastDate: '2026-04-27' },
       }),
+      expect: readers,
+    },
+    // The plan view, baselines, slips and charts: everyone who sees the program reads them; only the
+    // cadence owner activates, re-baselines (with a decision decided by a decision owner) or changes
+    // plan settings (plan.baseline, plan.edit).
+    {
+      route: 'GET /api/v1/programs/:programId/plan',
+      request: () => ({ method: 'GET', url: `/api/v1/programs/${program}/plan` }),
+      expect: readers,
+    },
+    {
+      route: 'PATCH /api/v1/programs/:programId/plan-settings',
+      request: async () => {
+        const p = await t.deps.store.reads.findProgram(program);
+        if (!p) throw new Error('the demo program is missing');
+        return {
+          method: 'PATCH',
+          url: `/api/v1/programs/${program}/plan-settings`,
+          payload: { version: p.version, toleranceDays: p.toleranceDays === 4 ? 5 : 4, reason: 'Matrix' },
+        };
+      },
+      expect: leadOnly,
+    },
+    {
+      route: 'GET /api/v1/programs/:programId/baselines',
+      request: () => ({ method: 'GET', url: `/api/v1/programs/${program}/baselines` }),
+      expect: readers,
+    },
+    {
+      route: 'POST /api/v1/programs/:programId/baselines',
+      request: async () => {
+        const d = await decidedDecision(await t.person('owner@demo.test'));
+        return {
+          method: 'POST',
+          url: `/api/v1/programs/${program}/baselines`,
+          payload: { name: `Matrix re-plan ${++n}`, decisionId: d.key },
+        };
+      },
+      expect: with201(leadOnly),
+    },
+    {
+      route: 'POST /api/v1/programs/:programId/activate',
+      request: async () => {
+        const code = `MX-DRAFT${++n}`;
+        const client = (await t.deps.store.reads.findProgram(program))?.clientId as string;
+        unwrap(
+          await createProgram(t.deps, {
+            actor: admin,
+            code,
+            name: `Matrix draft ${n}`,
+            clientId: client,
+            supplierName: 'Matrix Works',
+            factoryCity: 'Ningbo',
+            factoryCountry: 'CN',
+            timeZone: 'Asia/Shanghai',
+            status: 'draft',
+          }),
+        );
+        return { method: 'POST', url: `/api/v1/programs/${code}/activate`, payload: { version: 1 } };
+      },
+      expect: with201(leadOnly),
+    },
+    {
+      route: 'GET /api/v1/programs/:programId/milestones/:milestoneId/slips',
+      request: async () => ({ method: 'GET', url: `${milestonesUrl}/${await milestone(lead)}/slips` }),
+      expect: readers,
+    },
+    {
+      route: 'GET /api/v1/programs/:programId/mta',
+      request: () => ({ method: 'GET', url: `/api/v1/programs/${program}/mta` }),
+      expect: readers,
+    },
+    {
+      route: 'GET /api/v1/programs/:programId/charts/mta.svg',
+      request: () => ({ method: 'GET', url: `/api/v1/programs/${program}/charts/mta.svg` }),
+      expect: readers,
+    },
+    {
+      route: 'GET /api/v1/programs/:programId/charts/timeline.svg',
+      request: () => ({ method: 'GET', url: `/api/v1/programs/${program}/charts/timeline.svg` }),
       expect: readers,
     },
 

@@ -143,6 +143,7 @@ describe.each(dialects)('plan API (dependencies, move preview, pushes) on %s', (
           to: '2026-03-25',
           version: 1,
           cause: { id: tool.id, key: tool.key },
+          provisional: false,
         },
         {
           id: approval.id,
@@ -152,6 +153,7 @@ describe.each(dialects)('plan API (dependencies, move preview, pushes) on %s', (
           to: '2026-03-25',
           version: 1,
           cause: { id: trial.id, key: trial.key },
+          provisional: false,
         },
       ]);
       expect(await preview(tool.key, '2026-03-19')).toEqual([]);

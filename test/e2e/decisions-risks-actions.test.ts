@@ -252,7 +252,8 @@ describe('browser: my week, decisions, risks and actions', () => {
 
     // The milestone row names its blocker.
     await lead.getByRole('navigation', { name: 'Program sections' }).getByRole('link', { name: 'Overview and milestones' }).click();
-    const milestone = lead.getByRole('table', { name: 'Milestones' }).getByRole('row').filter({ hasText: 'M-36' });
+    // Exactly M-36's row (other rows may name it as a predecessor: "after M-36").
+    const milestone = lead.getByRole('table', { name: 'Milestones' }).getByRole('row', { name: /^M-36 / });
     await expect.poll(() => milestone.textContent()).toContain(`blocked by ${actionKey}`);
 
     const supplier = await as('supplier@demo.test');

@@ -48,6 +48,7 @@ const router = createBrowserRouter([
         children: [
           { index: true, element: <ProgramPage /> },
           // Loaded when first opened, so the first page (usually "My week") comes up fast.
+          { path: 'plan', lazy: () => import('./plan/plan-page.js').then((m) => ({ Component: m.PlanPage })) },
           { path: 'decisions', lazy: () => import('./decisions/decisions-page.js').then((m) => ({ Component: m.DecisionsPage })) },
           {
             path: 'decisions/:decisionId',
@@ -56,6 +57,7 @@ const router = createBrowserRouter([
           { path: 'risks', lazy: () => import('./risks/risks-page.js').then((m) => ({ Component: m.RisksPage })) },
           { path: 'risks/:riskId', lazy: () => import('./risks/risk-page.js').then((m) => ({ Component: m.RiskPage })) },
           { path: 'actions', lazy: () => import('./actions/actions-page.js').then((m) => ({ Component: m.ActionsPage })) },
+          { path: 'calendar', lazy: () => import('./calendar/calendar-page.js').then((m) => ({ Component: m.CalendarPage })) },
         ],
       },
       { path: '/account', element: <AccountPage /> },

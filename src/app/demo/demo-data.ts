@@ -69,6 +69,8 @@ export interface DemoProgram {
   /** Weeks since kickoff: how far into its plan the program is today. */
   readonly ageWeeks: number;
   readonly shape: DemoShape;
+  /** A re-plan approved by a decision in its history, so it has baseline 1 beside baseline 0. */
+  readonly rebaseline?: boolean;
 }
 
 export const demoPrograms: readonly DemoProgram[] = [
@@ -101,6 +103,7 @@ export const demoPrograms: readonly DemoProgram[] = [
     milestones: 32,
     ageWeeks: 26,
     shape: 'on_track',
+    rebaseline: true,
   },
   {
     code: 'NW-PACK22',
@@ -146,6 +149,7 @@ export const demoPrograms: readonly DemoProgram[] = [
     milestones: 44,
     ageWeeks: 9,
     shape: 'on_track',
+    rebaseline: true,
   },
   {
     code: 'KHG-TS2',

@@ -1,6 +1,7 @@
 import { addBusinessDays, mondayToFriday } from '../../domain/business-days.js';
 import type { Phase } from '../../domain/milestone.js';
 import { addDays, dateInZone, type PlainDate } from '../../domain/plain-date.js';
+import type { AuthorizedProgramId } from '../../domain/policy.js';
 import { ok, type Result, refuse } from '../../domain/result.js';
 import { principalOf } from '../auth/principal.js';
 import { completeMilestone } from '../complete-milestone.js';
@@ -10,6 +11,7 @@ import type { Actor, AppDeps } from '../deps.js';
 import { moveMilestone } from '../move-milestone.js';
 import { createPerson } from '../people/create-person.js';
 import { grantRole } from '../people/grant-role.js';
+import { activateProgram } from '../plan/baselines.js';
 import type { MilestoneView } from '../views.js';
 import { loadDemoActions } from './demo-actions.js';
 import {
@@ -23,6 +25,7 @@ import {
   slipReasons,
 } from './demo-data.js';
 import { loadDemoDecisions } from './demo-decisions.js';
+import { loadDemoLinks, loadDemoRebaseline } from './demo-plan.js';
 import { loadDemoRisks } from './demo-risks.js';
 
 export interface DemoSummary {
@@ -167,9 +170,13 @@ async function loadProgram(
       ownerId: hasOwner ? who(step.by).id : null,
       baselineDate: baseline,
       isCritical: step.critical ?? false,
+      // The release itself tolerates one business day; the rest take the program's default.
+      toleranceDays: i === steps.length - 1 ? 1 : null,
     });
     created.push(unwrap(view));
   }
+  // The plan is complete: the program goes active, which takes baseline 0.
+  unwrap(await activateProgram(d, { programId: program.id, actor: owner, version: program.version, reason: 'Plan agreed at kick-off' }));
 
   let reason = 0;
   const nextReason = () => slipReasons[reason++ % slipReasons.length] as string;
@@ -208,6 +215,10 @@ async function loadProgram(
     versions.set(m.milestone.id, r.milestone.version);
   }
 
+  if (p.rebaseline) {
+    await loadDemoRebaseline(d, clock, { program, spec: p, people, today });
+    for (const m of await d.store.reads.listMilestones(program.id as AuthorizedProgramId)) versions.set(m.id, m.version);
+  }
   const first = open[0];
   const soon = open.find((m) => m.milestone.isCritical) ?? first;
   if (p.shape === 'late_overdue' && overdue) {
@@ -227,6 +238,7 @@ async function loadProgram(
       await move(m, bd(m.milestone.baselineDate, 9), bd(today, -4), `Pushed by ${soon.milestone.key} moving 9 business days.`);
     }
   }
+  await loadDemoLinks(d, clock, { program, owner, today });
   await loadDemoActions(d, clock, { programId: program.id, spec: p, people, today });
   await loadDemoRisks(d, clock, { programId: program.id, spec: p, people, today, now });
   await loadDemoDecisions(d, clock, { programId: program.id, spec: p, people, today });

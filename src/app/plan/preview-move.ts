@@ -33,5 +33,5 @@ export async function previewMove(deps: AppDeps, input: PreviewMoveInput): Promi
     to: input.forecastDate,
   });
   if (!pushes.ok) return pushes;
-  return ok({ pushes: pushViews(schedule.value.milestones, pushes.value) });
+  return ok({ pushes: pushViews(schedule.value.milestones, pushes.value, programCalendar(program)) });
 }

@@ -21,6 +21,8 @@ export interface PushView {
   /** The milestone's version when the pushes were worked out; a confirmed move may insist on it. */
   readonly version: number;
   readonly cause: { readonly id: MilestoneId; readonly key: string };
+  /** The new date is counted across days whose official calendar is not yet published. */
+  readonly provisional: boolean;
 }
 
 /** The program's milestones (by id) and its dependency graph, read in one go. */
@@ -35,11 +37,24 @@ export async function loadSchedule(
 }
 
 /** The pushes a change would cause, named for people. */
-export function pushViews(milestones: ReadonlyMap<MilestoneId, Milestone>, pushes: readonly Push[]): PushView[] {
+export function pushViews(
+  milestones: ReadonlyMap<MilestoneId, Milestone>,
+  pushes: readonly Push[],
+  cal?: { provisionalBetween(from: PlainDate, to: PlainDate): boolean },
+): PushView[] {
   return pushes.map((p) => {
     const m = milestones.get(p.id) as Milestone;
     const cause = milestones.get(p.cause) as Milestone;
-    return { id: p.id, key: m.key, name: m.name, from: p.from, to: p.to, version: m.version, cause: { id: cause.id, key: cause.key } };
+    return {
+      id: p.id,
+      key: m.key,
+      name: m.name,
+      from: p.from,
+      to: p.to,
+      version: m.version,
+      cause: { id: cause.id, key: cause.key },
+      provisional: cal ? cal.provisionalBetween(p.from, p.to) : false,
+    };
   });
 }
 

@@ -18,6 +18,7 @@ const milestone = (n: number, forecast: string): Milestone => ({
   forecastDate: plainDate(forecast),
   actualDate: null,
   isCritical: false,
+  toleranceDays: null,
   version: 3,
 });
 

@@ -4,7 +4,7 @@ import { addMilestoneLink } from '../../app/plan/add-milestone-link.js';
 import { listMilestoneLinks } from '../../app/plan/list-milestone-links.js';
 import { previewMove } from '../../app/plan/preview-move.js';
 import { removeMilestoneLink } from '../../app/plan/remove-milestone-link.js';
-import { ProblemSchema } from '../../contract/common.js';
+import { ProblemSchema, ReasonSchema } from '../../contract/common.js';
 import { MilestoneParamsSchema } from '../../contract/milestone.js';
 import {
   CreateMilestoneLinkSchema,
@@ -65,11 +65,14 @@ export const planRoutes =
           tags: ['plan'],
           summary: 'Remove a dependency (no date moves)',
           params: MilestoneLinkParamsSchema,
+          querystring: z.object({ reason: ReasonSchema.optional().meta({ description: 'Why the dependency goes, for the change log' }) }),
           response: { 200: z.object({ ok: z.literal(true) }), ...refusals },
         },
       },
       async (req, res) =>
-        reply(res, await removeMilestoneLink(deps.app, { ...req.params, actor: actorOf(req) }), () => ({ ok: true as const })),
+        reply(res, await removeMilestoneLink(deps.app, { ...req.params, reason: req.query.reason, actor: actorOf(req) }), () => ({
+          ok: true as const,
+        })),
     );
 
     app.post(

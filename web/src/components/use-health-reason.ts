@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { formatSigned } from '../lib/format.js';
 import type { HealthReason } from '../lib/health.js';
 
 export interface ReasonSubject {
@@ -9,6 +10,7 @@ export interface ReasonSubject {
 /** Puts a health reason into one plain sentence (full) or a short phrase for a table cell. */
 export function useHealthReason() {
   const { t } = useTranslation();
+  const signedDays = (days: number) => t('plan.signedDays', { count: days, value: formatSigned(days) });
 
   /** "M-12 Pilot run sign-off is 6 business days behind its baseline (tolerance 3)". */
   const sentence = (reason: HealthReason, subject: ReasonSubject | null, milestoneCount = 1): string => {
@@ -28,6 +30,12 @@ export function useHealthReason() {
         return t('reason.breach', { subject: s, count: reason.days, tolerance: reason.tolerance });
       case 'overdue':
         return t('reason.overdue', { subject: s, count: reason.days });
+      case 'no_slack':
+        return t('plan.reason.no_slack', { subject: s, count: reason.days });
+      case 'slipping':
+        return t('plan.reason.slipping', { subject: s, count: reason.moves, days: signedDays(reason.days) });
+      case 'blocked':
+        return t(reason.overdue ? 'plan.reason.blockedOverdue' : 'plan.reason.blocked', { subject: s, action: reason.actionKey });
     }
   };
 
@@ -44,6 +52,12 @@ export function useHealthReason() {
         return t('reason.short.breach', { count: reason.days, tolerance: reason.tolerance });
       case 'overdue':
         return t('reason.short.overdue', { count: reason.days });
+      case 'no_slack':
+        return t('plan.reason.short.no_slack', { count: reason.days });
+      case 'slipping':
+        return t('plan.reason.short.slipping', { count: reason.moves, days: signedDays(reason.days) });
+      case 'blocked':
+        return t(reason.overdue ? 'plan.reason.short.blockedOverdue' : 'plan.reason.short.blocked', { action: reason.actionKey });
     }
   };
 

@@ -25,7 +25,7 @@ function plainDateToUtc(value: string): number | null {
   return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
 }
 
-export type DateStyle = 'medium' | 'weekday';
+export type DateStyle = 'medium' | 'weekday' | 'long';
 
 /** A calendar date such as "12 Mar 2026"; the input is returned as is when it is not YYYY-MM-DD. */
 export function formatPlainDate(value: string, style: DateStyle = 'medium'): string {
@@ -34,9 +34,24 @@ export function formatPlainDate(value: string, style: DateStyle = 'medium'): str
   const f =
     style === 'weekday'
       ? dateTimeFormat('pd-weekday', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' })
-      : dateTimeFormat('pd-medium', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' });
+      : style === 'long'
+        ? dateTimeFormat('pd-long', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })
+        : dateTimeFormat('pd-medium', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' });
   return f.format(utc);
 }
+
+/** A month of a year, "October 2026"; `month` is 1–12. */
+export const formatMonth = (year: number, month: number): string =>
+  dateTimeFormat('month', { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(Date.UTC(year, month - 1, 1));
+
+/** A weekday by its ISO number (1 = Monday … 7 = Sunday): "Mon" or "Monday". */
+export const formatWeekday = (isoWeekday: number, width: 'short' | 'long'): string =>
+  // 1 January 2024 was a Monday.
+  dateTimeFormat(`weekday-${width}`, { timeZone: 'UTC', weekday: width }).format(Date.UTC(2024, 0, isoWeekday));
+
+/** A local hour of the day, "18:00" (or "6:00 PM"), for hours 0–23. */
+export const formatHour = (hour: number): string =>
+  dateTimeFormat('hour', { timeZone: 'UTC', hour: 'numeric', minute: '2-digit' }).format(Date.UTC(2024, 0, 1, hour));
 
 /** An instant in the user's time zone, with the zone's short name: "26 Nov 2026, 17:30 GMT+8". */
 export function formatInstant(iso: string): string {

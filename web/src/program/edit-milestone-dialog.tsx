@@ -9,6 +9,7 @@ import type { ProgramPerson } from '../lib/api.js';
 import { api } from '../lib/api.js';
 import type { Phase } from '../lib/phases.js';
 import { toPlainDate } from '../lib/plain-date.js';
+import { useProgram } from '../lib/queries.js';
 import { OwnerSelect } from './owner-select.js';
 import { PhaseSelect } from './phase-select.js';
 import { type FieldErrors, useMilestoneWrite } from './use-milestone-write.js';
@@ -22,7 +23,14 @@ interface Props {
   onSaved: (m: Milestone) => void;
 }
 
-const fields = ['name', 'phase', 'ownerId', 'isCritical', 'baselineDate', 'reason'] as const;
+const fields = ['name', 'phase', 'ownerId', 'isCritical', 'baselineDate', 'toleranceDays', 'reason'] as const;
+
+/** Empty: the program's default (null); otherwise whole business days 0–250; undefined when not a valid number. */
+const toTolerance = (value: string): number | null | undefined => {
+  if (value.trim() === '') return null;
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 0 && n <= 250 ? n : undefined;
+};
 
 export function EditMilestoneDialog({ programId, milestone, users, onClose, onSaved }: Props) {
   const { t } = useTranslation();
@@ -33,6 +41,8 @@ export function EditMilestoneDialog({ programId, milestone, users, onClose, onSa
   const [ownerId, setOwnerId] = useState(milestone.owner?.id ?? '');
   const [isCritical, setIsCritical] = useState(milestone.isCritical);
   const [baselineDate, setBaselineDate] = useState<string>(milestone.baselineDate);
+  const [tolerance, setTolerance] = useState(milestone.toleranceDays === null ? '' : String(milestone.toleranceDays));
+  const programDefault = useProgram(programId).data?.toleranceDays;
   const [reason, setReason] = useState('');
   const write = useMilestoneWrite<UpdateMilestone>({
     programId,
@@ -53,6 +63,8 @@ export function EditMilestoneDialog({ programId, milestone, users, onClose, onSa
     if (!baseline) errors.baselineDate = t('form.required.baselineDate');
     const baselineChanges = baselineDate !== milestone.baselineDate;
     if (baselineChanges && !reason.trim()) errors.reason = t('form.required.baselineReason');
+    const toleranceDays = toTolerance(tolerance);
+    if (toleranceDays === undefined) errors.toleranceDays = t('plan.tolerance.invalid');
     if (!baseline || Object.keys(errors).length > 0) return write.fail(errors);
 
     // Send only what differs from the milestone as now loaded.
@@ -62,6 +74,7 @@ export function EditMilestoneDialog({ programId, milestone, users, onClose, onSa
     if (ownerId !== (milestone.owner?.id ?? '')) body.ownerId = ownerId || null;
     if (isCritical !== milestone.isCritical) body.isCritical = isCritical;
     if (baselineChanges) body.baselineDate = baseline;
+    if (toleranceDays !== undefined && toleranceDays !== milestone.toleranceDays) body.toleranceDays = toleranceDays;
     if (Object.keys(body).length === 1) return write.fail({}, t('form.nothingChanged'));
     if (reason.trim()) body.reason = reason.trim();
     void write.submit(body);
@@ -94,6 +107,26 @@ export function EditMilestoneDialog({ programId, milestone, users, onClose, onSa
           error={err.baselineDate}
         >
           {(c) => <input {...c} type="date" value={baselineDate} onChange={(e) => setBaselineDate(e.target.value)} />}
+        </Field>
+        <Field
+          id={`${formId}-toleranceDays`}
+          name="toleranceDays"
+          label={t('plan.tolerance.label')}
+          hint={programDefault === undefined ? t('plan.tolerance.hintEmpty') : t('plan.tolerance.hint', { count: programDefault })}
+          error={err.toleranceDays}
+        >
+          {(c) => (
+            <input
+              {...c}
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={250}
+              step={1}
+              value={tolerance}
+              onChange={(e) => setTolerance(e.target.value)}
+            />
+          )}
         </Field>
         <Field id={`${formId}-reason`} name="reason" label={t('form.reason')} hint={t('form.baselineReasonHint')} error={err.reason}>
           {(c) => <textarea {...c} rows={3} maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} />}

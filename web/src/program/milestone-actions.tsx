@@ -1,19 +1,29 @@
+import { useState } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { Milestone } from '../../../src/contract/milestone.js';
 import type { MilestoneRights } from '../lib/permissions.js';
+import { useProgram } from '../lib/queries.js';
+import { LinksDialog } from './links-dialog.js';
 
 export type MilestoneAction = 'edit' | 'move' | 'complete';
 
 interface Props {
+  programId: string;
   milestone: Milestone;
   /** Only the controls that will work for the signed-in person. */
   rights: MilestoneRights;
   onAction: (action: MilestoneAction, milestone: Milestone) => void;
 }
 
-/** Edit, Move date and Mark done for one row; each button's name includes the milestone key. */
-export function MilestoneActions({ milestone, rights, onAction }: Props) {
+/**
+ * Edit, Move date, Mark done and Dependencies for one row; each button's name includes the
+ * milestone key. Dependencies opens its own dialog, so the row needs nothing more from its table.
+ */
+export function MilestoneActions({ programId, milestone, rights, onAction }: Props) {
   const { t } = useTranslation();
+  const mayLink = useProgram(programId).data?.can['milestone.link'] === 'yes';
+  const [linksOpen, setLinksOpen] = useState(false);
   const done = milestone.actualDate !== null;
   const key = milestone.key;
   const buttons: { action: MilestoneAction; label: string; text: string }[] = [];
@@ -21,7 +31,7 @@ export function MilestoneActions({ milestone, rights, onAction }: Props) {
   if (rights.move && !done) buttons.push({ action: 'move', label: t('milestones.moveLabel', { key }), text: t('milestones.move') });
   if (rights.complete && !done)
     buttons.push({ action: 'complete', label: t('milestones.completeLabel', { key }), text: t('milestones.complete') });
-  if (buttons.length === 0) return null;
+  if (buttons.length === 0 && !mayLink) return null;
   return (
     <div className="row-actions">
       {buttons.map((b) => (
@@ -35,6 +45,20 @@ export function MilestoneActions({ milestone, rights, onAction }: Props) {
           {b.text}
         </button>
       ))}
+      {mayLink && (
+        <button
+          type="button"
+          className="button button--small"
+          aria-label={t('links.buttonLabel', { key })}
+          onClick={() => setLinksOpen(true)}
+        >
+          {t('links.button')}
+        </button>
+      )}
+      {/* Out of the table, so the dialog inherits nothing from the row (nowrap, cell widths). */}
+      {mayLink &&
+        linksOpen &&
+        createPortal(<LinksDialog programId={programId} milestone={milestone} onClose={() => setLinksOpen(false)} />, document.body)}
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { OwnerName } from '../components/owner-name.js';
 import { useHealthReason } from '../components/use-health-reason.js';
 import type { MilestoneRights } from '../lib/permissions.js';
 import { BlockedBy } from './blocked-by.js';
+import { LinkPredecessors } from './link-predecessors.js';
 import { type MilestoneAction, MilestoneActions } from './milestone-actions.js';
 import { VarianceText } from './variance-text.js';
 
@@ -36,6 +37,7 @@ export function MilestoneRow({ programId, milestone: m, rights, onAction }: Prop
           </span>
         )}
         <BlockedBy programId={programId} blockers={m.blockedBy} />
+        <LinkPredecessors programId={programId} milestoneId={m.id} />
       </th>
       <td className="nowrap" data-label={t('milestones.col.phase')} title={t(`phase.${m.phase}`)}>
         {m.phase}
@@ -60,7 +62,7 @@ export function MilestoneRow({ programId, milestone: m, rights, onAction }: Prop
       </td>
       {rights && (
         <td className="col-actions">
-          <MilestoneActions milestone={m} rights={rights} onAction={onAction} />
+          <MilestoneActions programId={programId} milestone={m} rights={rights} onAction={onAction} />
         </td>
       )}
     </tr>

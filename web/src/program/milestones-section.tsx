@@ -5,7 +5,6 @@ import type { ProgramSummary } from '../../../src/contract/program.js';
 import { useCurrentUser } from '../auth/session.js';
 import { LoadError } from '../components/load-error.js';
 import type { ProgramPerson } from '../lib/api.js';
-import { formatPlainDate } from '../lib/format.js';
 import { mayChangeAny, milestoneRights } from '../lib/permissions.js';
 import { useHashTarget } from '../records/use-hash-target.js';
 import { AddMilestoneDialog } from './add-milestone-dialog.js';
@@ -91,12 +90,7 @@ export function MilestonesSection({ programId, program, milestones, error, onRet
         />
       )}
       {rights?.move && open?.kind === 'move' && current && (
-        <MoveDateDialog
-          programId={programId}
-          milestone={current}
-          onClose={close}
-          onSaved={(m) => saved(t('milestones.moved', { key: m.key, name: m.name, date: formatPlainDate(m.forecastDate) }))}
-        />
+        <MoveDateDialog programId={programId} milestone={current} onClose={close} onSaved={(_m, summary) => saved(summary)} />
       )}
       {rights?.complete && open?.kind === 'complete' && current && program && (
         <CompleteMilestoneDialog

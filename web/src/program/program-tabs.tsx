@@ -3,11 +3,12 @@ import { NavLink } from 'react-router';
 import type { ProgramSummary } from '../../../src/contract/program.js';
 import { paths } from '../records/paths.js';
 
-/** Overview and milestones, Decisions, Risks, Actions: with what needs attention in each. */
+/** Overview and milestones, Decisions, Risks, Actions, Calendar: with what needs attention in each. */
 export function ProgramTabs({ code, program }: { code: string; program: ProgramSummary | undefined }) {
   const { t } = useTranslation();
   const tabs = [
     { to: paths.program(code), label: t('programNav.overview'), count: null, end: true },
+    { to: paths.plan(code), label: t('plan.tab'), count: null },
     {
       to: paths.decisions(code),
       label: t('programNav.decisions'),
@@ -15,6 +16,7 @@ export function ProgramTabs({ code, program }: { code: string; program: ProgramS
     },
     { to: paths.risks(code), label: t('programNav.risks'), count: program && t('programNav.highRisks', { count: program.highRisks }) },
     { to: paths.actions(code), label: t('programNav.actions'), count: program && t('programNav.blockers', { count: program.blockers }) },
+    { to: paths.calendar(code), label: t('calendar.tab'), count: null },
   ];
   return (
     <nav className="tabs" aria-label={t('programNav.label')}>

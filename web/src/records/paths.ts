@@ -4,10 +4,12 @@ const program = (code: string) => `/programs/${encodeURIComponent(code)}`;
 export const paths = {
   program,
   milestone: (code: string, key: string) => `${program(code)}#${encodeURIComponent(key)}`,
+  plan: (code: string) => `${program(code)}/plan`,
   decisions: (code: string) => `${program(code)}/decisions`,
   decision: (code: string, key: string) => `${program(code)}/decisions/${encodeURIComponent(key)}`,
   risks: (code: string) => `${program(code)}/risks`,
   risk: (code: string, key: string) => `${program(code)}/risks/${encodeURIComponent(key)}`,
   actions: (code: string) => `${program(code)}/actions`,
   action: (code: string, key: string) => `${program(code)}/actions#${encodeURIComponent(key)}`,
+  calendar: (code: string) => `${program(code)}/calendar`,
 };

@@ -1,0 +1,133 @@
+import { addBusinessDays, mondayToFriday } from '../../domain/business-days.js';
+import type { Milestone } from '../../domain/milestone.js';
+import type { PlainDate } from '../../domain/plain-date.js';
+import type { AuthorizedProgramId } from '../../domain/policy.js';
+import type { Program } from '../../domain/program.js';
+import { unwrap } from '../create-records.js';
+import { decideDecision } from '../decisions/decide-decision.js';
+import { requestDecision } from '../decisions/request-decision.js';
+import type { Actor, AppDeps } from '../deps.js';
+import { moveMilestone } from '../move-milestone.js';
+import { addMilestoneLink } from '../plan/add-milestone-link.js';
+import { takeBaseline } from '../plan/baselines.js';
+import { updatePlanSettings } from '../plan/update-plan-settings.js';
+import { programCalendar } from '../views.js';
+import { type DemoProgram, roleClients } from './demo-data.js';
+
+type Clock = { set(day: PlainDate, hourUtc?: number): unknown };
+
+const listOf = (d: AppDeps, p: Program) => d.store.reads.listMilestones(p.id as AuthorizedProgramId);
+
+/**
+ * A re-plan in the program's history: the customer moves the launch, three open milestones move five
+ * business days, the decision owner approves the new plan (a decision) and the cadence owner takes
+ * baseline 1 — so plan vs actual differs between baseline 0 and baseline 1.
+ */
+export async function loadDemoRebaseline(
+  d: AppDeps,
+  clock: Clock,
+  input: { program: Program; spec: DemoProgram; people: ReadonlyMap<string, Actor>; today: PlainDate },
+): Promise<void> {
+  const { program, spec, people, today } = input;
+  const owner = people.get(spec.owner) as Actor;
+  const decider = (roleClients as readonly string[]).includes(spec.client) ? (people.get('jonas') as Actor) : owner;
+  const day = (n: number) => addBusinessDays(mondayToFriday, today, n);
+  const open = (await listOf(d, program)).filter((m) => m.actualDate === null && m.baselineDate > day(5));
+  const moved = open.slice(-3);
+  if (moved.length === 0) return;
+  clock.set(day(-32), 2);
+  const asked = unwrap(
+    await requestDecision(d, {
+      programId: program.id,
+      actor: owner,
+      statement: 'Approve the re-plan of the launch window: the last three milestones move one week later',
+      context: "The client moved its retail launch by one week; the supplier's line is booked for another product in the original week.",
+      options: 'Keep the plan and pay for overtime\nRe-plan the last three milestones one week later',
+      ownerId: decider.id,
+      dueDate: day(-28),
+      links: moved.map((m) => ({ entity: 'milestone' as const, id: m.id })),
+    }),
+  );
+  for (const m of moved) {
+    clock.set(day(-31), 3);
+    unwrap(
+      await moveMilestone(d, {
+        programId: program.id,
+        milestoneId: m.id,
+        version: m.version,
+        actor: owner,
+        forecastDate: addBusinessDays(programCalendar(program), m.forecastDate, 5),
+        reason: 'The client moved its retail launch by one week (see the re-plan decision).',
+      }),
+    );
+  }
+  clock.set(day(-30), 8);
+  unwrap(
+    await decideDecision(d, {
+      programId: program.id,
+      decisionId: asked.decision.id,
+      version: asked.decision.version,
+      actor: decider,
+      outcome: 'Re-plan: the last three milestones move one week later; the new dates become the baseline.',
+      rationale: 'Overtime would cost more than the week is worth, and the launch itself moved.',
+      expectedImpact: 'Release one week later, in line with the launch; no cost impact.',
+    }),
+  );
+  clock.set(day(-30), 9);
+  if (program.targetReleaseDate) {
+    unwrap(
+      await updatePlanSettings(d, {
+        programId: program.id,
+        actor: owner,
+        version: program.version,
+        targetReleaseDate: addBusinessDays(programCalendar(program), program.targetReleaseDate, 5),
+        reason: `The release follows the launch, one week later (${asked.decision.key}).`,
+      }),
+    );
+  }
+  clock.set(day(-30), 10);
+  unwrap(
+    await takeBaseline(d, {
+      programId: program.id,
+      actor: owner,
+      name: 'Re-plan for the later retail launch',
+      decisionId: asked.decision.key,
+    }),
+  );
+}
+
+/**
+ * Dependencies as a planner would draw them, added once the history is written: the milestones
+ * flagged critical form a chain without slack (each lag is the gap between their forecasts), and
+ * every other open milestone feeds the next critical one with three business days to spare.
+ */
+export async function loadDemoLinks(
+  d: AppDeps,
+  clock: Clock,
+  input: { program: Program; owner: Actor; today: PlainDate },
+): Promise<number> {
+  const { program, owner, today } = input;
+  const cal = programCalendar(program);
+  clock.set(addBusinessDays(mondayToFriday, today, -1), 4);
+  const open = (await listOf(d, program))
+    .filter((m) => m.actualDate === null)
+    .sort((a, b) => (a.forecastDate < b.forecastDate ? -1 : a.forecastDate > b.forecastDate ? 1 : a.key < b.key ? -1 : 1));
+  const chain = open.filter((m) => m.isCritical);
+  let links = 0;
+  const link = async (from: Milestone, to: Milestone, lagDays: number) => {
+    unwrap(await addMilestoneLink(d, { programId: program.id, actor: owner, predecessor: from.key, successor: to.key, lagDays }));
+    links++;
+  };
+  for (let i = 1; i < chain.length; i++) {
+    const a = chain[i - 1] as Milestone;
+    const b = chain[i] as Milestone;
+    await link(a, b, Math.max(0, cal.count(a.forecastDate, b.forecastDate)));
+  }
+  for (const m of open) {
+    if (m.isCritical) continue;
+    const next = chain.find((c) => c.forecastDate > m.forecastDate);
+    if (!next) continue;
+    await link(m, next, Math.max(0, cal.count(m.forecastDate, next.forecastDate) - 3));
+  }
+  return links;
+}

@@ -1,0 +1,127 @@
+import type { Action } from '../../domain/action.js';
+import { businessDaysBetween, type WorkingDays } from '../../domain/business-days.js';
+import type { HealthSignals, SignalsOf } from '../../domain/health.js';
+import type { Milestone } from '../../domain/milestone.js';
+import type { MilestoneLink } from '../../domain/milestone-link.js';
+import type { PlainDate } from '../../domain/plain-date.js';
+import type { AuthorizedProgramId } from '../../domain/policy.js';
+import type { Program } from '../../domain/program.js';
+import { buildDependencyGraph } from '../../domain/schedule/dependency-graph.js';
+import { computeSlack, type MilestoneSlack, type SlackReport } from '../../domain/schedule/slack.js';
+import { type RecentSlips, recentSlipWeeks } from '../../domain/slips.js';
+import type { ChangeRecord, Reads } from '../ports.js';
+import { blockersByMilestone, programCalendar } from '../views.js';
+
+/** What the plan knows about each milestone beyond its own dates: slack, recent slips and blockers. */
+export interface PlanFacts {
+  /** Slack against the target release, or against the last forecast when the program has none. */
+  readonly slack: SlackReport | null;
+  /** The date slack is counted against. */
+  readonly slackTarget: PlainDate | null;
+  /** Whether that date is the program's target release: only then does slack signal a threat. */
+  readonly hasTargetRelease: boolean;
+  readonly slackById: ReadonlyMap<string, MilestoneSlack>;
+  readonly recentById: ReadonlyMap<string, RecentSlips>;
+  readonly blockersById: ReadonlyMap<string, readonly Action[]>;
+}
+
+export const noFacts: PlanFacts = {
+  slack: null,
+  slackTarget: null,
+  hasTargetRelease: false,
+  slackById: new Map(),
+  recentById: new Map(),
+  blockersById: new Map(),
+};
+
+/** The instant the "recent slips" window opens: four weeks before now. */
+export const recentSince = (now: Date): string => new Date(now.getTime() - recentSlipWeeks * 7 * 86_400_000).toISOString();
+
+/** Later forecast moves per milestone, from forecast changes (oldest first) inside the window. */
+function recentByMilestone(cal: WorkingDays, changes: readonly ChangeRecord[]): Map<string, RecentSlips> {
+  const out = new Map<string, { moves: number; days: number }>();
+  for (const c of changes) {
+    if (c.field !== 'forecastDate' || c.oldValue === null || c.newValue === null) continue;
+    const days = businessDaysBetween(cal, c.oldValue as PlainDate, c.newValue as PlainDate);
+    const r = out.get(c.entityId) ?? { moves: 0, days: 0 };
+    if (days > 0) r.moves++;
+    r.days += days;
+    out.set(c.entityId, r);
+  }
+  return out;
+}
+
+/** Works out a program's plan facts from its milestones, links, recent forecast changes and actions. */
+export function planFacts(
+  p: Program,
+  milestones: readonly Milestone[],
+  links: readonly MilestoneLink[],
+  recentChanges: readonly ChangeRecord[],
+  actions: readonly Action[],
+): PlanFacts {
+  const cal = programCalendar(p);
+  let slack: SlackReport | null = null;
+  let slackTarget: PlainDate | null = null;
+  const open = milestones.filter((m) => m.actualDate === null);
+  if (milestones.length > 0) {
+    slackTarget =
+      p.targetReleaseDate ?? open.reduce<PlainDate | null>((a, m) => (a === null || m.forecastDate > a ? m.forecastDate : a), null);
+    const graph = buildDependencyGraph(milestones, links);
+    if (graph.ok && slackTarget !== null) slack = computeSlack(cal, graph.value, slackTarget);
+  }
+  return {
+    slack,
+    slackTarget,
+    hasTargetRelease: p.targetReleaseDate !== null,
+    slackById: new Map((slack?.milestones ?? []).map((s) => [s.id, s])),
+    recentById: recentByMilestone(cal, recentChanges),
+    blockersById: blockersByMilestone(actions),
+  };
+}
+
+/** The health signals of each milestone under these facts. */
+export const signalsFrom =
+  (f: PlanFacts): SignalsOf =>
+  (m): HealthSignals => ({
+    // Slack only signals a threat against a real target release.
+    slack: f.hasTargetRelease ? (f.slackById.get(m.id)?.slack ?? null) : null,
+    recent: f.recentById.get(m.id),
+    blockers: (f.blockersById.get(m.id) ?? []).map((a) => ({ key: a.key, dueDate: a.dueDate })),
+  });
+
+/**
+ * Plan facts for several programs at once (the portfolio): three reads, whatever the number of
+ * programs. `milestonesOf` and `actionsOf` give what the caller has already read.
+ */
+export async function loadPlanFacts(
+  reads: Reads,
+  programs: readonly { readonly program: Program; readonly id: AuthorizedProgramId }[],
+  now: Date,
+  milestonesOf: (id: string) => readonly Milestone[],
+  actionsOf: (id: string) => readonly Action[],
+): Promise<Map<string, PlanFacts>> {
+  const ids = programs.map((p) => p.id);
+  const [links, changes] = await Promise.all([
+    reads.listMilestoneLinksOfPrograms(ids),
+    reads.listMilestoneFieldChanges(ids, ['forecastDate'], { since: recentSince(now) }),
+  ]);
+  const linksOf = groupBy(links, (l) => l.programId);
+  const changesOf = groupBy(changes, (c) => c.programId ?? '');
+  const out = new Map<string, PlanFacts>();
+  for (const { program } of programs) {
+    const id = program.id;
+    out.set(id, planFacts(program, milestonesOf(id), linksOf.get(id) ?? [], changesOf.get(id) ?? [], actionsOf(id)));
+  }
+  return out;
+}
+
+function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const i of items) {
+    const k = key(i);
+    const list = out.get(k);
+    if (list) list.push(i);
+    else out.set(k, [i]);
+  }
+  return out;
+}

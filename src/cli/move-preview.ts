@@ -1,0 +1,81 @@
+import type { z } from 'zod';
+import type { Milestone } from '../contract/milestone.js';
+import type { PushSchema } from '../contract/plan.js';
+import type { ProgramSummary } from '../contract/program.js';
+import type { Backend } from './backend.js';
+import { CliExit, fail, type Output, table } from './output.js';
+import { canPrompt, promptLine } from './prompt.js';
+import { must } from './targets.js';
+
+// A move that pushes other milestones later is shown first and confirmed: on a terminal by a
+// question, in scripts by --yes. The confirmed move insists on the versions the preview showed.
+
+type Push = z.infer<typeof PushSchema>;
+
+const milestones = (n: number) => `${n} milestone${n === 1 ? '' : 's'}`;
+
+/** What a move to `to` would push, for people. */
+export function previewText(m: Milestone, to: string, pushes: readonly Push[]): string {
+  const moving = `Moving ${m.key} "${m.name}" from ${m.forecastDate} to ${to}`;
+  if (pushes.length === 0) return `${moving} pushes no other milestone.`;
+  const rows = pushes.map((p) => [p.key, p.name, `${p.from} → ${p.to}${p.provisional ? ' ?' : ''}`, `pushed by ${p.cause.key}`]);
+  const note = pushes.some((p) => p.provisional)
+    ? '\n? counted across days whose official holiday schedule is not yet published (see `tollgate calendar show`)'
+    : '';
+  return `${moving} pushes ${milestones(pushes.length)} later:\n${table(['Key', 'Name', 'Forecast', 'Why'], rows, { maxWidths: [undefined, 40] })}${note}`;
+}
+
+/** The successors a written move pushed, for people; empty when it pushed none. */
+export const pushedText = (m: Milestone): string =>
+  m.pushed?.length ? `\n  pushed later with it: ${m.pushed.map((p) => `${p.key} ${p.from} → ${p.to}`).join('; ')}` : '';
+
+/** The versions the preview showed, by milestone id, for the move to insist on. */
+export const pushedVersions = (pushes: readonly Push[]): Record<string, number> => Object.fromEntries(pushes.map((p) => [p.id, p.version]));
+
+export interface MoveIntent {
+  readonly program: ProgramSummary;
+  readonly before: Milestone;
+  readonly forecastDate: string;
+  readonly reason: string;
+  /** --version as given (undefined: the version just read). */
+  readonly version: number | undefined;
+  readonly isConfirmed: boolean;
+}
+
+/** Whether the move will be refused anyway (no reason, done, same date, stale version, no right): no preview then. */
+function isRefusedAnyway(i: MoveIntent): boolean {
+  const { before } = i;
+  return (
+    i.reason.trim() === '' ||
+    before.actualDate !== null ||
+    before.forecastDate === i.forecastDate ||
+    (i.version !== undefined && i.version !== before.version) ||
+    i.program.can['milestone.move'] === 'no'
+  );
+}
+
+/**
+ * The pushes the person agreed to, after showing them: none when the move pushes nothing. Ends the
+ * command when they decline, or when nobody can be asked and --yes is missing (nothing written).
+ */
+export async function confirmedPushes(b: Backend, out: Output, i: MoveIntent): Promise<readonly Push[]> {
+  if (isRefusedAnyway(i)) return [];
+  const { pushes } = must(out, await b.previewMove(i.program.id, i.before.id, i.forecastDate));
+  if (pushes.length === 0 || i.isConfirmed) return pushes;
+  // With --json, stdout is for the answer only.
+  const show = (text: string) => (out.json ? process.stderr : process.stdout).write(`${text}\n`);
+  const key = i.before.key;
+  if (!canPrompt()) {
+    if (!out.json) show(previewText(i.before, i.forecastDate, pushes));
+    return fail(out, {
+      code: 'VALIDATION_FAILED',
+      message: `Moving ${key} to ${i.forecastDate} pushes ${milestones(pushes.length)} later; nothing was moved. Re-run with --yes to move ${pushes.length === 1 ? 'it' : 'them'} too (--preview shows what it pushes).`,
+      fields: [{ path: '--yes', message: 'Required to confirm the pushes without a terminal to ask at.' }],
+    });
+  }
+  show(previewText(i.before, i.forecastDate, pushes));
+  const answer = await promptLine(`Move ${key} and push ${milestones(pushes.length)}? [y/N] `);
+  if (/^y(es)?$/i.test(answer)) return pushes;
+  process.stderr.write('Not moved: nothing was written.\n');
+  throw new CliExit(1);
+}

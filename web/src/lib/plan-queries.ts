@@ -1,0 +1,74 @@
+import { type QueryClient, queryOptions, useQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import type { z } from 'zod';
+import type { CreateMilestoneLink, MilestoneLink, MilestoneLinkListSchema, MovePreviewSchema } from '../../../src/contract/plan.js';
+import { request } from './http.js';
+
+export type { MilestoneLink };
+export type MilestoneLinkList = z.infer<typeof MilestoneLinkListSchema>;
+export type MovePreview = z.infer<typeof MovePreviewSchema>;
+export type Push = MovePreview['pushes'][number];
+
+const programPath = (programId: string) => `/api/v1/programs/${encodeURIComponent(programId)}`;
+
+export const planKeys = {
+  links: (programId: string) => ['links', programId] as const,
+  /** Every cached move preview of the program. */
+  movePreviews: (programId: string) => ['move-preview', programId] as const,
+  movePreview: (programId: string, milestoneId: string, forecastDate: string) =>
+    ['move-preview', programId, milestoneId, forecastDate] as const,
+};
+
+export const listLinks = (programId: string, signal?: AbortSignal) =>
+  request<MilestoneLinkList>('GET', `${programPath(programId)}/links`, undefined, signal);
+
+export const addLink = (programId: string, body: CreateMilestoneLink) =>
+  request<MilestoneLink>('POST', `${programPath(programId)}/links`, body);
+
+export const removeLink = (programId: string, linkId: string) =>
+  request<{ ok: true }>('DELETE', `${programPath(programId)}/links/${encodeURIComponent(linkId)}`);
+
+export const previewMove = (programId: string, milestoneId: string, forecastDate: string, signal?: AbortSignal) =>
+  request<MovePreview>(
+    'POST',
+    `${programPath(programId)}/milestones/${encodeURIComponent(milestoneId)}/move-preview`,
+    { forecastDate },
+    signal,
+  );
+
+/** The program's dependencies, finish-to-start with a lag in business days. */
+export const useLinks = (programId: string) =>
+  useQuery({ queryKey: planKeys.links(programId), queryFn: ({ signal }) => listLinks(programId, signal) });
+
+/** The links a milestone comes after (its predecessors), from the program's cached links. */
+export function usePredecessors(programId: string, milestoneId: string) {
+  const select = useCallback((d: MilestoneLinkList) => d.items.filter((l) => l.successor.id === milestoneId), [milestoneId]);
+  return useQuery({ queryKey: planKeys.links(programId), queryFn: ({ signal }) => listLinks(programId, signal), select });
+}
+
+/** What moving one milestone's forecast to a date would push; never cached as fresh, plans change. */
+export const movePreviewQuery = (programId: string, milestoneId: string, forecastDate: string) =>
+  queryOptions({
+    queryKey: planKeys.movePreview(programId, milestoneId, forecastDate),
+    queryFn: ({ signal }) => previewMove(programId, milestoneId, forecastDate, signal),
+    staleTime: 0,
+    gcTime: 60_000,
+    retry: false,
+    // A list that blinks away and back on every return to the tab would only distract.
+    refetchOnWindowFocus: false,
+  });
+
+/** The preview for a date, or nothing while there is no date to preview (null). */
+export const useMovePreview = (programId: string, milestoneId: string, forecastDate: string | null) =>
+  useQuery({ ...movePreviewQuery(programId, milestoneId, forecastDate ?? ''), enabled: forecastDate !== null });
+
+/**
+ * After a link or a date changed: the links and every move preview of the program are stale. Previews
+ * are only marked stale, not fetched again: the dialog that shows one refetches it itself.
+ */
+export function invalidatePlan(client: QueryClient, programId: string): Promise<void> {
+  return Promise.all([
+    client.invalidateQueries({ queryKey: planKeys.links(programId) }),
+    client.invalidateQueries({ queryKey: planKeys.movePreviews(programId), refetchType: 'none' }),
+  ]).then(() => undefined);
+}
