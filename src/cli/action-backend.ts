@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import type { ActionView } from '../app/actions/action-view.js';
 import { confirmAction } from '../app/actions/confirm-action.js';
 import { editAction } from '../app/actions/edit-action.js';
 import { listActions } from '../app/actions/list-actions.js';
@@ -7,7 +6,7 @@ import { markActionDone } from '../app/actions/mark-action-done.js';
 import { openAction } from '../app/actions/open-action.js';
 import { recordEffectiveness } from '../app/actions/record-effectiveness.js';
 import { reopenAction } from '../app/actions/reopen-action.js';
-import type { Actor, AppDeps } from '../app/deps.js';
+import type { AppDeps } from '../app/deps.js';
 import { myWeek } from '../app/my-week.js';
 import type {
   Action,
@@ -23,6 +22,8 @@ import type { MyWeek } from '../contract/my-week.js';
 import type { PlainDate } from '../domain/plain-date.js';
 import { ok, type Result } from '../domain/result.js';
 import { actionJson, myWeekJson } from '../present/actions-json.js';
+import type { As, Call, Items } from './backend-parts.js';
+import { withCurrentAsJson } from './backend-parts.js';
 
 // The action and "my week" commands' part of the Backend (cli/backend.ts), on the database and over
 // the API: the same JSON and the same refusals either way.
@@ -49,13 +50,8 @@ export interface ActionBackend {
 }
 
 /** A use case's result as JSON, with the current state of a VERSION_CONFLICT as JSON too. */
-function asJson<T, U>(r: Result<T>, f: (v: T) => U): Result<U> {
-  if (r.ok) return ok(f(r.value));
-  const current = r.error.current as ActionView | undefined;
-  return { ok: false, error: current ? { ...r.error, current: actionJson(current) } : r.error };
-}
+const asJson = withCurrentAsJson(actionJson);
 
-type As = <T>(fn: (a: Actor) => Promise<Result<T>>) => Promise<Result<T>>;
 const date = (d: string | null | undefined) => d as PlainDate | null | undefined;
 
 /** The action commands on the database, acting as the session's person (see database-backend.ts). */
@@ -93,18 +89,8 @@ export function actionsOnDatabase(deps: AppDeps, as: As): ActionBackend {
   };
 }
 
-interface ApiRequest {
-  readonly method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
-  readonly path: string;
-  readonly body?: unknown;
-  readonly query?: Readonly<Record<string, string | number | undefined>>;
-}
-
 /** The action commands over the HTTP API (see server-backend.ts): `call` answers a JSON body, `items` a list's items. */
-export function actionsOverHttp(
-  call: <T>(r: ApiRequest) => Promise<Result<T>>,
-  items: <T>(r: ApiRequest) => Promise<Result<T[]>>,
-): ActionBackend {
+export function actionsOverHttp(call: Call, items: Items): ActionBackend {
   const seg = encodeURIComponent;
   const url = (programId: string, actionId?: string, step = '') =>
     `/programs/${seg(programId)}/actions${actionId === undefined ? '' : `/${seg(actionId)}`}${step}`;

@@ -2,10 +2,11 @@ import type { z } from 'zod';
 import { getProgramCalendar } from '../app/calendar/get-program-calendar.js';
 import { updateProgramCalendar } from '../app/calendar/update-program-calendar.js';
 import { uploadOfficialSchedule } from '../app/calendar/upload-official-schedule.js';
-import type { Actor, AppDeps } from '../app/deps.js';
+import type { AppDeps } from '../app/deps.js';
 import { ProgramCalendarSchema, type UpdateProgramCalendarSchema } from '../contract/calendar.js';
 import type { CalendarSpec } from '../domain/calendar/calendar-spec.js';
 import { ok, type Result } from '../domain/result.js';
+import type { As, Call } from './backend-parts.js';
 
 // The calendar commands' part of the Backend (cli/backend.ts), on the database and over the API:
 // the same JSON and the same refusals either way.
@@ -27,8 +28,6 @@ export interface CalendarBackend {
   uploadOfficialSchedule(programId: string, text: string): Promise<Result<LoadedSchedule>>;
 }
 
-type As = <T>(fn: (a: Actor) => Promise<Result<T>>) => Promise<Result<T>>;
-
 /** The calendar commands on the database, acting as the session's person (see database-backend.ts). */
 export function calendarOnDatabase(deps: AppDeps, as: As): CalendarBackend {
   return {
@@ -44,15 +43,8 @@ export function calendarOnDatabase(deps: AppDeps, as: As): CalendarBackend {
   };
 }
 
-interface ApiRequest {
-  readonly method: 'GET' | 'POST' | 'PUT';
-  readonly path: string;
-  readonly body?: unknown;
-  readonly query?: Readonly<Record<string, string | number | undefined>>;
-}
-
 /** The calendar commands over the HTTP API (see server-backend.ts). */
-export function calendarOverHttp(call: <T>(r: ApiRequest) => Promise<Result<T>>): CalendarBackend {
+export function calendarOverHttp(call: Call): CalendarBackend {
   const calendar = (programId: string, rest = '') => `/programs/${encodeURIComponent(programId)}/calendar${rest}`;
   return {
     getCalendar: (programId, year) => call<ProgramCalendar>({ method: 'GET', path: calendar(programId), query: { year } }),

@@ -1,13 +1,12 @@
 import type { z } from 'zod';
 import { decideDecision } from '../app/decisions/decide-decision.js';
 import { decisionQueue } from '../app/decisions/decision-queue.js';
-import type { DecisionView } from '../app/decisions/decision-view.js';
 import { editDecision } from '../app/decisions/edit-decision.js';
 import { getDecision } from '../app/decisions/get-decision.js';
 import { listDecisions } from '../app/decisions/list-decisions.js';
 import { requestDecision } from '../app/decisions/request-decision.js';
 import { supersedeDecision } from '../app/decisions/supersede-decision.js';
-import type { Actor, AppDeps } from '../app/deps.js';
+import type { AppDeps } from '../app/deps.js';
 import type {
   DecideSchema,
   Decision,
@@ -19,6 +18,8 @@ import type {
 import type { PlainDate } from '../domain/plain-date.js';
 import { ok, type Result } from '../domain/result.js';
 import { decisionJson, supersessionJson } from '../present/decisions-json.js';
+import type { As, Call, Items } from './backend-parts.js';
+import { withCurrentAsJson } from './backend-parts.js';
 
 // The decision commands' part of the Backend (cli/backend.ts), on the database and over the API:
 // the same JSON and the same refusals either way.
@@ -49,13 +50,7 @@ export interface DecisionBackend {
 }
 
 /** A use case's result as JSON, with the current state of a VERSION_CONFLICT as JSON too. */
-function asJson<T, U>(r: Result<T>, f: (v: T) => U): Result<U> {
-  if (r.ok) return ok(f(r.value));
-  const current = r.error.current as DecisionView | undefined;
-  return { ok: false, error: current ? { ...r.error, current: decisionJson(current) } : r.error };
-}
-
-type As = <T>(fn: (a: Actor) => Promise<Result<T>>) => Promise<Result<T>>;
+const asJson = withCurrentAsJson(decisionJson);
 
 /** The decision commands on the database, acting as the session's person (see database-backend.ts). */
 export function decisionsOnDatabase(deps: AppDeps, as: As): DecisionBackend {
@@ -100,18 +95,8 @@ export function decisionsOnDatabase(deps: AppDeps, as: As): DecisionBackend {
   };
 }
 
-interface ApiRequest {
-  readonly method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
-  readonly path: string;
-  readonly body?: unknown;
-  readonly query?: Readonly<Record<string, string | number | undefined>>;
-}
-
 /** The decision commands over the HTTP API (see server-backend.ts): `call` answers a JSON body, `items` a list's items. */
-export function decisionsOverHttp(
-  call: <T>(r: ApiRequest) => Promise<Result<T>>,
-  items: <T>(r: ApiRequest) => Promise<Result<T[]>>,
-): DecisionBackend {
+export function decisionsOverHttp(call: Call, items: Items): DecisionBackend {
   const seg = encodeURIComponent;
   const url = (programId: string, decisionId?: string, action = '') =>
     `/programs/${seg(programId)}/decisions${decisionId === undefined ? '' : `/${seg(decisionId)}`}${action}`;

@@ -1,13 +1,15 @@
 import type { z } from 'zod';
-import type { Actor, AppDeps } from '../app/deps.js';
+import type { AppDeps } from '../app/deps.js';
 import { addMilestoneLink } from '../app/plan/add-milestone-link.js';
 import { listMilestoneLinks } from '../app/plan/list-milestone-links.js';
 import { previewMove } from '../app/plan/preview-move.js';
 import { removeMilestoneLink } from '../app/plan/remove-milestone-link.js';
 import type { CreateMilestoneLink, MilestoneLink, MovePreviewSchema } from '../contract/plan.js';
 import type { PlainDate } from '../domain/plain-date.js';
-import { ok, type Result } from '../domain/result.js';
+import type { Result } from '../domain/result.js';
 import { milestoneLinkJson, pushJson } from '../present/api-json.js';
+import type { As, Call, Items } from './backend-parts.js';
+import { mapOk } from './backend-parts.js';
 
 // The dependency commands' part of the Backend (cli/backend.ts) and the move preview, on the
 // database and over the API: the same JSON and the same refusals either way.
@@ -27,46 +29,32 @@ export interface LinkBackend {
   previewMove(programId: string, milestoneId: string, forecastDate: string): Promise<Result<MovePreview>>;
 }
 
-type As = <T>(fn: (a: Actor) => Promise<Result<T>>) => Promise<Result<T>>;
-
-const map = <T, U>(r: Result<T>, f: (v: T) => U): Result<U> => (r.ok ? ok(f(r.value)) : r);
-
 /** The dependency commands on the database, acting as the session's person (see database-backend.ts). */
 export function linksOnDatabase(deps: AppDeps, as: As): LinkBackend {
   return {
     listLinks: (programId) =>
-      as(async (a) => map(await listMilestoneLinks(deps, { programId, actor: a }), (items) => items.map(milestoneLinkJson))),
-    addLink: (programId, b) => as(async (a) => map(await addMilestoneLink(deps, { programId, actor: a, ...b }), milestoneLinkJson)),
+      as(async (a) => mapOk(await listMilestoneLinks(deps, { programId, actor: a }), (items) => items.map(milestoneLinkJson))),
+    addLink: (programId, b) => as(async (a) => mapOk(await addMilestoneLink(deps, { programId, actor: a, ...b }), milestoneLinkJson)),
     removeLink: (programId, linkId, reason) =>
-      as(async (a) => map(await removeMilestoneLink(deps, { programId, linkId, reason, actor: a }), () => true as const)),
+      as(async (a) => mapOk(await removeMilestoneLink(deps, { programId, linkId, reason, actor: a }), () => true as const)),
     previewMove: (programId, milestoneId, forecastDate) =>
       as(async (a) =>
-        map(await previewMove(deps, { programId, milestoneId, actor: a, forecastDate: forecastDate as PlainDate }), (v) => ({
+        mapOk(await previewMove(deps, { programId, milestoneId, actor: a, forecastDate: forecastDate as PlainDate }), (v) => ({
           pushes: v.pushes.map(pushJson),
         })),
       ),
   };
 }
 
-interface ApiRequest {
-  readonly method: 'GET' | 'POST' | 'DELETE';
-  readonly path: string;
-  readonly body?: unknown;
-  readonly query?: Readonly<Record<string, string | number | undefined>>;
-}
-
 /** The dependency commands over the HTTP API (see server-backend.ts): `call` answers a JSON body, `items` a list's items. */
-export function linksOverHttp(
-  call: <T>(r: ApiRequest) => Promise<Result<T>>,
-  items: <T>(r: ApiRequest) => Promise<Result<T[]>>,
-): LinkBackend {
+export function linksOverHttp(call: Call, items: Items): LinkBackend {
   const seg = encodeURIComponent;
   const links = (programId: string, linkId?: string) => `/programs/${seg(programId)}/links${linkId === undefined ? '' : `/${seg(linkId)}`}`;
   return {
     listLinks: (programId) => items<MilestoneLink>({ method: 'GET', path: links(programId) }),
     addLink: (programId, body) => call<MilestoneLink>({ method: 'POST', path: links(programId), body }),
     removeLink: async (programId, linkId, reason) =>
-      map(await call<{ ok: true }>({ method: 'DELETE', path: links(programId, linkId), query: { reason } }), () => true as const),
+      mapOk(await call<{ ok: true }>({ method: 'DELETE', path: links(programId, linkId), query: { reason } }), () => true as const),
     previewMove: (programId, milestoneId, forecastDate) =>
       call<MovePreview>({
         method: 'POST',

@@ -1,11 +1,13 @@
-import type { Actor, AppDeps } from '../app/deps.js';
+import type { AppDeps } from '../app/deps.js';
 import { activateProgram, listBaselines, takeBaseline } from '../app/plan/baselines.js';
 import { getMta } from '../app/plan/get-mta.js';
 import { getPlan, getSlipHistory } from '../app/plan/get-plan.js';
 import type { Baseline, Mta, Plan, SlipHistory, TakeBaseline } from '../contract/plan.js';
 import type { PlainDate } from '../domain/plain-date.js';
-import { ok, type Result } from '../domain/result.js';
+import type { Result } from '../domain/result.js';
 import { baselineJson, mtaJson, planJson, slipHistoryJson } from '../present/plan-json.js';
+import type { As, Call, Items } from './backend-parts.js';
+import { mapOk } from './backend-parts.js';
 
 // The plan commands' part of the Backend (cli/backend.ts), on the database and over the API: the
 // same JSON and the same refusals either way.
@@ -25,26 +27,22 @@ export interface PlanBackend {
   getMta(programId: string, q: MtaQuery): Promise<Result<Mta>>;
 }
 
-type As = <T>(fn: (a: Actor) => Promise<Result<T>>) => Promise<Result<T>>;
-
-const map = <T, U>(r: Result<T>, f: (v: T) => U): Result<U> => (r.ok ? ok(f(r.value)) : r);
-
 /** The plan commands on the database, acting as the session's person (see database-backend.ts). */
 export function planOnDatabase(deps: AppDeps, as: As): PlanBackend {
   return {
-    getPlan: (programId, baseline) => as(async (a) => map(await getPlan(deps, { programId, actor: a, baseline }), planJson)),
+    getPlan: (programId, baseline) => as(async (a) => mapOk(await getPlan(deps, { programId, actor: a, baseline }), planJson)),
     listBaselines: (programId) =>
-      as(async (a) => map(await listBaselines(deps, { programId, actor: a }), (items) => items.map(baselineJson))),
-    takeBaseline: (programId, b) => as(async (a) => map(await takeBaseline(deps, { programId, actor: a, ...b }), baselineJson)),
+      as(async (a) => mapOk(await listBaselines(deps, { programId, actor: a }), (items) => items.map(baselineJson))),
+    takeBaseline: (programId, b) => as(async (a) => mapOk(await takeBaseline(deps, { programId, actor: a, ...b }), baselineJson)),
     activateProgram: (programId, version, reason) =>
-      as(async (a) => map(await activateProgram(deps, { programId, actor: a, version, reason }), baselineJson)),
+      as(async (a) => mapOk(await activateProgram(deps, { programId, actor: a, version, reason }), baselineJson)),
     getSlips: (programId, milestoneId) =>
       as(async (a) =>
-        map(await getSlipHistory(deps, { programId, milestoneId, actor: a }), (v) => slipHistoryJson(v.milestone, v.history, v.users)),
+        mapOk(await getSlipHistory(deps, { programId, milestoneId, actor: a }), (v) => slipHistoryJson(v.milestone, v.history, v.users)),
       ),
     getMta: (programId, q) =>
       as(async (a) =>
-        map(
+        mapOk(
           await getMta(deps, {
             programId,
             actor: a,
@@ -58,18 +56,8 @@ export function planOnDatabase(deps: AppDeps, as: As): PlanBackend {
   };
 }
 
-interface ApiRequest {
-  readonly method: 'GET' | 'POST' | 'DELETE';
-  readonly path: string;
-  readonly body?: unknown;
-  readonly query?: Readonly<Record<string, string | number | undefined>>;
-}
-
 /** The plan commands over the HTTP API (see server-backend.ts). */
-export function planOverHttp(
-  call: <T>(r: ApiRequest) => Promise<Result<T>>,
-  items: <T>(r: ApiRequest) => Promise<Result<T[]>>,
-): PlanBackend {
+export function planOverHttp(call: Call, items: Items): PlanBackend {
   const at = (programId: string, rest: string) => `/programs/${encodeURIComponent(programId)}${rest}`;
   return {
     getPlan: (programId, baseline) => call<Plan>({ method: 'GET', path: at(programId, '/plan'), query: { baseline } }),

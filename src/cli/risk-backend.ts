@@ -1,32 +1,26 @@
-import type { Actor, AppDeps } from '../app/deps.js';
+import type { AppDeps } from '../app/deps.js';
 import { closeRisk } from '../app/risks/close-risk.js';
 import { getRisk } from '../app/risks/get-risk.js';
 import { listRisks } from '../app/risks/list-risks.js';
 import { raiseRisk } from '../app/risks/raise-risk.js';
 import { realizeRisk } from '../app/risks/realize-risk.js';
 import { riskChanges } from '../app/risks/risk-changes.js';
-import type { RiskView } from '../app/risks/risk-views.js';
 import { updateRisk } from '../app/risks/update-risk.js';
 import type { RiskChange } from '../contract/risk.js';
 import type { UserId } from '../domain/ids.js';
 import type { PlainDate } from '../domain/plain-date.js';
-import { ok, type Result } from '../domain/result.js';
 import { realizedRiskJson, riskChangeJson, riskDetailJson, riskJson, riskRegisterJson } from '../present/risks-json.js';
 import type { Backend } from './backend.js';
+import type { As, Call, Items } from './backend-parts.js';
+import { withCurrentAsJson } from './backend-parts.js';
 
 // The risk commands' part of the Backend (cli/backend.ts), on the database and over the API: the
 // same JSON and the same refusals either way.
 
 export type RiskBackend = Pick<Backend, 'listRisks' | 'getRisk' | 'raiseRisk' | 'updateRisk' | 'closeRisk' | 'realizeRisk' | 'riskChanges'>;
 
-/** A use case's result as JSON, with the current risk of a VERSION_CONFLICT as JSON too. */
-function asJson<T, U>(r: Result<T>, f: (v: T) => U): Result<U> {
-  if (r.ok) return ok(f(r.value));
-  const current = r.error.current as RiskView | undefined;
-  return { ok: false, error: current ? { ...r.error, current: riskJson(current) } : r.error };
-}
-
-type As = <T>(fn: (a: Actor) => Promise<Result<T>>) => Promise<Result<T>>;
+/** A use case's result as JSON, with the current state of a VERSION_CONFLICT as JSON too. */
+const asJson = withCurrentAsJson(riskJson);
 
 /** The risk commands on the database, acting as the session's person (see database-backend.ts). */
 export function risksOnDatabase(deps: AppDeps, as: As): RiskBackend {
@@ -80,18 +74,8 @@ export function risksOnDatabase(deps: AppDeps, as: As): RiskBackend {
   };
 }
 
-interface ApiRequest {
-  readonly method: 'GET' | 'POST' | 'PATCH';
-  readonly path: string;
-  readonly body?: unknown;
-  readonly query?: Readonly<Record<string, string | number | undefined>>;
-}
-
 /** The risk commands over the API (see server-backend.ts): the same documents the routes send. */
-export function risksOverHttp(
-  call: <T>(r: ApiRequest) => Promise<Result<T>>,
-  items: <T>(r: ApiRequest) => Promise<Result<T[]>>,
-): RiskBackend {
+export function risksOverHttp(call: Call, items: Items): RiskBackend {
   const seg = encodeURIComponent;
   const url = (programId: string, riskId?: string, action = '') =>
     `/programs/${seg(programId)}/risks${riskId === undefined ? '' : `/${seg(riskId)}`}${action}`;

@@ -3,6 +3,7 @@ import type { ErrorCode } from '../domain/errors.js';
 import { ok, type Refusal, type Result } from '../domain/result.js';
 import { actionsOverHttp } from './action-backend.js';
 import type { ApiTokenJson, Backend, CreatedTokenJson, MeJson } from './backend.js';
+import type { ApiRequest } from './backend-parts.js';
 import { calendarOverHttp } from './calendar-backend.js';
 import { decisionsOverHttp } from './decision-backend.js';
 import { linksOverHttp } from './link-backend.js';
@@ -15,11 +16,7 @@ import { risksOverHttp } from './risk-backend.js';
 const timeoutMs = 30_000;
 const sessionCookie = 'tollgate_session';
 
-interface Request {
-  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  readonly path: string;
-  readonly body?: unknown;
-  readonly query?: Readonly<Record<string, string | number | undefined>>;
+interface Request extends ApiRequest {
   readonly headers?: Readonly<Record<string, string>>;
 }
 
