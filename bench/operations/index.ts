@@ -1,3 +1,4 @@
+import { businessDaysAddCn, businessDaysCountCn, businessDaysCountTw } from './business-days.js';
 import { createMilestoneOp } from './create-milestone.js';
 import { listChangesOp } from './list-changes.js';
 import { listPortfolio } from './list-portfolio.js';
@@ -44,4 +45,7 @@ export const pureOperations: readonly PureOperation[] = [
   propagate10kWorstCn,
   slack10kCn,
   buildGraph10k,
+  businessDaysCountCn,
+  businessDaysAddCn,
+  businessDaysCountTw,
 ];

@@ -6,6 +6,8 @@ export interface AppDeps {
   readonly clock: Clock;
   readonly newId: () => string;
   readonly passwords: PasswordHasher;
+  /** Demo mode (TOLLGATE_DEMO, `serve --demo`, the demo loader): the published demo password may be chosen. */
+  readonly demo?: boolean | undefined;
 }
 
 /** The person on whose behalf a use case runs, with their roles; the change log names them. */

@@ -3,8 +3,8 @@ import type { Milestone } from '../domain/milestone.js';
 import { accessProgram, type ProgramAccess } from '../domain/policy.js';
 import type { Program } from '../domain/program.js';
 import type { Actor, AppDeps } from './deps.js';
-import { loadPlanFacts, noFacts, signalsFrom } from './plan/plan-facts.js';
-import { byId, type ProgramView, programView } from './views.js';
+import { loadPlanFacts, signalsFrom } from './plan/plan-facts.js';
+import { byId, type ProgramView, programView, unavailableProgramView } from './views.js';
 
 /** Every program the actor may see, with its derived health, next milestone and owner: the portfolio. */
 export async function listPrograms(deps: AppDeps, input: { actor: Actor }): Promise<ProgramView[]> {
@@ -39,11 +39,19 @@ export async function listPrograms(deps: AppDeps, input: { actor: Actor }): Prom
     now,
     (id) => byProgram.get(id as ProgramId) ?? [],
     actionsOf,
+    true,
   );
   return visible.flatMap(({ program, access }) => {
     const client = clientById.get(program.clientId);
+    if (!client) return [];
+    const ms = byProgram.get(program.id) ?? [];
     const records = { decisions: of(decisions, program.id), risks: of(risks, program.id), actions: actionsOf(program.id) };
-    const signals = signalsFrom(facts.get(program.id) ?? noFacts);
-    return client ? [programView(program, access, client, byProgram.get(program.id) ?? [], userById, now, records, signals)] : [];
+    try {
+      const f = facts.get(program.id);
+      if (!f) throw new Error(`plan facts of program ${program.id} could not be computed`);
+      return [programView(program, access, client, ms, userById, now, records, signalsFrom(f))];
+    } catch (failure) {
+      return [{ ...unavailableProgramView(program, access, client, userById, now, ms), failure }];
+    }
   });
 }

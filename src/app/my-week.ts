@@ -10,6 +10,8 @@ export interface MyWeekView extends MyWeekItems {
   readonly week: IsoWeek;
   /** The programs the items belong to, by id. */
   readonly programs: ReadonlyMap<string, Program>;
+  /** Programs whose week could not be worked out (the error is in `failure`, for the log); the rest is served. */
+  readonly unavailable: readonly { readonly program: Program; readonly failure: unknown }[];
 }
 
 /**
@@ -32,19 +34,28 @@ export async function myWeek(deps: AppDeps, input: { actor: Actor }): Promise<My
     r.listMilestonesOfPrograms(ids),
   ]);
   const of = <T extends { readonly programId: string }>(items: readonly T[], id: string) => items.filter((i) => i.programId === id);
-  const weeks: ProgramWeek[] = visible.map(({ program, access }) => ({
-    programId: program.id,
-    programCode: program.code,
-    today: programToday(program, now),
-    isCadenceOwner: access.roles.includes('cadence_owner'),
-    decisions: of(decisions, program.id),
-    actions: of(actions, program.id),
-    risks: of(risks, program.id),
-    milestones: of(milestones, program.id),
-  }));
+  const weeks: ProgramWeek[] = [];
+  const unavailable: { program: Program; failure: unknown }[] = [];
+  for (const { program, access } of visible) {
+    try {
+      weeks.push({
+        programId: program.id,
+        programCode: program.code,
+        today: programToday(program, now),
+        isCadenceOwner: access.roles.includes('cadence_owner'),
+        decisions: of(decisions, program.id),
+        actions: of(actions, program.id),
+        risks: of(risks, program.id),
+        milestones: of(milestones, program.id),
+      });
+    } catch (failure) {
+      unavailable.push({ program, failure });
+    }
+  }
   return {
     week: isoWeekOf(dateInZone(now, user?.timeZone ?? 'UTC')),
     programs: new Map(visible.map((v) => [v.program.id, v.program])),
+    unavailable,
     ...selectMyWeek(input.actor.id, weeks),
   };
 }

@@ -208,7 +208,30 @@ export interface DeleteWrite extends WriteBase {
 
 export type Write = InsertWrite | UpdateWrite | DeleteWrite;
 
+/**
+ * Thrown by the store when a write breaks a unique constraint (two requests created the same thing at
+ * the same moment); `transact` answers it with 409 and the refusal's stable code, never a 500.
+ */
+export class UniqueViolation extends Error {
+  constructor(
+    /** The table whose unique rule was broken. */
+    readonly table: string,
+    detail: string,
+  ) {
+    super(`unique constraint on ${table}: ${detail}`);
+  }
+}
+
+/** What a rule that reads other rows guards; transactions that lock the same scope run one after another. */
+export type LockScope = `program:${string}` | 'admins' | 'first-admin' | 'demo';
+
 export interface Tx extends Reads {
+  /**
+   * Serializes this transaction with every other one that locks the same scope, on any instance,
+   * until it ends: taken before reading the rows an invariant depends on (no cycle in a program's
+   * links, at least one admin, one first admin, the demo loaded once).
+   */
+  lock(scope: LockScope): Promise<void>;
   /** Next human key of a kind within a program (M-1, M-2, …); never reused. */
   nextKey(programId: ProgramId, prefix: 'M' | 'D' | 'R' | 'A'): Promise<string>;
   /**
@@ -220,9 +243,15 @@ export interface Tx extends Reads {
   insertSession(s: SessionRecord): Promise<void>;
   touchSession(id: string, lastSeenAt: string, expiresAt: string): Promise<void>;
   deleteSessions(where: { id: string } | { userId: UserId; exceptId?: string | undefined }): Promise<number>;
-  /** Counts a failed sign-in for the key within a window starting at `now` when none is open; returns the failures in the window. */
+  /**
+   * Counts a failed sign-in for the key within a window starting at `now` when none is open; returns the
+   * failures in the window. Atomic (one upsert that locks the row), so parallel callers on any instance
+   * each get a different count: sign-in counts every attempt this way before it checks the password.
+   */
   recordFailure(key: string, now: string, windowMs: number): Promise<number>;
   clearFailures(key: string): Promise<void>;
+  /** Takes back one counted failure of the key (an attempt counted up front that succeeded); never below 0. */
+  forgiveFailure(key: string): Promise<void>;
   /** Stores a round-trip state and sweeps those expired by `now`. */
   putOidcState(s: OidcState, now: string): Promise<void>;
   /** Returns and deletes the state (one use only), or null when unknown or expired. */

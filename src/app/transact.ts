@@ -1,5 +1,5 @@
 import type { Refusal, Result } from '../domain/result.js';
-import type { Store, Tx } from './ports.js';
+import { type Store, type Tx, UniqueViolation } from './ports.js';
 
 /** Thrown inside a transaction to roll it back with a user-facing refusal. */
 class Refused extends Error {
@@ -15,12 +15,28 @@ export const abort = (refusal: Refusal): never => {
 /** Unwraps a domain result inside a transaction, rolling back on refusal. */
 export const must = <T>(r: Result<T>): T => (r.ok ? r.value : abort(r.error));
 
+// What a unique constraint means to the person whose write lost the race, by table.
+const uniqueRefusals: Readonly<Record<string, Refusal>> = {
+  milestone_links: { code: 'LINK_EXISTS', message: 'These two milestones were just linked by someone else; reload to see the link.' },
+  users: { code: 'ALREADY_EXISTS', message: 'A person with this email already exists.' },
+};
+
 /** Runs fn in one transaction; a refusal rolls back every write and is returned, not thrown. */
 export async function transact<T>(store: Store, fn: (tx: Tx) => Promise<T>): Promise<Result<T>> {
   try {
     return { ok: true, value: await store.transaction(fn) };
   } catch (e) {
     if (e instanceof Refused) return { ok: false, error: e.refusal };
+    // Two writes that created the same thing at once: the database refused the second, nothing was changed.
+    if (e instanceof UniqueViolation) {
+      return {
+        ok: false,
+        error: uniqueRefusals[e.table] ?? {
+          code: 'ALREADY_EXISTS',
+          message: 'Someone else created the same record at the same moment; nothing was changed. Reload and retry.',
+        },
+      };
+    }
     throw e;
   }
 }

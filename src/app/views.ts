@@ -28,6 +28,8 @@ export interface MilestoneView {
   readonly health: Health;
   readonly healthReason: HealthReason;
   readonly varianceDays: number;
+  /** Today at the program's factory, which health was computed for. */
+  readonly today: PlainDate;
 }
 
 export interface ProgramView {
@@ -49,6 +51,8 @@ export interface ProgramView {
   readonly openDecisions: number;
   readonly highRisks: number;
   readonly blockers: number;
+  /** Why the figures above could not be computed (health reads `unavailable`); for the log, never shown. */
+  readonly failure: unknown;
 }
 
 /** A program's decisions, risks and actions, for the counts the portfolio shows. */
@@ -108,6 +112,7 @@ export function milestoneView(
     health: h.health,
     healthReason: h.reason,
     varianceDays: h.variance,
+    today,
   };
 }
 
@@ -144,6 +149,41 @@ export function programView(
       (r) => (r.status === 'open' || r.status === 'mitigating') && riskBand(riskScore(r.likelihood, r.impact)) === 'high',
     ).length,
     blockers: records.actions.filter((a) => a.status !== 'closed' && a.blocksMilestoneId !== null).length,
+    failure: null,
+  };
+}
+
+/**
+ * A program whose derived figures could not be computed (an error, logged by the caller with the
+ * program's id): it stays on the portfolio, saying so, instead of taking the portfolio down.
+ */
+export function unavailableProgramView(
+  p: Program,
+  access: ProgramAccess,
+  client: Client,
+  users: ReadonlyMap<string, User>,
+  now: Date,
+  milestones: readonly Milestone[],
+): ProgramView {
+  return {
+    program: p,
+    can: Object.fromEntries(programActions.map((a) => [a, grantFor(access, a)])) as Record<ProgramAction, Grant>,
+    roles: access.roles,
+    client,
+    owner: p.ownerId ? (users.get(p.ownerId) ?? null) : null,
+    today: programToday(p, now),
+    currentPhase: null,
+    health: 'at_risk',
+    healthReason: { kind: 'unavailable' },
+    healthMilestone: null,
+    nextMilestone: null,
+    nextMilestoneOwner: null,
+    milestoneCount: milestones.length,
+    doneCount: milestones.filter((m) => m.actualDate !== null).length,
+    openDecisions: 0,
+    highRisks: 0,
+    blockers: 0,
+    failure: null,
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartSize, renderSvgChart } from './svg-chart.js';
+import { chartSize, renderSvgChart, xmlChars } from './svg-chart.js';
 
 const render = (text: string) =>
   renderSvgChart({
@@ -27,6 +27,15 @@ describe('renderSvgChart', () => {
     expect(render('A')).toBe(a);
     expect(ids(b).some((id) => ids(a).includes(id))).toBe(false);
     for (const id of ids(a)) expect(a).toContain(`url(#${id})`);
+  });
+
+  it('replaces what XML 1.0 does not allow (controls but tab, newline and CR; lone surrogates; U+FFFE/U+FFFF) with U+FFFD', () => {
+    expect(xmlChars('a\u0000b\u001fc\td\ne\rf')).toBe('a\ufffdb\ufffdc\td\ne\rf');
+    expect(xmlChars('\ud800x\udc00 \ud83d\ude00 \ufffe\uffff')).toBe('\ufffdx\ufffd 😀 \ufffd\ufffd');
+    expect(xmlChars('Käse – 測試 \u0085')).toBe('Käse – 測試 \u0085');
+    const svg = render('Q1 \u0000 \ud800');
+    expect(svg).toContain('<title>Q1 \ufffd \ufffd</title>');
+    expect(svg).not.toContain('\u0000');
   });
 
   it('takes a size in pixels, naming the field when it is not one', () => {

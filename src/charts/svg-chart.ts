@@ -69,8 +69,20 @@ function finishSvg(svg: string, title: string, description: string): string {
   out = out.replace(idRef, `$1${prefix}`);
   const open = out.indexOf('>');
   const label = escapeXml(description ? `${title}. ${description}` : title);
-  return `<svg role="img" aria-label="${label}" ${out.slice(5, open + 1)}\n<title>${escapeXml(title)}</title>${out.slice(open + 1)}`;
+  return xmlChars(
+    `<svg role="img" aria-label="${label}" ${out.slice(5, open + 1)}\n<title>${escapeXml(title)}</title>${out.slice(open + 1)}`,
+  );
 }
+
+/**
+ * Characters XML 1.0 allows nowhere, not even escaped: control characters other than tab, newline and
+ * carriage return, unpaired surrogates (which also cut emoji in half when a long label is truncated),
+ * and U+FFFE, U+FFFF. The API refuses such text now, but older records may hold it.
+ */
+const notXmlChar = /[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu;
+
+/** The text with every character XML 1.0 does not allow replaced by U+FFFD, so the document stays well-formed. */
+export const xmlChars = (text: string): string => text.replace(notXmlChar, '\ufffd');
 
 /** A chart's width or height: the given number of pixels, or the default when absent. */
 export function chartSize(value: number | undefined, fallback: number, field: string): number {

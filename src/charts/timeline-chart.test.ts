@@ -1,3 +1,4 @@
+import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
 import { healthColors, ink } from './palette.js';
 import { renderTimelineChart, type TimelineChartInput } from './timeline-chart.js';
@@ -102,6 +103,20 @@ describe('renderTimelineChart', () => {
     expect(svg).not.toContain('"x"');
     expect(texts(svg)).toContain(evil);
     expect(decode(elements(svg, 'svg')[0]?.['aria-label'] ?? '')).toContain(`M-1 ${evil}`);
+  });
+
+  it('is well-formed XML even when a stored name holds a NUL, a control character or a lone surrogate', () => {
+    // The API refuses such text now; records stored before may still hold it.
+    const broken = 'Tool\u0000ing\u0007 T1 \ud800 / \udc00 end';
+    const svg = chart({ title: `Plan \u0000 \ud83d`, rows: [row('M-1', { name: broken }), row('M-2', { name: 'Kettle 😀' })], links: [] });
+    const problems: string[] = [];
+    const parser = new SaxesParser();
+    parser.on('error', (e) => problems.push(e.message));
+    parser.write(svg).close();
+    expect(problems).toEqual([]);
+    for (const c of ['\u0000', '\u0007', '\ud800', '\udc00']) expect(svg).not.toContain(c);
+    expect(texts(svg)).toContain('M-1 Tool\ufffding\ufffd T1 \ufffd / \ufffd end');
+    expect(texts(svg)).toContain('M-2 Kettle 😀');
   });
 
   it('gives identical output for identical input', () => {

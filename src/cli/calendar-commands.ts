@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { CalendarSpecSchema, ProgramCalendarQuerySchema, UpdateProgramCalendarSchema } from '../contract/calendar.js';
+import { yearRangeMessage } from '../domain/date-range.js';
 import { calendarText } from './calendar-text.js';
 import { addActingOptions, withBackend } from './connect.js';
 import { badOption, parseIntOption, parseOption, withFlags } from './options.js';
@@ -62,9 +63,7 @@ export function registerCalendarCommands(cli: Command, ctx: CliContext): void {
   ).action(async (ref: string, o: { year?: string; json?: boolean }, cmd: Command) => {
     const out = outputOf(o);
     const year =
-      o.year === undefined
-        ? undefined
-        : parseIntOption(out, '--year', ProgramCalendarQuerySchema.shape.year, o.year, 'Must be a year from 1900 to 2999.');
+      o.year === undefined ? undefined : parseIntOption(out, '--year', ProgramCalendarQuerySchema.shape.year, o.year, yearRangeMessage);
     await withBackend(ctx, cmd, out, async (b) => {
       const program = await requireProgram(b, out, ref);
       const calendar = must(out, await b.getCalendar(program.id, year));

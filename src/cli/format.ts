@@ -28,6 +28,8 @@ export function healthWhy(reason: HealthReason, key: string | null): string {
       return `${item} moved later ${reason.moves} times in 4 weeks (+${businessDays(reason.days)})`;
     case 'blocked':
       return `${item} is blocked by ${reason.actionKey}${reason.overdue ? ', overdue' : ', due after the forecast'}`;
+    case 'unavailable':
+      return 'could not be computed (the error is logged)';
   }
 }
 

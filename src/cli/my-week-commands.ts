@@ -7,14 +7,17 @@ import { must } from './targets.js';
 
 type Item = MyWeek['actions'][number];
 
-const sections: readonly { readonly key: Exclude<keyof MyWeek, 'weekStart' | 'weekEnd'>; readonly title: string; readonly due: string }[] =
-  [
-    { key: 'decisions', title: 'Decisions you must make', due: 'Due' },
-    { key: 'actions', title: 'Actions you own, due this week or overdue', due: 'Due' },
-    { key: 'confirmations', title: 'Done, waiting for your confirmation', due: 'Was due' },
-    { key: 'risks', title: 'Risks you own, due for review', due: 'Review' },
-    { key: 'milestones', title: 'Milestones you own, due this week or late', due: 'Forecast' },
-  ];
+const sections: readonly {
+  readonly key: Exclude<keyof MyWeek, 'weekStart' | 'weekEnd' | 'unavailable'>;
+  readonly title: string;
+  readonly due: string;
+}[] = [
+  { key: 'decisions', title: 'Decisions you must make', due: 'Due' },
+  { key: 'actions', title: 'Actions you own, due this week or overdue', due: 'Due' },
+  { key: 'confirmations', title: 'Done, waiting for your confirmation', due: 'Was due' },
+  { key: 'risks', title: 'Risks you own, due for review', due: 'Review' },
+  { key: 'milestones', title: 'Milestones you own, due this week or late', due: 'Forecast' },
+];
 
 /** The date and what is wrong with it, in capitals so that it stands out in a terminal. */
 const dueText = (i: Item) => (i.dueDate === null ? 'NO DUE DATE' : i.isOverdue ? `${i.dueDate} OVERDUE` : i.dueDate);
@@ -33,6 +36,9 @@ function weekText(w: MyWeek): string {
     parts.push(
       `${s.title} (${items.length}):\n${table(head, hasGaps ? rows : rows.map((r) => r.slice(0, 4)), { maxWidths: [undefined, undefined, 50] })}`,
     );
+  }
+  if (w.unavailable.length > 0) {
+    parts.push(`Could not be worked out just now (the error is logged): ${w.unavailable.map((u) => u.programCode).join(', ')}.`);
   }
   return parts.join('\n\n');
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { PlainDateSchema } from '../contract/common.js';
+import { DateInputSchema } from '../contract/common.js';
 import { MtaQuerySchema, type Plan, PlanQuerySchema, TakeBaselineSchema } from '../contract/plan.js';
 import { addActingOptions, withBackend } from './connect.js';
 import { healthWhy, healthWord, minuteUtc, varianceText } from './format.js';
@@ -126,8 +126,8 @@ export function registerPlanCommands(cli: Command, ctx: CliContext): void {
       .option('--json', "print the API's JSON (Mta)"),
   ).action(async (ref: string, o: { from?: string; to?: string; milestones?: string; json?: boolean }, cmd: Command) => {
     const out = outputOf(o);
-    const from = o.from === undefined ? undefined : parseOption(out, '--from', PlainDateSchema, o.from);
-    const to = o.to === undefined ? undefined : parseOption(out, '--to', PlainDateSchema, o.to);
+    const from = o.from === undefined ? undefined : parseOption(out, '--from', DateInputSchema, o.from);
+    const to = o.to === undefined ? undefined : parseOption(out, '--to', DateInputSchema, o.to);
     const keys =
       o.milestones === undefined
         ? undefined

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -6,6 +7,46 @@ const flag = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
   .optional()
   .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+/**
+ * Which proxies in front of Tollgate to believe about the client's address (X-Forwarded-For): none
+ * (unset, `0`, `false`, `no`), a number of hops (`1`: the one proxy in front; the address it saw
+ * is used, whatever the client put before it), or the proxies' own addresses and networks
+ * (`10.0.0.0/8, ::1`, or proxy-addr's `loopback`, `linklocal`, `uniquelocal`). "Any proxy" (`true`)
+ * is refused: anyone could then choose the address the per-address sign-in limit counts.
+ */
+export type TrustProxy = false | number | readonly string[];
+
+const proxyNames = new Set(['loopback', 'linklocal', 'uniquelocal']);
+const isProxyAddress = (entry: string): boolean => {
+  if (proxyNames.has(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128));
+};
+
+const trustProxy = z
+  .string()
+  .optional()
+  .transform((raw, ctx): TrustProxy => {
+    const v = (raw ?? '').trim().toLowerCase();
+    if (v === '' || v === '0' || v === 'false' || v === 'no') return false;
+    if (/^\d+$/.test(v)) return Number(v);
+    const entries = v.split(',').map((s) => s.trim());
+    const bad = entries.filter((e) => !isProxyAddress(e));
+    if (bad.length > 0) {
+      const any = v === 'true' || v === 'yes';
+      ctx.addIssue({
+        code: 'custom',
+        message: any
+          ? 'trusting any proxy is no longer possible (anyone could choose their address); give the number of proxies in front (e.g. 1) or their addresses (e.g. 10.0.0.5, 10.1.0.0/16)'
+          : `must be a number of proxy hops (e.g. 1) or a comma-separated list of proxy addresses or networks (e.g. 10.0.0.5, 10.1.0.0/16); not ${bad.map((b) => JSON.stringify(b)).join(', ')}`,
+      });
+      return z.NEVER;
+    }
+    return entries;
+  });
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -20,7 +61,7 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TOLLGATE_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   TOLLGATE_PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
-  TOLLGATE_TRUST_PROXY: flag,
+  TOLLGATE_TRUST_PROXY: trustProxy,
   TOLLGATE_OIDC_ISSUER: z.url({ protocol: /^https?$/, error: 'must be the issuer URL' }).optional(),
   TOLLGATE_OIDC_CLIENT_ID: z.string().min(1).optional(),
   TOLLGATE_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
@@ -55,7 +96,8 @@ export interface Config {
   readonly shutdownTimeoutMs: number;
   /** The address people reach Tollgate at (links in invites, the OIDC redirect); https makes cookies Secure. */
   readonly publicUrl: string | undefined;
-  readonly trustProxy: boolean;
+  /** Which reverse proxies' X-Forwarded-For to believe (see TrustProxy); false: none, the peer is the client. */
+  readonly trustProxy: TrustProxy;
   readonly oidc: OidcConfig | undefined;
   /** Whom command-line writes on the database are recorded as (the CLI's --as). */
   readonly actAs: string | undefined;

@@ -1,5 +1,16 @@
 import { z } from 'zod';
-import { IdSchema, InstantSchema, PersonRefSchema, PlainDateSchema, VersionSchema } from './common.js';
+import {
+  DateInputSchema,
+  Identifier,
+  IdSchema,
+  InstantSchema,
+  LongText,
+  PersonRefSchema,
+  PlainDateSchema,
+  ShortText,
+  VersionSchema,
+  WarningsSchema,
+} from './common.js';
 
 export const ActionSeveritySchema = z.enum(['low', 'medium', 'high', 'critical']);
 export const ActionStatusSchema = z.enum(['open', 'done', 'closed']);
@@ -27,52 +38,51 @@ export const ActionSchema = z
     checkDate: PlainDateSchema.nullable().meta({ description: 'Effectiveness check: when to verify the fix held' }),
     checkResult: z.enum(['effective', 'not_effective']).nullable(),
     version: z.number().int(),
+    warnings: WarningsSchema,
   })
   .meta({ id: 'Action' });
 export type Action = z.infer<typeof ActionSchema>;
 export const ActionListSchema = z.object({ items: z.array(ActionSchema) });
 export const ActionParamsSchema = z.object({ programId: IdSchema, actionId: IdSchema.meta({ description: 'Id or key (A-12)' }) });
 
-const Text = (max: number) => z.string().trim().max(max);
-
 export const OpenActionSchema = z
   .object({
-    title: Text(300).min(1, 'Say what must be done.'),
-    description: Text(5000).optional(),
+    title: ShortText(300).min(1, 'Say what must be done.'),
+    description: LongText(5000).optional(),
     // Not required here: a missing owner is the domain's refusal, OWNER_REQUIRED, with the field named.
-    ownerId: z.string().min(1, 'Name who will do it.').nullable().optional(),
-    dueDate: PlainDateSchema.nullable().optional(),
+    ownerId: Identifier(64, 0).min(1, 'Name who will do it.').nullable().optional(),
+    dueDate: DateInputSchema.nullable().optional(),
     severity: ActionSeveritySchema.default('medium'),
-    blocksMilestoneId: z.string().min(1).nullable().optional().meta({ description: 'Milestone id or key it blocks' }),
-    riskId: z.string().min(1).nullable().optional(),
-    checkDate: PlainDateSchema.nullable().optional(),
+    blocksMilestoneId: IdSchema.nullable().optional().meta({ description: 'Milestone id or key it blocks' }),
+    riskId: IdSchema.nullable().optional(),
+    checkDate: DateInputSchema.nullable().optional(),
   })
   .strict();
 
 export const EditActionSchema = z
   .object({
     version: VersionSchema,
-    reason: Text(2000).optional().meta({ description: 'Required when the due date moves' }),
-    title: Text(300).min(1).optional(),
-    description: Text(5000).optional(),
-    ownerId: z.string().min(1).nullable().optional().meta({ description: 'null is refused with OWNER_REQUIRED' }),
-    dueDate: PlainDateSchema.nullable().optional(),
+    reason: LongText(2000).optional().meta({ description: 'Required when the due date moves' }),
+    title: ShortText(300).min(1).optional(),
+    description: LongText(5000).optional(),
+    ownerId: IdSchema.nullable().optional().meta({ description: 'null is refused with OWNER_REQUIRED' }),
+    dueDate: DateInputSchema.nullable().optional(),
     severity: ActionSeveritySchema.optional(),
-    blocksMilestoneId: z.string().min(1).nullable().optional(),
-    checkDate: PlainDateSchema.nullable().optional(),
+    blocksMilestoneId: IdSchema.nullable().optional(),
+    checkDate: DateInputSchema.nullable().optional(),
   })
   .strict();
 
-export const MarkDoneSchema = z.object({ version: VersionSchema, note: Text(5000).min(1, 'Say what was done.') }).strict();
+export const MarkDoneSchema = z.object({ version: VersionSchema, note: LongText(5000).min(1, 'Say what was done.') }).strict();
 export const ConfirmSchema = z.object({ version: VersionSchema }).strict();
 // An empty reason reaches the domain, which refuses it as REASON_REQUIRED like every other missing reason.
 export const ReopenSchema = z
-  .object({ version: VersionSchema, reason: Text(2000).meta({ description: 'Why it is not done after all; required' }) })
+  .object({ version: VersionSchema, reason: LongText(2000).meta({ description: 'Why it is not done after all; required' }) })
   .strict();
 export const EffectivenessSchema = z.object({ version: VersionSchema, result: z.enum(['effective', 'not_effective']) }).strict();
 export const ActionsQuerySchema = z
   .object({
     status: z.enum(['open', 'done', 'closed', 'all']).default('all'),
-    ownerId: z.string().min(1).optional().meta({ description: 'A person\'s id, or "me"' }),
+    ownerId: IdSchema.optional().meta({ description: 'A person\'s id, or "me"' }),
   })
   .strict();

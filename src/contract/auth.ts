@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { InstantSchema } from './common.js';
+import { Identifier, InstantSchema, NameSchema, ShortText } from './common.js';
 
 export const RoleSchema = z.enum(['decision_owner', 'cadence_owner', 'quality_owner', 'contributor', 'observer']);
 
 const Email = z.email('Must be an email address.').max(254);
+const TimeZone = Identifier(64);
 const Password = z.string().min(1, 'Required.').max(1024);
 
 export const LoginSchema = z.object({ email: Email, password: Password }).strict().meta({ id: 'Login' });
@@ -35,10 +36,16 @@ export const MeSchema = z
 export type Me = z.infer<typeof MeSchema>;
 
 export const ChangePasswordSchema = z.object({ currentPassword: Password, newPassword: Password }).strict();
+export const PasswordChangedSchema = z
+  .object({
+    revokedTokens: z.number().int().min(0).meta({ description: 'Your API tokens that worked until now and are revoked' }),
+    endedSessions: z.number().int().min(0).meta({ description: 'Your other sessions, now signed out (this one stays)' }),
+  })
+  .meta({ id: 'PasswordChanged' });
 
 export const CreateTokenSchema = z
   .object({
-    name: z.string().trim().min(1, 'Give the token a name, e.g. "ERP export".').max(100),
+    name: ShortText(100).min(1, 'Give the token a name, e.g. "ERP export".'),
     expiresInDays: z.number().int().min(1).max(366).default(90),
   })
   .strict();
@@ -56,13 +63,13 @@ export const ApiTokenSchema = z
   .meta({ id: 'ApiToken' });
 export const ApiTokenListSchema = z.object({ items: z.array(ApiTokenSchema) });
 export const CreatedTokenSchema = z.object({ token: z.string().meta({ description: 'Shown once; store it now' }), item: ApiTokenSchema });
-export const TokenParamsSchema = z.object({ tokenId: z.string().min(1).max(64) });
+export const TokenParamsSchema = z.object({ tokenId: Identifier(64) });
 
 export const RoleGrantSchema = z
   .object({
     role: RoleSchema,
-    clientId: z.string().min(1).optional(),
-    programId: z.string().min(1).optional().meta({ description: 'Program id or code' }),
+    clientId: Identifier(64).optional(),
+    programId: Identifier(64).optional().meta({ description: 'Program id or code' }),
   })
   .strict()
   .refine((g) => (g.clientId === undefined) !== (g.programId === undefined), {
@@ -73,9 +80,9 @@ export const RoleGrantSchema = z
 export const InviteSchema = z
   .object({
     email: Email,
-    name: z.string().trim().min(1, 'Required.').max(200),
+    name: NameSchema,
     isAdmin: z.boolean().default(false),
-    timeZone: z.string().min(1).max(64).optional(),
+    timeZone: TimeZone.optional(),
     roles: z.array(RoleGrantSchema).max(100).default([]),
   })
   .strict();
@@ -86,7 +93,7 @@ export const InvitationSchema = z.object({
   expiresAt: InstantSchema,
 });
 
-export const InviteTokenParamsSchema = z.object({ token: z.string().min(10).max(200) });
+export const InviteTokenParamsSchema = z.object({ token: Identifier(200, 10) });
 export const InviteInfoSchema = z.object({
   purpose: z.enum(['invite', 'setup']),
   email: z.string().nullable(),
@@ -96,9 +103,9 @@ export const InviteInfoSchema = z.object({
 export const AcceptInviteSchema = z
   .object({
     password: Password,
-    name: z.string().trim().min(1).max(200).optional(),
+    name: NameSchema.optional(),
     email: Email.optional().meta({ description: 'Only for the setup link, which creates the first admin' }),
-    timeZone: z.string().min(1).max(64).optional(),
+    timeZone: TimeZone.optional(),
   })
   .strict();
 
@@ -113,8 +120,8 @@ export const PersonSchema = z
   })
   .meta({ id: 'Person' });
 export const PersonListSchema = z.object({ items: z.array(PersonSchema) });
-export const PersonParamsSchema = z.object({ userId: z.string().min(1).max(64) });
-export const MembershipParamsSchema = z.object({ membershipId: z.string().min(1).max(64) });
+export const PersonParamsSchema = z.object({ userId: Identifier(64) });
+export const MembershipParamsSchema = z.object({ membershipId: Identifier(64) });
 
 export const ProgramPersonSchema = z.object({ id: z.string(), name: z.string(), email: z.string(), roles: z.array(RoleSchema) });
 export const ProgramPeopleSchema = z.object({ items: z.array(ProgramPersonSchema) });

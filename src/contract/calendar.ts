@@ -1,52 +1,61 @@
 import { z } from 'zod';
-import { PlainDateSchema, ReasonSchema, VersionSchema } from './common.js';
+import { dateRange } from '../domain/date-range.js';
+import { DateInputSchema, Identifier, PlainDateSchema, ReasonSchema, ShortText, VersionSchema } from './common.js';
 
-const LabelSchema = z.string().trim().min(1).max(100);
-const LabelledDateSchema = z.object({ date: PlainDateSchema, label: LabelSchema }).strict();
+/**
+ * The calendar spec, built twice: strict for what a request may send, and as stored for what the API
+ * answers (so a spec saved before today's rules, e.g. a 1999 shutdown, still reads instead of failing).
+ */
+function calendarSpecSchema(date: z.ZodType<string>, label: z.ZodType<string>, text: (max: number) => z.ZodType<string>, id?: string) {
+  const LabelledDateSchema = z.object({ date, label }).strict();
+  const OfficialSchedule = z
+    .object({
+      country: z.string().regex(/^[A-Z]{2}$/, 'Must be a two-letter upper-case country code, e.g. "CN".'),
+      year: id ? z.number().int().min(dateRange.minYear).max(dateRange.maxYear) : z.number().int(),
+      holidays: z.array(LabelledDateSchema),
+      makeupWorkdays: z.array(LabelledDateSchema),
+    })
+    .strict();
+  const spec = z
+    .object({
+      countries: z
+        .array(
+          z
+            .object({
+              country: z.string().regex(/^[A-Z]{2}$/, 'Must be a two-letter upper-case country code, e.g. "CN".'),
+              region: text(10).optional(),
+            })
+            .strict(),
+        )
+        .max(10)
+        .meta({ description: 'Countries whose public holidays the program observes' }),
+      weekendDays: z
+        .array(z.number().int().min(1).max(7))
+        .max(7)
+        .optional()
+        .meta({ description: 'ISO weekdays nobody works (1 = Monday … 7 = Sunday); Saturday and Sunday when omitted' }),
+      shutdowns: z
+        .array(z.object({ from: date, to: date, label }).strict())
+        .max(200)
+        .optional(),
+      exceptions: z
+        .array(z.object({ date, working: z.boolean(), label }).strict())
+        .max(1000)
+        .optional(),
+      timeZone: text(64).meta({ description: 'IANA time zone, e.g. Asia/Shanghai' }),
+      endOfDayHour: z.number().int().min(0).max(24).meta({ description: 'Local hour at which a business day ends' }),
+      countryMode: z.enum(['any_closed', 'all_closed']).optional(),
+      officialSchedules: z.array(OfficialSchedule).max(200).optional(),
+    })
+    .strict();
+  return { OfficialSchedule, spec: id ? spec.meta({ id }) : spec };
+}
 
-export const OfficialScheduleSchema = z
-  .object({
-    country: z.string().regex(/^[A-Z]{2}$/, 'Must be a two-letter upper-case country code, e.g. "CN".'),
-    year: z.number().int().min(1900).max(2999),
-    holidays: z.array(LabelledDateSchema),
-    makeupWorkdays: z.array(LabelledDateSchema),
-  })
-  .strict()
-  .meta({ id: 'OfficialSchedule' });
-
-export const CalendarSpecSchema = z
-  .object({
-    countries: z
-      .array(
-        z
-          .object({
-            country: z.string().regex(/^[A-Z]{2}$/, 'Must be a two-letter upper-case country code, e.g. "CN".'),
-            region: z.string().min(1).max(10).optional(),
-          })
-          .strict(),
-      )
-      .max(10)
-      .meta({ description: 'Countries whose public holidays the program observes' }),
-    weekendDays: z
-      .array(z.number().int().min(1).max(7))
-      .max(7)
-      .optional()
-      .meta({ description: 'ISO weekdays nobody works (1 = Monday … 7 = Sunday); Saturday and Sunday when omitted' }),
-    shutdowns: z
-      .array(z.object({ from: PlainDateSchema, to: PlainDateSchema, label: LabelSchema }).strict())
-      .max(200)
-      .optional(),
-    exceptions: z
-      .array(z.object({ date: PlainDateSchema, working: z.boolean(), label: LabelSchema }).strict())
-      .max(1000)
-      .optional(),
-    timeZone: z.string().min(1).max(64).meta({ description: 'IANA time zone, e.g. Asia/Shanghai' }),
-    endOfDayHour: z.number().int().min(0).max(24).meta({ description: 'Local hour at which a business day ends' }),
-    countryMode: z.enum(['any_closed', 'all_closed']).optional(),
-    officialSchedules: z.array(OfficialScheduleSchema).max(200).optional(),
-  })
-  .strict()
-  .meta({ id: 'CalendarSpec' });
+const requestSpec = calendarSpecSchema(DateInputSchema, ShortText(100).min(1), (max) => Identifier(max), 'CalendarSpec');
+export const OfficialScheduleSchema = requestSpec.OfficialSchedule.meta({ id: 'OfficialSchedule' });
+export const CalendarSpecSchema = requestSpec.spec;
+/** The spec as stored, in answers. */
+const StoredCalendarSpecSchema = calendarSpecSchema(PlainDateSchema, z.string(), (max) => z.string().max(max)).spec;
 
 const DayInfoSchema = z.object({
   date: PlainDateSchema,
@@ -66,7 +75,7 @@ export const ProgramCalendarSchema = z
     programId: z.string(),
     version: z.number().int().meta({ description: "The program's version; send it back to change the calendar" }),
     isDefault: z.boolean().meta({ description: "True when the program keeps the default calendar (its factory country's)" }),
-    spec: CalendarSpecSchema,
+    spec: StoredCalendarSpecSchema,
     year: z.object({
       year: z.number().int(),
       workingDays: z.number().int(),
@@ -77,7 +86,13 @@ export const ProgramCalendarSchema = z
   .meta({ id: 'ProgramCalendar' });
 
 export const ProgramCalendarQuerySchema = z.object({
-  year: z.coerce.number().int().min(1900).max(2999).optional().meta({ description: "Defaults to the program's current year" }),
+  year: z.coerce
+    .number()
+    .int()
+    .min(dateRange.minYear)
+    .max(dateRange.maxYear)
+    .optional()
+    .meta({ description: "Defaults to the program's current year" }),
 });
 
 export const UpdateProgramCalendarSchema = z

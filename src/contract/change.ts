@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { InstantSchema, PersonRefSchema, PlainDateSchema } from './common.js';
+import { DateInputSchema, InstantSchema, PersonRefSchema } from './common.js';
 
 export const ChangeSchema = z
   .object({
@@ -23,11 +23,11 @@ export const ChangeListSchema = z.object({ items: z.array(ChangeSchema) });
 export const ChangesQuerySchema = z
   .object({
     since: z
-      .union([PlainDateSchema, z.iso.datetime({ offset: true })])
+      .union([DateInputSchema, z.iso.datetime({ offset: true })])
       .optional()
       .meta({ description: 'From this date or instant (inclusive)' }),
     until: z
-      .union([PlainDateSchema, z.iso.datetime({ offset: true })])
+      .union([DateInputSchema, z.iso.datetime({ offset: true })])
       .optional()
       .meta({ description: 'Up to this date (inclusive) or instant (exclusive)' }),
     limit: z.coerce.number().int().min(1).max(5000).default(500),

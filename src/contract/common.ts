@@ -1,14 +1,78 @@
 import { z } from 'zod';
+import { dateRange, dateRangeMessage, isInDateRange } from '../domain/date-range.js';
 import { isPlainDate } from '../domain/plain-date.js';
+import { hasBidiControl, hasControlCharacter, hasUnpairedSurrogate } from '../domain/text.js';
 
+/** A stored calendar date as the API answers it: format only, so an old out-of-range value still reads. */
 export const PlainDateSchema = z
   .string()
   .refine(isPlainDate, { message: 'Must be a real calendar date written YYYY-MM-DD.' })
   .meta({ description: 'A calendar date, YYYY-MM-DD', example: '2026-03-12' });
 
+/** A calendar date a request may give: a real day within the accepted range (domain/date-range.ts). */
+export const DateInputSchema = z
+  .string()
+  .refine(isPlainDate, { message: 'Must be a real calendar date written YYYY-MM-DD.', abort: true })
+  .refine(isInDateRange, { message: dateRangeMessage })
+  .meta({
+    description: `A calendar date, YYYY-MM-DD, from ${dateRange.min} to ${dateRange.max}`,
+    example: '2026-03-12',
+  });
+
 export const InstantSchema = z.string().meta({ description: 'A UTC instant, ISO-8601', example: '2026-11-26T09:30:00.000Z' });
 
-export const IdSchema = z.string().min(1).max(64);
+// ── Text ─────────────────────────────────────────────────────────────────────────────────────────
+// Every string a request carries refuses control characters and unpaired surrogates, and one-line text
+// also bidirectional overrides: see domain/text.ts for why. Messages all begin "Text …" so that a client
+// can show them next to the field the problem's `errors` names.
+
+const CONTROL_IN_LINE = 'Text must not contain control characters; this field is a single line (no newline or tab).';
+const CONTROL_IN_LONG = 'Text must not contain control characters other than newline and tab.';
+const UNPAIRED_SURROGATE = 'Text contains an unpaired surrogate (half of a UTF-16 pair), which is not a character.';
+const BIDI_CONTROL = 'Text must not contain bidirectional override characters (U+202A–U+202E, U+2066–U+2069).';
+
+type StringParams = Parameters<typeof z.string>[0];
+
+/** One line of text a person types (a name, title, label): trimmed, at most `max` characters. */
+export const ShortText = (max: number, params?: StringParams) =>
+  z
+    .string(params)
+    .trim()
+    .max(max)
+    .refine((s) => !hasControlCharacter(s), { message: CONTROL_IN_LINE })
+    .refine((s) => !hasUnpairedSurrogate(s), { message: UNPAIRED_SURROGATE })
+    .refine((s) => !hasBidiControl(s), { message: BIDI_CONTROL });
+
+/**
+ * Text of several lines (a description, reason, note, rationale): trimmed, at most `max` characters.
+ * Newline and tab are kept; Windows line ends (CR LF) and lone CRs are stored as a newline.
+ */
+export const LongText = (max: number, params?: StringParams) =>
+  z
+    .string(params)
+    .overwrite((s) => s.replace(/\r\n?/g, '\n'))
+    .trim()
+    .max(max)
+    .refine((s) => !hasControlCharacter(s, true), { message: CONTROL_IN_LONG })
+    .refine((s) => !hasUnpairedSurrogate(s), { message: UNPAIRED_SURROGATE });
+
+/** A name: one line of at most 200 characters, not empty. */
+export const NameSchema = ShortText(200).min(1, 'Required.');
+
+/**
+ * An id, key or code a request names a record by (looked up, never stored as given): no control
+ * characters or broken text either, which a database would choke on before it could say "not found".
+ */
+export const Identifier = (max: number, min = 1) =>
+  z
+    .string()
+    .min(min)
+    .max(max)
+    .refine((s) => !hasControlCharacter(s), { message: CONTROL_IN_LINE })
+    .refine((s) => !hasUnpairedSurrogate(s), { message: UNPAIRED_SURROGATE })
+    .refine((s) => !hasBidiControl(s), { message: BIDI_CONTROL });
+
+export const IdSchema = Identifier(64);
 
 export const VersionSchema = z
   .number()
@@ -16,7 +80,7 @@ export const VersionSchema = z
   .positive()
   .meta({ description: 'The version you read; the write is refused with 409 when it is no longer current.' });
 
-export const ReasonSchema = z.string().trim().max(2000);
+export const ReasonSchema = LongText(2000);
 
 export const HealthSchema = z.enum(['on_track', 'at_risk', 'late', 'done']);
 
@@ -33,7 +97,15 @@ export const HealthReasonSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('blocked'), actionKey: z.string(), overdue: z.boolean() }).meta({
     description: 'An open action blocks it and is overdue or due after the forecast',
   }),
+  z.object({ kind: z.literal('unavailable') }).meta({
+    description: "The program's health could not be computed; the error is logged with the program's id",
+  }),
 ]);
+
+export const WarningsSchema = z
+  .array(z.object({ path: z.string(), code: z.enum(['DATE_IN_PAST']), message: z.string() }))
+  .optional()
+  .meta({ description: 'What was accepted but deserves a second look (e.g. a new due date already past); absent when none' });
 
 export const PersonRefSchema = z.object({ id: z.string(), name: z.string(), email: z.string() });
 export type PersonRef = z.infer<typeof PersonRefSchema>;

@@ -1,9 +1,20 @@
 import { z } from 'zod';
-import { IdSchema, InstantSchema, PersonRefSchema, PlainDateSchema, VersionSchema } from './common.js';
+import {
+  DateInputSchema,
+  Identifier,
+  IdSchema,
+  InstantSchema,
+  LongText,
+  PersonRefSchema,
+  PlainDateSchema,
+  ShortText,
+  VersionSchema,
+  WarningsSchema,
+} from './common.js';
 
 export const LinkRefSchema = z.object({
   entity: z.enum(['milestone', 'decision', 'risk', 'action']),
-  id: z.string().min(1).max(64).meta({ description: 'Id or key (M-12, D-3, R-2, A-7) within the program' }),
+  id: Identifier(64).meta({ description: 'Id or key (M-12, D-3, R-2, A-7) within the program' }),
 });
 export const LinkedSchema = z.object({ entity: z.string(), id: z.string(), key: z.string(), title: z.string() });
 
@@ -35,27 +46,24 @@ export const DecisionSchema = z
     supersededBy: z.object({ id: z.string(), key: z.string() }).nullable(),
     links: z.array(LinkedSchema),
     version: z.number().int(),
+    warnings: WarningsSchema,
   })
   .meta({ id: 'Decision' });
 export type Decision = z.infer<typeof DecisionSchema>;
 export const DecisionListSchema = z.object({ items: z.array(DecisionSchema) });
 export const DecisionParamsSchema = z.object({ programId: IdSchema, decisionId: IdSchema.meta({ description: 'Id or key (D-7)' }) });
 
-const Text = (max: number) => z.string().trim().max(max);
-
 export const RequestDecisionSchema = z
   .object({
-    statement: Text(500).min(1, 'Say what must be decided.'),
-    context: Text(5000).optional(),
-    options: Text(5000).optional().meta({ description: 'The options on the table, one per line' }),
+    statement: ShortText(500).min(1, 'Say what must be decided.'),
+    context: LongText(5000).optional(),
+    options: LongText(5000).optional().meta({ description: 'The options on the table, one per line' }),
     // Optional here so that a missing owner is the domain's refusal, OWNER_REQUIRED (422), not a 400.
-    ownerId: z
-      .string()
-      .max(64)
+    ownerId: Identifier(64, 0)
       .nullable()
       .optional()
       .meta({ description: 'Who decides (required): a person with a decision role on the program' }),
-    dueDate: PlainDateSchema.nullable().optional(),
+    dueDate: DateInputSchema.nullable().optional(),
     links: z.array(LinkRefSchema).max(50).optional(),
   })
   .strict();
@@ -63,18 +71,18 @@ export const RequestDecisionSchema = z
 export const EditDecisionSchema = z
   .object({
     version: VersionSchema,
-    statement: Text(500).min(1).optional(),
-    context: Text(5000).optional(),
-    options: Text(5000).optional(),
-    ownerId: z.string().min(1).optional(),
-    dueDate: PlainDateSchema.nullable().optional(),
+    statement: ShortText(500).min(1).optional(),
+    context: LongText(5000).optional(),
+    options: LongText(5000).optional(),
+    ownerId: IdSchema.optional(),
+    dueDate: DateInputSchema.nullable().optional(),
   })
   .strict();
 
 const Verdict = {
-  outcome: Text(5000).min(1, 'Say what was decided.'),
-  rationale: Text(5000).min(1, 'Say why.'),
-  expectedImpact: Text(5000).min(1, 'Say what it will change (dates, cost, quality).'),
+  outcome: LongText(5000).min(1, 'Say what was decided.'),
+  rationale: LongText(5000).min(1, 'Say why.'),
+  expectedImpact: LongText(5000).min(1, 'Say what it will change (dates, cost, quality).'),
 };
 
 export const DecideSchema = z.object({ version: VersionSchema, ...Verdict }).strict();
@@ -82,13 +90,13 @@ export const DecideSchema = z.object({ version: VersionSchema, ...Verdict }).str
 export const SupersedeSchema = z
   .object({
     version: VersionSchema,
-    reason: Text(2000).min(1, 'Say why the earlier decision no longer holds.'),
-    statement: Text(500).min(1).optional().meta({ description: 'Defaults to the earlier statement' }),
+    reason: LongText(2000).min(1, 'Say why the earlier decision no longer holds.'),
+    statement: ShortText(500).min(1).optional().meta({ description: 'Defaults to the earlier statement' }),
     ...Verdict,
   })
   .strict();
 export const SupersededSchema = z.object({ replaced: DecisionSchema, replacement: DecisionSchema });
 
 export const DecisionQueueQuerySchema = z
-  .object({ ownerId: z.string().min(1).optional().meta({ description: 'Only this owner’s decisions; "me" for yours' }) })
+  .object({ ownerId: IdSchema.optional().meta({ description: 'Only this owner’s decisions; "me" for yours' }) })
   .strict();

@@ -1,5 +1,18 @@
 import { z } from 'zod';
-import { HealthReasonSchema, HealthSchema, IdSchema, PersonRefSchema, PlainDateSchema, ReasonSchema, VersionSchema } from './common.js';
+import {
+  DateInputSchema,
+  HealthReasonSchema,
+  HealthSchema,
+  Identifier,
+  IdSchema,
+  LongText,
+  PersonRefSchema,
+  PlainDateSchema,
+  ReasonSchema,
+  ShortText,
+  VersionSchema,
+  WarningsSchema,
+} from './common.js';
 import { PhaseSchema } from './program.js';
 
 export const MilestoneSchema = z
@@ -29,6 +42,7 @@ export const MilestoneSchema = z
         description:
           'Only in answers to a move or a completion that pushed successors later (in the same transaction); absent when it pushed none',
       }),
+    warnings: WarningsSchema,
   })
   .meta({ id: 'Milestone' });
 export type Milestone = z.infer<typeof MilestoneSchema>;
@@ -40,15 +54,15 @@ export const MilestoneParamsSchema = z.object({
   milestoneId: IdSchema.meta({ description: 'Milestone id or key (e.g. M-12)' }),
 });
 
-const NameSchema = z.string().trim().min(1, 'Give the milestone a name.').max(200);
+const MilestoneNameSchema = ShortText(200).min(1, 'Give the milestone a name.');
 
 export const CreateMilestoneSchema = z
   .object({
-    name: NameSchema,
+    name: MilestoneNameSchema,
     phase: PhaseSchema,
-    ownerId: z.string().nullable().optional(),
-    baselineDate: PlainDateSchema,
-    forecastDate: PlainDateSchema.optional().meta({ description: 'Defaults to the baseline date' }),
+    ownerId: Identifier(64, 0).nullable().optional(),
+    baselineDate: DateInputSchema,
+    forecastDate: DateInputSchema.optional().meta({ description: 'Defaults to the baseline date' }),
     isCritical: z.boolean().optional(),
     reason: ReasonSchema.optional(),
   })
@@ -58,11 +72,11 @@ export type CreateMilestone = z.infer<typeof CreateMilestoneSchema>;
 export const UpdateMilestoneSchema = z
   .object({
     version: VersionSchema,
-    name: NameSchema.optional(),
+    name: MilestoneNameSchema.optional(),
     phase: PhaseSchema.optional(),
-    ownerId: z.string().nullable().optional(),
+    ownerId: Identifier(64, 0).nullable().optional(),
     isCritical: z.boolean().optional(),
-    baselineDate: PlainDateSchema.optional().meta({
+    baselineDate: DateInputSchema.optional().meta({
       description: 'Only before baseline 0 is taken; afterwards planned dates change by a re-baseline approved by a decision',
     }),
     toleranceDays: z.number().int().min(0).max(250).nullable().optional().meta({
@@ -76,13 +90,11 @@ export type UpdateMilestone = z.infer<typeof UpdateMilestoneSchema>;
 export const MoveMilestoneSchema = z
   .object({
     version: VersionSchema,
-    forecastDate: PlainDateSchema,
-    reason: z
-      .string({ error: 'A reason is required: say why the date moves.' })
-      .trim()
-      .max(2000)
-      .meta({ description: 'Why the date moves; required' }),
-    pushedVersions: z.record(z.string(), z.number().int().min(1)).optional().meta({
+    forecastDate: DateInputSchema,
+    reason: LongText(2000, { error: 'A reason is required: say why the date moves.' }).meta({
+      description: 'Why the date moves; required',
+    }),
+    pushedVersions: z.record(IdSchema, z.number().int().min(1)).optional().meta({
       description:
         'Versions of the milestones the move pushes, by id or key, as a move preview showed them; if any changed since, the whole move is refused with VERSION_CONFLICT',
     }),
@@ -93,7 +105,7 @@ export type MoveMilestone = z.infer<typeof MoveMilestoneSchema>;
 export const CompleteMilestoneSchema = z
   .object({
     version: VersionSchema,
-    actualDate: PlainDateSchema,
+    actualDate: DateInputSchema,
     reason: ReasonSchema.optional(),
   })
   .strict();

@@ -25,6 +25,9 @@ export const MyWeekSchema = z
     confirmations: z.array(Item).meta({ description: 'Actions marked done that wait for your confirmation (cadence owner)' }),
     risks: z.array(Item).meta({ description: 'Risks you own whose review is due' }),
     milestones: z.array(Item).meta({ description: 'Milestones you own that are due this week or late' }),
+    unavailable: z
+      .array(z.object({ programId: z.string(), programCode: z.string(), programName: z.string() }))
+      .meta({ description: 'Programs whose items could not be worked out just now (the error is logged); the rest is listed' }),
   })
   .meta({ id: 'MyWeek' });
 export type MyWeek = z.infer<typeof MyWeekSchema>;

@@ -1,13 +1,18 @@
 import { z } from 'zod';
 import {
+  DateInputSchema,
   HealthReasonSchema,
   HealthSchema,
+  Identifier,
   IdSchema,
   InstantSchema,
+  LongText,
   PersonRefSchema,
   PlainDateSchema,
   ReasonSchema,
+  ShortText,
   VersionSchema,
+  WarningsSchema,
 } from './common.js';
 import { PhaseSchema } from './program.js';
 
@@ -39,7 +44,7 @@ export type CreateMilestoneLink = z.infer<typeof CreateMilestoneLinkSchema>;
 
 export const MilestoneLinkParamsSchema = z.object({ programId: IdSchema, linkId: IdSchema });
 
-export const MovePreviewRequestSchema = z.object({ forecastDate: PlainDateSchema }).strict();
+export const MovePreviewRequestSchema = z.object({ forecastDate: DateInputSchema }).strict();
 
 export const PushSchema = z
   .object({
@@ -57,7 +62,7 @@ export const PushSchema = z
   })
   .meta({ id: 'Push' });
 
-export const MovePreviewSchema = z.object({ pushes: z.array(PushSchema) });
+export const MovePreviewSchema = z.object({ pushes: z.array(PushSchema), warnings: WarningsSchema });
 
 export const PushedSchema = z.object({ id: z.string(), key: z.string(), from: PlainDateSchema, to: PlainDateSchema });
 
@@ -82,7 +87,7 @@ export const BaselineListSchema = z.object({ items: z.array(BaselineSchema) });
 
 export const TakeBaselineSchema = z
   .object({
-    name: z.string().trim().min(1, 'Name the re-baseline, e.g. "After tooling T2 delay".').max(200),
+    name: ShortText(200).min(1, 'Name the re-baseline, e.g. "After tooling T2 delay".'),
     decisionId: IdSchema.meta({ description: 'Id or key (D-7) of the decided decision, decided by a decision owner, that approves it' }),
     reason: ReasonSchema.optional(),
   })
@@ -100,8 +105,8 @@ export const PlanSettingsSchema = z
     toleranceDays: z.number().int().min(0).max(250).optional().meta({
       description: 'Default business days a forecast may lie after its baseline before it is a breach',
     }),
-    targetReleaseDate: PlainDateSchema.nullable().optional().meta({ description: 'The release date slack is counted against' }),
-    reason: z.string({ error: 'A reason is required: say why the plan settings change.' }).trim().min(1, 'Say why.').max(2000),
+    targetReleaseDate: DateInputSchema.nullable().optional().meta({ description: 'The release date slack is counted against' }),
+    reason: LongText(2000, { error: 'A reason is required: say why the plan settings change.' }).min(1, 'Say why.'),
   })
   .strict();
 export type PlanSettings = z.infer<typeof PlanSettingsSchema>;
@@ -193,11 +198,9 @@ export const SlipHistorySchema = z
 export type SlipHistory = z.infer<typeof SlipHistorySchema>;
 
 export const MtaQuerySchema = z.object({
-  from: PlainDateSchema.optional().meta({ description: 'First reporting week (any day in it); defaults to 12 weeks back' }),
-  to: PlainDateSchema.optional().meta({ description: 'Last reporting week (any day in it); defaults to this week' }),
-  milestones: z
-    .string()
-    .max(2000)
+  from: DateInputSchema.optional().meta({ description: 'First reporting week (any day in it); defaults to 12 weeks back' }),
+  to: DateInputSchema.optional().meta({ description: 'Last reporting week (any day in it); defaults to this week' }),
+  milestones: Identifier(2000, 0)
     .optional()
     .meta({ description: 'Comma-separated milestone keys; defaults to the milestones flagged critical (at most 12)' }),
 });

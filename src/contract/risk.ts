@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { ActionSchema } from './action.js';
-import { IdSchema, InstantSchema, PersonRefSchema, PlainDateSchema, VersionSchema } from './common.js';
+import {
+  DateInputSchema,
+  Identifier,
+  IdSchema,
+  InstantSchema,
+  LongText,
+  PersonRefSchema,
+  PlainDateSchema,
+  ShortText,
+  VersionSchema,
+} from './common.js';
 
 export const RiskCategorySchema = z.enum(['schedule', 'quality', 'supply', 'commercial', 'compliance']);
 export const RiskStrategySchema = z.enum(['avoid', 'mitigate', 'transfer', 'accept']);
@@ -46,14 +56,11 @@ export const RiskRegisterSchema = z.object({
 });
 export const RiskParamsSchema = z.object({ programId: IdSchema, riskId: IdSchema.meta({ description: 'Id or key (R-3)' }) });
 
-const Text = (max: number) => z.string().trim().max(max);
-
 export const RaiseRiskSchema = z
   .object({
-    title: Text(300).min(1, 'Give the risk a title.'),
-    description: Text(5000).optional(),
-    ownerId: z
-      .string()
+    title: ShortText(300).min(1, 'Give the risk a title.'),
+    description: LongText(5000).optional(),
+    ownerId: Identifier(64, 0)
       .min(1, 'Name the risk owner.')
       .nullable()
       .optional()
@@ -61,45 +68,45 @@ export const RaiseRiskSchema = z
     category: RiskCategorySchema,
     likelihood: Level,
     impact: Level,
-    earlyWarning: Text(2000).optional().meta({ description: 'The signal that shows the risk is about to happen' }),
+    earlyWarning: LongText(2000).optional().meta({ description: 'The signal that shows the risk is about to happen' }),
     strategy: RiskStrategySchema.default('mitigate'),
-    mitigation: Text(5000).optional(),
+    mitigation: LongText(5000).optional(),
     residualLikelihood: Level.nullable().optional(),
     residualImpact: Level.nullable().optional(),
-    reviewDate: PlainDateSchema.nullable().optional(),
+    reviewDate: DateInputSchema.nullable().optional(),
   })
   .strict();
 
 export const UpdateRiskSchema = z
   .object({
     version: VersionSchema,
-    reason: Text(2000).min(1, 'Say why the risk changes.'),
-    title: Text(300).min(1).optional(),
-    description: Text(5000).optional(),
-    ownerId: z.string().min(1).nullable().optional().meta({ description: 'A person on the program; null is refused with OWNER_REQUIRED' }),
+    reason: LongText(2000).min(1, 'Say why the risk changes.'),
+    title: ShortText(300).min(1).optional(),
+    description: LongText(5000).optional(),
+    ownerId: IdSchema.nullable().optional().meta({ description: 'A person on the program; null is refused with OWNER_REQUIRED' }),
     category: RiskCategorySchema.optional(),
     likelihood: Level.optional(),
     impact: Level.optional(),
-    earlyWarning: Text(2000).optional(),
+    earlyWarning: LongText(2000).optional(),
     strategy: RiskStrategySchema.optional(),
-    mitigation: Text(5000).optional(),
+    mitigation: LongText(5000).optional(),
     residualLikelihood: Level.nullable().optional(),
     residualImpact: Level.nullable().optional(),
-    reviewDate: PlainDateSchema.nullable().optional(),
+    reviewDate: DateInputSchema.nullable().optional(),
     status: z.enum(['open', 'mitigating']).optional(),
   })
   .strict();
 
-export const EndRiskSchema = z.object({ version: VersionSchema, reason: Text(2000).min(1, 'Say why.') }).strict();
+export const EndRiskSchema = z.object({ version: VersionSchema, reason: LongText(2000).min(1, 'Say why.') }).strict();
 export const RealizeRiskSchema = z
   .object({
     version: VersionSchema,
-    reason: Text(2000).min(1, 'Say what happened.'),
+    reason: LongText(2000).min(1, 'Say what happened.'),
     action: z
       .object({
-        title: Text(300).min(1).optional().meta({ description: 'Defaults to "Respond to: <risk title>"' }),
-        ownerId: z.string().min(1).optional().meta({ description: 'Defaults to the risk owner' }),
-        dueDate: PlainDateSchema.nullable().optional(),
+        title: ShortText(300).min(1).optional().meta({ description: 'Defaults to "Respond to: <risk title>"' }),
+        ownerId: IdSchema.optional().meta({ description: 'Defaults to the risk owner' }),
+        dueDate: DateInputSchema.nullable().optional(),
         severity: z.enum(['low', 'medium', 'high', 'critical']).default('high'),
       })
       .strict()
@@ -134,7 +141,7 @@ export const RiskChangeSchema = z.object({
 });
 export const RiskChangesSchema = z.object({ items: z.array(RiskChangeSchema) });
 export const RiskChangesQuerySchema = z
-  .object({ since: PlainDateSchema, until: PlainDateSchema.meta({ description: 'Inclusive; days in the program time zone' }) })
+  .object({ since: DateInputSchema, until: DateInputSchema.meta({ description: 'Inclusive; days in the program time zone' }) })
   .strict();
 
 export type RiskRegister = z.infer<typeof RiskRegisterSchema>;

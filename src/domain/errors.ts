@@ -3,9 +3,13 @@
  * HTTP layer maps it to a status, and docs/errors.md describes it (a test keeps the three equal).
  */
 export const errorCatalogue = {
-  VALIDATION_FAILED: 'The request is malformed: a field is missing, has the wrong type or is out of range.',
+  VALIDATION_FAILED:
+    'A field is missing, has the wrong type, is out of range or holds characters that are refused; `errors` names each field.',
+  MALFORMED_REQUEST: 'The request cannot be read: the body is not valid JSON, or the URL or a header is malformed.',
   NOT_FOUND: 'The requested resource does not exist, or you may not see it.',
   PAYLOAD_TOO_LARGE: 'The request body is larger than the server accepts.',
+  HEADERS_TOO_LARGE: 'The request line (the URL) and headers together are larger than the server accepts (16 KB).',
+  REQUEST_TIMEOUT: 'The request did not arrive completely in time; send it again.',
   UNSUPPORTED_MEDIA_TYPE: 'The request body is not JSON (send Content-Type: application/json).',
   PROGRAM_NOT_FOUND: 'No program with this id or code exists, or you may not see it.',
   MILESTONE_NOT_FOUND: 'No milestone with this id or key exists in the program.',
@@ -23,7 +27,8 @@ export const errorCatalogue = {
   FORBIDDEN: 'You may see this, but your role does not allow this action; the message names the permission needed.',
   CSRF_FAILED: 'A signed-in browser request that changes data must carry the X-CSRF-Token header from GET /api/v1/me.',
   INVITE_INVALID: 'The invite or setup link is unknown, already used or expired; ask an admin for a new one.',
-  PASSWORD_TOO_WEAK: 'The new password is too short or too easy to guess (at least 10 characters, not your email).',
+  PASSWORD_TOO_WEAK:
+    'The new password is too short or too easy to guess: at least 10 characters as people see them, not your email, not a common password (nor one repeated or with digits added), not the published demo password outside the demo.',
   CURRENT_PASSWORD_WRONG: 'The current password given is not right, so the password was not changed.',
   NOT_INVITED: 'No invited or active account has this verified email; ask an admin to invite you.',
   TOKEN_NOT_FOUND: 'No API token with this id belongs to you.',
@@ -52,6 +57,10 @@ export const errorCatalogue = {
   BASELINE_DECISION_INVALID:
     'A re-baseline needs a decided decision of the same program, decided by a decision owner and not yet used by another baseline.',
   PROGRAM_STATE: 'The program is not in a state that allows this step (e.g. activating a program that is already active with a baseline).',
+  DATE_OUT_OF_RANGE:
+    'A date, given or computed (a pushed forecast, a shifted copy), lies outside the range Tollgate accepts: 2000-01-01 to 2099-12-31.',
+  ALREADY_EXISTS:
+    'The record already exists, or someone else created the same one at the same moment; nothing was changed. Reload and retry.',
   NOT_READY: 'The service is starting or shutting down, or cannot reach its database.',
   INTERNAL: 'An unexpected error on our side. It has been logged; the request changed nothing.',
 } as const;

@@ -15,7 +15,9 @@ export type HealthReason =
   | { readonly kind: 'overdue'; readonly days: number }
   | { readonly kind: 'no_slack'; readonly days: number }
   | { readonly kind: 'slipping'; readonly moves: number; readonly days: number }
-  | { readonly kind: 'blocked'; readonly actionKey: string; readonly overdue: boolean };
+  | { readonly kind: 'blocked'; readonly actionKey: string; readonly overdue: boolean }
+  /** The program's data could not be computed (an error, logged with the program's id); shown, never hidden. */
+  | { readonly kind: 'unavailable' };
 
 /** What besides its own dates bears on a milestone's health (docs/health.md). */
 export interface HealthSignals {

@@ -16,6 +16,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { ErrorCode } from '../domain/errors.js';
 import { registerAuth } from './auth.js';
+import { clientErrorHandler, frameworkErrorHandler } from './client-errors.js';
 import type { HttpDeps } from './http-deps.js';
 import { oidcRoutes } from './oidc.js';
 import { RefusalError, redactUrl, sendProblem } from './problem.js';
@@ -42,8 +43,11 @@ declare module 'fastify' {
 
 export interface BuildOptions {
   readonly logger?: FastifyServerOptions['logger'];
-  /** Behind a reverse proxy: take the client address and protocol from X-Forwarded-* headers. */
-  readonly trustProxy?: boolean;
+  /**
+   * Behind a reverse proxy: take the client address and protocol from X-Forwarded-* headers, believing
+   * that many hops or only those proxy addresses/networks (never any proxy at all: see config's TrustProxy).
+   */
+  readonly trustProxy?: false | number | readonly string[];
   /** Reports whether the process is accepting work (false while shutting down). */
   readonly isAccepting?: () => boolean;
 }
@@ -67,13 +71,28 @@ function withRedactedUrls(logger: BuildOptions['logger']): FastifyServerOptions[
   return { ...given, serializers: { ...given.serializers, req: requestLog } };
 }
 
+/**
+ * Fastify's trust function for the configured proxies. A hop count trusts that many addresses from the
+ * connection inwards (1: the peer, a proxy; the client is the last X-Forwarded-For entry, whatever the
+ * client wrote before it). Fastify itself no longer takes a number (it trusts nothing then), hence the
+ * function; a list goes to proxy-addr as it is.
+ */
+function trustedProxies(trust: false | number | readonly string[]): FastifyServerOptions['trustProxy'] {
+  if (trust === false || trust === 0) return false;
+  if (typeof trust === 'number') return (_address: string, hop: number) => hop < trust;
+  return [...trust];
+}
+
 /** Builds the HTTP app around its dependencies; tests call inject(), main/ calls listen(). */
 export async function buildApp(deps: HttpDeps, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: withRedactedUrls(opts.logger),
     forceCloseConnections: 'idle',
-    trustProxy: opts.trustProxy ?? false,
+    trustProxy: trustedProxies(opts.trustProxy ?? false),
     bodyLimit: 1_048_576,
+    // Errors raised before a route runs (bad URL, headers over the limit) are problems too, not Fastify's plain JSON.
+    frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -126,7 +145,9 @@ export async function buildApp(deps: HttpDeps, opts: BuildOptions = {}): Promise
             ? 'UNSUPPORTED_MEDIA_TYPE'
             : status === 429
               ? 'RATE_LIMITED'
-              : 'VALIDATION_FAILED';
+              : status === 400
+                ? 'MALFORMED_REQUEST'
+                : 'VALIDATION_FAILED';
       return sendProblem(res, { code, message: err instanceof Error ? err.message : String(err) });
     }
     req.log.error({ err }, 'request failed');

@@ -2,9 +2,12 @@ import type { ErrorCode } from '../domain/errors.js';
 
 /** The only map from error code to HTTP status. */
 export const errorStatus: Record<ErrorCode, number> = {
-  VALIDATION_FAILED: 400,
+  VALIDATION_FAILED: 422,
+  MALFORMED_REQUEST: 400,
   NOT_FOUND: 404,
   PAYLOAD_TOO_LARGE: 413,
+  HEADERS_TOO_LARGE: 431,
+  REQUEST_TIMEOUT: 408,
   UNSUPPORTED_MEDIA_TYPE: 415,
   PROGRAM_NOT_FOUND: 404,
   MILESTONE_NOT_FOUND: 404,
@@ -49,6 +52,8 @@ export const errorStatus: Record<ErrorCode, number> = {
   BASELINE_DECISION_INVALID: 422,
   PROGRAM_STATE: 409,
   MILESTONE_LINK_NOT_FOUND: 404,
+  DATE_OUT_OF_RANGE: 422,
+  ALREADY_EXISTS: 409,
   NOT_READY: 503,
   INTERNAL: 500,
 };

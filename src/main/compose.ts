@@ -26,7 +26,13 @@ export async function compose(config: Config): Promise<Composed> {
   const opened = openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     const { applied } = await opened.migrate();
-    const deps: AppDeps = { store: opened.store, clock: { now: () => new Date() }, newId: uuidv7, passwords: argon2Passwords };
+    const deps: AppDeps = {
+      store: opened.store,
+      clock: { now: () => new Date() },
+      newId: uuidv7,
+      passwords: argon2Passwords,
+      demo: config.demo,
+    };
     return { deps, location: opened.location, migrated: applied, close: () => opened.store.close() };
   } catch (e) {
     await opened.store.close();

@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { createSetupLink } from '../app/auth/create-setup-link.js';
 import { loadDemo } from '../app/demo/load-demo.js';
+import { programCalendarSpec } from '../app/views.js';
 import { type Config, ConfigError } from '../config/config.js';
 import { buildApp } from '../http/build-app.js';
 import { compose, docsDir, packageVersion, webDir } from './compose.js';
+import { warmHolidays } from './warm-holidays.js';
 
 export interface RunningServer {
   readonly app: FastifyInstance;
@@ -28,7 +30,7 @@ export async function startServer(config: Config, opts: { demo?: boolean } = {})
       `The demo (with its published passwords) serves on loopback only; HOST=${config.host} is refused. Unset HOST or use 127.0.0.1.`,
     );
   }
-  const composed = await compose(config);
+  const composed = await compose({ ...config, demo });
   let accepting = true;
   const app = await buildApp(
     {
@@ -55,6 +57,7 @@ export async function startServer(config: Config, opts: { demo?: boolean } = {})
       const started = Date.now();
       const r = await loadDemo(composed.deps, { now: new Date() });
       if (r.ok) log.info({ ...r.value, ms: Date.now() - started }, 'demo portfolio loaded');
+      else log.info({ code: r.error.code }, r.error.message);
     } else {
       log.info('database already holds programs; demo not loaded');
     }
@@ -67,6 +70,20 @@ export async function startServer(config: Config, opts: { demo?: boolean } = {})
   const setup = await createSetupLink(composed.deps);
   const setupUrl = setup ? `${config.publicUrl ?? url}/setup/${setup.token}` : null;
   if (setup) log.info({ expiresAt: setup.expiresAt }, 'no admin yet: the setup link is printed on the console');
+  // Far-future years of the programs' holiday rules are computed off the event loop, once.
+  const warming = new AbortController();
+  const warmed = composed.deps.store.reads
+    .listPrograms()
+    .then((programs) =>
+      warmHolidays(
+        programs.flatMap((p) => programCalendarSpec(p).countries),
+        warming.signal,
+      ),
+    )
+    .then((r) => {
+      if (r.years > 0) log.info(r, 'holiday calendars computed for the accepted date range');
+    })
+    .catch((err) => log.warn({ err }, 'holiday calendars could not be computed ahead; they are computed on first use'));
   let stopping: Promise<void> | null = null;
   return {
     app,
@@ -76,6 +93,8 @@ export async function startServer(config: Config, opts: { demo?: boolean } = {})
     stop: () => {
       stopping ??= (async () => {
         accepting = false;
+        warming.abort();
+        await warmed;
         await app.close();
         await composed.close();
       })();

@@ -64,5 +64,6 @@ export function myWeekJson(v: MyWeekView): MyWeek {
     confirmations: v.confirmations.map(item),
     risks: v.risks.map(item),
     milestones: v.milestones.map(item),
+    unavailable: v.unavailable.map(({ program }) => ({ programId: program.id, programCode: program.code, programName: program.name })),
   };
 }

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
-import type { ChangeQuery, EntityName, Reads, Store, Tx, Write } from '../app/ports.js';
+import { type ChangeQuery, type EntityName, type Reads, type Store, type Tx, UniqueViolation, type Write } from '../app/ports.js';
 import type { Scalar } from '../domain/change.js';
 import type { ProgramId } from '../domain/ids.js';
 import { toCount } from './dialects/postgres.js';
@@ -286,9 +286,14 @@ export function makeReads(db: Kysely<Database>): Reads {
   };
 }
 
-function makeTx(db: Kysely<Database>): Tx {
+function makeTx(db: Kysely<Database>, dialect: 'sqlite' | 'postgres'): Tx {
   return {
     ...makeReads(db),
+    async lock(scope) {
+      // SQLite: every write transaction already holds the database's one write lock (BEGIN IMMEDIATE).
+      // PostgreSQL: a transaction-scoped advisory lock, released at commit or rollback.
+      if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(hashtextextended(${scope}, 0))`.execute(db);
+    },
     async nextKey(programId: ProgramId, prefix: 'M' | 'D' | 'R' | 'A') {
       const r = await db
         .insertInto('keyCounters')
@@ -375,6 +380,14 @@ function makeTx(db: Kysely<Database>): Tx {
     async clearFailures(key) {
       await db.deleteFrom('authThrottle').where('key', '=', key).execute();
     },
+    async forgiveFailure(key) {
+      await db
+        .updateTable('authThrottle')
+        .set({ failures: sql`auth_throttle.failures - 1` })
+        .where('key', '=', key)
+        .where('failures', '>', 0)
+        .execute();
+    },
     async putOidcState(x, now) {
       // Abandoned sign-ins leave states behind; each new one sweeps those that expired.
       await db.deleteFrom('oidcStates').where('expiresAt', '<', now).execute();
@@ -396,20 +409,11 @@ export function kyselyStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres'
     dialect,
     reads: makeReads(db),
     async transaction(fn) {
-      if (dialect === 'postgres') return db.transaction().execute((trx) => fn(makeTx(trx)));
-      // BEGIN IMMEDIATE takes the write lock up front, so a read-then-write transaction never
-      // fails half-way when another process (the CLI beside the server) writes at the same time.
-      return db.connection().execute(async (conn) => {
-        await sql`BEGIN IMMEDIATE`.execute(conn);
-        try {
-          const result = await fn(makeTx(conn));
-          await sql`COMMIT`.execute(conn);
-          return result;
-        } catch (e) {
-          await sql`ROLLBACK`.execute(conn);
-          throw e;
-        }
-      });
+      try {
+        return await runTransaction(db, dialect, fn);
+      } catch (e) {
+        throw asUniqueViolation(e) ?? e;
+      }
     },
     async ping() {
       await sql`select 1`.execute(db);
@@ -418,4 +422,32 @@ export function kyselyStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres'
       await db.destroy();
     },
   };
+}
+
+/** A driver's unique-constraint error as the port's UniqueViolation (PostgreSQL 23505, SQLite's UNIQUE constraint failed). */
+function asUniqueViolation(e: unknown): UniqueViolation | null {
+  const err = e as { code?: unknown; table?: unknown; constraint?: unknown; message?: unknown };
+  if (err?.code === '23505') return new UniqueViolation(String(err.table ?? ''), String(err.constraint ?? ''));
+  if (err?.code === 'SQLITE_CONSTRAINT_UNIQUE' || err?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+    const m = /constraint failed: (\w+)\./.exec(String(err.message ?? ''));
+    return new UniqueViolation(m?.[1] ?? '', String(err.message ?? ''));
+  }
+  return null;
+}
+
+function runTransaction<T>(db: Kysely<Database>, dialect: 'sqlite' | 'postgres', fn: (tx: Tx) => Promise<T>): Promise<T> {
+  if (dialect === 'postgres') return db.transaction().execute((trx) => fn(makeTx(trx, dialect)));
+  // BEGIN IMMEDIATE takes the write lock up front, so a read-then-write transaction never
+  // fails half-way when another process (the CLI beside the server) writes at the same time.
+  return db.connection().execute(async (conn) => {
+    await sql`BEGIN IMMEDIATE`.execute(conn);
+    try {
+      const result = await fn(makeTx(conn, dialect));
+      await sql`COMMIT`.execute(conn);
+      return result;
+    } catch (e) {
+      await sql`ROLLBACK`.execute(conn);
+      throw e;
+    }
+  });
 }

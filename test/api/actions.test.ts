@@ -246,7 +246,7 @@ describe.each(dialects)('actions API on %s', (dialect) => {
     } finally {
       t.setNow(now);
     }
-    expectProblem(await call(t, { method: 'GET', url: `${base()}?status=lost` }), 400, 'VALIDATION_FAILED');
+    expectProblem(await call(t, { method: 'GET', url: `${base()}?status=lost` }), 422, 'VALIDATION_FAILED');
   });
 
   it('shows an open blocking action on the milestone it blocks and in the portfolio blockers count, until confirmed', async () => {

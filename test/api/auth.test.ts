@@ -1,16 +1,21 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSetupLink } from '../../src/app/auth/create-setup-link.js';
-import { hashSecret } from '../../src/app/auth/secrets.js';
+import { accountThrottleKey, hashSecret, throttleWindowMs } from '../../src/app/auth/secrets.js';
 import { createMilestone } from '../../src/app/create-milestone.js';
 import { unwrap } from '../../src/app/create-records.js';
+import { demoPassword } from '../../src/app/demo/demo-data.js';
 import type { Actor } from '../../src/app/deps.js';
+import { createPerson } from '../../src/app/people/create-person.js';
 import type { PlainDate } from '../../src/domain/plain-date.js';
 import type { Program } from '../../src/domain/program.js';
 import { sessionCookie } from '../../src/http/auth.js';
 import { createTestApp, createTestServer, type Headers, type SignedIn, type TestApp } from '../support/app.js';
 import { dialects } from '../support/databases.js';
 import { type Caller, expectProblem, paths, seedProgram } from './helpers.js';
+
+/** Declares nothing: for a test that exists on one dialect only, instead of registering a skipped one. */
+const noTest = (() => undefined) as unknown as typeof it;
 
 interface MeBody {
   id: string;
@@ -234,7 +239,7 @@ describe.each(dialects)('sign-in, sessions, tokens and invites on %s', (dialect)
       expect(shape(notYetActive)).toEqual(shape(wrong));
       for (const r of [wrong, unknown, notYetActive]) expect(r.headers['set-cookie']).toBeUndefined();
       // Sign-in wants a well-formed email and some password.
-      expectProblem(await loginRes('not an email', 'x'), 400, 'VALIDATION_FAILED');
+      expectProblem(await loginRes('not an email', 'x'), 422, 'VALIDATION_FAILED');
     });
 
     it('the 6th failed sign-in of an account is 429 RATE_LIMITED, even with the right password, until the window ends', async () => {
@@ -265,6 +270,118 @@ describe.each(dialects)('sign-in, sessions, tokens and invites on %s', (dialect)
       }
       expectProblem(await loginRes(ana.email, anaPassword, { remoteAddress }), 429, 'RATE_LIMITED');
       await login(ana.email, anaPassword, { remoteAddress: '203.0.113.8' });
+    });
+
+    /**
+     * 50 sign-ins of one account at once, each from its own address, spread over the app instances; the
+     * right password is the 13th. It is sent once the database shows 5 attempts counted (which attempts
+     * a burst gets through first is up to the connection pool), while the first 12 are still in flight.
+     */
+    async function burst(email: string, password: string, https: FastifyInstance[]) {
+      const guesses = Array.from({ length: 50 }, (_, i) => (i === 12 ? password : `burst guess ${i + 1}`));
+      const send = (i: number) =>
+        loginRes(email, guesses[i] as string, {
+          remoteAddress: `198.18.${https.length}.${i + 1}`,
+          http: https[i % https.length] as FastifyInstance,
+        });
+      const first = guesses.slice(0, 12).map((_, i) => send(i));
+      const key = accountThrottleKey(email);
+      const deadline = Date.now() + 20_000;
+      while ((await t.deps.store.reads.failuresFor(key, new Date().toISOString(), throttleWindowMs)) < 5) {
+        if (Date.now() > deadline) throw new Error('the first 12 attempts were never counted');
+        await new Promise((r) => setTimeout(r, 2));
+      }
+      const rest = guesses.slice(12).map((_, i) => send(i + 12));
+      const res = await Promise.all([...first, ...rest]);
+      return { res, statuses: res.map((r) => r.statusCode) };
+    }
+
+    it('a burst of 50 parallel sign-ins checks at most 5 passwords: the right one as the 13th guess is 429, no session', async () => {
+      const gil = await t.addPerson({ email: 'gil.grant@example.test', name: 'Gil Grant', password: 'gil-password-2026' });
+      secrets.push({ value: 'gil-password-2026' });
+      const { res, statuses } = await burst(gil.email, 'gil-password-2026', [t.http]);
+      // Every attempt is counted before its password is checked: exactly 5 are checked, the rest refused.
+      expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+      expect(statuses.filter((s) => s === 429)).toHaveLength(45);
+      expectProblem(res[12] as LightMyRequestResponse, 429, 'RATE_LIMITED');
+      for (const r of res) expect(r.headers['set-cookie']).toBeUndefined();
+      expectProblem(await loginRes(gil.email, 'gil-password-2026', { remoteAddress: '198.18.9.1' }), 429, 'RATE_LIMITED');
+    });
+
+    // Registered on PostgreSQL only (two instances share one server there); nothing is skipped on SQLite.
+    (dialect === 'postgres' ? it : noTest)(
+      'the burst split over two app instances on one database still checks at most 5 passwords',
+      async () => {
+        const hana = await t.addPerson({ email: 'hana.holm@example.test', name: 'Hana Holm', password: 'hana-password-2026' });
+        secrets.push({ value: 'hana-password-2026' });
+        const second = await t.restart();
+        const { res, statuses } = await burst(hana.email, 'hana-password-2026', [t.http, second.http]);
+        expect(statuses.filter((s) => s !== 429)).toHaveLength(5);
+        expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+        expectProblem(res[12] as LightMyRequestResponse, 429, 'RATE_LIMITED');
+        expectProblem(
+          await loginRes(hana.email, 'hana-password-2026', { http: second.http, remoteAddress: '198.18.9.2' }),
+          429,
+          'RATE_LIMITED',
+        );
+      },
+    );
+
+    it('a successful sign-in takes back the attempt it counted: successes never use up an address', async () => {
+      const remoteAddress = '203.0.113.60';
+      for (let i = 1; i <= 19; i++) {
+        expectProblem(await loginRes(`visitor${i}@example.test`, 'no such account', { remoteAddress }), 401, 'INVALID_CREDENTIALS');
+      }
+      // Each success is counted up front (20 of 20, allowed) and taken back afterwards.
+      for (let i = 0; i < 3; i++) await login(ana.email, anaPassword, { remoteAddress });
+      expectProblem(await loginRes('visitor20@example.test', 'no such account', { remoteAddress }), 401, 'INVALID_CREDENTIALS');
+      expectProblem(await loginRes(ana.email, anaPassword, { remoteAddress }), 429, 'RATE_LIMITED');
+    });
+
+    it('behind one proxy (TOLLGATE_TRUST_PROXY=1) a spoofed X-Forwarded-For entry does not change the address that is limited', async () => {
+      const proxied = await t.build({}, { trustProxy: 1 });
+      const proxy = '10.0.0.2';
+      const through = (email: string, password: string, forwardedFor: string) =>
+        req(
+          {
+            method: 'POST',
+            url: '/api/v1/auth/login',
+            payload: { email, password },
+            remoteAddress: proxy,
+            headers: { 'x-forwarded-for': forwardedFor },
+          },
+          'anonymous',
+          proxied,
+        );
+      // The proxy appends the address it saw (198.51.100.77); the client writes anything before it.
+      for (let i = 1; i <= 20; i++) {
+        const res = await through(`spoofer${i}@example.test`, 'no such account', `192.0.2.${i}, 198.51.100.77`);
+        expectProblem(res, 401, 'INVALID_CREDENTIALS');
+      }
+      expectProblem(await through(ana.email, anaPassword, '192.0.2.200, 198.51.100.77'), 429, 'RATE_LIMITED');
+      expectProblem(await through(ana.email, anaPassword, '198.51.100.77'), 429, 'RATE_LIMITED');
+      // Another client behind the same proxy is not limited, whatever it claims to be.
+      expect((await through(ana.email, anaPassword, '198.51.100.77, 198.51.100.78')).statusCode).toBe(200);
+    });
+
+    it('trusting only listed proxies, a client that connects directly is limited by its own address, not its X-Forwarded-For', async () => {
+      const listed = await t.build({}, { trustProxy: ['10.0.0.0/8'] });
+      const direct = (email: string, password: string, forwardedFor: string) =>
+        req(
+          {
+            method: 'POST',
+            url: '/api/v1/auth/login',
+            payload: { email, password },
+            remoteAddress: '198.51.100.90',
+            headers: { 'x-forwarded-for': forwardedFor },
+          },
+          'anonymous',
+          listed,
+        );
+      for (let i = 1; i <= 20; i++) {
+        expectProblem(await direct(`direct${i}@example.test`, 'no such account', `10.1.2.${i}`), 401, 'INVALID_CREDENTIALS');
+      }
+      expectProblem(await direct(ana.email, anaPassword, '10.1.2.99'), 429, 'RATE_LIMITED');
     });
   });
 
@@ -350,7 +467,7 @@ describe.each(dialects)('sign-in, sessions, tokens and invites on %s', (dialect)
 
     it('live 1 to 366 days', async () => {
       for (const expiresInDays of [0, 367, 1.5]) {
-        expectProblem(await createToken(ana, { name: 'Bad', expiresInDays }), 400, 'VALIDATION_FAILED');
+        expectProblem(await createToken(ana, { name: 'Bad', expiresInDays }), 422, 'VALIDATION_FAILED');
       }
     });
   });
@@ -482,7 +599,7 @@ describe.each(dialects)('sign-in, sessions, tokens and invites on %s', (dialect)
         expectProblem(await at(stale.token).info(), 410, 'INVITE_INVALID');
         empty.setNow(null);
 
-        expectProblem(await at(link.token).accept({ password: 'first-admin-pw' }), 400, 'VALIDATION_FAILED');
+        expectProblem(await at(link.token).accept({ password: 'first-admin-pw' }), 422, 'VALIDATION_FAILED');
         expectProblem(
           await at(link.token).accept({ password: 'short', email: 'root@example.test', name: 'Rosa Root' }),
           422,
@@ -542,6 +659,7 @@ describe.each(dialects)('sign-in, sessions, tokens and invites on %s', (dialect)
 
       const done = await change({ currentPassword: 'cy-password-2026', newPassword: 'cy-new-password-2026' });
       expect(done.statusCode, done.body).toBe(200);
+      expect(done.json()).toEqual({ revokedTokens: 0, endedSessions: 1 });
       expectProblem(await me(laptop), 401, 'UNAUTHENTICATED');
       expect((await me(current)).statusCode).toBe(200);
       expectProblem(await loginRes(cy.email, 'cy-password-2026'), 401, 'INVALID_CREDENTIALS');
@@ -555,6 +673,106 @@ describe.each(dialects)('sign-in, sessions, tokens and invites on %s', (dialect)
         [null, 'set', t.admin.id],
         ['set', 'set', cy.id],
       ]);
+    });
+  });
+
+  describe('changing one’s password: limits, policy and tokens', () => {
+    const changeAs = (who: Caller, currentPassword: string, newPassword: string) =>
+      req({ method: 'POST', url: '/api/v1/me/password', payload: { currentPassword, newPassword } }, who);
+
+    it('wrong current passwords count against the account’s limit: 30 wrong, then the right one is 429 until the window ends', async () => {
+      const fay = await t.addPerson({ email: 'fay.fox@example.test', name: 'Fay Fox', password: 'fay-password-2026' });
+      secrets.push({ value: 'fay-password-2026' }, { value: 'fay-new-password-2026' });
+      const web = await t.session(fay);
+      secrets.push({ value: web.cookie });
+      const statuses: number[] = [];
+      for (let i = 1; i <= 30; i++) statuses.push((await changeAs(web, `fay guess ${i}`, 'fay-new-password-2026')).statusCode);
+      expect(statuses).toEqual([...Array(5).fill(422), ...Array(25).fill(429)]);
+      const right = await changeAs(web, 'fay-password-2026', 'fay-new-password-2026');
+      expectProblem(right, 429, 'RATE_LIMITED');
+      expect(Number(right.headers['retry-after'])).toBeGreaterThan(0);
+      // It is the sign-in counter: signing in is locked too, from anywhere.
+      expectProblem(await loginRes(fay.email, 'fay-password-2026', { remoteAddress: '198.51.100.150' }), 429, 'RATE_LIMITED');
+      // Guesses at once are counted before they are checked as well.
+      t.setNow(new Date(Date.now() + minutes(16)));
+      try {
+        const parallel = await Promise.all(
+          Array.from({ length: 12 }, (_, i) => changeAs(web, `fay parallel ${i}`, 'fay-new-password-2026')),
+        );
+        expect(parallel.filter((r) => r.statusCode === 422)).toHaveLength(5);
+        expect(parallel.filter((r) => r.statusCode === 429)).toHaveLength(7);
+        t.setNow(new Date(Date.now() + minutes(32)));
+        const done = await changeAs(web, 'fay-password-2026', 'fay-new-password-2026');
+        expect(done.statusCode, done.body).toBe(200);
+      } finally {
+        t.setNow(null);
+      }
+    });
+
+    it('refuses a common password (from the package list) and, outside the demo, the published demo password', async () => {
+      const hal = await t.addPerson({ email: 'hal.hart@example.test', name: 'Hal Hart', password: 'hal-password-2026' });
+      secrets.push({ value: 'hal-password-2026' });
+      const web = await t.session(hal);
+      secrets.push({ value: web.cookie });
+      for (const weak of ['password12', 'qwertyuiop', 'passwordpassword', 'Password2026!', 'tollgate-demo']) {
+        const p = expectProblem(await changeAs(web, 'hal-password-2026', weak), 422, 'PASSWORD_TOO_WEAK');
+        expect(paths(p), weak).toEqual(['newPassword']);
+      }
+      // Proving the current password each time is no failure: the account is not locked.
+      await login(hal.email, 'hal-password-2026', { remoteAddress: '198.51.100.151' });
+      // An admin cannot give it either; in demo mode (the demo loader, serve --demo) it is the published password.
+      const refused = await createPerson(t.deps, {
+        actor: t.admin,
+        email: 'dem.one@example.test',
+        name: 'Dem One',
+        password: demoPassword,
+      });
+      expect(refused.ok ? null : refused.error.code).toBe('PASSWORD_TOO_WEAK');
+      const inDemo = await createPerson(
+        { ...t.deps, demo: true },
+        { actor: t.admin, email: 'dem.two@example.test', name: 'Dem Two', password: demoPassword },
+      );
+      expect(inDemo.ok).toBe(true);
+    });
+
+    it('a change revokes every working API token of the person, each through the change log, and says how many ended', async () => {
+      const gus = await t.addPerson({ email: 'gus.gray@example.test', name: 'Gus Gray', password: 'gus-password-2026' });
+      secrets.push({ value: 'gus-password-2026' }, { value: 'gus-new-password-2026' });
+      const web = (await login(gus.email, 'gus-password-2026', { remoteAddress: '198.51.100.152' })).session;
+      const phone = await t.session(gus);
+      const tablet = await t.session(gus);
+      secrets.push({ value: phone.cookie }, { value: tablet.cookie });
+      const made = [];
+      for (const name of ['ERP export', 'Nightly report', 'Old script']) {
+        const res = await createToken(web, { name, expiresInDays: 30 });
+        expect(res.statusCode, res.body).toBe(201);
+        secrets.push({ value: res.json<{ token: string }>().token, shownIn: res.body });
+        made.push(res.json<{ token: string; item: TokenBody }>());
+      }
+      const [erp, nightly, old] = made as [(typeof made)[number], (typeof made)[number], (typeof made)[number]];
+      expect((await req({ method: 'DELETE', url: `/api/v1/me/tokens/${old.item.id}` }, web)).statusCode).toBe(200);
+      const script = await t.as(gus);
+      expect((await me({ headers: script })).statusCode).toBe(200);
+
+      const done = await changeAs(web, 'gus-password-2026', 'gus-new-password-2026');
+      expect(done.statusCode, done.body).toBe(200);
+      // The two working tokens made here and the test's own; the one revoked before is not counted again.
+      expect(done.json()).toEqual({ revokedTokens: 3, endedSessions: 2 });
+      for (const token of [erp.token, nightly.token, old.token]) expectProblem(await me(bearer(token)), 401, 'UNAUTHENTICATED');
+      expectProblem(await me({ headers: script }), 401, 'UNAUTHENTICATED');
+      for (const s of [phone, tablet]) expectProblem(await me(s), 401, 'UNAUTHENTICATED');
+      expect((await me(web)).statusCode).toBe(200);
+      const listed = (await req({ method: 'GET', url: '/api/v1/me/tokens' }, web)).json<{ items: TokenBody[] }>().items;
+      expect(listed).toHaveLength(4);
+      expect(listed.filter((x) => x.revokedAt === null)).toEqual([]);
+
+      // Each revocation is a change of that token, by Gus, with the reason.
+      const logged = await t.db.rows(
+        `select entity_id, old_value, new_value, actor_id, reason from changes where entity = 'api_token' and field = 'revokedAt' and reason = 'Revoked when the password changed.'`,
+      );
+      const ids = listed.filter((x) => x.id !== old.item.id).map((x) => x.id);
+      expect(logged.map((r) => r.entity_id).sort()).toEqual([...ids].sort());
+      for (const r of logged) expect(r).toMatchObject({ old_value: null, actor_id: gus.id });
     });
   });
 

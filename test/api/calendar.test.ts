@@ -105,14 +105,14 @@ describe.each(dialects)('program calendar API on %s', (dialect) => {
     expectProblem(stale, 409, 'VERSION_CONFLICT');
   });
 
-  it('refuses an invalid spec with 400 naming the field', async () => {
+  it('refuses an invalid spec with 422 naming the field', async () => {
     const c = await get();
     const bad = await call(t, {
       method: 'PUT',
       url: url(),
       payload: { version: c.version, spec: { ...c.spec, endOfDayHour: 25 }, reason: 'Typo' },
     });
-    const p = expectProblem(bad, 400, 'VALIDATION_FAILED');
+    const p = expectProblem(bad, 422, 'VALIDATION_FAILED');
     expect(JSON.stringify(p)).toContain('endOfDayHour');
     const zone = await call(t, {
       method: 'PUT',
@@ -158,7 +158,7 @@ describe.each(dialects)('program calendar API on %s', (dialect) => {
     expect((await get(2027)).spec.officialSchedules).toHaveLength(1);
 
     const broken = await call(t, { method: 'POST', url: url('/official-schedules'), payload: { ...file, year: 'next' } });
-    expect(JSON.stringify(expectProblem(broken, 400, 'VALIDATION_FAILED'))).toContain('year');
+    expect(JSON.stringify(expectProblem(broken, 422, 'VALIDATION_FAILED'))).toContain('year');
   });
 
   it('observers read but may not edit (403); people outside the program get 404', async () => {

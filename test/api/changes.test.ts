@@ -136,19 +136,19 @@ describe.each(dialects)('change log API on %s', (dialect) => {
     ['until=2026-03-10T25:00:00Z', 'until'],
     ['limit=0', 'limit'],
     ['limit=lots', 'limit'],
-  ])('a bad query (%s) is 400 VALIDATION_FAILED naming `%s`', async (query, field) => {
+  ])('a bad query (%s) is 422 VALIDATION_FAILED naming `%s`', async (query, field) => {
     const p = expectProblem(
       await call(t, { method: 'GET', url: `/api/v1/programs/${ningbo.code}/changes?${query}` }),
-      400,
+      422,
       'VALIDATION_FAILED',
     );
     expect(paths(p)).toContain(field);
   });
 
-  it('an unknown query parameter is 400', async () => {
+  it('an unknown query parameter is 422', async () => {
     expectProblem(
       await call(t, { method: 'GET', url: `/api/v1/programs/${ningbo.code}/changes?from=2026-03-10` }),
-      400,
+      422,
       'VALIDATION_FAILED',
     );
   });

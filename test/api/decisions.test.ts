@@ -231,10 +231,10 @@ describe.each(dialects)('decisions API on %s', (dialect) => {
       ]);
     });
 
-    it('validates the body with 400, naming the fields', async () => {
+    it('validates the body with 422, naming the fields', async () => {
       const p = expectProblem(
         await request({ statement: ' ', ownerId: jonas.id, dueDate: '2026-02-30', links: [{ entity: 'gate', id: 'G-1' }] }),
-        400,
+        422,
         'VALIDATION_FAILED',
       );
       expect(paths(p)).toEqual(expect.arrayContaining(['statement', 'dueDate']));
@@ -319,7 +319,7 @@ describe.each(dialects)('decisions API on %s', (dialect) => {
       for (const who of [chen, t.actor, sophie, alex]) {
         expectProblem(await decide(d.key, { version: 1, ...verdict }, who), 403, 'FORBIDDEN');
       }
-      expect(paths(expectProblem(await decide(d.key, { version: 1, outcome: 'Yes' }, jonas), 400, 'VALIDATION_FAILED'))).toEqual(
+      expect(paths(expectProblem(await decide(d.key, { version: 1, outcome: 'Yes' }, jonas), 422, 'VALIDATION_FAILED'))).toEqual(
         expect.arrayContaining(['rationale', 'expectedImpact']),
       );
 
@@ -346,7 +346,7 @@ describe.each(dialects)('decisions API on %s', (dialect) => {
       const open = await requested();
       expectProblem(await supersede(open.key, { version: 1, reason: 'Too early', ...verdict }, jonas), 409, 'DECISION_NOT_DECIDED');
       expect(
-        paths(expectProblem(await supersede(d.key, { version: 2, reason: ' ', ...verdict }, jonas), 400, 'VALIDATION_FAILED')),
+        paths(expectProblem(await supersede(d.key, { version: 2, reason: ' ', ...verdict }, jonas), 422, 'VALIDATION_FAILED')),
       ).toEqual(['reason']);
       expectProblem(await supersede(d.key, { version: 2, reason: 'Mine now', ...verdict }), 403, 'FORBIDDEN');
       expectProblem(await supersede(d.key, { version: 2, reason: 'Mine now', ...verdict }, chen), 403, 'FORBIDDEN');

@@ -118,7 +118,7 @@ describe.each(dialects)('milestones API on %s', (dialect) => {
     });
 
     it('validates the body: name, phase and dates, naming each field at fault', async () => {
-      const p = expectProblem(await create({ name: '   ', phase: 'G7', baselineDate: '2026-02-30' }), 400, 'VALIDATION_FAILED');
+      const p = expectProblem(await create({ name: '   ', phase: 'G7', baselineDate: '2026-02-30' }), 422, 'VALIDATION_FAILED');
       expect(paths(p)).toEqual(expect.arrayContaining(['name', 'phase', 'baselineDate']));
     });
   });
@@ -266,8 +266,8 @@ describe.each(dialects)('milestones API on %s', (dialect) => {
       m = await created({ name: 'Golden sample approved', baselineDate: '2026-03-18' });
     });
 
-    it('move without a reason is 400 VALIDATION_FAILED naming `reason`', async () => {
-      const p = expectProblem(await move(m.key, { version: 1, forecastDate: '2026-03-20' }), 400, 'VALIDATION_FAILED');
+    it('move without a reason is 422 VALIDATION_FAILED naming `reason`', async () => {
+      const p = expectProblem(await move(m.key, { version: 1, forecastDate: '2026-03-20' }), 422, 'VALIDATION_FAILED');
       expect(paths(p)).toEqual(['reason']);
     });
 
@@ -276,30 +276,30 @@ describe.each(dialects)('milestones API on %s', (dialect) => {
       expect(paths(p)).toEqual(['reason']);
     });
 
-    it('a date that does not exist (2026-02-30) is 400 naming the field', async () => {
-      const p = expectProblem(await move(m.key, { version: 1, forecastDate: '2026-02-30', reason: 'x' }), 400, 'VALIDATION_FAILED');
+    it('a date that does not exist (2026-02-30) is 422 naming the field', async () => {
+      const p = expectProblem(await move(m.key, { version: 1, forecastDate: '2026-02-30', reason: 'x' }), 422, 'VALIDATION_FAILED');
       expect(paths(p)).toEqual(['forecastDate']);
-      expect(paths(expectProblem(await complete(m.key, { version: 1, actualDate: '11/03/2026' }), 400, 'VALIDATION_FAILED'))).toEqual([
+      expect(paths(expectProblem(await complete(m.key, { version: 1, actualDate: '11/03/2026' }), 422, 'VALIDATION_FAILED'))).toEqual([
         'actualDate',
       ]);
     });
 
-    it('an unknown body field is 400 and named in the detail', async () => {
+    it('an unknown body field is 422 and named in the detail', async () => {
       const p = expectProblem(
         await move(m.key, { version: 1, forecastDate: '2026-03-20', reason: 'x', force: true }),
-        400,
+        422,
         'VALIDATION_FAILED',
       );
       expect(p.detail).toContain('force');
-      expectProblem(await patch(m.key, { version: 1, actualDate: '2026-03-01' }), 400, 'VALIDATION_FAILED');
+      expectProblem(await patch(m.key, { version: 1, actualDate: '2026-03-01' }), 422, 'VALIDATION_FAILED');
     });
 
-    it('a missing or non-positive version is 400', async () => {
-      expect(paths(expectProblem(await move(m.key, { forecastDate: '2026-03-20', reason: 'x' }), 400, 'VALIDATION_FAILED'))).toEqual([
+    it('a missing or non-positive version is 422', async () => {
+      expect(paths(expectProblem(await move(m.key, { forecastDate: '2026-03-20', reason: 'x' }), 422, 'VALIDATION_FAILED'))).toEqual([
         'version',
       ]);
-      expectProblem(await move(m.key, { version: 0, forecastDate: '2026-03-20', reason: 'x' }), 400, 'VALIDATION_FAILED');
-      expectProblem(await move(m.key, { version: '1', forecastDate: '2026-03-20', reason: 'x' }), 400, 'VALIDATION_FAILED');
+      expectProblem(await move(m.key, { version: 0, forecastDate: '2026-03-20', reason: 'x' }), 422, 'VALIDATION_FAILED');
+      expectProblem(await move(m.key, { version: '1', forecastDate: '2026-03-20', reason: 'x' }), 422, 'VALIDATION_FAILED');
     });
 
     it('none of these refusals changed the milestone or wrote a change row', async () => {

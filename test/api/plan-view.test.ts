@@ -425,10 +425,10 @@ describe.each(dialects)('plan view API (baselines, plan vs actual, slack, slips,
 
     it('plan settings need a reason, the current version and a change', async () => {
       const { version } = await plan(code);
-      const noReason = expectProblem(await settings({ version, targetReleaseDate: '2026-04-24' }), 400, 'VALIDATION_FAILED');
+      const noReason = expectProblem(await settings({ version, targetReleaseDate: '2026-04-24' }), 422, 'VALIDATION_FAILED');
       expect(paths(noReason)).toEqual(['reason']);
       expect(
-        paths(expectProblem(await settings({ version, targetReleaseDate: '2026-04-24', reason: '  ' }), 400, 'VALIDATION_FAILED')),
+        paths(expectProblem(await settings({ version, targetReleaseDate: '2026-04-24', reason: '  ' }), 422, 'VALIDATION_FAILED')),
       ).toEqual(['reason']);
       const stale = await settings({ version: version + 1, targetReleaseDate: '2026-04-24', reason: 'Launch agreed' });
       expectProblem(stale, 409, 'VERSION_CONFLICT');
@@ -679,12 +679,12 @@ describe.each(dialects)('plan view API (baselines, plan vs actual, slack, slips,
       const get = (query: string) => call(t, { method: 'GET', url: url(code, `/mta${query}`) });
       const unknown = expectProblem(await get(`?milestones=${tool.key},M-99`), 404, 'MILESTONE_NOT_FOUND');
       expect(paths(unknown)).toEqual(['milestones']);
-      expect(paths(expectProblem(await get('?from=2026-03-20&to=2026-03-10'), 400, 'VALIDATION_FAILED'))).toEqual(['from']);
+      expect(paths(expectProblem(await get('?from=2026-03-20&to=2026-03-10'), 422, 'VALIDATION_FAILED'))).toEqual(['from']);
       // Mon 6 March 2023 + 156 weeks = Mon 2 March 2026.
       expect((await mta(`?from=2023-03-06&to=2026-03-01&milestones=${tool.key}`)).weeks).toHaveLength(156);
-      expectProblem(await get(`?from=2023-03-06&to=2026-03-02&milestones=${tool.key}`), 400, 'VALIDATION_FAILED');
+      expectProblem(await get(`?from=2023-03-06&to=2026-03-02&milestones=${tool.key}`), 422, 'VALIDATION_FAILED');
       const thirteen = Array.from({ length: 13 }, (_, i) => `M-${i + 1}`).join(',');
-      expect(paths(expectProblem(await get(`?milestones=${thirteen}`), 400, 'VALIDATION_FAILED'))).toEqual(['milestones']);
+      expect(paths(expectProblem(await get(`?milestones=${thirteen}`), 422, 'VALIDATION_FAILED'))).toEqual(['milestones']);
     });
 
     it('draws the trend and the timeline as SVG naming the milestones; a program the caller may not see is a 404 problem', async () => {

@@ -169,13 +169,13 @@ describe.each(dialects)('risk register API on %s', (dialect) => {
       expectProblem(await raise({ ...resin, ownerId: ingrid.id }), 422, 'USER_NOT_FOUND');
     });
 
-    it('refuses levels outside 1-5, a half residual pair and an unknown category (400)', async () => {
-      expect(paths(expectProblem(await raise({ ...resin, ownerId: chen.id, likelihood: 6 }), 400, 'VALIDATION_FAILED'))).toEqual([
+    it('refuses levels outside 1-5, a half residual pair and an unknown category (422)', async () => {
+      expect(paths(expectProblem(await raise({ ...resin, ownerId: chen.id, likelihood: 6 }), 422, 'VALIDATION_FAILED'))).toEqual([
         'likelihood',
       ]);
-      expectProblem(await raise({ ...resin, ownerId: chen.id, impact: 0 }), 400, 'VALIDATION_FAILED');
-      expectProblem(await raise({ ...resin, ownerId: chen.id, category: 'weather' }), 400, 'VALIDATION_FAILED');
-      expect(paths(expectProblem(await raise({ ...resin, ownerId: chen.id, residualLikelihood: 2 }), 400, 'VALIDATION_FAILED'))).toEqual([
+      expectProblem(await raise({ ...resin, ownerId: chen.id, impact: 0 }), 422, 'VALIDATION_FAILED');
+      expectProblem(await raise({ ...resin, ownerId: chen.id, category: 'weather' }), 422, 'VALIDATION_FAILED');
+      expect(paths(expectProblem(await raise({ ...resin, ownerId: chen.id, residualLikelihood: 2 }), 422, 'VALIDATION_FAILED'))).toEqual([
         'residualImpact',
       ]);
     });
@@ -212,8 +212,8 @@ describe.each(dialects)('risk register API on %s', (dialect) => {
       expect(cell(map.residual, 4, 4)).toContain('R-1');
 
       // No reason, or an empty one: refused, nothing changes.
-      expectProblem(await patch(key, { version: 1, likelihood: 2 }), 400, 'VALIDATION_FAILED');
-      expect(paths(expectProblem(await patch(key, { version: 1, likelihood: 2, reason: '  ' }), 400, 'VALIDATION_FAILED'))).toEqual([
+      expectProblem(await patch(key, { version: 1, likelihood: 2 }), 422, 'VALIDATION_FAILED');
+      expect(paths(expectProblem(await patch(key, { version: 1, likelihood: 2, reason: '  ' }), 422, 'VALIDATION_FAILED'))).toEqual([
         'reason',
       ]);
 
@@ -278,7 +278,7 @@ describe.each(dialects)('risk register API on %s', (dialect) => {
   describe('close', () => {
     it('closes with a reason; the risk leaves the heat map and no longer changes (409 RISK_CLOSED)', async () => {
       const r = await raised({ title: 'Customs hold on T2 samples', category: 'schedule', likelihood: 5, impact: 2 });
-      expectProblem(await close(r.key, { version: 1 }), 400, 'VALIDATION_FAILED');
+      expectProblem(await close(r.key, { version: 1 }), 422, 'VALIDATION_FAILED');
       const res = await close(r.key, { version: 1, reason: 'Samples cleared customs' });
       expect(res.statusCode, res.body).toBe(200);
       expect(res.json<RiskBody>()).toMatchObject({ key: r.key, status: 'closed', version: 2, isReviewDue: false, flags: [] });
@@ -444,11 +444,11 @@ describe.each(dialects)('risk register API on %s', (dialect) => {
       ]);
     });
 
-    it('refuses a period that ends before it starts, or is not two dates (400)', async () => {
+    it('refuses a period that ends before it starts, or is not two dates (422)', async () => {
       const get = (q: string) => call(t, { method: 'GET', url: `/api/v1/programs/KHG-TS2/risk-changes${q}` });
-      expectProblem(await get('?since=2026-03-10&until=2026-03-04'), 400, 'VALIDATION_FAILED');
-      expectProblem(await get('?since=2026-03-10'), 400, 'VALIDATION_FAILED');
-      expectProblem(await get('?since=2026-02-30&until=2026-03-04'), 400, 'VALIDATION_FAILED');
+      expectProblem(await get('?since=2026-03-10&until=2026-03-04'), 422, 'VALIDATION_FAILED');
+      expectProblem(await get('?since=2026-03-10'), 422, 'VALIDATION_FAILED');
+      expectProblem(await get('?since=2026-02-30&until=2026-03-04'), 422, 'VALIDATION_FAILED');
     });
 
     it('is readable by an observer and answers 404 outside the client', async () => {

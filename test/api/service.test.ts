@@ -96,20 +96,20 @@ describe.each(dialects)('service endpoints on %s', (dialect) => {
       expectProblem(res, 415, 'UNSUPPORTED_MEDIA_TYPE');
     }
     const text = await call(t, { method: 'POST', url: milestonesUrl, headers: { 'content-type': 'text/plain' }, payload: 'name=Kickoff' });
-    expect(expectProblem(text, 400, 'VALIDATION_FAILED').detail).toMatch(/^body: /);
+    expect(expectProblem(text, 422, 'VALIDATION_FAILED').detail).toMatch(/^body: /);
   });
 
-  it('broken, empty or missing JSON is 400 VALIDATION_FAILED, never 500', async () => {
+  it('broken or empty JSON is 400 MALFORMED_REQUEST; JSON of the wrong shape or no body is 422 VALIDATION_FAILED, never 500', async () => {
     const json = { 'content-type': 'application/json' };
     expectProblem(
       await call(t, { method: 'POST', url: milestonesUrl, headers: json, payload: '{"name": "Kickoff",' }),
       400,
-      'VALIDATION_FAILED',
+      'MALFORMED_REQUEST',
     );
-    expectProblem(await call(t, { method: 'POST', url: milestonesUrl, headers: json, payload: '' }), 400, 'VALIDATION_FAILED');
-    expectProblem(await call(t, { method: 'POST', url: milestonesUrl, headers: json, payload: '[1, 2]' }), 400, 'VALIDATION_FAILED');
-    expectProblem(await call(t, { method: 'POST', url: milestonesUrl, headers: json, payload: 'null' }), 400, 'VALIDATION_FAILED');
-    expectProblem(await call(t, { method: 'POST', url: milestonesUrl }), 400, 'VALIDATION_FAILED');
+    expectProblem(await call(t, { method: 'POST', url: milestonesUrl, headers: json, payload: '' }), 400, 'MALFORMED_REQUEST');
+    expectProblem(await call(t, { method: 'POST', url: milestonesUrl, headers: json, payload: '[1, 2]' }), 422, 'VALIDATION_FAILED');
+    expectProblem(await call(t, { method: 'POST', url: milestonesUrl, headers: json, payload: 'null' }), 422, 'VALIDATION_FAILED');
+    expectProblem(await call(t, { method: 'POST', url: milestonesUrl }), 422, 'VALIDATION_FAILED');
   });
 
   it('a body over the size limit is 413 PAYLOAD_TOO_LARGE', async () => {

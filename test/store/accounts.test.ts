@@ -85,6 +85,44 @@ describe.each(dialects)('account records in the store on %s', (dialect) => {
     expect(await store.reads.failuresFor(key, plus(t0, 17 * min), window)).toBe(0);
   });
 
+  it('takes back one counted failure (a sign-in counted up front that succeeded), never below zero', async () => {
+    const key = 'address:192.0.2.44';
+    const window = 15 * min;
+    for (let i = 0; i < 3; i++) await store.transaction((tx) => tx.recordFailure(key, t0, window));
+    await store.transaction((tx) => tx.forgiveFailure(key));
+    expect(await store.reads.failuresFor(key, t0, window)).toBe(2);
+    for (let i = 0; i < 4; i++) await store.transaction((tx) => tx.forgiveFailure(key));
+    expect(await store.reads.failuresFor(key, t0, window)).toBe(0);
+    expect(await store.transaction((tx) => tx.recordFailure(key, t0, window))).toBe(1);
+    await store.transaction((tx) => tx.forgiveFailure('address:never-counted'));
+    expect(await store.reads.failuresFor('address:never-counted', t0, window)).toBe(0);
+  });
+
+  it('counts 50 parallel failures of one key exactly once each: 1 to 50 (on PostgreSQL from two stores on one database)', async () => {
+    // Two SQLite connections in one process cannot interleave transactions (a busy wait blocks the
+    // event loop the lock holder needs); there one connection serializes them, other processes wait.
+    const other = dialect === 'postgres' ? openStore({ databaseUrl: db.databaseUrl, dataDir: db.dataDir }).store : store;
+    try {
+      const key = 'account:parallel';
+      const counts = await Promise.all(
+        Array.from({ length: 50 }, (_, i) =>
+          (i % 2 === 0 ? store : other).transaction(async (tx) => ({
+            account: await tx.recordFailure(key, t0, 15 * min),
+            address: await tx.recordFailure(`address:198.51.100.${i % 3}`, t0, 15 * min),
+          })),
+        ),
+      );
+      expect(counts.map((c) => c.account).sort((x, y) => x - y)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+      for (let a = 0; a < 3; a++) {
+        const seen = counts.filter((_, i) => i % 3 === a).map((c) => c.address);
+        expect(seen.sort((x, y) => x - y)).toEqual(Array.from({ length: seen.length }, (_, i) => i + 1));
+      }
+      expect(await other.reads.failuresFor(key, t0, 15 * min)).toBe(50);
+    } finally {
+      if (other !== store) await other.close();
+    }
+  });
+
   it('hands out an OIDC round trip once, and not after it expired', async () => {
     const state = { state: 'st-1', codeVerifier: 'v', nonce: 'n', returnTo: '/programs', expiresAt: plus(t0, 10 * min) };
     await store.transaction(async (tx) => {

@@ -1,10 +1,10 @@
-import { checkPassword } from '../../domain/password-policy.js';
 import { isTimeZone } from '../../domain/plain-date.js';
 import type { Result } from '../../domain/result.js';
 import type { AppDeps } from '../deps.js';
 import { insertPerson } from '../people/insert-person.js';
 import { abort, must, transact } from '../transact.js';
 import { updateRecord } from '../write-record.js';
+import { checkNewPassword } from './password-rules.js';
 import { findOpenInvite } from './show-invite.js';
 import { type StartedSession, startSession } from './start-session.js';
 
@@ -22,11 +22,13 @@ export async function acceptInvite(deps: AppDeps, input: AcceptInviteInput): Pro
   const open = await findOpenInvite(deps.store.reads, input.token, deps.clock.now());
   if (!open.ok) return open;
   const email = open.value.user?.email ?? input.email ?? '';
-  const strong = checkPassword(input.password, email);
+  const strong = checkNewPassword(deps, input.password, email);
   if (!strong.ok) return strong;
   const passwordHash = await deps.passwords.hash(input.password);
   return transact(deps.store, async (tx) => {
-    // Re-checked inside the transaction: two tabs must not both use one link.
+    // Re-checked inside the transaction, after the lock: two tabs must not both use one link, and two
+    // setup links accepted at once on two instances must not both create a first admin.
+    await tx.lock('first-admin');
     const { invite, user } = must(await findOpenInvite(tx, input.token, deps.clock.now()));
     let userId = user?.id;
     if (!user) {

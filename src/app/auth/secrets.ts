@@ -15,4 +15,8 @@ export const throttleWindowMs = 15 * 60_000;
 export const maxAccountFailures = 5;
 export const maxAddressFailures = 20;
 
+/** The throttle key of an account: its email (trimmed, lower case) hashed, so unknown emails count the same. */
+export const accountThrottleKey = (email: string): string => `account:${hashSecret(email.trim().toLowerCase())}`;
+export const addressThrottleKey = (address: string): string => `address:${address}`;
+
 export const plusMs = (now: Date, ms: number): string => new Date(now.getTime() + ms).toISOString();

@@ -1,4 +1,5 @@
 import type { CalendarSpec, YearView } from '../../domain/calendar/calendar-spec.js';
+import { isYearInRange, yearRangeMessage } from '../../domain/date-range.js';
 import { ok, type Result, refuse } from '../../domain/result.js';
 import type { Actor, AppDeps } from '../deps.js';
 import { findAccessibleProgram } from '../get-program.js';
@@ -21,8 +22,7 @@ export async function getProgramCalendar(
   if (!found.ok) return found;
   const p = found.value.program;
   const year = input.year ?? Number(programToday(p, deps.clock.now()).slice(0, 4));
-  if (year < 1900 || year > 2999)
-    return refuse('VALIDATION_FAILED', 'The year must lie between 1900 and 2999.', [{ path: 'year', message: 'out of range' }]);
+  if (!isYearInRange(year)) return refuse('VALIDATION_FAILED', yearRangeMessage, [{ path: 'year', message: yearRangeMessage }]);
   return ok({
     programId: p.id,
     version: p.version,

@@ -69,23 +69,31 @@ export async function loadDemo(deps: AppDeps, input: { now: Date }): Promise<Res
     return refuse('DEMO_NOT_EMPTY', 'The database already holds programs; the demo loads only into an empty one.');
   }
   const clock = settableClock(input.now);
-  const d: AppDeps = { ...deps, clock };
+  // Loading the demo is demo mode: its people get the published demo password.
+  const d: AppDeps = { ...deps, clock, demo: true };
   const earliest = addDays(dateInZone(input.now, 'UTC'), -7 * 30);
   clock.set(earliest);
 
   const people = new Map<string, Actor>();
   let admin: Actor | null = null;
   for (const p of demoPeople) {
-    const u = unwrap(
-      await createPerson(d, {
-        actor: admin,
-        email: p.email,
-        name: p.name,
-        timeZone: p.timeZone,
-        isAdmin: p.isAdmin,
-        password: demoPassword,
-      }),
-    );
+    const created = await createPerson(d, {
+      actor: admin,
+      email: p.email,
+      name: p.name,
+      timeZone: p.timeZone,
+      isAdmin: p.isAdmin,
+      password: demoPassword,
+    });
+    // The first admin is created once, under a lock: when another instance started loading the demo
+    // at the same moment (or someone set the workspace up), this one leaves it alone.
+    if (!created.ok && !admin && created.error.code === 'FORBIDDEN') {
+      return refuse(
+        'DEMO_NOT_EMPTY',
+        'The workspace already has an admin (another instance may be loading the demo); the demo was not loaded.',
+      );
+    }
+    const u = unwrap(created);
     const actor: Actor = { id: u.id, name: u.name, email: u.email, isAdmin: u.isAdmin, memberships: [] };
     if (p.isAdmin && !admin) admin = actor;
     people.set(p.key, actor);

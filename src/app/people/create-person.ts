@@ -1,6 +1,6 @@
-import { checkPassword } from '../../domain/password-policy.js';
 import { permitAdmin } from '../../domain/policy.js';
 import { type Result, refuse } from '../../domain/result.js';
+import { checkNewPassword } from '../auth/password-rules.js';
 import type { Actor, AppDeps } from '../deps.js';
 import type { User } from '../ports.js';
 import { abort, transact } from '../transact.js';
@@ -24,12 +24,13 @@ export async function createPerson(deps: AppDeps, input: CreatePersonInput): Pro
     if (!allowed.ok) return allowed;
   }
   if (input.password !== undefined) {
-    const strong = checkPassword(input.password, input.email);
+    const strong = checkNewPassword(deps, input.password, input.email);
     if (!strong.ok) return strong;
   }
   const passwordHash = input.password !== undefined ? await deps.passwords.hash(input.password) : null;
   if (!input.actor && !input.isAdmin) return refuse('FORBIDDEN', 'Without an admin acting, only the first admin can be created.');
   return transact(deps.store, async (tx) => {
+    if (!input.actor) await tx.lock('first-admin');
     if (!input.actor && (await tx.countAdmins()) > 0) {
       abort({ code: 'FORBIDDEN', message: 'The workspace already has an admin; an admin must add people.' });
     }

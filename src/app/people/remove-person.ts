@@ -11,6 +11,8 @@ import { deleteRecord, updateRecord } from '../write-record.js';
 export function removePerson(deps: AppDeps, input: { actor: Actor; userId: string; reason?: string | undefined }): Promise<Result<true>> {
   return transact(deps.store, async (tx) => {
     must(permitAdmin(input.actor, 'people.manage'));
+    // Two admins removing each other at once on two instances: the second waits, then sees one admin left.
+    await tx.lock('admins');
     const user = await tx.findUser(input.userId);
     if (!user || user.status === 'removed') return abort({ code: 'USER_NOT_FOUND', message: `No person "${input.userId}".` });
     if (user.isAdmin && (await tx.countAdmins()) <= 1)

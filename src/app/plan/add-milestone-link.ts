@@ -28,6 +28,8 @@ export function addMilestoneLink(deps: AppDeps, input: AddMilestoneLinkInput): P
   return transact(deps.store, async (tx) => {
     const { program, access } = must(await findAccessibleProgram(tx, input.actor, input.programId));
     must(permit(access, 'milestone.link'));
+    // The no-cycle rule reads every link of the program: links added at once on two instances take turns.
+    await tx.lock(`program:${program.id}`);
     const find = async (ref: string, path: string) => {
       const m = await tx.findMilestone(access.programId, ref.trim());
       return (

@@ -104,6 +104,7 @@ export function activateProgram(deps: AppDeps, input: ActivateProgramInput): Pro
   return transact(deps.store, async (tx) => {
     const { program, access } = must(await findAccessibleProgram(tx, input.actor, input.programId));
     must(permit(access, 'plan.baseline'));
+    await tx.lock(`program:${program.id}`);
     if (input.version !== program.version) {
       abort({ code: 'VERSION_CONFLICT', message: `${program.code} was changed by someone else; reload and retry.` });
     }
@@ -166,6 +167,8 @@ export function takeBaseline(deps: AppDeps, input: TakeBaselineInput): Promise<R
   return transact(deps.store, async (tx) => {
     const { program, access } = must(await findAccessibleProgram(tx, input.actor, input.programId));
     must(permit(access, 'plan.baseline'));
+    // A decision approves one baseline, and numbers follow each other: re-baselines take turns per program.
+    await tx.lock(`program:${program.id}`);
     const existing = await tx.listBaselines(access.programId);
     if (existing.length === 0) {
       abort({ code: 'BASELINE_MISSING', message: `${program.code} has no baseline 0 yet; activate the program first.` });

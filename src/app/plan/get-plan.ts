@@ -10,7 +10,7 @@ import { ok, type Result, refuse } from '../../domain/result.js';
 import { type ForecastMove, type SlipHistory, slipHistory } from '../../domain/slips.js';
 import type { Actor, AppDeps } from '../deps.js';
 import { findAccessibleProgram } from '../get-program.js';
-import type { ChangeRecord, User } from '../ports.js';
+import type { ChangeRecord, Reads, User } from '../ports.js';
 import { byId, programCalendar, programToday } from '../views.js';
 import { type BaselineView, baselineViews } from './baselines.js';
 import { planFacts, recentSince, signalsFrom } from './plan-facts.js';
@@ -73,8 +73,9 @@ export function forecastMoves(changes: readonly ChangeRecord[]): Map<string, For
 export async function getPlan(
   deps: AppDeps,
   input: { programId: string; actor: Actor; baseline?: number | undefined },
+  /** A write's transaction, so that a write answers with its plan computed before it commits. */
+  r: Reads = deps.store.reads,
 ): Promise<Result<PlanView>> {
-  const r = deps.store.reads;
   const found = await findAccessibleProgram(r, input.actor, input.programId);
   if (!found.ok) return found;
   const { program: p, access } = found.value;

@@ -99,6 +99,7 @@ export async function loadPlanFacts(
   now: Date,
   milestonesOf: (id: string) => readonly Milestone[],
   actionsOf: (id: string) => readonly Action[],
+  isolate = false,
 ): Promise<Map<string, PlanFacts>> {
   const ids = programs.map((p) => p.id);
   const [links, changes] = await Promise.all([
@@ -110,7 +111,12 @@ export async function loadPlanFacts(
   const out = new Map<string, PlanFacts>();
   for (const { program } of programs) {
     const id = program.id;
-    out.set(id, planFacts(program, milestonesOf(id), linksOf.get(id) ?? [], changesOf.get(id) ?? [], actionsOf(id)));
+    try {
+      out.set(id, planFacts(program, milestonesOf(id), linksOf.get(id) ?? [], changesOf.get(id) ?? [], actionsOf(id)));
+    } catch (e) {
+      // With `isolate`, a program whose facts cannot be computed is left out for the caller to report on that program alone.
+      if (!isolate) throw e;
+    }
   }
   return out;
 }

@@ -1,10 +1,11 @@
+import { pastDateWarnings, type Warning } from '../../domain/past-date.js';
 import type { PlainDate } from '../../domain/plain-date.js';
 import type { AuthorizedProgramId } from '../../domain/policy.js';
 import { ok, type Result, refuse } from '../../domain/result.js';
 import { propagateChange } from '../../domain/schedule/propagate.js';
 import type { Actor, AppDeps } from '../deps.js';
 import { findAccessibleProgram } from '../get-program.js';
-import { programCalendar } from '../views.js';
+import { programCalendar, programToday } from '../views.js';
 import { loadSchedule, type PushView, pushViews } from './schedule.js';
 
 export interface PreviewMoveInput {
@@ -18,7 +19,7 @@ export interface PreviewMoveInput {
  * What moving a milestone's forecast would push, read-only: for anyone who sees the program. Each push
  * carries the version it was worked out on, which the move may send back to insist nothing changed since.
  */
-export async function previewMove(deps: AppDeps, input: PreviewMoveInput): Promise<Result<{ pushes: PushView[] }>> {
+export async function previewMove(deps: AppDeps, input: PreviewMoveInput): Promise<Result<{ pushes: PushView[]; warnings: Warning[] }>> {
   const r = deps.store.reads;
   const found = await findAccessibleProgram(r, input.actor, input.programId);
   if (!found.ok) return found;
@@ -33,5 +34,8 @@ export async function previewMove(deps: AppDeps, input: PreviewMoveInput): Promi
     to: input.forecastDate,
   });
   if (!pushes.ok) return pushes;
-  return ok({ pushes: pushViews(schedule.value.milestones, pushes.value, programCalendar(program)) });
+  return ok({
+    pushes: pushViews(schedule.value.milestones, pushes.value, programCalendar(program)),
+    warnings: pastDateWarnings(programToday(program, deps.clock.now()), { forecastDate: input.forecastDate }),
+  });
 }

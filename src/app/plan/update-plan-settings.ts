@@ -1,11 +1,11 @@
 import type { PlainDate } from '../../domain/plain-date.js';
 import { permit } from '../../domain/policy.js';
-import type { Program } from '../../domain/program.js';
 import type { Result } from '../../domain/result.js';
 import type { Actor, AppDeps } from '../deps.js';
 import { findAccessibleProgram } from '../get-program.js';
 import { abort, must, transact } from '../transact.js';
 import { updateRecord } from '../write-record.js';
+import { getPlan, type PlanView } from './get-plan.js';
 
 export interface UpdatePlanSettingsInput {
   readonly programId: string;
@@ -17,7 +17,7 @@ export interface UpdatePlanSettingsInput {
 }
 
 /** Changes the program's default tolerance and target release date, change-logged with the reason. */
-export function updatePlanSettings(deps: AppDeps, input: UpdatePlanSettingsInput): Promise<Result<Program>> {
+export function updatePlanSettings(deps: AppDeps, input: UpdatePlanSettingsInput): Promise<Result<PlanView>> {
   return transact(deps.store, async (tx) => {
     const { program, access } = must(await findAccessibleProgram(tx, input.actor, input.programId));
     must(permit(access, 'plan.edit'));
@@ -44,6 +44,7 @@ export function updatePlanSettings(deps: AppDeps, input: UpdatePlanSettingsInput
       { toleranceDays: program.toleranceDays, targetReleaseDate: program.targetReleaseDate as string | null, version: program.version },
       set,
     );
-    return { ...program, ...set, version: program.version + 1 } as Program;
+    // The answer is computed before commit: a plan that cannot be computed rolls the change back.
+    return must(await getPlan(deps, { programId: program.id, actor: input.actor }, tx));
   });
 }

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { CountingWorkingDays } from '../business-days.js';
+import { calendarYears } from '../date-range.js';
 import { isoWeekday, isTimeZone, type PlainDate } from '../plain-date.js';
 import type { CalendarSpec, DayInfo, YearView } from './calendar-spec.js';
 import { dayOfYear, yearOf } from './day-index.js';
@@ -28,13 +29,6 @@ export interface YearRange {
   readonly to: number;
 }
 
-// Years the four-digit date arithmetic supports; far beyond any plan, so hitting it is a bug.
-const [MIN_YEAR, MAX_YEAR] = [1900, 2999];
-
-/**
- * The calendar a spec describes. Years in `years` are precomputed; others are computed on first
- * use and kept, so answers never depend on the range, only speed does.
- */
 export function buildCalendar(spec: CalendarSpec, years: YearRange): BusinessCalendar {
   const key = JSON.stringify([spec, years.from, years.to]);
   let cal = built.get(key);
@@ -55,49 +49,75 @@ function makeCalendar(spec: CalendarSpec, years: YearRange): BusinessCalendar {
     throw new Error(`end-of-day hour must be a whole hour 0–24: ${spec.endOfDayHour}`);
   }
   const rules = dayRules(spec);
-  const tables = new Map<number, YearTable>();
+  const span = calendarYears.to - calendarYears.from + 1;
+  const tables: (YearTable | undefined)[] = new Array(span);
   const table = (y: number): YearTable => {
-    let t = tables.get(y);
+    const i = y - calendarYears.from;
+    let t = tables[i];
     if (!t) {
-      if (y < MIN_YEAR || y > MAX_YEAR) throw new Error(`year out of range: ${y}`);
+      // Dates are validated to the accepted range, so a year beyond the arithmetic's room is a bug.
+      if (i < 0 || i >= span) throw new Error(`year out of range: ${y}`);
       t = buildYearTable(spec, rules, y);
-      tables.set(y, t);
+      tables[i] = t;
     }
     return t;
   };
   for (let y = years.from; y <= years.to; y++) table(y);
 
-  const count = (from: PlainDate, to: PlainDate): number => {
-    if (to < from) {
-      const c = count(to, from);
-      return c === 0 ? 0 : -c;
+  // cum[y - from]: working days from 1 January of `anchor` to 1 January of y (negative before it),
+  // known for the contiguous years lo … hi + 1 built so far; counts and offsets are then O(1) / O(log).
+  const cum = new Float64Array(span + 1);
+  // prov[y - from]: provisional years from `anchor` up to y (exclusive), kept alongside cum.
+  const prov = new Float64Array(span + 1);
+  const anchor = Math.min(Math.max(years.from, calendarYears.from), calendarYears.to);
+  let [lo, hi] = [anchor, anchor - 1];
+  const cover = (y: number): void => {
+    while (hi < y) {
+      hi++;
+      const t = table(hi);
+      cum[hi + 1 - calendarYears.from] = (cum[hi - calendarYears.from] as number) + t.total;
+      prov[hi + 1 - calendarYears.from] = (prov[hi - calendarYears.from] as number) + (t.provisional ? 1 : 0);
     }
-    const [yf, yt] = [yearOf(from), yearOf(to)];
-    const [tf, tt] = [table(yf), table(yt)];
-    const throughFrom = tf.before[dayOfYear(from, yf) + 1] as number;
-    const throughTo = tt.before[dayOfYear(to, yt) + 1] as number;
-    if (yf === yt) return throughTo - throughFrom;
-    let c = tf.total - throughFrom + throughTo;
-    for (let y = yf + 1; y < yt; y++) c += table(y).total;
-    return c;
+    while (lo > y) {
+      lo--;
+      const t = table(lo);
+      cum[lo - calendarYears.from] = (cum[lo + 1 - calendarYears.from] as number) - t.total;
+      prov[lo - calendarYears.from] = (prov[lo + 1 - calendarYears.from] as number) - (t.provisional ? 1 : 0);
+    }
+  };
+  // Working days from 1 January of `anchor` up to and including day d.
+  const rank = (d: PlainDate): number => {
+    const y = yearOf(d);
+    cover(y);
+    return (cum[y - calendarYears.from] as number) + (table(y).before[dayOfYear(d, y) + 1] as number);
+  };
+
+  const count = (from: PlainDate, to: PlainDate): number => {
+    const c = rank(to) - rank(from);
+    return c === 0 ? 0 : c;
   };
 
   const add = (d: PlainDate, n: number): PlainDate => {
     if (n === 0) return d;
-    let y = yearOf(d);
-    let t = table(y);
-    const i = dayOfYear(d, y);
-    // k: the target's zero-based rank among its year's working days.
-    let k = n > 0 ? (t.before[i + 1] as number) + n - 1 : (t.before[i] as number) + n;
-    while (k >= t.total) {
-      k -= t.total;
-      t = table(++y);
+    const y0 = yearOf(d);
+    cover(y0);
+    const t0 = table(y0);
+    const i = dayOfYear(d, y0);
+    const base = cum[y0 - calendarYears.from] as number;
+    // k: the target's zero-based rank among all working days counted from the anchor.
+    const k = base + (n > 0 ? (t0.before[i + 1] as number) + n - 1 : (t0.before[i] as number) + n);
+    // Extend the covered years until they hold rank k (each year is built once per calendar).
+    while (k >= (cum[hi + 1 - calendarYears.from] as number)) cover(hi + 1);
+    while (k < (cum[lo - calendarYears.from] as number)) cover(lo - 1);
+    // Binary search: the last year y in lo … hi whose cumulative start is ≤ k.
+    let [a, b] = [lo, hi];
+    while (a < b) {
+      const mid = (a + b + 1) >> 1;
+      if ((cum[mid - calendarYears.from] as number) <= k) a = mid;
+      else b = mid - 1;
     }
-    while (k < 0) {
-      t = table(--y);
-      k += t.total;
-    }
-    return t.dates[t.select[k] as number] as PlainDate;
+    const t = table(a);
+    return t.dates[t.select[k - (cum[a - calendarYears.from] as number)] as number] as PlainDate;
   };
 
   const dayInfo = (d: PlainDate): DayInfo => {
@@ -129,9 +149,10 @@ function makeCalendar(spec: CalendarSpec, years: YearRange): BusinessCalendar {
       return end.toUTC().toISO() as string;
     },
     provisionalBetween: (from, to) => {
-      const [lo, hi] = from <= to ? [yearOf(from), yearOf(to)] : [yearOf(to), yearOf(from)];
-      for (let y = lo; y <= hi; y++) if (table(y).provisional) return true;
-      return false;
+      const [a, b] = from <= to ? [yearOf(from), yearOf(to)] : [yearOf(to), yearOf(from)];
+      cover(a);
+      cover(b);
+      return (prov[b + 1 - calendarYears.from] as number) - (prov[a - calendarYears.from] as number) > 0;
     },
   };
 }

@@ -72,9 +72,26 @@ function ruleHolidays(country: string, region: string | undefined, year: number)
   const key = `${country}/${region ?? ''}/${year}`;
   const known = ruleYears.get(key);
   if (known) return known;
+  const out = toRuleHolidays(country, holidaysFor(country, region).getHolidays(year, 'en'));
+  ruleYears.set(key, out);
+  return out;
+}
+
+/** One holiday as date-holidays reports it (the fields the rules read; structured-clone safe). */
+export interface RawHoliday {
+  readonly date: string;
+  readonly start: Date;
+  readonly end: Date;
+  readonly name: string;
+  readonly type: string;
+  readonly note?: string | undefined;
+}
+
+/** The days off among date-holidays' entries for one country and year, by the rules above. */
+export function toRuleHolidays(country: string, raw: readonly RawHoliday[]): ReadonlyMap<PlainDate, string> {
   const out = new Map<PlainDate, string>();
-  for (const h of holidaysFor(country, region).getHolidays(year, 'en')) {
-    if (h.type !== 'public' || !h.date.endsWith(' 00:00:00') || (country === 'CN' && (h as { note?: string }).note)) continue;
+  for (const h of raw) {
+    if (h.type !== 'public' || !h.date.endsWith(' 00:00:00') || (country === 'CN' && h.note)) continue;
     // Some holidays span several days (Vietnam's Tết is one five-day entry).
     const days = Math.max(1, Math.round((h.end.getTime() - h.start.getTime()) / DAY_MS));
     const first = Date.parse(`${h.date.slice(0, 10)}T00:00:00Z`);
@@ -83,9 +100,22 @@ function ruleHolidays(country: string, region: string | undefined, year: number)
       if (!out.has(d)) out.set(d, h.name);
     }
   }
-  ruleYears.set(key, out);
   return out;
 }
+
+/** Whether a country's rule-based holidays for `year` are already computed (computing costs up to ~60 ms a year). */
+export const hasRuleHolidays = (country: string, region: string | undefined, year: number): boolean =>
+  ruleYears.has(`${country}/${region ?? ''}/${year}`);
+
+/** Keeps a year computed elsewhere (a worker thread, off the request path) as if computed here. */
+export function primeRuleHolidays(country: string, region: string | undefined, year: number, raw: readonly RawHoliday[]): void {
+  const key = `${country}/${region ?? ''}/${year}`;
+  if (!ruleYears.has(key)) ruleYears.set(key, toRuleHolidays(country, raw));
+}
+
+/** Whether a year of the country is decided by rules (date-holidays) rather than packaged official data. */
+export const usesRuleHolidays = (country: string, year: number): boolean => !(country === 'CN' && chineseDaysCovers(year));
+
 // date-holidays computes lunar holidays slowly (~30 ms a year for CN); rules never change at runtime.
 const ruleYears = new Map<string, ReadonlyMap<PlainDate, string>>();
 

@@ -1,5 +1,7 @@
+import { dateRange, isYearInRange } from '../date-range.js';
 import { isoWeekday, isPlainDate, type PlainDate } from '../plain-date.js';
 import { type FieldProblem, ok, type Result, refuse } from '../result.js';
+import { isPlainLine } from '../text.js';
 import type { LabelledDate, OfficialSchedule } from './calendar-spec.js';
 import { isKnownCountry } from './country-days.js';
 
@@ -35,8 +37,8 @@ export function parseOfficialSchedule(text: string): Result<OfficialSchedule> {
   if (typeof country !== 'string' || !/^[A-Z]{2}$/.test(country))
     fail('country', 'must be a two-letter upper-case country code, e.g. "CN"');
   else if (!isKnownCountry(country)) fail('country', `unknown country code "${country}"`);
-  const validYear = typeof year === 'number' && Number.isInteger(year) && year >= 1900 && year <= 2999;
-  if (!validYear) fail('year', 'must be a whole year between 1900 and 2999');
+  const validYear = typeof year === 'number' && isYearInRange(year);
+  if (!validYear) fail('year', `must be a whole year from ${dateRange.minYear} to ${dateRange.maxYear}`);
 
   const seen = new Map<string, string>();
   const entries = (field: 'holidays' | 'makeupWorkdays', required: boolean): LabelledDate[] => {
@@ -55,8 +57,8 @@ export function parseOfficialSchedule(text: string): Result<OfficialSchedule> {
       }
       for (const k of Object.keys(item)) if (k !== 'date' && k !== 'label') fail(`${at}.${k}`, 'unknown field; expected date, label');
       const { date, label } = item;
-      const isLabel = typeof label === 'string' && label.trim() !== '' && label.length <= 100;
-      if (!isLabel) fail(`${at}.label`, 'must be text of 1 to 100 characters');
+      const isLabel = typeof label === 'string' && label.trim() !== '' && label.length <= 100 && isPlainLine(label);
+      if (!isLabel) fail(`${at}.label`, 'must be one line of 1 to 100 characters, without control or bidi override characters');
       const problem = dateProblem(date, validYear ? (year as number) : undefined, field === 'makeupWorkdays', seen.get(String(date)));
       if (problem) fail(`${at}.date`, problem);
       else {

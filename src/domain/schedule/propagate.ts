@@ -1,4 +1,5 @@
 import type { WorkingDays } from '../business-days.js';
+import { dateRangeMessage, isInDateRange } from '../date-range.js';
 import type { MilestoneId } from '../ids.js';
 import type { PlainDate } from '../plain-date.js';
 import { ok, type Result, refuse } from '../result.js';
@@ -66,6 +67,14 @@ export function propagateChange(cal: WorkingDays, graph: DependencyGraph, change
       }
     }
     if (waiting === 0) break;
+  }
+  const beyond = pushes.find((p) => !isInDateRange(p.to));
+  if (beyond) {
+    const key = nodes[graph.index.get(beyond.id) as number]?.key ?? beyond.id;
+    const field = change.kind === 'move' ? 'forecastDate' : 'actualDate';
+    return refuse('DATE_OUT_OF_RANGE', `This would push ${key} to ${beyond.to}. ${dateRangeMessage}`, [
+      { path: field, message: dateRangeMessage },
+    ]);
   }
   return ok(pushes);
 }

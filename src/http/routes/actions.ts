@@ -25,6 +25,7 @@ import { actionJson } from '../../present/actions-json.js';
 import { actorOf } from '../auth.js';
 import type { HttpDeps } from '../http-deps.js';
 import { reply } from '../problem.js';
+import { todayOf, warned } from '../warnings.js';
 
 const refusals = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema };
 const date = (d: string | null | undefined) => d as PlainDate | null | undefined;
@@ -69,7 +70,7 @@ export const actionRoutes =
           dueDate: date(b.dueDate),
           checkDate: date(b.checkDate),
         });
-        return reply(res, r, actionJson, 201);
+        return reply(res, r, warned(r, actionJson, todayOf(deps.app.clock.now()), { dueDate: req.body.dueDate }), 201);
       },
     );
 
@@ -93,7 +94,7 @@ export const actionRoutes =
           actor: actorOf(req),
           patch: { ...patch, dueDate: date(patch.dueDate), checkDate: date(patch.checkDate) },
         });
-        return reply(res, r, actionJson);
+        return reply(res, r, warned(r, actionJson, todayOf(deps.app.clock.now()), { dueDate: req.body.dueDate }));
       },
     );
 

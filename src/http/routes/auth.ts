@@ -14,6 +14,7 @@ import {
   InviteTokenParamsSchema,
   LoginSchema,
   MeSchema,
+  PasswordChangedSchema,
 } from '../../contract/auth.js';
 import { ProblemSchema } from '../../contract/common.js';
 import { membershipJson } from '../../present/api-json.js';
@@ -88,9 +89,9 @@ export const authRoutes =
       {
         schema: {
           tags: ['me'],
-          summary: 'Change your password (other sessions of yours end)',
+          summary: 'Change your password: your other sessions end and your API tokens are revoked',
           body: ChangePasswordSchema,
-          response: { 200: Ok, ...refusals },
+          response: { 200: PasswordChangedSchema, ...refusals },
         },
       },
       async (req, res) => {
@@ -100,7 +101,9 @@ export const authRoutes =
           newPassword: req.body.newPassword,
           keepSessionId: req.auth?.session?.id ?? null,
         });
-        return r.ok ? { ok: true as const } : sendProblem(res, r.error);
+        if (r.ok) return r.value;
+        if (r.error.code === 'RATE_LIMITED') res.header('retry-after', '900');
+        return sendProblem(res, r.error);
       },
     );
 

@@ -25,6 +25,7 @@ import { decisionJson, supersessionJson } from '../../present/decisions-json.js'
 import { actorOf } from '../auth.js';
 import type { HttpDeps } from '../http-deps.js';
 import { reply, sendProblem } from '../problem.js';
+import { todayOf, warned } from '../warnings.js';
 
 const refusals = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema };
 const tags = ['decisions'];
@@ -73,7 +74,7 @@ export const decisionRoutes =
           dueDate: b.dueDate as PlainDate | null | undefined,
           links: b.links,
         });
-        return reply(res, r, decisionJson, 201);
+        return reply(res, r, warned(r, decisionJson, todayOf(deps.app.clock.now()), { dueDate: req.body.dueDate }), 201);
       },
     );
 
@@ -109,7 +110,7 @@ export const decisionRoutes =
           actor: actorOf(req),
           patch: { ...patch, dueDate: patch.dueDate as PlainDate | null | undefined },
         });
-        return reply(res, r, decisionJson);
+        return reply(res, r, warned(r, decisionJson, todayOf(deps.app.clock.now()), { dueDate: req.body.dueDate }));
       },
     );
 

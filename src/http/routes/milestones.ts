@@ -21,6 +21,7 @@ import { milestoneJson, savedMilestoneJson } from '../../present/api-json.js';
 import { actorOf } from '../auth.js';
 import type { HttpDeps } from '../http-deps.js';
 import { reply } from '../problem.js';
+import { warned } from '../warnings.js';
 
 const refusals = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema };
 
@@ -67,7 +68,12 @@ export const milestoneRoutes =
           isCritical: b.isCritical,
           reason: b.reason,
         });
-        return reply(res, r, milestoneJson, 201);
+        return reply(
+          res,
+          r,
+          warned(r, milestoneJson, (v) => v.today, { forecastDate: req.body.forecastDate ?? req.body.baselineDate }),
+          201,
+        );
       },
     );
 
@@ -119,7 +125,11 @@ export const milestoneRoutes =
           reason: req.body.reason,
           pushedVersions: req.body.pushedVersions,
         });
-        return reply(res, r, savedMilestoneJson);
+        return reply(
+          res,
+          r,
+          warned(r, savedMilestoneJson, (v) => v.today, { forecastDate: req.body.forecastDate }),
+        );
       },
     );
 

@@ -19,6 +19,12 @@ export const myWeekRoutes =
           response: { 200: MyWeekSchema, 401: ProblemSchema },
         },
       },
-      async (req) => myWeekJson(await myWeek(deps.app, { actor: actorOf(req) })),
+      async (req) => {
+        const week = await myWeek(deps.app, { actor: actorOf(req) });
+        for (const u of week.unavailable) {
+          req.log.error({ err: u.failure, programId: u.program.id, programCode: u.program.code }, "program's week could not be computed");
+        }
+        return myWeekJson(week);
+      },
     );
   };

@@ -17,14 +17,14 @@ import {
   PersonParamsSchema,
   RoleGrantSchema,
 } from '../../contract/auth.js';
-import { ProblemSchema } from '../../contract/common.js';
+import { ProblemSchema, ReasonSchema } from '../../contract/common.js';
 import { membershipJson, personJson } from '../../present/api-json.js';
 import { actorOf } from '../auth.js';
 import type { HttpDeps } from '../http-deps.js';
 import { reply, sendProblem } from '../problem.js';
 
 const refusals = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema };
-const Reason = z.object({ reason: z.string().trim().max(2000).optional() }).strict();
+const Reason = z.object({ reason: ReasonSchema.optional() }).strict();
 
 /** Workspace administration: people, their roles, and the clients roles are given on. */
 export const peopleRoutes =

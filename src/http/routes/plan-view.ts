@@ -109,8 +109,7 @@ export const planViewRoutes =
           targetReleaseDate: b.targetReleaseDate as PlainDate | null | undefined,
           reason: b.reason,
         });
-        if (!saved.ok) return sendProblem(res, saved.error);
-        return reply(res, await getPlan(deps.app, { programId: saved.value.id, actor }), planJson);
+        return reply(res, saved, planJson);
       },
     );
 

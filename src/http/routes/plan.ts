@@ -90,7 +90,7 @@ export const planRoutes =
         reply(
           res,
           await previewMove(deps.app, { ...req.params, actor: actorOf(req), forecastDate: req.body.forecastDate as PlainDate }),
-          (v) => ({ pushes: v.pushes.map(pushJson) }),
+          (v) => ({ pushes: v.pushes.map(pushJson), ...(v.warnings.length > 0 ? { warnings: v.warnings } : {}) }),
         ),
     );
   };

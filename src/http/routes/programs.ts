@@ -22,7 +22,17 @@ export const programRoutes =
           response: { 200: ProgramListSchema, 401: ProblemSchema },
         },
       },
-      async (req) => ({ items: (await listPrograms(deps.app, { actor: actorOf(req) })).map(programJson) }),
+      async (req) => {
+        const views = await listPrograms(deps.app, { actor: actorOf(req) });
+        for (const v of views) {
+          if (v.failure)
+            req.log.error(
+              { err: v.failure, programId: v.program.id, programCode: v.program.code },
+              'program figures could not be computed',
+            );
+        }
+        return { items: views.map(programJson) };
+      },
     );
 
     app.get(

@@ -1,13 +1,15 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../components/field.js';
 import { FormProblem } from '../components/form-problem.js';
 import { type FieldErrors, useForm } from '../components/use-form.js';
 import { api } from '../lib/api.js';
+import { queryKeys } from '../lib/queries.js';
 
 const fields = ['currentPassword', 'newPassword'] as const;
 
-/** Change your password; your other sessions end, this one stays. */
+/** Change your password; your other sessions end and your API tokens are revoked, this session stays. */
 export function PasswordSection({ email }: { email: string }) {
   const { t } = useTranslation();
   const formId = useId();
@@ -16,6 +18,7 @@ export function PasswordSection({ email }: { email: string }) {
   const [newPassword, setNew] = useState('');
   const [done, setDone] = useState('');
   const form = useForm({ formId, fields });
+  const client = useQueryClient();
   const err = form.state.fieldErrors;
 
   const onSubmit = (e: FormEvent) => {
@@ -28,10 +31,12 @@ export function PasswordSection({ email }: { email: string }) {
     if (Object.keys(errors).length > 0) return form.fail(errors);
     void form.submit(
       () => api.changePassword(currentPassword, newPassword),
-      () => {
+      async (changed) => {
         setCurrent('');
         setNew('');
-        setDone(t('password.changed'));
+        setDone(t('password.changed', { sessions: changed.endedSessions, tokens: changed.revokedTokens }));
+        // The token list shows them revoked.
+        await client.invalidateQueries({ queryKey: queryKeys.tokens });
       },
     );
   };

@@ -13,7 +13,8 @@ export function AcceptInvitePage() {
   const token = useParams().token ?? '';
   const invite = useInvite(token);
 
-  if (invite.error instanceof ApiError && (invite.error.code === 'INVITE_INVALID' || invite.error.status === 400)) return <InvalidLink />;
+  if (invite.error instanceof ApiError && (invite.error.code === 'INVITE_INVALID' || invite.error.code === 'VALIDATION_FAILED'))
+    return <InvalidLink />;
   if (invite.error) {
     return (
       <>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { dateRange } from '../../../src/domain/date-range.js';
 
 interface Props {
   year: number;
@@ -7,8 +8,7 @@ interface Props {
   currentYear: number | null;
 }
 
-const MIN_YEAR = 1900;
-const MAX_YEAR = 2999;
+const [MIN_YEAR, MAX_YEAR] = [dateRange.minYear, dateRange.maxYear];
 
 /** Previous and next year, kept in the address (?year=) so a year can be linked and reloaded. */
 export function YearSwitcher({ year, currentYear }: Props) {

@@ -14,6 +14,7 @@ export function useHealthReason() {
 
   /** "M-12 Pilot run sign-off is 6 business days behind its baseline (tolerance 3)". */
   const sentence = (reason: HealthReason, subject: ReasonSubject | null, milestoneCount = 1): string => {
+    if (reason.kind === 'unavailable') return t('reason.unavailable');
     if (subject === null) {
       if (milestoneCount === 0) return t('reason.program.empty');
       return reason.kind === 'done' ? t('reason.program.done') : t('reason.program.on_plan');
@@ -58,6 +59,8 @@ export function useHealthReason() {
         return t('plan.reason.short.slipping', { count: reason.moves, days: signedDays(reason.days) });
       case 'blocked':
         return t(reason.overdue ? 'plan.reason.short.blockedOverdue' : 'plan.reason.short.blocked', { action: reason.actionKey });
+      case 'unavailable':
+        return t('reason.short.unavailable');
     }
   };
 

@@ -8,6 +8,7 @@ import type {
   InviteInfoSchema,
   Me,
   MembershipSchema,
+  PasswordChangedSchema,
   PersonListSchema,
   ProgramPeopleSchema,
   RoleSchema,
@@ -37,6 +38,7 @@ export type Invitation = z.infer<typeof InvitationSchema>;
 export type ApiTokenList = z.infer<typeof ApiTokenListSchema>;
 export type ApiToken = ApiTokenList['items'][number];
 export type CreatedToken = z.infer<typeof CreatedTokenSchema>;
+export type PasswordChanged = z.infer<typeof PasswordChangedSchema>;
 export type PersonList = z.infer<typeof PersonListSchema>;
 export type Person = PersonList['items'][number];
 export type Membership = z.infer<typeof MembershipSchema>;
@@ -94,7 +96,7 @@ export const api = {
     setCsrfToken(null);
   },
   changePassword: (currentPassword: string, newPassword: string) =>
-    request<{ ok: true }>('POST', '/api/v1/me/password', { currentPassword, newPassword }),
+    request<PasswordChanged>('POST', '/api/v1/me/password', { currentPassword, newPassword }),
   listTokens: (signal?: AbortSignal) => request<ApiTokenList>('GET', '/api/v1/me/tokens', undefined, signal),
   createToken: (name: string, expiresInDays: number) => request<CreatedToken>('POST', '/api/v1/me/tokens', { name, expiresInDays }),
   revokeToken: (tokenId: string) => request<{ ok: true }>('DELETE', `/api/v1/me/tokens/${encodeURIComponent(tokenId)}`),

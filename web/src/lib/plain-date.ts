@@ -1,6 +1,7 @@
+import { isInDateRange } from '../../../src/domain/date-range.js';
 import { isPlainDate, type PlainDate } from '../../../src/domain/plain-date.js';
 
 export type { PlainDate };
 
-/** The value of an <input type="date"> as a plain date, or null when empty or not a real date. */
-export const toPlainDate = (value: string): PlainDate | null => (isPlainDate(value) ? value : null);
+/** The value of an <input type="date"> as a plain date, or null when empty, not a real date or outside the accepted range. */
+export const toPlainDate = (value: string): PlainDate | null => (isPlainDate(value) && isInDateRange(value) ? value : null);

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Milestone, MoveMilestone } from '../../../src/contract/milestone.js';
+import { dateRange } from '../../../src/domain/date-range.js';
 import { Field } from '../components/field.js';
 import { FormProblem } from '../components/form-problem.js';
 import { ModalDialog } from '../components/modal-dialog.js';
@@ -57,6 +58,8 @@ export function MoveDateDialog({ programId, milestone, onClose, onSaved }: Props
   const current = chosen !== null && previewed === chosen && !preview.isFetching;
   const pushes: readonly Push[] | undefined = current ? preview.data?.pushes : undefined;
   const previewProblem = current && preview.isError ? problemText(preview.error) : null;
+  // The server knows the factory's today: a new forecast already past is allowed, but said.
+  const pastWarning = current && preview.data?.warnings?.some((w) => w.code === 'DATE_IN_PAST') ? t('form.dateInPast') : undefined;
 
   const form = useForm({
     formId,
@@ -138,8 +141,23 @@ export function MoveDateDialog({ programId, milestone, onClose, onSaved }: Props
             baseline: formatPlainDate(milestone.baselineDate),
           })}
         </p>
-        <Field id={`${formId}-forecastDate`} name="forecastDate" label={t('form.newForecastDate')} error={err.forecastDate}>
-          {(c) => <input {...c} type="date" value={forecastDate} onChange={(e) => setForecastDate(e.target.value)} />}
+        <Field
+          id={`${formId}-forecastDate`}
+          name="forecastDate"
+          label={t('form.newForecastDate')}
+          hint={pastWarning}
+          error={err.forecastDate}
+        >
+          {(c) => (
+            <input
+              {...c}
+              type="date"
+              min={dateRange.min}
+              max={dateRange.max}
+              value={forecastDate}
+              onChange={(e) => setForecastDate(e.target.value)}
+            />
+          )}
         </Field>
         <Field id={`${formId}-reason`} name="reason" label={t('form.reason')} hint={t('form.moveReasonHint')} error={err.reason}>
           {(c) => (

@@ -59,7 +59,16 @@ export function MyWeekPage() {
       {week.error ? (
         <LoadError title={t('week.loadFailed')} error={week.error} onRetry={() => void week.refetch()} />
       ) : week.data ? (
-        weekSections.map((s) => <WeekSection key={s} name={s} items={week.data[s]} />)
+        <>
+          {week.data.unavailable.length > 0 && (
+            <p className="notice" role="status">
+              {t('week.unavailable', { programs: formatList(week.data.unavailable.map((u) => `${u.programCode} ${u.programName}`)) })}
+            </p>
+          )}
+          {weekSections.map((s) => (
+            <WeekSection key={s} name={s} items={week.data[s]} />
+          ))}
+        </>
       ) : (
         <div className="skeleton-block" aria-hidden="true">
           <span className="skeleton skeleton--w3" />

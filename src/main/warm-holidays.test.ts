@@ -1,0 +1,35 @@
+import Holidays from 'date-holidays';
+import { describe, expect, it } from 'vitest';
+import { buildCalendar } from '../domain/calendar/build-calendar.js';
+import { hasRuleHolidays, toRuleHolidays } from '../domain/calendar/country-days.js';
+import { dateRange } from '../domain/date-range.js';
+import { warmHolidays } from './warm-holidays.js';
+
+describe('warmHolidays', () => {
+  it('computes every year of the accepted range on a worker, with the same days off as computing them in place', async () => {
+    expect(hasRuleHolidays('MX', undefined, 2071)).toBe(false);
+    const r = await warmHolidays([{ country: 'MX' }, { country: 'MX' }]);
+    expect(r.years).toBe(dateRange.maxYear - dateRange.minYear + 1);
+    for (const y of [dateRange.minYear, 2071, dateRange.maxYear]) expect(hasRuleHolidays('MX', undefined, y)).toBe(true);
+    // A second call finds nothing left to do.
+    expect((await warmHolidays([{ country: 'MX' }])).years).toBe(0);
+
+    const direct = toRuleHolidays('MX', new Holidays('MX').getHolidays(2071, 'en'));
+    const cal = buildCalendar(
+      { countries: [{ country: 'MX' }], timeZone: 'America/Mexico_City', endOfDayHour: 18 },
+      { from: 2071, to: 2071 },
+    );
+    expect(direct.size).toBeGreaterThan(3);
+    for (const [date, name] of direct) {
+      expect(cal.isWorkingDay(date)).toBe(false);
+      expect(cal.dayInfo(date).reasons).toContainEqual({ kind: 'holiday', country: 'MX', label: name });
+    }
+  });
+
+  it('stops early when aborted', async () => {
+    const ac = new AbortController();
+    ac.abort();
+    expect((await warmHolidays([{ country: 'PL' }], ac.signal)).years).toBe(0);
+    expect(hasRuleHolidays('PL', undefined, 2090 as number)).toBe(false);
+  });
+});
