@@ -4,6 +4,7 @@ import { uuidv7 } from 'uuidv7';
 import type { AppDeps } from '../src/app/deps.js';
 import { argon2Passwords } from '../src/main/passwords.js';
 import { openStore } from '../src/store/open-store.js';
+import { crashFailed, formatCrash, runCrash, saveCrashReport } from './crash/crash.js';
 import { type BenchDatabase, createDatabase } from './lib/database.js';
 import { measure, type OperationResult } from './lib/measure.js';
 import { type BenchOptions, type Dialect, parseOptions, UsageError, usage } from './lib/options.js';
@@ -48,17 +49,20 @@ process.once('SIGINT', () => {
 interface Selection {
   readonly store: readonly Operation[];
   readonly pure: readonly PureOperation[];
+  /** The crash test (bench/crash/): only when named, never part of the default run. */
+  readonly crash: boolean;
 }
 
-/** --only names operations, or a pure operation's group (e.g. `propagate`). */
+/** --only names operations, or a pure operation's group (e.g. `propagate`), or `crash`. */
 function selectOperations(only: readonly string[]): Selection {
-  if (only.length === 0) return { store: operations, pure: pureOperations };
-  const known = new Set([...operations.map((o) => o.name), ...pureOperations.flatMap((o) => [o.name, o.group ?? o.name])]);
+  if (only.length === 0) return { store: operations, pure: pureOperations, crash: false };
+  const known = new Set(['crash', ...operations.map((o) => o.name), ...pureOperations.flatMap((o) => [o.name, o.group ?? o.name])]);
   const unknown = only.filter((n) => !known.has(n));
   if (unknown.length > 0) throw new UsageError(`unknown operation ${unknown.join(', ')}; known: ${[...known].join(', ')}`);
   return {
     store: operations.filter((o) => only.includes(o.name)),
     pure: pureOperations.filter((o) => only.includes(o.name) || (o.group !== undefined && only.includes(o.group))),
+    crash: only.includes('crash'),
   };
 }
 
@@ -133,6 +137,36 @@ async function runDialect(dialect: Dialect, opts: BenchOptions, selected: readon
   }
 }
 
+/** The crash test: SIGKILL the real server under write load, restart, verify; true when it failed. */
+async function crash(opts: BenchOptions): Promise<boolean> {
+  const seed = opts.seedGiven ? opts.seed : Math.floor(Math.random() * 2 ** 31);
+  const o = {
+    dialects: opts.dialects,
+    kills: opts.kills,
+    clients: opts.clients,
+    seed,
+    pgUrl: opts.pgUrl,
+    server: opts.server,
+    minLoadMs: 300,
+    maxLoadMs: 1500,
+  };
+  log(`[crash] seed ${seed} (repeat with --seed ${seed}); ${o.kills} kills per dialect, ${o.clients} clients`);
+  try {
+    const reports = await runCrash(
+      { ...o, repoRoot: join(dirname(fileURLToPath(import.meta.url)), '..'), signal: interrupt.signal, live },
+      log,
+    );
+    process.stdout.write(`\n${formatCrash(reports, o)}\n`);
+    if (opts.save) log(`[crash] wrote ${relative(process.cwd(), saveCrashReport(resultsDir, o, reports))}`);
+    const failed = crashFailed(reports);
+    process.stdout.write(failed ? '\ncrash test FAILED\n' : '\ncrash test passed: nothing acknowledged was lost, nothing inconsistent\n');
+    return failed;
+  } catch (e) {
+    log(`[crash] failed to run: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    return true;
+  }
+}
+
 async function main(): Promise<number> {
   let opts: BenchOptions | null;
   let selected: Selection;
@@ -179,6 +213,7 @@ async function main(): Promise<number> {
     }
   }
   if (reports.length > 1) process.stdout.write(`\n${formatComparison(reports)}\n`);
+  if (selected.crash && !interrupt.signal.aborted) failed = (await crash(opts)) || failed;
   return interrupt.signal.aborted ? 130 : failed ? 1 : 0;
 }
 

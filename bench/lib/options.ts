@@ -20,6 +20,14 @@ export interface BenchOptions {
   readonly pgUrl: string;
   /** Write bench/results/<timestamp>-<dialect>.json. */
   readonly save: boolean;
+  /** --seed was given (the crash test draws a seed of its own otherwise, and prints it). */
+  readonly seedGiven: boolean;
+  /** Crash test (`--only crash`): kill cycles per dialect. */
+  readonly kills: number;
+  /** Crash test: concurrent writing clients. */
+  readonly clients: number;
+  /** Crash test: run a snapshot of src/ transpiled at the start, or the built bin/tollgate.js. */
+  readonly server: 'snapshot' | 'built';
 }
 
 export const usage = `Usage: npm run bench -- [options]
@@ -28,13 +36,21 @@ export const usage = `Usage: npm run bench -- [options]
   --milestones M      milestones per program (default 50)
   --dialect D         sqlite | postgres | both (default both)
   --only NAME[,NAME]  run only these operations or groups (repeatable); "propagate"
-                      runs the in-memory schedule operations alone, without a database
+                      runs the in-memory schedule operations alone, without a database;
+                      "crash" runs the crash-safety test (below)
   --seed S            PRNG seed for the portfolio and the targets (default 1)
   --time MS           measuring time per operation after warm-up (default 2000)
   --min-samples N     minimum measured samples per operation (default 20)
   --pg-url URL        PostgreSQL admin database (default $TOLLGATE_BENCH_PG_URL or
                       postgres://postgres@127.0.0.1:5432/test)
   --no-save           do not write bench/results/*.json
+
+  Crash test, only with --only crash (not part of the default run):
+  --kills N           SIGKILL/restart/verify cycles per dialect (default 50)
+  --clients N         concurrent writing clients (default 4)
+  --server S          snapshot (src/ transpiled once at the start, default) |
+                      built (bin/tollgate.js; npm run build:server first)
+                      --seed S repeats a run's kill moments and writes (default: a random seed, printed)
   -h, --help          show this help
 `;
 
@@ -45,6 +61,12 @@ function positiveInt(name: string, raw: string | undefined, fallback: number, mi
   const n = Number(raw);
   if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} must be an integer >= ${min}, got "${raw}"`);
   return n;
+}
+
+function serverMode(raw: string | undefined): 'snapshot' | 'built' {
+  if (raw === undefined) return 'snapshot';
+  if (raw !== 'snapshot' && raw !== 'built') throw new UsageError(`--server must be snapshot or built, got "${raw}"`);
+  return raw;
 }
 
 /** Parses the command line; null means help was asked for. */
@@ -74,6 +96,10 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv = p
     minSamples: positiveInt('min-samples', v['min-samples'], 20),
     pgUrl: v['pg-url'] ?? env.TOLLGATE_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
     save: !v['no-save'],
+    seedGiven: v.seed !== undefined,
+    kills: positiveInt('kills', v.kills, 50),
+    clients: positiveInt('clients', v.clients, 4),
+    server: serverMode(v.server),
   };
 }
 
@@ -92,6 +118,9 @@ function parse(argv: readonly string[]) {
       'min-samples': { type: 'string' },
       'pg-url': { type: 'string' },
       'no-save': { type: 'boolean' },
+      kills: { type: 'string' },
+      clients: { type: 'string' },
+      server: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

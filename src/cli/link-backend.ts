@@ -7,7 +7,7 @@ import { removeMilestoneLink } from '../app/plan/remove-milestone-link.js';
 import type { CreateMilestoneLink, MilestoneLink, MovePreviewSchema } from '../contract/plan.js';
 import type { PlainDate } from '../domain/plain-date.js';
 import type { Result } from '../domain/result.js';
-import { milestoneLinkJson, pushJson } from '../present/api-json.js';
+import { milestoneLinkJson, movePreviewJson } from '../present/api-json.js';
 import type { As, Call, Items } from './backend-parts.js';
 import { mapOk } from './backend-parts.js';
 
@@ -39,9 +39,7 @@ export function linksOnDatabase(deps: AppDeps, as: As): LinkBackend {
       as(async (a) => mapOk(await removeMilestoneLink(deps, { programId, linkId, reason, actor: a }), () => true as const)),
     previewMove: (programId, milestoneId, forecastDate) =>
       as(async (a) =>
-        mapOk(await previewMove(deps, { programId, milestoneId, actor: a, forecastDate: forecastDate as PlainDate }), (v) => ({
-          pushes: v.pushes.map(pushJson),
-        })),
+        mapOk(await previewMove(deps, { programId, milestoneId, actor: a, forecastDate: forecastDate as PlainDate }), movePreviewJson),
       ),
   };
 }

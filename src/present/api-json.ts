@@ -10,6 +10,7 @@ import type { PersonRef } from '../contract/common.js';
 import type { Milestone } from '../contract/milestone.js';
 import type { MilestoneLink } from '../contract/plan.js';
 import type { ProgramSummary } from '../contract/program.js';
+import type { Warning } from '../domain/past-date.js';
 
 /*
  * App views mapped to the API's JSON shapes (src/contract). Shared by the two edges that speak
@@ -45,6 +46,12 @@ export const savedMilestoneJson = (v: MilestoneView & Partial<Pick<SavedMileston
   v.pushed === undefined || v.pushed.length === 0
     ? milestoneJson(v)
     : { ...milestoneJson(v), pushed: v.pushed.map((p) => ({ id: p.id, key: p.key, from: p.from, to: p.to })) };
+
+/** A move preview as the API answers it: the pushes, and warnings only when there are some. */
+export const movePreviewJson = (v: { readonly pushes: readonly PushView[]; readonly warnings: readonly Warning[] }) => ({
+  pushes: v.pushes.map(pushJson),
+  ...(v.warnings.length > 0 ? { warnings: [...v.warnings] } : {}),
+});
 
 export const pushJson = (p: PushView) => ({
   id: p.id,

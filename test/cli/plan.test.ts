@@ -178,7 +178,8 @@ describe.each(dialects)('tollgate on %s: dependencies, the move preview and the 
       const before = { milestones: await milestones(), changes: await changes() };
       const preview = jsonOf<{ pushes: Push[] }>(await run('milestone', 'move', code, 'M-1', '--to', '2026-03-24', '--preview', '--json'));
       const [m1, m2, m3] = ['M-1', 'M-2', 'M-3'].map((key) => before.milestones.find((m) => m.key === key));
-      expect(preview).toEqual({
+      // The pushes; a DATE_IN_PAST warning comes beside them when the run's real today is later (CLI tests use the real clock).
+      expect(preview).toMatchObject({
         pushes: [
           {
             id: m2?.id,
@@ -318,7 +319,7 @@ describe.each(dialects)('tollgate on %s: dependencies, the move preview and the 
       expect(refused).toMatchObject({ code: 2, stdout: '' });
       expect(refused.stderr).toBe(
         'error VALIDATION_FAILED: The schedule file has 2 problem(s).\n' +
-          '  year: must be a whole year between 1900 and 2999\n' +
+          '  year: must be a whole year from 2000 to 2099\n' +
           '  makeupWorkdays[0].date: 2027-02-22 is a weekday; makeup working days fall on a Saturday or Sunday\n',
       );
       expect(await calendar(2027)).toEqual(before.calendar);

@@ -16,7 +16,7 @@ import {
 } from '../../contract/plan.js';
 import { ProgramParamsSchema } from '../../contract/program.js';
 import type { PlainDate } from '../../domain/plain-date.js';
-import { milestoneLinkJson, pushJson } from '../../present/api-json.js';
+import { milestoneLinkJson, movePreviewJson } from '../../present/api-json.js';
 import { actorOf } from '../auth.js';
 import type { HttpDeps } from '../http-deps.js';
 import { reply } from '../problem.js';
@@ -90,7 +90,7 @@ export const planRoutes =
         reply(
           res,
           await previewMove(deps.app, { ...req.params, actor: actorOf(req), forecastDate: req.body.forecastDate as PlainDate }),
-          (v) => ({ pushes: v.pushes.map(pushJson), ...(v.warnings.length > 0 ? { warnings: v.warnings } : {}) }),
+          movePreviewJson,
         ),
     );
   };
