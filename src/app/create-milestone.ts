@@ -36,7 +36,8 @@ export function createMilestone(deps: AppDeps, input: CreateMilestoneInput): Pro
       key,
       name: input.name,
       phase: input.phase,
-      ownerId: (input.ownerId ?? null) as UserId | null,
+      // "" passes checkOwner as "no owner" (the contract allows it), so it is stored as no owner too.
+      ownerId: (input.ownerId || null) as UserId | null,
       baselineDate: input.baselineDate,
       forecastDate: input.forecastDate,
       isCritical: input.isCritical,

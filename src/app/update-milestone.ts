@@ -17,7 +17,9 @@ export interface UpdateMilestoneInput extends MilestoneTarget {
 export function updateMilestone(deps: AppDeps, input: UpdateMilestoneInput): Promise<Result<MilestoneView>> {
   return writeMilestoneEdit(deps, input, 'milestone.edit', input.reason ?? null, async ({ tx, program, milestone }) => {
     await checkOwner(tx, program, input.patch.ownerId);
+    // "" passes checkOwner as "no owner" (the contract allows it): it clears the owner like null.
+    const patch = input.patch.ownerId === '' ? { ...input.patch, ownerId: null } : input.patch;
     const baselined = (await tx.listBaselines(program.id as AuthorizedProgramId)).length > 0;
-    return editMilestone(milestone, input.patch, input.reason, baselined);
+    return editMilestone(milestone, patch, input.reason, baselined);
   });
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dateRangeMessage, isInDateRange } from '../domain/date-range.js';
 import { DateInputSchema, InstantSchema, PersonRefSchema } from './common.js';
 
 export const ChangeSchema = z
@@ -20,16 +21,19 @@ export type Change = z.infer<typeof ChangeSchema>;
 
 export const ChangeListSchema = z.object({ items: z.array(ChangeSchema) });
 
+// An instant within the accepted date range (its UTC date), like every date a request gives.
+const InstantInput = z.iso.datetime({ offset: true }).refine(
+  (v) => {
+    const t = Date.parse(v);
+    return Number.isFinite(t) && isInDateRange(new Date(t).toISOString().slice(0, 10));
+  },
+  { message: dateRangeMessage },
+);
+
 export const ChangesQuerySchema = z
   .object({
-    since: z
-      .union([DateInputSchema, z.iso.datetime({ offset: true })])
-      .optional()
-      .meta({ description: 'From this date or instant (inclusive)' }),
-    until: z
-      .union([DateInputSchema, z.iso.datetime({ offset: true })])
-      .optional()
-      .meta({ description: 'Up to this date (inclusive) or instant (exclusive)' }),
+    since: z.union([DateInputSchema, InstantInput]).optional().meta({ description: 'From this date or instant (inclusive)' }),
+    until: z.union([DateInputSchema, InstantInput]).optional().meta({ description: 'Up to this date (inclusive) or instant (exclusive)' }),
     limit: z.coerce.number().int().min(1).max(5000).default(500),
   })
   .strict();

@@ -56,6 +56,14 @@ describe.each(dialects)('dates outside 2000-01-01 … 2099-12-31 on %s', (dialec
     expect(stored?.version).toBe(m.version);
   });
 
+  it('refuses a change-log period outside the range, as a date or as an instant', async () => {
+    for (const q of ['since=1999-12-31', 'until=2100-01-01', 'since=0001-01-01T00:00:00Z', 'until=9999-12-31T23:59:59Z']) {
+      const res = await call(t, { method: 'GET', url: url(program.code, `/changes?${q}`) });
+      expect(paths(expectProblem(res, 422, 'VALIDATION_FAILED')), q).toEqual([q.split('=')[0]]);
+    }
+    expect((await call(t, { method: 'GET', url: url(program.code, '/changes?since=2026-03-01T00:00:00Z') })).statusCode).toBe(200);
+  });
+
   it('accepts the first and the last day of the range', async () => {
     const m = await created({ name: 'Edge of the range', baselineDate: '2026-05-04' });
     const last = await move(m, '2099-12-31');

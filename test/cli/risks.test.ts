@@ -76,7 +76,7 @@ describe.each(dialects)('tollgate risk on %s', (dialect) => {
   });
 
   // A dozen runs of the real binary each: on a busy 2-core machine that takes longer than the default 30 s.
-  const slow = { timeout: 90_000 };
+  const slow = { timeout: 300_000 };
 
   it('raises, re-scores with a reason, realizes with a linked action, and reports the changes', slow, async () => {
     // Without an owner: refused as the API refuses it.

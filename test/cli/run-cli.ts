@@ -50,7 +50,7 @@ export function tollgateWith(db: TestDatabase, opts: RunOptions, ...args: string
     const child = execFile(
       process.execPath,
       [bin, ...args],
-      { cwd: db.dataDir, env: cliEnv(db, opts.env), timeout: 20_000 },
+      { cwd: db.dataDir, env: cliEnv(db, opts.env), timeout: 300_000 },
       (err, stdout, stderr) => {
         // A non-numeric code means it did not run to an exit (spawn failure, timeout): a test failure.
         if (err && typeof err.code !== 'number') return reject(new Error(`tollgate ${args.join(' ')}: ${err.message}\n${stderr}`));

@@ -17,7 +17,7 @@ interface MilestoneBody {
 
 const code = 'KHG-KW500';
 // The machine is shared with other test runs: give the page time to load and answer.
-const wait = { timeout: 10_000 };
+const wait = { timeout: 60_000 };
 
 /** A plain date as the app shows it to an en-GB reader: "24 Mar 2027". */
 const shown = (date: string) =>

@@ -144,7 +144,7 @@ describe('the SQLite file', () => {
     raw.close();
   });
 
-  it('keeps a write acknowledged by a process that is then killed without closing', { timeout: 30_000 }, async () => {
+  it('keeps a write acknowledged by a process that is then killed without closing', { timeout: 120_000 }, async () => {
     const crashFile = join(db.dataDir, 'crash.db');
     const writer = start('write', crashFile);
     await writer.waitFor('written');
@@ -161,7 +161,7 @@ describe('the SQLite file', () => {
     }
   });
 
-  it('two processes migrating a new file at once: one applies, the other waits and finds nothing to do', { timeout: 30_000 }, async () => {
+  it('two processes migrating a new file at once: one applies, the other waits and finds nothing to do', { timeout: 120_000 }, async () => {
     const shared = join(db.dataDir, 'shared.db');
     const children = [start('migrate', shared), start('migrate', shared)];
     await Promise.all(children.map((c) => c.waitFor('ready')));

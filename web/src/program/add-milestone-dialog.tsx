@@ -9,7 +9,7 @@ import { ModalDialog } from '../components/modal-dialog.js';
 import type { ProgramPerson } from '../lib/api.js';
 import { api } from '../lib/api.js';
 import type { Phase } from '../lib/phases.js';
-import { toPlainDate } from '../lib/plain-date.js';
+import { isOutOfRange, toPlainDate } from '../lib/plain-date.js';
 import { OwnerSelect } from './owner-select.js';
 import { PhaseSelect } from './phase-select.js';
 import { type FieldErrors, useMilestoneWrite } from './use-milestone-write.js';
@@ -48,8 +48,9 @@ export function AddMilestoneDialog({ programId, defaultPhase, users, onClose, on
     if (!name.trim()) errors.name = t('form.required.name');
     const baseline = toPlainDate(baselineDate);
     const forecast = toPlainDate(forecastDate);
-    if (!baseline) errors.baselineDate = t('form.required.baselineDate');
-    if (forecastDate && !forecast) errors.forecastDate = t('form.required.forecastDate');
+    if (!baseline) errors.baselineDate = isOutOfRange(baselineDate) ? t('form.dateOutOfRange') : t('form.required.baselineDate');
+    if (forecastDate && !forecast)
+      errors.forecastDate = isOutOfRange(forecastDate) ? t('form.dateOutOfRange') : t('form.required.forecastDate');
     if (!baseline || Object.keys(errors).length > 0) return write.fail(errors);
     const body: CreateMilestone = { name: name.trim(), phase, baselineDate: baseline, isCritical };
     if (ownerId) body.ownerId = ownerId;

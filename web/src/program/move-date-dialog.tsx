@@ -10,7 +10,7 @@ import { useProblemText } from '../components/problem-text.js';
 import { type FieldErrors, useForm } from '../components/use-form.js';
 import { ApiError, api } from '../lib/api.js';
 import { formatPlainDate } from '../lib/format.js';
-import { toPlainDate } from '../lib/plain-date.js';
+import { isOutOfRange, toPlainDate } from '../lib/plain-date.js';
 import { invalidatePlan, movePreviewQuery, type Push, planKeys, useMovePreview } from '../lib/plan-queries.js';
 import { invalidateProgram } from '../lib/queries.js';
 import { MovePreview } from './move-preview.js';
@@ -102,7 +102,7 @@ export function MoveDateDialog({ programId, milestone, onClose, onSaved }: Props
     if (form.pending) return;
     const errors: FieldErrors = {};
     const forecast = toPlainDate(forecastDate);
-    if (!forecast) errors.forecastDate = t('form.required.forecastDate');
+    if (!forecast) errors.forecastDate = isOutOfRange(forecastDate) ? t('form.dateOutOfRange') : t('form.required.forecastDate');
     if (!reason.trim()) errors.reason = t('form.required.moveReason');
     if (!forecast || Object.keys(errors).length > 0) return form.fail(errors);
     let seen = pushes;
