@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ProgramPerson } from '../lib/api.js';
 import type { Action } from '../lib/records-api.js';
+import { usePastDueNote } from '../records/past-due-note.js';
 import type { ActionAction } from './action-buttons.js';
 import type { ActionRights } from './action-rights.js';
 import { ConfirmClosureDialog } from './confirm-closure-dialog.js';
@@ -24,6 +25,7 @@ interface Props {
 /** The one action dialog open, offered only when the person's rights allow it. */
 export function ActionDialogs({ programId, open, mayOpen, rightsFor, find, people, onClose, onDone }: Props) {
   const { t } = useTranslation();
+  const withPastDue = usePastDueNote();
   if (open === null) return null;
   if (open.kind === 'open')
     return mayOpen ? (
@@ -31,7 +33,7 @@ export function ActionDialogs({ programId, open, mayOpen, rightsFor, find, peopl
         programId={programId}
         people={people}
         onClose={onClose}
-        onSaved={(a) => onDone(t('actions.opened', { key: a.key }))}
+        onSaved={(a) => onDone(withPastDue(t('actions.opened', { key: a.key }), a))}
       />
     ) : null;
   const a = find(open.id);
@@ -41,7 +43,7 @@ export function ActionDialogs({ programId, open, mayOpen, rightsFor, find, peopl
   switch (open.kind) {
     case 'edit':
       return rights.edit ? (
-        <OpenActionDialog {...common} people={people} onSaved={(x) => onDone(t('actions.saved', { key: x.key }))} />
+        <OpenActionDialog {...common} people={people} onSaved={(x) => onDone(withPastDue(t('actions.saved', { key: x.key }), x))} />
       ) : null;
     case 'done':
       return rights.done ? <NoteDialog {...common} kind="done" onSaved={(x) => onDone(t('actions.markedDone', { key: x.key }))} /> : null;

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ProgramPerson } from '../lib/api.js';
 import type { Decision } from '../lib/records-api.js';
+import { usePastDueNote } from '../records/past-due-note.js';
 import { DecideDialog } from './decide-dialog.js';
 import type { DecisionAction } from './decision-buttons.js';
 import type { DecisionRights } from './decision-rights.js';
@@ -26,6 +27,7 @@ interface Props {
 /** The one dialog open on a decisions page, offered only when the person's rights allow it. */
 export function DecisionDialogs({ programId, open, mayRequest, rightsFor, find, people, onClose, onDone }: Props) {
   const { t } = useTranslation();
+  const withPastDue = usePastDueNote();
   if (open === null) return null;
   if (open.kind === 'request') {
     if (!mayRequest) return null;
@@ -34,7 +36,7 @@ export function DecisionDialogs({ programId, open, mayRequest, rightsFor, find, 
         programId={programId}
         people={people}
         onClose={onClose}
-        onSaved={(d) => onDone(t('decisions.requested', { key: d.key, owner: d.owner?.name ?? '' }), d)}
+        onSaved={(d) => onDone(withPastDue(t('decisions.requested', { key: d.key, owner: d.owner?.name ?? '' }), d), d)}
       />
     );
   }
@@ -48,7 +50,7 @@ export function DecisionDialogs({ programId, open, mayRequest, rightsFor, find, 
         people={people}
         decision={d}
         onClose={onClose}
-        onSaved={(saved) => onDone(t('decisions.saved', { key: saved.key }), saved)}
+        onSaved={(saved) => onDone(withPastDue(t('decisions.saved', { key: saved.key }), saved), saved)}
       />
     );
   if (open.kind === 'decide' && rights.decide)
