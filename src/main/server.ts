@@ -5,7 +5,7 @@ import { programCalendarSpec } from '../app/views.js';
 import { type Config, ConfigError } from '../config/config.js';
 import { buildApp } from '../http/build-app.js';
 import { compose, docsDir, packageVersion, webDir } from './compose.js';
-import { warmHolidays } from './warm-holidays.js';
+import { startHolidayWarmer } from './warm-holidays.js';
 
 export interface RunningServer {
   readonly app: FastifyInstance;
@@ -70,20 +70,14 @@ export async function startServer(config: Config, opts: { demo?: boolean } = {})
   const setup = await createSetupLink(composed.deps);
   const setupUrl = setup ? `${config.publicUrl ?? url}/setup/${setup.token}` : null;
   if (setup) log.info({ expiresAt: setup.expiresAt }, 'no admin yet: the setup link is printed on the console');
-  // Far-future years of the programs' holiday rules are computed off the event loop, once.
-  const warming = new AbortController();
-  const warmed = composed.deps.store.reads
-    .listPrograms()
-    .then((programs) =>
-      warmHolidays(
-        programs.flatMap((p) => programCalendarSpec(p).countries),
-        warming.signal,
-      ),
-    )
-    .then((r) => {
-      if (r.years > 0) log.info(r, 'holiday calendars computed for the accepted date range');
-    })
-    .catch((err) => log.warn({ err }, 'holiday calendars could not be computed ahead; they are computed on first use'));
+  // The holidays of every year in the accepted range are computed off the event loop, for the countries
+  // programs use now and, checked each minute, for those of programs created later.
+  const warmer = startHolidayWarmer(
+    async () => (await composed.deps.store.reads.listPrograms()).flatMap((p) => programCalendarSpec(p).countries),
+    60_000,
+    (r) => log.info(r, 'holiday calendars computed for the accepted date range'),
+    (err) => log.warn({ err }, 'holiday calendars could not be computed ahead; they are computed on first use'),
+  );
   let stopping: Promise<void> | null = null;
   return {
     app,
@@ -93,8 +87,7 @@ export async function startServer(config: Config, opts: { demo?: boolean } = {})
     stop: () => {
       stopping ??= (async () => {
         accepting = false;
-        warming.abort();
-        await warmed;
+        await warmer.stop();
         await app.close();
         await composed.close();
       })();

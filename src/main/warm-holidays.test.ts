@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCalendar } from '../domain/calendar/build-calendar.js';
 import { hasRuleHolidays, toRuleHolidays } from '../domain/calendar/country-days.js';
 import { dateRange } from '../domain/date-range.js';
-import { warmHolidays } from './warm-holidays.js';
+import { startHolidayWarmer, warmHolidays } from './warm-holidays.js';
 
 describe('warmHolidays', () => {
   it('computes every year of the accepted range on a worker, with the same days off as computing them in place', async () => {
@@ -31,5 +31,23 @@ describe('warmHolidays', () => {
     ac.abort();
     expect((await warmHolidays([{ country: 'PL' }], ac.signal)).years).toBe(0);
     expect(hasRuleHolidays('PL', undefined, 2090 as number)).toBe(false);
+  });
+
+  it('keeps warming: a country that comes into use later is computed on a later pass, and stop() ends it', async () => {
+    let inUse: { country: string }[] = [];
+    const warmed: number[] = [];
+    const warmer = startHolidayWarmer(
+      async () => inUse,
+      20,
+      (r) => warmed.push(r.years),
+      (err) => {
+        throw err;
+      },
+    );
+    expect(hasRuleHolidays('AT', undefined, 2090)).toBe(false);
+    inUse = [{ country: 'AT' }];
+    await expect.poll(() => hasRuleHolidays('AT', undefined, 2090)).toBe(true);
+    await warmer.stop();
+    expect(warmed).toEqual([dateRange.maxYear - dateRange.minYear + 1]);
   });
 });

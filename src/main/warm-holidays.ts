@@ -19,6 +19,44 @@ parentPort.on('message', ({ country, region, year }) => {
 });
 `;
 
+export interface HolidayWarmer {
+  /** Resolves once the current pass (if any) has finished and no new one will start. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Warms the countries in use now, and again every `everyMs`, so a program created later (or loaded by
+ * another instance) in a new country is covered too; a pass with nothing new to compute costs a lookup.
+ */
+export function startHolidayWarmer(
+  countriesInUse: () => Promise<readonly CalendarCountry[]>,
+  everyMs: number,
+  onWarmed: (r: WarmResult) => void,
+  onError: (err: unknown) => void,
+): HolidayWarmer {
+  const ac = new AbortController();
+  let running: Promise<void> = Promise.resolve();
+  const pass = () => {
+    running = running
+      .then(async () => {
+        if (ac.signal.aborted) return;
+        const r = await warmHolidays(await countriesInUse(), ac.signal);
+        if (r.years > 0) onWarmed(r);
+      })
+      .catch(onError);
+  };
+  pass();
+  const timer = setInterval(pass, everyMs);
+  timer.unref();
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      ac.abort();
+      await running;
+    },
+  };
+}
+
 export interface WarmResult {
   readonly years: number;
   readonly ms: number;
