@@ -116,6 +116,17 @@ export function milestoneView(
   };
 }
 
+/** What every program view says whatever its figures: the program, who runs it, what the viewer may do. */
+function programHead(p: Program, access: ProgramAccess, client: Client, users: ReadonlyMap<string, User>) {
+  return {
+    program: p,
+    can: Object.fromEntries(programActions.map((a) => [a, grantFor(access, a)])) as Record<ProgramAction, Grant>,
+    roles: access.roles,
+    client,
+    owner: p.ownerId ? (users.get(p.ownerId) ?? null) : null,
+  };
+}
+
 export function programView(
   p: Program,
   access: ProgramAccess,
@@ -130,11 +141,7 @@ export function programView(
   const h = programHealth(milestones, today, programCalendar(p), p.toleranceDays, signalsOf);
   const next = nextMilestone(milestones);
   return {
-    program: p,
-    can: Object.fromEntries(programActions.map((a) => [a, grantFor(access, a)])) as Record<ProgramAction, Grant>,
-    roles: access.roles,
-    client,
-    owner: p.ownerId ? (users.get(p.ownerId) ?? null) : null,
+    ...programHead(p, access, client, users),
     today,
     currentPhase: currentPhase(milestones),
     health: h.health,
@@ -166,11 +173,7 @@ export function unavailableProgramView(
   milestones: readonly Milestone[],
 ): ProgramView {
   return {
-    program: p,
-    can: Object.fromEntries(programActions.map((a) => [a, grantFor(access, a)])) as Record<ProgramAction, Grant>,
-    roles: access.roles,
-    client,
-    owner: p.ownerId ? (users.get(p.ownerId) ?? null) : null,
+    ...programHead(p, access, client, users),
     today: programToday(p, now),
     currentPhase: null,
     health: 'at_risk',

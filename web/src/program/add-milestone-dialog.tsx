@@ -1,7 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CreateMilestone, Milestone } from '../../../src/contract/milestone.js';
-import { dateRange } from '../../../src/domain/date-range.js';
+import { DateInput } from '../components/date-input.js';
 import { Field } from '../components/field.js';
 import { FormButtons } from '../components/form-buttons.js';
 import { FormProblem } from '../components/form-problem.js';
@@ -75,16 +75,7 @@ export function AddMilestoneDialog({ programId, defaultPhase, users, onClose, on
             hint={t('form.baselineHint')}
             error={err.baselineDate}
           >
-            {(c) => (
-              <input
-                {...c}
-                type="date"
-                min={dateRange.min}
-                max={dateRange.max}
-                value={baselineDate}
-                onChange={(e) => setBaselineDate(e.target.value)}
-              />
-            )}
+            {(c) => <DateInput control={c} value={baselineDate} onChange={setBaselineDate} />}
           </Field>
           <Field
             id={`${formId}-forecastDate`}
@@ -93,16 +84,7 @@ export function AddMilestoneDialog({ programId, defaultPhase, users, onClose, on
             hint={t('form.forecastHint')}
             error={err.forecastDate}
           >
-            {(c) => (
-              <input
-                {...c}
-                type="date"
-                min={dateRange.min}
-                max={dateRange.max}
-                value={forecastDate}
-                onChange={(e) => setForecastDate(e.target.value)}
-              />
-            )}
+            {(c) => <DateInput control={c} value={forecastDate} onChange={setForecastDate} />}
           </Field>
         </div>
         <Field

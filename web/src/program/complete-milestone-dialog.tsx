@@ -1,7 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CompleteMilestone, Milestone } from '../../../src/contract/milestone.js';
-import { dateRange } from '../../../src/domain/date-range.js';
+import { DateInput } from '../components/date-input.js';
 import { Field } from '../components/field.js';
 import { FormButtons } from '../components/form-buttons.js';
 import { FormProblem } from '../components/form-problem.js';
@@ -61,9 +61,7 @@ export function CompleteMilestoneDialog({ programId, milestone, today, onClose, 
           hint={t('form.actualHint', { today: formatPlainDate(today) })}
           error={err.actualDate}
         >
-          {(c) => (
-            <input {...c} type="date" min={dateRange.min} max={today} value={actualDate} onChange={(e) => setActualDate(e.target.value)} />
-          )}
+          {(c) => <DateInput control={c} value={actualDate} onChange={setActualDate} max={today} />}
         </Field>
         <Field id={`${formId}-reason`} name="reason" label={t('form.note')} hint={t('form.noteHint')} error={err.reason}>
           {(c) => <textarea {...c} rows={2} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />}

@@ -1,7 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Milestone, UpdateMilestone } from '../../../src/contract/milestone.js';
-import { dateRange } from '../../../src/domain/date-range.js';
+import { DateInput } from '../components/date-input.js';
 import { Field } from '../components/field.js';
 import { FormButtons } from '../components/form-buttons.js';
 import { FormProblem } from '../components/form-problem.js';
@@ -107,16 +107,7 @@ export function EditMilestoneDialog({ programId, milestone, users, onClose, onSa
           hint={t('form.baselineHint')}
           error={err.baselineDate}
         >
-          {(c) => (
-            <input
-              {...c}
-              type="date"
-              min={dateRange.min}
-              max={dateRange.max}
-              value={baselineDate}
-              onChange={(e) => setBaselineDate(e.target.value)}
-            />
-          )}
+          {(c) => <DateInput control={c} value={baselineDate} onChange={setBaselineDate} />}
         </Field>
         <Field
           id={`${formId}-toleranceDays`}

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Milestone, MoveMilestone } from '../../../src/contract/milestone.js';
-import { dateRange } from '../../../src/domain/date-range.js';
+import { DateInput } from '../components/date-input.js';
 import { Field } from '../components/field.js';
 import { FormProblem } from '../components/form-problem.js';
 import { ModalDialog } from '../components/modal-dialog.js';
@@ -148,16 +148,7 @@ export function MoveDateDialog({ programId, milestone, onClose, onSaved }: Props
           hint={pastWarning}
           error={err.forecastDate}
         >
-          {(c) => (
-            <input
-              {...c}
-              type="date"
-              min={dateRange.min}
-              max={dateRange.max}
-              value={forecastDate}
-              onChange={(e) => setForecastDate(e.target.value)}
-            />
-          )}
+          {(c) => <DateInput control={c} value={forecastDate} onChange={setForecastDate} />}
         </Field>
         <Field id={`${formId}-reason`} name="reason" label={t('form.reason')} hint={t('form.moveReasonHint')} error={err.reason}>
           {(c) => (

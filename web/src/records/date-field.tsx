@@ -1,4 +1,4 @@
-import { dateRange } from '../../../src/domain/date-range.js';
+import { DateInput } from '../components/date-input.js';
 import { Field } from '../components/field.js';
 
 interface Props {
@@ -15,7 +15,7 @@ interface Props {
 export function DateField({ formId, name, label, hint, error, value, onChange }: Props) {
   return (
     <Field id={`${formId}-${name}`} name={name} label={label} hint={hint} error={error}>
-      {(c) => <input {...c} type="date" min={dateRange.min} max={dateRange.max} value={value} onChange={(e) => onChange(e.target.value)} />}
+      {(c) => <DateInput control={c} value={value} onChange={onChange} />}
     </Field>
   );
 }
