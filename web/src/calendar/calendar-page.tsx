@@ -41,7 +41,8 @@ export function CalendarPage() {
   return (
     <>
       <RecordsHeader code={programId} program={p} title={t('calendar.title')}>
-        {data ? <CalendarAnswer programName={p?.name ?? programId} calendar={data} /> : !calendar.error && <AnswerSkeleton />}
+        {/* The answer names the program, so it waits for both: never the code first and the name a moment later. */}
+        {data && p ? <CalendarAnswer programName={p.name} calendar={data} /> : !calendar.error && !program.error && <AnswerSkeleton />}
       </RecordsHeader>
       {program.error && <LoadError title={t('program.loadFailed')} error={program.error} onRetry={() => void program.refetch()} />}
       <p className="live-message" role="status">
