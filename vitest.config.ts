@@ -1,10 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
+const demo = ['./test/support/global-setup.ts'];
+
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    // Integration files each create their own databases; two workers match this 2-core machine.
-    pool: 'forks',
+    // Two workers match this 2-core machine; each integration file creates its own databases.
     maxWorkers: 2,
     // Generous limits: a test may be slow when the machine is busy, but never fail for it (a hang still ends).
     testTimeout: 120_000,
@@ -12,5 +12,25 @@ export default defineConfig({
     // expect.poll waits for what a page or server shows: up to 30 s, checked often, so a busy machine only slows it.
     expect: { poll: { timeout: 30_000, interval: 100 } },
     reporters: ['default'],
+    projects: [
+      // Pure logic: no database, no server; threads start fastest.
+      // Files share a worker's loaded modules (isolate: false): no file keeps state in a module.
+      { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts'], pool: 'threads', isolate: false } },
+      // The HTTP API and the stores on real SQLite files and PostgreSQL databases (the demo copied per file).
+      {
+        extends: true,
+        test: {
+          name: 'api',
+          include: ['test/api/**/*.test.ts', 'test/store/**/*.test.ts', 'test/oidc/**/*.test.ts'],
+          pool: 'forks',
+          isolate: false,
+          globalSetup: demo,
+        },
+      },
+      // The command line, in-process on the same databases (a few tests run the built binary).
+      { extends: true, test: { name: 'cli', include: ['test/cli/**/*.test.ts'], pool: 'forks', isolate: false, globalSetup: demo } },
+      // Real Chromium against the real server and built web app.
+      { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], pool: 'forks', globalSetup: demo } },
+    ],
   },
 });

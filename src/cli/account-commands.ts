@@ -1,6 +1,5 @@
 import { hostname } from 'node:os';
 import type { Command } from 'commander';
-import { loadConfig } from '../config/config.js';
 import { CreateTokenSchema, LoginSchema } from '../contract/auth.js';
 import { ok, type Result, refuse } from '../domain/result.js';
 import type { ApiTokenJson, MeJson } from './backend.js';
@@ -13,6 +12,7 @@ import { canPrompt, promptLine, promptSecret, readStdin } from './prompt.js';
 import { serverBackend, signInForToken } from './server-backend.js';
 import type { CliContext } from './session.js';
 import { must } from './targets.js';
+import { terminal, terminalConfig } from './terminal.js';
 
 /** How long the token `tollgate login` creates lives. */
 const loginTokenDays = 90;
@@ -59,13 +59,13 @@ export function registerAccountCommands(cli: Command, ctx: CliContext): void {
     )
     .action(async (o: { email?: string; passwordStdin?: boolean; json?: boolean }, cmd: Command) => {
       const out = outputOf(o);
-      const config = loadConfig();
+      const config = terminalConfig();
       const given = globalsOf(cmd).server ?? config.server;
       if (given === undefined) badOption(out, '--server', 'Give the address of the Tollgate server, e.g. https://tollgate.example.com.');
       const server = urlOption(out, '--server', given as string);
       const { protocol, hostname: host } = new URL(server);
       if (protocol === 'http:' && !/^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/.test(host)) {
-        process.stderr.write(`warning: ${server} is not encrypted: the password and the token cross the network readable. Use https.\n`);
+        terminal().stderr.write(`warning: ${server} is not encrypted: the password and the token cross the network readable. Use https.\n`);
       }
       const email = await emailOf(out, o.email, o.passwordStdin === true);
       const password = o.passwordStdin ? await readStdin() : canPrompt() ? await promptSecret('Password: ') : '';
@@ -109,7 +109,7 @@ export function registerAccountCommands(cli: Command, ctx: CliContext): void {
     .option('--json', 'print { server, revoked, removed } as JSON')
     .action(async (o: { json?: boolean }) => {
       const out = outputOf(o);
-      const { configDir } = loadConfig();
+      const { configDir } = terminalConfig();
       const c = readCredentials(configDir);
       if (!c) {
         emit(out, { server: null, revoked: false, removed: false }, () => `Not signed in (no ${credentialsPath(configDir)}).`);

@@ -8,6 +8,7 @@ import { badOption, parseIntOption, parseOption, withFlags } from './options.js'
 import { emit, fail, type Output, outputOf } from './output.js';
 import type { CliContext } from './session.js';
 import { must, requireProgram } from './targets.js';
+import { terminalPath } from './terminal.js';
 
 // `tollgate calendar …`: the program's business calendar, which every business-day count follows.
 
@@ -16,7 +17,7 @@ const versionHint = 'Must be a version number (1 or more) as printed by `tollgat
 /** A file's text, or the command ends naming the option (or argument) that gave it. */
 function readText(out: Output, flag: string, path: string): string {
   try {
-    return readFileSync(path, 'utf8');
+    return readFileSync(terminalPath(path), 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'No such file.' : code === 'EISDIR' ? 'Is a directory, not a file.' : `Cannot read it (${code ?? e}).`;

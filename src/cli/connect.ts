@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { type Config, ConfigError, loadConfig } from '../config/config.js';
+import { type Config, ConfigError } from '../config/config.js';
 import type { Backend } from './backend.js';
 import { type Credentials, normalizeServer, readCredentials } from './credentials.js';
 import { databaseBackend } from './database-backend.js';
@@ -8,6 +8,7 @@ import { badOption, parseOption } from './options.js';
 import { fail, type Output } from './output.js';
 import { serverBackend } from './server-backend.js';
 import { type CliContext, withSession } from './session.js';
+import { terminalConfig } from './terminal.js';
 
 // Whom the commands act as, and where: the database as --as/TOLLGATE_AS, or a server over HTTP with
 // a token (--server/TOLLGATE_SERVER, or where `tollgate login` signed in).
@@ -91,7 +92,7 @@ export function databaseOnly(cmd: Command, out: Output, why: string): void {
  * when fn ends the command.
  */
 export async function withBackend<T>(ctx: CliContext, cmd: Command, out: Output, fn: (b: Backend) => Promise<T>): Promise<T> {
-  const config = loadConfig();
+  const config = terminalConfig();
   const c = connectionOf(out, globalsOf(cmd), config, () => readCredentials(config.configDir));
   if (c.kind === 'database') return withSession(ctx, (s) => fn(databaseBackend(s)), c.as);
   const login = `tollgate login --server ${c.server}`;

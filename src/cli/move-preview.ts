@@ -6,6 +6,7 @@ import type { Backend } from './backend.js';
 import { CliExit, fail, type Output, table } from './output.js';
 import { canPrompt, promptLine } from './prompt.js';
 import { must } from './targets.js';
+import { terminal } from './terminal.js';
 
 // A move that pushes other milestones later is shown first and confirmed: on a terminal by a
 // question, in scripts by --yes. The confirmed move insists on the versions the preview showed.
@@ -63,7 +64,7 @@ export async function confirmedPushes(b: Backend, out: Output, i: MoveIntent): P
   const { pushes } = must(out, await b.previewMove(i.program.id, i.before.id, i.forecastDate));
   if (pushes.length === 0 || i.isConfirmed) return pushes;
   // With --json, stdout is for the answer only.
-  const show = (text: string) => (out.json ? process.stderr : process.stdout).write(`${text}\n`);
+  const show = (text: string) => (out.json ? terminal().stderr : terminal().stdout).write(`${text}\n`);
   const key = i.before.key;
   if (!canPrompt()) {
     if (!out.json) show(previewText(i.before, i.forecastDate, pushes));
@@ -76,6 +77,6 @@ export async function confirmedPushes(b: Backend, out: Output, i: MoveIntent): P
   show(previewText(i.before, i.forecastDate, pushes));
   const answer = await promptLine(`Move ${key} and push ${milestones(pushes.length)}? [y/N] `);
   if (/^y(es)?$/i.test(answer)) return pushes;
-  process.stderr.write('Not moved: nothing was written.\n');
+  terminal().stderr.write('Not moved: nothing was written.\n');
   throw new CliExit(1);
 }

@@ -1,6 +1,7 @@
 import Table from 'cli-table3';
 import type { ErrorCode } from '../domain/errors.js';
 import type { Refusal } from '../domain/result.js';
+import { terminal } from './terminal.js';
 
 export interface Output {
   readonly json: boolean;
@@ -21,12 +22,12 @@ export class CliExit extends Error {
 /** 2 for a mistyped command or an invalid option value, 1 for every other refusal (docs/errors.md). */
 export const exitCodeOf = (code: ErrorCode): number => (code === 'VALIDATION_FAILED' ? 2 : 1);
 
-const writeJson = (stream: NodeJS.WriteStream, value: unknown) => stream.write(`${JSON.stringify(value, null, 2)}\n`);
+const writeJson = (stream: { write(text: string): unknown }, value: unknown) => stream.write(`${JSON.stringify(value, null, 2)}\n`);
 
 /** Prints `json` for scripts (--json) or the text `human()` returns for people. */
 export function emit(out: Output, json: unknown, human: () => string): void {
-  if (out.json) writeJson(process.stdout, json);
-  else process.stdout.write(`${human()}\n`);
+  if (out.json) writeJson(terminal().stdout, json);
+  else terminal().stdout.write(`${human()}\n`);
 }
 
 export function printJsonOr(out: Output, json: unknown, text: string): void {
@@ -81,10 +82,11 @@ export function fail(out: Output, r: Refusal): never {
   if (out.json) {
     const body: Record<string, unknown> = { code: r.code, detail: r.message, errors: r.fields ?? [] };
     if (r.current !== undefined) body.current = r.current;
-    writeJson(process.stderr, body);
+    writeJson(terminal().stderr, body);
   } else {
-    process.stderr.write(`error ${r.code}: ${r.message}\n`);
-    for (const f of r.fields ?? []) if (!r.message.includes(f.message)) process.stderr.write(`  ${f.path}: ${f.message}\n`);
+    const { stderr } = terminal();
+    stderr.write(`error ${r.code}: ${r.message}\n`);
+    for (const f of r.fields ?? []) if (!r.message.includes(f.message)) stderr.write(`  ${f.path}: ${f.message}\n`);
   }
   throw new CliExit(exitCodeOf(r.code));
 }

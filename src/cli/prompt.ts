@@ -1,15 +1,16 @@
 import { createInterface } from 'node:readline/promises';
 import { CliExit } from './output.js';
+import { terminal } from './terminal.js';
 
 // Asking the person at the terminal. Prompts go to stderr, so stdout stays the command's output.
 
 /** Whether someone can answer a prompt. */
-export const canPrompt = (): boolean => process.stdin.isTTY === true;
+export const canPrompt = (): boolean => terminal().stdin.isTTY === true;
 
 /** All of stdin without its final line break: a password piped in for --password-stdin. */
 export async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  for await (const chunk of terminal().stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
   return Buffer.concat(chunks)
     .toString('utf8')
     .replace(/\r?\n$/, '');
@@ -17,7 +18,8 @@ export async function readStdin(): Promise<string> {
 
 /** One line typed at the terminal, shown as it is typed. */
 export async function promptLine(question: string): Promise<string> {
-  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+  // Only asked when stdin is a terminal (canPrompt), which is the process's own.
+  const rl = createInterface({ input: terminal().stdin, output: process.stderr, terminal: true });
   try {
     return (await rl.question(question)).trim();
   } finally {
@@ -27,17 +29,17 @@ export async function promptLine(question: string): Promise<string> {
 
 /** A secret typed at the terminal without echo. Ctrl-C ends the command (exit 130). */
 export function promptSecret(question: string): Promise<string> {
-  const input = process.stdin;
+  const { stdin: input, stderr } = terminal();
   // Echo is off before the question shows, so nothing typed early appears on the screen.
-  input.setRawMode(true);
-  process.stderr.write(question);
+  input.setRawMode?.(true);
+  stderr.write(question);
   return new Promise((resolve, reject) => {
     let value = '';
     const finish = (then: () => void) => {
       input.off('data', onData);
-      input.setRawMode(false);
+      input.setRawMode?.(false);
       input.pause();
-      process.stderr.write('\n');
+      stderr.write('\n');
       then();
     };
     const onData = (chunk: string) => {

@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
 import { loadDemo } from '../app/demo/load-demo.js';
-import { type Config, loadConfig } from '../config/config.js';
+import type { Config } from '../config/config.js';
 import { databaseOnly } from './connect.js';
 import { badOption } from './options.js';
 import { fail, outputOf, printJsonOr } from './output.js';
 import { type CliContext, withSession } from './session.js';
+import { terminal, terminalConfig } from './terminal.js';
 
 const withPort = (config: Config, port: string | undefined): Config => {
   if (port === undefined) return config;
@@ -20,18 +21,18 @@ export function registerServerCommands(program: Command, ctx: CliContext): void 
     .option('--demo', 'load the demo portfolio into an empty database')
     .option('-p, --port <port>', 'port to listen on (default: $PORT or 3000)')
     .action(async (o: { demo?: boolean; port?: string }) => {
-      const config = withPort(loadConfig(), o.port);
+      const config = withPort(terminalConfig(), o.port);
       const server = await ctx.startServer(config, { demo: o.demo ?? config.demo });
-      process.stdout.write(`\nTollgate is running at ${server.url}\n`);
-      process.stdout.write(`  API docs: ${server.url}/api/docs\n`);
+      terminal().stdout.write(`\nTollgate is running at ${server.url}\n`);
+      terminal().stdout.write(`  API docs: ${server.url}/api/docs\n`);
       if (server.isDemo) {
-        process.stdout.write('  Sign in as lead@demo.test with the password tollgate-demo (cadence owner).\n');
-        process.stdout.write('  Other demo roles: admin@, owner@, quality@, supplier@, observer@, other@demo.test, same password.\n');
+        terminal().stdout.write('  Sign in as lead@demo.test with the password tollgate-demo (cadence owner).\n');
+        terminal().stdout.write('  Other demo roles: admin@, owner@, quality@, supplier@, observer@, other@demo.test, same password.\n');
       }
       if (server.setupUrl) {
-        process.stdout.write(`  No admin yet. Create the first admin here (one-time link, 24 hours):\n    ${server.setupUrl}\n`);
+        terminal().stdout.write(`  No admin yet. Create the first admin here (one-time link, 24 hours):\n    ${server.setupUrl}\n`);
       }
-      process.stdout.write('  Press Ctrl+C to stop.\n\n');
+      terminal().stdout.write('  Press Ctrl+C to stop.\n\n');
       const stop = (signal: string) => {
         server.app.log.info({ signal }, 'shutting down: finishing in-flight requests');
         const timer = setTimeout(() => {
@@ -77,7 +78,7 @@ export function registerServerCommands(program: Command, ctx: CliContext): void 
       const out = outputOf(o);
       databaseOnly(cmd, out, 'demo loads into the database; start a server with the demo by `tollgate serve --demo`.');
       await withSession(ctx, async (s) => {
-        const r = await loadDemo(s.deps, { now: new Date() });
+        const r = await loadDemo(s.deps, { now: s.deps.clock.now() });
         if (!r.ok) return fail(out, r.error);
         const d = r.value;
         printJsonOr(

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { createPerson } from '../app/people/create-person.js';
-import { loadConfig } from '../config/config.js';
 import { InviteSchema, RoleSchema } from '../contract/auth.js';
 import type { Role } from '../domain/roles.js';
 import { personJson } from '../present/api-json.js';
@@ -12,6 +11,7 @@ import { emit, fail, type Output, outputOf, table } from './output.js';
 import { canPrompt, promptSecret, readStdin } from './prompt.js';
 import { type CliContext, withSession } from './session.js';
 import { must } from './targets.js';
+import { terminalConfig } from './terminal.js';
 
 const invite = InviteSchema.shape;
 const personFlags = { email: '--email', name: '--name', timeZone: '--time-zone', password: '--password-stdin' };
@@ -124,7 +124,7 @@ export function registerUserCommands(cli: Command, ctx: CliContext): void {
       const email = parseOption(out, '--email', invite.email, o.email);
       const name = parseOption(out, '--name', invite.name, o.name);
       const timeZone = parseOption(out, '--time-zone', invite.timeZone, o.timeZone);
-      const as = globalsOf(cmd).as ?? loadConfig().actAs;
+      const as = globalsOf(cmd).as ?? terminalConfig().actAs;
       const password = await passwordOf(out, o);
       await withSession(
         ctx,
@@ -185,7 +185,7 @@ export function registerUserCommands(cli: Command, ctx: CliContext): void {
       const email = parseOption(out, '--email', invite.email, o.email);
       const name = parseOption(out, '--name', invite.name, o.name);
       const timeZone = parseOption(out, '--time-zone', invite.timeZone, o.timeZone);
-      const baseUrl = o.baseUrl === undefined ? loadConfig().publicUrl : urlOption(out, '--base-url', o.baseUrl);
+      const baseUrl = o.baseUrl === undefined ? terminalConfig().publicUrl : urlOption(out, '--base-url', o.baseUrl);
       await withBackend(ctx, cmd, out, async (b) => {
         if (b.kind === 'database' && !baseUrl) {
           badOption(

@@ -28,3 +28,26 @@ describe('TOLLGATE_TRUST_PROXY', () => {
     }
   });
 });
+
+describe('TOLLGATE_NOW', () => {
+  const now = (value: string | undefined) => loadConfig({ TOLLGATE_NOW: value }).now;
+
+  it('is the machine clock when unset or empty', () => {
+    expect(now(undefined)).toBeUndefined();
+    expect(now('')).toBeUndefined();
+  });
+
+  it('reads an ISO instant with its offset', () => {
+    expect(now('2026-10-01T09:00:00+08:00')?.toISOString()).toBe('2026-10-01T01:00:00.000Z');
+    expect(now('2026-03-29T00:59:59Z')?.toISOString()).toBe('2026-03-29T00:59:59.000Z');
+  });
+
+  it('refuses a date without a time or an offset, nonsense, and instants outside 2000–2099, naming the variable', () => {
+    for (const v of ['2026-10-01', '2026-10-01T09:00:00', 'tomorrow', '2026-02-30T00:00:00Z']) {
+      expect(() => now(v), v).toThrow(/TOLLGATE_NOW: must be an ISO instant with its offset/);
+    }
+    for (const v of ['1999-12-31T23:59:59Z', '2100-01-01T00:00:00Z']) {
+      expect(() => now(v), v).toThrow(/TOLLGATE_NOW: must lie from 2000-01-01 to 2099-12-31/);
+    }
+  });
+});

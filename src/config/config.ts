@@ -2,6 +2,8 @@ import { isIP } from 'node:net';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { dateRange } from '../domain/date-range.js';
+import { isPlainDate } from '../domain/plain-date.js';
 
 const flag = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
@@ -48,6 +50,34 @@ const trustProxy = z
     return entries;
   });
 
+/**
+ * The instant the clock starts at (TOLLGATE_NOW), for demos and tests at a fixed moment: an ISO
+ * instant with its offset (2026-10-01T09:00:00+08:00 or …Z), inside the date range Tollgate keeps.
+ */
+const startInstant = z
+  .string()
+  .optional()
+  .transform((raw, ctx): Date | undefined => {
+    const v = (raw ?? '').trim();
+    if (v === '') return undefined;
+    const iso = z.iso.datetime({ offset: true }).safeParse(v);
+    // Date.parse rolls 30 February over into March: the written day must be a real one.
+    const t = iso.success && isPlainDate(v.slice(0, 10)) ? Date.parse(v) : Number.NaN;
+    if (Number.isNaN(t)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be an ISO instant with its offset, e.g. 2026-10-01T09:00:00+08:00 or 2026-10-01T01:00:00Z; not ${JSON.stringify(v)}`,
+      });
+      return z.NEVER;
+    }
+    const day = new Date(t).toISOString().slice(0, 10);
+    if (day < dateRange.min || day > dateRange.max) {
+      ctx.addIssue({ code: 'custom', message: `must lie from ${dateRange.min} to ${dateRange.max}; not ${v}` });
+      return z.NEVER;
+    }
+    return new Date(t);
+  });
+
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -58,6 +88,7 @@ const EnvSchema = z.object({
     .or(z.literal('').transform(() => undefined)),
   TOLLGATE_DATA_DIR: z.string().min(1).default('./data'),
   TOLLGATE_DEMO: flag,
+  TOLLGATE_NOW: startInstant,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TOLLGATE_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   TOLLGATE_PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
@@ -92,6 +123,11 @@ export interface Config {
   readonly databaseUrl: string | undefined;
   readonly dataDir: string;
   readonly demo: boolean;
+  /**
+   * Where the clock starts (TOLLGATE_NOW): the server, the demo and the CLI see this instant at start
+   * and time runs on from it; undefined: the machine's clock. For demos and tests at a fixed moment.
+   */
+  readonly now: Date | undefined;
   readonly logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   readonly shutdownTimeoutMs: number;
   /** The address people reach Tollgate at (links in invites, the OIDC redirect); https makes cookies Secure. */
@@ -119,6 +155,9 @@ export interface OidcConfig {
 
 export class ConfigError extends Error {}
 
+/** The process's environment, for what hands it on (the CLI's terminal); this module is the only reader. */
+export const processEnv = (): NodeJS.ProcessEnv => process.env;
+
 /** The only reader of process.env: parses and validates it once, naming each bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = EnvSchema.safeParse(env);
@@ -141,6 +180,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     dataDir: e.TOLLGATE_DATA_DIR,
     demo: e.TOLLGATE_DEMO,
+    now: e.TOLLGATE_NOW,
     logLevel: e.LOG_LEVEL,
     shutdownTimeoutMs: e.TOLLGATE_SHUTDOWN_TIMEOUT_MS,
     publicUrl: e.TOLLGATE_PUBLIC_URL?.replace(/\/+$/, ''),

@@ -45,12 +45,7 @@ export async function registerAuth(app: FastifyInstance, deps: HttpDeps): Promis
     req.auth = await authenticateSession(deps.app, value);
     // The session slid forward: so does the cookie, or the browser would drop it 14 days after sign-in.
     if (req.auth?.session?.renewed) {
-      setSessionCookie(
-        req,
-        res,
-        { token: value, csrfToken: req.auth.session.csrfToken, expiresAt: req.auth.session.expiresAt },
-        deps.publicUrl,
-      );
+      setSessionCookie(req, res, { token: value, csrfToken: req.auth.session.csrfToken, expiresAt: req.auth.session.expiresAt }, deps);
     }
     const path = req.url.split('?')[0] ?? '';
     if (req.auth?.session && unsafe.has(req.method) && !csrfExempt.some((re) => re.test(path))) {
@@ -73,13 +68,23 @@ export function actorOf(req: FastifyRequest): Actor {
 const isSecure = (req: FastifyRequest, publicUrl: string | undefined) =>
   req.protocol === 'https' || (publicUrl?.startsWith('https:') ?? false);
 
-export function setSessionCookie(req: FastifyRequest, res: FastifyReply, s: StartedSession, publicUrl: string | undefined): void {
+/**
+ * The session cookie lives as long as the session: Max-Age from the server's clock, not an Expires
+ * date, so a server whose clock is set elsewhere (TOLLGATE_NOW) still gives browsers a live cookie.
+ */
+export function setSessionCookie(
+  req: FastifyRequest,
+  res: FastifyReply,
+  s: StartedSession,
+  deps: Pick<HttpDeps, 'app' | 'publicUrl'>,
+): void {
+  const seconds = Math.max(0, Math.floor((Date.parse(s.expiresAt) - deps.app.clock.now().getTime()) / 1000));
   res.setCookie(sessionCookie, s.token, {
     httpOnly: true,
     sameSite: 'lax',
-    secure: isSecure(req, publicUrl),
+    secure: isSecure(req, deps.publicUrl),
     path: '/',
-    expires: new Date(s.expiresAt),
+    maxAge: seconds,
   });
 }
 

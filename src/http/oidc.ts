@@ -125,7 +125,7 @@ export const oidcRoutes =
         return toSignIn(res, r.error.code === 'NOT_INVITED' ? 'NOT_INVITED' : 'OIDC_FAILED', returnTo);
       }
       req.log.info({ userId: r.value.userId }, 'signed in through the identity provider');
-      setSessionCookie(req, res, r.value, deps.publicUrl);
+      setSessionCookie(req, res, r.value, deps);
       return res.redirect(returnTo, 303);
     });
   };

@@ -21,6 +21,16 @@ export interface Composed {
   close(): Promise<void>;
 }
 
+/**
+ * The clock every use case reads: the machine's, or one that starts at TOLLGATE_NOW and runs on
+ * from there at the machine's pace (sessions still expire, rate limits still reset).
+ */
+export function clockOf(config: Pick<Config, 'now'>): { now(): Date } {
+  if (config.now === undefined) return { now: () => new Date() };
+  const offset = config.now.getTime() - Date.now();
+  return { now: () => new Date(Date.now() + offset) };
+}
+
 /** Opens and migrates the configured database and wires the use cases' dependencies. */
 export async function compose(config: Config): Promise<Composed> {
   const opened = openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -28,7 +38,7 @@ export async function compose(config: Config): Promise<Composed> {
     const { applied } = await opened.migrate();
     const deps: AppDeps = {
       store: opened.store,
-      clock: { now: () => new Date() },
+      clock: clockOf(config),
       newId: uuidv7,
       passwords: argon2Passwords,
       demo: config.demo,

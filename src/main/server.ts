@@ -23,7 +23,17 @@ const loopback = /^(127\.\d+\.\d+\.\d+|localhost|::1)$/;
  * Starts Tollgate: migrate, optionally load the demo, listen; stop() lets in-flight requests
  * finish, then closes the database.
  */
-export async function startServer(config: Config, opts: { demo?: boolean } = {}): Promise<RunningServer> {
+export interface StartOptions {
+  /** Load the demo into an empty database (default: config.demo). */
+  readonly demo?: boolean;
+  /**
+   * Compute every year's holidays ahead on a worker (default true). Tests that start many short-lived
+   * servers turn it off: each year is then computed on first use, in the request that needs it.
+   */
+  readonly warmHolidays?: boolean;
+}
+
+export async function startServer(config: Config, opts: StartOptions = {}): Promise<RunningServer> {
   const demo = opts.demo ?? config.demo;
   if (demo && !loopback.test(config.host)) {
     throw new ConfigError(
@@ -55,7 +65,7 @@ export async function startServer(config: Config, opts: { demo?: boolean } = {})
   if (demo) {
     if ((await composed.deps.store.reads.countPrograms()) === 0) {
       const started = Date.now();
-      const r = await loadDemo(composed.deps, { now: new Date() });
+      const r = await loadDemo(composed.deps, { now: composed.deps.clock.now() });
       if (r.ok) log.info({ ...r.value, ms: Date.now() - started }, 'demo portfolio loaded');
       else log.info({ code: r.error.code }, r.error.message);
     } else {
@@ -72,12 +82,15 @@ export async function startServer(config: Config, opts: { demo?: boolean } = {})
   if (setup) log.info({ expiresAt: setup.expiresAt }, 'no admin yet: the setup link is printed on the console');
   // The holidays of every year in the accepted range are computed off the event loop, for the countries
   // programs use now and, checked each minute, for those of programs created later.
-  const warmer = startHolidayWarmer(
-    async () => (await composed.deps.store.reads.listPrograms()).flatMap((p) => programCalendarSpec(p).countries),
-    60_000,
-    (r) => log.info(r, 'holiday calendars computed for the accepted date range'),
-    (err) => log.warn({ err }, 'holiday calendars could not be computed ahead; they are computed on first use'),
-  );
+  const warmer =
+    opts.warmHolidays === false
+      ? { stop: async () => {} }
+      : startHolidayWarmer(
+          async () => (await composed.deps.store.reads.listPrograms()).flatMap((p) => programCalendarSpec(p).countries),
+          60_000,
+          (r) => log.info(r, 'holiday calendars computed for the accepted date range'),
+          (err) => log.warn({ err }, 'holiday calendars could not be computed ahead; they are computed on first use'),
+        );
   let stopping: Promise<void> | null = null;
   return {
     app,

@@ -3,6 +3,7 @@ import { demoPrograms } from '../../src/app/demo/demo-data.js';
 import { loadDemo } from '../../src/app/demo/load-demo.js';
 import { createTestServer, type TestServer } from '../support/app.js';
 import { dialects } from '../support/databases.js';
+import { demoInstant } from '../support/demo-template.js';
 import { type Caller, call as callAs, changes as changesAs, expectProblem } from './helpers.js';
 
 interface PersonRef {
@@ -42,7 +43,7 @@ interface MilestoneBody {
 }
 
 // Wednesday 11 March 2026, midday in Asia.
-const now = new Date('2026-03-11T04:00:00Z');
+const now = new Date(demoInstant);
 
 describe.each(dialects)('programs API on %s (demo portfolio)', (dialect) => {
   let t: TestServer;
@@ -56,10 +57,8 @@ describe.each(dialects)('programs API on %s (demo portfolio)', (dialect) => {
     (await call({ method: 'GET', url: '/api/v1/programs' }, await t.person(email))).json<{ items: ProgramBody[] }>().items;
 
   beforeAll(async () => {
-    t = await createTestServer(dialect);
+    t = await createTestServer(dialect, {}, { from: 'demo' });
     t.setNow(now);
-    const r = await loadDemo(t.deps, { now });
-    if (!r.ok) throw new Error(r.error.message);
     admin = await t.person('admin@demo.test');
     const res = await call({ method: 'GET', url: '/api/v1/programs' });
     expect(res.statusCode).toBe(200);

@@ -19,7 +19,7 @@ describe.each(dialects)('tollgate on %s over the HTTP API of a running server', 
   let server: Served;
   const credentials = () => join(db.dataDir, 'config', 'credentials.json');
   const stored = () => JSON.parse(readFileSync(credentials(), 'utf8')) as Stored;
-  /** The key of an open milestone of KHG-KW500 (the demo is dated relative to today). */
+  /** The key of an open milestone of KHG-KW500 (the demo is dated relative to its instant). */
   const openKey = async () => {
     const shown = jsonOf<{ milestones: Milestone[] }>(
       await tollgate(db, '--as', 'lead@demo.test', 'programs', 'show', 'KHG-KW500', '--json'),
@@ -33,7 +33,7 @@ describe.each(dialects)('tollgate on %s over the HTTP API of a running server', 
 
   beforeAll(async () => {
     assertBuilt();
-    db = await createTestDatabase(dialect);
+    db = await createTestDatabase(dialect, { from: 'demo' });
     server = await serve(db, '--demo');
   });
   afterAll(async () => {

@@ -1,13 +1,15 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { runCli } from '../../src/main/run-cli.js';
 import type { TestDatabase } from '../support/databases.js';
 
 const bin = fileURLToPath(new URL('../../bin/tollgate.js', import.meta.url));
 const built = fileURLToPath(new URL('../../dist/main/cli.js', import.meta.url));
 
-/** The CLI tests run the built binary; building is the test command's job (`npm run build:server`). */
+/** The tests that run the built binary (serve, and a few commands) need it; building is the test command's job. */
 export function assertBuilt(): void {
   if (!existsSync(built)) throw new Error(`${built} is missing: run \`npm run build:server\` before the CLI tests.`);
 }
@@ -35,6 +37,8 @@ export function cliEnv(db: TestDatabase, extra: RunOptions['env'] = {}): NodeJS.
     DATABASE_URL: db.databaseUrl ?? '',
     TOLLGATE_DATA_DIR: db.dataDir,
     TOLLGATE_CONFIG_DIR: join(db.dataDir, 'config'),
+    // A copy of the demo is read at the demo's instant, by the server and the commands alike.
+    ...(db.now ? { TOLLGATE_NOW: db.now } : {}),
   };
   for (const key of ['TOLLGATE_AS', 'TOLLGATE_SERVER', 'TOLLGATE_TOKEN', 'TOLLGATE_PUBLIC_URL']) delete env[key];
   for (const [key, value] of Object.entries(extra)) {
@@ -44,8 +48,26 @@ export function cliEnv(db: TestDatabase, extra: RunOptions['env'] = {}): NodeJS.
   return env;
 }
 
-/** Runs `tollgate …args` as a user would, with options, and reports how it ended. */
-export function tollgateWith(db: TestDatabase, opts: RunOptions, ...args: string[]): Promise<CliResult> {
+/**
+ * Runs `tollgate …args` in this process, as the binary would (the same entry, runCli, with the
+ * command's own environment, stdin, stdout and stderr), and reports how it ended. In-process, so a
+ * command costs milliseconds rather than a Node start; `tollgateProcess` runs the real binary.
+ */
+export async function tollgateWith(db: TestDatabase, opts: RunOptions, ...args: string[]): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(['node', 'tollgate', ...args], undefined, {
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+    stdin: Readable.from(opts.input === undefined ? [] : [Buffer.from(opts.input)]),
+    env: cliEnv(db, opts.env),
+    cwd: db.dataDir,
+  });
+  return { code, stdout, stderr };
+}
+
+/** Runs the built binary, `node bin/tollgate.js …args`, in its own process, as a user would. */
+export function tollgateProcess(db: TestDatabase, opts: RunOptions, ...args: string[]): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = execFile(
       process.execPath,

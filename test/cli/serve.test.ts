@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
-import { assertBuilt, cliEnv, exited, serve, tollgateWith } from './run-cli.js';
+import { assertBuilt, cliEnv, exited, serve, tollgateProcess } from './run-cli.js';
 
 const bin = fileURLToPath(new URL('../../bin/tollgate.js', import.meta.url));
 
@@ -110,7 +110,7 @@ describe('tollgate serve on an empty database', () => {
     expect(await info.json()).toMatchObject({ purpose: 'setup', email: null });
     expect(await first.stop()).toBe(0);
 
-    const added = await tollgateWith(
+    const added = await tollgateProcess(
       db,
       { input: 'a long admin passphrase\n' },
       'user',

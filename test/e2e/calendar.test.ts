@@ -1,11 +1,12 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
 import { type RunningServer, startServer } from '../../src/main/server.js';
-import { expectAccessible, launchChromium, screenshot, signIn } from '../support/browser.js';
+import { contextAt, expectAccessible, launchChromium, screenshot, signIn } from '../support/browser.js';
+import { demoDataDir } from '../support/databases.js';
+import { demoInstant } from '../support/demo-template.js';
 
 // The real server (built web app, SQLite file, demo portfolio) on a loopback port, driven in Chromium.
 describe('browser: a program’s business calendar — year view, provisional year, shutdown, official schedule', () => {
@@ -13,7 +14,7 @@ describe('browser: a program’s business calendar — year view, provisional ye
   let chromium: Awaited<ReturnType<typeof launchChromium>>;
   let browser: Browser;
   let page: Page;
-  const dataDir = mkdtempSync(join(tmpdir(), 'tollgate-e2e-calendar-'));
+  const dataDir = demoDataDir('tollgate-e2e-calendar-');
   const calendarUrl = (year?: number) => `${server.url}/programs/KHG-KW500/calendar${year ? `?year=${year}` : ''}`;
   const answer = () => page.locator('.page-head .answers');
   /** A day of the year view, found by its accessible name ("Thursday 1 October 2026: …"). */
@@ -22,11 +23,15 @@ describe('browser: a program’s business calendar — year view, provisional ye
   const focused = () => page.locator(':focus');
 
   beforeAll(async () => {
-    const config = { ...loadConfig({ TOLLGATE_DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), port: 0 };
-    server = await startServer(config, { demo: true });
+    const config = { ...loadConfig({ TOLLGATE_DATA_DIR: dataDir, LOG_LEVEL: 'silent', TOLLGATE_NOW: demoInstant }), port: 0 };
+    server = await startServer(config, { demo: true, warmHolidays: false });
     chromium = await launchChromium();
     browser = chromium.browser;
-    const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/Berlin', viewport: { width: 1400, height: 900 } });
+    const context = await contextAt(browser, demoInstant, {
+      locale: 'en-GB',
+      timezoneId: 'Europe/Berlin',
+      viewport: { width: 1400, height: 900 },
+    });
     page = await context.newPage();
     await signIn(page, server.url, 'lead@demo.test');
   });
@@ -46,8 +51,8 @@ describe('browser: a program’s business calendar — year view, provisional ye
     await expect.poll(() => answer().textContent()).toMatch(/^Kettle KW-500 works \d+ days in \d{4}/);
     await page.goto(calendarUrl(2026));
     await expect.poll(() => yearHeading().textContent()).toBe('2026 day by day');
+    await expect.poll(() => answer().textContent()).toMatch(/Kettle KW-500 works \d+ days in 2026/);
     const text = (await answer().textContent()) ?? '';
-    expect(text).toMatch(/Kettle KW-500 works \d+ days in 2026/);
     expect(text).toContain('Asia/Shanghai');
     expect(text).toContain('days end 18:00');
     expect(text).toContain("China's public holidays with official makeup days");

@@ -16,7 +16,7 @@ describe('browser: the setup link creates the first admin', () => {
 
   beforeAll(async () => {
     const config = { ...loadConfig({ TOLLGATE_DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), port: 0 };
-    server = await startServer(config, { demo: false });
+    server = await startServer(config, { demo: false, warmHolidays: false });
     chromium = await launchChromium();
     browser = chromium.browser;
   });

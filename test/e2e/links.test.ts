@@ -1,11 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
 import { type RunningServer, startServer } from '../../src/main/server.js';
-import { expectAccessible, launchChromium, screenshot, signIn } from '../support/browser.js';
+import { contextAt, expectAccessible, launchChromium, screenshot, signIn } from '../support/browser.js';
+import { demoDataDir } from '../support/databases.js';
+import { demoInstant } from '../support/demo-template.js';
 
 interface MilestoneBody {
   id: string;
@@ -71,7 +71,7 @@ describe('browser: dependencies between milestones, and a move that pushes a suc
   let chromium: Awaited<ReturnType<typeof launchChromium>>;
   let browser: Browser;
   let page: Page;
-  const dataDir = mkdtempSync(join(tmpdir(), 'tollgate-e2e-links-'));
+  const dataDir = demoDataDir('tollgate-e2e-links-');
   // Two open milestones the second of which can come after the first (see pickPair).
   let first: MilestoneBody;
   let second: MilestoneBody;
@@ -86,11 +86,15 @@ describe('browser: dependencies between milestones, and a move that pushes a suc
   };
 
   beforeAll(async () => {
-    const config = { ...loadConfig({ TOLLGATE_DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), port: 0 };
-    server = await startServer(config, { demo: true });
+    const config = { ...loadConfig({ TOLLGATE_DATA_DIR: dataDir, LOG_LEVEL: 'silent', TOLLGATE_NOW: demoInstant }), port: 0 };
+    server = await startServer(config, { demo: true, warmHolidays: false });
     chromium = await launchChromium();
     browser = chromium.browser;
-    const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/Berlin', viewport: { width: 1400, height: 900 } });
+    const context = await contextAt(browser, demoInstant, {
+      locale: 'en-GB',
+      timezoneId: 'Europe/Berlin',
+      viewport: { width: 1400, height: 900 },
+    });
     page = await context.newPage();
   });
 
@@ -154,7 +158,7 @@ describe('browser: dependencies between milestones, and a move that pushes a suc
     expect(await dialog.locator(`[id="${errorId}"]`).textContent()).toContain(cycle);
     // Focus goes to the field at fault, so its message is read out.
     expect(await page.evaluate<string | undefined>('document.activeElement?.id')).toBe(await select.getAttribute('id'));
-    await expectAccessible(page);
+    await expectAccessible(page, { scope: 'dialog' });
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.isVisible(), wait).toBe(false);
   }, 60_000);
@@ -182,7 +186,7 @@ describe('browser: dependencies between milestones, and a move that pushes a suc
     expect(await confirm.count()).toBe(1);
 
     await dialog.getByLabel('Reason').fill('Tool steel delivery slipped');
-    await expectAccessible(page);
+    await expectAccessible(page, { scope: 'dialog' });
     await screenshot(page, 'move-preview');
 
     // Someone else changes the pushed milestone meanwhile: the move is refused and the preview fetched again.

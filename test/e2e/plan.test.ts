@@ -1,12 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
 import type { Mta, Plan, PlanRow } from '../../src/contract/plan.js';
 import { type RunningServer, startServer } from '../../src/main/server.js';
-import { expectAccessible, launchChromium, screenshot, signIn } from '../support/browser.js';
+import { contextAt, expectAccessible, launchChromium, screenshot, signIn } from '../support/browser.js';
+import { demoDataDir } from '../support/databases.js';
+import { demoInstant } from '../support/demo-template.js';
 
 const code = 'KHG-KW500';
 const api = `/api/v1/programs/${code}`;
@@ -44,7 +44,7 @@ describe('browser: the Plan page — plan vs actual, a move that pushes a succes
   let chromium: Awaited<ReturnType<typeof launchChromium>>;
   let browser: Browser;
   let page: Page;
-  const dataDir = mkdtempSync(join(tmpdir(), 'tollgate-e2e-plan-'));
+  const dataDir = demoDataDir('tollgate-e2e-plan-');
   let predecessor: PlanRow;
   let successor: PlanRow;
   let trend: string[] | null = null;
@@ -67,11 +67,15 @@ describe('browser: the Plan page — plan vs actual, a move that pushes a succes
       .last();
 
   beforeAll(async () => {
-    const config = { ...loadConfig({ TOLLGATE_DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), port: 0 };
-    server = await startServer(config, { demo: true });
+    const config = { ...loadConfig({ TOLLGATE_DATA_DIR: dataDir, LOG_LEVEL: 'silent', TOLLGATE_NOW: demoInstant }), port: 0 };
+    server = await startServer(config, { demo: true, warmHolidays: false });
     chromium = await launchChromium();
     browser = chromium.browser;
-    const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/Berlin', viewport: { width: 1400, height: 900 } });
+    const context = await contextAt(browser, demoInstant, {
+      locale: 'en-GB',
+      timezoneId: 'Europe/Berlin',
+      viewport: { width: 1400, height: 900 },
+    });
     page = await context.newPage();
   });
 
@@ -174,7 +178,7 @@ describe('browser: the Plan page — plan vs actual, a move that pushes a succes
     const text = (await move.textContent()) ?? '';
     expect(text).toContain('Dana Whitfield');
     expect(text).toContain(shown(movedTo));
-    await expectAccessible(page);
+    await expectAccessible(page, { scope: 'dialog' });
     await dialog.getByRole('button', { name: 'Close' }).click();
     await expect.poll(() => dialog.isVisible()).toBe(false);
   });

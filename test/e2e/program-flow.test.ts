@@ -1,11 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
 import { type RunningServer, startServer } from '../../src/main/server.js';
-import { demoPassword, expectAccessible, launchChromium, screenshot } from '../support/browser.js';
+import { contextAt, demoPassword, expectAccessible, launchChromium, screenshot } from '../support/browser.js';
+import { demoDataDir } from '../support/databases.js';
+import { demoInstant } from '../support/demo-template.js';
 
 // The real server (built web app, SQLite file, demo portfolio) on a loopback port, driven in Chromium.
 describe('browser: sign in → my week → portfolio → program → add, move, change log', () => {
@@ -13,14 +13,18 @@ describe('browser: sign in → my week → portfolio → program → add, move, 
   let chromium: Awaited<ReturnType<typeof launchChromium>>;
   let browser: Browser;
   let page: Page;
-  const dataDir = mkdtempSync(join(tmpdir(), 'tollgate-e2e-'));
+  const dataDir = demoDataDir('tollgate-e2e-');
 
   beforeAll(async () => {
-    const config = { ...loadConfig({ TOLLGATE_DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), port: 0 };
-    server = await startServer(config, { demo: true });
+    const config = { ...loadConfig({ TOLLGATE_DATA_DIR: dataDir, LOG_LEVEL: 'silent', TOLLGATE_NOW: demoInstant }), port: 0 };
+    server = await startServer(config, { demo: true, warmHolidays: false });
     chromium = await launchChromium();
     browser = chromium.browser;
-    const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/Berlin', viewport: { width: 1400, height: 900 } });
+    const context = await contextAt(browser, demoInstant, {
+      locale: 'en-GB',
+      timezoneId: 'Europe/Berlin',
+      viewport: { width: 1400, height: 900 },
+    });
     page = await context.newPage();
   });
 
@@ -77,7 +81,6 @@ describe('browser: sign in → my week → portfolio → program → add, move, 
     await expect.poll(() => milestones.getByRole('row').count()).toBe(before + 1);
     const row = milestones.getByRole('row').filter({ hasText: 'Second-source resin qualified' });
     expect(await row.textContent()).toContain('M-57');
-    await expectAccessible(page);
   });
 
   it('refuses a move without a reason, then moves the date with one', async () => {

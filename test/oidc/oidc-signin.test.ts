@@ -16,6 +16,8 @@ import { buildApp } from '../../src/http/build-app.js';
 import { type Composed, compose } from '../../src/main/compose.js';
 import { type RunningServer, startServer } from '../../src/main/server.js';
 import { launchChromium } from '../support/browser.js';
+import { demoDataDir } from '../support/databases.js';
+import { demoInstant } from '../support/demo-template.js';
 
 // A real OpenID provider (oidc-provider, its development login and consent pages) and the real
 // Tollgate server, both over http on loopback, driven in Chromium.
@@ -71,7 +73,7 @@ async function apiSession(base: string, email: string, password: string) {
 }
 
 describe('sign-in through an OpenID provider', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'tollgate-oidc-'));
+  const dataDir = demoDataDir('tollgate-oidc-');
   const otherDataDir = mkdtempSync(join(tmpdir(), 'tollgate-oidc-logs-'));
   let handle: ((req: IncomingMessage, res: ServerResponse) => void) | null = null;
   const idp = createServer((req, res) => {
@@ -96,8 +98,8 @@ describe('sign-in through an OpenID provider', () => {
     issuer = `http://127.0.0.1:${await listen(idp)}`;
     const oidcEnv = { TOLLGATE_OIDC_ISSUER: issuer, TOLLGATE_OIDC_CLIENT_ID: clientId, TOLLGATE_OIDC_CLIENT_SECRET: clientSecret };
 
-    const config = loadConfig({ TOLLGATE_DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...oidcEnv });
-    server = await startServer({ ...config, port: 0 }, { demo: true });
+    const config = loadConfig({ TOLLGATE_DATA_DIR: dataDir, LOG_LEVEL: 'silent', TOLLGATE_NOW: demoInstant, ...oidcEnv });
+    server = await startServer({ ...config, port: 0 }, { demo: true, warmHolidays: false });
     base = server.url;
 
     const otherConfig = loadConfig({ TOLLGATE_DATA_DIR: otherDataDir, LOG_LEVEL: 'silent', ...oidcEnv });

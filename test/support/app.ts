@@ -16,7 +16,7 @@ import { type BuildOptions, buildApp } from '../../src/http/build-app.js';
 import type { HttpDeps } from '../../src/http/http-deps.js';
 import { argon2Passwords } from '../../src/main/passwords.js';
 import { openStore } from '../../src/store/open-store.js';
-import { createTestDatabase, type TestDatabase } from './databases.js';
+import { createTestDatabase, type DatabaseOptions, type TestDatabase } from './databases.js';
 
 /** Request headers that make an inject() request as someone. */
 export type Headers = Record<string, string>;
@@ -91,9 +91,13 @@ export async function addFirstAdmin(deps: AppDeps, email = 'admin@example.test',
   return principalOf(deps.store.reads, user);
 }
 
-/** A fresh, empty, migrated database of the dialect with the app around it; nobody exists yet. */
-export async function createTestServer(dialect: 'sqlite' | 'postgres', http: Partial<Omit<HttpDeps, 'app'>> = {}): Promise<TestServer> {
-  const db = await createTestDatabase(dialect);
+/** A fresh migrated database of the dialect (empty: nobody exists yet; or a copy of the demo) with the app around it. */
+export async function createTestServer(
+  dialect: 'sqlite' | 'postgres',
+  http: Partial<Omit<HttpDeps, 'app'>> = {},
+  opts: DatabaseOptions = {},
+): Promise<TestServer> {
+  const db = await createTestDatabase(dialect, opts);
   const opened = openStore({ databaseUrl: db.databaseUrl, dataDir: db.dataDir });
   await opened.migrate();
   let fixed: Date | null = null;

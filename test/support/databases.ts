@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
+import { inject } from 'vitest';
 
 /** Where the tests' PostgreSQL lives: the machine's server, trust auth, database `test`. */
 export const adminUrl = process.env.TOLLGATE_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -13,6 +14,8 @@ export interface TestDatabase {
   /** DATABASE_URL for this database (undefined for SQLite: use dataDir). */
   readonly databaseUrl: string | undefined;
   readonly dataDir: string;
+  /** For a copy of the demo: the instant its clocks start at (TOLLGATE_NOW), so the demo's dates read as written. */
+  readonly now: string | undefined;
   /**
    * Runs one read-only SQL statement on its own connection, beside the store under test: for
    * assertions about what is stored (e.g. that no secret reached the change log).
@@ -21,14 +24,25 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A fresh, empty database of the dialect, for one test file; drop() removes it. */
-export async function createTestDatabase(dialect: 'sqlite' | 'postgres'): Promise<TestDatabase> {
+export interface DatabaseOptions {
+  /**
+   * 'demo': a copy of the demo portfolio, loaded once per run at demoInstant (test/support/global-setup.ts);
+   * 'empty' (the default): nothing, not even the tables.
+   */
+  readonly from?: 'empty' | 'demo';
+}
+
+/** A fresh database of the dialect, for one test file: empty, or a copy of the demo; drop() removes it. */
+export async function createTestDatabase(dialect: 'sqlite' | 'postgres', opts: DatabaseOptions = {}): Promise<TestDatabase> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tollgate-test-'));
+  const demo = opts.from === 'demo' ? inject('demoTemplates') : undefined;
   if (dialect === 'sqlite') {
+    if (demo) copyFileSync(join(demo.sqliteDir, 'tollgate.db'), join(dataDir, 'tollgate.db'));
     return {
       dialect,
       databaseUrl: undefined,
       dataDir,
+      now: demo?.now,
       rows: async (sqlText) => {
         const raw = new Database(join(dataDir, 'tollgate.db'), { readonly: true, fileMustExist: true });
         try {
@@ -43,7 +57,7 @@ export async function createTestDatabase(dialect: 'sqlite' | 'postgres'): Promis
   const name = `tollgate_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.query(demo ? `CREATE DATABASE ${name} TEMPLATE ${demo.postgresDatabase}` : `CREATE DATABASE ${name}`);
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
@@ -51,6 +65,7 @@ export async function createTestDatabase(dialect: 'sqlite' | 'postgres'): Promis
     dialect,
     databaseUrl: url.toString(),
     dataDir,
+    now: demo?.now,
     rows: async (sqlText) => {
       const c = new pg.Client({ connectionString: url.toString() });
       await c.connect();
@@ -68,6 +83,16 @@ export async function createTestDatabase(dialect: 'sqlite' | 'postgres'): Promis
       await c.end();
     },
   };
+}
+
+/**
+ * A new data directory holding a copy of the demo portfolio's SQLite file, for a server started on
+ * it (TOLLGATE_DATA_DIR) at the demo's instant (TOLLGATE_NOW=demoInstant); the caller removes it.
+ */
+export function demoDataDir(prefix = 'tollgate-demo-'): string {
+  const dataDir = mkdtempSync(join(tmpdir(), prefix));
+  copyFileSync(join(inject('demoTemplates').sqliteDir, 'tollgate.db'), join(dataDir, 'tollgate.db'));
+  return dataDir;
 }
 
 /** Both dialects, always: the suites run once per entry. */

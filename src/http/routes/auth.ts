@@ -57,7 +57,7 @@ export const authRoutes =
           if (r.error.code === 'RATE_LIMITED') res.header('retry-after', '900');
           return sendProblem(res, r.error);
         }
-        setSessionCookie(req, res, r.value, deps.publicUrl);
+        setSessionCookie(req, res, r.value, deps);
         const user = await deps.app.store.reads.findUser(r.value.userId);
         if (!user) throw new Error('signed-in person vanished');
         const me = await getMe(deps.app, { actor: { ...user, memberships: await deps.app.store.reads.listMemberships(user.id) } });
@@ -143,7 +143,7 @@ export const authRoutes =
       async (req, res) => {
         const r = await acceptInvite(deps.app, { token: req.params.token, ...req.body });
         if (!r.ok) return sendProblem(res, r.error);
-        setSessionCookie(req, res, r.value, deps.publicUrl);
+        setSessionCookie(req, res, r.value, deps);
         const reads = deps.app.store.reads;
         const user = await reads.findUser(r.value.userId);
         if (!user) throw new Error('invited person vanished');
