@@ -4,7 +4,8 @@ const demo = ['./test/support/global-setup.ts'];
 
 export default defineConfig({
   test: {
-    // Two workers match this 2-core machine; each integration file creates its own databases.
+    // Two workers match this 2-core machine (a third makes every file slower: the browser, PostgreSQL and
+    // the servers under test already keep both cores busy); each integration file has its own databases.
     maxWorkers: 2,
     // Generous limits: a test may be slow when the machine is busy, but never fail for it (a hang still ends).
     testTimeout: 120_000,
@@ -15,7 +16,7 @@ export default defineConfig({
     projects: [
       // Pure logic: no database, no server; threads start fastest.
       // Files share a worker's loaded modules (isolate: false): no file keeps state in a module.
-      { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts'], pool: 'threads', isolate: false } },
+      { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts', 'web/src/**/*.test.ts'], pool: 'threads', isolate: false } },
       // The HTTP API and the stores on real SQLite files and PostgreSQL databases (the demo copied per file).
       {
         extends: true,
@@ -30,7 +31,7 @@ export default defineConfig({
       // The command line, in-process on the same databases (a few tests run the built binary).
       { extends: true, test: { name: 'cli', include: ['test/cli/**/*.test.ts'], pool: 'forks', isolate: false, globalSetup: demo } },
       // Real Chromium against the real server and built web app.
-      { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], pool: 'forks', globalSetup: demo } },
+      { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], pool: 'forks', isolate: false, globalSetup: demo } },
     ],
   },
 });

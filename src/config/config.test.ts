@@ -51,3 +51,12 @@ describe('TOLLGATE_NOW', () => {
     }
   });
 });
+
+describe('TOLLGATE_WARM_HOLIDAYS', () => {
+  it('is on unless turned off', () => {
+    for (const v of [undefined, '', '1', 'true', 'yes'])
+      expect(loadConfig({ TOLLGATE_WARM_HOLIDAYS: v }).warmHolidays, String(v)).toBe(true);
+    for (const v of ['0', 'false', 'no']) expect(loadConfig({ TOLLGATE_WARM_HOLIDAYS: v }).warmHolidays, v).toBe(false);
+    expect(() => loadConfig({ TOLLGATE_WARM_HOLIDAYS: 'sometimes' })).toThrow(/TOLLGATE_WARM_HOLIDAYS/);
+  });
+});

@@ -9,6 +9,11 @@ const flag = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
   .optional()
   .transform((v) => v === '1' || v === 'true' || v === 'yes');
+/** A flag that is on unless turned off (0, false, no). */
+const onFlag = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
+  .optional()
+  .transform((v) => !(v === '0' || v === 'false' || v === 'no'));
 
 /**
  * Which proxies in front of Tollgate to believe about the client's address (X-Forwarded-For): none
@@ -89,6 +94,7 @@ const EnvSchema = z.object({
   TOLLGATE_DATA_DIR: z.string().min(1).default('./data'),
   TOLLGATE_DEMO: flag,
   TOLLGATE_NOW: startInstant,
+  TOLLGATE_WARM_HOLIDAYS: onFlag,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TOLLGATE_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   TOLLGATE_PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
@@ -128,6 +134,13 @@ export interface Config {
    * and time runs on from it; undefined: the machine's clock. For demos and tests at a fixed moment.
    */
   readonly now: Date | undefined;
+  /**
+   * Whether the server computes every year's public holidays ahead, on a worker, at start and each
+   * minute (TOLLGATE_WARM_HOLIDAYS, on by default). Off: each year is computed in the first request
+   * that needs it (up to a few seconds for a far year of a lunar-calendar country). For short-lived
+   * instances such as tests.
+   */
+  readonly warmHolidays: boolean;
   readonly logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   readonly shutdownTimeoutMs: number;
   /** The address people reach Tollgate at (links in invites, the OIDC redirect); https makes cookies Secure. */
@@ -181,6 +194,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: e.TOLLGATE_DATA_DIR,
     demo: e.TOLLGATE_DEMO,
     now: e.TOLLGATE_NOW,
+    warmHolidays: e.TOLLGATE_WARM_HOLIDAYS,
     logLevel: e.LOG_LEVEL,
     shutdownTimeoutMs: e.TOLLGATE_SHUTDOWN_TIMEOUT_MS,
     publicUrl: e.TOLLGATE_PUBLIC_URL?.replace(/\/+$/, ''),

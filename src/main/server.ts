@@ -26,10 +26,7 @@ const loopback = /^(127\.\d+\.\d+\.\d+|localhost|::1)$/;
 export interface StartOptions {
   /** Load the demo into an empty database (default: config.demo). */
   readonly demo?: boolean;
-  /**
-   * Compute every year's holidays ahead on a worker (default true). Tests that start many short-lived
-   * servers turn it off: each year is then computed on first use, in the request that needs it.
-   */
+  /** Compute every year's holidays ahead on a worker (default: config.warmHolidays, TOLLGATE_WARM_HOLIDAYS). */
   readonly warmHolidays?: boolean;
 }
 
@@ -83,7 +80,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   // The holidays of every year in the accepted range are computed off the event loop, for the countries
   // programs use now and, checked each minute, for those of programs created later.
   const warmer =
-    opts.warmHolidays === false
+    (opts.warmHolidays ?? config.warmHolidays) === false
       ? { stop: async () => {} }
       : startHolidayWarmer(
           async () => (await composed.deps.store.reads.listPrograms()).flatMap((p) => programCalendarSpec(p).countries),

@@ -37,6 +37,8 @@ export function cliEnv(db: TestDatabase, extra: RunOptions['env'] = {}): NodeJS.
     DATABASE_URL: db.databaseUrl ?? '',
     TOLLGATE_DATA_DIR: db.dataDir,
     TOLLGATE_CONFIG_DIR: join(db.dataDir, 'config'),
+    // Servers started by the tests live seconds: the holidays of a century ahead are not worth computing.
+    TOLLGATE_WARM_HOLIDAYS: '0',
     // A copy of the demo is read at the demo's instant, by the server and the commands alike.
     ...(db.now ? { TOLLGATE_NOW: db.now } : {}),
   };
@@ -111,9 +113,12 @@ export const exited = (child: ChildProcess): Promise<number | null> =>
   child.exitCode !== null ? Promise.resolve(child.exitCode) : new Promise((resolve) => child.once('exit', (code) => resolve(code)));
 
 /** Starts `tollgate serve --port 0 …args` as a user would and resolves with the URL it prints. */
-export function serve(db: TestDatabase, ...args: string[]): Promise<Served> {
+export const serve = (db: TestDatabase, ...args: string[]): Promise<Served> => serveWith(db, {}, ...args);
+
+/** serve(), with variables added to (or removed from) its environment. */
+export function serveWith(db: TestDatabase, env: RunOptions['env'], ...args: string[]): Promise<Served> {
   const child = spawn(process.execPath, [bin, 'serve', '--port', '0', ...args], {
-    env: cliEnv(db, { LOG_LEVEL: 'info' }),
+    env: cliEnv(db, { LOG_LEVEL: 'info', ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -1,3 +1,5 @@
+import { isPlainDate } from '../../../src/domain/plain-date.js';
+
 /**
  * The one place that turns dates and numbers into text, per the user's locale and time zone.
  * Plain dates (YYYY-MM-DD) are calendar dates: they are formatted in UTC so they never shift by a
@@ -17,17 +19,12 @@ function dateTimeFormat(key: string, options: Intl.DateTimeFormatOptions): Intl.
   return f;
 }
 
-const plainDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function plainDateToUtc(value: string): number | null {
-  const m = plainDatePattern.exec(value);
-  if (!m) return null;
-  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-}
+/** A real day written YYYY-MM-DD as its UTC midnight; null otherwise ("2026-02-30" must not show as 2 March). */
+const plainDateToUtc = (value: string): number | null => (isPlainDate(value) ? Date.parse(`${value}T00:00:00Z`) : null);
 
 export type DateStyle = 'medium' | 'weekday' | 'long';
 
-/** A calendar date such as "12 Mar 2026"; the input is returned as is when it is not YYYY-MM-DD. */
+/** A calendar date such as "12 Mar 2026"; the input is returned as is when it is not a real date written YYYY-MM-DD. */
 export function formatPlainDate(value: string, style: DateStyle = 'medium'): string {
   const utc = plainDateToUtc(value);
   if (utc === null) return value;
