@@ -2,7 +2,8 @@
 // Conventions no linter rule covers, checked in `npm run check`:
 // - dates and numbers are formatted for people in one module per side (web/src/lib/format.ts);
 // - use cases and domain code never read the clock themselves (time is an argument);
-// - every error code in the catalogue is documented in docs/errors.md (the test checks the reverse too).
+// - every error code in the catalogue is documented in docs/errors.md (the test checks the reverse too);
+// - only domain/policy.ts casts to AuthorizedProgramId, the proof that someone may see a program.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
@@ -33,6 +34,12 @@ scan(
 );
 scan('src/domain', /new Date\(\)|Date\.now\(\)/, [], 'domain code takes time as an argument; do not read the clock');
 scan('src/app', /new Date\(\)|Date\.now\(\)/, [], 'use cases read time from deps.clock');
+scan(
+  'src',
+  /as\s+(unknown\s+as\s+)?AuthorizedProgramId\b|as\s+(unknown\s+as\s+)?Authorized</,
+  ['domain/policy.ts'],
+  'only domain/policy.ts mints the proof of access: take program.id from findAccessibleProgram/authorize (app/get-program.ts)',
+);
 
 if (problems.length) {
   console.error(`Convention check failed:\n${problems.join('\n')}`);

@@ -1,4 +1,4 @@
-import { accessProgram, type ProgramAccess } from '../domain/policy.js';
+import { type Authorized, accessProgram, type ProgramAccess } from '../domain/policy.js';
 import type { Program } from '../domain/program.js';
 import { ok, type Result, refuse } from '../domain/result.js';
 import type { Actor, AppDeps } from './deps.js';
@@ -6,9 +6,19 @@ import { loadPlanFacts, noFacts, signalsFrom } from './plan/plan-facts.js';
 import type { Reads } from './ports.js';
 import { byId, type ProgramView, programView } from './views.js';
 
+/** A program someone may see, its id the proof of it. */
+export type AuthorizedProgram = Authorized<Program>;
+
 export interface AccessibleProgram {
-  readonly program: Program;
+  readonly program: AuthorizedProgram;
   readonly access: ProgramAccess;
+}
+
+/** The program with its id as the proof of access, when the person may see it; refused like a missing one otherwise. */
+export function authorize(actor: Actor, program: Program): Result<AccessibleProgram> {
+  const access = accessProgram(actor, program);
+  if (!access.ok) return refuse('PROGRAM_NOT_FOUND', `No program "${program.code}".`);
+  return ok({ program: { ...program, id: access.value.programId }, access: access.value });
 }
 
 /**
@@ -18,9 +28,8 @@ export interface AccessibleProgram {
 export async function findAccessibleProgram(reads: Reads, actor: Actor, idOrCode: string): Promise<Result<AccessibleProgram>> {
   const program = await reads.findProgram(idOrCode);
   if (!program) return refuse('PROGRAM_NOT_FOUND', `No program "${idOrCode}".`);
-  const access = accessProgram(actor, program);
-  if (!access.ok) return refuse('PROGRAM_NOT_FOUND', `No program "${idOrCode}".`);
-  return ok({ program, access: access.value });
+  const found = authorize(actor, program);
+  return found.ok ? found : refuse('PROGRAM_NOT_FOUND', `No program "${idOrCode}".`);
 }
 
 /** One program with its derived health and what the actor may do on it. */

@@ -1,14 +1,15 @@
-import type { Edit, Milestone } from '../domain/milestone.js';
+import type { Edit } from '../domain/edit.js';
+import type { Milestone } from '../domain/milestone.js';
 import { type AuthorizedProgramId, type ProgramAction, permit } from '../domain/policy.js';
 import type { Program } from '../domain/program.js';
 import type { Result } from '../domain/result.js';
 import { rolesOn } from '../domain/roles.js';
 import type { ScheduleChange } from '../domain/schedule/propagate.js';
 import type { Actor, AppDeps } from './deps.js';
-import { findAccessibleProgram } from './get-program.js';
+import { type AuthorizedProgram, findAccessibleProgram } from './get-program.js';
 import { loadPlanFacts, noFacts, signalsFrom } from './plan/plan-facts.js';
 import { type PushView, planPushes, writePushes } from './plan/schedule.js';
-import type { Tx } from './ports.js';
+import type { Reads, Tx } from './ports.js';
 import { abort, must, transact } from './transact.js';
 import { byId, type MilestoneView, milestoneView, programToday } from './views.js';
 
@@ -20,7 +21,7 @@ export interface MilestoneTarget {
 }
 
 /** Loads program and milestone inside the transaction, refusing when either is missing. */
-async function load(tx: Tx, t: MilestoneTarget, action: ProgramAction): Promise<{ program: Program; milestone: Milestone }> {
+async function load(tx: Tx, t: MilestoneTarget, action: ProgramAction): Promise<{ program: AuthorizedProgram; milestone: Milestone }> {
   const { program, access } = must(await findAccessibleProgram(tx, t.actor, t.programId));
   const milestone = await tx.findMilestone(access.programId, t.milestoneId);
   if (!milestone) return abort({ code: 'MILESTONE_NOT_FOUND', message: `No milestone "${t.milestoneId}" in ${program.code}.` });
@@ -29,8 +30,8 @@ async function load(tx: Tx, t: MilestoneTarget, action: ProgramAction): Promise<
 }
 
 /** The milestone as it reads after the write, health signals included, so the answer matches the next list. */
-export async function view(tx: Tx, program: Program, m: Milestone, now: Date): Promise<MilestoneView> {
-  const id = program.id as AuthorizedProgramId;
+export async function view(tx: Reads, program: AuthorizedProgram, m: Milestone, now: Date): Promise<MilestoneView> {
+  const id = program.id;
   const [users, milestones, actions] = await Promise.all([tx.listUsers(), tx.listMilestones(id), tx.listActions([id])]);
   const facts =
     (
@@ -85,7 +86,7 @@ export function writeMilestoneEdit(
   t: MilestoneTarget,
   action: ProgramAction,
   reason: string | null,
-  decide: (ctx: { tx: Tx; program: Program; milestone: Milestone; now: Date }) => Promise<Result<Edit<Milestone>>>,
+  decide: (ctx: { tx: Tx; program: AuthorizedProgram; milestone: Milestone; now: Date }) => Promise<Result<Edit<Milestone>>>,
   cascade?: Cascade,
 ): Promise<Result<SavedMilestoneView>> {
   return transact(deps.store, async (tx) => {
@@ -116,7 +117,7 @@ export function writeMilestoneEdit(
       meta: { actorId: t.actor.id, at: now.toISOString(), reason: reason?.trim() || null, correlationId },
     });
     if (!saved) {
-      const current = await tx.findMilestone(program.id as AuthorizedProgramId, milestone.id);
+      const current = await tx.findMilestone(program.id, milestone.id);
       return abort({
         code: 'VERSION_CONFLICT',
         message: `${milestone.key} was changed by someone else while you saved.`,

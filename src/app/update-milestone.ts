@@ -19,7 +19,7 @@ export function updateMilestone(deps: AppDeps, input: UpdateMilestoneInput): Pro
     await checkOwner(tx, program, input.patch.ownerId);
     // "" passes checkOwner as "no owner" (the contract allows it): it clears the owner like null.
     const patch = input.patch.ownerId === '' ? { ...input.patch, ownerId: null } : input.patch;
-    const baselined = (await tx.listBaselines(program.id as AuthorizedProgramId)).length > 0;
+    const baselined = (await tx.listBaselines(program.id)).length > 0;
     return editMilestone(milestone, patch, input.reason, baselined);
   });
 }

@@ -1,6 +1,6 @@
 import { diffFields } from './change.js';
+import type { Edit } from './edit.js';
 import type { UserId } from './ids.js';
-import type { Edit } from './milestone.js';
 import type { PlainDate } from './plain-date.js';
 import { ok, type Result, refuse } from './result.js';
 

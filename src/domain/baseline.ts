@@ -1,7 +1,8 @@
 import { diffFields } from './change.js';
 import type { Decision } from './decision.js';
+import type { Edit } from './edit.js';
 import type { ProgramId, UserId } from './ids.js';
-import { type Edit, type Milestone, milestoneFields } from './milestone.js';
+import { type Milestone, milestoneFields } from './milestone.js';
 import type { PlainDate } from './plain-date.js';
 import { ok, type Result, refuse } from './result.js';
 

@@ -1,4 +1,5 @@
-import { diffFields, type FieldChange } from './change.js';
+import { diffFields } from './change.js';
+import type { Edit } from './edit.js';
 import type { MilestoneId, ProgramId, UserId } from './ids.js';
 import type { PlainDate } from './plain-date.js';
 import { ok, type Result, refuse } from './result.js';
@@ -33,11 +34,6 @@ export const milestoneFields = [
   'isCritical',
   'toleranceDays',
 ] as const satisfies readonly (keyof Milestone)[];
-
-export interface Edit<T> {
-  readonly next: T;
-  readonly changes: readonly FieldChange[];
-}
 
 const hasText = (s: string | undefined): s is string => typeof s === 'string' && s.trim().length > 0;
 

@@ -71,6 +71,13 @@ declare const authorized: unique symbol;
 /** A program id the policy has let this person see; reads of a program's records demand one. */
 export type AuthorizedProgramId = ProgramId & { readonly [authorized]: true };
 
+/**
+ * A program as someone who may see it has it: its id is the proof (AuthorizedProgramId), so code that
+ * reads the program's records takes it without asking again. Made from a ProgramAccess (see
+ * app/get-program.ts), never by a cast: only this module mints the proof.
+ */
+export type Authorized<P extends { readonly id: ProgramId }> = Omit<P, 'id'> & { readonly id: AuthorizedProgramId };
+
 export interface ProgramAccess {
   readonly programId: AuthorizedProgramId;
   readonly roles: readonly Role[];

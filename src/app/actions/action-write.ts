@@ -1,5 +1,5 @@
 import type { Action } from '../../domain/action.js';
-import type { Edit } from '../../domain/milestone.js';
+import type { Edit } from '../../domain/edit.js';
 import { type AuthorizedProgramId, type ProgramAction, permit } from '../../domain/policy.js';
 import type { Program } from '../../domain/program.js';
 import type { Result } from '../../domain/result.js';

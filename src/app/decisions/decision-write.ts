@@ -1,5 +1,5 @@
 import type { Decision } from '../../domain/decision.js';
-import type { Edit } from '../../domain/milestone.js';
+import type { Edit } from '../../domain/edit.js';
 import { type AuthorizedProgramId, type ProgramAccess, type ProgramAction, permit, policy } from '../../domain/policy.js';
 import type { Program } from '../../domain/program.js';
 import type { Result } from '../../domain/result.js';

@@ -1,12 +1,12 @@
 import { addBusinessDays, mondayToFriday } from '../../domain/business-days.js';
 import type { Milestone } from '../../domain/milestone.js';
 import type { PlainDate } from '../../domain/plain-date.js';
-import type { AuthorizedProgramId } from '../../domain/policy.js';
 import type { Program } from '../../domain/program.js';
 import { unwrap } from '../create-records.js';
 import { decideDecision } from '../decisions/decide-decision.js';
 import { requestDecision } from '../decisions/request-decision.js';
 import type { Actor, AppDeps } from '../deps.js';
+import { authorize } from '../get-program.js';
 import { moveMilestone } from '../move-milestone.js';
 import { addMilestoneLink } from '../plan/add-milestone-link.js';
 import { takeBaseline } from '../plan/baselines.js';
@@ -16,7 +16,8 @@ import { type DemoProgram, roleClients } from './demo-data.js';
 
 type Clock = { set(day: PlainDate, hourUtc?: number): unknown };
 
-const listOf = (d: AppDeps, p: Program) => d.store.reads.listMilestones(p.id as AuthorizedProgramId);
+/** The program's milestones, read as the person the demo acts as. */
+const listOf = (d: AppDeps, p: Program, as: Actor) => d.store.reads.listMilestones(unwrap(authorize(as, p)).program.id);
 
 /**
  * A re-plan in the program's history: the customer moves the launch, three open milestones move five
@@ -32,7 +33,7 @@ export async function loadDemoRebaseline(
   const owner = people.get(spec.owner) as Actor;
   const decider = (roleClients as readonly string[]).includes(spec.client) ? (people.get('jonas') as Actor) : owner;
   const day = (n: number) => addBusinessDays(mondayToFriday, today, n);
-  const open = (await listOf(d, program)).filter((m) => m.actualDate === null && m.baselineDate > day(5));
+  const open = (await listOf(d, program, owner)).filter((m) => m.actualDate === null && m.baselineDate > day(5));
   const moved = open.slice(-3);
   if (moved.length === 0) return;
   clock.set(day(-32), 2);
@@ -109,7 +110,7 @@ export async function loadDemoLinks(
   const { program, owner, today } = input;
   const cal = programCalendar(program);
   clock.set(addBusinessDays(mondayToFriday, today, -1), 4);
-  const open = (await listOf(d, program))
+  const open = (await listOf(d, program, owner))
     .filter((m) => m.actualDate === null)
     .sort((a, b) => (a.forecastDate < b.forecastDate ? -1 : a.forecastDate > b.forecastDate ? 1 : a.key < b.key ? -1 : 1));
   const chain = open.filter((m) => m.isCritical);

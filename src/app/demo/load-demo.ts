@@ -1,13 +1,13 @@
 import { addBusinessDays, mondayToFriday } from '../../domain/business-days.js';
 import type { Phase } from '../../domain/milestone.js';
 import { addDays, dateInZone, type PlainDate } from '../../domain/plain-date.js';
-import type { AuthorizedProgramId } from '../../domain/policy.js';
 import { ok, type Result, refuse } from '../../domain/result.js';
 import { principalOf } from '../auth/principal.js';
 import { completeMilestone } from '../complete-milestone.js';
 import { createMilestone } from '../create-milestone.js';
 import { createClient, createProgram, unwrap } from '../create-records.js';
 import type { Actor, AppDeps } from '../deps.js';
+import { authorize } from '../get-program.js';
 import { moveMilestone } from '../move-milestone.js';
 import { createPerson } from '../people/create-person.js';
 import { grantRole } from '../people/grant-role.js';
@@ -225,7 +225,7 @@ async function loadProgram(
 
   if (p.rebaseline) {
     await loadDemoRebaseline(d, clock, { program, spec: p, people, today });
-    for (const m of await d.store.reads.listMilestones(program.id as AuthorizedProgramId)) versions.set(m.id, m.version);
+    for (const m of await d.store.reads.listMilestones(unwrap(authorize(admin, program)).program.id)) versions.set(m.id, m.version);
   }
   const first = open[0];
   const soon = open.find((m) => m.milestone.isCritical) ?? first;

@@ -6,7 +6,7 @@ import type { Program } from '../../domain/program.js';
 import { ok, type Result } from '../../domain/result.js';
 import { rolesOn } from '../../domain/roles.js';
 import type { Actor, AppDeps } from '../deps.js';
-import { findAccessibleProgram } from '../get-program.js';
+import { type AuthorizedProgram, findAccessibleProgram } from '../get-program.js';
 import type { Tx, User } from '../ports.js';
 import { abort, must, transact } from '../transact.js';
 import { updateRecord } from '../write-record.js';
@@ -44,12 +44,12 @@ export async function listBaselines(deps: AppDeps, input: { programId: string; a
 async function writeBaseline(
   deps: AppDeps,
   tx: Tx,
-  program: Program,
+  program: AuthorizedProgram,
   actor: Actor,
   fields: { number: number; name: string; decisionId: string | null },
   reason: string | null,
 ): Promise<Baseline> {
-  const milestones = await tx.listMilestones(program.id as AuthorizedProgramId);
+  const milestones = await tx.listMilestones(program.id);
   const takenAt = deps.clock.now().toISOString();
   const baseline: Baseline = {
     id: deps.newId(),

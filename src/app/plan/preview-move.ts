@@ -26,7 +26,7 @@ export async function previewMove(deps: AppDeps, input: PreviewMoveInput): Promi
   const { program, access } = found.value;
   const m = await r.findMilestone(access.programId, input.milestoneId);
   if (!m) return refuse('MILESTONE_NOT_FOUND', `No milestone "${input.milestoneId}" in ${program.code}.`);
-  const schedule = await loadSchedule(r, program.id as AuthorizedProgramId);
+  const schedule = await loadSchedule(r, access.programId);
   if (!schedule.ok) return schedule;
   const pushes = propagateChange(programCalendar(program), schedule.value.graph, {
     kind: 'move',

@@ -7,6 +7,7 @@ import type { Result } from '../../domain/result.js';
 import { applyPushes, type PushedEdit } from '../../domain/schedule/apply-pushes.js';
 import { buildDependencyGraph, type DependencyGraph } from '../../domain/schedule/dependency-graph.js';
 import { type Push, propagateChange, type ScheduleChange } from '../../domain/schedule/propagate.js';
+import type { AuthorizedProgram } from '../get-program.js';
 import type { Reads, Tx, WriteMeta } from '../ports.js';
 import { abort, must } from '../transact.js';
 import { programCalendar } from '../views.js';
@@ -61,10 +62,10 @@ export function pushViews(
 /** Works out the pushes of a change to a milestone of the program, before anything is written. */
 export async function planPushes(
   reads: Reads,
-  program: Program,
+  program: AuthorizedProgram,
   change: ScheduleChange,
 ): Promise<{ pushes: readonly Push[]; milestones: Map<MilestoneId, Milestone> }> {
-  const { milestones, graph } = must(await loadSchedule(reads, program.id as AuthorizedProgramId));
+  const { milestones, graph } = must(await loadSchedule(reads, program.id));
   const pushes = must(propagateChange(programCalendar(program), graph, change));
   return { pushes, milestones };
 }

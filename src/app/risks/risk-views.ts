@@ -3,6 +3,7 @@ import type { PlainDate } from '../../domain/plain-date.js';
 import type { AuthorizedProgramId } from '../../domain/policy.js';
 import type { Program } from '../../domain/program.js';
 import { isRiskOpen, type Risk } from '../../domain/risk.js';
+import type { AuthorizedProgram } from '../get-program.js';
 import type { Reads, User } from '../ports.js';
 import { byId, programToday } from '../views.js';
 
@@ -45,7 +46,7 @@ export function riskView(
 }
 
 /** One risk's view, reading the people and the program's actions it needs. */
-export async function loadRiskView(reads: Reads, program: Program, risk: Risk, now: Date): Promise<RiskView> {
-  const [users, actions] = await Promise.all([reads.listUsers(), reads.listActions([program.id as AuthorizedProgramId])]);
+export async function loadRiskView(reads: Reads, program: AuthorizedProgram, risk: Risk, now: Date): Promise<RiskView> {
+  const [users, actions] = await Promise.all([reads.listUsers(), reads.listActions([program.id])]);
   return riskView(program, risk, programToday(program, now), byId(users), actions);
 }

@@ -1,10 +1,10 @@
-import type { Edit } from '../../domain/milestone.js';
+import type { Edit } from '../../domain/edit.js';
 import { type AuthorizedProgramId, type ProgramAccess, type ProgramAction, permit } from '../../domain/policy.js';
 import type { Program } from '../../domain/program.js';
 import type { Result } from '../../domain/result.js';
 import type { Risk } from '../../domain/risk.js';
 import type { Actor, AppDeps } from '../deps.js';
-import { findAccessibleProgram } from '../get-program.js';
+import { type AuthorizedProgram, findAccessibleProgram } from '../get-program.js';
 import type { Tx, WriteMeta } from '../ports.js';
 import { abort, must, transact } from '../transact.js';
 import { loadRiskView } from './risk-views.js';
@@ -19,7 +19,7 @@ export interface RiskTarget {
 }
 
 export interface LoadedRisk {
-  readonly program: Program;
+  readonly program: AuthorizedProgram;
   readonly access: ProgramAccess;
   readonly risk: Risk;
 }
@@ -81,7 +81,7 @@ export function writeRiskEdit<T>(
       meta,
     });
     if (!saved) {
-      const current = await tx.findRisk(program.id as AuthorizedProgramId, risk.id);
+      const current = await tx.findRisk(program.id, risk.id);
       return abort({
         code: 'VERSION_CONFLICT',
         message: `${risk.key} was changed by someone else while you saved.`,

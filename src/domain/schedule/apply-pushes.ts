@@ -1,5 +1,6 @@
+import type { Edit } from '../edit.js';
 import type { MilestoneId } from '../ids.js';
-import { type Edit, type Milestone, moveForecast } from '../milestone.js';
+import { type Milestone, moveForecast } from '../milestone.js';
 import type { PlainDate } from '../plain-date.js';
 import { ok, type Result, refuse } from '../result.js';
 import type { Push, ScheduleChange } from './propagate.js';
