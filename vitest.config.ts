@@ -15,9 +15,10 @@ export default defineConfig({
     reporters: ['default'],
     projects: [
       // Pure logic: no database, no server; threads start fastest.
-      // Files share a worker's loaded modules (isolate: false): no file keeps state in a module.
-      { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts', 'web/src/**/*.test.ts'], pool: 'threads', isolate: false } },
+      { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts', 'web/src/**/*.test.ts'], pool: 'threads' } },
       // The HTTP API and the stores on real SQLite files and PostgreSQL databases (the demo copied per file).
+      // isolate: false here and below: a worker loads the server's modules once for all its files, so
+      // caches (holidays, calendars) carry over from file to file; no test may count on a cold one.
       {
         extends: true,
         test: {

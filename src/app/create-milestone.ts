@@ -2,7 +2,7 @@ import { asMilestoneId, type UserId } from '../domain/ids.js';
 import { createMilestone as create, type Phase } from '../domain/milestone.js';
 import type { PlainDate } from '../domain/plain-date.js';
 import { permit } from '../domain/policy.js';
-import type { Result } from '../domain/result.js';
+import { ok, type Result } from '../domain/result.js';
 import type { Actor, AppDeps } from './deps.js';
 import { findAccessibleProgram } from './get-program.js';
 import { checkOwner, view } from './milestone-write.js';
@@ -23,8 +23,8 @@ export interface CreateMilestoneInput {
 }
 
 /** Adds a milestone to a program under the next free key (M-n). */
-export function createMilestone(deps: AppDeps, input: CreateMilestoneInput): Promise<Result<MilestoneView>> {
-  return transact(deps.store, async (tx) => {
+export async function createMilestone(deps: AppDeps, input: CreateMilestoneInput): Promise<Result<MilestoneView>> {
+  const committed = await transact(deps.store, async (tx) => {
     const now = deps.clock.now();
     const { program, access } = must(await findAccessibleProgram(tx, input.actor, input.programId));
     must(permit(access, 'milestone.create'));
@@ -54,6 +54,10 @@ export function createMilestone(deps: AppDeps, input: CreateMilestoneInput): Pro
       changes,
       meta: { actorId: input.actor.id, at: now.toISOString(), reason: input.reason?.trim() || null, correlationId: deps.newId() },
     });
-    return view(tx, program, next, now);
+    return { program, milestone: next, now };
   });
+  // The answer is read after commit, from committed data: the transaction held only the write.
+  if (!committed.ok) return committed;
+  const { program, milestone, now } = committed.value;
+  return ok(await view(deps.store.reads, program, milestone, now));
 }

@@ -1,16 +1,17 @@
 import type { Edit } from '../domain/edit.js';
 import type { Milestone } from '../domain/milestone.js';
-import { type AuthorizedProgramId, type ProgramAction, permit } from '../domain/policy.js';
+import type { ProgramAction } from '../domain/policy.js';
 import type { Program } from '../domain/program.js';
-import type { Result } from '../domain/result.js';
+import { ok, type Result } from '../domain/result.js';
 import { rolesOn } from '../domain/roles.js';
 import type { ScheduleChange } from '../domain/schedule/propagate.js';
 import type { Actor, AppDeps } from './deps.js';
-import { type AuthorizedProgram, findAccessibleProgram } from './get-program.js';
+import { editRecord, type RecordKind, viewCommitted } from './edit-record.js';
+import type { AuthorizedProgram } from './get-program.js';
 import { loadPlanFacts, noFacts, signalsFrom } from './plan/plan-facts.js';
 import { type PushView, planPushes, writePushes } from './plan/schedule.js';
 import type { Reads, Tx } from './ports.js';
-import { abort, must, transact } from './transact.js';
+import { abort } from './transact.js';
 import { byId, type MilestoneView, milestoneView, programToday } from './views.js';
 
 export interface MilestoneTarget {
@@ -18,15 +19,6 @@ export interface MilestoneTarget {
   readonly milestoneId: string;
   readonly version: number;
   readonly actor: Actor;
-}
-
-/** Loads program and milestone inside the transaction, refusing when either is missing. */
-async function load(tx: Tx, t: MilestoneTarget, action: ProgramAction): Promise<{ program: AuthorizedProgram; milestone: Milestone }> {
-  const { program, access } = must(await findAccessibleProgram(tx, t.actor, t.programId));
-  const milestone = await tx.findMilestone(access.programId, t.milestoneId);
-  if (!milestone) return abort({ code: 'MILESTONE_NOT_FOUND', message: `No milestone "${t.milestoneId}" in ${program.code}.` });
-  must(permit(access, action, milestone, t.actor.id));
-  return { program, milestone };
 }
 
 /** The milestone as it reads after the write, health signals included, so the answer matches the next list. */
@@ -75,13 +67,24 @@ export interface Cascade {
   readonly seen?: Readonly<Record<string, number>> | undefined;
 }
 
+/** Milestones in the one write sequence (app/edit-record.ts). */
+export const milestoneKind: RecordKind<Milestone, MilestoneView> = {
+  entity: 'milestone',
+  notFound: 'MILESTONE_NOT_FOUND',
+  noun: 'milestone',
+  find: (reads, programId, idOrKey) => reads.findMilestone(programId, idOrKey),
+  view,
+  columns: ({ id: _id, programId: _p, key: _k, version: _v, ...set }) => set,
+};
+
 /**
- * Applies a domain edit to a milestone the caller read at `version`: refuses a stale version with
- * the current state, and otherwise saves it with its change-log rows in one transaction. With a
- * cascade, every successor the change pushes later is saved in the same transaction, each with its
- * own change-log entry ("pushed by M-12 moving to …: reason").
+ * Applies a domain edit to a milestone the caller read at `version` through the one write sequence
+ * (app/edit-record.ts): refuses a stale version with the current state, and otherwise saves it with
+ * its change-log rows in one transaction. With a cascade, every successor the change pushes later is
+ * saved in the same transaction, each with its own change-log entry ("pushed by M-12 moving to …:
+ * reason"). The answer is read after commit.
  */
-export function writeMilestoneEdit(
+export async function writeMilestoneEdit(
   deps: AppDeps,
   t: MilestoneTarget,
   action: ProgramAction,
@@ -89,52 +92,33 @@ export function writeMilestoneEdit(
   decide: (ctx: { tx: Tx; program: AuthorizedProgram; milestone: Milestone; now: Date }) => Promise<Result<Edit<Milestone>>>,
   cascade?: Cascade,
 ): Promise<Result<SavedMilestoneView>> {
-  return transact(deps.store, async (tx) => {
-    const now = deps.clock.now();
-    const { program, milestone } = await load(tx, t, action);
-    if (milestone.version !== t.version) {
-      return abort({
-        code: 'VERSION_CONFLICT',
-        message: `${milestone.key} was changed by someone else (you read version ${t.version}, it is now ${milestone.version}).`,
-        current: await view(tx, program, milestone, now),
-      });
-    }
-    const edit = must(await decide({ tx, program, milestone, now }));
-    // Worked out on the plan as it stands before this edit, so the domain sees the old dates.
-    const change = cascade?.change(milestone);
-    const planned = change ? await planPushes(tx, program, change) : null;
-    const correlationId = deps.newId();
-    const { id, programId, key, version, ...set } = edit.next;
-    const saved = await tx.write({
-      op: 'update',
-      entity: 'milestone',
-      id,
-      programId,
-      entityKey: key,
-      expectedVersion: version - 1,
-      set,
-      changes: edit.changes,
-      meta: { actorId: t.actor.id, at: now.toISOString(), reason: reason?.trim() || null, correlationId },
-    });
-    if (!saved) {
-      const current = await tx.findMilestone(program.id, milestone.id);
-      return abort({
-        code: 'VERSION_CONFLICT',
-        message: `${milestone.key} was changed by someone else while you saved.`,
-        current: current ? await view(tx, program, current, now) : undefined,
-      });
-    }
-    const pushed =
+  let planned: Awaited<ReturnType<typeof planPushes>> | null = null;
+  let change: ScheduleChange | undefined;
+  const committed = await editRecord(
+    deps,
+    milestoneKind,
+    { programId: t.programId, recordId: t.milestoneId, version: t.version, actor: t.actor },
+    action,
+    reason,
+    async (ctx) => {
+      const edit = await decide({ tx: ctx.tx, program: ctx.program, milestone: ctx.record, now: ctx.now });
+      // Worked out on the plan as it stands before this edit, so the domain sees the old dates.
+      change = edit.ok ? cascade?.change(ctx.record) : undefined;
+      planned = change ? await planPushes(ctx.tx, ctx.program, change) : null;
+      return edit;
+    },
+    async (ctx) =>
       change && planned
-        ? await writePushes(
-            tx,
+        ? writePushes(
+            ctx.tx,
             change,
             planned,
             cascade?.reason,
-            { actorId: t.actor.id, at: now.toISOString(), correlationId },
+            { actorId: t.actor.id, at: ctx.meta.at, correlationId: ctx.meta.correlationId },
             cascade?.seen,
           )
-        : [];
-    return { ...(await view(tx, program, edit.next, now)), pushed };
-  });
+        : [],
+  );
+  const saved = await viewCommitted(deps, milestoneKind, committed);
+  return saved.ok && committed.ok ? ok({ ...saved.value, pushed: committed.value.extra }) : (saved as Result<never>);
 }

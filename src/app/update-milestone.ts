@@ -1,5 +1,4 @@
 import { editMilestone, type MilestonePatch } from '../domain/milestone.js';
-import type { AuthorizedProgramId } from '../domain/policy.js';
 import type { Result } from '../domain/result.js';
 import type { AppDeps } from './deps.js';
 import { checkOwner, type MilestoneTarget, writeMilestoneEdit } from './milestone-write.js';

@@ -5,11 +5,15 @@ import { hasRuleHolidays, toRuleHolidays } from '../domain/calendar/country-days
 import { dateRange } from '../domain/date-range.js';
 import { startHolidayWarmer, warmHolidays } from './warm-holidays.js';
 
+const allYears = () => Array.from({ length: dateRange.maxYear - dateRange.minYear + 1 }, (_, i) => dateRange.minYear + i);
+
 describe('warmHolidays', () => {
   it('computes every year of the accepted range on a worker, with the same days off as computing them in place', async () => {
-    expect(hasRuleHolidays('MX', undefined, 2071)).toBe(false);
+    // Other tests in this worker may have computed a few years of MX already: those are not done again.
+    const missing = allYears().filter((y) => !hasRuleHolidays('MX', undefined, y)).length;
+    expect(missing).toBeGreaterThan(90);
     const r = await warmHolidays([{ country: 'MX' }, { country: 'MX' }]);
-    expect(r.years).toBe(dateRange.maxYear - dateRange.minYear + 1);
+    expect(r.years).toBe(missing);
     for (const y of [dateRange.minYear, 2071, dateRange.maxYear]) expect(hasRuleHolidays('MX', undefined, y)).toBe(true);
     // A second call finds nothing left to do.
     expect((await warmHolidays([{ country: 'MX' }])).years).toBe(0);
@@ -45,11 +49,12 @@ describe('warmHolidays', () => {
       },
     );
     expect(hasRuleHolidays('AT', undefined, 2090)).toBe(false);
+    const missing = allYears().filter((y) => !hasRuleHolidays('AT', undefined, y)).length;
     inUse = [{ country: 'AT' }];
     // Wait for the pass to finish (not just reach one year): stop() aborts a pass under way.
     await expect.poll(() => warmed.length).toBe(1);
     expect(hasRuleHolidays('AT', undefined, dateRange.maxYear)).toBe(true);
     await warmer.stop();
-    expect(warmed).toEqual([dateRange.maxYear - dateRange.minYear + 1]);
+    expect(warmed).toEqual([missing]);
   });
 });

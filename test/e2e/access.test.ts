@@ -244,7 +244,7 @@ describe('browser: sign-in, roles and client isolation', () => {
     const dana = people.getByRole('row').filter({ hasText: 'lead@demo.test' });
     expect(await dana.textContent()).toContain('cadence owner · Northwind Outdoor Co. (all programs)');
     await screenshot(page, 'people');
-    await expectAccessible(page);
+    await expectAccessible(page, { scope: 'main' });
 
     await page.getByRole('button', { name: 'Invite a person' }).click();
     const dialog = page.getByRole('dialog', { name: 'Invite a person' });
@@ -342,7 +342,7 @@ describe('browser: sign-in, roles and client isolation', () => {
     expect(await page.getByText('it is shown only this once', { exact: false }).count()).toBe(1);
     const tokens = page.getByRole('table', { name: 'Your API tokens' });
     await expect.poll(() => tokens.getByRole('row').filter({ hasText: 'ERP export' }).count()).toBe(1);
-    await expectAccessible(page);
+    await expectAccessible(page, { scope: 'main' });
 
     const asBearer = () =>
       page.evaluate(

@@ -139,7 +139,7 @@ describe('browser: a program’s business calendar — year view, provisional ye
     await day(/^Thursday,? 1 October 2026:/).focus();
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('ArrowRight');
-    await expectAccessible(page);
+    await expectAccessible(page, { scope: 'main' });
     await screenshot(page, 'calendar');
   }, 120_000);
 

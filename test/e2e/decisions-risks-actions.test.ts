@@ -124,7 +124,7 @@ describe('browser: my week, decisions, risks and actions', () => {
     ])
       expect(await page.getByRole('heading', { name, level: 2 }).count(), name).toBe(1);
     await screenshot(page, 'my-week');
-    await expectAccessible(page);
+    await expectAccessible(page, { scope: 'main' });
 
     await section.getByRole('link', { name: statement }).click();
     await page.waitForURL(new RegExp(`/programs/KHG-KW500/decisions/${newDecision}$`));
@@ -160,7 +160,7 @@ describe('browser: my week, decisions, risks and actions', () => {
     const replacement = /\/decisions\/(D-\d+)$/.exec(page.url())?.[1] ?? '';
     expect(replacement).not.toBe('');
     await expect.poll(() => facts.textContent()).toContain(`supersedes ${newDecision}`);
-    await expectAccessible(page);
+    await expectAccessible(page, { scope: 'main' });
     // …and the old one, unchanged, names its replacement, with no controls left.
     await facts.getByRole('link', { name: newDecision }).click();
     await page.waitForURL(new RegExp(`/decisions/${newDecision}$`));
@@ -184,7 +184,7 @@ describe('browser: my week, decisions, risks and actions', () => {
         .count(),
     ).toBe(1);
     await screenshot(page, 'decisions');
-    await expectAccessible(page);
+    await expectAccessible(page, { scope: 'main' });
     await page.context().close();
   }, 60_000);
 
@@ -223,7 +223,7 @@ describe('browser: my week, decisions, risks and actions', () => {
     expect(await register.getByRole('row').filter({ hasText: key }).textContent()).toContain('20 high');
     await page.getByRole('heading', { name: 'Heat map' }).scrollIntoViewIfNeeded();
     await screenshot(page, 'risks-heat-map');
-    await expectAccessible(page);
+    await expectAccessible(page, { scope: 'main' });
 
     // The residual view is one toggle away; the history has the reason.
     await page.getByRole('button', { name: 'After mitigation (residual)' }).click();
@@ -234,7 +234,7 @@ describe('browser: my week, decisions, risks and actions', () => {
     expect(await history.getByRole('row').filter({ hasText: 'The element supplier lost a line to a fire.' }).textContent()).toContain(
       '4 × 5',
     );
-    await expectAccessible(page);
+    await expectAccessible(page, { scope: 'main' });
     await page.context().close();
   }, 60_000);
 
@@ -275,7 +275,7 @@ describe('browser: my week, decisions, risks and actions', () => {
       .allTextContents())
       expect(text).toContain('Chen Wei');
     await screenshot(supplier, 'actions');
-    await expectAccessible(supplier);
+    await expectAccessible(supplier, { scope: 'main' });
 
     await row.getByRole('button', { name: `Mark ${actionKey} done` }).click();
     const done = supplier.getByRole('dialog', { name: `Mark ${actionKey} done` });

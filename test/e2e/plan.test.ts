@@ -194,7 +194,7 @@ describe('browser: the Plan page — plan vs actual, a move that pushes a succes
     await planRow(predecessor.key).evaluate((el) =>
       (el as unknown as { scrollIntoView(o: object): void }).scrollIntoView({ block: 'center' }),
     );
-    await expectAccessible(page);
+    await expectAccessible(page, { scope: 'main' });
     await screenshot(page, 'plan');
   }, 90_000);
 });

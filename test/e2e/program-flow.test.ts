@@ -114,6 +114,6 @@ describe('browser: sign in → my week → portfolio → program → add, move, 
     expect(text).toContain('24 Mar 2027');
     await entry.scrollIntoViewIfNeeded();
     await screenshot(page, 'program-change-log');
-    await expectAccessible(page);
+    await expectAccessible(page, { scope: 'main' });
   });
 });

@@ -46,12 +46,14 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 
 /**
  * Fails on serious or critical WCAG 2.x A/AA violations (UX.md, principle 7). Each page type is checked
- * once in the suite, on its fullest state; an open dialog is checked on its own (scope 'dialog'), as
- * its page already was.
+ * once in the suite, on its fullest state, scoped to what it adds: 'main' for a signed-in page (the top
+ * bar and navigation around it are checked whole once, on the portfolio), 'dialog' for an open dialog;
+ * public pages (sign-in, invite, setup) whole.
  */
-export async function expectAccessible(page: Page, opts: { readonly scope?: 'dialog' } = {}): Promise<void> {
+export async function expectAccessible(page: Page, opts: { readonly scope?: 'main' | 'dialog' } = {}): Promise<void> {
   let axe = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']);
   if (opts.scope === 'dialog') axe = axe.include('dialog[open]');
+  if (opts.scope === 'main') axe = axe.include('main');
   const result = await axe.analyze();
   const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);

@@ -1,12 +1,12 @@
 import type { Action } from '../../domain/action.js';
 import type { Edit } from '../../domain/edit.js';
-import { type AuthorizedProgramId, type ProgramAction, permit } from '../../domain/policy.js';
+import type { AuthorizedProgramId, ProgramAction } from '../../domain/policy.js';
 import type { Program } from '../../domain/program.js';
 import type { Result } from '../../domain/result.js';
 import type { Actor, AppDeps } from '../deps.js';
-import { findAccessibleProgram } from '../get-program.js';
+import { editRecord, type RecordKind, viewCommitted } from '../edit-record.js';
 import type { Tx } from '../ports.js';
-import { abort, must, transact } from '../transact.js';
+import { abort } from '../transact.js';
 import { type ActionView, actionView } from './action-view.js';
 
 export interface ActionTarget {
@@ -64,52 +64,35 @@ interface Loaded {
   readonly now: Date;
 }
 
+/** Actions in the one write sequence (app/edit-record.ts). */
+export const actionKind: RecordKind<Action, ActionView> = {
+  entity: 'action',
+  notFound: 'ACTION_NOT_FOUND',
+  noun: 'action',
+  find: (reads, programId, idOrKey) => reads.findAction(programId, idOrKey),
+  view: (reads, program, action, now) => actionView(reads, program, program.id, action, now),
+  columns: ({ id: _id, programId: _p, key: _k, version: _v, ...set }) => set,
+};
+
 /**
- * Applies a domain edit to an action the caller read at `version`, after the policy allowed the
- * permission on it (owned items count for "own" grants): saves it with its change-log rows in one
- * transaction, or refuses a stale version with the current state.
+ * Applies a domain edit to an action the caller read at `version` through the one write sequence
+ * (app/edit-record.ts): the policy's permission on it (owned items count for "own" grants), the
+ * version, the save with its change-log rows; the answer is read after commit.
  */
-export function writeActionEdit(
+export async function writeActionEdit(
   deps: AppDeps,
   t: ActionTarget,
   permission: ProgramAction,
   reason: string | null | undefined,
   decide: (ctx: Loaded) => Promise<Result<Edit<Action>>>,
 ): Promise<Result<ActionView>> {
-  return transact(deps.store, async (tx) => {
-    const now = deps.clock.now();
-    const { program, access } = must(await findAccessibleProgram(tx, t.actor, t.programId));
-    const action = await tx.findAction(access.programId, t.actionId.trim());
-    if (!action) return abort({ code: 'ACTION_NOT_FOUND', message: `No action "${t.actionId}" in ${program.code}.` });
-    must(permit(access, permission, action, t.actor.id));
-    if (action.version !== t.version) {
-      return abort({
-        code: 'VERSION_CONFLICT',
-        message: `${action.key} was changed by someone else (you read version ${t.version}, it is now ${action.version}).`,
-        current: await actionView(tx, program, access.programId, action, now),
-      });
-    }
-    const edit = must(await decide({ tx, program, programId: access.programId, action, now }));
-    const { id, programId: _programId, key, version, ...set } = edit.next;
-    const saved = await tx.write({
-      op: 'update',
-      entity: 'action',
-      id,
-      programId: program.id,
-      entityKey: key,
-      expectedVersion: version - 1,
-      set,
-      changes: edit.changes,
-      meta: { actorId: t.actor.id, at: now.toISOString(), reason: reason?.trim() || null, correlationId: deps.newId() },
-    });
-    if (!saved) {
-      const current = await tx.findAction(access.programId, action.id);
-      return abort({
-        code: 'VERSION_CONFLICT',
-        message: `${action.key} was changed by someone else while you saved.`,
-        current: current ? await actionView(tx, program, access.programId, current, now) : undefined,
-      });
-    }
-    return actionView(tx, program, access.programId, edit.next, now);
-  });
+  const committed = await editRecord(
+    deps,
+    actionKind,
+    { programId: t.programId, recordId: t.actionId, version: t.version, actor: t.actor },
+    permission,
+    reason,
+    (ctx) => decide({ tx: ctx.tx, program: ctx.program, programId: ctx.access.programId, action: ctx.record, now: ctx.now }),
+  );
+  return viewCommitted(deps, actionKind, committed);
 }

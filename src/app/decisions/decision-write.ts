@@ -1,13 +1,14 @@
 import type { Decision } from '../../domain/decision.js';
 import type { Edit } from '../../domain/edit.js';
-import { type AuthorizedProgramId, type ProgramAccess, type ProgramAction, permit, policy } from '../../domain/policy.js';
+import { type AuthorizedProgramId, type ProgramAccess, type ProgramAction, policy } from '../../domain/policy.js';
 import type { Program } from '../../domain/program.js';
 import type { Result } from '../../domain/result.js';
 import { type Role, roles, rolesOn } from '../../domain/roles.js';
 import type { Actor, AppDeps } from '../deps.js';
+import { editRecord, type RecordKind, viewCommitted } from '../edit-record.js';
 import { findAccessibleProgram } from '../get-program.js';
 import type { Tx, WriteMeta } from '../ports.js';
-import { abort, must, transact } from '../transact.js';
+import { abort, must } from '../transact.js';
 import { type DecisionView, viewDecision } from './decision-view.js';
 
 // What the decision use cases share: loading a decision the actor may see, checking who may own one,
@@ -115,27 +116,35 @@ export async function conflictAfterSave(tx: Tx, program: Program, programId: Aut
   });
 }
 
+/** Decisions in the one write sequence (app/edit-record.ts); who requested one never changes. */
+export const decisionKind: RecordKind<Decision, DecisionView> = {
+  entity: 'decision',
+  notFound: 'DECISION_NOT_FOUND',
+  noun: 'decision',
+  find: (reads, programId, idOrKey) => reads.findDecision(programId, idOrKey),
+  view: (reads, program, d, now) => viewDecision(reads, program, program.id, d, now),
+  columns: ({ id: _id, programId: _p, key: _k, version: _v, requestedById: _r, ...set }) => set,
+};
+
 /**
- * Applies a domain edit to a decision the caller read at `version`, after the policy allows `action`
- * on it (own: the decision's owner), and saves it with its change-log rows in one transaction.
+ * Applies a domain edit to a decision the caller read at `version` through the one write sequence
+ * (app/edit-record.ts), after the policy allows `action` on it (own: the decision's owner); the answer
+ * is read after commit.
  */
-export function writeDecisionEdit(
+export async function writeDecisionEdit(
   deps: AppDeps,
   t: DecisionTarget,
   action: ProgramAction,
   reason: string | null,
   decide: (ctx: { tx: Tx; program: Program; decision: Decision; now: Date }) => Promise<Result<Edit<Decision>>>,
 ): Promise<Result<DecisionView>> {
-  return transact(deps.store, async (tx) => {
-    const now = deps.clock.now();
-    const loaded = await loadDecision(tx, t.actor, t.programId, t.decisionId);
-    const { program, access, decision } = loaded;
-    must(permit(access, action, decision, t.actor.id));
-    await checkVersion(tx, loaded, t.version, now);
-    const edit = must(await decide({ tx, program, decision, now }));
-    if (!(await updateDecision(tx, decision, edit, writeMeta(deps, t.actor, now, reason)))) {
-      return conflictAfterSave(tx, program, access.programId, decision, now);
-    }
-    return viewDecision(tx, program, access.programId, edit.next, now);
-  });
+  const committed = await editRecord(
+    deps,
+    decisionKind,
+    { programId: t.programId, recordId: t.decisionId, version: t.version, actor: t.actor },
+    action,
+    reason,
+    (ctx) => decide({ tx: ctx.tx, program: ctx.program, decision: ctx.record, now: ctx.now }),
+  );
+  return viewCommitted(deps, decisionKind, committed);
 }

@@ -2,7 +2,6 @@ import { type Baseline, checkRebaselineDecision, nextBaselineNumber, rebaselineE
 import type { Decision } from '../../domain/decision.js';
 import type { AuthorizedProgramId } from '../../domain/policy.js';
 import { permit } from '../../domain/policy.js';
-import type { Program } from '../../domain/program.js';
 import { ok, type Result } from '../../domain/result.js';
 import { rolesOn } from '../../domain/roles.js';
 import type { Actor, AppDeps } from '../deps.js';

@@ -1,6 +1,5 @@
 import { pastDateWarnings, type Warning } from '../../domain/past-date.js';
 import type { PlainDate } from '../../domain/plain-date.js';
-import type { AuthorizedProgramId } from '../../domain/policy.js';
 import { ok, type Result, refuse } from '../../domain/result.js';
 import { propagateChange } from '../../domain/schedule/propagate.js';
 import type { Actor, AppDeps } from '../deps.js';

@@ -2,7 +2,6 @@ import type { MilestoneId } from '../../domain/ids.js';
 import type { Milestone } from '../../domain/milestone.js';
 import type { PlainDate } from '../../domain/plain-date.js';
 import type { AuthorizedProgramId } from '../../domain/policy.js';
-import type { Program } from '../../domain/program.js';
 import type { Result } from '../../domain/result.js';
 import { applyPushes, type PushedEdit } from '../../domain/schedule/apply-pushes.js';
 import { buildDependencyGraph, type DependencyGraph } from '../../domain/schedule/dependency-graph.js';

@@ -2,7 +2,7 @@ import { type Action, type ActionSeverity, isActionOverdue, openAction } from '.
 import type { UserId } from '../../domain/ids.js';
 import type { PlainDate } from '../../domain/plain-date.js';
 import { permit } from '../../domain/policy.js';
-import type { Result } from '../../domain/result.js';
+import { ok, type Result } from '../../domain/result.js';
 import { endRisk } from '../../domain/risk.js';
 import type { AppDeps } from '../deps.js';
 import { checkOwner } from '../milestone-write.js';
@@ -85,18 +85,19 @@ async function openResponse(deps: AppDeps, ctx: RiskEditContext, input: RealizeR
  * Marks an open risk realized (it happened) and opens an action linked to it, owned by the risk's
  * owner unless another is named, in one transaction: both or neither are written.
  */
-export function realizeRisk(deps: AppDeps, input: RealizeRiskInput): Promise<Result<RealizedRisk>> {
-  return writeRiskEdit(
+export async function realizeRisk(deps: AppDeps, input: RealizeRiskInput): Promise<Result<RealizedRisk>> {
+  const committed = await writeRiskEdit(
     deps,
     input,
     'risk.end',
     input.reason,
     async ({ risk }) => endRisk(risk, 'realized', input.reason),
-    async (ctx, next) => {
-      const action = await openResponse(deps, ctx, input);
-      const owner = action.ownerId ? await ctx.tx.findUser(action.ownerId) : null;
-      const isOverdue = isActionOverdue(action, programToday(ctx.program, ctx.now));
-      return { risk: await loadRiskView(ctx.tx, ctx.program, next, ctx.now), response: { action, owner, isOverdue } };
-    },
+    (ctx) => openResponse(deps, ctx, input),
   );
+  if (!committed.ok) return committed;
+  // The answer is read after commit, from what was committed.
+  const { program, record, now, extra: action } = committed.value;
+  const owner = action.ownerId ? await deps.store.reads.findUser(action.ownerId) : null;
+  const isOverdue = isActionOverdue(action, programToday(program, now));
+  return ok({ risk: await loadRiskView(deps.store.reads, program, record, now), response: { action, owner, isOverdue } });
 }

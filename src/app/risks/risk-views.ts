@@ -1,6 +1,5 @@
 import type { Action } from '../../domain/action.js';
 import type { PlainDate } from '../../domain/plain-date.js';
-import type { AuthorizedProgramId } from '../../domain/policy.js';
 import type { Program } from '../../domain/program.js';
 import { isRiskOpen, type Risk } from '../../domain/risk.js';
 import type { AuthorizedProgram } from '../get-program.js';
