@@ -56,7 +56,7 @@ describe('browser: my week, decisions, risks and actions', () => {
     await chromium?.close();
     await server?.stop();
     rmSync(dataDir, { recursive: true, force: true });
-  }, 60_000);
+  });
 
   it('(a) lets the cadence owner request a decision from the decision owner, with refusals shown by their fields', async () => {
     const page = await as('lead@demo.test');
@@ -96,7 +96,7 @@ describe('browser: my week, decisions, risks and actions', () => {
     expect(await row.getByRole('button', { name: `Decide ${newDecision}` }).count()).toBe(0);
     expect(await row.getByRole('button', { name: `Edit ${newDecision}` }).count()).toBe(1);
     await page.context().close();
-  }, 60_000);
+  });
 
   it('(a) shows the decision owner exactly their open decisions on "My week"; they decide the new one, then supersede it', async () => {
     const page = await as('owner@demo.test');
@@ -186,7 +186,7 @@ describe('browser: my week, decisions, risks and actions', () => {
     await screenshot(page, 'decisions');
     await expectAccessible(page, { scope: 'main' });
     await page.context().close();
-  }, 60_000);
+  });
 
   it('(b) raises a risk and re-scores it with a reason: it moves on the heat map', async () => {
     const page = await as('quality@demo.test');
@@ -236,7 +236,7 @@ describe('browser: my week, decisions, risks and actions', () => {
     );
     await expectAccessible(page, { scope: 'main' });
     await page.context().close();
-  }, 60_000);
+  });
 
   it('(c) an action the supplier owns: the cadence owner opens it, the supplier marks it done, the cadence owner confirms closure', async () => {
     const lead = await as('lead@demo.test');
@@ -319,7 +319,7 @@ describe('browser: my week, decisions, risks and actions', () => {
       .poll(() => lead.getByRole('table', { name: 'Milestones' }).getByRole('row').filter({ hasText: 'M-36' }).textContent())
       .not.toContain(`blocked by ${actionKey}`);
     await lead.context().close();
-  }, 60_000);
+  });
 
   it('(d) shows an observer decisions, risks and actions with no write controls', async () => {
     const page = await as('observer@demo.test');

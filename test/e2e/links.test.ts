@@ -117,7 +117,7 @@ describe('browser: dependencies between milestones, and a move that pushes a suc
       links.map((l) => [l.predecessor.id, l.successor.id]),
     );
     expect(await page.getByRole('button', { name: `Dependencies of ${first.key}` }).count()).toBe(1);
-  }, 60_000);
+  });
 
   it('adds a dependency, shown in the dialog and under the name in the table', async () => {
     const dialog = await openLinks(second.key);
@@ -161,7 +161,7 @@ describe('browser: dependencies between milestones, and a move that pushes a suc
     await expectAccessible(page, { scope: 'dialog' });
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.isVisible(), wait).toBe(false);
-  }, 60_000);
+  });
 
   it('previews what a move pushes, moves both on confirm, and logs the push', async () => {
     const to = tuesdayAfter(second.forecastDate, 7);
@@ -236,5 +236,5 @@ describe('browser: dependencies between milestones, and a move that pushes a suc
     expect(logged).toContain(shown(second.forecastDate));
     expect(logged).toContain(shown(to));
     expect(logged).toContain('Tool steel delivery slipped');
-  }, 60_000);
+  });
 });

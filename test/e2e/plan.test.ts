@@ -166,7 +166,7 @@ describe('browser: the Plan page — plan vs actual, a move that pushes a succes
     expect(await page.getByRole('img', { name: /^Timeline of/ }).getAttribute('src')).not.toBe(timelineBefore);
     const mta = await getJson<Mta>(`${server.url}${api}/mta${trend ? `?milestones=${trend.join(',')}` : ''}`);
     expect(mta.series.find((s) => s.key === successor.key)?.points.at(-1)?.forecastDate).toBe(newDate);
-  }, 90_000);
+  });
 
   it('shows why: the slip history of the moved milestone, one click away', async () => {
     await planRow(predecessor.key)
@@ -196,5 +196,5 @@ describe('browser: the Plan page — plan vs actual, a move that pushes a succes
     );
     await expectAccessible(page, { scope: 'main' });
     await screenshot(page, 'plan');
-  }, 90_000);
+  });
 });

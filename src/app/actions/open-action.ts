@@ -2,7 +2,7 @@ import { type ActionSeverity, openAction as open } from '../../domain/action.js'
 import type { UserId } from '../../domain/ids.js';
 import type { PlainDate } from '../../domain/plain-date.js';
 import { permit } from '../../domain/policy.js';
-import type { Result } from '../../domain/result.js';
+import { ok, type Result } from '../../domain/result.js';
 import type { Actor, AppDeps } from '../deps.js';
 import { findAccessibleProgram } from '../get-program.js';
 import { checkOwner } from '../milestone-write.js';
@@ -28,8 +28,8 @@ export interface OpenActionInput {
 }
 
 /** Opens an action under the next free key (A-n), owned by a person on the program. */
-export function openAction(deps: AppDeps, input: OpenActionInput): Promise<Result<ActionView>> {
-  return transact(deps.store, async (tx) => {
+export async function openAction(deps: AppDeps, input: OpenActionInput): Promise<Result<ActionView>> {
+  const committed = await transact(deps.store, async (tx) => {
     const now = deps.clock.now();
     const { program, access } = must(await findAccessibleProgram(tx, input.actor, input.programId));
     must(permit(access, 'action.open'));
@@ -60,6 +60,10 @@ export function openAction(deps: AppDeps, input: OpenActionInput): Promise<Resul
       changes,
       meta: { actorId: input.actor.id, at: now.toISOString(), reason: null, correlationId: deps.newId() },
     });
-    return actionView(tx, program, access.programId, next, now);
+    return { program, programId: access.programId, record: next, now };
   });
+  // The answer is read after commit, from committed data: the transaction held only the write.
+  if (!committed.ok) return committed;
+  const { program, programId, record, now } = committed.value;
+  return ok(await actionView(deps.store.reads, program, programId, record, now));
 }

@@ -2,7 +2,7 @@ import { requestDecision as request } from '../../domain/decision.js';
 import type { UserId } from '../../domain/ids.js';
 import type { PlainDate } from '../../domain/plain-date.js';
 import { permit } from '../../domain/policy.js';
-import type { Result } from '../../domain/result.js';
+import { ok, type Result } from '../../domain/result.js';
 import type { Actor, AppDeps } from '../deps.js';
 import { findAccessibleProgram } from '../get-program.js';
 import { addLinks, type LinkRef, resolveLinks } from '../links.js';
@@ -29,8 +29,8 @@ export interface RequestDecisionInput {
  * who will decide it (a person who may decide on the program) and when it is needed; linked to the
  * records it is about, in one transaction.
  */
-export function requestDecision(deps: AppDeps, input: RequestDecisionInput): Promise<Result<DecisionView>> {
-  return transact(deps.store, async (tx) => {
+export async function requestDecision(deps: AppDeps, input: RequestDecisionInput): Promise<Result<DecisionView>> {
+  const committed = await transact(deps.store, async (tx) => {
     const now = deps.clock.now();
     const { program, access } = must(await findAccessibleProgram(tx, input.actor, input.programId));
     must(permit(access, 'decision.request'));
@@ -55,6 +55,10 @@ export function requestDecision(deps: AppDeps, input: RequestDecisionInput): Pro
     const meta = writeMeta(deps, input.actor, now, null);
     await insertDecision(tx, created, meta);
     await addLinks(deps, tx, access.programId, { entity: 'decision', id: created.next.id, key }, targets, meta);
-    return viewDecision(tx, program, access.programId, created.next, now);
+    return { program, programId: access.programId, record: created.next, now };
   });
+  // The answer is read after commit, from committed data: the transaction held only the write.
+  if (!committed.ok) return committed;
+  const { program, programId, record, now } = committed.value;
+  return ok(await viewDecision(deps.store.reads, program, programId, record, now));
 }

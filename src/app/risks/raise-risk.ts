@@ -1,7 +1,7 @@
 import type { UserId } from '../../domain/ids.js';
 import type { PlainDate } from '../../domain/plain-date.js';
 import { permit } from '../../domain/policy.js';
-import type { Result } from '../../domain/result.js';
+import { ok, type Result } from '../../domain/result.js';
 import { type RiskCategory, type RiskStrategy, raiseRisk as raise } from '../../domain/risk.js';
 import type { Actor, AppDeps } from '../deps.js';
 import { findAccessibleProgram } from '../get-program.js';
@@ -28,8 +28,8 @@ export interface RaiseRiskInput {
 }
 
 /** Raises a risk on a program under the next free key (R-n), owned by a person on the program. */
-export function raiseRisk(deps: AppDeps, input: RaiseRiskInput): Promise<Result<RiskView>> {
-  return transact(deps.store, async (tx) => {
+export async function raiseRisk(deps: AppDeps, input: RaiseRiskInput): Promise<Result<RiskView>> {
+  const committed = await transact(deps.store, async (tx) => {
     const now = deps.clock.now();
     const { program, access } = must(await findAccessibleProgram(tx, input.actor, input.programId));
     must(permit(access, 'risk.raise'));
@@ -66,6 +66,10 @@ export function raiseRisk(deps: AppDeps, input: RaiseRiskInput): Promise<Result<
       changes,
       meta: { actorId: input.actor.id, at: now.toISOString(), reason: null, correlationId: deps.newId() },
     });
-    return loadRiskView(tx, program, next, now);
+    return { program, risk: next, now };
   });
+  // The answer is read after commit, from committed data: the transaction held only the write.
+  if (!committed.ok) return committed;
+  const { program, risk, now } = committed.value;
+  return ok(await loadRiskView(deps.store.reads, program, risk, now));
 }
