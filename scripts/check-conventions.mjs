@@ -3,7 +3,8 @@
 // - dates and numbers are formatted for people in one module per side (web/src/lib/format.ts);
 // - use cases and domain code never read the clock themselves (time is an argument);
 // - every error code in the catalogue is documented in docs/errors.md (the test checks the reverse too);
-// - only domain/policy.ts casts to AuthorizedProgramId, the proof that someone may see a program.
+// - only domain/policy.ts casts to AuthorizedProgramId, the proof that someone may see a program;
+// - shared store code never tests which database it is on: the dialect object answers.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
@@ -34,6 +35,12 @@ scan(
 );
 scan('src/domain', /new Date\(\)|Date\.now\(\)/, [], 'domain code takes time as an argument; do not read the clock');
 scan('src/app', /new Date\(\)|Date\.now\(\)/, [], 'use cases read time from deps.clock');
+scan(
+  'src/store',
+  /dialect\s*[!=]==|\.name\s*[!=]==\s*'(sqlite|postgres)'/,
+  ['dialects/sqlite.ts', 'dialects/postgres.ts'],
+  'what differs between the databases belongs to the dialect object (store/dialects/store-dialect.ts)',
+);
 scan(
   'src',
   /as\s+(unknown\s+as\s+)?AuthorizedProgramId\b|as\s+(unknown\s+as\s+)?Authorized</,

@@ -3,7 +3,7 @@ import { uuidv7 } from 'uuidv7';
 import { type ChangeQuery, type EntityName, type Reads, type Store, type Tx, UniqueViolation, type Write } from '../app/ports.js';
 import type { Scalar } from '../domain/change.js';
 import type { ProgramId } from '../domain/ids.js';
-import { toCount } from './dialects/postgres.js';
+import type { StoreDialect } from './dialects/store-dialect.js';
 import {
   toAction,
   toApiToken,
@@ -58,7 +58,8 @@ const tables: Record<
 const toColumn = (v: Scalar): string | number | null => (typeof v === 'boolean' ? (v ? 1 : 0) : v);
 const toColumns = (o: Readonly<Record<string, Scalar>>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, toColumn(v)]));
 
-export function makeReads(db: Kysely<Database>): Reads {
+export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'count'>): Reads {
+  const toCount = dialect.count;
   return {
     async listUsers() {
       return (await db.selectFrom('users').selectAll().orderBy('name').execute()).map(toUser);
@@ -286,14 +287,10 @@ export function makeReads(db: Kysely<Database>): Reads {
   };
 }
 
-function makeTx(db: Kysely<Database>, dialect: 'sqlite' | 'postgres'): Tx {
+function makeTx(db: Kysely<Database>, dialect: StoreDialect): Tx {
   return {
-    ...makeReads(db),
-    async lock(scope) {
-      // SQLite: every write transaction already holds the database's one write lock (BEGIN IMMEDIATE).
-      // PostgreSQL: a transaction-scoped advisory lock, released at commit or rollback.
-      if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(hashtextextended(${scope}, 0))`.execute(db);
-    },
+    ...makeReads(db, dialect),
+    lock: (scope) => dialect.lock(db, scope),
     async nextKey(programId: ProgramId, prefix: 'M' | 'D' | 'R' | 'A') {
       const r = await db
         .insertInto('keyCounters')
@@ -403,14 +400,15 @@ function makeTx(db: Kysely<Database>, dialect: 'sqlite' | 'postgres'): Tx {
   };
 }
 
-/** A Store over a Kysely instance of either dialect. */
-export function kyselyStore(db: Kysely<Database>, dialect: 'sqlite' | 'postgres'): Store {
+/** A Store over either database: what differs between them is asked of the dialect object. */
+export function kyselyStore(dialect: StoreDialect): Store {
+  const { db } = dialect;
   return {
-    dialect,
-    reads: makeReads(db),
+    dialect: dialect.name,
+    reads: makeReads(db, dialect),
     async transaction(fn) {
       try {
-        return await runTransaction(db, dialect, fn);
+        return await dialect.transaction((conn) => fn(makeTx(conn, dialect)));
       } catch (e) {
         throw asUniqueViolation(e) ?? e;
       }
@@ -433,21 +431,4 @@ function asUniqueViolation(e: unknown): UniqueViolation | null {
     return new UniqueViolation(m?.[1] ?? '', String(err.message ?? ''));
   }
   return null;
-}
-
-function runTransaction<T>(db: Kysely<Database>, dialect: 'sqlite' | 'postgres', fn: (tx: Tx) => Promise<T>): Promise<T> {
-  if (dialect === 'postgres') return db.transaction().execute((trx) => fn(makeTx(trx, dialect)));
-  // BEGIN IMMEDIATE takes the write lock up front, so a read-then-write transaction never
-  // fails half-way when another process (the CLI beside the server) writes at the same time.
-  return db.connection().execute(async (conn) => {
-    await sql`BEGIN IMMEDIATE`.execute(conn);
-    try {
-      const result = await fn(makeTx(conn, dialect));
-      await sql`COMMIT`.execute(conn);
-      return result;
-    } catch (e) {
-      await sql`ROLLBACK`.execute(conn);
-      throw e;
-    }
-  });
 }

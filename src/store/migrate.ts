@@ -1,4 +1,5 @@
-import { type Kysely, type Migration, type MigrationProvider, type MigrationResultSet, Migrator, sql } from 'kysely';
+import { type Kysely, type Migration, type MigrationProvider, type MigrationResultSet, Migrator } from 'kysely';
+import type { StoreDialect } from './dialects/store-dialect.js';
 import * as m0001 from './migrations/0001-foundation.js';
 import * as m0002 from './migrations/0002-accounts.js';
 import * as m0003 from './migrations/0003-decisions-risks-actions.js';
@@ -23,22 +24,9 @@ export interface MigrationReport {
   readonly pending: string[];
 }
 
-/** Applies every pending migration in order; throws with the failing migration's name. */
-export async function migrateToLatest(db: Kysely<unknown>, dialect: 'sqlite' | 'postgres'): Promise<MigrationReport> {
-  if (dialect === 'postgres') return run(db);
-  // Kysely neither locks nor wraps migrations on SQLite: hold the write lock for the whole run, so a
-  // second process (the CLI beside the server) waits instead of re-applying, and a failure leaves no half schema.
-  return db.connection().execute(async (conn) => {
-    await sql`BEGIN IMMEDIATE`.execute(conn);
-    try {
-      const report = await run(conn);
-      await sql`COMMIT`.execute(conn);
-      return report;
-    } catch (e) {
-      await sql`ROLLBACK`.execute(conn);
-      throw e;
-    }
-  });
+/** Applies every pending migration in order, held as the dialect holds them; throws with the failing migration's name. */
+export function migrateToLatest(dialect: Pick<StoreDialect, 'migrating'>): Promise<MigrationReport> {
+  return dialect.migrating(run);
 }
 
 async function run(db: Kysely<unknown>): Promise<MigrationReport> {

@@ -1,11 +1,10 @@
 import { join } from 'node:path';
-import type { Kysely } from 'kysely';
 import type { Store } from '../app/ports.js';
 import { openPostgres } from './dialects/postgres.js';
 import { openSqlite } from './dialects/sqlite.js';
+import type { StoreDialect } from './dialects/store-dialect.js';
 import { kyselyStore } from './kysely-store.js';
 import { type MigrationReport, migrateToLatest } from './migrate.js';
-import type { Database } from './schema.js';
 
 export interface StoreConfig {
   /** postgres://… selects PostgreSQL; absent selects the SQLite file in dataDir. */
@@ -23,20 +22,17 @@ const redact = (url: string) => url.replace(/\/\/([^:/@]+)(:[^@]*)?@/, '//$1:***
 
 /** Opens the configured database without migrating it. */
 export function openStore(config: StoreConfig): OpenedStore {
-  let db: Kysely<Database>;
-  let store: Store;
+  let dialect: StoreDialect;
   let location: string;
   if (config.databaseUrl && /^postgres(ql)?:\/\//.test(config.databaseUrl)) {
-    db = openPostgres(config.databaseUrl);
-    store = kyselyStore(db, 'postgres');
+    dialect = openPostgres(config.databaseUrl);
     location = redact(config.databaseUrl);
   } else {
     const file = config.databaseUrl?.startsWith('sqlite:')
       ? config.databaseUrl.slice('sqlite:'.length)
       : join(config.dataDir, 'tollgate.db');
-    db = openSqlite(file);
-    store = kyselyStore(db, 'sqlite');
+    dialect = openSqlite(file);
     location = file;
   }
-  return { store, location, migrate: () => migrateToLatest(db as Kysely<unknown>, store.dialect) };
+  return { store: kyselyStore(dialect), location, migrate: () => migrateToLatest(dialect) };
 }

@@ -129,7 +129,7 @@ describe('the SQLite file', () => {
   });
 
   it('is opened in WAL mode with foreign keys enforced and full fsync on commit', async () => {
-    const k = openSqlite(file);
+    const k = openSqlite(file).db;
     try {
       const pragma = async (name: string) => Object.values((await sql.raw(`PRAGMA ${name}`).execute(k)).rows[0] as object)[0];
       expect(await pragma('journal_mode')).toBe('wal');

@@ -1,16 +1,26 @@
-import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
+import { CamelCasePlugin, Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database as Schema } from '../schema.js';
+import type { StoreDialect } from './store-dialect.js';
 
 /** Opens a pool on PostgreSQL; the schema search_path may be set in the URL's `options`. */
-export function openPostgres(url: string, poolSize = 10): Kysely<Schema> {
+export function openPostgres(url: string, poolSize = 10): StoreDialect {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle pooled connection that the server ends (restart, failover, pg_terminate_backend,
   // idle_session_timeout) is emitted here; pg-pool has already discarded it and opens a new one on
   // the next query. Without a listener the 'error' event would crash the process.
   pool.on('error', () => {});
-  return new Kysely<Schema>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+  return {
+    name: 'postgres',
+    db,
+    transaction: (fn) => db.transaction().execute(fn),
+    // A transaction-scoped advisory lock, released at commit or rollback, on every instance alike.
+    lock: async (conn, scope) => {
+      await sql`select pg_advisory_xact_lock(hashtextextended(${scope}, 0))`.execute(conn);
+    },
+    // Kysely's migrator takes PostgreSQL's advisory lock and a transaction itself.
+    migrating: (run) => run(db as Kysely<unknown>),
+    count: (v) => Number(v),
+  };
 }
-
-/** COUNT(*) comes back as a string from pg (bigint); SQLite gives a number. */
-export const toCount = (v: unknown): number => Number(v);

@@ -1,19 +1,50 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
+import { CamelCasePlugin, Kysely, SqliteDialect, sql } from 'kysely';
 import type { Database as Schema } from '../schema.js';
+import type { StoreDialect } from './store-dialect.js';
+
+/**
+ * Runs fn between BEGIN IMMEDIATE and COMMIT on one connection: the write lock is taken up front, so
+ * a read-then-write transaction never fails half-way when another process (the CLI beside the
+ * server) writes at the same time.
+ */
+async function immediate<T>(db: Kysely<Schema>, fn: (conn: Kysely<Schema>) => Promise<T>): Promise<T> {
+  return db.connection().execute(async (conn) => {
+    await sql`BEGIN IMMEDIATE`.execute(conn);
+    try {
+      const result = await fn(conn);
+      await sql`COMMIT`.execute(conn);
+      return result;
+    } catch (e) {
+      await sql`ROLLBACK`.execute(conn);
+      throw e;
+    }
+  });
+}
 
 /**
  * Opens the embedded SQLite file: WAL for concurrent readers, foreign keys enforced, and
  * synchronous=FULL so that an acknowledged commit survives a power cut, not only a crash.
  */
-export function openSqlite(file: string): Kysely<Schema> {
+export function openSqlite(file: string): StoreDialect {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const sqlite = new Database(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
+  return {
+    name: 'sqlite',
+    db,
+    transaction: (fn) => immediate(db, fn),
+    // Every write transaction already holds the database's one write lock (BEGIN IMMEDIATE).
+    lock: async () => {},
+    // Kysely neither locks nor wraps migrations on SQLite: hold the write lock for the whole run, so a
+    // second process waits instead of re-applying, and a failure leaves no half schema.
+    migrating: (run) => immediate(db, (conn) => run(conn as Kysely<unknown>)),
+    count: (v) => Number(v),
+  };
 }
