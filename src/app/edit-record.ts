@@ -1,3 +1,4 @@
+import type { Scalar } from '../domain/change.js';
 import type { Edit } from '../domain/edit.js';
 import type { ErrorCode } from '../domain/errors.js';
 import type { UserId } from '../domain/ids.js';
@@ -28,8 +29,17 @@ export interface RecordKind<R extends Versioned, V> {
   find(reads: Reads, programId: AuthorizedProgramId, idOrKey: string): Promise<R | null>;
   /** The record as the API shows it, read through `reads`. */
   view(reads: Reads, program: AuthorizedProgram, record: R, now: Date): Promise<V>;
-  /** The columns an update writes: the record without its identity and the fields set once at creation. */
-  columns(next: R): Readonly<Record<string, import('../domain/change.js').Scalar>>;
+  /**
+   * The columns an update writes. Default: the record without its identity (id, program, key,
+   * version); a kind with more fields set once at creation leaves those out too.
+   */
+  columns?(next: R): Readonly<Record<string, Scalar>>;
+}
+
+/** The record without its identity: what an update may change. */
+function withoutIdentity<R extends Versioned>(record: R): Readonly<Record<string, Scalar>> {
+  const { id: _id, programId: _p, key: _k, version: _v, ...set } = record;
+  return set as Readonly<Record<string, Scalar>>;
 }
 
 /** A record someone read at `version`, named by id or key, in a program named by id or code. */
@@ -109,7 +119,7 @@ export async function editRecord<R extends Versioned, V, A = undefined>(
       programId: program.id,
       entityKey: edit.next.key,
       expectedVersion: record.version,
-      set: kind.columns(edit.next),
+      set: kind.columns ? kind.columns(edit.next) : withoutIdentity(edit.next),
       changes: edit.changes,
       meta,
     });

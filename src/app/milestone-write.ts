@@ -74,7 +74,6 @@ export const milestoneKind: RecordKind<Milestone, MilestoneView> = {
   noun: 'milestone',
   find: (reads, programId, idOrKey) => reads.findMilestone(programId, idOrKey),
   view,
-  columns: ({ id: _id, programId: _p, key: _k, version: _v, ...set }) => set,
 };
 
 /**

@@ -71,7 +71,6 @@ export const actionKind: RecordKind<Action, ActionView> = {
   noun: 'action',
   find: (reads, programId, idOrKey) => reads.findAction(programId, idOrKey),
   view: (reads, program, action, now) => actionView(reads, program, program.id, action, now),
-  columns: ({ id: _id, programId: _p, key: _k, version: _v, ...set }) => set,
 };
 
 /**

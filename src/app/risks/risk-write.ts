@@ -24,7 +24,6 @@ export const riskKind: RecordKind<Risk, RiskView> = {
   noun: 'risk',
   find: (reads, programId, idOrKey) => reads.findRisk(programId, idOrKey),
   view: loadRiskView,
-  columns: ({ id: _id, programId: _p, key: _k, version: _v, ...set }) => set,
 };
 
 export interface LoadedRisk extends AccessibleProgram {
