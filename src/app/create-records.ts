@@ -94,7 +94,7 @@ export function createProgram(deps: AppDeps, input: CreateProgramInput): Promise
       targetReleaseDate: input.targetReleaseDate ?? null,
     };
     await insertRecord(deps, tx, { entity: 'program', id, programId: id, actorId: input.actor.id }, values);
-    return { id, ...values, calendarSpec: null, version: 1 };
+    return { id, ...values, calendarSpec: null, version: 1, revision: 1 };
   });
 }
 

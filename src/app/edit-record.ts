@@ -8,7 +8,7 @@ import type { Result } from '../domain/result.js';
 import { ok } from '../domain/result.js';
 import type { Actor, AppDeps } from './deps.js';
 import { type AccessibleProgram, type AuthorizedProgram, findAccessibleProgram } from './get-program.js';
-import type { EntityName, Reads, Tx, WriteMeta } from './ports.js';
+import type { EntityName, Reads, Store, Tx, WriteMeta } from './ports.js';
 import { abort, must, transact } from './transact.js';
 
 /** A record of a program that is edited at a version: a milestone, decision, risk or action. */
@@ -27,8 +27,11 @@ export interface RecordKind<R extends Versioned, V> {
   readonly notFound: ErrorCode;
   readonly noun: string;
   find(reads: Reads, programId: AuthorizedProgramId, idOrKey: string): Promise<R | null>;
-  /** The record as the API shows it, read through `reads`. */
-  view(reads: Reads, program: AuthorizedProgram, record: R, now: Date): Promise<V>;
+  /**
+   * The record as the API shows it, read through `reads`. `committed` is the store when `reads` are
+   * outside any transaction (after commit): derived figures read then may be kept for later reads.
+   */
+  view(reads: Reads, program: AuthorizedProgram, record: R, now: Date, committed?: Store): Promise<V>;
   /**
    * The columns an update writes. Default: the record without its identity (id, program, key,
    * version); a kind with more fields set once at creation leaves those out too.
@@ -144,5 +147,5 @@ export async function viewCommitted<R extends Versioned, V, A>(
 ): Promise<Result<V>> {
   if (!committed.ok) return committed;
   const { program, record, now } = committed.value;
-  return ok(await kind.view(deps.store.reads, program, record, now));
+  return ok(await kind.view(deps.store.reads, program, record, now, deps.store));
 }

@@ -2,9 +2,9 @@ import { type Authorized, accessProgram, type ProgramAccess } from '../domain/po
 import type { Program } from '../domain/program.js';
 import { ok, type Result, refuse } from '../domain/result.js';
 import type { Actor, AppDeps } from './deps.js';
-import { loadPlanFacts, noFacts, signalsFrom } from './plan/plan-facts.js';
 import type { Reads } from './ports.js';
-import { byId, type ProgramView, programView } from './views.js';
+import { type ProgramSummary, programSummaries } from './program-summary.js';
+import { byId, type ProgramView, programView, programViewPeople } from './views.js';
 
 /** A program someone may see, its id the proof of it. */
 export type AuthorizedProgram = Authorized<Program>;
@@ -38,24 +38,16 @@ export async function getProgram(deps: AppDeps, input: { programId: string; acto
   const found = await findAccessibleProgram(r, input.actor, input.programId);
   if (!found.ok) return found;
   const { program: p, access } = found.value;
-  const ids = [access.programId];
-  const [client, milestones, users, decisions, risks, actions] = await Promise.all([
-    r.findClient(p.clientId),
-    r.listMilestones(access.programId),
-    r.listUsers(),
-    r.listDecisions(ids),
-    r.listRisks(ids),
-    r.listActions(ids),
-  ]);
-  if (!client) throw new Error(`program ${p.id} references missing client ${p.clientId}`);
   const now = deps.clock.now();
-  const facts = await loadPlanFacts(
-    r,
-    [{ program: p, id: access.programId }],
-    now,
-    () => milestones,
-    () => actions,
-  );
-  const signals = signalsFrom(facts.get(p.id) ?? noFacts);
-  return ok(programView(p, access, client, milestones, byId(users), now, { decisions, risks, actions }, signals));
+  const [client, summary] = await Promise.all([r.findClient(p.clientId), programSummary(deps, p, now)]);
+  if (!client) throw new Error(`program ${p.id} references missing client ${p.clientId}`);
+  const users = byId(await r.findUsers(programViewPeople(p, summary)));
+  return ok(programView(p, access, client, users, now, summary));
+}
+
+/** One program's derived figures and plan facts, as kept per revision (app/program-summary.ts). */
+export async function programSummary(deps: AppDeps, program: AuthorizedProgram, now: Date): Promise<ProgramSummary> {
+  const s = (await programSummaries(deps.store, deps.store.reads, [{ program, id: program.id }], now)).get(program.id);
+  if (!s) throw new Error(`no summary of program ${program.id}`);
+  return s;
 }

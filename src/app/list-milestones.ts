@@ -1,33 +1,20 @@
 import { ok, type Result } from '../domain/result.js';
 import type { Actor, AppDeps } from './deps.js';
-import { findAccessibleProgram } from './get-program.js';
-import { loadPlanFacts, noFacts, signalsFrom } from './plan/plan-facts.js';
-import { blockersByMilestone, byId, type MilestoneView, milestoneView, programToday } from './views.js';
+import { findAccessibleProgram, programSummary } from './get-program.js';
+import { noFacts, signalsFrom } from './plan/plan-facts.js';
+import { byId, type MilestoneView, milestoneView, programToday } from './views.js';
 
-/** A program's milestones in plan order, each with its derived health. */
+/** A program's milestones in plan order, each with its derived health (plan facts kept per revision). */
 export async function listMilestones(deps: AppDeps, input: { programId: string; actor: Actor }): Promise<Result<MilestoneView[]>> {
   const r = deps.store.reads;
   const found = await findAccessibleProgram(r, input.actor, input.programId);
   if (!found.ok) return found;
   const { program: p, access } = found.value;
-  const [milestones, users, actions] = await Promise.all([
-    r.listMilestones(access.programId),
-    r.listUsers(),
-    r.listActions([access.programId]),
-  ]);
-  const blockers = blockersByMilestone(actions);
   const now = deps.clock.now();
+  const [milestones, summary] = await Promise.all([r.listMilestones(access.programId), programSummary(deps, p, now)]);
+  const users = byId(await r.findUsers(milestones.flatMap((m) => (m.ownerId ? [m.ownerId] : []))));
+  const facts = summary.ok ? summary.facts : noFacts;
   const today = programToday(p, now);
-  const userById = byId(users);
-  const facts = (
-    await loadPlanFacts(
-      r,
-      [{ program: p, id: access.programId }],
-      now,
-      () => milestones,
-      () => actions,
-    )
-  ).get(p.id);
-  const signals = signalsFrom(facts ?? noFacts);
-  return ok(milestones.map((m) => milestoneView(p, m, today, userById, blockers, signals(m))));
+  const signals = signalsFrom(facts);
+  return ok(milestones.map((m) => milestoneView(p, m, today, users, facts.blockersById, signals(m))));
 }

@@ -8,9 +8,10 @@ import type { ScheduleChange } from '../domain/schedule/propagate.js';
 import type { Actor, AppDeps } from './deps.js';
 import { editRecord, type RecordKind, viewCommitted } from './edit-record.js';
 import type { AuthorizedProgram } from './get-program.js';
-import { loadPlanFacts, noFacts, signalsFrom } from './plan/plan-facts.js';
+import { noFacts, signalsFrom } from './plan/plan-facts.js';
 import { type PushView, planPushes, writePushes } from './plan/schedule.js';
-import type { Reads, Tx } from './ports.js';
+import type { Reads, Store, Tx } from './ports.js';
+import { programSummaries } from './program-summary.js';
 import { abort } from './transact.js';
 import { byId, type MilestoneView, milestoneView, programToday } from './views.js';
 
@@ -21,20 +22,20 @@ export interface MilestoneTarget {
   readonly actor: Actor;
 }
 
-/** The milestone as it reads after the write, health signals included, so the answer matches the next list. */
-export async function view(tx: Reads, program: AuthorizedProgram, m: Milestone, now: Date): Promise<MilestoneView> {
-  const id = program.id;
-  const [users, milestones, actions] = await Promise.all([tx.listUsers(), tx.listMilestones(id), tx.listActions([id])]);
-  const facts =
-    (
-      await loadPlanFacts(
-        tx,
-        [{ program, id }],
-        now,
-        () => milestones,
-        () => actions,
-      )
-    ).get(program.id) ?? noFacts;
+/**
+ * The milestone as it reads after the write, health signals included, so the answer matches the next
+ * list. Built after commit: the program is read again for its new revision, so the figures worked
+ * out here are kept for the page's next read.
+ */
+export async function view(reads: Reads, program: AuthorizedProgram, m: Milestone, now: Date, committed?: Store): Promise<MilestoneView> {
+  // Inside a transaction the program is as read there; after commit it is read again for its new revision.
+  const current = committed ? ((await reads.findProgram(program.id)) ?? program) : program;
+  const [users, summaries] = await Promise.all([
+    reads.findUsers(m.ownerId ? [m.ownerId] : []),
+    programSummaries(committed ?? null, reads, [{ program: { ...current, id: program.id }, id: program.id }], now),
+  ]);
+  const s = summaries.get(program.id);
+  const facts = s?.ok ? s.facts : noFacts;
   return milestoneView(program, m, programToday(program, now), byId(users), facts.blockersById, signalsFrom(facts)(m));
 }
 

@@ -1,5 +1,5 @@
 import { type IsoWeek, isoWeekOf, type MyWeekItems, type ProgramWeek, selectMyWeek } from '../domain/my-week.js';
-import { dateInZone } from '../domain/plain-date.js';
+import { addDays, dateInZone, type PlainDate } from '../domain/plain-date.js';
 import { accessProgram } from '../domain/policy.js';
 import type { Program } from '../domain/program.js';
 import type { Actor, AppDeps } from './deps.js';
@@ -15,38 +15,52 @@ export interface MyWeekView extends MyWeekItems {
 }
 
 /**
+ * The latest day any program's week can end on now: the end of the ISO week of the date in the zone
+ * furthest ahead (UTC+14). Items due after it are due after the week in every program.
+ */
+const latestWeekEnd = (now: Date): PlainDate => isoWeekOf(addDays(dateInZone(now, 'UTC'), 1)).end;
+
+/**
  * What the signed-in person must do this week across every program they see (closed programs aside):
  * decisions to make, actions due, closures to confirm, risks to review, milestones to deliver.
+ * Only open items the person owns (and done actions where they run the program) are read, filtered in
+ * SQL by owner and due date, so the cost follows the person's own work, not the portfolio's size.
  */
 export async function myWeek(deps: AppDeps, input: { actor: Actor }): Promise<MyWeekView> {
   const r = deps.store.reads;
   const now = deps.clock.now();
-  const [programs, user] = await Promise.all([r.listPrograms(), r.findUser(input.actor.id)]);
-  const visible = programs.flatMap((program) => {
-    const access = accessProgram(input.actor, program);
-    return access.ok && program.status !== 'closed' ? [{ program, access: access.value }] : [];
-  });
-  const ids = visible.map((v) => v.access.programId);
-  const [decisions, actions, risks, milestones] = await Promise.all([
-    r.listDecisions(ids),
-    r.listActions(ids),
-    r.listRisks(ids),
-    r.listMilestonesOfPrograms(ids),
-  ]);
-  const of = <T extends { readonly programId: string }>(items: readonly T[], id: string) => items.filter((i) => i.programId === id);
+  const actor = input.actor;
+  // Where the person runs the cadence, done actions wait for their confirmation.
+  const runs = actor.memberships.filter((m) => m.role === 'cadence_owner');
+  const confirmIn = {
+    programIds: runs.flatMap((m) => (m.programId ? [m.programId] : [])),
+    clientIds: runs.flatMap((m) => (m.clientId && !m.programId ? [m.clientId] : [])),
+  };
+  const [user, owned] = await Promise.all([r.findUser(actor.id), r.listOwnedOpenItems(actor.id, latestWeekEnd(now), confirmIn)]);
+  const programIds = new Set<string>();
+  for (const list of [owned.decisions, owned.actions, owned.risks, owned.milestones, owned.confirmations]) {
+    for (const i of list) programIds.add(i.programId);
+  }
+  const programs = await r.findPrograms([...programIds]);
   const weeks: ProgramWeek[] = [];
   const unavailable: { program: Program; failure: unknown }[] = [];
-  for (const { program, access } of visible) {
+  const visible: Program[] = [];
+  const of = <T extends { readonly programId: string }>(items: readonly T[], id: string) => items.filter((i) => i.programId === id);
+  for (const program of programs) {
+    const access = accessProgram(actor, program);
+    if (!access.ok || program.status === 'closed') continue;
+    visible.push(program);
     try {
+      const isCadenceOwner = access.value.roles.includes('cadence_owner');
       weeks.push({
         programId: program.id,
         programCode: program.code,
         today: programToday(program, now),
-        isCadenceOwner: access.roles.includes('cadence_owner'),
-        decisions: of(decisions, program.id),
-        actions: of(actions, program.id),
-        risks: of(risks, program.id),
-        milestones: of(milestones, program.id),
+        isCadenceOwner,
+        decisions: of(owned.decisions, program.id),
+        actions: [...of(owned.actions, program.id), ...(isCadenceOwner ? of(owned.confirmations, program.id) : [])],
+        risks: of(owned.risks, program.id),
+        milestones: of(owned.milestones, program.id),
       });
     } catch (failure) {
       unavailable.push({ program, failure });
@@ -54,8 +68,8 @@ export async function myWeek(deps: AppDeps, input: { actor: Actor }): Promise<My
   }
   return {
     week: isoWeekOf(dateInZone(now, user?.timeZone ?? 'UTC')),
-    programs: new Map(visible.map((v) => [v.program.id, v.program])),
+    programs: new Map(visible.map((p) => [p.id, p])),
     unavailable,
-    ...selectMyWeek(input.actor.id, weeks),
+    ...selectMyWeek(actor.id, weeks),
   };
 }

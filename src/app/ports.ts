@@ -6,6 +6,7 @@ import type { ClientId, MilestoneId, ProgramId, UserId } from '../domain/ids.js'
 import type { Link } from '../domain/link.js';
 import type { Milestone } from '../domain/milestone.js';
 import type { MilestoneLink } from '../domain/milestone-link.js';
+import type { PlainDate } from '../domain/plain-date.js';
 import type { AuthorizedProgramId } from '../domain/policy.js';
 import type { Program } from '../domain/program.js';
 import type { Risk } from '../domain/risk.js';
@@ -122,9 +123,24 @@ export interface ChangeQuery {
   readonly ascending?: boolean | undefined;
 }
 
+export interface OpenRecordCounts {
+  readonly openDecisions: number;
+  readonly highRisks: number;
+}
+
+export interface OwnedOpenItems {
+  readonly decisions: readonly Decision[];
+  readonly actions: readonly Action[];
+  readonly risks: readonly Risk[];
+  readonly milestones: readonly Milestone[];
+  readonly confirmations: readonly Action[];
+}
+
 /** Reads, available both outside and inside a transaction. */
 export interface Reads {
   listUsers(): Promise<User[]>;
+  /** The people with these ids (those that exist), for the names a page shows. */
+  findUsers(ids: readonly string[]): Promise<User[]>;
   findUser(id: string): Promise<User | null>;
   findUserByEmail(email: string): Promise<User | null>;
   /** The stored password hash (null when the person has none, e.g. signs in through OIDC only). */
@@ -143,6 +159,8 @@ export interface Reads {
   findClient(id: string): Promise<Client | null>;
   countPrograms(): Promise<number>;
   listPrograms(): Promise<Program[]>;
+  /** The programs with these ids (those that exist). */
+  findPrograms(ids: readonly string[]): Promise<Program[]>;
   /** By id or by code. */
   findProgram(idOrCode: string): Promise<Program | null>;
   listMilestones(programId: AuthorizedProgramId): Promise<Milestone[]>;
@@ -155,6 +173,21 @@ export interface Reads {
   listRisks(programIds: readonly AuthorizedProgramId[]): Promise<Risk[]>;
   findRisk(programId: AuthorizedProgramId, idOrKey: string): Promise<Risk | null>;
   listActions(programIds: readonly AuthorizedProgramId[]): Promise<Action[]>;
+  /** Actions not closed that block a milestone: the blockers health and the milestone table show. */
+  listBlockingActions(programIds: readonly AuthorizedProgramId[]): Promise<Action[]>;
+  /** Per program (absent: none): open decisions, and open or mitigating risks that score high. */
+  countOpenRecords(programIds: readonly AuthorizedProgramId[]): Promise<Map<string, OpenRecordCounts>>;
+  /**
+   * What a person owns that is still open, in any program (the caller checks access): open decisions;
+   * open actions, open or mitigating risks and open milestones due (due date, review date, forecast)
+   * by `dueBy` or undated. Plus the done actions waiting for closure in the programs given, and in
+   * every program of the clients given (where the person runs the cadence).
+   */
+  listOwnedOpenItems(
+    userId: UserId,
+    dueBy: PlainDate,
+    confirmIn: { readonly programIds: readonly string[]; readonly clientIds: readonly string[] },
+  ): Promise<OwnedOpenItems>;
   findAction(programId: AuthorizedProgramId, idOrKey: string): Promise<Action | null>;
   listLinks(programId: AuthorizedProgramId): Promise<Link[]>;
   /** The program's finish-to-start dependencies between milestones. */

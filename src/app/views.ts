@@ -1,22 +1,11 @@
 import type { Action } from '../domain/action.js';
 import { type BusinessCalendar, buildCalendar } from '../domain/calendar/build-calendar.js';
 import type { CalendarSpec } from '../domain/calendar/calendar-spec.js';
-import type { Decision } from '../domain/decision.js';
-import {
-  currentPhase,
-  type Health,
-  type HealthReason,
-  type HealthSignals,
-  milestoneHealth,
-  nextMilestone,
-  programHealth,
-  type SignalsOf,
-} from '../domain/health.js';
+import { type Health, type HealthReason, type HealthSignals, milestoneHealth } from '../domain/health.js';
 import type { Milestone, Phase } from '../domain/milestone.js';
 import { dateInZone, type PlainDate } from '../domain/plain-date.js';
 import { type Grant, grantFor, type ProgramAccess, type ProgramAction, programActions } from '../domain/policy.js';
 import type { Program } from '../domain/program.js';
-import { type Risk, riskBand, riskScore } from '../domain/risk.js';
 import type { Role } from '../domain/roles.js';
 import type { Client, User } from './ports.js';
 
@@ -54,15 +43,6 @@ export interface ProgramView {
   /** Why the figures above could not be computed (health reads `unavailable`); for the log, never shown. */
   readonly failure: unknown;
 }
-
-/** A program's decisions, risks and actions, for the counts the portfolio shows. */
-export interface ProgramRecords {
-  readonly decisions: readonly Decision[];
-  readonly risks: readonly Risk[];
-  readonly actions: readonly Action[];
-}
-
-export const noRecords: ProgramRecords = { decisions: [], risks: [], actions: [] };
 
 /** Open actions that block a milestone, by milestone id. */
 export function blockersByMilestone(actions: readonly Action[]): Map<string, Action[]> {
@@ -127,67 +107,73 @@ function programHead(p: Program, access: ProgramAccess, client: Client, users: R
   };
 }
 
+/** What the portfolio, the program header and the milestone table derive from a program's data. */
+export interface ProgramFigures {
+  readonly currentPhase: Phase | null;
+  readonly health: Health;
+  readonly healthReason: HealthReason;
+  readonly healthMilestone: Milestone | null;
+  readonly nextMilestone: Milestone | null;
+  readonly milestoneCount: number;
+  readonly doneCount: number;
+  readonly openDecisions: number;
+  readonly highRisks: number;
+  readonly blockers: number;
+}
+
+/** A program's figures, or why they could not be worked out (with what could be counted). */
+export type FiguresOrFailure =
+  | { readonly ok: true; readonly figures: ProgramFigures }
+  | { readonly ok: false; readonly failure: unknown; readonly milestoneCount: number; readonly doneCount: number };
+
+/**
+ * A program as the portfolio and its header show it: the program, what the viewer may do, and its
+ * derived figures (kept per program revision, app/program-summary.ts). A program whose figures could
+ * not be computed stays listed, saying so (health `unavailable`, the error in `failure` for the log),
+ * instead of taking the portfolio down.
+ */
 export function programView(
   p: Program,
   access: ProgramAccess,
   client: Client,
-  milestones: readonly Milestone[],
   users: ReadonlyMap<string, User>,
   now: Date,
-  records: ProgramRecords = noRecords,
-  signalsOf: SignalsOf = () => undefined,
+  summary: FiguresOrFailure,
 ): ProgramView {
-  const today = programToday(p, now);
-  const h = programHealth(milestones, today, programCalendar(p), p.toleranceDays, signalsOf);
-  const next = nextMilestone(milestones);
+  const head = { ...programHead(p, access, client, users), today: programToday(p, now) };
+  if (!summary.ok) {
+    return {
+      ...head,
+      currentPhase: null,
+      health: 'at_risk',
+      healthReason: { kind: 'unavailable' },
+      healthMilestone: null,
+      nextMilestone: null,
+      nextMilestoneOwner: null,
+      milestoneCount: summary.milestoneCount,
+      doneCount: summary.doneCount,
+      openDecisions: 0,
+      highRisks: 0,
+      blockers: 0,
+      failure: summary.failure,
+    };
+  }
+  const f = summary.figures;
   return {
-    ...programHead(p, access, client, users),
-    today,
-    currentPhase: currentPhase(milestones),
-    health: h.health,
-    healthReason: h.reason,
-    healthMilestone: h.milestoneId ? (milestones.find((m) => m.id === h.milestoneId) ?? null) : null,
-    nextMilestone: next,
-    nextMilestoneOwner: next?.ownerId ? (users.get(next.ownerId) ?? null) : null,
-    milestoneCount: milestones.length,
-    doneCount: milestones.filter((m) => m.actualDate !== null).length,
-    openDecisions: records.decisions.filter((d) => d.status === 'open').length,
-    highRisks: records.risks.filter(
-      (r) => (r.status === 'open' || r.status === 'mitigating') && riskBand(riskScore(r.likelihood, r.impact)) === 'high',
-    ).length,
-    blockers: records.actions.filter((a) => a.status !== 'closed' && a.blocksMilestoneId !== null).length,
+    ...head,
+    ...f,
+    nextMilestoneOwner: f.nextMilestone?.ownerId ? (users.get(f.nextMilestone.ownerId) ?? null) : null,
     failure: null,
   };
 }
 
-/**
- * A program whose derived figures could not be computed (an error, logged by the caller with the
- * program's id): it stays on the portfolio, saying so, instead of taking the portfolio down.
- */
-export function unavailableProgramView(
-  p: Program,
-  access: ProgramAccess,
-  client: Client,
-  users: ReadonlyMap<string, User>,
-  now: Date,
-  milestones: readonly Milestone[],
-): ProgramView {
-  return {
-    ...programHead(p, access, client, users),
-    today: programToday(p, now),
-    currentPhase: null,
-    health: 'at_risk',
-    healthReason: { kind: 'unavailable' },
-    healthMilestone: null,
-    nextMilestone: null,
-    nextMilestoneOwner: null,
-    milestoneCount: milestones.length,
-    doneCount: milestones.filter((m) => m.actualDate !== null).length,
-    openDecisions: 0,
-    highRisks: 0,
-    blockers: 0,
-    failure: null,
-  };
-}
+/** The people a program view names: the program's owner and its next milestone's. */
+export const programViewPeople = (p: Program, summary: FiguresOrFailure | undefined): string[] => {
+  const ids: string[] = [];
+  if (p.ownerId) ids.push(p.ownerId);
+  const nextOwner = summary?.ok ? summary.figures.nextMilestone?.ownerId : null;
+  if (nextOwner) ids.push(nextOwner);
+  return ids;
+};
 
 export const byId = <T extends { id: string }>(items: readonly T[]): Map<string, T> => new Map(items.map((i) => [i.id, i]));

@@ -23,6 +23,11 @@ export interface Program {
   /** The program's business calendar; null: weekends and the factory country's public holidays (programCalendar). */
   readonly calendarSpec: CalendarSpec | null;
   readonly version: number;
+  /**
+   * Committed writes to the program or anything in it (milestones, links, records, people, calendar):
+   * figures derived from its data are those of the stored data while this number is unchanged.
+   */
+  readonly revision: number;
 }
 
 export const defaultToleranceDays = 3;

@@ -50,9 +50,12 @@ export const riskFields = [
 /** Score = likelihood × impact, 1-25. */
 export const riskScore = (likelihood: number, impact: number): number => likelihood * impact;
 
+/** The lowest score of a high risk (the red cells of the 5×5 map). */
+export const highRiskScore = 15;
+
 /** A risk scoring 15 or more is high (the red cells of the 5×5 map); 8-14 medium; below 8 low. */
 export function riskBand(score: number): 'high' | 'medium' | 'low' {
-  return score >= 15 ? 'high' : score >= 8 ? 'medium' : 'low';
+  return score >= highRiskScore ? 'high' : score >= 8 ? 'medium' : 'low';
 }
 
 const isLevel = (n: number | null | undefined) => typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= 5;

@@ -1,8 +1,20 @@
 import { type Kysely, sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
-import { type ChangeQuery, type EntityName, type Reads, type Store, type Tx, UniqueViolation, type Write } from '../app/ports.js';
+import {
+  type ChangeQuery,
+  type EntityName,
+  type Reads,
+  type Store,
+  type Tx,
+  UniqueViolation,
+  type User,
+  type Write,
+} from '../app/ports.js';
+import type { Action } from '../domain/action.js';
 import type { Scalar } from '../domain/change.js';
 import type { ProgramId } from '../domain/ids.js';
+import type { Program } from '../domain/program.js';
+import { highRiskScore } from '../domain/risk.js';
 import type { StoreDialect } from './dialects/store-dialect.js';
 import {
   toAction,
@@ -58,11 +70,30 @@ const tables: Record<
 const toColumn = (v: Scalar): string | number | null => (typeof v === 'boolean' ? (v ? 1 : 0) : v);
 const toColumns = (o: Readonly<Record<string, Scalar>>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, toColumn(v)]));
 
+/** IN lists are sent in parts of at most this many values (both databases' parameter limits are far above). */
+const inListSize = 500;
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += inListSize) out.push(items.slice(i, i + inListSize));
+  return out;
+}
+
+const unique = <T>(items: readonly T[]): T[] => [...new Set(items)];
+
 export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'count'>): Reads {
   const toCount = dialect.count;
   return {
     async listUsers() {
       return (await db.selectFrom('users').selectAll().orderBy('name').execute()).map(toUser);
+    },
+    async findUsers(ids) {
+      const out: User[] = [];
+      for (const part of chunks(unique(ids))) {
+        const rows = await db.selectFrom('users').selectAll().where('id', 'in', part).execute();
+        out.push(...rows.map(toUser));
+      }
+      return out;
     },
     async findUser(id) {
       const r = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
@@ -119,6 +150,102 @@ export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'cou
           .where('programId', 'in', [...programIds])
           .execute()
       ).map(toAction);
+    },
+    async listBlockingActions(programIds) {
+      const out: Action[] = [];
+      for (const part of chunks(programIds)) {
+        const rows = await db
+          .selectFrom('actions')
+          .selectAll()
+          .where('programId', 'in', part)
+          .where('status', '!=', 'closed')
+          .where('blocksMilestoneId', 'is not', null)
+          .orderBy('createdAt')
+          .orderBy('id')
+          .execute();
+        out.push(...rows.map(toAction));
+      }
+      return out;
+    },
+    async countOpenRecords(programIds) {
+      const out = new Map<string, { openDecisions: number; highRisks: number }>();
+      const at = (id: string) => {
+        let c = out.get(id);
+        if (!c) {
+          c = { openDecisions: 0, highRisks: 0 };
+          out.set(id, c);
+        }
+        return c;
+      };
+      for (const part of chunks(programIds)) {
+        const [decisions, risks] = await Promise.all([
+          db
+            .selectFrom('decisions')
+            .select((eb) => ['programId', eb.fn.countAll().as('n')])
+            .where('programId', 'in', part)
+            .where('status', '=', 'open')
+            .groupBy('programId')
+            .execute(),
+          db
+            .selectFrom('risks')
+            .select((eb) => ['programId', eb.fn.countAll().as('n')])
+            .where('programId', 'in', part)
+            .where('status', 'in', ['open', 'mitigating'])
+            .where(sql<number>`likelihood * impact`, '>=', highRiskScore)
+            .groupBy('programId')
+            .execute(),
+        ]);
+        for (const r of decisions) at(r.programId).openDecisions = toCount(r.n);
+        for (const r of risks) at(r.programId).highRisks = toCount(r.n);
+      }
+      return out;
+    },
+    async listOwnedOpenItems(userId, dueBy, confirmIn) {
+      const [decisions, actions, risks, milestones, confirmations] = await Promise.all([
+        db.selectFrom('decisions').selectAll().where('ownerId', '=', userId).where('status', '=', 'open').execute(),
+        db
+          .selectFrom('actions')
+          .selectAll()
+          .where('ownerId', '=', userId)
+          .where('status', '=', 'open')
+          .where((eb) => eb.or([eb('dueDate', 'is', null), eb('dueDate', '<=', dueBy)]))
+          .execute(),
+        db
+          .selectFrom('risks')
+          .selectAll()
+          .where('ownerId', '=', userId)
+          .where('status', 'in', ['open', 'mitigating'])
+          .where((eb) => eb.or([eb('reviewDate', 'is', null), eb('reviewDate', '<=', dueBy)]))
+          .execute(),
+        db
+          .selectFrom('milestones')
+          .selectAll()
+          .where('ownerId', '=', userId)
+          .where('actualDate', 'is', null)
+          .where('forecastDate', '<=', dueBy)
+          .execute(),
+        confirmIn.programIds.length + confirmIn.clientIds.length === 0
+          ? Promise.resolve([])
+          : db
+              .selectFrom('actions')
+              .innerJoin('programs', 'programs.id', 'actions.programId')
+              .selectAll('actions')
+              .where('actions.status', '=', 'done')
+              .where((eb) =>
+                eb.or([
+                  ...chunks(confirmIn.programIds).map((part) => eb('actions.programId', 'in', part)),
+                  ...chunks(confirmIn.clientIds).map((part) => eb('programs.clientId', 'in', part)),
+                ]),
+              )
+              .execute(),
+      ]);
+      return {
+        decisions: decisions.map(toDecision),
+        actions: actions.map(toAction),
+        risks: risks.map(toRisk),
+        milestones: milestones.map(toMilestone),
+        confirmations: confirmations.map(toAction),
+      };
     },
     async findAction(programId, idOrKey) {
       const r = await db
@@ -238,6 +365,14 @@ export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'cou
     async listPrograms() {
       return (await db.selectFrom('programs').selectAll().orderBy('name').execute()).map(toProgram);
     },
+    async findPrograms(ids) {
+      const out: Program[] = [];
+      for (const part of chunks(unique(ids))) {
+        const rows = await db.selectFrom('programs').selectAll().where('id', 'in', part).execute();
+        out.push(...rows.map(toProgram));
+      }
+      return out;
+    },
     async findProgram(idOrCode) {
       const r = await db
         .selectFrom('programs')
@@ -262,6 +397,9 @@ export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'cou
         .selectFrom('milestones')
         .selectAll()
         .where('programId', 'in', [...programIds])
+        .orderBy('programId')
+        .orderBy('baselineDate')
+        .orderBy('key')
         .execute();
       return rows.map(toMilestone);
     },
@@ -287,7 +425,11 @@ export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'cou
   };
 }
 
-function makeTx(db: Kysely<Database>, dialect: StoreDialect): Tx {
+/**
+ * A transaction's operations; `touched` collects the programs its writes change, whose revision is
+ * counted up once at the end of the transaction (so the row lock is held only from then to commit).
+ */
+function makeTx(db: Kysely<Database>, dialect: StoreDialect, touched: Set<string>): Tx {
   return {
     ...makeReads(db, dialect),
     lock: (scope) => dialect.lock(db, scope),
@@ -303,6 +445,7 @@ function makeTx(db: Kysely<Database>, dialect: StoreDialect): Tx {
     async write(w: Write) {
       const table = tables[w.entity];
       const stamp = w.meta.at;
+      if (w.programId !== null) touched.add(w.programId);
       if (w.op === 'insert') {
         await db
           .insertInto(table)
@@ -408,7 +551,18 @@ export function kyselyStore(dialect: StoreDialect): Store {
     reads: makeReads(db, dialect),
     async transaction(fn) {
       try {
-        return await dialect.transaction((conn) => fn(makeTx(conn, dialect)));
+        return await dialect.transaction(async (conn) => {
+          const touched = new Set<string>();
+          const result = await fn(makeTx(conn, dialect, touched));
+          if (touched.size > 0) {
+            await conn
+              .updateTable('programs')
+              .set({ revision: sql`revision + 1` })
+              .where('id', 'in', [...touched])
+              .execute();
+          }
+          return result;
+        });
       } catch (e) {
         throw asUniqueViolation(e) ?? e;
       }

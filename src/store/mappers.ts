@@ -102,6 +102,7 @@ export const toProgram = (r: ProgramsTable): Program => ({
   targetReleaseDate: r.targetReleaseDate as PlainDate | null,
   calendarSpec: r.calendarSpec ? (JSON.parse(r.calendarSpec) as CalendarSpec) : null,
   version: Number(r.version),
+  revision: Number(r.revision),
 });
 
 export const toMilestone = (r: MilestonesTable): Milestone => ({

@@ -6,6 +6,7 @@ import * as m0003 from './migrations/0003-decisions-risks-actions.js';
 import * as m0004 from './migrations/0004-milestone-links.js';
 import * as m0005 from './migrations/0005-program-calendars.js';
 import * as m0006 from './migrations/0006-baselines.js';
+import * as m0007 from './migrations/0007-program-revisions-and-read-indexes.js';
 
 // Migrations are imported, not discovered on disk, so the compiled build carries them.
 const migrations: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '0004-milestone-links': m0004,
   '0005-program-calendars': m0005,
   '0006-baselines': m0006,
+  '0007-program-revisions-and-read-indexes': m0007,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

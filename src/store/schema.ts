@@ -41,6 +41,8 @@ export interface ProgramsTable {
   createdAt: string;
   updatedAt: string;
   version: number;
+  /** Committed write transactions that touched the program or anything in it (0007). */
+  revision: number;
 }
 
 export interface MilestonesTable {

@@ -316,7 +316,12 @@ describe('browser: my week, decisions, risks and actions', () => {
     // Closed, it no longer blocks the milestone.
     await lead.goto(`${server.url}/programs/KHG-KW500`);
     await expect
-      .poll(() => lead.getByRole('table', { name: 'Milestones' }).getByRole('row').filter({ hasText: 'M-36' }).textContent())
+      .poll(() =>
+        lead
+          .getByRole('table', { name: 'Milestones' })
+          .getByRole('row', { name: /^M-36 / })
+          .textContent(),
+      )
       .not.toContain(`blocked by ${actionKey}`);
     await lead.context().close();
   });

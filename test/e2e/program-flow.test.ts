@@ -98,7 +98,7 @@ describe('browser: sign in → my week → portfolio → program → add, move, 
     await dialog.getByRole('button', { name: 'Move M-57' }).click();
     await expect.poll(() => dialog.isVisible()).toBe(false);
 
-    const row = page.getByRole('table', { name: 'Milestones' }).getByRole('row').filter({ hasText: 'M-57' });
+    const row = page.getByRole('table', { name: 'Milestones' }).getByRole('row', { name: /^M-57 / });
     await expect.poll(() => row.textContent()).toContain('24 Mar 2027');
   });
 

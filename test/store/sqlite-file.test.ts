@@ -113,13 +113,16 @@ describe('the SQLite file', () => {
       }),
     );
     const log = await first.store.reads.listChanges(programId, { limit: 100 });
+    const stored = await first.store.reads.findProgram('NW-TENT2P');
+    // Each write transaction in the program counted its revision up.
+    expect(stored?.revision).toBeGreaterThan(program.revision);
     await first.store.close();
 
     const again = openStore({ dataDir: db.dataDir });
     try {
       expect(await again.migrate()).toEqual({ applied: [], pending: [] });
       const r = again.store.reads;
-      expect(await r.findProgram('NW-TENT2P')).toEqual(program);
+      expect(await r.findProgram('NW-TENT2P')).toEqual({ ...program, revision: stored?.revision });
       expect(await r.findMilestone(programId, 'M-1')).toMatchObject({ forecastDate: '2026-03-24', isCritical: true, version: 2 });
       expect(await r.listChanges(programId, { limit: 100 })).toEqual(log);
       expect(log.find((c) => c.field === 'forecastDate' && c.oldValue !== null)?.reason).toBe('Resin shortage');

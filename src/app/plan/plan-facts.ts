@@ -4,12 +4,11 @@ import type { HealthSignals, SignalsOf } from '../../domain/health.js';
 import type { Milestone } from '../../domain/milestone.js';
 import type { MilestoneLink } from '../../domain/milestone-link.js';
 import type { PlainDate } from '../../domain/plain-date.js';
-import type { AuthorizedProgramId } from '../../domain/policy.js';
 import type { Program } from '../../domain/program.js';
 import { buildDependencyGraph } from '../../domain/schedule/dependency-graph.js';
 import { computeSlack, type MilestoneSlack, type SlackReport } from '../../domain/schedule/slack.js';
 import { type RecentSlips, recentSlipWeeks } from '../../domain/slips.js';
-import type { ChangeRecord, Reads } from '../ports.js';
+import type { ChangeRecord } from '../ports.js';
 import { blockersByMilestone, programCalendar } from '../views.js';
 
 /** What the plan knows about each milestone beyond its own dates: slack, recent slips and blockers. */
@@ -89,39 +88,7 @@ export const signalsFrom =
     blockers: (f.blockersById.get(m.id) ?? []).map((a) => ({ key: a.key, dueDate: a.dueDate })),
   });
 
-/**
- * Plan facts for several programs at once (the portfolio): three reads, whatever the number of
- * programs. `milestonesOf` and `actionsOf` give what the caller has already read.
- */
-export async function loadPlanFacts(
-  reads: Reads,
-  programs: readonly { readonly program: Program; readonly id: AuthorizedProgramId }[],
-  now: Date,
-  milestonesOf: (id: string) => readonly Milestone[],
-  actionsOf: (id: string) => readonly Action[],
-  isolate = false,
-): Promise<Map<string, PlanFacts>> {
-  const ids = programs.map((p) => p.id);
-  const [links, changes] = await Promise.all([
-    reads.listMilestoneLinksOfPrograms(ids),
-    reads.listMilestoneFieldChanges(ids, ['forecastDate'], { since: recentSince(now) }),
-  ]);
-  const linksOf = groupBy(links, (l) => l.programId);
-  const changesOf = groupBy(changes, (c) => c.programId ?? '');
-  const out = new Map<string, PlanFacts>();
-  for (const { program } of programs) {
-    const id = program.id;
-    try {
-      out.set(id, planFacts(program, milestonesOf(id), linksOf.get(id) ?? [], changesOf.get(id) ?? [], actionsOf(id)));
-    } catch (e) {
-      // With `isolate`, a program whose facts cannot be computed is left out for the caller to report on that program alone.
-      if (!isolate) throw e;
-    }
-  }
-  return out;
-}
-
-function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
+function _groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();
   for (const i of items) {
     const k = key(i);

@@ -1,0 +1,144 @@
+import { currentPhase, nextMilestone, programHealth } from '../domain/health.js';
+import type { PlainDate } from '../domain/plain-date.js';
+import type { AuthorizedProgramId } from '../domain/policy.js';
+import type { Program } from '../domain/program.js';
+import { recentSlipWeeks } from '../domain/slips.js';
+import { type PlanFacts, planFacts, recentSince, signalsFrom } from './plan/plan-facts.js';
+import type { ChangeRecord, Reads, Store } from './ports.js';
+import { type FiguresOrFailure, type ProgramFigures, programCalendar, programToday } from './views.js';
+
+/** A program's derived figures and plan facts, or why they could not be worked out. */
+export type ProgramSummary =
+  | { readonly ok: true; readonly figures: ProgramFigures; readonly facts: PlanFacts }
+  | Extract<FiguresOrFailure, { ok: false }>;
+
+interface Entry {
+  readonly revision: number;
+  readonly today: PlainDate;
+  /** From this instant (ms) the figures may change though nothing was written: a slip leaves the recent window. */
+  readonly expiresAt: number;
+  readonly summary: ProgramSummary;
+}
+
+const recentWindowMs = recentSlipWeeks * 7 * 86_400_000;
+/** Programs whose data is read in one query; keeps every IN list well inside both databases' limits. */
+const chunkSize = 500;
+/** Entries kept per store (an instance's memory bound): far more programs than a workspace runs. */
+export const maxCachedPrograms = 20_000;
+
+// One cache per store, so each instance (and each test database) keeps its own.
+const caches = new WeakMap<Store, Map<string, Entry>>();
+
+function cacheOf(store: Store): Map<string, Entry> {
+  let c = caches.get(store);
+  if (!c) {
+    c = new Map();
+    caches.set(store, c);
+  }
+  return c;
+}
+
+/**
+ * The derived figures of each program, kept per program revision: a program's figures are worked out
+ * again only when one of its records changed (its revision moved), its factory's day turned, or a
+ * forecast move left the four-week "recent slips" window. The data of the programs that need it is
+ * read in a few queries per 500 programs, and only what the figures use: milestones, links, forecast
+ * moves of the last four weeks, open actions that block a milestone, and counts done in SQL.
+ * Figures are read with the revision seen before the data: a write committed in between makes the
+ * entry look older than it is, never newer, so it is worked out again on the next read.
+ */
+export async function programSummaries(
+  /** The store whose committed data `reads` see, for its kept figures; null inside a transaction (nothing kept or used). */
+  store: Store | null,
+  reads: Reads,
+  programs: readonly { readonly program: Program; readonly id: AuthorizedProgramId }[],
+  now: Date,
+): Promise<Map<string, ProgramSummary>> {
+  const cache = store ? cacheOf(store) : new Map<string, Entry>();
+  const out = new Map<string, ProgramSummary>();
+  const stale: { program: Program; id: AuthorizedProgramId; today: PlainDate }[] = [];
+  for (const { program, id } of programs) {
+    const today = programToday(program, now);
+    const e = cache.get(id);
+    if (e && e.revision === program.revision && e.today === today && now.getTime() < e.expiresAt) out.set(id, e.summary);
+    else stale.push({ program, id, today });
+  }
+  for (let i = 0; i < stale.length; i += chunkSize) {
+    const chunk = stale.slice(i, i + chunkSize);
+    const computed = await compute(reads, chunk, now);
+    for (const { program, id, today } of chunk) {
+      const c = computed.get(id);
+      if (!c) continue;
+      out.set(id, c.summary);
+      if (cache.size >= maxCachedPrograms && !cache.has(id)) cache.delete(cache.keys().next().value as string);
+      cache.set(id, { revision: program.revision, today, expiresAt: c.expiresAt, summary: c.summary });
+    }
+  }
+  return out;
+}
+
+async function compute(
+  reads: Reads,
+  programs: readonly { program: Program; id: AuthorizedProgramId; today: PlainDate }[],
+  now: Date,
+): Promise<Map<string, { summary: ProgramSummary; expiresAt: number }>> {
+  const ids = programs.map((p) => p.id);
+  const [milestones, links, changes, blocking, counts] = await Promise.all([
+    reads.listMilestonesOfPrograms(ids),
+    reads.listMilestoneLinksOfPrograms(ids),
+    reads.listMilestoneFieldChanges(ids, ['forecastDate'], { since: recentSince(now) }),
+    reads.listBlockingActions(ids),
+    reads.countOpenRecords(ids),
+  ]);
+  const milestonesOf = groupBy(milestones, (m) => m.programId);
+  const linksOf = groupBy(links, (l) => l.programId);
+  const changesOf = groupBy(changes, (c) => c.programId ?? '');
+  const blockingOf = groupBy(blocking, (a) => a.programId);
+  const out = new Map<string, { summary: ProgramSummary; expiresAt: number }>();
+  for (const { program, id, today } of programs) {
+    const ms = milestonesOf.get(id) ?? [];
+    const recent = changesOf.get(id) ?? [];
+    const expiresAt = expiryOf(recent);
+    const doneCount = ms.filter((m) => m.actualDate !== null).length;
+    try {
+      const actions = blockingOf.get(id) ?? [];
+      const facts = planFacts(program, ms, linksOf.get(id) ?? [], recent, actions);
+      const h = programHealth(ms, today, programCalendar(program), program.toleranceDays, signalsFrom(facts));
+      const c = counts.get(id);
+      const figures: ProgramFigures = {
+        currentPhase: currentPhase(ms),
+        health: h.health,
+        healthReason: h.reason,
+        healthMilestone: h.milestoneId ? (ms.find((m) => m.id === h.milestoneId) ?? null) : null,
+        nextMilestone: nextMilestone(ms),
+        milestoneCount: ms.length,
+        doneCount,
+        openDecisions: c?.openDecisions ?? 0,
+        highRisks: c?.highRisks ?? 0,
+        blockers: actions.length,
+      };
+      out.set(id, { summary: { ok: true, figures, facts }, expiresAt });
+    } catch (failure) {
+      out.set(id, { summary: { ok: false, failure, milestoneCount: ms.length, doneCount }, expiresAt });
+    }
+  }
+  return out;
+}
+
+/** When the oldest of the recent forecast moves leaves the window (never, without any). */
+function expiryOf(recent: readonly ChangeRecord[]): number {
+  let oldest = Number.POSITIVE_INFINITY;
+  for (const c of recent) oldest = Math.min(oldest, Date.parse(c.at));
+  return oldest + recentWindowMs;
+}
+
+function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const i of items) {
+    const k = key(i);
+    const list = out.get(k);
+    if (list) list.push(i);
+    else out.set(k, [i]);
+  }
+  return out;
+}
