@@ -97,6 +97,9 @@ const EnvSchema = z.object({
   TOLLGATE_WARM_HOLIDAYS: onFlag,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TOLLGATE_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  TOLLGATE_MAX_ACTIVE_REQUESTS: z.coerce.number().int().min(1).max(1_000).default(16),
+  TOLLGATE_MAX_QUEUED_REQUESTS: z.coerce.number().int().min(0).max(100_000).default(500),
+  TOLLGATE_MAX_QUEUE_WAIT_MS: z.coerce.number().int().min(1).max(600_000).default(5_000),
   TOLLGATE_PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
   TOLLGATE_TRUST_PROXY: trustProxy,
   TOLLGATE_OIDC_ISSUER: z.url({ protocol: /^https?$/, error: 'must be the issuer URL' }).optional(),
@@ -143,6 +146,12 @@ export interface Config {
   readonly warmHolidays: boolean;
   readonly logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   readonly shutdownTimeoutMs: number;
+  /**
+   * API admission control (http/admission.ts): requests worked on at once (TOLLGATE_MAX_ACTIVE_REQUESTS),
+   * waiting for a turn (TOLLGATE_MAX_QUEUED_REQUESTS) and the longest wait (TOLLGATE_MAX_QUEUE_WAIT_MS);
+   * beyond them a request is answered 503 BUSY with Retry-After.
+   */
+  readonly admission: { readonly active: number; readonly queued: number; readonly waitMs: number };
   /** The address people reach Tollgate at (links in invites, the OIDC redirect); https makes cookies Secure. */
   readonly publicUrl: string | undefined;
   /** Which reverse proxies' X-Forwarded-For to believe (see TrustProxy); false: none, the peer is the client. */
@@ -197,6 +206,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     warmHolidays: e.TOLLGATE_WARM_HOLIDAYS,
     logLevel: e.LOG_LEVEL,
     shutdownTimeoutMs: e.TOLLGATE_SHUTDOWN_TIMEOUT_MS,
+    admission: { active: e.TOLLGATE_MAX_ACTIVE_REQUESTS, queued: e.TOLLGATE_MAX_QUEUED_REQUESTS, waitMs: e.TOLLGATE_MAX_QUEUE_WAIT_MS },
     publicUrl: e.TOLLGATE_PUBLIC_URL?.replace(/\/+$/, ''),
     trustProxy: e.TOLLGATE_TRUST_PROXY,
     actAs: e.TOLLGATE_AS,

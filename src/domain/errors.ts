@@ -62,6 +62,7 @@ export const errorCatalogue = {
   ALREADY_EXISTS:
     'The record already exists, or someone else created the same one at the same moment; nothing was changed. Reload and retry.',
   NOT_READY: 'The service is starting or shutting down, or cannot reach its database.',
+  BUSY: 'The server has more requests than it can work on now; nothing was done. Retry after the time given in Retry-After.',
   INTERNAL: 'An unexpected error on our side. It has been logged; the request changed nothing.',
 } as const;
 

@@ -15,6 +15,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { ErrorCode } from '../domain/errors.js';
+import { type AdmissionLimits, defaultAdmission, registerAdmission } from './admission.js';
 import { registerAuth } from './auth.js';
 import { clientErrorHandler, frameworkErrorHandler } from './client-errors.js';
 import type { HttpDeps } from './http-deps.js';
@@ -50,6 +51,8 @@ export interface BuildOptions {
   readonly trustProxy?: false | number | readonly string[];
   /** Reports whether the process is accepting work (false while shutting down). */
   readonly isAccepting?: () => boolean;
+  /** How much API work is taken on at once (http/admission.ts); default: defaultAdmission. */
+  readonly admission?: AdmissionLimits;
 }
 
 const fieldPath = (instancePath: string, context: string | undefined) =>
@@ -154,6 +157,7 @@ export async function buildApp(deps: HttpDeps, opts: BuildOptions = {}): Promise
     return sendProblem(res, { code: 'INTERNAL', message: 'An unexpected error occurred; nothing was changed. It has been logged.' });
   });
 
+  registerAdmission(app, opts.admission ?? defaultAdmission);
   // Per-address request limits on the anonymous entry points (sign-in, OIDC start); the per-account
   // sign-in limit lives in the database so that it holds across instances.
   await app.register(rateLimit, { global: false });

@@ -55,5 +55,6 @@ export const errorStatus: Record<ErrorCode, number> = {
   DATE_OUT_OF_RANGE: 422,
   ALREADY_EXISTS: 409,
   NOT_READY: 503,
+  BUSY: 503,
   INTERNAL: 500,
 };

@@ -55,6 +55,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       },
       isAccepting: () => accepting,
       trustProxy: config.trustProxy,
+      admission: config.admission,
     },
   );
   const log = app.log;

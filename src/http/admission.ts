@@ -1,0 +1,84 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import PQueue from 'p-queue';
+import { sendProblem } from './problem.js';
+
+/** How much API work an instance takes on at once (TOLLGATE_MAX_ACTIVE_REQUESTS and friends in README). */
+export interface AdmissionLimits {
+  /** Requests worked on at the same time. */
+  readonly active: number;
+  /** Requests waiting for a turn, in arrival order; one more is refused at once. */
+  readonly queued: number;
+  /** The longest a request waits for its turn before it is refused (ms). */
+  readonly waitMs: number;
+}
+
+export const defaultAdmission: AdmissionLimits = { active: 16, queued: 500, waitMs: 5_000 };
+
+/** Seconds a refused client is told to wait (Retry-After). */
+const retryAfterSeconds = 2;
+
+interface Slot {
+  readonly gone: AbortController;
+  release?: () => void;
+}
+
+/**
+ * Admission control for the API (`/api/…`): at most `active` requests are worked on at once, up to
+ * `queued` more wait in arrival order, each at most `waitMs`. A burst beyond that is answered at once
+ * with 503 BUSY and Retry-After instead of piling up until every client times out, and a request
+ * whose client goes away while it waits is dropped without being worked on. Health checks, the
+ * OpenAPI document and the web app's files are never held back.
+ */
+export function registerAdmission(app: FastifyInstance, limits: AdmissionLimits): void {
+  const queue = new PQueue({ concurrency: limits.active });
+  const slots = new WeakMap<FastifyRequest, Slot>();
+  const refuse = (reply: FastifyReply) => {
+    reply.header('Retry-After', String(retryAfterSeconds));
+    return sendProblem(reply, {
+      code: 'BUSY',
+      message: `The server has more requests than it can work on now; nothing was done. Retry in ${retryAfterSeconds} seconds.`,
+    });
+  };
+  const release = (req: FastifyRequest) => {
+    const slot = slots.get(req);
+    slots.delete(req);
+    slot?.gone.abort();
+    slot?.release?.();
+  };
+
+  app.addHook('onRequest', async (req, reply) => {
+    if (!req.url.startsWith('/api/') || req.url.startsWith('/api/openapi.json') || req.url.startsWith('/api/docs')) return;
+    if (queue.size >= limits.queued) return refuse(reply);
+    const slot: Slot = { gone: new AbortController() };
+    slots.set(req, slot);
+    const held = new Promise<void>((resolve) => {
+      slot.release = resolve;
+    });
+    // Gives up waiting after waitMs, or when the client leaves (onRequestAbort): the queue then skips
+    // the entry when its turn comes (p-queue checks the signal before it starts a task).
+    const timer = setTimeout(() => slot.gone.abort(), limits.waitMs);
+    try {
+      await new Promise<void>((admitted, refused) => {
+        slot.gone.signal.addEventListener('abort', () => refused(new Error('not admitted')), { once: true });
+        queue
+          .add(
+            () => {
+              if (slot.gone.signal.aborted) return;
+              admitted();
+              return held;
+            },
+            { signal: slot.gone.signal },
+          )
+          .catch(() => {});
+      });
+    } catch {
+      // Waited too long, or the client left while waiting (then the answer goes nowhere): never worked on.
+      slots.delete(req);
+      return refuse(reply);
+    } finally {
+      clearTimeout(timer);
+    }
+  });
+  app.addHook('onResponse', async (req) => release(req));
+  app.addHook('onRequestAbort', async (req) => release(req));
+}

@@ -1,0 +1,124 @@
+import { request } from 'node:http';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type AdmissionLimits, registerAdmission } from '../../src/http/admission.js';
+
+/*
+ * Admission control over real HTTP on loopback: a route that holds its turn until the test lets it go
+ * stands for slow work, so the tests decide who waits without relying on timing.
+ */
+interface Held {
+  readonly app: FastifyInstance;
+  readonly url: string;
+  /** Requests the route has started working on, by their `n`. */
+  readonly started: string[];
+  /** Lets every request the route holds finish. */
+  releaseAll(): void;
+}
+
+let current: Held | null = null;
+
+async function serve(limits: AdmissionLimits): Promise<Held> {
+  const app = Fastify();
+  registerAdmission(app, limits);
+  const started: string[] = [];
+  let waiting: (() => void)[] = [];
+  app.get('/api/work', async (req) => {
+    started.push(String((req.query as { n?: string }).n));
+    await new Promise<void>((resolve) => waiting.push(resolve));
+    return { done: true };
+  });
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  const url = await app.listen({ host: '127.0.0.1', port: 0 });
+  current = {
+    app,
+    url,
+    started,
+    releaseAll: () => {
+      const w = waiting;
+      waiting = [];
+      for (const r of w) r();
+    },
+  };
+  return current;
+}
+
+afterEach(async () => {
+  current?.releaseAll();
+  await current?.app.close();
+  current = null;
+});
+
+const get = (url: string, signal?: AbortSignal) => fetch(url, { signal });
+
+/** Polls until the condition holds (generous limit: the machine may be busy). */
+async function until(what: string, condition: () => boolean, limitMs = 30_000): Promise<void> {
+  const start = Date.now();
+  while (!condition()) {
+    if (Date.now() - start > limitMs) throw new Error(`timed out waiting until ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+describe('API admission control', () => {
+  it('works on `active` requests at once, queues `queued` more in order, and refuses the next at once with 503 BUSY and Retry-After', async () => {
+    const s = await serve({ active: 1, queued: 1, waitMs: 600_000 });
+    const first = get(`${s.url}/api/work?n=1`);
+    await until('the first is worked on', () => s.started.length === 1);
+    const second = get(`${s.url}/api/work?n=2`);
+    // The second waits for its turn; a third finds the queue full and is answered without waiting.
+    await new Promise((r) => setTimeout(r, 50));
+    let third = await get(`${s.url}/api/work?n=3`);
+    for (let i = 0; i < 100 && third.status !== 503; i++) third = await get(`${s.url}/api/work?n=3`);
+    expect(third.status).toBe(503);
+    expect(third.headers.get('retry-after')).toBe('2');
+    expect(third.headers.get('content-type')).toContain('application/problem+json');
+    expect(((await third.json()) as { code: string }).code).toBe('BUSY');
+    expect(s.started).toEqual(['1']);
+    // Health checks are never held back.
+    expect((await get(`${s.url}/healthz`)).status).toBe(200);
+
+    s.releaseAll();
+    expect((await first).status).toBe(200);
+    await until('the second is worked on', () => s.started.length === 2);
+    expect(s.started).toEqual(['1', '2']);
+    s.releaseAll();
+    expect((await second).status).toBe(200);
+  });
+
+  it('refuses a request that waited longer than `waitMs` with 503 BUSY, never working on it', async () => {
+    const s = await serve({ active: 1, queued: 10, waitMs: 200 });
+    const first = get(`${s.url}/api/work?n=1`);
+    await until('the first is worked on', () => s.started.length === 1);
+    const waited = await get(`${s.url}/api/work?n=2`);
+    expect(waited.status).toBe(503);
+    expect(waited.headers.get('retry-after')).toBe('2');
+    s.releaseAll();
+    expect((await first).status).toBe(200);
+    expect(s.started).toEqual(['1']);
+  });
+
+  it('drops a waiting request whose client went away: it is never worked on, and the next one gets its turn', async () => {
+    const s = await serve({ active: 1, queued: 10, waitMs: 600_000 });
+    const first = get(`${s.url}/api/work?n=1`);
+    await until('the first is worked on', () => s.started.length === 1);
+    // A client that gives up while waiting: its socket closes.
+    await new Promise<void>((resolve) => {
+      const req = request(`${s.url}/api/work?n=gone`);
+      req.on('error', () => resolve());
+      req.end();
+      setTimeout(() => {
+        req.destroy();
+        resolve();
+      }, 100);
+    });
+    const third = get(`${s.url}/api/work?n=3`);
+    await new Promise((r) => setTimeout(r, 100));
+    s.releaseAll();
+    expect((await first).status).toBe(200);
+    await until('the third is worked on', () => s.started.includes('3'));
+    s.releaseAll();
+    expect((await third).status).toBe(200);
+    expect(s.started).toEqual(['1', '3']);
+  });
+});
