@@ -119,8 +119,14 @@ export interface ChangeQuery {
   /** Only changes of this kind of record (and of this record, when entityId is given). */
   readonly entity?: EntityName | undefined;
   readonly entityId?: string | undefined;
+  /** Only changes of these records (of `entity`). */
+  readonly entityIds?: readonly string[] | undefined;
+  /** Only changes of these fields. */
+  readonly fields?: readonly string[] | undefined;
   /** Oldest first (for histories); newest first by default. */
   readonly ascending?: boolean | undefined;
+  /** Only changes after this one in the order asked for (keyset paging on instant, then id). */
+  readonly after?: { readonly at: string; readonly id: string } | undefined;
 }
 
 export interface OpenRecordCounts {

@@ -9,7 +9,7 @@ import type {
   PersonSchema,
   ProgramPersonSchema,
 } from '../contract/auth.js';
-import type { Change } from '../contract/change.js';
+import type { ChangeList } from '../contract/change.js';
 import type { CompleteMilestone, CreateMilestone, Milestone, MoveMilestone, UpdateMilestone } from '../contract/milestone.js';
 import type { ProgramSummary } from '../contract/program.js';
 import type {
@@ -47,6 +47,7 @@ export interface ChangesQuery {
   readonly since?: string | undefined;
   readonly until?: string | undefined;
   readonly limit?: number | undefined;
+  readonly cursor?: string | undefined;
 }
 
 export interface Backend {
@@ -66,7 +67,8 @@ export interface Backend {
   /** The answer lists the successors the move pushed in `pushed` (absent when none). */
   moveMilestone(programId: string, milestoneId: string, body: MoveMilestone): Promise<Result<Milestone>>;
   completeMilestone(programId: string, milestoneId: string, body: CompleteMilestone): Promise<Result<Milestone>>;
-  listChanges(programId: string, query: ChangesQuery): Promise<Result<Change[]>>;
+  /** One page, newest first; `nextCursor` (as `cursor`) asks for the next. */
+  listChanges(programId: string, query: ChangesQuery): Promise<Result<ChangeList>>;
   /** The people holding a role on the program: who can own its items. */
   listProgramPeople(programId: string): Promise<Result<ProgramPersonJson[]>>;
 

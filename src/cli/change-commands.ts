@@ -35,21 +35,30 @@ export function registerChangeCommands(cli: Command, ctx: CliContext): void {
       .option('--since <when>', "from this day (in the program's time zone) or instant, inclusive")
       .option('--until <when>', 'up to this day (inclusive) or instant (exclusive)')
       .option('--limit <n>', 'show at most n changes, 1-5000 (default 500)')
-      .option('--json', "print the API's JSON ({ items: Change[] })")
-      .addHelpText('after', '\nExample:\n  tollgate changes KHG-KW500 --since 2026-11-01 --limit 20'),
-  ).action(async (ref: string, o: { since?: string; until?: string; limit?: string; json?: boolean }, cmd: Command) => {
+      .option('--cursor <cursor>', 'the next (older) page: the cursor a previous page printed')
+      .option('--json', "print the API's JSON ({ items: Change[], nextCursor })")
+      .addHelpText(
+        'after',
+        '\nExamples:\n  tollgate changes KHG-KW500 --since 2026-11-01 --limit 20\n  tollgate changes KHG-KW500 --limit 20 --cursor <cursor printed by the page before>',
+      ),
+  ).action(async (ref: string, o: { since?: string; until?: string; limit?: string; cursor?: string; json?: boolean }, cmd: Command) => {
     const out = outputOf(o);
     const since = parseOption(out, '--since', query.since, o.since, whenHint);
     const until = parseOption(out, '--until', query.until, o.until, whenHint);
     const limit =
       o.limit === undefined ? undefined : parseIntOption(out, '--limit', query.limit, o.limit, 'Must be a whole number from 1 to 5000.');
+    const cursor = parseOption(out, '--cursor', query.cursor, o.cursor, 'Must be the cursor a previous page printed.');
     await withBackend(ctx, cmd, out, async (b) => {
       const program = await requireProgram(b, out, ref);
-      const items = must(out, await b.listChanges(program.id, { since, until, limit }));
+      const page = must(out, await b.listChanges(program.id, { since, until, limit, cursor }));
+      const items = page.items;
       // Owners are named by the program's people and by whoever made a change; anyone else by id.
       const nameOf = new Map(items.map((c) => [c.actor.id, c.actor.name]));
       if (!out.json) for (const p of must(out, await b.listProgramPeople(program.id))) nameOf.set(p.id, p.name);
-      emit(out, { items }, () => changeTable(items, nameOf));
+      const more = page.nextCursor
+        ? `\nOlder changes: tollgate changes ${program.code}${o.since ? ` --since ${o.since}` : ''}${o.until ? ` --until ${o.until}` : ''}${o.limit ? ` --limit ${o.limit}` : ''} --cursor ${page.nextCursor}`
+        : '';
+      emit(out, page, () => changeTable(items, nameOf) + more);
     });
   });
 }

@@ -151,7 +151,10 @@ export function databaseBackend(s: Session): Backend {
       ),
 
     listChanges: (programId, q) =>
-      as(async (a) => map(await listChanges(deps, { programId, actor: a, ...q }), (items) => items.map(changeJson))),
+      as(async (a) => map(await listChanges(deps, { programId, actor: a, ...q }), (page) => ({
+          items: page.items.map(changeJson),
+          nextCursor: page.nextCursor,
+        }))),
 
     listProgramPeople: (programId) =>
       as(async (a) =>

@@ -128,7 +128,7 @@ export function serverBackend(o: ServerBackendOptions): Backend {
     moveMilestone: (programId, milestoneId, body) => call({ method: 'POST', path: milestone(programId, milestoneId, '/move'), body }),
     completeMilestone: (programId, milestoneId, body) =>
       call({ method: 'POST', path: milestone(programId, milestoneId, '/complete'), body }),
-    listChanges: (programId, query) => items({ method: 'GET', path: `/programs/${seg(programId)}/changes`, query: { ...query } }),
+    listChanges: (programId, query) => call({ method: 'GET', path: `/programs/${seg(programId)}/changes`, query: { ...query } }),
     listProgramPeople: (programId) => items({ method: 'GET', path: `/programs/${seg(programId)}/people` }),
     ...risksOverHttp(call, items),
     ...decisionsOverHttp(call, items),

@@ -63,7 +63,7 @@ export function registerAdmission(app: FastifyInstance, limits: AdmissionLimits)
         queue
           .add(
             () => {
-              if (slot.gone.signal.aborted) return;
+              if (slot.gone.signal.aborted) return Promise.resolve();
               admitted();
               return held;
             },

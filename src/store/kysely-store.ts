@@ -416,9 +416,19 @@ export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'cou
       let query = db.selectFrom('changes').selectAll().where('programId', '=', programId);
       if (q.entity) query = query.where('entity', '=', q.entity);
       if (q.entityId) query = query.where('entityId', '=', q.entityId);
+      if (q.entityIds) {
+        const ids = q.entityIds;
+        query = query.where((eb) => eb.or(chunks(ids).map((part) => eb('entityId', 'in', part))));
+      }
+      if (q.fields) query = query.where('field', 'in', [...q.fields]);
       if (q.since) query = query.where('at', '>=', q.since);
       if (q.until) query = query.where('at', '<', q.until);
       const dir = q.ascending ? 'asc' : 'desc';
+      if (q.after) {
+        const { at, id } = q.after;
+        const op = q.ascending ? '>' : '<';
+        query = query.where((eb) => eb.or([eb('at', op, at), eb.and([eb('at', '=', at), eb('id', op, id)])]));
+      }
       const rows = await query.orderBy('at', dir).orderBy('id', dir).limit(q.limit).execute();
       return rows.map(toChange);
     },

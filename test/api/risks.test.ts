@@ -444,9 +444,11 @@ describe.each(dialects)('risk register API on %s', (dialect) => {
       ]);
     });
 
-    it('refuses a period that ends before it starts, or is not two dates (422)', async () => {
+    it('refuses a period that ends before it starts, is longer than 366 days, or is not two dates (422)', async () => {
       const get = (q: string) => call(t, { method: 'GET', url: `/api/v1/programs/KHG-TS2/risk-changes${q}` });
       expectProblem(await get('?since=2026-03-10&until=2026-03-04'), 422, 'VALIDATION_FAILED');
+      expect(paths(expectProblem(await get('?since=2026-01-01&until=2027-01-02'), 422, 'VALIDATION_FAILED'))).toEqual(['until']);
+      expect((await get('?since=2026-01-01&until=2027-01-01')).statusCode).toBe(200);
       expectProblem(await get('?since=2026-03-10'), 422, 'VALIDATION_FAILED');
       expectProblem(await get('?since=2026-02-30&until=2026-03-04'), 422, 'VALIDATION_FAILED');
     });

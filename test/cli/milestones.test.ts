@@ -215,6 +215,27 @@ describe.each(dialects)('tollgate on %s: milestone writes and the change log', (
     expect(table.stdout).toMatch(/│ M-1 owner +│ Priya Raman → — +│/);
   });
 
+  it('pages the change log: --limit, then --cursor as the page printed it, until the oldest', async () => {
+    const { items: all } = jsonOf<{ items: Change[] }>(await run('changes', 'CLI-TEST', '--limit', '5000', '--json'));
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    for (let i = 0; i <= all.length; i++) {
+      const page: { items: Change[]; nextCursor: string | null } = jsonOf(
+        await run('changes', 'CLI-TEST', '--limit', '3', ...(cursor ? ['--cursor', cursor] : []), '--json'),
+      );
+      seen.push(...page.items.map((c) => c.id));
+      cursor = page.nextCursor;
+      if (!cursor) break;
+    }
+    expect(seen).toEqual(all.map((c) => c.id));
+    // As a table, the next page's command is printed under the page.
+    const table = await run('changes', 'CLI-TEST', '--limit', '3');
+    expect(table.stdout).toMatch(/\nOlder changes: tollgate changes CLI-TEST --limit 3 --cursor [A-Za-z0-9_-]+\n?$/);
+    const bad = await run('changes', 'CLI-TEST', '--cursor', 'no such cursor');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--cursor/);
+  });
+
   it('refuses an unknown program or milestone with exit 1', async () => {
     const program = await run('milestone', 'move', 'NO-SUCH', 'M-1', '--to', monday, '--reason', 'x');
     expect(program.code).toBe(1);

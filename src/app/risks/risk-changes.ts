@@ -21,8 +21,12 @@ export interface RiskChangeView {
   readonly actor: User | null;
 }
 
-/** Every risk change row of a program fits: a program has tens of risks, each a few dozen rows. */
-const rowLimit = 1_000_000;
+/** The longest period asked for at once, in days. */
+export const maxRiskPeriodDays = 366;
+/** Change rows of a program's risks in one period: far above a year of weekly re-scoring of 200 risks. */
+const periodRowLimit = 100_000;
+/** The fields a risk's earlier state is replayed from: its key and title, its score and its status. */
+const stateFields = ['title', 'likelihood', 'impact', 'status'];
 
 /**
  * What happened to a program's risks between two days (inclusive, in the program's time zone),
@@ -34,17 +38,38 @@ export async function riskChanges(deps: AppDeps, input: RiskChangesInput): Promi
       { path: 'until', message: 'On or after since.' },
     ]);
   }
+  if (input.until > addDays(input.since, maxRiskPeriodDays - 1)) {
+    return refuse('VALIDATION_FAILED', `The period is longer than ${maxRiskPeriodDays} days; ask for a shorter one.`, [
+      { path: 'until', message: `At most ${maxRiskPeriodDays} days after since.` },
+    ]);
+  }
   const r = deps.store.reads;
   const found = await findAccessibleProgram(r, input.actor, input.programId);
   if (!found.ok) return found;
   const { program, access } = found.value;
   const from = startOfDayUtc(input.since, program.timeZone);
   const until = startOfDayUtc(addDays(input.until, 1), program.timeZone);
-  // From the beginning: a re-scoring in the period needs the score it started from.
-  const [rows, users] = await Promise.all([
-    r.listChanges(access.programId, { entity: 'risk', until, ascending: true, limit: rowLimit }),
-    r.listUsers(),
-  ]);
-  const userById = byId(users);
-  return ok(riskEvents(rows, from, until).map((event) => ({ event, actor: userById.get(event.actorId) ?? null })));
+  const inPeriod = await r.listChanges(access.programId, { entity: 'risk', since: from, until, ascending: true, limit: periodRowLimit + 1 });
+  if (inPeriod.length > periodRowLimit) {
+    return refuse('VALIDATION_FAILED', 'The period holds too many risk changes to list at once; ask for a shorter one.', [
+      { path: 'until', message: 'Choose a shorter period.' },
+    ]);
+  }
+  // A re-scoring in the period needs the score it started from (and the title it had): the earlier
+  // rows of those fields, of only the risks that changed in the period.
+  const changed = [...new Set(inPeriod.map((c) => c.entityId))];
+  const before =
+    changed.length === 0
+      ? []
+      : await r.listChanges(access.programId, {
+          entity: 'risk',
+          entityIds: changed,
+          fields: stateFields,
+          until: from,
+          ascending: true,
+          limit: periodRowLimit,
+        });
+  const events = riskEvents([...before, ...inPeriod], from, until);
+  const users = byId<User>(await r.findUsers(events.map((e) => e.actorId)));
+  return ok(events.map((event) => ({ event, actor: users.get(event.actorId) ?? null })));
 }

@@ -25,8 +25,9 @@ export const changeRoutes =
         },
       },
       async (req, res) =>
-        reply(res, await listChanges(deps.app, { programId: req.params.programId, actor: actorOf(req), ...req.query }), (items) => ({
-          items: items.map(changeJson),
+        reply(res, await listChanges(deps.app, { programId: req.params.programId, actor: actorOf(req), ...req.query }), (page) => ({
+          items: page.items.map(changeJson),
+          nextCursor: page.nextCursor,
         })),
     );
   };
