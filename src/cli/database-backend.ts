@@ -151,10 +151,12 @@ export function databaseBackend(s: Session): Backend {
       ),
 
     listChanges: (programId, q) =>
-      as(async (a) => map(await listChanges(deps, { programId, actor: a, ...q }), (page) => ({
+      as(async (a) =>
+        map(await listChanges(deps, { programId, actor: a, ...q }), (page) => ({
           items: page.items.map(changeJson),
           nextCursor: page.nextCursor,
-        }))),
+        })),
+      ),
 
     listProgramPeople: (programId) =>
       as(async (a) =>

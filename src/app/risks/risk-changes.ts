@@ -49,7 +49,13 @@ export async function riskChanges(deps: AppDeps, input: RiskChangesInput): Promi
   const { program, access } = found.value;
   const from = startOfDayUtc(input.since, program.timeZone);
   const until = startOfDayUtc(addDays(input.until, 1), program.timeZone);
-  const inPeriod = await r.listChanges(access.programId, { entity: 'risk', since: from, until, ascending: true, limit: periodRowLimit + 1 });
+  const inPeriod = await r.listChanges(access.programId, {
+    entity: 'risk',
+    since: from,
+    until,
+    ascending: true,
+    limit: periodRowLimit + 1,
+  });
   if (inPeriod.length > periodRowLimit) {
     return refuse('VALIDATION_FAILED', 'The period holds too many risk changes to list at once; ask for a shorter one.', [
       { path: 'until', message: 'Choose a shorter period.' },
