@@ -15,7 +15,7 @@ export default defineConfig({
     reporters: ['default'],
     projects: [
       // Pure logic: no database, no server; threads start fastest.
-      { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts', 'web/src/**/*.test.ts'], pool: 'threads' } },
+      { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts', 'web/src/**/*.test.{ts,tsx}'], pool: 'threads' } },
       // The HTTP API and the stores on real SQLite files and PostgreSQL databases (the demo copied per file).
       // isolate: false here and below: a worker loads the server's modules once for all its files, so
       // caches (holidays, calendars) carry over from file to file; no test may count on a cold one.

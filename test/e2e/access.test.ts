@@ -171,9 +171,9 @@ describe('browser: sign-in, roles and client isolation', () => {
     expect(refused.status).toBe(403);
     expect(refused.body.code).toBe('FORBIDDEN');
 
-    // The People page by address: the server's reason is shown.
+    // The People page by address: the refusal is shown in the catalogue's words for its code.
     await page.goto(`${server.url}/people`);
-    await expect.poll(() => page.getByRole('alert').textContent()).toContain('It needs a workspace admin.');
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Your role does not allow this.');
     await page.context().close();
   });
 

@@ -152,7 +152,7 @@ describe('browser: dependencies between milestones, and a move that pushes a suc
     await select.selectOption(second.id);
     await dialog.getByRole('button', { name: 'Add dependency' }).click();
 
-    const cycle = `These links would form a cycle: ${second.key} → ${first.key} → ${second.key}.`;
+    const cycle = `${second.key} already comes after ${first.key}, directly or through other milestones, so ${first.key} cannot also come after ${second.key}.`;
     await expect.poll(() => select.getAttribute('aria-invalid'), wait).toBe('true');
     const errorId = ((await select.getAttribute('aria-describedby')) ?? '').split(' ')[0] ?? '';
     expect(await dialog.locator(`[id="${errorId}"]`).textContent()).toContain(cycle);

@@ -1,60 +1,48 @@
-import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Field } from '../components/field.js';
-import { FormProblem } from '../components/form-problem.js';
-import { useForm } from '../components/use-form.js';
+import { CreateTokenSchema } from '../../../src/contract/auth.js';
+import { numberOrNull } from '../forms/form-values.js';
+import { MutationForm } from '../forms/mutation-form.js';
+import { SelectField } from '../forms/select-field.js';
+import { TextField } from '../forms/text-field.js';
+import { useFormMutation } from '../forms/use-form-mutation.js';
 import { api, type CreatedToken } from '../lib/api.js';
 
-const fields = ['name', 'expiresInDays'] as const;
 const lifetimes = [30, 90, 180, 366] as const;
+const NewTokenForm = CreateTokenSchema.pick({ name: true }).extend({
+  expiresInDays: numberOrNull(CreateTokenSchema.shape.expiresInDays.unwrap()),
+});
 
 export function CreateTokenForm({ onCreated }: { onCreated: (created: CreatedToken) => Promise<void> }) {
   const { t } = useTranslation();
-  const formId = useId();
-  const [name, setName] = useState('');
-  const [days, setDays] = useState<number>(90);
-  const form = useForm({ formId, fields });
-  const err = form.state.fieldErrors;
-
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    if (!name.trim()) return form.fail({ name: t('tokens.required.name') });
-    void form.submit(
-      () => api.createToken(name.trim(), days),
-      async (created) => {
-        setName('');
-        await onCreated(created);
-      },
-    );
-  };
+  const form = useFormMutation({
+    schema: NewTokenForm,
+    defaultValues: { name: '', expiresInDays: '90' },
+    required: { name: t('tokens.required.name') },
+    send: ({ name, expiresInDays }) => api.createToken(name, expiresInDays),
+    onSaved: async (created) => {
+      form.methods.reset({ name: '', expiresInDays: form.methods.getValues('expiresInDays') });
+      await onCreated(created);
+    },
+  });
 
   return (
-    <form className="form panel" noValidate onSubmit={onSubmit} aria-label={t('tokens.createHeading')}>
-      <FormProblem title={t('tokens.problemTitle')} message={form.state.message} extra={form.state.extra} />
+    <MutationForm
+      form={form}
+      className="panel"
+      aria-label={t('tokens.createHeading')}
+      problemTitle={t('tokens.problemTitle')}
+      submitLabel={t('tokens.create')}
+    >
       <div className="form__pair">
-        <Field id={`${formId}-name`} name="name" label={t('tokens.name')} hint={t('tokens.nameHint')} error={err.name}>
-          {(c) => <input {...c} type="text" autoComplete="off" maxLength={100} value={name} onChange={(e) => setName(e.target.value)} />}
-        </Field>
-        <Field id={`${formId}-expiresInDays`} name="expiresInDays" label={t('tokens.expiresIn')} error={err.expiresInDays}>
-          {(c) => (
-            <select {...c} value={days} onChange={(e) => setDays(Number(e.target.value))}>
-              {lifetimes.map((d) => (
-                <option key={d} value={d}>
-                  {t('tokens.days', { count: d })}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <TextField name="name" label={t('tokens.name')} hint={t('tokens.nameHint')} />
+        <SelectField name="expiresInDays" label={t('tokens.expiresIn')}>
+          {lifetimes.map((d) => (
+            <option key={d} value={String(d)}>
+              {t('tokens.days', { count: d })}
+            </option>
+          ))}
+        </SelectField>
       </div>
-      <div className="form__buttons">
-        <button type="submit" className="button button--primary" aria-disabled={form.pending || undefined}>
-          {t('tokens.create')}
-        </button>
-        <span className="form__pending" role="status">
-          {form.pending ? t('common.saving') : ''}
-        </span>
-      </div>
-    </form>
+    </MutationForm>
   );
 }

@@ -5,6 +5,7 @@ import { usePastDueNote } from '../records/past-due-note.js';
 import type { ActionAction } from './action-buttons.js';
 import type { ActionRights } from './action-rights.js';
 import { ConfirmClosureDialog } from './confirm-closure-dialog.js';
+import { EditActionDialog } from './edit-action-dialog.js';
 import { EffectivenessDialog } from './effectiveness-dialog.js';
 import { NoteDialog } from './note-dialog.js';
 import { OpenActionDialog } from './open-action-dialog.js';
@@ -43,7 +44,7 @@ export function ActionDialogs({ programId, open, mayOpen, rightsFor, find, peopl
   switch (open.kind) {
     case 'edit':
       return rights.edit ? (
-        <OpenActionDialog {...common} people={people} onSaved={(x) => onDone(withPastDue(t('actions.saved', { key: x.key }), x))} />
+        <EditActionDialog {...common} people={people} onSaved={(x) => onDone(withPastDue(t('actions.saved', { key: x.key }), x))} />
       ) : null;
     case 'done':
       return rights.done ? <NoteDialog {...common} kind="done" onSaved={(x) => onDone(t('actions.markedDone', { key: x.key }))} /> : null;

@@ -1,10 +1,12 @@
-import { type FormEvent, useId } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { FormProblem } from '../components/form-problem.js';
-import { ModalDialog } from '../components/modal-dialog.js';
+import { z } from 'zod';
 import { OwnerName } from '../components/owner-name.js';
+import { FormDialog } from '../forms/form-dialog.js';
+import { useFormMutation } from '../forms/use-form-mutation.js';
+import { useRebase } from '../forms/use-rebase.js';
+import { invalidateRecords } from '../lib/record-queries.js';
 import { type Action, recordsApi } from '../lib/records-api.js';
-import { useRecordForm, useVersion } from '../records/use-record-form.js';
 
 interface Props {
   programId: string;
@@ -16,38 +18,32 @@ interface Props {
 /** The cadence owner confirms that a done action is really done: the second step of closing it. */
 export function ConfirmClosureDialog({ programId, action: a, onClose, onSaved }: Props) {
   const { t } = useTranslation();
-  const formId = useId();
-  const { version, onConflict } = useVersion(a.version);
-  const form = useRecordForm({ programId, formId, fields: [], subject: a, onConflict });
-
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    void form.send(() => recordsApi.confirmAction(programId, a.id, { version }), onSaved);
-  };
+  const client = useQueryClient();
+  const version = useRebase(a.version);
+  const form = useFormMutation({
+    schema: z.object({}),
+    defaultValues: {},
+    send: () => recordsApi.confirmAction(programId, a.id, { version: version.base }),
+    onSaved,
+    subject: a,
+    onConflict: version.onConflict,
+    refresh: () => invalidateRecords(client, programId),
+  });
 
   return (
-    <ModalDialog title={t('actions.form.confirmTitle', { key: a.key, title: a.title })} onClose={onClose}>
-      <form className="form" noValidate onSubmit={onSubmit}>
-        <FormProblem message={form.state.message} extra={form.state.extra} />
-        <div className="form__context">
-          <p>
-            {t('actions.form.doneBy')} <OwnerName owner={a.owner} />
-          </p>
-          {a.doneNote && <p className="pre-line">{t('actions.doneNote', { note: a.doneNote })}</p>}
-          <p>{t('actions.form.confirmNote')}</p>
-        </div>
-        <div className="form__buttons">
-          <button type="submit" className="button button--primary" aria-disabled={form.pending || undefined}>
-            {t('actions.form.confirmSubmit')}
-          </button>
-          <button type="button" className="button button--secondary" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <span className="form__pending" role="status">
-            {form.pending ? t('common.saving') : ''}
-          </span>
-        </div>
-      </form>
-    </ModalDialog>
+    <FormDialog
+      title={t('actions.form.confirmTitle', { key: a.key, title: a.title })}
+      form={form}
+      onClose={onClose}
+      submitLabel={t('actions.form.confirmSubmit')}
+    >
+      <div className="form__context">
+        <p>
+          {t('actions.form.doneBy')} <OwnerName owner={a.owner} />
+        </p>
+        {a.doneNote && <p className="pre-line">{t('actions.doneNote', { note: a.doneNote })}</p>}
+        <p>{t('actions.form.confirmNote')}</p>
+      </div>
+    </FormDialog>
   );
 }

@@ -1,10 +1,13 @@
-import { type FormEvent, useId, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { FormProblem } from '../components/form-problem.js';
-import { ModalDialog } from '../components/modal-dialog.js';
+import { z } from 'zod';
+import { MarkDoneSchema, ReopenSchema } from '../../../src/contract/action.js';
+import { FormDialog } from '../forms/form-dialog.js';
+import { TextField } from '../forms/text-field.js';
+import { useFormMutation } from '../forms/use-form-mutation.js';
+import { useRebase } from '../forms/use-rebase.js';
+import { invalidateRecords } from '../lib/record-queries.js';
 import { type Action, recordsApi } from '../lib/records-api.js';
-import { TextField } from '../records/text-field.js';
-import { useRecordForm, useVersion } from '../records/use-record-form.js';
 
 interface Props {
   programId: string;
@@ -15,56 +18,40 @@ interface Props {
   onSaved: (a: Action) => void;
 }
 
+// One text field: the note of MarkDone, or the reason of Reopen (asked for before sending, as the domain requires one).
+const DoneForm = z.object({ text: MarkDoneSchema.shape.note });
+const ReopenForm = z.object({ text: ReopenSchema.shape.reason.min(1) });
+
 /** One step of closing an action, with the words it needs: a note when done, a reason to reopen. */
 export function NoteDialog({ programId, action: a, kind, onClose, onSaved }: Props) {
   const { t } = useTranslation();
-  const formId = useId();
-  const { version, onConflict } = useVersion(a.version);
-  const [text, setText] = useState('');
-  const field = kind === 'done' ? 'note' : 'reason';
-  const form = useRecordForm({ programId, formId, fields: [field], subject: a, onConflict });
-
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    void form.send(
-      () =>
-        kind === 'done'
-          ? recordsApi.markDone(programId, a.id, { version, note: text })
-          : recordsApi.reopenAction(programId, a.id, { version, reason: text }),
-      onSaved,
-    );
-  };
+  const client = useQueryClient();
+  const version = useRebase(a.version);
+  const form = useFormMutation({
+    schema: kind === 'done' ? DoneForm : ReopenForm,
+    defaultValues: { text: '' },
+    required: { text: kind === 'done' ? t('actions.form.required.note') : t('actions.form.required.reopenReason') },
+    fieldOf: (path) => (path === 'note' || path === 'reason' ? 'text' : path),
+    send: ({ text }) =>
+      kind === 'done'
+        ? recordsApi.markDone(programId, a.id, { version: version.base, note: text })
+        : recordsApi.reopenAction(programId, a.id, { version: version.base, reason: text }),
+    onSaved,
+    subject: a,
+    onConflict: version.onConflict,
+    refresh: () => invalidateRecords(client, programId),
+  });
 
   return (
-    <ModalDialog title={t(`actions.form.${kind}Title`, { key: a.key, title: a.title })} onClose={onClose}>
-      <form className="form" noValidate onSubmit={onSubmit}>
-        <FormProblem message={form.state.message} extra={form.state.extra} />
-        <p className="form__context">{t(`actions.form.${kind}Note`)}</p>
-        {kind === 'reopen' && a.doneNote && <p className="form__context">{t('actions.doneNote', { note: a.doneNote })}</p>}
-        <TextField
-          formId={formId}
-          name={field}
-          label={t(`actions.form.${kind}Label`)}
-          hint={t(`actions.form.${kind}Hint`)}
-          error={form.errors[field]}
-          value={text}
-          onChange={setText}
-          rows={3}
-          maxLength={kind === 'done' ? 5000 : 2000}
-          isRequired
-        />
-        <div className="form__buttons">
-          <button type="submit" className="button button--primary" aria-disabled={form.pending || undefined}>
-            {t(`actions.form.${kind}Submit`)}
-          </button>
-          <button type="button" className="button button--secondary" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <span className="form__pending" role="status">
-            {form.pending ? t('common.saving') : ''}
-          </span>
-        </div>
-      </form>
-    </ModalDialog>
+    <FormDialog
+      title={t(`actions.form.${kind}Title`, { key: a.key, title: a.title })}
+      form={form}
+      onClose={onClose}
+      submitLabel={t(`actions.form.${kind}Submit`)}
+    >
+      <p className="form__context">{t(`actions.form.${kind}Note`)}</p>
+      {kind === 'reopen' && a.doneNote && <p className="form__context">{t('actions.doneNote', { note: a.doneNote })}</p>}
+      <TextField name="text" label={t(`actions.form.${kind}Label`)} hint={t(`actions.form.${kind}Hint`)} rows={3} isRequired />
+    </FormDialog>
   );
 }

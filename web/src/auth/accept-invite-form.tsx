@@ -1,88 +1,60 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { Field } from '../components/field.js';
-import { FormProblem } from '../components/form-problem.js';
-import { type FieldErrors, useForm } from '../components/use-form.js';
-import { type AcceptBody, type ApiError, api, type InviteInfo } from '../lib/api.js';
+import { z } from 'zod';
+import { AcceptInviteSchema } from '../../../src/contract/auth.js';
+import { blankAsNull } from '../forms/form-values.js';
+import { MutationForm } from '../forms/mutation-form.js';
+import { TextField } from '../forms/text-field.js';
+import { useFormMutation } from '../forms/use-form-mutation.js';
+import { api, type InviteInfo } from '../lib/api.js';
 import { userTimeZone } from '../lib/format.js';
 import { startSession } from './session.js';
 
-const fields = ['email', 'name', 'password'] as const;
+const shape = AcceptInviteSchema.shape;
+/** An invite names the person already: their name may be kept as it is, the email is theirs. */
+const AcceptForm = z.object({ email: z.string(), name: blankAsNull(shape.name.unwrap().nullable()), password: shape.password });
+/** The setup link creates the first admin: it asks for the email and the name too. */
+const SetupForm = AcceptForm.extend({ email: z.string().trim().pipe(shape.email.unwrap()) }).superRefine((v, ctx) => {
+  if (v.name === null) ctx.addIssue({ code: 'custom', input: '', path: ['name'] });
+});
 
 /** Choose a password (and a name); the setup link also asks for the first admin's email. */
 export function AcceptInviteForm({ token, info }: { token: string; info: InviteInfo }) {
   const { t } = useTranslation();
-  const formId = useId();
   const client = useQueryClient();
   const navigate = useNavigate();
   const setup = info.purpose === 'setup';
-  const [email, setEmail] = useState('');
-  const [name, setName] = useState(info.name ?? '');
-  const [password, setPassword] = useState('');
-  const messageFor = (error: ApiError) => (error.code === 'INVITE_INVALID' ? t('invite.invalidBody') : null);
-  const form = useForm({ formId, fields, messageFor });
-  const err = form.state.fieldErrors;
-
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    const errors: FieldErrors = {};
-    if (setup && !email.trim()) errors.email = t('invite.required.email');
-    if (setup && !name.trim()) errors.name = t('invite.required.name');
-    if (!password) errors.password = t('invite.required.password');
-    if (Object.keys(errors).length > 0) return form.fail(errors);
-    const body: AcceptBody = { password, timeZone: userTimeZone };
-    if (name.trim()) body.name = name.trim();
-    if (setup) body.email = email.trim();
-    void form.submit(
-      () => api.acceptInvite(token, body),
-      async (me) => {
-        startSession(client, me);
-        await navigate('/', { replace: true });
-      },
-    );
-  };
+  const form = useFormMutation({
+    schema: setup ? SetupForm : AcceptForm,
+    defaultValues: { email: setup ? '' : (info.email ?? ''), name: info.name ?? '', password: '' },
+    required: { email: t('invite.required.email'), name: t('invite.required.name'), password: t('invite.required.password') },
+    messageFor: (error) => (error.code === 'INVITE_INVALID' ? t('invite.invalidBody') : null),
+    send: ({ email, name, password }) =>
+      api.acceptInvite(token, { password, timeZone: userTimeZone, ...(name ? { name } : {}), ...(setup ? { email } : {}) }),
+    onSaved: async (me) => {
+      startSession(client, me);
+      await navigate('/', { replace: true });
+    },
+  });
 
   return (
-    <form className="form panel" noValidate onSubmit={onSubmit}>
-      <FormProblem title={t('invite.problemTitle')} message={form.state.message} extra={form.state.extra} />
-      <Field
-        id={`${formId}-email`}
+    <MutationForm
+      form={form}
+      className="panel"
+      problemTitle={t('invite.problemTitle')}
+      submitLabel={setup ? t('invite.submitSetup') : t('invite.submit')}
+    >
+      <TextField
         name="email"
         label={t('invite.email')}
         hint={setup ? undefined : t('invite.emailHint')}
-        error={err.email}
-      >
-        {(c) =>
-          setup ? (
-            <input
-              {...c}
-              type="email"
-              autoComplete="username"
-              spellCheck={false}
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-            />
-          ) : (
-            <input {...c} type="email" autoComplete="username" readOnly value={info.email ?? ''} />
-          )
-        }
-      </Field>
-      <Field id={`${formId}-name`} name="name" label={t('invite.name')} hint={setup ? undefined : t('invite.nameHint')} error={err.name}>
-        {(c) => <input {...c} type="text" autoComplete="name" maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />}
-      </Field>
-      <Field id={`${formId}-password`} name="password" label={t('invite.password')} hint={t('password.rule')} error={err.password}>
-        {(c) => <input {...c} type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />}
-      </Field>
-      <div className="form__buttons">
-        <button type="submit" className="button button--primary" aria-disabled={form.pending || undefined}>
-          {setup ? t('invite.submitSetup') : t('invite.submit')}
-        </button>
-        <span className="form__pending" role="status">
-          {form.pending ? t('common.saving') : ''}
-        </span>
-      </div>
-    </form>
+        type="email"
+        autoComplete="username"
+        isReadOnly={!setup}
+      />
+      <TextField name="name" label={t('invite.name')} hint={setup ? undefined : t('invite.nameHint')} autoComplete="name" />
+      <TextField name="password" label={t('invite.password')} hint={t('password.rule')} type="password" autoComplete="new-password" />
+    </MutationForm>
   );
 }

@@ -1,14 +1,13 @@
-import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormButtons } from '../components/form-buttons.js';
-import { FormProblem } from '../components/form-problem.js';
-import { ModalDialog } from '../components/modal-dialog.js';
-import { toPlainDate } from '../lib/plain-date.js';
-import { DateField } from '../records/date-field.js';
-import { TextField } from '../records/text-field.js';
+import { z } from 'zod';
+import { DateField } from '../forms/date-field.js';
+import { FormDialog } from '../forms/form-dialog.js';
+import { blankAsNull } from '../forms/form-values.js';
+import { TextField } from '../forms/text-field.js';
+import { useFormMutation } from '../forms/use-form-mutation.js';
 import type { ProgramCalendar, Shutdown } from './calendar-api.js';
+import { calendarReason, specShape, useCalendarWrite } from './calendar-write.js';
 import { ReasonField } from './reason-field.js';
-import { type FieldErrors, useCalendarWrite } from './use-calendar-write.js';
 
 interface Props {
   programId: string;
@@ -17,69 +16,49 @@ interface Props {
   onSaved: (s: Shutdown) => void;
 }
 
-const fields = ['from', 'to', 'label', 'reason'] as const;
+const shutdown = specShape.shutdowns.unwrap().element.shape;
+/** A shutdown as the contract checks it; an empty last day means the first day alone. */
+const ShutdownForm = z.object({
+  from: shutdown.from,
+  to: blankAsNull(shutdown.to.nullable()),
+  label: shutdown.label,
+  reason: calendarReason,
+});
 
 /** A span of days the factory is closed, whatever the public calendar says. */
 export function AddShutdownDialog({ programId, calendar, onClose, onSaved }: Props) {
   const { t } = useTranslation();
-  const formId = useId();
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
-  const [label, setLabel] = useState('');
-  const [reason, setReason] = useState('');
-  const write = useCalendarWrite({ programId, formId, fields, calendar });
-  const err = write.errors;
-
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    const errors: FieldErrors = {};
-    const start = toPlainDate(from);
-    const end = toPlainDate(to || from);
-    if (!start) errors.from = t('calendar.edit.required.from');
-    if (to && !toPlainDate(to)) errors.to = t('records.invalidDate');
-    if (start && end && end < start) errors.to = t('calendar.edit.required.toAfterFrom');
-    if (!label.trim()) errors.label = t('calendar.edit.required.label');
-    if (!reason.trim()) errors.reason = t('calendar.edit.required.reason');
-    if (!start || !end || Object.keys(errors).length > 0) return write.fail(errors);
-    const shutdown: Shutdown = { from: start, to: end, label: label.trim() };
-    void write.save(
-      (spec) => ({ ...spec, shutdowns: [...(spec.shutdowns ?? []), shutdown] }),
-      reason.trim(),
-      () => onSaved(shutdown),
-    );
-  };
+  const write = useCalendarWrite(programId, calendar);
+  const schema = ShutdownForm.superRefine((v, ctx) => {
+    if (v.to !== null && v.to < v.from)
+      ctx.addIssue({ code: 'custom', input: v.to, path: ['to'], params: { text: t('calendar.edit.required.toAfterFrom') } });
+  });
+  const form = useFormMutation({
+    ...write.options,
+    schema,
+    defaultValues: { from: '', to: '', label: '', reason: '' },
+    required: {
+      from: t('calendar.edit.required.from'),
+      label: t('calendar.edit.required.label'),
+      reason: t('calendar.edit.required.reason'),
+    },
+    send: async ({ from, to, label, reason }) => {
+      const added: Shutdown = { from, to: to ?? from, label };
+      await write.save((spec) => ({ ...spec, shutdowns: [...(spec.shutdowns ?? []), added] }), reason);
+      return added;
+    },
+    onSaved,
+  });
 
   return (
-    <ModalDialog title={t('calendar.edit.addShutdownTitle')} onClose={onClose}>
-      <form className="form" noValidate onSubmit={onSubmit}>
-        <FormProblem message={write.state.message} extra={write.state.extra} />
-        <p className="form__context">{t('calendar.edit.shutdownIntro')}</p>
-        <div className="form__pair">
-          <DateField formId={formId} name="from" label={t('calendar.edit.from')} error={err.from} value={from} onChange={setFrom} />
-          <DateField
-            formId={formId}
-            name="to"
-            label={t('calendar.edit.to')}
-            hint={t('calendar.edit.toHint')}
-            error={err.to}
-            value={to}
-            onChange={setTo}
-          />
-        </div>
-        <TextField
-          formId={formId}
-          name="label"
-          label={t('calendar.edit.label')}
-          hint={t('calendar.edit.shutdownLabelHint')}
-          error={err.label}
-          value={label}
-          onChange={setLabel}
-          maxLength={100}
-          isRequired
-        />
-        <ReasonField formId={formId} value={reason} onChange={setReason} error={err.reason} />
-        <FormButtons pending={write.pending} onCancel={onClose} />
-      </form>
-    </ModalDialog>
+    <FormDialog title={t('calendar.edit.addShutdownTitle')} form={form} onClose={onClose}>
+      <p className="form__context">{t('calendar.edit.shutdownIntro')}</p>
+      <div className="form__pair">
+        <DateField name="from" label={t('calendar.edit.from')} />
+        <DateField name="to" label={t('calendar.edit.to')} hint={t('calendar.edit.toHint')} />
+      </div>
+      <TextField name="label" label={t('calendar.edit.label')} hint={t('calendar.edit.shutdownLabelHint')} isRequired />
+      <ReasonField />
+    </FormDialog>
   );
 }

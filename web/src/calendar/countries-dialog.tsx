@@ -1,14 +1,14 @@
-import { type FormEvent, useId, useState } from 'react';
+import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { FormButtons } from '../components/form-buttons.js';
-import { FormProblem } from '../components/form-problem.js';
-import { ModalDialog } from '../components/modal-dialog.js';
+import { z } from 'zod';
+import { FormDialog } from '../forms/form-dialog.js';
+import { ChoiceOptions, SelectField } from '../forms/select-field.js';
+import { TextField } from '../forms/text-field.js';
+import { useFormMutation } from '../forms/use-form-mutation.js';
 import { formatCountry, formatList } from '../lib/format.js';
-import { ChoiceSelect } from '../records/choice-select.js';
-import { TextField } from '../records/text-field.js';
-import type { CalendarSpec, ProgramCalendar } from './calendar-api.js';
+import type { ProgramCalendar } from './calendar-api.js';
+import { calendarReason, specShape, useCalendarWrite } from './calendar-write.js';
 import { ReasonField } from './reason-field.js';
-import { type FieldErrors, useCalendarWrite } from './use-calendar-write.js';
 
 interface Props {
   programId: string;
@@ -17,10 +17,8 @@ interface Props {
   onSaved: (codes: readonly string[]) => void;
 }
 
-const fields = ['countries', 'countryMode', 'reason'] as const;
 const modes = ['any_closed', 'all_closed'] as const;
-type Mode = (typeof modes)[number];
-const MAX_COUNTRIES = 10;
+const isCountryCode = (c: string) => /^[A-Z]{2}$/.test(c);
 
 /** "cn, de" → ["CN", "DE"], each once, in the order typed. */
 export const parseCountryCodes = (text: string): string[] => [
@@ -35,64 +33,66 @@ export const parseCountryCodes = (text: string): string[] => [
 /** Whose public holidays the program keeps, and whether a day off in one country stops the program. */
 export function CountriesDialog({ programId, calendar, onClose, onSaved }: Props) {
   const { t } = useTranslation();
-  const formId = useId();
-  const [codes, setCodes] = useState(calendar.spec.countries.map((c) => c.country).join(', '));
-  const [mode, setMode] = useState<Mode>(calendar.spec.countryMode ?? 'any_closed');
-  const [reason, setReason] = useState('');
-  const write = useCalendarWrite({ programId, formId, fields, calendar });
-  const err = write.errors;
-  const parsed = parseCountryCodes(codes);
-  const valid = parsed.filter((c) => /^[A-Z]{2}$/.test(c));
-
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    const errors: FieldErrors = {};
-    const bad = parsed.filter((c) => !/^[A-Z]{2}$/.test(c));
-    if (bad.length > 0) errors.countries = t('calendar.edit.required.countryCodes', { codes: bad.join(', ') });
-    else if (parsed.length > MAX_COUNTRIES) errors.countries = t('calendar.edit.required.tooManyCountries', { max: MAX_COUNTRIES });
-    if (!reason.trim()) errors.reason = t('calendar.edit.required.reason');
-    if (Object.keys(errors).length > 0) return write.fail(errors);
-    const change = (spec: CalendarSpec): CalendarSpec => ({
-      ...spec,
-      // A country kept keeps its region (e.g. a German state's holidays).
-      countries: parsed.map((country) => spec.countries.find((c) => c.country === country) ?? { country }),
-      countryMode: mode,
-    });
-    void write.save(change, reason.trim(), () => onSaved(parsed));
-  };
+  const write = useCalendarWrite(programId, calendar);
+  // The codes typed in one field, as the contract's list of countries (its limits: the code's form, how many).
+  const schema = z.object({
+    countries: z
+      .string()
+      .superRefine((text, ctx) => {
+        const bad = parseCountryCodes(text).filter((c) => !isCountryCode(c));
+        if (bad.length > 0)
+          ctx.addIssue({
+            code: 'custom',
+            input: text,
+            params: { text: t('calendar.edit.required.countryCodes', { codes: bad.join(', ') }) },
+          });
+      })
+      .transform((text) => parseCountryCodes(text).map((country) => ({ country })))
+      .pipe(specShape.countries),
+    countryMode: specShape.countryMode.unwrap(),
+    reason: calendarReason,
+  });
+  const form = useFormMutation({
+    ...write.options,
+    schema,
+    defaultValues: {
+      countries: calendar.spec.countries.map((c) => c.country).join(', '),
+      countryMode: calendar.spec.countryMode ?? 'any_closed',
+      reason: '',
+    },
+    required: { reason: t('calendar.edit.required.reason') },
+    send: async ({ countries, countryMode, reason }) => {
+      const codes = countries.map((c) => c.country);
+      await write.save(
+        // A country kept keeps its region (e.g. a German state's holidays).
+        (spec) => ({
+          ...spec,
+          countries: codes.map((country) => spec.countries.find((c) => c.country === country) ?? { country }),
+          countryMode,
+        }),
+        reason,
+      );
+      return codes;
+    },
+    onSaved,
+  });
+  const valid = parseCountryCodes(useWatch({ control: form.methods.control, name: 'countries' })).filter(isCountryCode);
 
   return (
-    <ModalDialog title={t('calendar.edit.countriesTitle')} onClose={onClose}>
-      <form className="form" noValidate onSubmit={onSubmit}>
-        <FormProblem message={write.state.message} extra={write.state.extra} />
-        <TextField
-          formId={formId}
-          name="countries"
-          label={t('calendar.edit.countries')}
-          hint={
-            valid.length > 0
-              ? t('calendar.edit.countriesHintNamed', { names: formatList(valid.map(formatCountry)) })
-              : t('calendar.edit.countriesHint')
-          }
-          error={err.countries}
-          value={codes}
-          onChange={setCodes}
-          maxLength={60}
-        />
-        <ChoiceSelect
-          formId={formId}
-          name="countryMode"
-          label={t('calendar.edit.countryMode')}
-          hint={t('calendar.edit.countryModeHint')}
-          choices={modes}
-          labelOf={(m) => t(`calendar.edit.mode.${m}`)}
-          value={mode}
-          onChange={setMode}
-          error={err.countryMode}
-        />
-        <ReasonField formId={formId} value={reason} onChange={setReason} error={err.reason} />
-        <FormButtons pending={write.pending} onCancel={onClose} />
-      </form>
-    </ModalDialog>
+    <FormDialog title={t('calendar.edit.countriesTitle')} form={form} onClose={onClose}>
+      <TextField
+        name="countries"
+        label={t('calendar.edit.countries')}
+        hint={
+          valid.length > 0
+            ? t('calendar.edit.countriesHintNamed', { names: formatList(valid.map(formatCountry)) })
+            : t('calendar.edit.countriesHint')
+        }
+      />
+      <SelectField name="countryMode" label={t('calendar.edit.countryMode')} hint={t('calendar.edit.countryModeHint')}>
+        <ChoiceOptions choices={modes} labelOf={(m) => t(`calendar.edit.mode.${m}`)} />
+      </SelectField>
+      <ReasonField />
+    </FormDialog>
   );
 }

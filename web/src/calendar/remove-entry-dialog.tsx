@@ -1,10 +1,10 @@
-import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormProblem } from '../components/form-problem.js';
-import { ModalDialog } from '../components/modal-dialog.js';
+import { z } from 'zod';
+import { FormDialog } from '../forms/form-dialog.js';
+import { FormRefusal, useFormMutation } from '../forms/use-form-mutation.js';
 import type { CalendarException, CalendarSpec, ProgramCalendar, Shutdown } from './calendar-api.js';
+import { calendarReason, useCalendarWrite } from './calendar-write.js';
 import { ReasonField } from './reason-field.js';
-import { useCalendarWrite } from './use-calendar-write.js';
 import { type Entry, useEntryText } from './use-entry-text.js';
 
 interface Props {
@@ -15,7 +15,7 @@ interface Props {
   onSaved: () => void;
 }
 
-const fields = ['reason'] as const;
+const RemoveForm = z.object({ reason: calendarReason });
 
 const sameShutdown = (a: Shutdown, b: Shutdown) => a.from === b.from && a.to === b.to && a.label === b.label;
 const sameException = (a: CalendarException, b: CalendarException) => a.date === b.date && a.working === b.working && a.label === b.label;
@@ -35,37 +35,25 @@ function without(spec: CalendarSpec, entry: Entry): CalendarSpec | null {
 /** Takes a factory shutdown or a one-off exception out of the calendar, with a reason. */
 export function RemoveEntryDialog({ programId, calendar, entry, onClose, onSaved }: Props) {
   const { t } = useTranslation();
-  const formId = useId();
   const entryText = useEntryText();
-  const [reason, setReason] = useState('');
-  const write = useCalendarWrite({ programId, formId, fields, calendar });
-
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    if (!without(write.base.spec, entry)) return write.fail({}, t('calendar.edit.gone'));
-    if (!reason.trim()) return write.fail({ reason: t('calendar.edit.required.reason') });
-    void write.save((spec) => without(spec, entry) ?? spec, reason.trim(), onSaved);
-  };
+  const write = useCalendarWrite(programId, calendar);
+  const form = useFormMutation({
+    ...write.options,
+    schema: RemoveForm,
+    defaultValues: { reason: '' },
+    required: { reason: t('calendar.edit.required.reason') },
+    send: ({ reason }) => {
+      if (!without(write.base.spec, entry)) throw new FormRefusal(t('calendar.edit.gone'));
+      return write.save((spec) => without(spec, entry) ?? spec, reason);
+    },
+    onSaved,
+  });
 
   const title = entry.kind === 'shutdown' ? t('calendar.edit.removeShutdownTitle') : t('calendar.edit.removeExceptionTitle');
   return (
-    <ModalDialog title={title} onClose={onClose}>
-      <form className="form" noValidate onSubmit={onSubmit}>
-        <FormProblem message={write.state.message} extra={write.state.extra} />
-        <p className="form__context">{t('calendar.edit.removeWhat', { what: entryText(entry) })}</p>
-        <ReasonField formId={formId} value={reason} onChange={setReason} error={write.errors.reason} />
-        <div className="form__buttons">
-          <button type="submit" className="button button--danger" aria-disabled={write.pending || undefined}>
-            {t('calendar.edit.remove')}
-          </button>
-          <button type="button" className="button button--secondary" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <span className="form__pending" role="status">
-            {write.pending ? t('common.saving') : ''}
-          </span>
-        </div>
-      </form>
-    </ModalDialog>
+    <FormDialog title={title} form={form} onClose={onClose} submitLabel={t('calendar.edit.remove')} isDanger>
+      <p className="form__context">{t('calendar.edit.removeWhat', { what: entryText(entry) })}</p>
+      <ReasonField />
+    </FormDialog>
   );
 }

@@ -1,8 +1,8 @@
-import { type FormEvent, type ReactNode, useState } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormProblem } from './form-problem.js';
-import { ModalDialog } from './modal-dialog.js';
-import { useProblemText } from './problem-text.js';
+import { z } from 'zod';
+import { FormDialog } from '../forms/form-dialog.js';
+import { useFormMutation } from '../forms/use-form-mutation.js';
 
 interface Props {
   title: string;
@@ -17,40 +17,18 @@ interface Props {
 /** Asks before something that cannot be undone; a refusal stays in the dialog with its reason. */
 export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onClose }: Props) {
   const { t } = useTranslation();
-  const problemText = useProblemText();
-  const [pending, setPending] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (pending) return;
-    setPending(true);
-    setProblem(null);
-    try {
-      await onConfirm();
-    } catch (error) {
-      setProblem(problemText(error));
-      setPending(false);
-    }
-  };
-
+  const form = useFormMutation({ schema: z.object({}), defaultValues: {}, send: onConfirm });
   return (
-    <ModalDialog title={title} onClose={onClose}>
-      <form className="form" noValidate onSubmit={(e) => void onSubmit(e)}>
-        <FormProblem title={t('confirm.problemTitle')} message={problem} />
-        <div className="form__context">{children}</div>
-        <div className="form__buttons">
-          <button type="submit" className="button button--danger" aria-disabled={pending || undefined}>
-            {confirmLabel}
-          </button>
-          <button type="button" className="button button--secondary" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <span className="form__pending" role="status">
-            {pending ? t('common.working') : ''}
-          </span>
-        </div>
-      </form>
-    </ModalDialog>
+    <FormDialog
+      title={title}
+      form={form}
+      onClose={onClose}
+      problemTitle={t('confirm.problemTitle')}
+      submitLabel={confirmLabel}
+      pendingLabel={t('common.working')}
+      isDanger
+    >
+      <div className="form__context">{children}</div>
+    </FormDialog>
   );
 }

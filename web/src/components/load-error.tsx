@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useProblemText } from './problem-text.js';
+import { useProblemText } from '../forms/problem-text.js';
 
 interface Props {
   title: string;

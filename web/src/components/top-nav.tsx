@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, useNavigate } from 'react-router';
 import { isPortfolioHome } from '../auth/home.js';
 import { useCurrentUser } from '../auth/session.js';
+import { useProblemText } from '../forms/problem-text.js';
 import { api } from '../lib/api.js';
-import { useProblemText } from './problem-text.js';
 
 /** The main links, and who is signed in with their account links and Sign out. */
 export function TopNav() {

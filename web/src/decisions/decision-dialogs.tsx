@@ -5,6 +5,7 @@ import { usePastDueNote } from '../records/past-due-note.js';
 import { DecideDialog } from './decide-dialog.js';
 import type { DecisionAction } from './decision-buttons.js';
 import type { DecisionRights } from './decision-rights.js';
+import { EditDecisionDialog } from './edit-decision-dialog.js';
 import { RequestDecisionDialog } from './request-decision-dialog.js';
 import { SupersedeDialog } from './supersede-dialog.js';
 
@@ -45,7 +46,7 @@ export function DecisionDialogs({ programId, open, mayRequest, rightsFor, find, 
   const rights = rightsFor(d);
   if (open.kind === 'edit' && rights.edit)
     return (
-      <RequestDecisionDialog
+      <EditDecisionDialog
         programId={programId}
         people={people}
         decision={d}

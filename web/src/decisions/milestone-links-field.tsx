@@ -1,21 +1,19 @@
 import { useId } from 'react';
+import { useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { useFormField } from '../forms/form-context.js';
 import { useMilestones } from '../lib/queries.js';
 
-interface Props {
-  programId: string;
-  /** Ids of the milestones chosen. */
-  value: readonly string[];
-  onChange: (ids: string[]) => void;
-  error?: string | undefined;
-}
-
-/** Tick the open milestones a decision bears on; optional. */
-export function MilestoneLinksField({ programId, value, onChange, error }: Props) {
+/** Tick the open milestones a decision bears on (field `links`: their ids); optional. */
+export function MilestoneLinksField({ programId }: { programId: string }) {
   const { t } = useTranslation();
   const id = useId();
+  const { error } = useFormField('links');
+  const { setValue } = useFormContext();
+  const value = (useWatch({ name: 'links' }) ?? []) as string[];
   const milestones = useMilestones(programId).data?.items.filter((m) => m.actualDate === null);
-  const toggle = (mid: string, on: boolean) => onChange(on ? [...value, mid] : value.filter((v) => v !== mid));
+  const toggle = (mid: string, on: boolean) =>
+    setValue('links', on ? [...value, mid] : value.filter((v) => v !== mid), { shouldDirty: true, shouldValidate: error !== undefined });
   return (
     <fieldset className="fieldset fieldset--links" aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}>
       <legend>{t('decisions.form.links')}</legend>

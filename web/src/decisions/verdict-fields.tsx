@@ -1,63 +1,34 @@
 import { useTranslation } from 'react-i18next';
-import type { FieldErrors } from '../components/use-form.js';
-import { TextField } from '../records/text-field.js';
+import { DecideSchema } from '../../../src/contract/decision.js';
+import { TextField } from '../forms/text-field.js';
 
-export interface Verdict {
-  outcome: string;
-  rationale: string;
-  expectedImpact: string;
-}
+/** The verdict's fields as the contract checks them, to extend a form schema with. */
+export const verdictShape = {
+  outcome: DecideSchema.shape.outcome,
+  rationale: DecideSchema.shape.rationale,
+  expectedImpact: DecideSchema.shape.expectedImpact,
+};
 
-interface Props {
-  formId: string;
-  value: Verdict;
-  onChange: (v: Verdict) => void;
-  errors: FieldErrors;
+export const emptyVerdict = { outcome: '', rationale: '', expectedImpact: '' };
+
+/** The catalogue's words for a verdict field left empty. */
+export function useVerdictRequired() {
+  const { t } = useTranslation();
+  return {
+    outcome: t('decisions.form.required.outcome'),
+    rationale: t('decisions.form.required.rationale'),
+    expectedImpact: t('decisions.form.required.expectedImpact'),
+  };
 }
 
 /** What was decided, why, and what it will change: all three are recorded with every decision. */
-export function VerdictFields({ formId, value, onChange, errors }: Props) {
+export function VerdictFields() {
   const { t } = useTranslation();
   return (
     <>
-      <TextField
-        formId={formId}
-        name="outcome"
-        label={t('decisions.form.outcome')}
-        hint={t('decisions.form.outcomeHint')}
-        error={errors.outcome}
-        value={value.outcome}
-        onChange={(outcome) => onChange({ ...value, outcome })}
-        rows={2}
-        maxLength={5000}
-        isRequired
-      />
-      <TextField
-        formId={formId}
-        name="rationale"
-        label={t('decisions.form.rationale')}
-        hint={t('decisions.form.rationaleHint')}
-        error={errors.rationale}
-        value={value.rationale}
-        onChange={(rationale) => onChange({ ...value, rationale })}
-        rows={3}
-        maxLength={5000}
-        isRequired
-      />
-      <TextField
-        formId={formId}
-        name="expectedImpact"
-        label={t('decisions.form.impact')}
-        hint={t('decisions.form.impactHint')}
-        error={errors.expectedImpact}
-        value={value.expectedImpact}
-        onChange={(expectedImpact) => onChange({ ...value, expectedImpact })}
-        rows={2}
-        maxLength={5000}
-        isRequired
-      />
+      <TextField name="outcome" label={t('decisions.form.outcome')} hint={t('decisions.form.outcomeHint')} rows={2} isRequired />
+      <TextField name="rationale" label={t('decisions.form.rationale')} hint={t('decisions.form.rationaleHint')} rows={3} isRequired />
+      <TextField name="expectedImpact" label={t('decisions.form.impact')} hint={t('decisions.form.impactHint')} rows={2} isRequired />
     </>
   );
 }
-
-export const emptyVerdict: Verdict = { outcome: '', rationale: '', expectedImpact: '' };

@@ -21,14 +21,9 @@ export class ApiError extends Error {
   get code(): string {
     return this.problem.code;
   }
-  /** Messages per field name (`errors[].path`), several joined. */
-  fieldErrors(): Record<string, string> {
-    const out: Record<string, string> = {};
-    for (const e of this.problem.errors ?? []) {
-      const key = e.path.replace(/^\/?(body[./])?/, '');
-      out[key] = out[key] ? `${out[key]} ${e.message}` : e.message;
-    }
-    return out;
+  /** The fields the refusal names (`errors[].path`, without a leading `body.`), each once; never their English messages. */
+  fieldPaths(): string[] {
+    return [...new Set((this.problem.errors ?? []).map((e) => e.path.replace(/^\/?(body[./])?/, '')))];
   }
 }
 

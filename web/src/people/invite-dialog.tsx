@@ -1,122 +1,88 @@
-import { type FormEvent, useId, useState } from 'react';
+import { useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Field } from '../components/field.js';
-import { FormProblem } from '../components/form-problem.js';
-import { ModalDialog } from '../components/modal-dialog.js';
-import { type FieldErrors, useForm } from '../components/use-form.js';
-import { api, type Invitation, type InviteBody, type Role } from '../lib/api.js';
+import { z } from 'zod';
+import { InviteSchema } from '../../../src/contract/auth.js';
+import { CheckboxField } from '../forms/checkbox-field.js';
+import { FormDialog } from '../forms/form-dialog.js';
+import { TextField } from '../forms/text-field.js';
+import { useFormMutation } from '../forms/use-form-mutation.js';
+import { api, type Invitation, type Role, type RoleGrant } from '../lib/api.js';
 import { RoleFields } from './role-fields.js';
 import { RoleGuide } from './role-guide.js';
 import { scopeFieldOf, toGrant } from './scope.js';
-
-interface Row {
-  key: number;
-  role: Role | '';
-  scope: string;
-}
 
 interface Props {
   onClose: () => void;
   onInvited: (invitation: Invitation, person: { name: string; email: string }) => Promise<void>;
 }
 
-let nextKey = 1;
-const emptyRow = (): Row => ({ key: nextKey++, role: '', scope: '' });
+/** A row left empty is skipped; a row half filled asks for its other half. */
+const RoleRows = z
+  .array(z.object({ role: z.string(), scope: z.string() }))
+  .superRefine((rows, ctx) =>
+    rows.forEach((r, i) => {
+      if (r.role === '' && r.scope === '') return;
+      if (r.role === '') ctx.addIssue({ code: 'custom', input: '', path: [i, 'role'] });
+      if (r.scope === '') ctx.addIssue({ code: 'custom', input: '', path: [i, 'scope'] });
+    }),
+  )
+  .transform((rows) => rows.flatMap((r) => toGrant(r.role as Role, r.scope) ?? []))
+  .pipe(InviteSchema.shape.roles.unwrap() as z.ZodType<RoleGrant[], RoleGrant[]>);
+
+const InviteForm = InviteSchema.pick({ name: true }).extend({
+  email: z.string().trim().pipe(InviteSchema.shape.email),
+  isAdmin: InviteSchema.shape.isAdmin.unwrap(),
+  roles: RoleRows,
+});
+const emptyRow = { role: '', scope: '' };
 
 /** Invite someone with their roles; the link to send them comes back once. */
 export function InviteDialog({ onClose, onInvited }: Props) {
   const { t } = useTranslation();
-  const formId = useId();
-  const [email, setEmail] = useState('');
-  const [name, setName] = useState('');
-  const [isAdmin, setIsAdmin] = useState(false);
-  const [rows, setRows] = useState<Row[]>(() => [emptyRow()]);
-  const fields = ['email', 'name', 'isAdmin', ...rows.flatMap((_, i) => [`roles.${i}.role`, `roles.${i}.scope`])];
-  const form = useForm({ formId, fields, fieldOf: scopeFieldOf });
-  const err = form.state.fieldErrors;
-  const update = (key: number, change: Partial<Row>) => setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...change } : r)));
-
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    const errors: FieldErrors = {};
-    if (!email.trim()) errors.email = t('people.required.email');
-    if (!name.trim()) errors.name = t('people.required.name');
-    const body: InviteBody = { email: email.trim(), name: name.trim(), isAdmin, roles: [] };
-    rows.forEach((r, i) => {
-      if (r.role === '' && r.scope === '') return;
-      if (r.role === '') errors[`roles.${i}.role`] = t('people.required.role');
-      const grant = r.role === '' ? null : toGrant(r.role, r.scope);
-      if (!r.scope) errors[`roles.${i}.scope`] = t('people.required.scope');
-      else if (grant) body.roles.push(grant);
-    });
-    if (Object.keys(errors).length > 0) return form.fail(errors);
-    void form.submit(
-      () => api.invite(body),
-      (invitation) => onInvited(invitation, { name: body.name, email: body.email }),
-    );
-  };
+  const form = useFormMutation({
+    schema: InviteForm,
+    defaultValues: { email: '', name: '', isAdmin: false, roles: [emptyRow] },
+    required: {
+      email: t('people.required.email'),
+      name: t('people.required.name'),
+      'roles.role': t('people.required.role'),
+      'roles.scope': t('people.required.scope'),
+    },
+    fieldOf: scopeFieldOf,
+    send: (body) => api.invite(body),
+    onSaved: (invitation): Promise<void> => {
+      const { name, email } = form.methods.getValues();
+      return onInvited(invitation, { name: name.trim(), email: email.trim() });
+    },
+  });
+  const rows = useFieldArray({ control: form.methods.control, name: 'roles' });
 
   return (
-    <ModalDialog title={t('people.inviteTitle')} onClose={onClose}>
-      <form className="form" noValidate onSubmit={onSubmit}>
-        <FormProblem title={t('people.inviteProblem')} message={form.state.message} extra={form.state.extra} />
-        <Field id={`${formId}-email`} name="email" label={t('people.email')} error={err.email}>
-          {(c) => (
-            <input {...c} type="email" autoComplete="off" spellCheck={false} value={email} onChange={(e) => setEmail(e.target.value)} />
-          )}
-        </Field>
-        <Field id={`${formId}-name`} name="name" label={t('people.name')} error={err.name}>
-          {(c) => <input {...c} type="text" autoComplete="off" maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />}
-        </Field>
-        <Field
-          id={`${formId}-isAdmin`}
-          name="isAdmin"
-          label={t('people.isAdmin')}
-          hint={t('people.isAdminHint')}
-          error={err.isAdmin}
-          inline
-        >
-          {(c) => <input {...c} type="checkbox" checked={isAdmin} onChange={(e) => setIsAdmin(e.target.checked)} />}
-        </Field>
-        {rows.map((r, i) => (
-          <fieldset key={r.key} className="fieldset">
-            <legend>{t('people.roleRow', { n: i + 1 })}</legend>
-            <RoleFields
-              idPrefix={`${formId}-roles.${i}.`}
-              role={r.role}
-              scope={r.scope}
-              onRole={(role) => update(r.key, { role })}
-              onScope={(scope) => update(r.key, { scope })}
-              roleError={err[`roles.${i}.role`]}
-              scopeError={err[`roles.${i}.scope`]}
-            />
-            <button
-              type="button"
-              className="button button--small button--secondary"
-              onClick={() => setRows((rs) => rs.filter((x) => x.key !== r.key))}
-            >
-              {t('people.removeRow', { n: i + 1 })}
-            </button>
-          </fieldset>
-        ))}
-        <div>
-          <button type="button" className="button button--secondary" onClick={() => setRows((rs) => [...rs, emptyRow()])}>
-            {t('people.addRow')}
+    <FormDialog
+      title={t('people.inviteTitle')}
+      form={form}
+      onClose={onClose}
+      problemTitle={t('people.inviteProblem')}
+      submitLabel={t('people.sendInvite')}
+    >
+      <TextField name="email" label={t('people.email')} type="email" />
+      <TextField name="name" label={t('people.name')} />
+      <CheckboxField name="isAdmin" label={t('people.isAdmin')} hint={t('people.isAdminHint')} />
+      {rows.fields.map((r, i) => (
+        <fieldset key={r.id} className="fieldset">
+          <legend>{t('people.roleRow', { n: i + 1 })}</legend>
+          <RoleFields prefix={`roles.${i}.`} />
+          <button type="button" className="button button--small button--secondary" onClick={() => rows.remove(i)}>
+            {t('people.removeRow', { n: i + 1 })}
           </button>
-        </div>
-        <RoleGuide />
-        <div className="form__buttons">
-          <button type="submit" className="button button--primary" aria-disabled={form.pending || undefined}>
-            {t('people.sendInvite')}
-          </button>
-          <button type="button" className="button button--secondary" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <span className="form__pending" role="status">
-            {form.pending ? t('common.saving') : ''}
-          </span>
-        </div>
-      </form>
-    </ModalDialog>
+        </fieldset>
+      ))}
+      <div>
+        <button type="button" className="button button--secondary" onClick={() => rows.append(emptyRow)}>
+          {t('people.addRow')}
+        </button>
+      </div>
+      <RoleGuide />
+    </FormDialog>
   );
 }

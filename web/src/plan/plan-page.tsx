@@ -8,7 +8,7 @@ import { ApiError } from '../lib/api.js';
 import { allows } from '../lib/permissions.js';
 import { type PlanRow, planFingerprint, usePlan } from '../lib/plan-view-queries.js';
 import { useMilestones, useProgram } from '../lib/queries.js';
-import { MoveDateDialog } from '../program/move-date-dialog.js';
+import { MoveDateDialog } from '../milestones/move-date-dialog.js';
 import { RecordsHeader } from '../program/records-header.js';
 import { useHashTarget } from '../records/use-hash-target.js';
 import { ActivateDialog } from './activate-dialog.js';

@@ -1,14 +1,15 @@
-import { type FormEvent, useId, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Field } from '../components/field.js';
-import { FormButtons } from '../components/form-buttons.js';
-import { FormProblem } from '../components/form-problem.js';
-import { ModalDialog } from '../components/modal-dialog.js';
-import { toPlainDate } from '../lib/plain-date.js';
-import { type Plan, type PlanSettings, planViewApi } from '../lib/plan-view-queries.js';
-import { DateField } from '../records/date-field.js';
-import { TextField } from '../records/text-field.js';
-import { useRecordForm, useVersion } from '../records/use-record-form.js';
+import { PlanSettingsSchema } from '../../../src/contract/plan.js';
+import { DateField } from '../forms/date-field.js';
+import { FormDialog } from '../forms/form-dialog.js';
+import { blankAsNull, numberOrNull } from '../forms/form-values.js';
+import { NumberField } from '../forms/number-field.js';
+import { TextField } from '../forms/text-field.js';
+import { useFormMutation } from '../forms/use-form-mutation.js';
+import { useRebase } from '../forms/use-rebase.js';
+import { type Plan, planViewApi } from '../lib/plan-view-queries.js';
+import { invalidateRecords } from '../lib/record-queries.js';
 
 interface Props {
   programId: string;
@@ -17,87 +18,41 @@ interface Props {
   onDone: (message: string) => void;
 }
 
-const fields = ['toleranceDays', 'targetReleaseDate', 'reason'] as const;
+const shape = PlanSettingsSchema.shape;
+/** The settings as the form holds them: both shown, so neither optional; the number and date as typed. */
+const PlanSettingsForm = PlanSettingsSchema.pick({ reason: true }).extend({
+  toleranceDays: numberOrNull(shape.toleranceDays.unwrap()),
+  targetReleaseDate: blankAsNull(shape.targetReleaseDate.unwrap()),
+});
 
 /** The program's default tolerance and target release date, changed with a reason. */
 export function PlanSettingsDialog({ programId, plan, onClose, onDone }: Props) {
   const { t } = useTranslation();
-  const formId = useId();
-  const { version, onConflict } = useVersion(plan.version);
-  const [tolerance, setTolerance] = useState(String(plan.toleranceDays));
-  const [target, setTarget] = useState(plan.targetReleaseDate ?? '');
-  const [reason, setReason] = useState('');
-  const form = useRecordForm({ programId, formId, fields, subject: { key: plan.code }, onConflict });
-  const err = form.errors;
-
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    const errors: Record<string, string> = {};
-    const toleranceDays = Number(tolerance);
-    if (tolerance.trim() === '' || !Number.isInteger(toleranceDays) || toleranceDays < 0 || toleranceDays > 250)
-      errors.toleranceDays = t('plan.tolerance.invalidDefault');
-    const targetDate = target === '' ? null : toPlainDate(target);
-    if (target !== '' && targetDate === null) errors.targetReleaseDate = t('records.invalidDate');
-    if (!reason.trim()) errors.reason = t('plan.settings.reasonRequired');
-    if (Object.keys(errors).length > 0) return form.fail(errors);
-    const body: PlanSettings = { version, reason: reason.trim() };
-    if (toleranceDays !== plan.toleranceDays) body.toleranceDays = toleranceDays;
-    if (targetDate !== plan.targetReleaseDate) body.targetReleaseDate = targetDate;
-    if (body.toleranceDays === undefined && body.targetReleaseDate === undefined) return form.fail({}, t('form.nothingChanged'));
-    void form.send(
-      () => planViewApi.updateSettings(programId, body),
-      () => onDone(t('plan.settings.done')),
-    );
-  };
+  const client = useQueryClient();
+  const version = useRebase(plan.version);
+  const form = useFormMutation({
+    schema: PlanSettingsForm,
+    defaultValues: { toleranceDays: String(plan.toleranceDays), targetReleaseDate: plan.targetReleaseDate ?? '', reason: '' },
+    required: { toleranceDays: t('plan.tolerance.invalidDefault'), reason: t('plan.settings.reasonRequired') },
+    isUnchanged: (v) => v.toleranceDays === plan.toleranceDays && v.targetReleaseDate === plan.targetReleaseDate,
+    send: ({ toleranceDays, targetReleaseDate, reason }) =>
+      planViewApi.updateSettings(programId, {
+        version: version.base,
+        reason,
+        ...(toleranceDays !== plan.toleranceDays ? { toleranceDays } : {}),
+        ...(targetReleaseDate !== plan.targetReleaseDate ? { targetReleaseDate } : {}),
+      }),
+    onSaved: () => onDone(t('plan.settings.done')),
+    subject: { key: plan.code },
+    onConflict: version.onConflict,
+    refresh: () => invalidateRecords(client, programId),
+  });
 
   return (
-    <ModalDialog title={t('plan.settings.title', { code: plan.code })} onClose={onClose}>
-      <form className="form" noValidate onSubmit={onSubmit}>
-        <FormProblem message={form.state.message} extra={form.state.extra} />
-        <Field
-          id={`${formId}-toleranceDays`}
-          name="toleranceDays"
-          label={t('plan.settings.tolerance')}
-          hint={t('plan.settings.toleranceHint')}
-          error={err.toleranceDays}
-        >
-          {(c) => (
-            <input
-              {...c}
-              type="number"
-              inputMode="numeric"
-              min={0}
-              max={250}
-              step={1}
-              aria-required="true"
-              value={tolerance}
-              onChange={(e) => setTolerance(e.target.value)}
-            />
-          )}
-        </Field>
-        <DateField
-          formId={formId}
-          name="targetReleaseDate"
-          label={t('plan.settings.target')}
-          hint={t('plan.settings.targetHint')}
-          error={err.targetReleaseDate}
-          value={target}
-          onChange={setTarget}
-        />
-        <TextField
-          formId={formId}
-          name="reason"
-          label={t('form.reason')}
-          hint={t('plan.settings.reasonHint')}
-          error={err.reason}
-          value={reason}
-          onChange={setReason}
-          rows={2}
-          maxLength={2000}
-          isRequired
-        />
-        <FormButtons pending={form.pending} onCancel={onClose} />
-      </form>
-    </ModalDialog>
+    <FormDialog title={t('plan.settings.title', { code: plan.code })} form={form} onClose={onClose}>
+      <NumberField name="toleranceDays" label={t('plan.settings.tolerance')} hint={t('plan.settings.toleranceHint')} isRequired />
+      <DateField name="targetReleaseDate" label={t('plan.settings.target')} hint={t('plan.settings.targetHint')} />
+      <TextField name="reason" label={t('form.reason')} hint={t('plan.settings.reasonHint')} rows={2} isRequired />
+    </FormDialog>
   );
 }

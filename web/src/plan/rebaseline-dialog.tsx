@@ -1,16 +1,16 @@
-import { type FormEvent, useId, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Field } from '../components/field.js';
-import { FormProblem } from '../components/form-problem.js';
-import { ModalDialog } from '../components/modal-dialog.js';
+import { TakeBaselineSchema } from '../../../src/contract/plan.js';
+import { FormDialog } from '../forms/form-dialog.js';
+import { SelectField } from '../forms/select-field.js';
+import { TextField } from '../forms/text-field.js';
+import { useFormMutation } from '../forms/use-form-mutation.js';
 import { formatInstant } from '../lib/format.js';
 import { type Plan, planViewApi } from '../lib/plan-view-queries.js';
-import { useDecisions } from '../lib/record-queries.js';
+import { invalidateRecords, useDecisions } from '../lib/record-queries.js';
 import type { Decision } from '../lib/records-api.js';
 import { paths } from '../records/paths.js';
-import { TextField } from '../records/text-field.js';
-import { useRecordForm } from '../records/use-record-form.js';
 
 interface Props {
   programId: string;
@@ -19,22 +19,27 @@ interface Props {
   onDone: (message: string) => void;
 }
 
-const fields = ['name', 'decisionId', 'reason'] as const;
+const RebaselineForm = TakeBaselineSchema.pick({ name: true, decisionId: true }).extend({
+  reason: TakeBaselineSchema.shape.reason.unwrap(),
+});
 
 const short = (text: string, max = 80) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
 
 /** A re-baseline: today's forecasts become the planned dates, approved by a decided decision. */
 export function RebaselineDialog({ programId, plan, onClose, onDone }: Props) {
   const { t } = useTranslation();
-  const formId = useId();
+  const client = useQueryClient();
   const decisions = useDecisions(programId);
-  const [name, setName] = useState('');
-  const [decisionId, setDecisionId] = useState('');
-  const [reason, setReason] = useState('');
-  const form = useRecordForm({ programId, formId, fields });
-  const err = form.errors;
   const decided = (decisions.data?.items ?? []).filter((d) => d.status === 'decided');
   const next = plan.baselines.reduce((n, b) => Math.max(n, b.number), -1) + 1;
+  const form = useFormMutation({
+    schema: RebaselineForm,
+    defaultValues: { name: '', decisionId: '', reason: '' },
+    required: { name: t('plan.rebaseline.nameRequired'), decisionId: t('plan.rebaseline.decisionRequired') },
+    send: ({ reason, ...values }) => planViewApi.takeBaseline(programId, { ...values, ...(reason ? { reason } : {}) }),
+    onSaved: (b) => onDone(t('plan.rebaseline.done', { number: b.number, name: b.name })),
+    refresh: () => invalidateRecords(client, programId),
+  });
 
   const optionText = (d: Decision) =>
     d.decidedAt && d.decidedBy
@@ -46,86 +51,31 @@ export function RebaselineDialog({ programId, plan, onClose, onDone }: Props) {
         })
       : t('plan.rebaseline.decisionOptionShort', { key: d.key, statement: short(d.statement) });
 
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    const errors: Record<string, string> = {};
-    if (!name.trim()) errors.name = t('plan.rebaseline.nameRequired');
-    if (!decisionId) errors.decisionId = t('plan.rebaseline.decisionRequired');
-    if (Object.keys(errors).length > 0) return form.fail(errors);
-    void form.send(
-      () => planViewApi.takeBaseline(programId, { name: name.trim(), decisionId, ...(reason.trim() ? { reason: reason.trim() } : {}) }),
-      (b) => onDone(t('plan.rebaseline.done', { number: b.number, name: b.name })),
-    );
-  };
-
   return (
-    <ModalDialog title={t('plan.rebaseline.title', { number: next })} onClose={onClose}>
-      <form className="form" noValidate onSubmit={onSubmit}>
-        <FormProblem message={form.state.message} extra={form.state.extra} />
-        <p className="form__context">{t('plan.rebaseline.what', { number: next, count: plan.rows.length })}</p>
-        <TextField
-          formId={formId}
-          name="name"
-          label={t('plan.rebaseline.name')}
-          hint={t('plan.rebaseline.nameHint')}
-          error={err.name}
-          value={name}
-          onChange={setName}
-          maxLength={200}
-          isRequired
-        />
-        <Field
-          id={`${formId}-decisionId`}
-          name="decisionId"
-          label={t('plan.rebaseline.decision')}
-          hint={t('plan.rebaseline.decisionHint')}
-          error={err.decisionId}
-        >
-          {(c) => (
-            <select {...c} aria-required="true" value={decisionId} onChange={(e) => setDecisionId(e.target.value)}>
-              <option value="">
-                {decisions.isPending
-                  ? t('common.loading')
-                  : decided.length === 0
-                    ? t('plan.rebaseline.noDecided')
-                    : t('plan.rebaseline.choose')}
-              </option>
-              {decided.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {optionText(d)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        {decisions.isSuccess && decided.length === 0 && (
-          <p className="form__context">
-            {t('plan.rebaseline.noDecidedHelp')} <Link to={paths.decisions(programId)}>{t('plan.rebaseline.openDecisions')}</Link>
-          </p>
-        )}
-        <TextField
-          formId={formId}
-          name="reason"
-          label={t('form.reason')}
-          hint={t('plan.rebaseline.reasonHint')}
-          error={err.reason}
-          value={reason}
-          onChange={setReason}
-          rows={2}
-          maxLength={2000}
-        />
-        <div className="form__buttons">
-          <button type="submit" className="button button--primary" aria-disabled={form.pending || undefined}>
-            {t('plan.rebaseline.submit', { number: next })}
-          </button>
-          <button type="button" className="button button--secondary" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <span className="form__pending" role="status">
-            {form.pending ? t('common.saving') : ''}
-          </span>
-        </div>
-      </form>
-    </ModalDialog>
+    <FormDialog
+      title={t('plan.rebaseline.title', { number: next })}
+      form={form}
+      onClose={onClose}
+      submitLabel={t('plan.rebaseline.submit', { number: next })}
+    >
+      <p className="form__context">{t('plan.rebaseline.what', { number: next, count: plan.rows.length })}</p>
+      <TextField name="name" label={t('plan.rebaseline.name')} hint={t('plan.rebaseline.nameHint')} isRequired />
+      <SelectField name="decisionId" label={t('plan.rebaseline.decision')} hint={t('plan.rebaseline.decisionHint')} isRequired>
+        <option value="">
+          {decisions.isPending ? t('common.loading') : decided.length === 0 ? t('plan.rebaseline.noDecided') : t('plan.rebaseline.choose')}
+        </option>
+        {decided.map((d) => (
+          <option key={d.id} value={d.id}>
+            {optionText(d)}
+          </option>
+        ))}
+      </SelectField>
+      {decisions.isSuccess && decided.length === 0 && (
+        <p className="form__context">
+          {t('plan.rebaseline.noDecidedHelp')} <Link to={paths.decisions(programId)}>{t('plan.rebaseline.openDecisions')}</Link>
+        </p>
+      )}
+      <TextField name="reason" label={t('form.reason')} hint={t('plan.rebaseline.reasonHint')} rows={2} />
+    </FormDialog>
   );
 }

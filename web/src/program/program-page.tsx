@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { ChangeLogSection } from '../change-log/change-log-section.js';
 import { HealthLegend } from '../components/health-legend.js';
 import { LoadError } from '../components/load-error.js';
 import { PageTitle } from '../components/page-title.js';
 import { useChanges, useMilestones, useProgram, useProgramPeople } from '../lib/queries.js';
-import { ChangeLogSection } from './change-log-section.js';
-import { MilestonesSection } from './milestones-section.js';
+import { MilestonesSection } from '../milestones/milestones-section.js';
 import { ProgramHeader } from './program-header.js';
 import { ProgramHeaderSkeleton } from './program-header-skeleton.js';
 import { ProgramTabs } from './program-tabs.js';

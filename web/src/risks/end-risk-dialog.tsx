@@ -1,18 +1,19 @@
-import { type FormEvent, useId, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { EndRiskSchema, RealizeRiskSchema } from '../../../src/contract/risk.js';
 import { actionSeverities } from '../../../src/domain/action.js';
-import { FormProblem } from '../components/form-problem.js';
-import { ModalDialog } from '../components/modal-dialog.js';
+import { DateField } from '../forms/date-field.js';
+import { FormDialog } from '../forms/form-dialog.js';
+import { blankAsNull } from '../forms/form-values.js';
+import { ChoiceOptions, SelectField } from '../forms/select-field.js';
+import { TextField } from '../forms/text-field.js';
+import { useFormMutation } from '../forms/use-form-mutation.js';
+import { useRebase } from '../forms/use-rebase.js';
 import type { ProgramPerson } from '../lib/api.js';
-import { toPlainDate } from '../lib/plain-date.js';
-import { type Action, type RealizeRiskBody, type Risk, recordsApi } from '../lib/records-api.js';
-import { ChoiceSelect } from '../records/choice-select.js';
-import { DateField } from '../records/date-field.js';
+import { invalidateRecords } from '../lib/record-queries.js';
+import { type Action, type Risk, recordsApi } from '../lib/records-api.js';
 import { PersonSelect } from '../records/person-select.js';
-import { TextField } from '../records/text-field.js';
-import { useRecordForm, useVersion } from '../records/use-record-form.js';
-
-type Severity = Action['severity'];
 
 interface Props {
   programId: string;
@@ -24,119 +25,71 @@ interface Props {
   onSaved: (r: Risk, action: Action | null) => void;
 }
 
-const fields = ['reason', 'action.title', 'action.ownerId', 'action.dueDate', 'action.severity'] as const;
+const action = RealizeRiskSchema.shape.action.unwrap().shape;
+/** The response action of a realized risk; empty texts fall back to the server's defaults. */
+const ResponseActionForm = z.object({
+  title: blankAsNull(action.title.unwrap().nullable()),
+  ownerId: blankAsNull(action.ownerId.unwrap().nullable()),
+  dueDate: blankAsNull(action.dueDate.unwrap()),
+  severity: action.severity.unwrap(),
+});
+const CloseRiskForm = z.object({ reason: EndRiskSchema.shape.reason, action: ResponseActionForm });
+const RealizeRiskForm = CloseRiskForm.extend({ reason: RealizeRiskSchema.shape.reason });
 
 /** Ends a risk with a reason; realizing it also opens the action that responds to it. */
 export function EndRiskDialog({ programId, risk: r, kind, people, onClose, onSaved }: Props) {
   const { t } = useTranslation();
-  const formId = useId();
-  const { version, onConflict } = useVersion(r.version);
-  const [reason, setReason] = useState('');
-  const [title, setTitle] = useState('');
-  const [ownerId, setOwnerId] = useState(r.owner?.id ?? '');
-  const [dueDate, setDueDate] = useState('');
-  const [severity, setSeverity] = useState<Severity>('high');
-  const form = useRecordForm({ programId, formId, fields, subject: r, onConflict });
-  const err = form.errors;
-
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    if (kind === 'close') {
-      void form.send(
-        () => recordsApi.closeRisk(programId, r.id, { version, reason }),
-        (saved) => onSaved(saved, null),
-      );
-      return;
-    }
-    const due = toPlainDate(dueDate);
-    if (dueDate && !due) return form.fail({ 'action.dueDate': t('records.invalidDate') });
-    const action: NonNullable<RealizeRiskBody['action']> = { severity, dueDate: due };
-    if (title.trim()) action.title = title;
-    if (ownerId) action.ownerId = ownerId;
-    void form.send(
-      () => recordsApi.realizeRisk(programId, r.id, { version, reason, action }),
-      (saved) => onSaved(saved.risk, saved.action),
-    );
-  };
+  const client = useQueryClient();
+  const version = useRebase(r.version);
+  const form = useFormMutation({
+    schema: kind === 'close' ? CloseRiskForm : RealizeRiskForm,
+    defaultValues: { reason: '', action: { title: '', ownerId: r.owner?.id ?? '', dueDate: '', severity: 'high' } },
+    required: { reason: kind === 'close' ? t('risks.form.required.closeReason') : t('risks.form.required.realizeReason') },
+    send: async ({ reason, action: a }) => {
+      if (kind === 'close') return { risk: await recordsApi.closeRisk(programId, r.id, { version: version.base, reason }), action: null };
+      const response = {
+        severity: a.severity,
+        dueDate: a.dueDate,
+        ...(a.title ? { title: a.title } : {}),
+        ...(a.ownerId ? { ownerId: a.ownerId } : {}),
+      };
+      return recordsApi.realizeRisk(programId, r.id, { version: version.base, reason, action: response });
+    },
+    onSaved: (saved) => onSaved(saved.risk, saved.action),
+    subject: r,
+    onConflict: version.onConflict,
+    refresh: () => invalidateRecords(client, programId),
+  });
 
   return (
-    <ModalDialog title={t(`risks.form.${kind}Title`, { key: r.key, title: r.title })} onClose={onClose}>
-      <form className="form" noValidate onSubmit={onSubmit}>
-        <FormProblem message={form.state.message} extra={form.state.extra} />
-        <p className="form__context">{t(`risks.form.${kind}Note`)}</p>
-        <TextField
-          formId={formId}
-          name="reason"
-          label={kind === 'close' ? t('risks.form.closeReason') : t('risks.form.realizeReason')}
-          error={err.reason}
-          value={reason}
-          onChange={setReason}
-          rows={2}
-          maxLength={2000}
-          isRequired
-        />
-        {kind === 'realize' && (
-          <fieldset className="fieldset">
-            <legend>{t('risks.form.responseAction')}</legend>
-            <TextField
-              formId={formId}
-              name="action.title"
-              label={t('risks.form.actionTitle')}
-              hint={t('risks.form.actionTitleHint', { title: r.title })}
-              error={err['action.title']}
-              value={title}
-              onChange={setTitle}
-              maxLength={300}
+    <FormDialog
+      title={t(`risks.form.${kind}Title`, { key: r.key, title: r.title })}
+      form={form}
+      onClose={onClose}
+      submitLabel={t(`risks.form.${kind}Submit`)}
+      isDanger={kind === 'realize'}
+    >
+      <p className="form__context">{t(`risks.form.${kind}Note`)}</p>
+      <TextField name="reason" label={kind === 'close' ? t('risks.form.closeReason') : t('risks.form.realizeReason')} rows={2} isRequired />
+      {kind === 'realize' && (
+        <fieldset className="fieldset">
+          <legend>{t('risks.form.responseAction')}</legend>
+          <TextField name="action.title" label={t('risks.form.actionTitle')} hint={t('risks.form.actionTitleHint', { title: r.title })} />
+          <div className="form__pair">
+            <PersonSelect
+              name="action.ownerId"
+              label={t('risks.form.actionOwner')}
+              people={people}
+              ownerAction="action.done"
+              current={r.owner}
             />
-            <div className="form__pair">
-              <PersonSelect
-                id={`${formId}-action.ownerId`}
-                name="action.ownerId"
-                label={t('risks.form.actionOwner')}
-                people={people}
-                ownerAction="action.done"
-                value={ownerId}
-                onChange={setOwnerId}
-                error={err['action.ownerId']}
-                current={r.owner}
-              />
-              <DateField
-                formId={formId}
-                name="action.dueDate"
-                label={t('risks.form.actionDue')}
-                error={err['action.dueDate']}
-                value={dueDate}
-                onChange={setDueDate}
-              />
-            </div>
-            <ChoiceSelect
-              formId={formId}
-              name="action.severity"
-              label={t('actions.form.severity')}
-              choices={actionSeverities}
-              labelOf={(s) => t(`actions.severity.${s}`)}
-              value={severity}
-              onChange={setSeverity}
-              error={err['action.severity']}
-            />
-          </fieldset>
-        )}
-        <div className="form__buttons">
-          <button
-            type="submit"
-            className={kind === 'realize' ? 'button button--danger' : 'button button--primary'}
-            aria-disabled={form.pending || undefined}
-          >
-            {t(`risks.form.${kind}Submit`)}
-          </button>
-          <button type="button" className="button button--secondary" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <span className="form__pending" role="status">
-            {form.pending ? t('common.saving') : ''}
-          </span>
-        </div>
-      </form>
-    </ModalDialog>
+            <DateField name="action.dueDate" label={t('risks.form.actionDue')} />
+          </div>
+          <SelectField name="action.severity" label={t('actions.form.severity')}>
+            <ChoiceOptions choices={actionSeverities} labelOf={(s) => t(`actions.severity.${s}`)} />
+          </SelectField>
+        </fieldset>
+      )}
+    </FormDialog>
   );
 }

@@ -1,38 +1,30 @@
 import { useTranslation } from 'react-i18next';
-import { Field } from '../components/field.js';
+import { SelectField } from '../forms/select-field.js';
 
 interface Props {
-  formId: string;
+  /** The form's field: '1'…'5', or '' when not assessed (residual levels only). */
   name: string;
   label: string;
   hint?: string | undefined;
   scale: 'likelihood' | 'impact';
-  /** '1'…'5', or '' when not assessed (residual levels only). */
-  value: string;
-  onChange: (value: string) => void;
-  error?: string | undefined;
   /** Offers "not assessed" (residual levels). */
   isOptional?: boolean;
 }
 
 /** A level from 1 to 5, each with its word: "4 likely", "5 severe". */
-export function LevelSelect({ formId, name, label, hint, scale, value, onChange, error, isOptional = false }: Props) {
+export function LevelSelect({ name, label, hint, scale, isOptional = false }: Props) {
   const { t } = useTranslation();
   return (
-    <Field id={`${formId}-${name}`} name={name} label={label} hint={hint} error={error}>
-      {(c) => (
-        <select {...c} value={value} onChange={(e) => onChange(e.target.value)}>
-          <option value="">{isOptional ? t('risks.notAssessed') : t('risks.form.chooseLevel')}</option>
-          {(['1', '2', '3', '4', '5'] as const).map((l) => (
-            <option key={l} value={l}>
-              {t('risks.level', { level: l, word: t(`risks.${scale}.${l}`) })}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
+    <SelectField name={name} label={label} hint={hint}>
+      <option value="">{isOptional ? t('risks.notAssessed') : t('risks.form.chooseLevel')}</option>
+      {(['1', '2', '3', '4', '5'] as const).map((l) => (
+        <option key={l} value={l}>
+          {t('risks.level', { level: l, word: t(`risks.${scale}.${l}`) })}
+        </option>
+      ))}
+    </SelectField>
   );
 }
 
-/** The level chosen, or null when none. */
-export const toLevel = (value: string): number | null => (value === '' ? null : Number(value));
+/** A level as its select holds it: '' when none. */
+export const levelText = (n: number | null): string => (n === null ? '' : String(n));

@@ -2,10 +2,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Milestone } from '../../../src/contract/milestone.js';
-import { FormProblem } from '../components/form-problem.js';
 import { LoadError } from '../components/load-error.js';
 import { ModalDialog } from '../components/modal-dialog.js';
-import { useProblemText } from '../components/problem-text.js';
+import { FormSummary } from '../forms/form-summary.js';
+import { useProblemText } from '../forms/problem-text.js';
 import { invalidatePlan, type MilestoneLink, removeLink, useLinks } from '../lib/plan-queries.js';
 import { invalidateProgram, useMilestones } from '../lib/queries.js';
 import { LinkAddForm } from './link-add-form.js';
@@ -70,7 +70,7 @@ export function LinksDialog({ programId, milestone, onClose }: Props) {
         <p className="live-message" role="status">
           {status}
         </p>
-        <FormProblem title={t('links.notRemoved')} message={removeProblem} />
+        <FormSummary title={t('links.notRemoved')} message={removeProblem} />
         {links.error ? (
           <LoadError title={t('links.loadFailed')} error={links.error} onRetry={() => void links.refetch()} />
         ) : links.data === undefined ? (

@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { Milestone } from '../../../src/contract/milestone.js';
+import { LinksDialog } from '../dependencies/links-dialog.js';
 import type { MilestoneRights } from '../lib/permissions.js';
 import { useProgram } from '../lib/queries.js';
-import { LinksDialog } from './links-dialog.js';
 
 export type MilestoneAction = 'edit' | 'move' | 'complete';
 

@@ -1,16 +1,16 @@
 import { useTranslation } from 'react-i18next';
 
 interface Props {
-  /** The main message: the server's problem detail, a conflict notice or a client check. */
+  /** The main message: why the form was not saved. */
   message: string | null;
   /** Messages for fields that are not on the form. */
   extra?: readonly string[];
   /** The summary's heading; "Not saved" unless told. */
-  title?: string;
+  title?: string | undefined;
 }
 
 /** The summary at the top of a form that could not be saved. */
-export function FormProblem({ message, extra = [], title }: Props) {
+export function FormSummary({ message, extra = [], title }: Props) {
   const { t } = useTranslation();
   if (!message && extra.length === 0) return null;
   return (

@@ -4,9 +4,9 @@ import { DateText } from '../components/date-text.js';
 import { HealthBadge } from '../components/health-badge.js';
 import { OwnerName } from '../components/owner-name.js';
 import { useHealthReason } from '../components/use-health-reason.js';
+import { BlockedBy } from '../dependencies/blocked-by.js';
+import { LinkPredecessors } from '../dependencies/link-predecessors.js';
 import type { MilestoneRights } from '../lib/permissions.js';
-import { BlockedBy } from './blocked-by.js';
-import { LinkPredecessors } from './link-predecessors.js';
 import { type MilestoneAction, MilestoneActions } from './milestone-actions.js';
 import { VarianceText } from './variance-text.js';
 

@@ -1,0 +1,93 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { answer, renderInDom } from '../forms/test-dom.js';
+import { AddMilestoneDialog } from './add-milestone-dialog.js';
+
+const users = [{ id: 'u-ana', name: 'Ana Lima', email: 'ana@example.test', roles: ['cadence_owner' as const] }];
+
+function open() {
+  const onSaved = vi.fn();
+  const view = renderInDom(
+    <AddMilestoneDialog programId="KHG-KW500" defaultPhase="G2" users={users} onClose={vi.fn()} onSaved={onSaved} />,
+  );
+  return { ...view, onSaved };
+}
+
+describe('AddMilestoneDialog', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    document.body.innerHTML = '';
+  });
+
+  it('shows every field’s fault at once, tied to its field, and sends nothing', async () => {
+    const fetch = vi.fn();
+    vi.stubGlobal('fetch', fetch);
+    const view = open();
+    await view.fill('Name', 'x'.repeat(201));
+    await view.fill('Forecast date', '2100-01-01');
+    await view.click('Save');
+
+    expect(view.errorOf('Name')).toBe('At most 200 characters.');
+    expect(view.errorOf('Baseline date')).toBe('Enter the baseline date.');
+    expect(view.errorOf('Forecast date')).toBe('Choose a date from 2000-01-01 to 2099-12-31.');
+    expect(view.errorOf('Owner')).toBeNull();
+    // The hint stays, after the error, in what a screen reader reads for the field.
+    expect(view.byLabel('Baseline date').getAttribute('aria-describedby')).toMatch(/-error .*-hint$/);
+    expect(document.activeElement).toBe(view.byLabel('Name'));
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('takes the name’s limit from the contract for the control itself', () => {
+    expect(open().byLabel('Name').maxLength).toBe(200);
+  });
+
+  it('sends the request the contract describes once the fields are valid', async () => {
+    const saved = { id: 'm1', key: 'M-61', name: 'Pilot run' };
+    const fetch = vi.fn(async () => answer(201, saved));
+    vi.stubGlobal('fetch', fetch);
+    const view = open();
+    await view.fill('Name', '  Pilot run ');
+    await view.fill('Owner', 'u-ana');
+    await view.fill('Baseline date', '2027-03-12');
+    await view.click('Save');
+
+    expect(fetch).toHaveBeenCalledTimes(1);
+    const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
+    expect(url).toBe('/api/v1/programs/KHG-KW500/milestones');
+    expect(JSON.parse(String(init.body))).toEqual({
+      name: 'Pilot run',
+      phase: 'G2',
+      ownerId: 'u-ana',
+      baselineDate: '2027-03-12',
+      isCritical: false,
+    });
+    expect(view.onSaved).toHaveBeenCalledWith(saved);
+  });
+
+  it('puts a refusal on the field the server names, in the catalogue’s words rather than the server’s', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () =>
+        answer(422, {
+          type: '/docs/errors#user_not_found',
+          title: 'User not found',
+          status: 422,
+          code: 'USER_NOT_FOUND',
+          detail: 'No person "u-ana" holds a role here (English, for developers).',
+          errors: [{ path: 'ownerId', message: 'Not a member of this program.' }],
+        }),
+      ),
+    );
+    const view = open();
+    await view.fill('Name', 'Pilot run');
+    await view.fill('Owner', 'u-ana');
+    await view.fill('Baseline date', '2027-03-12');
+    await view.click('Save');
+
+    expect(view.errorOf('Owner')).toBe('Not a person who can be chosen here.');
+    expect(view.container.querySelector('[role="alert"]')?.textContent).toBe('Not savedCheck the field marked below.');
+    expect(view.container.textContent).not.toContain('English');
+    expect(view.container.textContent).not.toContain('Not a member');
+    expect(view.onSaved).not.toHaveBeenCalled();
+  });
+});
