@@ -59,5 +59,5 @@ export async function createMilestone(deps: AppDeps, input: CreateMilestoneInput
   // The answer is read after commit, from committed data: the transaction held only the write.
   if (!committed.ok) return committed;
   const { program, milestone, now } = committed.value;
-  return ok(await view(deps.store.reads, program, milestone, now));
+  return ok(await view(deps.store.reads, program, milestone, now, deps.store, deps.bareAnswers));
 }

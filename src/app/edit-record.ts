@@ -30,8 +30,9 @@ export interface RecordKind<R extends Versioned, V> {
   /**
    * The record as the API shows it, read through `reads`. `committed` is the store when `reads` are
    * outside any transaction (after commit): derived figures read then may be kept for later reads.
+   * `bare`: the caller ignores the figures (AppDeps.bareAnswers); a kind may then answer with less.
    */
-  view(reads: Reads, program: AuthorizedProgram, record: R, now: Date, committed?: Store): Promise<V>;
+  view(reads: Reads, program: AuthorizedProgram, record: R, now: Date, committed?: Store, bare?: boolean): Promise<V>;
   /**
    * The columns an update writes. Default: the record without its identity (id, program, key,
    * version); a kind with more fields set once at creation leaves those out too.
@@ -147,5 +148,5 @@ export async function viewCommitted<R extends Versioned, V, A>(
 ): Promise<Result<V>> {
   if (!committed.ok) return committed;
   const { program, record, now } = committed.value;
-  return ok(await kind.view(deps.store.reads, program, record, now, deps.store));
+  return ok(await kind.view(deps.store.reads, program, record, now, deps.store, deps.bareAnswers));
 }

@@ -27,7 +27,15 @@ export interface MilestoneTarget {
  * list. Built after commit: the program is read again for its new revision, so the figures worked
  * out here are kept for the page's next read.
  */
-export async function view(reads: Reads, program: AuthorizedProgram, m: Milestone, now: Date, committed?: Store): Promise<MilestoneView> {
+export async function view(
+  reads: Reads,
+  program: AuthorizedProgram,
+  m: Milestone,
+  now: Date,
+  committed?: Store,
+  bare?: boolean,
+): Promise<MilestoneView> {
+  if (bare) return milestoneView(program, m, programToday(program, now), new Map());
   // Inside a transaction the program is as read there; after commit it is read again for its new revision.
   const current = committed ? ((await reads.findProgram(program.id)) ?? program) : program;
   const [users, summaries] = await Promise.all([

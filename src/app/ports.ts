@@ -304,6 +304,14 @@ export interface Store {
   readonly reads: Reads;
   /** Runs fn in one transaction; a throw rolls everything back. */
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * Runs fn with a store whose transactions are savepoints of one transaction, and whose reads see
+   * them: all of fn's writes are committed together, once, or not at all (a throw out of fn rolls
+   * everything back; a transaction that throws inside rolls back only its own writes). For loaders
+   * that write many records at once (the demo): one commit instead of one per write. Other writers
+   * wait for the batch as for any transaction.
+   */
+  batch<T>(fn: (store: Store) => Promise<T>): Promise<T>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

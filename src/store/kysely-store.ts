@@ -564,13 +564,40 @@ export function kyselyStore(dialect: StoreDialect): Store {
         return await dialect.transaction(async (conn) => {
           const touched = new Set<string>();
           const result = await fn(makeTx(conn, dialect, touched));
-          if (touched.size > 0) {
-            await conn
-              .updateTable('programs')
-              .set({ revision: sql`revision + 1` })
-              .where('id', 'in', [...touched])
-              .execute();
-          }
+          await countRevisions(conn, touched);
+          return result;
+        });
+      } catch (e) {
+        throw asUniqueViolation(e) ?? e;
+      }
+    },
+    async batch(fn) {
+      try {
+        return await dialect.transaction(async (conn) => {
+          const touched = new Set<string>();
+          let savepoints = 0;
+          const inner: Store = {
+            dialect: dialect.name,
+            reads: makeReads(conn, dialect),
+            async transaction(f) {
+              const name = sql.id(`write_${++savepoints}`);
+              await sql`savepoint ${name}`.execute(conn);
+              try {
+                const result = await f(makeTx(conn, dialect, touched));
+                await sql`release savepoint ${name}`.execute(conn);
+                return result;
+              } catch (e) {
+                await sql`rollback to savepoint ${name}`.execute(conn);
+                throw asUniqueViolation(e) ?? e;
+              }
+            },
+            batch: (f) => f(inner),
+            ping: async () => {},
+            // The batch's store ends with the batch; the store it came from stays open.
+            close: async () => {},
+          };
+          const result = await fn(inner);
+          await countRevisions(conn, touched);
           return result;
         });
       } catch (e) {
@@ -584,6 +611,17 @@ export function kyselyStore(dialect: StoreDialect): Store {
       await db.destroy();
     },
   };
+}
+
+/** Counts up the revision of the programs a transaction (or a batch) wrote to, once each, just before commit. */
+async function countRevisions(conn: Kysely<Database>, touched: ReadonlySet<string>): Promise<void> {
+  for (const part of chunks([...touched])) {
+    await conn
+      .updateTable('programs')
+      .set({ revision: sql`revision + 1` })
+      .where('id', 'in', part)
+      .execute();
+  }
 }
 
 /** A driver's unique-constraint error as the port's UniqueViolation (PostgreSQL 23505, SQLite's UNIQUE constraint failed). */

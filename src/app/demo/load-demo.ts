@@ -1,7 +1,7 @@
 import { addBusinessDays, mondayToFriday } from '../../domain/business-days.js';
 import type { Phase } from '../../domain/milestone.js';
 import { addDays, dateInZone, type PlainDate } from '../../domain/plain-date.js';
-import { ok, type Result, refuse } from '../../domain/result.js';
+import { ok, type Refusal, type Result, refuse } from '../../domain/result.js';
 import { principalOf } from '../auth/principal.js';
 import { completeMilestone } from '../complete-milestone.js';
 import { createMilestone } from '../create-milestone.js';
@@ -64,7 +64,31 @@ function pickSteps(n: number) {
  * Vietnam and India (28-60 milestones each), a fourth client with one program, people in every role, with a history of moves and completions written
  * through the ordinary use cases, so health, variance and the change log are real.
  */
+/** Thrown out of the batch to roll it back with a refusal. */
+class DemoRefused extends Error {
+  constructor(readonly refusal: Refusal) {
+    super(refusal.message);
+  }
+}
+
 export async function loadDemo(deps: AppDeps, input: { now: Date }): Promise<Result<DemoSummary>> {
+  // One batch: the demo is committed whole or not at all, with one commit instead of one per write;
+  // a refusal rolls back whatever was written before it.
+  try {
+    return ok(
+      await deps.store.batch(async (store) => {
+        const loaded = await load({ ...deps, store, bareAnswers: true }, input);
+        if (!loaded.ok) throw new DemoRefused(loaded.error);
+        return loaded.value;
+      }),
+    );
+  } catch (e) {
+    if (e instanceof DemoRefused) return { ok: false, error: e.refusal };
+    throw e;
+  }
+}
+
+async function load(deps: AppDeps, input: { now: Date }): Promise<Result<DemoSummary>> {
   if ((await deps.store.reads.countPrograms()) > 0) {
     return refuse('DEMO_NOT_EMPTY', 'The database already holds programs; the demo loads only into an empty one.');
   }
