@@ -92,9 +92,10 @@ export function createProgram(deps: AppDeps, input: CreateProgramInput): Promise
       ownerId: (input.ownerId ?? null) as UserId | null,
       toleranceDays: input.toleranceDays ?? defaultToleranceDays,
       targetReleaseDate: input.targetReleaseDate ?? null,
+      calendarSpec: null,
     };
     await insertRecord(deps, tx, { entity: 'program', id, programId: id, actorId: input.actor.id }, values);
-    return { id, ...values, calendarSpec: null, version: 1, revision: 1 };
+    return { id, ...values, version: 1, revision: 1 };
   });
 }
 

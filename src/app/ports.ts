@@ -220,8 +220,32 @@ export interface WriteMeta {
   readonly correlationId: string;
 }
 
-interface WriteBase {
-  readonly entity: EntityName;
+/** A record as it is stored, without what the store keeps itself (id, version, timestamps). */
+type Stored<T, K extends PropertyKey = never> = Omit<T, 'id' | 'version' | K>;
+
+/**
+ * The columns a write may set, per kind of record, as the domain holds them: the store turns them
+ * into columns (booleans as 0/1, structured values as JSON) and checks at compile time that each is a
+ * column of its table, so a field without a column does not compile.
+ */
+export interface Columns {
+  user: Stored<User> & { readonly passwordHash: string | null };
+  client: Stored<Client>;
+  program: Stored<Program, 'revision'>;
+  milestone: Stored<Milestone>;
+  membership: Stored<Membership>;
+  api_token: Stored<ApiTokenRecord, 'createdAt'> & { readonly tokenHash: string };
+  invite: Stored<InviteRecord> & { readonly tokenHash: string };
+  decision: Stored<Decision>;
+  risk: Stored<Risk>;
+  action: Stored<Action>;
+  link: Stored<Link>;
+  milestone_link: Stored<MilestoneLink>;
+  baseline: Stored<Baseline, 'takenById'> & { readonly takenBy: UserId };
+}
+
+interface WriteBase<E extends EntityName> {
+  readonly entity: E;
   readonly id: string;
   readonly programId: ProgramId | null;
   readonly entityKey: string | null;
@@ -229,23 +253,24 @@ interface WriteBase {
   readonly meta: WriteMeta;
 }
 
-export interface InsertWrite extends WriteBase {
+export interface InsertWrite<E extends EntityName = EntityName> extends WriteBase<E> {
   readonly op: 'insert';
-  readonly values: Readonly<Record<string, Scalar>>;
+  readonly values: Readonly<Columns[E]>;
 }
 
-export interface UpdateWrite extends WriteBase {
+export interface UpdateWrite<E extends EntityName = EntityName> extends WriteBase<E> {
   readonly op: 'update';
   readonly expectedVersion: number;
-  readonly set: Readonly<Record<string, Scalar>>;
+  readonly set: Readonly<Partial<Columns[E]>>;
 }
 
-export interface DeleteWrite extends WriteBase {
+export interface DeleteWrite<E extends EntityName = EntityName> extends WriteBase<E> {
   readonly op: 'delete';
   readonly expectedVersion: number;
 }
 
-export type Write = InsertWrite | UpdateWrite | DeleteWrite;
+/** One write of one record, typed by its kind: only that kind's columns, with their domain types. */
+export type Write = { [E in EntityName]: InsertWrite<E> | UpdateWrite<E> | DeleteWrite<E> }[EntityName];
 
 /**
  * Thrown by the store when a write breaks a unique constraint (two requests created the same thing at

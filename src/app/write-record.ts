@@ -1,11 +1,11 @@
-import { diffFields, type FieldChange, type Scalar } from '../domain/change.js';
+import { diffFields, type FieldChange } from '../domain/change.js';
 import type { ProgramId, UserId } from '../domain/ids.js';
 import type { AppDeps } from './deps.js';
-import type { EntityName, Tx } from './ports.js';
+import type { Columns, EntityName, Tx, Write } from './ports.js';
 import { abort } from './transact.js';
 
-interface RecordTarget {
-  readonly entity: EntityName;
+interface RecordTarget<E extends EntityName = EntityName> {
+  readonly entity: E;
   readonly id: string;
   readonly programId: ProgramId | null;
   readonly entityKey?: string | null;
@@ -30,7 +30,12 @@ const meta = (deps: AppDeps, t: RecordTarget) => ({
 });
 
 /** Inserts a record and logs each of its fields as set, through the one write path. */
-export async function insertRecord(deps: AppDeps, tx: Tx, t: RecordTarget, values: Readonly<Record<string, Scalar>>): Promise<void> {
+export async function insertRecord<E extends EntityName>(
+  deps: AppDeps,
+  tx: Tx,
+  t: RecordTarget<E>,
+  values: Readonly<Columns[E]>,
+): Promise<void> {
   await tx.write({
     op: 'insert',
     entity: t.entity,
@@ -38,24 +43,24 @@ export async function insertRecord(deps: AppDeps, tx: Tx, t: RecordTarget, value
     programId: t.programId,
     entityKey: t.entityKey ?? null,
     values,
-    changes: redacted(diffFields(null, values, Object.keys(values)), t.secret),
+    changes: redacted(diffFields(null, values, Object.keys(values) as (keyof Columns[E] & string)[]), t.secret),
     meta: meta(deps, t),
-  });
+  } as Write);
 }
 
 /**
  * Updates the fields in `set` of a record read at `version`, logging old → new for each that
  * changes; a stale version aborts the transaction with VERSION_CONFLICT.
  */
-export async function updateRecord<T extends Readonly<Record<string, Scalar>>>(
+export async function updateRecord<E extends EntityName>(
   deps: AppDeps,
   tx: Tx,
-  t: RecordTarget,
-  before: T & { readonly version: number },
-  set: Partial<T>,
+  t: RecordTarget<E>,
+  before: Readonly<Partial<Columns[E]>> & { readonly version: number },
+  set: Readonly<Partial<Columns[E]>>,
 ): Promise<void> {
   const after = { ...before, ...set };
-  const fields = Object.keys(set) as (keyof T & string)[];
+  const fields = Object.keys(set) as (keyof Columns[E] & string)[];
   const changes = redacted(diffFields(before, after, fields), t.secret);
   if (changes.length === 0) return;
   const saved = await tx.write({
@@ -65,20 +70,20 @@ export async function updateRecord<T extends Readonly<Record<string, Scalar>>>(
     programId: t.programId,
     entityKey: t.entityKey ?? null,
     expectedVersion: before.version,
-    set: set as Record<string, Scalar>,
+    set,
     changes,
     meta: meta(deps, t),
-  });
+  } as Write);
   if (!saved)
     abort({ code: 'VERSION_CONFLICT', message: `The ${t.entity.replace('_', ' ')} was changed by someone else; reload and retry.` });
 }
 
 /** Deletes a record read at `version`, logging each of its fields as cleared. */
-export async function deleteRecord(
+export async function deleteRecord<E extends EntityName>(
   deps: AppDeps,
   tx: Tx,
-  t: RecordTarget,
-  before: Readonly<Record<string, Scalar>> & { readonly version: number },
+  t: RecordTarget<E>,
+  before: Readonly<Partial<Columns[E]>> & { readonly version: number },
 ): Promise<void> {
   const { version, ...fields } = before;
   const cleared = Object.fromEntries(Object.keys(fields).map((k) => [k, null]));
@@ -89,9 +94,9 @@ export async function deleteRecord(
     programId: t.programId,
     entityKey: t.entityKey ?? null,
     expectedVersion: version,
-    changes: redacted(diffFields(fields, cleared, Object.keys(fields)), t.secret),
+    changes: redacted(diffFields<Record<string, unknown>>(fields, cleared, Object.keys(fields)), t.secret),
     meta: meta(deps, t),
-  });
+  } as Write);
   if (!saved)
     abort({ code: 'VERSION_CONFLICT', message: `The ${t.entity.replace('_', ' ')} was changed by someone else; reload and retry.` });
 }

@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import {
   type ChangeQuery,
+  type Columns,
   type EntityName,
   type Reads,
   type Store,
@@ -35,22 +36,7 @@ import {
 } from './mappers.js';
 import type { Database } from './schema.js';
 
-const tables: Record<
-  EntityName,
-  | 'users'
-  | 'clients'
-  | 'programs'
-  | 'milestones'
-  | 'memberships'
-  | 'apiTokens'
-  | 'invites'
-  | 'decisions'
-  | 'risks'
-  | 'actions'
-  | 'links'
-  | 'milestoneLinks'
-  | 'baselines'
-> = {
+const tables = {
   user: 'users',
   client: 'clients',
   program: 'programs',
@@ -64,11 +50,41 @@ const tables: Record<
   link: 'links',
   milestone_link: 'milestoneLinks',
   baseline: 'baselines',
-};
+} as const satisfies Record<EntityName, keyof Database>;
 
-// Both dialects store booleans as 0/1 integers (better-sqlite3 cannot bind booleans).
-const toColumn = (v: Scalar): string | number | null => (typeof v === 'boolean' ? (v ? 1 : 0) : v);
-const toColumns = (o: Readonly<Record<string, Scalar>>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, toColumn(v)]));
+// Both dialects store booleans as 0/1 integers (better-sqlite3 cannot bind booleans), and structured
+// values (a program's calendar, a baseline's dates) as JSON text, decoded again in mappers.ts.
+const toColumn = (v: unknown): string | number | null =>
+  v === null || v === undefined
+    ? null
+    : typeof v === 'boolean'
+      ? v
+        ? 1
+        : 0
+      : typeof v === 'object'
+        ? JSON.stringify(v)
+        : (v as string | number);
+const toColumns = (o: object) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, toColumn(v)]));
+
+/** What a write names that its table lacks, per kind of record: must be nothing for every kind. */
+type MissingColumns<E extends EntityName> = Exclude<keyof Columns[E], keyof Database[(typeof tables)[E]]>;
+// A field of Columns without a column in its table makes this fail to compile, naming the field.
+const everyFieldHasAColumn: { [E in EntityName]: [MissingColumns<E>] extends [never] ? true : MissingColumns<E> } = {
+  user: true,
+  client: true,
+  program: true,
+  milestone: true,
+  membership: true,
+  api_token: true,
+  invite: true,
+  decision: true,
+  risk: true,
+  action: true,
+  link: true,
+  milestone_link: true,
+  baseline: true,
+};
+void everyFieldHasAColumn;
 
 /** IN lists are sent in parts of at most this many values (both databases' parameter limits are far above). */
 const inListSize = 500;
@@ -616,11 +632,7 @@ export function kyselyStore(dialect: StoreDialect): Store {
 /** Counts up the revision of the programs a transaction (or a batch) wrote to, once each, just before commit. */
 async function countRevisions(conn: Kysely<Database>, touched: ReadonlySet<string>): Promise<void> {
   for (const part of chunks([...touched])) {
-    await conn
-      .updateTable('programs')
-      .set({ revision: sql`revision + 1` })
-      .where('id', 'in', part)
-      .execute();
+    await conn.updateTable('programs').set({ revision: sql`revision + 1` }).where('id', 'in', part).execute();
   }
 }
 

@@ -52,7 +52,7 @@ export async function acceptInvite(deps: AppDeps, input: AcceptInviteInput): Pro
       const name = input.name?.trim() || user.name;
       // Unless the admin chose a zone, the browser's is a better guess than the UTC an invite starts with.
       const timeZone = user.timeZone === 'UTC' && input.timeZone && isTimeZone(input.timeZone) ? input.timeZone : user.timeZone;
-      await updateRecord<{ status: string; name: string; timeZone: string; passwordHash: string | null }>(
+      await updateRecord(
         deps,
         tx,
         { entity: 'user', id: user.id, programId: null, actorId: user.id, secret: ['passwordHash'], reason: 'Accepted the invitation.' },
@@ -61,7 +61,7 @@ export async function acceptInvite(deps: AppDeps, input: AcceptInviteInput): Pro
       );
     }
     const actorId = userId as NonNullable<typeof userId>;
-    await updateRecord<{ usedAt: string | null }>(
+    await updateRecord(
       deps,
       tx,
       { entity: 'invite', id: invite.id, programId: null, actorId },

@@ -51,7 +51,7 @@ export async function changePassword(deps: AppDeps, input: ChangePasswordInput):
   return transact(deps.store, async (tx) => {
     const user = await tx.findUser(input.actor.id);
     if (!user) return abort({ code: 'UNAUTHENTICATED', message: 'Sign in again.' });
-    await updateRecord<{ passwordHash: string | null }>(
+    await updateRecord(
       deps,
       tx,
       { entity: 'user', id: user.id, programId: null, actorId: user.id, secret: ['passwordHash'], reason: 'Changed their password.' },
@@ -62,7 +62,7 @@ export async function changePassword(deps: AppDeps, input: ChangePasswordInput):
     const now = deps.clock.now().toISOString();
     const live = (await tx.listApiTokens(user.id)).filter((t) => t.revokedAt === null && t.expiresAt > now);
     for (const t of live) {
-      await updateRecord<{ revokedAt: string | null }>(
+      await updateRecord(
         deps,
         tx,
         { entity: 'api_token', id: t.id, programId: null, actorId: user.id, reason: 'Revoked when the password changed.' },

@@ -65,8 +65,8 @@ export function invitePerson(deps: AppDeps, input: InvitePersonInput): Promise<R
 
 async function reinvite(deps: AppDeps, tx: Tx, input: InvitePersonInput, former: User): Promise<User> {
   const oldHash = await tx.findPasswordHash(former.id);
-  const set = { status: 'invited', name: input.name.trim(), isAdmin: input.isAdmin ?? false, passwordHash: null };
-  await updateRecord<{ status: string; name: string; isAdmin: boolean; passwordHash: string | null }>(
+  const set = { status: 'invited' as const, name: input.name.trim(), isAdmin: input.isAdmin ?? false, passwordHash: null };
+  await updateRecord(
     deps,
     tx,
     { entity: 'user', id: former.id, programId: null, actorId: input.actor.id, secret: ['passwordHash'], reason: 'Invited again.' },

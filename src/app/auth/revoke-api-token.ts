@@ -9,7 +9,7 @@ export function revokeApiToken(deps: AppDeps, input: { actor: Actor; tokenId: st
     const t = (await tx.listApiTokens(input.actor.id)).find((x) => x.id === input.tokenId);
     if (!t) return abort({ code: 'TOKEN_NOT_FOUND', message: `You have no API token "${input.tokenId}".` });
     if (t.revokedAt === null) {
-      await updateRecord<{ revokedAt: string | null }>(
+      await updateRecord(
         deps,
         tx,
         { entity: 'api_token', id: t.id, programId: null, actorId: input.actor.id },

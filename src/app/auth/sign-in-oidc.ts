@@ -18,7 +18,7 @@ export async function signInOidc(
     return refuse('NOT_INVITED', `No account is invited for ${input.email}. Ask an admin to invite you.`);
   return transact(deps.store, async (tx) => {
     if (user.status === 'invited') {
-      await updateRecord<{ status: string }>(
+      await updateRecord(
         deps,
         tx,
         { entity: 'user', id: user.id, programId: null, actorId: user.id, reason: 'First sign-in through the identity provider.' },
@@ -28,7 +28,7 @@ export async function signInOidc(
       const now = deps.clock.now().toISOString();
       for (const inv of await tx.listInvites(user.id)) {
         if (inv.usedAt === null) {
-          await updateRecord<{ usedAt: string | null }>(
+          await updateRecord(
             deps,
             tx,
             { entity: 'invite', id: inv.id, programId: null, actorId: user.id },

@@ -46,7 +46,7 @@ export async function saveCalendarSpec(
     deps,
     tx,
     { entity: 'program', id: program.id, programId: program.id, entityKey: program.code, actorId: actor.id, reason },
-    { calendarSpec: program.calendarSpec ? JSON.stringify(program.calendarSpec) : null, version: program.version },
-    { calendarSpec: JSON.stringify(spec) },
+    { calendarSpec: program.calendarSpec, version: program.version },
+    { calendarSpec: spec },
   );
 }

@@ -30,7 +30,7 @@ export function removePerson(deps: AppDeps, input: { actor: Actor; userId: strin
     const now = deps.clock.now().toISOString();
     for (const t of await tx.listApiTokens(user.id)) {
       if (t.revokedAt === null)
-        await updateRecord<{ revokedAt: string | null }>(
+        await updateRecord(
           deps,
           tx,
           { entity: 'api_token', id: t.id, programId: null, actorId },
@@ -38,7 +38,7 @@ export function removePerson(deps: AppDeps, input: { actor: Actor; userId: strin
           { revokedAt: now },
         );
     }
-    await updateRecord<{ status: string; isAdmin: boolean }>(
+    await updateRecord(
       deps,
       tx,
       { entity: 'user', id: user.id, programId: null, actorId, reason: input.reason },

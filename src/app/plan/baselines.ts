@@ -1,4 +1,5 @@
 import { type Baseline, checkRebaselineDecision, nextBaselineNumber, rebaselineEdits, snapshotDates } from '../../domain/baseline.js';
+import { changeText } from '../../domain/change.js';
 import type { Decision } from '../../domain/decision.js';
 import type { AuthorizedProgramId } from '../../domain/policy.js';
 import { permit } from '../../domain/policy.js';
@@ -66,7 +67,7 @@ async function writeBaseline(
     decisionId: baseline.decisionId,
     takenAt,
     takenBy: actor.id,
-    dates: JSON.stringify(baseline.dates),
+    dates: baseline.dates,
   };
   // The snapshot itself is what the baseline is; the change log names it and its approval, and
   // holds the planned dates as the milestones' own change rows (and as the snapshot's JSON).
@@ -81,7 +82,7 @@ async function writeBaseline(
       { field: 'number', oldValue: null, newValue: String(baseline.number) },
       { field: 'name', oldValue: null, newValue: baseline.name },
       ...(baseline.decisionId ? [{ field: 'decisionId', oldValue: null, newValue: baseline.decisionId }] : []),
-      { field: 'dates', oldValue: null, newValue: values.dates },
+      { field: 'dates', oldValue: null, newValue: changeText(values.dates) },
     ],
     meta: { actorId: actor.id, at: takenAt, reason, correlationId: deps.newId() },
   });
@@ -132,7 +133,7 @@ export function activateProgram(deps: AppDeps, input: ActivateProgramInput): Pro
           actorId: input.actor.id,
           reason: input.reason,
         },
-        { status: program.status as string, version: program.version },
+        { status: program.status, version: program.version },
         { status: 'active' },
       );
     }

@@ -31,7 +31,7 @@ export function updatePlanSettings(deps: AppDeps, input: UpdatePlanSettingsInput
         fields: [{ path: 'reason', message: 'Say why.' }],
       });
     }
-    const set: { toleranceDays?: number; targetReleaseDate?: string | null } = {};
+    const set: { toleranceDays?: number; targetReleaseDate?: PlainDate | null } = {};
     if (input.toleranceDays !== undefined && input.toleranceDays !== program.toleranceDays) set.toleranceDays = input.toleranceDays;
     if (input.targetReleaseDate !== undefined && input.targetReleaseDate !== program.targetReleaseDate) {
       set.targetReleaseDate = input.targetReleaseDate;
@@ -41,7 +41,7 @@ export function updatePlanSettings(deps: AppDeps, input: UpdatePlanSettingsInput
       deps,
       tx,
       { entity: 'program', id: program.id, programId: program.id, entityKey: program.code, actorId: input.actor.id, reason: input.reason },
-      { toleranceDays: program.toleranceDays, targetReleaseDate: program.targetReleaseDate as string | null, version: program.version },
+      { toleranceDays: program.toleranceDays, targetReleaseDate: program.targetReleaseDate, version: program.version },
       set,
     );
     // The answer is computed before commit: a plan that cannot be computed rolls the change back.
