@@ -132,6 +132,20 @@ export interface LinkDirectory {
 const byKindThenKey = (a: LinkedRecord, b: LinkedRecord) =>
   linkableEntities.indexOf(a.entity) - linkableEntities.indexOf(b.entity) || a.key.localeCompare(b.key, 'en', { numeric: true });
 
+/**
+ * The links of some records of one kind (in any programs), with the records at the other end named:
+ * reads only those links and those records, however large the programs are.
+ */
+export async function linkDirectoryOf(reads: Reads, entity: LinkableEntity, ids: readonly string[]): Promise<LinkDirectory> {
+  const links = ids.length === 0 ? [] : await reads.listLinksTouching(entity, ids);
+  const ends = links.flatMap((l) => [
+    { entity: l.fromEntity, id: l.fromId },
+    { entity: l.toEntity, id: l.toId },
+  ]);
+  const named = new Map((await reads.nameRecords(ends)).map((r) => [keyOf(r.entity, r.id), r]));
+  return directory(links, named);
+}
+
 /** Loads the links of the programs and names the records at both ends (only the kinds that are linked). */
 export async function linkDirectory(reads: Reads, programIds: readonly AuthorizedProgramId[]): Promise<LinkDirectory> {
   const links: Link[] = [];
@@ -151,6 +165,10 @@ export async function linkDirectory(reads: Reads, programIds: readonly Authorize
     for (const r of risks) add({ entity: 'risk', id: r.id, key: r.key, title: r.title });
     for (const a of actions) add({ entity: 'action', id: a.id, key: a.key, title: a.title });
   }
+  return directory(links, named);
+}
+
+function directory(links: readonly Link[], named: ReadonlyMap<string, LinkedRecord>): LinkDirectory {
   const of = new Map<string, Map<string, LinkedRecord>>();
   const note = (at: string, other: LinkedRecord | undefined) => {
     if (!other) return;

@@ -3,7 +3,7 @@ import type { Baseline } from '../domain/baseline.js';
 import type { FieldChange, Scalar } from '../domain/change.js';
 import type { Decision } from '../domain/decision.js';
 import type { ClientId, MilestoneId, ProgramId, UserId } from '../domain/ids.js';
-import type { Link } from '../domain/link.js';
+import type { Link, LinkableEntity } from '../domain/link.js';
 import type { Milestone } from '../domain/milestone.js';
 import type { MilestoneLink } from '../domain/milestone-link.js';
 import type { PlainDate } from '../domain/plain-date.js';
@@ -129,6 +129,14 @@ export interface ChangeQuery {
   readonly after?: { readonly at: string; readonly id: string } | undefined;
 }
 
+/** A record named as people see it: kind, id, key and title. */
+export interface NamedRecord {
+  readonly entity: LinkableEntity;
+  readonly id: string;
+  readonly key: string;
+  readonly title: string;
+}
+
 export interface OpenRecordCounts {
   readonly openDecisions: number;
   readonly highRisks: number;
@@ -176,6 +184,14 @@ export interface Reads {
   listChanges(programId: AuthorizedProgramId, q: ChangeQuery): Promise<ChangeRecord[]>;
   listDecisions(programIds: readonly AuthorizedProgramId[]): Promise<Decision[]>;
   findDecision(programId: AuthorizedProgramId, idOrKey: string): Promise<Decision | null>;
+  /** Open decisions in any program (the caller checks access), optionally one owner's only. */
+  listOpenDecisions(ownerId?: UserId): Promise<Decision[]>;
+  /** Decisions by id, in any program (the caller checks access): the ends of supersede chains. */
+  findDecisions(ids: readonly string[]): Promise<Decision[]>;
+  /** The links from or to these records of one kind, in any program. */
+  listLinksTouching(entity: LinkableEntity, ids: readonly string[]): Promise<Link[]>;
+  /** Key and title of each of these records (those that exist), by kind. */
+  nameRecords(refs: readonly { readonly entity: LinkableEntity; readonly id: string }[]): Promise<NamedRecord[]>;
   listRisks(programIds: readonly AuthorizedProgramId[]): Promise<Risk[]>;
   findRisk(programId: AuthorizedProgramId, idOrKey: string): Promise<Risk | null>;
   listActions(programIds: readonly AuthorizedProgramId[]): Promise<Action[]>;

@@ -4,6 +4,7 @@ import {
   type ChangeQuery,
   type Columns,
   type EntityName,
+  type NamedRecord,
   type Reads,
   type Store,
   type Tx,
@@ -13,7 +14,9 @@ import {
 } from '../app/ports.js';
 import type { Action } from '../domain/action.js';
 import type { Scalar } from '../domain/change.js';
+import type { Decision } from '../domain/decision.js';
 import type { ProgramId } from '../domain/ids.js';
+import type { Link, LinkableEntity } from '../domain/link.js';
 import type { Program } from '../domain/program.js';
 import { highRiskScore } from '../domain/risk.js';
 import type { StoreDialect } from './dialects/store-dialect.js';
@@ -128,6 +131,56 @@ export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'cou
           .where('programId', 'in', [...programIds])
           .execute()
       ).map(toDecision);
+    },
+    async listOpenDecisions(ownerId) {
+      let q = db.selectFrom('decisions').selectAll().where('status', '=', 'open');
+      if (ownerId) q = q.where('ownerId', '=', ownerId);
+      return (await q.execute()).map(toDecision);
+    },
+    async findDecisions(ids) {
+      const out: Decision[] = [];
+      for (const part of chunks(unique(ids))) {
+        out.push(...(await db.selectFrom('decisions').selectAll().where('id', 'in', part).execute()).map(toDecision));
+      }
+      return out;
+    },
+    async listLinksTouching(entity, ids) {
+      const out = new Map<string, Link>();
+      for (const part of chunks(unique(ids))) {
+        const rows = await db
+          .selectFrom('links')
+          .selectAll()
+          .where((eb) =>
+            eb.or([
+              eb.and([eb('fromEntity', '=', entity), eb('fromId', 'in', part)]),
+              eb.and([eb('toEntity', '=', entity), eb('toId', 'in', part)]),
+            ]),
+          )
+          .execute();
+        for (const r of rows) out.set(r.id, toLink(r));
+      }
+      return [...out.values()];
+    },
+    async nameRecords(refs) {
+      const idsOf = (e: LinkableEntity) => unique(refs.filter((r) => r.entity === e).map((r) => r.id));
+      const out: NamedRecord[] = [];
+      for (const part of chunks(idsOf('milestone'))) {
+        const rows = await db.selectFrom('milestones').select(['id', 'key', 'name']).where('id', 'in', part).execute();
+        out.push(...rows.map((r) => ({ entity: 'milestone' as const, id: r.id, key: r.key, title: r.name })));
+      }
+      for (const part of chunks(idsOf('decision'))) {
+        const rows = await db.selectFrom('decisions').select(['id', 'key', 'statement']).where('id', 'in', part).execute();
+        out.push(...rows.map((r) => ({ entity: 'decision' as const, id: r.id, key: r.key, title: r.statement })));
+      }
+      for (const part of chunks(idsOf('risk'))) {
+        const rows = await db.selectFrom('risks').select(['id', 'key', 'title']).where('id', 'in', part).execute();
+        out.push(...rows.map((r) => ({ entity: 'risk' as const, id: r.id, key: r.key, title: r.title })));
+      }
+      for (const part of chunks(idsOf('action'))) {
+        const rows = await db.selectFrom('actions').select(['id', 'key', 'title']).where('id', 'in', part).execute();
+        out.push(...rows.map((r) => ({ entity: 'action' as const, id: r.id, key: r.key, title: r.title })));
+      }
+      return out;
     },
     async findDecision(programId, idOrKey) {
       const r = await db

@@ -1,7 +1,10 @@
-import { type AuthorizedProgramId, accessProgram } from '../../domain/policy.js';
+import type { UserId } from '../../domain/ids.js';
+import { accessProgram } from '../../domain/policy.js';
 import type { Program } from '../../domain/program.js';
 import type { Actor, AppDeps } from '../deps.js';
-import { type DecisionView, decisionContext, decisionView, queueOrder } from './decision-view.js';
+import { linkDirectoryOf } from '../links.js';
+import { byId } from '../views.js';
+import { type DecisionContext, type DecisionView, decisionView, queueOrder } from './decision-view.js';
 
 export interface DecisionQueueInput {
   readonly actor: Actor;
@@ -16,21 +19,28 @@ export interface DecisionQueueInput {
  */
 export async function decisionQueue(deps: AppDeps, input: DecisionQueueInput): Promise<DecisionView[]> {
   const r = deps.store.reads;
-  const visible = new Map<string, Program>();
-  const ids: AuthorizedProgramId[] = [];
-  for (const program of await r.listPrograms()) {
-    const a = accessProgram(input.actor, program);
-    if (!a.ok) continue;
-    visible.set(program.id, program);
-    ids.push(a.value.programId);
-  }
   const owner = await ownerFilter(deps, input);
   if (owner === undefined) return [];
-  const ctx = await decisionContext(r, ids, deps.clock.now());
-  return [...ctx.decisions.values()]
-    .filter((d) => d.status === 'open' && (owner === null || d.ownerId === owner))
-    .map((d) => decisionView(ctx, visible.get(d.programId) as Program, d))
-    .sort(queueOrder);
+  // Only open decisions are read, by owner in SQL when asked; access is checked on their programs.
+  const open = await r.listOpenDecisions(owner === null ? undefined : (owner as UserId));
+  const visible = new Map<string, Program>();
+  for (const program of await r.findPrograms(open.map((d) => d.programId))) {
+    if (accessProgram(input.actor, program).ok) visible.set(program.id, program);
+  }
+  const shown = open.filter((d) => visible.has(d.programId));
+  const chain = shown.flatMap((d) => [d.supersedesId, d.supersededById].filter((id): id is string => id !== null));
+  const people = shown.flatMap((d) => [d.ownerId, d.requestedById, d.decidedById].filter((id): id is UserId => id !== null));
+  const [others, users, links] = await Promise.all([
+    r.findDecisions(chain),
+    r.findUsers(people),
+    linkDirectoryOf(
+      r,
+      'decision',
+      shown.map((d) => d.id),
+    ),
+  ]);
+  const ctx: DecisionContext = { users: byId(users), decisions: byId([...shown, ...others]), links, now: deps.clock.now() };
+  return shown.map((d) => decisionView(ctx, visible.get(d.programId) as Program, d)).sort(queueOrder);
 }
 
 /** null: everybody's; undefined: a person who does not exist; otherwise their id. */
