@@ -1,6 +1,6 @@
 import type { Action } from '../domain/action.js';
 import type { Baseline } from '../domain/baseline.js';
-import type { FieldChange, Scalar } from '../domain/change.js';
+import type { FieldChange } from '../domain/change.js';
 import type { Decision } from '../domain/decision.js';
 import type { ClientId, MilestoneId, ProgramId, UserId } from '../domain/ids.js';
 import type { Link, LinkableEntity } from '../domain/link.js';

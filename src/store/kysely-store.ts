@@ -13,7 +13,6 @@ import {
   type Write,
 } from '../app/ports.js';
 import type { Action } from '../domain/action.js';
-import type { Scalar } from '../domain/change.js';
 import type { Decision } from '../domain/decision.js';
 import type { ProgramId } from '../domain/ids.js';
 import type { Link, LinkableEntity } from '../domain/link.js';

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/app/deps.js';
+import type { PlainDate } from '../../src/domain/plain-date.js';
 import type { Program } from '../../src/domain/program.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { dialects } from '../support/databases.js';
@@ -171,7 +172,7 @@ describe.each(dialects)('dates outside 2000-01-01 … 2099-12-31 on %s', (dialec
         programId: broken.id as never,
         entityKey: m.key,
         expectedVersion: m.version,
-        set: { forecastDate: '1899-06-01' },
+        set: { forecastDate: '1899-06-01' as PlainDate },
         changes: [{ field: 'forecastDate', oldValue: '2026-04-01', newValue: '1899-06-01' }],
         meta: { actorId: t.admin.id, at: now.toISOString(), reason: 'legacy import', correlationId: 'legacy' },
       });

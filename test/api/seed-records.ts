@@ -2,7 +2,8 @@ import { unwrap } from '../../src/app/create-records.js';
 import type { Actor } from '../../src/app/deps.js';
 import { transact } from '../../src/app/transact.js';
 import { insertRecord } from '../../src/app/write-record.js';
-import type { ProgramId } from '../../src/domain/ids.js';
+import type { ProgramId, UserId } from '../../src/domain/ids.js';
+import type { PlainDate } from '../../src/domain/plain-date.js';
 import type { Program } from '../../src/domain/program.js';
 import type { TestServer } from '../support/app.js';
 
@@ -37,9 +38,9 @@ export async function seedDecision(
           statement: d.statement,
           context: '',
           options: '',
-          ownerId: d.ownerId,
+          ownerId: d.ownerId as UserId | null,
           requestedById: by.id,
-          dueDate: d.dueDate,
+          dueDate: d.dueDate as PlainDate | null,
           status: d.status ?? 'open',
           outcome: null,
           rationale: null,
@@ -81,7 +82,7 @@ export async function seedRisk(
           key,
           title: r.title,
           description: '',
-          ownerId: r.ownerId,
+          ownerId: r.ownerId as UserId | null,
           category: 'supply',
           likelihood: r.likelihood,
           impact: r.impact,
@@ -90,7 +91,7 @@ export async function seedRisk(
           mitigation: '',
           residualLikelihood: null,
           residualImpact: null,
-          reviewDate: r.reviewDate,
+          reviewDate: r.reviewDate as PlainDate | null,
           status: r.status ?? 'open',
         },
       );

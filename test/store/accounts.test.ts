@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unwrap } from '../../src/app/create-records.js';
 import type { Actor, AppDeps } from '../../src/app/deps.js';
 import { createPerson } from '../../src/app/people/create-person.js';
-import type { SessionRecord, Store, Write } from '../../src/app/ports.js';
+import type { SessionRecord, Store, UserStatus, Write } from '../../src/app/ports.js';
 import type { UserId } from '../../src/domain/ids.js';
 import { argon2Passwords } from '../../src/main/passwords.js';
 import { openStore } from '../../src/store/open-store.js';
@@ -137,7 +137,7 @@ describe.each(dialects)('account records in the store on %s', (dialect) => {
 
   it('counts only active admins', async () => {
     expect(await store.reads.countAdmins()).toBe(1);
-    const write = (status: string): Write => ({
+    const write = (status: UserStatus): Write => ({
       op: 'insert',
       entity: 'user',
       id: uuidv7(),
@@ -165,7 +165,7 @@ describe.each(dialects)('account records in the store on %s', (dialect) => {
 
   it('deletes a record only at the version read, logging the delete in the same transaction', async () => {
     const id = uuidv7();
-    const values = { userId: ana, clientId: null, programId: null, role: 'observer' };
+    const values = { userId: ana, clientId: null, programId: null, role: 'observer' as const };
     const meta = () => ({ actorId: admin.id, at: t0, reason: 'Test', correlationId: uuidv7() });
     const changed = async () => (await db.rows(`select field from changes where entity_id = '${id}'`)).length;
     await store.transaction((tx) =>
