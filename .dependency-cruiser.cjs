@@ -44,7 +44,7 @@ module.exports = {
       name: 'only-main-wires-store',
       comment: 'http/, cli/ and jobs/ reach the database only through app/; main/ is the one place that opens the store.',
       severity: 'error',
-      from: { path: '^src/(http|cli|jobs|present)/' },
+      from: { path: '^src/(http|cli|jobs|present|bindings)/' },
       to: { path: ['^src/store/', '^src/main/'] },
     },
     {
@@ -67,6 +67,14 @@ module.exports = {
       severity: 'error',
       from: { path: layer('present') },
       to: { path: '^src/(store|http|cli|jobs|main|config|web)/' },
+    },
+    {
+      name: 'bindings-run-use-cases-only',
+      comment:
+        'bindings/ is the server side of the operation table: a use case call and its presenter per operation, shared by http/ and cli/; it imports app, present, contract and domain, no edge or store.',
+      severity: 'error',
+      from: { path: layer('bindings') },
+      to: { path: '^src/(store|http|cli|jobs|main|config|web|charts)/' },
     },
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
   ],

@@ -40,7 +40,7 @@ async function emailOf(out: Output, given: string | undefined, passwordFromStdin
 /** Revokes the token of earlier credentials after a new login; whatever happens, the new login stands. */
 async function revokeQuietly(c: Credentials): Promise<void> {
   if (!c.tokenId) return;
-  await serverBackend({ server: c.server, token: c.token, signInHint: '' }).revokeToken(c.tokenId);
+  await serverBackend({ server: c.server, token: c.token, signInHint: '' }).revokeToken({ params: { tokenId: c.tokenId } });
 }
 
 export function registerAccountCommands(cli: Command, ctx: CliContext): void {
@@ -117,10 +117,11 @@ export function registerAccountCommands(cli: Command, ctx: CliContext): void {
       }
       const b = serverBackend({ server: c.server, token: c.token, signInHint: '' });
       // Credentials without the token's id (written by hand): the token is found by its first characters.
-      const listed = c.tokenId ? ok([]) : await b.listTokens();
-      const tokenId = c.tokenId ?? (listed.ok ? listed.value.find((t) => c.token.startsWith(t.prefix) && !t.revokedAt)?.id : undefined);
-      const r: Result<true> = tokenId
-        ? await b.revokeToken(tokenId)
+      const listed = c.tokenId ? ok({ items: [] }) : await b.listTokens();
+      const tokenId =
+        c.tokenId ?? (listed.ok ? listed.value.items.find((t) => c.token.startsWith(t.prefix) && !t.revokedAt)?.id : undefined);
+      const r: Result<unknown> = tokenId
+        ? await b.revokeToken({ params: { tokenId } })
         : listed.ok
           ? refuse('TOKEN_NOT_FOUND', 'The token is not listed.')
           : listed;
@@ -177,7 +178,7 @@ export function registerAccountCommands(cli: Command, ctx: CliContext): void {
         ? 90
         : parseIntOption(out, '--days', tokenSchema.expiresInDays, o.days, 'Must be a whole number of days from 1 to 366.');
     await withBackend(ctx, cmd, out, async (b) => {
-      const created = must(out, await b.createToken({ name, expiresInDays }));
+      const created = must(out, await b.createToken({ body: { name, expiresInDays } }));
       emit(out, created, () =>
         [
           `Created the API token "${created.item.name}" (id ${created.item.id}), valid until ${day(created.item.expiresAt)}.`,
@@ -199,7 +200,7 @@ export function registerAccountCommands(cli: Command, ctx: CliContext): void {
   ).action(async (o: { json?: boolean }, cmd: Command) => {
     const out = outputOf(o);
     await withBackend(ctx, cmd, out, async (b) => {
-      const items = must(out, await b.listTokens());
+      const { items } = must(out, await b.listTokens());
       const now = new Date().toISOString();
       emit(out, { items }, () =>
         items.length === 0
@@ -229,7 +230,7 @@ export function registerAccountCommands(cli: Command, ctx: CliContext): void {
   ).action(async (id: string, o: { json?: boolean }, cmd: Command) => {
     const out = outputOf(o);
     await withBackend(ctx, cmd, out, async (b) => {
-      must(out, await b.revokeToken(id.trim()));
+      must(out, await b.revokeToken({ params: { tokenId: id.trim() } }));
       emit(out, { ok: true }, () => `Revoked the API token ${id.trim()}.`);
     });
   });

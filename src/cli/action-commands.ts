@@ -27,7 +27,9 @@ const jsonHelp = "print the action as the API's JSON (Action)";
 /** The action named by key (A-12, any case) or id, or the command ends with ACTION_NOT_FOUND. */
 async function requireAction(b: Backend, out: Output, p: ProgramSummary, ref: string): Promise<Action> {
   const wanted = ref.trim();
-  const found = must(out, await b.listActions(p.id, {})).find((a) => a.id === wanted || a.key === wanted.toUpperCase());
+  const found = must(out, await b.listActions({ params: { programId: p.id } })).items.find(
+    (a) => a.id === wanted || a.key === wanted.toUpperCase(),
+  );
   return (
     found ?? fail(out, { code: 'ACTION_NOT_FOUND', message: `No action "${ref}" in ${p.code}. See \`tollgate action list ${p.code}\`.` })
   );
@@ -95,7 +97,7 @@ export function registerActionCommands(cli: Command, ctx: CliContext): void {
       const owner = o.owner?.trim();
       const ownerId =
         owner === undefined ? undefined : owner.toLowerCase() === 'me' ? 'me' : ((await resolveOwner(b, out, program, owner)) ?? undefined);
-      const items = must(out, await b.listActions(program.id, { status, ownerId }));
+      const { items } = must(out, await b.listActions({ params: { programId: program.id }, query: { status, ownerId } }));
       emit(out, { items }, () => actionsTable(program, items));
     });
   });
@@ -144,15 +146,18 @@ export function registerActionCommands(cli: Command, ctx: CliContext): void {
         const program = await requireProgram(b, out, programRef);
         // No --owner reaches the API as none, which refuses it as OWNER_REQUIRED.
         const ownerId = o.owner === undefined ? null : await resolveOwner(b, out, program, o.owner);
-        const r = await b.openAction(program.id, {
-          title,
-          description,
-          ownerId,
-          dueDate,
-          severity,
-          blocksMilestoneId: o.blocks?.trim(),
-          riskId: o.risk?.trim(),
-          checkDate,
+        const r = await b.openAction({
+          params: { programId: program.id },
+          body: {
+            title,
+            description,
+            ownerId,
+            dueDate,
+            severity,
+            blocksMilestoneId: o.blocks?.trim(),
+            riskId: o.risk?.trim(),
+            checkDate,
+          },
         });
         const v = written(out, r, {
           title: '--title',
@@ -221,7 +226,10 @@ export function registerActionCommands(cli: Command, ctx: CliContext): void {
         { program: programRef, action: actionRef, version },
         async (b, p, a, v) => {
           const ownerId = o.owner === undefined ? undefined : await resolveOwner(b, out, p, o.owner);
-          return b.editAction(p.id, a.id, { version: v, reason, title, ownerId, dueDate, severity, blocksMilestoneId: blocks, checkDate });
+          return b.editAction({
+            params: { programId: p.id, actionId: a.id },
+            body: { version: v, reason, title, ownerId, dueDate, severity, blocksMilestoneId: blocks, checkDate },
+          });
         },
         { title: '--title', ownerId: '--owner', dueDate: '--due', blocksMilestoneId: '--blocks', checkDate: '--check', reason: '--reason' },
         'Updated',
@@ -247,7 +255,7 @@ export function registerActionCommands(cli: Command, ctx: CliContext): void {
       cmd,
       out,
       { program: programRef, action: actionRef, version },
-      (b, p, a, v) => b.markActionDone(p.id, a.id, { version: v, note }),
+      (b, p, a, v) => b.markActionDone({ params: { programId: p.id, actionId: a.id }, body: { version: v, note } }),
       { note: '--note' },
       'Marked done:',
     );
@@ -269,7 +277,7 @@ export function registerActionCommands(cli: Command, ctx: CliContext): void {
       cmd,
       out,
       { program: programRef, action: actionRef, version },
-      (b, p, a, v) => b.confirmAction(p.id, a.id, { version: v }),
+      (b, p, a, v) => b.confirmAction({ params: { programId: p.id, actionId: a.id }, body: { version: v } }),
       {},
       'Confirmed',
     );
@@ -294,7 +302,7 @@ export function registerActionCommands(cli: Command, ctx: CliContext): void {
       cmd,
       out,
       { program: programRef, action: actionRef, version },
-      (b, p, a, v) => b.reopenAction(p.id, a.id, { version: v, reason }),
+      (b, p, a, v) => b.reopenAction({ params: { programId: p.id, actionId: a.id }, body: { version: v, reason } }),
       { reason: '--reason' },
       'Reopened',
     );
@@ -318,7 +326,7 @@ export function registerActionCommands(cli: Command, ctx: CliContext): void {
       cmd,
       out,
       { program: programRef, action: actionRef, version },
-      (b, p, a, v) => b.recordEffectiveness(p.id, a.id, { version: v, result }),
+      (b, p, a, v) => b.recordEffectiveness({ params: { programId: p.id, actionId: a.id }, body: { version: v, result } }),
       { result: '--result' },
       'Checked',
     );

@@ -67,7 +67,7 @@ export function registerCalendarCommands(cli: Command, ctx: CliContext): void {
       o.year === undefined ? undefined : parseIntOption(out, '--year', ProgramCalendarQuerySchema.shape.year, o.year, yearRangeMessage);
     await withBackend(ctx, cmd, out, async (b) => {
       const program = await requireProgram(b, out, ref);
-      const calendar = must(out, await b.getCalendar(program.id, year));
+      const calendar = must(out, await b.getCalendar({ params: { programId: program.id }, query: { year } }));
       emit(out, calendar, () => calendarText(program, calendar));
     });
   });
@@ -136,8 +136,8 @@ Example (add a summer shutdown):
     const spec = readSpec(out, o.file);
     await withBackend(ctx, cmd, out, async (b) => {
       const program = await requireProgram(b, out, ref);
-      const version = given ?? must(out, await b.getCalendar(program.id, undefined)).version;
-      const r = await b.updateCalendar(program.id, { version, spec, reason });
+      const version = given ?? must(out, await b.getCalendar({ params: { programId: program.id } })).version;
+      const r = await b.updateCalendar({ params: { programId: program.id }, body: { version, spec, reason } });
       const v = r.ok ? r.value : fail(out, withFlags(r.error, { version: '--version', reason: '--reason' }));
       emit(out, v, () => `Saved ${program.code}'s calendar (now at version ${v.version}).`);
     });

@@ -1,6 +1,9 @@
+import type { OperationOutput } from '../contract/operations.js';
 import type { ProgramSummary } from '../contract/program.js';
 import { isoWeekday, type PlainDate } from '../domain/plain-date.js';
-import type { ProgramCalendar } from './calendar-backend.js';
+
+type ProgramCalendar = OperationOutput<'getCalendar'>;
+
 import { facts, table } from './output.js';
 
 // A program's calendar year in the terminal: twelve month grids, then the days off on weekdays and

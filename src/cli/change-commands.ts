@@ -50,11 +50,12 @@ export function registerChangeCommands(cli: Command, ctx: CliContext): void {
     const cursor = parseOption(out, '--cursor', query.cursor, o.cursor, 'Must be the cursor a previous page printed.');
     await withBackend(ctx, cmd, out, async (b) => {
       const program = await requireProgram(b, out, ref);
-      const page = must(out, await b.listChanges(program.id, { since, until, limit, cursor }));
+      const page = must(out, await b.listChanges({ params: { programId: program.id }, query: { since, until, limit, cursor } }));
       const items = page.items;
       // Owners are named by the program's people and by whoever made a change; anyone else by id.
       const nameOf = new Map(items.map((c) => [c.actor.id, c.actor.name]));
-      if (!out.json) for (const p of must(out, await b.listProgramPeople(program.id))) nameOf.set(p.id, p.name);
+      if (!out.json)
+        for (const p of must(out, await b.listProgramPeople({ params: { programId: program.id } })).items) nameOf.set(p.id, p.name);
       const more = page.nextCursor
         ? `\nOlder changes: tollgate changes ${program.code}${o.since ? ` --since ${o.since}` : ''}${o.until ? ` --until ${o.until}` : ''}${o.limit ? ` --limit ${o.limit}` : ''} --cursor ${page.nextCursor}`
         : '';

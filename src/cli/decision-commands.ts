@@ -105,7 +105,7 @@ const versionOption = (out: Output, raw: string | undefined): number | undefined
 
 /** The decision named by key (D-7, any case) or id, or the command ends with DECISION_NOT_FOUND. */
 async function requireDecision(b: Backend, out: Output, p: ProgramSummary, ref: string): Promise<Decision> {
-  const r = await b.getDecision(p.id, ref.trim());
+  const r = await b.getDecision({ params: { programId: p.id, decisionId: ref.trim() } });
   if (r.ok) return r.value;
   if (r.error.code !== 'DECISION_NOT_FOUND') return fail(out, r.error);
   return fail(out, { ...r.error, message: `${r.error.message} See \`tollgate decision list ${p.code}\` for its keys.` });
@@ -171,7 +171,7 @@ export function registerDecisionCommands(cli: Command, ctx: CliContext): void {
     const out = outputOf(o);
     await withBackend(ctx, cmd, out, async (b) => {
       const program = await requireProgram(b, out, programRef);
-      const items = must(out, await b.listDecisions(program.id));
+      const { items } = must(out, await b.listDecisions({ params: { programId: program.id } }));
       emit(out, { items }, () => logTable(items));
     });
   });
@@ -187,7 +187,7 @@ export function registerDecisionCommands(cli: Command, ctx: CliContext): void {
     const out = outputOf(o);
     const ownerId = o.owner === undefined ? undefined : parseOption(out, '--owner', DecisionQueueQuerySchema.shape.ownerId, o.owner.trim());
     await withBackend(ctx, cmd, out, async (b) => {
-      const items = must(out, await b.decisionQueue({ ownerId }));
+      const { items } = must(out, await b.decisionQueue({ query: { ownerId } }));
       emit(out, { items }, () => queueTable(items));
     });
   });
@@ -240,7 +240,10 @@ export function registerDecisionCommands(cli: Command, ctx: CliContext): void {
         const program = await requireProgram(b, out, programRef);
         // No --owner: the API's refusal (OWNER_REQUIRED), the same on either backend.
         const ownerId = o.owner === undefined ? undefined : await resolveOwner(b, out, program, o.owner);
-        const d = written(out, await b.requestDecision(program.id, { statement, context, options, ownerId, dueDate, links }));
+        const d = written(
+          out,
+          await b.requestDecision({ params: { programId: program.id }, body: { statement, context, options, ownerId, dueDate, links } }),
+        );
         emit(out, d, () => `Requested ${describe(d)}`);
       });
     },
@@ -286,7 +289,10 @@ export function registerDecisionCommands(cli: Command, ctx: CliContext): void {
         if (owner === null) badOption(out, '--owner', 'A decision keeps a named owner.', o.owner);
         const d = written(
           out,
-          await b.editDecision(program.id, before.id, { version, statement, context, options, ownerId: owner ?? undefined, dueDate }),
+          await b.editDecision({
+            params: { programId: program.id, decisionId: before.id },
+            body: { version, statement, context, options, ownerId: owner ?? undefined, dueDate },
+          }),
         );
         emit(out, d, () => `Updated ${describe(d)}`);
       });
@@ -314,7 +320,7 @@ export function registerDecisionCommands(cli: Command, ctx: CliContext): void {
     const given = versionOption(out, o.version);
     await withBackend(ctx, cmd, out, async (b) => {
       const { program, before, version } = await targetOf(b, out, programRef, decisionRef, given);
-      const d = written(out, await b.decideDecision(program.id, before.id, { version, ...v }));
+      const d = written(out, await b.decideDecision({ params: { programId: program.id, decisionId: before.id }, body: { version, ...v } }));
       emit(out, d, () => `Decided ${describe(d)}`);
     });
   });
@@ -345,7 +351,10 @@ export function registerDecisionCommands(cli: Command, ctx: CliContext): void {
     const given = versionOption(out, o.version);
     await withBackend(ctx, cmd, out, async (b) => {
       const { program, before, version } = await targetOf(b, out, programRef, decisionRef, given);
-      const r = written(out, await b.supersedeDecision(program.id, before.id, { version, reason, statement, ...v }));
+      const r = written(
+        out,
+        await b.supersedeDecision({ params: { programId: program.id, decisionId: before.id }, body: { version, reason, statement, ...v } }),
+      );
       emit(out, r, () => `${r.replacement.key} supersedes ${r.replaced.key}.\n${describe(r.replacement)}`);
     });
   });

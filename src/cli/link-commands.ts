@@ -80,7 +80,7 @@ export function registerLinkCommands(milestone: Command, ctx: CliContext): void 
       };
       await withBackend(ctx, cmd, out, async (b) => {
         const program = await requireProgram(b, out, programRef);
-        const r = await b.addLink(program.id, body);
+        const r = await b.addLink({ params: { programId: program.id }, body: body });
         const l = r.ok ? r.value : fail(out, withFlags(r.error, flags));
         emit(out, l, () => `Linked ${program.code} ${end(l.predecessor)} → ${end(l.successor)}: ${ruleText(l)}.\n  link id ${l.id}`);
       });
@@ -97,7 +97,7 @@ export function registerLinkCommands(milestone: Command, ctx: CliContext): void 
     const out = outputOf(o);
     await withBackend(ctx, cmd, out, async (b) => {
       const program = await requireProgram(b, out, programRef);
-      const items = must(out, await b.listLinks(program.id));
+      const { items } = must(out, await b.listLinks({ params: { programId: program.id } }));
       emit(out, { items }, () => linkTable(program, items));
     });
   });
@@ -117,8 +117,10 @@ export function registerLinkCommands(milestone: Command, ctx: CliContext): void 
     await withBackend(ctx, cmd, out, async (b) => {
       const program = await requireProgram(b, out, programRef);
       // Read first only to name the milestones in the message; a link gone by now is the API's refusal.
-      const known = out.json ? undefined : must(out, await b.listLinks(program.id)).find((l) => l.id === id);
-      must(out, await b.removeLink(program.id, id, reason));
+      const known = out.json
+        ? undefined
+        : must(out, await b.listLinks({ params: { programId: program.id } })).items.find((l) => l.id === id);
+      must(out, await b.removeLink({ params: { programId: program.id, linkId: id }, query: { reason } }));
       const what = known ? `${known.predecessor.key} → ${known.successor.key}` : id;
       emit(out, { ok: true }, () => `Removed the dependency ${what} from ${program.code}; no date moved.`);
     });

@@ -97,13 +97,16 @@ export function registerMilestoneCommands(cli: Command, ctx: CliContext): void {
       await withBackend(ctx, cmd, out, async (b) => {
         const program = await requireProgram(b, out, programRef);
         const ownerId = o.owner === undefined ? null : await resolveOwner(b, out, program, o.owner);
-        const r = await b.createMilestone(program.id, {
-          name,
-          phase,
-          ownerId,
-          baselineDate,
-          forecastDate,
-          isCritical: o.critical === true,
+        const r = await b.createMilestone({
+          params: { programId: program.id },
+          body: {
+            name,
+            phase,
+            ownerId,
+            baselineDate,
+            forecastDate,
+            isCritical: o.critical === true,
+          },
         });
         const v = written(out, r, {
           name: '--name',
@@ -169,7 +172,10 @@ export function registerMilestoneCommands(cli: Command, ctx: CliContext): void {
         const { program, before, version } = await targetOf(b, out, programRef, milestoneRef, given);
         const ownerId = o.owner === undefined ? undefined : await resolveOwner(b, out, program, o.owner);
         const isCritical = o.critical ? true : o.notCritical ? false : undefined;
-        const r = await b.updateMilestone(program.id, before.id, { version, reason, name, phase, ownerId, isCritical, baselineDate });
+        const r = await b.updateMilestone({
+          params: { programId: program.id, milestoneId: before.id },
+          body: { version, reason, name, phase, ownerId, isCritical, baselineDate },
+        });
         const v = written(out, r, {
           name: '--name',
           phase: '--phase',
@@ -220,17 +226,23 @@ Examples:
       await withBackend(ctx, cmd, out, async (b) => {
         const { program, before, version } = await targetOf(b, out, programRef, milestoneRef, given);
         if (o.preview) {
-          const preview = must(out, await b.previewMove(program.id, before.id, forecastDate));
+          const preview = must(
+            out,
+            await b.previewMove({ params: { programId: program.id, milestoneId: before.id }, body: { forecastDate } }),
+          );
           emit(out, preview, () => previewText(before, forecastDate, preview.pushes));
           return;
         }
         const intent = { program, before, forecastDate, reason, version: given, isConfirmed: o.yes === true };
         const pushes = await confirmedPushes(b, out, intent);
-        const r = await b.moveMilestone(program.id, before.id, {
-          version,
-          forecastDate,
-          reason,
-          ...(pushes.length ? { pushedVersions: pushedVersions(pushes) } : {}),
+        const r = await b.moveMilestone({
+          params: { programId: program.id, milestoneId: before.id },
+          body: {
+            version,
+            forecastDate,
+            reason,
+            ...(pushes.length ? { pushedVersions: pushedVersions(pushes) } : {}),
+          },
         });
         const v = written(out, r, { forecastDate: '--to', reason: '--reason' });
         emit(out, v, () => `Moved the forecast from ${before.forecastDate}: ${describe(program, v)}${pushedText(v)}`);
@@ -259,7 +271,10 @@ Examples:
     const given = versionOption(out, o.version);
     await withBackend(ctx, cmd, out, async (b) => {
       const { program, before, version } = await targetOf(b, out, programRef, milestoneRef, given);
-      const r = await b.completeMilestone(program.id, before.id, { version, actualDate: actual ?? program.today, reason });
+      const r = await b.completeMilestone({
+        params: { programId: program.id, milestoneId: before.id },
+        body: { version, actualDate: actual ?? program.today, reason },
+      });
       const v = written(out, r, { actualDate: '--actual', reason: '--note' });
       emit(out, v, () => `Completed ${describe(program, v)}${pushedText(v)}`);
     });

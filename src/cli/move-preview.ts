@@ -61,7 +61,10 @@ function isRefusedAnyway(i: MoveIntent): boolean {
  */
 export async function confirmedPushes(b: Backend, out: Output, i: MoveIntent): Promise<readonly Push[]> {
   if (isRefusedAnyway(i)) return [];
-  const { pushes } = must(out, await b.previewMove(i.program.id, i.before.id, i.forecastDate));
+  const { pushes } = must(
+    out,
+    await b.previewMove({ params: { programId: i.program.id, milestoneId: i.before.id }, body: { forecastDate: i.forecastDate } }),
+  );
   if (pushes.length === 0 || i.isConfirmed) return pushes;
   // With --json, stdout is for the answer only.
   const show = (text: string) => (out.json ? terminal().stderr : terminal().stdout).write(`${text}\n`);

@@ -81,7 +81,7 @@ export function registerPlanCommands(cli: Command, ctx: CliContext): void {
         : parseIntOption(out, '--baseline', PlanQuerySchema.shape.baseline, o.baseline, 'Must be a baseline number (0 or more).');
     await withBackend(ctx, cmd, out, async (b) => {
       const program = await requireProgram(b, out, ref);
-      const r = await b.getPlan(program.id, baseline);
+      const r = await b.getPlan({ params: { programId: program.id }, query: { baseline } });
       const plan = r.ok ? r.value : fail(out, withFlags(r.error, { baseline: '--baseline' }));
       emit(out, plan, () => planText(plan));
     });
@@ -99,7 +99,7 @@ export function registerPlanCommands(cli: Command, ctx: CliContext): void {
     await withBackend(ctx, cmd, out, async (b) => {
       const program = await requireProgram(b, out, ref);
       const m = await requireMilestone(b, out, program, mref);
-      const h = must(out, await b.getSlips(program.id, m.id));
+      const h = must(out, await b.getSlips({ params: { programId: program.id, milestoneId: m.id } }));
       emit(out, h, () =>
         h.count === 0
           ? `${program.code} ${h.milestone.key} "${h.milestone.name}" has never moved.`
@@ -137,7 +137,7 @@ export function registerPlanCommands(cli: Command, ctx: CliContext): void {
             .filter(Boolean);
     await withBackend(ctx, cmd, out, async (b) => {
       const program = await requireProgram(b, out, ref);
-      const r = await b.getMta(program.id, { from, to, milestones: keys });
+      const r = await b.getMta({ params: { programId: program.id }, query: { from, to, milestones: keys?.join(',') } });
       const mta = r.ok ? r.value : fail(out, withFlags(r.error, { from: '--from', to: '--to', milestones: '--milestones' }));
       emit(out, mta, () =>
         [
@@ -168,7 +168,7 @@ export function registerPlanCommands(cli: Command, ctx: CliContext): void {
     const out = outputOf(o);
     await withBackend(ctx, cmd, out, async (b) => {
       const program = await requireProgram(b, out, ref);
-      const items = must(out, await b.listBaselines(program.id));
+      const { items } = must(out, await b.listBaselines({ params: { programId: program.id } }));
       emit(out, { items }, () =>
         items.length === 0
           ? `${program.code} has no baseline yet: \`tollgate plan activate ${program.code}\` takes baseline 0.`
@@ -199,7 +199,10 @@ export function registerPlanCommands(cli: Command, ctx: CliContext): void {
     const out = outputOf(o);
     await withBackend(ctx, cmd, out, async (b) => {
       const program = await requireProgram(b, out, ref);
-      const taken = must(out, await b.activateProgram(program.id, program.version, o.reason));
+      const taken = must(
+        out,
+        await b.activateProgram({ params: { programId: program.id }, body: { version: program.version, reason: o.reason } }),
+      );
       emit(out, taken, () => `${program.code} is active; baseline 0 holds ${taken.milestoneCount} planned dates.`);
     });
   });
@@ -222,7 +225,7 @@ export function registerPlanCommands(cli: Command, ctx: CliContext): void {
     };
     await withBackend(ctx, cmd, out, async (b) => {
       const program = await requireProgram(b, out, ref);
-      const r = await b.takeBaseline(program.id, body);
+      const r = await b.takeBaseline({ params: { programId: program.id }, body: body });
       const taken = r.ok ? r.value : fail(out, withFlags(r.error, { decisionId: '--decision', name: '--name' }));
       emit(out, taken, () => `${program.code} baseline ${taken.number} "${taken.name}" taken, approved by ${taken.decision?.key ?? '—'}.`);
     });

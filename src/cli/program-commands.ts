@@ -97,7 +97,7 @@ export function registerProgramCommands(cli: Command, ctx: CliContext): void {
   ).action(async (o: { json?: boolean }, cmd: Command) => {
     const out = outputOf(o);
     await withBackend(ctx, cmd, out, async (b) => {
-      const items = must(out, await b.listPrograms());
+      const { items } = must(out, await b.listPrograms());
       emit(out, { items }, () => portfolioTable(items));
     });
   });
@@ -127,7 +127,7 @@ export function registerProgramCommands(cli: Command, ctx: CliContext): void {
     const out = outputOf(o);
     await withBackend(ctx, cmd, out, async (b) => {
       const program = await requireProgram(b, out, ref);
-      const items = must(out, await b.listProgramPeople(program.id));
+      const { items } = must(out, await b.listProgramPeople({ params: { programId: program.id } }));
       emit(out, { items }, () => peopleTable(items, program.code));
     });
   });

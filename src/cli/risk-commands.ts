@@ -196,7 +196,7 @@ const reasonOption = (out: Output, raw: string | undefined): string => parseOpti
 /** Reads the program and the risk first: a person at a terminal writes over what they just saw. */
 async function targetOf(b: Backend, out: Output, programRef: string, riskRef: string, version: number | undefined) {
   const program = await requireProgram(b, out, programRef);
-  const before = must(out, await b.getRisk(program.id, riskRef.trim())).risk;
+  const before = must(out, await b.getRisk({ params: { programId: program.id, riskId: riskRef.trim() } })).risk;
   return { program, before, version: version ?? before.version };
 }
 
@@ -259,7 +259,7 @@ export function registerRiskCommands(cli: Command, ctx: CliContext): void {
     const out = outputOf(o);
     await withBackend(ctx, cmd, out, async (b) => {
       const program = await requireProgram(b, out, programRef);
-      const reg = must(out, await b.listRisks(program.id));
+      const reg = must(out, await b.listRisks({ params: { programId: program.id } }));
       emit(out, reg, () => registerText(program, reg));
     });
   });
@@ -276,7 +276,7 @@ export function registerRiskCommands(cli: Command, ctx: CliContext): void {
     const out = outputOf(o);
     await withBackend(ctx, cmd, out, async (b) => {
       const program = await requireProgram(b, out, programRef);
-      const d = must(out, await b.getRisk(program.id, riskRef.trim()));
+      const d = must(out, await b.getRisk({ params: { programId: program.id, riskId: riskRef.trim() } }));
       emit(out, d, () => detailText(program, d));
     });
   });
@@ -317,18 +317,21 @@ export function registerRiskCommands(cli: Command, ctx: CliContext): void {
       const program = await requireProgram(b, out, programRef);
       // No --owner: the risk is refused with OWNER_REQUIRED, as the API refuses it.
       const ownerId = o.owner === undefined ? null : await resolveOwner(b, out, program, o.owner);
-      const r = await b.raiseRisk(program.id, {
-        title,
-        description,
-        ownerId,
-        category,
-        likelihood,
-        impact,
-        earlyWarning,
-        strategy,
-        mitigation,
-        ...residual,
-        reviewDate,
+      const r = await b.raiseRisk({
+        params: { programId: program.id },
+        body: {
+          title,
+          description,
+          ownerId,
+          category,
+          likelihood,
+          impact,
+          earlyWarning,
+          strategy,
+          mitigation,
+          ...residual,
+          reviewDate,
+        },
       });
       const v = written(out, r);
       emit(out, v, () => `Raised ${describe(program, v)}`);
@@ -388,21 +391,24 @@ export function registerRiskCommands(cli: Command, ctx: CliContext): void {
     await withBackend(ctx, cmd, out, async (b) => {
       const { program, before, version } = await targetOf(b, out, programRef, riskRef, given);
       const owner = o.owner === undefined ? undefined : await resolveOwner(b, out, program, o.owner);
-      const r = await b.updateRisk(program.id, before.id, {
-        version,
-        reason,
-        title,
-        description,
-        ownerId: owner,
-        category,
-        likelihood,
-        impact,
-        earlyWarning,
-        strategy,
-        mitigation,
-        ...residual,
-        reviewDate,
-        status,
+      const r = await b.updateRisk({
+        params: { programId: program.id, riskId: before.id },
+        body: {
+          version,
+          reason,
+          title,
+          description,
+          ownerId: owner,
+          category,
+          likelihood,
+          impact,
+          earlyWarning,
+          strategy,
+          mitigation,
+          ...residual,
+          reviewDate,
+          status,
+        },
       });
       const v = written(out, r);
       const moved = v.score !== before.score ? ` (score ${before.score} → ${v.score})` : '';
@@ -426,7 +432,7 @@ export function registerRiskCommands(cli: Command, ctx: CliContext): void {
     const given = versionOption(out, o.version);
     await withBackend(ctx, cmd, out, async (b) => {
       const { program, before, version } = await targetOf(b, out, programRef, riskRef, given);
-      const v = written(out, await b.closeRisk(program.id, before.id, { version, reason }));
+      const v = written(out, await b.closeRisk({ params: { programId: program.id, riskId: before.id }, body: { version, reason } }));
       emit(out, v, () => `Closed ${describe(program, v)}`);
     });
   });
@@ -471,7 +477,10 @@ export function registerRiskCommands(cli: Command, ctx: CliContext): void {
         const { program, before, version } = await targetOf(b, out, programRef, riskRef, given);
         const ownerId = o.actionOwner === undefined ? undefined : await resolveOwner(b, out, program, o.actionOwner);
         if (ownerId === null) badOption(out, '--action-owner', 'The action needs an owner; leave the option out for the risk owner.');
-        const r = await b.realizeRisk(program.id, before.id, { version, reason, action: { title, ownerId, dueDate, severity } });
+        const r = await b.realizeRisk({
+          params: { programId: program.id, riskId: before.id },
+          body: { version, reason, action: { title, ownerId, dueDate, severity } },
+        });
         const v = written(out, r);
         const a = v.action;
         emit(
@@ -503,7 +512,7 @@ export function registerRiskCommands(cli: Command, ctx: CliContext): void {
       const today = program.today as PlainDate;
       const until = untilGiven ?? today;
       const since = sinceGiven ?? addDays(today, 1 - isoWeekday(today));
-      const items = written(out, await b.riskChanges(program.id, { since, until }));
+      const { items } = written(out, await b.riskChanges({ params: { programId: program.id }, query: { since, until } }));
       emit(out, { items }, () => changesText(program, since, until, items));
     });
   });

@@ -1,14 +1,10 @@
 import type { Me } from '../contract/auth.js';
+import type { OperationContract } from '../contract/operation.js';
+import { operationPath, operationQuery } from '../contract/operation.js';
+import { type OperationName, operationNames, operations } from '../contract/operations.js';
 import type { ErrorCode } from '../domain/errors.js';
 import { ok, type Refusal, type Result } from '../domain/result.js';
-import { actionsOverHttp } from './action-backend.js';
-import type { ApiTokenJson, Backend, CreatedTokenJson, MeJson } from './backend.js';
-import type { ApiRequest } from './backend-parts.js';
-import { calendarOverHttp } from './calendar-backend.js';
-import { decisionsOverHttp } from './decision-backend.js';
-import { linksOverHttp } from './link-backend.js';
-import { planOverHttp } from './plan-backend.js';
-import { risksOverHttp } from './risk-backend.js';
+import type { ApiTokenJson, Backend, CreatedTokenJson, LoadedSchedule, MeJson, OperationCall, OperationCalls } from './backend.js';
 
 // The commands over the HTTP API: the same JSON, the same refusals (problem+json turned back into
 // the code, message and fields the CLI prints), so a command cannot tell which backend it has.
@@ -16,11 +12,14 @@ import { risksOverHttp } from './risk-backend.js';
 const timeoutMs = 30_000;
 const sessionCookie = 'tollgate_session';
 
-interface Request extends ApiRequest {
+/** One request to the API, relative to /api/v1. */
+interface Request {
+  readonly method: OperationContract['method'];
+  /** With its query string, if any. */
+  readonly path: string;
+  readonly body?: unknown;
   readonly headers?: Readonly<Record<string, string>>;
 }
-
-const seg = (s: string) => encodeURIComponent(s);
 
 /** A refusal for an answer without a problem document (a proxy, another server, or one shutting down). */
 function bareRefusal(server: string, status: number): Refusal {
@@ -62,7 +61,6 @@ const causeOf = (e: unknown): string => {
  */
 async function send<T>(server: string, r: Request): Promise<Result<T> & { readonly response?: Response }> {
   const url = new URL(`${server}/api/v1${r.path}`);
-  for (const [k, v] of Object.entries(r.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
   let res: Response;
   try {
     res = await fetch(url, {
@@ -106,45 +104,29 @@ export function serverBackend(o: ServerBackendOptions): Backend {
     const e = res.error;
     return { ok: false, error: e.code === 'UNAUTHENTICATED' ? { ...e, message: `${e.message} ${o.signInHint}` } : e };
   };
-  const items = async <T>(r: Request): Promise<Result<T[]>> => {
-    const res = await call<{ items: T[] }>(r);
-    return res.ok ? ok(res.value.items) : res;
-  };
-  const milestone = (programId: string, milestoneId: string, action = '') =>
-    `/programs/${seg(programId)}/milestones/${seg(milestoneId)}${action}`;
+  /** An operation of the contract's table as its request: path parameters URL-encoded, query, JSON body. */
+  const operation =
+    <K extends OperationName>(name: K): OperationCall<K> =>
+    (...input: unknown[]) => {
+      const op: OperationContract = operations[name];
+      const given = (input[0] ?? {}) as { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown };
+      const path = operationPath(op, given.params) + operationQuery(given.query);
+      return call<never>({ method: op.method, path, body: given.body });
+    };
+  const calls = Object.fromEntries(operationNames.map((name) => [name, operation(name)])) as unknown as OperationCalls;
 
   return {
+    ...calls,
     kind: 'server',
     where: o.server,
     me: async () => {
       const r = await call<Me>({ method: 'GET', path: '/me' });
       return r.ok ? ok(stripMe(r.value)) : r;
     },
-    listPrograms: () => items({ method: 'GET', path: '/programs' }),
-    getProgram: (ref) => call({ method: 'GET', path: `/programs/${seg(ref)}` }),
-    listMilestones: (programId) => items({ method: 'GET', path: `/programs/${seg(programId)}/milestones` }),
-    createMilestone: (programId, body) => call({ method: 'POST', path: `/programs/${seg(programId)}/milestones`, body }),
-    updateMilestone: (programId, milestoneId, body) => call({ method: 'PATCH', path: milestone(programId, milestoneId), body }),
-    moveMilestone: (programId, milestoneId, body) => call({ method: 'POST', path: milestone(programId, milestoneId, '/move'), body }),
-    completeMilestone: (programId, milestoneId, body) =>
-      call({ method: 'POST', path: milestone(programId, milestoneId, '/complete'), body }),
-    listChanges: (programId, query) => call({ method: 'GET', path: `/programs/${seg(programId)}/changes`, query: { ...query } }),
-    listProgramPeople: (programId) => items({ method: 'GET', path: `/programs/${seg(programId)}/people` }),
-    ...risksOverHttp(call, items),
-    ...decisionsOverHttp(call, items),
-    ...actionsOverHttp(call, items),
-    ...linksOverHttp(call, items),
-    ...calendarOverHttp(call),
-    ...planOverHttp(call, items),
-    listPeople: () => items({ method: 'GET', path: '/people' }),
-    listClients: () => items({ method: 'GET', path: '/clients' }),
-    invitePerson: (body) => call({ method: 'POST', path: '/people/invites', body }),
-    listTokens: () => items<ApiTokenJson>({ method: 'GET', path: '/me/tokens' }),
-    createToken: (body) => call<CreatedTokenJson>({ method: 'POST', path: '/me/tokens', body }),
-    revokeToken: async (tokenId) => {
-      const r = await call<{ ok: true }>({ method: 'DELETE', path: `/me/tokens/${seg(tokenId)}` });
-      return r.ok ? ok(true as const) : r;
-    },
+    invitePerson: (body) => operation('invitePerson')({ body }),
+    // Sent as a JSON string, so the server parses the file's own text and names its faults as here.
+    uploadOfficialSchedule: (programId, text) =>
+      call<LoadedSchedule>({ method: 'POST', path: `/programs/${encodeURIComponent(programId)}/calendar/official-schedules`, body: text }),
     close: async () => {},
   };
 }

@@ -11,7 +11,7 @@ export const must = <T>(out: Output, r: Result<T>): T => (r.ok ? r.value : fail(
 
 /** The program named by id or code (any case), or the command ends with PROGRAM_NOT_FOUND. */
 export async function requireProgram(b: Backend, out: Output, ref: string): Promise<ProgramSummary> {
-  const r = await b.getProgram(ref.trim());
+  const r = await b.getProgram({ params: { programId: ref.trim() } });
   if (r.ok) return r.value;
   if (r.error.code !== 'PROGRAM_NOT_FOUND') return fail(out, r.error);
   return fail(out, { ...r.error, message: `${r.error.message} See \`tollgate programs list\` for the codes.` });
@@ -19,7 +19,7 @@ export async function requireProgram(b: Backend, out: Output, ref: string): Prom
 
 /** The program's milestones in plan order. */
 export async function milestonesOf(b: Backend, out: Output, p: ProgramSummary): Promise<Milestone[]> {
-  return must(out, await b.listMilestones(p.id));
+  return must(out, await b.listMilestones({ params: { programId: p.id } })).items;
 }
 
 /** The milestone named by key (M-12, any case) or id, or the command ends with MILESTONE_NOT_FOUND. */
@@ -39,7 +39,7 @@ export async function requireMilestone(b: Backend, out: Output, p: ProgramSummar
 export async function resolveOwner(b: Backend, out: Output, p: ProgramSummary, ref: string): Promise<string | null> {
   const wanted = ref.trim();
   if (wanted.toLowerCase() === 'none') return null;
-  const people = must(out, await b.listProgramPeople(p.id));
+  const people = must(out, await b.listProgramPeople({ params: { programId: p.id } })).items;
   const person = people.find((x) => x.id === wanted || x.email === wanted.toLowerCase());
   return (
     person?.id ??

@@ -66,7 +66,7 @@ async function grantsOf(out: Output, b: Backend, events: readonly GrantEvent[]):
   const open = grants.find((g) => g.client === undefined && g.program === undefined);
   if (open) badOption(out, '--role', 'Each --role needs a --client (all its programs) or a --program right after it.', open.role);
   if (!grants.some((g) => g.client !== undefined)) return grants.map((g) => ({ role: g.role, programId: g.program as string }));
-  const clients = must(out, await b.listClients());
+  const clients = must(out, await b.listClients()).items;
   return grants.map((g) => {
     if (g.program !== undefined) return { role: g.role, programId: g.program };
     const wanted = (g.client as string).trim().toLowerCase();
@@ -90,7 +90,7 @@ export function registerUserCommands(cli: Command, ctx: CliContext): void {
   ).action(async (o: { json?: boolean }, cmd: Command) => {
     const out = outputOf(o);
     await withBackend(ctx, cmd, out, async (b) => {
-      const items = must(out, await b.listPeople());
+      const { items } = must(out, await b.listPeople());
       emit(out, { items }, () => peopleTable(items));
     });
   });

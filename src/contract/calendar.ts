@@ -102,3 +102,8 @@ export const UpdateProgramCalendarSchema = z
 export const OfficialScheduleUploadSchema = z
   .union([z.string(), z.record(z.string(), z.unknown())])
   .meta({ description: 'The schedule file: its text, or the JSON object it holds (see parseOfficialSchedule)' });
+
+/** The program's version after its calendar changed. */
+export const CalendarSavedSchema = z.object({ version: z.number().int() });
+/** An official schedule loaded into the program's calendar. */
+export const OfficialScheduleLoadedSchema = CalendarSavedSchema.extend({ country: z.string(), year: z.number().int() });

@@ -20,20 +20,11 @@ import { registerAuth } from './auth.js';
 import { clientErrorHandler, frameworkErrorHandler } from './client-errors.js';
 import type { HttpDeps } from './http-deps.js';
 import { oidcRoutes } from './oidc.js';
+import { operationRoutes } from './operation-routes.js';
 import { RefusalError, redactUrl, sendProblem } from './problem.js';
-import { actionRoutes } from './routes/actions.js';
 import { authRoutes } from './routes/auth.js';
 import { calendarRoutes } from './routes/calendar.js';
-import { changeRoutes } from './routes/changes.js';
-import { decisionRoutes } from './routes/decisions.js';
-import { milestoneRoutes } from './routes/milestones.js';
-import { myWeekRoutes } from './routes/my-week.js';
-import { peopleRoutes } from './routes/people.js';
-import { planRoutes } from './routes/plan.js';
-import { planViewRoutes } from './routes/plan-view.js';
-import { programRoutes } from './routes/programs.js';
-import { riskRoutes } from './routes/risks.js';
-import { tokenRoutes } from './routes/tokens.js';
+import { chartRoutes } from './routes/charts.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -190,19 +181,11 @@ export async function buildApp(deps: HttpDeps, opts: BuildOptions = {}): Promise
   await app.register(oidcRoutes(deps));
   await app.register(
     async (api) => {
-      await api.register(programRoutes(deps));
-      await api.register(milestoneRoutes(deps));
-      await api.register(planRoutes(deps));
-      await api.register(planViewRoutes(deps));
+      // Every plain JSON operation, from the contract's table; then the routes that are not one.
+      await api.register(operationRoutes(deps));
+      await api.register(chartRoutes(deps));
       await api.register(calendarRoutes(deps));
-      await api.register(decisionRoutes(deps));
-      await api.register(actionRoutes(deps));
-      await api.register(myWeekRoutes(deps));
-      await api.register(changeRoutes(deps));
       await api.register(authRoutes(deps));
-      await api.register(tokenRoutes(deps));
-      await api.register(peopleRoutes(deps));
-      await api.register(riskRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

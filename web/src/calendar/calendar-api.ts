@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { CalendarSpecSchema, ProgramCalendarSchema, UpdateProgramCalendarSchema } from '../../../src/contract/calendar.js';
-import { request } from '../lib/http.js';
+import { callOperation, request } from '../lib/http.js';
 
 export type ProgramCalendar = z.infer<typeof ProgramCalendarSchema>;
 export type CalendarSpec = z.infer<typeof CalendarSpecSchema>;
@@ -21,8 +21,8 @@ const path = (programId: string) => `/api/v1/programs/${encodeURIComponent(progr
 /** The program's business calendar, typed by the API contract. */
 export const calendarApi = {
   get: (programId: string, year: number | null, signal?: AbortSignal) =>
-    request<ProgramCalendar>('GET', year === null ? path(programId) : `${path(programId)}?year=${year}`, undefined, signal),
-  update: (programId: string, body: UpdateCalendarBody) => request<{ version: number }>('PUT', path(programId), body),
+    callOperation('getCalendar', { params: { programId }, query: { year: year ?? undefined } }, signal),
+  update: (programId: string, body: UpdateCalendarBody) => callOperation('updateCalendar', { params: { programId }, body }),
   /** The file's text goes as is (a JSON string), so the server reports what is wrong with the file itself. */
   uploadSchedule: (programId: string, fileText: string) =>
     request<LoadedSchedule>('POST', `${path(programId)}/official-schedules`, fileText),

@@ -17,13 +17,11 @@ import type { ChangeListSchema } from '../../../src/contract/change.js';
 import type {
   CompleteMilestone,
   CreateMilestone,
-  Milestone,
   MilestoneListSchema,
   MoveMilestone,
   UpdateMilestone,
 } from '../../../src/contract/milestone.js';
-import type { ProgramList, ProgramSummary } from '../../../src/contract/program.js';
-import { request, setCsrfToken } from './http.js';
+import { callOperation, request, setCsrfToken } from './http.js';
 
 export { ApiError, NETWORK_ERROR, UNEXPECTED_RESPONSE } from './http.js';
 export type { Me };
@@ -60,8 +58,6 @@ export interface AcceptBody {
   timeZone?: string;
 }
 
-const programPath = (programId: string) => `/api/v1/programs/${encodeURIComponent(programId)}`;
-const milestonePath = (programId: string, milestoneId: string) => `${programPath(programId)}/milestones/${encodeURIComponent(milestoneId)}`;
 const invitePath = (token: string) => `/api/v1/invites/${encodeURIComponent(token)}`;
 
 /** Keeps the session's CSRF token from any answer that describes the signed-in person. */
@@ -71,22 +67,19 @@ const remember = (me: Me): Me => {
 };
 
 export const api = {
-  listPrograms: (signal?: AbortSignal) => request<ProgramList>('GET', '/api/v1/programs', undefined, signal),
-  getProgram: (programId: string, signal?: AbortSignal) => request<ProgramSummary>('GET', programPath(programId), undefined, signal),
-  listMilestones: (programId: string, signal?: AbortSignal) =>
-    request<MilestoneList>('GET', `${programPath(programId)}/milestones`, undefined, signal),
-  listChanges: (programId: string, signal?: AbortSignal) =>
-    request<ChangeList>('GET', `${programPath(programId)}/changes`, undefined, signal),
-  listProgramPeople: (programId: string, signal?: AbortSignal) =>
-    request<ProgramPeople>('GET', `${programPath(programId)}/people`, undefined, signal),
+  listPrograms: (signal?: AbortSignal) => callOperation('listPrograms', {}, signal),
+  getProgram: (programId: string, signal?: AbortSignal) => callOperation('getProgram', { params: { programId } }, signal),
+  listMilestones: (programId: string, signal?: AbortSignal) => callOperation('listMilestones', { params: { programId } }, signal),
+  listChanges: (programId: string, signal?: AbortSignal) => callOperation('listChanges', { params: { programId } }, signal),
+  listProgramPeople: (programId: string, signal?: AbortSignal) => callOperation('listProgramPeople', { params: { programId } }, signal),
 
-  createMilestone: (programId: string, body: CreateMilestone) => request<Milestone>('POST', `${programPath(programId)}/milestones`, body),
+  createMilestone: (programId: string, body: CreateMilestone) => callOperation('createMilestone', { params: { programId }, body }),
   updateMilestone: (programId: string, milestoneId: string, body: UpdateMilestone) =>
-    request<Milestone>('PATCH', milestonePath(programId, milestoneId), body),
+    callOperation('updateMilestone', { params: { programId, milestoneId }, body }),
   moveMilestone: (programId: string, milestoneId: string, body: MoveMilestone) =>
-    request<Milestone>('POST', `${milestonePath(programId, milestoneId)}/move`, body),
+    callOperation('moveMilestone', { params: { programId, milestoneId }, body }),
   completeMilestone: (programId: string, milestoneId: string, body: CompleteMilestone) =>
-    request<Milestone>('POST', `${milestonePath(programId, milestoneId)}/complete`, body),
+    callOperation('completeMilestone', { params: { programId, milestoneId }, body }),
 
   authConfig: (signal?: AbortSignal) => request<AuthConfig>('GET', '/api/v1/auth/config', undefined, signal),
   me: async (signal?: AbortSignal) => remember(await request<Me>('GET', '/api/v1/me', undefined, signal)),
@@ -97,17 +90,17 @@ export const api = {
   },
   changePassword: (currentPassword: string, newPassword: string) =>
     request<PasswordChanged>('POST', '/api/v1/me/password', { currentPassword, newPassword }),
-  listTokens: (signal?: AbortSignal) => request<ApiTokenList>('GET', '/api/v1/me/tokens', undefined, signal),
-  createToken: (name: string, expiresInDays: number) => request<CreatedToken>('POST', '/api/v1/me/tokens', { name, expiresInDays }),
-  revokeToken: (tokenId: string) => request<{ ok: true }>('DELETE', `/api/v1/me/tokens/${encodeURIComponent(tokenId)}`),
+  listTokens: (signal?: AbortSignal) => callOperation('listTokens', {}, signal),
+  createToken: (name: string, expiresInDays: number) => callOperation('createToken', { body: { name, expiresInDays } }),
+  revokeToken: (tokenId: string) => callOperation('revokeToken', { params: { tokenId } }),
 
   showInvite: (token: string, signal?: AbortSignal) => request<InviteInfo>('GET', invitePath(token), undefined, signal),
   acceptInvite: async (token: string, body: AcceptBody) => remember(await request<Me>('POST', `${invitePath(token)}/accept`, body)),
 
-  listPeople: (signal?: AbortSignal) => request<PersonList>('GET', '/api/v1/people', undefined, signal),
-  listClients: (signal?: AbortSignal) => request<ClientList>('GET', '/api/v1/clients', undefined, signal),
-  invite: (body: InviteBody) => request<Invitation>('POST', '/api/v1/people/invites', body),
-  grantRole: (userId: string, grant: RoleGrant) => request<Membership>('POST', `/api/v1/people/${encodeURIComponent(userId)}/roles`, grant),
-  revokeRole: (membershipId: string) => request<{ ok: true }>('DELETE', `/api/v1/roles/${encodeURIComponent(membershipId)}`),
-  removePerson: (userId: string) => request<{ ok: true }>('DELETE', `/api/v1/people/${encodeURIComponent(userId)}`),
+  listPeople: (signal?: AbortSignal) => callOperation('listPeople', {}, signal),
+  listClients: (signal?: AbortSignal) => callOperation('listClients', {}, signal),
+  invite: (body: InviteBody) => callOperation('invitePerson', { body }),
+  grantRole: (userId: string, grant: RoleGrant) => callOperation('grantRole', { params: { userId }, body: grant }),
+  revokeRole: (membershipId: string) => callOperation('revokeRole', { params: { membershipId } }),
+  removePerson: (userId: string) => callOperation('removePerson', { params: { userId } }),
 };

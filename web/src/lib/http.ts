@@ -1,4 +1,6 @@
 import type { Problem } from '../../../src/contract/common.js';
+import { type OperationContract, operationPath, operationQuery } from '../../../src/contract/operation.js';
+import { type OperationInput, type OperationName, type OperationOutput, operations } from '../../../src/contract/operations.js';
 
 /** Codes the client itself produces when no problem document came back. */
 export const NETWORK_ERROR = 'NETWORK_ERROR';
@@ -84,4 +86,18 @@ export async function request<T>(method: string, path: string, body?: unknown, s
   if (data.code === 'UNAUTHENTICATED') onUnauthenticated?.();
   const retryAfter = Number(res.headers.get('retry-after'));
   throw new ApiError(data, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null);
+}
+
+/**
+ * One operation of the API's table (src/contract/operations.ts), typed end to end by its entry:
+ * path parameters URL-encoded into its path, the query serialized, the body sent as JSON.
+ */
+export function callOperation<K extends OperationName>(
+  name: K,
+  input: OperationInput<K>,
+  signal?: AbortSignal,
+): Promise<OperationOutput<K>> {
+  const op: OperationContract = operations[name];
+  const given = input as { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown };
+  return request(op.method, `/api/v1${operationPath(op, given.params)}${operationQuery(given.query)}`, given.body, signal);
 }

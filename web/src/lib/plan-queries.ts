@@ -2,14 +2,12 @@ import { type QueryClient, queryOptions, useQuery } from '@tanstack/react-query'
 import { useCallback } from 'react';
 import type { z } from 'zod';
 import type { CreateMilestoneLink, MilestoneLink, MilestoneLinkListSchema, MovePreviewSchema } from '../../../src/contract/plan.js';
-import { request } from './http.js';
+import { callOperation } from './http.js';
 
 export type { MilestoneLink };
 export type MilestoneLinkList = z.infer<typeof MilestoneLinkListSchema>;
 export type MovePreview = z.infer<typeof MovePreviewSchema>;
 export type Push = MovePreview['pushes'][number];
-
-const programPath = (programId: string) => `/api/v1/programs/${encodeURIComponent(programId)}`;
 
 export const planKeys = {
   links: (programId: string) => ['links', programId] as const,
@@ -19,22 +17,14 @@ export const planKeys = {
     ['move-preview', programId, milestoneId, forecastDate] as const,
 };
 
-export const listLinks = (programId: string, signal?: AbortSignal) =>
-  request<MilestoneLinkList>('GET', `${programPath(programId)}/links`, undefined, signal);
+export const listLinks = (programId: string, signal?: AbortSignal) => callOperation('listLinks', { params: { programId } }, signal);
 
-export const addLink = (programId: string, body: CreateMilestoneLink) =>
-  request<MilestoneLink>('POST', `${programPath(programId)}/links`, body);
+export const addLink = (programId: string, body: CreateMilestoneLink) => callOperation('addLink', { params: { programId }, body });
 
-export const removeLink = (programId: string, linkId: string) =>
-  request<{ ok: true }>('DELETE', `${programPath(programId)}/links/${encodeURIComponent(linkId)}`);
+export const removeLink = (programId: string, linkId: string) => callOperation('removeLink', { params: { programId, linkId } });
 
 export const previewMove = (programId: string, milestoneId: string, forecastDate: string, signal?: AbortSignal) =>
-  request<MovePreview>(
-    'POST',
-    `${programPath(programId)}/milestones/${encodeURIComponent(milestoneId)}/move-preview`,
-    { forecastDate },
-    signal,
-  );
+  callOperation('previewMove', { params: { programId, milestoneId }, body: { forecastDate } }, signal);
 
 /** The program's dependencies, finish-to-start with a lag in business days. */
 export const useLinks = (programId: string) =>

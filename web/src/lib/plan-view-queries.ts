@@ -1,6 +1,6 @@
 import { type Query, type QueryClient, useQuery } from '@tanstack/react-query';
 import type { Baseline, Mta, Plan, PlanRow, PlanSettings, SlipHistory, TakeBaseline } from '../../../src/contract/plan.js';
-import { request } from './http.js';
+import { callOperation } from './http.js';
 import { queryKeys } from './queries.js';
 
 export type { Baseline, Mta, Plan, PlanRow, PlanSettings, SlipHistory, TakeBaseline };
@@ -27,15 +27,15 @@ export const planViewKeys = {
 
 export const planViewApi = {
   plan: (programId: string, baseline: number | null, signal?: AbortSignal) =>
-    request<Plan>('GET', `${programPath(programId)}/plan${query({ baseline: baseline ?? undefined })}`, undefined, signal),
+    callOperation('getPlan', { params: { programId }, query: { baseline: baseline ?? undefined } }, signal),
   mta: (programId: string, milestones: readonly string[] | null, signal?: AbortSignal) =>
-    request<Mta>('GET', `${programPath(programId)}/mta${query({ milestones: milestones?.join(',') })}`, undefined, signal),
+    callOperation('getMta', { params: { programId }, query: { milestones: milestones?.join(',') || undefined } }, signal),
   slips: (programId: string, milestoneId: string, signal?: AbortSignal) =>
-    request<SlipHistory>('GET', `${programPath(programId)}/milestones/${encodeURIComponent(milestoneId)}/slips`, undefined, signal),
-  updateSettings: (programId: string, body: PlanSettings) => request<Plan>('PATCH', `${programPath(programId)}/plan-settings`, body),
-  takeBaseline: (programId: string, body: TakeBaseline) => request<Baseline>('POST', `${programPath(programId)}/baselines`, body),
+    callOperation('getSlips', { params: { programId, milestoneId } }, signal),
+  updateSettings: (programId: string, body: PlanSettings) => callOperation('updatePlanSettings', { params: { programId }, body }),
+  takeBaseline: (programId: string, body: TakeBaseline) => callOperation('takeBaseline', { params: { programId }, body }),
   activate: (programId: string, body: { version: number; reason?: string }) =>
-    request<Baseline>('POST', `${programPath(programId)}/activate`, body),
+    callOperation('activateProgram', { params: { programId }, body }),
 };
 
 /** Addresses of the charts as images; `v` changes whenever the plan does, so a browser never shows an old drawing. */

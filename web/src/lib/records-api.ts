@@ -28,7 +28,7 @@ import type {
   RiskRegisterSchema,
   UpdateRiskSchema,
 } from '../../../src/contract/risk.js';
-import { request } from './http.js';
+import { callOperation } from './http.js';
 
 export type { Action, Decision, MyWeek, Risk };
 export type DecisionList = z.infer<typeof DecisionListSchema>;
@@ -53,42 +53,42 @@ export type ConfirmBody = z.input<typeof ConfirmSchema>;
 export type ReopenBody = z.input<typeof ReopenSchema>;
 export type EffectivenessBody = z.input<typeof EffectivenessSchema>;
 
-const enc = encodeURIComponent;
-const program = (programId: string) => `/api/v1/programs/${enc(programId)}`;
-const decision = (programId: string, id: string) => `${program(programId)}/decisions/${enc(id)}`;
-const risk = (programId: string, id: string) => `${program(programId)}/risks/${enc(id)}`;
-const action = (programId: string, id: string) => `${program(programId)}/actions/${enc(id)}`;
-
 /** Decisions, risks, actions and "my week", typed by the API contract. */
 export const recordsApi = {
-  myWeek: (signal?: AbortSignal) => request<MyWeek>('GET', '/api/v1/me/week', undefined, signal),
-  myDecisionQueue: (signal?: AbortSignal) => request<DecisionList>('GET', '/api/v1/decision-queue?ownerId=me', undefined, signal),
+  myWeek: (signal?: AbortSignal) => callOperation('myWeek', {}, signal),
+  myDecisionQueue: (signal?: AbortSignal) => callOperation('decisionQueue', { query: { ownerId: 'me' } }, signal),
 
-  listDecisions: (programId: string, signal?: AbortSignal) =>
-    request<DecisionList>('GET', `${program(programId)}/decisions`, undefined, signal),
-  getDecision: (programId: string, id: string, signal?: AbortSignal) =>
-    request<Decision>('GET', decision(programId, id), undefined, signal),
-  requestDecision: (programId: string, body: RequestDecisionBody) => request<Decision>('POST', `${program(programId)}/decisions`, body),
-  editDecision: (programId: string, id: string, body: EditDecisionBody) => request<Decision>('PATCH', decision(programId, id), body),
-  decide: (programId: string, id: string, body: DecideBody) => request<Decision>('POST', `${decision(programId, id)}/decide`, body),
-  supersede: (programId: string, id: string, body: SupersedeBody) =>
-    request<Superseded>('POST', `${decision(programId, id)}/supersede`, body),
+  listDecisions: (programId: string, signal?: AbortSignal) => callOperation('listDecisions', { params: { programId } }, signal),
+  getDecision: (programId: string, decisionId: string, signal?: AbortSignal) =>
+    callOperation('getDecision', { params: { programId, decisionId } }, signal),
+  requestDecision: (programId: string, body: RequestDecisionBody) => callOperation('requestDecision', { params: { programId }, body }),
+  editDecision: (programId: string, decisionId: string, body: EditDecisionBody) =>
+    callOperation('editDecision', { params: { programId, decisionId }, body }),
+  decide: (programId: string, decisionId: string, body: DecideBody) =>
+    callOperation('decideDecision', { params: { programId, decisionId }, body }),
+  supersede: (programId: string, decisionId: string, body: SupersedeBody) =>
+    callOperation('supersedeDecision', { params: { programId, decisionId }, body }),
 
-  listRisks: (programId: string, signal?: AbortSignal) => request<RiskRegister>('GET', `${program(programId)}/risks`, undefined, signal),
-  getRisk: (programId: string, id: string, signal?: AbortSignal) => request<RiskDetail>('GET', risk(programId, id), undefined, signal),
-  raiseRisk: (programId: string, body: RaiseRiskBody) => request<Risk>('POST', `${program(programId)}/risks`, body),
-  updateRisk: (programId: string, id: string, body: UpdateRiskBody) => request<Risk>('PATCH', risk(programId, id), body),
-  closeRisk: (programId: string, id: string, body: EndRiskBody) => request<Risk>('POST', `${risk(programId, id)}/close`, body),
-  realizeRisk: (programId: string, id: string, body: RealizeRiskBody) =>
-    request<{ risk: Risk; action: Action }>('POST', `${risk(programId, id)}/realize`, body),
+  listRisks: (programId: string, signal?: AbortSignal) => callOperation('listRisks', { params: { programId } }, signal),
+  getRisk: (programId: string, riskId: string, signal?: AbortSignal) => callOperation('getRisk', { params: { programId, riskId } }, signal),
+  raiseRisk: (programId: string, body: RaiseRiskBody) => callOperation('raiseRisk', { params: { programId }, body }),
+  updateRisk: (programId: string, riskId: string, body: UpdateRiskBody) =>
+    callOperation('updateRisk', { params: { programId, riskId }, body }),
+  closeRisk: (programId: string, riskId: string, body: EndRiskBody) => callOperation('closeRisk', { params: { programId, riskId }, body }),
+  realizeRisk: (programId: string, riskId: string, body: RealizeRiskBody) =>
+    callOperation('realizeRisk', { params: { programId, riskId }, body }),
 
   listActions: (programId: string, signal?: AbortSignal) =>
-    request<ActionList>('GET', `${program(programId)}/actions?status=all`, undefined, signal),
-  openAction: (programId: string, body: OpenActionBody) => request<Action>('POST', `${program(programId)}/actions`, body),
-  editAction: (programId: string, id: string, body: EditActionBody) => request<Action>('PATCH', action(programId, id), body),
-  markDone: (programId: string, id: string, body: MarkDoneBody) => request<Action>('POST', `${action(programId, id)}/done`, body),
-  confirmAction: (programId: string, id: string, body: ConfirmBody) => request<Action>('POST', `${action(programId, id)}/confirm`, body),
-  reopenAction: (programId: string, id: string, body: ReopenBody) => request<Action>('POST', `${action(programId, id)}/reopen`, body),
-  recordEffectiveness: (programId: string, id: string, body: EffectivenessBody) =>
-    request<Action>('POST', `${action(programId, id)}/effectiveness`, body),
+    callOperation('listActions', { params: { programId }, query: { status: 'all' } }, signal),
+  openAction: (programId: string, body: OpenActionBody) => callOperation('openAction', { params: { programId }, body }),
+  editAction: (programId: string, actionId: string, body: EditActionBody) =>
+    callOperation('editAction', { params: { programId, actionId }, body }),
+  markDone: (programId: string, actionId: string, body: MarkDoneBody) =>
+    callOperation('markActionDone', { params: { programId, actionId }, body }),
+  confirmAction: (programId: string, actionId: string, body: ConfirmBody) =>
+    callOperation('confirmAction', { params: { programId, actionId }, body }),
+  reopenAction: (programId: string, actionId: string, body: ReopenBody) =>
+    callOperation('reopenAction', { params: { programId, actionId }, body }),
+  recordEffectiveness: (programId: string, actionId: string, body: EffectivenessBody) =>
+    callOperation('recordEffectiveness', { params: { programId, actionId }, body }),
 };

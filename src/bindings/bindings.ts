@@ -1,0 +1,20 @@
+import type { OperationName } from '../contract/operations.js';
+import { actionBindings } from './actions.js';
+import type { Binding } from './binding.js';
+import { calendarBindings } from './calendar.js';
+import { decisionBindings } from './decisions.js';
+import { peopleBindings } from './people.js';
+import { planBindings } from './plan.js';
+import { programBindings } from './programs.js';
+import { riskBindings } from './risks.js';
+
+/** The server side of every operation of the contract's table; the type refuses a missing one. */
+export const bindings: { readonly [K in OperationName]: Binding<K> } = {
+  ...programBindings,
+  ...planBindings,
+  ...calendarBindings,
+  ...decisionBindings,
+  ...actionBindings,
+  ...peopleBindings,
+  ...riskBindings,
+};

@@ -1,0 +1,75 @@
+import type { z } from 'zod';
+
+// One API operation as data: its HTTP method and path, the zod schemas of what goes in and comes
+// out, and its OpenAPI words. The HTTP route, the OpenAPI entry, both CLI backends and the web
+// client's call are all derived from it (contract/operations.ts holds the table).
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+/** The statuses a refusal of the operation may carry (each a problem+json document). */
+export type RefusalStatus = 400 | 401 | 403 | 404 | 409 | 410 | 422 | 429;
+
+export interface OperationContract {
+  readonly method: HttpMethod;
+  /** Relative to /api/v1, with `:name` for each path parameter (the keys of `params`). */
+  readonly path: string;
+  readonly tags: readonly string[];
+  readonly summary: string;
+  readonly description?: string;
+  readonly params?: z.ZodType;
+  readonly query?: z.ZodType;
+  readonly body?: z.ZodType;
+  /** The success status and the document sent with it. */
+  readonly status: 200 | 201;
+  readonly response: z.ZodType;
+  readonly refusals: readonly RefusalStatus[];
+}
+
+/** Refusals of a read of a program's records, and of any write. */
+export const readRefusals = [401, 404] as const satisfies readonly RefusalStatus[];
+export const writeRefusals = [400, 401, 403, 404, 409, 422] as const satisfies readonly RefusalStatus[];
+
+/** Checks an area's entries against the shape while keeping each entry's own schema types. */
+export const defineOperations = <const T extends Record<string, OperationContract>>(operations: T): T => operations;
+
+/** One slot (params, query, body) of what a caller sends: required unless every field in it is optional. */
+type Slot<K extends string, S> = S extends z.ZodType
+  ? Record<string, never> extends z.input<S>
+    ? { readonly [P in K]?: z.input<S> }
+    : { readonly [P in K]: z.input<S> }
+  : { readonly [P in K]?: undefined };
+
+type SlotOf<C, K extends 'params' | 'query' | 'body'> = C extends { readonly [P in K]: infer S } ? S : undefined;
+
+/** What a caller sends: path parameters, query and body, each as its schema takes it. */
+export type InputOf<C extends OperationContract> = Slot<'params', SlotOf<C, 'params'>> &
+  Slot<'query', SlotOf<C, 'query'>> &
+  Slot<'body', SlotOf<C, 'body'>>;
+
+type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+/** The same input once its schemas have read it (defaults filled in, text trimmed): what a binding receives. */
+export interface ParsedInputOf<C extends OperationContract> {
+  readonly params: Parsed<SlotOf<C, 'params'>>;
+  readonly query: Parsed<SlotOf<C, 'query'>>;
+  readonly body: Parsed<SlotOf<C, 'body'>>;
+}
+
+/** The success document as a caller receives it. */
+export type OutputOf<C extends OperationContract> = z.output<C['response']>;
+
+/** The operation's path with each `:name` replaced by its parameter, URL-encoded (relative to /api/v1). */
+export function operationPath(op: OperationContract, params: Readonly<Record<string, unknown>> | undefined): string {
+  return op.path.replace(/:([A-Za-z]+)/g, (_m, name: string) => {
+    const value = params?.[name];
+    if (value === undefined || value === null) throw new Error(`${op.method} ${op.path}: no value for :${name}`);
+    return encodeURIComponent(String(value));
+  });
+}
+
+/** The query string (with its `?`), leaving out absent values; empty when nothing is asked. */
+export function operationQuery(query: Readonly<Record<string, unknown>> | undefined): string {
+  const search = new URLSearchParams();
+  for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined && v !== null) search.set(k, String(v));
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}

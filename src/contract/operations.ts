@@ -1,0 +1,34 @@
+import type { InputOf, OperationContract, OutputOf, ParsedInputOf } from './operation.js';
+import { actionOperations } from './operations/actions.js';
+import { calendarOperations } from './operations/calendar.js';
+import { decisionOperations } from './operations/decisions.js';
+import { peopleOperations } from './operations/people.js';
+import { planOperations } from './operations/plan.js';
+import { programOperations } from './operations/programs.js';
+import { riskOperations } from './operations/risks.js';
+
+/**
+ * Every API operation that is plain JSON in and out, by name: the one table from which the HTTP
+ * routes and OpenAPI (http/), both CLI backends (cli/) and the web client's calls are derived. Routes
+ * that are not (sign-in cookies, OIDC, SVG charts, the schedule upload, health) stay in http/.
+ */
+export const operations = {
+  ...programOperations,
+  ...planOperations,
+  ...calendarOperations,
+  ...decisionOperations,
+  ...actionOperations,
+  ...peopleOperations,
+  ...riskOperations,
+} as const satisfies Record<string, OperationContract>;
+
+export type Operations = typeof operations;
+export type OperationName = keyof Operations;
+/** What a caller sends for the operation: `{ params, query, body }`, each as its schema takes it. */
+export type OperationInput<K extends OperationName> = InputOf<Operations[K]>;
+/** The input once the contract's schemas have read it: what the server side of the operation receives. */
+export type OperationParsedInput<K extends OperationName> = ParsedInputOf<Operations[K]>;
+/** The success document the caller receives. */
+export type OperationOutput<K extends OperationName> = OutputOf<Operations[K]>;
+
+export const operationNames = Object.keys(operations) as OperationName[];

@@ -1,0 +1,108 @@
+import {
+  ActionListSchema,
+  ActionParamsSchema,
+  ActionSchema,
+  ActionsQuerySchema,
+  ConfirmSchema,
+  EditActionSchema,
+  EffectivenessSchema,
+  MarkDoneSchema,
+  OpenActionSchema,
+  ReopenSchema,
+} from '../action.js';
+import { MyWeekSchema } from '../my-week.js';
+import { defineOperations, writeRefusals } from '../operation.js';
+import { ProgramParamsSchema } from '../program.js';
+
+const tags = ['actions'];
+
+/** A program's actions through their life, and the signed-in person's week. */
+export const actionOperations = defineOperations({
+  listActions: {
+    method: 'GET',
+    path: '/programs/:programId/actions',
+    tags,
+    summary: "A program's actions: open first, then done (waiting for confirmation), then closed; each by due date",
+    params: ProgramParamsSchema,
+    query: ActionsQuerySchema,
+    status: 200,
+    response: ActionListSchema,
+    refusals: [400, 401, 404],
+  },
+  openAction: {
+    method: 'POST',
+    path: '/programs/:programId/actions',
+    tags,
+    summary: 'Open an action (its key, A-n, is assigned); it needs an owner who holds a role on the program',
+    params: ProgramParamsSchema,
+    body: OpenActionSchema,
+    status: 201,
+    response: ActionSchema,
+    refusals: writeRefusals,
+  },
+  editAction: {
+    method: 'PATCH',
+    path: '/programs/:programId/actions/:actionId',
+    tags,
+    summary: 'Edit an action that is not closed; moving the due date needs a reason and keeps the original',
+    params: ActionParamsSchema,
+    body: EditActionSchema,
+    status: 200,
+    response: ActionSchema,
+    refusals: writeRefusals,
+  },
+  markActionDone: {
+    method: 'POST',
+    path: '/programs/:programId/actions/:actionId/done',
+    tags,
+    summary: 'The owner marks the action done, with a note; it then waits for the cadence owner to confirm',
+    params: ActionParamsSchema,
+    body: MarkDoneSchema,
+    status: 200,
+    response: ActionSchema,
+    refusals: writeRefusals,
+  },
+  confirmAction: {
+    method: 'POST',
+    path: '/programs/:programId/actions/:actionId/confirm',
+    tags,
+    summary: 'The cadence owner confirms the closure of an action marked done',
+    params: ActionParamsSchema,
+    body: ConfirmSchema,
+    status: 200,
+    response: ActionSchema,
+    refusals: writeRefusals,
+  },
+  reopenAction: {
+    method: 'POST',
+    path: '/programs/:programId/actions/:actionId/reopen',
+    tags,
+    summary: 'The cadence owner sends a done or closed action back to open, with a reason',
+    params: ActionParamsSchema,
+    body: ReopenSchema,
+    status: 200,
+    response: ActionSchema,
+    refusals: writeRefusals,
+  },
+  recordEffectiveness: {
+    method: 'POST',
+    path: '/programs/:programId/actions/:actionId/effectiveness',
+    tags,
+    summary: "Record a corrective action's effectiveness check: did the fix hold?",
+    params: ActionParamsSchema,
+    body: EffectivenessSchema,
+    status: 200,
+    response: ActionSchema,
+    refusals: writeRefusals,
+  },
+  myWeek: {
+    method: 'GET',
+    path: '/me/week',
+    tags: ['me'],
+    summary:
+      'Your week across all your programs: decisions to make, actions due or overdue, closures to confirm, risks to review, milestones due or late',
+    status: 200,
+    response: MyWeekSchema,
+    refusals: [401],
+  },
+});

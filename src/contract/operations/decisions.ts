@@ -1,0 +1,96 @@
+import {
+  DecideSchema,
+  DecisionListSchema,
+  DecisionParamsSchema,
+  DecisionQueueQuerySchema,
+  DecisionSchema,
+  EditDecisionSchema,
+  RequestDecisionSchema,
+  SupersededSchema,
+  SupersedeSchema,
+} from '../decision.js';
+import { defineOperations, readRefusals, writeRefusals } from '../operation.js';
+import { ProgramParamsSchema } from '../program.js';
+
+const tags = ['decisions'];
+
+/** The decision log of a program and the queue of open decisions across programs. */
+export const decisionOperations = defineOperations({
+  listDecisions: {
+    method: 'GET',
+    path: '/programs/:programId/decisions',
+    tags,
+    summary: "The program's decision log: every decision, open, decided or superseded, by key",
+    params: ProgramParamsSchema,
+    status: 200,
+    response: DecisionListSchema,
+    refusals: readRefusals,
+  },
+  requestDecision: {
+    method: 'POST',
+    path: '/programs/:programId/decisions',
+    tags,
+    summary: 'Ask for a decision (its key, D-n, is assigned): statement, owner, due date, links',
+    description:
+      'The owner must hold a role on the program that decides (decision owner, cadence owner or quality owner); without one the request is refused with OWNER_REQUIRED. Links name records of the same program by id or key.',
+    params: ProgramParamsSchema,
+    body: RequestDecisionSchema,
+    status: 201,
+    response: DecisionSchema,
+    refusals: writeRefusals,
+  },
+  getDecision: {
+    method: 'GET',
+    path: '/programs/:programId/decisions/:decisionId',
+    tags,
+    summary: 'One decision, with the decision it supersedes or is superseded by, and its links',
+    params: DecisionParamsSchema,
+    status: 200,
+    response: DecisionSchema,
+    refusals: readRefusals,
+  },
+  editDecision: {
+    method: 'PATCH',
+    path: '/programs/:programId/decisions/:decisionId',
+    tags,
+    summary: 'Reword, re-assign or re-date an open decision (a decided one is never edited: 409 DECISION_CLOSED)',
+    params: DecisionParamsSchema,
+    body: EditDecisionSchema,
+    status: 200,
+    response: DecisionSchema,
+    refusals: writeRefusals,
+  },
+  decideDecision: {
+    method: 'POST',
+    path: '/programs/:programId/decisions/:decisionId/decide',
+    tags,
+    summary: 'Decide it (its owner only): outcome, rationale and expected impact; it never changes afterwards',
+    params: DecisionParamsSchema,
+    body: DecideSchema,
+    status: 200,
+    response: DecisionSchema,
+    refusals: writeRefusals,
+  },
+  supersedeDecision: {
+    method: 'POST',
+    path: '/programs/:programId/decisions/:decisionId/supersede',
+    tags,
+    summary: 'Change course: a new decision, decided by the owner with a reason, supersedes this decided one',
+    params: DecisionParamsSchema,
+    body: SupersedeSchema,
+    status: 201,
+    response: SupersededSchema,
+    refusals: writeRefusals,
+  },
+  decisionQueue: {
+    method: 'GET',
+    path: '/decision-queue',
+    tags,
+    summary: 'Open decisions across every program you see: overdue first, then by due date, undated last',
+    description: 'ownerId filters to one owner: "me", a person id or an e-mail address. Each item flags what it lacks (no_due_date).',
+    query: DecisionQueueQuerySchema,
+    status: 200,
+    response: DecisionListSchema,
+    refusals: [400, 401],
+  },
+});

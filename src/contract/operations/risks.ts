@@ -1,0 +1,100 @@
+import { defineOperations, writeRefusals } from '../operation.js';
+import { ProgramParamsSchema } from '../program.js';
+import {
+  EndRiskSchema,
+  RaiseRiskSchema,
+  RealizedRiskSchema,
+  RealizeRiskSchema,
+  RiskChangesQuerySchema,
+  RiskChangesSchema,
+  RiskDetailSchema,
+  RiskParamsSchema,
+  RiskRegisterSchema,
+  RiskSchema,
+  UpdateRiskSchema,
+} from '../risk.js';
+
+const tags = ['risks'];
+const reads = [400, 401, 404] as const;
+
+/** A program's risk register, each risk's life, and what happened to them over a period. */
+export const riskOperations = defineOperations({
+  listRisks: {
+    method: 'GET',
+    path: '/programs/:programId/risks',
+    tags,
+    summary: "A program's risk register: live risks by score, then closed and realized ones, with 5×5 heat maps",
+    description:
+      'The heat maps place the live (open and mitigating) risks by current score and by residual score (current where no residual is set).',
+    params: ProgramParamsSchema,
+    status: 200,
+    response: RiskRegisterSchema,
+    refusals: reads,
+  },
+  raiseRisk: {
+    method: 'POST',
+    path: '/programs/:programId/risks',
+    tags,
+    summary: 'Raise a risk (its key, R-n, is assigned); it needs an owner on the program',
+    params: ProgramParamsSchema,
+    body: RaiseRiskSchema,
+    status: 201,
+    response: RiskSchema,
+    refusals: writeRefusals,
+  },
+  getRisk: {
+    method: 'GET',
+    path: '/programs/:programId/risks/:riskId',
+    tags,
+    summary: 'One risk with its linked actions and score history (from the change log, oldest first)',
+    params: RiskParamsSchema,
+    status: 200,
+    response: RiskDetailSchema,
+    refusals: reads,
+  },
+  updateRisk: {
+    method: 'PATCH',
+    path: '/programs/:programId/risks/:riskId',
+    tags,
+    summary: 'Update an open risk (re-score, re-plan, hand over), with a reason',
+    params: RiskParamsSchema,
+    body: UpdateRiskSchema,
+    status: 200,
+    response: RiskSchema,
+    refusals: writeRefusals,
+  },
+  closeRisk: {
+    method: 'POST',
+    path: '/programs/:programId/risks/:riskId/close',
+    tags,
+    summary: 'Close an open risk that can no longer happen, with a reason',
+    params: RiskParamsSchema,
+    body: EndRiskSchema,
+    status: 200,
+    response: RiskSchema,
+    refusals: writeRefusals,
+  },
+  realizeRisk: {
+    method: 'POST',
+    path: '/programs/:programId/risks/:riskId/realize',
+    tags,
+    summary: 'Mark an open risk realized (it happened); opens an action linked to it in the same step',
+    params: RiskParamsSchema,
+    body: RealizeRiskSchema,
+    status: 200,
+    response: RealizedRiskSchema,
+    refusals: writeRefusals,
+  },
+  riskChanges: {
+    method: 'GET',
+    path: '/programs/:programId/risk-changes',
+    tags,
+    summary: "What happened to the program's risks between two days: raised, re-scored, closed, realized",
+    description: 'since and until are days in the program time zone, both inclusive. Read from the change log, oldest first.',
+    params: ProgramParamsSchema,
+    query: RiskChangesQuerySchema,
+    status: 200,
+    response: RiskChangesSchema,
+    refusals: reads,
+  },
+});

@@ -1,0 +1,104 @@
+import type { FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
+import { getMta } from '../../app/plan/get-mta.js';
+import { getPlan, type PlanView } from '../../app/plan/get-plan.js';
+import { splitKeys } from '../../bindings/plan.js';
+import { renderMtaChart } from '../../charts/mta-chart.js';
+import { renderTimelineChart } from '../../charts/timeline-chart.js';
+import { ProblemSchema } from '../../contract/common.js';
+import { MtaQuerySchema, PlanQuerySchema } from '../../contract/plan.js';
+import { ProgramParamsSchema } from '../../contract/program.js';
+import type { PlainDate } from '../../domain/plain-date.js';
+import { actorOf } from '../auth.js';
+import type { HttpDeps } from '../http-deps.js';
+import { sendProblem } from '../problem.js';
+
+const refusals = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema };
+
+const svgDescription =
+  'An SVG image (image/svg+xml), rendered by the same code the weekly report uses; the JSON behind it is the matching JSON route';
+
+/** The same chart for the same data: past weeks never change, so a drawn chart is safe to keep while the plan is unchanged. */
+const sendSvg = (res: FastifyReply, svg: string) =>
+  res.code(200).header('content-type', 'image/svg+xml; charset=utf-8').header('cache-control', 'private, no-cache').send(svg);
+
+function timelineSvg(v: PlanView): string {
+  const keyOf = new Map(v.rows.map((r) => [r.milestone.id as string, r.milestone.key]));
+  const rows = [...v.rows].sort((a, b) =>
+    a.milestone.forecastDate < b.milestone.forecastDate ? -1 : a.milestone.forecastDate > b.milestone.forecastDate ? 1 : 0,
+  );
+  return renderTimelineChart({
+    title: `${v.program.code} — timeline${v.baseline ? ` against baseline ${v.baseline.baseline.number}` : ''}`,
+    today: v.today,
+    rows: rows.map((r) => ({
+      key: r.milestone.key,
+      name: r.milestone.name,
+      baselineDate: r.baselineDate,
+      forecastDate: r.milestone.forecastDate,
+      actualDate: r.milestone.actualDate,
+      health: r.health,
+      onCriticalPath: r.onCriticalPath,
+    })),
+    links: v.rows.flatMap((r) => r.predecessors.map((p) => ({ from: keyOf.get(p.link.predecessorId) ?? p.key, to: r.milestone.key }))),
+    labels: { baseline: 'Baseline', forecast: 'Forecast', actual: 'Done', today: 'Today', criticalPath: 'Critical path' },
+  });
+}
+
+/** The trend and timeline charts as SVG (their JSON: getMta and getPlan in contract/operations/plan.ts). */
+export const chartRoutes =
+  (deps: HttpDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    const mtaInput = (req: { params: { programId: string }; query: z.infer<typeof MtaQuerySchema> }) => ({
+      programId: req.params.programId,
+      from: req.query.from as PlainDate | undefined,
+      to: req.query.to as PlainDate | undefined,
+      milestones: splitKeys(req.query.milestones),
+    });
+
+    app.get(
+      '/programs/:programId/charts/mta.svg',
+      {
+        schema: {
+          tags: ['plan'],
+          summary: 'The milestone trend analysis chart as SVG',
+          description: svgDescription,
+          params: ProgramParamsSchema,
+          querystring: MtaQuerySchema,
+          response: { ...refusals },
+        },
+      },
+      async (req, res) => {
+        const r = await getMta(deps.app, { ...mtaInput(req), actor: actorOf(req) });
+        if (!r.ok) return sendProblem(res, r.error);
+        return sendSvg(
+          res,
+          renderMtaChart({
+            title: `${r.value.code} — milestone trend`,
+            weeks: r.value.weeks.map((w) => ({ week: w.week, start: w.start })),
+            series: r.value.series.map((s) => ({ key: s.key, name: s.name, baselineDate: s.baselineDate, points: s.points })),
+            labels: { x: 'Reporting week', y: 'Forecast date', baseline: 'Baseline', done: 'Done' },
+          }),
+        );
+      },
+    );
+
+    app.get(
+      '/programs/:programId/charts/timeline.svg',
+      {
+        schema: {
+          tags: ['plan'],
+          summary: 'The timeline (Gantt-style): baseline vs forecast per milestone with dependency arrows, as SVG',
+          description: svgDescription,
+          params: ProgramParamsSchema,
+          querystring: PlanQuerySchema,
+          response: { ...refusals },
+        },
+      },
+      async (req, res) => {
+        const r = await getPlan(deps.app, { programId: req.params.programId, actor: actorOf(req), baseline: req.query.baseline });
+        if (!r.ok) return sendProblem(res, r.error);
+        return sendSvg(res, timelineSvg(r.value));
+      },
+    );
+  };
