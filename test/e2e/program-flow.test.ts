@@ -116,4 +116,22 @@ describe('browser: sign in → my week → portfolio → program → add, move, 
     await screenshot(page, 'program-change-log');
     await expectAccessible(page, { scope: 'main' });
   });
+
+  it('shows the change log a page at a time: older changes on request, down to the program’s creation', async () => {
+    const log = page.getByRole('table', { name: 'Change log' });
+    const more = page.getByRole('button', { name: 'Show older changes' });
+    const rows = () => log.getByRole('row').count();
+    await expect.poll(() => more.count()).toBe(1);
+    const first = await rows();
+    await more.click();
+    await expect.poll(rows).toBeGreaterThan(first);
+    // Page after page until the oldest: the program's own creation, and no button any more.
+    for (let i = 0; i < 50 && (await more.count()) > 0; i++) {
+      const before = await rows();
+      await more.click();
+      await expect.poll(async () => (await rows()) > before || (await more.count()) === 0).toBe(true);
+    }
+    expect(await more.count()).toBe(0);
+    await expect.poll(() => log.getByRole('row').filter({ hasText: 'KHG-KW500' }).count()).toBeGreaterThan(0);
+  });
 });

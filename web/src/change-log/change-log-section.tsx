@@ -12,9 +12,11 @@ interface Props {
   error: unknown;
   onRetry: () => void;
   users: readonly ProgramPerson[];
+  /** Older changes to fetch, a page at a time; null when the oldest is shown. */
+  more?: { readonly loading: boolean; readonly load: () => void } | null;
 }
 
-export function ChangeLogSection({ clients, changes, error, onRetry, users }: Props) {
+export function ChangeLogSection({ clients, changes, error, onRetry, users, more = null }: Props) {
   const { t } = useTranslation();
   const headingId = useId();
   const names = useMemo(() => new Map([...users, ...clients].map((x) => [x.id, x.name])), [users, clients]);
@@ -25,7 +27,22 @@ export function ChangeLogSection({ clients, changes, error, onRetry, users }: Pr
       {error ? (
         <LoadError title={t('changeLog.loadFailed')} error={error} onRetry={onRetry} />
       ) : (
-        <ChangeLogTable changes={changes} names={names} />
+        <>
+          <ChangeLogTable changes={changes} names={names} />
+          {more ? (
+            <p className="section__more">
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={more.load}
+                disabled={more.loading}
+                aria-busy={more.loading}
+              >
+                {more.loading ? t('changeLog.loadingMore') : t('changeLog.more')}
+              </button>
+            </p>
+          ) : null}
+        </>
       )}
     </section>
   );

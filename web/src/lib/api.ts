@@ -66,11 +66,16 @@ const remember = (me: Me): Me => {
   return me;
 };
 
+/** Changes shown per page of the program's change log ("Show older changes" fetches the next). */
+export const changePageSize = 100;
+
 export const api = {
   listPrograms: (signal?: AbortSignal) => callOperation('listPrograms', {}, signal),
   getProgram: (programId: string, signal?: AbortSignal) => callOperation('getProgram', { params: { programId } }, signal),
   listMilestones: (programId: string, signal?: AbortSignal) => callOperation('listMilestones', { params: { programId } }, signal),
-  listChanges: (programId: string, signal?: AbortSignal) => callOperation('listChanges', { params: { programId } }, signal),
+  /** One page of the change log, newest first; `cursor` is the page before's nextCursor. */
+  listChanges: (programId: string, signal?: AbortSignal, cursor?: string) =>
+    callOperation('listChanges', { params: { programId }, query: { limit: changePageSize, cursor } }, signal),
   listProgramPeople: (programId: string, signal?: AbortSignal) => callOperation('listProgramPeople', { params: { programId } }, signal),
 
   createMilestone: (programId: string, body: CreateMilestone) => callOperation('createMilestone', { params: { programId }, body }),

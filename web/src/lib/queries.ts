@@ -1,4 +1,4 @@
-import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './api.js';
 
 export const queryKeys = {
@@ -30,8 +30,14 @@ export const useProgram = (programId: string) =>
 export const useMilestones = (programId: string) =>
   useQuery({ queryKey: queryKeys.milestones(programId), queryFn: ({ signal }) => api.listMilestones(programId, signal) });
 
+/** The change log a page at a time: fetchNextPage reads the next (older) one by its cursor. */
 export const useChanges = (programId: string) =>
-  useQuery({ queryKey: queryKeys.changes(programId), queryFn: ({ signal }) => api.listChanges(programId, signal) });
+  useInfiniteQuery({
+    queryKey: queryKeys.changes(programId),
+    queryFn: ({ signal, pageParam }) => api.listChanges(programId, signal, pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
 
 /** The people holding a role on the program: who can own its milestones. */
 export const useProgramPeople = (programId: string) =>

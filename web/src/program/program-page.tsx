@@ -44,9 +44,10 @@ export function ProgramPage() {
       />
       <ChangeLogSection
         clients={program.data ? [program.data.client] : []}
-        changes={changes.data?.items}
+        changes={changes.data?.pages.flatMap((p) => p.items)}
         error={changes.error}
         onRetry={() => void changes.refetch()}
+        more={changes.hasNextPage ? { loading: changes.isFetchingNextPage, load: () => void changes.fetchNextPage() } : null}
         users={personList}
       />
     </>
