@@ -27,22 +27,7 @@ export function ChangeLogSection({ clients, changes, error, onRetry, users, more
       {error ? (
         <LoadError title={t('changeLog.loadFailed')} error={error} onRetry={onRetry} />
       ) : (
-        <>
-          <ChangeLogTable changes={changes} names={names} />
-          {more ? (
-            <p className="section__more">
-              <button
-                type="button"
-                className="button button--secondary"
-                onClick={more.load}
-                disabled={more.loading}
-                aria-busy={more.loading}
-              >
-                {more.loading ? t('changeLog.loadingMore') : t('changeLog.more')}
-              </button>
-            </p>
-          ) : null}
-        </>
+        <ChangeLogTable changes={changes} names={names} more={more} />
       )}
     </section>
   );

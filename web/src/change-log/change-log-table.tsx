@@ -10,6 +10,8 @@ import { ChangeValue } from './change-value.js';
 interface Props {
   changes: readonly Change[] | undefined;
   names: ReadonlyMap<string, string>;
+  /** Older changes the server holds, fetched a page at a time; null when the oldest is loaded. */
+  more?: { readonly loading: boolean; readonly load: () => void } | null;
 }
 
 /** Writes shown at first; older ones come on request, so a long history stays fast. */
@@ -27,7 +29,7 @@ function groupChanges(changes: readonly Change[]): Change[][] {
   return groups;
 }
 
-export function ChangeLogTable({ changes, names }: Props) {
+export function ChangeLogTable({ changes, names, more = null }: Props) {
   const { t } = useTranslation();
   const what = useChangeWhat();
   const captionId = useId();
@@ -108,14 +110,30 @@ export function ChangeLogTable({ changes, names }: Props) {
           )}
         </table>
       </TableScroll>
-      {hiddenRows > 0 && (
+      {hiddenRows > 0 ? (
         <div className="more">
           <p className="more__count">{t('changeLog.shown', { shown: shownRows, total: changes?.length ?? 0 })}</p>
           <button type="button" className="button button--secondary" onClick={() => setLimit((n) => n + PAGE * 2)}>
             {t('changeLog.showMore', { count: nextRows })}
           </button>
         </div>
-      )}
+      ) : more ? (
+        // Everything loaded is shown: the next page comes from the server, and shows as it arrives.
+        <div className="more">
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => {
+              setLimit((n) => n + PAGE * 2);
+              more.load();
+            }}
+            disabled={more.loading}
+            aria-busy={more.loading}
+          >
+            {more.loading ? t('changeLog.loadingMore') : t('changeLog.more')}
+          </button>
+        </div>
+      ) : null}
     </>
   );
 }
