@@ -1,5 +1,6 @@
 import { completeMilestone } from '../app/complete-milestone.js';
 import { createMilestone } from '../app/create-milestone.js';
+import { getMilestone } from '../app/get-milestone.js';
 import { getProgram } from '../app/get-program.js';
 import { listChanges } from '../app/list-changes.js';
 import { listMilestones } from '../app/list-milestones.js';
@@ -35,6 +36,8 @@ export const programBindings: Bindings<keyof typeof programOperations> = {
 
   listMilestones: async ({ app, actor }, { params }) =>
     presented(await listMilestones(app, { ...params, actor }), (items) => ({ items: items.map(milestoneJson) })),
+
+  getMilestone: async ({ app, actor }, { params }) => presented(await getMilestone(app, { ...params, actor }), milestoneJson),
 
   createMilestone: async ({ app, actor }, { params, body: b }) => {
     const r = await createMilestone(app, {

@@ -292,6 +292,11 @@ describe.each(dialects)('authorization matrix on %s (demo portfolio)', (dialect)
     },
     { route: 'GET /api/v1/programs/:programId/milestones', request: () => ({ method: 'GET', url: milestonesUrl }), expect: readers },
     {
+      route: 'GET /api/v1/programs/:programId/milestones/:milestoneId',
+      request: async () => ({ method: 'GET', url: `${milestonesUrl}/${await milestone(lead)}` }),
+      expect: readers,
+    },
+    {
       route: 'GET /api/v1/programs/:programId/changes',
       request: () => ({ method: 'GET', url: `/api/v1/programs/${program}/changes` }),
       expect: readers,

@@ -355,4 +355,13 @@ describe.each(dialects)('milestones API on %s', (dialect) => {
       expect((await list()).length).toBe(before + 4);
     });
   });
+
+  it('reads one milestone by key or id exactly as the list shows it, and 404s one that is not there', async () => {
+    const m = await created({ name: 'Pilot run signed off', ownerId: chen.id, forecastDate: '2026-03-24' });
+    const byKey = await call(t, { method: 'GET', url: `${base()}/${m.key.toLowerCase()}` });
+    expect(byKey.statusCode, byKey.body).toBe(200);
+    expect(byKey.json()).toEqual(await one(m.key));
+    expect((await call(t, { method: 'GET', url: `${base()}/${m.id}` })).json()).toEqual(byKey.json());
+    expectProblem(await call(t, { method: 'GET', url: `${base()}/M-9999` }), 404, 'MILESTONE_NOT_FOUND');
+  });
 });

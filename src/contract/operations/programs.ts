@@ -53,6 +53,16 @@ export const programOperations = defineOperations({
     response: MilestoneListSchema,
     refusals: readRefusals,
   },
+  getMilestone: {
+    method: 'GET',
+    path: '/programs/:programId/milestones/:milestoneId',
+    tags: ['milestones'],
+    summary: 'One milestone by id or key (M-12), with health and variance',
+    params: MilestoneParamsSchema,
+    status: 200,
+    response: MilestoneSchema,
+    refusals: readRefusals,
+  },
   createMilestone: {
     method: 'POST',
     path: '/programs/:programId/milestones',
