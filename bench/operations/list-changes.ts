@@ -9,5 +9,5 @@ export const listChangesOp = defineOperation<{ programId: string }>({
   beforeEach: (ctx, s) => {
     s.programId = ctx.rng.pick(ctx.portfolio.programs).id;
   },
-  run: async (ctx, s) => expectOk(await listChanges(ctx.deps, { ...s, actor: ctx.actor }), 'listChanges').length,
+  run: async (ctx, s) => expectOk(await listChanges(ctx.deps, { ...s, actor: ctx.actor }), 'listChanges').items.length,
 });
