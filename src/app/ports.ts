@@ -153,7 +153,7 @@ export interface OwnedOpenItems {
 /** Reads, available both outside and inside a transaction. */
 export interface Reads {
   listUsers(): Promise<User[]>;
-  /** The people with these ids (those that exist), for the names a page shows. */
+  /** The people with these ids (those that exist), by name, for the names a page shows. */
   findUsers(ids: readonly string[]): Promise<User[]>;
   findUser(id: string): Promise<User | null>;
   findUserByEmail(email: string): Promise<User | null>;
@@ -162,6 +162,8 @@ export interface Reads {
   countAdmins(): Promise<number>;
   listMemberships(userId?: UserId): Promise<Membership[]>;
   findMembership(id: string): Promise<Membership | null>;
+  /** The memberships that give a role on the program: on the program itself or on its client. */
+  listMembershipsOn(program: { readonly id: ProgramId; readonly clientId: ClientId }): Promise<Membership[]>;
   findSession(id: string): Promise<SessionRecord | null>;
   findApiTokenByHash(tokenHash: string): Promise<ApiTokenRecord | null>;
   listApiTokens(userId: UserId): Promise<ApiTokenRecord[]>;

@@ -108,7 +108,7 @@ export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'cou
     async findUsers(ids) {
       const out: User[] = [];
       for (const part of chunks(unique(ids))) {
-        const rows = await db.selectFrom('users').selectAll().where('id', 'in', part).execute();
+        const rows = await db.selectFrom('users').selectAll().where('id', 'in', part).orderBy('name').execute();
         out.push(...rows.map(toUser));
       }
       return out;
@@ -382,6 +382,16 @@ export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'cou
       let q = db.selectFrom('memberships').selectAll();
       if (userId) q = q.where('userId', '=', userId);
       return (await q.orderBy('createdAt').orderBy('id').execute()).map(toMembership);
+    },
+    async listMembershipsOn(program) {
+      const rows = await db
+        .selectFrom('memberships')
+        .selectAll()
+        .where((eb) => eb.or([eb('programId', '=', program.id), eb('clientId', '=', program.clientId)]))
+        .orderBy('createdAt')
+        .orderBy('id')
+        .execute();
+      return rows.map(toMembership);
     },
     async findMembership(id) {
       const r = await db.selectFrom('memberships').selectAll().where('id', '=', id).executeTakeFirst();

@@ -15,11 +15,15 @@ export async function listProgramPeople(deps: AppDeps, input: { actor: Actor; pr
   const found = await findAccessibleProgram(r, input.actor, input.programId);
   if (!found.ok) return found;
   const program = found.value.program;
-  const [users, memberships] = await Promise.all([r.listUsers(), r.listMemberships()]);
+  // Only the memberships on this program or its client, and only their people: not the workspace's.
+  const memberships = await r.listMembershipsOn(program);
+  const users = await r.findUsers(memberships.map((m) => m.userId));
+  const byUser = new Map<string, typeof memberships>();
+  for (const m of memberships) byUser.set(m.userId, [...(byUser.get(m.userId) ?? []), m]);
   return ok(
     users
       .filter((u) => u.status !== 'removed')
-      .map((user) => ({ user, roles: rolesOn({ ...user, memberships: memberships.filter((m) => m.userId === user.id) }, program) }))
+      .map((user) => ({ user, roles: rolesOn({ ...user, memberships: byUser.get(user.id) ?? [] }, program) }))
       .filter((p) => p.roles.length > 0),
   );
 }
