@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { uuidv7 } from 'uuidv7';
@@ -5,10 +6,21 @@ import type { AppDeps } from '../src/app/deps.js';
 import { argon2Passwords } from '../src/main/passwords.js';
 import { openStore } from '../src/store/open-store.js';
 import { crashFailed, formatCrash, runCrash, saveCrashReport } from './crash/crash.js';
-import { type BenchDatabase, createDatabase } from './lib/database.js';
+import { type ServerSnapshot, snapshotServer } from './crash/snapshot.js';
+import { type BenchDatabase, createDatabase, dropKept, keptDatabase, openForGeneration, settle } from './lib/database.js';
+import { type HttpLoadReport, runHttpLoad } from './lib/http-load.js';
 import { measure, type OperationResult } from './lib/measure.js';
 import { type BenchOptions, type Dialect, parseOptions, UsageError, usage } from './lib/options.js';
-import { generatePortfolio } from './lib/portfolio.js';
+import {
+  benchEmails,
+  benchInstant,
+  benchPassword,
+  clockFrom,
+  type GenerateResult,
+  generatePortfolio,
+  generatorVersion,
+  loadPortfolio,
+} from './lib/portfolio.js';
 import { createRng } from './lib/prng.js';
 import {
   type DialectReport,
@@ -16,6 +28,7 @@ import {
   formatDialect,
   formatPure,
   generationLine,
+  load1,
   type PureReport,
   savePureReport,
   saveReport,
@@ -29,7 +42,8 @@ import type { Operation, PureOperation } from './operations/types.js';
  */
 const generationConcurrency: Record<Dialect, number> = { sqlite: 1, postgres: 6 };
 
-const resultsDir = join(dirname(fileURLToPath(import.meta.url)), 'results');
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+const resultsDir = join(repoRoot, 'bench', 'results');
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 /**
@@ -49,19 +63,27 @@ process.once('SIGINT', () => {
 interface Selection {
   readonly store: readonly Operation[];
   readonly pure: readonly PureOperation[];
+  /** HTTP load on the real server (bench/lib/http-load.ts): part of the default run. */
+  readonly http: boolean;
   /** The crash test (bench/crash/): only when named, never part of the default run. */
   readonly crash: boolean;
 }
 
-/** --only names operations, or a pure operation's group (e.g. `propagate`), or `crash`. */
+/** --only names operations, or a pure operation's group (e.g. `propagate`), or `http-load`, or `crash`. */
 function selectOperations(only: readonly string[]): Selection {
-  if (only.length === 0) return { store: operations, pure: pureOperations, crash: false };
-  const known = new Set(['crash', ...operations.map((o) => o.name), ...pureOperations.flatMap((o) => [o.name, o.group ?? o.name])]);
+  if (only.length === 0) return { store: operations, pure: pureOperations, http: true, crash: false };
+  const known = new Set([
+    'crash',
+    'http-load',
+    ...operations.map((o) => o.name),
+    ...pureOperations.flatMap((o) => [o.name, o.group ?? o.name]),
+  ]);
   const unknown = only.filter((n) => !known.has(n));
   if (unknown.length > 0) throw new UsageError(`unknown operation ${unknown.join(', ')}; known: ${[...known].join(', ')}`);
   return {
     store: operations.filter((o) => only.includes(o.name)),
     pure: pureOperations.filter((o) => only.includes(o.name) || (o.group !== undefined && only.includes(o.group))),
+    http: only.includes('http-load'),
     crash: only.includes('crash'),
   };
 }
@@ -80,61 +102,157 @@ async function runPure(opts: BenchOptions, selected: readonly PureOperation[]): 
   return { startedAt, finishedAt: new Date().toISOString(), results, baselines, notes };
 }
 
-async function runDialect(dialect: Dialect, opts: BenchOptions, selected: readonly Operation[]): Promise<DialectReport> {
+/** Generates the portfolio into a fresh database through the real use cases, then settles it (PostgreSQL: VACUUM ANALYZE). */
+async function generate(dialect: Dialect, db: BenchDatabase, opts: BenchOptions): Promise<{ result: GenerateResult; ms: number }> {
+  const gen = await openForGeneration(db);
+  const t0 = performance.now();
+  try {
+    // bareAnswers: milestone writes answer without the figures read after commit (which change no row).
+    const deps: AppDeps = {
+      store: gen.store,
+      clock: clockFrom(benchInstant),
+      newId: uuidv7,
+      passwords: argon2Passwords,
+      bareAnswers: true,
+    };
+    const step = Math.max(1, Math.ceil(opts.programs / 10));
+    const result = await generatePortfolio(deps, createRng(opts.seed).derive('portfolio'), {
+      programs: opts.programs,
+      milestones: opts.milestones,
+      concurrency: generationConcurrency[dialect],
+      now: benchInstant,
+      signal: interrupt.signal,
+      progress: (done, calls) => {
+        if (done % step !== 0 && done !== opts.programs) return;
+        const s = (performance.now() - t0) / 1000;
+        log(
+          `[${dialect}] generating: ${done}/${opts.programs} programs (${Math.round((100 * done) / opts.programs)}%), ${calls} use-case calls (${Math.round(calls / s)}/s), ${s.toFixed(1)} s`,
+        );
+      },
+    });
+    await gen.close();
+    await settle(db);
+    return { result, ms: performance.now() - t0 };
+  } catch (e) {
+    await gen.close();
+    throw e;
+  }
+}
+
+async function runDialect(dialect: Dialect, opts: BenchOptions, selected: Selection, serverEntry: string | null): Promise<DialectReport> {
   const startedAt = new Date().toISOString();
-  const db = await createDatabase(dialect, opts.pgUrl);
+  const loadStart = load1();
+  const identity = {
+    generator: generatorVersion,
+    seed: opts.seed,
+    programs: opts.programs,
+    milestones: opts.milestones,
+    at: benchInstant.toISOString(),
+  };
+  const kept = opts.keep ? keptDatabase({ dialect, pgUrl: opts.pgUrl, dir: opts.keep, identity }) : null;
+  let db = kept ? await kept.find() : null;
+  const reused = db !== null;
+  if (reused) log(`[${dialect}] reusing the kept ${kept?.location} (a copy)`);
+  db ??= await createDatabase(dialect, opts.pgUrl);
   live.add(db);
   try {
+    let generated: { result: GenerateResult; ms: number } | null = null;
+    if (!reused) {
+      generated = await generate(dialect, db, opts);
+      if (kept) {
+        await kept.keep(db);
+        log(`[${dialect}] kept as ${kept.location}`);
+      }
+    }
+    const rows = await db.countRows();
+    const totalRows = Object.values(rows).reduce((a, b) => a + b, 0);
+    const genMs = generated?.ms ?? 0;
+    const calls = generated?.result.calls ?? 0;
+    const generation = {
+      ms: genMs,
+      reused,
+      kept: kept?.location ?? null,
+      programs: opts.programs,
+      milestones: opts.programs * opts.milestones,
+      calls,
+      byUseCase: generated?.result.byUseCase ?? {},
+      concurrency: generationConcurrency[dialect],
+      rows,
+      totalRows,
+      rowsPerSecond: genMs > 0 ? totalRows / (genMs / 1000) : 0,
+      callsPerSecond: genMs > 0 ? calls / (genMs / 1000) : 0,
+    };
+    log(`[${dialect}] ${generationLine(generation)}`);
+
+    const rng = createRng(opts.seed);
     const opened = openStore(db.storeConfig);
+    const results: OperationResult[] = [];
+    let portfolio: Awaited<ReturnType<typeof loadPortfolio>>;
     try {
       await opened.migrate();
-      const deps: AppDeps = { store: opened.store, clock: { now: () => new Date() }, newId: uuidv7, passwords: argon2Passwords };
-      const rng = createRng(opts.seed);
-      const step = Math.max(1, Math.ceil(opts.programs / 10));
-      const t0 = performance.now();
-      const { portfolio, calls } = await generatePortfolio(deps, rng.derive('portfolio'), {
-        programs: opts.programs,
-        milestones: opts.milestones,
-        concurrency: generationConcurrency[dialect],
-        signal: interrupt.signal,
-        progress: (done, milestones) => {
-          if (done % step !== 0 && done !== opts.programs) return;
-          const s = (performance.now() - t0) / 1000;
-          log(
-            `[${dialect}] generating: ${done}/${opts.programs} programs (${Math.round((100 * done) / opts.programs)}%), ${milestones} milestones, ${s.toFixed(1)} s`,
-          );
-        },
-      });
-      const genMs = performance.now() - t0;
-      const rows = await db.countRows();
-      const totalRows = Object.values(rows).reduce((a, b) => a + b, 0);
-      const generation = {
-        ms: genMs,
-        programs: opts.programs,
-        milestones: opts.programs * opts.milestones,
-        calls,
-        concurrency: generationConcurrency[dialect],
-        rows,
-        totalRows,
-        rowsPerSecond: totalRows / (genMs / 1000),
-        callsPerSecond: calls / (genMs / 1000),
-      };
-      log(`[${dialect}] ${generationLine(generation)}`);
-
-      const results: OperationResult[] = [];
-      for (const op of selected) {
+      const deps: AppDeps = { store: opened.store, clock: clockFrom(benchInstant), newId: uuidv7, passwords: argon2Passwords };
+      portfolio = await loadPortfolio(opened.store.reads);
+      for (const op of selected.store) {
         log(`[${dialect}] measuring ${op.name}…`);
         const ctx = { dialect, deps, actor: portfolio.lead, portfolio, rng: rng.derive(`operation:${op.name}`) };
         results.push(await measure(op, ctx, { timeMs: opts.timeMs, minSamples: opts.minSamples, signal: interrupt.signal }));
       }
-      return { dialect, location: db.location, startedAt, finishedAt: new Date().toISOString(), generation, results };
     } finally {
       await opened.store.close();
     }
+
+    let http: HttpLoadReport | null = null;
+    if (selected.http && serverEntry && !interrupt.signal.aborted) {
+      http = await runHttpLoad(
+        {
+          dialect,
+          entry: serverEntry,
+          databaseUrl: db.storeConfig.databaseUrl,
+          dataDir: db.storeConfig.dataDir,
+          now: benchInstant,
+          email: benchEmails.lead,
+          password: benchPassword,
+          portfolio,
+          rng: rng.derive('http-load'),
+          seconds: opts.httpSeconds,
+          pageConnections: 200,
+          portfolioConnections: 10,
+          burstConnections: opts.burst,
+          burstTimeoutSeconds: 5,
+          signal: interrupt.signal,
+          log,
+        },
+        join(db.storeConfig.dataDir, 'server.log'),
+      );
+    }
+    return {
+      dialect,
+      location: db.location,
+      startedAt,
+      finishedAt: new Date().toISOString(),
+      generation,
+      benchInstant: benchInstant.toISOString(),
+      loadAverage: { start: loadStart, end: load1() },
+      results,
+      http,
+    };
   } finally {
     await db.drop();
     live.delete(db);
   }
+}
+
+/** The server code http-load runs: src/ transpiled once (as the crash test does), or the build. */
+function serverCode(opts: BenchOptions): { entry: string; snapshot: ServerSnapshot | null } {
+  if (opts.server === 'built') {
+    if (!existsSync(join(repoRoot, 'dist', 'main', 'cli.js')))
+      throw new Error('dist/main/cli.js is missing: run `npm run build:server` first');
+    return { entry: join(repoRoot, 'bin', 'tollgate.js'), snapshot: null };
+  }
+  const t = performance.now();
+  const snapshot = snapshotServer(repoRoot);
+  log(`[http-load] server code: ${snapshot.files} files of src/ transpiled in ${Math.round(performance.now() - t)} ms`);
+  return { entry: snapshot.entry, snapshot };
 }
 
 /** The crash test: SIGKILL the real server under write load, restart, verify; true when it failed. */
@@ -152,10 +270,7 @@ async function crash(opts: BenchOptions): Promise<boolean> {
   };
   log(`[crash] seed ${seed} (repeat with --seed ${seed}); ${o.kills} kills per dialect, ${o.clients} clients`);
   try {
-    const reports = await runCrash(
-      { ...o, repoRoot: join(dirname(fileURLToPath(import.meta.url)), '..'), signal: interrupt.signal, live },
-      log,
-    );
+    const reports = await runCrash({ ...o, repoRoot, signal: interrupt.signal, live }, log);
     process.stdout.write(`\n${formatCrash(reports, o)}\n`);
     if (opts.save) log(`[crash] wrote ${relative(process.cwd(), saveCrashReport(resultsDir, o, reports))}`);
     const failed = crashFailed(reports);
@@ -182,6 +297,11 @@ async function main(): Promise<number> {
     log(`bench: ${e.message}\n\n${usage}`);
     return 2;
   }
+  if (opts.dropKept) {
+    const dropped = await dropKept(opts.keep ?? 'bench/.keep', opts.pgUrl);
+    log(dropped.length > 0 ? `dropped ${dropped.join(', ')}` : 'no kept database to drop');
+    return 0;
+  }
   const reports: DialectReport[] = [];
   let failed = false;
   if (selected.pure.length > 0) {
@@ -195,10 +315,17 @@ async function main(): Promise<number> {
     }
   }
   // Pure operations need no database: a run of only those skips the dialects.
-  for (const dialect of selected.store.length > 0 ? opts.dialects : []) {
+  let server: ReturnType<typeof serverCode> | null = null;
+  try {
+    if (selected.http) server = serverCode(opts);
+  } catch (e) {
+    log(`[http-load] ${e instanceof Error ? e.message : String(e)}`);
+    return 1;
+  }
+  for (const dialect of selected.store.length > 0 || selected.http ? opts.dialects : []) {
     if (interrupt.signal.aborted) break;
     try {
-      const report = await runDialect(dialect, opts, selected.store);
+      const report = await runDialect(dialect, opts, selected, server?.entry ?? null);
       reports.push(report);
       process.stdout.write(`\n${formatDialect(report)}\n`);
       if (opts.save) log(`[${dialect}] wrote ${relative(process.cwd(), saveReport(resultsDir, opts, report))}`);
@@ -212,7 +339,8 @@ async function main(): Promise<number> {
       if (e instanceof Error && e.cause) log(`  cause: ${String(e.cause)}`);
     }
   }
-  if (reports.length > 1) process.stdout.write(`\n${formatComparison(reports)}\n`);
+  server?.snapshot?.remove();
+  if (reports.length > 1 && reports.some((r) => r.results.length > 0)) process.stdout.write(`\n${formatComparison(reports)}\n`);
   if (selected.crash && !interrupt.signal.aborted) failed = (await crash(opts)) || failed;
   return interrupt.signal.aborted ? 130 : failed ? 1 : 0;
 }

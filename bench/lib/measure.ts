@@ -27,6 +27,8 @@ export interface OperationResult {
   readonly opsPerSecond: number;
   /** Untimed setup of the operation, in ms. */
   readonly setupMs: number;
+  /** The p95 the operation should stay under, if it has a target. */
+  readonly targetP95Ms?: number;
 }
 
 /** Linear interpolation between order statistics, as tinybench computes its own percentiles. */
@@ -44,7 +46,7 @@ export function quantile(sorted: readonly number[], q: number): number {
  * 250 ms, discarded), then sequential timed calls; each call's beforeEach is untimed.
  */
 export async function measure<C>(
-  op: { readonly name: string; readonly description: string; prepare(ctx: C): Promise<PreparedOperation> },
+  op: { readonly name: string; readonly description: string; readonly targetP95Ms?: number; prepare(ctx: C): Promise<PreparedOperation> },
   ctx: C,
   opts: MeasureOptions,
 ): Promise<OperationResult> {
@@ -90,5 +92,6 @@ export async function measure<C>(
     rmePercent: l.rme,
     opsPerSecond: l.mean > 0 ? 1000 / l.mean : 0,
     setupMs,
+    ...(op.targetP95Ms === undefined ? {} : { targetP95Ms: op.targetP95Ms }),
   };
 }

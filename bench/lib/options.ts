@@ -26,8 +26,16 @@ export interface BenchOptions {
   readonly kills: number;
   /** Crash test: concurrent writing clients. */
   readonly clients: number;
-  /** Crash test: run a snapshot of src/ transpiled at the start, or the built bin/tollgate.js. */
+  /** Crash test and HTTP load: run a snapshot of src/ transpiled at the start, or the built bin/tollgate.js. */
   readonly server: 'snapshot' | 'built';
+  /** Keep the generated database and reuse it when one of the same portfolio and schema is kept (SQLite files in this directory). */
+  readonly keep: string | null;
+  /** Drop every kept database and exit. */
+  readonly dropKept: boolean;
+  /** HTTP load: seconds of the program-page and portfolio phases (the burst lasts two thirds of it). */
+  readonly httpSeconds: number;
+  /** HTTP load: connections of the burst. */
+  readonly burst: number;
 }
 
 export const usage = `Usage: npm run bench -- [options]
@@ -37,19 +45,30 @@ export const usage = `Usage: npm run bench -- [options]
   --dialect D         sqlite | postgres | both (default both)
   --only NAME[,NAME]  run only these operations or groups (repeatable); "propagate"
                       runs the in-memory schedule operations alone, without a database;
-                      "crash" runs the crash-safety test (below)
+                      "http-load" the HTTP load on the real server; "crash" runs the
+                      crash-safety test (below)
   --seed S            PRNG seed for the portfolio and the targets (default 1)
   --time MS           measuring time per operation after warm-up (default 2000)
   --min-samples N     minimum measured samples per operation (default 20)
   --pg-url URL        PostgreSQL admin database (default $TOLLGATE_BENCH_PG_URL or
                       postgres://postgres@127.0.0.1:5432/test)
   --no-save           do not write bench/results/*.json
+  --keep DIR          keep the generated database and reuse it on later runs with the same
+                      seed, sizes and schema (SQLite: a file in DIR; PostgreSQL: a database
+                      tollgate_bench_keep_<key>); each run works on a copy
+  --drop-kept         drop every kept database (the files in --keep DIR, default bench/.keep,
+                      and PostgreSQL's tollgate_bench_keep_*) and exit
+
+  HTTP load (operation "http-load", part of the default run):
+  --http-seconds N    seconds of the program-page and portfolio phases (default 15;
+                      the burst lasts two thirds of it)
+  --burst N           connections of the burst (default 2000)
 
   Crash test, only with --only crash (not part of the default run):
   --kills N           SIGKILL/restart/verify cycles per dialect (default 50)
   --clients N         concurrent writing clients (default 4)
   --server S          snapshot (src/ transpiled once at the start, default) |
-                      built (bin/tollgate.js; npm run build:server first)
+                      built (bin/tollgate.js; npm run build:server first); also for http-load
                       --seed S repeats a run's kill moments and writes (default: a random seed, printed)
   -h, --help          show this help
 `;
@@ -100,6 +119,10 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv = p
     kills: positiveInt('kills', v.kills, 50),
     clients: positiveInt('clients', v.clients, 4),
     server: serverMode(v.server),
+    keep: v.keep ?? (v['drop-kept'] ? 'bench/.keep' : null),
+    dropKept: v['drop-kept'] ?? false,
+    httpSeconds: positiveInt('http-seconds', v['http-seconds'], 15),
+    burst: positiveInt('burst', v.burst, 2000),
   };
 }
 
@@ -121,6 +144,10 @@ function parse(argv: readonly string[]) {
       kills: { type: 'string' },
       clients: { type: 'string' },
       server: { type: 'string' },
+      keep: { type: 'string' },
+      'drop-kept': { type: 'boolean' },
+      'http-seconds': { type: 'string' },
+      burst: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

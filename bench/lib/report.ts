@@ -1,17 +1,24 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { arch, cpus, hostname, platform, release, totalmem } from 'node:os';
+import { arch, cpus, hostname, loadavg, platform, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { RowCounts } from './database.js';
+import type { HttpLoadReport, PhaseResult } from './http-load.js';
 import type { OperationResult } from './measure.js';
 import type { BenchOptions, Dialect } from './options.js';
 
 export interface GenerationReport {
+  /** Generation time; 0 when a kept database was reused. */
   readonly ms: number;
+  /** A kept database was copied instead of generating (--keep). */
+  readonly reused: boolean;
+  /** The kept database this run reused or kept, if any. */
+  readonly kept: string | null;
   readonly programs: number;
   readonly milestones: number;
-  /** Use-case calls (transactions) made. */
+  /** Use-case calls (transactions) made (0 when reused). */
   readonly calls: number;
+  readonly byUseCase: Readonly<Record<string, number>>;
   /** Programs written at the same time. */
   readonly concurrency: number;
   /** Rows in every table after generation, change log included. */
@@ -27,8 +34,16 @@ export interface DialectReport {
   readonly startedAt: string;
   readonly finishedAt: string;
   readonly generation: GenerationReport;
+  /** The clock the operations and the server run from (TOLLGATE_NOW). */
+  readonly benchInstant: string;
+  /** 1-minute load average at the start and the end of the dialect's run: the machine's other work. */
+  readonly loadAverage: { readonly start: number; readonly end: number };
   readonly results: readonly OperationResult[];
+  readonly http: HttpLoadReport | null;
 }
+
+/** The 1-minute load average. */
+export const load1 = (): number => loadavg()[0] ?? 0;
 
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
 const ms = (n: number) => (n >= 100 ? n.toFixed(1) : n >= 10 ? n.toFixed(2) : n.toFixed(3));
@@ -42,12 +57,20 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
 }
 
 export function generationLine(g: GenerationReport): string {
-  const changes = g.rows.changes;
+  const changes = g.rows.changes ?? 0;
+  const records = ['decisions', 'risks', 'actions'].map((t) => `${int(g.rows[t] ?? 0)} ${t}`).join(', ');
+  if (g.reused) {
+    return `reused the kept ${g.kept}: ${int(g.programs)} programs, ${int(g.rows.milestones ?? 0)} milestones, ${records}, ${int(changes)} change-log rows (${int(g.totalRows)} rows)`;
+  }
   return (
     `generated ${int(g.programs)} programs × ${int(g.milestones / Math.max(1, g.programs))} milestones in ${(g.ms / 1000).toFixed(1)} s: ` +
-    `${int(g.calls)} use-case calls (${int(g.callsPerSecond)}/s), ${int(g.totalRows)} rows incl. ${int(changes)} change-log rows (${int(g.rowsPerSecond)} rows/s)`
+    `${int(g.calls)} use-case calls (${int(g.callsPerSecond)}/s), ${int(g.totalRows)} rows incl. ${records}, ${int(changes)} change-log rows (${int(g.rowsPerSecond)} rows/s)` +
+    (g.kept ? `; kept as ${g.kept}` : '')
   );
 }
+
+const targetCells = (o: OperationResult): [string, string] =>
+  o.targetP95Ms === undefined ? ['', ''] : [`< ${o.targetP95Ms}`, o.p95Ms < o.targetP95Ms ? 'met' : 'MISSED'];
 
 export function formatDialect(r: DialectReport): string {
   const rows = r.results.map((o) => [
@@ -59,27 +82,121 @@ export function formatDialect(r: DialectReport): string {
     ms(o.p99Ms),
     int(o.opsPerSecond),
     `±${o.rmePercent.toFixed(1)}%`,
+    ...targetCells(o),
   ]);
   return [
-    `${r.dialect} (${r.location})`,
+    `${r.dialect} (${r.location}), at ${r.benchInstant}; load average ${r.loadAverage.start.toFixed(1)} → ${r.loadAverage.end.toFixed(1)}`,
     generationLine(r.generation),
-    '',
-    table(['operation', 'samples', 'mean ms', 'p50 ms', 'p95 ms', 'p99 ms', 'ops/s', 'rme'], rows),
+    ...(rows.length > 0
+      ? ['', table(['operation', 'samples', 'mean ms', 'p50 ms', 'p95 ms', 'p99 ms', 'ops/s', 'rme', 'p95 target', ''], rows)]
+      : []),
+    ...(r.http ? ['', formatHttp(r.http)] : []),
+  ].join('\n');
+}
+
+const ms0 = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? '-' : n >= 100 ? n.toFixed(0) : n.toFixed(1));
+
+/** The HTTP load phases side by side, with the targets of issue 10 where they apply. */
+export function formatHttp(h: HttpLoadReport): string {
+  const verdicts = (p: PhaseResult): string => {
+    const clean = p.errors === 0 && p.timeouts === 0;
+    if (p.name === 'program-page')
+      return [
+        p.p99Ms < 50 ? 'p99 < 50 met' : 'p99 < 50 MISSED',
+        clean && p.non2xx === 0 ? '0 errors/timeouts met' : 'errors/timeouts MISSED',
+        p.peakRssMb < 300 ? 'RSS < 300 MB met' : 'RSS MISSED',
+      ].join('; ');
+    if (p.name === 'portfolio') return clean && p.non2xx === 0 ? 'every request answered: met' : 'every request answered: MISSED';
+    const refusedOk = p.ttfbRefused === null || p.ttfbRefused.p99Ms < 1000;
+    const why = [
+      p.timeouts > 0 ? `${int(p.timeouts)} left to time out after ${p.timeoutSeconds} s` : '',
+      p.errors > 0 ? `${int(p.errors)} connection errors` : '',
+      refusedOk ? '' : `503s took up to ${ms0(p.ttfbRefused?.p99Ms)} ms (p99)`,
+    ].filter((x) => x !== '');
+    return why.length === 0 ? 'answered promptly (served, or refused with 503): met' : `answered promptly: MISSED (${why.join('; ')})`;
+  };
+  const rows = h.phases.map((p) => [
+    p.name,
+    int(p.connections),
+    `${p.seconds}`,
+    int(p.sent),
+    int(p.answered),
+    int(p.ok2xx),
+    int(p.byStatus['503'] ?? 0),
+    int(p.retryAfter),
+    int(p.non2xx - (p.byStatus['503'] ?? 0)),
+    int(p.timeouts),
+    int(p.errors),
+    int(p.inFlightAtEnd),
+    p.requestsPerSecond >= 10 ? int(p.requestsPerSecond) : p.requestsPerSecond.toFixed(1),
+    ms0(p.p50Ms),
+    ms0(p.p99Ms),
+    ms0(p.maxMs),
+    p.ttfbRefused ? `${ms0(p.ttfbRefused.p50Ms)}/${ms0(p.ttfbRefused.p99Ms)}` : '-',
+    p.peakRssMb.toFixed(0),
+  ]);
+  const endpoints = h.phases.flatMap((p) =>
+    Object.entries(p.perEndpoint ?? {}).map(
+      ([e, v]) => `  ${p.name} ${e}: ${int(v.count)} answers, p50 ${ms0(v.p50Ms)} ms, p99 ${ms0(v.p99Ms)} ms`,
+    ),
+  );
+  return [
+    `http load (server started in ${(h.serverStartMs / 1000).toFixed(1)} s; peak RSS over its life ${h.serverHwmMb.toFixed(0)} MB)`,
+    table(
+      [
+        'phase',
+        'conns',
+        's',
+        'sent',
+        'answered',
+        '2xx',
+        '503',
+        'retry-after',
+        'other',
+        'timeouts',
+        'errors',
+        'cut at end',
+        'req/s',
+        'p50 ms',
+        'p99 ms',
+        'max ms',
+        '503 ttfb p50/p99',
+        'RSS MB',
+      ],
+      rows,
+    ),
+    ...endpoints,
+    ...h.phases.map((p) => `  ${p.name}: ${verdicts(p)}`),
+    ...h.phases.flatMap((p) =>
+      p.errorCodes && Object.keys(p.errorCodes).length > 0
+        ? [
+            `  ${p.name} connection errors: ${Object.entries(p.errorCodes)
+              .map(([c, n]) => `${c} ${int(n)}`)
+              .join(', ')}`,
+          ]
+        : [],
+    ),
+    `  after the burst, /readyz answered again in ${h.recoveryMs === null ? 'more than 30 s' : `${ms0(h.recoveryMs)} ms`}; server log: ${h.serverErrors} error lines under load, ${h.shutdownErrors} at shutdown${h.serverExited ? `; the server EXITED (${h.serverExited})` : ''}`,
+    ...[...h.firstServerErrors, ...h.firstShutdownErrors].map((l) => `    ${l.slice(0, 240)}`),
   ].join('\n');
 }
 
 /** Side by side, when more than one dialect ran. */
 export function formatComparison(reports: readonly DialectReport[]): string {
   const names = [...new Set(reports.flatMap((r) => r.results.map((o) => o.name)))];
-  const header = ['operation', ...reports.flatMap((r) => [`${r.dialect} p50`, `${r.dialect} p95`])];
-  const rows = names.map((n) => [
-    n,
-    ...reports.flatMap((r) => {
-      const o = r.results.find((x) => x.name === n);
-      return o ? [ms(o.p50Ms), ms(o.p95Ms)] : ['-', '-'];
-    }),
-  ]);
-  return `comparison (ms)\n${table(header, rows)}`;
+  const header = ['operation', ...reports.flatMap((r) => [`${r.dialect} p50`, `${r.dialect} p95`]), 'p95 target'];
+  const rows = names.map((n) => {
+    const target = reports.flatMap((r) => r.results.filter((x) => x.name === n))[0]?.targetP95Ms;
+    return [
+      n,
+      ...reports.flatMap((r) => {
+        const o = r.results.find((x) => x.name === n);
+        return o ? [ms(o.p50Ms), `${ms(o.p95Ms)}${o.targetP95Ms !== undefined && o.p95Ms >= o.targetP95Ms ? '!' : ''}`] : ['-', '-'];
+      }),
+      target === undefined ? '' : `< ${target}`,
+    ];
+  });
+  return `comparison (ms; ! marks a p95 over its target)\n${table(header, rows)}`;
 }
 
 /** Pure operations (no database), measured once per run. */

@@ -1,9 +1,10 @@
 import { businessDaysAddCn, businessDaysCountCn, businessDaysCountTw } from './business-days.js';
 import { createMilestoneOp } from './create-milestone.js';
-import { listChangesOp } from './list-changes.js';
+import { listChangesOp, listChangesPage } from './list-changes.js';
 import { listPortfolio } from './list-portfolio.js';
 import { loadProgram } from './load-program.js';
 import { moveMilestoneOp } from './move-milestone.js';
+import { myWeekAdmin, myWeekMember } from './my-week.js';
 import { loadPlan, mtaChart } from './plan-view.js';
 import {
   buildGraph10k,
@@ -26,9 +27,12 @@ import type { Operation, PureOperation } from './types.js';
 export const operations: readonly Operation[] = [
   loadProgram,
   listPortfolio,
+  myWeekAdmin,
+  myWeekMember,
   loadPlan,
   mtaChart,
   listChangesOp,
+  listChangesPage,
   moveMilestoneOp,
   createMilestoneOp,
   signInWrongPassword,

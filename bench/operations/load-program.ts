@@ -1,19 +1,32 @@
 import { getProgram } from '../../src/app/get-program.js';
+import { listChanges } from '../../src/app/list-changes.js';
 import { listMilestones } from '../../src/app/list-milestones.js';
+import { listProgramPeople } from '../../src/app/people/list-program-people.js';
 import { defineOperation, expectOk } from './types.js';
 
-/** The program page: the program with its health, and its milestone plan, read as the page does. */
+/**
+ * The program page's data, as web/src/program/program-page.tsx requests it, in parallel: the program
+ * with its health, its milestones, its change log (default limit 500) and the people on it.
+ */
 export const loadProgram = defineOperation<{ programId: string }>({
   name: 'load-program',
-  description: 'getProgram + listMilestones of a random program (the program page)',
+  description: 'the program page: getProgram + listMilestones + listChanges + listProgramPeople of a random program',
+  targetP95Ms: 10,
   setup: () => ({ programId: '' }),
   beforeEach: (ctx, s) => {
     s.programId = ctx.rng.pick(ctx.portfolio.programs).id;
   },
   run: async (ctx, s) => {
     const input = { ...s, actor: ctx.actor };
-    const [program, milestones] = await Promise.all([getProgram(ctx.deps, input), listMilestones(ctx.deps, input)]);
+    const [program, milestones, changes, people] = await Promise.all([
+      getProgram(ctx.deps, input),
+      listMilestones(ctx.deps, input),
+      listChanges(ctx.deps, input),
+      listProgramPeople(ctx.deps, input),
+    ]);
     expectOk(program, 'getProgram');
+    expectOk(changes, 'listChanges');
+    expectOk(people, 'listProgramPeople');
     return expectOk(milestones, 'listMilestones').length;
   },
 });

@@ -7,9 +7,9 @@ import type { Rng } from '../lib/prng.js';
 /** What every operation gets: the real use-case dependencies over a generated portfolio. */
 export interface BenchContext {
   readonly dialect: Dialect;
-  /** The use cases' dependencies, as the server wires them (system clock, uuidv7 ids). */
+  /** The use cases' dependencies, as the server wires them (uuidv7 ids, argon2), the clock running from the bench instant. */
   readonly deps: AppDeps;
-  /** The person every operation acts as (reads and writes): a cadence owner on every client. */
+  /** The person operations act as unless they say otherwise: the lead, a cadence owner on every client. */
   readonly actor: Actor;
   /** What the generator created: ids to pick targets from. */
   readonly portfolio: Portfolio;
@@ -27,6 +27,8 @@ export interface OperationSpec<S> {
   readonly name: string;
   /** One line: what a user does that this measures. */
   readonly description: string;
+  /** The p95 this operation should stay under (issue 10's targets), ms: the table marks it met or not. */
+  readonly targetP95Ms?: number;
   setup?(ctx: BenchContext): Promise<S> | S;
   beforeEach?(ctx: BenchContext, state: S): Promise<void> | void;
   run(ctx: BenchContext, state: S): Promise<unknown>;
@@ -37,6 +39,7 @@ export interface Operation {
   readonly kind: 'store';
   readonly name: string;
   readonly description: string;
+  readonly targetP95Ms?: number;
   /** Runs setup and returns the untimed per-call hook and the timed call. */
   prepare(ctx: BenchContext): Promise<PreparedOperation>;
 }
@@ -52,6 +55,7 @@ export function defineOperation<S = undefined>(spec: OperationSpec<S>): Operatio
     kind: 'store',
     name: spec.name,
     description: spec.description,
+    ...(spec.targetP95Ms === undefined ? {} : { targetP95Ms: spec.targetP95Ms }),
     async prepare(ctx) {
       const state = (spec.setup ? await spec.setup(ctx) : undefined) as S;
       return {
