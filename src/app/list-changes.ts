@@ -33,9 +33,9 @@ export interface ListChangesInput {
 const instant = (v: string) => new Date(v).toISOString();
 
 /** A page's last change as an opaque cursor: its instant and id, base64url. */
-const cursorOf = (c: ChangeRecord): string => Buffer.from(`${c.at}|${c.id}`, 'utf8').toString('base64url');
+export const cursorOf = (c: ChangeRecord): string => Buffer.from(`${c.at}|${c.id}`, 'utf8').toString('base64url');
 
-function parseCursor(cursor: string): { at: string; id: string } | null {
+export function parseCursor(cursor: string): { at: string; id: string } | null {
   const [at, id, ...rest] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   if (rest.length > 0 || !at || !id || Number.isNaN(Date.parse(at)) || !/^[0-9a-f-]{36}$/.test(id)) return null;
   return { at, id };

@@ -18,7 +18,7 @@ export interface MyWeekView extends MyWeekItems {
  * The latest day any program's week can end on now: the end of the ISO week of the date in the zone
  * furthest ahead (UTC+14). Items due after it are due after the week in every program.
  */
-const latestWeekEnd = (now: Date): PlainDate => isoWeekOf(addDays(dateInZone(now, 'UTC'), 1)).end;
+export const latestWeekEnd = (now: Date): PlainDate => isoWeekOf(addDays(dateInZone(now, 'UTC'), 1)).end;
 
 /**
  * What the signed-in person must do this week across every program they see (closed programs aside):

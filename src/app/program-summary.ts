@@ -126,7 +126,7 @@ async function compute(
 }
 
 /** When the oldest of the recent forecast moves leaves the window (never, without any). */
-function expiryOf(recent: readonly ChangeRecord[]): number {
+export function expiryOf(recent: readonly ChangeRecord[]): number {
   let oldest = Number.POSITIVE_INFINITY;
   for (const c of recent) oldest = Math.min(oldest, Date.parse(c.at));
   return oldest + recentWindowMs;

@@ -99,7 +99,7 @@ const EnvSchema = z.object({
   TOLLGATE_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   TOLLGATE_MAX_ACTIVE_REQUESTS: z.coerce.number().int().min(1).max(1_000).default(16),
   TOLLGATE_MAX_QUEUED_REQUESTS: z.coerce.number().int().min(0).max(100_000).default(500),
-  TOLLGATE_MAX_QUEUE_WAIT_MS: z.coerce.number().int().min(1).max(600_000).default(5_000),
+  TOLLGATE_MAX_QUEUE_WAIT_MS: z.coerce.number().int().min(1).max(600_000).default(3_000),
   TOLLGATE_PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
   TOLLGATE_TRUST_PROXY: trustProxy,
   TOLLGATE_OIDC_ISSUER: z.url({ protocol: /^https?$/, error: 'must be the issuer URL' }).optional(),

@@ -12,7 +12,7 @@ export interface AdmissionLimits {
   readonly waitMs: number;
 }
 
-export const defaultAdmission: AdmissionLimits = { active: 16, queued: 500, waitMs: 5_000 };
+export const defaultAdmission: AdmissionLimits = { active: 16, queued: 500, waitMs: 3_000 };
 
 /** Seconds a refused client is told to wait (Retry-After). */
 const retryAfterSeconds = 2;
@@ -20,7 +20,21 @@ const retryAfterSeconds = 2;
 interface Slot {
   readonly gone: AbortController;
   release?: () => void;
+  /** When the request got its turn (ms), to learn how long a turn takes. */
+  startedAt?: number;
 }
+
+/**
+ * How long a newcomer would wait for its turn: the requests ahead of it, served `active` at a time,
+ * each taking about `turnMs`. A request that would wait longer than the limit is refused at once
+ * rather than after waiting for nothing.
+ */
+export function expectedWaitMs(waiting: number, active: number, turnMs: number): number {
+  return Math.ceil((waiting + 1) / active) * turnMs;
+}
+
+/** Weight of the latest turn in the running average of turn lengths. */
+const turnWeight = 0.1;
 
 /**
  * Admission control for the API (`/api/…`): at most `active` requests are worked on at once, up to
@@ -39,9 +53,15 @@ export function registerAdmission(app: FastifyInstance, limits: AdmissionLimits)
       message: `The server has more requests than it can work on now; nothing was done. Retry in ${retryAfterSeconds} seconds.`,
     });
   };
+  // How long a turn takes, on average lately (0 until one has been served).
+  let turnMs = 0;
   const release = (req: FastifyRequest) => {
     const slot = slots.get(req);
     slots.delete(req);
+    if (slot?.startedAt !== undefined) {
+      const took = Date.now() - slot.startedAt;
+      turnMs = turnMs === 0 ? took : turnMs + turnWeight * (took - turnMs);
+    }
     slot?.gone.abort();
     slot?.release?.();
   };
@@ -49,6 +69,8 @@ export function registerAdmission(app: FastifyInstance, limits: AdmissionLimits)
   app.addHook('onRequest', async (req, reply) => {
     if (!req.url.startsWith('/api/') || req.url.startsWith('/api/openapi.json') || req.url.startsWith('/api/docs')) return;
     if (queue.size >= limits.queued) return refuse(reply);
+    // All turns taken and the line ahead longer than the wait allowed: say so now, not after waiting.
+    if (queue.pending >= limits.active && expectedWaitMs(queue.size, limits.active, turnMs) > limits.waitMs) return refuse(reply);
     const slot: Slot = { gone: new AbortController() };
     slots.set(req, slot);
     const held = new Promise<void>((resolve) => {
@@ -64,6 +86,7 @@ export function registerAdmission(app: FastifyInstance, limits: AdmissionLimits)
           .add(
             () => {
               if (slot.gone.signal.aborted) return Promise.resolve();
+              slot.startedAt = Date.now();
               admitted();
               return held;
             },

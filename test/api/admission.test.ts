@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type AdmissionLimits, registerAdmission } from '../../src/http/admission.js';
+import { type AdmissionLimits, expectedWaitMs, registerAdmission } from '../../src/http/admission.js';
 
 /*
  * Admission control over real HTTP on loopback: a route that holds its turn until the test lets it go
@@ -120,5 +120,14 @@ describe('API admission control', () => {
     s.releaseAll();
     expect((await third).status).toBe(200);
     expect(s.started).toEqual(['1', '3']);
+  });
+
+  it('estimates a newcomer’s wait from the line ahead, the turns at once and a turn’s length', () => {
+    expect(expectedWaitMs(0, 16, 40)).toBe(40);
+    expect(expectedWaitMs(15, 16, 40)).toBe(40);
+    expect(expectedWaitMs(16, 16, 40)).toBe(80);
+    expect(expectedWaitMs(499, 16, 40)).toBe(1_280);
+    // Before any turn has been served nothing is known, so nobody is refused on an estimate.
+    expect(expectedWaitMs(10_000, 1, 0)).toBe(0);
   });
 });
