@@ -437,10 +437,11 @@ function programPageRequests(portfolio: Portfolio, rng: Rng): autocannon.Request
       return { ...req, path: `/api/v1/programs/${ctx.program}${suffix}` };
     },
   });
-  return [at('', true), at('/milestones'), at('/changes'), at('/people')];
+  // The first page of the change log, as the web asks for it (changePageSize in web/src/lib/api.ts).
+  return [at('', true), at('/milestones'), at('/changes?limit=100'), at('/people')];
 }
 
-const programPageEndpoints = ['/programs/:id', '/programs/:id/milestones', '/programs/:id/changes', '/programs/:id/people'];
+const programPageEndpoints = ['/programs/:id', '/programs/:id/milestones', '/programs/:id/changes?limit=100', '/programs/:id/people'];
 
 /** Counts the server log's lines at level error or above (pino JSON: "level":50 and up), from byte `from` to `to`. */
 function serverErrors(logFile: string, from: number, to: number): { count: number; first: string[] } {

@@ -6,7 +6,8 @@ import { defineOperation, expectOk } from './types.js';
 
 /**
  * The program page's data, as web/src/program/program-page.tsx requests it, in parallel: the program
- * with its health, its milestones, its change log (default limit 500) and the people on it.
+ * with its health, its milestones, the first page of its change log (100 changes, the web's
+ * changePageSize) and the people on it.
  */
 export const loadProgram = defineOperation<{ programId: string }>({
   name: 'load-program',
@@ -21,7 +22,7 @@ export const loadProgram = defineOperation<{ programId: string }>({
     const [program, milestones, changes, people] = await Promise.all([
       getProgram(ctx.deps, input),
       listMilestones(ctx.deps, input),
-      listChanges(ctx.deps, input),
+      listChanges(ctx.deps, { ...input, limit: 100 }),
       listProgramPeople(ctx.deps, input),
     ]);
     expectOk(program, 'getProgram');
