@@ -87,14 +87,3 @@ export const signalsFrom =
     recent: f.recentById.get(m.id),
     blockers: (f.blockersById.get(m.id) ?? []).map((a) => ({ key: a.key, dueDate: a.dueDate })),
   });
-
-function _groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const i of items) {
-    const k = key(i);
-    const list = out.get(k);
-    if (list) list.push(i);
-    else out.set(k, [i]);
-  }
-  return out;
-}
