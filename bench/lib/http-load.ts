@@ -58,6 +58,11 @@ export interface PhaseResult {
   readonly timeouts: number;
   /** Requests still unanswered when the phase ended (autocannon abandons them; the burst waits for them). */
   readonly inFlightAtEnd: number;
+  /**
+   * The server's CPU time (user + system) over the phase per complete answer, in ms: what one request
+   * costs, whatever else the machine is doing (latency figures are not, on a busy machine).
+   */
+  readonly serverCpuMsPerAnswer?: number;
   readonly requestsPerSecond: number;
   readonly p50Ms: number;
   readonly p90Ms: number;
@@ -109,6 +114,17 @@ function memoryOf(pid: number): { rss: number; hwm: number } | null {
     return { rss: kb('VmRSS'), hwm: kb('VmHWM') };
   } catch {
     return null;
+  }
+}
+
+/** CPU time the server process has used (user + system), in ms, from /proc (clock ticks of 10 ms). */
+function cpuMsOf(pid: number): number {
+  try {
+    // Fields after the command's closing parenthesis: state is the 3rd field, utime the 14th, stime the 15th.
+    const rest = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ').at(-1)?.split(' ') ?? [];
+    return (Number(rest[11]) + Number(rest[12])) * 10;
+  } catch {
+    return Number.NaN;
   }
 }
 
@@ -212,6 +228,7 @@ async function runPhase(base: string, session: Session, pid: number, spec: Phase
   const perEndpoint = new Map<string, number[]>();
   let retryAfter = 0;
   let peakRss = 0;
+  const cpuBefore = cpuMsOf(pid);
   const sampler = setInterval(() => {
     const m = memoryOf(pid);
     if (m && Number.isFinite(m.rss)) peakRss = Math.max(peakRss, m.rss);
@@ -262,6 +279,7 @@ async function runPhase(base: string, session: Session, pid: number, spec: Phase
     const r = await instance;
     signal.removeEventListener('abort', stop);
     const answered = Object.values(statuses).reduce((a, b) => a + b, 0);
+    const cpuMs = cpuMsOf(pid) - cpuBefore;
     const ok2xx = Object.entries(statuses).reduce((a, [s, n]) => a + (s.startsWith('2') ? n : 0), 0);
     const sortedOk = ttfbOk.sort((a, b) => a - b);
     const sortedRefused = ttfbRefused.sort((a, b) => a - b);
@@ -281,6 +299,7 @@ async function runPhase(base: string, session: Session, pid: number, spec: Phase
       errors: r.errors - r.timeouts,
       timeouts: r.timeouts,
       inFlightAtEnd: Math.max(0, r.requests.sent - answered - r.errors),
+      serverCpuMsPerAnswer: answered > 0 ? cpuMs / answered : Number.NaN,
       requestsPerSecond: answered / spec.seconds,
       p50Ms: r.latency.p50,
       p90Ms: r.latency.p90,
@@ -335,6 +354,7 @@ async function runBurst(base: string, session: Session, pid: number, spec: Burst
   let errors = 0;
   let retryAfter = 0;
   let peakRss = 0;
+  const cpuBefore = cpuMsOf(pid);
   const sampler = setInterval(() => {
     const m = memoryOf(pid);
     if (m && Number.isFinite(m.rss)) peakRss = Math.max(peakRss, m.rss);
@@ -392,6 +412,7 @@ async function runBurst(base: string, session: Session, pid: number, spec: Burst
     agent.destroy();
   }
   const answered = latencies.length;
+  const cpuMs = cpuMsOf(pid) - cpuBefore;
   const ok2xx = Object.entries(statuses).reduce((a, [st, n]) => a + (st.startsWith('2') ? n : 0), 0);
   const sorted = latencies.sort((a, b) => a - b);
   const sortedOk = ttfbOk.sort((a, b) => a - b);
@@ -412,6 +433,7 @@ async function runBurst(base: string, session: Session, pid: number, spec: Burst
     errorCodes,
     timeouts,
     inFlightAtEnd: 0,
+    serverCpuMsPerAnswer: answered > 0 ? cpuMs / answered : Number.NaN,
     requestsPerSecond: answered / ((performance.now() - started) / 1000),
     p50Ms: quantile(sorted, 0.5),
     p90Ms: quantile(sorted, 0.9),
@@ -509,7 +531,7 @@ export async function runHttpLoad(o: HttpLoadOptions, logFile: string): Promise<
           : await runPhase(server.url, session, server.pid, spec, o.signal);
       phases.push(r);
       o.log(
-        `[${o.dialect}] http-load: ${spec.name}: ${r.answered} answered (${r.ok2xx} 2xx), ${r.errors} errors, ${r.timeouts} timeouts, p99 ${Math.round(r.p99Ms)} ms, peak RSS ${r.peakRssMb.toFixed(0)} MB`,
+        `[${o.dialect}] http-load: ${spec.name}: ${r.answered} answered (${r.ok2xx} 2xx), ${r.errors} errors, ${r.timeouts} timeouts, p99 ${Math.round(r.p99Ms)} ms, server CPU ${r.serverCpuMsPerAnswer?.toFixed(2)} ms per answer, peak RSS ${r.peakRssMb.toFixed(0)} MB`,
       );
       if (server.exited() !== null) break;
       // Let the server drain what the phase left queued before the next one starts.

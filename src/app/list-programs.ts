@@ -6,9 +6,10 @@ import { byId, type ProgramView, programView, programViewPeople } from './views.
 /**
  * Every program the actor may see, with its derived health, next milestone and owner: the portfolio.
  * The figures are kept per program revision (app/program-summary.ts), so a read works out only the
- * programs that changed since the last one; the people named are read by id.
+ * programs that changed since the last one; the people named are read by id. When `signal` aborts
+ * (the caller left), the work stops at its next step with the signal's reason.
  */
-export async function listPrograms(deps: AppDeps, input: { actor: Actor }): Promise<ProgramView[]> {
+export async function listPrograms(deps: AppDeps, input: { actor: Actor; signal?: AbortSignal | undefined }): Promise<ProgramView[]> {
   const r = deps.store.reads;
   const [programs, clients] = await Promise.all([r.listPrograms(), r.listClients()]);
   const visible = programs.flatMap((program) => {
@@ -16,7 +17,8 @@ export async function listPrograms(deps: AppDeps, input: { actor: Actor }): Prom
     return a.ok ? [{ program, access: a.value, id: a.value.programId }] : [];
   });
   const now = deps.clock.now();
-  const summaries = await programSummaries(deps.store, r, visible, now);
+  const summaries = await programSummaries(deps.store, r, visible, now, input.signal);
+  input.signal?.throwIfAborted();
   const users = byId(await r.findUsers(visible.flatMap((v) => programViewPeople(v.program, summaries.get(v.id)))));
   const clientById = byId(clients);
   return visible.flatMap(({ program, access, id }) => {

@@ -179,6 +179,14 @@ export interface Reads {
   findPrograms(ids: readonly string[]): Promise<Program[]>;
   /** By id or by code. */
   findProgram(idOrCode: string): Promise<Program | null>;
+  /**
+   * Committed write transactions that touched records of no program (people, clients, client-wide
+   * roles) or anyone's role on a program: with a program's `revision`, it tells whether a kept answer
+   * is current, and alone whether a person and their roles as read earlier still are.
+   */
+  workspaceRevision(): Promise<number>;
+  /** Per factory time zone: how many programs and the sum of their revisions (every write to any program counts it up). */
+  programRevisions(): Promise<{ readonly timeZone: string; readonly programs: number; readonly revisions: number }[]>;
   listMilestones(programId: AuthorizedProgramId): Promise<Milestone[]>;
   listMilestonesOfPrograms(programIds: readonly AuthorizedProgramId[]): Promise<Milestone[]>;
   /** By id or by key (M-12) within the program. */

@@ -21,8 +21,11 @@ interface Entry {
 }
 
 const recentWindowMs = recentSlipWeeks * 7 * 86_400_000;
-/** Programs whose data is read in one query; keeps every IN list well inside both databases' limits. */
-const chunkSize = 500;
+/**
+ * Programs whose data is read in one query (every IN list stays well inside both databases' limits)
+ * and worked out in one go: small enough that other requests get their turn between batches.
+ */
+const chunkSize = 100;
 /** Entries kept per store (an instance's memory bound): far more programs than a workspace runs. */
 export const maxCachedPrograms = 20_000;
 
@@ -53,6 +56,8 @@ export async function programSummaries(
   reads: Reads,
   programs: readonly { readonly program: Program; readonly id: AuthorizedProgramId }[],
   now: Date,
+  /** Stops the work between batches of programs when aborted (figures already worked out are kept). */
+  signal?: AbortSignal,
 ): Promise<Map<string, ProgramSummary>> {
   const cache = store ? cacheOf(store) : new Map<string, Entry>();
   const out = new Map<string, ProgramSummary>();
@@ -64,6 +69,7 @@ export async function programSummaries(
     else stale.push({ program, id, today });
   }
   for (let i = 0; i < stale.length; i += chunkSize) {
+    signal?.throwIfAborted();
     const chunk = stale.slice(i, i + chunkSize);
     const computed = await compute(reads, chunk, now);
     for (const { program, id, today } of chunk) {
@@ -141,4 +147,25 @@ function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]
     else out.set(k, [i]);
   }
   return out;
+}
+
+/**
+ * From when (ms) the kept figures of a program may differ from its data though nothing is written
+ * (a slip leaves the recent window); works the figures out first when they are not kept. `now` when
+ * they could not be kept (more programs than the cache holds).
+ */
+export async function summaryExpiry(store: Store, program: Program, id: AuthorizedProgramId, now: Date): Promise<number> {
+  await programSummaries(store, store.reads, [{ program, id }], now);
+  const e = cacheOf(store).get(id);
+  return e && e.revision === program.revision ? e.expiresAt : now.getTime();
+}
+
+/**
+ * The earliest instant (ms) at which any kept program figures may change by themselves (the
+ * portfolio's answer is kept until then at most); `now` when none are kept yet.
+ */
+export function earliestSummaryExpiry(store: Store, now: Date): number {
+  let earliest = Number.POSITIVE_INFINITY;
+  for (const e of cacheOf(store).values()) earliest = Math.min(earliest, e.expiresAt);
+  return Number.isFinite(earliest) ? earliest : now.getTime();
 }

@@ -18,8 +18,8 @@ import { warned } from './warnings.js';
 
 /** The portfolio, programs, their people, milestones and change log (contract/operations/programs.ts). */
 export const programBindings: Bindings<keyof typeof programOperations> = {
-  listPrograms: async ({ app, actor, logError }) => {
-    const views = await listPrograms(app, { actor });
+  listPrograms: async ({ app, actor, logError, signal }) => {
+    const views = await listPrograms(app, { actor, signal });
     for (const v of views) {
       if (v.failure)
         logError({ err: v.failure, programId: v.program.id, programCode: v.program.code }, 'program figures could not be computed');

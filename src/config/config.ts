@@ -100,6 +100,7 @@ const EnvSchema = z.object({
   TOLLGATE_MAX_ACTIVE_REQUESTS: z.coerce.number().int().min(1).max(1_000).default(16),
   TOLLGATE_MAX_QUEUED_REQUESTS: z.coerce.number().int().min(0).max(100_000).default(500),
   TOLLGATE_MAX_QUEUE_WAIT_MS: z.coerce.number().int().min(1).max(600_000).default(3_000),
+  TOLLGATE_KEPT_ANSWERS_MB: z.coerce.number().int().min(0).max(4_096).default(32),
   TOLLGATE_PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
   TOLLGATE_TRUST_PROXY: trustProxy,
   TOLLGATE_OIDC_ISSUER: z.url({ protocol: /^https?$/, error: 'must be the issuer URL' }).optional(),
@@ -152,6 +153,8 @@ export interface Config {
    * beyond them a request is answered 503 BUSY with Retry-After.
    */
   readonly admission: { readonly active: number; readonly queued: number; readonly waitMs: number };
+  /** Megabytes of answers of program reads an instance keeps as sent (http/kept-answers.ts); 0 keeps none (TOLLGATE_KEPT_ANSWERS_MB). */
+  readonly keptAnswersMb: number;
   /** The address people reach Tollgate at (links in invites, the OIDC redirect); https makes cookies Secure. */
   readonly publicUrl: string | undefined;
   /** Which reverse proxies' X-Forwarded-For to believe (see TrustProxy); false: none, the peer is the client. */
@@ -207,6 +210,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     shutdownTimeoutMs: e.TOLLGATE_SHUTDOWN_TIMEOUT_MS,
     admission: { active: e.TOLLGATE_MAX_ACTIVE_REQUESTS, queued: e.TOLLGATE_MAX_QUEUED_REQUESTS, waitMs: e.TOLLGATE_MAX_QUEUE_WAIT_MS },
+    keptAnswersMb: e.TOLLGATE_KEPT_ANSWERS_MB,
     publicUrl: e.TOLLGATE_PUBLIC_URL?.replace(/\/+$/, ''),
     trustProxy: e.TOLLGATE_TRUST_PROXY,
     actAs: e.TOLLGATE_AS,

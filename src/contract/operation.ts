@@ -22,6 +22,14 @@ export interface OperationContract {
   readonly status: 200 | 201;
   readonly response: z.ZodType;
   readonly refusals: readonly RefusalStatus[];
+  /**
+   * What the answer is a function of, when it is one program's data (`program`: the program at
+   * `:programId`) or the portfolio (`portfolio`: every program the reader sees) as the reader sees it:
+   * it then carries an ETag (If-None-Match → 304 with no body), and a server may send a kept copy while
+   * the data, the workspace's people and roles, and the factories' day are unchanged
+   * (http/kept-answers.ts).
+   */
+  readonly kept?: 'program' | 'portfolio';
 }
 
 /** Refusals of a read of a program's records, and of any write. */

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import PQueue from 'p-queue';
 import { sendProblem } from './problem.js';
@@ -13,6 +14,9 @@ export interface AdmissionLimits {
 }
 
 export const defaultAdmission: AdmissionLimits = { active: 16, queued: 500, waitMs: 3_000 };
+
+/** The longest closing waits for running work (ms). */
+const closeWaitMs = 30_000;
 
 /** Seconds a refused client is told to wait (Retry-After). */
 const retryAfterSeconds = 2;
@@ -55,9 +59,12 @@ export function registerAdmission(app: FastifyInstance, limits: AdmissionLimits)
   };
   // How long a turn takes, on average lately (0 until one has been served).
   let turnMs = 0;
+  // Admitted requests whose work has not ended yet (a request whose client left may still be stopping).
+  const working = new Set<Slot>();
   const release = (req: FastifyRequest) => {
     const slot = slots.get(req);
     slots.delete(req);
+    if (slot) working.delete(slot);
     if (slot?.startedAt !== undefined) {
       const took = Date.now() - slot.startedAt;
       turnMs = turnMs === 0 ? took : turnMs + turnWeight * (took - turnMs);
@@ -87,6 +94,7 @@ export function registerAdmission(app: FastifyInstance, limits: AdmissionLimits)
             () => {
               if (slot.gone.signal.aborted) return Promise.resolve();
               slot.startedAt = Date.now();
+              working.add(slot);
               admitted();
               return held;
             },
@@ -102,6 +110,18 @@ export function registerAdmission(app: FastifyInstance, limits: AdmissionLimits)
       clearTimeout(timer);
     }
   });
+  // The work ends when its answer is ready (onSend: sent, refused or failed), whether or not anyone is still there to read it.
+  app.addHook('onSend', async (req) => release(req));
   app.addHook('onResponse', async (req) => release(req));
-  app.addHook('onRequestAbort', async (req) => release(req));
+  // A client that leaves while waiting gives up its place; one that leaves while worked on keeps its
+  // turn until the work, told through request.signal, has stopped.
+  app.addHook('onRequestAbort', async (req) => {
+    if (slots.get(req)?.startedAt === undefined) release(req);
+  });
+  // Closing waits for the work still running (requests whose clients left included) before the
+  // database is closed under it; bounded, so that a stuck request cannot hold a shutdown forever.
+  app.addHook('onClose', async () => {
+    const until = Date.now() + closeWaitMs;
+    while (working.size > 0 && Date.now() < until) await sleep(20);
+  });
 }

@@ -5,7 +5,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions, LogController } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -19,6 +19,7 @@ import { type AdmissionLimits, defaultAdmission, registerAdmission } from './adm
 import { registerAuth } from './auth.js';
 import { clientErrorHandler, frameworkErrorHandler } from './client-errors.js';
 import type { HttpDeps } from './http-deps.js';
+import { defaultKeptAnswerBytes, keptAnswers } from './kept-answers.js';
 import { oidcRoutes } from './oidc.js';
 import { operationRoutes } from './operation-routes.js';
 import { RefusalError, redactUrl, sendProblem } from './problem.js';
@@ -44,6 +45,8 @@ export interface BuildOptions {
   readonly isAccepting?: () => boolean;
   /** How much API work is taken on at once (http/admission.ts); default: defaultAdmission. */
   readonly admission?: AdmissionLimits;
+  /** Bytes of program reads' answers kept as sent (http/kept-answers.ts); default: defaultKeptAnswerBytes. */
+  readonly keptAnswerBytes?: number;
 }
 
 const fieldPath = (instancePath: string, context: string | undefined) =>
@@ -77,10 +80,23 @@ function trustedProxies(trust: false | number | readonly string[]): FastifyServe
   return [...trust];
 }
 
+/**
+ * One log line per request, when it is answered ("request completed", with the request, status and
+ * time), instead of Fastify's two: logging is a good share of a small request's cost.
+ */
+class AnsweredRequestsOnly extends LogController {
+  override incomingRequest(): void {}
+  override requestCompleted(error: Error | null | undefined, req: FastifyRequest, res: FastifyReply): void {
+    if (error) res.log.error({ req, res, err: error, responseTime: res.elapsedTime }, 'request errored');
+    else res.log.info({ req, res, responseTime: res.elapsedTime }, 'request completed');
+  }
+}
+
 /** Builds the HTTP app around its dependencies; tests call inject(), main/ calls listen(). */
 export async function buildApp(deps: HttpDeps, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: withRedactedUrls(opts.logger),
+    logController: new AnsweredRequestsOnly(),
     forceCloseConnections: 'idle',
     trustProxy: trustedProxies(opts.trustProxy ?? false),
     bodyLimit: 1_048_576,
@@ -144,6 +160,11 @@ export async function buildApp(deps: HttpDeps, opts: BuildOptions = {}): Promise
                 : 'VALIDATION_FAILED';
       return sendProblem(res, { code, message: err instanceof Error ? err.message : String(err) });
     }
+    // The client left and its work stopped (request.signal): nobody is there to answer; 499 as proxies log it.
+    if (err instanceof Error && err.name === 'AbortError' && req.raw.destroyed) {
+      req.log.info('the client went away; its work was stopped');
+      return res.code(499).send();
+    }
     req.log.error({ err }, 'request failed');
     return sendProblem(res, { code: 'INTERNAL', message: 'An unexpected error occurred; nothing was changed. It has been logged.' });
   });
@@ -182,7 +203,12 @@ export async function buildApp(deps: HttpDeps, opts: BuildOptions = {}): Promise
   await app.register(
     async (api) => {
       // Every plain JSON operation, from the contract's table; then the routes that are not one.
-      await api.register(operationRoutes(deps));
+      await api.register(
+        operationRoutes(
+          deps,
+          keptAnswers(opts.keptAnswerBytes ?? defaultKeptAnswerBytes, () => deps.app.clock.now().getTime()),
+        ),
+      );
       await api.register(chartRoutes(deps));
       await api.register(calendarRoutes(deps));
       await api.register(authRoutes(deps));

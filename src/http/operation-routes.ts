@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { portfolioReadStamp, programReadStamp } from '../app/read-stamp.js';
 import type { Binding } from '../bindings/binding.js';
 import { bindings } from '../bindings/bindings.js';
 import { ProblemSchema } from '../contract/common.js';
@@ -6,6 +7,7 @@ import type { OperationContract } from '../contract/operation.js';
 import { type OperationName, operationNames, operations } from '../contract/operations.js';
 import { actorOf } from './auth.js';
 import type { HttpDeps } from './http-deps.js';
+import type { KeptAnswers } from './kept-answers.js';
 import { sendProblem } from './problem.js';
 
 /** The route's schema as Fastify and OpenAPI read it, from the operation's entry. */
@@ -27,7 +29,7 @@ export function routeSchema(op: OperationContract) {
  * operation's status, or its refusal as problem+json carrying the current state it names.
  */
 export const operationRoutes =
-  (deps: HttpDeps): FastifyPluginAsyncZod =>
+  (deps: HttpDeps, kept: KeptAnswers): FastifyPluginAsyncZod =>
   async (app) => {
     const origin = (req: { protocol: string; host: string }) => deps.publicUrl ?? `${req.protocol}://${req.host}`;
     for (const name of operationNames) {
@@ -38,8 +40,22 @@ export const operationRoutes =
         url: op.path,
         schema: routeSchema(op),
         handler: async (req, res) => {
-          const ctx = { app: deps.app, actor: actorOf(req), origin: origin(req), logError: (o: object, m: string) => req.log.error(o, m) };
-          const r = await binding(ctx, { params: req.params, query: req.query, body: req.body } as never);
+          const ctx = {
+            app: deps.app,
+            actor: actorOf(req),
+            origin: origin(req),
+            logError: (o: object, m: string) => req.log.error(o, m),
+            signal: req.signal,
+          };
+          const input = { params: req.params, query: req.query, body: req.body } as never;
+          if (op.kept) {
+            const stamp =
+              op.kept === 'program'
+                ? () => programReadStamp(deps.app, { programId: (req.params as { programId: string }).programId, actor: ctx.actor })
+                : () => portfolioReadStamp(deps.app, { actor: ctx.actor });
+            return kept.serve(req, res, op, name, stamp, () => binding(ctx, input));
+          }
+          const r = await binding(ctx, input);
           if (!r.ok) return sendProblem(res, r.error, r.error.current);
           return res.code(op.status).send(r.value);
         },

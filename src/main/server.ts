@@ -56,6 +56,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       isAccepting: () => accepting,
       trustProxy: config.trustProxy,
       admission: config.admission,
+      keptAnswerBytes: config.keptAnswersMb * 2 ** 20,
     },
   );
   const log = app.log;

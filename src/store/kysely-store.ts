@@ -451,6 +451,19 @@ export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'cou
       }
       return out;
     },
+    async workspaceRevision() {
+      const r = await db.selectFrom('workspaceState').select('revision').where('id', '=', 1).executeTakeFirst();
+      return Number(r?.revision ?? 0);
+    },
+    async programRevisions() {
+      const rows = await db
+        .selectFrom('programs')
+        .select((eb) => ['timeZone', eb.fn.countAll().as('programs'), eb.fn.sum<number>('revision').as('revisions')])
+        .groupBy('timeZone')
+        .orderBy('timeZone')
+        .execute();
+      return rows.map((r) => ({ timeZone: r.timeZone, programs: toCount(r.programs), revisions: toCount(r.revisions) }));
+    },
     async findProgram(idOrCode) {
       const r = await db
         .selectFrom('programs')
@@ -533,7 +546,9 @@ function makeTx(db: Kysely<Database>, dialect: StoreDialect, touched: Set<string
     async write(w: Write) {
       const table = tables[w.entity];
       const stamp = w.meta.at;
-      if (w.programId !== null) touched.add(w.programId);
+      touched.add(w.programId ?? workspace);
+      // People and their roles are the workspace's, also a role on one program: who someone is is kept per workspace revision.
+      if (workspaceEntities.has(w.entity)) touched.add(workspace);
       if (w.op === 'insert') {
         await db
           .insertInto(table)
@@ -691,9 +706,20 @@ export function kyselyStore(dialect: StoreDialect): Store {
   };
 }
 
-/** Counts up the revision of the programs a transaction (or a batch) wrote to, once each, just before commit. */
+/** In a transaction's `touched`: it wrote a record of no program (a person, a client, a client-wide role). */
+const workspace = '';
+/** Records that count as the workspace's whatever program they name. */
+const workspaceEntities: ReadonlySet<string> = new Set(['user', 'membership']);
+
+/**
+ * Counts up the revision of the programs a transaction (or a batch) wrote to, once each, and the
+ * workspace's when it wrote a record of no program, just before commit.
+ */
 async function countRevisions(conn: Kysely<Database>, touched: ReadonlySet<string>): Promise<void> {
-  for (const part of chunks([...touched])) {
+  if (touched.has(workspace)) {
+    await conn.updateTable('workspaceState').set({ revision: sql`revision + 1` }).where('id', '=', 1).execute();
+  }
+  for (const part of chunks([...touched].filter((id) => id !== workspace))) {
     await conn.updateTable('programs').set({ revision: sql`revision + 1` }).where('id', 'in', part).execute();
   }
 }

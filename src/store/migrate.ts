@@ -7,6 +7,7 @@ import * as m0004 from './migrations/0004-milestone-links.js';
 import * as m0005 from './migrations/0005-program-calendars.js';
 import * as m0006 from './migrations/0006-baselines.js';
 import * as m0007 from './migrations/0007-program-revisions-and-read-indexes.js';
+import * as m0008 from './migrations/0008-workspace-revision.js';
 
 // Migrations are imported, not discovered on disk, so the compiled build carries them.
 const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0005-program-calendars': m0005,
   '0006-baselines': m0006,
   '0007-program-revisions-and-read-indexes': m0007,
+  '0008-workspace-revision': m0008,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

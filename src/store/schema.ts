@@ -252,6 +252,12 @@ export interface BaselinesTable {
   version: number;
 }
 
+/** One row (id 1): committed write transactions that touched records of no program (0008). */
+export interface WorkspaceStateTable {
+  id: number;
+  revision: number;
+}
+
 export interface Database {
   users: UsersTable;
   clients: ClientsTable;
@@ -271,4 +277,5 @@ export interface Database {
   links: LinksTable;
   milestoneLinks: MilestoneLinksTable;
   baselines: BaselinesTable;
+  workspaceState: WorkspaceStateTable;
 }

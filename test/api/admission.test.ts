@@ -12,6 +12,8 @@ interface Held {
   readonly url: string;
   /** Requests the route has started working on, by their `n`. */
   readonly started: string[];
+  /** Requests the route finished, by their `n`, with whether request.signal said their client had left. */
+  readonly finished: { n: string; clientLeft: boolean }[];
   /** Lets every request the route holds finish. */
   releaseAll(): void;
 }
@@ -22,10 +24,14 @@ async function serve(limits: AdmissionLimits): Promise<Held> {
   const app = Fastify();
   registerAdmission(app, limits);
   const started: string[] = [];
+  const finished: { n: string; clientLeft: boolean }[] = [];
   let waiting: (() => void)[] = [];
   app.get('/api/work', async (req) => {
-    started.push(String((req.query as { n?: string }).n));
+    const n = String((req.query as { n?: string }).n);
+    started.push(n);
+    const signal = req.signal;
     await new Promise<void>((resolve) => waiting.push(resolve));
+    finished.push({ n, clientLeft: signal.aborted });
     return { done: true };
   });
   app.get('/healthz', async () => ({ status: 'ok' }));
@@ -34,6 +40,7 @@ async function serve(limits: AdmissionLimits): Promise<Held> {
     app,
     url,
     started,
+    finished,
     releaseAll: () => {
       const w = waiting;
       waiting = [];
@@ -120,6 +127,41 @@ describe('API admission control', () => {
     s.releaseAll();
     expect((await third).status).toBe(200);
     expect(s.started).toEqual(['1', '3']);
+  });
+
+  it('tells the work of a request whose client left (request.signal), keeps its turn until it stops, and closing waits for it', async () => {
+    const s = await serve({ active: 1, queued: 10, waitMs: 600_000 });
+    const gone = request(`${s.url}/api/work?n=gone`);
+    gone.on('error', () => {});
+    gone.end();
+    await until('the first is worked on', () => s.started.length === 1);
+    gone.destroy();
+    const next = get(`${s.url}/api/work?n=next`);
+    // The work of the request whose client left still runs: the next one waits for the turn.
+    await new Promise((r) => setTimeout(r, 200));
+    expect(s.started).toEqual(['gone']);
+    s.releaseAll();
+    await until('the next is worked on', () => s.started.includes('next'));
+    expect(s.finished).toEqual([{ n: 'gone', clientLeft: true }]);
+    s.releaseAll();
+    expect((await next).status).toBe(200);
+    expect(s.finished.at(-1)).toEqual({ n: 'next', clientLeft: false });
+
+    // Closing waits for work still running, even when its client has left.
+    const last = request(`${s.url}/api/work?n=last`);
+    last.on('error', () => {});
+    last.end();
+    await until('the last is worked on', () => s.started.includes('last'));
+    last.destroy();
+    let closed = false;
+    const closing = s.app.close().then(() => {
+      closed = true;
+    });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(closed).toBe(false);
+    s.releaseAll();
+    await closing;
+    expect(s.finished.at(-1)).toEqual({ n: 'last', clientLeft: true });
   });
 
   it('estimates a newcomer’s wait from the line ahead, the turns at once and a turn’s length', () => {

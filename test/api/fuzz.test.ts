@@ -609,6 +609,8 @@ function verdict(res: LightMyRequestResponse): string | null {
   if (res.statusCode >= 200 && res.statusCode < 300) return null;
   // A redirect is an answer, not a refusal (Swagger UI sends /api/docs/static/index.html to /api/docs/).
   if (res.statusCode >= 300 && res.statusCode < 400 && res.headers.location) return null;
+  // Not Modified: a conditional read (If-None-Match, even `*`) of an answer that carries an ETag.
+  if (res.statusCode === 304 && res.headers.etag) return null;
   const type = String(res.headers['content-type'] ?? '');
   if (!type.startsWith('application/problem+json')) return `refusal is ${type || 'untyped'}, not application/problem+json`;
   try {

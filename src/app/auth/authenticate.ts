@@ -1,5 +1,7 @@
+import { LRUCache } from 'lru-cache';
 import type { Principal } from '../../domain/roles.js';
 import type { AppDeps } from '../deps.js';
+import type { Store } from '../ports.js';
 import { principalOf } from './principal.js';
 import { hashSecret, plusMs, sessionTouchMs, sessionTtlMs } from './secrets.js';
 
@@ -13,21 +15,45 @@ export interface Authenticated {
   readonly tokenId: string | null;
 }
 
+/** People kept per store (an instance's memory bound): each entry is a person and their roles. */
+const keptPeople = 10_000;
+const people = new WeakMap<Store, LRUCache<string, { readonly workspace: number; readonly principal: Principal | null }>>();
+
+/**
+ * The person with this id and their roles, or null when they are not active: kept per workspace
+ * revision, which every write of a person or of anyone's role counts up, so a removal or a role taken
+ * away is seen by the next request on any instance. The revision is read before the person.
+ */
+async function activePrincipal(store: Store, userId: string): Promise<Principal | null> {
+  let kept = people.get(store);
+  if (!kept) {
+    kept = new LRUCache({ max: keptPeople });
+    people.set(store, kept);
+  }
+  const workspace = await store.reads.workspaceRevision();
+  const found = kept.get(userId);
+  if (found && found.workspace === workspace) return found.principal;
+  const user = await store.reads.findUser(userId);
+  const principal = user?.status === 'active' ? await principalOf(store.reads, user) : null;
+  kept.set(userId, { workspace, principal });
+  return principal;
+}
+
 /** Who a session cookie belongs to, or null when it is unknown, expired, or its person was removed. */
 export async function authenticateSession(deps: AppDeps, cookie: string): Promise<Authenticated | null> {
   const r = deps.store.reads;
   const s = await r.findSession(hashSecret(cookie));
   const now = deps.clock.now();
   if (!s || s.expiresAt <= now.toISOString()) return null;
-  const user = await r.findUser(s.userId);
-  if (user?.status !== 'active') return null;
+  const principal = await activePrincipal(deps.store, s.userId);
+  if (!principal) return null;
   let expiresAt = s.expiresAt;
   const renewed = now.getTime() - Date.parse(s.lastSeenAt) > sessionTouchMs;
   if (renewed) {
     expiresAt = plusMs(now, sessionTtlMs);
     await deps.store.transaction((tx) => tx.touchSession(s.id, now.toISOString(), expiresAt));
   }
-  return { principal: await principalOf(r, user), session: { id: s.id, csrfToken: s.csrfToken, expiresAt, renewed }, tokenId: null };
+  return { principal, session: { id: s.id, csrfToken: s.csrfToken, expiresAt, renewed }, tokenId: null };
 }
 
 /** Who a personal API token belongs to, or null when it is unknown, revoked or expired. */
@@ -36,10 +62,10 @@ export async function authenticateToken(deps: AppDeps, bearer: string): Promise<
   const t = await r.findApiTokenByHash(hashSecret(bearer));
   const now = deps.clock.now().toISOString();
   if (!t || t.revokedAt !== null || t.expiresAt <= now) return null;
-  const user = await r.findUser(t.userId);
-  if (user?.status !== 'active') return null;
+  const principal = await activePrincipal(deps.store, t.userId);
+  if (!principal) return null;
   if (!t.lastUsedAt || Date.parse(now) - Date.parse(t.lastUsedAt) > sessionTouchMs) {
     await deps.store.transaction((tx) => tx.touchApiToken(t.id, now));
   }
-  return { principal: await principalOf(r, user), session: null, tokenId: t.id };
+  return { principal, session: null, tokenId: t.id };
 }

@@ -22,6 +22,7 @@ export const programOperations = defineOperations({
     status: 200,
     response: ProgramListSchema,
     refusals: [401],
+    kept: 'portfolio',
   },
   getProgram: {
     method: 'GET',
@@ -32,6 +33,7 @@ export const programOperations = defineOperations({
     status: 200,
     response: ProgramSummarySchema,
     refusals: readRefusals,
+    kept: 'program',
   },
   listProgramPeople: {
     method: 'GET',
@@ -42,6 +44,7 @@ export const programOperations = defineOperations({
     status: 200,
     response: ProgramPeopleSchema,
     refusals: readRefusals,
+    kept: 'program',
   },
   listMilestones: {
     method: 'GET',
@@ -52,6 +55,7 @@ export const programOperations = defineOperations({
     status: 200,
     response: MilestoneListSchema,
     refusals: readRefusals,
+    kept: 'program',
   },
   getMilestone: {
     method: 'GET',
@@ -62,6 +66,7 @@ export const programOperations = defineOperations({
     status: 200,
     response: MilestoneSchema,
     refusals: readRefusals,
+    kept: 'program',
   },
   createMilestone: {
     method: 'POST',
@@ -119,5 +124,6 @@ export const programOperations = defineOperations({
     status: 200,
     response: ChangeListSchema,
     refusals: [400, 401, 404],
+    kept: 'program',
   },
 });

@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, SqliteDialect, sql } from 'kysely';
+import { CamelCasePlugin, Kysely, type SqliteDatabase, SqliteDialect, sql } from 'kysely';
+import { LRUCache } from 'lru-cache';
 import type { Database as Schema } from '../schema.js';
 import type { StoreDialect } from './store-dialect.js';
 
@@ -24,6 +25,28 @@ async function immediate<T>(db: Kysely<Schema>, fn: (conn: Kysely<Schema>) => Pr
   });
 }
 
+/** Prepared statements kept per database: the reads of a page are the same few statements each time. */
+const keptStatements = 256;
+
+/**
+ * The database as kysely uses it, with each statement prepared once and run again (preparing costs
+ * about as much as running a small query). A statement still being iterated is busy: a fresh one is
+ * prepared for that call.
+ */
+function withKeptStatements(sqlite: Database.Database): SqliteDatabase {
+  const kept = new LRUCache<string, Database.Statement>({ max: keptStatements });
+  return {
+    close: () => sqlite.close(),
+    prepare(text: string) {
+      const found = kept.get(text);
+      if (found && !found.busy) return found;
+      const statement = sqlite.prepare(text);
+      if (!found) kept.set(text, statement);
+      return statement;
+    },
+  };
+}
+
 /**
  * Opens the embedded SQLite file: WAL for concurrent readers, foreign keys enforced, and
  * synchronous=FULL so that an acknowledged commit survives a power cut, not only a crash.
@@ -35,7 +58,7 @@ export function openSqlite(file: string): StoreDialect {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: withKeptStatements(sqlite) }), plugins: [new CamelCasePlugin()] });
   return {
     name: 'sqlite',
     db,
