@@ -1,19 +1,16 @@
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../test/support/databases.js';
+import { type AppWorkspace, openAppWorkspace } from '../../test/support/app-workspace.js';
+import type { TestDatabase } from '../../test/support/databases.js';
 import { asMilestoneId } from '../domain/ids.js';
 import { createMilestone as create } from '../domain/milestone.js';
 import type { PlainDate } from '../domain/plain-date.js';
-import { openStore } from '../store/open-store.js';
-import { principalOf } from './auth/principal.js';
 import { createMilestone } from './create-milestone.js';
-import { createClient, createProgram, unwrap } from './create-records.js';
+import { unwrap } from './create-records.js';
 import type { Actor, AppDeps } from './deps.js';
 import { editRecord, recordWrite } from './edit-record.js';
 import type { AuthorizedProgram } from './get-program.js';
 import { milestoneKind } from './milestone-write.js';
-import { createPerson } from './people/create-person.js';
-import { grantRole } from './people/grant-role.js';
 import type { Store, Tx, WriteMeta } from './ports.js';
 import { abort } from './transact.js';
 import { updateRecord } from './write-record.js';
@@ -23,58 +20,23 @@ import { programWrite, workspaceWrite } from './write-sequence.js';
  * in the body takes back, how it stamps the change log, and that the answer is read after commit. */
 
 const instant = new Date('2026-03-10T09:30:00.000Z');
+let w: AppWorkspace;
 let db: TestDatabase;
 let store: Store;
 let deps: AppDeps;
-let admin: Actor;
 let lead: Actor;
 let observer: Actor;
 let outsider: Actor;
 let code: string;
 
-/** A person as they are now, with their roles. */
-async function actorOf(id: string): Promise<Actor> {
-  const user = await store.reads.findUser(id);
-  if (!user) throw new Error(`no person ${id}`);
-  return principalOf(store.reads, user);
-}
-const person = async (email: string, by: Actor | null, isAdmin = false): Promise<Actor> =>
-  actorOf(unwrap(await createPerson(deps, { actor: by, email, name: email.split('@')[0] ?? email, isAdmin })).id);
-
 beforeAll(async () => {
-  db = await createTestDatabase('sqlite');
-  const opened = openStore({ databaseUrl: undefined, dataDir: db.dataDir });
-  await opened.migrate();
-  store = opened.store;
-  deps = { store, clock: { now: () => instant }, newId: uuidv7, passwords: { hash: async (p) => p, verify: async (h, p) => h === p } };
-  admin = await person('admin@example.test', null, true);
-  const client = unwrap(await createClient(deps, { actor: admin, name: 'Keller', country: 'DE' }));
-  const program = unwrap(
-    await createProgram(deps, {
-      actor: admin,
-      code: 'WS-1',
-      name: 'Write sequence',
-      clientId: client.id,
-      supplierName: 'Supplier',
-      factoryCity: 'Suzhou',
-      factoryCountry: 'CN',
-      timeZone: 'Asia/Shanghai',
-    }),
-  );
-  code = program.code;
-  const withRole = async (email: string, role: 'cadence_owner' | 'observer') => {
-    const p = await person(email, admin);
-    unwrap(await grantRole(deps, { actor: admin, userId: p.id, programId: program.id, role }));
-    return actorOf(p.id);
-  };
-  lead = await withRole('lead@example.test', 'cadence_owner');
-  observer = await withRole('observer@example.test', 'observer');
-  outsider = await person('outsider@example.test', admin);
+  w = await openAppWorkspace(instant);
+  ({ db, store, deps, lead, observer, outsider } = w);
+  code = w.program.code;
 });
 
 afterAll(async () => {
-  await store?.close();
-  await db?.drop();
+  await w?.close();
 });
 
 /** Every change row written so far. */
