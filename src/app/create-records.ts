@@ -1,13 +1,13 @@
 import { asClientId, asProgramId, type UserId } from '../domain/ids.js';
 import type { PlainDate } from '../domain/plain-date.js';
 import { isTimeZone } from '../domain/plain-date.js';
-import { permitAdmin } from '../domain/policy.js';
 import { defaultToleranceDays, type Program, type ProgramStatus, programCodePattern } from '../domain/program.js';
 import { type Result, refuse } from '../domain/result.js';
 import type { Actor, AppDeps } from './deps.js';
 import type { Client } from './ports.js';
-import { abort, must, transact } from './transact.js';
+import { abort } from './transact.js';
 import { insertRecord } from './write-record.js';
+import { workspaceWrite } from './write-sequence.js';
 
 export interface CreateClientInput {
   readonly actor: Actor;
@@ -17,11 +17,10 @@ export interface CreateClientInput {
 
 /** Adds a client organisation whose programs Tollgate runs. */
 export function createClient(deps: AppDeps, input: CreateClientInput): Promise<Result<Client>> {
-  return transact(deps.store, async (tx) => {
-    must(permitAdmin(input.actor, 'programs.manage'));
+  return workspaceWrite(deps, { actor: input.actor, permission: 'programs.manage' }, async ({ tx, meta }) => {
     const id = asClientId(deps.newId());
     const values = { name: input.name.trim(), country: input.country.toUpperCase() };
-    await insertRecord(deps, tx, { entity: 'client', id, programId: null, actorId: input.actor.id }, values);
+    await insertRecord(deps, tx, { entity: 'client', id, programId: null, meta }, values);
     return { id, ...values, version: 1 };
   });
 }
@@ -56,8 +55,7 @@ export function createProgram(deps: AppDeps, input: CreateProgramInput): Promise
       refuse('VALIDATION_FAILED', `Unknown time zone "${input.timeZone}".`, [{ path: 'timeZone', message: 'Not an IANA time zone.' }]),
     );
   }
-  return transact(deps.store, async (tx) => {
-    must(permitAdmin(input.actor, 'programs.manage'));
+  return workspaceWrite(deps, { actor: input.actor, permission: 'programs.manage' }, async ({ tx, meta }) => {
     if (!(await tx.findClient(input.clientId))) {
       return abort({
         code: 'VALIDATION_FAILED',
@@ -94,7 +92,7 @@ export function createProgram(deps: AppDeps, input: CreateProgramInput): Promise
       targetReleaseDate: input.targetReleaseDate ?? null,
       calendarSpec: null,
     };
-    await insertRecord(deps, tx, { entity: 'program', id, programId: id, actorId: input.actor.id }, values);
+    await insertRecord(deps, tx, { entity: 'program', id, programId: id, meta }, values);
     return { id, ...values, version: 1, revision: 1 };
   });
 }

@@ -8,8 +8,9 @@ import type { Result } from '../domain/result.js';
 import { ok } from '../domain/result.js';
 import type { Actor, AppDeps } from './deps.js';
 import { type AccessibleProgram, type AuthorizedProgram, findAccessibleProgram } from './get-program.js';
-import type { EntityName, Reads, Store, Tx, WriteMeta } from './ports.js';
-import { abort, must, transact } from './transact.js';
+import type { EntityName, Reads, Store, Tx } from './ports.js';
+import { abort, must } from './transact.js';
+import { type WriteContext, type Written, writeSequence } from './write-sequence.js';
 
 /** A record of a program that is edited at a version: a milestone, decision, risk or action. */
 export interface Versioned {
@@ -55,13 +56,7 @@ export interface RecordTarget {
 }
 
 /** What the domain decision and the use case's further writes see, inside the transaction. */
-export interface EditContext<R> extends AccessibleProgram {
-  readonly tx: Tx;
-  readonly record: R;
-  readonly now: Date;
-  /** Stamps the record's write: one actor, instant, reason and correlation id. */
-  readonly meta: WriteMeta;
-}
+export type EditContext<R> = AccessibleProgram & WriteContext & { readonly record: R };
 
 /** What was committed: the program, the record as saved, and what the use case's `after` gave. */
 export interface Committed<R, A> extends AccessibleProgram {
@@ -85,14 +80,43 @@ export async function findRecord<R extends Versioned, V>(
 }
 
 /**
- * The one write sequence for a record someone read at a version: load the program and the record →
- * permit the action (the record is what an "own" grant looks at) → check the version → decide (the
- * domain) → write it with its change-log rows → `after` (the use case's further writes) — all in one
- * transaction that holds only that. A stale version, or a save that lost a race, is refused with the
+ * The write sequence (app/write-sequence.ts) on a record someone read at a version: load the program
+ * and the record → permit the action (the record is what an "own" grant looks at) → check the version,
+ * refusing a stale one with the record's current view → the body → after commit, `view`.
+ */
+export function recordWrite<R extends Versioned, K, T, V>(
+  deps: AppDeps,
+  kind: RecordKind<R, K>,
+  t: RecordTarget,
+  permission: ProgramAction,
+  reason: string | null | undefined,
+  body: (ctx: EditContext<R>) => Promise<T>,
+  view: (written: Written<AccessibleProgram & { readonly record: R }, T>) => V | Promise<V>,
+): Promise<Result<V>> {
+  const open = async (tx: Tx, now: Date) => {
+    const loaded = await findRecord(tx, kind, t.actor, t.programId, t.recordId);
+    const { program, record } = loaded;
+    must(permit(loaded.access, permission, record, t.actor.id));
+    if (record.version !== t.version) {
+      return abort({
+        code: 'VERSION_CONFLICT',
+        message: `${record.key} was changed by someone else (you read version ${t.version}, it is now ${record.version}).`,
+        current: await kind.view(tx, program, record, now),
+      });
+    }
+    return loaded;
+  };
+  return writeSequence(deps, { actorId: t.actor.id, reason, open }, body, view);
+}
+
+/**
+ * Editing a record someone read at a version, through the write sequence (`recordWrite`): decide (the
+ * domain) → write it with its change-log rows under the write's stamp → `after` (the use case's further
+ * writes), in one transaction that holds only that. A save that lost a race is refused with the
  * record's current view. The caller builds the answer's view after commit, from committed data
  * (`viewCommitted`).
  */
-export async function editRecord<R extends Versioned, V, A = undefined>(
+export function editRecord<R extends Versioned, V, A = undefined>(
   deps: AppDeps,
   kind: RecordKind<R, V>,
   t: RecordTarget,
@@ -101,43 +125,39 @@ export async function editRecord<R extends Versioned, V, A = undefined>(
   decide: (ctx: EditContext<R>) => Promise<Result<Edit<R>>>,
   after?: (ctx: EditContext<R>, next: R) => Promise<A>,
 ): Promise<Result<Committed<R, A>>> {
-  return transact(deps.store, async (tx) => {
-    const now = deps.clock.now();
-    const loaded = await findRecord(tx, kind, t.actor, t.programId, t.recordId);
-    const { program, access, record } = loaded;
-    must(permit(access, permission, record, t.actor.id));
-    if (record.version !== t.version) {
-      return abort({
-        code: 'VERSION_CONFLICT',
-        message: `${record.key} was changed by someone else (you read version ${t.version}, it is now ${record.version}).`,
-        current: await kind.view(tx, program, record, now),
+  return recordWrite(
+    deps,
+    kind,
+    t,
+    permission,
+    reason,
+    async (ctx) => {
+      const { tx, program, record, now, meta } = ctx;
+      const edit = must(await decide(ctx));
+      const saved = await tx.write({
+        op: 'update',
+        entity: kind.entity,
+        id: edit.next.id,
+        programId: program.id,
+        entityKey: edit.next.key,
+        expectedVersion: record.version,
+        set: kind.columns ? kind.columns(edit.next) : withoutIdentity(edit.next),
+        changes: edit.changes,
+        meta,
       });
-    }
-    const meta: WriteMeta = { actorId: t.actor.id, at: now.toISOString(), reason: reason?.trim() || null, correlationId: deps.newId() };
-    const ctx: EditContext<R> = { ...loaded, tx, now, meta };
-    const edit = must(await decide(ctx));
-    const saved = await tx.write({
-      op: 'update',
-      entity: kind.entity,
-      id: edit.next.id,
-      programId: program.id,
-      entityKey: edit.next.key,
-      expectedVersion: record.version,
-      set: kind.columns ? kind.columns(edit.next) : withoutIdentity(edit.next),
-      changes: edit.changes,
-      meta,
-    });
-    if (!saved) {
-      const current = await kind.find(tx, program.id, record.id);
-      return abort({
-        code: 'VERSION_CONFLICT',
-        message: `${record.key} was changed by someone else while you saved.`,
-        current: current ? await kind.view(tx, program, current, now) : undefined,
-      });
-    }
-    const extra = (after ? await after(ctx, edit.next) : undefined) as A;
-    return { program, access, record: edit.next, now, extra };
-  });
+      if (!saved) {
+        const current = await kind.find(tx, program.id, record.id);
+        return abort({
+          code: 'VERSION_CONFLICT',
+          message: `${record.key} was changed by someone else while you saved.`,
+          current: current ? await kind.view(tx, program, current, now) : undefined,
+        });
+      }
+      const extra = (after ? await after(ctx, edit.next) : undefined) as A;
+      return { record: edit.next, extra };
+    },
+    ({ program, access, now, value }) => ({ program, access, now, record: value.record, extra: value.extra }),
+  );
 }
 
 /** The view of what was committed, read after commit (the write's locks are released by then). */

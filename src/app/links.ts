@@ -2,8 +2,9 @@ import { diffFields } from '../domain/change.js';
 import { type Link, type LinkableEntity, linkableEntities } from '../domain/link.js';
 import type { AuthorizedProgramId } from '../domain/policy.js';
 import type { AppDeps } from './deps.js';
-import type { Reads, Tx, WriteMeta } from './ports.js';
+import type { Reads } from './ports.js';
 import { abort } from './transact.js';
+import type { WriteContext } from './write-sequence.js';
 
 /*
  * Generic links between records of one program (decision D-7 → milestone M-12, an action → a risk).
@@ -88,19 +89,19 @@ export async function resolveLinks(
 }
 
 /**
- * Links `from` to each target through the one write path: one `link` record each, change-logged with
- * the actor, instant and reason of `meta` under a correlation id of its own (one write, one record).
- * Links that already exist and links of a record to itself are skipped.
+ * Links `from` to each target through the one write path, inside a write sequence: one `link` record
+ * each, change-logged with the write's actor, instant and reason under a correlation id of its own
+ * (one write, one record). Links that already exist and links of a record to itself are skipped.
  */
 export async function addLinks(
   deps: AppDeps,
-  tx: Tx,
+  ctx: Pick<WriteContext, 'tx' | 'metaForAnother'>,
   programId: AuthorizedProgramId,
   from: LinkSource,
   targets: readonly LinkedRecord[],
-  meta: WriteMeta,
 ): Promise<void> {
   if (targets.length === 0) return;
+  const { tx } = ctx;
   const existing = new Set(
     (await tx.listLinks(programId))
       .filter((l) => l.fromEntity === from.entity && l.fromId === from.id)
@@ -118,7 +119,7 @@ export async function addLinks(
       entityKey: `${from.key} → ${to.key}`,
       values,
       changes: diffFields(null, values, ['fromEntity', 'fromId', 'toEntity', 'toId']),
-      meta: { ...meta, correlationId: deps.newId() },
+      meta: ctx.metaForAnother(),
     });
   }
 }

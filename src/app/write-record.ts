@@ -1,19 +1,23 @@
 import { diffFields, type FieldChange } from '../domain/change.js';
 import type { ProgramId, UserId } from '../domain/ids.js';
 import type { AppDeps } from './deps.js';
-import type { Columns, EntityName, Tx, Write } from './ports.js';
+import type { Columns, EntityName, Tx, Write, WriteMeta } from './ports.js';
 import { abort } from './transact.js';
 
-interface RecordTarget<E extends EntityName = EntityName> {
+/**
+ * Who writes and why: the stamp of a write sequence (app/write-sequence.ts), or an actor and reason
+ * stamped here, at the clock's instant, under a correlation id of the record's own.
+ */
+export type Stamp = { readonly meta: WriteMeta } | { readonly actorId: UserId; readonly reason?: string | null | undefined };
+
+type RecordTarget<E extends EntityName = EntityName> = Stamp & {
   readonly entity: E;
   readonly id: string;
   readonly programId: ProgramId | null;
   readonly entityKey?: string | null;
-  readonly actorId: UserId;
-  readonly reason?: string | null | undefined;
   /** Fields whose value must never reach the change log (hashes); it records only that they changed. */
   readonly secret?: readonly string[];
-}
+};
 
 const redacted = (changes: FieldChange[], secret: readonly string[] = []): FieldChange[] =>
   changes.map((c) =>
@@ -22,12 +26,10 @@ const redacted = (changes: FieldChange[], secret: readonly string[] = []): Field
       : c,
   );
 
-const meta = (deps: AppDeps, t: RecordTarget) => ({
-  actorId: t.actorId,
-  at: deps.clock.now().toISOString(),
-  reason: t.reason?.trim() || null,
-  correlationId: deps.newId(),
-});
+const meta = (deps: AppDeps, t: Stamp): WriteMeta =>
+  'meta' in t
+    ? t.meta
+    : { actorId: t.actorId, at: deps.clock.now().toISOString(), reason: t.reason?.trim() || null, correlationId: deps.newId() };
 
 /** Inserts a record and logs each of its fields as set, through the one write path. */
 export async function insertRecord<E extends EntityName>(

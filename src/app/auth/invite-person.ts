@@ -37,14 +37,19 @@ export function invitePerson(deps: AppDeps, input: InvitePersonInput): Promise<R
     const user =
       former?.status === 'removed'
         ? await reinvite(deps, tx, input, former)
-        : await insertPerson(deps, tx, input.actor.id, {
-            email: input.email,
-            name: input.name,
-            timeZone: input.timeZone,
-            isAdmin: input.isAdmin,
-            status: 'invited',
-          });
-    for (const g of input.roles) await insertGrant(deps, tx, input.actor, { ...g, userId: user.id });
+        : await insertPerson(
+            deps,
+            tx,
+            { actorId: input.actor.id },
+            {
+              email: input.email,
+              name: input.name,
+              timeZone: input.timeZone,
+              isAdmin: input.isAdmin,
+              status: 'invited',
+            },
+          );
+    for (const g of input.roles) await insertGrant(deps, tx, { actorId: input.actor.id }, { ...g, userId: user.id });
     const token = newSecret('tgi_');
     const expiresAt = plusMs(deps.clock.now(), inviteTtlMs);
     await insertRecord(

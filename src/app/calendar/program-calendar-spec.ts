@@ -3,8 +3,8 @@ import type { CalendarCountry, CalendarSpec } from '../../domain/calendar/calend
 import { isKnownCountry } from '../../domain/calendar/country-days.js';
 import type { Program } from '../../domain/program.js';
 import { ok, type Result, refuse } from '../../domain/result.js';
-import type { Actor, AppDeps } from '../deps.js';
-import type { Tx } from '../ports.js';
+import type { AppDeps } from '../deps.js';
+import type { Tx, WriteMeta } from '../ports.js';
 import { abort } from '../transact.js';
 import { updateRecord } from '../write-record.js';
 
@@ -30,22 +30,24 @@ export function checkCalendarSpec(spec: CalendarSpec): Result<CalendarSpec> {
   }
 }
 
-/** Saves a program's calendar spec through the one write path, change-logged with the reason. */
+/**
+ * Saves a program's calendar spec through the one write path, change-logged under the write's stamp;
+ * a program no longer at `version` is refused (VERSION_CONFLICT).
+ */
 export async function saveCalendarSpec(
   deps: AppDeps,
   tx: Tx,
   program: Program,
   version: number,
   spec: CalendarSpec,
-  actor: Actor,
-  reason: string,
+  meta: WriteMeta,
 ): Promise<void> {
   if (version !== program.version)
     abort({ code: 'VERSION_CONFLICT', message: 'The program was changed by someone else; reload and retry.' });
   await updateRecord(
     deps,
     tx,
-    { entity: 'program', id: program.id, programId: program.id, entityKey: program.code, actorId: actor.id, reason },
+    { entity: 'program', id: program.id, programId: program.id, entityKey: program.code, meta },
     { calendarSpec: program.calendarSpec, version: program.version },
     { calendarSpec: spec },
   );

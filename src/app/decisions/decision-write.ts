@@ -1,18 +1,17 @@
 import type { Decision } from '../../domain/decision.js';
 import type { Edit } from '../../domain/edit.js';
-import { type AuthorizedProgramId, type ProgramAccess, type ProgramAction, policy } from '../../domain/policy.js';
+import { type AuthorizedProgramId, type ProgramAction, policy } from '../../domain/policy.js';
 import type { Program } from '../../domain/program.js';
 import type { Result } from '../../domain/result.js';
 import { type Role, roles, rolesOn } from '../../domain/roles.js';
 import type { Actor, AppDeps } from '../deps.js';
 import { editRecord, type RecordKind, viewCommitted } from '../edit-record.js';
-import { findAccessibleProgram } from '../get-program.js';
 import type { Tx, WriteMeta } from '../ports.js';
-import { abort, must } from '../transact.js';
+import { abort } from '../transact.js';
 import { type DecisionView, viewDecision } from './decision-view.js';
 
-// What the decision use cases share: loading a decision the actor may see, checking who may own one,
-// and writing a decision through the one write path.
+// What the decision use cases share: checking who may own a decision, and writing one through the one
+// write path.
 
 export interface DecisionTarget {
   readonly programId: string;
@@ -20,20 +19,6 @@ export interface DecisionTarget {
   /** The version the caller read; a write over another is refused with VERSION_CONFLICT. */
   readonly version: number;
   readonly actor: Actor;
-}
-
-export interface LoadedDecision {
-  readonly program: Program;
-  readonly access: ProgramAccess;
-  readonly decision: Decision;
-}
-
-/** The program (404 when the actor may not see it) and its decision by id or key (DECISION_NOT_FOUND). */
-export async function loadDecision(tx: Tx, actor: Actor, programId: string, decisionId: string): Promise<LoadedDecision> {
-  const { program, access } = must(await findAccessibleProgram(tx, actor, programId));
-  const decision = await tx.findDecision(access.programId, decisionId);
-  if (!decision) return abort({ code: 'DECISION_NOT_FOUND', message: `No decision "${decisionId}" in ${program.code}.` });
-  return { program, access, decision };
 }
 
 const roleWord = (r: Role) => r.replace(/_/g, ' ');
@@ -56,14 +41,6 @@ export async function checkDecider(tx: Tx, program: Program, ownerId: string | n
     });
   }
 }
-
-/** Who, when and why for one record's write (each record written gets its own correlation id). */
-export const writeMeta = (deps: AppDeps, actor: Actor, now: Date, reason: string | null | undefined): WriteMeta => ({
-  actorId: actor.id,
-  at: now.toISOString(),
-  reason: reason?.trim() || null,
-  correlationId: deps.newId(),
-});
 
 export async function insertDecision(tx: Tx, e: Edit<Decision>, meta: WriteMeta): Promise<void> {
   const { id, version: _v, ...values } = e.next;
@@ -92,17 +69,6 @@ export async function updateDecision(tx: Tx, before: Decision, e: Edit<Decision>
     set,
     changes: e.changes,
     meta,
-  });
-}
-
-/** Refuses with the current state unless the decision is still at the version the caller read. */
-export async function checkVersion(tx: Tx, loaded: LoadedDecision, version: number, now: Date): Promise<void> {
-  const { program, access, decision } = loaded;
-  if (decision.version === version) return;
-  abort({
-    code: 'VERSION_CONFLICT',
-    message: `${decision.key} was changed by someone else (you read version ${version}, it is now ${decision.version}).`,
-    current: await viewDecision(tx, program, access.programId, decision, now),
   });
 }
 

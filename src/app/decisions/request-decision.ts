@@ -1,15 +1,14 @@
 import { requestDecision as request } from '../../domain/decision.js';
 import type { UserId } from '../../domain/ids.js';
 import type { PlainDate } from '../../domain/plain-date.js';
-import { permit } from '../../domain/policy.js';
-import { ok, type Result } from '../../domain/result.js';
+import type { Result } from '../../domain/result.js';
 import type { Actor, AppDeps } from '../deps.js';
-import { findAccessibleProgram } from '../get-program.js';
 import { addLinks, type LinkRef, resolveLinks } from '../links.js';
-import { must, transact } from '../transact.js';
+import { must } from '../transact.js';
+import { programWrite } from '../write-sequence.js';
 import type { DecisionView } from './decision-view.js';
 import { viewDecision } from './decision-view.js';
-import { checkDecider, insertDecision, writeMeta } from './decision-write.js';
+import { checkDecider, insertDecision } from './decision-write.js';
 
 export interface RequestDecisionInput {
   readonly programId: string;
@@ -29,36 +28,34 @@ export interface RequestDecisionInput {
  * who will decide it (a person who may decide on the program) and when it is needed; linked to the
  * records it is about, in one transaction.
  */
-export async function requestDecision(deps: AppDeps, input: RequestDecisionInput): Promise<Result<DecisionView>> {
-  const committed = await transact(deps.store, async (tx) => {
-    const now = deps.clock.now();
-    const { program, access } = must(await findAccessibleProgram(tx, input.actor, input.programId));
-    must(permit(access, 'decision.request'));
-    const ownerId = input.ownerId?.trim() || null;
-    const key = await tx.nextKey(program.id, 'D');
-    // The domain's refusals (no statement, OWNER_REQUIRED) come first; a refusal rolls the key back.
-    const created = must(
-      request({
-        id: deps.newId(),
-        programId: program.id,
-        key,
-        statement: input.statement,
-        context: input.context,
-        options: input.options,
-        ownerId: ownerId as UserId | null,
-        requestedById: input.actor.id,
-        dueDate: input.dueDate ?? null,
-      }),
-    );
-    await checkDecider(tx, program, ownerId);
-    const targets = await resolveLinks(tx, access.programId, program.code, input.links ?? []);
-    const meta = writeMeta(deps, input.actor, now, null);
-    await insertDecision(tx, created, meta);
-    await addLinks(deps, tx, access.programId, { entity: 'decision', id: created.next.id, key }, targets, meta);
-    return { program, programId: access.programId, record: created.next, now };
-  });
-  // The answer is read after commit, from committed data: the transaction held only the write.
-  if (!committed.ok) return committed;
-  const { program, programId, record, now } = committed.value;
-  return ok(await viewDecision(deps.store.reads, program, programId, record, now));
+export function requestDecision(deps: AppDeps, input: RequestDecisionInput): Promise<Result<DecisionView>> {
+  return programWrite(
+    deps,
+    { programId: input.programId, actor: input.actor, permission: 'decision.request' },
+    async (ctx) => {
+      const { tx, program } = ctx;
+      const ownerId = input.ownerId?.trim() || null;
+      const key = await tx.nextKey(program.id, 'D');
+      // The domain's refusals (no statement, OWNER_REQUIRED) come first; a refusal rolls the key back.
+      const created = must(
+        request({
+          id: deps.newId(),
+          programId: program.id,
+          key,
+          statement: input.statement,
+          context: input.context,
+          options: input.options,
+          ownerId: ownerId as UserId | null,
+          requestedById: input.actor.id,
+          dueDate: input.dueDate ?? null,
+        }),
+      );
+      await checkDecider(tx, program, ownerId);
+      const targets = await resolveLinks(tx, program.id, program.code, input.links ?? []);
+      await insertDecision(tx, created, ctx.meta);
+      await addLinks(deps, ctx, program.id, { entity: 'decision', id: created.next.id, key }, targets);
+      return created.next;
+    },
+    ({ program, value, now }) => viewDecision(deps.store.reads, program, program.id, value, now),
+  );
 }

@@ -1,11 +1,11 @@
 import { asClientId, asProgramId } from '../../domain/ids.js';
-import { permitAdmin } from '../../domain/policy.js';
 import type { Result } from '../../domain/result.js';
 import type { Membership, Role } from '../../domain/roles.js';
 import type { Actor, AppDeps } from '../deps.js';
 import type { Tx } from '../ports.js';
-import { abort, must, transact } from '../transact.js';
-import { insertRecord } from '../write-record.js';
+import { abort } from '../transact.js';
+import { insertRecord, type Stamp } from '../write-record.js';
+import { workspaceWrite } from '../write-sequence.js';
 
 export interface RoleGrant {
   readonly userId: string;
@@ -15,8 +15,8 @@ export interface RoleGrant {
   readonly role: Role;
 }
 
-/** Inside a transaction: gives a person a role on a client's programs or on one program. */
-export async function insertGrant(deps: AppDeps, tx: Tx, actor: Actor, g: RoleGrant): Promise<Membership> {
+/** Inside a transaction: gives a person a role on a client's programs or on one program, stamped `by`. */
+export async function insertGrant(deps: AppDeps, tx: Tx, by: Stamp, g: RoleGrant): Promise<Membership> {
   if ((g.clientId === undefined) === (g.programId === undefined)) {
     abort({
       code: 'VALIDATION_FAILED',
@@ -53,14 +53,13 @@ export async function insertGrant(deps: AppDeps, tx: Tx, actor: Actor, g: RoleGr
     version: 1,
   };
   const { id: _i, version: _v, ...values } = m;
-  await insertRecord(deps, tx, { entity: 'membership', id, programId: m.programId, actorId: actor.id }, values);
+  await insertRecord(deps, tx, { entity: 'membership', id, programId: m.programId, ...by }, values);
   return m;
 }
 
 /** Gives a person a role (admins only). Granting a role they already hold changes nothing. */
 export function grantRole(deps: AppDeps, input: RoleGrant & { actor: Actor }): Promise<Result<Membership>> {
-  return transact(deps.store, async (tx) => {
-    must(permitAdmin(input.actor, 'people.manage'));
-    return insertGrant(deps, tx, input.actor, input);
-  });
+  return workspaceWrite(deps, { actor: input.actor, permission: 'people.manage' }, ({ tx, meta }) =>
+    insertGrant(deps, tx, { meta }, input),
+  );
 }

@@ -3,7 +3,7 @@ import { isTimeZone } from '../../domain/plain-date.js';
 import type { AppDeps } from '../deps.js';
 import type { Tx, User, UserStatus } from '../ports.js';
 import { abort } from '../transact.js';
-import { insertRecord } from '../write-record.js';
+import { insertRecord, type Stamp } from '../write-record.js';
 
 export interface NewPerson {
   readonly email: string;
@@ -13,10 +13,12 @@ export interface NewPerson {
   readonly isAdmin?: boolean | undefined;
   readonly status: UserStatus;
   readonly passwordHash?: string | null | undefined;
+  /** The new person's id, when the write's stamp already names them (the first admin). */
+  readonly id?: UserId | undefined;
 }
 
-/** Adds a person inside a transaction; an email may hold one account only. */
-export async function insertPerson(deps: AppDeps, tx: Tx, actorId: UserId | null, p: NewPerson): Promise<User> {
+/** Adds a person inside a transaction, stamped `by` (null: by themselves); an email may hold one account only. */
+export async function insertPerson(deps: AppDeps, tx: Tx, by: Stamp | null, p: NewPerson): Promise<User> {
   const email = p.email.trim().toLowerCase();
   const timeZone = p.timeZone ?? 'UTC';
   if (!isTimeZone(timeZone))
@@ -32,7 +34,7 @@ export async function insertPerson(deps: AppDeps, tx: Tx, actorId: UserId | null
       fields: [{ path: 'email', message: 'Already in use.' }],
     });
   }
-  const id = asUserId(deps.newId());
+  const id = p.id ?? asUserId(deps.newId());
   const user: User = {
     id,
     email,
@@ -48,7 +50,7 @@ export async function insertPerson(deps: AppDeps, tx: Tx, actorId: UserId | null
   await insertRecord(
     deps,
     tx,
-    { entity: 'user', id, programId: null, actorId: actorId ?? id, secret: ['passwordHash'] },
+    { entity: 'user', id, programId: null, secret: ['passwordHash'], ...(by ?? { actorId: id }) },
     { ...values, passwordHash: p.passwordHash ?? null },
   );
   return user;

@@ -1,11 +1,10 @@
 import type { MilestoneLink } from '../../domain/milestone-link.js';
-import { permit } from '../../domain/policy.js';
 import type { Result } from '../../domain/result.js';
 import { checkNewLink } from '../../domain/schedule/check-new-link.js';
 import type { Actor, AppDeps } from '../deps.js';
-import { findAccessibleProgram } from '../get-program.js';
-import { abort, must, transact } from '../transact.js';
+import { abort, must } from '../transact.js';
 import { insertRecord } from '../write-record.js';
+import { programWrite } from '../write-sequence.js';
 import { type MilestoneLinkView, milestoneLinkView } from './milestone-link-view.js';
 import { loadSchedule } from './schedule.js';
 
@@ -25,52 +24,58 @@ export interface AddMilestoneLinkInput {
  * itself, a link that would close a cycle (naming it, M-3 → M-5 → M-3) and a pair already linked.
  */
 export function addMilestoneLink(deps: AppDeps, input: AddMilestoneLinkInput): Promise<Result<MilestoneLinkView>> {
-  return transact(deps.store, async (tx) => {
-    const { program, access } = must(await findAccessibleProgram(tx, input.actor, input.programId));
-    must(permit(access, 'milestone.link'));
-    // The no-cycle rule reads every link of the program: links added at once on two instances take turns.
-    await tx.lock(`program:${program.id}`);
-    const find = async (ref: string, path: string) => {
-      const m = await tx.findMilestone(access.programId, ref.trim());
-      return (
-        m ??
-        abort({
-          code: 'MILESTONE_NOT_FOUND',
-          message: `No milestone "${ref}" in ${program.code}.`,
-          fields: [{ path, message: `No milestone "${ref}" in ${program.code}.` }],
-        })
-      );
-    };
-    const predecessor = await find(input.predecessor, 'predecessor');
-    const successor = await find(input.successor, 'successor');
-    const { milestones, graph } = must(await loadSchedule(tx, access.programId));
-    const lagDays = input.lagDays ?? 0;
-    must(checkNewLink(graph, { predecessorId: predecessor.id, successorId: successor.id, lagDays }));
-    const existing = await tx.listMilestoneLinks(access.programId);
-    if (existing.some((l) => l.predecessorId === predecessor.id && l.successorId === successor.id)) {
-      abort({ code: 'LINK_EXISTS', message: `${successor.key} already depends on ${predecessor.key}.` });
-    }
-    const link: MilestoneLink = {
-      id: deps.newId(),
-      programId: program.id,
-      predecessorId: predecessor.id,
-      successorId: successor.id,
-      lagDays,
-      version: 1,
-    };
-    await insertRecord(
-      deps,
-      tx,
-      {
-        entity: 'milestone_link',
-        id: link.id,
+  // The no-cycle rule reads every link of the program: links added at once on two instances take turns.
+  const target = {
+    programId: input.programId,
+    actor: input.actor,
+    permission: 'milestone.link',
+    locksProgram: true,
+    reason: input.reason,
+  } as const;
+  return programWrite(
+    deps,
+    target,
+    async ({ tx, program, meta }) => {
+      const find = async (ref: string, path: string) => {
+        const m = await tx.findMilestone(program.id, ref.trim());
+        return (
+          m ??
+          abort({
+            code: 'MILESTONE_NOT_FOUND',
+            message: `No milestone "${ref}" in ${program.code}.`,
+            fields: [{ path, message: `No milestone "${ref}" in ${program.code}.` }],
+          })
+        );
+      };
+      const predecessor = await find(input.predecessor, 'predecessor');
+      const successor = await find(input.successor, 'successor');
+      const { graph } = must(await loadSchedule(tx, program.id));
+      const lagDays = input.lagDays ?? 0;
+      must(checkNewLink(graph, { predecessorId: predecessor.id, successorId: successor.id, lagDays }));
+      const existing = await tx.listMilestoneLinks(program.id);
+      if (existing.some((l) => l.predecessorId === predecessor.id && l.successorId === successor.id)) {
+        abort({ code: 'LINK_EXISTS', message: `${successor.key} already depends on ${predecessor.key}.` });
+      }
+      const link: MilestoneLink = {
+        id: deps.newId(),
         programId: program.id,
-        entityKey: `${predecessor.key}→${successor.key}`,
-        actorId: input.actor.id,
-        reason: input.reason,
-      },
-      { programId: link.programId, predecessorId: link.predecessorId, successorId: link.successorId, lagDays },
-    );
-    return milestoneLinkView(link, milestones);
-  });
+        predecessorId: predecessor.id,
+        successorId: successor.id,
+        lagDays,
+        version: 1,
+      };
+      await insertRecord(
+        deps,
+        tx,
+        { entity: 'milestone_link', id: link.id, programId: program.id, entityKey: `${predecessor.key}→${successor.key}`, meta },
+        { programId: link.programId, predecessorId: link.predecessorId, successorId: link.successorId, lagDays },
+      );
+      return link;
+    },
+    // Both ends as committed, named.
+    async ({ program, value: link }) => {
+      const ends = await Promise.all([link.predecessorId, link.successorId].map((id) => deps.store.reads.findMilestone(program.id, id)));
+      return milestoneLinkView(link, new Map(ends.flatMap((m) => (m ? [[m.id as string, m]] : []))));
+    },
+  );
 }

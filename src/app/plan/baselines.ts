@@ -2,14 +2,14 @@ import { type Baseline, checkRebaselineDecision, nextBaselineNumber, rebaselineE
 import { changeText } from '../../domain/change.js';
 import type { Decision } from '../../domain/decision.js';
 import type { AuthorizedProgramId } from '../../domain/policy.js';
-import { permit } from '../../domain/policy.js';
 import { ok, type Result } from '../../domain/result.js';
 import { rolesOn } from '../../domain/roles.js';
 import type { Actor, AppDeps } from '../deps.js';
 import { type AuthorizedProgram, findAccessibleProgram } from '../get-program.js';
-import type { Tx, User } from '../ports.js';
-import { abort, must, transact } from '../transact.js';
+import type { Tx, User, WriteMeta } from '../ports.js';
+import { abort, must } from '../transact.js';
 import { updateRecord } from '../write-record.js';
+import { programWrite } from '../write-sequence.js';
 
 /** A baseline with the person who took it and the decision that approved it, for display. */
 export interface BaselineView {
@@ -45,18 +45,16 @@ async function writeBaseline(
   deps: AppDeps,
   tx: Tx,
   program: AuthorizedProgram,
-  actor: Actor,
   fields: { number: number; name: string; decisionId: string | null },
-  reason: string | null,
+  meta: WriteMeta,
 ): Promise<Baseline> {
   const milestones = await tx.listMilestones(program.id);
-  const takenAt = deps.clock.now().toISOString();
   const baseline: Baseline = {
     id: deps.newId(),
     programId: program.id,
     ...fields,
-    takenAt,
-    takenById: actor.id,
+    takenAt: meta.at,
+    takenById: meta.actorId,
     dates: snapshotDates(milestones),
     version: 1,
   };
@@ -65,8 +63,8 @@ async function writeBaseline(
     number: baseline.number,
     name: baseline.name,
     decisionId: baseline.decisionId,
-    takenAt,
-    takenBy: actor.id,
+    takenAt: baseline.takenAt,
+    takenBy: baseline.takenById,
     dates: baseline.dates,
   };
   // The snapshot itself is what the baseline is; the change log names it and its approval, and
@@ -84,9 +82,14 @@ async function writeBaseline(
       ...(baseline.decisionId ? [{ field: 'decisionId', oldValue: null, newValue: baseline.decisionId }] : []),
       { field: 'dates', oldValue: null, newValue: changeText(values.dates) },
     ],
-    meta: { actorId: actor.id, at: takenAt, reason, correlationId: deps.newId() },
+    meta,
   });
   return baseline;
+}
+
+/** A baseline just taken, named with who took it (read after commit) and the decision that approved it. */
+async function takenView(deps: AppDeps, baseline: Baseline, decision: Decision | null): Promise<BaselineView> {
+  return { baseline, takenBy: await deps.store.reads.findUser(baseline.takenById), decision };
 }
 
 export interface ActivateProgramInput {
@@ -101,52 +104,45 @@ export interface ActivateProgramInput {
  * has no baseline yet (created before baselines existed) takes baseline 0.
  */
 export function activateProgram(deps: AppDeps, input: ActivateProgramInput): Promise<Result<BaselineView>> {
-  return transact(deps.store, async (tx) => {
-    const { program, access } = must(await findAccessibleProgram(tx, input.actor, input.programId));
-    must(permit(access, 'plan.baseline'));
-    await tx.lock(`program:${program.id}`);
-    if (input.version !== program.version) {
-      abort({ code: 'VERSION_CONFLICT', message: `${program.code} was changed by someone else; reload and retry.` });
-    }
-    const existing = await tx.listBaselines(access.programId);
-    if (existing.length > 0) {
-      abort({
-        code: 'PROGRAM_STATE',
-        message: `${program.code} already has baseline 0; a new baseline is a re-baseline approved by a decision.`,
-      });
-    }
-    if (program.status !== 'draft' && program.status !== 'active') {
-      abort({
-        code: 'PROGRAM_STATE',
-        message: `${program.code} is ${program.status.replace('_', ' ')}; only a draft program goes active.`,
-      });
-    }
-    if (program.status === 'draft') {
-      await updateRecord(
-        deps,
-        tx,
-        {
-          entity: 'program',
-          id: program.id,
-          programId: program.id,
-          entityKey: program.code,
-          actorId: input.actor.id,
-          reason: input.reason,
-        },
-        { status: program.status, version: program.version },
-        { status: 'active' },
-      );
-    }
-    const baseline = await writeBaseline(
-      deps,
-      tx,
-      program,
-      input.actor,
-      { number: 0, name: 'Baseline 0', decisionId: null },
-      input.reason?.trim() || `${program.code} goes active`,
-    );
-    return { baseline, takenBy: await tx.findUser(input.actor.id), decision: null };
-  });
+  const target = {
+    programId: input.programId,
+    actor: input.actor,
+    permission: 'plan.baseline',
+    locksProgram: true,
+    version: input.version,
+    reason: input.reason,
+  } as const;
+  return programWrite(
+    deps,
+    target,
+    async ({ tx, program, meta, metaForAnother }) => {
+      const existing = await tx.listBaselines(program.id);
+      if (existing.length > 0) {
+        abort({
+          code: 'PROGRAM_STATE',
+          message: `${program.code} already has baseline 0; a new baseline is a re-baseline approved by a decision.`,
+        });
+      }
+      if (program.status !== 'draft' && program.status !== 'active') {
+        abort({
+          code: 'PROGRAM_STATE',
+          message: `${program.code} is ${program.status.replace('_', ' ')}; only a draft program goes active.`,
+        });
+      }
+      if (program.status === 'draft') {
+        await updateRecord(
+          deps,
+          tx,
+          { entity: 'program', id: program.id, programId: program.id, entityKey: program.code, meta },
+          { status: program.status, version: program.version },
+          { status: 'active' },
+        );
+      }
+      const fields = { number: 0, name: 'Baseline 0', decisionId: null };
+      return writeBaseline(deps, tx, program, fields, metaForAnother(meta.reason ?? `${program.code} goes active`));
+    },
+    ({ value }) => takenView(deps, value, null),
+  );
 }
 
 export interface TakeBaselineInput {
@@ -164,48 +160,49 @@ export interface TakeBaselineInput {
  * program decided by a decision owner that approved no other baseline.
  */
 export function takeBaseline(deps: AppDeps, input: TakeBaselineInput): Promise<Result<BaselineView & { readonly moved: number }>> {
-  return transact(deps.store, async (tx) => {
-    const { program, access } = must(await findAccessibleProgram(tx, input.actor, input.programId));
-    must(permit(access, 'plan.baseline'));
-    // A decision approves one baseline, and numbers follow each other: re-baselines take turns per program.
-    await tx.lock(`program:${program.id}`);
-    const existing = await tx.listBaselines(access.programId);
-    if (existing.length === 0) {
-      abort({ code: 'BASELINE_MISSING', message: `${program.code} has no baseline 0 yet; activate the program first.` });
-    }
-    const decision =
-      (await tx.findDecision(access.programId, input.decisionId.trim())) ??
-      abort({
-        code: 'BASELINE_DECISION_INVALID',
-        message: `No decision "${input.decisionId}" in ${program.code}.`,
-        fields: [{ path: 'decisionId', message: `No decision "${input.decisionId}" in ${program.code}.` }],
-      });
-    const decider = decision.decidedById ? await tx.findUser(decision.decidedById) : null;
-    const deciderRoles = decider ? rolesOn({ ...decider, memberships: await tx.listMemberships(decider.id) }, program) : [];
-    must(checkRebaselineDecision(decision, program.id, deciderRoles.includes('decision_owner'), existing));
-    const number = nextBaselineNumber(existing);
-    const name = input.name.trim();
-    const why = `Re-baseline ${number} "${name}", approved by ${decision.key}${input.reason?.trim() ? `: ${input.reason.trim()}` : ''}`;
-    const milestones = await tx.listMilestones(access.programId);
-    const edits = rebaselineEdits(milestones);
-    const correlationId = deps.newId();
-    const at = deps.clock.now().toISOString();
-    for (const e of edits) {
-      const { id, programId, key, version, ...set } = e.next;
-      const saved = await tx.write({
-        op: 'update',
-        entity: 'milestone',
-        id,
-        programId,
-        entityKey: key,
-        expectedVersion: version - 1,
-        set,
-        changes: e.changes,
-        meta: { actorId: input.actor.id, at, reason: why, correlationId },
-      });
-      if (!saved) abort({ code: 'VERSION_CONFLICT', message: `${key} was changed by someone else while re-baselining; try again.` });
-    }
-    const baseline = await writeBaseline(deps, tx, program, input.actor, { number, name, decisionId: decision.id }, why);
-    return { baseline, takenBy: await tx.findUser(input.actor.id), decision, moved: edits.length };
-  });
+  // A decision approves one baseline, and numbers follow each other: re-baselines take turns per program.
+  const target = { programId: input.programId, actor: input.actor, permission: 'plan.baseline', locksProgram: true } as const;
+  return programWrite(
+    deps,
+    target,
+    async ({ tx, program, meta, metaForAnother }) => {
+      const existing = await tx.listBaselines(program.id);
+      if (existing.length === 0) {
+        abort({ code: 'BASELINE_MISSING', message: `${program.code} has no baseline 0 yet; activate the program first.` });
+      }
+      const decision =
+        (await tx.findDecision(program.id, input.decisionId.trim())) ??
+        abort({
+          code: 'BASELINE_DECISION_INVALID',
+          message: `No decision "${input.decisionId}" in ${program.code}.`,
+          fields: [{ path: 'decisionId', message: `No decision "${input.decisionId}" in ${program.code}.` }],
+        });
+      const decider = decision.decidedById ? await tx.findUser(decision.decidedById) : null;
+      const deciderRoles = decider ? rolesOn({ ...decider, memberships: await tx.listMemberships(decider.id) }, program) : [];
+      must(checkRebaselineDecision(decision, program.id, deciderRoles.includes('decision_owner'), existing));
+      const number = nextBaselineNumber(existing);
+      const name = input.name.trim();
+      const why = `Re-baseline ${number} "${name}", approved by ${decision.key}${input.reason?.trim() ? `: ${input.reason.trim()}` : ''}`;
+      const edits = rebaselineEdits(await tx.listMilestones(program.id));
+      // Every milestone's new plan under the write's correlation id; the baseline is a record of its own.
+      for (const e of edits) {
+        const { id, programId, key, version, ...set } = e.next;
+        const saved = await tx.write({
+          op: 'update',
+          entity: 'milestone',
+          id,
+          programId,
+          entityKey: key,
+          expectedVersion: version - 1,
+          set,
+          changes: e.changes,
+          meta: { ...meta, reason: why },
+        });
+        if (!saved) abort({ code: 'VERSION_CONFLICT', message: `${key} was changed by someone else while re-baselining; try again.` });
+      }
+      const baseline = await writeBaseline(deps, tx, program, { number, name, decisionId: decision.id }, metaForAnother(why));
+      return { baseline, decision, moved: edits.length };
+    },
+    async ({ value: { baseline, decision, moved } }) => ({ ...(await takenView(deps, baseline, decision)), moved }),
+  );
 }

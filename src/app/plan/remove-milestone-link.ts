@@ -1,10 +1,9 @@
-import { permit } from '../../domain/policy.js';
 import type { Result } from '../../domain/result.js';
 import type { Actor, AppDeps } from '../deps.js';
-import { findAccessibleProgram } from '../get-program.js';
-import { abort, must, transact } from '../transact.js';
+import { abort } from '../transact.js';
 import { byId } from '../views.js';
 import { deleteRecord } from '../write-record.js';
+import { programWrite } from '../write-sequence.js';
 
 export interface RemoveMilestoneLinkInput {
   readonly programId: string;
@@ -15,12 +14,11 @@ export interface RemoveMilestoneLinkInput {
 
 /** Removes a dependency; dates stay where they are (nothing is pulled earlier). */
 export function removeMilestoneLink(deps: AppDeps, input: RemoveMilestoneLinkInput): Promise<Result<{ id: string }>> {
-  return transact(deps.store, async (tx) => {
-    const { program, access } = must(await findAccessibleProgram(tx, input.actor, input.programId));
-    must(permit(access, 'milestone.link'));
-    const link = (await tx.listMilestoneLinks(access.programId)).find((l) => l.id === input.linkId);
+  const target = { programId: input.programId, actor: input.actor, permission: 'milestone.link', reason: input.reason } as const;
+  return programWrite(deps, target, async ({ tx, program, meta }) => {
+    const link = (await tx.listMilestoneLinks(program.id)).find((l) => l.id === input.linkId);
     if (!link) return abort({ code: 'MILESTONE_LINK_NOT_FOUND', message: `No dependency "${input.linkId}" in ${program.code}.` });
-    const milestones = byId(await tx.listMilestones(access.programId));
+    const milestones = byId(await tx.listMilestones(program.id));
     const keyOf = (id: string) => milestones.get(id)?.key ?? id;
     await deleteRecord(
       deps,
@@ -30,8 +28,7 @@ export function removeMilestoneLink(deps: AppDeps, input: RemoveMilestoneLinkInp
         id: link.id,
         programId: program.id,
         entityKey: `${keyOf(link.predecessorId)}→${keyOf(link.successorId)}`,
-        actorId: input.actor.id,
-        reason: input.reason,
+        meta,
       },
       {
         programId: link.programId,

@@ -1,11 +1,11 @@
 import type { PlainDate } from '../../domain/plain-date.js';
-import { permit } from '../../domain/policy.js';
 import type { Result } from '../../domain/result.js';
 import type { Actor, AppDeps } from '../deps.js';
-import { findAccessibleProgram } from '../get-program.js';
-import { abort, must, transact } from '../transact.js';
+import { abort } from '../transact.js';
 import { updateRecord } from '../write-record.js';
+import { programWrite } from '../write-sequence.js';
 import { getPlan, type PlanView } from './get-plan.js';
+import { planFacts } from './plan-facts.js';
 
 export interface UpdatePlanSettingsInput {
   readonly programId: string;
@@ -17,13 +17,15 @@ export interface UpdatePlanSettingsInput {
 }
 
 /** Changes the program's default tolerance and target release date, change-logged with the reason. */
-export function updatePlanSettings(deps: AppDeps, input: UpdatePlanSettingsInput): Promise<Result<PlanView>> {
-  return transact(deps.store, async (tx) => {
-    const { program, access } = must(await findAccessibleProgram(tx, input.actor, input.programId));
-    must(permit(access, 'plan.edit'));
-    if (input.version !== program.version) {
-      abort({ code: 'VERSION_CONFLICT', message: `${program.code} was changed by someone else; reload and retry.` });
-    }
+export async function updatePlanSettings(deps: AppDeps, input: UpdatePlanSettingsInput): Promise<Result<PlanView>> {
+  const target = {
+    programId: input.programId,
+    actor: input.actor,
+    permission: 'plan.edit',
+    version: input.version,
+    reason: input.reason,
+  } as const;
+  const written = await programWrite(deps, target, async ({ tx, program, meta }) => {
     if (!input.reason.trim()) {
       abort({
         code: 'REASON_REQUIRED',
@@ -40,11 +42,17 @@ export function updatePlanSettings(deps: AppDeps, input: UpdatePlanSettingsInput
     await updateRecord(
       deps,
       tx,
-      { entity: 'program', id: program.id, programId: program.id, entityKey: program.code, actorId: input.actor.id, reason: input.reason },
+      { entity: 'program', id: program.id, programId: program.id, entityKey: program.code, meta },
       { toleranceDays: program.toleranceDays, targetReleaseDate: program.targetReleaseDate, version: program.version },
       set,
     );
-    // The answer is computed before commit: a plan that cannot be computed rolls the change back.
-    return must(await getPlan(deps, { programId: program.id, actor: input.actor }, tx));
+    // A plan that cannot be computed under the new settings must not be committed: what they change in
+    // it is the slack counted up to the target release on the program's calendar, worked out here (a
+    // throw rolls the change back); the rest of the plan does not depend on them.
+    const [milestones, links] = await Promise.all([tx.listMilestones(program.id), tx.listMilestoneLinks(program.id)]);
+    planFacts({ ...program, ...set }, milestones, links, [], []);
+    return program.id;
   });
+  // The answer is the plan as committed.
+  return written.ok ? getPlan(deps, { programId: written.value, actor: input.actor }) : written;
 }

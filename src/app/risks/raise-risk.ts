@@ -1,12 +1,11 @@
 import type { UserId } from '../../domain/ids.js';
 import type { PlainDate } from '../../domain/plain-date.js';
-import { permit } from '../../domain/policy.js';
-import { ok, type Result } from '../../domain/result.js';
+import type { Result } from '../../domain/result.js';
 import { type RiskCategory, type RiskStrategy, raiseRisk as raise } from '../../domain/risk.js';
 import type { Actor, AppDeps } from '../deps.js';
-import { findAccessibleProgram } from '../get-program.js';
 import { checkOwner } from '../milestone-write.js';
-import { must, transact } from '../transact.js';
+import { must } from '../transact.js';
+import { programWrite } from '../write-sequence.js';
 import { loadRiskView, type RiskView } from './risk-views.js';
 
 export interface RaiseRiskInput {
@@ -28,48 +27,37 @@ export interface RaiseRiskInput {
 }
 
 /** Raises a risk on a program under the next free key (R-n), owned by a person on the program. */
-export async function raiseRisk(deps: AppDeps, input: RaiseRiskInput): Promise<Result<RiskView>> {
-  const committed = await transact(deps.store, async (tx) => {
-    const now = deps.clock.now();
-    const { program, access } = must(await findAccessibleProgram(tx, input.actor, input.programId));
-    must(permit(access, 'risk.raise'));
-    await checkOwner(tx, program, input.ownerId);
-    // A refusal below rolls the transaction back, the key counter with it: keys have no gaps.
-    const key = await tx.nextKey(program.id, 'R');
-    const { next, changes } = must(
-      raise({
-        id: deps.newId(),
-        programId: program.id,
-        key,
-        title: input.title,
-        description: input.description?.trim() ?? '',
-        ownerId: (input.ownerId || null) as UserId | null,
-        category: input.category,
-        likelihood: input.likelihood,
-        impact: input.impact,
-        earlyWarning: input.earlyWarning?.trim() ?? '',
-        strategy: input.strategy ?? 'mitigate',
-        mitigation: input.mitigation?.trim() ?? '',
-        residualLikelihood: input.residualLikelihood ?? null,
-        residualImpact: input.residualImpact ?? null,
-        reviewDate: input.reviewDate ?? null,
-      }),
-    );
-    const { id, version: _v, ...values } = next;
-    await tx.write({
-      op: 'insert',
-      entity: 'risk',
-      id,
-      programId: program.id,
-      entityKey: key,
-      values,
-      changes,
-      meta: { actorId: input.actor.id, at: now.toISOString(), reason: null, correlationId: deps.newId() },
-    });
-    return { program, risk: next, now };
-  });
-  // The answer is read after commit, from committed data: the transaction held only the write.
-  if (!committed.ok) return committed;
-  const { program, risk, now } = committed.value;
-  return ok(await loadRiskView(deps.store.reads, program, risk, now));
+export function raiseRisk(deps: AppDeps, input: RaiseRiskInput): Promise<Result<RiskView>> {
+  return programWrite(
+    deps,
+    { programId: input.programId, actor: input.actor, permission: 'risk.raise' },
+    async ({ tx, program, meta }) => {
+      await checkOwner(tx, program, input.ownerId);
+      // A refusal below rolls the transaction back, the key counter with it: keys have no gaps.
+      const key = await tx.nextKey(program.id, 'R');
+      const { next, changes } = must(
+        raise({
+          id: deps.newId(),
+          programId: program.id,
+          key,
+          title: input.title,
+          description: input.description?.trim() ?? '',
+          ownerId: (input.ownerId || null) as UserId | null,
+          category: input.category,
+          likelihood: input.likelihood,
+          impact: input.impact,
+          earlyWarning: input.earlyWarning?.trim() ?? '',
+          strategy: input.strategy ?? 'mitigate',
+          mitigation: input.mitigation?.trim() ?? '',
+          residualLikelihood: input.residualLikelihood ?? null,
+          residualImpact: input.residualImpact ?? null,
+          reviewDate: input.reviewDate ?? null,
+        }),
+      );
+      const { id, version: _v, ...values } = next;
+      await tx.write({ op: 'insert', entity: 'risk', id, programId: program.id, entityKey: key, values, changes, meta });
+      return next;
+    },
+    ({ program, value, now }) => loadRiskView(deps.store.reads, program, value, now),
+  );
 }

@@ -49,7 +49,7 @@ export const responseTitle = (riskTitle: string) => `Respond to: ${riskTitle}`;
  * to the risk by its riskId.
  */
 async function openResponse(deps: AppDeps, ctx: RiskEditContext, input: RealizeRiskInput): Promise<Action> {
-  const { tx, program, access, risk, meta } = ctx;
+  const { tx, program, access, risk } = ctx;
   must(permit(access, 'action.open'));
   const wanted = input.action ?? {};
   await checkOwner(tx, program, wanted.ownerId);
@@ -76,7 +76,7 @@ async function openResponse(deps: AppDeps, ctx: RiskEditContext, input: RealizeR
     entityKey: key,
     values,
     changes,
-    meta: { ...meta, correlationId: deps.newId() },
+    meta: ctx.metaForAnother(),
   });
   return next;
 }
