@@ -71,7 +71,10 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       log.info('database already holds programs; demo not loaded');
     }
   }
-  await app.listen({ port: config.port, host: config.host });
+  // A deep accept queue (the kernel caps it at net.core.somaxconn): in a burst of connections, those
+  // beyond Node's default 511 would have their SYN dropped and retry seconds later instead of being
+  // answered (or refused with 503 BUSY) at once.
+  await app.listen({ port: config.port, host: config.host, backlog: 4096 });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
