@@ -72,6 +72,7 @@ function server(role: (typeof roles)[number], a: Stored) {
 }
 
 const checks: { checkDate: PlainDate | null; checkResult: Stored['checkResult'] }[] = [
+  { checkDate: null, checkResult: null },
   { checkDate: plainDate('2026-04-01'), checkResult: null },
   { checkDate: plainDate('2026-04-01'), checkResult: 'effective' },
 ];
@@ -128,6 +129,11 @@ describe('actionRights', () => {
     expect(actionRights(quality, action('closed', other, { ...planned, checkResult: 'effective' }).shown, me.id)).toMatchObject({
       check: false,
     });
+  });
+
+  it('offers no effectiveness check on an action that has none planned', () => {
+    const { shown } = action('closed', other, { checkDate: null });
+    expect(actionRights(roleAccess('cadence_owner').can, shown, me.id).check).toBe(false);
   });
 });
 
