@@ -94,6 +94,19 @@ describe('EditActionDialog', () => {
     expect(sent(fetch).map(([, body]) => body)).toEqual([{ version: 4, severity: 'high' }]);
   });
 
+  it('takes a first due date without a reason, as the server does: nothing is moved yet', async () => {
+    const fetch = server(() =>
+      answer(200, action({ dueDate: plainDate('2026-03-16'), originalDueDate: plainDate('2026-03-16'), version: 5 })),
+    );
+    vi.stubGlobal('fetch', fetch);
+    const view = open(action({ dueDate: null, originalDueDate: null }));
+    await view.fill('Due', '2026-03-16');
+    expect(view.container.textContent).not.toContain('Required: the due date moves.');
+    await view.click('Save');
+    expect(view.errorOf('Reason')).toBeNull();
+    expect(sent(fetch).map(([, body]) => body)).toEqual([{ version: 4, dueDate: '2026-03-16' }]);
+  });
+
   it('puts an owner the server refuses on the owner field, in the catalogue’s words', async () => {
     vi.stubGlobal(
       'fetch',
