@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { uuidv7 } from 'uuidv7';
@@ -69,9 +69,16 @@ export interface UseCaseWorld {
   close(): Promise<void>;
 }
 
+/**
+ * Where the files go: memory-backed when the machine has it. SQLite syncs every commit to disk
+ * (synchronous=FULL), which these tests of rules do not need and would mostly wait for; durability
+ * is test/store's concern.
+ */
+const scratch = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
+
 /** Opens a fresh world; call close() after the file's tests (afterAll). */
 export async function openUseCaseWorld(): Promise<UseCaseWorld> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'tollgate-use-cases-'));
+  const dataDir = mkdtempSync(join(scratch, 'tollgate-use-cases-'));
   const opened = openStore({ dataDir });
   await opened.migrate();
   let now = new Date(worldStart);
