@@ -4,8 +4,11 @@ import type { Milestone } from '../../../src/contract/milestone.js';
 import { plainDate } from '../../../src/domain/plain-date.js';
 import { answer, renderInDom } from '../forms/test-dom.js';
 import type { ProgramPerson } from '../lib/api.js';
+import { milestoneRights } from '../lib/permissions.js';
+import { me, roleAccess } from '../lib/test-roles.js';
 import { CompleteMilestoneDialog } from './complete-milestone-dialog.js';
 import { EditMilestoneDialog } from './edit-milestone-dialog.js';
+import { MilestoneActions } from './milestone-actions.js';
 
 const ana = { id: 'u-ana', name: 'Ana Lima', email: 'ana@example.test' };
 const users: ProgramPerson[] = [{ ...ana, roles: ['cadence_owner'] }];
@@ -119,5 +122,37 @@ describe('EditMilestoneDialog', () => {
     await view.click('Save');
     expect(view.errorOf('Baseline date')).toBe('Planned dates change only by a re-baseline now.');
     expect(alertOf(view.container)).toBe('Not savedCheck the field marked below.');
+  });
+});
+
+describe('MilestoneActions', () => {
+  /** The row's buttons for `me` holding `role`, on a milestone with this owner (done or not). */
+  async function buttons(role: Parameters<typeof roleAccess>[0], owner: Milestone['owner'], done = false) {
+    const { can } = roleAccess(role);
+    const fetch = vi.fn(async () => answer(200, { can }));
+    vi.stubGlobal('fetch', fetch);
+    const m = { ...milestone, owner, actualDate: done ? plainDate('2026-03-03') : null };
+    const view = renderInDom(
+      <MilestoneActions programId="KHG-KW500" milestone={m} rights={milestoneRights(can, owner, me.id)} onAction={vi.fn()} />,
+    );
+    const labels = () => [...view.container.querySelectorAll('button')].map((b) => b.getAttribute('aria-label'));
+    // The Dependencies button waits for the program's `can`: let it arrive before looking.
+    await view.until(() => fetch.mock.calls.length > 0);
+    await view.settle();
+    return labels();
+  }
+
+  it('shows the cadence owner every control, and on a done milestone only Edit and Dependencies', async () => {
+    expect(await buttons('cadence_owner', ana)).toEqual(['Edit M-3', 'Move date of M-3', 'Mark done M-3', 'Dependencies of M-3']);
+    document.body.innerHTML = '';
+    expect(await buttons('cadence_owner', ana, true)).toEqual(['Edit M-3', 'Dependencies of M-3']);
+  });
+
+  it('shows a contributor Move and Mark done on their own milestone only, and an observer nothing', async () => {
+    expect(await buttons('contributor', me)).toEqual(['Move date of M-3', 'Mark done M-3']);
+    document.body.innerHTML = '';
+    expect(await buttons('contributor', ana)).toEqual([]);
+    document.body.innerHTML = '';
+    expect(await buttons('observer', me)).toEqual([]);
   });
 });
