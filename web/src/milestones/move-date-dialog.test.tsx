@@ -7,6 +7,13 @@ import { formatPlainDate } from '../lib/format.js';
 import type { Push } from '../lib/plan-queries.js';
 import { MoveDateDialog } from './move-date-dialog.js';
 
+// The preview of a typed date waits for typing to pause (350 ms). Here the person always saves before
+// that, however slow the machine: what a save does without a preview on screen is what is tested.
+vi.mock('./use-debounced-value.js', async (original) => {
+  const real = await original<typeof import('./use-debounced-value.js')>();
+  return { useDebouncedValue: <T,>(value: T) => real.useDebouncedValue(value, 3_600_000) };
+});
+
 const milestone: Milestone = {
   id: 'm-3',
   programId: 'p-1',
@@ -52,14 +59,19 @@ function server(pushes: () => Push[], move: (body: Record<string, unknown>) => R
 const moves = (fetch: ReturnType<typeof server>) =>
   fetch.mock.calls.filter(([url]) => url.endsWith('/move')).map(([, init]) => JSON.parse(String(init.body)) as unknown);
 
+/** Dialogs still mounted: unmounted after each test, so no preview timer fires into the next one. */
+const mounted: (() => void)[] = [];
+
 function open() {
   const onSaved = vi.fn();
   const view = renderInDom(<MoveDateDialog programId="KHG-KW500" milestone={milestone} onClose={vi.fn()} onSaved={onSaved} />);
+  mounted.push(view.unmount);
   return { ...view, onSaved, status: () => view.container.querySelector('.move-preview__summary')?.textContent ?? '' };
 }
 
 describe('MoveDateDialog', () => {
   afterEach(() => {
+    for (const unmount of mounted.splice(0)) unmount();
     vi.unstubAllGlobals();
     document.body.innerHTML = '';
   });
