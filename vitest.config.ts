@@ -14,7 +14,8 @@ export default defineConfig({
     expect: { poll: { timeout: 30_000, interval: 100 } },
     reporters: ['default'],
     projects: [
-      // Pure logic: no database, no server; threads start fastest.
+      // Logic beside the code: pure functions, web forms in jsdom, and use cases on their own SQLite file
+      // (test/support/use-case-world.ts); no server, no PostgreSQL. Threads start fastest.
       { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts', 'web/src/**/*.test.{ts,tsx}'], pool: 'threads' } },
       // The HTTP API and the stores on real SQLite files and PostgreSQL databases (the demo copied per file).
       // isolate: false here and below: a worker loads the server's modules once for all its files, so

@@ -10,13 +10,13 @@ export interface ActionRights {
 
 /**
  * Closing takes two steps: the owner marks an open action done, the cadence owner confirms the
- * closure or reopens it. A closed action can have its effectiveness checked, once.
+ * closure or reopens it. A closed action whose effectiveness check is planned can have it recorded, once.
  */
 export const actionRights = (can: Can, a: Action, meId: string): ActionRights => ({
   edit: a.status === 'open' && may(can, 'action.edit', a.owner, meId),
   done: a.status === 'open' && may(can, 'action.done', a.owner, meId),
   confirm: a.status === 'done' && may(can, 'action.confirm', a.owner, meId),
-  check: a.status === 'closed' && a.checkResult === null && may(can, 'action.check', a.owner, meId),
+  check: a.status === 'closed' && a.checkDate !== null && a.checkResult === null && may(can, 'action.check', a.owner, meId),
 });
 
 export const noActionRights: ActionRights = { edit: false, done: false, confirm: false, check: false };

@@ -54,9 +54,10 @@ export function EditActionDialog({ programId, people, action: a, onClose, onSave
   const { t } = useTranslation();
   const client = useQueryClient();
   const version = useRebase(a.version);
-  // A new due date re-states a promise: it needs a reason (the server's REASON_REQUIRED, said before sending).
+  // Moving a due date re-states a promise: it needs a reason (the server's REASON_REQUIRED, said before
+  // sending). A first due date makes the promise and needs none, as on the server.
   const schema = EditActionForm.superRefine((v, ctx) => {
-    if (v.dueDate !== a.dueDate && v.reason === '') ctx.addIssue({ code: 'custom', input: '', path: ['reason'] });
+    if (a.dueDate !== null && v.dueDate !== a.dueDate && v.reason === '') ctx.addIssue({ code: 'custom', input: '', path: ['reason'] });
   });
   const form = useFormMutation({
     schema,
@@ -80,7 +81,7 @@ export function EditActionDialog({ programId, people, action: a, onClose, onSave
     refresh: () => invalidateRecords(client, programId),
   });
   const dueDate = useWatch({ control: form.methods.control, name: 'dueDate' });
-  const dueMoves = (toPlainDate(dueDate) ?? null) !== a.dueDate;
+  const dueMoves = a.dueDate !== null && (toPlainDate(dueDate) ?? null) !== a.dueDate;
 
   return (
     <FormDialog title={t('actions.form.editTitle', { key: a.key })} form={form} onClose={onClose}>

@@ -65,6 +65,20 @@ export function renderInDom(element: ReactElement) {
         for (let i = 0; i < 10; i++) await new Promise((resolve) => setTimeout(resolve, 0));
       });
     },
+    /** Lets every promise already started settle, as after a click (a query answered, its re-render). */
+    settle: async () => {
+      await act(async () => {
+        for (let i = 0; i < 10; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+      });
+    },
+    /** Lets requests and re-renders run until `done()` holds (a preview fetched, a refetch answered); at most ~5 s. */
+    until: async (done: () => boolean) => {
+      for (let i = 0; i < 500 && !done(); i++) {
+        await act(async () => {
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        });
+      }
+    },
     unmount: () => {
       act(() => root?.unmount());
       container.remove();
