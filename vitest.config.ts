@@ -15,8 +15,13 @@ export default defineConfig({
     reporters: ['default'],
     projects: [
       // Logic beside the code: pure functions, web forms in jsdom, and use cases on their own SQLite file
-      // (test/support/use-case-world.ts); no server, no PostgreSQL. Threads start fastest.
-      { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts', 'web/src/**/*.test.{ts,tsx}'], pool: 'threads' } },
+      // (test/support/use-case-world.ts); no server, no PostgreSQL. Threads start fastest, and a worker loads
+      // jsdom, the app and the store once for all its files (isolate: false: a third less CPU); no unit test
+      // may count on module state another file left or did not leave.
+      {
+        extends: true,
+        test: { name: 'unit', include: ['src/**/*.test.ts', 'web/src/**/*.test.{ts,tsx}'], pool: 'threads', isolate: false },
+      },
       // The HTTP API and the stores on real SQLite files and PostgreSQL databases (the demo copied per file).
       // isolate: false here and below: a worker loads the server's modules once for all its files, so
       // caches (holidays, calendars) carry over from file to file; no test may count on a cold one.
