@@ -1,7 +1,7 @@
-import type { Action } from '../domain/action.js';
+import type { Action, ActionStatus } from '../domain/action.js';
 import type { Baseline } from '../domain/baseline.js';
 import type { FieldChange } from '../domain/change.js';
-import type { Decision } from '../domain/decision.js';
+import type { Decision, DecisionStatus } from '../domain/decision.js';
 import type { ClientId, MilestoneId, ProgramId, UserId } from '../domain/ids.js';
 import type { Link, LinkableEntity } from '../domain/link.js';
 import type { Milestone } from '../domain/milestone.js';
@@ -127,6 +127,43 @@ export interface ChangeQuery {
   readonly ascending?: boolean | undefined;
   /** Only changes after this one in the order asked for (keyset paging on instant, then id). */
   readonly after?: { readonly at: string; readonly id: string } | undefined;
+  /** Only changes of a value to another (old and new both set): a move of a date, not the record's creation. */
+  readonly valueChangesOnly?: boolean | undefined;
+}
+
+/** Closed records a page lists: those last changed from `since` (inclusive) to `until` (exclusive), ISO instants. */
+export interface ClosedPeriod {
+  readonly since: string;
+  readonly until: string;
+}
+
+/** A page of a program's decisions by the number of their key; open ones always, closed ones of the period. */
+export interface DecisionPageQuery {
+  /** Only these statuses (all when absent). */
+  readonly statuses?: readonly DecisionStatus[] | undefined;
+  readonly closed: ClosedPeriod;
+  /** The latest asked first (D-9, D-8, …); D-1 first otherwise. */
+  readonly descending: boolean;
+  /** Only decisions after the one with this key number, in the order asked for. */
+  readonly afterKeyNumber?: number | undefined;
+  readonly limit: number;
+}
+
+/** Where an action stands in work order: open, then done, then closed; each by due date (undated last), then key number. */
+export interface ActionPosition {
+  readonly status: ActionStatus;
+  readonly dueDate: PlainDate | null;
+  readonly keyNumber: number;
+}
+
+/** A page of a program's actions in work order; open and done ones always, closed ones of the period. */
+export interface ActionPageQuery {
+  readonly status?: ActionStatus | undefined;
+  readonly ownerId?: string | undefined;
+  readonly closed: ClosedPeriod;
+  /** Only actions after this place in work order. */
+  readonly after?: ActionPosition | undefined;
+  readonly limit: number;
 }
 
 /** A record named as people see it: kind, id, key and title. */
@@ -192,7 +229,11 @@ export interface Reads {
   /** By id or by key (M-12) within the program. */
   findMilestone(programId: AuthorizedProgramId, idOrKey: string): Promise<Milestone | null>;
   listChanges(programId: AuthorizedProgramId, q: ChangeQuery): Promise<ChangeRecord[]>;
+  /** How many changes match (limit, order and `after` aside). */
+  countChanges(programId: AuthorizedProgramId, q: Omit<ChangeQuery, 'limit' | 'ascending' | 'after'>): Promise<number>;
   listDecisions(programIds: readonly AuthorizedProgramId[]): Promise<Decision[]>;
+  /** One page of the program's decisions, by key number (keyset), filtered in SQL. */
+  listDecisionPage(programId: AuthorizedProgramId, q: DecisionPageQuery): Promise<Decision[]>;
   findDecision(programId: AuthorizedProgramId, idOrKey: string): Promise<Decision | null>;
   /** Open decisions in any program (the caller checks access), optionally one owner's only. */
   listOpenDecisions(ownerId?: UserId): Promise<Decision[]>;
@@ -205,6 +246,8 @@ export interface Reads {
   listRisks(programIds: readonly AuthorizedProgramId[]): Promise<Risk[]>;
   findRisk(programId: AuthorizedProgramId, idOrKey: string): Promise<Risk | null>;
   listActions(programIds: readonly AuthorizedProgramId[]): Promise<Action[]>;
+  /** One page of the program's actions in work order (keyset), filtered in SQL. */
+  listActionPage(programId: AuthorizedProgramId, q: ActionPageQuery): Promise<Action[]>;
   /** Actions not closed that block a milestone: the blockers health and the milestone table show. */
   listBlockingActions(programIds: readonly AuthorizedProgramId[]): Promise<Action[]>;
   /** Per program (absent: none): open decisions, and open or mitigating risks that score high. */

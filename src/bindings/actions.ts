@@ -1,5 +1,6 @@
 import { confirmAction } from '../app/actions/confirm-action.js';
 import { editAction } from '../app/actions/edit-action.js';
+import { getAction } from '../app/actions/get-action.js';
 import { listActions } from '../app/actions/list-actions.js';
 import { markActionDone } from '../app/actions/mark-action-done.js';
 import { openAction } from '../app/actions/open-action.js';
@@ -18,7 +19,13 @@ const date = (d: string | null | undefined) => d as PlainDate | null | undefined
 /** Actions and the person's week (contract/operations/actions.ts). */
 export const actionBindings: Bindings<keyof typeof actionOperations> = {
   listActions: async ({ app, actor }, { params, query }) =>
-    presented(await listActions(app, { ...params, ...query, actor }), (items) => ({ items: items.map(actionJson) })),
+    presented(await listActions(app, { ...params, ...query, actor }), (page) => ({
+      items: page.items.map(actionJson),
+      nextCursor: page.nextCursor,
+      period: { ...page.period },
+    })),
+
+  getAction: async ({ app, actor }, { params }) => presented(await getAction(app, { ...params, actor }), actionJson),
 
   openAction: async ({ app, actor }, { params, body: b }) => {
     const r = await openAction(app, { programId: params.programId, actor, ...b, dueDate: date(b.dueDate), checkDate: date(b.checkDate) });

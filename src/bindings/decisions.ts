@@ -15,8 +15,12 @@ import { todayOf, warned } from './warnings.js';
 
 /** The decision log and queue (contract/operations/decisions.ts). */
 export const decisionBindings: Bindings<keyof typeof decisionOperations> = {
-  listDecisions: async ({ app, actor }, { params }) =>
-    presented(await listDecisions(app, { programId: params.programId, actor }), (items) => ({ items: items.map(decisionJson) })),
+  listDecisions: async ({ app, actor }, { params, query }) =>
+    presented(await listDecisions(app, { programId: params.programId, actor, ...query }), (page) => ({
+      items: page.items.map(decisionJson),
+      nextCursor: page.nextCursor,
+      period: { ...page.period },
+    })),
 
   requestDecision: async ({ app, actor }, { params, body: b }) => {
     const r = await requestDecision(app, {

@@ -1,7 +1,8 @@
 import { addMilestoneLink } from '../app/plan/add-milestone-link.js';
 import { activateProgram, listBaselines, takeBaseline } from '../app/plan/baselines.js';
 import { getMta } from '../app/plan/get-mta.js';
-import { getPlan, getSlipHistory } from '../app/plan/get-plan.js';
+import { getPlan } from '../app/plan/get-plan.js';
+import { getSlipHistory } from '../app/plan/get-slip-history.js';
 import { listMilestoneLinks } from '../app/plan/list-milestone-links.js';
 import { previewMove } from '../app/plan/preview-move.js';
 import { removeMilestoneLink } from '../app/plan/remove-milestone-link.js';
@@ -57,8 +58,8 @@ export const planBindings: Bindings<keyof typeof planOperations> = {
   activateProgram: async ({ app, actor }, { params, body }) =>
     presented(await activateProgram(app, { programId: params.programId, actor, ...body }), baselineJson),
 
-  getSlips: async ({ app, actor }, { params }) =>
-    presented(await getSlipHistory(app, { ...params, actor }), (v) => slipHistoryJson(v.milestone, v.history, v.users)),
+  getSlips: async ({ app, actor }, { params, query }) =>
+    presented(await getSlipHistory(app, { ...params, ...query, actor }), slipHistoryJson),
 
   getMta: async ({ app, actor }, { params, query }) =>
     presented(

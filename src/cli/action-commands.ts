@@ -26,12 +26,13 @@ const jsonHelp = "print the action as the API's JSON (Action)";
 
 /** The action named by key (A-12, any case) or id, or the command ends with ACTION_NOT_FOUND. */
 async function requireAction(b: Backend, out: Output, p: ProgramSummary, ref: string): Promise<Action> {
-  const wanted = ref.trim();
-  const found = must(out, await b.listActions({ params: { programId: p.id } })).items.find(
-    (a) => a.id === wanted || a.key === wanted.toUpperCase(),
-  );
-  return (
-    found ?? fail(out, { code: 'ACTION_NOT_FOUND', message: `No action "${ref}" in ${p.code}. See \`tollgate action list ${p.code}\`.` })
+  const r = await b.getAction({ params: { programId: p.id, actionId: ref.trim() } });
+  if (r.ok) return r.value;
+  return fail(
+    out,
+    r.error.code === 'ACTION_NOT_FOUND'
+      ? { ...r.error, message: `No action "${ref}" in ${p.code}. See \`tollgate action list ${p.code}\`.` }
+      : r.error,
   );
 }
 

@@ -11,6 +11,7 @@ import {
   VersionSchema,
   WarningsSchema,
 } from './common.js';
+import { CursorSchema, NextCursorSchema, PeriodQuery, PeriodSchema, pageLimit } from './paging.js';
 
 export const ActionSeveritySchema = z.enum(['low', 'medium', 'high', 'critical']);
 export const ActionStatusSchema = z.enum(['open', 'done', 'closed']);
@@ -42,7 +43,8 @@ export const ActionSchema = z
   })
   .meta({ id: 'Action' });
 export type Action = z.infer<typeof ActionSchema>;
-export const ActionListSchema = z.object({ items: z.array(ActionSchema) });
+/** A page of a program's actions. */
+export const ActionListSchema = z.object({ items: z.array(ActionSchema), nextCursor: NextCursorSchema, period: PeriodSchema });
 export const ActionParamsSchema = z.object({ programId: IdSchema, actionId: IdSchema.meta({ description: 'Id or key (A-12)' }) });
 
 export const OpenActionSchema = z
@@ -84,5 +86,9 @@ export const ActionsQuerySchema = z
   .object({
     status: z.enum(['open', 'done', 'closed', 'all']).default('all'),
     ownerId: IdSchema.optional().meta({ description: 'A person\'s id, or "me"' }),
+    ...PeriodQuery,
+    limit: pageLimit(100, 500),
+    cursor: CursorSchema.optional(),
   })
   .strict();
+export type ActionsQuery = z.infer<typeof ActionsQuerySchema>;

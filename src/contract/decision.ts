@@ -11,6 +11,7 @@ import {
   VersionSchema,
   WarningsSchema,
 } from './common.js';
+import { CursorSchema, NextCursorSchema, PeriodQuery, PeriodSchema, pageLimit } from './paging.js';
 
 export const LinkRefSchema = z.object({
   entity: z.enum(['milestone', 'decision', 'risk', 'action']),
@@ -51,6 +52,9 @@ export const DecisionSchema = z
   .meta({ id: 'Decision' });
 export type Decision = z.infer<typeof DecisionSchema>;
 export const DecisionListSchema = z.object({ items: z.array(DecisionSchema) });
+/** A page of a program's decision log. */
+export const DecisionPageSchema = z.object({ items: z.array(DecisionSchema), nextCursor: NextCursorSchema, period: PeriodSchema });
+export type DecisionPage = z.infer<typeof DecisionPageSchema>;
 export const DecisionParamsSchema = z.object({ programId: IdSchema, decisionId: IdSchema.meta({ description: 'Id or key (D-7)' }) });
 
 export const RequestDecisionSchema = z
@@ -100,3 +104,20 @@ export const SupersededSchema = z.object({ replaced: DecisionSchema, replacement
 export const DecisionQueueQuerySchema = z
   .object({ ownerId: IdSchema.optional().meta({ description: 'Only this owner’s decisions; "me" for yours' }) })
   .strict();
+
+export const DecisionsQuerySchema = z
+  .object({
+    status: z
+      .enum(['all', 'open', 'closed', 'decided', 'superseded'])
+      .default('all')
+      .meta({ description: 'closed: decided or superseded' }),
+    order: z
+      .enum(['asc', 'desc'])
+      .default('asc')
+      .meta({ description: 'By key: asc (D-1 first, the order they were asked for) or desc (the latest asked first)' }),
+    ...PeriodQuery,
+    limit: pageLimit(100, 500),
+    cursor: CursorSchema.optional(),
+  })
+  .strict();
+export type DecisionsQuery = z.infer<typeof DecisionsQuerySchema>;

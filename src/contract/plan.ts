@@ -14,6 +14,7 @@ import {
   VersionSchema,
   WarningsSchema,
 } from './common.js';
+import { CursorSchema, NextCursorSchema, pageLimit } from './paging.js';
 import { PhaseSchema } from './program.js';
 
 const MilestoneEndSchema = z.object({ id: z.string(), key: z.string(), name: z.string() });
@@ -183,18 +184,23 @@ export const SlipHistorySchema = z
     milestone: z.object({ id: z.string(), key: z.string(), name: z.string() }),
     count: z.number().int(),
     netDays: z.number().int(),
-    moves: z.array(
-      z.object({
-        at: InstantSchema,
-        by: PersonRefSchema.nullable(),
-        from: PlainDateSchema,
-        to: PlainDateSchema,
-        days: z.number().int().meta({ description: 'Business days later (negative: earlier)' }),
-        reason: z.string().nullable(),
-      }),
-    ),
+    moves: z
+      .array(
+        z.object({
+          at: InstantSchema,
+          by: PersonRefSchema.nullable(),
+          from: PlainDateSchema,
+          to: PlainDateSchema,
+          days: z.number().int().meta({ description: 'Business days later (negative: earlier)' }),
+          reason: z.string().nullable(),
+        }),
+      )
+      .meta({ description: 'One page of the moves, oldest first; count and netDays cover every move' }),
+    nextCursor: NextCursorSchema,
   })
   .meta({ id: 'SlipHistory' });
+
+export const SlipsQuerySchema = z.object({ limit: pageLimit(100, 500), cursor: CursorSchema.optional() }).strict();
 export type SlipHistory = z.infer<typeof SlipHistorySchema>;
 
 export const MtaQuerySchema = z.object({

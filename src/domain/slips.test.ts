@@ -3,7 +3,7 @@ import { mondayToFriday } from './business-days.js';
 import { buildCalendar } from './calendar/build-calendar.js';
 import { asUserId } from './ids.js';
 import type { PlainDate } from './plain-date.js';
-import { type ForecastMove, noSlips, recentSlips, slipHistory } from './slips.js';
+import { type ForecastMove, noSlips, recentSlips, slipHistory, slipHistoryPage } from './slips.js';
 
 const d = (s: string) => s as PlainDate;
 // China 2026: National Day 1–7 October off (Thu–Wed), Saturday 10 October worked; Tue 29 and Wed 30 September worked.
@@ -61,6 +61,23 @@ describe('slipHistory', () => {
     ]);
     expect(h).toMatchObject({ count: 2, netDays: 0 });
     expect(h.moves.map((m) => m.days)).toEqual([5, -5]);
+  });
+});
+
+describe('slipHistoryPage', () => {
+  const whole = { count: 3, first, last: third };
+
+  it("keeps the whole history's figures on every page, and counts each move of the page", () => {
+    const all = slipHistory(cn, [first, second, third]);
+    const one = slipHistoryPage(cn, whole, [first]);
+    const rest = slipHistoryPage(cn, whole, [second, third]);
+    for (const page of [one, rest]) expect(page).toMatchObject({ count: 3, netDays: 1, lastMovedAt: third.at });
+    expect([...one.moves, ...rest.moves]).toEqual(all.moves);
+  });
+
+  it('is empty for a milestone that never moved, and an empty page past the last move keeps the figures', () => {
+    expect(slipHistoryPage(cn, { count: 0, first: undefined, last: undefined }, [])).toEqual(noSlips);
+    expect(slipHistoryPage(cn, whole, [])).toEqual({ count: 3, netDays: 1, lastMovedAt: third.at, moves: [] });
   });
 });
 

@@ -28,15 +28,26 @@ export const noSlips: SlipHistory = { count: 0, netDays: 0, lastMovedAt: null, m
 
 /** A milestone's slip history from its forecast moves, oldest first ("moved 3 times, +14 business days"). */
 export function slipHistory(cal: WorkingDays, moves: readonly ForecastMove[]): SlipHistory {
-  if (moves.length === 0) return noSlips;
   const sorted = [...moves].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
-  const first = sorted[0] as ForecastMove;
-  const last = sorted[sorted.length - 1] as ForecastMove;
+  return slipHistoryPage(cal, { count: sorted.length, first: sorted[0], last: sorted.at(-1) }, sorted);
+}
+
+/**
+ * Some of a milestone's moves (a page, oldest first), each with its business days, beside the figures of
+ * its whole history: how many moves, and the business days from its first forecast to its latest.
+ */
+export function slipHistoryPage(
+  cal: WorkingDays,
+  whole: { readonly count: number; readonly first: ForecastMove | undefined; readonly last: ForecastMove | undefined },
+  page: readonly ForecastMove[],
+): SlipHistory {
+  const { count, first, last } = whole;
+  if (count === 0 || first === undefined || last === undefined) return noSlips;
   return {
-    count: sorted.length,
+    count,
     netDays: businessDaysBetween(cal, first.from, last.to),
     lastMovedAt: last.at,
-    moves: sorted.map((m) => ({ ...m, days: businessDaysBetween(cal, m.from, m.to) })),
+    moves: page.map((m) => ({ ...m, days: businessDaysBetween(cal, m.from, m.to) })),
   };
 }
 

@@ -1,10 +1,8 @@
 import type { BaselineView } from '../app/plan/baselines.js';
 import type { MtaView } from '../app/plan/get-mta.js';
 import type { PlanView } from '../app/plan/get-plan.js';
-import type { User } from '../app/ports.js';
+import type { SlipHistoryView } from '../app/plan/get-slip-history.js';
 import type { Baseline, Mta, Plan, SlipHistory } from '../contract/plan.js';
-import type { Milestone } from '../domain/milestone.js';
-import type { SlipHistory as DomainSlipHistory } from '../domain/slips.js';
 import { personRef } from './api-json.js';
 
 export const baselineJson = (v: BaselineView): Baseline => ({
@@ -60,7 +58,7 @@ export function planJson(v: PlanView): Plan {
   };
 }
 
-export const slipHistoryJson = (m: Milestone, h: DomainSlipHistory, users: ReadonlyMap<string, User>): SlipHistory => ({
+export const slipHistoryJson = ({ milestone: m, history: h, users, nextCursor }: SlipHistoryView): SlipHistory => ({
   milestone: { id: m.id, key: m.key, name: m.name },
   count: h.count,
   netDays: h.netDays,
@@ -72,6 +70,7 @@ export const slipHistoryJson = (m: Milestone, h: DomainSlipHistory, users: Reado
     days: x.days,
     reason: x.reason,
   })),
+  nextCursor,
 });
 
 export const mtaJson = (v: MtaView): Mta => ({

@@ -19,6 +19,7 @@ import type { Link, LinkableEntity } from '../domain/link.js';
 import type { Program } from '../domain/program.js';
 import { highRiskScore } from '../domain/risk.js';
 import type { StoreDialect } from './dialects/store-dialect.js';
+import { chunks } from './in-lists.js';
 import {
   toAction,
   toApiToken,
@@ -36,6 +37,7 @@ import {
   toSession,
   toUser,
 } from './mappers.js';
+import { changePageQuery, changesMatching, decisionPageQuery, readActionPage } from './record-pages.js';
 import type { Database } from './schema.js';
 
 const tables = {
@@ -88,15 +90,6 @@ const everyFieldHasAColumn: { [E in EntityName]: [MissingColumns<E>] extends [ne
 };
 void everyFieldHasAColumn;
 
-/** IN lists are sent in parts of at most this many values (both databases' parameter limits are far above). */
-const inListSize = 500;
-
-function chunks<T>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += inListSize) out.push(items.slice(i, i + inListSize));
-  return out;
-}
-
 const unique = <T>(items: readonly T[]): T[] => [...new Set(items)];
 
 export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'count'>): Reads {
@@ -130,6 +123,9 @@ export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'cou
           .where('programId', 'in', [...programIds])
           .execute()
       ).map(toDecision);
+    },
+    async listDecisionPage(programId, q) {
+      return (await decisionPageQuery(db, programId, q).execute()).map(toDecision);
     },
     async listOpenDecisions(ownerId) {
       let q = db.selectFrom('decisions').selectAll().where('status', '=', 'open');
@@ -218,6 +214,9 @@ export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'cou
           .where('programId', 'in', [...programIds])
           .execute()
       ).map(toAction);
+    },
+    async listActionPage(programId, q) {
+      return (await readActionPage(db, programId, q)).map(toAction);
     },
     async listBlockingActions(programIds) {
       const out: Action[] = [];
@@ -504,24 +503,13 @@ export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'cou
       return r ? toMilestone(r) : null;
     },
     async listChanges(programId, q: ChangeQuery) {
-      let query = db.selectFrom('changes').selectAll().where('programId', '=', programId);
-      if (q.entity) query = query.where('entity', '=', q.entity);
-      if (q.entityId) query = query.where('entityId', '=', q.entityId);
-      if (q.entityIds) {
-        const ids = q.entityIds;
-        query = query.where((eb) => eb.or(chunks(ids).map((part) => eb('entityId', 'in', part))));
-      }
-      if (q.fields) query = query.where('field', 'in', [...q.fields]);
-      if (q.since) query = query.where('at', '>=', q.since);
-      if (q.until) query = query.where('at', '<', q.until);
-      const dir = q.ascending ? 'asc' : 'desc';
-      if (q.after) {
-        const { at, id } = q.after;
-        const op = q.ascending ? '>' : '<';
-        query = query.where((eb) => eb.or([eb('at', op, at), eb.and([eb('at', '=', at), eb('id', op, id)])]));
-      }
-      const rows = await query.orderBy('at', dir).orderBy('id', dir).limit(q.limit).execute();
-      return rows.map(toChange);
+      return (await changePageQuery(db, programId, q).execute()).map(toChange);
+    },
+    async countChanges(programId, q) {
+      const r = await changesMatching(db, programId, q)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow();
+      return toCount(r.n);
     },
   };
 }

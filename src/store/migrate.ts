@@ -8,6 +8,7 @@ import * as m0005 from './migrations/0005-program-calendars.js';
 import * as m0006 from './migrations/0006-baselines.js';
 import * as m0007 from './migrations/0007-program-revisions-and-read-indexes.js';
 import * as m0008 from './migrations/0008-workspace-revision.js';
+import * as m0009 from './migrations/0009-record-page-indexes.js';
 
 // Migrations are imported, not discovered on disk, so the compiled build carries them.
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0006-baselines': m0006,
   '0007-program-revisions-and-read-indexes': m0007,
   '0008-workspace-revision': m0008,
+  '0009-record-page-indexes': m0009,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -721,6 +721,20 @@ describe.each(dialects)('authorization matrix on %s (demo portfolio)', (dialect)
       expect: [403, 201, 201, 201, 201, 403, 404, 401, 401],
     },
     {
+      route: 'GET /api/v1/programs/:programId/actions/:actionId',
+      request: async () => ({ method: 'GET', url: `${actionsUrl}/${await newAction(lead)}` }),
+      expect: readers,
+    },
+    {
+      route: 'GET /api/v1/programs/:programId/actions/:actionId',
+      case: 'a KHG-KW500 action asked for under HM-WINCH3',
+      request: async () => {
+        const a = unwrap(await openAction(t.deps, { programId: program, actor: lead, title: `Matrix action ${++n}`, ownerId: lead.id }));
+        return { method: 'GET', url: `/api/v1/programs/HM-WINCH3/actions/${a.action.id}` };
+      },
+      expect: [404, 404, 404, 404, 404, 404, 404, 401, 401],
+    },
+    {
       route: 'PATCH /api/v1/programs/:programId/actions/:actionId',
       case: "lead@'s action",
       request: async () => ({ method: 'PATCH', url: `${actionsUrl}/${await newAction(lead)}`, payload: { version: 1, title: 'Renamed' } }),

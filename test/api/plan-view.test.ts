@@ -571,6 +571,7 @@ describe.each(dialects)('plan view API (baselines, plan vs actual, slack, slips,
             reason: 'Tooling T2 rework',
           },
         ],
+        nextCursor: null,
       });
       const p = await plan(code);
       expect(row(p, pilot.key).slips).toEqual({ count: 3, netDays: 6, lastMovedAt: t3 });

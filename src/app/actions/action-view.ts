@@ -1,4 +1,5 @@
 import { type Action, isActionOverdue } from '../../domain/action.js';
+import type { UserId } from '../../domain/ids.js';
 import type { Milestone } from '../../domain/milestone.js';
 import type { AuthorizedProgramId } from '../../domain/policy.js';
 import type { Program } from '../../domain/program.js';
@@ -17,18 +18,6 @@ export interface ActionView {
   readonly isOverdue: boolean;
 }
 
-const statusOrder = { open: 0, done: 1, closed: 2 } as const;
-const keyNumber = (key: string) => Number(key.replace(/^\D+-/, '')) || 0;
-
-/** Work order: open, then done (waiting for confirmation), then closed; each by due date (undated last), then key. */
-export function actionOrder(a: Action, b: Action): number {
-  if (a.status !== b.status) return statusOrder[a.status] - statusOrder[b.status];
-  const ad = a.dueDate ?? '9999-12-31';
-  const bd = b.dueDate ?? '9999-12-31';
-  if (ad !== bd) return ad < bd ? -1 : 1;
-  return keyNumber(a.key) - keyNumber(b.key);
-}
-
 /** Views of a program's actions, reading the people, milestones and risks they name once. */
 export async function actionViews(
   reads: Reads,
@@ -37,7 +26,12 @@ export async function actionViews(
   actions: readonly Action[],
   now: Date,
 ): Promise<ActionView[]> {
-  const [users, milestones, risks] = await Promise.all([reads.listUsers(), reads.listMilestones(programId), reads.listRisks([programId])]);
+  const people = actions.flatMap((a) => [a.ownerId, a.confirmedById].filter((id): id is UserId => id !== null));
+  const [users, milestones, risks] = await Promise.all([
+    reads.findUsers(people),
+    reads.listMilestones(programId),
+    reads.listRisks([programId]),
+  ]);
   const userById = byId(users);
   const milestoneById = byId(milestones);
   const riskById = byId(risks);

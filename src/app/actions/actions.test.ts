@@ -72,7 +72,7 @@ describe('openAction', () => {
     const r = refusal(await open(p, chen.id, { blocksMilestoneId: foreign.id }));
     expect(r.code).toBe('LINK_TARGET_NOT_FOUND');
     expect(r.fields?.map((f) => f.path)).toEqual(['blocksMilestoneId']);
-    expect(unwrap(await listActions(w.deps, { programId: p.id, actor: w.lead }))).toEqual([]);
+    expect(unwrap(await listActions(w.deps, { programId: p.id, actor: w.lead })).items).toEqual([]);
   });
 });
 

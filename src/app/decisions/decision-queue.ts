@@ -2,9 +2,7 @@ import type { UserId } from '../../domain/ids.js';
 import { accessProgram } from '../../domain/policy.js';
 import type { Program } from '../../domain/program.js';
 import type { Actor, AppDeps } from '../deps.js';
-import { linkDirectoryOf } from '../links.js';
-import { byId } from '../views.js';
-import { type DecisionContext, type DecisionView, decisionView, queueOrder } from './decision-view.js';
+import { type DecisionView, decisionContextOf, decisionView, queueOrder } from './decision-view.js';
 
 export interface DecisionQueueInput {
   readonly actor: Actor;
@@ -28,18 +26,7 @@ export async function decisionQueue(deps: AppDeps, input: DecisionQueueInput): P
     if (accessProgram(input.actor, program).ok) visible.set(program.id, program);
   }
   const shown = open.filter((d) => visible.has(d.programId));
-  const chain = shown.flatMap((d) => [d.supersedesId, d.supersededById].filter((id): id is string => id !== null));
-  const people = shown.flatMap((d) => [d.ownerId, d.requestedById, d.decidedById].filter((id): id is UserId => id !== null));
-  const [others, users, links] = await Promise.all([
-    r.findDecisions(chain),
-    r.findUsers(people),
-    linkDirectoryOf(
-      r,
-      'decision',
-      shown.map((d) => d.id),
-    ),
-  ]);
-  const ctx: DecisionContext = { users: byId(users), decisions: byId([...shown, ...others]), links, now: deps.clock.now() };
+  const ctx = await decisionContextOf(r, shown, deps.clock.now());
   return shown.map((d) => decisionView(ctx, visible.get(d.programId) as Program, d)).sort(queueOrder);
 }
 

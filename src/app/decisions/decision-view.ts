@@ -1,8 +1,9 @@
 import { type Decision, decisionQueueOrder } from '../../domain/decision.js';
+import type { UserId } from '../../domain/ids.js';
 import type { PlainDate } from '../../domain/plain-date.js';
 import type { AuthorizedProgramId } from '../../domain/policy.js';
 import type { Program } from '../../domain/program.js';
-import { type LinkDirectory, type LinkedRecord, linkDirectory } from '../links.js';
+import { type LinkDirectory, type LinkedRecord, linkDirectory, linkDirectoryOf } from '../links.js';
 import type { Reads, User } from '../ports.js';
 import { byId, programToday } from '../views.js';
 
@@ -59,6 +60,22 @@ export async function decisionContext(reads: Reads, programIds: readonly Authori
   return { users: byId(users), decisions: byId(decisions), links, now };
 }
 
+/** What views of these decisions need, read for them alone: their people, the other ends of their chains, their links. */
+export async function decisionContextOf(reads: Reads, shown: readonly Decision[], now: Date): Promise<DecisionContext> {
+  const chain = shown.flatMap((d) => [d.supersedesId, d.supersededById].filter((id): id is string => id !== null));
+  const people = shown.flatMap((d) => [d.ownerId, d.requestedById, d.decidedById].filter((id): id is UserId => id !== null));
+  const [others, users, links] = await Promise.all([
+    reads.findDecisions(chain),
+    reads.findUsers(people),
+    linkDirectoryOf(
+      reads,
+      'decision',
+      shown.map((d) => d.id),
+    ),
+  ]);
+  return { users: byId(users), decisions: byId([...shown, ...others]), links, now };
+}
+
 const ref = (ctx: DecisionContext, id: string | null): DecisionRef | null => {
   if (id === null) return null;
   const d = ctx.decisions.get(id);
@@ -102,6 +119,3 @@ export function queueOrder(a: DecisionView, b: DecisionView): number {
     decisionQueueOrder(a.decision, b.decision)
   );
 }
-
-/** A program's decision log: by key in number order (the order they were asked for). */
-export const logOrder = (a: DecisionView, b: DecisionView): number => a.decision.key.localeCompare(b.decision.key, 'en', { numeric: true });

@@ -6,7 +6,7 @@ import type { Milestone } from '../../domain/milestone.js';
 import type { MilestoneLink } from '../../domain/milestone-link.js';
 import type { PlainDate } from '../../domain/plain-date.js';
 import type { Program } from '../../domain/program.js';
-import { ok, type Result, refuse } from '../../domain/result.js';
+import { ok, type Result } from '../../domain/result.js';
 import { type ForecastMove, type SlipHistory, slipHistory } from '../../domain/slips.js';
 import type { Actor, AppDeps } from '../deps.js';
 import { findAccessibleProgram } from '../get-program.js';
@@ -158,23 +158,4 @@ export async function getPlan(
     minSlackDays: facts.slack?.minSlack ?? null,
     provisionalYears,
   });
-}
-
-/** A milestone's slip history: every move of its forecast, who, when, how far and why. */
-export async function getSlipHistory(
-  deps: AppDeps,
-  input: { programId: string; milestoneId: string; actor: Actor },
-): Promise<Result<{ milestone: Milestone; history: SlipHistory; users: ReadonlyMap<string, User> }>> {
-  const r = deps.store.reads;
-  const found = await findAccessibleProgram(r, input.actor, input.programId);
-  if (!found.ok) return found;
-  const { program: p, access } = found.value;
-  const m = await r.findMilestone(access.programId, input.milestoneId);
-  if (!m) return refuse('MILESTONE_NOT_FOUND', `No milestone "${input.milestoneId}" in ${p.code}.`);
-  const [changes, users] = await Promise.all([
-    r.listMilestoneFieldChanges([access.programId], ['forecastDate'], { milestoneId: m.id }),
-    r.listUsers(),
-  ]);
-  const history = slipHistory(programCalendar(p), forecastMoves(changes).get(m.id) ?? []);
-  return ok({ milestone: m, history, users: byId(users) });
 }

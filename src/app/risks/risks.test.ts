@@ -182,7 +182,7 @@ describe('closeRisk and realizeRisk', () => {
     const no = refusal(await realizeRisk(w.deps, { ...target(p, r), reason: 'It happened', action: { ownerId: outsider.id } }));
     expect(no.code).toBe('USER_NOT_FOUND');
     expect(unwrap(await getRisk(w.deps, { programId: p.id, riskId: r.key, actor: w.lead })).view.risk.status).toBe('open');
-    expect(unwrap(await listActions(w.deps, { programId: p.id, actor: w.lead }))).toEqual([]);
+    expect(unwrap(await listActions(w.deps, { programId: p.id, actor: w.lead })).items).toEqual([]);
   });
 });
 

@@ -11,7 +11,7 @@ import {
   ReopenSchema,
 } from '../action.js';
 import { MyWeekSchema } from '../my-week.js';
-import { defineOperations, writeRefusals } from '../operation.js';
+import { defineOperations, readRefusals, writeRefusals } from '../operation.js';
 import { ProgramParamsSchema } from '../program.js';
 
 const tags = ['actions'];
@@ -23,11 +23,23 @@ export const actionOperations = defineOperations({
     path: '/programs/:programId/actions',
     tags,
     summary: "A program's actions: open first, then done (waiting for confirmation), then closed; each by due date",
+    description:
+      'Open and done actions are always listed; closed ones when last changed within since–until (days in the program time zone, inclusive; by default the 366 days up to today, at most 366 days). Pages of limit actions in that order (undated last, then by key); pass nextCursor as cursor, with the same other parameters, for the next.',
     params: ProgramParamsSchema,
     query: ActionsQuerySchema,
     status: 200,
     response: ActionListSchema,
-    refusals: [400, 401, 404],
+    refusals: [401, 404, 422],
+  },
+  getAction: {
+    method: 'GET',
+    path: '/programs/:programId/actions/:actionId',
+    tags,
+    summary: 'One action by id or key (A-12), open, done or closed',
+    params: ActionParamsSchema,
+    status: 200,
+    response: ActionSchema,
+    refusals: readRefusals,
   },
   openAction: {
     method: 'POST',

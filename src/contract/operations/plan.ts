@@ -18,6 +18,7 @@ import {
   PlanSchema,
   PlanSettingsSchema,
   SlipHistorySchema,
+  SlipsQuerySchema,
   TakeBaselineSchema,
 } from '../plan.js';
 import { ProgramParamsSchema } from '../program.js';
@@ -128,10 +129,13 @@ export const planOperations = defineOperations({
     path: '/programs/:programId/milestones/:milestoneId/slips',
     tags,
     summary: "A milestone's slip history: every move of its forecast with who, when, how far and why",
+    description:
+      'The moves oldest first, limit at a time; pass nextCursor as cursor for the later ones. count and netDays cover every move.',
     params: MilestoneParamsSchema,
+    query: SlipsQuerySchema,
     status: 200,
     response: SlipHistorySchema,
-    refusals: writeRefusals,
+    refusals: [401, 404, 422],
   },
   getMta: {
     method: 'GET',
