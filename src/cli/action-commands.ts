@@ -16,10 +16,12 @@ import type { Backend } from './backend.js';
 import { addActingOptions, withBackend } from './connect.js';
 import { badOption, parseIntOption, parseOption, withFlags } from './options.js';
 import { emit, fail, type Output, outputOf } from './output.js';
+import { addPageOptions, nextPageLine, pageOptions, periodLine } from './paging.js';
 import type { CliContext } from './session.js';
-import { must, requireProgram, resolveOwner } from './targets.js';
+import { requireProgram, resolveOwner } from './targets.js';
 
 const opened = OpenActionSchema.shape;
+const listed = ActionsQuerySchema.shape;
 const edited = EditActionSchema.shape;
 const versionHelp = 'fail with VERSION_CONFLICT unless the action is still at this version (for scripts)';
 const jsonHelp = "print the action as the API's JSON (Action)";
@@ -82,26 +84,54 @@ export function registerActionCommands(cli: Command, ctx: CliContext): void {
     );
 
   addActingOptions(
-    group
-      .command('list')
-      .description("A program's actions: open first (overdue ones marked), then done waiting for confirmation, then closed")
-      .argument('<program>', 'program code or id')
-      .option('--status <status>', 'open, done, closed or all (default: all)')
-      .option('--owner <person>', "only this owner's: e-mail address, id, or me")
-      .option('--json', "print the API's JSON ({ items: Action[] })"),
-  ).action(async (programRef: string, o: { status?: string; owner?: string; json?: boolean }, cmd: Command) => {
-    const out = outputOf(o);
-    const status = parseOption(out, '--status', ActionsQuerySchema.shape.status, o.status);
-    if (o.owner?.trim().toLowerCase() === 'none') badOption(out, '--owner', 'Name a person; every action has an owner.');
-    await withBackend(ctx, cmd, out, async (b) => {
-      const program = await requireProgram(b, out, programRef);
-      const owner = o.owner?.trim();
-      const ownerId =
-        owner === undefined ? undefined : owner.toLowerCase() === 'me' ? 'me' : ((await resolveOwner(b, out, program, owner)) ?? undefined);
-      const { items } = must(out, await b.listActions({ params: { programId: program.id }, query: { status, ownerId } }));
-      emit(out, { items }, () => actionsTable(program, items));
-    });
-  });
+    addPageOptions(
+      group
+        .command('list')
+        .description(
+          "A program's actions: open first (overdue ones marked), then done waiting for confirmation, then closed ones of a period",
+        )
+        .argument('<program>', 'program code or id')
+        .option('--status <status>', 'open, done, closed or all (default: all)')
+        .option('--owner <person>', "only this owner's: e-mail address, id, or me")
+        .option('--since <date>', 'closed actions last changed before this day are left out (default: 365 days before --until)')
+        .option('--until <date>', 'closed actions last changed after this day are left out (default: today)'),
+      'actions',
+      100,
+      500,
+    ).option('--json', "print the API's JSON ({ items: Action[], nextCursor, period })"),
+  ).action(
+    async (
+      programRef: string,
+      o: { status?: string; owner?: string; since?: string; until?: string; limit?: string; cursor?: string; json?: boolean },
+      cmd: Command,
+    ) => {
+      const out = outputOf(o);
+      const status = parseOption(out, '--status', listed.status, o.status);
+      const since = parseOption(out, '--since', listed.since, o.since);
+      const until = parseOption(out, '--until', listed.until, o.until);
+      const page = pageOptions(out, listed.limit, 500, o);
+      if (o.owner?.trim().toLowerCase() === 'none') badOption(out, '--owner', 'Name a person; every action has an owner.');
+      await withBackend(ctx, cmd, out, async (b) => {
+        const program = await requireProgram(b, out, programRef);
+        const owner = o.owner?.trim();
+        const ownerId =
+          owner === undefined
+            ? undefined
+            : owner.toLowerCase() === 'me'
+              ? 'me'
+              : ((await resolveOwner(b, out, program, owner)) ?? undefined);
+        const r = await b.listActions({ params: { programId: program.id }, query: { status, ownerId, since, until, ...page } });
+        const found = r.ok ? r.value : fail(out, withFlags(r.error, { since: '--since', until: '--until', cursor: '--cursor' }));
+        const more = nextPageLine(
+          'More actions',
+          ['action', 'list', program.code],
+          { '--status': o.status, '--owner': o.owner, '--since': o.since, '--until': o.until, '--limit': o.limit },
+          found.nextCursor,
+        );
+        emit(out, found, () => actionsTable(program, found.items) + more + periodLine('Closed actions', found.period));
+      });
+    },
+  );
 
   addActingOptions(
     group

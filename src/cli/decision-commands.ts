@@ -4,6 +4,7 @@ import {
   DecideSchema,
   type Decision,
   DecisionQueueQuerySchema,
+  DecisionsQuerySchema,
   EditDecisionSchema,
   RequestDecisionSchema,
   SupersedeSchema,
@@ -17,10 +18,12 @@ import { addActingOptions, withBackend } from './connect.js';
 import { minuteUtc } from './format.js';
 import { badOption, parseIntOption, parseOption, withFlags } from './options.js';
 import { emit, facts, fail, type Output, outputOf, table } from './output.js';
+import { addPageOptions, nextPageLine, pageOptions, periodLine } from './paging.js';
 import type { CliContext } from './session.js';
 import { must, requireProgram, resolveOwner } from './targets.js';
 
 const ask = RequestDecisionSchema.shape;
+const listed = DecisionsQuerySchema.shape;
 const verdict = DecideSchema.shape;
 
 const versionHelp = 'fail with VERSION_CONFLICT unless the decision is still at this version (for scripts)';
@@ -73,7 +76,7 @@ function describe(d: Decision): string {
 }
 
 function logTable(items: readonly Decision[]): string {
-  if (items.length === 0) return 'No decisions yet. Ask for one with `tollgate decision request`.';
+  if (items.length === 0) return 'No decisions listed. Ask for one with `tollgate decision request`.';
   return table(
     ['Key', 'Statement', 'Status', 'Owner', 'Due', 'Outcome'],
     items.map((d) => [d.key, d.statement, statusText(d), d.owner?.name ?? 'no owner', dueText(d), d.outcome]),
@@ -162,19 +165,53 @@ export function registerDecisionCommands(cli: Command, ctx: CliContext): void {
     );
 
   addActingOptions(
-    group
-      .command('list')
-      .description("A program's decision log: every decision, open, decided or superseded, by key")
-      .argument('<program>', 'program code or id')
-      .option('--json', "print the API's JSON ({ items: Decision[] })"),
-  ).action(async (programRef: string, o: { json?: boolean }, cmd: Command) => {
-    const out = outputOf(o);
-    await withBackend(ctx, cmd, out, async (b) => {
-      const program = await requireProgram(b, out, programRef);
-      const { items } = must(out, await b.listDecisions({ params: { programId: program.id } }));
-      emit(out, { items }, () => logTable(items));
-    });
-  });
+    addPageOptions(
+      group
+        .command('list')
+        .description("A program's decision log by key: every open decision, and the decided and superseded ones of a period")
+        .argument('<program>', 'program code or id')
+        .option('--status <status>', 'open, closed (decided or superseded), decided, superseded or all (default: all)')
+        .option('--order <order>', 'asc (D-1 first, the default) or desc (the latest asked first)')
+        .option('--since <date>', 'closed decisions last changed before this day are left out (default: 365 days before --until)')
+        .option('--until <date>', 'closed decisions last changed after this day are left out (default: today)'),
+      'decisions',
+      100,
+      500,
+    )
+      .option('--json', "print the API's JSON ({ items: Decision[], nextCursor, period })")
+      .addHelpText(
+        'after',
+        '\nExamples:\n  tollgate decision list KHG-KW500 --status closed --since 2026-01-01\n  tollgate decision list KHG-KW500 --limit 20 --cursor <cursor printed by the page before>',
+      ),
+  ).action(
+    async (
+      programRef: string,
+      o: { status?: string; order?: string; since?: string; until?: string; limit?: string; cursor?: string; json?: boolean },
+      cmd: Command,
+    ) => {
+      const out = outputOf(o);
+      const query = {
+        status: parseOption(out, '--status', listed.status, o.status),
+        order: parseOption(out, '--order', listed.order, o.order),
+        since: parseOption(out, '--since', listed.since, o.since),
+        until: parseOption(out, '--until', listed.until, o.until),
+        ...pageOptions(out, listed.limit, 500, o),
+      };
+      await withBackend(ctx, cmd, out, async (b) => {
+        const program = await requireProgram(b, out, programRef);
+        const r = await b.listDecisions({ params: { programId: program.id }, query });
+        const page = r.ok ? r.value : fail(out, withFlags(r.error, { since: '--since', until: '--until', cursor: '--cursor' }));
+        const { status, order, since, until, limit } = o;
+        const more = nextPageLine(
+          'More decisions',
+          ['decision', 'list', program.code],
+          { '--status': status, '--order': order, '--since': since, '--until': until, '--limit': limit },
+          page.nextCursor,
+        );
+        emit(out, page, () => logTable(page.items) + more + periodLine('Decided and superseded decisions', page.period));
+      });
+    },
+  );
 
   addActingOptions(
     group

@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
 import { DateInputSchema } from '../contract/common.js';
-import { MtaQuerySchema, type Plan, PlanQuerySchema, TakeBaselineSchema } from '../contract/plan.js';
+import { MtaQuerySchema, type Plan, PlanQuerySchema, SlipsQuerySchema, TakeBaselineSchema } from '../contract/plan.js';
 import { addActingOptions, withBackend } from './connect.js';
 import { healthWhy, healthWord, minuteUtc, varianceText } from './format.js';
 import { parseIntOption, parseOption, withFlags } from './options.js';
 import { emit, facts, fail, outputOf, table } from './output.js';
+import { addPageOptions, nextPageLine, pageOptions } from './paging.js';
 import type { CliContext } from './session.js';
 import { must, requireMilestone, requireProgram } from './targets.js';
 
@@ -88,18 +89,25 @@ export function registerPlanCommands(cli: Command, ctx: CliContext): void {
   });
 
   addActingOptions(
-    group
-      .command('slips')
-      .description("A milestone's slip history: every move of its forecast, who, when, how far and why")
-      .argument('<program>', 'program code or id')
-      .argument('<milestone>', 'milestone key (M-12) or id')
-      .option('--json', "print the API's JSON (SlipHistory)"),
-  ).action(async (ref: string, mref: string, o: { json?: boolean }, cmd: Command) => {
+    addPageOptions(
+      group
+        .command('slips')
+        .description("A milestone's slip history: every move of its forecast, who, when, how far and why, oldest first")
+        .argument('<program>', 'program code or id')
+        .argument('<milestone>', 'milestone key (M-12) or id'),
+      'moves',
+      100,
+      500,
+    ).option('--json', "print the API's JSON (SlipHistory)"),
+  ).action(async (ref: string, mref: string, o: { limit?: string; cursor?: string; json?: boolean }, cmd: Command) => {
     const out = outputOf(o);
+    const query = pageOptions(out, SlipsQuerySchema.shape.limit, 500, o);
     await withBackend(ctx, cmd, out, async (b) => {
       const program = await requireProgram(b, out, ref);
       const m = await requireMilestone(b, out, program, mref);
-      const h = must(out, await b.getSlips({ params: { programId: program.id, milestoneId: m.id } }));
+      const r = await b.getSlips({ params: { programId: program.id, milestoneId: m.id }, query });
+      const h = r.ok ? r.value : fail(out, withFlags(r.error, { cursor: '--cursor' }));
+      const more = nextPageLine('Later moves', ['plan', 'slips', program.code, h.milestone.key], { '--limit': o.limit }, h.nextCursor);
       emit(out, h, () =>
         h.count === 0
           ? `${program.code} ${h.milestone.key} "${h.milestone.name}" has never moved.`
@@ -110,7 +118,7 @@ export function registerPlanCommands(cli: Command, ctx: CliContext): void {
                 h.moves.map((x) => [minuteUtc(x.at), x.by?.name ?? null, x.from, x.to, varianceText(x.days), x.reason]),
                 { maxWidths: [undefined, 18, undefined, undefined, undefined, 50] },
               ),
-            ].join('\n'),
+            ].join('\n') + more,
       );
     });
   });

@@ -217,11 +217,52 @@ describe.each(dialects)('tollgate on %s: actions and my week', (dialect) => {
     expect(observer.stderr).toMatch(/^error FORBIDDEN: You lack the permission action\.open\./);
   });
 
+  it('pages the list: --limit, then --cursor as the page printed it; closed actions of a period; bad cursors refused', async () => {
+    interface ActionPage {
+      items: Action[];
+      nextCursor: string | null;
+      period: { since: string; until: string };
+    }
+    const all = jsonOf<ActionPage>(await run('action', 'list', 'CLI-ACT', '--json'));
+    expect(all.items.length).toBeGreaterThanOrEqual(2);
+    expect(all.period).toEqual({ since: addDays(today(), -365), until: today() });
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    for (let i = 0; i <= all.items.length; i++) {
+      const page: ActionPage = jsonOf(
+        await run('action', 'list', 'CLI-ACT', '--limit', '1', ...(cursor ? ['--cursor', cursor] : []), '--json'),
+      );
+      seen.push(...page.items.map((a) => a.key));
+      cursor = page.nextCursor;
+      if (!cursor) break;
+    }
+    expect(seen).toEqual(all.items.map((a) => a.key));
+    const table = await run('action', 'list', 'CLI-ACT', '--status', 'all', '--limit', '1');
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/\nMore actions: tollgate action list CLI-ACT --status all --limit 1 --cursor [A-Za-z0-9_-]+\n/);
+    expect(table.stdout).toContain(`Closed actions listed if last changed ${addDays(today(), -365)} to ${today()}`);
+    // Closed a year and more ago: in no period up to today; a longer one is refused naming the option.
+    const lastYear = jsonOf<ActionPage>(
+      await run('action', 'list', 'CLI-ACT', '--status', 'closed', '--until', addDays(today(), -366), '--json'),
+    );
+    expect(lastYear.items).toEqual([]);
+    const long = await run('action', 'list', 'CLI-ACT', '--since', addDays(today(), -366));
+    expect(long.code).toBe(2);
+    expect(long.stderr).toMatch(/^error VALIDATION_FAILED: .*\n {2}--since: /);
+    expect((await run('action', 'list', 'CLI-ACT', '--limit', '501')).code).toBe(2);
+    expect((await run('action', 'list', 'CLI-ACT', '--cursor', 'no such cursor')).code).toBe(2);
+    const forged = await run('action', 'list', 'CLI-ACT', '--cursor', Buffer.from('actions|soon|none|1').toString('base64url'));
+    expect(forged.code).toBe(2);
+    expect(forged.stderr).toMatch(/^error VALIDATION_FAILED: cursor: must be a nextCursor/);
+  });
+
   it('prints the same JSON and refusals over a running server as on the database', async () => {
     const server: Served = await serve(db);
     try {
       const remote = (...args: string[]) => tollgateWith(db, { env: { TOLLGATE_SERVER: server.url, TOLLGATE_TOKEN: token } }, ...args);
       expect(jsonOf(await remote('action', 'list', 'CLI-ACT', '--json'))).toEqual(jsonOf(await run('action', 'list', 'CLI-ACT', '--json')));
+      const paged = ['action', 'list', 'CLI-ACT', '--limit', '1'];
+      expect(await remote(...paged)).toEqual(await run(...paged));
       expect(jsonOf(await remote('my-week', '--json'))).toEqual(jsonOf(await run('my-week', '--json')));
       const [overHttp, onDb] = [
         await remote('action', 'confirm', 'CLI-ACT', 'A-1', '--json'),

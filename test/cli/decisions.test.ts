@@ -247,6 +247,44 @@ describe.each(dialects)('tollgate decision on %s', (dialect) => {
     expect(new Set(reasons.map((c) => c.entityKey))).toEqual(new Set(['D-1', 'D-4', 'D-4 → M-1']));
   });
 
+  it('pages the log: --limit and --cursor, latest first with --order desc, closed ones of a period, by status', async () => {
+    interface DecisionPage {
+      items: Decision[];
+      nextCursor: string | null;
+      period: { since: string; until: string };
+    }
+    const keysOf = (p: DecisionPage) => p.items.map((d) => d.key);
+    const all = jsonOf<DecisionPage>(await priya('decision', 'list', 'CLI-DEC', '--json'));
+    expect(all.period).toEqual({ since: addDays(today(), -365), until: today() });
+    for (const order of ['asc', 'desc']) {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      for (let i = 0; i <= all.items.length; i++) {
+        const page: DecisionPage = jsonOf(
+          await priya('decision', 'list', 'CLI-DEC', '--order', order, '--limit', '1', ...(cursor ? ['--cursor', cursor] : []), '--json'),
+        );
+        seen.push(...keysOf(page));
+        cursor = page.nextCursor;
+        if (!cursor) break;
+      }
+      expect(seen).toEqual(order === 'asc' ? keysOf(all) : keysOf(all).reverse());
+    }
+    expect(keysOf(jsonOf(await priya('decision', 'list', 'CLI-DEC', '--status', 'closed', '--json')))).toEqual(['D-1', 'D-4']);
+    expect(
+      keysOf(jsonOf(await priya('decision', 'list', 'CLI-DEC', '--status', 'closed', '--until', addDays(today(), -1), '--json'))),
+    ).toEqual([]);
+    const table = await priya('decision', 'list', 'CLI-DEC', '--order', 'desc', '--limit', '2');
+    expect(table.stdout).toMatch(/\nMore decisions: tollgate decision list CLI-DEC --order desc --limit 2 --cursor [A-Za-z0-9_-]+\n/);
+    expect(table.stdout).toContain(`Decided and superseded decisions listed if last changed ${addDays(today(), -365)} to ${today()}`);
+    // A cursor of the log D-1 first does not continue it latest first.
+    const ascending = jsonOf<DecisionPage>(await priya('decision', 'list', 'CLI-DEC', '--limit', '1', '--json')).nextCursor as string;
+    const mixed = await priya('decision', 'list', 'CLI-DEC', '--order', 'desc', '--cursor', ascending);
+    expect(mixed.code).toBe(2);
+    expect(mixed.stderr).toMatch(/^error VALIDATION_FAILED: cursor: must be a nextCursor/);
+    expect((await priya('decision', 'list', 'CLI-DEC', '--status', 'late')).code).toBe(2);
+    expect((await priya('decision', 'list', 'CLI-DEC', '--limit', '0')).code).toBe(2);
+  });
+
   describe('over the HTTP API of a running server', () => {
     let server: Served;
     let token: string;
@@ -269,6 +307,7 @@ describe.each(dialects)('tollgate decision on %s', (dialect) => {
 
     it('prints the same log, queue and decision as on the database', async () => {
       await same('decision', 'list', 'CLI-DEC', '--json');
+      await same('decision', 'list', 'CLI-DEC', '--order', 'desc', '--limit', '1');
       await same('decision', 'queue', '--owner', 'me', '--json');
       await same('decision', 'show', 'cli-dec', 'd-4', '--json');
     });

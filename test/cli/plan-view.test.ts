@@ -58,6 +58,16 @@ describe.each(dialects)('tollgate plan on %s (demo portfolio)', (dialect) => {
     expect(slips.moves.map((m) => m.days)).toEqual([3, 3, 3]);
     expect(slips.netDays).toBe(9);
     expect((await lead('plan', 'slips', 'KHG-KW500', drifting.key)).stdout).toContain('moved 3 times, +9 bd in all');
+    // A page at a time: --limit, then --cursor as the page printed it.
+    const first = await lead('plan', 'slips', 'KHG-KW500', drifting.key, '--limit', '2');
+    const next = /\nLater moves: tollgate plan slips KHG-KW500 (M-\d+) --limit 2 --cursor ([A-Za-z0-9_-]+)\n/.exec(first.stdout);
+    expect(next?.[1]).toBe(drifting.key);
+    const rest = jsonOf<SlipHistory>(
+      await lead('plan', 'slips', 'KHG-KW500', drifting.key, '--limit', '2', '--cursor', next?.[2] ?? '', '--json'),
+    );
+    expect(rest).toMatchObject({ count: 3, netDays: 9, nextCursor: null });
+    expect(rest.moves).toEqual(slips.moves.slice(2));
+    expect((await lead('plan', 'slips', 'KHG-KW500', drifting.key, '--limit', '501')).code).toBe(2);
 
     const mta = jsonOf<Mta>(await lead('plan', 'trend', 'KHG-KW500', '--milestones', drifting.key, '--json'));
     expect(mta.weeks).toHaveLength(12);
