@@ -17,7 +17,7 @@ import { callHook } from '../i18n/test-render.js';
 import type { Action } from '../lib/records-api.js';
 import { me, other, roleAccess } from '../lib/test-roles.js';
 import { useActionButtons } from './action-buttons.js';
-import { actionOrder, actionRights, matchesFilter } from './action-rights.js';
+import { actionOrder, actionRights, filterCounts, matchesFilter } from './action-rights.js';
 
 const at = '2026-03-04T09:00:00.000Z';
 
@@ -169,5 +169,40 @@ describe('action lists', () => {
     expect(all.filter((x) => matchesFilter(x, 'active')).map((x) => x.key)).toEqual(['A-1', 'A-2']);
     expect(all.filter((x) => matchesFilter(x, 'done')).map((x) => x.key)).toEqual(['A-2']);
     expect(all.filter((x) => matchesFilter(x, 'all'))).toHaveLength(3);
+  });
+});
+
+const listed = (key: string, status: Action['status']) => ({ key, status }) as Action;
+// Pages come in work order: open, then done, then closed.
+const loaded = [listed('A-1', 'open'), listed('A-2', 'open'), listed('A-3', 'done'), listed('A-4', 'done')];
+
+describe('filterCounts', () => {
+  it('counts every filter exactly once the last page is loaded', () => {
+    const counts = filterCounts(loaded, { hasMore: false, lastStatus: 'done' });
+    expect(counts).toEqual({
+      active: { count: 4, isComplete: true },
+      open: { count: 2, isComplete: true },
+      done: { count: 2, isComplete: true },
+      closed: { count: 0, isComplete: true },
+      all: { count: 4, isComplete: true },
+    });
+  });
+
+  it('while pages remain, holds only the statuses before the last loaded one complete', () => {
+    const counts = filterCounts(loaded, { hasMore: true, lastStatus: 'done' });
+    expect(counts.open).toEqual({ count: 2, isComplete: true });
+    // More done actions, and every closed one, may be on the pages to come.
+    expect(counts.done.isComplete).toBe(false);
+    expect(counts.active.isComplete).toBe(false);
+    expect(counts.closed).toEqual({ count: 0, isComplete: false });
+    expect(counts.all.isComplete).toBe(false);
+    // Once a closed action is loaded, every open and done one is.
+    const further = filterCounts([...loaded, listed('A-5', 'closed')], { hasMore: true, lastStatus: 'closed' });
+    expect(further.active).toEqual({ count: 4, isComplete: true });
+    expect(further.closed).toEqual({ count: 1, isComplete: false });
+  });
+
+  it('knows nothing complete before the first page', () => {
+    expect(filterCounts([], { hasMore: true, lastStatus: undefined }).open.isComplete).toBe(false);
   });
 });

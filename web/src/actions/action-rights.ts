@@ -42,3 +42,38 @@ export const isActionFilter = (v: string | null): v is ActionFilter => (actionFi
 /** Whether an action shows under a filter; "active" is everything not yet closed. */
 export const matchesFilter = (a: Action, f: ActionFilter): boolean =>
   f === 'all' ? true : f === 'active' ? a.status !== 'closed' : a.status === f;
+
+/** Which statuses each filter shows. */
+const filterStatuses: Record<ActionFilter, readonly Action['status'][]> = {
+  active: ['open', 'done'],
+  open: ['open'],
+  done: ['done'],
+  closed: ['closed'],
+  all: ['open', 'done', 'closed'],
+};
+const workRank: Record<Action['status'], number> = { open: 0, done: 1, closed: 2 };
+
+export interface FilterCount {
+  readonly count: number;
+  /** False while pages that may hold more of the filter's actions are not loaded. */
+  readonly isComplete: boolean;
+}
+
+/**
+ * How many of the actions (loaded, of the owner chosen) each filter shows, and whether that is all of
+ * them: the server sends open actions first, then done, then closed, so while pages remain, only the
+ * statuses before that of the last action loaded are complete.
+ */
+export function filterCounts(
+  actions: readonly Action[],
+  loading: { readonly hasMore: boolean; readonly lastStatus: Action['status'] | undefined },
+): Record<ActionFilter, FilterCount> {
+  const { hasMore, lastStatus } = loading;
+  const complete = (s: Action['status']) => !hasMore || (lastStatus !== undefined && workRank[s] < workRank[lastStatus]);
+  return Object.fromEntries(
+    actionFilters.map((f) => [
+      f,
+      { count: actions.filter((a) => matchesFilter(a, f)).length, isComplete: filterStatuses[f].every(complete) },
+    ]),
+  ) as Record<ActionFilter, FilterCount>;
+}

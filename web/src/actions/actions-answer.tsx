@@ -2,8 +2,15 @@ import { useTranslation } from 'react-i18next';
 import type { Action } from '../lib/records-api.js';
 import { Mark } from '../records/mark.js';
 
+interface Props {
+  /** The actions loaded so far, in work order (open first). */
+  actions: readonly Action[];
+  /** Whether every open and done action is among them; while not, only a lower bound of the open ones is said. */
+  isComplete: boolean;
+}
+
 /** The answer first: open actions, how many are overdue, block a milestone or wait for confirmation. */
-export function ActionsAnswer({ actions }: { actions: readonly Action[] }) {
+export function ActionsAnswer({ actions, isComplete }: Props) {
   const { t } = useTranslation();
   const open = actions.filter((a) => a.status === 'open');
   const overdue = open.filter((a) => a.isOverdue).length;
@@ -12,7 +19,11 @@ export function ActionsAnswer({ actions }: { actions: readonly Action[] }) {
   return (
     <div className="answers answers--plain">
       <p className="answers__main">
-        {open.length === 0 ? t('actions.answer.none') : t('actions.answer.open', { count: open.length })}
+        {!isComplete
+          ? t('actions.answer.openAtLeast', { count: open.length })
+          : open.length === 0
+            ? t('actions.answer.none')
+            : t('actions.answer.open', { count: open.length })}
         {overdue > 0 && (
           <>
             {' '}
@@ -20,7 +31,7 @@ export function ActionsAnswer({ actions }: { actions: readonly Action[] }) {
           </>
         )}
       </p>
-      {(blocking > 0 || waiting > 0) && (
+      {isComplete && (blocking > 0 || waiting > 0) && (
         <p className="answers__line">
           {blocking > 0 && t('actions.answer.blocking', { count: blocking })}
           {blocking > 0 && waiting > 0 && ' '}

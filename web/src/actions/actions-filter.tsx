@@ -2,12 +2,12 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { PersonRef } from '../../../src/contract/common.js';
 import { Field } from '../components/field.js';
-import { type ActionFilter, actionFilters } from './action-rights.js';
+import { type ActionFilter, actionFilters, type FilterCount } from './action-rights.js';
 
 interface Props {
   status: ActionFilter;
-  /** How many actions each filter shows. */
-  counts: Record<ActionFilter, number> | null;
+  /** How many actions each filter shows ("12+" while more may be on pages not loaded). */
+  counts: Record<ActionFilter, FilterCount> | null;
   owner: string;
   owners: readonly PersonRef[];
   /** The address of the list under another filter. */
@@ -26,7 +26,12 @@ export function ActionsFilter({ status, counts, owner, owners, hrefFor, onOwner 
             <li key={f}>
               <Link to={hrefFor({ status: f })} className="segmented__link" aria-current={f === status ? 'true' : undefined} replace>
                 {t(`actions.filter.${f}`)}
-                {counts && <span className="segmented__count"> {counts[f]}</span>}
+                {counts && (
+                  <span className="segmented__count">
+                    {' '}
+                    {counts[f].isComplete ? counts[f].count : t('actions.filter.countMore', { count: counts[f].count })}
+                  </span>
+                )}
               </Link>
             </li>
           ))}

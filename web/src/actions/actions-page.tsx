@@ -4,6 +4,9 @@ import { useParams, useSearchParams } from 'react-router';
 import type { PersonRef } from '../../../src/contract/common.js';
 import { useCurrentUser } from '../auth/session.js';
 import { LoadError } from '../components/load-error.js';
+import { MoreButton } from '../components/more-button.js';
+import { formatPlainDate } from '../lib/format.js';
+import { usePaged } from '../lib/paged.js';
 import { may } from '../lib/permissions.js';
 import { useProgram, useProgramPeople } from '../lib/queries.js';
 import { useActions } from '../lib/record-queries.js';
@@ -13,9 +16,9 @@ import { useHashTarget } from '../records/use-hash-target.js';
 import { ActionDialogs, type OpenActionDialogState } from './action-dialogs.js';
 import {
   type ActionFilter,
-  actionFilters,
   actionOrder,
   actionRights,
+  filterCounts,
   isActionFilter,
   matchesFilter,
   mayChangeActions,
@@ -32,12 +35,13 @@ export function ActionsPage() {
   const me = useCurrentUser();
   const program = useProgram(programId);
   const query = useActions(programId);
+  const { items, more } = usePaged(query);
+  const period = query.data?.pages[0]?.period;
   const people = useProgramPeople(programId).data?.items ?? [];
   const [params, setParams] = useSearchParams();
   const headingId = useId();
   const [open, setOpen] = useState<OpenActionDialogState>(null);
   const [announcement, setAnnouncement] = useState('');
-  const items = query.data?.items;
   const target = useHashTarget(items !== undefined);
 
   const asked = params.get('status');
@@ -58,11 +62,10 @@ export function ActionsPage() {
   const counts = useMemo(() => {
     if (!items) return null;
     const byOwner = items.filter((a) => shownOwnerId === '' || a.owner?.id === shownOwnerId);
-    return Object.fromEntries(actionFilters.map((f) => [f, byOwner.filter((a) => matchesFilter(a, f)).length])) as Record<
-      ActionFilter,
-      number
-    >;
-  }, [items, shownOwnerId]);
+    return filterCounts(byOwner, { hasMore: more !== null, lastStatus: items.at(-1)?.status });
+  }, [items, shownOwnerId, more]);
+  // Open and done actions come before closed ones: all are loaded once the last page is, or a closed one.
+  const activeLoaded = more === null || items?.at(-1)?.status === 'closed';
   const owners = useMemo(() => {
     const byId = new Map<string, PersonRef>();
     for (const a of items ?? []) if (a.owner) byId.set(a.owner.id, a.owner);
@@ -83,7 +86,7 @@ export function ActionsPage() {
   return (
     <>
       <RecordsHeader code={programId} program={program.data} title={t('actions.title')}>
-        {items && <ActionsAnswer actions={items} />}
+        {items && <ActionsAnswer actions={items} isComplete={activeLoaded} />}
       </RecordsHeader>
       {program.error && <LoadError title={t('program.loadFailed')} error={program.error} onRetry={() => void program.refetch()} />}
       <p className="live-message" role="status">
@@ -114,13 +117,21 @@ export function ActionsPage() {
         {query.error ? (
           <LoadError title={t('actions.loadFailed')} error={query.error} onRetry={() => void query.refetch()} />
         ) : (
-          <ActionsTable
-            programId={programId}
-            actions={shown}
-            rightsFor={can && mayChangeActions(can) ? rightsFor : null}
-            onAction={(kind, a) => setOpen({ kind, id: a.id })}
-            empty={t(`actions.empty.${status}`)}
-          />
+          <>
+            {period && (status === 'closed' || status === 'all') && (
+              <p className="section__intro">
+                {t('actions.closedPeriod', { since: formatPlainDate(period.since), until: formatPlainDate(period.until) })}
+              </p>
+            )}
+            <ActionsTable
+              programId={programId}
+              actions={shown}
+              rightsFor={can && mayChangeActions(can) ? rightsFor : null}
+              onAction={(kind, a) => setOpen({ kind, id: a.id })}
+              empty={counts?.[status].isComplete === false ? t('actions.emptyLoaded') : t(`actions.empty.${status}`)}
+            />
+            <MoreButton more={more} label={t('actions.more')} loadingLabel={t('actions.loadingMore')} />
+          </>
         )}
       </section>
       <ActionDialogs

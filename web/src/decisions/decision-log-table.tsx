@@ -20,7 +20,7 @@ interface Props {
   onAction: (action: DecisionAction, d: Decision) => void;
 }
 
-/** Decided and superseded decisions, the latest first: what, why, its expected impact, who and when. */
+/** Decided and superseded decisions in the order given (the latest asked first): what, why, its expected impact, who and when. */
 export function DecisionLogTable({ programId, decisions, rightsFor, onAction }: Props) {
   const { t } = useTranslation();
   const captionId = useId();

@@ -9,7 +9,7 @@ import { callHook } from '../i18n/test-render.js';
 import type { Decision } from '../lib/records-api.js';
 import { me, other, roleAccess } from '../lib/test-roles.js';
 import { useDecisionButtons } from './decision-buttons.js';
-import { decisionRights, logOrder, queueOrder } from './decision-rights.js';
+import { decisionRights, queueOrder } from './decision-rights.js';
 
 const verdict = { outcome: 'Air freight', rationale: 'Sea misses G2', expectedImpact: 'EUR 4k' };
 const at = '2026-03-04T09:00:00.000Z';
@@ -117,14 +117,5 @@ describe('decision orders', () => {
       d('D-1', { dueDate: plainDate('2026-03-06') }),
     ].sort(queueOrder);
     expect(queue.map((x) => x.key)).toEqual(['D-9', 'D-1', 'D-2', 'D-10', 'D-11']);
-  });
-
-  it('logs the latest decided first', () => {
-    const log = [
-      d('D-1', { decidedAt: '2026-03-02T08:00:00.000Z' }),
-      d('D-2', { decidedAt: '2026-03-04T08:00:00.000Z' }),
-      d('D-3', { decidedAt: '2026-03-03T08:00:00.000Z' }),
-    ].sort(logOrder);
-    expect(log.map((x) => x.key)).toEqual(['D-2', 'D-3', 'D-1']);
   });
 });

@@ -29,8 +29,3 @@ export function queueOrder(a: Decision, b: Decision): number {
   const bd = b.dueDate ?? '9999-12-31';
   return Number(b.isOverdue) - Number(a.isOverdue) || ad.localeCompare(bd) || a.key.localeCompare(b.key, 'en', { numeric: true });
 }
-
-/** The log: the latest decided first. */
-export function logOrder(a: Decision, b: Decision): number {
-  return (b.decidedAt ?? '').localeCompare(a.decidedAt ?? '') || b.key.localeCompare(a.key, 'en', { numeric: true });
-}

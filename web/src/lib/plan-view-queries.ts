@@ -1,4 +1,4 @@
-import { type Query, type QueryClient, useQuery } from '@tanstack/react-query';
+import { type Query, type QueryClient, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { Baseline, Mta, Plan, PlanRow, PlanSettings, SlipHistory, TakeBaseline } from '../../../src/contract/plan.js';
 import { callOperation } from './http.js';
 import { queryKeys } from './queries.js';
@@ -25,13 +25,16 @@ export const planViewKeys = {
   slips: (programId: string, milestoneId: string) => [...queryKeys.changes(programId), 'slips', milestoneId] as const,
 };
 
+/** Moves shown per page of a slip history ("Show later moves" fetches the next). */
+export const slipPageSize = 100;
+
 export const planViewApi = {
   plan: (programId: string, baseline: number | null, signal?: AbortSignal) =>
     callOperation('getPlan', { params: { programId }, query: { baseline: baseline ?? undefined } }, signal),
   mta: (programId: string, milestones: readonly string[] | null, signal?: AbortSignal) =>
     callOperation('getMta', { params: { programId }, query: { milestones: milestones?.join(',') || undefined } }, signal),
-  slips: (programId: string, milestoneId: string, signal?: AbortSignal) =>
-    callOperation('getSlips', { params: { programId, milestoneId } }, signal),
+  slips: (programId: string, milestoneId: string, signal?: AbortSignal, cursor?: string) =>
+    callOperation('getSlips', { params: { programId, milestoneId }, query: { limit: slipPageSize, cursor } }, signal),
   updateSettings: (programId: string, body: PlanSettings) => callOperation('updatePlanSettings', { params: { programId }, body }),
   takeBaseline: (programId: string, body: TakeBaseline) => callOperation('takeBaseline', { params: { programId }, body }),
   activate: (programId: string, body: { version: number; reason?: string }) =>
@@ -68,10 +71,13 @@ export const useMta = (programId: string, milestones: readonly string[] | null) 
     placeholderData: sameProgram(programId),
   });
 
+/** A milestone's moves, oldest first, a page at a time; every page carries the whole history's count and net days. */
 export const useSlipHistory = (programId: string, milestoneId: string) =>
-  useQuery({
+  useInfiniteQuery({
     queryKey: planViewKeys.slips(programId, milestoneId),
-    queryFn: ({ signal }) => planViewApi.slips(programId, milestoneId, signal),
+    queryFn: ({ signal, pageParam }) => planViewApi.slips(programId, milestoneId, signal, pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 
 /** After a plan write (settings, baseline, activation): everything cached about the program may be stale. */

@@ -1,6 +1,6 @@
-import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { queryKeys } from './queries.js';
-import { recordsApi } from './records-api.js';
+import { type DecisionsQuery, recordsApi } from './records-api.js';
 
 export const recordKeys = {
   week: ['me', 'week'] as const,
@@ -14,8 +14,21 @@ export const recordKeys = {
 
 export const useMyWeek = () => useQuery({ queryKey: recordKeys.week, queryFn: ({ signal }) => recordsApi.myWeek(signal) });
 
-export const useDecisions = (programId: string) =>
-  useQuery({ queryKey: recordKeys.decisions(programId), queryFn: ({ signal }) => recordsApi.listDecisions(programId, signal) });
+/** The program's decisions the query asks for, a page at a time: fetchNextPage reads the next by its cursor. */
+export const useDecisionPages = (programId: string, query: DecisionsQuery) =>
+  useInfiniteQuery({
+    queryKey: [...recordKeys.decisions(programId), query],
+    queryFn: ({ signal, pageParam }) => recordsApi.listDecisions(programId, query, signal, pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+
+/** One page of the program's decisions the query asks for (a choice among them, not a list to page through). */
+export const useDecisions = (programId: string, query: DecisionsQuery) =>
+  useQuery({
+    queryKey: [...recordKeys.decisions(programId), query, 'first'],
+    queryFn: ({ signal }) => recordsApi.listDecisions(programId, query, signal),
+  });
 
 export const useDecision = (programId: string, id: string) =>
   useQuery({ queryKey: recordKeys.decision(programId, id), queryFn: ({ signal }) => recordsApi.getDecision(programId, id, signal) });
@@ -26,8 +39,14 @@ export const useRisks = (programId: string) =>
 export const useRisk = (programId: string, id: string) =>
   useQuery({ queryKey: recordKeys.risk(programId, id), queryFn: ({ signal }) => recordsApi.getRisk(programId, id, signal) });
 
+/** The program's actions in work order, a page at a time: fetchNextPage reads the next by its cursor. */
 export const useActions = (programId: string) =>
-  useQuery({ queryKey: recordKeys.actions(programId), queryFn: ({ signal }) => recordsApi.listActions(programId, signal) });
+  useInfiniteQuery({
+    queryKey: recordKeys.actions(programId),
+    queryFn: ({ signal, pageParam }) => recordsApi.listActions(programId, signal, pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
 
 /**
  * After a write to a decision, risk or action: everything cached about the program (its counts,

@@ -12,7 +12,8 @@ import type {
 import type {
   DecideSchema,
   Decision,
-  DecisionListSchema,
+  DecisionPageSchema,
+  DecisionsQuerySchema,
   EditDecisionSchema,
   RequestDecisionSchema,
   SupersededSchema,
@@ -31,7 +32,7 @@ import type {
 import { callOperation } from './http.js';
 
 export type { Action, Decision, MyWeek, Risk };
-export type DecisionList = z.infer<typeof DecisionListSchema>;
+export type DecisionPage = z.infer<typeof DecisionPageSchema>;
 export type Superseded = z.infer<typeof SupersededSchema>;
 export type RiskRegister = z.infer<typeof RiskRegisterSchema>;
 export type RiskDetail = z.infer<typeof RiskDetailSchema>;
@@ -53,12 +54,20 @@ export type ConfirmBody = z.input<typeof ConfirmSchema>;
 export type ReopenBody = z.input<typeof ReopenSchema>;
 export type EffectivenessBody = z.input<typeof EffectivenessSchema>;
 
+/** What the decision pages ask of the log: which decisions, in which order, how many a page. */
+export type DecisionsQuery = Omit<z.input<typeof DecisionsQuerySchema>, 'cursor'>;
+
+/** Actions per page ("Show more actions" fetches the next); open ones come first, so one page is usually all that is open. */
+export const actionPageSize = 100;
+
 /** Decisions, risks, actions and "my week", typed by the API contract. */
 export const recordsApi = {
   myWeek: (signal?: AbortSignal) => callOperation('myWeek', {}, signal),
   myDecisionQueue: (signal?: AbortSignal) => callOperation('decisionQueue', { query: { ownerId: 'me' } }, signal),
 
-  listDecisions: (programId: string, signal?: AbortSignal) => callOperation('listDecisions', { params: { programId } }, signal),
+  /** A page of the decision log; `cursor` is the page before's nextCursor (with the same query). */
+  listDecisions: (programId: string, query: DecisionsQuery, signal?: AbortSignal, cursor?: string) =>
+    callOperation('listDecisions', { params: { programId }, query: { ...query, cursor } }, signal),
   getDecision: (programId: string, decisionId: string, signal?: AbortSignal) =>
     callOperation('getDecision', { params: { programId, decisionId } }, signal),
   requestDecision: (programId: string, body: RequestDecisionBody) => callOperation('requestDecision', { params: { programId }, body }),
@@ -78,8 +87,9 @@ export const recordsApi = {
   realizeRisk: (programId: string, riskId: string, body: RealizeRiskBody) =>
     callOperation('realizeRisk', { params: { programId, riskId }, body }),
 
-  listActions: (programId: string, signal?: AbortSignal) =>
-    callOperation('listActions', { params: { programId }, query: { status: 'all' } }, signal),
+  /** A page of the program's actions in work order; `cursor` is the page before's nextCursor. */
+  listActions: (programId: string, signal?: AbortSignal, cursor?: string) =>
+    callOperation('listActions', { params: { programId }, query: { status: 'all', limit: actionPageSize, cursor } }, signal),
   openAction: (programId: string, body: OpenActionBody) => callOperation('openAction', { params: { programId }, body }),
   editAction: (programId: string, actionId: string, body: EditActionBody) =>
     callOperation('editAction', { params: { programId, actionId }, body }),

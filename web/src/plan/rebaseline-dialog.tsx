@@ -23,13 +23,16 @@ const RebaselineForm = TakeBaselineSchema.pick({ name: true, decisionId: true })
   reason: TakeBaselineSchema.shape.reason.unwrap(),
 });
 
+const decidedLately = { status: 'decided', order: 'desc', limit: 500 } as const;
+
 const short = (text: string, max = 80) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
 
 /** A re-baseline: today's forecasts become the planned dates, approved by a decided decision. */
 export function RebaselineDialog({ programId, plan, onClose, onDone }: Props) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const decisions = useDecisions(programId);
+  // Decided ones of the last year (the list's period), the latest asked first: a re-plan is approved lately.
+  const decisions = useDecisions(programId, decidedLately);
   const decided = (decisions.data?.items ?? []).filter((d) => d.status === 'decided');
   const next = plan.baselines.reduce((n, b) => Math.max(n, b.number), -1) + 1;
   const form = useFormMutation({

@@ -1,8 +1,9 @@
-import { useId } from 'react';
+import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateText } from '../components/date-text.js';
 import { LoadError } from '../components/load-error.js';
 import { ModalDialog } from '../components/modal-dialog.js';
+import { MoreButton } from '../components/more-button.js';
 import { SkeletonRows } from '../components/skeleton-rows.js';
 import { TableScroll } from '../components/table-scroll.js';
 import { formatInstant, formatSigned } from '../lib/format.js';
@@ -19,7 +20,9 @@ export function SlipHistoryDialog({ programId, row, onClose }: Props) {
   const { t } = useTranslation();
   const captionId = useId();
   const history = useSlipHistory(programId, row.id);
-  const moves = history.data?.moves;
+  const summary = history.data?.pages[0];
+  const moves = useMemo(() => history.data?.pages.flatMap((p) => p.moves), [history.data]);
+  const more = history.hasNextPage ? { loading: history.isFetchingNextPage, load: () => void history.fetchNextPage() } : null;
   const signed = (days: number) => t('plan.signedDays', { count: days, value: formatSigned(days) });
   return (
     <ModalDialog title={t('plan.slips.title', { key: row.key, name: row.name })} onClose={onClose}>
@@ -29,9 +32,7 @@ export function SlipHistoryDialog({ programId, row, onClose }: Props) {
         ) : (
           <>
             <p className="form__context">
-              {history.data
-                ? t('plan.slips.summary', { count: history.data.count, days: signed(history.data.netDays) })
-                : t('common.loading')}
+              {summary ? t('plan.slips.summary', { count: summary.count, days: signed(summary.netDays) }) : t('common.loading')}
             </p>
             <TableScroll labelledBy={captionId}>
               <table className="table plan-slips-dialog__table" aria-busy={moves === undefined || undefined}>
@@ -87,6 +88,7 @@ export function SlipHistoryDialog({ programId, row, onClose }: Props) {
                 </tbody>
               </table>
             </TableScroll>
+            <MoreButton more={more} label={t('plan.slips.more')} loadingLabel={t('plan.slips.loadingMore')} />
           </>
         )}
         <div className="form__buttons">

@@ -1,0 +1,150 @@
+import { rmSync } from 'node:fs';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { uuidv7 } from 'uuidv7';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openAction } from '../../src/app/actions/open-action.js';
+import { principalOf } from '../../src/app/auth/principal.js';
+import { unwrap } from '../../src/app/create-records.js';
+import { decideDecision } from '../../src/app/decisions/decide-decision.js';
+import { requestDecision } from '../../src/app/decisions/request-decision.js';
+import type { AppDeps } from '../../src/app/deps.js';
+import type { User } from '../../src/app/ports.js';
+import { loadConfig } from '../../src/config/config.js';
+import type { PlainDate } from '../../src/domain/plain-date.js';
+import { argon2Passwords } from '../../src/main/passwords.js';
+import { type RunningServer, startServer } from '../../src/main/server.js';
+import { openStore } from '../../src/store/open-store.js';
+import { contextAt, expectAccessible, launchChromium, signIn } from '../support/browser.js';
+import { demoDataDir } from '../support/databases.js';
+import { demoInstant } from '../support/demo-template.js';
+
+const program = 'KHG-KW500';
+/** More than a page of each: the log shows 50 decisions a page, the actions page 100 actions. */
+const extraDecisions = 55;
+const extraActions = 105;
+
+/**
+ * Writes decided decisions and open actions into the demo's file through the use cases, beside the
+ * running server (SQLite lets two writers take turns), as the demo's cadence owner at the demo's instant.
+ */
+async function addRecords(dataDir: string): Promise<void> {
+  const opened = openStore({ dataDir });
+  try {
+    const deps: AppDeps = { store: opened.store, clock: { now: () => new Date(demoInstant) }, newId: uuidv7, passwords: argon2Passwords };
+    const lead = await principalOf(opened.store.reads, (await opened.store.reads.findUserByEmail('lead@demo.test')) as User);
+    for (let i = 1; i <= extraDecisions; i++) {
+      const asked = unwrap(
+        await requestDecision(deps, { programId: program, actor: lead, statement: `Paged question ${i}`, ownerId: lead.id }),
+      );
+      const { id, version } = asked.decision;
+      unwrap(
+        await decideDecision(deps, {
+          programId: program,
+          decisionId: id,
+          version,
+          actor: lead,
+          outcome: `Answer ${i}`,
+          rationale: 'Paging',
+          expectedImpact: 'None',
+        }),
+      );
+    }
+    for (let i = 1; i <= extraActions; i++) {
+      unwrap(
+        await openAction(deps, {
+          programId: program,
+          actor: lead,
+          title: `Paged action ${i}`,
+          ownerId: lead.id,
+          dueDate: '2026-09-01' as PlainDate,
+        }),
+      );
+    }
+  } finally {
+    await opened.store.close();
+  }
+}
+
+/** Whether `before` comes before `after` in the page (4: DOCUMENT_POSITION_FOLLOWING). */
+async function precedes(before: Locator, after: Locator): Promise<boolean> {
+  const pair = [await before.elementHandle(), await after.elementHandle()] as const;
+  type Positioned = { compareDocumentPosition(other: unknown): number };
+  return before.page().evaluate(([a, b]) => ((a as unknown as Positioned).compareDocumentPosition(b) & 4) !== 0, pair);
+}
+
+// The real server and built web app on a copy of the demo, with more decisions and actions than a page holds.
+describe('browser: long lists a page at a time ("Show more")', () => {
+  let server: RunningServer;
+  let chromium: Awaited<ReturnType<typeof launchChromium>>;
+  let browser: Browser;
+  let page: Page;
+  const dataDir = demoDataDir('tollgate-e2e-pages-');
+
+  beforeAll(async () => {
+    const config = { ...loadConfig({ TOLLGATE_DATA_DIR: dataDir, LOG_LEVEL: 'silent', TOLLGATE_NOW: demoInstant }), port: 0 };
+    server = await startServer(config, { demo: true, warmHolidays: false });
+    await addRecords(dataDir);
+    chromium = await launchChromium();
+    browser = chromium.browser;
+    const context = await contextAt(browser, demoInstant, {
+      locale: 'en-GB',
+      timezoneId: 'Europe/Berlin',
+      viewport: { width: 1400, height: 900 },
+    });
+    page = await context.newPage();
+    await signIn(page, server.url, 'lead@demo.test');
+  });
+
+  afterAll(async () => {
+    await chromium?.close();
+    await server?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('shows the decision log latest first, 50 at a time: older decisions come after the rows shown', async () => {
+    await page.goto(`${server.url}/programs/${program}/decisions`);
+    const log = page.getByRole('table', { name: /Decided and superseded decisions/ });
+    const rows = log.locator('tbody tr');
+    const older = page.getByRole('button', { name: 'Show older decisions' });
+    await expect.poll(() => rows.count()).toBe(50);
+    // The latest asked first; the button after the rows.
+    const first = await rows.first().textContent();
+    expect(first).toContain(`Paged question ${extraDecisions}`);
+    expect(await precedes(log, older)).toBe(true);
+    await expect.poll(() => page.getByText(/of the last 12 months \(\d+ \w+ 2025 to 11 Mar 2026\)/).count()).toBe(1);
+
+    for (let i = 0; i < 10 && (await older.count()) > 0; i++) {
+      const before = await rows.count();
+      await older.click();
+      await expect.poll(() => rows.count()).toBeGreaterThan(before);
+    }
+    expect(await older.count()).toBe(0);
+    expect(await rows.count()).toBeGreaterThan(extraDecisions);
+    // Rows loaded first stay where they were.
+    expect(await rows.first().textContent()).toBe(first);
+    expect(await rows.nth(49).textContent()).toContain(`Paged question ${extraDecisions - 49}`);
+    await expectAccessible(page, { scope: 'main' });
+  });
+
+  it('shows the actions 100 at a time, counting "100+" until the rest is loaded', async () => {
+    await page.goto(`${server.url}/programs/${program}/actions?status=all`);
+    const table = page.getByRole('table', { name: /^Actions/ });
+    const rows = table.locator('tbody tr');
+    const more = page.getByRole('button', { name: 'Show more actions' });
+    const filters = page.getByRole('navigation', { name: 'Show actions' });
+    await expect.poll(() => rows.count()).toBe(100);
+    expect(await precedes(table, more)).toBe(true);
+    await expect.poll(() => filters.getByRole('link', { name: /^All/ }).textContent()).toBe('All 100+');
+    // Only a lower bound can be said of the open ones until all are loaded.
+    const answer = page.locator('.answers__main');
+    expect(await answer.textContent()).toMatch(/^At least 100 actions are open; show more actions to see them all\./);
+
+    await more.click();
+    await expect.poll(() => more.count()).toBe(0);
+    const all = await rows.count();
+    expect(all).toBeGreaterThan(extraActions);
+    await expect.poll(() => filters.getByRole('link', { name: /^All/ }).textContent()).toBe(`All ${all}`);
+    expect(await answer.textContent()).toMatch(/^\d+ actions are open\./);
+    await expectAccessible(page, { scope: 'main' });
+  });
+});
