@@ -91,4 +91,3 @@ export const ActionsQuerySchema = z
     cursor: CursorSchema.optional(),
   })
   .strict();
-export type ActionsQuery = z.infer<typeof ActionsQuerySchema>;

@@ -54,7 +54,6 @@ export type Decision = z.infer<typeof DecisionSchema>;
 export const DecisionListSchema = z.object({ items: z.array(DecisionSchema) });
 /** A page of a program's decision log. */
 export const DecisionPageSchema = z.object({ items: z.array(DecisionSchema), nextCursor: NextCursorSchema, period: PeriodSchema });
-export type DecisionPage = z.infer<typeof DecisionPageSchema>;
 export const DecisionParamsSchema = z.object({ programId: IdSchema, decisionId: IdSchema.meta({ description: 'Id or key (D-7)' }) });
 
 export const RequestDecisionSchema = z
@@ -120,4 +119,3 @@ export const DecisionsQuerySchema = z
     cursor: CursorSchema.optional(),
   })
   .strict();
-export type DecisionsQuery = z.infer<typeof DecisionsQuerySchema>;
