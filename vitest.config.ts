@@ -11,7 +11,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 300_000,
     // expect.poll waits for what a page or server shows: up to 30 s, checked often, so a busy machine only slows it.
-    expect: { poll: { timeout: 30_000, interval: 100 } },
+    expect: { poll: { timeout: 30_000, interval: 300 } },
     reporters: ['default'],
     projects: [
       // Logic beside the code: pure functions, web forms in jsdom, and use cases on their own SQLite file
@@ -22,23 +22,28 @@ export default defineConfig({
         extends: true,
         test: { name: 'unit', include: ['src/**/*.test.ts', 'web/src/**/*.test.{ts,tsx}'], pool: 'threads', isolate: false },
       },
-      // The HTTP API and the stores on real SQLite files and PostgreSQL databases (the demo copied per file).
-      // isolate: false here and below: a worker loads the server's modules once for all its files, so
-      // caches (holidays, calendars) carry over from file to file; no test may count on a cold one.
+      // Everything with a real server, database or browser, in one project so that a worker loads the
+      // server's modules once for all of it (isolate: false; caches such as holidays and calendars carry
+      // over from file to file, so no test may count on a cold one): the HTTP API and the stores on real
+      // SQLite files and PostgreSQL databases, the command line in-process on the same databases (a few
+      // tests run the built binary), and real Chromium against the real server and built web app. Each
+      // file has its own databases (the demo copied per file).
       {
         extends: true,
         test: {
-          name: 'api',
-          include: ['test/api/**/*.test.ts', 'test/store/**/*.test.ts', 'test/oidc/**/*.test.ts'],
+          name: 'integration',
+          include: [
+            'test/api/**/*.test.ts',
+            'test/store/**/*.test.ts',
+            'test/oidc/**/*.test.ts',
+            'test/cli/**/*.test.ts',
+            'test/e2e/**/*.test.ts',
+          ],
           pool: 'forks',
           isolate: false,
           globalSetup: demo,
         },
       },
-      // The command line, in-process on the same databases (a few tests run the built binary).
-      { extends: true, test: { name: 'cli', include: ['test/cli/**/*.test.ts'], pool: 'forks', isolate: false, globalSetup: demo } },
-      // Real Chromium against the real server and built web app.
-      { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], pool: 'forks', isolate: false, globalSetup: demo } },
     ],
   },
 });

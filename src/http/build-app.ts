@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -218,7 +218,16 @@ export async function buildApp(deps: HttpDeps, opts: BuildOptions = {}): Promise
 
   const webDir = deps.webDir;
   const hasWeb = webDir !== undefined && existsSync(join(webDir, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false });
+  if (hasWeb)
+    await app.register(fastifyStatic, {
+      root: webDir,
+      wildcard: false,
+      // The build names each asset by its content's hash, so an asset never changes under its name: a
+      // browser keeps it for a year without asking again. The page shell (index.html) is always revalidated.
+      setHeaders: (res, path) => {
+        if (path.includes(`${sep}assets${sep}`)) res.header('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
   app.setNotFoundHandler((req, res) => {
     // The web app routes on the client: unknown page paths get its shell, API paths a problem.
     if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/') && (req.headers.accept ?? '').includes('text/html')) {

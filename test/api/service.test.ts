@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/http/build-app.js';
 import { openStore } from '../../src/store/open-store.js';
@@ -21,6 +24,28 @@ describe.each(dialects)('service endpoints on %s', (dialect) => {
     const res = await call(t, { method: 'GET', url: '/healthz' }, 'anonymous');
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ status: 'ok' });
+  });
+
+  it('lets a browser keep the hashed web assets for a year, and revalidate the page shell', async () => {
+    const webDir = mkdtempSync(join(tmpdir(), 'tollgate-web-'));
+    mkdirSync(join(webDir, 'assets'));
+    writeFileSync(join(webDir, 'index.html'), '<!doctype html><title>Tollgate</title>');
+    writeFileSync(join(webDir, 'assets', 'index-3f2a9c.js'), 'export {};');
+    const web = await buildApp({ app: t.deps, version: 'test', webDir });
+    try {
+      const asset = await web.inject({ method: 'GET', url: '/assets/index-3f2a9c.js' });
+      expect(asset.statusCode).toBe(200);
+      expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      for (const url of ['/', '/programs/SVC-1']) {
+        const shell = await web.inject({ method: 'GET', url, headers: { accept: 'text/html' } });
+        expect(shell.statusCode, url).toBe(200);
+        expect(shell.body).toContain('<title>Tollgate</title>');
+        expect(shell.headers['cache-control'], url).not.toContain('immutable');
+      }
+    } finally {
+      await web.close();
+      rmSync(webDir, { recursive: true, force: true });
+    }
   });
 
   it('/readyz answers 200 with the database dialect', async () => {

@@ -13,7 +13,7 @@ import type { Role } from '../../src/domain/roles.js';
 import { argon2Passwords } from '../../src/main/passwords.js';
 import { openStore } from '../../src/store/open-store.js';
 import { createTestDatabase, dialects, type TestDatabase } from '../support/databases.js';
-import { assertBuilt, jsonOf, problemOf, type Served, serve, tollgate, tollgateWith } from './run-cli.js';
+import { jsonOf, problemOf, type Serving, serveInProcess, tollgate, tollgateWith } from './run-cli.js';
 
 const zone = 'Asia/Shanghai';
 const today = () => dateInZone(new Date(), zone);
@@ -69,7 +69,6 @@ describe.each(dialects)('tollgate on %s: actions and my week', (dialect) => {
   const as = (email: string, ...args: string[]) => tollgate(db, '--as', email, ...args);
 
   beforeAll(async () => {
-    assertBuilt();
     db = await createTestDatabase(dialect);
     token = await seed(db);
   });
@@ -257,7 +256,7 @@ describe.each(dialects)('tollgate on %s: actions and my week', (dialect) => {
   });
 
   it('prints the same JSON and refusals over a running server as on the database', async () => {
-    const server: Served = await serve(db);
+    const server: Serving = await serveInProcess(db);
     try {
       const remote = (...args: string[]) => tollgateWith(db, { env: { TOLLGATE_SERVER: server.url, TOLLGATE_TOKEN: token } }, ...args);
       expect(jsonOf(await remote('action', 'list', 'CLI-ACT', '--json'))).toEqual(jsonOf(await run('action', 'list', 'CLI-ACT', '--json')));

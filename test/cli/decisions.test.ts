@@ -13,7 +13,7 @@ import type { Role } from '../../src/domain/roles.js';
 import { argon2Passwords } from '../../src/main/passwords.js';
 import { openStore } from '../../src/store/open-store.js';
 import { createTestDatabase, dialects, type TestDatabase } from '../support/databases.js';
-import { assertBuilt, jsonOf, problemOf, type Served, serve, tollgate, tollgateWith } from './run-cli.js';
+import { jsonOf, problemOf, type Serving, serveInProcess, tollgate, tollgateWith } from './run-cli.js';
 
 const zone = 'Asia/Kolkata';
 const today = () => dateInZone(new Date(), zone);
@@ -81,7 +81,6 @@ describe.each(dialects)('tollgate decision on %s', (dialect) => {
   const overdue = addDays(today(), -2);
 
   beforeAll(async () => {
-    assertBuilt();
     db = await createTestDatabase(dialect);
     await seed(db);
   });
@@ -286,12 +285,12 @@ describe.each(dialects)('tollgate decision on %s', (dialect) => {
   });
 
   describe('over the HTTP API of a running server', () => {
-    let server: Served;
+    let server: Serving;
     let token: string;
     const remote = (...args: string[]) => tollgateWith(db, { env: { TOLLGATE_TOKEN: token } }, '--server', server.url, ...args);
 
     beforeAll(async () => {
-      server = await serve(db);
+      server = await serveInProcess(db);
       token = jsonOf<{ token: string }>(await jonas('token', 'create', '--name', 'CLI test', '--json')).token;
     });
     afterAll(async () => {

@@ -15,7 +15,7 @@ import type { MilestoneLink } from '../../src/contract/plan.js';
 import { argon2Passwords } from '../../src/main/passwords.js';
 import { openStore } from '../../src/store/open-store.js';
 import { createTestDatabase, dialects, type TestDatabase } from '../support/databases.js';
-import { assertBuilt, type CliResult, jsonOf, problemOf, type Served, serve, tollgate, tollgateWith } from './run-cli.js';
+import { type CliResult, jsonOf, problemOf, type Serving, serveInProcess, tollgate, tollgateWith } from './run-cli.js';
 
 type ProgramCalendar = z.infer<typeof ProgramCalendarSchema>;
 interface Push {
@@ -77,15 +77,14 @@ vi.setConfig({ testTimeout: 240_000, hookTimeout: 240_000 });
 
 describe.each(dialects)('tollgate on %s: dependencies, the move preview and the calendar', (dialect) => {
   let db: TestDatabase;
-  let server: Served;
+  let server: Serving;
   let token: string;
   const local = (...args: string[]) => tollgate(db, '--as', 'priya@example.test', ...args);
 
   beforeAll(async () => {
-    assertBuilt();
     db = await createTestDatabase(dialect);
     await seed(db);
-    server = await serve(db);
+    server = await serveInProcess(db);
     token = jsonOf<{ token: string }>(await local('token', 'create', '--name', 'plan tests', '--json')).token;
   });
   afterAll(async () => {

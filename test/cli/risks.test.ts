@@ -12,7 +12,7 @@ import type { Role } from '../../src/domain/roles.js';
 import { argon2Passwords } from '../../src/main/passwords.js';
 import { openStore } from '../../src/store/open-store.js';
 import { createTestDatabase, dialects, type TestDatabase } from '../support/databases.js';
-import { assertBuilt, jsonOf, problemOf, type Served, serve, tollgate, tollgateWith } from './run-cli.js';
+import { jsonOf, problemOf, type Serving, serveInProcess, tollgate, tollgateWith } from './run-cli.js';
 
 const zone = 'Asia/Shanghai';
 const today = () => dateInZone(new Date(), zone);
@@ -67,7 +67,6 @@ describe.each(dialects)('tollgate risk on %s', (dialect) => {
   const review = () => addDays(today(), 14);
 
   beforeAll(async () => {
-    assertBuilt();
     db = await createTestDatabase(dialect);
     token = await seed(db);
   });
@@ -184,11 +183,11 @@ describe.each(dialects)('tollgate risk on %s', (dialect) => {
   });
 
   describe('over a server', () => {
-    let server: Served;
+    let server: Serving;
     const remote = (...args: string[]) => tollgateWith(db, { env: { TOLLGATE_SERVER: server.url, TOLLGATE_TOKEN: token } }, ...args);
 
     beforeAll(async () => {
-      server = await serve(db);
+      server = await serveInProcess(db);
     });
     afterAll(async () => {
       if (server) expect(await server.stop()).toBe(0);

@@ -3,7 +3,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { loadConfig } from '../../src/config/config.js';
 import { runCli } from '../../src/main/run-cli.js';
+import { startServer } from '../../src/main/server.js';
 import type { TestDatabase } from '../support/databases.js';
 
 const bin = fileURLToPath(new URL('../../bin/tollgate.js', import.meta.url));
@@ -100,13 +102,33 @@ export function problemOf(r: CliResult): { code: string; detail: string; errors:
   return JSON.parse(r.stderr);
 }
 
-export interface Served {
-  readonly child: ChildProcess;
+/** A running server the commands can be pointed at with --server. */
+export interface Serving {
   readonly url: string;
+  /** Stops it, resolving with its exit status (0: stopped cleanly). */
+  stop(): Promise<number | null>;
+}
+
+/**
+ * The server in this process, on the test database and with the commands' environment: for comparing a
+ * command over HTTP with the same command on the database, without a Node start per server (`serve`
+ * runs the built binary, for the tests of `tollgate serve` itself).
+ */
+export async function serveInProcess(db: TestDatabase): Promise<Serving> {
+  const server = await startServer({ ...loadConfig(cliEnv(db, { LOG_LEVEL: 'silent' })), port: 0 });
+  return {
+    url: server.url,
+    stop: async () => {
+      await server.stop();
+      return 0;
+    },
+  };
+}
+
+export interface Served extends Serving {
+  readonly child: ChildProcess;
   /** Everything it printed so far, stdout and stderr. */
   output(): string;
-  /** SIGTERM, resolving with the exit code. */
-  stop(): Promise<number | null>;
 }
 
 export const exited = (child: ChildProcess): Promise<number | null> =>

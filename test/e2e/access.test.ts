@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
 import { type RunningServer, startServer } from '../../src/main/server.js';
-import { contextAt, demoPassword, expectAccessible, launchChromium, screenshot, signIn } from '../support/browser.js';
+import { contextAt, demoPassword, expectAccessible, launchChromium, screenshot, signInByApi } from '../support/browser.js';
 import { demoDataDir } from '../support/databases.js';
 import { demoInstant } from '../support/demo-template.js';
 
@@ -47,6 +47,19 @@ describe('browser: sign-in, roles and client isolation', () => {
     });
     return context.newPage();
   };
+  /** A page of a person signed in through the API, opened at a path (each person in a context of their own). */
+  const pageOf = async (email: string, path: string, password = demoPassword): Promise<Page> => {
+    const page = await freshPage();
+    await signInByApi(page.context(), server.url, email, password);
+    await page.goto(`${server.url}${path}`);
+    return page;
+  };
+  /** One page of nobody signed in, for the sign-in page and links opened before signing in. */
+  let anonymous: Page | undefined;
+  const anonymousPage = async (): Promise<Page> => {
+    anonymous ??= await freshPage();
+    return anonymous;
+  };
   const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 
   beforeAll(async () => {
@@ -63,7 +76,7 @@ describe('browser: sign-in, roles and client isolation', () => {
   });
 
   it('shows the sign-in page, refuses a wrong password in plain words, and passes axe', async () => {
-    const page = await freshPage();
+    const page = await anonymousPage();
     await page.goto(`${server.url}/signin`);
     expect(await heading(page).textContent()).toBe('Sign in to Tollgate');
     // No identity provider is configured here, so no "Sign in with …" link.
@@ -80,11 +93,10 @@ describe('browser: sign-in, roles and client isolation', () => {
     await expect.poll(() => summary.textContent()).toContain('The email or password is not right.');
     expect(page.url()).toMatch(/\/signin$/);
     await screenshot(page, 'sign-in');
-    await page.context().close();
   });
 
   it('offers "Sign in with …" when an identity provider is set up, as a full-page link to its start URL', async () => {
-    const page = await freshPage();
+    const page = await anonymousPage();
     await page.route('**/api/v1/auth/config', (route) =>
       route.fulfill({ json: { password: true, oidc: { name: 'Acme SSO', startUrl: '/auth/oidc/start' } } }),
     );
@@ -93,11 +105,11 @@ describe('browser: sign-in, roles and client isolation', () => {
     await expect.poll(() => link.count()).toBe(1);
     expect(await link.getAttribute('href')).toBe('/auth/oidc/start');
     await expectAccessible(page);
-    await page.context().close();
+    await page.unroute('**/api/v1/auth/config');
   });
 
   it('after five wrong passwords for one account, asks to wait instead of trying again', async () => {
-    const page = await freshPage();
+    const page = await anonymousPage();
     await page.goto(`${server.url}/signin`);
     await page.getByLabel('Email').fill('quality@demo.test');
     const alert = page.getByRole('alert');
@@ -117,13 +129,10 @@ describe('browser: sign-in, roles and client isolation', () => {
     expect((await refused).status()).toBe(429);
     await expect.poll(() => alert.textContent()).toContain('Too many failed attempts. Wait 15 minutes, then try again.');
     expect(page.url()).toMatch(/\/signin$/);
-    await page.context().close();
   });
 
   it('(a) shows a person of another client only their program, and not-found for the others', async () => {
-    const page = await freshPage();
-    await signIn(page, server.url, 'other@demo.test');
-    await page.goto(`${server.url}/portfolio`);
+    const page = await pageOf('other@demo.test', '/portfolio');
     await expect.poll(() => heading(page).textContent()).toMatch(/^1 program: /);
     const table = page.getByRole('table', { name: /Programs/ });
     expect(await table.getByRole('row').count()).toBe(2);
@@ -138,15 +147,13 @@ describe('browser: sign-in, roles and client isolation', () => {
   });
 
   it('(b) gives an observer no write controls, and the server refuses a write all the same', async () => {
-    const page = await freshPage();
-    await signIn(page, server.url, 'observer@demo.test');
-    // Not an admin: no People link.
-    expect(await page.getByRole('link', { name: 'People' }).count()).toBe(0);
-    await page.goto(`${server.url}/programs/KHG-KW500`);
+    const page = await pageOf('observer@demo.test', '/programs/KHG-KW500');
     const milestones = page.getByRole('table', { name: 'Milestones' });
     await expect.poll(() => milestones.getByRole('row').count()).toBeGreaterThan(50);
     await expect.poll(() => page.getByText('You: observer').count()).toBe(1);
     expect(await page.getByText('(read only)').count()).toBe(1);
+    // Not an admin: no People link.
+    expect(await page.getByRole('link', { name: 'People' }).count()).toBe(0);
     for (const name of [/Add milestone/, /^Edit /, /^Move date/, /^Mark done/]) {
       expect(await page.getByRole('button', { name }).count(), String(name)).toBe(0);
     }
@@ -178,9 +185,7 @@ describe('browser: sign-in, roles and client isolation', () => {
   });
 
   it('(b) offers a contributor Move date and Mark done only on the milestones they own', async () => {
-    const page = await freshPage();
-    await signIn(page, server.url, 'supplier@demo.test');
-    await page.goto(`${server.url}/programs/KHG-KW500`);
+    const page = await pageOf('supplier@demo.test', '/programs/KHG-KW500');
     const milestones = page.getByRole('table', { name: 'Milestones' });
     await expect.poll(() => milestones.getByRole('row').count()).toBeGreaterThan(50);
     await expect.poll(() => page.getByText('You: contributor').count()).toBe(1);
@@ -197,8 +202,7 @@ describe('browser: sign-in, roles and client isolation', () => {
   });
 
   it('(c) signs out to the sign-in page; the session is gone, and signing in again returns to the page asked for', async () => {
-    const page = await freshPage();
-    await signIn(page, server.url, 'observer@demo.test');
+    const page = await pageOf('observer@demo.test', '/portfolio');
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(/\/signin$/);
     await expect.poll(() => page.getByText('You are signed out.').count()).toBe(1);
@@ -217,9 +221,7 @@ describe('browser: sign-in, roles and client isolation', () => {
   });
 
   it('(c) sends someone whose session ended mid-work to sign in, then back where they were', async () => {
-    const page = await freshPage();
-    await signIn(page, server.url, 'lead@demo.test');
-    await page.goto(`${server.url}/portfolio`);
+    const page = await pageOf('lead@demo.test', '/portfolio');
     await expect.poll(() => heading(page).textContent()).toMatch(/^8 programs: /);
     await page.context().clearCookies();
     await page.getByRole('link', { name: 'Toaster TS-2' }).click();
@@ -234,8 +236,7 @@ describe('browser: sign-in, roles and client isolation', () => {
   });
 
   it('(d) lets an admin invite a person with a role on one program', async () => {
-    const page = await freshPage();
-    await signIn(page, server.url, 'admin@demo.test');
+    const page = await pageOf('admin@demo.test', '/');
     await expect.poll(() => heading(page).textContent()).toMatch(/^9 programs: /);
     await page.getByRole('link', { name: 'People' }).click();
     await page.waitForURL(/\/people$/);
@@ -287,17 +288,15 @@ describe('browser: sign-in, roles and client isolation', () => {
     expect(await page.getByRole('navigation', { name: 'Your account' }).textContent()).toContain(invited.name);
 
     // The link works once.
-    const again = await freshPage();
+    const again = await anonymousPage();
     await again.goto(inviteUrl);
     await expect.poll(() => heading(again).textContent()).toBe('This link no longer works');
     expect(await again.getByText('This link is unknown, used or expired. Ask an admin for a new one.').count()).toBe(1);
-    await again.context().close();
     await page.context().close();
   });
 
   it('(e) changes the password on the account page; the old one no longer signs in', async () => {
-    const page = await freshPage();
-    await signIn(page, server.url, invited.email, invited.password);
+    const page = await pageOf(invited.email, '/week', invited.password);
     await page.getByRole('link', { name: 'Account' }).click();
     await page.waitForURL(/\/account$/);
     await expect.poll(() => page.getByText('contributor · KHG-TS2').count()).toBe(1);
@@ -330,9 +329,7 @@ describe('browser: sign-in, roles and client isolation', () => {
   });
 
   it('creates an API token shown once, which works until it is revoked', async () => {
-    const page = await freshPage();
-    await signIn(page, server.url, invited.email, invited.newPassword);
-    await page.goto(`${server.url}/account`);
+    const page = await pageOf(invited.email, '/account', invited.newPassword);
     await page.getByLabel('Token name').fill('ERP export');
     await page.getByRole('button', { name: 'Create token' }).click();
     const secret = page.getByLabel('New API token');
@@ -362,9 +359,7 @@ describe('browser: sign-in, roles and client isolation', () => {
   });
 
   it('lets an admin take a role away and remove a person, and shows a refusal', async () => {
-    const page = await freshPage();
-    await signIn(page, server.url, 'admin@demo.test');
-    await page.goto(`${server.url}/people`);
+    const page = await pageOf('admin@demo.test', '/people');
     const people = page.getByRole('table', { name: 'People and their roles' });
     const rita = people.getByRole('row').filter({ hasText: invited.email });
     await expect.poll(() => rita.textContent()).toContain('Active');
@@ -397,13 +392,12 @@ describe('browser: sign-in, roles and client isolation', () => {
       .click();
     await expect.poll(() => rita.textContent()).toContain('Removed');
 
-    const gone = await freshPage();
+    const gone = await anonymousPage();
     await gone.goto(`${server.url}/signin`);
     await gone.getByLabel('Email').fill(invited.email);
     await gone.getByLabel('Password').fill(invited.newPassword);
     await gone.getByRole('button', { name: 'Sign in', exact: true }).click();
     await expect.poll(() => gone.getByRole('alert').textContent()).toContain('The email or password is not right.');
-    await gone.context().close();
     await page.context().close();
   });
 });

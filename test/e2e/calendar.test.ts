@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
 import { type RunningServer, startServer } from '../../src/main/server.js';
-import { contextAt, expectAccessible, launchChromium, screenshot, signIn } from '../support/browser.js';
+import { contextAt, expectAccessible, launchChromium, screenshot, signInByApi } from '../support/browser.js';
 import { demoDataDir } from '../support/databases.js';
 import { demoInstant } from '../support/demo-template.js';
 
@@ -33,7 +33,7 @@ describe('browser: a program’s business calendar — year view, provisional ye
       viewport: { width: 1400, height: 900 },
     });
     page = await context.newPage();
-    await signIn(page, server.url, 'lead@demo.test');
+    await signInByApi(page.context(), server.url, 'lead@demo.test');
   });
 
   afterAll(async () => {

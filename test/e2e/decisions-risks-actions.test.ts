@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
 import { type RunningServer, startServer } from '../../src/main/server.js';
-import { contextAt, expectAccessible, launchChromium, screenshot, signIn } from '../support/browser.js';
+import { contextAt, expectAccessible, launchChromium, screenshot, signInByApi } from '../support/browser.js';
 import { demoDataDir } from '../support/databases.js';
 import { demoInstant } from '../support/demo-template.js';
 
@@ -34,9 +34,11 @@ describe('browser: my week, decisions, risks and actions', () => {
     });
     return context.newPage();
   };
-  const as = async (email: string): Promise<Page> => {
+  /** A person's own browser context, signed in through the API, opened at their home page or a path. */
+  const as = async (email: string, path = '/'): Promise<Page> => {
     const page = await freshPage();
-    await signIn(page, server.url, email);
+    await signInByApi(page.context(), server.url, email);
+    await page.goto(`${server.url}${path}`);
     return page;
   };
   const heading = (page: Page) => page.getByRole('heading', { level: 1 });
@@ -59,9 +61,7 @@ describe('browser: my week, decisions, risks and actions', () => {
   });
 
   it('(a) lets the cadence owner request a decision from the decision owner, with refusals shown by their fields', async () => {
-    const page = await as('lead@demo.test');
-    await page.waitForURL(/\/week$/);
-    await page.goto(`${server.url}/programs/KHG-KW500/decisions`);
+    const page = await as('lead@demo.test', '/programs/KHG-KW500/decisions');
     await expect.poll(() => heading(page).textContent()).toBe('Decisions');
     const tabs = page.getByRole('navigation', { name: 'Program sections' });
     expect(await tabs.getByRole('link', { name: /^Decisions/ }).getAttribute('aria-current')).toBe('page');
@@ -189,8 +189,7 @@ describe('browser: my week, decisions, risks and actions', () => {
   });
 
   it('(b) raises a risk and re-scores it with a reason: it moves on the heat map', async () => {
-    const page = await as('quality@demo.test');
-    await page.goto(`${server.url}/programs/KHG-KW500/risks`);
+    const page = await as('quality@demo.test', '/programs/KHG-KW500/risks');
     await expect.poll(() => page.getByRole('table', { name: /Live risks by current likelihood/ }).count()).toBe(1);
     await page.getByRole('button', { name: 'Raise a risk' }).click();
     const raise = page.getByRole('dialog', { name: 'Raise a risk' });
@@ -239,8 +238,7 @@ describe('browser: my week, decisions, risks and actions', () => {
   });
 
   it('(c) an action the supplier owns: the cadence owner opens it, the supplier marks it done, the cadence owner confirms closure', async () => {
-    const lead = await as('lead@demo.test');
-    await lead.goto(`${server.url}/programs/KHG-KW500/actions`);
+    const lead = await as('lead@demo.test', '/programs/KHG-KW500/actions');
     await lead.getByRole('button', { name: 'Open an action' }).click();
     const open = lead.getByRole('dialog', { name: 'Open an action' });
     await open.getByLabel('What must be done').fill('Ship 20 golden samples to Berlin');
@@ -260,8 +258,7 @@ describe('browser: my week, decisions, risks and actions', () => {
     const milestone = lead.getByRole('table', { name: 'Milestones' }).getByRole('row', { name: /^M-36 / });
     await expect.poll(() => milestone.textContent()).toContain(`blocked by ${actionKey}`);
 
-    const supplier = await as('supplier@demo.test');
-    await supplier.goto(`${server.url}/programs/KHG-KW500/actions`);
+    const supplier = await as('supplier@demo.test', '/programs/KHG-KW500/actions');
     const actions = supplier.getByRole('table', { name: /^Actions:/ });
     const row = actions.getByRole('row').filter({ hasText: 'Ship 20 golden samples to Berlin' });
     await expect.poll(() => row.count()).toBe(1);

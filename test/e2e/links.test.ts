@@ -3,7 +3,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
 import { type RunningServer, startServer } from '../../src/main/server.js';
-import { contextAt, expectAccessible, launchChromium, screenshot, signIn } from '../support/browser.js';
+import { contextAt, expectAccessible, launchChromium, screenshot, signInByApi } from '../support/browser.js';
 import { demoDataDir } from '../support/databases.js';
 import { demoInstant } from '../support/demo-template.js';
 
@@ -105,7 +105,7 @@ describe('browser: dependencies between milestones, and a move that pushes a suc
   });
 
   it('lets the cadence owner open a program with a Dependencies button on each row', async () => {
-    await signIn(page, server.url, 'lead@demo.test');
+    await signInByApi(page.context(), server.url, 'lead@demo.test');
     await page.goto(`${server.url}/programs/${code}`);
     await expect.poll(() => table().getByRole('row').count(), wait).toBeGreaterThan(50);
     const read = <T>(path: string) =>

@@ -14,7 +14,7 @@ import type { PlainDate } from '../../src/domain/plain-date.js';
 import { argon2Passwords } from '../../src/main/passwords.js';
 import { type RunningServer, startServer } from '../../src/main/server.js';
 import { openStore } from '../../src/store/open-store.js';
-import { contextAt, expectAccessible, launchChromium, signIn } from '../support/browser.js';
+import { contextAt, expectAccessible, launchChromium, signInByApi } from '../support/browser.js';
 import { demoDataDir } from '../support/databases.js';
 import { demoInstant } from '../support/demo-template.js';
 
@@ -92,7 +92,7 @@ describe('browser: long lists a page at a time ("Show more")', () => {
       viewport: { width: 1400, height: 900 },
     });
     page = await context.newPage();
-    await signIn(page, server.url, 'lead@demo.test');
+    await signInByApi(page.context(), server.url, 'lead@demo.test');
   });
 
   afterAll(async () => {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
 import type { Mta, Plan, PlanRow } from '../../src/contract/plan.js';
 import { type RunningServer, startServer } from '../../src/main/server.js';
-import { contextAt, expectAccessible, launchChromium, screenshot, signIn } from '../support/browser.js';
+import { contextAt, expectAccessible, launchChromium, screenshot, signInByApi } from '../support/browser.js';
 import { demoDataDir } from '../support/databases.js';
 import { demoInstant } from '../support/demo-template.js';
 
@@ -86,7 +86,7 @@ describe('browser: the Plan page — plan vs actual, a move that pushes a succes
   });
 
   it('finds, through the API, an open milestone another open one waits for (linking two when the demo has none)', async () => {
-    await signIn(page, server.url, 'lead@demo.test');
+    await signInByApi(page.context(), server.url, 'lead@demo.test');
     let plan = await getJson<Plan>(`${server.url}${api}/plan`);
     let pair = linkedPair(plan);
     if (pair === null) {

@@ -19,6 +19,7 @@ export async function launchChromium(): Promise<{ browser: Browser; close(): Pro
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      '--renderer-process-limit=2',
     ],
   });
   return {
@@ -51,7 +52,13 @@ export async function screenshot(page: Page, name: string): Promise<string> {
  * public pages (sign-in, invite, setup) whole.
  */
 export async function expectAccessible(page: Page, opts: { readonly scope?: 'main' | 'dialog' } = {}): Promise<void> {
-  let axe = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']);
+  // Legacy mode runs axe in the page itself: our pages have no cross-origin frames, so the default's
+  // extra blank page (a renderer process per check) only costs time; and only violations are reported
+  // in full. Together 3–5× faster (program page 7.7 s → 2.6 s, calendar 7.5 s → 1.5 s) for the same rules.
+  let axe = new AxeBuilder({ page })
+    .setLegacyMode(true)
+    .options({ resultTypes: ['violations'] })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']);
   if (opts.scope === 'dialog') axe = axe.include('dialog[open]');
   if (opts.scope === 'main') axe = axe.include('main');
   const result = await axe.analyze();
@@ -60,6 +67,15 @@ export async function expectAccessible(page: Page, opts: { readonly scope?: 'mai
 }
 
 export const demoPassword = 'tollgate-demo';
+
+/**
+ * Signs in through the API in this browser context, so its pages carry the session cookie: for tests of
+ * what comes after signing in (the sign-in page itself has tests of its own). Saves a page load per person.
+ */
+export async function signInByApi(context: BrowserContext, baseUrl: string, email: string, password = demoPassword): Promise<void> {
+  const res = await context.request.post(`${baseUrl}/api/v1/auth/login`, { data: { email, password } });
+  expect(res.status(), `signing in ${email}`).toBe(200);
+}
 
 /** Signs in through the sign-in page, as a person would, and waits to be let in. */
 export async function signIn(page: Page, baseUrl: string, email: string, password = demoPassword): Promise<void> {
