@@ -22,6 +22,8 @@ const program = 'KHG-KW500';
 /** More than a page of each: the log shows 50 decisions a page, the actions page 100 actions. */
 const extraDecisions = 55;
 const extraActions = 105;
+/** A title of one long unbroken token (a part number pasted whole), which a phone's card must wrap. */
+const longTitle = `Replace connector ${'X7'.repeat(120)}`;
 
 /**
  * Writes decided decisions and open actions into the demo's file through the use cases, beside the
@@ -54,7 +56,7 @@ async function addRecords(dataDir: string): Promise<void> {
         await openAction(deps, {
           programId: program,
           actor: lead,
-          title: `Paged action ${i}`,
+          title: i === extraActions ? longTitle : `Paged action ${i}`,
           ownerId: lead.id,
           dueDate: '2026-09-01' as PlainDate,
         }),
@@ -146,5 +148,32 @@ describe('browser: long lists a page at a time ("Show more")', () => {
     await expect.poll(() => filters.getByRole('link', { name: /^All/ }).textContent()).toBe(`All ${all}`);
     expect(await answer.textContent()).toMatch(/^\d+ actions are open\./);
     await expectAccessible(page, { scope: 'main' });
+  });
+
+  it('on a phone, shows the actions as cards that keep within the screen, long titles wrapped, with "Show more" after them', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await page.goto(`${server.url}/programs/${program}/actions?status=all`);
+      const table = page.getByRole('table', { name: /^Actions/ });
+      const rows = table.locator('tbody tr');
+      const more = page.getByRole('button', { name: 'Show more actions' });
+      await expect.poll(() => rows.count()).toBe(100);
+      await more.click();
+      await expect.poll(() => more.count()).toBe(0);
+      const long = rows.filter({ hasText: 'Replace connector X7X7' });
+      expect(await long.count()).toBe(1);
+      expect(await long.textContent()).toContain(longTitle);
+      // Nothing scrolls sideways: neither the page nor the box around the cards.
+      const widths = await table.evaluate((el) => {
+        const box = el.parentElement as HTMLElement;
+        return { page: document.documentElement.scrollWidth, view: window.innerWidth, box: box.scrollWidth, boxView: box.clientWidth };
+      });
+      expect(widths.page).toBeLessThanOrEqual(widths.view);
+      expect(widths.box).toBeLessThanOrEqual(widths.boxView);
+      const card = await long.boundingBox();
+      expect(card?.width ?? Number.POSITIVE_INFINITY).toBeLessThanOrEqual(390);
+    } finally {
+      await page.setViewportSize({ width: 1400, height: 900 });
+    }
   });
 });
