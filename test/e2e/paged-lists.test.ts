@@ -164,9 +164,12 @@ describe('browser: long lists a page at a time ("Show more")', () => {
       expect(await long.count()).toBe(1);
       expect(await long.textContent()).toContain(longTitle);
       // Nothing scrolls sideways: neither the page nor the box around the cards.
+      type Box = { scrollWidth: number; clientWidth: number };
+      type Window = { document: { documentElement: Box }; innerWidth: number };
       const widths = await table.evaluate((el) => {
-        const box = el.parentElement as HTMLElement;
-        return { page: document.documentElement.scrollWidth, view: window.innerWidth, box: box.scrollWidth, boxView: box.clientWidth };
+        const box = (el as unknown as { parentElement: Box }).parentElement;
+        const win = globalThis as unknown as Window;
+        return { page: win.document.documentElement.scrollWidth, view: win.innerWidth, box: box.scrollWidth, boxView: box.clientWidth };
       });
       expect(widths.page).toBeLessThanOrEqual(widths.view);
       expect(widths.box).toBeLessThanOrEqual(widths.boxView);
