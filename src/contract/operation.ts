@@ -6,7 +6,7 @@ import type { z } from 'zod';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /** The statuses a refusal of the operation may carry (each a problem+json document). */
-export type RefusalStatus = 400 | 401 | 403 | 404 | 409 | 410 | 422 | 429;
+export type RefusalStatus = 400 | 401 | 403 | 404 | 409 | 410 | 415 | 422 | 429;
 
 export interface OperationContract {
   readonly method: HttpMethod;
@@ -35,6 +35,18 @@ export interface OperationContract {
 /** Refusals of a read of a program's records, and of any write. */
 export const readRefusals = [401, 404] as const satisfies readonly RefusalStatus[];
 export const writeRefusals = [400, 401, 403, 404, 409, 422] as const satisfies readonly RefusalStatus[];
+
+/**
+ * Every refusal an operation can answer: its own, and those of the edge that any operation of its
+ * shape meets — 400 MALFORMED_REQUEST for a URL or body that cannot be read, 422 VALIDATION_FAILED
+ * when it takes parameters, a query or a body, 415 when it takes a body sent as something else than JSON.
+ */
+export function refusalsOf(op: OperationContract): readonly RefusalStatus[] {
+  const all = new Set<RefusalStatus>([...op.refusals, 400]);
+  if (op.params !== undefined || op.query !== undefined || op.body !== undefined) all.add(422);
+  if (op.body !== undefined) all.add(415);
+  return [...all].sort((a, b) => a - b);
+}
 
 /** Checks an area's entries against the shape while keeping each entry's own schema types. */
 export const defineOperations = <const T extends Record<string, OperationContract>>(operations: T): T => operations;

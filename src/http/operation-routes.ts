@@ -3,7 +3,7 @@ import { portfolioReadStamp, programReadStamp } from '../app/read-stamp.js';
 import type { Binding } from '../bindings/binding.js';
 import { bindings } from '../bindings/bindings.js';
 import { ProblemSchema } from '../contract/common.js';
-import type { OperationContract } from '../contract/operation.js';
+import { type OperationContract, refusalsOf } from '../contract/operation.js';
 import { type OperationName, operationNames, operations } from '../contract/operations.js';
 import { actorOf } from './auth.js';
 import type { HttpDeps } from './http-deps.js';
@@ -19,7 +19,7 @@ export function routeSchema(op: OperationContract) {
     ...(op.params === undefined ? {} : { params: op.params }),
     ...(op.query === undefined ? {} : { querystring: op.query }),
     ...(op.body === undefined ? {} : { body: op.body }),
-    response: { [op.status]: op.response, ...Object.fromEntries(op.refusals.map((s) => [s, ProblemSchema])) },
+    response: { [op.status]: op.response, ...Object.fromEntries(refusalsOf(op).map((s) => [s, ProblemSchema])) },
   };
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bindings } from '../../src/bindings/bindings.js';
-import type { OperationContract } from '../../src/contract/operation.js';
+import { type OperationContract, refusalsOf } from '../../src/contract/operation.js';
 import { operationNames, operations } from '../../src/contract/operations.js';
 import { createTestServer, type TestServer } from '../support/app.js';
 
@@ -68,7 +68,7 @@ describe('the operation table', () => {
       expect(entry, name).toBeDefined();
       expect(entry?.summary, name).toBe(op.summary);
       expect(entry?.tags, name).toEqual([...op.tags]);
-      expect(Object.keys(entry?.responses ?? {}).sort(), name).toEqual([op.status, ...op.refusals].map(String).sort());
+      expect(Object.keys(entry?.responses ?? {}).sort(), name).toEqual([op.status, ...refusalsOf(op)].map(String).sort());
     }
   });
 

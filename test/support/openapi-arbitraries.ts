@@ -48,6 +48,8 @@ export interface OpenApiParameter {
 export interface OpenApiOperation {
   readonly parameters?: readonly OpenApiParameter[];
   readonly requestBody?: { readonly required?: boolean; readonly content: Readonly<Record<string, { readonly schema: JsonSchema }>> };
+  /** The answers it documents, by status. */
+  readonly responses?: Readonly<Record<string, unknown>>;
 }
 
 export interface OpenApiDocument {
