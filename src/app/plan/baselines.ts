@@ -10,6 +10,7 @@ import type { Tx, User, WriteMeta } from '../ports.js';
 import { abort, must } from '../transact.js';
 import { updateRecord } from '../write-record.js';
 import { programWrite } from '../write-sequence.js';
+import { writeMilestoneEdits } from './schedule.js';
 
 /** A baseline with the person who took it and the decision that approved it, for display. */
 export interface BaselineView {
@@ -185,21 +186,12 @@ export function takeBaseline(deps: AppDeps, input: TakeBaselineInput): Promise<R
       const why = `Re-baseline ${number} "${name}", approved by ${decision.key}${input.reason?.trim() ? `: ${input.reason.trim()}` : ''}`;
       const edits = rebaselineEdits(await tx.listMilestones(program.id));
       // Every milestone's new plan under the write's correlation id; the baseline is a record of its own.
-      for (const e of edits) {
-        const { id, programId, key, version, ...set } = e.next;
-        const saved = await tx.write({
-          op: 'update',
-          entity: 'milestone',
-          id,
-          programId,
-          entityKey: key,
-          expectedVersion: version - 1,
-          set,
-          changes: e.changes,
-          meta: { ...meta, reason: why },
-        });
-        if (!saved) abort({ code: 'VERSION_CONFLICT', message: `${key} was changed by someone else while re-baselining; try again.` });
-      }
+      await writeMilestoneEdits(
+        tx,
+        edits.map((e) => ({ ...e, reason: why })),
+        meta,
+        (key) => `${key} was changed by someone else while re-baselining; try again.`,
+      );
       const baseline = await writeBaseline(deps, tx, program, { number, name, decisionId: decision.id }, metaForAnother(why));
       return { baseline, decision, moved: edits.length };
     },

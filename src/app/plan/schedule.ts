@@ -1,3 +1,4 @@
+import type { Edit } from '../../domain/edit.js';
 import type { MilestoneId } from '../../domain/ids.js';
 import type { Milestone } from '../../domain/milestone.js';
 import type { PlainDate } from '../../domain/plain-date.js';
@@ -93,6 +94,26 @@ export async function writePushes(
     }
   }
   const edits: readonly PushedEdit[] = must(applyPushes(planned.milestones, change, planned.pushes, originalReason));
+  await writeMilestoneEdits(
+    tx,
+    edits,
+    meta,
+    (key) => `${key}, which this change pushes, was changed by someone else while saving; try again.`,
+  );
+  return views;
+}
+
+/**
+ * Writes milestones edited in the domain (each `next` one version on from the row it was read as), each
+ * with its own reason under one correlation id; a row changed since it was read aborts the whole
+ * transaction with VERSION_CONFLICT in `conflict`'s words.
+ */
+export async function writeMilestoneEdits(
+  tx: Tx,
+  edits: readonly (Edit<Milestone> & { readonly reason: string })[],
+  meta: Omit<WriteMeta, 'reason'>,
+  conflict: (key: string) => string,
+): Promise<void> {
   for (const edit of edits) {
     const { id, programId, key, version, ...set } = edit.next;
     const saved = await tx.write({
@@ -106,11 +127,6 @@ export async function writePushes(
       changes: edit.changes,
       meta: { ...meta, reason: edit.reason },
     });
-    if (!saved)
-      abort({
-        code: 'VERSION_CONFLICT',
-        message: `${key}, which this change pushes, was changed by someone else while saving; try again.`,
-      });
+    if (!saved) abort({ code: 'VERSION_CONFLICT', message: conflict(key) });
   }
-  return views;
 }
