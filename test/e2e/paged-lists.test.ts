@@ -142,9 +142,10 @@ describe('browser: long lists a page at a time ("Show more")', () => {
     expect(await answer.textContent()).toMatch(/^At least 100 actions are open; show more actions to see them all\./);
 
     await more.click();
+    // While the next page loads the button says so (another name): wait for the rows, then for the end.
+    await expect.poll(() => rows.count()).toBeGreaterThan(extraActions);
     await expect.poll(() => more.count()).toBe(0);
     const all = await rows.count();
-    expect(all).toBeGreaterThan(extraActions);
     await expect.poll(() => filters.getByRole('link', { name: /^All/ }).textContent()).toBe(`All ${all}`);
     expect(await answer.textContent()).toMatch(/^\d+ actions are open\./);
     await expectAccessible(page, { scope: 'main' });
@@ -159,9 +160,10 @@ describe('browser: long lists a page at a time ("Show more")', () => {
       const more = page.getByRole('button', { name: 'Show more actions' });
       await expect.poll(() => rows.count()).toBe(100);
       await more.click();
+      await expect.poll(() => rows.count()).toBeGreaterThan(extraActions);
       await expect.poll(() => more.count()).toBe(0);
       const long = rows.filter({ hasText: 'Replace connector X7X7' });
-      expect(await long.count()).toBe(1);
+      await expect.poll(() => long.count()).toBe(1);
       expect(await long.textContent()).toContain(longTitle);
       // Nothing scrolls sideways: neither the page nor the box around the cards.
       type Box = { scrollWidth: number; clientWidth: number };
