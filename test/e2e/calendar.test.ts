@@ -1,18 +1,16 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/config.js';
-import { type RunningServer, startServer } from '../../src/main/server.js';
-import { contextAt, expectAccessible, launchChromium, screenshot, signInByApi } from '../support/browser.js';
+import type { RunningServer } from '../../src/main/server.js';
+import { expectAccessible, screenshot, signInByApi } from '../support/browser.js';
 import { demoDataDir } from '../support/databases.js';
-import { demoInstant } from '../support/demo-template.js';
+import { type DemoBrowser, startDemoBrowser } from '../support/demo-browser.js';
 
 // The real server (built web app, SQLite file, demo portfolio) on a loopback port, driven in Chromium.
 describe('browser: a program’s business calendar — year view, provisional year, shutdown, official schedule', () => {
   let server: RunningServer;
-  let chromium: Awaited<ReturnType<typeof launchChromium>>;
-  let browser: Browser;
+  let world: DemoBrowser;
   let page: Page;
   const dataDir = demoDataDir('tollgate-e2e-calendar-');
   const calendarUrl = (year?: number) => `${server.url}/programs/KHG-KW500/calendar${year ? `?year=${year}` : ''}`;
@@ -23,23 +21,13 @@ describe('browser: a program’s business calendar — year view, provisional ye
   const focused = () => page.locator(':focus');
 
   beforeAll(async () => {
-    const config = { ...loadConfig({ TOLLGATE_DATA_DIR: dataDir, LOG_LEVEL: 'silent', TOLLGATE_NOW: demoInstant }), port: 0 };
-    server = await startServer(config, { demo: true, warmHolidays: false });
-    chromium = await launchChromium();
-    browser = chromium.browser;
-    const context = await contextAt(browser, demoInstant, {
-      locale: 'en-GB',
-      timezoneId: 'Europe/Berlin',
-      viewport: { width: 1400, height: 900 },
-    });
-    page = await context.newPage();
+    world = await startDemoBrowser(dataDir);
+    ({ server, page } = world);
     await signInByApi(page.context(), server.url, 'lead@demo.test');
   });
 
   afterAll(async () => {
-    await chromium?.close();
-    await server?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await world?.stop();
   });
 
   it('opens from the program’s tabs and answers first, in words', async () => {

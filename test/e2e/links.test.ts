@@ -1,11 +1,9 @@
-import { rmSync } from 'node:fs';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/config.js';
-import { type RunningServer, startServer } from '../../src/main/server.js';
-import { contextAt, expectAccessible, launchChromium, screenshot, signInByApi } from '../support/browser.js';
+import type { RunningServer } from '../../src/main/server.js';
+import { expectAccessible, screenshot, signInByApi } from '../support/browser.js';
 import { demoDataDir } from '../support/databases.js';
-import { demoInstant } from '../support/demo-template.js';
+import { type DemoBrowser, startDemoBrowser } from '../support/demo-browser.js';
 
 interface MilestoneBody {
   id: string;
@@ -68,8 +66,7 @@ function pickPair(open: readonly MilestoneBody[], links: readonly [string, strin
 // The real server (built web app, SQLite file, demo portfolio) on a loopback port, driven in Chromium.
 describe('browser: dependencies between milestones, and a move that pushes a successor', () => {
   let server: RunningServer;
-  let chromium: Awaited<ReturnType<typeof launchChromium>>;
-  let browser: Browser;
+  let world: DemoBrowser;
   let page: Page;
   const dataDir = demoDataDir('tollgate-e2e-links-');
   // Two open milestones the second of which can come after the first (see pickPair).
@@ -86,22 +83,12 @@ describe('browser: dependencies between milestones, and a move that pushes a suc
   };
 
   beforeAll(async () => {
-    const config = { ...loadConfig({ TOLLGATE_DATA_DIR: dataDir, LOG_LEVEL: 'silent', TOLLGATE_NOW: demoInstant }), port: 0 };
-    server = await startServer(config, { demo: true, warmHolidays: false });
-    chromium = await launchChromium();
-    browser = chromium.browser;
-    const context = await contextAt(browser, demoInstant, {
-      locale: 'en-GB',
-      timezoneId: 'Europe/Berlin',
-      viewport: { width: 1400, height: 900 },
-    });
-    page = await context.newPage();
+    world = await startDemoBrowser(dataDir);
+    ({ server, page } = world);
   });
 
   afterAll(async () => {
-    await chromium?.close();
-    await server?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await world?.stop();
   });
 
   it('lets the cadence owner open a program with a Dependencies button on each row', async () => {

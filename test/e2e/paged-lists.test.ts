@@ -1,5 +1,4 @@
-import { rmSync } from 'node:fs';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAction } from '../../src/app/actions/open-action.js';
@@ -9,13 +8,13 @@ import { decideDecision } from '../../src/app/decisions/decide-decision.js';
 import { requestDecision } from '../../src/app/decisions/request-decision.js';
 import type { AppDeps } from '../../src/app/deps.js';
 import type { User } from '../../src/app/ports.js';
-import { loadConfig } from '../../src/config/config.js';
 import type { PlainDate } from '../../src/domain/plain-date.js';
 import { argon2Passwords } from '../../src/main/passwords.js';
-import { type RunningServer, startServer } from '../../src/main/server.js';
+import type { RunningServer } from '../../src/main/server.js';
 import { openStore } from '../../src/store/open-store.js';
-import { contextAt, expectAccessible, launchChromium, signInByApi } from '../support/browser.js';
+import { expectAccessible, signInByApi } from '../support/browser.js';
 import { demoDataDir } from '../support/databases.js';
+import { type DemoBrowser, startDemoBrowser } from '../support/demo-browser.js';
 import { demoInstant } from '../support/demo-template.js';
 
 const program = 'KHG-KW500';
@@ -77,30 +76,18 @@ async function precedes(before: Locator, after: Locator): Promise<boolean> {
 // The real server and built web app on a copy of the demo, with more decisions and actions than a page holds.
 describe('browser: long lists a page at a time ("Show more")', () => {
   let server: RunningServer;
-  let chromium: Awaited<ReturnType<typeof launchChromium>>;
-  let browser: Browser;
+  let world: DemoBrowser;
   let page: Page;
   const dataDir = demoDataDir('tollgate-e2e-pages-');
 
   beforeAll(async () => {
-    const config = { ...loadConfig({ TOLLGATE_DATA_DIR: dataDir, LOG_LEVEL: 'silent', TOLLGATE_NOW: demoInstant }), port: 0 };
-    server = await startServer(config, { demo: true, warmHolidays: false });
-    await addRecords(dataDir);
-    chromium = await launchChromium();
-    browser = chromium.browser;
-    const context = await contextAt(browser, demoInstant, {
-      locale: 'en-GB',
-      timezoneId: 'Europe/Berlin',
-      viewport: { width: 1400, height: 900 },
-    });
-    page = await context.newPage();
+    world = await startDemoBrowser(dataDir, addRecords);
+    ({ server, page } = world);
     await signInByApi(page.context(), server.url, 'lead@demo.test');
   });
 
   afterAll(async () => {
-    await chromium?.close();
-    await server?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await world?.stop();
   });
 
   it('shows the decision log latest first, 50 at a time: older decisions come after the rows shown', async () => {

@@ -1,12 +1,10 @@
-import { rmSync } from 'node:fs';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/config.js';
 import type { Mta, Plan, PlanRow } from '../../src/contract/plan.js';
-import { type RunningServer, startServer } from '../../src/main/server.js';
-import { contextAt, expectAccessible, launchChromium, screenshot, signInByApi } from '../support/browser.js';
+import type { RunningServer } from '../../src/main/server.js';
+import { expectAccessible, screenshot, signInByApi } from '../support/browser.js';
 import { demoDataDir } from '../support/databases.js';
-import { demoInstant } from '../support/demo-template.js';
+import { type DemoBrowser, startDemoBrowser } from '../support/demo-browser.js';
 
 const code = 'KHG-KW500';
 const api = `/api/v1/programs/${code}`;
@@ -41,8 +39,7 @@ const naturalWidth = (img: Locator) => img.evaluate((el) => (el as unknown as { 
 // The real server (built web app, SQLite file, demo portfolio) on a loopback port, driven in Chromium.
 describe('browser: the Plan page — plan vs actual, a move that pushes a successor, the trend chart', () => {
   let server: RunningServer;
-  let chromium: Awaited<ReturnType<typeof launchChromium>>;
-  let browser: Browser;
+  let world: DemoBrowser;
   let page: Page;
   const dataDir = demoDataDir('tollgate-e2e-plan-');
   let predecessor: PlanRow;
@@ -67,22 +64,12 @@ describe('browser: the Plan page — plan vs actual, a move that pushes a succes
       .last();
 
   beforeAll(async () => {
-    const config = { ...loadConfig({ TOLLGATE_DATA_DIR: dataDir, LOG_LEVEL: 'silent', TOLLGATE_NOW: demoInstant }), port: 0 };
-    server = await startServer(config, { demo: true, warmHolidays: false });
-    chromium = await launchChromium();
-    browser = chromium.browser;
-    const context = await contextAt(browser, demoInstant, {
-      locale: 'en-GB',
-      timezoneId: 'Europe/Berlin',
-      viewport: { width: 1400, height: 900 },
-    });
-    page = await context.newPage();
+    world = await startDemoBrowser(dataDir);
+    ({ server, page } = world);
   });
 
   afterAll(async () => {
-    await chromium?.close();
-    await server?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await world?.stop();
   });
 
   it('finds, through the API, an open milestone another open one waits for (linking two when the demo has none)', async () => {

@@ -1,37 +1,24 @@
-import { rmSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/config.js';
-import { type RunningServer, startServer } from '../../src/main/server.js';
-import { contextAt, demoPassword, expectAccessible, launchChromium, screenshot } from '../support/browser.js';
+import type { RunningServer } from '../../src/main/server.js';
+import { demoPassword, expectAccessible, screenshot } from '../support/browser.js';
 import { demoDataDir } from '../support/databases.js';
-import { demoInstant } from '../support/demo-template.js';
+import { type DemoBrowser, startDemoBrowser } from '../support/demo-browser.js';
 
 // The real server (built web app, SQLite file, demo portfolio) on a loopback port, driven in Chromium.
 describe('browser: sign in → my week → portfolio → program → add, move, change log', () => {
   let server: RunningServer;
-  let chromium: Awaited<ReturnType<typeof launchChromium>>;
-  let browser: Browser;
+  let world: DemoBrowser;
   let page: Page;
   const dataDir = demoDataDir('tollgate-e2e-');
 
   beforeAll(async () => {
-    const config = { ...loadConfig({ TOLLGATE_DATA_DIR: dataDir, LOG_LEVEL: 'silent', TOLLGATE_NOW: demoInstant }), port: 0 };
-    server = await startServer(config, { demo: true, warmHolidays: false });
-    chromium = await launchChromium();
-    browser = chromium.browser;
-    const context = await contextAt(browser, demoInstant, {
-      locale: 'en-GB',
-      timezoneId: 'Europe/Berlin',
-      viewport: { width: 1400, height: 900 },
-    });
-    page = await context.newPage();
+    world = await startDemoBrowser(dataDir);
+    ({ server, page } = world);
   });
 
   afterAll(async () => {
-    await chromium?.close();
-    await server?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await world?.stop();
   });
 
   it('sends a stranger to the sign-in page and lets the cadence owner in', async () => {
