@@ -97,6 +97,13 @@ export interface HttpLoadReport {
 
 const mb = (kb: number) => kb / 1024;
 
+/**
+ * What the web app's requests carry besides the session cookie, as Chromium sends them: the answers
+ * come gzip-compressed (http/kept-answers.ts), as they would to the page. (The client does not
+ * inflate them: autocannon counts bytes, and the figures are the server's.)
+ */
+const browserHeaders = { accept: 'application/json', 'accept-encoding': 'gzip, deflate, br, zstd' } as const;
+
 function quantile(sorted: readonly number[], q: number): number {
   if (sorted.length === 0) return Number.NaN;
   const pos = (sorted.length - 1) * q;
@@ -240,7 +247,7 @@ async function runPhase(base: string, session: Session, pid: number, spec: Phase
       duration: spec.seconds,
       timeout: spec.timeoutSeconds,
       pipelining: 1,
-      headers: { cookie: session.cookie, accept: 'application/json' },
+      headers: { cookie: session.cookie, ...browserHeaders },
       requests: spec.requests,
       setupClient: (client) => {
         let started = 0;
@@ -365,7 +372,7 @@ async function runBurst(base: string, session: Session, pid: number, spec: Burst
       let timedOut = false;
       sent++;
       const req = http.request(
-        { agent, host: url.hostname, port: url.port, path: spec.path, headers: { cookie: session.cookie, accept: 'application/json' } },
+        { agent, host: url.hostname, port: url.port, path: spec.path, headers: { cookie: session.cookie, ...browserHeaders } },
         (res) => {
           const status = res.statusCode ?? 0;
           const ttfb = performance.now() - t0;

@@ -202,6 +202,11 @@ export interface Reads {
   /** The memberships that give a role on the program: on the program itself or on its client. */
   listMembershipsOn(program: { readonly id: ProgramId; readonly clientId: ClientId }): Promise<Membership[]>;
   findSession(id: string): Promise<SessionRecord | null>;
+  /**
+   * The session and the workspace's revision (workspaceRevision), read together: every API request
+   * asks for both, and on PostgreSQL each read is a round trip.
+   */
+  findSessionAtRevision(id: string): Promise<{ readonly session: SessionRecord; readonly workspace: number } | null>;
   findApiTokenByHash(tokenHash: string): Promise<ApiTokenRecord | null>;
   listApiTokens(userId: UserId): Promise<ApiTokenRecord[]>;
   findInviteByHash(tokenHash: string): Promise<InviteRecord | null>;

@@ -23,13 +23,21 @@ export interface ReadStamp {
  * before the data an answer is built from: a write committed in between makes the answer newer than
  * its key says, never older, and the next reader's key differs.
  */
-export async function programReadStamp(deps: AppDeps, input: { programId: string; actor: Actor }): Promise<Result<ReadStamp>> {
+export async function programReadStamp(
+  deps: AppDeps,
+  input: {
+    programId: string;
+    actor: Actor;
+    /** The workspace's revision when already read for this request (before the actor's roles), else read here. */
+    workspace?: number;
+  },
+): Promise<Result<ReadStamp>> {
   const reads = deps.store.reads;
   const found = await findAccessibleProgram(reads, input.actor, input.programId);
   if (!found.ok) return found;
   const { program, access } = found.value;
   const now = deps.clock.now();
-  const workspace = await reads.workspaceRevision();
+  const workspace = input.workspace ?? (await reads.workspaceRevision());
   const expiresAt = await summaryExpiry(deps.store, program, access.programId, now);
   const roles = [...access.roles].sort().join('+');
   const key = [program.id, program.revision, workspace, programToday(program, now), expiresAt, access.isAdmin ? 'admin' : '', roles].join(
@@ -44,9 +52,9 @@ export async function programReadStamp(deps: AppDeps, input: { programId: string
  * factory time zone the programs' count, the sum of their revisions (any write to any program moves
  * it) and today's date there, and the earliest instant any program's figures change by themselves.
  */
-export async function portfolioReadStamp(deps: AppDeps, input: { actor: Actor }): Promise<Result<ReadStamp>> {
+export async function portfolioReadStamp(deps: AppDeps, input: { actor: Actor; workspace?: number }): Promise<Result<ReadStamp>> {
   const reads = deps.store.reads;
-  const workspace = await reads.workspaceRevision();
+  const workspace = input.workspace ?? (await reads.workspaceRevision());
   const zones = await reads.programRevisions();
   const now = deps.clock.now();
   const expiresAt = earliestSummaryExpiry(deps.store, now);

@@ -22,4 +22,18 @@ describe('plain dates', () => {
     expect(dateInZone(t, 'Asia/Shanghai')).toBe('2026-11-27');
     expect(dateInZone(t, 'America/Chicago')).toBe('2026-11-26');
   });
+  it('turns the date at the zone’s midnight to the millisecond, also right after being asked in the same minute', () => {
+    // Shanghai's midnight is 16:00Z; Kathmandu's (UTC+05:45) 18:15Z; Chatham's (UTC+13:45 in summer) 10:15Z.
+    for (const [zone, lastMs, before, after] of [
+      ['Asia/Shanghai', '2026-11-26T15:59:59.999Z', '2026-11-26', '2026-11-27'],
+      ['Asia/Kathmandu', '2026-11-26T18:14:59.999Z', '2026-11-26', '2026-11-27'],
+      ['Pacific/Chatham', '2026-11-26T10:14:59.999Z', '2026-11-26', '2026-11-27'],
+    ] as const) {
+      const last = new Date(lastMs);
+      expect(dateInZone(new Date(last.getTime() - 30_000), zone), zone).toBe(before);
+      expect(dateInZone(last, zone), zone).toBe(before);
+      expect(dateInZone(new Date(last.getTime() + 1), zone), zone).toBe(after);
+      expect(dateInZone(last, zone), zone).toBe(before);
+    }
+  });
 });

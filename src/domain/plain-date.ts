@@ -38,16 +38,28 @@ export const maxDate = (a: PlainDate, b: PlainDate): PlainDate => (a > b ? a : b
 
 /** The date it is at instant `now` in time zone `timeZone` (IANA name). */
 export function dateInZone(now: Date, timeZone: string): PlainDate {
-  let f = zoneFormats.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    zoneFormats.set(timeZone, f);
+  let z = zones.get(timeZone);
+  if (!z) {
+    z = {
+      format: new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }),
+      minute: Number.NaN,
+      date: '',
+    };
+    zones.set(timeZone, z);
   }
-  return f.format(now) as PlainDate;
+  // Every zone's day starts on a whole minute (offsets are whole minutes since 1972), so the date of
+  // the minute last asked for is the date of any instant in it; formatting costs several µs and every
+  // request asks.
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (minute !== z.minute) {
+    z.date = z.format.format(now);
+    z.minute = minute;
+  }
+  return z.date as PlainDate;
 }
 
 // Building a formatter costs ~60 µs; a portfolio asks for the same few zones many times.
-const zoneFormats = new Map<string, Intl.DateTimeFormat>();
+const zones = new Map<string, { readonly format: Intl.DateTimeFormat; minute: number; date: string }>();
 
 /** True when `timeZone` is an IANA zone name this runtime knows. */
 export function isTimeZone(timeZone: string): boolean {

@@ -1,6 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import PQueue from 'p-queue';
 import { sendProblem } from './problem.js';
 
 /** How much API work an instance takes on at once (TOLLGATE_MAX_ACTIVE_REQUESTS and friends in README). */
@@ -21,11 +20,16 @@ const closeWaitMs = 30_000;
 /** Seconds a refused client is told to wait (Retry-After). */
 const retryAfterSeconds = 2;
 
+/** One API request's place: waiting in line, then worked on until its answer is ready. */
 interface Slot {
-  readonly gone: AbortController;
-  release?: () => void;
-  /** When the request got its turn (ms), to learn how long a turn takes. */
+  /** When it joined the line (ms), for its wait limit. */
+  readonly since: number;
+  /** When it got its turn (ms), to learn how long a turn takes; undefined while it waits. */
   startedAt?: number;
+  /** Its turn is over (answered, refused, or its client left while it waited). */
+  done: boolean;
+  /** Ends its wait: true when it gets its turn, false when it is refused. */
+  settle?: (admitted: boolean) => void;
 }
 
 /**
@@ -46,9 +50,11 @@ const turnWeight = 0.1;
  * with 503 BUSY and Retry-After instead of piling up until every client times out, and a request
  * whose client goes away while it waits is dropped without being worked on. Health checks, the
  * OpenAPI document and the web app's files are never held back.
+ *
+ * It runs on every API request, so it allocates nothing but the request's slot while a turn is free,
+ * and keeps one timer for the whole line (the line is in arrival order, so its head expires first).
  */
 export function registerAdmission(app: FastifyInstance, limits: AdmissionLimits): void {
-  const queue = new PQueue({ concurrency: limits.active });
   const slots = new WeakMap<FastifyRequest, Slot>();
   const refuse = (reply: FastifyReply) => {
     reply.header('Retry-After', String(retryAfterSeconds));
@@ -59,55 +65,98 @@ export function registerAdmission(app: FastifyInstance, limits: AdmissionLimits)
   };
   // How long a turn takes, on average lately (0 until one has been served).
   let turnMs = 0;
-  // Admitted requests whose work has not ended yet (a request whose client left may still be stopping).
-  const working = new Set<Slot>();
+  // Requests being worked on (a request whose client left may still be stopping).
+  let working = 0;
+  // Waiting requests in arrival order, from `head`; `waiting` counts those still waiting.
+  let line: Slot[] = [];
+  let head = 0;
+  let waiting = 0;
+  let expiry: NodeJS.Timeout | null = null;
+
+  const start = (slot: Slot) => {
+    slot.startedAt = Date.now();
+    working++;
+  };
+  const settle = (slot: Slot, admitted: boolean) => {
+    waiting--;
+    if (admitted) start(slot);
+    else slot.done = true;
+    slot.settle?.(admitted);
+  };
+  /** The first slot still waiting, the line's spent head dropped. */
+  const first = (): Slot | undefined => {
+    while (head < line.length && (line[head] as Slot).done) head++;
+    if (head === line.length) {
+      line = [];
+      head = 0;
+    } else if (head > 1024 && head * 2 > line.length) {
+      line = line.slice(head);
+      head = 0;
+    }
+    return line[head];
+  };
+  /** Refuses the waiting requests past their limit (from the head: the oldest), then waits for the next one's. */
+  const expire = () => {
+    expiry = null;
+    const now = Date.now();
+    for (let s = first(); s && now - s.since >= limits.waitMs; s = first()) {
+      head++;
+      settle(s, false);
+    }
+    schedule();
+  };
+  const schedule = () => {
+    const s = first();
+    if (s && !expiry) {
+      expiry = setTimeout(expire, Math.max(0, s.since + limits.waitMs - Date.now()));
+      expiry.unref();
+    }
+  };
+  /** Gives turns to the waiting while turns are free. */
+  const admitNext = () => {
+    for (let s = first(); s && working < limits.active; s = first()) {
+      head++;
+      settle(s, true);
+    }
+  };
   const release = (req: FastifyRequest) => {
     const slot = slots.get(req);
+    if (!slot) return;
     slots.delete(req);
-    if (slot) working.delete(slot);
-    if (slot?.startedAt !== undefined) {
+    if (slot.startedAt !== undefined && !slot.done) {
+      slot.done = true;
+      working--;
       const took = Date.now() - slot.startedAt;
       turnMs = turnMs === 0 ? took : turnMs + turnWeight * (took - turnMs);
+      admitNext();
+    } else if (!slot.done) {
+      // Still waiting: its place is given up (it is skipped when the line reaches it).
+      settle(slot, false);
     }
-    slot?.gone.abort();
-    slot?.release?.();
   };
 
   app.addHook('onRequest', async (req, reply) => {
     if (!req.url.startsWith('/api/') || req.url.startsWith('/api/openapi.json') || req.url.startsWith('/api/docs')) return;
-    if (queue.size >= limits.queued) return refuse(reply);
+    const slot: Slot = { since: Date.now(), done: false };
+    if (working < limits.active && waiting === 0) {
+      slots.set(req, slot);
+      start(slot);
+      return;
+    }
+    if (waiting >= limits.queued) return refuse(reply);
     // All turns taken and the line ahead longer than the wait allowed: say so now, not after waiting.
-    if (queue.pending >= limits.active && expectedWaitMs(queue.size, limits.active, turnMs) > limits.waitMs) return refuse(reply);
-    const slot: Slot = { gone: new AbortController() };
+    if (expectedWaitMs(waiting, limits.active, turnMs) > limits.waitMs) return refuse(reply);
     slots.set(req, slot);
-    const held = new Promise<void>((resolve) => {
-      slot.release = resolve;
+    const admitted = new Promise<boolean>((resolve) => {
+      slot.settle = resolve;
     });
-    // Gives up waiting after waitMs, or when the client leaves (onRequestAbort): the queue then skips
-    // the entry when its turn comes (p-queue checks the signal before it starts a task).
-    const timer = setTimeout(() => slot.gone.abort(), limits.waitMs);
-    try {
-      await new Promise<void>((admitted, refused) => {
-        slot.gone.signal.addEventListener('abort', () => refused(new Error('not admitted')), { once: true });
-        queue
-          .add(
-            () => {
-              if (slot.gone.signal.aborted) return Promise.resolve();
-              slot.startedAt = Date.now();
-              working.add(slot);
-              admitted();
-              return held;
-            },
-            { signal: slot.gone.signal },
-          )
-          .catch(() => {});
-      });
-    } catch {
-      // Waited too long, or the client left while waiting (then the answer goes nowhere): never worked on.
+    line.push(slot);
+    waiting++;
+    schedule();
+    // Waited too long, or the client left while waiting (then the answer goes nowhere): never worked on.
+    if (!(await admitted)) {
       slots.delete(req);
       return refuse(reply);
-    } finally {
-      clearTimeout(timer);
     }
   });
   // The work ends when its answer is ready (onSend: sent, refused or failed), whether or not anyone is still there to read it.
@@ -122,6 +171,7 @@ export function registerAdmission(app: FastifyInstance, limits: AdmissionLimits)
   // database is closed under it; bounded, so that a stuck request cannot hold a shutdown forever.
   app.addHook('onClose', async () => {
     const until = Date.now() + closeWaitMs;
-    while (working.size > 0 && Date.now() < until) await sleep(20);
+    while (working > 0 && Date.now() < until) await sleep(20);
+    if (expiry) clearTimeout(expiry);
   });
 }

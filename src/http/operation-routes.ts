@@ -45,14 +45,20 @@ export const operationRoutes =
             actor: actorOf(req),
             origin: origin(req),
             logError: (o: object, m: string) => req.log.error(o, m),
-            signal: req.signal,
+            // Made when first asked for: an AbortController per request costs more than a kept answer.
+            get signal() {
+              return req.signal;
+            },
           };
           const input = { params: req.params, query: req.query, body: req.body } as never;
           if (op.kept) {
+            // The workspace's revision read when the caller was resolved, before their roles: one read less.
+            const workspace = req.auth?.workspace;
             const stamp =
               op.kept === 'program'
-                ? () => programReadStamp(deps.app, { programId: (req.params as { programId: string }).programId, actor: ctx.actor })
-                : () => portfolioReadStamp(deps.app, { actor: ctx.actor });
+                ? () =>
+                    programReadStamp(deps.app, { programId: (req.params as { programId: string }).programId, actor: ctx.actor, workspace })
+                : () => portfolioReadStamp(deps.app, { actor: ctx.actor, workspace });
             return kept.serve(req, res, op, name, stamp, () => binding(ctx, input));
           }
           const r = await binding(ctx, input);

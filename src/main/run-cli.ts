@@ -81,8 +81,11 @@ function reportUnexpected(e: unknown, json: boolean): void {
  * The `tollgate` command line: runs argv (as process.argv gives it) on the terminal and resolves with
  * the exit status, rather than exiting, so output is flushed and it can run in-process.
  */
-export function runCli(argv: string[], ctx: CliContext = context, term: Terminal = terminal()): Promise<number> {
-  return withTerminal(term, () => run(argv, ctx));
+export function runCli(argv: string[], ctx: CliContext = context, term?: Terminal): Promise<number> {
+  // On the process's own terminal nothing needs carrying: terminal() falls back to it. Carrying it
+  // (AsyncLocalStorage) would switch on Node 20's promise hooks for the whole process, the server's
+  // requests included, at a cost of about a tenth of a cached read.
+  return term ? withTerminal(term, () => run(argv, ctx)) : run(argv, ctx);
 }
 
 async function run(argv: string[], ctx: CliContext): Promise<number> {

@@ -18,6 +18,7 @@ import type { ProgramId } from '../domain/ids.js';
 import type { Link, LinkableEntity } from '../domain/link.js';
 import type { Program } from '../domain/program.js';
 import { highRiskScore } from '../domain/risk.js';
+import { compiledOnce } from './compiled-once.js';
 import type { StoreDialect } from './dialects/store-dialect.js';
 import { chunks } from './in-lists.js';
 import {
@@ -92,6 +93,27 @@ void everyFieldHasAColumn;
 
 const unique = <T>(items: readonly T[]): T[] => [...new Set(items)];
 
+// The reads of every API request (who is asking, the workspace's revision, the program read), compiled once.
+const sessionById = compiledOnce((db: Kysely<Database>, id: string) => db.selectFrom('sessions').selectAll().where('id', '=', id));
+const sessionAtRevision = compiledOnce((db: Kysely<Database>, id: string) =>
+  db
+    .selectFrom('sessions')
+    .leftJoin('workspaceState', (join) => join.on('workspaceState.id', '=', 1))
+    .selectAll('sessions')
+    .select('workspaceState.revision as workspaceRevision')
+    .where('sessions.id', '=', id),
+);
+const userById = compiledOnce((db: Kysely<Database>, id: string) => db.selectFrom('users').selectAll().where('id', '=', id));
+const workspaceRevisionQuery = compiledOnce((db: Kysely<Database>) =>
+  db.selectFrom('workspaceState').select('revision').where('id', '=', 1),
+);
+const programByIdOrCode = compiledOnce((db: Kysely<Database>, id: string, code: string) =>
+  db
+    .selectFrom('programs')
+    .selectAll()
+    .where((eb) => eb.or([eb('id', '=', id), eb('code', '=', code)])),
+);
+
 export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'count'>): Reads {
   const toCount = dialect.count;
   return {
@@ -107,7 +129,7 @@ export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'cou
       return out;
     },
     async findUser(id) {
-      const r = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+      const r = (await userById(db, id)).rows[0];
       return r ? toUser(r) : null;
     },
     async findUserByEmail(email) {
@@ -397,8 +419,12 @@ export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'cou
       return r ? toMembership(r) : null;
     },
     async findSession(id) {
-      const r = await db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+      const r = (await sessionById(db, id)).rows[0];
       return r ? toSession(r) : null;
+    },
+    async findSessionAtRevision(id) {
+      const r = (await sessionAtRevision(db, id)).rows[0];
+      return r ? { session: toSession(r), workspace: Number(r.workspaceRevision ?? 0) } : null;
     },
     async findApiTokenByHash(tokenHash) {
       const r = await db.selectFrom('apiTokens').selectAll().where('tokenHash', '=', tokenHash).executeTakeFirst();
@@ -451,7 +477,7 @@ export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'cou
       return out;
     },
     async workspaceRevision() {
-      const r = await db.selectFrom('workspaceState').select('revision').where('id', '=', 1).executeTakeFirst();
+      const r = (await workspaceRevisionQuery(db)).rows[0];
       return Number(r?.revision ?? 0);
     },
     async programRevisions() {
@@ -464,11 +490,7 @@ export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'cou
       return rows.map((r) => ({ timeZone: r.timeZone, programs: toCount(r.programs), revisions: toCount(r.revisions) }));
     },
     async findProgram(idOrCode) {
-      const r = await db
-        .selectFrom('programs')
-        .selectAll()
-        .where((eb) => eb.or([eb('id', '=', idOrCode), eb('code', '=', idOrCode.toUpperCase())]))
-        .executeTakeFirst();
+      const r = (await programByIdOrCode(db, idOrCode, idOrCode.toUpperCase())).rows[0];
       return r ? toProgram(r) : null;
     },
     async listMilestones(programId) {

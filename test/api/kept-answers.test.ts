@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/app/deps.js';
@@ -168,6 +169,55 @@ describe.each(dialects)('kept answers of program reads on %s', (dialect) => {
     left.abort();
     await expect(listPrograms(t.deps, { actor: t.actor, signal: left.signal })).rejects.toMatchObject({ name: 'AbortError' });
     expect((await listPrograms(t.deps, { actor: t.actor })).length).toBeGreaterThan(0);
+  });
+
+  it('sends answers gzip-compressed to a client that takes gzip (as browsers do), the same document, with an ETag of its own', async () => {
+    const zip = { 'accept-encoding': 'gzip, deflate, br' };
+    // Answers under 1 KB are sent as they are: enough milestones that these are not.
+    for (const n of [1, 2, 3]) {
+      const res = await call(t, {
+        method: 'POST',
+        url: url('/milestones'),
+        payload: { name: `Pilot lot ${n} inspected`, phase: 'G2', baselineDate: '2026-04-1' + String(n), ownerId: chen.id },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    for (const suffix of ['/milestones', '/changes?limit=100']) {
+      // A new answer (the program was written to), worked out for a client that takes gzip, then kept.
+      const created = await call(t, {
+        method: 'POST',
+        url: url('/milestones'),
+        payload: { name: `Packaging drop test ${suffix}`, phase: 'G2', baselineDate: '2026-04-20', ownerId: chen.id },
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      const first = await get(url(suffix), undefined, zip);
+      const plain = await get(url(suffix));
+      const kept = await get(url(suffix), undefined, zip);
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.body).toContain(`Packaging drop test ${suffix}`);
+      for (const [round, zipped] of [
+        ['worked out', first],
+        ['kept', kept],
+      ] as const) {
+        expect(zipped.statusCode, `${suffix} ${round}`).toBe(200);
+        expect(zipped.headers['content-encoding'], round).toBe('gzip');
+        expect(zipped.headers.vary).toMatch(/accept-encoding/i);
+        expect(zipped.rawPayload.length).toBeLessThan(plain.rawPayload.length);
+        expect(gunzipSync(zipped.rawPayload).toString('utf8'), round).toBe(plain.body);
+        expect(etagOf(zipped)).toBe(etagOf(plain).replace(/"$/, '-gzip"'));
+      }
+      // Each representation answers 304 to its own ETag only.
+      expect((await get(url(suffix), undefined, { ...zip, 'if-none-match': etagOf(kept) })).statusCode).toBe(304);
+      expect((await get(url(suffix), undefined, { 'if-none-match': etagOf(plain) })).statusCode).toBe(304);
+      expect((await get(url(suffix), undefined, { 'if-none-match': etagOf(kept) })).statusCode).toBe(200);
+      // A client that refuses gzip (q=0), or names other codings only, gets the text as it is.
+      for (const refuses of ['gzip;q=0, identity', 'br', 'identity']) {
+        const res = await get(url(suffix), undefined, { 'accept-encoding': refuses });
+        expect(res.headers['content-encoding'], refuses).toBeUndefined();
+        expect(res.body, refuses).toBe(plain.body);
+        expect(etagOf(res)).toBe(etagOf(plain));
+      }
+    }
   });
 
   it('answers every read the same whether kept or not', async () => {

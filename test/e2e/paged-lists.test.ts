@@ -96,6 +96,8 @@ describe('browser: long lists a page at a time ("Show more")', () => {
     const rows = log.locator('tbody tr');
     const older = page.getByRole('button', { name: 'Show older decisions' });
     await expect.poll(() => rows.count()).toBe(50);
+    // The lead may supersede a decision: the row is complete once the program's rights have loaded too.
+    await expect.poll(() => rows.first().getByRole('button', { name: 'Supersede' }).count()).toBe(1);
     // The latest asked first; the button after the rows.
     const first = await rows.first().textContent();
     expect(first).toContain(`Paged question ${extraDecisions}`);

@@ -53,6 +53,12 @@ describe.each(dialects)('account records in the store on %s', (dialect) => {
     });
     expect(await store.reads.findSession('s-1')).toEqual(session('s-1'));
     expect(await store.reads.findSession('s-none')).toBeNull();
+    // With the workspace's revision, read in the same query.
+    expect(await store.reads.findSessionAtRevision('s-1')).toEqual({
+      session: session('s-1'),
+      workspace: await store.reads.workspaceRevision(),
+    });
+    expect(await store.reads.findSessionAtRevision('s-none')).toBeNull();
     await store.transaction((tx) => tx.touchSession('s-1', plus(t0, 2 * 60 * min), plus(t0, 15 * 24 * 60 * min)));
     expect(await store.reads.findSession('s-1')).toMatchObject({
       lastSeenAt: plus(t0, 2 * 60 * min),
