@@ -225,6 +225,8 @@ interface PhaseSpec {
   readonly requests: autocannon.Request[];
   /** The endpoint of each of `requests`, for per-endpoint figures. */
   readonly endpoints?: readonly string[];
+  /** Stop after this many requests (before `seconds` are up). */
+  readonly amount?: number;
 }
 
 /** Runs one autocannon phase, recording per-answer status, Retry-After and time to first byte, and the server's RSS. */
@@ -245,6 +247,7 @@ async function runPhase(base: string, session: Session, pid: number, spec: Phase
       url: base,
       connections: spec.connections,
       duration: spec.seconds,
+      ...(spec.amount === undefined ? {} : { amount: spec.amount }),
       timeout: spec.timeoutSeconds,
       pipelining: 1,
       headers: { cookie: session.cookie, ...browserHeaders },
@@ -294,7 +297,7 @@ async function runPhase(base: string, session: Session, pid: number, spec: Phase
       name: spec.name,
       what: spec.what,
       connections: spec.connections,
-      seconds: spec.seconds,
+      seconds: r.duration > 0 ? Math.round(r.duration * 10) / 10 : spec.seconds,
       timeoutSeconds: spec.timeoutSeconds,
       sent: r.requests.sent,
       answered,
@@ -307,7 +310,8 @@ async function runPhase(base: string, session: Session, pid: number, spec: Phase
       timeouts: r.timeouts,
       inFlightAtEnd: Math.max(0, r.requests.sent - answered - r.errors),
       serverCpuMsPerAnswer: answered > 0 ? cpuMs / answered : Number.NaN,
-      requestsPerSecond: answered / spec.seconds,
+      // A phase with an amount may end before its seconds are up.
+      requestsPerSecond: answered / (r.duration > 0 ? r.duration : spec.seconds),
       p50Ms: r.latency.p50,
       p90Ms: r.latency.p90,
       p99Ms: r.latency.p99,
@@ -470,6 +474,22 @@ function programPageRequests(portfolio: Portfolio, rng: Rng): autocannon.Request
   return [at('', true), at('/milestones'), at('/changes?limit=100'), at('/people')];
 }
 
+/** Every program's page once, in the portfolio's order: each client takes the next program not yet read. */
+function everyProgramPageRequests(portfolio: Portfolio): autocannon.Request[] {
+  const programs = portfolio.programs;
+  let next = 0;
+  type Ctx = { program?: string };
+  const at = (suffix: string, first = false): autocannon.Request => ({
+    method: 'GET',
+    setupRequest: (req, context) => {
+      const ctx = context as Ctx;
+      if (first || ctx.program === undefined) ctx.program = (programs[next++ % programs.length] as { id: string }).id;
+      return { ...req, path: `/api/v1/programs/${ctx.program}${suffix}` };
+    },
+  });
+  return [at('', true), at('/milestones'), at('/changes?limit=100'), at('/people')];
+}
+
 const programPageEndpoints = ['/programs/:id', '/programs/:id/milestones', '/programs/:id/changes?limit=100', '/programs/:id/people'];
 
 /** Counts the server log's lines at level error or above (pino JSON: "level":50 and up), from byte `from` to `to`. */
@@ -526,10 +546,19 @@ export async function runHttpLoad(o: HttpLoadOptions, logFile: string): Promise<
       timeoutSeconds: o.burstTimeoutSeconds,
       path: '/api/v1/programs',
     };
-    // Warm-up (discarded): the first requests compile code paths and fill the database's caches.
-    o.log(`[${o.dialect}] http-load: warm-up, 3 s of the program page at 20 connections`);
-    await runPhase(server.url, session, server.pid, { ...page, name: 'warm-up', connections: 20, seconds: 3 }, o.signal);
-    for (const spec of [page, portfolio, burst] as (PhaseSpec | BurstSpec)[]) {
+    // First reads: every program's page once, as after a restart, at 20 connections. It compiles code
+    // paths, fills the database's caches and the answers kept (http/kept-answers.ts), so that the next
+    // phase measures a server in use; its own figures are what the first readers after a start see.
+    const first: PhaseSpec = {
+      ...page,
+      name: 'first-reads',
+      what: "every program's page read once after the start (nothing kept yet), 20 connections",
+      connections: 20,
+      seconds: 120,
+      requests: everyProgramPageRequests(o.portfolio),
+      amount: o.portfolio.programs.length * 4,
+    };
+    for (const spec of [first, page, portfolio, burst] as (PhaseSpec | BurstSpec)[]) {
       o.signal.throwIfAborted();
       o.log(`[${o.dialect}] http-load: ${spec.name}, ${spec.connections} connections for ${spec.seconds} s…`);
       const r =

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { arch, cpus, hostname, loadavg, platform, release, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { defaultAdmission } from '../../src/http/admission.js';
 import type { RowCounts } from './database.js';
 import type { HttpLoadReport, PhaseResult } from './http-load.js';
 import type { OperationResult } from './measure.js';
@@ -94,6 +95,8 @@ export function formatDialect(r: DialectReport): string {
   ].join('\n');
 }
 
+const defaultQueueWaitMs = defaultAdmission.waitMs;
+
 const ms0 = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? '-' : n >= 100 ? n.toFixed(0) : n.toFixed(1));
 
 /** The HTTP load phases side by side, with the targets of issue 10 where they apply. */
@@ -106,14 +109,19 @@ export function formatHttp(h: HttpLoadReport): string {
         clean && p.non2xx === 0 ? '0 errors/timeouts met' : 'errors/timeouts MISSED',
         p.peakRssMb < 300 ? 'RSS < 300 MB met' : 'RSS MISSED',
       ].join('; ');
+    if (p.name === 'first-reads') return 'no target: what the first readers after a start see (nothing kept yet)';
     if (p.name === 'portfolio') return clean && p.non2xx === 0 ? 'every request answered: met' : 'every request answered: MISSED';
-    const refusedOk = p.ttfbRefused === null || p.ttfbRefused.p99Ms < 1000;
+    // Promptly: served within the server's queue bound (TOLLGATE_MAX_QUEUE_WAIT_MS, 3 s by default)
+    // plus a second, or refused with 503; nothing left to time out at the client.
+    const boundMs = defaultQueueWaitMs + 1000;
     const why = [
       p.timeouts > 0 ? `${int(p.timeouts)} left to time out after ${p.timeoutSeconds} s` : '',
       p.errors > 0 ? `${int(p.errors)} connection errors` : '',
-      refusedOk ? '' : `503s took up to ${ms0(p.ttfbRefused?.p99Ms)} ms (p99)`,
+      p.p99Ms < boundMs ? '' : `p99 ${ms0(p.p99Ms)} ms, over the queue's ${boundMs / 1000} s bound`,
     ].filter((x) => x !== '');
-    return why.length === 0 ? 'answered promptly (served, or refused with 503): met' : `answered promptly: MISSED (${why.join('; ')})`;
+    return why.length === 0
+      ? 'answered promptly (within the queue bound, or refused with 503): met'
+      : `answered promptly: MISSED (${why.join('; ')})`;
   };
   const rows = h.phases.map((p) => [
     p.name,

@@ -12,6 +12,7 @@ import { decideDecision } from './decisions/decide-decision.js';
 import { requestDecision } from './decisions/request-decision.js';
 import type { Actor } from './deps.js';
 import { getProgram } from './get-program.js';
+import { listMilestones } from './list-milestones.js';
 import { listPrograms } from './list-programs.js';
 import { moveMilestone } from './move-milestone.js';
 import { raiseRisk } from './risks/raise-risk.js';
@@ -124,6 +125,35 @@ describe('program figures', () => {
     expect((await figures(p)).reason.kind).toBe('slipping');
     w.setNow('2026-04-01T10:00:00.000Z');
     expect(await figures(p)).toMatchObject({ health: 'on_track', reason: { kind: 'on_plan' } });
+  });
+
+  it('are worked out once when several reads ask for them at the same time (the program page asks for the program and its milestones at once)', async () => {
+    const p = await w.program();
+    await w.milestone(p, 'Tooling T1 approved', '2026-03-02');
+    await w.milestone(p, 'Pilot run', '2026-03-20');
+    // The same database, its reads counted; a store of its own, so nothing is kept for it yet.
+    const store = w.deps.store;
+    let worked = 0;
+    const reads = {
+      ...store.reads,
+      listMilestonesOfPrograms: (ids: Parameters<typeof store.reads.listMilestonesOfPrograms>[0]) => {
+        worked++;
+        return store.reads.listMilestonesOfPrograms(ids);
+      },
+    };
+    const deps = { ...w.deps, store: { ...store, reads } };
+    const input = { programId: p.id, actor: w.lead };
+    const [a, b, milestones] = await Promise.all([getProgram(deps, input), getProgram(deps, input), listMilestones(deps, input)]);
+    expect(worked).toBe(1);
+    expect(unwrap(a)).toEqual(unwrap(b));
+    expect(unwrap(a).health).toBe('late');
+    expect(unwrap(milestones).map((m) => m.milestone.name)).toEqual(['Tooling T1 approved', 'Pilot run']);
+    // Kept now: asked again, nothing is worked out; after a write, once more.
+    await getProgram(deps, input);
+    expect(worked).toBe(1);
+    await w.milestone(p, 'Golden sample approved', '2026-02-20');
+    await Promise.all([getProgram(deps, input), listMilestones(deps, input)]);
+    expect(worked).toBe(2);
   });
 
   it('are shown in the portfolio for the programs the person sees, each its own', async () => {

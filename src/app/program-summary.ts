@@ -32,6 +32,23 @@ export const maxCachedPrograms = 20_000;
 // One cache per store, so each instance (and each test database) keeps its own.
 const caches = new WeakMap<Store, Map<string, Entry>>();
 
+/** Figures being worked out now, per program: what they are worked out for, and the answer to come. */
+interface InFlight {
+  readonly revision: number;
+  readonly today: PlainDate;
+  readonly summary: Promise<ProgramSummary | undefined>;
+}
+const inFlight = new WeakMap<Store, Map<string, InFlight>>();
+
+function inFlightOf(store: Store): Map<string, InFlight> {
+  let m = inFlight.get(store);
+  if (!m) {
+    m = new Map();
+    inFlight.set(store, m);
+  }
+  return m;
+}
+
 function cacheOf(store: Store): Map<string, Entry> {
   let c = caches.get(store);
   if (!c) {
@@ -60,18 +77,53 @@ export async function programSummaries(
   signal?: AbortSignal,
 ): Promise<Map<string, ProgramSummary>> {
   const cache = store ? cacheOf(store) : new Map<string, Entry>();
+  const working = store ? inFlightOf(store) : new Map<string, InFlight>();
   const out = new Map<string, ProgramSummary>();
   const stale: { program: Program; id: AuthorizedProgramId; today: PlainDate }[] = [];
+  const awaited: Promise<void>[] = [];
   for (const { program, id } of programs) {
     const today = programToday(program, now);
     const e = cache.get(id);
-    if (e && e.revision === program.revision && e.today === today && now.getTime() < e.expiresAt) out.set(id, e.summary);
-    else stale.push({ program, id, today });
+    if (e && e.revision === program.revision && e.today === today && now.getTime() < e.expiresAt) {
+      out.set(id, e.summary);
+      continue;
+    }
+    // Another request is working out the same figures (the program page asks for the program and its
+    // milestones at once): wait for its answer rather than work them out twice.
+    const w = working.get(id);
+    if (w && w.revision === program.revision && w.today === today) {
+      awaited.push(
+        w.summary.then((summary) => {
+          if (summary) out.set(id, summary);
+        }),
+      );
+      continue;
+    }
+    stale.push({ program, id, today });
   }
   for (let i = 0; i < stale.length; i += chunkSize) {
     signal?.throwIfAborted();
     const chunk = stale.slice(i, i + chunkSize);
-    const computed = await compute(reads, chunk, now);
+    const mine = new Map<string, InFlight & { settle(summary: ProgramSummary | undefined): void }>();
+    for (const { program, id, today } of chunk) {
+      let settle: (summary: ProgramSummary | undefined) => void = () => {};
+      const summary = new Promise<ProgramSummary | undefined>((resolve) => {
+        settle = resolve;
+      });
+      const w = { revision: program.revision, today, summary, settle };
+      mine.set(id, w);
+      working.set(id, w);
+    }
+    let computed: Map<string, { summary: ProgramSummary; expiresAt: number }> = new Map();
+    try {
+      computed = await compute(reads, chunk, now);
+    } finally {
+      // Those waiting get the figures, or nothing when working them out failed (they work them out then).
+      for (const [id, w] of mine) {
+        w.settle(computed.get(id)?.summary);
+        if (working.get(id) === w) working.delete(id);
+      }
+    }
     for (const { program, id, today } of chunk) {
       const c = computed.get(id);
       if (!c) continue;
@@ -79,6 +131,13 @@ export async function programSummaries(
       if (cache.size >= maxCachedPrograms && !cache.has(id)) cache.delete(cache.keys().next().value as string);
       cache.set(id, { revision: program.revision, today, expiresAt: c.expiresAt, summary: c.summary });
     }
+  }
+  await Promise.all(awaited);
+  // Figures another request failed to work out: worked out here (not kept, and without waiting again).
+  const missing = programs.filter(({ id }) => !out.has(id));
+  if (missing.length > 0 && awaited.length > 0) {
+    const again = await programSummaries(null, reads, missing, now, signal);
+    for (const [id, summary] of again) out.set(id, summary);
   }
   return out;
 }
