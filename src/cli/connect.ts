@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { type Config, ConfigError } from '../config/config.js';
 import type { Backend } from './backend.js';
 import { type Credentials, normalizeServer, readCredentials } from './credentials.js';
-import { databaseBackend } from './database-backend.js';
 import { badOption, parseOption } from './options.js';
 import { fail, type Output } from './output.js';
 import { serverBackend } from './server-backend.js';
@@ -94,7 +93,8 @@ export function databaseOnly(cmd: Command, out: Output, why: string): void {
 export async function withBackend<T>(ctx: CliContext, cmd: Command, out: Output, fn: (b: Backend) => Promise<T>): Promise<T> {
   const config = terminalConfig();
   const c = connectionOf(out, globalsOf(cmd), config, () => readCredentials(config.configDir));
-  if (c.kind === 'database') return withSession(ctx, (s) => fn(databaseBackend(s)), c.as);
+  // The database backend loads every use case: only when a command works on the database.
+  if (c.kind === 'database') return withSession(ctx, async (s) => fn((await import('./database-backend.js')).databaseBackend(s)), c.as);
   const login = `tollgate login --server ${c.server}`;
   if (!c.token)
     return fail(out, { code: 'UNAUTHENTICATED', message: `Not signed in to ${c.server}: run \`${login}\` (or set TOLLGATE_TOKEN).` });

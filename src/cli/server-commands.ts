@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { loadDemo } from '../app/demo/load-demo.js';
 import type { Config } from '../config/config.js';
 import { databaseOnly } from './connect.js';
 import { badOption } from './options.js';
@@ -78,6 +77,7 @@ export function registerServerCommands(program: Command, ctx: CliContext): void 
       const out = outputOf(o);
       databaseOnly(cmd, out, 'demo loads into the database; start a server with the demo by `tollgate serve --demo`.');
       await withSession(ctx, async (s) => {
+        const { loadDemo } = await import('../app/demo/load-demo.js');
         const r = await loadDemo(s.deps, { now: s.deps.clock.now() });
         if (!r.ok) return fail(out, r.error);
         const d = r.value;

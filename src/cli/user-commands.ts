@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { createPerson } from '../app/people/create-person.js';
 import { InviteSchema, RoleSchema } from '../contract/auth.js';
 import type { Role } from '../domain/roles.js';
 import { personJson } from '../present/api-json.js';
@@ -138,6 +137,8 @@ export function registerUserCommands(cli: Command, ctx: CliContext): void {
                 'say who you are: --as <email> of an admin, or TOLLGATE_AS. Without anyone acting, only the first admin can be added (--admin).',
             });
           }
+          // Loaded here: it brings the common-passwords list, which every other command's start would pay for.
+          const { createPerson } = await import('../app/people/create-person.js');
           const r = await createPerson(s.deps, { actor, email, name, timeZone, password, isAdmin: o.admin === true });
           if (!r.ok) return fail(out, withFlags(r.error, personFlags));
           const u = r.value;

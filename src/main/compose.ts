@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { uuidv7 } from 'uuidv7';
@@ -9,7 +8,7 @@ import { argon2Passwords } from './passwords.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-export const packageVersion = (): string => (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
+export { packageVersion } from './package-version.js';
 
 export const webDir = join(root, 'dist', 'web');
 export const docsDir = join(root, 'docs');

@@ -16,12 +16,13 @@ import type { CliContext } from '../cli/session.js';
 import { type Terminal, terminal, terminalConfig, withTerminal } from '../cli/terminal.js';
 import { registerUserCommands } from '../cli/user-commands.js';
 import { ConfigError } from '../config/config.js';
-import { actingPerson } from './acting-person.js';
-import { compose, packageVersion } from './compose.js';
+import { packageVersion } from './package-version.js';
 
 /** The commands' database and actor, opened afresh by each command. */
 const context: CliContext = {
   async open(opts = {}) {
+    // Loaded when a command opens the database: `--help` and mistyped commands answer without it.
+    const [{ compose }, { actingPerson }] = await Promise.all([import('./compose.js'), import('./acting-person.js')]);
     const c = await compose(terminalConfig());
     // The one place the CLI turns an email (--as or TOLLGATE_AS, chosen in cli/connect.ts) into the
     // person it acts as on the database, with their roles.
