@@ -16,8 +16,9 @@ import type { PlainDate } from '../plain-date.js';
  *   predecessors the latest requirement wins and names the cause. A link already violated by a
  *   predecessor that does not move is left as it is (the change did not cause it; slack shows it).
  * - Done milestones (actual date set) never move, so a push stops at them.
- * - Slack: latest(v) = min over successors S of addBusinessDays(cal, latest(S), -L), and the target
- *   release for a milestone without successors; slack(v) = businessDaysBetween(finish(v), latest(v)).
+ * - Slack: latest(v) = the earlier of the target release and, over successors S,
+ *   addBusinessDays(cal, latest(S), -L): every milestone is due by the release, so a negative lag never
+ *   lets one finish after it; slack(v) = businessDaysBetween(finish(v), latest(v)).
  *   Dates are taken as working days; on a non-working day the backward step is conservative.
  * - The critical path is the open milestones with the minimum slack, joined by driving links
  *   (links whose successor's latest date sets the predecessor's latest date).

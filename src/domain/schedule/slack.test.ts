@@ -66,11 +66,32 @@ describe('computeSlack', () => {
     expect(r.criticalPath).toEqual(['m1']);
   });
 
-  it('lets a negative lag put a predecessor’s latest date after its successor’s', () => {
-    const g = graph([m(1, '2026-03-04'), m(2, '2026-03-02')], [link(1, 2, -2)]);
-    expect(computeSlack(mondayToFriday, g, d('2026-03-06')).milestones.map((x) => [x.latest, x.slack])).toEqual([
+  it('lets a negative lag put a predecessor’s latest date after its successor’s, but never after the target release', () => {
+    // M-1 →(−2) M-2 →(5) M-3, release Fri 13: M-3 by Fri 13, M-2 by Fri 6, M-1 by Tue 10 (after M-2's).
+    const chain = graph([m(1, '2026-03-04'), m(2, '2026-03-02'), m(3, '2026-03-09')], [link(1, 2, -2), link(2, 3, 5)]);
+    expect(computeSlack(mondayToFriday, chain, d('2026-03-13')).milestones.map((x) => [x.latest, x.slack])).toEqual([
       ['2026-03-10', 4],
       ['2026-03-06', 4],
+      ['2026-03-13', 4],
     ]);
+    const g = graph([m(1, '2026-03-04'), m(2, '2026-03-02')], [link(1, 2, -2)]);
+    // With the release on Fri 6 the link would allow M-1 until Tue 10; the release does not.
+    expect(computeSlack(mondayToFriday, g, d('2026-03-06')).milestones.map((x) => [x.latest, x.slack])).toEqual([
+      ['2026-03-06', 2],
+      ['2026-03-06', 4],
+    ]);
+  });
+
+  it('shows a milestone whose only successor has a negative lag as late as the plan it is part of', () => {
+    // Target release Wed 30 June 2027; S, T and R all forecast Fri 2 July; S →(−3) T, T →(0) R.
+    const g = graph([m(1, '2027-07-02'), m(2, '2027-07-02'), m(3, '2027-07-02')], [link(1, 2, -3), link(2, 3, 0)]);
+    const r = computeSlack(mondayToFriday, g, d('2027-06-30'));
+    expect(r.milestones.map((x) => [x.id, x.latest, x.slack])).toEqual([
+      ['m1', '2027-06-30', -2],
+      ['m2', '2027-06-30', -2],
+      ['m3', '2027-06-30', -2],
+    ]);
+    expect(r.minSlack).toBe(-2);
+    expect(r.criticalPath).toEqual(['m1', 'm2', 'm3']);
   });
 });

@@ -36,12 +36,12 @@ export function computeSlack(cal: WorkingDays, graph: DependencyGraph, targetRel
   let minSlack: number | null = null;
   for (let k = n - 1; k >= 0; k--) {
     const v = order[k] as number;
+    // Every milestone is due by the target release: a successor's bound can only bring it earlier
+    // (with a negative lag the bound alone would fall after the release).
     let l = targetRelease;
-    let hasSuccessor = false;
     for (let e = succStart[v] as number, end = succStart[v + 1] as number; e < end; e++) {
       const bound = addBusinessDays(cal, latest[succNode[e] as number] as PlainDate, -(succLag[e] as number));
-      if (!hasSuccessor || bound < l) l = bound;
-      hasSuccessor = true;
+      if (bound < l) l = bound;
     }
     latest[v] = l;
     const m = nodes[v];
