@@ -104,6 +104,8 @@ describe.each(dialects)('plan API (dependencies, move preview, pushes) on %s', (
       const before = await changes(t, program.code);
       const p = expectProblem(await link({ predecessor: approval.key, successor: tool.key }), 409, 'DEPENDENCY_CYCLE');
       expect(p.detail).toBe(`These links would form a cycle: ${approval.key} → ${tool.key} → ${trial.key} → ${approval.key}.`);
+      // Named on the request's own field.
+      expect(p.errors?.map((e) => e.path)).toEqual(['predecessor']);
       expect(await changes(t, program.code)).toEqual(before);
     });
 

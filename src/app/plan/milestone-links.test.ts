@@ -65,7 +65,7 @@ describe('addMilestoneLink', () => {
     const r = refusal(await link(p, 'M-3', 'M-1'));
     expect(r.code).toBe('DEPENDENCY_CYCLE');
     expect(r.message).toBe('These links would form a cycle: M-3 → M-1 → M-2 → M-3.');
-    expect(r.fields).toEqual([{ path: 'predecessorId', message: r.message }]);
+    expect(r.fields).toEqual([{ path: 'predecessor', message: r.message }]);
     // The shortest way round: two milestones depending on each other.
     expect(refusal(await link(p, 'M-2', 'M-1')).message).toBe('These links would form a cycle: M-2 → M-1 → M-2.');
     expect(await links(p)).toEqual(['M-1→M-2+0', 'M-2→M-3+0']);

@@ -51,6 +51,6 @@ export function checkNewLink(graph: DependencyGraph, link: DependencyLink): Resu
   if (p === s) return refuse('SELF_DEPENDENCY', `${keyOf(link.predecessorId)} cannot depend on itself.`);
   const cycle = cycleClosedBy(graph, p, s);
   if (cycle)
-    return refuse('DEPENDENCY_CYCLE', cycleMessage(cycle.map(keyOf)), [{ path: 'predecessorId', message: cycleMessage(cycle.map(keyOf)) }]);
+    return refuse('DEPENDENCY_CYCLE', cycleMessage(cycle.map(keyOf)), [{ path: 'predecessor', message: cycleMessage(cycle.map(keyOf)) }]);
   return ok(link);
 }

@@ -93,7 +93,7 @@ describe('LinkAddForm', () => {
     vi.stubGlobal(
       'fetch',
       vi.fn(async () =>
-        refusal('DEPENDENCY_CYCLE', [{ path: 'predecessorId', message: 'These links would form a cycle: M-3 → M-5 → M-3.' }]),
+        refusal('DEPENDENCY_CYCLE', [{ path: 'predecessor', message: 'These links would form a cycle: M-3 → M-5 → M-3.' }]),
       ),
     );
     const view = open();

@@ -26,9 +26,6 @@ const LinkAddFormSchema = CreateMilestoneLinkSchema.pick({ predecessor: true }).
 });
 const blank = { predecessor: '', lagDays: '0', reason: '' };
 
-// The server names the cycle on `predecessorId`: that is the milestone chosen here.
-const fieldOf = (path: string) => (path === 'predecessorId' ? 'predecessor' : path);
-
 /** Adds a milestone this one comes after, with a lag in business days and an optional reason. */
 export function LinkAddForm({ programId, milestone, candidates, onAdded }: Props) {
   const { t } = useTranslation();
@@ -37,7 +34,6 @@ export function LinkAddForm({ programId, milestone, candidates, onAdded }: Props
     schema: LinkAddFormSchema,
     defaultValues: blank,
     required: { predecessor: t('links.predecessorRequired'), lagDays: t('links.lagInvalid') },
-    fieldOf,
     // The cycle runs through the milestone chosen: it already comes after this one.
     fieldText: (error, field): string | null => {
       const chosen: Milestone | undefined = candidates.find((m) => m.id === form.methods.getValues('predecessor'));
