@@ -14,7 +14,7 @@ import type { PlainDate } from '../domain/plain-date.js';
 import { ok } from '../domain/result.js';
 import { changeJson, milestoneJson, programJson, savedMilestoneJson } from '../present/api-json.js';
 import { type Bindings, presented } from './binding.js';
-import { warned } from './warnings.js';
+import { warned, workingDayWarnings } from './warnings.js';
 
 /** The portfolio, programs, their people, milestones and change log (contract/operations/programs.ts). */
 export const programBindings: Bindings<keyof typeof programOperations> = {
@@ -51,9 +51,10 @@ export const programBindings: Bindings<keyof typeof programOperations> = {
       isCritical: b.isCritical,
       reason: b.reason,
     });
+    const forecast = { forecastDate: b.forecastDate ?? b.baselineDate };
     return presented(
       r,
-      warned(r, milestoneJson, (v) => v.today, { forecastDate: b.forecastDate ?? b.baselineDate }),
+      warned(r, milestoneJson, (v) => v.today, forecast, await workingDayWarnings(app, r, forecast)),
     );
   },
 
@@ -78,9 +79,10 @@ export const programBindings: Bindings<keyof typeof programOperations> = {
       reason: body.reason,
       pushedVersions: body.pushedVersions,
     });
+    const forecast = { forecastDate: body.forecastDate };
     return presented(
       r,
-      warned(r, savedMilestoneJson, (v) => v.today, { forecastDate: body.forecastDate }),
+      warned(r, savedMilestoneJson, (v) => v.today, forecast, await workingDayWarnings(app, r, forecast)),
     );
   },
 

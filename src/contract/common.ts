@@ -103,7 +103,14 @@ export const HealthReasonSchema = z.discriminatedUnion('kind', [
 ]);
 
 export const WarningsSchema = z
-  .array(z.object({ path: z.string(), code: z.enum(['DATE_IN_PAST']), message: z.string() }))
+  .array(
+    z.object({
+      path: z.string(),
+      code: z.enum(['DATE_IN_PAST', 'NOT_A_WORKING_DAY']),
+      message: z.string(),
+      suggestion: PlainDateSchema.optional().meta({ description: 'NOT_A_WORKING_DAY: the next working day' }),
+    }),
+  )
   .optional()
   .meta({ description: 'What was accepted but deserves a second look (e.g. a new due date already past); absent when none' });
 

@@ -41,6 +41,15 @@ describe.each(dialects)('key flows at fixed instants on %s (demo portfolio)', (d
   const todayOf = async () => (await call(t, { method: 'GET', url: `/api/v1/programs/${program}` }, lead)).json<{ today: string }>().today;
   const weekOf = async (who: Actor) => (await call(t, { method: 'GET', url: '/api/v1/me/week' }, who)).json<Week>();
   const dayOf = (date: string) => days2026.find((d) => d.date === date) as Day;
+  const previewAnswer = async (forecastDate: string) => {
+    const res = await call(
+      t,
+      { method: 'POST', url: `/api/v1/programs/${program}/milestones/${milestoneKey}/move-preview`, payload: { forecastDate } },
+      lead,
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json<{ warnings?: { code: string }[] }>();
+  };
   const preview = async (forecastDate: string) => {
     const res = await call(
       t,
@@ -85,6 +94,30 @@ describe.each(dialects)('key flows at fixed instants on %s (demo portfolio)', (d
     expectOverdueAgainst(week, '2026-10-01');
     expect(await preview('2026-09-30')).toContain('DATE_IN_PAST');
     expect(await preview('2026-10-08')).not.toContain('DATE_IN_PAST');
+    // A forecast on the holiday is accepted, but said, with the factory's next working day offered.
+    const nextWorking = (days2026.find((d) => d.date > '2026-10-01' && d.working) as Day).date;
+    expect(nextWorking > '2026-10-02').toBe(true);
+    const expected = {
+      path: 'forecastDate',
+      code: 'NOT_A_WORKING_DAY',
+      suggestion: nextWorking,
+      message: expect.stringContaining(nextWorking),
+    };
+    expect((await previewAnswer('2026-10-01')).warnings).toEqual([expected]);
+    expect(await preview(nextWorking)).toEqual([]);
+    const created = await call(
+      t,
+      {
+        method: 'POST',
+        url: `/api/v1/programs/${program}/milestones`,
+        payload: { name: 'Golden week shipment', phase: 'G3', baselineDate: '2026-10-05' },
+      },
+      lead,
+    );
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json<{ warnings?: unknown[] }>().warnings).toEqual([
+      expect.objectContaining({ code: 'NOT_A_WORKING_DAY', path: 'forecastDate' }),
+    ]);
   });
 
   it('on a makeup Saturday in China: a working day, and still that week', async () => {
@@ -98,6 +131,8 @@ describe.each(dialects)('key flows at fixed instants on %s (demo portfolio)', (d
     expect(week.weekStart <= date && date <= week.weekEnd).toBe(true);
     expectOverdueAgainst(week, date);
     expect(await preview(date)).not.toContain('DATE_IN_PAST');
+    // It works: a forecast on it deserves no warning.
+    expect(await preview(date)).not.toContain('NOT_A_WORKING_DAY');
   });
 
   it('at 23:30 on a Sunday in Shanghai: still Sunday and still that week there, and in Berlin', async () => {
@@ -108,7 +143,7 @@ describe.each(dialects)('key flows at fixed instants on %s (demo portfolio)', (d
     expect([there.weekStart, there.weekEnd]).toEqual(['2026-03-09', '2026-03-15']);
     expectOverdueAgainst(there, '2026-03-15');
     expect((await weekOf(jonas)).weekStart).toBe('2026-03-09');
-    expect(await preview('2026-03-15')).not.toContain('DATE_IN_PAST');
+    expect(await preview('2026-03-15')).toEqual(['NOT_A_WORKING_DAY']);
     expect(await preview('2026-03-14')).toContain('DATE_IN_PAST');
     // An hour later it is Monday in Shanghai: a new day and a new week there, not yet in Berlin.
     at('2026-03-15T16:30:00Z');

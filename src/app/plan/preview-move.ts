@@ -1,4 +1,4 @@
-import { pastDateWarnings, type Warning } from '../../domain/past-date.js';
+import { nonWorkingDayWarnings, pastDateWarnings, type Warning } from '../../domain/past-date.js';
 import type { PlainDate } from '../../domain/plain-date.js';
 import { ok, type Result, refuse } from '../../domain/result.js';
 import { propagateChange } from '../../domain/schedule/propagate.js';
@@ -35,6 +35,9 @@ export async function previewMove(deps: AppDeps, input: PreviewMoveInput): Promi
   if (!pushes.ok) return pushes;
   return ok({
     pushes: pushViews(schedule.value.milestones, pushes.value, programCalendar(program)),
-    warnings: pastDateWarnings(programToday(program, deps.clock.now()), { forecastDate: input.forecastDate }),
+    warnings: [
+      ...pastDateWarnings(programToday(program, deps.clock.now()), { forecastDate: input.forecastDate }),
+      ...nonWorkingDayWarnings(programCalendar(program), { forecastDate: input.forecastDate }),
+    ],
   });
 }

@@ -8,10 +8,12 @@ import type { Push } from '../lib/plan-queries.js';
 import { MoveDateDialog } from './move-date-dialog.js';
 
 // The preview of a typed date waits for typing to pause (350 ms). Here the person always saves before
-// that, however slow the machine: what a save does without a preview on screen is what is tested.
+// that, however slow the machine: what a save does without a preview on screen is what is tested. The
+// tests of what a preview shows set no pause at all.
+const pause = vi.hoisted(() => ({ ms: 3_600_000 }));
 vi.mock('./use-debounced-value.js', async (original) => {
   const real = await original<typeof import('./use-debounced-value.js')>();
-  return { useDebouncedValue: <T,>(value: T) => real.useDebouncedValue(value, 3_600_000) };
+  return { useDebouncedValue: <T,>(value: T) => real.useDebouncedValue(value, pause.ms) };
 });
 
 const milestone: Milestone = {
@@ -71,6 +73,7 @@ function open() {
 
 describe('MoveDateDialog', () => {
   afterEach(() => {
+    pause.ms = 3_600_000;
     for (const unmount of mounted.splice(0)) unmount();
     vi.unstubAllGlobals();
     document.body.innerHTML = '';
@@ -172,5 +175,36 @@ describe('MoveDateDialog', () => {
     expect(view.onSaved).not.toHaveBeenCalled();
     // The reason typed is kept for the next try.
     expect(view.byLabel<HTMLTextAreaElement>('Reason').value).toBe('Tooling late');
+  });
+
+  // China's National Day week: 1 October 2026 is off at the factory, the next working day is the 9th.
+  it('says the date is not a working day and offers the next one, which one click puts in the field', async () => {
+    const previews: string[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string, init: RequestInit) => {
+        const body = init.body ? (JSON.parse(String(init.body)) as { forecastDate?: string }) : {};
+        if (url.endsWith('/move-preview')) {
+          previews.push(String(body.forecastDate));
+          const warnings =
+            body.forecastDate === '2026-10-01'
+              ? [{ path: 'forecastDate', code: 'NOT_A_WORKING_DAY', message: 'not a working day', suggestion: '2026-10-09' }]
+              : [];
+          return answer(200, { pushes: [], warnings });
+        }
+        return answer(200, { items: [] });
+      }),
+    );
+    pause.ms = 0;
+    const view = open();
+    const note = () => [...view.container.querySelectorAll('[role="status"]')].find((e) => e.textContent?.includes('is not a working day'));
+    await view.fill('New forecast date', '2026-10-01');
+    await view.until(() => note() !== undefined);
+    expect(note()?.textContent).toContain(`${formatPlainDate('2026-10-01')} is not a working day on this program's calendar`);
+
+    await view.click(`Use ${formatPlainDate('2026-10-09')}, the next working day`);
+    expect(view.byLabel('New forecast date').value).toBe('2026-10-09');
+    await view.until(() => previews.includes('2026-10-09') && note() === undefined);
+    expect(note()).toBeUndefined();
   });
 });

@@ -118,6 +118,9 @@ export function MoveDateDialog({ programId, milestone, onClose, onSaved }: Props
   const previewProblem = current && preview.isError ? problemText(preview.error) : null;
   // The server knows the factory's today: a new forecast already past is allowed, but said.
   const pastWarning = current && preview.data?.warnings?.some((w) => w.code === 'DATE_IN_PAST') ? t('form.dateInPast') : undefined;
+  // A day the factory has off is allowed (some are worked), but said, with the next working day offered.
+  const dayOff = current ? preview.data?.warnings?.find((w) => w.code === 'NOT_A_WORKING_DAY' && w.suggestion) : undefined;
+  const nextWorkingDay = dayOff?.suggestion;
 
   return (
     <FormDialog
@@ -138,6 +141,18 @@ export function MoveDateDialog({ programId, milestone, onClose, onSaved }: Props
         })}
       </p>
       <DateField name="forecastDate" label={t('form.newForecastDate')} hint={pastWarning} />
+      {chosen && nextWorkingDay ? (
+        <p className="form__context" role="status">
+          {t('form.notAWorkingDay', { date: formatPlainDate(chosen) })}{' '}
+          <button
+            type="button"
+            className="button button--small button--link"
+            onClick={() => form.methods.setValue('forecastDate', nextWorkingDay, { shouldDirty: true, shouldValidate: true })}
+          >
+            {t('form.useNextWorkingDay', { date: formatPlainDate(nextWorkingDay) })}
+          </button>
+        </p>
+      ) : null}
       <TextField name="reason" label={t('form.reason')} hint={t('form.moveReasonHint')} rows={3} isRequired />
       <MovePreview
         milestoneKey={milestone.key}
