@@ -13,10 +13,10 @@ import type { Role } from '../../src/domain/roles.js';
 import { argon2Passwords } from '../../src/main/passwords.js';
 import { openStore } from '../../src/store/open-store.js';
 import { createTestDatabase, dialects, type TestDatabase } from '../support/databases.js';
-import { jsonOf, problemOf, type Serving, serveInProcess, tollgate, tollgateWith } from './run-cli.js';
+import { cliNow, jsonOf, problemOf, type Serving, serveInProcess, tollgate, tollgateWith } from './run-cli.js';
 
 const zone = 'Asia/Shanghai';
-const today = () => dateInZone(new Date(), zone);
+const today = () => dateInZone(new Date(cliNow), zone);
 
 /**
  * One program and its people, written through the use cases: Priya runs the plan, Chen contributes,
@@ -26,7 +26,7 @@ async function seed(db: TestDatabase): Promise<string> {
   const opened = openStore({ databaseUrl: db.databaseUrl, dataDir: db.dataDir });
   try {
     await opened.migrate();
-    const deps: AppDeps = { store: opened.store, clock: { now: () => new Date() }, newId: uuidv7, passwords: argon2Passwords };
+    const deps: AppDeps = { store: opened.store, clock: { now: () => new Date(cliNow) }, newId: uuidv7, passwords: argon2Passwords };
     const created = unwrap(await createPerson(deps, { actor: null, email: 'admin@example.test', name: 'Ada Admin', isAdmin: true }));
     const admin = await principalOf(opened.store.reads, created);
     const client = unwrap(await createClient(deps, { actor: admin, name: 'Keller', country: 'DE' }));
@@ -69,7 +69,7 @@ describe.each(dialects)('tollgate on %s: actions and my week', (dialect) => {
   const as = (email: string, ...args: string[]) => tollgate(db, '--as', email, ...args);
 
   beforeAll(async () => {
-    db = await createTestDatabase(dialect);
+    db = await createTestDatabase(dialect, { now: cliNow });
     token = await seed(db);
   });
   afterAll(async () => {

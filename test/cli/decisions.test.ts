@@ -13,10 +13,10 @@ import type { Role } from '../../src/domain/roles.js';
 import { argon2Passwords } from '../../src/main/passwords.js';
 import { openStore } from '../../src/store/open-store.js';
 import { createTestDatabase, dialects, type TestDatabase } from '../support/databases.js';
-import { jsonOf, problemOf, type Serving, serveInProcess, tollgate, tollgateWith } from './run-cli.js';
+import { cliNow, jsonOf, problemOf, type Serving, serveInProcess, tollgate, tollgateWith } from './run-cli.js';
 
 const zone = 'Asia/Kolkata';
-const today = () => dateInZone(new Date(), zone);
+const today = () => dateInZone(new Date(cliNow), zone);
 
 /**
  * One program written through the use cases: Priya runs the plan (cadence owner), Jonas decides
@@ -26,7 +26,7 @@ async function seed(db: TestDatabase): Promise<void> {
   const opened = openStore({ databaseUrl: db.databaseUrl, dataDir: db.dataDir });
   try {
     await opened.migrate();
-    const deps: AppDeps = { store: opened.store, clock: { now: () => new Date() }, newId: uuidv7, passwords: argon2Passwords };
+    const deps: AppDeps = { store: opened.store, clock: { now: () => new Date(cliNow) }, newId: uuidv7, passwords: argon2Passwords };
     const reads = opened.store.reads;
     const admin = await principalOf(
       reads,
@@ -81,7 +81,7 @@ describe.each(dialects)('tollgate decision on %s', (dialect) => {
   const overdue = addDays(today(), -2);
 
   beforeAll(async () => {
-    db = await createTestDatabase(dialect);
+    db = await createTestDatabase(dialect, { now: cliNow });
     await seed(db);
   });
   afterAll(async () => {

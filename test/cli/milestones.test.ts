@@ -13,10 +13,10 @@ import type { Role } from '../../src/domain/roles.js';
 import { argon2Passwords } from '../../src/main/passwords.js';
 import { openStore } from '../../src/store/open-store.js';
 import { createTestDatabase, dialects, type TestDatabase } from '../support/databases.js';
-import { assertBuilt, type CliResult, jsonOf, problemOf as refusalOf, tollgate } from './run-cli.js';
+import { assertBuilt, type CliResult, cliNow, jsonOf, problemOf as refusalOf, tollgate } from './run-cli.js';
 
 const zone = 'Asia/Kolkata';
-const today = () => dateInZone(new Date(), zone);
+const today = () => dateInZone(new Date(cliNow), zone);
 /**
  * A Monday about two months ahead whose Tuesday and Wednesday are Indian working days (the program's
  * default calendar), so a move to Wednesday is exactly +2 business days whatever today is.
@@ -38,7 +38,7 @@ async function seed(db: TestDatabase): Promise<void> {
   const opened = openStore({ databaseUrl: db.databaseUrl, dataDir: db.dataDir });
   try {
     await opened.migrate();
-    const deps: AppDeps = { store: opened.store, clock: { now: () => new Date() }, newId: uuidv7, passwords: argon2Passwords };
+    const deps: AppDeps = { store: opened.store, clock: { now: () => new Date(cliNow) }, newId: uuidv7, passwords: argon2Passwords };
     const reads = opened.store.reads;
     const created = unwrap(await createPerson(deps, { actor: null, email: 'admin@example.test', name: 'Ada Admin', isAdmin: true }));
     const admin = await principalOf(reads, created);
@@ -83,7 +83,7 @@ describe.each(dialects)('tollgate on %s: milestone writes and the change log', (
 
   beforeAll(async () => {
     assertBuilt();
-    db = await createTestDatabase(dialect);
+    db = await createTestDatabase(dialect, { now: cliNow });
     await seed(db);
   });
   afterAll(async () => {

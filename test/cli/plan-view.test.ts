@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Baseline, Mta, Plan, SlipHistory } from '../../src/contract/plan.js';
 import { createTestDatabase, dialects, type TestDatabase } from '../support/databases.js';
-import { assertBuilt, jsonOf, problemOf, tollgate } from './run-cli.js';
+import { assertBuilt, cliNow, jsonOf, problemOf, tollgate } from './run-cli.js';
 
 // `tollgate plan …` on the demo portfolio, on the database backend (the server backend shares
 // cli/plan-backend.ts's JSON and is exercised through the same API by test/api/plan-view.test.ts).
@@ -11,7 +11,7 @@ describe.each(dialects)('tollgate plan on %s (demo portfolio)', (dialect) => {
 
   beforeAll(async () => {
     assertBuilt();
-    db = await createTestDatabase(dialect);
+    db = await createTestDatabase(dialect, { now: cliNow });
     expect((await tollgate(db, 'demo')).code).toBe(0);
   }, 120_000);
   afterAll(async () => {

@@ -15,7 +15,7 @@ import type { MilestoneLink } from '../../src/contract/plan.js';
 import { argon2Passwords } from '../../src/main/passwords.js';
 import { openStore } from '../../src/store/open-store.js';
 import { createTestDatabase, dialects, type TestDatabase } from '../support/databases.js';
-import { type CliResult, jsonOf, problemOf, type Serving, serveInProcess, tollgate, tollgateWith } from './run-cli.js';
+import { type CliResult, cliNow, jsonOf, problemOf, type Serving, serveInProcess, tollgate, tollgateWith } from './run-cli.js';
 
 type ProgramCalendar = z.infer<typeof ProgramCalendarSchema>;
 interface Push {
@@ -45,7 +45,7 @@ async function seed(db: TestDatabase): Promise<void> {
   const opened = openStore({ databaseUrl: db.databaseUrl, dataDir: db.dataDir });
   try {
     await opened.migrate();
-    const deps: AppDeps = { store: opened.store, clock: { now: () => new Date() }, newId: uuidv7, passwords: argon2Passwords };
+    const deps: AppDeps = { store: opened.store, clock: { now: () => new Date(cliNow) }, newId: uuidv7, passwords: argon2Passwords };
     const created = unwrap(await createPerson(deps, { actor: null, email: 'admin@example.test', name: 'Ada Admin', isAdmin: true }));
     const admin = await principalOf(opened.store.reads, created);
     const client = unwrap(await createClient(deps, { actor: admin, name: 'Keller', country: 'DE' }));
@@ -82,7 +82,7 @@ describe.each(dialects)('tollgate on %s: dependencies, the move preview and the 
   const local = (...args: string[]) => tollgate(db, '--as', 'priya@example.test', ...args);
 
   beforeAll(async () => {
-    db = await createTestDatabase(dialect);
+    db = await createTestDatabase(dialect, { now: cliNow });
     await seed(db);
     server = await serveInProcess(db);
     token = jsonOf<{ token: string }>(await local('token', 'create', '--name', 'plan tests', '--json')).token;
@@ -177,8 +177,9 @@ describe.each(dialects)('tollgate on %s: dependencies, the move preview and the 
       const before = { milestones: await milestones(), changes: await changes() };
       const preview = jsonOf<{ pushes: Push[] }>(await run('milestone', 'move', code, 'M-1', '--to', '2026-03-24', '--preview', '--json'));
       const [m1, m2, m3] = ['M-1', 'M-2', 'M-3'].map((key) => before.milestones.find((m) => m.key === key));
-      // The pushes; a DATE_IN_PAST warning comes beside them when the run's real today is later (CLI tests use the real clock).
+      // The pushes, and a DATE_IN_PAST warning beside them: the plan lies before the tests' today (cliNow).
       expect(preview).toMatchObject({
+        warnings: [{ path: 'forecastDate', code: 'DATE_IN_PAST' }],
         pushes: [
           {
             id: m2?.id,

@@ -8,7 +8,7 @@ import { argon2Passwords } from '../../src/main/passwords.js';
 import { migrationNames } from '../../src/store/migrate.js';
 import { openStore } from '../../src/store/open-store.js';
 import { createTestDatabase, dialects, type TestDatabase } from '../support/databases.js';
-import { assertBuilt, jsonOf, problemOf, tollgate, tollgateWith } from './run-cli.js';
+import { assertBuilt, cliNow, jsonOf, problemOf, tollgate, tollgateWith } from './run-cli.js';
 
 describe.each(dialects)('tollgate on %s: database, demo and portfolio', (dialect) => {
   let db: TestDatabase;
@@ -16,7 +16,7 @@ describe.each(dialects)('tollgate on %s: database, demo and portfolio', (dialect
 
   beforeAll(async () => {
     assertBuilt();
-    db = await createTestDatabase(dialect);
+    db = await createTestDatabase(dialect, { now: cliNow });
   });
   afterAll(async () => {
     await db?.drop();
@@ -62,7 +62,7 @@ describe.each(dialects)('tollgate on %s: database, demo and portfolio', (dialect
 
     // The same database through the HTTP API, signed in as the same person, gives exactly the same JSON.
     const opened = openStore({ databaseUrl: db.databaseUrl, dataDir: db.dataDir });
-    const deps: AppDeps = { store: opened.store, clock: { now: () => new Date() }, newId: uuidv7, passwords: argon2Passwords };
+    const deps: AppDeps = { store: opened.store, clock: { now: () => new Date(cliNow) }, newId: uuidv7, passwords: argon2Passwords };
     const api = await buildApp({ app: deps, version: 'test' });
     try {
       const login = await api.inject({

@@ -30,6 +30,15 @@ export interface RunOptions {
 }
 
 /**
+ * The instant the command-line tests on their own (empty) databases run at: their seeds, commands and
+ * servers all read it as now (TOLLGATE_NOW), so no test depends on the day it runs.
+ */
+export const cliNow = '2026-12-01T01:00:00Z';
+
+/** When this test file's commands started: their clock runs on from the database's instant since then. */
+const runStarted = Date.now();
+
+/**
  * The environment of a command on the test database. Nothing of the developer's own setup leaks in:
  * no TOLLGATE_AS, TOLLGATE_SERVER or TOLLGATE_TOKEN, and credentials live beside the database.
  */
@@ -41,8 +50,10 @@ export function cliEnv(db: TestDatabase, extra: RunOptions['env'] = {}): NodeJS.
     TOLLGATE_CONFIG_DIR: join(db.dataDir, 'config'),
     // Servers started by the tests live seconds: the holidays of a century ahead are not worth computing.
     TOLLGATE_WARM_HOLIDAYS: '0',
-    // A copy of the demo is read at the demo's instant, by the server and the commands alike.
-    ...(db.now ? { TOLLGATE_NOW: db.now } : {}),
+    // A copy of the demo is read at the demo's instant, by the server and the commands alike. The clock
+    // runs on from it as one process's would: each command starts where the last one left off (a clock
+    // started afresh at the same instant by each command would date a later write before an earlier one).
+    ...(db.now ? { TOLLGATE_NOW: new Date(Date.parse(db.now) + (Date.now() - runStarted)).toISOString() } : {}),
   };
   for (const key of ['TOLLGATE_AS', 'TOLLGATE_SERVER', 'TOLLGATE_TOKEN', 'TOLLGATE_PUBLIC_URL']) delete env[key];
   for (const [key, value] of Object.entries(extra)) {

@@ -30,6 +30,8 @@ export interface DatabaseOptions {
    * 'empty' (the default): nothing, not even the tables.
    */
   readonly from?: 'empty' | 'demo';
+  /** The instant the commands and servers on an empty database read as now (TOLLGATE_NOW); a demo copy has its own. */
+  readonly now?: string;
 }
 
 /** A fresh database of the dialect, for one test file: empty, or a copy of the demo; drop() removes it. */
@@ -42,7 +44,7 @@ export async function createTestDatabase(dialect: 'sqlite' | 'postgres', opts: D
       dialect,
       databaseUrl: undefined,
       dataDir,
-      now: demo?.now,
+      now: demo?.now ?? opts.now,
       rows: async (sqlText) => {
         const raw = new Database(join(dataDir, 'tollgate.db'), { readonly: true, fileMustExist: true });
         try {
@@ -65,7 +67,7 @@ export async function createTestDatabase(dialect: 'sqlite' | 'postgres', opts: D
     dialect,
     databaseUrl: url.toString(),
     dataDir,
-    now: demo?.now,
+    now: demo?.now ?? opts.now,
     rows: async (sqlText) => {
       const c = new pg.Client({ connectionString: url.toString() });
       await c.connect();
