@@ -27,7 +27,24 @@ const writeJson = (stream: { write(text: string): unknown }, value: unknown) => 
 /** Prints `json` for scripts (--json) or the text `human()` returns for people. */
 export function emit(out: Output, json: unknown, human: () => string): void {
   if (out.json) writeJson(terminal().stdout, json);
-  else terminal().stdout.write(`${human()}\n`);
+  else {
+    terminal().stdout.write(`${human()}\n`);
+    // What was accepted but deserves a second look (a date already past, a day off at the factory).
+    for (const w of warningsOf(json)) terminal().stderr.write(`warning ${w.code}: ${w.message}\n`);
+  }
+}
+
+/** The warnings an answer carries beside its record (WarningsSchema in contract/common.ts), if any. */
+function warningsOf(json: unknown): { code: string; message: string }[] {
+  const warnings = typeof json === 'object' && json !== null ? (json as { warnings?: unknown }).warnings : undefined;
+  if (!Array.isArray(warnings)) return [];
+  return warnings.filter(
+    (w): w is { code: string; message: string } =>
+      typeof w === 'object' &&
+      w !== null &&
+      typeof (w as { code?: unknown }).code === 'string' &&
+      typeof (w as { message?: unknown }).message === 'string',
+  );
 }
 
 export function printJsonOr(out: Output, json: unknown, text: string): void {

@@ -33,6 +33,9 @@ interface Push {
 // March 2026 has no public holiday, October 2026 holds National Day (1–7 Oct, makeup Saturday 10 Oct),
 // and 2027 is provisional until its official schedule is loaded.
 const tool = { name: 'Tool T1 released', date: '2026-03-20' }; // Friday
+/** The warning line a command prints for a date before the tests' today (1 December 2026 in Ningbo). */
+const pastWarning = (date: string) =>
+  `warning DATE_IN_PAST: ${date} is already past (today is 2026-12-01): the item is overdue as soon as it is saved.\n`;
 const trial = { name: 'Trial run', date: '2026-03-23' }; // Monday, 1 business day after the tool
 const approval = { name: 'Sample approval', date: '2026-03-24' }; // Tuesday, with the trial
 const artwork = { name: 'Packaging artwork', date: '2026-04-01' };
@@ -204,10 +207,17 @@ describe.each(dialects)('tollgate on %s: dependencies, the move preview and the 
         ],
       });
       const text = await run('milestone', 'move', code, 'M-1', '--to', '2026-03-24', '--preview');
-      expect(text).toMatchObject({ code: 0, stderr: '' });
+      // The answer's warnings follow the table, on stderr: the plan lies before the tests' today.
+      expect(text).toMatchObject({ code: 0, stderr: pastWarning('2026-03-24') });
       expect(text.stdout).toMatch(/^Moving M-1 "Tool T1 released" from 2026-03-20 to 2026-03-24 pushes 2 milestones later:\n/);
       expect(text.stdout).toMatch(/│ M-2 +│ Trial run +│ 2026-03-23 → 2026-03-25 +│ pushed by M-1 +│/);
       expect(text.stdout).toMatch(/│ M-3 +│ Sample approval +│ 2026-03-24 → 2026-03-25 +│ pushed by M-2 +│/);
+      // A day off at the factory (China's National Day) is said too, with the next working day.
+      const holiday = await run('milestone', 'move', code, 'M-1', '--to', '2026-10-01', '--preview');
+      expect(holiday.code).toBe(0);
+      expect(holiday.stderr).toMatch(
+        /^warning NOT_A_WORKING_DAY: 2026-10-01 is not a working day on the program's calendar; the next working day is 2026-10-\d\d\.$/m,
+      );
       const none = await run('milestone', 'move', code, 'M-1', '--to', '2026-03-19', '--preview');
       expect(none.stdout).toBe('Moving M-1 "Tool T1 released" from 2026-03-20 to 2026-03-19 pushes no other milestone.\n');
       // Into 2027, whose official Chinese schedule is not loaded yet: the new date is provisional.
@@ -258,10 +268,10 @@ describe.each(dialects)('tollgate on %s: dependencies, the move preview and the 
 
       // Text: the pushes are listed after the move. A move earlier pushes nothing and asks nothing.
       const later = await run('milestone', 'move', code, 'M-2', '--to', '2026-03-26', '--reason', 'Trial slot moved', '--yes');
-      expect(later).toMatchObject({ code: 0, stderr: '' });
+      expect(later).toMatchObject({ code: 0, stderr: pastWarning('2026-03-26') });
       expect(later.stdout).toMatch(/\n {2}pushed later with it: M-3 2026-03-25 → 2026-03-26\n$/);
       const earlier = await run('milestone', 'move', code, 'M-1', '--to', '2026-03-23', '--reason', 'Rework faster than feared');
-      expect(earlier).toMatchObject({ code: 0, stderr: '' });
+      expect(earlier).toMatchObject({ code: 0, stderr: pastWarning('2026-03-23') });
       expect(earlier.stdout).toMatch(/^Moved the forecast from 2026-03-24: /);
       expect(await one('M-2')).toMatchObject({ forecastDate: '2026-03-26', version: 3 });
     });
