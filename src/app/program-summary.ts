@@ -29,8 +29,18 @@ const chunkSize = 100;
 /** Entries kept per store (an instance's memory bound): far more programs than a workspace runs. */
 export const maxCachedPrograms = 20_000;
 
-// One cache per store, so each instance (and each test database) keeps its own.
-const caches = new WeakMap<Store, Map<string, Entry>>();
+/** A map per store, made on first use, so each instance (and each test database) keeps its own. */
+function perStore<V>(): (store: Store) => Map<string, V> {
+  const maps = new WeakMap<Store, Map<string, V>>();
+  return (store) => {
+    let m = maps.get(store);
+    if (!m) {
+      m = new Map();
+      maps.set(store, m);
+    }
+    return m;
+  };
+}
 
 /** Figures being worked out now, per program: what they are worked out for, and the answer to come. */
 interface InFlight {
@@ -38,25 +48,9 @@ interface InFlight {
   readonly today: PlainDate;
   readonly summary: Promise<ProgramSummary | undefined>;
 }
-const inFlight = new WeakMap<Store, Map<string, InFlight>>();
 
-function inFlightOf(store: Store): Map<string, InFlight> {
-  let m = inFlight.get(store);
-  if (!m) {
-    m = new Map();
-    inFlight.set(store, m);
-  }
-  return m;
-}
-
-function cacheOf(store: Store): Map<string, Entry> {
-  let c = caches.get(store);
-  if (!c) {
-    c = new Map();
-    caches.set(store, c);
-  }
-  return c;
-}
+const cacheOf = perStore<Entry>();
+const inFlightOf = perStore<InFlight>();
 
 /**
  * The derived figures of each program, kept per program revision: a program's figures are worked out

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { forwardLinks, graphOf } from '../../../test/support/random-dags.js';
 import { addBusinessDays, mondayToFriday } from '../business-days.js';
 import { asMilestoneId, type MilestoneId } from '../ids.js';
 import { addDays, type PlainDate, plainDate } from '../plain-date.js';
 import type { DependencyLink, ScheduledMilestone } from './dependency.js';
-import { buildDependencyGraph } from './dependency-graph.js';
 import { propagateChange } from './propagate.js';
 
 // Random DAGs (links only from lower to higher number), some milestones done.
@@ -51,15 +51,11 @@ describe('propagateChange against brute-force relaxation', () => {
           forecastDate: addDays(base, o),
           actualDate: done[i] && i !== moved ? addDays(base, o) : null,
         }));
-        const dag = links
-          .filter(([a, b]) => a !== b)
-          .map(([a, b, lag]) => ({ predecessorId: nodes[Math.min(a, b)]?.id, successorId: nodes[Math.max(a, b)]?.id, lagDays: lag }))
-          .filter((l): l is DependencyLink => l.predecessorId !== undefined && l.successorId !== undefined);
-        const g = buildDependencyGraph(nodes, dag);
-        if (!g.ok) throw new Error(g.error.message);
+        const dag = forwardLinks(nodes, links);
+        const graph = graphOf(nodes, dag);
         const target = nodes[moved] as ScheduledMilestone;
         const to = addDays(target.forecastDate, by);
-        const r = propagateChange(mondayToFriday, g.value, { kind: 'move', milestoneId: target.id, to });
+        const r = propagateChange(mondayToFriday, graph, { kind: 'move', milestoneId: target.id, to });
         if (!r.ok) throw new Error(r.error.message);
         expect(new Map(r.value.map((p) => [p.id, p.to]))).toEqual(relax(nodes, dag, target.id, to));
         const order = new Map(r.value.map((p, k) => [p.id, k]));

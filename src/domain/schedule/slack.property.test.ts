@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { forwardLinks, graphOf } from '../../../test/support/random-dags.js';
 import { addBusinessDays, businessDaysBetween, mondayToFriday } from '../business-days.js';
 import { asMilestoneId, type MilestoneId } from '../ids.js';
 import { type PlainDate, plainDate } from '../plain-date.js';
 import { type DependencyLink, finishOf, type ScheduledMilestone } from './dependency.js';
-import { buildDependencyGraph } from './dependency-graph.js';
 import { computeSlack } from './slack.js';
 
 // Random DAGs (links only from lower to higher number) with negative, zero and positive lags, some
@@ -48,14 +48,10 @@ describe('computeSlack against relaxation', () => {
           const date = addBusinessDays(mondayToFriday, base, o);
           return { id: asMilestoneId(`m${i}`), key: `M-${i}`, forecastDate: date, actualDate: done[i] ? date : null };
         });
-        const dag = links
-          .filter(([a, b]) => a !== b)
-          .map(([a, b, lag]) => ({ predecessorId: nodes[Math.min(a, b)]?.id, successorId: nodes[Math.max(a, b)]?.id, lagDays: lag }))
-          .filter((l): l is DependencyLink => l.predecessorId !== undefined && l.successorId !== undefined);
-        const g = buildDependencyGraph(nodes, dag);
-        if (!g.ok) throw new Error(g.error.message);
+        const dag = forwardLinks(nodes, links);
+        const graph = graphOf(nodes, dag);
         const target = addBusinessDays(mondayToFriday, base, release);
-        const r = computeSlack(mondayToFriday, g.value, target);
+        const r = computeSlack(mondayToFriday, graph, target);
         const expected = relaxLatest(nodes, dag, target);
         for (const m of r.milestones) {
           const node = nodes.find((x) => x.id === m.id) as ScheduledMilestone;
