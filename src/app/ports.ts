@@ -2,7 +2,7 @@ import type { Action, ActionStatus } from '../domain/action.js';
 import type { Baseline } from '../domain/baseline.js';
 import type { FieldChange } from '../domain/change.js';
 import type { Decision, DecisionStatus } from '../domain/decision.js';
-import type { ClientId, MilestoneId, ProgramId, UserId } from '../domain/ids.js';
+import type { ClientId, FactoryId, MilestoneId, ProgramId, SupplierId, UserId } from '../domain/ids.js';
 import type { Link, LinkableEntity } from '../domain/link.js';
 import type { Milestone } from '../domain/milestone.js';
 import type { MilestoneLink } from '../domain/milestone-link.js';
@@ -28,6 +28,40 @@ export interface Client {
   readonly name: string;
   /** ISO 3166-1 alpha-2 */
   readonly country: string;
+  /** Where the client's people are (IANA), e.g. for meeting times; programs keep their factory's zone. */
+  readonly timeZone: string;
+  readonly contacts: readonly ClientContact[];
+  /** When it was archived (its programs stay readable); null while in use. */
+  readonly archivedAt: string | null;
+  readonly version: number;
+}
+
+/** Someone at the client to reach: name, and an e-mail address and/or phone number. */
+export interface ClientContact {
+  readonly name: string;
+  readonly role: string;
+  readonly email: string;
+  readonly phone: string;
+}
+
+/** A contract manufacturer that makes products for clients' programs, at one or more factories. */
+export interface Supplier {
+  readonly id: SupplierId;
+  readonly name: string;
+  /** ISO 3166-1 alpha-2 of its head office. */
+  readonly country: string;
+  readonly version: number;
+}
+
+/** One factory of a supplier: its location sets a new program's default time zone and business calendar. */
+export interface Factory {
+  readonly id: FactoryId;
+  readonly supplierId: SupplierId;
+  readonly name: string;
+  readonly city: string;
+  /** ISO 3166-1 alpha-2: its public holidays make the default calendar. */
+  readonly country: string;
+  readonly timeZone: string;
   readonly version: number;
 }
 
@@ -98,6 +132,8 @@ export interface ChangeRecord extends FieldChange {
 export type EntityName =
   | 'user'
   | 'client'
+  | 'supplier'
+  | 'factory'
   | 'program'
   | 'milestone'
   | 'membership'
@@ -215,6 +251,13 @@ export interface Reads {
   failuresFor(key: string, now: string, windowMs: number): Promise<number>;
   listClients(): Promise<Client[]>;
   findClient(id: string): Promise<Client | null>;
+  /** Every supplier by name, each with its factories by name. */
+  listSuppliers(): Promise<{ readonly supplier: Supplier; readonly factories: Factory[] }[]>;
+  findSupplier(id: string): Promise<Supplier | null>;
+  findSupplierByName(name: string): Promise<Supplier | null>;
+  findFactory(id: string): Promise<Factory | null>;
+  /** Programs that are neither archived nor closed, per client: what archiving a client leaves behind. */
+  countOpenProgramsOfClient(clientId: string): Promise<number>;
   countPrograms(): Promise<number>;
   listPrograms(): Promise<Program[]>;
   /** The programs with these ids (those that exist). */
@@ -305,6 +348,8 @@ type Stored<T, K extends PropertyKey = never> = Omit<T, 'id' | 'version' | K>;
 export interface Columns {
   user: Stored<User> & { readonly passwordHash: string | null };
   client: Stored<Client>;
+  supplier: Stored<Supplier>;
+  factory: Stored<Factory>;
   program: Stored<Program, 'revision'>;
   milestone: Stored<Milestone>;
   membership: Stored<Membership>;
@@ -361,7 +406,7 @@ export class UniqueViolation extends Error {
 }
 
 /** What a rule that reads other rows guards; transactions that lock the same scope run one after another. */
-export type LockScope = `program:${string}` | 'admins' | 'first-admin' | 'demo';
+export type LockScope = `program:${string}` | 'admins' | 'first-admin' | 'demo' | 'clients' | 'suppliers' | 'programs';
 
 export interface Tx extends Reads {
   /**

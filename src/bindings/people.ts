@@ -3,7 +3,6 @@ import { invitePerson } from '../app/auth/invite-person.js';
 import { listApiTokens } from '../app/auth/list-api-tokens.js';
 import { revokeApiToken } from '../app/auth/revoke-api-token.js';
 import { grantRole } from '../app/people/grant-role.js';
-import { listClients } from '../app/people/list-clients.js';
 import { listPeople } from '../app/people/list-people.js';
 import { describeMemberships } from '../app/people/membership-views.js';
 import { removePerson } from '../app/people/remove-person.js';
@@ -44,11 +43,6 @@ export const peopleBindings: Bindings<keyof typeof peopleOperations> = {
 
   removePerson: async ({ app, actor }, { params, body }) =>
     done(await removePerson(app, { actor, userId: params.userId, reason: body?.reason })),
-
-  listClients: async ({ app, actor }) =>
-    presented(await listClients(app, { actor }), (items) => ({
-      items: items.map((c) => ({ id: c.id, name: c.name, country: c.country })),
-    })),
 
   listTokens: async ({ app, actor }) => ok({ items: (await listApiTokens(app, { actor })).map(apiTokenJson) }),
 

@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import type {
   ApiTokenSchema,
-  ClientSchema,
   CreatedTokenSchema,
   InvitationSchema,
   InviteSchema,
@@ -11,6 +10,7 @@ import type {
 } from '../contract/auth.js';
 import type { OfficialScheduleLoadedSchema } from '../contract/calendar.js';
 import type { OperationInput, OperationName, OperationOutput } from '../contract/operations.js';
+import type { ClientSchema } from '../contract/setup.js';
 import type { Result } from '../domain/result.js';
 
 // What every workspace command needs, in the API's JSON shapes, whether the CLI works on the

@@ -126,9 +126,6 @@ export const MembershipParamsSchema = z.object({ membershipId: Identifier(64) })
 export const ProgramPersonSchema = z.object({ id: z.string(), name: z.string(), email: z.string(), roles: z.array(RoleSchema) });
 export const ProgramPeopleSchema = z.object({ items: z.array(ProgramPersonSchema) });
 
-export const ClientSchema = z.object({ id: z.string(), name: z.string(), country: z.string() }).meta({ id: 'Client' });
-export const ClientListSchema = z.object({ items: z.array(ClientSchema) });
-
 export const AuthConfigSchema = z.object({
   password: z.boolean(),
   oidc: z.object({ name: z.string(), startUrl: z.string() }).nullable(),

@@ -6,6 +6,7 @@ import { peopleOperations } from './operations/people.js';
 import { planOperations } from './operations/plan.js';
 import { programOperations } from './operations/programs.js';
 import { riskOperations } from './operations/risks.js';
+import { setupOperations } from './operations/setup.js';
 
 /**
  * Every API operation that is plain JSON in and out, by name: the one table from which the HTTP
@@ -20,6 +21,7 @@ export const operations = {
   ...actionOperations,
   ...peopleOperations,
   ...riskOperations,
+  ...setupOperations,
 } as const satisfies Record<string, OperationContract>;
 
 export type Operations = typeof operations;

@@ -19,8 +19,15 @@ export const ProgramSummarySchema = z
     id: z.string(),
     code: z.string(),
     name: z.string(),
+    product: z.string().meta({ description: 'What is made; empty for programs set up before products were recorded' }),
     client: z.object({ id: z.string(), name: z.string(), country: z.string() }),
-    supplier: z.object({ name: z.string(), city: z.string(), country: z.string() }),
+    supplier: z.object({
+      name: z.string(),
+      city: z.string(),
+      country: z.string(),
+      factoryId: z.string().nullable().meta({ description: 'The factory record (GET /suppliers)' }),
+    }),
+    archivedAt: z.string().nullable().meta({ description: 'When it left the portfolio (still readable); null while in it' }),
     timeZone: z.string(),
     status: ProgramStatusSchema,
     currentPhase: PhaseSchema.nullable(),
@@ -40,6 +47,7 @@ export const ProgramSummarySchema = z
     can: z
       .object({
         'program.read': GrantSchema,
+        'program.edit': GrantSchema,
         'milestone.create': GrantSchema,
         'milestone.edit': GrantSchema,
         'milestone.move': GrantSchema,

@@ -47,6 +47,8 @@ export const errorCatalogue = {
   ACTION_STATE: 'The action is not in a state that allows this step (e.g. confirming an action nobody has marked done).',
   NOT_ACTION_OWNER: 'Only the owner of an action marks it done.',
   ACTION_NOT_FOUND: 'No action with this id or key exists in the program.',
+  CLIENT_NOT_FOUND: 'No client with this id exists.',
+  SUPPLIER_NOT_FOUND: 'No supplier with this id exists.',
   DEPENDENCY_CYCLE: 'The link would make a milestone depend on itself through other milestones; the message names the cycle.',
   SELF_DEPENDENCY: 'A milestone cannot be linked as its own predecessor.',
   LINK_EXISTS: 'The two milestones are already linked in this direction; remove the link first to change its lag.',
@@ -56,6 +58,7 @@ export const errorCatalogue = {
   BASELINE_NOT_FOUND: 'No baseline with this number exists in the program.',
   BASELINE_DECISION_INVALID:
     'A re-baseline needs a decided decision of the same program, decided by a decision owner and not yet used by another baseline.',
+  CLIENT_STATE: 'The client is not in a state that allows this step (e.g. archiving a client whose programs still run).',
   PROGRAM_STATE: 'The program is not in a state that allows this step (e.g. activating a program that is already active with a baseline).',
   DATE_OUT_OF_RANGE:
     'A date, given or computed (a pushed forecast, a shifted copy), lies outside the range Tollgate accepts: 2000-01-01 to 2099-12-31.',

@@ -5,6 +5,7 @@ import { type Principal, type Role, rolesOn } from './roles.js';
 /** Everything a person may try to do on a program. New capabilities add rows here, nowhere else. */
 export const programActions = [
   'program.read',
+  'program.edit',
   'milestone.create',
   'milestone.edit',
   'milestone.move',
@@ -36,6 +37,8 @@ export type Grant = 'yes' | 'own' | 'no';
  */
 export const policy: Readonly<Record<ProgramAction, Readonly<Record<Role, Grant>>>> = {
   'program.read': { decision_owner: 'yes', cadence_owner: 'yes', quality_owner: 'yes', contributor: 'yes', observer: 'yes' },
+  // Name, product, factory (while a draft) and archiving: the program's set-up is the cadence owner's.
+  'program.edit': { decision_owner: 'no', cadence_owner: 'yes', quality_owner: 'no', contributor: 'no', observer: 'no' },
   'milestone.create': { decision_owner: 'no', cadence_owner: 'yes', quality_owner: 'no', contributor: 'no', observer: 'no' },
   'milestone.edit': { decision_owner: 'no', cadence_owner: 'yes', quality_owner: 'no', contributor: 'no', observer: 'no' },
   'milestone.move': { decision_owner: 'no', cadence_owner: 'yes', quality_owner: 'own', contributor: 'own', observer: 'no' },
@@ -140,6 +143,21 @@ export function permit(
 }
 
 /** Workspace admin actions (inviting people, assigning roles). */
+/** Who may add suppliers and their factories: workspace admins and anyone who runs a program's cadence. */
+export function permitSupplierSetup(p: Principal): Result<true> {
+  if (p.isAdmin || p.memberships.some((m) => m.role === 'cadence_owner')) return ok(true);
+  return refuse('FORBIDDEN', 'You lack the permission to add suppliers and factories. It needs a workspace admin or a cadence owner.');
+}
+
+/** Who may create a program for a client: workspace admins and the cadence owners of the client (a role on the client). */
+export function permitProgramCreation(p: Principal, clientId: ClientId): Result<true> {
+  if (p.isAdmin || p.memberships.some((m) => m.role === 'cadence_owner' && m.clientId === clientId)) return ok(true);
+  return refuse(
+    'FORBIDDEN',
+    "You lack the permission to create programs for this client. It needs a workspace admin or a cadence owner on the client's programs (a role on the client).",
+  );
+}
+
 export function permitAdmin(p: Principal, action: AdminAction): Result<true> {
   return p.isAdmin ? ok(true) : refuse('FORBIDDEN', `You lack the permission ${action}. It needs a workspace admin.`);
 }

@@ -1,5 +1,5 @@
 import type { CalendarSpec } from './calendar/calendar-spec.js';
-import type { ClientId, ProgramId, UserId } from './ids.js';
+import type { ClientId, FactoryId, ProgramId, UserId } from './ids.js';
 import type { PlainDate } from './plain-date.js';
 
 export const programStatuses = ['draft', 'active', 'on_hold', 'closed'] as const;
@@ -10,6 +10,10 @@ export interface Program {
   readonly code: string;
   readonly name: string;
   readonly clientId: ClientId;
+  /** What is made, e.g. "Cordless kettle housing, 1.7 l" (may be empty for programs made before 0010). */
+  readonly product: string;
+  /** The supplier's factory where it is made (null only for a factory record since removed). */
+  readonly factoryId: FactoryId | null;
   readonly supplierName: string;
   readonly factoryCity: string;
   /** ISO 3166-1 alpha-2 country code of the factory. */
@@ -22,6 +26,8 @@ export interface Program {
   readonly targetReleaseDate: PlainDate | null;
   /** The program's business calendar; null: weekends and the factory country's public holidays (programCalendar). */
   readonly calendarSpec: CalendarSpec | null;
+  /** When it left the portfolio (still readable and searchable); null while it is in it. */
+  readonly archivedAt: string | null;
   readonly version: number;
   /**
    * Committed writes to the program or anything in it (milestones, links, records, people, calendar):

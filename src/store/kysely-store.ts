@@ -28,6 +28,7 @@ import {
   toChange,
   toClient,
   toDecision,
+  toFactory,
   toInvite,
   toLink,
   toMembership,
@@ -36,6 +37,7 @@ import {
   toProgram,
   toRisk,
   toSession,
+  toSupplier,
   toUser,
 } from './mappers.js';
 import { changePageQuery, changesMatching, decisionPageQuery, readActionPage } from './record-pages.js';
@@ -44,6 +46,8 @@ import type { Database } from './schema.js';
 const tables = {
   user: 'users',
   client: 'clients',
+  supplier: 'suppliers',
+  factory: 'factories',
   program: 'programs',
   milestone: 'milestones',
   membership: 'memberships',
@@ -77,6 +81,8 @@ type MissingColumns<E extends EntityName> = Exclude<keyof Columns[E], keyof Data
 const everyFieldHasAColumn: { [E in EntityName]: [MissingColumns<E>] extends [never] ? true : MissingColumns<E> } = {
   user: true,
   client: true,
+  supplier: true,
+  factory: true,
   program: true,
   milestone: true,
   membership: true,
@@ -457,6 +463,33 @@ export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'cou
     async findClient(id) {
       const r = await db.selectFrom('clients').selectAll().where('id', '=', id).executeTakeFirst();
       return r ? toClient(r) : null;
+    },
+    async listSuppliers() {
+      const suppliers = (await db.selectFrom('suppliers').selectAll().orderBy('name').execute()).map(toSupplier);
+      const factories = (await db.selectFrom('factories').selectAll().orderBy('name').execute()).map(toFactory);
+      return suppliers.map((supplier) => ({ supplier, factories: factories.filter((f) => f.supplierId === supplier.id) }));
+    },
+    async findSupplier(id) {
+      const r = await db.selectFrom('suppliers').selectAll().where('id', '=', id).executeTakeFirst();
+      return r ? toSupplier(r) : null;
+    },
+    async findSupplierByName(name) {
+      const r = await db.selectFrom('suppliers').selectAll().where('name', '=', name).executeTakeFirst();
+      return r ? toSupplier(r) : null;
+    },
+    async findFactory(id) {
+      const r = await db.selectFrom('factories').selectAll().where('id', '=', id).executeTakeFirst();
+      return r ? toFactory(r) : null;
+    },
+    async countOpenProgramsOfClient(clientId) {
+      const r = await db
+        .selectFrom('programs')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('clientId', '=', clientId)
+        .where('archivedAt', 'is', null)
+        .where('status', '!=', 'closed')
+        .executeTakeFirstOrThrow();
+      return toCount(r.n);
     },
     async countPrograms() {
       const r = await db

@@ -1,9 +1,21 @@
-import type { ApiTokenRecord, ChangeRecord, Client, EntityName, InviteRecord, SessionRecord, User, UserStatus } from '../app/ports.js';
+import type {
+  ApiTokenRecord,
+  ChangeRecord,
+  Client,
+  ClientContact,
+  EntityName,
+  Factory,
+  InviteRecord,
+  SessionRecord,
+  Supplier,
+  User,
+  UserStatus,
+} from '../app/ports.js';
 import type { Action, ActionSeverity, ActionStatus, EffectivenessResult } from '../domain/action.js';
 import type { Baseline } from '../domain/baseline.js';
 import type { CalendarSpec } from '../domain/calendar/calendar-spec.js';
 import type { Decision, DecisionStatus } from '../domain/decision.js';
-import type { ClientId, MilestoneId, ProgramId, UserId } from '../domain/ids.js';
+import type { ClientId, FactoryId, MilestoneId, ProgramId, SupplierId, UserId } from '../domain/ids.js';
 import type { Link, LinkableEntity } from '../domain/link.js';
 import type { Milestone, Phase } from '../domain/milestone.js';
 import type { MilestoneLink } from '../domain/milestone-link.js';
@@ -18,6 +30,7 @@ import type {
   ChangesTable,
   ClientsTable,
   DecisionsTable,
+  FactoriesTable,
   InvitesTable,
   LinksTable,
   MembershipsTable,
@@ -26,6 +39,7 @@ import type {
   ProgramsTable,
   RisksTable,
   SessionsTable,
+  SuppliersTable,
   UsersTable,
 } from './schema.js';
 
@@ -84,6 +98,26 @@ export const toClient = (r: ClientsTable): Client => ({
   id: r.id as ClientId,
   name: r.name,
   country: r.country,
+  timeZone: r.timeZone,
+  contacts: JSON.parse(r.contacts) as ClientContact[],
+  archivedAt: r.archivedAt,
+  version: Number(r.version),
+});
+
+export const toSupplier = (r: SuppliersTable): Supplier => ({
+  id: r.id as SupplierId,
+  name: r.name,
+  country: r.country,
+  version: Number(r.version),
+});
+
+export const toFactory = (r: FactoriesTable): Factory => ({
+  id: r.id as FactoryId,
+  supplierId: r.supplierId as SupplierId,
+  name: r.name,
+  city: r.city,
+  country: r.country,
+  timeZone: r.timeZone,
   version: Number(r.version),
 });
 
@@ -92,6 +126,8 @@ export const toProgram = (r: ProgramsTable): Program => ({
   code: r.code,
   name: r.name,
   clientId: r.clientId as ClientId,
+  product: r.product,
+  factoryId: r.factoryId as FactoryId | null,
   supplierName: r.supplierName,
   factoryCity: r.factoryCity,
   factoryCountry: r.factoryCountry,
@@ -101,6 +137,7 @@ export const toProgram = (r: ProgramsTable): Program => ({
   toleranceDays: Number(r.toleranceDays),
   targetReleaseDate: r.targetReleaseDate as PlainDate | null,
   calendarSpec: r.calendarSpec ? (JSON.parse(r.calendarSpec) as CalendarSpec) : null,
+  archivedAt: r.archivedAt,
   version: Number(r.version),
   revision: Number(r.revision),
 });

@@ -9,6 +9,7 @@ import * as m0006 from './migrations/0006-baselines.js';
 import * as m0007 from './migrations/0007-program-revisions-and-read-indexes.js';
 import * as m0008 from './migrations/0008-workspace-revision.js';
 import * as m0009 from './migrations/0009-record-page-indexes.js';
+import * as m0010 from './migrations/0010-setup-records.js';
 
 // Migrations are imported, not discovered on disk, so the compiled build carries them.
 const migrations: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '0007-program-revisions-and-read-indexes': m0007,
   '0008-workspace-revision': m0008,
   '0009-record-page-indexes': m0009,
+  '0010-setup-records': m0010,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -18,6 +18,32 @@ export interface ClientsTable {
   id: string;
   name: string;
   country: string;
+  /** 0010. */
+  timeZone: string;
+  /** JSON array of ClientContact (0010). */
+  contacts: string;
+  archivedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface SuppliersTable {
+  id: string;
+  name: string;
+  country: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface FactoriesTable {
+  id: string;
+  supplierId: string;
+  name: string;
+  city: string;
+  country: string;
+  timeZone: string;
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -28,6 +54,10 @@ export interface ProgramsTable {
   code: string;
   name: string;
   clientId: string;
+  /** 0010. */
+  product: string;
+  factoryId: string | null;
+  archivedAt: string | null;
   supplierName: string;
   factoryCity: string;
   factoryCountry: string;
@@ -261,6 +291,8 @@ export interface WorkspaceStateTable {
 export interface Database {
   users: UsersTable;
   clients: ClientsTable;
+  suppliers: SuppliersTable;
+  factories: FactoriesTable;
   programs: ProgramsTable;
   milestones: MilestonesTable;
   keyCounters: KeyCountersTable;

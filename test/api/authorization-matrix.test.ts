@@ -4,7 +4,7 @@ import { markActionDone } from '../../src/app/actions/mark-action-done.js';
 import { openAction } from '../../src/app/actions/open-action.js';
 import { createApiToken } from '../../src/app/auth/create-api-token.js';
 import { createMilestone } from '../../src/app/create-milestone.js';
-import { createProgram, unwrap } from '../../src/app/create-records.js';
+import { createClient, createProgram, unwrap } from '../../src/app/create-records.js';
 import { decideDecision } from '../../src/app/decisions/decide-decision.js';
 import { requestDecision } from '../../src/app/decisions/request-decision.js';
 import { demoPassword } from '../../src/app/demo/demo-data.js';
@@ -13,6 +13,7 @@ import { createPerson } from '../../src/app/people/create-person.js';
 import { grantRole } from '../../src/app/people/grant-role.js';
 import { addMilestoneLink } from '../../src/app/plan/add-milestone-link.js';
 import { raiseRisk } from '../../src/app/risks/raise-risk.js';
+import { setProgramArchived } from '../../src/app/setup/programs.js';
 import type { PlainDate } from '../../src/domain/plain-date.js';
 import { docsDir, webDir } from '../../src/main/compose.js';
 import { createTestServer, type Headers, type TestServer } from '../support/app.js';
@@ -132,6 +133,31 @@ describe.each(dialects)('authorization matrix on %s (demo portfolio)', (dialect)
     );
     return m.milestone;
   }
+  const khgClient = async () => (await t.deps.store.reads.findProgram(program))?.clientId as string;
+  /** A fresh client with no programs (version 1). */
+  const newClient = async () => unwrap(await createClient(t.deps, { actor: admin, name: `Matrix client ${++n}`, country: 'DE' })).id;
+  /** One of the demo's factories. */
+  const someFactory = async () => {
+    const f = (await t.deps.store.reads.listSuppliers())[0]?.factories[0];
+    if (!f) throw new Error('the demo has no factory');
+    return f;
+  };
+  /** A fresh draft program of KHG-KW500's client (version 1; archived, version 2, when asked): its code. */
+  const draftProgram = async (archived = false) => {
+    const code = `MX-SET${++n}`;
+    const p = unwrap(
+      await createProgram(t.deps, {
+        actor: admin,
+        code,
+        name: `Matrix set-up ${n}`,
+        clientId: await khgClient(),
+        factoryId: (await someFactory()).id,
+        status: 'draft',
+      }),
+    );
+    if (archived) unwrap(await setProgramArchived(t.deps, { actor: admin, programId: p.id, version: 1, archived: true }));
+    return code;
+  };
   /** The caller, where they hold a role on KHG-KW500 that lets them own items; otherwise lead@. */
   const ownerFor = (c: Caller): Actor =>
     c.person && c.person.id !== admin.id && !['other client', 'revoked token'].includes(c.column) ? c.person : lead;
@@ -832,7 +858,81 @@ describe.each(dialects)('authorization matrix on %s (demo portfolio)', (dialect)
       request: async () => ({ method: 'DELETE', url: `/api/v1/people/${(await stranger()).id}` }),
       expect: adminOnly,
     },
-    { route: 'GET /api/v1/clients', request: () => ({ method: 'GET', url: '/api/v1/clients' }), expect: adminOnly },
+    // Set-up: clients (admins), suppliers and factories (admins and cadence owners: other@ runs HM-WINCH3),
+    // programs (admins and the client's cadence owners), a program's set-up (its cadence owner or an admin).
+    { route: 'GET /api/v1/clients', request: () => ({ method: 'GET', url: '/api/v1/clients' }), expect: everyoneSignedIn },
+    {
+      route: 'POST /api/v1/clients',
+      request: () => ({ method: 'POST', url: '/api/v1/clients', payload: { name: `Matrix client ${++n}`, country: 'DE' } }),
+      expect: with201(adminOnly),
+    },
+    {
+      route: 'PATCH /api/v1/clients/:clientId',
+      request: async () => ({
+        method: 'PATCH',
+        url: `/api/v1/clients/${await newClient()}`,
+        payload: { version: 1, timeZone: 'Europe/Berlin' },
+      }),
+      expect: adminOnly,
+    },
+    {
+      route: 'POST /api/v1/clients/:clientId/archive',
+      request: async () => ({ method: 'POST', url: `/api/v1/clients/${await newClient()}/archive`, payload: { version: 1 } }),
+      expect: adminOnly,
+    },
+    { route: 'GET /api/v1/suppliers', request: () => ({ method: 'GET', url: '/api/v1/suppliers' }), expect: everyoneSignedIn },
+    {
+      route: 'POST /api/v1/suppliers',
+      request: () => ({ method: 'POST', url: '/api/v1/suppliers', payload: { name: `Matrix supplier ${++n}`, country: 'CN' } }),
+      expect: [201, 403, 201, 403, 403, 403, 201, 401, 401],
+    },
+    {
+      route: 'POST /api/v1/suppliers/:supplierId/factories',
+      request: async () => ({
+        method: 'POST',
+        url: `/api/v1/suppliers/${(await someFactory()).supplierId}/factories`,
+        payload: { name: `Matrix hall ${++n}`, city: 'Ningbo', country: 'CN', timeZone: 'Asia/Shanghai' },
+      }),
+      expect: [201, 403, 201, 403, 403, 403, 201, 401, 401],
+    },
+    {
+      route: 'POST /api/v1/programs',
+      request: async () => ({
+        method: 'POST',
+        url: '/api/v1/programs',
+        payload: { code: `MX-NEW${++n}`, name: 'Matrix new', clientId: await khgClient(), factoryId: (await someFactory()).id },
+      }),
+      expect: with201(leadOnly).map((s, i) => (i === 0 ? 201 : i === 6 ? 403 : s)) as unknown as Cells,
+    },
+    {
+      route: 'PATCH /api/v1/programs/:programId',
+      request: async () => ({
+        method: 'PATCH',
+        url: `/api/v1/programs/${await draftProgram()}`,
+        payload: { version: 1, product: 'Matrix' },
+      }),
+      expect: [200, 403, 200, 403, 403, 403, 404, 401, 401],
+    },
+    {
+      route: 'POST /api/v1/programs/:programId/archive',
+      request: async () => ({ method: 'POST', url: `/api/v1/programs/${await draftProgram()}/archive`, payload: { version: 1 } }),
+      expect: [200, 403, 200, 403, 403, 403, 404, 401, 401],
+    },
+    {
+      route: 'POST /api/v1/programs/:programId/restore',
+      request: async () => ({ method: 'POST', url: `/api/v1/programs/${await draftProgram(true)}/restore`, payload: { version: 2 } }),
+      expect: [200, 403, 200, 403, 403, 403, 404, 401, 401],
+    },
+    {
+      route: 'GET /api/v1/archived-programs',
+      request: () => ({ method: 'GET', url: '/api/v1/archived-programs' }),
+      expect: everyoneSignedIn,
+    },
+    {
+      route: 'POST /api/v1/programs/:programId/copy-preview',
+      request: () => ({ method: 'POST', url: `/api/v1/programs/${program}/copy-preview`, payload: { startDate: '2027-03-01' } }),
+      expect: readers,
+    },
   ];
 
   const label = (r: Row) => (r.case ? `${r.route} [${r.case}]` : r.route);

@@ -118,6 +118,19 @@ describe('invariants under simultaneous writes on two instances (PostgreSQL)', {
     }
   });
 
+  it(`one program code asked for twice at once: one program is made, the other is refused naming the code (${rounds} rounds)`, async () => {
+    const factory = (await t.deps.store.reads.listSuppliers())[0]?.factories[0];
+    const admin = await t.as(t.admin);
+    for (let i = 0; i < rounds; i++) {
+      const make = (base: string, name: string) =>
+        send(base, 'POST', '/programs', admin, { code: `RACE-${i}`, name, clientId: program.clientId, factoryId: factory?.id });
+      // A program's answer has a `code` of its own (RACE-n): only a refusal's code is the error's.
+      const answers = (await Promise.all([make(a, 'A'), make(b, 'B')])).map((x) => (x.status < 400 ? { status: x.status } : x));
+      expect(sorted(answers), `round ${i}`).toEqual([{ status: 201 }, { status: 422, code: 'VALIDATION_FAILED' }]);
+    }
+    expect((await t.deps.store.reads.listPrograms()).filter((p) => p.code.startsWith('RACE-'))).toHaveLength(rounds);
+  });
+
   it(`two admins removing each other at once: one goes, one admin always remains (${rounds} rounds)`, async () => {
     // Only two admins at a time: the test app's first admin and a fresh one each round.
     let keeper: Actor = t.admin;

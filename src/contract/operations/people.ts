@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import {
   ApiTokenListSchema,
-  ClientListSchema,
   CreatedTokenSchema,
   CreateTokenSchema,
   InvitationSchema,
@@ -73,15 +72,6 @@ export const peopleOperations = defineOperations({
     body: Reason,
     status: 200,
     response: Ok,
-    refusals: writeRefusals,
-  },
-  listClients: {
-    method: 'GET',
-    path: '/clients',
-    tags,
-    summary: 'The clients (admins)',
-    status: 200,
-    response: ClientListSchema,
     refusals: writeRefusals,
   },
   listTokens: {

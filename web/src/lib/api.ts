@@ -2,7 +2,6 @@ import type { z } from 'zod';
 import type {
   ApiTokenListSchema,
   AuthConfigSchema,
-  ClientListSchema,
   CreatedTokenSchema,
   InvitationSchema,
   InviteInfoSchema,
@@ -21,6 +20,7 @@ import type {
   MoveMilestone,
   UpdateMilestone,
 } from '../../../src/contract/milestone.js';
+import type { ClientListSchema } from '../../../src/contract/setup.js';
 import { callOperation, request, setCsrfToken } from './http.js';
 
 export { ApiError, NETWORK_ERROR, UNEXPECTED_RESPONSE } from './http.js';

@@ -1,0 +1,120 @@
+import { getProgram } from '../app/get-program.js';
+import { listPrograms } from '../app/list-programs.js';
+import type { Client, Factory, Supplier } from '../app/ports.js';
+import { archiveClient, createClient, listClients, updateClient } from '../app/setup/clients.js';
+import { createProgram, previewCopy, setProgramArchived, updateProgram } from '../app/setup/programs.js';
+import { createFactory, createSupplier, listSuppliers } from '../app/setup/suppliers.js';
+import type { setupOperations } from '../contract/operations/setup.js';
+import type { PlainDate } from '../domain/plain-date.js';
+import type { Program } from '../domain/program.js';
+import { ok, type Result } from '../domain/result.js';
+import { programJson } from '../present/api-json.js';
+import { copyNoteText } from '../present/copy-notes.js';
+import { type Bindings, type OperationContext, presented } from './binding.js';
+
+const clientJson = (c: Client) => ({
+  id: c.id,
+  name: c.name,
+  country: c.country,
+  timeZone: c.timeZone,
+  contacts: c.contacts.map((k) => ({ ...k })),
+  archivedAt: c.archivedAt,
+  version: c.version,
+});
+const factoryJson = (f: Factory) => ({ ...f });
+const supplierJson = (s: Supplier, factories: readonly Factory[]) => ({ ...s, factories: factories.map(factoryJson) });
+
+/** A program just written, as its reader sees it (read after commit: health, rights, people). */
+async function programAnswer(ctx: OperationContext, written: Result<Program>) {
+  if (!written.ok) return written;
+  const view = await getProgram(ctx.app, { programId: written.value.id, actor: ctx.actor });
+  return presented(view, programJson);
+}
+
+/** Clients, suppliers and factories, programs made, edited, copied and archived (contract/operations/setup.ts). */
+export const setupBindings: Bindings<keyof typeof setupOperations> = {
+  listClients: async ({ app, actor }, { query }) =>
+    presented(await listClients(app, { actor, archived: query.archived === 'true' }), (items) => ({ items: items.map(clientJson) })),
+
+  createClient: async ({ app, actor }, { body }) => presented(await createClient(app, { actor, ...body }), clientJson),
+
+  updateClient: async ({ app, actor }, { params, body }) =>
+    presented(await updateClient(app, { actor, clientId: params.clientId, ...body }), clientJson),
+
+  archiveClient: async ({ app, actor }, { params, body }) =>
+    presented(await archiveClient(app, { actor, clientId: params.clientId, ...body }), clientJson),
+
+  listSuppliers: async ({ app }) =>
+    presented(await listSuppliers(app), (items) => ({ items: items.map((s) => supplierJson(s.supplier, s.factories)) })),
+
+  createSupplier: async ({ app, actor }, { body }) => presented(await createSupplier(app, { actor, ...body }), (s) => supplierJson(s, [])),
+
+  createFactory: async ({ app, actor }, { params, body }) =>
+    presented(await createFactory(app, { actor, supplierId: params.supplierId, ...body }), factoryJson),
+
+  createProgram: async (ctx, { body }) =>
+    programAnswer(
+      ctx,
+      await createProgram(ctx.app, {
+        ...body,
+        actor: ctx.actor,
+        status: 'draft',
+        targetReleaseDate: body.targetReleaseDate as PlainDate | null | undefined,
+        copyFrom: body.copyFrom ? { programId: body.copyFrom.programId, startDate: body.copyFrom.startDate as PlainDate } : undefined,
+      }),
+    ),
+
+  updateProgram: async (ctx, { params, body }) =>
+    programAnswer(ctx, await updateProgram(ctx.app, { ...body, actor: ctx.actor, programId: params.programId })),
+
+  archiveProgram: async (ctx, { params, body }) =>
+    programAnswer(ctx, await setProgramArchived(ctx.app, { ...body, actor: ctx.actor, programId: params.programId, archived: true })),
+
+  restoreProgram: async (ctx, { params, body }) =>
+    programAnswer(ctx, await setProgramArchived(ctx.app, { ...body, actor: ctx.actor, programId: params.programId, archived: false })),
+
+  listArchivedPrograms: async ({ app, actor, signal }) =>
+    ok({ items: (await listPrograms(app, { actor, signal, archived: true })).map(programJson) }),
+
+  copyPreview: async ({ app, actor }, { params, body }) => {
+    const r = await previewCopy(app, { actor, programId: params.programId, ...body, startDate: body.startDate as PlainDate });
+    if (!r.ok) return r;
+    const p = r.value;
+    const people = new Map(
+      (await app.store.reads.findUsers(p.milestones.flatMap((m) => (m.ownerId ? [m.ownerId] : [])))).map((u) => [u.id as string, u]),
+    );
+    const sourcePeople = new Map(
+      (
+        await app.store.reads.findUsers(
+          p.milestones.flatMap((m) => m.notes.flatMap((n) => (n.code === 'OWNER_LEFT' ? [n.sourceOwnerId] : []))),
+        )
+      ).map((u) => [u.id as string, u.name]),
+    );
+    const note = (n: Parameters<typeof copyNoteText>[0]) => ({
+      code: n.code,
+      message: copyNoteText(n, (id) => sourcePeople.get(id) ?? 'someone'),
+    });
+    return ok({
+      source: { id: p.source.id, code: p.source.code, name: p.source.name },
+      start: p.start,
+      timeZone: p.factory.timeZone,
+      country: p.factory.country,
+      targetReleaseDate: p.targetReleaseDate,
+      notes: p.notes.map(note),
+      milestones: p.milestones.map((m) => {
+        const owner = m.ownerId ? people.get(m.ownerId) : undefined;
+        return {
+          sourceKey: m.sourceKey,
+          key: m.key,
+          name: m.name,
+          phase: m.phase,
+          sourceDate: m.sourceDate,
+          date: m.date,
+          owner: owner ? { id: owner.id, name: owner.name } : null,
+          notes: m.notes.map(note),
+        };
+      }),
+      links: [...p.links],
+    });
+  },
+};

@@ -1,0 +1,17 @@
+import type { CopyNote } from '../domain/plan-copy.js';
+
+/** A copy preview's note in words (the API's `message`, the CLI's text). */
+export function copyNoteText(n: CopyNote, personName: (id: string) => string): string {
+  switch (n.code) {
+    case 'START_MOVED':
+      return `${n.from} is not a working day at the new factory (${n.day}); the plan starts on ${n.to}.`;
+    case 'HOLIDAY':
+      return `${n.date} is not a working day at the new factory (${n.day}); moved to ${n.movedTo}, the next business day.`;
+    case 'CLOSED_DAYS_BETWEEN':
+      return `${n.days} weekday${n.days === 1 ? ' is' : 's are'} closed at the new factory before it (from ${n.first}, ${n.day}); it lands later by as many business days.`;
+    case 'PUSHED_BY_LINK':
+      return `Pushed from ${n.from} to meet its dependency on ${n.predecessorKey} (lag ${n.lagDays} business day${Math.abs(n.lagDays) === 1 ? '' : 's'}).`;
+    case 'OWNER_LEFT':
+      return `${personName(n.sourceOwnerId)} owns it in the source but will hold no role on the new program: left for assignment.`;
+  }
+}
