@@ -85,8 +85,12 @@ function peopleTable(people: readonly ProgramPersonJson[], code: string): string
   );
 }
 
-export function registerProgramCommands(cli: Command, ctx: CliContext): void {
-  const programs = cli.command('programs').description('See the portfolio and single programs');
+/** The `programs` group (also `program`), which the set-up commands join (cli/setup-commands.ts). */
+export function registerProgramCommands(cli: Command, ctx: CliContext): Command {
+  const programs = cli
+    .command('programs')
+    .alias('program')
+    .description('See the portfolio and single programs; create, copy, edit and archive them');
 
   addActingOptions(
     programs
@@ -131,4 +135,5 @@ export function registerProgramCommands(cli: Command, ctx: CliContext): void {
       emit(out, { items }, () => peopleTable(items, program.code));
     });
   });
+  return programs;
 }

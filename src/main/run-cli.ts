@@ -13,6 +13,7 @@ import { registerProgramCommands } from '../cli/program-commands.js';
 import { registerRiskCommands } from '../cli/risk-commands.js';
 import { registerServerCommands } from '../cli/server-commands.js';
 import type { CliContext } from '../cli/session.js';
+import { registerSetupCommands } from '../cli/setup-commands.js';
 import { type Terminal, terminal, terminalConfig, withTerminal } from '../cli/terminal.js';
 import { registerUserCommands } from '../cli/user-commands.js';
 import { ConfigError } from '../config/config.js';
@@ -101,7 +102,7 @@ async function run(argv: string[], ctx: CliContext): Promise<number> {
     .configureOutput({ writeOut: (s) => void stdout.write(s), writeErr: (s) => void stderr.write(s) })
     .exitOverride();
   addActingOptions(program);
-  registerProgramCommands(program, ctx);
+  registerSetupCommands(program, ctx, registerProgramCommands(program, ctx));
   registerMilestoneCommands(program, ctx);
   registerCalendarCommands(program, ctx);
   registerPlanCommands(program, ctx);

@@ -6,7 +6,7 @@ export function copyNoteText(n: CopyNote, personName: (id: string) => string): s
     case 'START_MOVED':
       return `${n.from} is not a working day at the new factory (${n.day}); the plan starts on ${n.to}.`;
     case 'HOLIDAY':
-      return `${n.date} is not a working day at the new factory (${n.day}); moved to ${n.movedTo}, the next business day.`;
+      return `${n.date} is not a working day at the new factory (${n.day}); counted in business days from the start, it lands on ${n.movedTo}.`;
     case 'CLOSED_DAYS_BETWEEN':
       return `${n.days} weekday${n.days === 1 ? ' is' : 's are'} closed at the new factory before it (from ${n.first}, ${n.day}); it lands later by as many business days.`;
     case 'PUSHED_BY_LINK':
