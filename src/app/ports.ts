@@ -210,6 +210,23 @@ export interface NamedRecord {
   readonly title: string;
 }
 
+/** What a search looks for: a record whose key is `key`, or whose title holds every one of `words`. */
+export interface RecordSearch {
+  /** Compared with keys as stored (upper case, M-12). */
+  readonly key: string;
+  /** Each is found anywhere in the title, ignoring case; `%` and `_` are plain characters. */
+  readonly words: readonly string[];
+  /** At most this many records of each kind. */
+  readonly limit: number;
+}
+
+/** A record a search found: its kind, key, title (a milestone's name, a decision's statement) and status. */
+export interface FoundRecord extends NamedRecord {
+  readonly programId: string;
+  /** The status its list shows; a milestone is `done` once it has an actual date, else `open`. */
+  readonly status: string;
+}
+
 export interface OpenRecordCounts {
   readonly openDecisions: number;
   readonly highRisks: number;
@@ -291,6 +308,11 @@ export interface Reads {
   listLinksTouching(entity: LinkableEntity, ids: readonly string[]): Promise<Link[]>;
   /** Key and title of each of these records (those that exist), by kind. */
   nameRecords(refs: readonly { readonly entity: LinkableEntity; readonly id: string }[]): Promise<NamedRecord[]>;
+  /**
+   * Milestones, decisions, risks and actions of these programs matching the search, per kind at most
+   * `limit`, a key match first, then by title.
+   */
+  searchRecords(programIds: readonly AuthorizedProgramId[], q: RecordSearch): Promise<FoundRecord[]>;
   listRisks(programIds: readonly AuthorizedProgramId[]): Promise<Risk[]>;
   findRisk(programId: AuthorizedProgramId, idOrKey: string): Promise<Risk | null>;
   listActions(programIds: readonly AuthorizedProgramId[]): Promise<Action[]>;

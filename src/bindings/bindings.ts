@@ -8,6 +8,7 @@ import { planBindings } from './plan.js';
 import { programBindings } from './programs.js';
 import { riskBindings } from './risks.js';
 import { setupBindings } from './setup.js';
+import { searchBindings } from './search.js';
 
 /** The server side of every operation of the contract's table; the type refuses a missing one. */
 export const bindings: { readonly [K in OperationName]: Binding<K> } = {
@@ -19,4 +20,5 @@ export const bindings: { readonly [K in OperationName]: Binding<K> } = {
   ...peopleBindings,
   ...riskBindings,
   ...setupBindings,
+  ...searchBindings,
 };

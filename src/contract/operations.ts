@@ -7,6 +7,7 @@ import { planOperations } from './operations/plan.js';
 import { programOperations } from './operations/programs.js';
 import { riskOperations } from './operations/risks.js';
 import { setupOperations } from './operations/setup.js';
+import { searchOperations } from './operations/search.js';
 
 /**
  * Every API operation that is plain JSON in and out, by name: the one table from which the HTTP
@@ -22,6 +23,7 @@ export const operations = {
   ...peopleOperations,
   ...riskOperations,
   ...setupOperations,
+  ...searchOperations,
 } as const satisfies Record<string, OperationContract>;
 
 export type Operations = typeof operations;

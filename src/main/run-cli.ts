@@ -7,6 +7,7 @@ import { addActingOptions } from '../cli/connect.js';
 import { registerDecisionCommands } from '../cli/decision-commands.js';
 import { registerMilestoneCommands } from '../cli/milestone-commands.js';
 import { registerMyWeekCommands } from '../cli/my-week-commands.js';
+import { registerSearchCommands } from '../cli/search-commands.js';
 import { CliExit } from '../cli/output.js';
 import { registerPlanCommands } from '../cli/plan-commands.js';
 import { registerProgramCommands } from '../cli/program-commands.js';
@@ -108,6 +109,7 @@ async function run(argv: string[], ctx: CliContext): Promise<number> {
   registerPlanCommands(program, ctx);
   registerActionCommands(program, ctx);
   registerMyWeekCommands(program, ctx);
+  registerSearchCommands(program, ctx);
   registerDecisionCommands(program, ctx);
   registerRiskCommands(program, ctx);
   registerChangeCommands(program, ctx);

@@ -40,6 +40,7 @@ import {
   toSupplier,
   toUser,
 } from './mappers.js';
+import { searchRecords } from './search-records.js';
 import { changePageQuery, changesMatching, decisionPageQuery, readActionPage } from './record-pages.js';
 import type { Database } from './schema.js';
 
@@ -213,6 +214,9 @@ export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'cou
         .where((eb) => eb.or([eb('id', '=', idOrKey), eb('key', '=', idOrKey.toUpperCase())]))
         .executeTakeFirst();
       return r ? toDecision(r) : null;
+    },
+    async searchRecords(programIds, q) {
+      return programIds.length === 0 ? [] : searchRecords(db, programIds, q);
     },
     async listRisks(programIds) {
       if (programIds.length === 0) return [];

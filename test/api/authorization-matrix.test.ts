@@ -823,6 +823,8 @@ describe.each(dialects)('authorization matrix on %s (demo portfolio)', (dialect)
       expect: [403, 403, 200, 200, 403, 403, 404, 401, 401],
     },
     { route: 'GET /api/v1/me/week', request: () => ({ method: 'GET', url: '/api/v1/me/week' }), expect: everyoneSignedIn },
+    // Everyone signed in may search; what they find is limited to the programs they see (test/api/search.test.ts).
+    { route: 'GET /api/v1/search', request: () => ({ method: 'GET', url: '/api/v1/search?q=M-1' }), expect: everyoneSignedIn },
 
     // Workspace administration.
     { route: 'GET /api/v1/people', request: () => ({ method: 'GET', url: '/api/v1/people' }), expect: adminOnly },
