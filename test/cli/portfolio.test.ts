@@ -131,6 +131,24 @@ describe.each(dialects)('tollgate on %s: database, demo and portfolio', (dialect
     expect(problemOf(changes)).toMatchObject({ code: 'PROGRAM_NOT_FOUND' });
   });
 
+  it('searches by words and by code only in the programs the person sees', async () => {
+    type Results = { groups: { kind: string; items: { programCode: string; key: string | null }[]; hasMore: boolean }[] };
+    const codes = (r: Results, kind: string) => r.groups.find((g) => g.kind === kind)?.items.map((h) => h.programCode) ?? [];
+    const other = jsonOf<Results>(await as('other@demo.test', 'search', 'drawing', 'PACKAGE', '--json'));
+    expect(codes(other, 'milestone')).toEqual(['HM-WINCH3']);
+    const lead = jsonOf<Results>(await as('lead@demo.test', 'search', 'drawing', 'package', '--json'));
+    expect(codes(lead, 'milestone')).toHaveLength(8);
+    expect(codes(lead, 'milestone')).not.toContain('HM-WINCH3');
+    const table = await as('lead@demo.test', 'search', 'khg-kw500');
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/^Programs \(1\):\n/);
+    expect(table.stdout).toContain('KHG-KW500');
+    expect(await as('other@demo.test', 'search', 'khg-kw500')).toMatchObject({ code: 0, stdout: 'Nothing found for "khg-kw500" in the programs you see.\n' });
+    const tooLong = await as('lead@demo.test', 'search', 'x'.repeat(101));
+    expect(tooLong.code).toBe(2);
+    expect(tooLong.stderr).toMatch(/^error VALIDATION_FAILED: <words> /);
+  });
+
   it("lists a program's people, who can own its milestones", async () => {
     const people = jsonOf<{ items: { email: string; roles: string[] }[] }>(
       await as('observer@demo.test', 'programs', 'people', 'KHG-KW500', '--json'),

@@ -62,6 +62,7 @@ const router = createBrowserRouter([
       },
       { path: '/account', element: <AccountPage /> },
       { path: '/people', element: <PeoplePage /> },
+      { path: '/search', lazy: () => import('./search/search-page.js').then((m) => ({ Component: m.SearchPage })) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -6,6 +6,7 @@ import { isPortfolioHome } from '../auth/home.js';
 import { useCurrentUser } from '../auth/session.js';
 import { useProblemText } from '../forms/problem-text.js';
 import { api } from '../lib/api.js';
+import { SearchBox } from '../search/search-box.js';
 
 /** The main links, and who is signed in with their account links and Sign out. */
 export function TopNav() {
@@ -47,6 +48,7 @@ export function TopNav() {
           )}
         </ul>
       </nav>
+      <SearchBox />
       <nav aria-label={t('app.accountNav')} className="topbar__user">
         <p className="topbar__name">
           <span className="visually-hidden">{t('app.signedInAs')} </span>

@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import type { ProgramSummary } from '../../../src/contract/program.js';
+import { PrintButton } from '../components/print-button.js';
 import { paths } from '../records/paths.js';
 
-/** Overview and milestones, Decisions, Risks, Actions, Calendar: with what needs attention in each. */
+/** Overview and milestones, Decisions, Risks, Actions, Calendar: with what needs attention in each; and Print. */
 export function ProgramTabs({ code, program }: { code: string; program: ProgramSummary | undefined }) {
   const { t } = useTranslation();
   const tabs = [
@@ -30,6 +31,7 @@ export function ProgramTabs({ code, program }: { code: string; program: ProgramS
           </li>
         ))}
       </ul>
+      <PrintButton />
     </nav>
   );
 }
