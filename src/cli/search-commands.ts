@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { type SearchResults, SearchQuerySchema, searchLimitMax } from '../contract/search.js';
+import { SearchQuerySchema, type SearchResults, searchLimitMax } from '../contract/search.js';
 import { addActingOptions, withBackend } from './connect.js';
 import { parseIntOption, parseOption } from './options.js';
 import { emit, outputOf, table } from './output.js';
@@ -34,7 +34,9 @@ export function registerSearchCommands(cli: Command, ctx: CliContext): void {
     const out = outputOf(o);
     const q = parseOption(out, '<words>', query.q, words.join(' '));
     const limit =
-      o.limit === undefined ? undefined : parseIntOption(out, '--limit', query.limit, o.limit, `Must be a whole number from 1 to ${searchLimitMax}.`);
+      o.limit === undefined
+        ? undefined
+        : parseIntOption(out, '--limit', query.limit, o.limit, `Must be a whole number from 1 to ${searchLimitMax}.`);
     await withBackend(ctx, cmd, out, async (b) => {
       const results = must(out, await b.search({ query: { q, limit } }));
       emit(out, results, () => resultsText(results));

@@ -15,7 +15,9 @@ export const SearchQuerySchema = z
   .object({
     q: ShortText(searchQueryMax)
       .min(1, 'Type a word, a key (M-12) or a program code.')
-      .meta({ description: `A key (M-12, D-3), a program code, or words found in names, titles and statements; 1 to ${searchQueryMax} characters` }),
+      .meta({
+        description: `A key (M-12, D-3), a program code, or words found in names, titles and statements; 1 to ${searchQueryMax} characters`,
+      }),
     limit: z.coerce
       .number()
       .int()
@@ -34,7 +36,7 @@ export const SearchHitSchema = z
     programName: z.string(),
     key: z.string().nullable().meta({ description: "The record's key (M-12); null for a program" }),
     title: z.string().meta({ description: "A program's or milestone's name, a decision's statement, a risk's or action's title" }),
-    status: z.string().meta({ description: 'The record\'s status as its own list shows it (open, closed, done, active, …)' }),
+    status: z.string().meta({ description: "The record's status as its own list shows it (open, closed, done, active, …)" }),
   })
   .meta({ id: 'SearchHit' });
 export type SearchHit = z.infer<typeof SearchHitSchema>;
@@ -48,7 +50,9 @@ export const SearchGroupSchema = z.object({
 export const SearchResultsSchema = z
   .object({
     q: z.string().meta({ description: 'The query as searched (trimmed)' }),
-    groups: z.array(SearchGroupSchema).meta({ description: 'One group per kind, always in the order program, milestone, decision, risk, action' }),
+    groups: z
+      .array(SearchGroupSchema)
+      .meta({ description: 'One group per kind, always in the order program, milestone, decision, risk, action' }),
   })
   .meta({ id: 'SearchResults' });
 export type SearchResults = z.infer<typeof SearchResultsSchema>;

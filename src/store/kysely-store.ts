@@ -40,9 +40,9 @@ import {
   toSupplier,
   toUser,
 } from './mappers.js';
-import { searchRecords } from './search-records.js';
 import { changePageQuery, changesMatching, decisionPageQuery, readActionPage } from './record-pages.js';
 import type { Database } from './schema.js';
+import { searchRecords } from './search-records.js';
 
 const tables = {
   user: 'users',

@@ -46,7 +46,9 @@ describe.each(dialects)('search on %s', (dialect) => {
   const found = async (q: string, who?: Actor) => {
     const r = await search(`q=${encodeURIComponent(q)}`, who);
     expect(r.groups.map((g) => g.kind)).toEqual(['program', 'milestone', 'decision', 'risk', 'action']);
-    return Object.fromEntries(r.groups.map((g) => [g.kind, g.items.map((h) => (h.key ? `${h.programCode} ${h.key}` : h.programCode)).sort()]));
+    return Object.fromEntries(
+      r.groups.map((g) => [g.kind, g.items.map((h) => (h.key ? `${h.programCode} ${h.key}` : h.programCode)).sort()]),
+    );
   };
 
   beforeAll(async () => {
@@ -57,7 +59,9 @@ describe.each(dialects)('search on %s', (dialect) => {
     outsider = await seedUser(t, 'Lena Vogt', 'lena.search@example.test', { programId: beta.id });
     const dana = t.actor;
     const milestone = (p: Program, name: string) =>
-      createMilestone(t.deps, { programId: p.id, actor: dana, name, phase: 'G2', ownerId: dana.id, baselineDate: d('2026-09-30') }).then(unwrap);
+      createMilestone(t.deps, { programId: p.id, actor: dana, name, phase: 'G2', ownerId: dana.id, baselineDate: d('2026-09-30') }).then(
+        unwrap,
+      );
     await milestone(alpha, 'Pilot run at 100% rate'); // M-1
     await milestone(alpha, 'Tooling_T2 released'); // M-2
     await milestone(alpha, 'Batch one'); // M-3
@@ -65,10 +69,30 @@ describe.each(dialects)('search on %s', (dialect) => {
     await milestone(alpha, 'Batch three'); // M-5
     await milestone(beta, 'PILOT run in Ningbo'); // M-1
     unwrap(
-      await requestDecision(t.deps, { programId: alpha.id, actor: dana, statement: 'Approve the tooling deposit', ownerId: dana.id, dueDate: d('2026-07-01') }),
+      await requestDecision(t.deps, {
+        programId: alpha.id,
+        actor: dana,
+        statement: 'Approve the tooling deposit',
+        ownerId: dana.id,
+        dueDate: d('2026-07-01'),
+      }),
     );
-    await seedRisk(t, alpha, dana, { title: 'Supplier capacity for the pilot', ownerId: dana.id, likelihood: 3, impact: 3, reviewDate: '2026-07-01' });
-    unwrap(await openAction(t.deps, { programId: alpha.id, actor: dana, title: 'Chase pilot parts', ownerId: dana.id, dueDate: d('2026-07-01') }));
+    await seedRisk(t, alpha, dana, {
+      title: 'Supplier capacity for the pilot',
+      ownerId: dana.id,
+      likelihood: 3,
+      impact: 3,
+      reviewDate: '2026-07-01',
+    });
+    unwrap(
+      await openAction(t.deps, {
+        programId: alpha.id,
+        actor: dana,
+        title: 'Chase pilot parts',
+        ownerId: dana.id,
+        dueDate: d('2026-07-01'),
+      }),
+    );
   });
   afterAll(async () => {
     await t?.close();
@@ -116,7 +140,14 @@ describe.each(dialects)('search on %s', (dialect) => {
     const all = (await search('q=batch&limit=3')).groups.find((g) => g.kind === 'milestone');
     expect(all).toMatchObject({ hasMore: false });
     expect(all?.items).toHaveLength(3);
-    expect(all?.items[0]).toEqual({ kind: 'milestone', programCode: 'SR-ALPHA', programName: 'Kettle SR-ALPHA', key: 'M-3', title: 'Batch one', status: 'open' });
+    expect(all?.items[0]).toEqual({
+      kind: 'milestone',
+      programCode: 'SR-ALPHA',
+      programName: 'Kettle SR-ALPHA',
+      key: 'M-3',
+      title: 'Batch one',
+      status: 'open',
+    });
   });
 
   it('refuses an empty, blank or too long query and a bad limit, naming the field', async () => {

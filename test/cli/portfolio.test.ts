@@ -134,16 +134,26 @@ describe.each(dialects)('tollgate on %s: database, demo and portfolio', (dialect
   it('searches by words and by code only in the programs the person sees', async () => {
     type Results = { groups: { kind: string; items: { programCode: string; key: string | null }[]; hasMore: boolean }[] };
     const codes = (r: Results, kind: string) => r.groups.find((g) => g.kind === kind)?.items.map((h) => h.programCode) ?? [];
-    const other = jsonOf<Results>(await as('other@demo.test', 'search', 'drawing', 'PACKAGE', '--json'));
+    type Hit = { programCode: string; key: string | null; title: string };
+    const hits = (r: Results, kind: string) => (r.groups.find((g) => g.kind === kind)?.items ?? []) as Hit[];
+    const other = jsonOf<Results>(await as('other@demo.test', 'search', 'm-1', '--json'));
     expect(codes(other, 'milestone')).toEqual(['HM-WINCH3']);
-    const lead = jsonOf<Results>(await as('lead@demo.test', 'search', 'drawing', 'package', '--json'));
+    const lead = jsonOf<Results>(await as('lead@demo.test', 'search', 'M-1', '--json'));
     expect(codes(lead, 'milestone')).toHaveLength(8);
     expect(codes(lead, 'milestone')).not.toContain('HM-WINCH3');
+    // Its words, in capitals, find it too.
+    const title = hits(other, 'milestone')[0]?.title ?? '';
+    const byWords = jsonOf<Results>(await as('other@demo.test', 'search', ...title.toUpperCase().split(' '), '--json'));
+    expect(hits(byWords, 'milestone').map((h) => `${h.programCode} ${h.key}`)).toContain('HM-WINCH3 M-1');
+    expect(codes(byWords, 'milestone').every((c) => c === 'HM-WINCH3')).toBe(true);
     const table = await as('lead@demo.test', 'search', 'khg-kw500');
     expect(table.code).toBe(0);
     expect(table.stdout).toMatch(/^Programs \(1\):\n/);
     expect(table.stdout).toContain('KHG-KW500');
-    expect(await as('other@demo.test', 'search', 'khg-kw500')).toMatchObject({ code: 0, stdout: 'Nothing found for "khg-kw500" in the programs you see.\n' });
+    expect(await as('other@demo.test', 'search', 'khg-kw500')).toMatchObject({
+      code: 0,
+      stdout: 'Nothing found for "khg-kw500" in the programs you see.\n',
+    });
     const tooLong = await as('lead@demo.test', 'search', 'x'.repeat(101));
     expect(tooLong.code).toBe(2);
     expect(tooLong.stderr).toMatch(/^error VALIDATION_FAILED: <words> /);

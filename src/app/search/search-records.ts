@@ -1,4 +1,4 @@
-import { accessProgram, type AuthorizedProgramId } from '../../domain/policy.js';
+import { type AuthorizedProgramId, accessProgram } from '../../domain/policy.js';
 import type { Program } from '../../domain/program.js';
 import type { Actor, AppDeps } from '../deps.js';
 
@@ -21,7 +21,14 @@ export interface SearchView {
 
 /** The words of a query: split at white space, each once (at most 10, the rest dropped). */
 export function searchWords(q: string): string[] {
-  return [...new Set(q.toLowerCase().split(/\s+/u).filter((w) => w.length > 0))].slice(0, 10);
+  return [
+    ...new Set(
+      q
+        .toLowerCase()
+        .split(/\s+/u)
+        .filter((w) => w.length > 0),
+    ),
+  ].slice(0, 10);
 }
 
 /** Whether a program matches: its code is the query, or every word is in its code or name. */
@@ -51,7 +58,11 @@ export async function searchRecords(deps: AppDeps, input: { actor: Actor; q: str
   const programHits = visible
     .filter((v) => programMatches(v.program, q, words))
     .map(({ program }): SearchHitView => ({ kind: 'program', program, key: null, title: program.name, status: program.status }))
-    .sort((a, b) => Number(b.program.code.toUpperCase() === q.toUpperCase()) - Number(a.program.code.toUpperCase() === q.toUpperCase()) || a.title.localeCompare(b.title));
+    .sort(
+      (a, b) =>
+        Number(b.program.code.toUpperCase() === q.toUpperCase()) - Number(a.program.code.toUpperCase() === q.toUpperCase()) ||
+        a.title.localeCompare(b.title),
+    );
   const hits = new Map<SearchKind, SearchHitView[]>([['program', programHits]]);
   for (const f of found) {
     const program = programById.get(f.programId);

@@ -5,12 +5,16 @@ import type { PersonRef } from '../../../src/contract/common.js';
 import { useCurrentUser } from '../auth/session.js';
 import { LoadError } from '../components/load-error.js';
 import { MoreButton } from '../components/more-button.js';
+import { allPages, csvFileName } from '../csv/csv.js';
+import { CsvButton } from '../csv/csv-button.js';
+import { actionsCsv } from '../csv/csv-lists.js';
 import { formatPlainDate } from '../lib/format.js';
 import { usePaged } from '../lib/paged.js';
 import { may } from '../lib/permissions.js';
 import { useProgram, useProgramPeople } from '../lib/queries.js';
 import { useActions } from '../lib/record-queries.js';
 import type { Action } from '../lib/records-api.js';
+import { recordsApi } from '../lib/records-api.js';
 import { RecordsHeader } from '../program/records-header.js';
 import { useHashTarget } from '../records/use-hash-target.js';
 import { ActionDialogs, type OpenActionDialogState } from './action-dialogs.js';
@@ -95,6 +99,17 @@ export function ActionsPage() {
       <section className="section" aria-labelledby={headingId}>
         <div className="section__head">
           <h2 id={headingId}>{t(`actions.heading.${status}`)}</h2>
+          <CsvButton
+            fileName={csvFileName(programId, 'actions', status)}
+            load={async () => {
+              // Every page, filtered and ordered as shown.
+              const all = await allPages((cursor) => recordsApi.listActions(programId, undefined, cursor));
+              return actionsCsv(
+                t,
+                all.filter((a) => matchesFilter(a, status) && (shownOwnerId === '' || a.owner?.id === shownOwnerId)).sort(actionOrder),
+              );
+            }}
+          />
           {mayOpen && (
             <button type="button" className="button button--primary" onClick={() => setOpen({ kind: 'open' })}>
               {t('actions.open')}

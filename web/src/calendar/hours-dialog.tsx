@@ -25,13 +25,13 @@ const hours = Array.from({ length: 25 }, (_, h) => h);
 /** A time zone typed with the browser's zones offered as suggestions. */
 function TimeZoneField() {
   const { t } = useTranslation();
-  const { id, error, registration, limits } = useFormField('timeZone');
+  const { id, error, registration } = useFormField('timeZone');
   const zones = useMemo(() => Intl.supportedValuesOf('timeZone'), []);
   return (
     <Field id={id} name="timeZone" label={t('calendar.edit.timeZone')} hint={t('calendar.edit.timeZoneHint')} error={error}>
       {(c) => (
         <>
-          <input {...c} type="text" autoComplete="off" spellCheck={false} maxLength={limits.max} list={`${id}-zones`} {...registration} />
+          <input {...c} type="text" autoComplete="off" spellCheck={false} list={`${id}-zones`} {...registration} />
           <datalist id={`${id}-zones`}>
             {zones.map((z) => (
               <option key={z} value={z} />

@@ -14,16 +14,19 @@ interface Props {
   label: string;
   hint?: string | undefined;
   error?: string | undefined;
+  /** Shown after the control (a text's count), and read with it when `afterId` names it. */
+  after?: ReactNode;
+  afterId?: string | undefined;
   /** Checkboxes put the label after the control. */
   inline?: boolean;
   children: (control: ControlProps) => ReactNode;
 }
 
 /** A labelled form control with its hint and its error message right next to it. */
-export function Field({ id, name, label, hint, error, inline = false, children }: Props) {
+export function Field({ id, name, label, hint, error, inline = false, after, afterId, children }: Props) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined;
+  const describedBy = [errorId, hintId, afterId].filter(Boolean).join(' ') || undefined;
   const control: ControlProps = { id, name };
   if (describedBy) control['aria-describedby'] = describedBy;
   if (error) control['aria-invalid'] = true;
@@ -53,6 +56,7 @@ export function Field({ id, name, label, hint, error, inline = false, children }
         </p>
       )}
       {!inline && children(control)}
+      {after}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
-import type { ProgramSummary } from '../../../src/contract/program.js';
 import type { Change } from '../../../src/contract/change.js';
+import type { ProgramSummary } from '../../../src/contract/program.js';
 import type { MilestoneList } from '../lib/api.js';
 import type { Action, Decision, MyWeek, Risk } from '../lib/records-api.js';
 import type { CsvTable } from './csv.js';
@@ -15,7 +15,23 @@ const name = (p: Person) => p?.name ?? '';
 export function portfolioCsv(t: TFunction, programs: readonly ProgramSummary[]): CsvTable {
   const c = (k: string) => t(`csv.col.${k}` as 'csv.col.code');
   return {
-    header: ['code', 'name', 'client', 'status', 'phase', 'health', 'nextKey', 'nextName', 'nextDate', 'owner', 'openDecisions', 'highRisks', 'done', 'milestones', 'targetRelease'].map(c),
+    header: [
+      'code',
+      'name',
+      'client',
+      'status',
+      'phase',
+      'health',
+      'nextKey',
+      'nextName',
+      'nextDate',
+      'owner',
+      'openDecisions',
+      'highRisks',
+      'done',
+      'milestones',
+      'targetRelease',
+    ].map(c),
     rows: programs.map((p) => [
       p.code,
       p.name,
@@ -40,7 +56,18 @@ export function milestonesCsv(t: TFunction, items: readonly Milestone[]): CsvTab
   const c = (k: string) => t(`csv.col.${k}` as 'csv.col.code');
   return {
     header: ['key', 'name', 'phase', 'owner', 'baseline', 'forecast', 'actual', 'variance', 'health', 'critical'].map(c),
-    rows: items.map((m) => [m.key, m.name, m.phase, name(m.owner), m.baselineDate, m.forecastDate, m.actualDate, m.varianceDays, m.health, m.isCritical]),
+    rows: items.map((m) => [
+      m.key,
+      m.name,
+      m.phase,
+      name(m.owner),
+      m.baselineDate,
+      m.forecastDate,
+      m.actualDate,
+      m.varianceDays,
+      m.health,
+      m.isCritical,
+    ]),
   };
 }
 
@@ -56,7 +83,19 @@ export function risksCsv(t: TFunction, items: readonly Risk[]): CsvTable {
   const c = (k: string) => t(`csv.col.${k}` as 'csv.col.code');
   return {
     header: ['key', 'title', 'owner', 'category', 'likelihood', 'impact', 'score', 'residualScore', 'strategy', 'review', 'status'].map(c),
-    rows: items.map((r) => [r.key, r.title, name(r.owner), r.category, r.likelihood, r.impact, r.score, r.residualScore, r.strategy, r.reviewDate, r.status]),
+    rows: items.map((r) => [
+      r.key,
+      r.title,
+      name(r.owner),
+      r.category,
+      r.likelihood,
+      r.impact,
+      r.score,
+      r.residualScore,
+      r.strategy,
+      r.reviewDate,
+      r.status,
+    ]),
   };
 }
 
@@ -64,11 +103,26 @@ export function actionsCsv(t: TFunction, items: readonly Action[]): CsvTable {
   const c = (k: string) => t(`csv.col.${k}` as 'csv.col.code');
   return {
     header: ['key', 'title', 'owner', 'due', 'firstDue', 'severity', 'status', 'overdue', 'doneAt', 'confirmedAt'].map(c),
-    rows: items.map((a) => [a.key, a.title, name(a.owner), a.dueDate, a.originalDueDate, a.severity, a.status, a.isOverdue, a.doneAt, a.confirmedAt]),
+    rows: items.map((a) => [
+      a.key,
+      a.title,
+      name(a.owner),
+      a.dueDate,
+      a.originalDueDate,
+      a.severity,
+      a.status,
+      a.isOverdue,
+      a.doneAt,
+      a.confirmedAt,
+    ]),
   };
 }
 
-export function weekCsv(t: TFunction, week: MyWeek, sections: readonly ('decisions' | 'actions' | 'confirmations' | 'risks' | 'milestones')[]): CsvTable {
+export function weekCsv(
+  t: TFunction,
+  week: MyWeek,
+  sections: readonly ('decisions' | 'actions' | 'confirmations' | 'risks' | 'milestones')[],
+): CsvTable {
   const c = (k: string) => t(`csv.col.${k}` as 'csv.col.code');
   return {
     header: ['list', 'program', 'key', 'title', 'due', 'overdue', 'ask'].map(c),
@@ -76,10 +130,10 @@ export function weekCsv(t: TFunction, week: MyWeek, sections: readonly ('decisio
   };
 }
 
-export function changesCsv(t: TFunction, items: readonly Change[]): CsvTable {
+export function changesCsv(t: TFunction, items: readonly Change[], value: (v: string | null) => string | null = (v) => v): CsvTable {
   const c = (k: string) => t(`csv.col.${k}` as 'csv.col.code');
   return {
     header: ['at', 'who', 'record', 'key', 'field', 'old', 'new', 'reason'].map(c),
-    rows: items.map((x) => [x.at, x.actor.name, x.entity, x.entityKey, x.field, x.oldValue, x.newValue, x.reason]),
+    rows: items.map((x) => [x.at, x.actor.name, x.entity, x.entityKey, x.field, value(x.oldValue), value(x.newValue), x.reason]),
   };
 }

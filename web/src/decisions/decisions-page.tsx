@@ -4,12 +4,16 @@ import { useParams } from 'react-router';
 import { useCurrentUser } from '../auth/session.js';
 import { LoadError } from '../components/load-error.js';
 import { MoreButton } from '../components/more-button.js';
+import { allPages, csvFileName } from '../csv/csv.js';
+import { CsvButton } from '../csv/csv-button.js';
+import { decisionsCsv } from '../csv/csv-lists.js';
 import { formatPlainDate } from '../lib/format.js';
 import { usePaged } from '../lib/paged.js';
 import { may } from '../lib/permissions.js';
 import { useProgram, useProgramPeople } from '../lib/queries.js';
 import { useDecisionPages } from '../lib/record-queries.js';
 import type { DecisionsQuery } from '../lib/records-api.js';
+import { recordsApi } from '../lib/records-api.js';
 import { RecordsHeader } from '../program/records-header.js';
 import { useHashTarget } from '../records/use-hash-target.js';
 import { DecisionDialogs, type OpenDecisionDialog } from './decision-dialogs.js';
@@ -65,6 +69,12 @@ export function DecisionsPage() {
       <section className="section" aria-labelledby={queueId}>
         <div className="section__head">
           <h2 id={queueId}>{t('decisions.queueHeading')}</h2>
+          <CsvButton
+            fileName={csvFileName(programId, 'decisions', 'open')}
+            load={async () =>
+              decisionsCsv(t, (await allPages((c) => recordsApi.listDecisions(programId, openQuery, undefined, c))).sort(queueOrder))
+            }
+          />
           {mayRequest && (
             <button type="button" className="button button--primary" onClick={() => setDialog({ kind: 'request' })}>
               {t('decisions.request')}
@@ -86,7 +96,15 @@ export function DecisionsPage() {
         )}
       </section>
       <section className="section" aria-labelledby={logId}>
-        <h2 id={logId}>{t('decisions.logHeading')}</h2>
+        <div className="section__head">
+          <h2 id={logId}>{t('decisions.logHeading')}</h2>
+          <CsvButton
+            fileName={csvFileName(programId, 'decisions', 'log')}
+            load={async () =>
+              decisionsCsv(t, await allPages((c) => recordsApi.listDecisions(programId, { ...logQuery, limit: 500 }, undefined, c)))
+            }
+          />
+        </div>
         <p className="section__intro">
           {period
             ? t('decisions.logIntro', { since: formatPlainDate(period.since), until: formatPlainDate(period.until) })

@@ -1,5 +1,6 @@
 import { Field } from '../components/field.js';
 import { useFormField } from './form-context.js';
+import { TextCount } from './text-count.js';
 
 interface Props {
   name: string;
@@ -13,12 +14,17 @@ interface Props {
   isReadOnly?: boolean;
 }
 
-/** A labelled text input or text area of the form around it; its length limit comes from the contract. */
+/**
+ * A labelled text input or text area of the form around it. Its length limit comes from the contract
+ * and shows as a count near it; the control takes any length (no maxLength), so nothing pasted is cut.
+ */
 export function TextField({ name, label, hint, rows, isRequired = false, type = 'text', autoComplete = 'off', isReadOnly }: Props) {
   const { id, error, registration, limits } = useFormField(name);
-  const common = { maxLength: limits.max, 'aria-required': isRequired || undefined, ...registration };
+  const countId = `${id}-count`;
+  const count = limits.max === undefined ? undefined : <TextCount id={countId} name={name} max={limits.max} />;
+  const common = { 'aria-required': isRequired || undefined, ...registration };
   return (
-    <Field id={id} name={name} label={label} hint={hint} error={error}>
+    <Field id={id} name={name} label={label} hint={hint} error={error} after={count} afterId={count ? countId : undefined}>
       {(c) =>
         rows ? (
           <textarea {...c} rows={rows} {...common} />

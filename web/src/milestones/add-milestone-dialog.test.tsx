@@ -37,8 +37,25 @@ describe('AddMilestoneDialog', () => {
     expect(fetch).not.toHaveBeenCalled();
   });
 
-  it('takes the name’s limit from the contract for the control itself', () => {
-    expect(open().byLabel('Name').maxLength).toBe(200);
+  it('shows the name’s count near the contract’s limit, and never cuts what is typed', async () => {
+    vi.stubGlobal('fetch', vi.fn());
+    const view = open();
+    const name = view.byLabel('Name');
+    const count = () => document.getElementById(`${name.id}-count`) as HTMLElement;
+    // No maxLength: a pasted text longer than the limit stays whole, and the form refuses it instead.
+    expect(name.maxLength).toBe(-1);
+    await view.fill('Name', 'x'.repeat(159));
+    expect(count().hidden).toBe(true);
+    await view.fill('Name', 'x'.repeat(160));
+    expect(count().hidden).toBe(false);
+    expect(count().textContent).toBe('160 / 200 characters');
+    expect(name.getAttribute('aria-describedby')).toContain(count().id);
+    await view.fill('Name', 'y'.repeat(203));
+    expect(name.value).toHaveLength(203);
+    expect(count().textContent).toBe('203 / 200 characters: remove 3 characters');
+    expect(count().classList.contains('text-count--over')).toBe(true);
+    await view.fill('Name', 'y'.repeat(201));
+    expect(count().textContent).toBe('201 / 200 characters: remove 1 character');
   });
 
   it('sends the request the contract describes once the fields are valid', async () => {

@@ -4,6 +4,9 @@ import type { Milestone } from '../../../src/contract/milestone.js';
 import type { ProgramSummary } from '../../../src/contract/program.js';
 import { useCurrentUser } from '../auth/session.js';
 import { LoadError } from '../components/load-error.js';
+import { csvFileName } from '../csv/csv.js';
+import { CsvButton } from '../csv/csv-button.js';
+import { milestonesCsv } from '../csv/csv-lists.js';
 import type { ProgramPerson } from '../lib/api.js';
 import { mayChangeAny, milestoneRights } from '../lib/permissions.js';
 import { useHashTarget } from '../records/use-hash-target.js';
@@ -51,6 +54,7 @@ export function MilestonesSection({ programId, program, milestones, error, onRet
     <section className="section" aria-labelledby={headingId}>
       <div className="section__head">
         <h2 id={headingId}>{t('milestones.heading')}</h2>
+        {milestones && <CsvButton fileName={csvFileName(programId, 'milestones')} load={async () => milestonesCsv(t, milestones)} />}
         {mayCreate && (
           <button type="button" className="button button--primary" onClick={() => setOpen({ kind: 'add' })}>
             {t('milestones.add')}

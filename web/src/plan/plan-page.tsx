@@ -4,6 +4,9 @@ import { useParams } from 'react-router';
 import { useCurrentUser } from '../auth/session.js';
 import { HealthLegend } from '../components/health-legend.js';
 import { LoadError } from '../components/load-error.js';
+import { csvFileName } from '../csv/csv.js';
+import { CsvButton } from '../csv/csv-button.js';
+import { milestonesCsv } from '../csv/csv-lists.js';
 import { ApiError } from '../lib/api.js';
 import { allows } from '../lib/permissions.js';
 import { type PlanRow, planFingerprint, usePlan } from '../lib/plan-view-queries.js';
@@ -75,6 +78,9 @@ export function PlanPage() {
           <section className="section plan-section" aria-labelledby={tableHeadingId}>
             <div className="section__head">
               <h2 id={tableHeadingId}>{t('plan.table.heading')}</h2>
+              {milestones.data && (
+                <CsvButton fileName={csvFileName(programId, 'plan')} load={async () => milestonesCsv(t, milestones.data.items)} />
+              )}
             </div>
             {data && (
               <BaselineBar

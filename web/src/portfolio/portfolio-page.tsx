@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { HealthLegend } from '../components/health-legend.js';
 import { LoadError } from '../components/load-error.js';
 import { PageTitle } from '../components/page-title.js';
+import { CsvButton } from '../csv/csv-button.js';
+import { portfolioCsv } from '../csv/csv-lists.js';
 import { usePrograms } from '../lib/queries.js';
 import { PortfolioSummary } from './portfolio-summary.js';
 import { PortfolioTable } from './portfolio-table.js';
@@ -26,7 +28,10 @@ export function PortfolioPage() {
         <LoadError title={t('portfolio.loadFailed')} error={query.error} onRetry={() => void query.refetch()} />
       ) : (
         <>
-          <HealthLegend />
+          <div className="list-tools">
+            <HealthLegend />
+            {programs && programs.length > 0 && <CsvButton fileName="portfolio.csv" load={async () => portfolioCsv(t, programs)} />}
+          </div>
           {programs?.length !== 0 && <PortfolioTable programs={programs} />}
         </>
       )}

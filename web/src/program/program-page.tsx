@@ -43,6 +43,7 @@ export function ProgramPage() {
         people={personList}
       />
       <ChangeLogSection
+        programId={programId}
         clients={program.data ? [program.data.client] : []}
         changes={changes.data?.pages.flatMap((p) => p.items)}
         error={changes.error}

@@ -3,6 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useCurrentUser } from '../auth/session.js';
 import { LoadError } from '../components/load-error.js';
+import { csvFileName } from '../csv/csv.js';
+import { CsvButton } from '../csv/csv-button.js';
+import { risksCsv } from '../csv/csv-lists.js';
 import { may } from '../lib/permissions.js';
 import { useProgram, useProgramPeople } from '../lib/queries.js';
 import { useRisks } from '../lib/record-queries.js';
@@ -66,7 +69,10 @@ export function RisksPage() {
             <BandLegend />
           </section>
           <section className="section" aria-labelledby={registerId}>
-            <h2 id={registerId}>{t('risks.registerHeading')}</h2>
+            <div className="section__head">
+              <h2 id={registerId}>{t('risks.registerHeading')}</h2>
+              {risks && <CsvButton fileName={csvFileName(programId, 'risks')} load={async () => risksCsv(t, risks)} />}
+            </div>
             <RiskRegisterTable
               programId={programId}
               risks={risks}

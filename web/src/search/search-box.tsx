@@ -26,32 +26,32 @@ export function SearchBox() {
   }, []);
 
   return (
-    <form
-      role="search"
-      className="topbar__search"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const words = q.trim();
-        if (words) void navigate(`/search?q=${encodeURIComponent(words)}`);
-      }}
-    >
-      <label htmlFor="site-search" className="visually-hidden">
-        {t('search.label')}
-      </label>
-      <input
-        id="site-search"
-        ref={input}
-        type="search"
-        name="q"
-        value={q}
-        placeholder={t('search.placeholder')}
-        aria-keyshortcuts="/"
-        autoComplete="off"
-        onChange={(e) => setQ(e.target.value)}
-      />
-      <button type="submit" className="topbar__button">
-        {t('search.submit')}
-      </button>
-    </form>
+    <search className="topbar__search">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          const words = q.trim();
+          if (words) void navigate(`/search?q=${encodeURIComponent(words)}`);
+        }}
+      >
+        <label htmlFor="site-search" className="visually-hidden">
+          {t('search.label')}
+        </label>
+        <input
+          id="site-search"
+          ref={input}
+          type="search"
+          name="q"
+          value={q}
+          placeholder={t('search.placeholder')}
+          aria-keyshortcuts="/"
+          autoComplete="off"
+          onChange={(e) => setQ(e.target.value)}
+        />
+        <button type="submit" className="topbar__button">
+          {t('search.submit')}
+        </button>
+      </form>
+    </search>
   );
 }

@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../auth/session.js';
 import { LoadError } from '../components/load-error.js';
 import { PageTitle } from '../components/page-title.js';
+import { CsvButton } from '../csv/csv-button.js';
+import { weekCsv } from '../csv/csv-lists.js';
 import { formatList, formatPlainDate } from '../lib/format.js';
 import { useMyWeek } from '../lib/record-queries.js';
 import type { MyWeek } from '../lib/records-api.js';
@@ -65,6 +67,9 @@ export function MyWeekPage() {
               {t('week.unavailable', { programs: formatList(week.data.unavailable.map((u) => `${u.programCode} ${u.programName}`)) })}
             </p>
           )}
+          <div className="list-tools">
+            <CsvButton fileName={`my-week-${week.data.weekStart}.csv`} load={async () => weekCsv(t, week.data, weekSections)} />
+          </div>
           {weekSections.map((s) => (
             <WeekSection key={s} name={s} items={week.data[s]} />
           ))}
