@@ -49,7 +49,8 @@ export const useProgramPeople = (programId: string) =>
 
 export const useTokens = () => useQuery({ queryKey: queryKeys.tokens, queryFn: ({ signal }) => api.listTokens(signal) });
 
-export const usePeople = () => useQuery({ queryKey: queryKeys.people, queryFn: ({ signal }) => api.listPeople(signal) });
+export const usePeople = (enabled = true) =>
+  useQuery({ queryKey: queryKeys.people, queryFn: ({ signal }) => api.listPeople(signal), enabled });
 
 export const useClients = (enabled = true) =>
   useQuery({ queryKey: queryKeys.clients, queryFn: ({ signal }) => api.listClients(signal), staleTime: 5 * 60_000, enabled });

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../auth/session.js';
 import { LoadError } from '../components/load-error.js';
+import { NotAvailablePage } from '../components/not-available-page.js';
 import { PageTitle } from '../components/page-title.js';
 import type { Invitation } from '../lib/api.js';
 import { queryKeys, usePeople } from '../lib/queries.js';
@@ -22,7 +23,7 @@ export function PeoplePage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const client = useQueryClient();
-  const people = usePeople();
+  const people = usePeople(me.isAdmin);
   const [inviting, setInviting] = useState(false);
   const [invited, setInvited] = useState<Invited | null>(null);
   const [action, setAction] = useState<PersonAction | null>(null);
@@ -37,6 +38,8 @@ export function PeoplePage() {
       client.invalidateQueries({ queryKey: queryKeys.programs }),
     ]);
 
+  // Only admins manage people: others are told so, with nothing to retry.
+  if (!me.isAdmin) return <NotAvailablePage why={t('people.adminsOnly')} />;
   return (
     <>
       <PageTitle page={t('people.title')} />
