@@ -1,8 +1,11 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAction } from '../../src/app/actions/open-action.js';
 import { principalOf } from '../../src/app/auth/principal.js';
+import { createMilestone } from '../../src/app/create-milestone.js';
 import { unwrap } from '../../src/app/create-records.js';
 import { decideDecision } from '../../src/app/decisions/decide-decision.js';
 import { requestDecision } from '../../src/app/decisions/request-decision.js';
@@ -12,7 +15,7 @@ import type { PlainDate } from '../../src/domain/plain-date.js';
 import { argon2Passwords } from '../../src/main/passwords.js';
 import type { RunningServer } from '../../src/main/server.js';
 import { openStore } from '../../src/store/open-store.js';
-import { expectAccessible, signInByApi } from '../support/browser.js';
+import { expectAccessible, screenshotDir, signInByApi } from '../support/browser.js';
 import { demoDataDir } from '../support/databases.js';
 import { type DemoBrowser, startDemoBrowser } from '../support/demo-browser.js';
 import { demoInstant } from '../support/demo-template.js';
@@ -23,6 +26,9 @@ const extraDecisions = 55;
 const extraActions = 105;
 /** A title of one long unbroken token (a part number pasted whole), which a phone's card must wrap. */
 const longTitle = `Replace connector ${'X7'.repeat(120)}`;
+/** A milestone name of one absurdly long word, and a decision whose statement is a long URL: both must wrap on a phone. */
+const longWord = `Werkzeugfreigabe${'abnahme'.repeat(25)}`;
+const longUrl = `Approve https://supplier.example.com/${'tooling-change-request/'.repeat(8)}T2?rev=7`;
 
 /**
  * Writes decided decisions and open actions into the demo's file through the use cases, beside the
@@ -50,6 +56,25 @@ async function addRecords(dataDir: string): Promise<void> {
         }),
       );
     }
+    unwrap(
+      await createMilestone(deps, {
+        programId: program,
+        actor: lead,
+        name: longWord,
+        phase: 'G2',
+        ownerId: lead.id,
+        baselineDate: '2026-09-30' as PlainDate,
+      }),
+    );
+    unwrap(
+      await requestDecision(deps, {
+        programId: program,
+        actor: lead,
+        statement: longUrl,
+        ownerId: lead.id,
+        dueDate: '2026-09-01' as PlainDate,
+      }),
+    );
     for (let i = 1; i <= extraActions; i++) {
       unwrap(
         await openAction(deps, {
@@ -168,6 +193,80 @@ describe('browser: long lists a page at a time ("Show more")', () => {
       expect(card?.width ?? Number.POSITIVE_INFINITY).toBeLessThanOrEqual(390);
     } finally {
       await page.setViewportSize({ width: 1400, height: 900 });
+    }
+  });
+
+  it('finds a record from the search box (/), keeps long words and URLs within a phone screen, and prints without controls', async () => {
+    await page.goto(`${server.url}/programs/${program}`);
+    const box = page.getByRole('searchbox', { name: /^Search programs/ });
+    await page.getByRole('heading', { level: 1, name: 'Kettle KW-500' }).waitFor();
+    await box.waitFor();
+    const focused = () =>
+      box.evaluate((el) => el === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement);
+    expect(await focused()).toBe(false);
+    await page.keyboard.press('/');
+    await expect.poll(focused).toBe(true);
+    await box.fill('werkzeugFREIGABE');
+    await box.press('Enter');
+    const hit = page.getByRole('region', { name: '1 milestone' }).getByRole('link');
+    await expect.poll(() => hit.count()).toBe(1);
+    expect(await hit.textContent()).toContain(longWord);
+    await expectAccessible(page, { scope: 'main' });
+    await hit.click();
+    await page.waitForURL(/\/programs\/KHG-KW500#M-\d+$/);
+
+    /** What the screen shows (not the whole page), for docs/screenshots. */
+    const shot = async (name: string, near: Locator) => {
+      await near.scrollIntoViewIfNeeded();
+      mkdirSync(screenshotDir, { recursive: true });
+      await page.screenshot({ path: join(screenshotDir, `${name}.png`) });
+    };
+    type Win = { document: { documentElement: { scrollWidth: number } }; innerWidth: number };
+    const overflow = () =>
+      page.evaluate(() => {
+        const w = globalThis as unknown as Win;
+        return w.document.documentElement.scrollWidth - w.innerWidth;
+      });
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await expect.poll(() => page.getByText(longWord).count()).toBeGreaterThan(0);
+      expect(await overflow()).toBeLessThanOrEqual(0);
+      await shot('phone-long-word', page.getByText(longWord).first());
+      // The tabs stay whole words (they scroll sideways inside their own strip), badges keep their height.
+      const tab = await page
+        .getByRole('navigation', { name: 'Program sections' })
+        .getByRole('link', { name: /^Decisions/ })
+        .boundingBox();
+      expect(tab?.height ?? 99).toBeLessThan(60);
+      await page.goto(`${server.url}/programs/${program}/decisions`);
+      await expect.poll(() => page.getByText(longUrl).count()).toBeGreaterThan(0);
+      expect(await overflow()).toBeLessThanOrEqual(0);
+      await shot('phone-long-url', page.getByText(longUrl).first());
+    } finally {
+      await page.setViewportSize({ width: 1400, height: 900 });
+    }
+
+    // Print: the program page without navigation or buttons; rows are not cut.
+    await page.goto(`${server.url}/programs/${program}`);
+    const print = page.getByRole('button', { name: 'Print' });
+    await print.waitFor();
+    await page.emulateMedia({ media: 'print' });
+    try {
+      expect(await page.locator('.topbar').isVisible()).toBe(false);
+      expect(await print.isVisible()).toBe(false);
+      expect(await page.getByRole('button', { name: 'Download CSV' }).first().isVisible()).toBe(false);
+      expect(await page.locator('h1').first().isVisible()).toBe(true);
+      expect(
+        await page
+          .locator('.table tbody tr')
+          .first()
+          .evaluate(
+            (el) => (globalThis as unknown as { getComputedStyle(e: unknown): { breakInside: string } }).getComputedStyle(el).breakInside,
+          ),
+      ).toBe('avoid');
+      await shot('print-program', page.locator('h1').first());
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
     }
   });
 });
