@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Baseline, Mta, Plan, SlipHistory } from '../../src/contract/plan.js';
 import { createTestDatabase, dialects, type TestDatabase } from '../support/databases.js';
-import { assertBuilt, cliNow, jsonOf, problemOf, tollgate } from './run-cli.js';
+import { jsonOf, problemOf, tollgate } from './run-cli.js';
 
 // `tollgate plan …` on the demo portfolio, on the database backend (the server backend shares
 // cli/plan-backend.ts's JSON and is exercised through the same API by test/api/plan-view.test.ts).
@@ -9,11 +9,11 @@ describe.each(dialects)('tollgate plan on %s (demo portfolio)', (dialect) => {
   let db: TestDatabase;
   const lead = (...args: string[]) => tollgate(db, '--as', 'lead@demo.test', ...args);
 
+  // A copy of the demo loaded once per run (test/support/global-setup.ts), read at the demo's instant;
+  // loading the demo with `tollgate demo` is tested in portfolio.test.ts.
   beforeAll(async () => {
-    assertBuilt();
-    db = await createTestDatabase(dialect, { now: cliNow });
-    expect((await tollgate(db, 'demo')).code).toBe(0);
-  }, 120_000);
+    db = await createTestDatabase(dialect, { from: 'demo' });
+  });
   afterAll(async () => {
     await db?.drop();
   });
