@@ -158,7 +158,7 @@ describe('browser: sign-in, roles and client isolation', () => {
       expect(await page.getByRole('button', { name }).count(), String(name)).toBe(0);
     }
     expect(await milestones.getByRole('columnheader', { name: 'Actions' }).count()).toBe(0);
-    await screenshot(page, 'observer-program');
+    await screenshot(page, 'observer-program', { viewport: true });
 
     // Straight at the API, with a valid CSRF token: still refused, by the permission.
     const me = await fetchFromPage(page, '/api/v1/me');

@@ -174,7 +174,7 @@ describe('browser: dependencies between milestones, and a move that pushes a suc
 
     await dialog.getByLabel('Reason').fill('Tool steel delivery slipped');
     await expectAccessible(page, { scope: 'dialog' });
-    await screenshot(page, 'move-preview');
+    await screenshot(page, 'move-preview', { viewport: true });
 
     // Someone else changes the pushed milestone meanwhile: the move is refused and the preview fetched again.
     await page.evaluate(

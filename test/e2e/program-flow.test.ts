@@ -100,7 +100,7 @@ describe('browser: sign in → my week → portfolio → program → add, move, 
     expect(text).toContain('15 Mar 2027');
     expect(text).toContain('24 Mar 2027');
     await entry.scrollIntoViewIfNeeded();
-    await screenshot(page, 'program-change-log');
+    await screenshot(page, 'program-change-log', { viewport: true });
     await expectAccessible(page, { scope: 'main' });
   });
 

@@ -38,10 +38,15 @@ export async function contextAt(browser: Browser, instant: string, options: Brow
   return context;
 }
 
-export async function screenshot(page: Page, name: string): Promise<string> {
+/**
+ * Saves what the page shows: the whole page, or with `viewport` only the window as it is scrolled, for a
+ * dialog or a spot scrolled to on a tall page (the program page is ~9,000 px: a whole-page picture of it
+ * costs Chromium seconds of layout and encoding, and shows the dialog or the row no better).
+ */
+export async function screenshot(page: Page, name: string, opts: { readonly viewport?: boolean } = {}): Promise<string> {
   mkdirSync(screenshotDir, { recursive: true });
   const path = join(screenshotDir, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage: !opts.viewport });
   return path;
 }
 
