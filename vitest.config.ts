@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { BrowserFirstSequencer } from './test/support/sequencer.js';
 
 const demo = ['./test/support/global-setup.ts'];
 
@@ -13,6 +14,8 @@ export default defineConfig({
     // expect.poll waits for what a page or server shows: up to 30 s, checked often, so a busy machine only slows it.
     expect: { poll: { timeout: 30_000, interval: 300 } },
     reporters: ['default'],
+    // Without timings from an earlier run, the browser files (the longest) start first: see the sequencer.
+    sequence: { sequencer: BrowserFirstSequencer },
     projects: [
       // Logic beside the code: pure functions, web forms in jsdom, and use cases on their own SQLite file
       // (test/support/use-case-world.ts); no server, no PostgreSQL. Threads start fastest, and a worker loads

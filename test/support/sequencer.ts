@@ -1,0 +1,21 @@
+import { relative } from 'node:path';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+/** The files that drive Chromium against a real server: 20–70 s each, the longest of the suite by far. */
+const isBrowserFile = (file: TestSpecification): boolean => /\/test\/(e2e|oidc)\//.test(file.moduleId);
+
+/**
+ * Vitest's order, except on a run with no timings kept from an earlier one (a fresh clone, CI): then it
+ * starts the larger files first, and the browser files, short in lines but long in time, come mid-way;
+ * one of them starting last keeps one worker busy while the other idles. Browser files first (longest
+ * first is the classic way to end two workers together); with kept timings, Vitest's own longest-first.
+ */
+export class BrowserFirstSequencer extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const timed = (file: TestSpecification) =>
+      this.ctx.cache.getFileTestResults(`${file.project.name}:${relative(this.ctx.config.root, file.moduleId)}`) !== undefined;
+    if (sorted.every(timed)) return sorted;
+    return [...sorted.filter(isBrowserFile), ...sorted.filter((file) => !isBrowserFile(file))];
+  }
+}
