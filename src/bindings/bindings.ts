@@ -7,8 +7,8 @@ import { peopleBindings } from './people.js';
 import { planBindings } from './plan.js';
 import { programBindings } from './programs.js';
 import { riskBindings } from './risks.js';
-import { setupBindings } from './setup.js';
 import { searchBindings } from './search.js';
+import { setupBindings } from './setup.js';
 
 /** The server side of every operation of the contract's table; the type refuses a missing one. */
 export const bindings: { readonly [K in OperationName]: Binding<K> } = {

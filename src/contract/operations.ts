@@ -6,8 +6,8 @@ import { peopleOperations } from './operations/people.js';
 import { planOperations } from './operations/plan.js';
 import { programOperations } from './operations/programs.js';
 import { riskOperations } from './operations/risks.js';
-import { setupOperations } from './operations/setup.js';
 import { searchOperations } from './operations/search.js';
+import { setupOperations } from './operations/setup.js';
 
 /**
  * Every API operation that is plain JSON in and out, by name: the one table from which the HTTP
