@@ -56,7 +56,9 @@ export async function seedUser(t: TestApp, name: string, email: string, on: { pr
  * admin, owned by the test app's cadence owner, who is given that role on it.
  */
 export async function seedProgram(t: TestApp, code: string, over: { toleranceDays?: number; timeZone?: string } = {}): Promise<Program> {
-  const client = unwrap(await createClient(t.deps, { actor: t.admin, name: 'Keller Haushaltsgeräte GmbH', country: 'de' }));
+  // Client names are unique: a second program joins the client the first one made.
+  const existing = (await t.deps.store.reads.listClients()).find((c) => c.name === 'Keller Haushaltsgeräte GmbH');
+  const client = existing ?? unwrap(await createClient(t.deps, { actor: t.admin, name: 'Keller Haushaltsgeräte GmbH', country: 'de' }));
   const program = unwrap(
     await createProgram(t.deps, {
       actor: t.admin,

@@ -214,7 +214,9 @@ describe('tollgate help and usage errors', () => {
     const r = await tollgate(db, '--help');
     expect(r.code).toBe(0);
     for (const command of [
-      'programs',
+      'programs\\|program',
+      'client\\|clients',
+      'supplier\\|suppliers',
       'milestone',
       'changes',
       'users\\|user',
