@@ -15,6 +15,7 @@ import { registerSearchCommands } from '../cli/search-commands.js';
 import { registerServerCommands } from '../cli/server-commands.js';
 import type { CliContext } from '../cli/session.js';
 import { registerSetupCommands } from '../cli/setup-commands.js';
+import { suggestMistypedSubcommands } from '../cli/suggestions.js';
 import { type Terminal, terminal, terminalConfig, withTerminal } from '../cli/terminal.js';
 import { registerUserCommands } from '../cli/user-commands.js';
 import { ConfigError } from '../config/config.js';
@@ -100,7 +101,12 @@ async function run(argv: string[], ctx: CliContext): Promise<number> {
     .enablePositionalOptions()
     .showHelpAfterError('(add --help for usage)')
     .addHelpText('after', rootHelp)
-    .configureOutput({ writeOut: (s) => void stdout.write(s), writeErr: (s) => void stderr.write(s) })
+    .configureOutput({
+      writeOut: (s) => void stdout.write(s),
+      writeErr: (s) => void stderr.write(s),
+      // The closest command or option on the error's own line: "error: unknown command 'lst' (Did you mean list?)".
+      outputError: (s, write) => write(s.replace('\n(Did you mean', ' (Did you mean')),
+    })
     .exitOverride();
   addActingOptions(program);
   registerSetupCommands(program, ctx, registerProgramCommands(program, ctx));
@@ -116,6 +122,7 @@ async function run(argv: string[], ctx: CliContext): Promise<number> {
   registerUserCommands(program, ctx);
   registerAccountCommands(program, ctx);
   registerServerCommands(program, ctx);
+  suggestMistypedSubcommands(program);
   try {
     await program.parseAsync(argv);
     return 0;

@@ -236,7 +236,15 @@ describe('tollgate help and usage errors', () => {
   it('exits 2 for a mistyped command, a missing argument or --as with --server', async () => {
     const typo = await tollgate(db, 'programz');
     expect(typo.code).toBe(2);
-    expect(typo.stderr).toMatch(/unknown command 'programz'/);
+    expect(typo.stderr).toMatch(/^error: unknown command 'programz' \(Did you mean programs\?\)$/m);
+    // A mistyped subcommand of a group with a default command (programs → list), and a mistyped option.
+    const sub = await tollgate(db, 'programs', 'lst');
+    expect(sub).toMatchObject({ code: 2, stdout: '' });
+    expect(sub.stderr).toMatch(/^error: unknown command 'lst' \(Did you mean list\?\)$/m);
+    expect((await tollgate(db, 'milestone', 'mvoe')).stderr).toMatch(/^error: unknown command 'mvoe' \(Did you mean move\?\)$/m);
+    const option = await tollgate(db, 'changes', 'KHG-KW500', '--limt', '3');
+    expect(option.code).toBe(2);
+    expect(option.stderr).toMatch(/^error: unknown option '--limt' \(Did you mean --limit\?\)$/m);
     const missing = await tollgate(db, 'changes');
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/missing required argument 'program'/);
