@@ -155,13 +155,15 @@ process.on('exit', () => {
 async function startServer(o: HttpLoadOptions, logFile: string): Promise<Server> {
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) {
-    if (k.startsWith('TOLLGATE_') || ['DATABASE_URL', 'PORT', 'HOST', 'LOG_LEVEL', 'NODE_OPTIONS'].includes(k)) continue;
+    if (k.startsWith('TOLLGATE_') || ['DATABASE_URL', 'PORT', 'HOST', 'LOG_LEVEL', 'LOG_FORMAT', 'NODE_OPTIONS'].includes(k)) continue;
     env[k] = v;
   }
   Object.assign(env, {
     HOST: '127.0.0.1',
     PORT: '0',
     LOG_LEVEL: 'info',
+    // JSON lines, as a log collector in production reads them (and as serverErrors counts them).
+    LOG_FORMAT: 'json',
     TOLLGATE_DATA_DIR: o.dataDir,
     TOLLGATE_NOW: o.now.toISOString(),
     ...(o.databaseUrl ? { DATABASE_URL: o.databaseUrl } : {}),

@@ -276,6 +276,8 @@ export interface Reads {
   /** Programs that are neither archived nor closed, per client: what archiving a client leaves behind. */
   countOpenProgramsOfClient(clientId: string): Promise<number>;
   countPrograms(): Promise<number>;
+  /** Rows per table of the workspace's data (every table but the migrations' and the workspace revision). */
+  countData(): Promise<Readonly<Record<string, number>>>;
   listPrograms(): Promise<Program[]>;
   /** The programs with these ids (those that exist). */
   findPrograms(ids: readonly string[]): Promise<Program[]>;
@@ -437,6 +439,11 @@ export interface Tx extends Reads {
    * links, at least one admin, one first admin, the demo loaded once).
    */
   lock(scope: LockScope): Promise<void>;
+  /**
+   * Deletes all the workspace's data, keeping the schema: for starting afresh with the demo. Outside the
+   * change log (it is emptied too); the workspace revision counts on, so no kept answer outlives it.
+   */
+  emptyData(): Promise<void>;
   /** Next human key of a kind within a program (M-1, M-2, …); never reused. */
   nextKey(programId: ProgramId, prefix: 'M' | 'D' | 'R' | 'A'): Promise<string>;
   /**

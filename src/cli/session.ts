@@ -1,3 +1,4 @@
+import type { WorkspaceContents } from '../app/demo/workspace-contents.js';
 import type { Actor, AppDeps } from '../app/deps.js';
 import type { Config } from '../config/config.js';
 import type { Result } from '../domain/result.js';
@@ -20,6 +21,8 @@ export interface ServerHandle {
   readonly url: string;
   readonly setupUrl: string | null;
   readonly isDemo: boolean;
+  /** The demo was asked for but not loaded: what the database already held. */
+  readonly demoNotLoaded: WorkspaceContents | null;
   readonly app: { readonly log: { info(obj: object | string, msg?: string): void; error(obj: object | string, msg?: string): void } };
   stop(): Promise<void>;
 }

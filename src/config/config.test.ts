@@ -60,3 +60,15 @@ describe('TOLLGATE_WARM_HOLIDAYS', () => {
     expect(() => loadConfig({ TOLLGATE_WARM_HOLIDAYS: 'sometimes' })).toThrow(/TOLLGATE_WARM_HOLIDAYS/);
   });
 });
+
+describe('LOG_FORMAT', () => {
+  it('is text (lines for people) unless json is asked for', () => {
+    expect(loadConfig({}).logFormat).toBe('text');
+    expect(loadConfig({ LOG_FORMAT: 'text' }).logFormat).toBe('text');
+    expect(loadConfig({ LOG_FORMAT: 'json' }).logFormat).toBe('json');
+  });
+
+  it('refuses anything else, naming the variable and the choices', () => {
+    for (const v of ['JSON', 'pretty', '']) expect(() => loadConfig({ LOG_FORMAT: v }), v).toThrow(/LOG_FORMAT: must be text .* or json/);
+  });
+});

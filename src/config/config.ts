@@ -96,6 +96,9 @@ const EnvSchema = z.object({
   TOLLGATE_NOW: startInstant,
   TOLLGATE_WARM_HOLIDAYS: onFlag,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z
+    .enum(['text', 'json'], { error: 'must be text (one short line per request, for people) or json (JSON lines, for log collectors)' })
+    .default('text'),
   TOLLGATE_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   TOLLGATE_MAX_ACTIVE_REQUESTS: z.coerce.number().int().min(1).max(1_000).default(16),
   TOLLGATE_MAX_QUEUED_REQUESTS: z.coerce.number().int().min(0).max(100_000).default(500),
@@ -146,6 +149,8 @@ export interface Config {
    */
   readonly warmHolidays: boolean;
   readonly logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  /** How the server logs (LOG_FORMAT): `text`, one short line per request for people; `json`, pino's JSON lines. */
+  readonly logFormat: 'text' | 'json';
   readonly shutdownTimeoutMs: number;
   /**
    * API admission control (http/admission.ts): requests worked on at once (TOLLGATE_MAX_ACTIVE_REQUESTS),
@@ -208,6 +213,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     now: e.TOLLGATE_NOW,
     warmHolidays: e.TOLLGATE_WARM_HOLIDAYS,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
     shutdownTimeoutMs: e.TOLLGATE_SHUTDOWN_TIMEOUT_MS,
     admission: { active: e.TOLLGATE_MAX_ACTIVE_REQUESTS, queued: e.TOLLGATE_MAX_QUEUED_REQUESTS, waitMs: e.TOLLGATE_MAX_QUEUE_WAIT_MS },
     keptAnswersMb: e.TOLLGATE_KEPT_ANSWERS_MB,

@@ -26,6 +26,7 @@ import { authRoutes } from './routes/auth.js';
 import { calendarRoutes } from './routes/calendar.js';
 import { chartRoutes } from './routes/charts.js';
 import { registerSecurityHeaders } from './security-headers.js';
+import { type LogSink, requestLine } from './text-log.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -47,6 +48,11 @@ export interface BuildOptions {
   readonly admission?: AdmissionLimits;
   /** Bytes of program reads' answers kept as sent (http/kept-answers.ts); default: defaultKeptAnswerBytes. */
   readonly keptAnswerBytes?: number;
+  /**
+   * Where each answered request is written as one short line for people (LOG_FORMAT=text), at the
+   * logger's info level, instead of a JSON record; absent: the JSON record ("request completed").
+   */
+  readonly requestLines?: LogSink;
 }
 
 const fieldPath = (instancePath: string, context: string | undefined) =>
@@ -84,11 +90,18 @@ function trustedProxies(trust: false | number | readonly string[]): FastifyServe
  * One log line per request, when it is answered ("request completed", with the request, status and
  * time), instead of Fastify's two: logging is a good share of a small request's cost.
  */
+const infoLevels = new Set(['info', 'debug', 'trace']);
+
 class AnsweredRequestsOnly extends LogController {
+  constructor(private readonly lines: LogSink | undefined) {
+    super();
+  }
   override incomingRequest(): void {}
   override requestCompleted(error: Error | null | undefined, req: FastifyRequest, res: FastifyReply): void {
     if (error) res.log.error({ req, res, err: error, responseTime: res.elapsedTime }, 'request errored');
-    else res.log.info({ req, res, responseTime: res.elapsedTime }, 'request completed');
+    else if (!this.lines) res.log.info({ req, res, responseTime: res.elapsedTime }, 'request completed');
+    // Written straight to the terminal: no record is built, serialized and parsed again for a line.
+    else if (infoLevels.has(res.log.level)) this.lines.write(requestLine(req.method, redactUrl(req.url), res.statusCode, res.elapsedTime));
   }
 }
 
@@ -96,7 +109,7 @@ class AnsweredRequestsOnly extends LogController {
 export async function buildApp(deps: HttpDeps, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: withRedactedUrls(opts.logger),
-    logController: new AnsweredRequestsOnly(),
+    logController: new AnsweredRequestsOnly(opts.logger ? opts.requestLines : undefined),
     forceCloseConnections: 'idle',
     trustProxy: trustedProxies(opts.trustProxy ?? false),
     bodyLimit: 1_048_576,

@@ -1,9 +1,12 @@
 import type { FastifyInstance } from 'fastify';
+import pino from 'pino';
 import { createSetupLink } from '../app/auth/create-setup-link.js';
 import { loadDemo } from '../app/demo/load-demo.js';
+import { type WorkspaceContents, workspaceContents } from '../app/demo/workspace-contents.js';
 import { programCalendarSpec } from '../app/views.js';
 import { type Config, ConfigError } from '../config/config.js';
 import { buildApp } from '../http/build-app.js';
+import { textLogStream } from '../http/text-log.js';
 import { compose, docsDir, packageVersion, webDir } from './compose.js';
 import { startHolidayWarmer } from './warm-holidays.js';
 
@@ -14,6 +17,8 @@ export interface RunningServer {
   readonly setupUrl: string | null;
   /** The demo portfolio (and its sign-in accounts) is loaded. */
   readonly isDemo: boolean;
+  /** The demo was asked for, but the database already held this and it was not loaded; null otherwise. */
+  readonly demoNotLoaded: WorkspaceContents | null;
   stop(): Promise<void>;
 }
 
@@ -38,6 +43,8 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     );
   }
   const composed = await compose({ ...config, demo });
+  // Lines for people go to stdout as pino's own records do: written at once, in order, nothing lost on exit.
+  const lines = config.logFormat === 'text' ? pino.destination({ dest: 1, sync: true }) : undefined;
   let accepting = true;
   const app = await buildApp(
     {
@@ -52,7 +59,9 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       logger: {
         level: config.logLevel,
         redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+        ...(lines ? { stream: textLogStream(lines, { withStack: config.logLevel === 'debug' || config.logLevel === 'trace' }) } : {}),
       },
+      requestLines: lines,
       isAccepting: () => accepting,
       trustProxy: config.trustProxy,
       admission: config.admission,
@@ -61,14 +70,17 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   );
   const log = app.log;
   log.info({ database: composed.deps.store.dialect, location: composed.location, migrated: composed.migrated }, 'database ready');
+  let demoNotLoaded: WorkspaceContents | null = null;
   if (demo) {
-    if ((await composed.deps.store.reads.countPrograms()) === 0) {
+    const held = await workspaceContents(composed.deps);
+    if (held.programs === 0) {
       const started = Date.now();
       const r = await loadDemo(composed.deps, { now: composed.deps.clock.now() });
       if (r.ok) log.info({ ...r.value, ms: Date.now() - started }, 'demo portfolio loaded');
       else log.info({ code: r.error.code }, r.error.message);
     } else {
-      log.info('database already holds programs; demo not loaded');
+      // Said in the banner, with how to start afresh.
+      demoNotLoaded = held;
     }
   }
   // A deep accept queue (the kernel caps it at net.core.somaxconn): in a burst of connections, those
@@ -99,6 +111,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     url,
     setupUrl,
     isDemo: demo && (await composed.deps.store.reads.findUserByEmail('admin@demo.test')) !== null,
+    demoNotLoaded,
     stop: () => {
       stopping ??= (async () => {
         accepting = false;

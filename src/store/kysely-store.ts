@@ -40,6 +40,7 @@ import {
   toSupplier,
   toUser,
 } from './mappers.js';
+import { migrationTables } from './migrate.js';
 import { changePageQuery, changesMatching, decisionPageQuery, readActionPage } from './record-pages.js';
 import type { Database } from './schema.js';
 import { searchRecords } from './search-records.js';
@@ -121,7 +122,7 @@ const programByIdOrCode = compiledOnce((db: Kysely<Database>, id: string, code: 
     .where((eb) => eb.or([eb('id', '=', id), eb('code', '=', code)])),
 );
 
-export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'count'>): Reads {
+export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'count' | 'tableNames'>): Reads {
   const toCount = dialect.count;
   return {
     async listUsers() {
@@ -495,6 +496,14 @@ export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'cou
         .executeTakeFirstOrThrow();
       return toCount(r.n);
     },
+    async countData() {
+      const counts: Record<string, number> = {};
+      for (const t of await dataTables(db, dialect)) {
+        const r = await sql<{ n: unknown }>`select count(*) as n from ${sql.table(t)}`.execute(db);
+        counts[t] = dialect.count(r.rows[0]?.n);
+      }
+      return counts;
+    },
     async countPrograms() {
       const r = await db
         .selectFrom('programs')
@@ -581,6 +590,10 @@ function makeTx(db: Kysely<Database>, dialect: StoreDialect, touched: Set<string
   return {
     ...makeReads(db, dialect),
     lock: (scope) => dialect.lock(db, scope),
+    async emptyData() {
+      await dialect.emptyTables(db, await dataTables(db, dialect));
+      touched.add(workspace);
+    },
     async nextKey(programId: ProgramId, prefix: 'M' | 'D' | 'R' | 'A') {
       const r = await db
         .insertInto('keyCounters')
@@ -692,6 +705,13 @@ function makeTx(db: Kysely<Database>, dialect: StoreDialect, touched: Set<string
     },
   };
 }
+
+/** Tables that are not data: the migrations' bookkeeping, and the workspace revision (it counts on across a reset). */
+const notData = (t: string) => migrationTables.includes(t) || t === 'workspace_state';
+
+/** The workspace's data tables, as the database has them (tables added by later migrations included). */
+const dataTables = async (db: Kysely<Database>, dialect: Pick<StoreDialect, 'tableNames'>) =>
+  (await dialect.tableNames(db)).filter((t) => !notData(t)).sort();
 
 /** A Store over either database: what differs between them is asked of the dialect object. */
 export function kyselyStore(dialect: StoreDialect): Store {

@@ -25,6 +25,9 @@ const migrations: Record<string, Migration> = {
   '0010-setup-records': m0010,
 };
 
+/** Where the applied migrations are recorded, and their lock: the schema's, not the workspace's data. */
+export const migrationTables: readonly string[] = ['tollgate_migrations', 'tollgate_migrations_lock'];
+
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 export interface MigrationReport {
@@ -41,8 +44,8 @@ async function run(db: Kysely<unknown>): Promise<MigrationReport> {
   const migrator = new Migrator({
     db,
     provider,
-    migrationTableName: 'tollgate_migrations',
-    migrationLockTableName: 'tollgate_migrations_lock',
+    migrationTableName: migrationTables[0],
+    migrationLockTableName: migrationTables[1],
   });
   const result: MigrationResultSet = await migrator.migrateToLatest();
   if (result.error) {

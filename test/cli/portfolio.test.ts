@@ -35,7 +35,44 @@ describe.each(dialects)('tollgate on %s: database, demo and portfolio', (dialect
     expect(loaded).toEqual({ clients: 4, programs: 9, milestones: expect.any(Number), people: 12 });
     const again = await tollgate(db, 'demo');
     expect(again.code).toBe(1);
-    expect(again.stderr).toMatch(/^error DEMO_NOT_EMPTY: /);
+    expect(again.stderr).toMatch(
+      /^error DEMO_NOT_EMPTY: The database already holds data \(9 programs, \d+ milestones, 4 clients, 12 people/,
+    );
+    expect(again.stderr).toContain('To start afresh with the demo (this deletes all of it): npx tollgate demo --reset');
+  });
+
+  it('starts afresh with --reset only when confirmed: by --yes, or by typing the database name at a terminal', async () => {
+    const programIds = async () => (await db.rows('select id from programs order by code')).map((r) => r.id);
+    const before = await programIds();
+    // Without a terminal to ask at and without --yes: refused, nothing deleted.
+    const unasked = await tollgate(db, 'demo', '--reset');
+    expect(unasked).toMatchObject({ code: 2, stdout: '' });
+    expect(unasked.stderr).toMatch(
+      /^error VALIDATION_FAILED: --reset deletes 9 programs, \d+ milestones, 4 clients, 12 people \([\d,]+ records in all\) in .*; nothing was deleted\. Without a terminal to ask at, add --yes to confirm\.$/m,
+    );
+    // At a terminal, a wrong answer deletes nothing.
+    const declined = await tollgateWith(db, { tty: true, input: 'yes\n' }, 'demo', '--reset');
+    expect(declined.code).toBe(1);
+    expect(declined.stderr).toContain('This deletes 9 programs');
+    expect(declined.stderr).toContain('Not reset: nothing was deleted.');
+    expect(await programIds()).toEqual(before);
+    // A reset loads the whole demo again (seconds): confirmed at a terminal on SQLite, by --yes (as scripts do) on PostgreSQL.
+    if (dialect === 'sqlite') {
+      const typed = await tollgateWith(db, { tty: true, input: 'tollgate.db\n' }, 'demo', '--reset');
+      expect(typed.code).toBe(0);
+      expect(typed.stdout).toMatch(/^Deleted 9 programs, \d+ milestones, 4 clients, 12 people \([\d,]+ records in all\) from /);
+      expect(typed.stdout).toContain('Loaded 4 clients, 9 programs');
+    } else {
+      // JSON says what was deleted.
+      const scripted = jsonOf<{ programs: number; deleted: { programs: number; people: number } }>(
+        await tollgate(db, 'demo', '--reset', '--yes', '--json'),
+      );
+      expect(scripted).toMatchObject({ programs: 9, deleted: { programs: 9, people: 12 } });
+    }
+    const afresh = await programIds();
+    expect(afresh).toHaveLength(9);
+    expect(afresh.filter((id) => before.includes(id))).toEqual([]);
+    expect(Number((await db.rows('select count(*) as n from users'))[0]?.n)).toBe(12);
   });
 
   it('asks who acts before showing anything', async () => {

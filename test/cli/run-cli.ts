@@ -27,6 +27,8 @@ export interface RunOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Written to the command's stdin, e.g. a password for --password-stdin. */
   readonly input?: string;
+  /** stdin is a terminal someone types `input` at (the command may ask), not a pipe. */
+  readonly tty?: boolean;
 }
 
 /**
@@ -71,10 +73,11 @@ export function cliEnv(db: TestDatabase, extra: RunOptions['env'] = {}): NodeJS.
 export async function tollgateWith(db: TestDatabase, opts: RunOptions, ...args: string[]): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
+  const stdin = Readable.from(opts.input === undefined ? [] : [Buffer.from(opts.input)]);
   const code = await runCli(['node', 'tollgate', ...args], undefined, {
     stdout: { write: (text: string) => (stdout += text) },
     stderr: { write: (text: string) => (stderr += text) },
-    stdin: Readable.from(opts.input === undefined ? [] : [Buffer.from(opts.input)]),
+    stdin: opts.tty ? Object.assign(stdin, { isTTY: true }) : stdin,
     env: cliEnv(db, opts.env),
     cwd: db.dataDir,
   });

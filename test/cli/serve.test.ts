@@ -46,6 +46,13 @@ describe('tollgate serve', () => {
     const cookie = await signIn(url, 'lead@demo.test', 'tollgate-demo');
     const list = (await (await fetch(`${url}/api/v1/programs`, { headers: { cookie } })).json()) as { items: unknown[] };
     expect(list.items).toHaveLength(8);
+    // The default log: after the banner, one short line per request, no JSON, no session secret.
+    await expect.poll(output).toMatch(/^\d\d:\d\d:\d\d GET \/api\/v1\/programs 200 \d+(\.\d)? ms$/m);
+    const afterBanner = output().slice(output().indexOf('Press Ctrl+C'));
+    expect(afterBanner).toMatch(/^\d\d:\d\d:\d\d POST \/api\/v1\/auth\/login 200 \d+(\.\d)? ms$/m);
+    expect(afterBanner).toMatch(/^\d\d:\d\d:\d\d GET \/api\/v1\/programs 401 \d+(\.\d)? ms$/m);
+    expect(output()).not.toMatch(/^\{/m);
+    expect(output()).not.toContain(cookie.split('=')[1] as string);
     // A burst of requests with the signal sent among them: none of them may fail half-way. Each is
     // answered, refused at the door with 503 (arrived on an open connection once closing began), or
     // its connection is refused.
@@ -66,12 +73,32 @@ describe('tollgate serve', () => {
     expect(existsSync(join(db.dataDir, 'tollgate.db-wal'))).toBe(false);
   });
 
-  it('keeps the data and sessions across a restart and does not load the demo twice', async () => {
-    const { child, url, output } = await serve(db, '--demo');
+  it('keeps the data and sessions across a restart and does not load the demo twice; --log-json logs JSON lines', async () => {
+    const { child, url, output } = await serve(db, '--demo', '--log-json');
     const cookie = await signIn(url, 'other@demo.test', 'tollgate-demo');
     const list = (await (await fetch(`${url}/api/v1/programs`, { headers: { cookie } })).json()) as { items: { code: string }[] };
     expect(list.items.map((p) => p.code)).toEqual(['HM-WINCH3']);
-    expect(output()).toContain('demo not loaded');
+    expect(output()).toMatch(/The demo was loaded before and is kept as it is now \(9 programs, \d+ milestones, 4 clients, 12 people/);
+    expect(output()).toContain('To start afresh with the demo (this deletes all of it): stop, run npx tollgate demo --reset, start again.');
+    // A token is never logged either (this one is unknown: 401).
+    expect((await fetch(`${url}/api/v1/me`, { headers: { authorization: 'Bearer tgt_not-a-real-token-but-secret' } })).status).toBe(401);
+    // Every log line is JSON, and a request's record has what the text line shows: method, URL, status, time.
+    await expect.poll(output).toContain('"url":"/api/v1/programs"');
+    const records = output()
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map(
+        (l) => JSON.parse(l) as { msg: string; req?: { method: string; url: string }; res?: { statusCode: number }; responseTime?: number },
+      );
+    expect(records.find((r) => r.req?.url === '/api/v1/programs')).toMatchObject({
+      msg: 'request completed',
+      req: { method: 'GET', url: '/api/v1/programs' },
+      res: { statusCode: 200 },
+      responseTime: expect.any(Number),
+    });
+    expect(output()).not.toMatch(/^\d\d:\d\d:\d\d /m);
+    expect(output()).not.toContain(cookie.split('=')[1] as string);
+    expect(output()).not.toContain('not-a-real-token-but-secret');
     const done = exited(child);
     child.kill('SIGINT');
     expect(await done).toBe(0);

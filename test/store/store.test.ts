@@ -195,4 +195,35 @@ describe.each(dialects)('store on %s', (dialect) => {
     expect(between.map((c) => c.at)).toEqual([stamps[1], stamps[0]]);
     expect((await store.reads.listChanges(b.id, { since: stamps[0], limit: 1 })).map((c) => c.at)).toEqual([stamps[2]]);
   });
+
+  // Last: it empties the database.
+  it('empties all the data in one batch, or none of it when the batch fails; the schema and the workspace revision stay', async () => {
+    const held = await store.reads.countData();
+    expect(held).toMatchObject({ programs: 2, users: 1, clients: 1 });
+    expect(held.changes).toBeGreaterThan(0);
+    expect(Object.keys(held)).not.toContain('tollgate_migrations');
+    const revision = async () => (await db.rows('select revision from workspace_state'))[0]?.revision;
+    const revisionBefore = Number(await revision());
+    await expect(
+      store.batch(async (s) => {
+        await s.transaction((tx) => tx.emptyData());
+        expect(await s.reads.countPrograms()).toBe(0);
+        throw new Error('the load after the reset failed');
+      }),
+    ).rejects.toThrow('the load after the reset failed');
+    expect(await store.reads.countData()).toEqual(held);
+    await store.batch((s) => s.transaction((tx) => tx.emptyData()));
+    const emptied = await store.reads.countData();
+    expect(Object.keys(emptied).sort()).toEqual(Object.keys(held).sort());
+    expect(Object.values(emptied).every((n) => n === 0)).toBe(true);
+    expect(Number(await revision())).toBeGreaterThan(revisionBefore);
+    // The schema is intact: nothing to migrate, and a new workspace starts as on a new database.
+    const reopened = openStore({ databaseUrl: db.databaseUrl, dataDir: db.dataDir });
+    try {
+      expect((await reopened.migrate()).applied).toEqual([]);
+    } finally {
+      await reopened.store.close();
+    }
+    expect(unwrap(await createPerson(deps, { actor: null, email: 'new@example.test', name: 'New', isAdmin: true })).isAdmin).toBe(true);
+  });
 });

@@ -71,12 +71,19 @@ class DemoRefused extends Error {
   }
 }
 
-export async function loadDemo(deps: AppDeps, input: { now: Date }): Promise<Result<DemoSummary>> {
+export interface LoadDemoInput {
+  readonly now: Date;
+  /** Delete all the data first (the schema stays): starting afresh. In the same batch, so a failure keeps the old data. */
+  readonly reset?: boolean;
+}
+
+export async function loadDemo(deps: AppDeps, input: LoadDemoInput): Promise<Result<DemoSummary>> {
   // One batch: the demo is committed whole or not at all, with one commit instead of one per write;
-  // a refusal rolls back whatever was written before it.
+  // a refusal rolls back whatever was written before it, the reset's deletions too.
   try {
     return ok(
       await deps.store.batch(async (store) => {
+        if (input.reset) await store.transaction((tx) => tx.emptyData());
         const loaded = await load({ ...deps, store, bareAnswers: true }, input);
         if (!loaded.ok) throw new DemoRefused(loaded.error);
         return loaded.value;

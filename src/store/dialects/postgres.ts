@@ -22,5 +22,13 @@ export function openPostgres(url: string, poolSize = 10): StoreDialect {
     // Kysely's migrator takes PostgreSQL's advisory lock and a transaction itself.
     migrating: (run) => run(db as Kysely<unknown>),
     count: (v) => Number(v),
+    tableNames: async (conn) =>
+      (await sql<{ tablename: string }>`select tablename from pg_tables where schemaname = current_schema()`.execute(conn)).rows.map(
+        (r) => r.tablename,
+      ),
+    // One statement for all of them, so no foreign key between them is in the way; undone by a rollback.
+    emptyTables: async (conn, tables) => {
+      if (tables.length > 0) await sql`truncate ${sql.join(tables.map((t) => sql.table(t)))}`.execute(conn);
+    },
   };
 }

@@ -69,5 +69,14 @@ export function openSqlite(file: string): StoreDialect {
     // second process waits instead of re-applying, and a failure leaves no half schema.
     migrating: (run) => immediate(db, (conn) => run(conn as Kysely<unknown>)),
     count: (v) => Number(v),
+    tableNames: async (conn) =>
+      (await sql<{ name: string }>`select name from sqlite_master where type = 'table'`.execute(conn)).rows
+        .map((r) => r.name)
+        .filter((n) => !n.startsWith('sqlite_')),
+    // Checked at commit, not per statement: the tables are emptied in any order.
+    emptyTables: async (conn, tables) => {
+      await sql`pragma defer_foreign_keys = on`.execute(conn);
+      for (const t of tables) await sql`delete from ${sql.table(t)}`.execute(conn);
+    },
   };
 }

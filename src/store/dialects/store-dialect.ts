@@ -18,4 +18,8 @@ export interface StoreDialect {
   migrating<T>(run: (db: Kysely<unknown>) => Promise<T>): Promise<T>;
   /** A COUNT(*) as a number (pg gives bigint as a string). */
   count(value: unknown): number;
+  /** The names of the tables in the database, the migrations' own bookkeeping included. */
+  tableNames(conn: Kysely<Schema>): Promise<string[]>;
+  /** Deletes every row of these tables in the transaction on `conn`; foreign keys hold again at its end. */
+  emptyTables(conn: Kysely<Schema>, tables: readonly string[]): Promise<void>;
 }
