@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { CreateMilestoneLinkSchema, type MilestoneLink } from '../contract/plan.js';
 import type { ProgramSummary } from '../contract/program.js';
 import { addActingOptions, withBackend } from './connect.js';
-import { parseIntOption, parseOption, withFlags } from './options.js';
+import { badOption, parseIntOption, parseOption, withFlags } from './options.js';
 import { emit, fail, outputOf, table } from './output.js';
 import type { CliContext } from './session.js';
 import { must, requireProgram } from './targets.js';
@@ -23,6 +23,16 @@ const businessDays = (n: number) => `${n} business day${Math.abs(n) === 1 ? '' :
 
 const end = (m: MilestoneLink['predecessor']) => `${m.key} ${m.name}`;
 
+/**
+ * A link's id as people see it: its last 8 characters. They are random in a UUIDv7, whose first ones
+ * are its creation time (the same for links made together); `remove` takes them, or all of it.
+ */
+export const shortLinkId = (id: string): string => id.slice(-8);
+
+/** The links an id as typed names: the whole id, or its end (at least 4 characters). */
+const linksNamed = (links: readonly MilestoneLink[], typed: string) =>
+  links.filter((l) => l.id === typed || (typed.length >= 4 && l.id.toLowerCase().endsWith(typed.toLowerCase())));
+
 /** "M-4 starts no earlier than 1 business day after M-3 is done". */
 function ruleText(l: MilestoneLink): string {
   const { predecessor: p, successor: s } = l;
@@ -34,7 +44,7 @@ function ruleText(l: MilestoneLink): string {
 function linkTable(p: ProgramSummary, links: readonly MilestoneLink[]): string {
   if (links.length === 0)
     return `No dependencies in ${p.code} yet. Add one: tollgate milestone link add ${p.code} <predecessor> <successor>`;
-  const rows = links.map((l) => [l.id, end(l.predecessor), end(l.successor), l.lagDays]);
+  const rows = links.map((l) => [shortLinkId(l.id), end(l.predecessor), end(l.successor), l.lagDays]);
   return `${table(['Link id', 'Predecessor', 'Successor', 'Lag (bd)'], rows, { maxWidths: [undefined, 36, 36] })}\nlag in business days after the predecessor is due; negative: overlap`;
 }
 
@@ -82,7 +92,11 @@ export function registerLinkCommands(milestone: Command, ctx: CliContext): void 
         const program = await requireProgram(b, out, programRef);
         const r = await b.addLink({ params: { programId: program.id }, body: body });
         const l = r.ok ? r.value : fail(out, withFlags(r.error, flags));
-        emit(out, l, () => `Linked ${program.code} ${end(l.predecessor)} → ${end(l.successor)}: ${ruleText(l)}.\n  link id ${l.id}`);
+        emit(
+          out,
+          l,
+          () => `Linked ${program.code} ${end(l.predecessor)} → ${end(l.successor)}: ${ruleText(l)}.\n  link id ${shortLinkId(l.id)}`,
+        );
       });
     },
   );
@@ -107,7 +121,7 @@ export function registerLinkCommands(milestone: Command, ctx: CliContext): void 
       .command('remove')
       .description('Remove a dependency (cadence owner); no date moves')
       .argument('<program>', 'program code or id')
-      .argument('<linkId>', 'the link id, as `tollgate milestone link list` shows it')
+      .argument('<linkId>', 'the link id as `tollgate milestone link list` shows it (its last 8 characters), or all of it')
       .option('--reason <text>', 'why, kept in the change log')
       .option('--json', "print the API's answer ({ ok: true })"),
   ).action(async (programRef: string, linkId: string, o: { reason?: string; json?: boolean }, cmd: Command) => {
@@ -116,11 +130,14 @@ export function registerLinkCommands(milestone: Command, ctx: CliContext): void 
     const reason = reasonOption(out, o.reason);
     await withBackend(ctx, cmd, out, async (b) => {
       const program = await requireProgram(b, out, programRef);
-      // Read first only to name the milestones in the message; a link gone by now is the API's refusal.
-      const known = out.json
-        ? undefined
-        : must(out, await b.listLinks({ params: { programId: program.id } })).items.find((l) => l.id === id);
-      must(out, await b.removeLink({ params: { programId: program.id, linkId: id }, query: { reason } }));
+      // The short id as listed is turned into the link's id here; one that names no link (or one gone by
+      // now) is the API's refusal, and the milestones are named in the message.
+      const named = linksNamed(must(out, await b.listLinks({ params: { programId: program.id } })).items, id);
+      if (named.length > 1) {
+        badOption(out, '<linkId>', `Matches ${named.length} links (${named.map((l) => l.id).join(', ')}); give more of it.`, id);
+      }
+      const known = named[0];
+      must(out, await b.removeLink({ params: { programId: program.id, linkId: known?.id ?? id }, query: { reason } }));
       const what = known ? `${known.predecessor.key} → ${known.successor.key}` : id;
       emit(out, { ok: true }, () => `Removed the dependency ${what} from ${program.code}; no date moved.`);
     });

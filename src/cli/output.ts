@@ -1,6 +1,7 @@
 import Table from 'cli-table3';
 import type { ErrorCode } from '../domain/errors.js';
 import type { Refusal } from '../domain/result.js';
+import { displayWidth, longestWord, textWidth, wrapText } from './fit.js';
 import { terminal } from './terminal.js';
 
 export interface Output {
@@ -24,11 +25,28 @@ export const exitCodeOf = (code: ErrorCode): number => (code === 'VALIDATION_FAI
 
 const writeJson = (stream: { write(text: string): unknown }, value: unknown) => stream.write(`${JSON.stringify(value, null, 2)}\n`);
 
+/**
+ * Text for people, each line within the terminal: a longer one wraps at spaces, its next lines indented
+ * as far as its value starts ("  Label   value …") or as the line itself is.
+ */
+export function fitLines(text: string, limit = terminalColumns()): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      if (displayWidth(line) <= limit) return line;
+      const lead = /^(\s*\S[^\s]*(?: \S+)*? {2,}|\s*)/.exec(line)?.[0] ?? '';
+      const indent = ' '.repeat(lead.length < limit / 2 ? lead.length : 0);
+      const wrapped = wrapText(line.slice(lead.length), limit - lead.length).split('\n');
+      return [`${lead}${wrapped[0]}`, ...wrapped.slice(1).map((w) => `${indent}${w}`)].join('\n');
+    })
+    .join('\n');
+}
+
 /** Prints `json` for scripts (--json) or the text `human()` returns for people. */
 export function emit(out: Output, json: unknown, human: () => string): void {
   if (out.json) writeJson(terminal().stdout, json);
   else {
-    terminal().stdout.write(`${human()}\n`);
+    terminal().stdout.write(`${fitLines(human())}\n`);
     // What was accepted but deserves a second look (a date already past, a day off at the factory).
     for (const w of warningsOf(json)) terminal().stderr.write(`warning ${w.code}: ${w.message}\n`);
   }
@@ -52,37 +70,82 @@ export function printJsonOr(out: Output, json: unknown, text: string): void {
 }
 
 const compactChars = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
-const longestLine = (text: string) => Math.max(...text.split('\n').map((l) => l.length));
+
+/** The terminal's width in columns: the terminal's own, else $COLUMNS, else 100 (output piped to a file or a test). */
+export function terminalColumns(): number {
+  const t = terminal();
+  const given = t.stdout.columns ?? Number(t.env.COLUMNS);
+  return Number.isInteger(given) && given >= 40 ? given : 100;
+}
+
+export interface TableOptions {
+  /** Per column, the widest it is before its text wraps (undefined: as wide as its text, while the table fits). */
+  readonly maxWidths?: readonly (number | undefined)[];
+  /** Columns left out, in this order, while the table is wider than the terminal: the least needed first. */
+  readonly dropOrder?: readonly number[];
+}
+
+/** Narrowest a column is wrapped to while the table is too wide. */
+const narrowest = 8;
+/** A table's width: each column with a space either side and a border, and the last border. */
+const widthOf = (widths: readonly number[]) => widths.reduce((sum, w) => sum + w + 3, 1);
 
 /**
- * A table for people; null cells print as a dash. Text longer than a column's `maxWidths` entry
- * wraps, and then rows are ruled apart; otherwise only the header is.
+ * A table for people that fits the terminal; null cells print as a dash. A column wraps beyond its
+ * `maxWidths` entry; while the table is still too wide, the columns of `dropOrder` are left out (said
+ * below it) and then the widest columns wrap. Nothing is cut off: a word too long is broken across
+ * lines. Wrapped rows are ruled apart; otherwise only the header is.
  */
-export function table(
-  head: readonly string[],
-  rows: readonly (readonly (string | number | null)[])[],
-  opts: { readonly maxWidths?: readonly (number | undefined)[] } = {},
-): string {
-  const cells = rows.map((r) => r.map((c) => (c === null ? '—' : String(c))));
-  // Columns left undefined are sized by cli-table3, which measures wide characters correctly.
-  const colWidths = head.map((_, i) => {
-    const max = opts.maxWidths?.[i];
-    return max !== undefined && cells.some((r) => longestLine(r[i] ?? '') > max) ? max + 2 : undefined;
-  });
-  const isMultiLine = colWidths.some((w) => w !== undefined) || cells.some((r) => r.some((c) => c.includes('\n')));
+export function table(head: readonly string[], rows: readonly (readonly (string | number | null)[])[], opts: TableOptions = {}): string {
+  const limit = terminalColumns();
+  const all = rows.map((r) => head.map((_, i) => (r[i] === null || r[i] === undefined ? '—' : String(r[i]))));
+  const natural = head.map((h, i) => Math.max(textWidth(h), ...all.map((r) => textWidth(r[i] as string))));
+  let kept = head.map((_, i) => i);
+  const widths = natural.map((w, i) => Math.min(w, opts.maxWidths?.[i] ?? w));
+  const keptWidths = () => kept.map((i) => widths[i] as number);
+  const leftOut: string[] = [];
+  for (const i of opts.dropOrder ?? []) {
+    if (widthOf(keptWidths()) <= limit) break;
+    kept = kept.filter((k) => k !== i);
+    leftOut.push(head[i] as string);
+  }
+  // Codes, keys, dates and short words stay whole where they can: a column wraps no narrower than its longest word (up to 14).
+  const floor = head.map((h, i) => Math.max(narrowest, Math.min(14, longestWord(h), ...all.map((r) => longestWord(r[i] as string)))));
+  const shrink = (lowest: (i: number) => number) => {
+    while (widthOf(keptWidths()) > limit) {
+      const able = kept.filter((i) => (widths[i] as number) > lowest(i));
+      if (able.length === 0) return;
+      const widest = able.reduce((a, b) => ((widths[b] as number) > (widths[a] as number) ? b : a));
+      widths[widest] = (widths[widest] as number) - 1;
+    }
+  };
+  const chosen = [...widths];
+  shrink((i) => floor[i] as number);
+  // Still too wide with every column wrapped to its longest word: the last columns are left out.
+  while (widthOf(keptWidths()) > limit && kept.length > 1) {
+    const last = kept.pop() as number;
+    leftOut.push(head[last] as string);
+    for (const i of kept) widths[i] = chosen[i] as number;
+    shrink((i) => floor[i] as number);
+  }
+  shrink(() => narrowest);
+  const fit = (text: string, i: number) => ((widths[i] as number) < (natural[i] as number) ? wrapText(text, widths[i] as number) : text);
+  const cells = all.map((r) => kept.map((i) => fit(r[i] as string, i)));
+  const isMultiLine = cells.some((r) => r.some((c) => c.includes('\n')));
   const t = new Table({
-    head: [...head],
-    colWidths: colWidths as number[],
-    wordWrap: true,
+    head: kept.map((i) => fit(head[i] as string, i)),
+    wordWrap: false,
     style: { head: [], border: [] },
     ...(isMultiLine ? {} : { chars: compactChars }),
   });
   for (const r of cells) t.push(r);
-  if (isMultiLine || cells.length === 0) return t.toString();
+  const note =
+    leftOut.length > 0 ? `\n(left out to fit ${limit} columns: ${leftOut.join(', ')}; a wider terminal or --json shows them)` : '';
+  if (isMultiLine || cells.length === 0) return `${t.toString()}${note}`;
   const lines = t.toString().split('\n');
   const top = lines[0] ?? '';
   const rule = top.replace('┌', '├').replace('┐', '┤').replaceAll('┬', '┼');
-  return [...lines.slice(0, 2), rule, ...lines.slice(2)].join('\n');
+  return `${[...lines.slice(0, 2), rule, ...lines.slice(2)].join('\n')}${note}`;
 }
 
 /** Label/value lines with the values aligned. */

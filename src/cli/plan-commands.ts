@@ -56,6 +56,8 @@ export function planText(p: Plan): string {
     '',
     table(['Key', 'Name', 'Owner', 'Planned', 'Forecast', 'Actual', 'Variance', 'Tol.', 'Spare', 'Health', 'Why', 'Moved'], rows, {
       maxWidths: [undefined, 28, 16, undefined, undefined, undefined, undefined, undefined, undefined, undefined, 34],
+      // What the other columns and the health already say, left out first on a narrow terminal.
+      dropOrder: [10, 7, 2, 11],
     }),
     '◆ critical path · ? provisional date · * own tolerance · bd = business days; Spare = days to spare before the target release',
   ].join('\n');

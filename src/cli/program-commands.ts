@@ -28,7 +28,8 @@ function portfolioTable(programs: readonly ProgramSummary[]): string {
       nextText(p, ', '),
       p.owner?.name ?? null,
     ]),
-    { maxWidths: [undefined, 24, 20, 26, undefined, undefined, 30, 28, 16] },
+    // On a narrow terminal the supplier, then the client and the phase are left out first.
+    { maxWidths: [undefined, 24, 20, 26, undefined, undefined, 30, 28, 16], dropOrder: [3, 2, 4] },
   );
 }
 
@@ -72,7 +73,7 @@ function programFacts(p: ProgramSummary, milestones: readonly Milestone[]): stri
     healthWord(m.health),
   ]);
   const list = milestones.length
-    ? `${table(['Key', 'Name', 'Phase', 'Owner', 'Baseline', 'Forecast', 'Actual', 'Variance', 'Health'], rows)}\n* critical · variance in business days (bd) against the baseline`
+    ? `${table(['Key', 'Name', 'Phase', 'Owner', 'Baseline', 'Forecast', 'Actual', 'Variance', 'Health'], rows, { dropOrder: [2] })}\n* critical · variance in business days (bd) against the baseline`
     : `No milestones yet. Add one: tollgate milestone add ${p.code} --name <text> --phase G1 --baseline <YYYY-MM-DD>`;
   return `${p.code}  ${p.name}\n${header}\n\n${list}`;
 }

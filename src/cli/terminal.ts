@@ -8,7 +8,8 @@ import { type Config, loadConfig, processEnv } from '../config/config.js';
  * or process.env themselves; they ask terminal().
  */
 export interface Terminal {
-  readonly stdout: { write(text: string): unknown };
+  /** `columns`: the terminal's width, when it is one. */
+  readonly stdout: { write(text: string): unknown; readonly columns?: number };
   readonly stderr: { write(text: string): unknown };
   /** Input: a password piped in (--password-stdin), or a person typing when isTTY. */
   readonly stdin: NodeJS.ReadableStream & { readonly isTTY?: boolean; setRawMode?(mode: boolean): unknown };
