@@ -71,11 +71,14 @@ export function printJsonOr(out: Output, json: unknown, text: string): void {
 
 const compactChars = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
 
-/** The terminal's width in columns: the terminal's own, else $COLUMNS, else 100 (output piped to a file or a test). */
+/**
+ * The width text for people is fitted to: the terminal's own, else $COLUMNS; output piped to a file
+ * or another program (no terminal, no $COLUMNS) is not fitted, so no line of it is broken for grep.
+ */
 export function terminalColumns(): number {
   const t = terminal();
   const given = t.stdout.columns ?? Number(t.env.COLUMNS);
-  return Number.isInteger(given) && given >= 40 ? given : 100;
+  return Number.isInteger(given) && given >= 40 ? given : Number.POSITIVE_INFINITY;
 }
 
 export interface TableOptions {

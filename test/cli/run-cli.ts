@@ -57,7 +57,8 @@ export function cliEnv(db: TestDatabase, extra: RunOptions['env'] = {}): NodeJS.
     // started afresh at the same instant by each command would date a later write before an earlier one).
     ...(db.now ? { TOLLGATE_NOW: new Date(Date.parse(db.now) + (Date.now() - runStarted)).toISOString() } : {}),
   };
-  for (const key of ['TOLLGATE_AS', 'TOLLGATE_SERVER', 'TOLLGATE_TOKEN', 'TOLLGATE_PUBLIC_URL']) delete env[key];
+  // COLUMNS too: tables are fitted to it, and a test asks for a width when it wants one.
+  for (const key of ['TOLLGATE_AS', 'TOLLGATE_SERVER', 'TOLLGATE_TOKEN', 'TOLLGATE_PUBLIC_URL', 'COLUMNS']) delete env[key];
   for (const [key, value] of Object.entries(extra)) {
     if (value === undefined) delete env[key];
     else env[key] = value;
