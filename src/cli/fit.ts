@@ -1,14 +1,33 @@
 // Fitting tables to the terminal: how wide text shows, and wrapping it without losing any of it.
 
-/** Marks and joiners that take no column; East Asian wide characters and emoji take two. */
-const zeroWidth = /[\u0300-\u036f\u200b-\u200f\u20d0-\u20ff\ufe00-\ufe0f]/u;
-const doubleWidth =
-  /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1faff}\u{20000}-\u{3fffd}]/u;
+/** Code point ranges of marks and joiners, which take no column. */
+const zeroWidth: readonly (readonly [number, number])[] = [
+  [0x0300, 0x036f],
+  [0x200b, 0x200f],
+  [0x20d0, 0x20ff],
+  [0xfe00, 0xfe0f],
+];
+/** Code point ranges of East Asian wide characters and emoji, which take two columns. */
+const doubleWidth: readonly (readonly [number, number])[] = [
+  [0x1100, 0x115f],
+  [0x2e80, 0xa4cf],
+  [0xac00, 0xd7a3],
+  [0xf900, 0xfaff],
+  [0xfe30, 0xfe4f],
+  [0xff00, 0xff60],
+  [0xffe0, 0xffe6],
+  [0x1f300, 0x1faff],
+  [0x20000, 0x3fffd],
+];
+const within = (ranges: readonly (readonly [number, number])[], c: number) => ranges.some(([lo, hi]) => c >= lo && c <= hi);
 
 /** The columns a line of text takes on a terminal. */
 export function displayWidth(line: string): number {
   let w = 0;
-  for (const ch of line) w += zeroWidth.test(ch) ? 0 : doubleWidth.test(ch) ? 2 : 1;
+  for (const ch of line) {
+    const c = ch.codePointAt(0) ?? 0;
+    w += within(zeroWidth, c) ? 0 : within(doubleWidth, c) ? 2 : 1;
+  }
   return w;
 }
 
