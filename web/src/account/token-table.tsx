@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { InstantText } from '../components/instant-text.js';
 import { SkeletonRows } from '../components/skeleton-rows.js';
 import { TableScroll } from '../components/table-scroll.js';
 import type { ApiToken } from '../lib/api.js';
@@ -60,17 +61,13 @@ function TokenRow({ token: tk, onRevoke }: { token: ApiToken; onRevoke: (token: 
         <code>{t('tokens.prefix', { prefix: tk.prefix })}</code>
       </td>
       <td data-label={t('tokens.col.created')}>
-        <time dateTime={tk.createdAt}>{formatInstant(tk.createdAt)}</time>
+        <InstantText value={tk.createdAt} />
       </td>
       <td data-label={t('tokens.col.expires')}>
-        <time dateTime={tk.expiresAt}>{formatInstant(tk.expiresAt)}</time>
+        <InstantText value={tk.expiresAt} />
       </td>
       <td data-label={t('tokens.col.lastUsed')}>
-        {tk.lastUsedAt ? (
-          <time dateTime={tk.lastUsedAt}>{formatInstant(tk.lastUsedAt)}</time>
-        ) : (
-          <span className="muted">{t('tokens.neverUsed')}</span>
-        )}
+        {tk.lastUsedAt ? <InstantText value={tk.lastUsedAt} /> : <span className="muted">{t('tokens.neverUsed')}</span>}
       </td>
       <td data-label={t('tokens.col.status')}>
         {tk.revokedAt !== null ? (

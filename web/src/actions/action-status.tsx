@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { InstantText } from '../components/instant-text.js';
 import { OwnerName } from '../components/owner-name.js';
-import { formatInstant, formatPlainDate } from '../lib/format.js';
+import { formatPlainDate } from '../lib/format.js';
 import type { Action } from '../lib/records-api.js';
 import { Mark, type Tone } from '../records/mark.js';
 
@@ -20,7 +21,7 @@ export function ActionStatus({ action: a }: { action: Action }) {
           {a.doneAt && (
             <>
               {' · '}
-              <time dateTime={a.doneAt}>{formatInstant(a.doneAt)}</time>
+              <InstantText value={a.doneAt} />
             </>
           )}
         </span>
@@ -31,7 +32,7 @@ export function ActionStatus({ action: a }: { action: Action }) {
           {a.confirmedAt && (
             <>
               {' · '}
-              <time dateTime={a.confirmedAt}>{formatInstant(a.confirmedAt)}</time>
+              <InstantText value={a.confirmedAt} />
             </>
           )}
         </span>

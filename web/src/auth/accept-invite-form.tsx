@@ -8,7 +8,7 @@ import { MutationForm } from '../forms/mutation-form.js';
 import { TextField } from '../forms/text-field.js';
 import { useFormMutation } from '../forms/use-form-mutation.js';
 import { api, type InviteInfo } from '../lib/api.js';
-import { userTimeZone } from '../lib/format.js';
+import { browserTimeZone } from '../lib/format.js';
 import { startSession } from './session.js';
 
 const shape = AcceptInviteSchema.shape;
@@ -31,7 +31,7 @@ export function AcceptInviteForm({ token, info }: { token: string; info: InviteI
     required: { email: t('invite.required.email'), name: t('invite.required.name'), password: t('invite.required.password') },
     messageFor: (error) => (error.code === 'INVITE_INVALID' ? t('invite.invalidBody') : null),
     send: ({ email, name, password }) =>
-      api.acceptInvite(token, { password, timeZone: userTimeZone, ...(name ? { name } : {}), ...(setup ? { email } : {}) }),
+      api.acceptInvite(token, { password, timeZone: browserTimeZone, ...(name ? { name } : {}), ...(setup ? { email } : {}) }),
     onSaved: async (me) => {
       startSession(client, me);
       await navigate('/', { replace: true });

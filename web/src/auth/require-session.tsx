@@ -5,6 +5,7 @@ import { LoadError } from '../components/load-error.js';
 import { PageTitle } from '../components/page-title.js';
 import { TopNav } from '../components/top-nav.js';
 import { ApiError } from '../lib/api.js';
+import { setReaderTimeZone } from '../lib/format.js';
 import { useMe } from '../lib/queries.js';
 import { MeContext, signInPath } from './session.js';
 
@@ -15,6 +16,8 @@ export function RequireSession() {
   const { pathname, search } = useLocation();
 
   if (me.data) {
+    // Before any page renders: every instant below is shown in the account's zone (or the browser's).
+    setReaderTimeZone(me.data.timeZone);
     return (
       <MeContext.Provider value={me.data}>
         <AppLayout nav={<TopNav />}>

@@ -1,9 +1,9 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Change } from '../../../src/contract/change.js';
+import { InstantText } from '../components/instant-text.js';
 import { SkeletonRows } from '../components/skeleton-rows.js';
 import { TableScroll } from '../components/table-scroll.js';
-import { formatInstant } from '../lib/format.js';
 import { useChangeWhat } from './change-field-label.js';
 import { ChangeValue } from './change-value.js';
 
@@ -73,7 +73,7 @@ export function ChangeLogTable({ changes, names, more = null }: Props) {
                 {group.map((c, i) => (
                   <tr key={c.id} className={i > 0 ? 'change-row change-row--same-write' : 'change-row'}>
                     <td className="nowrap" data-label={t('changeLog.col.when')}>
-                      <time dateTime={c.at}>{formatInstant(c.at)}</time>
+                      <InstantText value={c.at} />
                     </td>
                     <td className="nowrap" data-label={t('changeLog.col.who')}>
                       {c.actor.name}

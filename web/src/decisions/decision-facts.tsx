@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import { InstantText } from '../components/instant-text.js';
 import { OwnerName } from '../components/owner-name.js';
-import { formatInstant } from '../lib/format.js';
 import type { Decision } from '../lib/records-api.js';
 import { DueText } from '../records/due-text.js';
 import { DecisionChain } from './decision-chain.js';
@@ -43,7 +43,7 @@ export function DecisionFacts({ programId, decision: d }: { programId: string; d
             {d.decidedAt && (
               <>
                 {', '}
-                <time dateTime={d.decidedAt}>{formatInstant(d.decidedAt)}</time>
+                <InstantText value={d.decidedAt} />
               </>
             )}
           </dd>

@@ -1,10 +1,10 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { InstantText } from '../components/instant-text.js';
 import { OwnerName } from '../components/owner-name.js';
 import { SkeletonRows } from '../components/skeleton-rows.js';
 import { TableScroll } from '../components/table-scroll.js';
-import { formatInstant } from '../lib/format.js';
 import type { Decision } from '../lib/records-api.js';
 import { paths } from '../records/paths.js';
 import { RowButtons } from '../records/row-buttons.js';
@@ -74,7 +74,7 @@ export function DecisionLogTable({ programId, decisions, rightsFor, onAction }: 
                   <OwnerName owner={d.decidedBy} />
                   {d.decidedAt && (
                     <span className="cell-sub">
-                      <time dateTime={d.decidedAt}>{formatInstant(d.decidedAt)}</time>
+                      <InstantText value={d.decidedAt} />
                     </span>
                   )}
                 </td>

@@ -14,7 +14,7 @@ function inZone(timeZone: string, expressions: readonly string[]): string[] {
   const script = [
     `process.env.TZ = ${JSON.stringify(timeZone)};`,
     `const f = await import(${JSON.stringify(formatUrl)});`,
-    `console.log(JSON.stringify([f.userTimeZone, ${expressions.join(', ')}]));`,
+    `console.log(JSON.stringify([f.browserTimeZone, ${expressions.join(', ')}]));`,
   ].join('\n');
   const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '--eval', script], { cwd: root, encoding: 'utf8' });
   const [zone, ...values] = JSON.parse(out) as string[];
@@ -46,15 +46,31 @@ describe('format in the user’s time zone', () => {
   });
 
   it('shows plain dates on their own day far east of UTC, and instants on the local date there', () => {
-    const [plain, endOfYear, instant] = inZone('Pacific/Kiritimati', [
+    const [plain, endOfYear, nextEndOfYear, instant, accountZone] = inZone('Pacific/Kiritimati', [
       `f.formatPlainDate('2026-03-12')`,
       `f.formatPlainDate('2025-12-31')`,
+      `f.formatPlainDate('2026-12-31')`,
       // 10:00 UTC on 12 March is midnight starting 13 March at UTC+14.
       `f.formatInstant('2026-03-12T10:00:00Z')`,
+      // An account in Chicago reads the same instant in Chicago, whatever the browser's zone.
+      `(f.setReaderTimeZone('America/Chicago'), f.formatInstantFull('2026-03-12T10:00:00Z'))`,
     ]);
     expect(plain).toMatch(/^(Mar 12, 2026|12 Mar 2026)$/);
     expect(endOfYear).toMatch(/^(Dec 31, 2025|31 Dec 2025)$/);
+    expect(nextEndOfYear).toMatch(/^(Dec 31, 2026|31 Dec 2026)$/);
     expect(instant).toMatch(/Mar 13|13 Mar/);
     expect(instant).toContain('+14');
+    expect(accountZone).toBe('2026-03-12T05:00:00-05:00 America/Chicago');
+  });
+
+  it('shows the plain date 2026-12-31 as 31 December in Los Angeles too, where an instant that day can still be the 30th', () => {
+    const [plain, long, instant] = inZone('America/Los_Angeles', [
+      `f.formatPlainDate('2026-12-31')`,
+      `f.formatPlainDate('2026-12-31', 'long')`,
+      `f.formatInstant('2026-12-31T05:00:00Z')`,
+    ]);
+    expect(plain).toMatch(/^(Dec 31, 2026|31 Dec 2026)$/);
+    expect(long).toMatch(/^Thursday, /);
+    expect(instant).toMatch(/Dec 30|30 Dec/);
   });
 });

@@ -1,15 +1,21 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
+  browserTimeZone,
+  dateInZoneOf,
   formatCountry,
   formatHour,
   formatInstant,
+  formatInstantFull,
   formatList,
   formatMonth,
   formatNumber,
   formatPlainDate,
   formatSigned,
+  formatTimeOfDay,
   formatTimeZone,
   formatWeekday,
+  readerTimeZone,
+  setReaderTimeZone,
 } from './format.js';
 
 // The unit run has no browser language, so the formatters speak English ("en", or the host's en-* in newer Node).
@@ -156,4 +162,80 @@ describe('formatList', () => {
     expect(formatList(['2 late'])).toBe('2 late');
     expect(formatList(['2 late', '3 at risk', '3 on track'])).toBe('2 late, 3 at risk, 3 on track');
   });
+});
+
+describe('instants in a given zone', () => {
+  // 2026-03-12T01:30Z is 09:30 in Shanghai (UTC+8, no daylight saving).
+  it('shows Shanghai time with its offset, and the full instant for a tooltip', () => {
+    expect(formatInstant('2026-03-12T01:30:00Z', 'Asia/Shanghai')).toMatch(/12 Mar 2026|Mar 12, 2026/);
+    expect(formatInstant('2026-03-12T01:30:00Z', 'Asia/Shanghai')).toMatch(/09:30\s(AM\s)?GMT\+8$/u);
+    expect(formatInstantFull('2026-03-12T01:30:00Z', 'Asia/Shanghai')).toBe('2026-03-12T09:30:00+08:00 Asia/Shanghai');
+  });
+
+  it('follows Chicago across the spring DST change: 01:59 CST, then 03:00 CDT', () => {
+    // 8 March 2026, 02:00 CST (08:00Z) becomes 03:00 CDT.
+    expect(formatInstantFull('2026-03-08T07:59:00Z', 'America/Chicago')).toBe('2026-03-08T01:59:00-06:00 America/Chicago');
+    expect(formatInstantFull('2026-03-08T08:00:00Z', 'America/Chicago')).toBe('2026-03-08T03:00:00-05:00 America/Chicago');
+    expect(formatInstant('2026-03-08T07:59:00Z', 'America/Chicago')).toMatch(/01:59\s(AM\s)?CST$/u);
+    expect(formatInstant('2026-03-08T08:00:00Z', 'America/Chicago')).toMatch(/03:00\s(AM\s)?CDT$/u);
+  });
+
+  it('tells the twice-lived hour of Chicago’s autumn change apart by its zone name', () => {
+    // 1 November 2026: 01:30 CDT (06:30Z), an hour later 01:30 CST (07:30Z).
+    const first = formatInstant('2026-11-01T06:30:00Z', 'America/Chicago');
+    const second = formatInstant('2026-11-01T07:30:00Z', 'America/Chicago');
+    expect(first).toMatch(/01:30\s(AM\s)?CDT$/u);
+    expect(second).toMatch(/01:30\s(AM\s)?CST$/u);
+    expect(formatInstantFull('2026-11-01T07:30:00Z', 'America/Chicago')).toBe('2026-11-01T01:30:00-06:00 America/Chicago');
+  });
+
+  it('shows Chatham’s quarter-hour offsets, summer and winter, and the day it is there', () => {
+    // Chatham is UTC+13:45 in the southern summer, +12:45 in winter: 11:00Z on 31 Dec is already 1 January there.
+    expect(formatInstantFull('2026-12-31T11:00:00Z', 'Pacific/Chatham')).toBe('2027-01-01T00:45:00+13:45 Pacific/Chatham');
+    expect(formatInstantFull('2026-07-01T11:00:00Z', 'Pacific/Chatham')).toBe('2026-07-01T23:45:00+12:45 Pacific/Chatham');
+    expect(formatInstant('2026-12-31T11:00:00Z', 'Pacific/Chatham')).toMatch(/1 Jan 2027|Jan 1, 2027/);
+    expect(formatInstant('2026-12-31T11:00:00Z', 'Pacific/Chatham')).toContain('+13:45');
+    expect(dateInZoneOf(Date.parse('2026-12-31T11:00:00Z'), 'Pacific/Chatham')).toBe('2027-01-01');
+  });
+
+  it('writes UTC itself with a +00:00 offset, and returns what is not an instant as is', () => {
+    expect(formatInstantFull('2026-03-12T01:30:00Z', 'UTC')).toBe('2026-03-12T01:30:00+00:00 UTC');
+    expect(formatInstantFull('soon', 'UTC')).toBe('soon');
+  });
+
+  it('gives the time of day in a zone', () => {
+    expect(formatTimeOfDay(Date.parse('2026-03-12T01:30:00Z'), 'Asia/Shanghai')).toMatch(/^0?9:30(\sAM)?$/u);
+  });
+});
+
+describe('the reader’s time zone', () => {
+  afterEach(() => {
+    setReaderTimeZone(null);
+  });
+
+  it('is the account’s zone when it has one, whatever the browser’s', () => {
+    expect(setReaderTimeZone('America/Chicago')).toBe('America/Chicago');
+    expect(readerTimeZone()).toBe('America/Chicago');
+    expect(formatInstant('2026-03-12T01:30:00Z')).toBe(formatInstant('2026-03-12T01:30:00Z', 'America/Chicago'));
+    expect(formatInstantFull('2026-03-12T01:30:00Z')).toBe('2026-03-11T20:30:00-05:00 America/Chicago');
+  });
+
+  it('is the browser’s when the account names none, or one this browser does not know', () => {
+    for (const none of [null, undefined, '', 'Not/AZone']) {
+      setReaderTimeZone('Asia/Shanghai');
+      expect(setReaderTimeZone(none)).toBe(browserTimeZone);
+      expect(readerTimeZone()).toBe(browserTimeZone);
+    }
+  });
+
+  it.each(['Pacific/Kiritimati', 'America/Los_Angeles', 'Pacific/Chatham'])(
+    'leaves a plain date on its own day for a reader in %s: 2026-12-31 stays 31 December 2026',
+    (zone) => {
+      setReaderTimeZone(zone);
+      expect(readerTimeZone()).toBe(zone);
+      expect(formatPlainDate('2026-12-31')).toMatch(/^(Dec 31, 2026|31 Dec 2026)$/);
+      expect(formatPlainDate('2026-12-31', 'long')).toMatch(/^Thursday, /);
+      expect(formatPlainDate('2027-01-01')).toMatch(/^(Jan 1, 2027|1 Jan 2027)$/);
+    },
+  );
 });

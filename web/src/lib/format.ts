@@ -3,11 +3,37 @@ import { isPlainDate } from '../../../src/domain/plain-date.js';
 /**
  * The one place that turns dates and numbers into text, per the user's locale and time zone.
  * Plain dates (YYYY-MM-DD) are calendar dates: they are formatted in UTC so they never shift by a
- * day; instants are shown in the user's own zone with the zone's name.
+ * day; instants are shown in the reader's zone (their account's, else the browser's) with the zone's name.
  */
 
 export const userLocale: string = (typeof navigator !== 'undefined' && navigator.language) || 'en';
-export const userTimeZone: string = new Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+/** The time zone the browser runs in: the reader's zone when their account names none. */
+export const browserTimeZone: string = new Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+
+/** Whether `zone` is an IANA time zone this browser knows. */
+export function isKnownTimeZone(zone: string): boolean {
+  if (zone === '') return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+let readerZone = browserTimeZone;
+
+/**
+ * Sets the zone every instant is shown in from the signed-in person's account: theirs when it is a
+ * zone this browser knows, else the browser's own (no account, or none set). Returns the zone in force.
+ */
+export function setReaderTimeZone(accountZone: string | null | undefined): string {
+  readerZone = accountZone && isKnownTimeZone(accountZone) ? accountZone : browserTimeZone;
+  return readerZone;
+}
+
+/** The zone instants are shown in now (see setReaderTimeZone). */
+export const readerTimeZone = (): string => readerZone;
 
 const cache = new Map<string, Intl.DateTimeFormat>();
 function dateTimeFormat(key: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
@@ -50,19 +76,66 @@ export const formatWeekday = (isoWeekday: number, width: 'short' | 'long'): stri
 export const formatHour = (hour: number): string =>
   dateTimeFormat('hour', { timeZone: 'UTC', hour: 'numeric', minute: '2-digit' }).format(Date.UTC(2024, 0, 1, hour));
 
-/** An instant in the user's time zone, with the zone's short name: "26 Nov 2026, 17:30 GMT+8". */
-export function formatInstant(iso: string): string {
+const instantOptions: Intl.DateTimeFormatOptions = {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZoneName: 'short',
+};
+
+/** An instant in the reader's time zone (or `zone`), with the zone's short name: "26 Nov 2026, 17:30 GMT+8". */
+export function formatInstant(iso: string, zone: string = readerZone): string {
   const t = Date.parse(iso);
   if (Number.isNaN(t)) return iso;
-  return dateTimeFormat('instant', {
-    timeZone: userTimeZone,
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZoneName: 'short',
-  }).format(t);
+  return dateTimeFormat(`instant|${zone}`, { ...instantOptions, timeZone: zone }).format(t);
+}
+
+/** The wall-clock time of an instant in `zone`, "17:30" (or "5:30 PM"), for a place whose date is shown beside it. */
+export function formatTimeOfDay(ms: number, zone: string): string {
+  return dateTimeFormat(`time|${zone}`, { timeZone: zone, hour: '2-digit', minute: '2-digit' }).format(ms);
+}
+
+/** The date of an instant in `zone`, YYYY-MM-DD: which calendar day it is there. */
+export function dateInZoneOf(ms: number, zone: string): string {
+  const parts = isoParts(ms, zone);
+  return `${parts.year}-${parts.month}-${parts.day}`;
+}
+
+const isoPartsFormats = new Map<string, Intl.DateTimeFormat>();
+function isoParts(ms: number, zone: string): Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second' | 'timeZoneName', string> {
+  let f = isoPartsFormats.get(zone);
+  if (!f) {
+    // Locale-independent digits and a 24-hour clock; longOffset writes the offset as "GMT+05:45" (plain "GMT" at zero).
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'longOffset',
+    });
+    isoPartsFormats.set(zone, f);
+  }
+  const out = { year: '', month: '', day: '', hour: '', minute: '', second: '', timeZoneName: '' };
+  for (const p of f.formatToParts(ms)) if (p.type in out) out[p.type as keyof typeof out] = p.value;
+  return out;
+}
+
+/**
+ * An instant written in full for a tooltip, where the zone matters: the ISO-8601 local time with its
+ * offset and the zone's name, "2026-11-26T17:30:00+08:00 Asia/Shanghai".
+ */
+export function formatInstantFull(iso: string, zone: string = readerZone): string {
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return iso;
+  const p = isoParts(t, zone);
+  const offset = p.timeZoneName === 'GMT' ? '+00:00' : p.timeZoneName.replace('GMT', '');
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}${offset} ${zone}`;
 }
 
 /** A time zone as its IANA name with its current offset: "Asia/Shanghai (GMT+8)". */

@@ -1,12 +1,13 @@
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateText } from '../components/date-text.js';
+import { InstantText } from '../components/instant-text.js';
 import { LoadError } from '../components/load-error.js';
 import { ModalDialog } from '../components/modal-dialog.js';
 import { MoreButton } from '../components/more-button.js';
 import { SkeletonRows } from '../components/skeleton-rows.js';
 import { TableScroll } from '../components/table-scroll.js';
-import { formatInstant, formatSigned } from '../lib/format.js';
+import { formatSigned } from '../lib/format.js';
 import { type PlanRow, useSlipHistory } from '../lib/plan-view-queries.js';
 
 interface Props {
@@ -60,7 +61,9 @@ export function SlipHistoryDialog({ programId, row, onClose }: Props) {
                   ) : (
                     moves.map((m) => (
                       <tr key={`${m.at}-${m.from}-${m.to}`}>
-                        <td className="nowrap">{formatInstant(m.at)}</td>
+                        <td className="nowrap">
+                          <InstantText value={m.at} />
+                        </td>
                         <td>{m.by?.name ?? t('plan.someone')}</td>
                         <td className="nowrap">
                           <span className="change-old">

@@ -1,7 +1,8 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { InstantText } from '../components/instant-text.js';
 import { TableScroll } from '../components/table-scroll.js';
-import { formatInstant, formatNumber } from '../lib/format.js';
+import { formatNumber } from '../lib/format.js';
 import type { RiskDetail } from '../lib/records-api.js';
 import { RiskScore } from './risk-score.js';
 
@@ -37,7 +38,7 @@ export function ScoreHistoryTable({ points }: { points: RiskDetail['scoreHistory
             newestFirst.map((p, i) => (
               <tr key={`${p.at}-${p.score}-${p.residualScore}`}>
                 <th scope="row" className="nowrap cell-what">
-                  <time dateTime={p.at}>{formatInstant(p.at)}</time>
+                  <InstantText value={p.at} />
                 </th>
                 <td data-label={t('risks.history.who')}>{p.by ?? <span className="muted">{t('records.unknownPerson')}</span>}</td>
                 <td className="nowrap" data-label={t('risks.history.levels')}>
