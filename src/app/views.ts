@@ -1,6 +1,7 @@
 import type { Action } from '../domain/action.js';
 import { type BusinessCalendar, buildCalendar } from '../domain/calendar/build-calendar.js';
 import type { CalendarSpec } from '../domain/calendar/calendar-spec.js';
+import { dueInBusinessDays } from '../domain/due-in.js';
 import { type Health, type HealthReason, type HealthSignals, milestoneHealth } from '../domain/health.js';
 import type { Milestone, Phase } from '../domain/milestone.js';
 import { dateInZone, type PlainDate } from '../domain/plain-date.js';
@@ -17,6 +18,8 @@ export interface MilestoneView {
   readonly health: Health;
   readonly healthReason: HealthReason;
   readonly varianceDays: number;
+  /** Business days until the forecast date while it is open and not past; null once done or overdue. */
+  readonly dueInBusinessDays: number | null;
   /** Today at the program's factory, which health was computed for. */
   readonly today: PlainDate;
 }
@@ -29,6 +32,8 @@ export interface ProgramView {
   readonly client: Client;
   readonly owner: User | null;
   readonly today: PlainDate;
+  /** Whether today at the factory is a working day on the program's calendar. */
+  readonly todayIsWorkingDay: boolean;
   readonly currentPhase: Phase | null;
   readonly health: Health;
   readonly healthReason: HealthReason;
@@ -84,7 +89,8 @@ export function milestoneView(
   blockers: ReadonlyMap<string, readonly Action[]> = new Map(),
   signals: HealthSignals = {},
 ): MilestoneView {
-  const h = milestoneHealth(m, today, programCalendar(p), p.toleranceDays, signals);
+  const cal = programCalendar(p);
+  const h = milestoneHealth(m, today, cal, p.toleranceDays, signals);
   return {
     milestone: m,
     blockedBy: blockers.get(m.id) ?? [],
@@ -92,6 +98,7 @@ export function milestoneView(
     health: h.health,
     healthReason: h.reason,
     varianceDays: h.variance,
+    dueInBusinessDays: dueInBusinessDays(m, today, cal),
     today,
   };
 }
@@ -140,7 +147,8 @@ export function programView(
   now: Date,
   summary: FiguresOrFailure,
 ): ProgramView {
-  const head = { ...programHead(p, access, client, users), today: programToday(p, now) };
+  const today = programToday(p, now);
+  const head = { ...programHead(p, access, client, users), today, todayIsWorkingDay: programCalendar(p).isWorkingDay(today) };
   if (!summary.ok) {
     return {
       ...head,

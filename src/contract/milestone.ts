@@ -34,6 +34,10 @@ export const MilestoneSchema = z
       .array(z.object({ id: z.string(), key: z.string(), title: z.string(), dueDate: z.string().nullable(), status: z.string() }))
       .meta({ description: 'Open actions that block this milestone' }),
     varianceDays: z.number().int().meta({ description: 'Business days from baseline to forecast (or actual); negative when early' }),
+    dueInBusinessDays: z.number().int().nullable().meta({
+      description:
+        'Business days from today at the factory to the forecast date while the milestone is open and the date not passed (0: due today); null once done or overdue',
+    }),
     version: z.number().int(),
     pushed: z
       .array(z.object({ id: z.string(), key: z.string(), from: PlainDateSchema, to: PlainDateSchema }))

@@ -145,6 +145,10 @@ export const PlanRowSchema = z
     provisional: z.boolean().meta({ description: 'The forecast is counted across days whose official calendar is not yet published' }),
     health: HealthSchema,
     healthReason: HealthReasonSchema,
+    dueInBusinessDays: z.number().int().nullable().meta({
+      description:
+        'Business days from today at the factory to the forecast date while the milestone is open and the date not passed (0: due today); null once done or overdue',
+    }),
     slips: SlipSummarySchema,
     predecessors: z.array(z.object({ id: z.string(), key: z.string(), lagDays: z.number().int(), linkId: z.string() })),
     blockedBy: z.array(z.object({ id: z.string(), key: z.string(), title: z.string(), dueDate: PlainDateSchema.nullable() })),

@@ -70,6 +70,7 @@ export const ProgramSummarySchema = z
       })
       .meta({ description: 'What you may do here: yes, own (only on items you own) or no' }),
     today: PlainDateSchema.meta({ description: "Today's date in the program's time zone, which health is computed for" }),
+    todayIsWorkingDay: z.boolean().meta({ description: "Whether today at the factory is a working day on the program's calendar" }),
     version: z.number().int(),
   })
   .meta({ id: 'ProgramSummary' });

@@ -36,6 +36,7 @@ export function milestoneJson(v: MilestoneView): Milestone {
     healthReason: v.healthReason,
     blockedBy: v.blockedBy.map((a) => ({ id: a.id, key: a.key, title: a.title, dueDate: a.dueDate, status: a.status })),
     varianceDays: v.varianceDays,
+    dueInBusinessDays: v.dueInBusinessDays,
     version: m.version,
   };
 }
@@ -109,6 +110,7 @@ export function programJson(v: ProgramView): ProgramSummary {
     myRoles: [...v.roles],
     can: { ...v.can },
     today: v.today,
+    todayIsWorkingDay: v.todayIsWorkingDay,
     version: p.version,
   };
 }

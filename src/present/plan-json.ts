@@ -47,6 +47,7 @@ export function planJson(v: PlanView): Plan {
       provisional: r.provisional,
       health: r.health,
       healthReason: r.healthReason,
+      dueInBusinessDays: r.dueInBusinessDays,
       slips: { count: r.slips.count, netDays: r.slips.netDays, lastMovedAt: r.slips.lastMovedAt },
       predecessors: r.predecessors.map((x) => ({ id: x.link.predecessorId, key: x.key, lagDays: x.link.lagDays, linkId: x.link.id })),
       blockedBy: r.blockedBy.map((a) => ({ id: a.id, key: a.key, title: a.title, dueDate: a.dueDate })),

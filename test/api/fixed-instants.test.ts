@@ -38,7 +38,9 @@ describe.each(dialects)('key flows at fixed instants on %s (demo portfolio)', (d
 
   const program = 'KHG-KW500';
   const at = (instant: string) => t.setNow(new Date(instant));
-  const todayOf = async () => (await call(t, { method: 'GET', url: `/api/v1/programs/${program}` }, lead)).json<{ today: string }>().today;
+  const programDay = async () =>
+    (await call(t, { method: 'GET', url: `/api/v1/programs/${program}` }, lead)).json<{ today: string; todayIsWorkingDay: boolean }>();
+  const todayOf = async () => (await programDay()).today;
   const weekOf = async (who: Actor) => (await call(t, { method: 'GET', url: '/api/v1/me/week' }, who)).json<Week>();
   const dayOf = (date: string) => days2026.find((d) => d.date === date) as Day;
   const previewAnswer = async (forecastDate: string) => {
@@ -58,6 +60,21 @@ describe.each(dialects)('key flows at fixed instants on %s (demo portfolio)', (d
     );
     expect(res.statusCode, res.body).toBe(200);
     return (res.json<{ warnings?: { code: string }[] }>().warnings ?? []).map((w) => w.code);
+  };
+  /** Open milestones still to come are due in so many of the factory's business days; past ones are not "due in". */
+  const expectDueInAgainst = async (today: string) => {
+    const open = (await call(t, { method: 'GET', url: `/api/v1/programs/${program}/milestones` }, lead))
+      .json<{ items: { forecastDate: string; actualDate: string | null; dueInBusinessDays: number | null }[] }>()
+      .items.filter((m) => m.actualDate === null);
+    expect(open.filter((m) => m.forecastDate.startsWith('2026') && m.forecastDate >= today).length).toBeGreaterThan(0);
+    expect(open.filter((m) => m.forecastDate < today).length).toBeGreaterThan(0);
+    for (const m of open) {
+      if (m.forecastDate < today) expect(m.dueInBusinessDays, JSON.stringify(m)).toBeNull();
+      else if (m.forecastDate.startsWith('2026')) {
+        const ahead = days2026.filter((d) => d.date > today && d.date <= m.forecastDate && d.working).length;
+        expect(m.dueInBusinessDays, JSON.stringify(m)).toBe(ahead);
+      }
+    }
   };
   /** Every item of the week is overdue exactly when its due date lies before the program's today. */
   const expectOverdueAgainst = (week: Week, today: string) => {
@@ -88,7 +105,7 @@ describe.each(dialects)('key flows at fixed instants on %s (demo portfolio)', (d
     at('2026-10-01T02:00:00Z'); // 10:00 in Ningbo
     expect(dayOf('2026-10-01')).toMatchObject({ working: false });
     expect(dayOf('2026-10-01').reasons.map((r) => r.kind)).toContain('holiday');
-    expect(await todayOf()).toBe('2026-10-01');
+    expect(await programDay()).toMatchObject({ today: '2026-10-01', todayIsWorkingDay: false });
     const week = await weekOf(supplier);
     expect([week.weekStart, week.weekEnd]).toEqual(['2026-09-28', '2026-10-04']);
     expectOverdueAgainst(week, '2026-10-01');
@@ -126,7 +143,7 @@ describe.each(dialects)('key flows at fixed instants on %s (demo portfolio)', (d
     const date = (makeup as Day).date;
     expect(new Date(`${date}T00:00:00Z`).getUTCDay()).toBeOneOf([0, 6]);
     at(`${date}T01:30:00Z`); // 09:30 in Ningbo
-    expect(await todayOf()).toBe(date);
+    expect(await programDay()).toMatchObject({ today: date, todayIsWorkingDay: true });
     const week = await weekOf(supplier);
     expect(week.weekStart <= date && date <= week.weekEnd).toBe(true);
     expectOverdueAgainst(week, date);
@@ -137,7 +154,7 @@ describe.each(dialects)('key flows at fixed instants on %s (demo portfolio)', (d
 
   it('at 23:30 on a Sunday in Shanghai: still Sunday and still that week there, and in Berlin', async () => {
     at('2026-03-15T15:30:00Z'); // Sunday 23:30 in Shanghai, 16:30 in Berlin
-    expect(await todayOf()).toBe('2026-03-15');
+    expect(await programDay()).toMatchObject({ today: '2026-03-15', todayIsWorkingDay: false });
     expect(dayOf('2026-03-15').working).toBe(false);
     const there = await weekOf(supplier);
     expect([there.weekStart, there.weekEnd]).toEqual(['2026-03-09', '2026-03-15']);
@@ -147,7 +164,8 @@ describe.each(dialects)('key flows at fixed instants on %s (demo portfolio)', (d
     expect(await preview('2026-03-14')).toContain('DATE_IN_PAST');
     // An hour later it is Monday in Shanghai: a new day and a new week there, not yet in Berlin.
     at('2026-03-15T16:30:00Z');
-    expect(await todayOf()).toBe('2026-03-16');
+    expect(await programDay()).toMatchObject({ today: '2026-03-16', todayIsWorkingDay: true });
+    await expectDueInAgainst('2026-03-16');
     expect((await weekOf(supplier)).weekStart).toBe('2026-03-16');
     expect((await weekOf(jonas)).weekStart).toBe('2026-03-09');
     expect(await preview('2026-03-15')).toContain('DATE_IN_PAST');

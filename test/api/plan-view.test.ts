@@ -164,6 +164,8 @@ describe.each(dialects)('plan view API (baselines, plan vs actual, slack, slips,
         breach: true,
         health: 'late',
         healthReason: { kind: 'breach', days: 5, tolerance: 3 },
+        // Wed 11 → Fri 27 March: twelve business days still to come, so planned rather than "not done".
+        dueInBusinessDays: 12,
         slips: { count: 0, netDays: 0, lastMovedAt: null },
       });
       expect(row(p, trial.key)).toMatchObject({ baselineDate: '2026-03-31', varianceDays: 0, breach: false, health: 'on_track' });
@@ -175,6 +177,7 @@ describe.each(dialects)('plan view API (baselines, plan vs actual, slack, slips,
         slackDays: null,
         onCriticalPath: false,
         health: 'done',
+        dueInBusinessDays: null,
       });
       expectProblem(await baselines({ name: 'Too early', decisionId: 'D-1' }), 409, 'BASELINE_MISSING');
     });

@@ -1,6 +1,7 @@
 import type { Action } from '../../domain/action.js';
 import { chooseBaseline } from '../../domain/baseline.js';
 import { businessDaysBetween } from '../../domain/business-days.js';
+import { dueInBusinessDays } from '../../domain/due-in.js';
 import { type Health, type HealthReason, milestoneHealth } from '../../domain/health.js';
 import type { Milestone } from '../../domain/milestone.js';
 import type { MilestoneLink } from '../../domain/milestone-link.js';
@@ -29,6 +30,8 @@ export interface PlanRowView {
   readonly provisional: boolean;
   readonly health: Health;
   readonly healthReason: HealthReason;
+  /** Business days until the forecast date while it is open and not past; null once done or overdue. */
+  readonly dueInBusinessDays: number | null;
   readonly slips: SlipHistory;
   readonly predecessors: readonly { readonly link: MilestoneLink; readonly key: string }[];
   readonly blockedBy: readonly Action[];
@@ -137,6 +140,7 @@ export async function getPlan(
       provisional: m.actualDate === null && cal.provisionalBetween(today, m.forecastDate),
       health: h.health,
       healthReason: h.reason,
+      dueInBusinessDays: dueInBusinessDays(m, today, cal),
       slips: slipHistory(cal, moves.get(m.id) ?? []),
       predecessors: predecessorsOf.get(m.id) ?? [],
       blockedBy: facts.blockersById.get(m.id) ?? [],

@@ -21,6 +21,7 @@ const milestone = (id: string, key: string, name: string): Milestone => ({
   healthReason: { kind: 'on_plan' },
   blockedBy: [],
   varianceDays: 0,
+  dueInBusinessDays: null,
   version: 1,
   warnings: [],
 });

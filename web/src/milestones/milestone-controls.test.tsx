@@ -29,6 +29,7 @@ const milestone: Milestone = {
   healthReason: { kind: 'on_plan' },
   blockedBy: [],
   varianceDays: 2,
+  dueInBusinessDays: null,
   version: 5,
   warnings: [],
 };

@@ -7,6 +7,7 @@ import { useHealthReason } from '../components/use-health-reason.js';
 import { BlockedBy } from '../dependencies/blocked-by.js';
 import { LinkPredecessors } from '../dependencies/link-predecessors.js';
 import type { MilestoneRights } from '../lib/permissions.js';
+import { ActualText } from './actual-text.js';
 import { type MilestoneAction, MilestoneActions } from './milestone-actions.js';
 import { VarianceText } from './variance-text.js';
 
@@ -52,7 +53,7 @@ export function MilestoneRow({ programId, milestone: m, rights, onAction }: Prop
         <DateText value={m.forecastDate} />
       </td>
       <td className="nowrap" data-label={t('milestones.col.actual')}>
-        <DateText value={m.actualDate} missing={t('milestones.notDone')} />
+        <ActualText actualDate={m.actualDate} dueInBusinessDays={m.dueInBusinessDays} />
       </td>
       <td className="nowrap num" data-label={t('milestones.col.variance')}>
         <VarianceText days={m.varianceDays} />

@@ -32,6 +32,7 @@ const milestone: Milestone = {
   healthReason: { kind: 'on_plan' },
   blockedBy: [],
   varianceDays: 2,
+  dueInBusinessDays: null,
   version: 5,
   warnings: [],
 };

@@ -5,6 +5,7 @@ import { OwnerName } from '../components/owner-name.js';
 import { useHealthReason } from '../components/use-health-reason.js';
 import { formatSigned } from '../lib/format.js';
 import type { PlanRow as Row } from '../lib/plan-view-queries.js';
+import { ActualText } from '../milestones/actual-text.js';
 import { Mark } from '../records/mark.js';
 import { PlanBlockers, PlanPredecessors, PlanSlack, PlanTolerance, PlanVariance } from './plan-cells.js';
 
@@ -71,7 +72,7 @@ export function PlanTableRow({ programId, row: r, baselineNumber, hasTarget, may
         )}
       </td>
       <td className="nowrap" data-label={t('plan.table.col.actual')}>
-        {r.actualDate === null ? <span className="muted">{t('milestones.notDone')}</span> : <DateText value={r.actualDate} />}
+        <ActualText actualDate={r.actualDate} dueInBusinessDays={r.dueInBusinessDays} />
       </td>
       <td data-label={t('plan.table.col.variance')}>
         <PlanVariance row={r} baselineNumber={baselineNumber} />

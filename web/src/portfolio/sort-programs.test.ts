@@ -34,6 +34,7 @@ function program(name: string, health: ProgramSummary['health'], healthReason: P
     myRoles: ['observer'],
     can,
     today: plainDate('2026-03-12'),
+    todayIsWorkingDay: true,
     version: 1,
   };
 }
