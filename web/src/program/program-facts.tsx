@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next';
 import type { ProgramSummary } from '../../../src/contract/program.js';
 import { DateText } from '../components/date-text.js';
 import { OwnerName } from '../components/owner-name.js';
-import { formatCountry, formatPlainDate, formatTimeZone } from '../lib/format.js';
+import { formatCountry } from '../lib/format.js';
+import { FactoryToday } from './factory-today.js';
 
 /** Who and where: client, supplier and factory, owner, status, the factory's today, tolerance. */
 export function ProgramFacts({ program: p }: { program: ProgramSummary }) {
@@ -35,9 +36,7 @@ export function ProgramFacts({ program: p }: { program: ProgramSummary }) {
       <div>
         <dt>{t('program.today')}</dt>
         <dd>
-          <time dateTime={p.today}>
-            {t('program.todayValue', { date: formatPlainDate(p.today, 'weekday'), zone: formatTimeZone(p.timeZone) })}
-          </time>
+          <FactoryToday program={p} />
         </dd>
       </div>
       <div>
