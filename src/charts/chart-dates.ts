@@ -22,3 +22,21 @@ export function paddedRange(values: readonly number[], minMarginDays: number, ma
   const margin = Math.max(minMarginDays * DAY_MS, Math.round(((hi - lo) * marginShare) / DAY_MS) * DAY_MS);
   return [lo - margin, hi + margin];
 }
+
+/** How a chart writes a calendar date for people. */
+export type DateLabel = (date: string) => string;
+
+/** Dates as written, `YYYY-MM-DD`: the default when no locale is known (scripts, files). */
+export const isoDateLabel: DateLabel = (date) => date;
+
+/**
+ * Dates as the web app writes them in `locale` ("12 Mar 2026", "Mar 12, 2026"), so a chart reads
+ * like the page around it; a calendar date is never shifted by a time zone.
+ */
+export function localeDateLabel(locale: string): DateLabel {
+  const f = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' });
+  return (date) => {
+    const ms = Date.parse(`${date}T00:00:00Z`);
+    return Number.isNaN(ms) ? date : f.format(ms);
+  };
+}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { localeDateLabel } from './chart-dates.js';
 import { type MtaChartInput, renderMtaChart } from './mta-chart.js';
 import { ink, seriesColors } from './palette.js';
 
@@ -105,6 +106,16 @@ describe('renderMtaChart', () => {
       .sort();
     expect(dates[0] ?? '9999').toMatch(/^2025-12|^2026-01/);
     expect(dates.at(-1) ?? '').toMatch(/^2026-0[67]/);
+  });
+
+  it('writes axis dates and the description as the page does when given its date format', () => {
+    const svg = chart(three, { formatDate: localeDateLabel('en-GB') });
+    const axis = texts(svg).filter((t) => /^\d{1,2} [A-Z][a-z]{2} 2026$/.test(t));
+    expect(axis.length).toBeGreaterThan(2);
+    expect(texts(svg).some((t) => /^\d{4}-\d{2}-\d{2}$/.test(t))).toBe(false);
+    expect(decode(elements(svg, 'svg')[0]?.['aria-label'] ?? '')).toContain('Baseline 1 Apr 2026');
+    // Without a format, dates stay as written: YYYY-MM-DD.
+    expect(decode(elements(chart(three), 'svg')[0]?.['aria-label'] ?? '')).toContain('Baseline 2026-04-01');
   });
 
   it('says there is nothing to show when there is no series', () => {

@@ -1,5 +1,5 @@
 import type { LineSeriesOption, ScatterSeriesOption } from 'echarts/charts';
-import { DAY_MS, dateToMs, msToDate, paddedRange } from './chart-dates.js';
+import { DAY_MS, type DateLabel, dateToMs, isoDateLabel, msToDate, paddedRange } from './chart-dates.js';
 import { DEFAULT_EMPTY_TEXT, renderEmptyChart } from './empty-chart.js';
 import { legendRows } from './legend-rows.js';
 import { ink, seriesColors } from './palette.js';
@@ -24,6 +24,8 @@ export interface MtaChartInput {
   };
   readonly width?: number;
   readonly height?: number;
+  /** How dates are written on the axis and in the description; YYYY-MM-DD when absent. */
+  readonly formatDate?: DateLabel;
 }
 
 // Hollow shapes per milestone, so lines differ by more than colour; a filled check marks a milestone done.
@@ -37,6 +39,7 @@ export function renderMtaChart(input: MtaChartInput): string {
   const width = chartSize(input.width, 960, 'width');
   const height = chartSize(input.height, 480, 'height');
   const { labels } = input;
+  const dateText = (ms: number) => (input.formatDate ?? isoDateLabel)(msToDate(ms));
   if (input.series.length === 0 || input.weeks.length === 0) {
     return renderEmptyChart(input.title, labels.empty ?? DEFAULT_EMPTY_TEXT, width, height);
   }
@@ -142,7 +145,7 @@ export function renderMtaChart(input: MtaChartInput): string {
     width,
     height,
     title: input.title,
-    description: describe(input, milestones),
+    description: describe(input, milestones, dateText),
     option: {
       title: { text: input.title, left: 16, top: 12, textStyle: { fontSize: 16, fontWeight: 'bold', color: ink.text } },
       legend: [
@@ -190,7 +193,7 @@ export function renderMtaChart(input: MtaChartInput): string {
         nameGap: 84,
         nameTextStyle: { color: ink.muted, fontSize: 12 },
         axisLine: { show: true, lineStyle: { color: ink.axis } },
-        axisLabel: { color: ink.muted, fontSize: 12, formatter: (v: number) => msToDate(v), hideOverlap: true },
+        axisLabel: { color: ink.muted, fontSize: 12, formatter: (v: number) => dateText(v), hideOverlap: true },
         splitLine: { show: true, lineStyle: { color: ink.grid } },
         minInterval: DAY_MS,
       },
@@ -225,13 +228,14 @@ function spreadEndLabels(forecasts: readonly (readonly (number | null)[])[], toP
 function describe(
   input: MtaChartInput,
   milestones: readonly { key: string; name: string; baseline: number; forecasts: readonly (number | null)[]; done: readonly boolean[] }[],
+  dateText: (ms: number) => string,
 ) {
   const { labels, weeks } = input;
   const parts = milestones.map((m) => {
     const last = m.forecasts.findLastIndex((f) => f !== null);
     const latest =
-      last < 0 ? '' : `, ${weeks[last]?.week}: ${msToDate(m.forecasts[last] as number)}${m.done[last] ? ` (${labels.done})` : ''}`;
-    return `${m.key} ${m.name}: ${labels.baseline} ${msToDate(m.baseline)}${latest}`;
+      last < 0 ? '' : `, ${weeks[last]?.week}: ${dateText(m.forecasts[last] as number)}${m.done[last] ? ` (${labels.done})` : ''}`;
+    return `${m.key} ${m.name}: ${labels.baseline} ${dateText(m.baseline)}${latest}`;
   });
   return `${labels.x} ${weeks[0]?.week} – ${weeks[weeks.length - 1]?.week}. ${parts.join('; ')}.`;
 }

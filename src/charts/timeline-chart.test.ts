@@ -1,5 +1,6 @@
 import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
+import { localeDateLabel } from './chart-dates.js';
 import { healthColors, ink } from './palette.js';
 import { renderTimelineChart, type TimelineChartInput } from './timeline-chart.js';
 
@@ -94,6 +95,16 @@ describe('renderTimelineChart', () => {
     expect(texts(svg)).toContain('Actual 2026-03-04');
     // a hollow diamond per row with a baseline (M-3 has none), plus the legend icon
     expect(elements(svg, 'path').filter((p) => p.fill === ink.background && p.stroke === ink.baseline)).toHaveLength(4);
+  });
+
+  it('writes dates as the page does when given its date format: axis, actual-date labels and description', () => {
+    const svg = chart({ formatDate: localeDateLabel('en-US') });
+    expect(texts(svg)).toContain('Actual Mar 4, 2026');
+    expect(texts(svg).filter((t) => /^[A-Z][a-z]{2} \d{1,2}, 2026$/.test(t)).length).toBeGreaterThan(2);
+    expect(texts(svg).some((t) => /\d{4}-\d{2}-\d{2}/.test(t))).toBe(false);
+    const description = decode(elements(svg, 'svg')[0]?.['aria-label'] ?? '');
+    expect(description).toContain('Today Apr 10, 2026');
+    expect(description).toContain('Forecast May 18, 2026 (On track)');
   });
 
   it('escapes user text everywhere, including the aria-label', () => {

@@ -1,5 +1,5 @@
 import type { CustomSeriesOption, ScatterSeriesOption } from 'echarts/charts';
-import { dateToMs, msToDate, paddedRange } from './chart-dates.js';
+import { type DateLabel, dateToMs, isoDateLabel, msToDate, paddedRange } from './chart-dates.js';
 import { DEFAULT_EMPTY_TEXT, renderEmptyChart } from './empty-chart.js';
 import { legendRows } from './legend-rows.js';
 import { healthColors, ink, tints } from './palette.js';
@@ -35,6 +35,8 @@ export interface TimelineChartInput {
   };
   readonly width?: number;
   readonly height?: number;
+  /** How dates are written on the axis, the actual-date labels and the description; YYYY-MM-DD when absent. */
+  readonly formatDate?: DateLabel;
 }
 
 const DEFAULT_HEALTH: Record<Health, string> = { on_track: 'On track', at_risk: 'At risk', late: 'Late', done: 'Done' };
@@ -52,6 +54,8 @@ export function renderTimelineChart(input: TimelineChartInput): string {
   const width = chartSize(input.width, 960, 'width');
   const { labels } = input;
   const healthNames = labels.health ?? DEFAULT_HEALTH;
+  const dateLabel = input.formatDate ?? isoDateLabel;
+  const dateText = (ms: number) => dateLabel(msToDate(ms));
   if (input.rows.length === 0) {
     return renderEmptyChart(input.title, labels.empty ?? DEFAULT_EMPTY_TEXT, width, chartSize(input.height, 240, 'height'));
   }
@@ -153,7 +157,7 @@ export function renderTimelineChart(input: TimelineChartInput): string {
                 position: 'right',
                 distance: 8,
                 color: ink.muted,
-                formatter: () => `${labels.actual} ${msToDate(at(r))}`,
+                formatter: () => `${labels.actual} ${dateText(at(r))}`,
               },
             },
       ),
@@ -175,7 +179,7 @@ export function renderTimelineChart(input: TimelineChartInput): string {
     width,
     height,
     title: input.title,
-    description: describe(input, healthNames),
+    description: describe(input, healthNames, dateLabel),
     option: {
       title: { text: input.title, left: 16, top: 12, textStyle: { fontSize: 16, fontWeight: 'bold', color: ink.text } },
       legend: {
@@ -206,7 +210,7 @@ export function renderTimelineChart(input: TimelineChartInput): string {
         max: xMax,
         axisLine: { show: true, lineStyle: { color: ink.axis } },
         axisTick: { lineStyle: { color: ink.axis } },
-        axisLabel: { color: ink.muted, fontSize: 12, formatter: (v: number) => msToDate(v), hideOverlap: true },
+        axisLabel: { color: ink.muted, fontSize: 12, formatter: (v: number) => dateText(v), hideOverlap: true },
         splitLine: { show: true, lineStyle: { color: ink.grid } },
       },
       yAxis: {
@@ -251,18 +255,18 @@ export function renderTimelineChart(input: TimelineChartInput): string {
   });
 }
 
-function describe(input: TimelineChartInput, healthNames: Readonly<Record<Health, string>>): string {
+function describe(input: TimelineChartInput, healthNames: Readonly<Record<Health, string>>, dateLabel: DateLabel): string {
   const { labels } = input;
   const rows = input.rows.map((r) =>
     [
       `${r.key} ${r.name}`,
-      r.baselineDate === null ? null : `${labels.baseline} ${r.baselineDate}`,
-      `${labels.forecast} ${r.forecastDate} (${healthNames[r.health]})`,
-      r.actualDate === null ? null : `${labels.actual} ${r.actualDate}`,
+      r.baselineDate === null ? null : `${labels.baseline} ${dateLabel(r.baselineDate)}`,
+      `${labels.forecast} ${dateLabel(r.forecastDate)} (${healthNames[r.health]})`,
+      r.actualDate === null ? null : `${labels.actual} ${dateLabel(r.actualDate)}`,
       r.onCriticalPath ? labels.criticalPath : null,
     ]
       .filter((part) => part !== null)
       .join(', '),
   );
-  return `${labels.today} ${input.today}. ${rows.join('; ')}.`;
+  return `${labels.today} ${dateLabel(input.today)}. ${rows.join('; ')}.`;
 }

@@ -704,5 +704,32 @@ describe.each(dialects)('plan view API (baselines, plan vs actual, slack, slips,
       expectProblem(await call(t, { method: 'GET', url: url(code, '/charts/mta.svg?milestones=M-99') }), 404, 'MILESTONE_NOT_FOUND');
       expectProblem(await call(t, { method: 'GET', url: url(code, '/plan') }, outsider), 404, 'PROGRAM_NOT_FOUND');
     });
+
+    it('writes the charts’ dates as the page does: its locale, else the browser’s language, else YYYY-MM-DD', async () => {
+      const svg = async (query: string, headers: Record<string, string> = {}) => {
+        const res = await call(t, { method: 'GET', url: url(code, `/charts/timeline.svg${query}`), headers });
+        expect(res.statusCode, res.body).toBe(200);
+        return res.body;
+      };
+      // Today at the factory, in the chart's description, as the page writes a date in that locale.
+      const today = (await call(t, { method: 'GET', url: url(code, '/plan') })).json<{ today: string }>().today;
+      const written = (locale: string) =>
+        new Intl.DateTimeFormat(locale, { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' }).format(
+          Date.parse(`${today}T00:00:00Z`),
+        );
+      expect(written('en-GB')).toMatch(/^\d{1,2} [A-Z][a-z]{2} \d{4}$/);
+      expect(await svg('?locale=en-GB')).toContain(`Today ${written('en-GB')}.`);
+      expect(await svg('', { 'accept-language': 'en-US,en;q=0.8' })).toContain(`Today ${written('en-US')}.`);
+      expect(await svg('?locale=en-GB', { 'accept-language': 'en-US' })).toContain(`Today ${written('en-GB')}.`);
+      const plain = await svg('');
+      expect(plain).toContain(`Today ${today}.`);
+      expect(plain).not.toContain(written('en-GB'));
+      const refused = expectProblem(
+        await call(t, { method: 'GET', url: url(code, '/charts/mta.svg?locale=not%20a%20locale') }),
+        422,
+        'VALIDATION_FAILED',
+      );
+      expect(paths(refused)).toEqual(['locale']);
+    });
   });
 });

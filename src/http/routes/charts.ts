@@ -1,9 +1,10 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { getMta } from '../../app/plan/get-mta.js';
 import { getPlan, type PlanView } from '../../app/plan/get-plan.js';
 import { splitKeys } from '../../bindings/plan.js';
+import { type DateLabel, isoDateLabel, localeDateLabel } from '../../charts/chart-dates.js';
 import { renderMtaChart } from '../../charts/mta-chart.js';
 import { renderTimelineChart } from '../../charts/timeline-chart.js';
 import { ProblemSchema } from '../../contract/common.js';
@@ -23,7 +24,41 @@ const svgDescription =
 const sendSvg = (res: FastifyReply, svg: string) =>
   res.code(200).header('content-type', 'image/svg+xml; charset=utf-8').header('cache-control', 'private, no-cache').send(svg);
 
-function timelineSvg(v: PlanView): string {
+const LocaleQuery = z.object({
+  locale: z
+    .string()
+    .max(35)
+    .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'A BCP 47 language tag, e.g. en-GB.')
+    .optional()
+    .meta({
+      description: 'How dates are written, as on the page (e.g. en-GB: "12 Mar 2026"); else the Accept-Language header; else YYYY-MM-DD',
+    }),
+});
+
+/** The first language of an Accept-Language header this server can write dates in, or null. */
+function acceptedLocale(header: string | undefined): string | null {
+  const tag = header?.split(',')[0]?.split(';')[0]?.trim();
+  if (!tag || tag === '*') return null;
+  try {
+    return Intl.DateTimeFormat.supportedLocalesOf([tag])[0] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Dates in the chart as the page writes them: the page's locale, else the browser's language, else ISO. */
+function chartDates(req: { query: { locale?: string | undefined }; headers: { 'accept-language'?: string | undefined } }): DateLabel {
+  const locale = req.query.locale ?? acceptedLocale(req.headers['accept-language']);
+  if (!locale) return isoDateLabel;
+  try {
+    return localeDateLabel(locale);
+  } catch {
+    // A well-formed tag that names no known locale: dates as written.
+    return isoDateLabel;
+  }
+}
+
+function timelineSvg(v: PlanView, formatDate: DateLabel): string {
   const keyOf = new Map(v.rows.map((r) => [r.milestone.id as string, r.milestone.key]));
   const rows = [...v.rows].sort((a, b) =>
     a.milestone.forecastDate < b.milestone.forecastDate ? -1 : a.milestone.forecastDate > b.milestone.forecastDate ? 1 : 0,
@@ -42,6 +77,7 @@ function timelineSvg(v: PlanView): string {
     })),
     links: v.rows.flatMap((r) => r.predecessors.map((p) => ({ from: keyOf.get(p.link.predecessorId) ?? p.key, to: r.milestone.key }))),
     labels: { baseline: 'Baseline', forecast: 'Forecast', actual: 'Done', today: 'Today', criticalPath: 'Critical path' },
+    formatDate,
   });
 }
 
@@ -64,7 +100,7 @@ export const chartRoutes =
           summary: 'The milestone trend analysis chart as SVG',
           description: svgDescription,
           params: ProgramParamsSchema,
-          querystring: MtaQuerySchema,
+          querystring: MtaQuerySchema.extend(LocaleQuery.shape),
           response: { ...refusals },
         },
       },
@@ -78,6 +114,7 @@ export const chartRoutes =
             weeks: r.value.weeks.map((w) => ({ week: w.week, start: w.start })),
             series: r.value.series.map((s) => ({ key: s.key, name: s.name, baselineDate: s.baselineDate, points: s.points })),
             labels: { x: 'Reporting week', y: 'Forecast date', baseline: 'Baseline', done: 'Done' },
+            formatDate: chartDates(req),
           }),
         );
       },
@@ -91,14 +128,14 @@ export const chartRoutes =
           summary: 'The timeline (Gantt-style): baseline vs forecast per milestone with dependency arrows, as SVG',
           description: svgDescription,
           params: ProgramParamsSchema,
-          querystring: PlanQuerySchema,
+          querystring: PlanQuerySchema.extend(LocaleQuery.shape),
           response: { ...refusals },
         },
       },
       async (req, res) => {
         const r = await getPlan(deps.app, { programId: req.params.programId, actor: actorOf(req), baseline: req.query.baseline });
         if (!r.ok) return sendProblem(res, r.error);
-        return sendSvg(res, timelineSvg(r.value));
+        return sendSvg(res, timelineSvg(r.value, chartDates(req)));
       },
     );
   };

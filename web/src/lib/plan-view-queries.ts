@@ -1,5 +1,6 @@
 import { type Query, type QueryClient, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { Baseline, Mta, Plan, PlanRow, PlanSettings, SlipHistory, TakeBaseline } from '../../../src/contract/plan.js';
+import { userLocale } from './format.js';
 import { callOperation } from './http.js';
 import { queryKeys } from './queries.js';
 
@@ -44,9 +45,9 @@ export const planViewApi = {
 /** Addresses of the charts as images; `v` changes whenever the plan does, so a browser never shows an old drawing. */
 export const chartUrls = {
   mta: (programId: string, milestones: readonly string[] | null, v: string) =>
-    `${programPath(programId)}/charts/mta.svg${query({ milestones: milestones?.join(','), v })}`,
+    `${programPath(programId)}/charts/mta.svg${query({ milestones: milestones?.join(','), locale: userLocale, v })}`,
   timeline: (programId: string, baseline: number | null, v: string) =>
-    `${programPath(programId)}/charts/timeline.svg${query({ baseline: baseline ?? undefined, v })}`,
+    `${programPath(programId)}/charts/timeline.svg${query({ baseline: baseline ?? undefined, locale: userLocale, v })}`,
 };
 
 /** While another baseline or choice of milestones loads, the last answer stays shown, but never another program's. */
