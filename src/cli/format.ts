@@ -36,6 +36,11 @@ export function healthWhy(reason: HealthReason, key: string | null): string {
 /** Business-day variance against the baseline: "+3 bd", "-2 bd", "0 bd". */
 export const varianceText = (days: number): string => `${days > 0 ? '+' : ''}${days} bd`;
 
+/** A milestone's actual date; before it, "due in 3 bd" while its date is still to come at the factory, "not done" once past. */
+export const actualText = (m: { readonly actualDate: string | null; readonly dueInBusinessDays: number | null }): string =>
+  m.actualDate ??
+  (m.dueInBusinessDays === null ? 'not done' : m.dueInBusinessDays === 0 ? 'due today' : `due in ${m.dueInBusinessDays} bd`);
+
 /** An ISO instant (UTC) to the minute: "2026-11-26T09:30Z". */
 export const minuteUtc = (iso: string): string => `${new Date(iso).toISOString().slice(0, 16)}Z`;
 

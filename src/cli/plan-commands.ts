@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { DateInputSchema } from '../contract/common.js';
 import { MtaQuerySchema, type Plan, PlanQuerySchema, SlipsQuerySchema, TakeBaselineSchema } from '../contract/plan.js';
 import { addActingOptions, withBackend } from './connect.js';
-import { healthWhy, healthWord, minuteUtc, varianceText } from './format.js';
+import { actualText, healthWhy, healthWord, minuteUtc, varianceText } from './format.js';
 import { parseIntOption, parseOption, withFlags } from './options.js';
 import { emit, facts, fail, outputOf, table } from './output.js';
 import { addPageOptions, nextPageLine, pageOptions } from './paging.js';
@@ -42,7 +42,7 @@ export function planText(p: Plan): string {
     r.owner?.name ?? 'no owner',
     r.baselineDate,
     `${r.forecastDate}${r.provisional ? ' ?' : ''}`,
-    r.actualDate,
+    actualText(r),
     r.varianceDays === null ? null : varianceText(r.varianceDays),
     `${r.toleranceDays}${r.toleranceIsDefault ? '' : '*'}${r.breach ? ' breach' : ''}`,
     r.slackDays === null ? null : `${r.slackDays}`,

@@ -3,7 +3,7 @@ import type { Milestone } from '../contract/milestone.js';
 import type { ProgramSummary } from '../contract/program.js';
 import type { ProgramPersonJson } from './backend.js';
 import { addActingOptions, withBackend } from './connect.js';
-import { healthWhy, healthWord, roleWord, varianceText } from './format.js';
+import { actualText, healthWhy, healthWord, roleWord, varianceText } from './format.js';
 import { emit, facts, outputOf, table } from './output.js';
 import type { CliContext } from './session.js';
 import { milestonesOf, must, requireProgram } from './targets.js';
@@ -68,7 +68,7 @@ function programFacts(p: ProgramSummary, milestones: readonly Milestone[]): stri
     m.owner?.name ?? 'no owner',
     m.baselineDate,
     m.forecastDate,
-    m.actualDate,
+    actualText(m),
     varianceText(m.varianceDays),
     healthWord(m.health),
   ]);

@@ -37,6 +37,12 @@ describe.each(dialects)('tollgate plan on %s (demo portfolio)', (dialect) => {
     expect(text.stdout).toContain('Compared with      baseline 1 "Re-plan for the later retail launch"');
     expect(text.stdout).toMatch(/Critical path +M-\d+ → M-\d+/);
     expect(text.stdout).toContain('◆ critical path');
+    // Open milestones still to come read "due in N bd", not "not done"; only overdue ones read "not done".
+    const ahead = latest.rows.filter((r) => r.actualDate === null && r.dueInBusinessDays !== null && r.dueInBusinessDays > 0);
+    expect(ahead.length).toBeGreaterThan(0);
+    for (const r of ahead) expect(text.stdout).toContain(`due in ${r.dueInBusinessDays} bd`);
+    const overdue = latest.rows.filter((r) => r.actualDate === null && r.dueInBusinessDays === null);
+    expect(text.stdout.includes('not done')).toBe(overdue.length > 0);
   });
 
   it('lists the baselines with the decision that approved the re-plan', async () => {
