@@ -1,7 +1,8 @@
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/main/server.js';
-import { demoPassword, expectAccessible, screenshot } from '../support/browser.js';
+import { demoPassword, expectAccessible, screenshot, screenshotDir } from '../support/browser.js';
 import { demoDataDir } from '../support/databases.js';
 import { type DemoBrowser, startDemoBrowser } from '../support/demo-browser.js';
 
@@ -68,6 +69,13 @@ describe('browser: sign in → my week → portfolio → program → add, move, 
     await expect.poll(() => milestones.getByRole('row').count()).toBe(before + 1);
     const row = milestones.getByRole('row').filter({ hasText: 'Second-source resin qualified' });
     expect(await row.textContent()).toContain('M-57');
+    // Not due for a year: planned, in plain ink, never a red "not done".
+    expect(await row.textContent()).toMatch(/planned: due in \d+ business days/);
+    expect(await row.textContent()).not.toContain('not done');
+    // The factory's today, with its local time and the reader's own beside it.
+    const facts = page.getByRole('definition').filter({ hasText: 'Your time:' });
+    expect(await facts.count()).toBe(1);
+    expect(await facts.textContent()).toMatch(/working day/);
   });
 
   it('refuses a move without a reason, then moves the date with one', async () => {
@@ -99,8 +107,25 @@ describe('browser: sign in → my week → portfolio → program → add, move, 
     expect(text).not.toContain('Local user');
     expect(text).toContain('15 Mar 2027');
     expect(text).toContain('24 Mar 2027');
+    // Dana's account is in Chicago, this browser in Berlin: the instant reads in Chicago time, zone named.
+    const when = entry.locator('time[title]');
+    const iso = (await when.getAttribute('datetime')) ?? '';
+    const chicago = new Intl.DateTimeFormat('en-GB', { timeZone: 'America/Chicago', hour: '2-digit', minute: '2-digit' });
+    const berlin = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', hour: '2-digit', minute: '2-digit' });
+    expect(await when.textContent()).toContain(chicago.format(Date.parse(iso)));
+    expect(await when.textContent()).not.toContain(berlin.format(Date.parse(iso)));
+    expect(await when.textContent()).toMatch(/CDT|GMT-5/);
+    expect(await when.getAttribute('title')).toMatch(/^2026-03-1\dT\d\d:\d\d:\d\d-05:00 America\/Chicago$/);
     await entry.scrollIntoViewIfNeeded();
     await screenshot(page, 'program-change-log', { viewport: true });
+    // The log's latest rows, for docs/screenshots: times in the reader's zone (Chicago), whatever the browser's.
+    await log.evaluate((e) => e.scrollIntoView({ block: 'start' }));
+    const box = await log.boundingBox();
+    if (box)
+      await page.screenshot({
+        path: join(screenshotDir, 'change-log-reader-zone.png'),
+        clip: { ...box, height: Math.min(box.height, 420) },
+      });
     await expectAccessible(page, { scope: 'main' });
   });
 
