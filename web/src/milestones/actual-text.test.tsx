@@ -14,12 +14,13 @@ const render = (actualDate: string | null, dueInBusinessDays: number | null) =>
 describe('ActualText', () => {
   it('shows a milestone still to come as planned, in plain ink, with the business days left', () => {
     const html = render(null, 6);
-    expect(html).toContain('planned: due in 6 business days');
+    expect(html).toContain('>planned<');
+    expect(html).toContain('>due in 6 business days<');
     expect(html).toContain('class="muted"');
     expect(html).not.toContain('gap');
     expect(html).not.toContain('not done');
     expect(render(null, 1)).toContain('due in 1 business day<');
-    expect(render(null, 0)).toContain('planned: due today');
+    expect(render(null, 0)).toContain('>due today<');
   });
 
   it('shows "not done" as a visible gap only once the date has passed', () => {

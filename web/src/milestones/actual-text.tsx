@@ -8,7 +8,7 @@ interface Props {
 }
 
 /**
- * A milestone's actual date; before that, "planned: due in N business days" in plain ink while its
+ * A milestone's actual date; before that, "planned, due in N business days" in plain ink while its
  * date is still to come at the factory, and "not done" as a visible gap only once that date has passed.
  */
 export function ActualText({ actualDate, dueInBusinessDays: due }: Props) {
@@ -22,8 +22,9 @@ export function ActualText({ actualDate, dueInBusinessDays: due }: Props) {
     );
   }
   return (
-    <span className="muted" title={t('milestones.plannedHint')}>
-      {due === 0 ? t('milestones.dueToday') : t('milestones.dueIn', { count: due })}
+    <span title={t('milestones.plannedHint')}>
+      <span className="muted">{t('milestones.planned')}</span>
+      <span className="cell-sub">{due === 0 ? t('milestones.dueToday') : t('milestones.dueIn', { count: due })}</span>
     </span>
   );
 }
