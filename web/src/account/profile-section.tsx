@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Gap } from '../components/gap.js';
 import { useRoleText } from '../components/use-role-text.js';
 import type { Me } from '../lib/api.js';
-import { formatTimeZone } from '../lib/format.js';
+import { formatTimeZone, readerTimeZone } from '../lib/format.js';
 
 export function ProfileSection({ me }: { me: Me }) {
   const { t } = useTranslation();
@@ -19,7 +19,14 @@ export function ProfileSection({ me }: { me: Me }) {
         </div>
         <div>
           <dt>{t('account.timeZone')}</dt>
-          <dd>{formatTimeZone(me.timeZone)}</dd>
+          <dd>
+            {formatTimeZone(me.timeZone)}
+            <span className="cell-sub">
+              {readerTimeZone() === me.timeZone
+                ? t('account.timeZoneUsed')
+                : t('account.timeZoneUnknown', { zone: formatTimeZone(readerTimeZone()) })}
+            </span>
+          </dd>
         </div>
         <div>
           <dt>{t('account.workspace')}</dt>
