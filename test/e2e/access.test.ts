@@ -197,7 +197,10 @@ describe('browser: sign-in, roles and client isolation', () => {
     expect(await moves.count()).toBeGreaterThan(0);
     const rowsWithMove = milestones.getByRole('row').filter({ has: page.getByRole('button', { name: /^Move date of / }) });
     for (const text of await rowsWithMove.allTextContents()) expect(text).toContain('Chen Wei');
-    const othersOpen = milestones.getByRole('row').filter({ hasText: 'Sophie Brandt' }).filter({ hasText: /not done|planned/ });
+    const othersOpen = milestones
+      .getByRole('row')
+      .filter({ hasText: 'Sophie Brandt' })
+      .filter({ hasText: /not done|planned/ });
     expect(await othersOpen.count()).toBeGreaterThan(0);
     expect(await othersOpen.getByRole('button').count()).toBe(0);
     await page.context().close();
