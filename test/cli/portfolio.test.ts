@@ -273,7 +273,7 @@ describe('tollgate help and usage errors', () => {
   it('exits 2 for a mistyped command, a missing argument or --as with --server', async () => {
     const typo = await tollgate(db, 'programz');
     expect(typo.code).toBe(2);
-    expect(typo.stderr).toMatch(/^error: unknown command 'programz' \(Did you mean programs\?\)$/m);
+    expect(typo.stderr).toMatch(/^error: unknown command 'programz' \(Did you mean (one of program, )?programs\?\)$/m);
     // A mistyped subcommand of a group with a default command (programs → list), and a mistyped option.
     const sub = await tollgate(db, 'programs', 'lst');
     expect(sub).toMatchObject({ code: 2, stdout: '' });
