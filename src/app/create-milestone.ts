@@ -5,6 +5,7 @@ import type { Result } from '../domain/result.js';
 import type { Actor, AppDeps } from './deps.js';
 import { checkOwner, view } from './milestone-write.js';
 import type { MilestoneView } from './views.js';
+import { must } from './transact.js';
 import { programWrite } from './write-sequence.js';
 
 export interface CreateMilestoneInput {
@@ -29,19 +30,21 @@ export function createMilestone(deps: AppDeps, input: CreateMilestoneInput): Pro
     async ({ tx, program, meta }) => {
       await checkOwner(tx, program, input.ownerId);
       const key = await tx.nextKey(program.id, 'M');
-      const { next, changes } = create({
-        id: asMilestoneId(deps.newId()),
-        programId: program.id,
-        key,
-        name: input.name,
-        phase: input.phase,
-        // "" passes checkOwner as "no owner" (the contract allows it), so it is stored as no owner too.
-        ownerId: (input.ownerId || null) as UserId | null,
-        baselineDate: input.baselineDate,
-        forecastDate: input.forecastDate,
-        isCritical: input.isCritical,
-        toleranceDays: input.toleranceDays,
-      });
+      const { next, changes } = must(
+        create({
+          id: asMilestoneId(deps.newId()),
+          programId: program.id,
+          key,
+          name: input.name,
+          phase: input.phase,
+          // "" is no owner, which the domain refuses (OWNER_REQUIRED).
+          ownerId: (input.ownerId || null) as UserId | null,
+          baselineDate: input.baselineDate,
+          forecastDate: input.forecastDate,
+          isCritical: input.isCritical,
+          toleranceDays: input.toleranceDays,
+        }),
+      );
       const { id, version: _v, ...values } = next;
       await tx.write({ op: 'insert', entity: 'milestone', id, programId: program.id, entityKey: key, values, changes, meta });
       return next;

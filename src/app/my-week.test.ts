@@ -7,7 +7,7 @@ import { markActionDone } from './actions/mark-action-done.js';
 import { openAction } from './actions/open-action.js';
 import { completeMilestone } from './complete-milestone.js';
 import { unwrap } from './create-records.js';
-import { requestDecision } from './decisions/request-decision.js';
+import { importLegacyAction, importLegacyDecision } from './demo/legacy-records.js';
 import type { Actor } from './deps.js';
 import { myWeek } from './my-week.js';
 import { revokeRole } from './people/revoke-role.js';
@@ -21,10 +21,11 @@ beforeAll(async () => {
 afterAll(() => w.close());
 beforeEach(() => w.setNow(worldStart));
 
+// An undated action is a legacy one: imported before every action had to have a due date.
 const action = async (p: Program, owner: Actor, title: string, due: string | null) =>
-  unwrap(
-    await openAction(w.deps, { programId: p.id, actor: w.lead, title, ownerId: owner.id, dueDate: due === null ? null : plainDate(due) }),
-  ).action;
+  due === null
+    ? unwrap(await importLegacyAction(w.deps, { programId: p.id, actor: w.lead, reason: 'Imported', title, ownerId: owner.id }))
+    : unwrap(await openAction(w.deps, { programId: p.id, actor: w.lead, title, ownerId: owner.id, dueDate: plainDate(due) })).action;
 
 const risk = async (p: Program, owner: Actor, title: string, review: string | null) =>
   unwrap(
@@ -72,7 +73,15 @@ describe('myWeek', () => {
         actualDate: plainDate('2026-03-03'),
       }),
     );
-    unwrap(await requestDecision(w.deps, { programId: p.id, actor: w.lead, statement: 'Accept the deviation?', ownerId: ines.id }));
+    unwrap(
+      await importLegacyDecision(w.deps, {
+        programId: p.id,
+        actor: w.lead,
+        reason: 'Imported',
+        statement: 'Accept the deviation?',
+        ownerId: ines.id,
+      }),
+    );
 
     const week = await myWeek(w.deps, { actor: ines });
     expect(week.week).toEqual({ start: '2026-03-02', end: '2026-03-08' });

@@ -74,7 +74,13 @@ describe('program figures', () => {
     expect(await figures(p)).toMatchObject({ milestones: 2, done: 1, next: 'M-2', phase: 'G4' });
 
     const d = unwrap(
-      await requestDecision(w.deps, { programId: p.id, actor: w.lead, statement: 'Ship early?', ownerId: jonas.id }),
+      await requestDecision(w.deps, {
+        programId: p.id,
+        actor: w.lead,
+        statement: 'Ship early?',
+        ownerId: jonas.id,
+        dueDate: plainDate('2026-03-20'),
+      }),
     ).decision;
     expect((await figures(p)).openDecisions).toBe(1);
     const verdict = { outcome: 'No', rationale: 'Stock', expectedImpact: 'None' };
@@ -87,13 +93,21 @@ describe('program figures', () => {
     expect((await figures(p)).highRisks).toBe(1);
 
     const a = unwrap(
-      await openAction(w.deps, { programId: p.id, actor: w.lead, title: 'Fix', ownerId: w.lead.id, blocksMilestoneId: 'M-2' }),
+      await openAction(w.deps, {
+        programId: p.id,
+        actor: w.lead,
+        title: 'Fix',
+        ownerId: w.lead.id,
+        dueDate: plainDate('2026-03-20'),
+        blocksMilestoneId: 'M-2',
+      }),
     ).action;
     expect((await figures(p)).blockers).toBe(1);
     const done = unwrap(
       await markActionDone(w.deps, { programId: p.id, actionId: a.key, version: 1, actor: w.lead, note: 'Fixed' }),
     ).action;
-    unwrap(await confirmAction(w.deps, { programId: p.id, actionId: a.key, version: done.version, actor: w.lead }));
+    // She marked it done herself, so the decision owner confirms (two people, two steps).
+    unwrap(await confirmAction(w.deps, { programId: p.id, actionId: a.key, version: done.version, actor: jonas }));
     expect((await figures(p)).blockers).toBe(0);
   });
 

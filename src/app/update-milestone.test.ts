@@ -38,12 +38,14 @@ describe('createMilestone', () => {
     expect(first.owner?.name).toBe('Chen Wei');
     const refused = refusal(await create({ ownerId: outsider.id }));
     expect(refused).toMatchObject({ code: 'USER_NOT_FOUND', fields: [{ path: 'ownerId' }] });
-    expect(unwrap(await create({ forecastDate: plainDate('2026-03-12'), ownerId: '' })).milestone).toMatchObject({
+    for (const ownerId of ['', null, undefined]) {
+      expect(refusal(await create({ ownerId }))).toMatchObject({ code: 'OWNER_REQUIRED', fields: [{ path: 'ownerId' }] });
+    }
+    expect(unwrap(await create({ forecastDate: plainDate('2026-03-12'), ownerId: chen.id })).milestone).toMatchObject({
       key: 'M-2',
       forecastDate: '2026-03-12',
-      ownerId: null,
     });
-    expect(refusal(await create({ actor: chen })).code).toBe('FORBIDDEN');
+    expect(refusal(await create({ actor: chen, ownerId: chen.id })).code).toBe('FORBIDDEN');
   });
 });
 
@@ -62,14 +64,15 @@ describe('updateMilestone', () => {
     });
   });
 
-  it('renames and re-owns without a reason; an empty owner clears it; equal values are refused', async () => {
+  it('renames and re-owns without a reason; taking the owner away is refused; equal values are refused', async () => {
     const p = await w.program();
     const chen = await w.person('Chen Wei', { role: 'contributor', program: p });
     let m = await w.milestone(p, 'Pilot run', '2026-03-10');
     m = unwrap(await edit(p, m, { name: 'Pilot run 1', ownerId: chen.id, toleranceDays: 5 })).milestone;
     expect(m).toMatchObject({ name: 'Pilot run 1', ownerId: chen.id, toleranceDays: 5 });
-    m = unwrap(await edit(p, m, { ownerId: asUserId('') })).milestone;
-    expect(m.ownerId).toBeNull();
+    for (const ownerId of [asUserId(''), null]) {
+      expect(refusal(await edit(p, m, { ownerId }))).toMatchObject({ code: 'OWNER_REQUIRED', fields: [{ path: 'ownerId' }] });
+    }
     expect(refusal(await edit(p, m, { name: 'Pilot run 1', isCritical: false })).code).toBe('NOTHING_TO_CHANGE');
   });
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppWorkspace, openAppWorkspace } from '../../test/support/app-workspace.js';
 import type { TestDatabase } from '../../test/support/databases.js';
 import { asMilestoneId } from '../domain/ids.js';
-import { createMilestone as create } from '../domain/milestone.js';
+import { milestoneRecord as create } from '../domain/milestone.js';
 import type { PlainDate } from '../domain/plain-date.js';
 import { createMilestone } from './create-milestone.js';
 import { unwrap } from './create-records.js';
@@ -99,7 +99,14 @@ describe('the write sequence', () => {
 
   it('refuses a record read at a stale version with VERSION_CONFLICT and its current view, and writes nothing', async () => {
     const m = unwrap(
-      await createMilestone(deps, { programId: code, actor: lead, name: 'Tooling', phase: 'G1', baselineDate: '2026-04-01' as PlainDate }),
+      await createMilestone(deps, {
+        programId: code,
+        actor: lead,
+        name: 'Tooling',
+        phase: 'G1',
+        ownerId: lead.id,
+        baselineDate: '2026-04-01' as PlainDate,
+      }),
     );
     const before = await changeRows();
     let ran = false;
@@ -145,7 +152,14 @@ describe('the write sequence', () => {
     expect((await programRow()).version).toBe(version);
     // The key counter went back too: the next milestone takes the next free key.
     const next = unwrap(
-      await createMilestone(deps, { programId: code, actor: lead, name: 'Next', phase: 'G1', baselineDate: '2026-04-02' as PlainDate }),
+      await createMilestone(deps, {
+        programId: code,
+        actor: lead,
+        name: 'Next',
+        phase: 'G1',
+        ownerId: lead.id,
+        baselineDate: '2026-04-02' as PlainDate,
+      }),
     );
     expect(next.milestone.key).toBe(`M-${milestones.length + 1}`);
   });
@@ -190,7 +204,14 @@ describe('the write sequence', () => {
 
   it('edits a record at its version under one stamp and answers the record as saved', async () => {
     const m = unwrap(
-      await createMilestone(deps, { programId: code, actor: lead, name: 'Edit me', phase: 'G1', baselineDate: '2026-04-01' as PlainDate }),
+      await createMilestone(deps, {
+        programId: code,
+        actor: lead,
+        name: 'Edit me',
+        phase: 'G1',
+        ownerId: lead.id,
+        baselineDate: '2026-04-01' as PlainDate,
+      }),
     );
     const target = { programId: code, recordId: m.milestone.id, version: 1, actor: lead };
     const edited = unwrap(

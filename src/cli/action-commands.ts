@@ -9,6 +9,7 @@ import {
   OpenActionSchema,
   ReopenSchema,
 } from '../contract/action.js';
+import { DateInputSchema } from '../contract/common.js';
 import type { ProgramSummary } from '../contract/program.js';
 import type { Result } from '../domain/result.js';
 import { actionsTable, describeAction } from './action-text.js';
@@ -18,7 +19,7 @@ import { badOption, parseIntOption, parseOption, withFlags } from './options.js'
 import { emit, fail, type Output, outputOf } from './output.js';
 import { addPageOptions, nextPageLine, pageOptions, periodLine } from './paging.js';
 import type { CliContext } from './session.js';
-import { requireProgram, resolveOwner } from './targets.js';
+import { requireOwner, requireProgram, resolveOwner } from './targets.js';
 
 const opened = OpenActionSchema.shape;
 const listed = ActionsQuerySchema.shape;
@@ -45,7 +46,7 @@ const versionOption = (out: Output, raw: string | undefined): number | undefined
 
 /** A date option that may also be "none" (clears it). */
 const dateOrNone = (out: Output, flag: string, raw: string | undefined) =>
-  raw === undefined ? undefined : raw.trim().toLowerCase() === 'none' ? null : parseOption(out, flag, edited.dueDate, raw.trim());
+  raw === undefined ? undefined : raw.trim().toLowerCase() === 'none' ? null : parseOption(out, flag, DateInputSchema, raw.trim());
 
 function written(out: Output, r: Result<Action>, flags: Record<string, string>): Action {
   return r.ok ? r.value : fail(out, withFlags(r.error, { version: '--version', ...flags }));
@@ -140,7 +141,7 @@ export function registerActionCommands(cli: Command, ctx: CliContext): void {
       .argument('<program>', 'program code or id')
       .option('--title <text>', 'what must be done (required)')
       .option('--owner <person>', 'who will do it: e-mail address or id (required; see `tollgate programs people`)')
-      .option('--due <date>', 'when it must be done, YYYY-MM-DD')
+      .option('--due <date>', 'when it must be done, YYYY-MM-DD (required)')
       .option('--severity <level>', 'low, medium, high or critical (default: medium)')
       .option('--blocks <milestone>', 'the milestone it blocks: key (M-12) or id')
       .option('--risk <risk>', 'the risk it addresses: key (R-3) or id')
@@ -169,14 +170,14 @@ export function registerActionCommands(cli: Command, ctx: CliContext): void {
     ) => {
       const out = outputOf(o);
       const title = parseOption(out, '--title', opened.title, o.title);
-      const dueDate = o.due === undefined ? undefined : parseOption(out, '--due', opened.dueDate, o.due.trim());
+      const dueDate = parseOption(out, '--due', opened.dueDate, o.due?.trim());
+      const owner = parseOption(out, '--owner', opened.ownerId, o.owner);
       const severity = parseOption(out, '--severity', ActionSeveritySchema, o.severity ?? 'medium');
       const checkDate = o.check === undefined ? undefined : parseOption(out, '--check', opened.checkDate, o.check.trim());
       const description = parseOption(out, '--description', opened.description, o.description);
       await withBackend(ctx, cmd, out, async (b) => {
         const program = await requireProgram(b, out, programRef);
-        // No --owner reaches the API as none, which refuses it as OWNER_REQUIRED.
-        const ownerId = o.owner === undefined ? null : await resolveOwner(b, out, program, o.owner);
+        const ownerId = await requireOwner(b, out, program, owner);
         const r = await b.openAction({
           params: { programId: program.id },
           body: {
@@ -212,8 +213,8 @@ export function registerActionCommands(cli: Command, ctx: CliContext): void {
       .argument('<program>', 'program code or id')
       .argument('<action>', 'action key (A-12) or id')
       .option('--title <text>', 'new title')
-      .option('--owner <person>', 'new owner: e-mail address or id')
-      .option('--due <date>', 'new due date, YYYY-MM-DD, or "none" (needs --reason once it had one)')
+      .option('--owner <person>', "hand it over: the new owner's e-mail address or id")
+      .option('--due <date>', 'new due date, YYYY-MM-DD (needs --reason once it had one; it cannot be taken away)')
       .option('--severity <level>', 'low, medium, high or critical')
       .option('--blocks <milestone>', 'the milestone it blocks (M-12), or "none"')
       .option('--check <date>', 'effectiveness check date, YYYY-MM-DD, or "none"')
@@ -245,7 +246,10 @@ export function registerActionCommands(cli: Command, ctx: CliContext): void {
       }
       const title = o.title === undefined ? undefined : parseOption(out, '--title', edited.title, o.title);
       const severity = o.severity === undefined ? undefined : parseOption(out, '--severity', ActionSeveritySchema, o.severity);
-      const dueDate = dateOrNone(out, '--due', o.due);
+      const dueDate =
+        o.due === undefined
+          ? undefined
+          : parseOption(out, '--due', edited.dueDate, o.due.trim(), 'An action keeps a due date: give a date, YYYY-MM-DD, to move it.');
       const checkDate = dateOrNone(out, '--check', o.check);
       const blocks = o.blocks === undefined ? undefined : o.blocks.trim().toLowerCase() === 'none' ? null : o.blocks.trim();
       const reason = parseOption(out, '--reason', edited.reason, o.reason);
@@ -256,7 +260,7 @@ export function registerActionCommands(cli: Command, ctx: CliContext): void {
         out,
         { program: programRef, action: actionRef, version },
         async (b, p, a, v) => {
-          const ownerId = o.owner === undefined ? undefined : await resolveOwner(b, out, p, o.owner);
+          const ownerId = o.owner === undefined ? undefined : await requireOwner(b, out, p, o.owner);
           return b.editAction({
             params: { programId: p.id, actionId: a.id },
             body: { version: v, reason, title, ownerId, dueDate, severity, blocksMilestoneId: blocks, checkDate },

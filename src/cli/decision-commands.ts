@@ -20,7 +20,7 @@ import { badOption, parseIntOption, parseOption, withFlags } from './options.js'
 import { emit, facts, fail, type Output, outputOf, table } from './output.js';
 import { addPageOptions, nextPageLine, pageOptions, periodLine } from './paging.js';
 import type { CliContext } from './session.js';
-import { must, requireProgram, resolveOwner } from './targets.js';
+import { must, requireOwner, requireProgram } from './targets.js';
 
 const ask = RequestDecisionSchema.shape;
 const listed = DecisionsQuerySchema.shape;
@@ -252,7 +252,7 @@ export function registerDecisionCommands(cli: Command, ctx: CliContext): void {
       .argument('<program>', 'program code or id')
       .option('--statement <text>', 'what must be decided (required)')
       .option('--owner <person>', 'who decides: e-mail address or id of a decision, cadence or quality owner (required)')
-      .option('--due <date>', 'when it is needed, YYYY-MM-DD')
+      .option('--due <date>', 'when it is needed, YYYY-MM-DD (required)')
       .option('--context <text>', 'what led to it')
       .option('--option <text>', 'an option on the table (repeat for each)', collect, [])
       .option('--link <key>', 'a record it is about: M-12, D-3, R-2, A-7 or <kind>:<id> (repeat for each)', collect, [])
@@ -269,14 +269,14 @@ export function registerDecisionCommands(cli: Command, ctx: CliContext): void {
     ) => {
       const out = outputOf(o);
       const statement = parseOption(out, '--statement', ask.statement, o.statement);
-      const dueDate = parseOption(out, '--due', ask.dueDate, o.due);
+      const dueDate = parseOption(out, '--due', ask.dueDate, o.due?.trim());
+      const owner = parseOption(out, '--owner', ask.ownerId, o.owner);
       const context = parseOption(out, '--context', ask.context, o.context);
       const options = parseOption(out, '--option', ask.options, o.option.length ? o.option.map((x) => x.trim()).join('\n') : undefined);
       const links = linkRefs(out, o.link);
       await withBackend(ctx, cmd, out, async (b) => {
         const program = await requireProgram(b, out, programRef);
-        // No --owner: the API's refusal (OWNER_REQUIRED), the same on either backend.
-        const ownerId = o.owner === undefined ? undefined : await resolveOwner(b, out, program, o.owner);
+        const ownerId = await requireOwner(b, out, program, owner);
         const d = written(
           out,
           await b.requestDecision({ params: { programId: program.id }, body: { statement, context, options, ownerId, dueDate, links } }),
@@ -294,7 +294,7 @@ export function registerDecisionCommands(cli: Command, ctx: CliContext): void {
       .argument('<decision>', 'decision key (D-7) or id')
       .option('--statement <text>', 'new statement')
       .option('--owner <person>', 'new owner: e-mail address or id')
-      .option('--due <date>', 'new due date, YYYY-MM-DD, or "none"')
+      .option('--due <date>', 'new due date, YYYY-MM-DD (it cannot be taken away)')
       .option('--context <text>', 'new context')
       .option('--option <text>', 'replace the options (repeat for each)', collect, [])
       .option('--version <n>', versionHelp)
@@ -316,14 +316,15 @@ export function registerDecisionCommands(cli: Command, ctx: CliContext): void {
       }
       const statement = o.statement === undefined ? undefined : parseOption(out, '--statement', edit.statement, o.statement);
       const dueDate =
-        o.due === undefined ? undefined : o.due.trim().toLowerCase() === 'none' ? null : parseOption(out, '--due', edit.dueDate, o.due);
+        o.due === undefined
+          ? undefined
+          : parseOption(out, '--due', edit.dueDate, o.due.trim(), 'A decision keeps a due date: give a date, YYYY-MM-DD, to move it.');
       const context = parseOption(out, '--context', edit.context, o.context);
       const options = o.option.length ? parseOption(out, '--option', edit.options, o.option.map((x) => x.trim()).join('\n')) : undefined;
       const given = versionOption(out, o.version);
       await withBackend(ctx, cmd, out, async (b) => {
         const { program, before, version } = await targetOf(b, out, programRef, decisionRef, given);
-        const owner = o.owner === undefined ? undefined : await resolveOwner(b, out, program, o.owner);
-        if (owner === null) badOption(out, '--owner', 'A decision keeps a named owner.', o.owner);
+        const owner = o.owner === undefined ? undefined : await requireOwner(b, out, program, o.owner);
         const d = written(
           out,
           await b.editDecision({

@@ -16,7 +16,7 @@ import { confirmedPushes, previewText, pushedText, pushedVersions } from './move
 import { badOption, parseIntOption, parseOption, withFlags } from './options.js';
 import { emit, fail, type Output, outputOf } from './output.js';
 import type { CliContext } from './session.js';
-import { must, requireMilestone, requireProgram, resolveOwner } from './targets.js';
+import { must, requireMilestone, requireOwner, requireProgram } from './targets.js';
 
 const create = CreateMilestoneSchema.shape;
 const update = UpdateMilestoneSchema.shape;
@@ -76,7 +76,7 @@ export function registerMilestoneCommands(cli: Command, ctx: CliContext): void {
       .option('--phase <phase>', 'gate phase: G1, G2, G3 or G4 (required)')
       .option('--baseline <date>', 'the promised date, YYYY-MM-DD (required)')
       .option('--forecast <date>', 'the expected date, YYYY-MM-DD (default: the baseline)')
-      .option('--owner <person>', "owner's e-mail address or id (see `tollgate users list`)")
+      .option('--owner <person>', 'who delivers it: e-mail address or id (required; see `tollgate programs people <program>`)')
       .option('--critical', 'mark it critical to the release')
       .option('--json', jsonHelp)
       .addHelpText(
@@ -94,9 +94,10 @@ export function registerMilestoneCommands(cli: Command, ctx: CliContext): void {
       const phase = parseOption(out, '--phase', create.phase, o.phase);
       const baselineDate = parseOption(out, '--baseline', create.baselineDate, o.baseline);
       const forecastDate = parseOption(out, '--forecast', create.forecastDate, o.forecast);
+      const owner = parseOption(out, '--owner', create.ownerId, o.owner);
       await withBackend(ctx, cmd, out, async (b) => {
         const program = await requireProgram(b, out, programRef);
-        const ownerId = o.owner === undefined ? null : await resolveOwner(b, out, program, o.owner);
+        const ownerId = await requireOwner(b, out, program, owner);
         const r = await b.createMilestone({
           params: { programId: program.id },
           body: {
@@ -128,7 +129,7 @@ export function registerMilestoneCommands(cli: Command, ctx: CliContext): void {
       .argument('<milestone>', 'milestone key (M-12) or id')
       .option('--name <text>', 'new name')
       .option('--phase <phase>', 'new phase: G1, G2, G3 or G4')
-      .option('--owner <person>', 'new owner: e-mail address or id, or "none"')
+      .option('--owner <person>', "hand it over: the new owner's e-mail address or id")
       .option('--critical', 'mark it critical')
       .option('--not-critical', 'mark it not critical')
       .option('--baseline <date>', 're-state the promised date, YYYY-MM-DD (needs --reason)')
@@ -170,7 +171,7 @@ export function registerMilestoneCommands(cli: Command, ctx: CliContext): void {
       const given = versionOption(out, o.version);
       await withBackend(ctx, cmd, out, async (b) => {
         const { program, before, version } = await targetOf(b, out, programRef, milestoneRef, given);
-        const ownerId = o.owner === undefined ? undefined : await resolveOwner(b, out, program, o.owner);
+        const ownerId = o.owner === undefined ? undefined : await requireOwner(b, out, program, o.owner);
         const isCritical = o.critical ? true : o.notCritical ? false : undefined;
         const r = await b.updateMilestone({
           params: { programId: program.id, milestoneId: before.id },

@@ -50,3 +50,15 @@ export async function resolveOwner(b: Backend, out: Output, p: ProgramSummary, r
     })
   );
 }
+
+/** Like resolveOwner for a record that must keep an owner: "none" is refused as --owner's fault. */
+export async function requireOwner(b: Backend, out: Output, p: ProgramSummary, ref: string): Promise<string> {
+  return (
+    (await resolveOwner(b, out, p, ref)) ??
+    fail(out, {
+      code: 'OWNER_REQUIRED',
+      message: 'Every milestone, decision and action keeps an owner: name a person instead of "none".',
+      fields: [{ path: '--owner', message: 'Name a person with a role on the program.' }],
+    })
+  );
+}

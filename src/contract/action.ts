@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import {
   DateInputSchema,
+  DueDateSchema,
   Identifier,
   IdSchema,
   InstantSchema,
   LongText,
+  OwnerIdSchema,
   PersonRefSchema,
   PlainDateSchema,
   ShortText,
@@ -30,10 +32,16 @@ export const ActionSchema = z
     severity: ActionSeveritySchema,
     blocks: z.object({ id: z.string(), key: z.string(), name: z.string() }).nullable(),
     risk: z.object({ id: z.string(), key: z.string(), title: z.string() }).nullable(),
-    status: ActionStatusSchema.meta({ description: 'open; done (waiting for the cadence owner to confirm); closed (confirmed)' }),
+    status: ActionStatusSchema.meta({
+      description:
+        'open; done (waiting for someone other than who marked it done to confirm: the cadence owner, a decision owner or an admin); closed (confirmed)',
+    }),
     isOverdue: z.boolean(),
     doneNote: z.string().nullable(),
     doneAt: InstantSchema.nullable(),
+    doneBy: PersonRefSchema.nullable().meta({
+      description: 'Who marked it done; they may not also confirm its closure (two people, two steps)',
+    }),
     confirmedBy: PersonRefSchema.nullable(),
     confirmedAt: InstantSchema.nullable(),
     checkDate: PlainDateSchema.nullable().meta({ description: 'Effectiveness check: when to verify the fix held' }),
@@ -51,9 +59,10 @@ export const OpenActionSchema = z
   .object({
     title: ShortText(300).min(1, 'Say what must be done.'),
     description: LongText(5000).optional(),
-    // Not required here: a missing owner is the domain's refusal, OWNER_REQUIRED, with the field named.
-    ownerId: Identifier(64, 0).min(1, 'Name who will do it.').nullable().optional(),
-    dueDate: DateInputSchema.nullable().optional(),
+    ownerId: OwnerIdSchema('Name who will do it: every action has an owner.').meta({
+      description: 'Who does it (required): a person with a role on the program',
+    }),
+    dueDate: DueDateSchema('Say by when it is done: every action has a due date.').meta({ description: 'Required' }),
     severity: ActionSeveritySchema.default('medium'),
     blocksMilestoneId: IdSchema.nullable().optional().meta({ description: 'Milestone id or key it blocks' }),
     riskId: IdSchema.nullable().optional(),
@@ -67,8 +76,12 @@ export const EditActionSchema = z
     reason: LongText(2000).optional().meta({ description: 'Required when the due date moves' }),
     title: ShortText(300).min(1).optional(),
     description: LongText(5000).optional(),
-    ownerId: IdSchema.nullable().optional().meta({ description: 'null is refused with OWNER_REQUIRED' }),
-    dueDate: DateInputSchema.nullable().optional(),
+    ownerId: OwnerIdSchema('An action keeps an owner: hand it over instead.')
+      .optional()
+      .meta({ description: 'Hand the action over; it cannot be left without an owner' }),
+    dueDate: DueDateSchema('An action keeps a due date: move it instead.')
+      .optional()
+      .meta({ description: 'Move the due date (with a reason); it cannot be taken away' }),
     severity: ActionSeveritySchema.optional(),
     blocksMilestoneId: IdSchema.nullable().optional(),
     checkDate: DateInputSchema.nullable().optional(),

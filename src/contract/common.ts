@@ -10,14 +10,19 @@ export const PlainDateSchema = z
   .meta({ description: 'A calendar date, YYYY-MM-DD', example: '2026-03-12' });
 
 /** A calendar date a request may give: a real day within the accepted range (domain/date-range.ts). */
-export const DateInputSchema = z
-  .string()
-  .refine(isPlainDate, { message: 'Must be a real calendar date written YYYY-MM-DD.', abort: true })
-  .refine(isInDateRange, { message: dateRangeMessage })
-  .meta({
-    description: `A calendar date, YYYY-MM-DD, from ${dateRange.min} to ${dateRange.max}`,
-    example: '2026-03-12',
-  });
+const dateInput = (missing?: string) =>
+  z
+    .string(missing ? { error: (iss) => (iss.input === undefined || iss.input === null ? missing : undefined) } : undefined)
+    .refine(isPlainDate, { message: 'Must be a real calendar date written YYYY-MM-DD.', abort: true })
+    .refine(isInDateRange, { message: dateRangeMessage })
+    .meta({
+      description: `A calendar date, YYYY-MM-DD, from ${dateRange.min} to ${dateRange.max}`,
+      example: '2026-03-12',
+    });
+export const DateInputSchema = dateInput();
+
+/** A due date a record must have (PRODUCT.md: every item has an owner and a due date); `missing` says why when it is left out or null. */
+export const DueDateSchema = (missing: string) => dateInput(missing);
 
 export const InstantSchema = z.string().meta({ description: 'A UTC instant, ISO-8601', example: '2026-11-26T09:30:00.000Z' });
 
@@ -63,9 +68,9 @@ export const NameSchema = ShortText(200).min(1, 'Required.');
  * An id, key or code a request names a record by (looked up, never stored as given): no control
  * characters or broken text either, which a database would choke on before it could say "not found".
  */
-export const Identifier = (max: number, min = 1) =>
+export const Identifier = (max: number, min = 1, params?: StringParams) =>
   z
-    .string()
+    .string(params)
     .min(min)
     .max(max)
     .refine((s) => !hasControlCharacter(s), { message: CONTROL_IN_LINE })
@@ -73,6 +78,13 @@ export const Identifier = (max: number, min = 1) =>
     .refine((s) => !hasBidiControl(s), { message: BIDI_CONTROL });
 
 export const IdSchema = Identifier(64);
+
+/** The person who owns a record, which must have one: an id, never left out, null or empty; `missing` says why. */
+export const OwnerIdSchema = (missing: string) =>
+  Identifier(64, 0, { error: (iss) => (iss.input === undefined || iss.input === null ? missing : undefined) }).refine(
+    (s) => s.trim().length > 0,
+    { message: missing, abort: true },
+  );
 
 export const VersionSchema = z
   .number()

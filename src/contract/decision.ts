@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import {
-  DateInputSchema,
+  DueDateSchema,
   Identifier,
   IdSchema,
   InstantSchema,
   LongText,
+  OwnerIdSchema,
   PersonRefSchema,
   PlainDateSchema,
   ShortText,
@@ -61,12 +62,12 @@ export const RequestDecisionSchema = z
     statement: ShortText(500).min(1, 'Say what must be decided.'),
     context: LongText(5000).optional(),
     options: LongText(5000).optional().meta({ description: 'The options on the table, one per line' }),
-    // Optional here so that a missing owner is the domain's refusal, OWNER_REQUIRED (422), not a 400.
-    ownerId: Identifier(64, 0)
-      .nullable()
-      .optional()
-      .meta({ description: 'Who decides (required): a person with a decision role on the program' }),
-    dueDate: DateInputSchema.nullable().optional(),
+    ownerId: OwnerIdSchema('Name the decision owner: every decision has one.').meta({
+      description: 'Who decides (required): a person with a decision role on the program',
+    }),
+    dueDate: DueDateSchema('Say by when it must be decided: every decision has a due date.').meta({
+      description: 'When the decision is needed (required)',
+    }),
     links: z.array(LinkRefSchema).max(50).optional(),
   })
   .strict();
@@ -78,7 +79,9 @@ export const EditDecisionSchema = z
     context: LongText(5000).optional(),
     options: LongText(5000).optional(),
     ownerId: IdSchema.optional(),
-    dueDate: DateInputSchema.nullable().optional(),
+    dueDate: DueDateSchema('A decision keeps a due date: move it instead.')
+      .optional()
+      .meta({ description: 'Move the due date; it cannot be taken away' }),
   })
   .strict();
 

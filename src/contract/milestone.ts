@@ -3,9 +3,9 @@ import {
   DateInputSchema,
   HealthReasonSchema,
   HealthSchema,
-  Identifier,
   IdSchema,
   LongText,
+  OwnerIdSchema,
   PersonRefSchema,
   PlainDateSchema,
   ReasonSchema,
@@ -64,8 +64,10 @@ export const CreateMilestoneSchema = z
   .object({
     name: MilestoneNameSchema,
     phase: PhaseSchema,
-    ownerId: Identifier(64, 0).nullable().optional(),
-    baselineDate: DateInputSchema,
+    ownerId: OwnerIdSchema('Name who delivers the milestone: every milestone has an owner.').meta({
+      description: 'Who delivers it (required): a person with a role on the program',
+    }),
+    baselineDate: DateInputSchema.meta({ description: 'The planned date: the milestone’s due date (required)' }),
     forecastDate: DateInputSchema.optional().meta({ description: 'Defaults to the baseline date' }),
     isCritical: z.boolean().optional(),
     reason: ReasonSchema.optional(),
@@ -78,7 +80,9 @@ export const UpdateMilestoneSchema = z
     version: VersionSchema,
     name: MilestoneNameSchema.optional(),
     phase: PhaseSchema.optional(),
-    ownerId: Identifier(64, 0).nullable().optional(),
+    ownerId: OwnerIdSchema('A milestone keeps an owner: hand it over to someone else instead.')
+      .optional()
+      .meta({ description: 'Hand the milestone over; it cannot be left without an owner' }),
     isCritical: z.boolean().optional(),
     baselineDate: DateInputSchema.optional().meta({
       description: 'Only before baseline 0 is taken; afterwards planned dates change by a re-baseline approved by a decision',

@@ -106,7 +106,9 @@ export const RealizeRiskSchema = z
       .object({
         title: ShortText(300).min(1).optional().meta({ description: 'Defaults to "Respond to: <risk title>"' }),
         ownerId: IdSchema.optional().meta({ description: 'Defaults to the risk owner' }),
-        dueDate: DateInputSchema.nullable().optional(),
+        dueDate: DateInputSchema.optional().meta({
+          description: "Default: the program's today (a risk that happened is answered at once)",
+        }),
         severity: z.enum(['low', 'medium', 'high', 'critical']).default('high'),
       })
       .strict()

@@ -60,12 +60,9 @@ describe('openAction', () => {
     expect(r.changes.map((c) => c.field)).toEqual(expect.arrayContaining(['title', 'ownerId', 'dueDate', 'originalDueDate', 'status']));
   });
 
-  it('may open without a due date (the gap is flagged where it is listed)', () => {
-    expect(opened({ dueDate: null })).toMatchObject({ dueDate: null, originalDueDate: null });
-  });
-
-  it('refuses an action without an owner (OWNER_REQUIRED) or without a title', () => {
+  it('refuses an action without an owner (OWNER_REQUIRED), without a due date (DUE_DATE_REQUIRED) or without a title', () => {
     expect(refusal(openAction({ ...draft, ownerId: null }))).toMatchObject({ code: 'OWNER_REQUIRED', fields: [{ path: 'ownerId' }] });
+    expect(refusal(openAction({ ...draft, dueDate: null }))).toMatchObject({ code: 'DUE_DATE_REQUIRED', fields: [{ path: 'dueDate' }] });
     expect(refusal(openAction({ ...draft, title: '   ' }))).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ path: 'title' }] });
   });
 });
@@ -87,12 +84,13 @@ describe('editAction', () => {
         fields: [{ path: 'reason' }],
       });
     }
-    expect(refusal(editAction(a, { dueDate: null }, undefined)).code).toBe('REASON_REQUIRED');
+    expect(refusal(editAction(a, { dueDate: null }, 'No date after all')).code).toBe('DUE_DATE_REQUIRED');
     expect(a).toMatchObject({ dueDate: '2026-03-13', originalDueDate: '2026-03-13', version: 1 });
   });
 
-  it('takes the first date given to an undated action as its promise, without needing a reason', () => {
-    const r = value(editAction(opened({ dueDate: null }), { dueDate: d('2026-03-18') }, undefined));
+  it('takes the first date given to an undated (legacy) action as its promise, without needing a reason', () => {
+    const legacy: Action = { ...opened(), dueDate: null, originalDueDate: null };
+    const r = value(editAction(legacy, { dueDate: d('2026-03-18') }, undefined));
     expect(r.next).toMatchObject({ dueDate: '2026-03-18', originalDueDate: '2026-03-18' });
   });
 
@@ -118,8 +116,8 @@ describe('editAction', () => {
 describe('markDone', () => {
   it('the owner marks an open action done with a note', () => {
     const r = value(markDone(opened(), chen, '  Invoice sent.  ', at));
-    expect(r.next).toMatchObject({ status: 'done', doneNote: 'Invoice sent.', doneAt: at, version: 2 });
-    expect(r.changes.map((c) => c.field).sort()).toEqual(['doneAt', 'doneNote', 'status']);
+    expect(r.next).toMatchObject({ status: 'done', doneNote: 'Invoice sent.', doneAt: at, doneById: chen, version: 2 });
+    expect(r.changes.map((c) => c.field).sort()).toEqual(['doneAt', 'doneById', 'doneNote', 'status']);
   });
 
   it('refuses anyone but the owner (NOT_ACTION_OWNER)', () => {
@@ -138,6 +136,14 @@ describe('confirmClosure', () => {
     expect(value(confirmClosure(done(), dana, at)).next).toMatchObject({ status: 'closed', confirmedById: dana, confirmedAt: at });
   });
 
+  it('refuses the person who marked it done (two people, two steps: CLOSURE_NEEDS_SECOND_PERSON)', () => {
+    const r = refusal(confirmClosure(done(), chen, at));
+    expect(r.code).toBe('CLOSURE_NEEDS_SECOND_PERSON');
+    expect(r.message).toContain('A-1');
+    // A legacy action closed before who marked it done was kept can be confirmed by anyone allowed.
+    expect(value(confirmClosure({ ...done(), doneById: null }, chen, at)).next.status).toBe('closed');
+  });
+
   it('refuses to confirm an open or an already closed action (ACTION_STATE)', () => {
     expect(refusal(confirmClosure(opened(), dana, at)).code).toBe('ACTION_STATE');
     expect(refusal(confirmClosure(closed(), dana, at)).code).toBe('ACTION_STATE');
@@ -147,7 +153,7 @@ describe('confirmClosure', () => {
 describe('reopenAction', () => {
   it('sends a done action back to open with a reason, clearing the done note', () => {
     const r = value(reopenAction(done(), 'Broker still rejects the invoice'));
-    expect(r.next).toMatchObject({ status: 'open', doneNote: null, doneAt: null, confirmedById: null });
+    expect(r.next).toMatchObject({ status: 'open', doneNote: null, doneAt: null, doneById: null, confirmedById: null });
   });
 
   it('reopens a closed action too, clearing the confirmation', () => {
@@ -188,6 +194,6 @@ describe('isActionOverdue', () => {
     expect(isActionOverdue(a, d('2026-03-13'))).toBe(false);
     expect(isActionOverdue(a, d('2026-03-14'))).toBe(true);
     expect(isActionOverdue(done(), d('2026-03-14'))).toBe(false);
-    expect(isActionOverdue(opened({ dueDate: null }), d('2030-01-01'))).toBe(false);
+    expect(isActionOverdue({ ...a, dueDate: null }, d('2030-01-01'))).toBe(false);
   });
 });

@@ -28,6 +28,8 @@ export interface Action {
   readonly status: ActionStatus;
   readonly doneNote: string | null;
   readonly doneAt: string | null;
+  /** Who marked it done: the one person who may not also confirm the closure. */
+  readonly doneById: UserId | null;
   readonly confirmedById: UserId | null;
   readonly confirmedAt: string | null;
   readonly checkDate: PlainDate | null;
@@ -47,6 +49,7 @@ export const actionFields = [
   'status',
   'doneNote',
   'doneAt',
+  'doneById',
   'confirmedById',
   'confirmedAt',
   'checkDate',
@@ -56,11 +59,13 @@ export const actionFields = [
 export type ActionDraft = Pick<Action, 'id' | 'programId' | 'key' | 'title' | 'ownerId' | 'dueDate' | 'severity'> &
   Partial<Pick<Action, 'description' | 'blocksMilestoneId' | 'riskId' | 'checkDate'>>;
 
-/** An action is opened with a title and a named owner; its first due date is kept as the promise. */
+/** An action is opened with a title, a named owner and a due date; its first due date is kept as the promise. */
 export function openAction(d: ActionDraft): Result<Edit<Action>> {
   if (!d.title.trim()) return refuse('VALIDATION_FAILED', 'Say what must be done.', [{ path: 'title', message: 'Required.' }]);
   if (d.ownerId === null)
     return refuse('OWNER_REQUIRED', 'Every action needs an owner.', [{ path: 'ownerId', message: 'Name who will do it.' }]);
+  if (d.dueDate === null)
+    return refuse('DUE_DATE_REQUIRED', 'Every action needs a due date.', [{ path: 'dueDate', message: 'Say by when it is done.' }]);
   const next: Action = {
     id: d.id,
     programId: d.programId,
@@ -76,6 +81,7 @@ export function openAction(d: ActionDraft): Result<Edit<Action>> {
     status: 'open',
     doneNote: null,
     doneAt: null,
+    doneById: null,
     confirmedById: null,
     confirmedAt: null,
     checkDate: d.checkDate ?? null,
@@ -89,11 +95,18 @@ export type ActionPatch = Partial<
   Pick<Action, 'title' | 'description' | 'ownerId' | 'dueDate' | 'severity' | 'blocksMilestoneId' | 'checkDate'>
 >;
 
-/** Edits an action that is not closed; moving a due date needs a reason and keeps the original. */
+/**
+ * Edits an action that is not closed; moving a due date needs a reason and keeps the original. The
+ * owner and the due date can be handed over or moved, never taken away.
+ */
 export function editAction(a: Action, patch: ActionPatch, reason: string | undefined): Result<Edit<Action>> {
   if (a.status === 'closed') return refuse('ACTION_STATE', `${a.key} is closed; reopen it first.`);
   if (patch.ownerId === null)
     return refuse('OWNER_REQUIRED', 'An action keeps a named owner.', [{ path: 'ownerId', message: 'Name who will do it.' }]);
+  if (patch.dueDate === null)
+    return refuse('DUE_DATE_REQUIRED', 'An action keeps a due date; move it instead.', [
+      { path: 'dueDate', message: 'Say by when it is done.' },
+    ]);
   const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
   const next: Action = {
     ...a,
@@ -115,13 +128,22 @@ export function markDone(a: Action, by: UserId, note: string, at: string): Resul
   if (a.status !== 'open') return refuse('ACTION_STATE', `${a.key} is ${a.status}, not open.`);
   if (a.ownerId !== by) return refuse('NOT_ACTION_OWNER', `Only the owner of ${a.key} marks it done.`);
   if (!note.trim()) return refuse('VALIDATION_FAILED', 'Say what was done.', [{ path: 'note', message: 'Required.' }]);
-  const next: Action = { ...a, status: 'done', doneNote: note.trim(), doneAt: at, version: a.version + 1 };
+  const next: Action = { ...a, status: 'done', doneNote: note.trim(), doneAt: at, doneById: by, version: a.version + 1 };
   return ok({ next, changes: diffFields(a, next, actionFields) });
 }
 
-/** Step two: the cadence owner confirms the closure. */
+/**
+ * Step two: someone other than the person who marked it done confirms the closure (two people, two
+ * steps): the cadence owner, or the decision owner or an admin when the cadence owner marked it done.
+ */
 export function confirmClosure(a: Action, by: UserId, at: string): Result<Edit<Action>> {
   if (a.status !== 'done') return refuse('ACTION_STATE', `${a.key} is ${a.status}: only an action marked done can be confirmed.`);
+  if (isOwnClosure(a, by)) {
+    return refuse(
+      'CLOSURE_NEEDS_SECOND_PERSON',
+      `You marked ${a.key} done yourself, so someone else confirms its closure: a decision owner of the program or an admin.`,
+    );
+  }
   const next: Action = { ...a, status: 'closed', confirmedById: by, confirmedAt: at, version: a.version + 1 };
   return ok({ next, changes: diffFields(a, next, actionFields) });
 }
@@ -135,6 +157,7 @@ export function reopenAction(a: Action, reason: string | undefined): Result<Edit
     status: 'open',
     doneNote: null,
     doneAt: null,
+    doneById: null,
     confirmedById: null,
     confirmedAt: null,
     version: a.version + 1,
@@ -151,6 +174,9 @@ export function recordEffectiveness(a: Action, result: EffectivenessResult): Res
   if (changes.length === 0) return refuse('NOTHING_TO_CHANGE', `The check result is already ${result}.`);
   return ok({ next, changes });
 }
+
+/** Whether the person marked the action done themselves, and so may not confirm its closure. */
+export const isOwnClosure = (a: Pick<Action, 'doneById'>, by: UserId): boolean => a.doneById !== null && a.doneById === by;
 
 /** An action is overdue when it is still open after its due date. */
 export const isActionOverdue = (a: Action, today: PlainDate): boolean => a.status === 'open' && a.dueDate !== null && a.dueDate < today;

@@ -82,9 +82,15 @@ describe('requestDecision', () => {
     ]);
   });
 
-  it('defaults context and options to empty text and accepts no due date', () => {
-    const r = value(requestDecision({ ...request, context: undefined, options: undefined, dueDate: null })).next;
-    expect(r).toMatchObject({ context: '', options: '', dueDate: null });
+  it('defaults context and options to empty text', () => {
+    const r = value(requestDecision({ ...request, context: undefined, options: undefined })).next;
+    expect(r).toMatchObject({ context: '', options: '', dueDate: '2026-03-13' });
+  });
+
+  it('refuses a decision without a due date with DUE_DATE_REQUIRED', () => {
+    const r = refusal(requestDecision({ ...request, dueDate: null }));
+    expect(r.code).toBe('DUE_DATE_REQUIRED');
+    expect(r.fields?.map((f) => f.path)).toEqual(['dueDate']);
   });
 
   it('refuses a decision without an owner with OWNER_REQUIRED', () => {
@@ -102,13 +108,25 @@ describe('requestDecision', () => {
 
 describe('editDecision', () => {
   it('rewords, re-assigns and re-dates an open decision, logging old → new', () => {
-    const { next, changes } = value(editDecision(open, { statement: 'Approve rework of cavity 2', ownerId: dana, dueDate: null }));
-    expect(next).toMatchObject({ statement: 'Approve rework of cavity 2', ownerId: dana, dueDate: null, status: 'open', version: 2 });
+    const { next, changes } = value(
+      editDecision(open, { statement: 'Approve rework of cavity 2', ownerId: dana, dueDate: d('2026-03-20') }),
+    );
+    expect(next).toMatchObject({
+      statement: 'Approve rework of cavity 2',
+      ownerId: dana,
+      dueDate: '2026-03-20',
+      status: 'open',
+      version: 2,
+    });
     expect(changes).toEqual([
       { field: 'statement', oldValue: 'Approve tooling rework on cavity 2 (+6 k USD)', newValue: 'Approve rework of cavity 2' },
       { field: 'ownerId', oldValue: jonas, newValue: dana },
-      { field: 'dueDate', oldValue: '2026-03-13', newValue: null },
+      { field: 'dueDate', oldValue: '2026-03-13', newValue: '2026-03-20' },
     ]);
+  });
+
+  it('refuses to take the due date away (DUE_DATE_REQUIRED)', () => {
+    expect(refusal(editDecision(open, { dueDate: null })).code).toBe('DUE_DATE_REQUIRED');
   });
 
   it('leaves fields not given as they are', () => {
@@ -199,6 +217,11 @@ describe('supersede', () => {
   it('keeps the old owner when the replacement names none', () => {
     const s = value(supersede(decided, { ...replacement, ownerId: null }, newVerdict, 'New facts', jonas, at));
     expect(s.replacement.next.ownerId).toBe(jonas);
+  });
+
+  it('makes the replacement of an undated (legacy) decision due the day it is decided', () => {
+    const s = value(supersede({ ...decided, dueDate: null }, { ...replacement, dueDate: null }, newVerdict, 'New facts', jonas, at));
+    expect(s.replacement.next.dueDate).toBe(at.slice(0, 10));
   });
 
   it('refuses to supersede an open decision (decide it instead) or one already superseded', () => {

@@ -60,13 +60,17 @@ export interface DecisionRequest {
   readonly dueDate: PlainDate | null;
 }
 
-/** A decision is requested with a statement and a named owner; nobody-owned decisions are refused. */
+/** A decision is requested with a statement, a named owner and a due date; nobody-owned or undated decisions are refused. */
 export function requestDecision(input: DecisionRequest): Result<Edit<Decision>> {
   if (blank(input.statement))
     return refuse('VALIDATION_FAILED', 'Say what must be decided.', [{ path: 'statement', message: 'Required.' }]);
   if (input.ownerId === null)
     return refuse('OWNER_REQUIRED', 'Every decision needs an owner who will decide it.', [
       { path: 'ownerId', message: 'Name the decision owner.' },
+    ]);
+  if (input.dueDate === null)
+    return refuse('DUE_DATE_REQUIRED', 'Every decision needs a due date: when it is needed.', [
+      { path: 'dueDate', message: 'Say by when it must be decided.' },
     ]);
   const next: Decision = {
     id: input.id,
@@ -99,10 +103,14 @@ export interface DecisionPatch {
   readonly dueDate?: PlainDate | null | undefined;
 }
 
-/** An open decision can be reworded, re-assigned or re-dated; a decided one never changes. */
+/** An open decision can be reworded, re-assigned or re-dated (never left undated); a decided one never changes. */
 export function editDecision(d: Decision, patch: DecisionPatch): Result<Edit<Decision>> {
   if (d.status !== 'open')
     return refuse('DECISION_CLOSED', `${d.key} is ${d.status}; a decided decision is never edited. Supersede it instead.`);
+  if (patch.dueDate === null)
+    return refuse('DUE_DATE_REQUIRED', 'A decision keeps a due date; move it instead.', [
+      { path: 'dueDate', message: 'Say by when it must be decided.' },
+    ]);
   if (patch.statement !== undefined && blank(patch.statement))
     return refuse('VALIDATION_FAILED', 'Say what must be decided.', [{ path: 'statement', message: 'Required.' }]);
   const next: Decision = {
@@ -179,7 +187,9 @@ export function supersede(
   }
   if (blank(reason))
     return refuse('REASON_REQUIRED', 'Say why the earlier decision no longer holds.', [{ path: 'reason', message: 'Required.' }]);
-  const requested = requestDecision({ ...replacement, ownerId: replacement.ownerId ?? old.ownerId });
+  // Decided at once, the replacement of an undated (legacy) decision is due the day it is decided.
+  const dueDate = replacement.dueDate ?? (at.slice(0, 10) as PlainDate);
+  const requested = requestDecision({ ...replacement, ownerId: replacement.ownerId ?? old.ownerId, dueDate });
   if (!requested.ok) return requested;
   const decided = decide({ ...requested.value.next, supersedesId: old.id }, v, by, at);
   if (!decided.ok) return decided;

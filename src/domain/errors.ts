@@ -36,7 +36,8 @@ export const errorCatalogue = {
   LAST_ADMIN: 'The workspace must keep at least one admin.',
   OIDC_NOT_CONFIGURED: 'Sign-in with an identity provider is not set up on this server.',
   OIDC_FAILED: 'The identity provider did not confirm the sign-in (cancelled, expired or not verified). Try again.',
-  OWNER_REQUIRED: 'Every decision, risk and action needs a named owner.',
+  OWNER_REQUIRED: 'Every milestone, decision, risk and action needs a named owner; an owner cannot be taken away, only handed over.',
+  DUE_DATE_REQUIRED: 'Every decision and action needs a due date; a due date cannot be taken away, only moved.',
   DECISION_CLOSED: 'The decision is decided or superseded and can no longer change; supersede it to change course.',
   NOT_DECISION_OWNER: 'Only the owner of a decision decides it.',
   DECISION_NOT_DECIDED: 'Only a decided decision can be superseded; an open one is decided instead.',
@@ -45,6 +46,8 @@ export const errorCatalogue = {
   RISK_CLOSED: 'The risk is closed or realized; it no longer changes.',
   RISK_NOT_FOUND: 'No risk with this id or key exists in the program.',
   ACTION_STATE: 'The action is not in a state that allows this step (e.g. confirming an action nobody has marked done).',
+  CLOSURE_NEEDS_SECOND_PERSON:
+    'Closing an action takes two people: whoever marked it done cannot also confirm its closure; a decision owner of the program or an admin confirms it.',
   NOT_ACTION_OWNER: 'Only the owner of an action marks it done.',
   ACTION_NOT_FOUND: 'No action with this id or key exists in the program.',
   CLIENT_NOT_FOUND: 'No client with this id exists.',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { asMilestoneId, asProgramId, asUserId } from './ids.js';
-import { completeMilestone, createMilestone, editMilestone, type Milestone, moveForecast } from './milestone.js';
+import { completeMilestone, createMilestone, editMilestone, type Milestone, milestoneRecord, moveForecast } from './milestone.js';
 import type { PlainDate } from './plain-date.js';
 import type { Result } from './result.js';
 
@@ -45,7 +45,7 @@ describe('createMilestone', () => {
   };
 
   it('starts at version 1 with the forecast on the baseline, not done, not critical', () => {
-    const { next } = createMilestone(input);
+    const { next } = value(createMilestone(input));
     expect(next).toMatchObject({
       name: 'Golden sample approved',
       forecastDate: '2026-04-01',
@@ -56,11 +56,11 @@ describe('createMilestone', () => {
   });
 
   it('keeps a forecast that differs from the baseline', () => {
-    expect(createMilestone({ ...input, forecastDate: d('2026-04-03') }).next.forecastDate).toBe('2026-04-03');
+    expect(value(createMilestone({ ...input, forecastDate: d('2026-04-03') })).next.forecastDate).toBe('2026-04-03');
   });
 
   it('records every field that has a value, from null, in display order', () => {
-    const { changes } = createMilestone({ ...input, isCritical: true });
+    const { changes } = value(createMilestone({ ...input, isCritical: true }));
     expect(changes).toEqual([
       { field: 'name', oldValue: null, newValue: 'Golden sample approved' },
       { field: 'phase', oldValue: null, newValue: 'G1' },
@@ -71,8 +71,13 @@ describe('createMilestone', () => {
     ]);
   });
 
-  it('leaves a missing owner out of the change list', () => {
-    const { changes } = createMilestone({ ...input, ownerId: null });
+  it('refuses a milestone without an owner (OWNER_REQUIRED), naming the field', () => {
+    expect(refusal(createMilestone({ ...input, ownerId: null }))).toMatchObject({ code: 'OWNER_REQUIRED', fields: [{ path: 'ownerId' }] });
+  });
+
+  it('an imported record may lack an owner, which stays out of its change list', () => {
+    const { next, changes } = milestoneRecord({ ...input, ownerId: null });
+    expect(next.ownerId).toBeNull();
     expect(changes.map((c) => c.field)).not.toContain('ownerId');
   });
 });
@@ -122,10 +127,11 @@ describe('editMilestone', () => {
     ]);
   });
 
-  it('clears the owner with null, and records it', () => {
-    const { next, changes } = value(editMilestone(m, { ownerId: null }, undefined));
-    expect(next.ownerId).toBeNull();
-    expect(changes).toEqual([{ field: 'ownerId', oldValue: 'u-ana', newValue: null }]);
+  it('refuses to take the owner away (OWNER_REQUIRED), naming the field', () => {
+    expect(refusal(editMilestone(m, { ownerId: null }, undefined))).toMatchObject({
+      code: 'OWNER_REQUIRED',
+      fields: [{ path: 'ownerId' }],
+    });
   });
 
   it('changes the baseline with a reason and leaves the forecast where it is', () => {

@@ -50,8 +50,18 @@ export interface NewMilestone {
   readonly toleranceDays?: number | null | undefined;
 }
 
-/** A new milestone starts with its forecast on the baseline unless a different forecast is given. */
-export function createMilestone(input: NewMilestone): Edit<Milestone> {
+/**
+ * A new milestone has a named owner (its due date is its baseline date) and starts with its forecast
+ * on the baseline unless a different forecast is given.
+ */
+export function createMilestone(input: NewMilestone): Result<Edit<Milestone>> {
+  if (input.ownerId === null)
+    return refuse('OWNER_REQUIRED', 'Every milestone needs an owner.', [{ path: 'ownerId', message: 'Name who delivers it.' }]);
+  return ok(milestoneRecord(input));
+}
+
+/** The milestone as given, owner or none: a record imported from an earlier tool may lack one (it is then listed as needing one). */
+export function milestoneRecord(input: NewMilestone): Edit<Milestone> {
   const next: Milestone = {
     id: input.id,
     programId: input.programId,
@@ -79,10 +89,14 @@ export interface MilestonePatch {
 }
 
 /**
- * Edits descriptive fields; changing the baseline re-states the promise and so needs a reason, and
+ * Edits descriptive fields (the owner can be handed over, never taken away); changing the baseline re-states the promise and so needs a reason, and
  * once the program has a baseline (`baselined`) planned dates change only by a re-baseline.
  */
 export function editMilestone(m: Milestone, patch: MilestonePatch, reason: string | undefined, baselined = false): Result<Edit<Milestone>> {
+  if (patch.ownerId === null)
+    return refuse('OWNER_REQUIRED', 'A milestone keeps a named owner; hand it over instead.', [
+      { path: 'ownerId', message: 'Name who delivers it.' },
+    ]);
   const next: Milestone = {
     ...m,
     name: patch.name !== undefined ? patch.name.trim() : m.name,

@@ -116,12 +116,15 @@ describe('seeing a program', () => {
     expect(r).toEqual({ code: 'PROGRAM_NOT_FOUND', message: 'No program "HM-WINCH3".' });
   });
 
-  it('an admin sees every program, reads it, and may do on it only what their roles there allow', () => {
+  it('an admin sees every program, reads it, confirms closures, and may do on it only what their roles there allow', () => {
     const admin = person([], true);
     const access = value(accessProgram(admin, winch));
     expect(access).toMatchObject({ programId: winch.id, roles: [], isAdmin: true });
     expect(grantFor(access, 'program.read')).toBe('yes');
-    for (const action of programActions.filter((a) => a !== 'program.read')) expect(grantFor(access, action)).toBe('no');
+    expect(grantFor(access, 'action.confirm')).toBe('yes');
+    for (const action of programActions.filter((a) => a !== 'program.read' && a !== 'action.confirm')) {
+      expect(grantFor(access, action)).toBe('no');
+    }
     expect(refusal(permit(access, 'milestone.move', { ownerId: dana }, dana)).code).toBe('FORBIDDEN');
     const adminLead = person([on({ programId: winch.id }, 'cadence_owner')], true);
     expect(value(permit(value(accessProgram(adminLead, winch)), 'milestone.create'))).toBe(true);
@@ -150,7 +153,7 @@ describe('FORBIDDEN', () => {
   });
 });
 
-describe('actions: the owner marks done, the cadence owner confirms', () => {
+describe('actions: the owner marks done, someone else confirms', () => {
   const mine = { ownerId: dana };
   const theirs = { ownerId: asUserId('u-chen') };
 
@@ -162,9 +165,10 @@ describe('actions: the owner marks done, the cadence owner confirms', () => {
     expect(refusal(permit(accessAs('observer'), 'action.done', mine, dana)).code).toBe('FORBIDDEN');
   });
 
-  it('only the cadence owner confirms or reopens; the quality owner may also check effectiveness', () => {
+  it('the cadence owner or a decision owner confirms or reopens; the quality owner may also check effectiveness', () => {
     expect(value(permit(accessAs('cadence_owner'), 'action.confirm', theirs, dana))).toBe(true);
-    for (const role of ['decision_owner', 'quality_owner', 'contributor', 'observer'] as const) {
+    expect(value(permit(accessAs('decision_owner'), 'action.confirm', theirs, dana))).toBe(true);
+    for (const role of ['quality_owner', 'contributor', 'observer'] as const) {
       expect(refusal(permit(accessAs(role), 'action.confirm', mine, dana)).code).toBe('FORBIDDEN');
     }
     expect(value(permit(accessAs('quality_owner'), 'action.check', theirs, dana))).toBe(true);

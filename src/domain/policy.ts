@@ -60,11 +60,15 @@ export const policy: Readonly<Record<ProgramAction, Readonly<Record<Role, Grant>
   'risk.end': { decision_owner: 'own', cadence_owner: 'yes', quality_owner: 'own', contributor: 'own', observer: 'no' },
   'action.open': { decision_owner: 'yes', cadence_owner: 'yes', quality_owner: 'yes', contributor: 'yes', observer: 'no' },
   'action.edit': { decision_owner: 'own', cadence_owner: 'yes', quality_owner: 'own', contributor: 'own', observer: 'no' },
-  // The owner marks done; the cadence owner confirms the closure or reopens it.
+  // The owner marks done; the cadence owner confirms the closure or reopens it — or, when the cadence owner
+  // marked it done themselves (two people, two steps: domain/action.ts), a decision owner or an admin does.
   'action.done': { decision_owner: 'own', cadence_owner: 'own', quality_owner: 'own', contributor: 'own', observer: 'no' },
-  'action.confirm': { decision_owner: 'no', cadence_owner: 'yes', quality_owner: 'no', contributor: 'no', observer: 'no' },
+  'action.confirm': { decision_owner: 'yes', cadence_owner: 'yes', quality_owner: 'no', contributor: 'no', observer: 'no' },
   'action.check': { decision_owner: 'no', cadence_owner: 'yes', quality_owner: 'yes', contributor: 'no', observer: 'no' },
 };
+
+/** What a workspace admin may do on every program without a role on it: read, and be the second person of a closure. */
+const adminGrants: ReadonlySet<ProgramAction> = new Set(['program.read', 'action.confirm']);
 
 /** Workspace-wide actions, held by workspace admins only. */
 export const adminActions = ['people.manage', 'programs.manage'] as const;
@@ -115,7 +119,7 @@ export function accessProgram(
 /** The grant the person's best role gives for an action. */
 export function grantFor(access: ProgramAccess, action: ProgramAction): Grant {
   // Admins see every program (accessProgram), so `can` must not tell them they may not read it.
-  if (action === 'program.read' && access.isAdmin) return 'yes';
+  if (access.isAdmin && adminGrants.has(action)) return 'yes';
   let best: Grant = 'no';
   for (const r of access.roles) {
     const g = policy[action][r];

@@ -26,6 +26,7 @@ export function actionJson(v: ActionView): Action {
     isOverdue: v.isOverdue,
     doneNote: a.doneNote,
     doneAt: a.doneAt,
+    doneBy: personRef(v.doneBy),
     confirmedBy: personRef(v.confirmedBy),
     confirmedAt: a.confirmedAt,
     checkDate: a.checkDate,

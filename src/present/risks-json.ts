@@ -93,6 +93,7 @@ function responseActionJson(v: ResponseActionView, risk: RiskView): Action {
     isOverdue: v.isOverdue,
     doneNote: a.doneNote,
     doneAt: a.doneAt,
+    doneBy: null,
     confirmedBy: null,
     confirmedAt: a.confirmedAt,
     checkDate: a.checkDate,

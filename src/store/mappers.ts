@@ -228,6 +228,7 @@ export const toAction = (r: ActionsTable): Action => ({
   status: r.status as ActionStatus,
   doneNote: r.doneNote,
   doneAt: r.doneAt,
+  doneById: r.doneById as UserId | null,
   confirmedById: r.confirmedById as UserId | null,
   confirmedAt: r.confirmedAt,
   checkDate: r.checkDate as PlainDate | null,

@@ -10,6 +10,7 @@ import * as m0007 from './migrations/0007-program-revisions-and-read-indexes.js'
 import * as m0008 from './migrations/0008-workspace-revision.js';
 import * as m0009 from './migrations/0009-record-page-indexes.js';
 import * as m0010 from './migrations/0010-setup-records.js';
+import * as m0011 from './migrations/0011-owner-due-action-done-by.js';
 
 // Migrations are imported, not discovered on disk, so the compiled build carries them.
 const migrations: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0008-workspace-revision': m0008,
   '0009-record-page-indexes': m0009,
   '0010-setup-records': m0010,
+  '0011-owner-due-action-done-by': m0011,
 };
 
 /** Where the applied migrations are recorded, and their lock: the schema's, not the workspace's data. */

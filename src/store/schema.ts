@@ -235,6 +235,7 @@ export interface ActionsTable {
   status: string;
   doneNote: string | null;
   doneAt: string | null;
+  doneById: string | null;
   confirmedById: string | null;
   confirmedAt: string | null;
   checkDate: string | null;

@@ -136,6 +136,7 @@ export async function openUseCaseWorld(): Promise<UseCaseWorld> {
         await createMilestone(deps, {
           actor: lead,
           phase: 'G2',
+          ownerId: lead.id,
           ...over,
           programId: program.id,
           name,

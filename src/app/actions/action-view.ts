@@ -12,6 +12,8 @@ export interface ActionView {
   readonly program: Program;
   readonly action: Action;
   readonly owner: User | null;
+  /** Who marked it done: the person who may not also confirm its closure. */
+  readonly doneBy: User | null;
   readonly confirmedBy: User | null;
   readonly blocks: Milestone | null;
   readonly risk: Risk | null;
@@ -26,7 +28,7 @@ export async function actionViews(
   actions: readonly Action[],
   now: Date,
 ): Promise<ActionView[]> {
-  const people = actions.flatMap((a) => [a.ownerId, a.confirmedById].filter((id): id is UserId => id !== null));
+  const people = actions.flatMap((a) => [a.ownerId, a.doneById, a.confirmedById].filter((id): id is UserId => id !== null));
   const [users, milestones, risks] = await Promise.all([
     reads.findUsers(people),
     reads.listMilestones(programId),
@@ -41,6 +43,7 @@ export async function actionViews(
     program,
     action,
     owner: find(userById, action.ownerId),
+    doneBy: find(userById, action.doneById),
     confirmedBy: find(userById, action.confirmedById),
     blocks: find(milestoneById, action.blocksMilestoneId),
     risk: find(riskById, action.riskId),
@@ -57,8 +60,9 @@ export async function actionView(
   now: Date,
 ): Promise<ActionView> {
   const owner = action.ownerId ? await reads.findUser(action.ownerId) : null;
+  const doneBy = action.doneById ? await reads.findUser(action.doneById) : null;
   const confirmedBy = action.confirmedById ? await reads.findUser(action.confirmedById) : null;
   const blocks = action.blocksMilestoneId ? await reads.findMilestone(programId, action.blocksMilestoneId) : null;
   const risk = action.riskId ? await reads.findRisk(programId, action.riskId) : null;
-  return { program, action, owner, confirmedBy, blocks, risk, isOverdue: isActionOverdue(action, programToday(program, now)) };
+  return { program, action, owner, doneBy, confirmedBy, blocks, risk, isOverdue: isActionOverdue(action, programToday(program, now)) };
 }

@@ -4,6 +4,7 @@ import type { Action } from '../../domain/action.js';
 import { plainDate } from '../../domain/plain-date.js';
 import type { Program } from '../../domain/program.js';
 import { unwrap } from '../create-records.js';
+import { importLegacyAction } from '../demo/legacy-records.js';
 import type { Actor } from '../deps.js';
 import { getMilestone } from '../get-milestone.js';
 import { getProgram } from '../get-program.js';
@@ -32,7 +33,14 @@ async function team() {
 }
 
 const open = (p: Program, ownerId: string | null, over: Partial<Parameters<typeof openAction>[1]> = {}) =>
-  openAction(w.deps, { programId: p.id, actor: w.lead, title: 'Re-cut the gate insert', ownerId, ...over });
+  openAction(w.deps, {
+    programId: p.id,
+    actor: w.lead,
+    title: 'Re-cut the gate insert',
+    ownerId,
+    dueDate: plainDate('2026-03-20'),
+    ...over,
+  });
 
 const target = (p: Program, a: Action, actor: Actor) => ({ programId: p.id, actionId: a.key, version: a.version, actor });
 
@@ -68,6 +76,7 @@ describe('openAction', () => {
     const foreign = await w.milestone(other, 'Elsewhere', '2026-03-12');
     const outsider = await w.person('Olu Adebayo', { role: 'cadence_owner', program: other });
     expect(refusal(await open(p, null)).code).toBe('OWNER_REQUIRED');
+    expect(refusal(await open(p, chen.id, { dueDate: null }))).toMatchObject({ code: 'DUE_DATE_REQUIRED', fields: [{ path: 'dueDate' }] });
     expect(refusal(await open(p, outsider.id)).code).toBe('USER_NOT_FOUND');
     const r = refusal(await open(p, chen.id, { blocksMilestoneId: foreign.id }));
     expect(r.code).toBe('LINK_TARGET_NOT_FOUND');
@@ -101,6 +110,22 @@ describe('closing an action takes two people', () => {
       ['open', 'done', chen.id],
       ['done', 'closed', w.lead.id],
     ]);
+  });
+
+  it('the cadence owner who marked their own action done may not confirm it; a decision owner or an admin does', async () => {
+    const { p } = await team();
+    const jonas = await w.person('Jonas Keller', { role: 'decision_owner', program: p });
+    const own = unwrap(await open(p, w.lead.id)).action;
+    const done = unwrap(await markActionDone(w.deps, { ...target(p, own, w.lead), note: 'Spec sent' })).action;
+    expect(done.doneById).toBe(w.lead.id);
+    const r = refusal(await confirmAction(w.deps, target(p, done, w.lead)));
+    expect(r.code).toBe('CLOSURE_NEEDS_SECOND_PERSON');
+    expect(r.message).toContain(done.key);
+    expect(unwrap(await confirmAction(w.deps, target(p, done, jonas))).action).toMatchObject({ status: 'closed', confirmedById: jonas.id });
+
+    const again = unwrap(await open(p, w.lead.id)).action;
+    const doneAgain = unwrap(await markActionDone(w.deps, { ...target(p, again, w.lead), note: 'Spec sent' })).action;
+    expect(unwrap(await confirmAction(w.deps, target(p, doneAgain, w.admin))).action.confirmedById).toBe(w.admin.id);
   });
 
   it('reopening needs a reason and clears the closure; a closed action is not edited until reopened', async () => {
@@ -163,7 +188,9 @@ describe('an action that blocks a milestone', () => {
 describe('editAction', () => {
   it('moves a due date only with a reason, keeping the first promise; a first due date needs none', async () => {
     const { p, chen } = await team();
-    const undated = unwrap(await open(p, chen.id)).action;
+    const undated = unwrap(
+      await importLegacyAction(w.deps, { programId: p.id, actor: w.lead, reason: 'Imported', title: 'Old item', ownerId: chen.id }),
+    );
     const dated = unwrap(await editAction(w.deps, { ...target(p, undated, chen), patch: { dueDate: plainDate('2026-03-09') } })).action;
     expect(dated).toMatchObject({ dueDate: '2026-03-09', originalDueDate: '2026-03-09' });
 

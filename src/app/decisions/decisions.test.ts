@@ -4,6 +4,7 @@ import type { Decision } from '../../domain/decision.js';
 import { plainDate } from '../../domain/plain-date.js';
 import type { Program } from '../../domain/program.js';
 import { unwrap } from '../create-records.js';
+import { importLegacyDecision } from '../demo/legacy-records.js';
 import type { Actor } from '../deps.js';
 import { decideDecision } from './decide-decision.js';
 import { decisionQueue } from './decision-queue.js';
@@ -30,7 +31,14 @@ async function team() {
 }
 
 const ask = (p: Program, ownerId: string | null, over: Partial<Parameters<typeof requestDecision>[1]> = {}) =>
-  requestDecision(w.deps, { programId: p.id, actor: w.lead, statement: 'Air freight the T2 samples?', ownerId, ...over });
+  requestDecision(w.deps, {
+    programId: p.id,
+    actor: w.lead,
+    statement: 'Air freight the T2 samples?',
+    ownerId,
+    dueDate: plainDate('2026-03-20'),
+    ...over,
+  });
 
 const decide = (p: Program, d: Decision, actor: Actor, v: Partial<typeof verdict> = {}) =>
   decideDecision(w.deps, { programId: p.id, decisionId: d.key, version: d.version, actor, ...verdict, ...v });
@@ -47,11 +55,14 @@ describe('requestDecision', () => {
     expect(unwrap(await getDecision(w.deps, { programId: p.id, decisionId: 'D-1', actor: w.lead })).isOverdue).toBe(true);
   });
 
-  it('refuses a decision nobody owns, and rolls its key back', async () => {
+  it('refuses a decision nobody owns or without a due date, and rolls its key back', async () => {
     const { p, jonas } = await team();
     const r = refusal(await ask(p, null));
     expect(r.code).toBe('OWNER_REQUIRED');
     expect(r.fields?.map((f) => f.path)).toEqual(['ownerId']);
+    const undated = refusal(await ask(p, jonas.id, { dueDate: null }));
+    expect(undated.code).toBe('DUE_DATE_REQUIRED');
+    expect(undated.fields?.map((f) => f.path)).toEqual(['dueDate']);
     expect(unwrap(await ask(p, jonas.id)).decision.key).toBe('D-1');
   });
 
@@ -212,7 +223,9 @@ describe('decisionQueue', () => {
     const both = await w.reload(
       await w.person('Priya Nair', { role: 'decision_owner', program: p }, { role: 'decision_owner', program: other }),
     );
-    unwrap(await ask(p, both.id, { statement: 'Undated', dueDate: null }));
+    unwrap(
+      await importLegacyDecision(w.deps, { programId: p.id, actor: w.lead, reason: 'Imported', statement: 'Undated', ownerId: both.id }),
+    );
     unwrap(await ask(p, both.id, { statement: 'Next week', dueDate: plainDate('2026-03-10') }));
     unwrap(await ask(p, both.id, { statement: 'Overdue', dueDate: plainDate('2026-03-02') }));
     unwrap(await ask(other, both.id, { statement: 'In the other program', dueDate: plainDate('2026-03-05') }));

@@ -28,7 +28,9 @@ const program = async (p: Program) => unwrap(await getProgram(w.deps, { programI
 
 /** A decision owned by `owner`, decided by them. */
 async function decided(p: Program, owner: Actor, statement = 'Re-plan after the tooling delay?') {
-  const d = unwrap(await requestDecision(w.deps, { programId: p.id, actor: w.lead, statement, ownerId: owner.id })).decision;
+  const d = unwrap(
+    await requestDecision(w.deps, { programId: p.id, actor: w.lead, statement, ownerId: owner.id, dueDate: plainDate('2026-03-20') }),
+  ).decision;
   const verdict = { outcome: 'Yes', rationale: 'Tooling three weeks late', expectedImpact: 'SOP in April' };
   return unwrap(await decideDecision(w.deps, { programId: p.id, decisionId: d.key, version: d.version, actor: owner, ...verdict }))
     .decision;
@@ -177,7 +179,15 @@ describe('takeBaseline (re-baseline)', () => {
 
   it('refuses an open decision, one decided by someone who is not a decision owner, and one used before', async () => {
     const { p, jonas } = await slipped();
-    const open = unwrap(await requestDecision(w.deps, { programId: p.id, actor: w.lead, statement: 'Re-plan?', ownerId: jonas.id }));
+    const open = unwrap(
+      await requestDecision(w.deps, {
+        programId: p.id,
+        actor: w.lead,
+        statement: 'Re-plan?',
+        ownerId: jonas.id,
+        dueDate: plainDate('2026-03-20'),
+      }),
+    );
     const notDecided = refusal(await rebaseline(p, open.decision.key));
     expect(notDecided).toMatchObject({ code: 'BASELINE_DECISION_INVALID', fields: [{ path: 'decisionId' }] });
     expect(notDecided.message).toContain('open');

@@ -21,6 +21,7 @@ export interface RealizeRiskInput extends RiskTarget {
         readonly title?: string | undefined;
         /** Default: the risk's owner. A person holding a role on the program. */
         readonly ownerId?: string | undefined;
+        /** Default: the program's today: a risk that happened is answered at once (move the date if it takes longer). */
         readonly dueDate?: PlainDate | null | undefined;
         /** Default: high. */
         readonly severity?: ActionSeverity | undefined;
@@ -49,7 +50,7 @@ export const responseTitle = (riskTitle: string) => `Respond to: ${riskTitle}`;
  * to the risk by its riskId.
  */
 async function openResponse(deps: AppDeps, ctx: RiskEditContext, input: RealizeRiskInput): Promise<Action> {
-  const { tx, program, access, risk } = ctx;
+  const { tx, program, access, risk, now } = ctx;
   must(permit(access, 'action.open'));
   const wanted = input.action ?? {};
   await checkOwner(tx, program, wanted.ownerId);
@@ -62,7 +63,7 @@ async function openResponse(deps: AppDeps, ctx: RiskEditContext, input: RealizeR
       title: wanted.title?.trim() || responseTitle(risk.title),
       description: input.reason ?? '',
       ownerId: (wanted.ownerId ?? risk.ownerId) as UserId | null,
-      dueDate: wanted.dueDate ?? null,
+      dueDate: wanted.dueDate ?? programToday(program, now),
       severity: wanted.severity ?? 'high',
       riskId: risk.id,
     }),
