@@ -41,6 +41,7 @@ describe.each(dialects)('change log API on %s', (dialect) => {
       await createMilestone(t.deps, {
         programId: program.id,
         actor: t.actor,
+        ownerId: t.actor.id,
         name: 'Golden sample approved',
         phase: 'G1',
         baselineDate: d('2026-03-20'),

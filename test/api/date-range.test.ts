@@ -24,7 +24,7 @@ describe.each(dialects)('dates outside 2000-01-01 … 2099-12-31 on %s', (dialec
   let chen: Actor;
   const url = (code: string, path: string) => `/api/v1/programs/${code}${path}`;
   const created = async (body: Record<string, unknown>, code = program.code): Promise<MilestoneBody> => {
-    const res = await call(t, { method: 'POST', url: url(code, '/milestones'), payload: { phase: 'G2', ...body } });
+    const res = await call(t, { method: 'POST', url: url(code, '/milestones'), payload: { phase: 'G2', ownerId: t.actor.id, ...body } });
     expect(res.statusCode, res.body).toBe(201);
     return res.json<MilestoneBody>();
   };

@@ -7,6 +7,7 @@ import type { Program } from '../../src/domain/program.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { dialects } from '../support/databases.js';
 import { type Caller, call, changes, expectProblem, paths, seedProgram, seedUser } from './helpers.js';
+import { seedDecision } from './seed-records.js';
 
 interface Ref {
   id: string;
@@ -78,7 +79,12 @@ describe.each(dialects)('decisions API on %s', (dialect) => {
   };
   /** Requests a decision owned by Jonas (as Dana, the cadence owner) and returns it, failing unless created. */
   const requested = async (body: Record<string, unknown> = {}) => {
-    const res = await request({ statement: 'Accept T1 cosmetic deviation on inner lid', ownerId: jonas.id, ...body });
+    const res = await request({
+      statement: 'Accept T1 cosmetic deviation on inner lid',
+      ownerId: jonas.id,
+      dueDate: '2026-03-13',
+      ...body,
+    });
     expect(res.statusCode, res.body).toBe(201);
     return res.json<DecisionBody>();
   };
@@ -99,7 +105,14 @@ describe.each(dialects)('decisions API on %s', (dialect) => {
     chen = await seedUser(t, 'Chen Wei', 'chen.wei@example.test', { programId: program.id, role: 'contributor' });
     alex = await seedUser(t, 'Alex Moreno', 'alex.moreno@example.test', { programId: program.id, role: 'observer' });
     const ms = (p: Program, name: string) =>
-      createMilestone(t.deps, { programId: p.id, actor: t.actor, name, phase: 'G1', baselineDate: '2026-03-20' as PlainDate });
+      createMilestone(t.deps, {
+        programId: p.id,
+        actor: t.actor,
+        ownerId: t.actor.id,
+        name,
+        phase: 'G1',
+        baselineDate: '2026-03-20' as PlainDate,
+      });
     m1 = unwrap(await ms(program, 'T1 samples shipped')).milestone;
     otherMilestone = unwrap(await ms(other, 'Tent T1 samples shipped')).milestone;
   });
@@ -154,6 +167,7 @@ describe.each(dialects)('decisions API on %s', (dialect) => {
           ['context', null, ''],
           ['options', null, ''],
           ['ownerId', null, jonas.id],
+          ['dueDate', null, '2026-03-13'],
           ['status', null, 'open'],
         ].sort(),
       );
@@ -173,21 +187,34 @@ describe.each(dialects)('decisions API on %s', (dialect) => {
       expect([...rows, ...link].every((c) => c.at === now.toISOString() && c.actor.id === t.actor.id)).toBe(true);
     });
 
-    it('flags an open decision without a due date', async () => {
-      expect((await requested()).flags).toEqual(['no_due_date']);
+    it('flags an open decision without a due date, as one imported before every decision had one', async () => {
+      const legacy = await seedDecision(t, program, t.actor, { statement: 'Imported, undated', ownerId: jonas.id, dueDate: null });
+      expect((await get(legacy.key)).json<DecisionBody>().flags).toEqual(['no_due_date']);
     });
 
-    it('refuses a decision without an owner with 422 OWNER_REQUIRED, missing, null or blank', async () => {
+    it('refuses a decision without an owner or a due date with 422 VALIDATION_FAILED naming the field, missing, null or blank', async () => {
       for (const ownerId of [undefined, null, '', '   ']) {
-        const p = expectProblem(await request({ statement: 'Who decides this?', ownerId }), 422, 'OWNER_REQUIRED');
-        expect(paths(p)).toEqual(['ownerId']);
+        const p = expectProblem(
+          await request({ statement: 'Who decides this?', ownerId, dueDate: '2026-03-27' }),
+          422,
+          'VALIDATION_FAILED',
+        );
+        expect(p.errors).toEqual([{ path: 'ownerId', message: 'Name the decision owner: every decision has one.' }]);
+      }
+      for (const dueDate of [undefined, null]) {
+        const p = expectProblem(await request({ statement: 'By when?', ownerId: jonas.id, dueDate }), 422, 'VALIDATION_FAILED');
+        expect(p.errors).toEqual([{ path: 'dueDate', message: 'Say by when it must be decided: every decision has a due date.' }]);
       }
     });
 
     it('refuses an owner who may not decide (a contributor, an observer, an outsider, nobody) with 422 USER_NOT_FOUND', async () => {
       const outsider = await t.addPerson({ email: 'outsider@example.test', name: 'Olga Outsider' });
       for (const ownerId of [chen.id, alex.id, outsider.id, 'no-such-person']) {
-        const p = expectProblem(await request({ statement: 'Switch resin to second source', ownerId }), 422, 'USER_NOT_FOUND');
+        const p = expectProblem(
+          await request({ statement: 'Switch resin to second source', ownerId, dueDate: '2026-03-13' }),
+          422,
+          'USER_NOT_FOUND',
+        );
         expect(paths(p)).toEqual(['ownerId']);
         expect(p.detail).toContain(ownerId);
       }
@@ -209,7 +236,11 @@ describe.each(dialects)('decisions API on %s', (dialect) => {
         ],
         [{ entity: 'risk', id: 'R-1' }],
       ]) {
-        const p = expectProblem(await request({ statement: 'Linked wrongly', ownerId: jonas.id, links }), 422, 'LINK_TARGET_NOT_FOUND');
+        const p = expectProblem(
+          await request({ statement: 'Linked wrongly', ownerId: jonas.id, dueDate: '2026-03-13', links }),
+          422,
+          'LINK_TARGET_NOT_FOUND',
+        );
         expect(paths(p)).toEqual([`links.${links.length - 1}`]);
       }
       expect(await list()).toEqual(before.decisions);
@@ -253,7 +284,7 @@ describe.each(dialects)('decisions API on %s', (dialect) => {
       const res = await call(t, {
         method: 'POST',
         url: `/api/v1/programs/${other.code}/decisions`,
-        payload: { statement: 'Tent fabric colour', ownerId: t.actor.id },
+        payload: { statement: 'Tent fabric colour', ownerId: t.actor.id, dueDate: '2026-03-27' },
       });
       expect(res.statusCode, res.body).toBe(201);
       expectProblem(await get(res.json<DecisionBody>().id), 404, 'DECISION_NOT_FOUND');
@@ -273,13 +304,13 @@ describe.each(dialects)('decisions API on %s', (dialect) => {
         version: 1,
         statement: 'Accept the inner-lid deviation for T1 only',
         ownerId: sophie.id,
-        dueDate: null,
+        dueDate: '2026-03-25',
       });
       expect(res.statusCode, res.body).toBe(200);
       expect(res.json()).toMatchObject({
         statement: 'Accept the inner-lid deviation for T1 only',
-        dueDate: null,
-        flags: ['no_due_date'],
+        dueDate: '2026-03-25',
+        flags: [],
         version: 2,
       });
       expect(res.json<DecisionBody>().owner?.id).toBe(sophie.id);
@@ -288,7 +319,7 @@ describe.each(dialects)('decisions API on %s', (dialect) => {
         [
           ['statement', 'Accept T1 cosmetic deviation on inner lid', 'Accept the inner-lid deviation for T1 only'],
           ['ownerId', jonas.id, sophie.id],
-          ['dueDate', '2026-03-20', null],
+          ['dueDate', '2026-03-20', '2026-03-25'],
         ].sort(),
       );
     });
@@ -304,6 +335,7 @@ describe.each(dialects)('decisions API on %s', (dialect) => {
     it('refuses a new owner who may not decide, a stale version (with the current state) and a no-op', async () => {
       const d = await requested();
       expect(paths(expectProblem(await patch(d.key, { version: 1, ownerId: chen.id }), 422, 'USER_NOT_FOUND'))).toEqual(['ownerId']);
+      expect(paths(expectProblem(await patch(d.key, { version: 1, dueDate: null }), 422, 'VALIDATION_FAILED'))).toEqual(['dueDate']);
       expect((await patch(d.key, { version: 1, dueDate: '2026-03-18' })).statusCode).toBe(200);
       const stale = expectProblem(await patch(d.key, { version: 1, dueDate: '2026-03-19' }), 409, 'VERSION_CONFLICT');
       expect(stale.current).toMatchObject({ key: d.key, dueDate: '2026-03-18', version: 2 });
@@ -423,14 +455,14 @@ describe.each(dialects)('decisions API on %s', (dialect) => {
       const d = await requested();
       expect((await list(alex)).map((x) => x.key)).toContain(d.key);
       expect((await get(d.key, alex)).statusCode).toBe(200);
-      expectProblem(await request({ statement: 'Observer asks', ownerId: jonas.id }, alex), 403, 'FORBIDDEN');
+      expectProblem(await request({ statement: 'Observer asks', ownerId: jonas.id, dueDate: '2026-03-13' }, alex), 403, 'FORBIDDEN');
       expectProblem(await patch(d.key, { version: 1, context: 'x' }, alex), 403, 'FORBIDDEN');
       expectProblem(await decide(d.key, { version: 1, ...verdict }, alex), 403, 'FORBIDDEN');
       expect((await queue('', alex)).map((x) => x.key)).toContain(d.key);
     });
 
     it('a contributor may ask for a decision, for someone who decides', async () => {
-      const res = await request({ statement: 'Approve the alternative gasket', ownerId: jonas.id }, chen);
+      const res = await request({ statement: 'Approve the alternative gasket', ownerId: jonas.id, dueDate: '2026-03-13' }, chen);
       expect(res.statusCode, res.body).toBe(201);
       expect(res.json<DecisionBody>().requestedBy?.id).toBe(chen.id);
     });

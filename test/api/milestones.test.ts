@@ -39,7 +39,7 @@ describe.each(dialects)('milestones API on %s', (dialect) => {
   const one = async (key: string) => (await list()).find((m) => m.key === key) as MilestoneBody;
   /** Creates a milestone and returns it, failing the test unless it was created. */
   const created = async (body: Record<string, unknown>) => {
-    const res = await create({ phase: 'G1', baselineDate: '2026-03-20', ...body });
+    const res = await create({ phase: 'G1', baselineDate: '2026-03-20', ownerId: t.actor.id, ...body });
     expect(res.statusCode, res.body).toBe(201);
     return res.json<MilestoneBody>();
   };
@@ -56,14 +56,14 @@ describe.each(dialects)('milestones API on %s', (dialect) => {
 
   describe('create', () => {
     it('answers 201 with key M-1, the forecast on the baseline, version 1 and derived health', async () => {
-      const res = await create({ name: 'Drawing package frozen', phase: 'G1', baselineDate: '2026-03-20' });
+      const res = await create({ name: 'Drawing package frozen', phase: 'G1', baselineDate: '2026-03-20', ownerId: chen.id });
       expect(res.statusCode).toBe(201);
       expect(res.json()).toMatchObject({
         programId: program.id,
         key: 'M-1',
         name: 'Drawing package frozen',
         phase: 'G1',
-        owner: null,
+        owner: { id: chen.id },
         baselineDate: '2026-03-20',
         forecastDate: '2026-03-20',
         actualDate: null,
@@ -106,20 +106,31 @@ describe.each(dialects)('milestones API on %s', (dialect) => {
       const res = await call(t, {
         method: 'POST',
         url: `/api/v1/programs/${program.id}/milestones`,
-        payload: { name: 'By id', phase: 'G2', baselineDate: '2026-04-01' },
+        payload: { name: 'By id', phase: 'G2', baselineDate: '2026-04-01', ownerId: chen.id },
       });
       expect(res.statusCode).toBe(201);
       const missing = await call(t, {
         method: 'POST',
         url: '/api/v1/programs/NOPE-1/milestones',
-        payload: { name: 'x', phase: 'G1', baselineDate: '2026-04-01' },
+        payload: { name: 'x', phase: 'G1', baselineDate: '2026-04-01', ownerId: chen.id },
       });
       expectProblem(missing, 404, 'PROGRAM_NOT_FOUND');
     });
 
     it('validates the body: name, phase and dates, naming each field at fault', async () => {
       const p = expectProblem(await create({ name: '   ', phase: 'G7', baselineDate: '2026-02-30' }), 422, 'VALIDATION_FAILED');
-      expect(paths(p)).toEqual(expect.arrayContaining(['name', 'phase', 'baselineDate']));
+      expect(paths(p)).toEqual(expect.arrayContaining(['name', 'phase', 'baselineDate', 'ownerId']));
+    });
+
+    it('refuses a milestone without an owner, whether left out, null or empty, naming ownerId (422 VALIDATION_FAILED)', async () => {
+      for (const ownerId of [undefined, null, '', '  ']) {
+        const p = expectProblem(
+          await create({ name: 'Nobody owns this', phase: 'G1', baselineDate: '2026-03-20', ownerId }),
+          422,
+          'VALIDATION_FAILED',
+        );
+        expect(p.errors).toEqual([{ path: 'ownerId', message: 'Name who delivers the milestone: every milestone has an owner.' }]);
+      }
     });
   });
 
@@ -159,7 +170,7 @@ describe.each(dialects)('milestones API on %s', (dialect) => {
         version: 1,
         name: 'Packaging dielines approved',
         isCritical: true,
-        ownerId: null,
+        ownerId: t.actor.id,
         phase: 'G2',
       });
       expect(res.statusCode, res.body).toBe(200);
@@ -167,7 +178,7 @@ describe.each(dialects)('milestones API on %s', (dialect) => {
         id: m.id,
         name: 'Packaging dielines approved',
         isCritical: true,
-        owner: null,
+        owner: { id: t.actor.id },
         phase: 'G2',
         version: 2,
       });
@@ -176,7 +187,7 @@ describe.each(dialects)('milestones API on %s', (dialect) => {
         [
           ['name', 'Packaging dielines', 'Packaging dielines approved'],
           ['phase', 'G1', 'G2'],
-          ['ownerId', chen.id, null],
+          ['ownerId', chen.id, t.actor.id],
           ['isCritical', 'false', 'true'],
         ].sort(),
       );
@@ -184,6 +195,9 @@ describe.each(dialects)('milestones API on %s', (dialect) => {
       const createRow = (await changes(t, program.code)).find((c) => c.entityId === m.id && c.oldValue === null);
       expect(rows[0]?.correlationId).not.toBe(createRow?.correlationId);
       expect(rows.every((c) => c.reason === null)).toBe(true);
+      // The owner is handed over, never taken away.
+      const cleared = expectProblem(await patch(m.key, { version: 2, ownerId: null }), 422, 'VALIDATION_FAILED');
+      expect(paths(cleared)).toEqual(['ownerId']);
     });
 
     it('PATCH of the baseline needs a reason: blank → 422 REASON_REQUIRED, given → 200 and logged', async () => {
@@ -346,7 +360,7 @@ describe.each(dialects)('milestones API on %s', (dialect) => {
     it('concurrent creates get distinct, consecutive keys', async () => {
       const before = (await list()).length;
       const results = await Promise.all(
-        ['A', 'B', 'C', 'D'].map((s) => create({ name: `Parallel ${s}`, phase: 'G3', baselineDate: '2026-05-04' })),
+        ['A', 'B', 'C', 'D'].map((s) => create({ name: `Parallel ${s}`, phase: 'G3', baselineDate: '2026-05-04', ownerId: chen.id })),
       );
       expect(results.map((r) => r.statusCode)).toEqual([201, 201, 201, 201]);
       const keys = results.map((r) => Number(r.json<MilestoneBody>().key.slice(2))).sort((a, b) => a - b);

@@ -172,7 +172,7 @@ describe.each(dialects)('paged lists on %s', (dialect) => {
 
     const m = unwrap(
       await at('2026-04-01T02:00:00.000Z', () =>
-        createMilestone(t.deps, { ...ids, actor: dana, name: 'Pilot run', phase: 'G2', baselineDate: d('2026-04-30') }),
+        createMilestone(t.deps, { ...ids, actor: dana, ownerId: dana.id, name: 'Pilot run', phase: 'G2', baselineDate: d('2026-04-30') }),
       ),
     );
     slipping = m.milestone.key;

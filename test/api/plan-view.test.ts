@@ -74,7 +74,11 @@ describe.each(dialects)('plan view API (baselines, plan vs actual, slack, slips,
   let t: TestApp;
   const url = (code: string, path: string) => `/api/v1/programs/${code}${path}`;
   const created = async (code: string, body: Record<string, unknown>, who?: Caller): Promise<MilestoneBody> => {
-    const res = await call(t, { method: 'POST', url: url(code, '/milestones'), payload: { phase: 'G2', ...body } }, who);
+    const res = await call(
+      t,
+      { method: 'POST', url: url(code, '/milestones'), payload: { phase: 'G2', ownerId: t.actor.id, ...body } },
+      who,
+    );
     expect(res.statusCode, res.body).toBe(201);
     return res.json<MilestoneBody>();
   };
@@ -121,7 +125,7 @@ describe.each(dialects)('plan view API (baselines, plan vs actual, slack, slips,
     const code = 'KHG-BL1';
     const baselines = (payload: Record<string, unknown>) => call(t, { method: 'POST', url: url(code, '/baselines'), payload });
     const decision = async (statement: string, ownerId: string): Promise<Ref & { version: number }> => {
-      const res = await call(t, { method: 'POST', url: url(code, '/decisions'), payload: { statement, ownerId } });
+      const res = await call(t, { method: 'POST', url: url(code, '/decisions'), payload: { statement, ownerId, dueDate: '2026-03-20' } });
       expect(res.statusCode, res.body).toBe(201);
       return res.json<Ref & { version: number }>();
     };

@@ -41,7 +41,11 @@ describe.each(dialects)('plan API (dependencies, move preview, pushes) on %s', (
   const milestones = async () => (await call(t, { method: 'GET', url: url('/milestones') })).json<{ items: MilestoneBody[] }>().items;
   const one = async (key: string) => (await milestones()).find((m) => m.key === key) as MilestoneBody;
   const created = async (name: string, forecastDate: string): Promise<MilestoneBody> => {
-    const res = await call(t, { method: 'POST', url: url('/milestones'), payload: { name, phase: 'G2', baselineDate: forecastDate } });
+    const res = await call(t, {
+      method: 'POST',
+      url: url('/milestones'),
+      payload: { name, phase: 'G2', baselineDate: forecastDate, ownerId: t.actor.id },
+    });
     expect(res.statusCode, res.body).toBe(201);
     return res.json<MilestoneBody>();
   };

@@ -77,13 +77,13 @@ describe.each(dialects)('text fields on %s', (dialect) => {
   describe('names and titles (one line)', () => {
     it.each(inOneLine)('a milestone name with %s is 422 naming `name`, and nothing is stored', async (_, name, message) => {
       const before = await logged();
-      refused(await post('/milestones', { name, phase: 'G1', baselineDate: '2026-03-20' }), 'name', message);
+      refused(await post('/milestones', { name, phase: 'G1', baselineDate: '2026-03-20', ownerId: chen.id }), 'name', message);
       expect(await get<{ items: unknown[] }>('/milestones')).toEqual({ items: [] });
       expect(await logged()).toBe(before);
     });
 
     it('a renamed milestone is refused the same way, and keeps its name', async () => {
-      const res = await post('/milestones', { name: 'Drawing package frozen', phase: 'G1', baselineDate: '2026-03-20' });
+      const res = await post('/milestones', { name: 'Drawing package frozen', phase: 'G1', baselineDate: '2026-03-20', ownerId: chen.id });
       expect(res.statusCode, res.body).toBe(201);
       const m = res.json<{ key: string; version: number }>();
       const before = await logged();
@@ -96,7 +96,7 @@ describe.each(dialects)('text fields on %s', (dialect) => {
 
     it.each(inOneLine)('a decision statement with %s is 422 naming `statement`', async (_, statement, message) => {
       const before = await logged();
-      refused(await post('/decisions', { statement, ownerId: jonas.id }), 'statement', message);
+      refused(await post('/decisions', { statement, ownerId: jonas.id, dueDate: '2026-03-20' }), 'statement', message);
       expect((await get<{ items: unknown[] }>('/decisions')).items).toEqual([]);
       expect(await logged()).toBe(before);
     });
@@ -111,7 +111,7 @@ describe.each(dialects)('text fields on %s', (dialect) => {
 
     it('ordinary text in any script, emoji (surrogate pairs) and right-to-left letters are kept as given', async () => {
       const name = 'Käse-Deckel 測試 🫖 מכסה';
-      const res = await post('/milestones', { name, phase: 'G1', baselineDate: '2026-03-20' });
+      const res = await post('/milestones', { name, phase: 'G1', baselineDate: '2026-03-20', ownerId: chen.id });
       expect(res.statusCode, res.body).toBe(201);
       expect(res.json()).toMatchObject({ name });
     });
@@ -130,7 +130,7 @@ describe.each(dialects)('text fields on %s', (dialect) => {
     );
 
     it.each(everywhere)('a reason with %s is 422 naming `reason` (moving a milestone)', async (_, reason, message) => {
-      const res = await post('/milestones', { name: `Reason check ${_}`, phase: 'G1', baselineDate: '2026-03-20' });
+      const res = await post('/milestones', { name: `Reason check ${_}`, phase: 'G1', baselineDate: '2026-03-20', ownerId: chen.id });
       expect(res.statusCode, res.body).toBe(201);
       const m = res.json<{ key: string; version: number }>();
       const before = await logged();
@@ -147,6 +147,7 @@ describe.each(dialects)('text fields on %s', (dialect) => {
         context,
         options: 'rework\r\naccept\rwait',
         ownerId: jonas.id,
+        dueDate: '2026-03-20',
       });
       expect(res.statusCode, res.body).toBe(201);
       expect(res.json()).toMatchObject({ context, options: 'rework\naccept\nwait' });
@@ -212,6 +213,7 @@ describe.each(dialects)('text fields on %s', (dialect) => {
         actor: t.actor,
         name: old,
         phase: 'G1',
+        ownerId: chen.id,
         baselineDate: '2026-03-20' as PlainDate,
       }),
     );

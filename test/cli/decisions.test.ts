@@ -62,6 +62,7 @@ async function seed(db: TestDatabase): Promise<void> {
       await createMilestone(deps, {
         programId: program.id,
         actor: priya,
+        ownerId: priya.id,
         name: 'T1 samples shipped',
         phase: 'G1',
         baselineDate: addDays(today(), 30),

@@ -96,6 +96,7 @@ describe('the SQLite file', () => {
       await createMilestone(deps, {
         programId: program.id,
         actor,
+        ownerId: actor.id,
         name: 'T1 samples shipped',
         phase: 'G1',
         baselineDate: '2026-03-20' as PlainDate,

@@ -11,6 +11,7 @@ import { unwrap } from '../create-records.js';
 import type { Actor, AppDeps } from '../deps.js';
 import { listMilestones } from '../list-milestones.js';
 import type { DemoProgram } from './demo-data.js';
+import { importLegacyAction, legacyReason } from './legacy-records.js';
 
 /** Who owns an action: the program's supplier contact, quality owner or cadence owner, or the client's decision owner. */
 type By = 'contact' | 'quality' | 'owner' | 'decider';
@@ -220,6 +221,11 @@ export async function loadDemoActions(
     const t: DemoAction = templates[key];
     const owner = who[t.by];
     clock.set(day(t.opened), 2);
+    if (t.due === null) {
+      // Imported from the client's earlier tracking sheet, undated: the "needs an owner or date" view lists it.
+      unwrap(await importLegacyAction(d, { programId, actor: lead, reason: legacyReason, title: t.title, ownerId: owner.id }));
+      continue;
+    }
     let a = unwrap(
       await openAction(d, {
         programId,
@@ -227,7 +233,7 @@ export async function loadDemoActions(
         title: t.title,
         description: t.description,
         ownerId: owner.id,
-        dueDate: t.due === null ? null : day(t.due),
+        dueDate: day(t.due),
         severity: t.severity,
         blocksMilestoneId: t.blocks ? blocking[t.blocks] : undefined,
         checkDate: t.check === undefined ? undefined : day(t.check),

@@ -8,6 +8,7 @@ import type { Actor, AppDeps } from '../deps.js';
 import type { LinkRef } from '../links.js';
 import { listMilestones } from '../list-milestones.js';
 import { type DemoProgram, roleClients } from './demo-data.js';
+import { importLegacyDecision, legacyReason } from './legacy-records.js';
 
 /** Who asks for a decision: the cadence owner, the quality owner or the supplier contact. */
 type AskedBy = 'owner' | 'quality' | 'contact';
@@ -247,6 +248,13 @@ export async function loadDemoDecisions(
   const chosen: DemoDecision[] = (plan[spec.code] ?? []).map((k) => templates[k]);
   for (const t of [...chosen].sort((a, b) => a.asked - b.asked)) {
     clock.set(day(t.asked), 2);
+    if (t.due === null) {
+      // Imported from the client's earlier tracking sheet, undated: the "needs an owner or date" view lists it.
+      unwrap(
+        await importLegacyDecision(d, { programId, actor: asker[t.by], reason: legacyReason, statement: t.statement, ownerId: decider.id }),
+      );
+      continue;
+    }
     const asked = unwrap(
       await requestDecision(d, {
         programId,
@@ -255,7 +263,7 @@ export async function loadDemoDecisions(
         context: t.context,
         options: t.options.join('\n'),
         ownerId: decider.id,
-        dueDate: t.due === null ? null : day(t.due),
+        dueDate: day(t.due),
         links: about(t.about),
       }),
     ).decision;

@@ -13,6 +13,9 @@ import { programWrite } from '../write-sequence.js';
 // demo imports one or two so that the "needs an owner or date" view has something to show. They are
 // written through the one write path (change log, under the reason given), never through an operation.
 
+/** The demo's reason for its legacy records, kept in the change log. */
+export const legacyReason = "Imported from the client's earlier tracking sheet, which kept no owner or due date for it";
+
 export interface LegacyTarget {
   readonly programId: string;
   readonly actor: Actor;

@@ -1,5 +1,5 @@
 import { addBusinessDays, mondayToFriday } from '../../domain/business-days.js';
-import type { Phase } from '../../domain/milestone.js';
+import type { Milestone, Phase } from '../../domain/milestone.js';
 import { addDays, dateInZone, type PlainDate } from '../../domain/plain-date.js';
 import { ok, type Refusal, type Result, refuse } from '../../domain/result.js';
 import { principalOf } from '../auth/principal.js';
@@ -12,7 +12,6 @@ import { moveMilestone } from '../move-milestone.js';
 import { createPerson } from '../people/create-person.js';
 import { grantRole } from '../people/grant-role.js';
 import { activateProgram } from '../plan/baselines.js';
-import type { MilestoneView } from '../views.js';
 import { loadDemoActions } from './demo-actions.js';
 import {
   type DemoProgram,
@@ -27,6 +26,7 @@ import {
 import { loadDemoDecisions } from './demo-decisions.js';
 import { loadDemoLinks, loadDemoRebaseline } from './demo-plan.js';
 import { loadDemoRisks } from './demo-risks.js';
+import { importLegacyMilestone, legacyReason } from './legacy-records.js';
 
 export interface DemoSummary {
   readonly clients: number;
@@ -191,47 +191,55 @@ async function loadProgram(
     people.set(key, await refreshed(d, people.get(key) as Actor));
   }
   const owner = who('owner');
-  const ownerOf = (m: MilestoneView) =>
-    m.milestone.ownerId ? ([...people.values()].find((a) => a.id === m.milestone.ownerId) ?? owner) : owner;
+  const ownerOf = (m: Milestone) => (m.ownerId ? ([...people.values()].find((a) => a.id === m.ownerId) ?? owner) : owner);
 
   const steps = pickSteps(p.milestones);
-  const created: MilestoneView[] = [];
+  const created: Milestone[] = [];
   clock.set(addDays(kickoff, -1));
   for (const [i, step] of steps.entries()) {
     const baseline = bd(kickoff, Math.round((i * planDays) / (steps.length - 1)));
     // A couple of items are left without an owner, so the gap shows where it matters.
     const hasOwner = !(p.shape !== 'on_track' && i === steps.length - 3);
+    if (!hasOwner) {
+      // Imported from the client's earlier tracking sheet, before every milestone had to have an owner:
+      // the "needs an owner or date" view lists it for the cadence owner.
+      const legacy = { programId: program.id, actor: owner, reason: legacyReason };
+      created.push(
+        unwrap(await importLegacyMilestone(d, { ...legacy, name: step.name, phase: step.phase as Phase, baselineDate: baseline })),
+      );
+      continue;
+    }
     const view = await createMilestone(d, {
       programId: program.id,
       actor: owner,
       name: step.name,
       phase: step.phase as Phase,
-      ownerId: hasOwner ? who(step.by).id : null,
+      ownerId: who(step.by).id,
       baselineDate: baseline,
       isCritical: step.critical ?? false,
       // The release itself tolerates one business day; the rest take the program's default.
       toleranceDays: i === steps.length - 1 ? 1 : null,
     });
-    created.push(unwrap(view));
+    created.push(unwrap(view).milestone);
   }
   // The plan is complete: the program goes active, which takes baseline 0.
   unwrap(await activateProgram(d, { programId: program.id, actor: owner, version: program.version, reason: 'Plan agreed at kick-off' }));
 
   let reason = 0;
   const nextReason = () => slipReasons[reason++ % slipReasons.length] as string;
-  const past = created.filter((m) => m.milestone.baselineDate < today);
-  const open = created.filter((m) => m.milestone.baselineDate >= today);
-  const versions = new Map(created.map((m) => [m.milestone.id, m.milestone.version]));
-  const target = (m: MilestoneView, actor: Actor) => ({
+  const past = created.filter((m) => m.baselineDate < today);
+  const open = created.filter((m) => m.baselineDate >= today);
+  const versions = new Map(created.map((m) => [m.id, m.version]));
+  const target = (m: Milestone, actor: Actor) => ({
     programId: program.id,
-    milestoneId: m.milestone.id,
-    version: versions.get(m.milestone.id) as number,
+    milestoneId: m.id,
+    version: versions.get(m.id) as number,
     actor,
   });
-  const move = async (m: MilestoneView, to: PlainDate, on: PlainDate, why: string, actor = owner) => {
+  const move = async (m: Milestone, to: PlainDate, on: PlainDate, why: string, actor = owner) => {
     clock.set(on);
     const r = unwrap(await moveMilestone(d, { ...target(m, actor), forecastDate: to, reason: why }));
-    versions.set(m.milestone.id, r.milestone.version);
+    versions.set(m.id, r.milestone.version);
     return r;
   };
 
@@ -240,9 +248,9 @@ async function loadProgram(
   for (const [i, m] of past.entries()) {
     if (m === overdue) continue;
     const jitter = [0, 0, 1, 0, -1, 2, 0][i % 7] as number;
-    let actual = bd(m.milestone.baselineDate, jitter);
+    let actual = bd(m.baselineDate, jitter);
     if (actual >= today) actual = bd(today, -1);
-    if (jitter > 1 && actual !== m.milestone.forecastDate) await move(m, actual, bd(m.milestone.baselineDate, -2), nextReason());
+    if (jitter > 1 && actual !== m.forecastDate) await move(m, actual, bd(m.baselineDate, -2), nextReason());
     clock.set(actual, 9);
     const r = unwrap(
       await completeMilestone(d, {
@@ -251,7 +259,7 @@ async function loadProgram(
         reason: jitter > 0 ? 'Completed late; see the move reason.' : undefined,
       }),
     );
-    versions.set(m.milestone.id, r.milestone.version);
+    versions.set(m.id, r.milestone.version);
   }
 
   if (p.rebaseline) {
@@ -259,22 +267,22 @@ async function loadProgram(
     for (const m of await d.store.reads.listMilestones(unwrap(authorize(admin, program)).program.id)) versions.set(m.id, m.version);
   }
   const first = open[0];
-  const soon = open.find((m) => m.milestone.isCritical) ?? first;
+  const soon = open.find((m) => m.isCritical) ?? first;
   if (p.shape === 'late_overdue' && overdue) {
     // Promised for two days ago after one slip, still not confirmed: overdue.
     await move(overdue, bd(today, -2), bd(today, -9), nextReason());
   }
   if (p.shape === 'at_risk' && first) {
-    await move(first, bd(first.milestone.baselineDate, 2), bd(today, -4), nextReason());
+    await move(first, bd(first.baselineDate, 2), bd(today, -4), nextReason());
   }
   if (p.shape === 'late_breach' && soon) {
     // A steady drift, week after week: the pattern the trend chart is for.
-    const base = soon.milestone.baselineDate;
+    const base = soon.baselineDate;
     await move(soon, bd(base, 3), bd(today, -20), nextReason());
     await move(soon, bd(base, 6), bd(today, -12), nextReason());
     await move(soon, bd(base, 9), bd(today, -4), nextReason());
-    for (const m of open.filter((o) => o.milestone.baselineDate > base).slice(0, 3)) {
-      await move(m, bd(m.milestone.baselineDate, 9), bd(today, -4), `Pushed by ${soon.milestone.key} moving 9 business days.`);
+    for (const m of open.filter((o) => o.baselineDate > base).slice(0, 3)) {
+      await move(m, bd(m.baselineDate, 9), bd(today, -4), `Pushed by ${soon.key} moving 9 business days.`);
     }
   }
   await loadDemoLinks(d, clock, { program, owner, today });
