@@ -78,7 +78,7 @@ describe.each(dialects)('actions API on %s', (dialect) => {
     const m = await call(t, {
       method: 'POST',
       url: `/api/v1/programs/${program.code}/milestones`,
-      payload: { name: 'T1 samples arrived', phase: 'G1', baselineDate: '2026-03-20' },
+      payload: { name: 'T1 samples arrived', phase: 'G1', baselineDate: '2026-03-20', ownerId: t.actor.id },
     });
     expect(m.statusCode, m.body).toBe(201);
   });
@@ -108,19 +108,24 @@ describe.each(dialects)('actions API on %s', (dialect) => {
     expect((await opened({ title: 'Book second pre-shipment inspection slot' })).key).toBe('A-2');
   });
 
-  it('refuses an action without an owner (OWNER_REQUIRED), whether left out or null', async () => {
-    for (const body of [{ title: 'Nobody will do this' }, { title: 'Nobody will do this', ownerId: null }]) {
-      const p = expectProblem(await open(body), 422, 'OWNER_REQUIRED');
-      expect(paths(p)).toEqual(['ownerId']);
+  it('refuses an action without an owner or a due date (422 VALIDATION_FAILED naming it), whether left out or null', async () => {
+    for (const ownerId of [undefined, null, '']) {
+      const p = expectProblem(await open({ title: 'Nobody will do this', ownerId, dueDate: '2026-03-13' }), 422, 'VALIDATION_FAILED');
+      expect(p.errors).toEqual([{ path: 'ownerId', message: 'Name who will do it: every action has an owner.' }]);
+    }
+    for (const dueDate of [undefined, null]) {
+      const p = expectProblem(await open({ title: 'No date', ownerId: chen.id, dueDate }), 422, 'VALIDATION_FAILED');
+      expect(p.errors).toEqual([{ path: 'dueDate', message: 'Say by when it is done: every action has a due date.' }]);
     }
   });
 
   it('refuses an owner outside the program, and a milestone or risk that is not in it', async () => {
     const stranger = await t.addPerson({ email: 'stranger@example.test' });
-    expectProblem(await open({ title: 'x', ownerId: stranger.id }), 422, 'USER_NOT_FOUND');
-    const m = expectProblem(await open({ title: 'x', ownerId: chen.id, blocksMilestoneId: 'M-99' }), 422, 'LINK_TARGET_NOT_FOUND');
+    const due = { dueDate: '2026-03-13' };
+    expectProblem(await open({ title: 'x', ownerId: stranger.id, ...due }), 422, 'USER_NOT_FOUND');
+    const m = expectProblem(await open({ title: 'x', ownerId: chen.id, blocksMilestoneId: 'M-99', ...due }), 422, 'LINK_TARGET_NOT_FOUND');
     expect(paths(m)).toEqual(['blocksMilestoneId']);
-    const r = expectProblem(await open({ title: 'x', ownerId: chen.id, riskId: 'R-99' }), 422, 'LINK_TARGET_NOT_FOUND');
+    const r = expectProblem(await open({ title: 'x', ownerId: chen.id, riskId: 'R-99', ...due }), 422, 'LINK_TARGET_NOT_FOUND');
     expect(paths(r)).toEqual(['riskId']);
   });
 
@@ -138,7 +143,7 @@ describe.each(dialects)('actions API on %s', (dialect) => {
 
   it('lets an observer read actions but not open them (403 FORBIDDEN)', async () => {
     expect((await list('', alex)).length).toBeGreaterThan(0);
-    const p = expectProblem(await open({ title: 'Observer action', ownerId: alex.id }, alex), 403, 'FORBIDDEN');
+    const p = expectProblem(await open({ title: 'Observer action', ownerId: alex.id, dueDate: '2026-03-13' }, alex), 403, 'FORBIDDEN');
     expect(p.detail).toContain('action.open');
   });
 
@@ -171,8 +176,19 @@ describe.each(dialects)('actions API on %s', (dialect) => {
     expectProblem(await step(a.key, 'confirm', { version: 2 }, chen), 403, 'FORBIDDEN');
     expectProblem(await step(a.key, 'reopen', { version: 2, reason: 'Not really' }, chen), 403, 'FORBIDDEN');
     expectProblem(await step(a.key, 'confirm', { version: 2 }, sophie), 403, 'FORBIDDEN');
-    expectProblem(await step(a.key, 'confirm', { version: 2 }, jonas), 403, 'FORBIDDEN');
-    expect(ok(await step(a.key, 'confirm', { version: 2 })).status).toBe('closed');
+    // A decision owner may confirm as well as the cadence owner.
+    expect(ok(await step(a.key, 'confirm', { version: 2 }, jonas)).status).toBe('closed');
+  });
+
+  it('two people, two steps: the cadence owner may not confirm an action she marked done herself (403 CLOSURE_NEEDS_SECOND_PERSON)', async () => {
+    const a = await opened({ title: 'Send the corrected spec sheet', ownerId: t.actor.id });
+    const done = ok(await step(a.key, 'done', { version: 1, note: 'Sent to the factory.' }));
+    expect(done.doneBy).toEqual({ id: t.actor.id, name: 'Dana Whitfield', email: 'dana.whitfield@example.test' });
+    const p = expectProblem(await step(a.key, 'confirm', { version: 2 }), 403, 'CLOSURE_NEEDS_SECOND_PERSON');
+    expect(p.detail).toContain(a.key);
+    expect((await list()).find((x) => x.key === a.key)).toMatchObject({ status: 'done', version: 2 });
+    const closed = ok(await step(a.key, 'confirm', { version: 2 }, jonas));
+    expect(closed).toMatchObject({ status: 'closed', confirmedBy: { id: jonas.id } });
   });
 
   it('reopens a done or closed action only with a reason, and the reason is logged', async () => {
@@ -208,7 +224,8 @@ describe.each(dialects)('actions API on %s', (dialect) => {
     ok(await patch(a.key, { version: 1, title: 'Audit prep' }, sophie));
     const stale = expectProblem(await patch(a.key, { version: 1, title: 'Old view' }), 409, 'VERSION_CONFLICT');
     expect(stale.current).toMatchObject({ key: a.key, title: 'Audit prep', version: 2 });
-    expectProblem(await patch(a.key, { version: 2, ownerId: null }), 422, 'OWNER_REQUIRED');
+    expect(paths(expectProblem(await patch(a.key, { version: 2, ownerId: null }), 422, 'VALIDATION_FAILED'))).toEqual(['ownerId']);
+    expect(paths(expectProblem(await patch(a.key, { version: 2, dueDate: null }), 422, 'VALIDATION_FAILED'))).toEqual(['dueDate']);
     expectProblem(await patch('A-999', { version: 1, title: 'x' }), 404, 'ACTION_NOT_FOUND');
     expectProblem(await step('A-999', 'done', { version: 1, note: 'x' }, chen), 404, 'ACTION_NOT_FOUND');
   });

@@ -199,8 +199,15 @@ describe.each(dialects)('authorization matrix on %s (demo portfolio)', (dialect)
   const decisionsUrl = `/api/v1/programs/${program}/decisions`;
   /** A fresh open decision on KHG-KW500, asked for by lead@, owned by the person given (one who may decide). */
   const newDecision = async (owner: Actor) =>
-    unwrap(await requestDecision(t.deps, { programId: program, actor: lead, statement: `Matrix decision ${++n}`, ownerId: owner.id }))
-      .decision;
+    unwrap(
+      await requestDecision(t.deps, {
+        programId: program,
+        actor: lead,
+        statement: `Matrix decision ${++n}`,
+        ownerId: owner.id,
+        dueDate: '2026-04-20' as PlainDate,
+      }),
+    ).decision;
   /** The same, decided by its owner: ready to be superseded. */
   const decidedDecision = async (owner: Actor) => {
     const d = await newDecision(owner);
@@ -332,7 +339,7 @@ describe.each(dialects)('authorization matrix on %s (demo portfolio)', (dialect)
       request: () => ({
         method: 'POST',
         url: milestonesUrl,
-        payload: { name: 'Added in the matrix', phase: 'G2', baselineDate: '2026-05-04' },
+        payload: { name: 'Added in the matrix', phase: 'G2', baselineDate: '2026-05-04', ownerId: lead.id },
       }),
       expect: with201(leadOnly),
     },
@@ -743,7 +750,11 @@ describe.each(dialects)('authorization matrix on %s (demo portfolio)', (dialect)
     { route: 'GET /api/v1/programs/:programId/actions', request: () => ({ method: 'GET', url: actionsUrl }), expect: readers },
     {
       route: 'POST /api/v1/programs/:programId/actions',
-      request: () => ({ method: 'POST', url: actionsUrl, payload: { title: 'Opened in the matrix', ownerId: lead.id } }),
+      request: () => ({
+        method: 'POST',
+        url: actionsUrl,
+        payload: { title: 'Opened in the matrix', ownerId: lead.id, dueDate: '2026-04-20' },
+      }),
       expect: [403, 201, 201, 201, 201, 403, 404, 401, 401],
     },
     {
@@ -755,7 +766,15 @@ describe.each(dialects)('authorization matrix on %s (demo portfolio)', (dialect)
       route: 'GET /api/v1/programs/:programId/actions/:actionId',
       case: 'a KHG-KW500 action asked for under HM-WINCH3',
       request: async () => {
-        const a = unwrap(await openAction(t.deps, { programId: program, actor: lead, title: `Matrix action ${++n}`, ownerId: lead.id }));
+        const a = unwrap(
+          await openAction(t.deps, {
+            programId: program,
+            actor: lead,
+            title: `Matrix action ${++n}`,
+            ownerId: lead.id,
+            dueDate: '2026-04-20' as PlainDate,
+          }),
+        );
         return { method: 'GET', url: `/api/v1/programs/HM-WINCH3/actions/${a.action.id}` };
       },
       expect: [404, 404, 404, 404, 404, 404, 404, 401, 401],
@@ -794,13 +813,24 @@ describe.each(dialects)('authorization matrix on %s (demo portfolio)', (dialect)
     },
     {
       route: 'POST /api/v1/programs/:programId/actions/:actionId/confirm',
-      case: "lead@'s action, marked done",
+      case: "supplier@'s action, marked done by them",
+      request: async () => ({
+        method: 'POST',
+        url: `${actionsUrl}/${await newAction(await t.person('supplier@demo.test'), { done: true })}/confirm`,
+        payload: { version: 2 },
+      }),
+      // Someone other than who marked it done: the cadence owner, a decision owner or an admin.
+      expect: [200, 200, 200, 403, 403, 403, 404, 401, 401],
+    },
+    {
+      route: 'POST /api/v1/programs/:programId/actions/:actionId/confirm',
+      case: "lead@'s action, marked done by lead@ (two people, two steps)",
       request: async () => ({
         method: 'POST',
         url: `${actionsUrl}/${await newAction(lead, { done: true })}/confirm`,
         payload: { version: 2 },
       }),
-      expect: leadOnly,
+      expect: [200, 200, 403, 403, 403, 403, 404, 401, 401],
     },
     {
       route: 'POST /api/v1/programs/:programId/actions/:actionId/reopen',
@@ -810,7 +840,7 @@ describe.each(dialects)('authorization matrix on %s (demo portfolio)', (dialect)
         url: `${actionsUrl}/${await newAction(lead, { done: true })}/reopen`,
         payload: { version: 2, reason: 'Not done after all' },
       }),
-      expect: leadOnly,
+      expect: [200, 200, 200, 403, 403, 403, 404, 401, 401],
     },
     {
       route: 'POST /api/v1/programs/:programId/actions/:actionId/effectiveness',
@@ -998,9 +1028,13 @@ describe.each(dialects)('authorization matrix on %s (demo portfolio)', (dialect)
     const res = await t.http.inject({ ...opts, headers: { ...caller.headers, ...(opts.headers as Headers | undefined) } });
     const want = row.expect[i];
     const code = String(res.headers['content-type'] ?? '').includes('problem') ? res.json<{ code: string }>().code : undefined;
-    // A 401 or 403 must be the refusal the policy gives, not (say) a missing CSRF token; a 404 not a missing route.
+    // A 401 or 403 must be the refusal the policy gives (or the domain's two-people rule of a closure), not (say)
+    // a missing CSRF token; a 404 not a missing route.
+    const refusedAs403 = ['FORBIDDEN', 'CLOSURE_NEEDS_SECOND_PERSON'];
     const wrongCode =
-      (res.statusCode === 401 && code !== 'UNAUTHENTICATED') || (res.statusCode === 403 && code !== 'FORBIDDEN') || code === 'NOT_FOUND';
+      (res.statusCode === 401 && code !== 'UNAUTHENTICATED') ||
+      (res.statusCode === 403 && !refusedAs403.includes(code ?? '')) ||
+      code === 'NOT_FOUND';
     return res.statusCode !== want || wrongCode
       ? `${label(row)} × ${caller.column}: expected ${want}, got ${res.statusCode}${code ? ` ${code}` : ''} — ${res.body.slice(0, 160)}`
       : null;

@@ -70,7 +70,7 @@ describe.each(dialects)('program calendar API on %s', (dialect) => {
     const created = await call(t, {
       method: 'POST',
       url: `/api/v1/programs/${program.code}/milestones`,
-      payload: { name: 'Pilot run', phase: 'G3', baselineDate: '2026-04-20' },
+      payload: { name: 'Pilot run', phase: 'G3', baselineDate: '2026-04-20', ownerId: t.actor.id },
     });
     expect(created.statusCode, created.body).toBe(201);
     const m = created.json<MilestoneBody>();

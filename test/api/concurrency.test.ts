@@ -64,7 +64,7 @@ describe('invariants under simultaneous writes on two instances (PostgreSQL)', {
     const r = await fetch(`${a}/api/v1/programs/${program.code}/milestones`, {
       method: 'POST',
       headers: { ...lead, 'content-type': 'application/json' },
-      body: JSON.stringify({ name, phase: 'G2', baselineDate: '2026-04-01' }),
+      body: JSON.stringify({ name, phase: 'G2', baselineDate: '2026-04-01', ownerId: t.actor.id }),
     });
     expect(r.status).toBe(201);
     return (await r.json()) as { key: string };

@@ -127,7 +127,7 @@ describe.each(dialects)('key flows at fixed instants on %s (demo portfolio)', (d
       {
         method: 'POST',
         url: `/api/v1/programs/${program}/milestones`,
-        payload: { name: 'Golden week shipment', phase: 'G3', baselineDate: '2026-10-05' },
+        payload: { name: 'Golden week shipment', phase: 'G3', baselineDate: '2026-10-05', ownerId: lead.id },
       },
       lead,
     );

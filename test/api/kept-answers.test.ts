@@ -150,7 +150,7 @@ describe.each(dialects)('kept answers of program reads on %s', (dialect) => {
     const added = await call(t, {
       method: 'POST',
       url: url('/milestones'),
-      payload: { name: 'Packaging drop test', phase: 'G2', baselineDate: '2026-04-02' },
+      payload: { name: 'Packaging drop test', phase: 'G2', baselineDate: '2026-04-02', ownerId: t.actor.id },
     });
     expect(added.statusCode, added.body).toBe(201);
     const after = await portfolio(undefined, { 'if-none-match': etagOf(lead) });
@@ -262,7 +262,7 @@ describe('kept answers with two instances on one PostgreSQL database', () => {
       method: 'POST',
       url: `/api/v1/programs/${program.code}/milestones`,
       headers,
-      payload: { name: 'Golden sample approved', phase: 'G1', baselineDate: '2026-03-20' },
+      payload: { name: 'Golden sample approved', phase: 'G1', baselineDate: '2026-03-20', ownerId: t.actor.id },
     });
     expect(created.statusCode, created.body).toBe(201);
     expect(await read(t.http)).toEqual(['Golden sample approved']);

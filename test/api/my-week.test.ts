@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unwrap } from '../../src/app/create-records.js';
+import { importLegacyAction } from '../../src/app/demo/legacy-records.js';
 import type { Actor } from '../../src/app/deps.js';
+import type { UserId } from '../../src/domain/ids.js';
 import type { Program } from '../../src/domain/program.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { dialects } from '../support/databases.js';
@@ -51,8 +54,19 @@ describe.each(dialects)('my week on %s', (dialect) => {
     expect(res.statusCode, res.body).toBeLessThan(300);
     return res.json<{ id: string; key: string; version: number }>();
   };
-  const action = (program: Program, title: string, ownerId: string, dueDate: string | null) =>
-    post(program, 'actions', { title, ownerId, dueDate });
+  // An undated action is a legacy one, imported before every action had to have a due date.
+  const action = async (program: Program, title: string, ownerId: string, dueDate: string | null) =>
+    dueDate === null
+      ? unwrap(
+          await importLegacyAction(t.deps, {
+            programId: program.id,
+            actor: t.actor,
+            reason: 'Imported',
+            title,
+            ownerId: ownerId as UserId,
+          }),
+        )
+      : post(program, 'actions', { title, ownerId, dueDate });
 
   beforeAll(async () => {
     t = await createTestApp(dialect);
