@@ -2,7 +2,6 @@ import { z } from 'zod';
 import {
   DateInputSchema,
   DueDateSchema,
-  Identifier,
   IdSchema,
   InstantSchema,
   LongText,

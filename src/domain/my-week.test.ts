@@ -28,6 +28,7 @@ const action = (key: string, over: Partial<Action> = {}): Action => ({
   status: 'open',
   doneNote: null,
   doneAt: null,
+  doneById: null,
   confirmedById: null,
   confirmedAt: null,
   checkDate: null,

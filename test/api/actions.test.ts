@@ -23,6 +23,7 @@ interface ActionBody {
   isOverdue: boolean;
   doneNote: string | null;
   doneAt: string | null;
+  doneBy: { id: string; name: string; email: string } | null;
   confirmedBy: { id: string; name: string } | null;
   confirmedAt: string | null;
   checkDate: string | null;

@@ -88,6 +88,8 @@ describe.each(dialects)('tollgate on %s: actions and my week', (dialect) => {
         'G1',
         '--baseline',
         addDays(today(), 20),
+        '--owner',
+        'chen@example.test',
         '--json',
       ),
     );
@@ -117,9 +119,14 @@ describe.each(dialects)('tollgate on %s: actions and my week', (dialect) => {
       blocks: { key: 'M-1' },
     });
 
-    const nobody = await run('action', 'add', 'CLI-ACT', '--title', 'Nobody does this', '--json');
+    const due = ['--due', addDays(today(), 5)];
+    const nobody = await run('action', 'add', 'CLI-ACT', '--title', 'Nobody does this', ...due, '--json');
     expect(nobody.code).toBe(1);
-    expect(problemOf(nobody)).toMatchObject({ code: 'OWNER_REQUIRED', errors: [{ path: '--owner' }] });
+    expect(problemOf(nobody)).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ path: '--owner' }] });
+    const none = await run('action', 'add', 'CLI-ACT', '--title', 'Nobody does this', ...due, '--owner', 'none', '--json');
+    expect(problemOf(none)).toMatchObject({ code: 'OWNER_REQUIRED', errors: [{ path: '--owner' }] });
+    const undated = await run('action', 'add', 'CLI-ACT', '--title', 'Some day', '--owner', 'chen@example.test', '--json');
+    expect(problemOf(undated)).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ path: '--due' }] });
     const badSeverity = await run('action', 'add', 'CLI-ACT', '--title', 'x', '--owner', 'chen@example.test', '--severity', 'huge');
     expect(badSeverity).toMatchObject({ code: 2, stdout: '' });
   });
@@ -189,6 +196,8 @@ describe.each(dialects)('tollgate on %s: actions and my week', (dialect) => {
         'Replace worn ejector pins',
         '--owner',
         'chen@example.test',
+        '--due',
+        addDays(today(), 5),
         '--check',
         addDays(today(), 10),
         '--json',
@@ -212,7 +221,18 @@ describe.each(dialects)('tollgate on %s: actions and my week', (dialect) => {
     expect(table.stdout).toContain('A-2');
     expect(table.stdout).toContain('done, waiting for confirmation');
     expect(table.stdout).toMatch(/\(was \d{4}-\d{2}-\d{2}\)/);
-    const observer = await as('olu@example.test', 'action', 'add', 'CLI-ACT', '--title', 'x', '--owner', 'olu@example.test');
+    const observer = await as(
+      'olu@example.test',
+      'action',
+      'add',
+      'CLI-ACT',
+      '--title',
+      'x',
+      '--owner',
+      'olu@example.test',
+      '--due',
+      addDays(today(), 5),
+    );
     expect(observer.stderr).toMatch(/^error FORBIDDEN: You lack the permission action\.open\./);
   });
 

@@ -80,6 +80,7 @@ describe.each(dialects)('tollgate decision on %s', (dialect) => {
   const jonas = (...args: string[]) => as('jonas@example.test', ...args);
   const due = addDays(today(), 5);
   const overdue = addDays(today(), -2);
+  const later = addDays(today(), 12);
 
   beforeAll(async () => {
     db = await createTestDatabase(dialect, { now: cliNow });
@@ -138,26 +139,48 @@ describe.each(dialects)('tollgate decision on %s', (dialect) => {
       ),
     );
     const d3 = jsonOf<Decision>(
-      await priya('decision', 'request', 'CLI-DEC', '--statement', 'Switch resin', '--owner', 'jonas@example.test', '--json'),
+      await priya(
+        'decision',
+        'request',
+        'CLI-DEC',
+        '--statement',
+        'Switch resin',
+        '--owner',
+        'jonas@example.test',
+        '--due',
+        later,
+        '--json',
+      ),
     );
-    expect([d2.key, d2.isOverdue, d3.key, d3.flags]).toEqual(['D-2', true, 'D-3', ['no_due_date']]);
+    expect([d2.key, d2.isOverdue, d3.key, d3.flags]).toEqual(['D-2', true, 'D-3', []]);
 
-    // No owner, or one who may not decide: refused, nothing written.
-    const noOwner = await priya('decision', 'request', 'CLI-DEC', '--statement', 'Who decides?', '--json');
+    // No owner or no due date, or an owner who may not decide: refused, nothing written.
+    const noOwner = await priya('decision', 'request', 'CLI-DEC', '--statement', 'Who decides?', '--due', due, '--json');
     expect(noOwner.code).toBe(1);
-    expect(problemOf(noOwner)).toMatchObject({ code: 'OWNER_REQUIRED', errors: [{ path: '--owner' }] });
-    const contributor = await priya('decision', 'request', 'CLI-DEC', '--statement', 'Chen decides?', '--owner', 'chen@example.test');
+    expect(problemOf(noOwner)).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ path: '--owner' }] });
+    const noDue = await priya('decision', 'request', 'CLI-DEC', '--statement', 'When?', '--owner', 'jonas@example.test', '--json');
+    expect(problemOf(noDue)).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ path: '--due' }] });
+    const contributor = await priya(
+      'decision',
+      'request',
+      'CLI-DEC',
+      '--statement',
+      'Chen decides?',
+      '--owner',
+      'chen@example.test',
+      '--due',
+      due,
+    );
     expect(contributor).toMatchObject({ code: 1, stdout: '' });
     expect(contributor.stderr).toMatch(/^error USER_NOT_FOUND: /);
   });
 
-  it("lists the owner's queue: overdue first, undated last", async () => {
+  it("lists the owner's queue: overdue first, then by due date", async () => {
     const queue = jsonOf<{ items: Decision[] }>(await jonas('decision', 'queue', '--owner', 'me', '--json'));
     expect(queue.items.map((d) => d.key)).toEqual(['D-2', 'D-1', 'D-3']);
     const table = await jonas('decision', 'queue');
     expect(table.code).toBe(0);
     expect(table.stdout).toContain(`${overdue} (overdue)`);
-    expect(table.stdout).toContain('no due date');
   });
 
   it('lets only the owner decide, once; a decided decision is never edited', async () => {
@@ -200,7 +223,9 @@ describe.each(dialects)('tollgate decision on %s', (dialect) => {
       decidedBy: { email: 'jonas@example.test' },
       version: 2,
     });
-    const edit = await priya('decision', 'edit', 'CLI-DEC', 'D-1', '--due', 'none', '--json');
+    const undated = await priya('decision', 'edit', 'CLI-DEC', 'D-3', '--due', 'none', '--json');
+    expect(problemOf(undated)).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ path: '--due' }] });
+    const edit = await priya('decision', 'edit', 'CLI-DEC', 'D-1', '--due', later, '--json');
     expect(edit.code).toBe(1);
     expect(problemOf(edit)).toMatchObject({ code: 'DECISION_CLOSED' });
   });
@@ -317,8 +342,9 @@ describe.each(dialects)('tollgate decision on %s', (dialect) => {
         /^error DECISION_CLOSED: /,
       );
       expect((await same('decision', 'show', 'CLI-DEC', 'D-99')).stderr).toMatch(/^error DECISION_NOT_FOUND: /);
-      expect(problemOf(await same('decision', 'request', 'CLI-DEC', '--statement', 'No owner', '--json'))).toMatchObject({
-        code: 'OWNER_REQUIRED',
+      expect(problemOf(await same('decision', 'request', 'CLI-DEC', '--statement', 'No owner', '--due', due, '--json'))).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        errors: [{ path: '--owner' }],
       });
     });
 

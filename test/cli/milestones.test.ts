@@ -138,6 +138,12 @@ describe.each(dialects)('tollgate on %s: milestone writes and the change log', (
     const badPhase = await run('milestone', 'add', 'CLI-TEST', '--name', 'x', '--phase', 'G9', '--baseline', monday, '--json');
     expect(badPhase.code).toBe(2);
     expect(problemOf(badPhase)).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ path: '--phase' }] });
+    const noOwner = await run('milestone', 'add', 'CLI-TEST', '--name', 'x', '--phase', 'G1', '--baseline', monday, '--json');
+    expect(noOwner.code).toBe(2);
+    expect(problemOf(noOwner)).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      errors: [{ path: '--owner', message: 'This option is required.' }],
+    });
   });
 
   it('applies the policy to the person acting: observers and non-owners are refused, and write nothing', async () => {
@@ -151,7 +157,20 @@ describe.each(dialects)('tollgate on %s: milestone writes and the change log', (
     expect(contributor.code).toBe(1);
     expect(problemOf(contributor)).toMatchObject({ code: 'FORBIDDEN', detail: expect.stringContaining('only on items you own') });
     // An admin sees every program but holds no role on this one.
-    const admin = await as('admin@example.test', 'milestone', 'add', 'CLI-TEST', '--name', 'x', '--phase', 'G1', '--baseline', monday);
+    const admin = await as(
+      'admin@example.test',
+      'milestone',
+      'add',
+      'CLI-TEST',
+      '--name',
+      'x',
+      '--phase',
+      'G1',
+      '--baseline',
+      monday,
+      '--owner',
+      'priya@example.test',
+    );
     expect(admin).toMatchObject({ code: 1, stdout: '' });
     expect(admin.stderr).toMatch(/^error FORBIDDEN: You lack the permission milestone\.create\./);
     // Only people holding a role on the program can own its items.
@@ -179,10 +198,11 @@ describe.each(dialects)('tollgate on %s: milestone writes and the change log', (
     expect(stale.code).toBe(1);
     expect(problemOf(stale)).toMatchObject({ code: 'VERSION_CONFLICT', current: { key: 'M-1', forecastDate: wednesday, version: 2 } });
 
-    const edited = jsonOf<Milestone>(
-      await run('milestone', 'edit', 'CLI-TEST', 'M-1', '--owner', 'none', '--not-critical', '--version', '2', '--json'),
-    );
-    expect(edited).toMatchObject({ owner: null, isCritical: false, forecastDate: wednesday, version: 3 });
+    // A milestone keeps an owner: it is handed over, never taken away.
+    const ownerless = await run('milestone', 'edit', 'CLI-TEST', 'M-1', '--owner', 'none', '--version', '2', '--json');
+    expect(problemOf(ownerless)).toMatchObject({ code: 'OWNER_REQUIRED', errors: [{ path: '--owner' }] });
+    const edited = jsonOf<Milestone>(await run('milestone', 'edit', 'CLI-TEST', 'M-1', '--not-critical', '--version', '2', '--json'));
+    expect(edited).toMatchObject({ owner: { email: 'priya@example.test' }, isCritical: false, forecastDate: wednesday, version: 3 });
   });
 
   it("refuses a completion date in the future and completes on today in the program's zone by default", async () => {

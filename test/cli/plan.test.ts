@@ -114,7 +114,22 @@ describe.each(dialects)('tollgate on %s: dependencies, the move preview and the 
 
     beforeAll(async () => {
       for (const m of [tool, trial, approval, artwork]) {
-        jsonOf(await run('milestone', 'add', code, '--name', m.name, '--phase', 'G2', '--baseline', m.date, '--json'));
+        jsonOf(
+          await run(
+            'milestone',
+            'add',
+            code,
+            '--name',
+            m.name,
+            '--phase',
+            'G2',
+            '--baseline',
+            m.date,
+            '--owner',
+            'priya@example.test',
+            '--json',
+          ),
+        );
       }
     });
 

@@ -12,10 +12,12 @@ export function useActionButtons() {
     const key = a.key;
     const out: RowButton<ActionAction>[] = [];
     if (rights.done) out.push({ action: 'done', text: t('actions.markDone'), label: t('actions.markDoneLabel', { key }) });
-    if (rights.confirm) {
-      out.push({ action: 'confirm', text: t('actions.confirm'), label: t('actions.confirmLabel', { key }) });
-      out.push({ action: 'reopen', text: t('actions.reopen'), label: t('actions.reopenLabel', { key }) });
+    if (rights.confirm) out.push({ action: 'confirm', text: t('actions.confirm'), label: t('actions.confirmLabel', { key }) });
+    if (rights.isOwnClosure) {
+      const why = t('actions.ownClosure');
+      out.push({ action: 'confirm', text: t('actions.confirm'), label: t('actions.confirmLabel', { key }), disabledBecause: why });
     }
+    if (rights.reopen) out.push({ action: 'reopen', text: t('actions.reopen'), label: t('actions.reopenLabel', { key }) });
     if (rights.check) out.push({ action: 'check', text: t('actions.checkEffect'), label: t('actions.checkLabel', { key }) });
     if (rights.edit) out.push({ action: 'edit', text: t('actions.edit'), label: t('actions.editLabel', { key }) });
     return out;

@@ -27,6 +27,7 @@ const action = (over: Partial<Action> = {}): Action => ({
   isOverdue: false,
   doneNote: null,
   doneAt: null,
+  doneBy: null,
   confirmedBy: null,
   confirmedAt: null,
   checkDate: null,

@@ -49,9 +49,7 @@ export function ActionDialogs({ programId, open, mayOpen, rightsFor, find, peopl
     case 'done':
       return rights.done ? <NoteDialog {...common} kind="done" onSaved={(x) => onDone(t('actions.markedDone', { key: x.key }))} /> : null;
     case 'reopen':
-      return rights.confirm ? (
-        <NoteDialog {...common} kind="reopen" onSaved={(x) => onDone(t('actions.reopened', { key: x.key }))} />
-      ) : null;
+      return rights.reopen ? <NoteDialog {...common} kind="reopen" onSaved={(x) => onDone(t('actions.reopened', { key: x.key }))} /> : null;
     case 'confirm':
       return rights.confirm ? <ConfirmClosureDialog {...common} onSaved={(x) => onDone(t('actions.closed', { key: x.key }))} /> : null;
     case 'check':

@@ -17,6 +17,7 @@ export function useActionRequired() {
   return {
     title: t('actions.form.required.title'),
     ownerId: t('actions.form.required.owner'),
+    dueDate: t('actions.form.required.dueDate'),
     reason: t('actions.form.required.dueReason'),
   };
 }
@@ -40,10 +41,11 @@ export function ActionFields({ programId, people, action: a, reason }: Props) {
       <TextField name="title" label={t('actions.form.title')} hint={t('actions.form.titleHint')} isRequired />
       <TextField name="description" label={t('actions.form.description')} rows={2} />
       <div className="form__pair">
-        <PersonSelect name="ownerId" label={t('actions.form.owner')} people={people} ownerAction="action.done" current={owner} />
+        <PersonSelect name="ownerId" label={t('actions.form.owner')} people={people} ownerAction="action.done" current={owner} isRequired />
         <DateField
           name="dueDate"
           label={t('actions.form.dueDate')}
+          isRequired
           hint={a?.originalDueDate ? t('actions.form.firstPromised', { date: formatPlainDate(a.originalDueDate) }) : undefined}
         />
       </div>

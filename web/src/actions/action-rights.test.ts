@@ -38,6 +38,7 @@ function action(status: Stored['status'], owner: PersonRef | null, over: Partial
     status,
     doneNote: status === 'open' ? null : 'Done',
     doneAt: status === 'open' ? null : at,
+    doneById: status === 'open' ? null : ((owner?.id ?? null) as UserId | null),
     confirmedById: status === 'closed' ? other.id : null,
     confirmedAt: status === 'closed' ? at : null,
     checkDate: null,
@@ -52,6 +53,7 @@ function action(status: Stored['status'], owner: PersonRef | null, over: Partial
     blocks: null,
     risk: null,
     isOverdue,
+    doneBy: status === 'open' ? null : owner,
     confirmedBy: status === 'closed' ? other : null,
     warnings: [],
   };
@@ -90,8 +92,10 @@ describe('actionRights', () => {
             const where = `${role}, owner ${owner?.name ?? 'none'}, ${status}, check ${check.checkDate ?? 'none'}/${check.checkResult ?? '-'}`;
             if (rights.edit) expect(accepted.edit, `edit: ${where}`).toBe(true);
             if (rights.done) expect(accepted.done, `done: ${where}`).toBe(true);
-            // Confirm closure comes with Reopen.
-            if (rights.confirm) expect([accepted.confirm, accepted.reopen], `confirm: ${where}`).toEqual([true, true]);
+            if (rights.confirm) expect(accepted.confirm, `confirm: ${where}`).toBe(true);
+            if (rights.reopen) expect(accepted.reopen, `reopen: ${where}`).toBe(true);
+            // Shown disabled, with its reason, exactly where the server refuses the same person's second step.
+            if (rights.isOwnClosure) expect([accepted.confirm, accepted.reopen], `own closure: ${where}`).toEqual([false, true]);
             if (rights.check) expect(accepted.check, `check: ${where}`).toBe(true);
           }
         }
@@ -108,12 +112,16 @@ describe('actionRights', () => {
       edit: true,
       done: true,
       confirm: false,
+      isOwnClosure: false,
+      reopen: false,
       check: false,
     });
     expect(actionRights(contributor, action('open', other, planned).shown, me.id)).toEqual({
       edit: false,
       done: false,
       confirm: false,
+      isOwnClosure: false,
+      reopen: false,
       check: false,
     });
     // The cadence owner edits anyone's open action but marks done only her own.
@@ -121,10 +129,19 @@ describe('actionRights', () => {
       edit: true,
       done: false,
       confirm: false,
+      isOwnClosure: false,
+      reopen: false,
       check: false,
     });
     expect(actionRights(lead, action('done', other, planned).shown, me.id)).toMatchObject({ confirm: true });
     expect(actionRights(contributor, action('done', me, planned).shown, me.id)).toMatchObject({ confirm: false });
+    // Two people, two steps: the cadence owner who marked her own action done sees why she may not confirm it.
+    expect(actionRights(lead, action('done', me, planned).shown, me.id)).toMatchObject({
+      confirm: false,
+      isOwnClosure: true,
+      reopen: true,
+    });
+    expect(actionRights(roleAccess('decision_owner').can, action('done', other, planned).shown, me.id)).toMatchObject({ confirm: true });
     expect(actionRights(quality, action('closed', other, planned).shown, me.id)).toMatchObject({ check: true });
     expect(actionRights(quality, action('closed', other, { ...planned, checkResult: 'effective' }).shown, me.id)).toMatchObject({
       check: false,
@@ -141,9 +158,20 @@ describe('useActionButtons', () => {
   it('gives Confirm closure and Reopen together, each naming the action', () => {
     const buttons = callHook(useActionButtons);
     const { shown } = action('done', other);
-    expect(buttons(shown, { edit: false, done: false, confirm: true, check: false }).map((b) => [b.action, b.label])).toEqual([
-      ['confirm', 'Confirm closure of A-7'],
-      ['reopen', 'Reopen A-7'],
+    const rights = { edit: false, done: false, confirm: true, isOwnClosure: false, reopen: true, check: false };
+    expect(buttons(shown, rights).map((b) => [b.action, b.label, b.disabledBecause])).toEqual([
+      ['confirm', 'Confirm closure of A-7', undefined],
+      ['reopen', 'Reopen A-7', undefined],
+    ]);
+  });
+
+  it('shows Confirm closure disabled, saying why, to the person who marked the action done', () => {
+    const buttons = callHook(useActionButtons);
+    const { shown } = action('done', me);
+    const rights = { edit: false, done: false, confirm: false, isOwnClosure: true, reopen: true, check: false };
+    expect(buttons(shown, rights).map((b) => [b.action, b.disabledBecause])).toEqual([
+      ['confirm', 'You marked it done yourself, so someone else confirms it: a decision owner or an admin.'],
+      ['reopen', undefined],
     ]);
   });
 });

@@ -5,21 +5,31 @@ export interface ActionRights {
   edit: boolean;
   done: boolean;
   confirm: boolean;
+  /** May confirm closures, but marked this one done themselves: someone else confirms (two people, two steps). */
+  isOwnClosure: boolean;
+  reopen: boolean;
   check: boolean;
 }
 
 /**
- * Closing takes two steps: the owner marks an open action done, the cadence owner confirms the
- * closure or reopens it. A closed action whose effectiveness check is planned can have it recorded, once.
+ * Closing takes two steps by two people: the owner marks an open action done, someone else (the
+ * cadence owner, a decision owner or an admin) confirms the closure or reopens it. A closed action
+ * whose effectiveness check is planned can have it recorded, once.
  */
-export const actionRights = (can: Can, a: Action, meId: string): ActionRights => ({
-  edit: a.status === 'open' && may(can, 'action.edit', a.owner, meId),
-  done: a.status === 'open' && may(can, 'action.done', a.owner, meId),
-  confirm: a.status === 'done' && may(can, 'action.confirm', a.owner, meId),
-  check: a.status === 'closed' && a.checkDate !== null && a.checkResult === null && may(can, 'action.check', a.owner, meId),
-});
+export function actionRights(can: Can, a: Action, meId: string): ActionRights {
+  const confirms = a.status === 'done' && may(can, 'action.confirm', a.owner, meId);
+  const isOwn = a.doneBy !== null && a.doneBy.id === meId;
+  return {
+    edit: a.status === 'open' && may(can, 'action.edit', a.owner, meId),
+    done: a.status === 'open' && may(can, 'action.done', a.owner, meId),
+    confirm: confirms && !isOwn,
+    isOwnClosure: confirms && isOwn,
+    reopen: confirms,
+    check: a.status === 'closed' && a.checkDate !== null && a.checkResult === null && may(can, 'action.check', a.owner, meId),
+  };
+}
 
-export const noActionRights: ActionRights = { edit: false, done: false, confirm: false, check: false };
+export const noActionRights: ActionRights = { edit: false, done: false, confirm: false, isOwnClosure: false, reopen: false, check: false };
 
 export const mayChangeActions = (can: Can): boolean =>
   (['action.edit', 'action.done', 'action.confirm', 'action.check'] as const).some((k) => can[k] !== 'no');

@@ -28,7 +28,7 @@ const shape = EditActionSchema.shape;
 const EditActionForm = z.object({
   title: shape.title.unwrap(),
   description: shape.description.unwrap(),
-  ownerId: shape.ownerId.unwrap().unwrap(),
+  ownerId: shape.ownerId.unwrap(),
   dueDate: blankAsNull(shape.dueDate.unwrap()),
   reason: shape.reason.unwrap(),
   severity: shape.severity.unwrap(),

@@ -20,8 +20,8 @@ const shape = OpenActionSchema.shape;
 /** The request as the form holds it; the owner the domain requires (OWNER_REQUIRED) is asked for before sending. */
 const OpenActionForm = OpenActionSchema.pick({ title: true }).extend({
   description: shape.description.unwrap(),
-  ownerId: shape.ownerId.unwrap().unwrap(),
-  dueDate: blankAsNull(shape.dueDate.unwrap()),
+  ownerId: shape.ownerId,
+  dueDate: blankAsNull(shape.dueDate),
   severity: shape.severity.unwrap(),
   blocksMilestoneId: blankAsNull(shape.blocksMilestoneId.unwrap()),
   checkDate: blankAsNull(shape.checkDate.unwrap()),

@@ -24,7 +24,7 @@ const decision = (over: Partial<Decision> = {}): Decision => ({
   options: 'Air\nSea',
   owner: jonas,
   requestedBy: jonas,
-  dueDate: null,
+  dueDate: '2026-03-13' as Decision['dueDate'],
   isOverdue: false,
   flags: ['no_due_date'],
   status: 'open',

@@ -8,7 +8,11 @@ import { PersonSelect } from '../records/person-select.js';
 /** The catalogue's words for a decision's fields left empty. */
 export function useDecisionRequired() {
   const { t } = useTranslation();
-  return { statement: t('decisions.form.required.statement'), ownerId: t('decisions.form.required.owner') };
+  return {
+    statement: t('decisions.form.required.statement'),
+    ownerId: t('decisions.form.required.owner'),
+    dueDate: t('decisions.form.required.dueDate'),
+  };
 }
 
 /** What must be decided, with its context and options, who decides and by when. */
@@ -27,8 +31,9 @@ export function DecisionFields({ people, current }: { people: readonly ProgramPe
           people={people}
           ownerAction="decision.decide"
           current={current}
+          isRequired
         />
-        <DateField name="dueDate" label={t('decisions.form.dueDate')} hint={t('decisions.form.dueDateHint')} />
+        <DateField name="dueDate" label={t('decisions.form.dueDate')} hint={t('decisions.form.dueDateHint')} isRequired />
       </div>
     </>
   );

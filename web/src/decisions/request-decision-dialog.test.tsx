@@ -21,7 +21,18 @@ describe('RequestDecisionDialog', () => {
     document.body.innerHTML = '';
   });
 
-  it('asks for the statement and the owner together before anything is sent', async () => {
+  it('asks for the statement, the owner and the due date together before anything is sent', async () => {
+    const fetch = server(() => answer(201, {}));
+    vi.stubGlobal('fetch', fetch);
+    const view = open();
+    await view.click('Save');
+    expect(view.errorOf('Decide by')).toBe('Say by when it must be decided: every decision has a due date.');
+    expect(view.byLabel('Decide by').getAttribute('aria-required')).toBe('true');
+    expect(view.byLabel('Who decides').getAttribute('aria-required')).toBe('true');
+    expect(fetch.mock.calls.filter(([, init]) => init.method !== 'GET')).toEqual([]);
+  });
+
+  it('asks for the statement and the owner together, and a date in range, before anything is sent', async () => {
     const fetch = server(() => answer(201, {}));
     vi.stubGlobal('fetch', fetch);
     const view = open();
@@ -42,6 +53,7 @@ describe('RequestDecisionDialog', () => {
     await view.click('Save');
     await view.fill('Decision needed', 'Air freight the T2 samples?');
     await view.fill('Who decides', 'u-jonas');
+    await view.fill('Decide by', '2026-03-13');
     expect(view.errorOf('Decision needed')).toBeNull();
     await view.click('Save');
 
@@ -52,7 +64,7 @@ describe('RequestDecisionDialog', () => {
       context: '',
       options: '',
       ownerId: 'u-jonas',
-      dueDate: null,
+      dueDate: '2026-03-13',
     });
     expect(view.onSaved).toHaveBeenCalledWith({ id: 'd1', key: 'D-9' });
   });
@@ -73,6 +85,7 @@ describe('RequestDecisionDialog', () => {
     const view = open();
     await view.fill('Decision needed', 'Air freight the T2 samples?');
     await view.fill('Who decides', 'u-jonas');
+    await view.fill('Decide by', '2026-03-13');
     await view.click('Save');
 
     const alert = view.container.querySelector('[role="alert"]')?.textContent ?? '';

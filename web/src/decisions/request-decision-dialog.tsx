@@ -23,8 +23,8 @@ const shape = RequestDecisionSchema.shape;
 const RequestDecisionForm = RequestDecisionSchema.pick({ statement: true }).extend({
   context: shape.context.unwrap(),
   options: shape.options.unwrap(),
-  ownerId: shape.ownerId.unwrap().unwrap().min(1),
-  dueDate: blankAsNull(shape.dueDate.unwrap()),
+  ownerId: shape.ownerId,
+  dueDate: blankAsNull(shape.dueDate),
   // The milestones ticked, by id, as the links the request names.
   links: z
     .array(z.string())

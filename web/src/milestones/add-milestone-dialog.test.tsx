@@ -30,7 +30,8 @@ describe('AddMilestoneDialog', () => {
     expect(view.errorOf('Name')).toBe('At most 200 characters.');
     expect(view.errorOf('Baseline date')).toBe('Enter the baseline date.');
     expect(view.errorOf('Forecast date')).toBe('Choose a date from 2000-01-01 to 2099-12-31.');
-    expect(view.errorOf('Owner')).toBeNull();
+    expect(view.errorOf('Owner')).toBe('Choose who delivers the milestone: every milestone has an owner.');
+    expect(view.byLabel('Owner').getAttribute('aria-required')).toBe('true');
     // The hint stays, after the error, in what a screen reader reads for the field.
     expect(view.byLabel('Baseline date').getAttribute('aria-describedby')).toMatch(/-error .*-hint$/);
     expect(document.activeElement).toBe(view.byLabel('Name'));

@@ -25,7 +25,7 @@ interface Props {
 const shape = CreateMilestoneSchema.shape;
 /** The request, with the controls' empty texts as "none". */
 const AddMilestoneForm = CreateMilestoneSchema.pick({ name: true, phase: true, baselineDate: true }).extend({
-  ownerId: blankAsNull(shape.ownerId),
+  ownerId: shape.ownerId,
   forecastDate: blankAsNull(shape.forecastDate.unwrap().nullable()),
   isCritical: shape.isCritical.unwrap(),
 });
@@ -36,7 +36,7 @@ export function AddMilestoneDialog({ programId, defaultPhase, users, onClose, on
   const form = useFormMutation({
     schema: AddMilestoneForm,
     defaultValues: { name: '', phase: defaultPhase, ownerId: '', baselineDate: '', forecastDate: '', isCritical: false },
-    required: { name: t('form.required.name'), baselineDate: t('form.required.baselineDate') },
+    required: { name: t('form.required.name'), ownerId: t('form.required.owner'), baselineDate: t('form.required.baselineDate') },
     send: ({ forecastDate, ...values }) => api.createMilestone(programId, { ...values, ...(forecastDate ? { forecastDate } : {}) }),
     onSaved,
     refresh: () => invalidateProgram(client, programId),

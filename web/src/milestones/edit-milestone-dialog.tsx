@@ -5,7 +5,7 @@ import { type Milestone, type UpdateMilestone, UpdateMilestoneSchema } from '../
 import { CheckboxField } from '../forms/checkbox-field.js';
 import { DateField } from '../forms/date-field.js';
 import { FormDialog } from '../forms/form-dialog.js';
-import { blankAsNull, numberOrNull } from '../forms/form-values.js';
+import { numberOrNull } from '../forms/form-values.js';
 import { NumberField } from '../forms/number-field.js';
 import { TextField } from '../forms/text-field.js';
 import { useFormMutation } from '../forms/use-form-mutation.js';
@@ -30,7 +30,7 @@ const shape = UpdateMilestoneSchema.shape;
 const EditMilestoneForm = z.object({
   name: shape.name.unwrap(),
   phase: shape.phase.unwrap(),
-  ownerId: blankAsNull(shape.ownerId),
+  ownerId: shape.ownerId.unwrap(),
   isCritical: shape.isCritical.unwrap(),
   baselineDate: shape.baselineDate.unwrap(),
   toleranceDays: numberOrNull(shape.toleranceDays.unwrap()),
@@ -70,7 +70,12 @@ export function EditMilestoneDialog({ programId, milestone, users, onClose, onSa
       toleranceDays: milestone.toleranceDays === null ? '' : String(milestone.toleranceDays),
       reason: '',
     },
-    required: { name: t('form.required.name'), baselineDate: t('form.required.baselineDate'), reason: t('form.required.baselineReason') },
+    required: {
+      name: t('form.required.name'),
+      ownerId: t('form.required.owner'),
+      baselineDate: t('form.required.baselineDate'),
+      reason: t('form.required.baselineReason'),
+    },
     isUnchanged: (v) => Object.keys(changes(milestone, v)).length === 0,
     send: (v) =>
       api.updateMilestone(programId, milestone.id, {

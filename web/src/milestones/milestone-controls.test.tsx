@@ -102,14 +102,18 @@ describe('EditMilestoneDialog', () => {
     ]);
   });
 
-  it('renames without a reason, and clears the owner as "no owner"', async () => {
+  it('renames without a reason, and refuses to leave the milestone without an owner before sending', async () => {
     const fetch = server(() => answer(200, { ...milestone, version: 6 }));
     vi.stubGlobal('fetch', fetch);
     const view = open();
     await view.fill('Name', 'Pilot run 2');
     await view.fill('Owner', '');
     await view.click('Save');
-    expect(sent(fetch).map(([, body]) => body)).toEqual([{ version: 5, name: 'Pilot run 2', ownerId: null }]);
+    expect(view.errorOf('Owner')).toBe('Choose who delivers the milestone: every milestone has an owner.');
+    expect(sent(fetch)).toEqual([]);
+    await view.fill('Owner', milestone.owner?.id ?? '');
+    await view.click('Save');
+    expect(sent(fetch).map(([, body]) => body)).toEqual([{ version: 5, name: 'Pilot run 2' }]);
   });
 
   it('says on the field that planned dates are locked once the program has a baseline', async () => {

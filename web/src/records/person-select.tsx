@@ -15,16 +15,17 @@ interface Props {
   ownerAction: keyof Can;
   /** The owner as saved, named even when their role no longer fits. */
   current?: PersonRef | null | undefined;
+  isRequired?: boolean;
 }
 
 /** Choose the person who will own a decision, risk or action, from the program's people. */
-export function PersonSelect({ name, label, hint, people, ownerAction, current }: Props) {
+export function PersonSelect({ name, label, hint, people, ownerAction, current, isRequired = false }: Props) {
   const { t } = useTranslation();
   const value = useWatch({ name }) as string;
   const offered = people.filter((p) => couldOwn(p.roles, ownerAction));
   const known = value === '' || offered.some((p) => p.id === value);
   return (
-    <SelectField name={name} label={label} hint={hint}>
+    <SelectField name={name} label={label} hint={hint} isRequired={isRequired}>
       <option value="">{t('records.choosePerson')}</option>
       {!known && <option value={value}>{current?.id === value ? current.name : value}</option>}
       {offered.map((p) => (
