@@ -4,6 +4,7 @@ import { getMilestone } from '../app/get-milestone.js';
 import { getProgram } from '../app/get-program.js';
 import { listChanges } from '../app/list-changes.js';
 import { listMilestones } from '../app/list-milestones.js';
+import { listNeedsOwner } from '../app/list-needs-owner.js';
 import { listPrograms } from '../app/list-programs.js';
 import { moveMilestone } from '../app/move-milestone.js';
 import { listProgramPeople } from '../app/people/list-program-people.js';
@@ -12,7 +13,7 @@ import type { programOperations } from '../contract/operations/programs.js';
 import type { UserId } from '../domain/ids.js';
 import type { PlainDate } from '../domain/plain-date.js';
 import { ok } from '../domain/result.js';
-import { changeJson, milestoneJson, programJson, savedMilestoneJson } from '../present/api-json.js';
+import { changeJson, milestoneJson, personRef, programJson, savedMilestoneJson } from '../present/api-json.js';
 import { type Bindings, presented } from './binding.js';
 import { warned, workingDayWarnings } from './warnings.js';
 
@@ -101,6 +102,20 @@ export const programBindings: Bindings<keyof typeof programOperations> = {
   listChanges: async ({ app, actor }, { params, query }) =>
     presented(await listChanges(app, { programId: params.programId, actor, ...query }), (page) => ({
       items: page.items.map(changeJson),
+      nextCursor: page.nextCursor,
+    })),
+
+  listNeedsOwner: async ({ app, actor }, { params, query }) =>
+    presented(await listNeedsOwner(app, { programId: params.programId, actor, ...query }), (page) => ({
+      items: page.items.map(({ item, owner }) => ({
+        kind: item.kind,
+        id: item.id,
+        key: item.key,
+        title: item.title,
+        lacks: [...item.lacks],
+        owner: personRef(owner),
+        dueDate: item.dueDate,
+      })),
       nextCursor: page.nextCursor,
     })),
 };

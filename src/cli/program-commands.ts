@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
 import type { Milestone } from '../contract/milestone.js';
+import { type NeedsOwnerItem, NeedsOwnerQuerySchema } from '../contract/needs-owner.js';
 import type { ProgramSummary } from '../contract/program.js';
 import type { ProgramPersonJson } from './backend.js';
 import { addActingOptions, withBackend } from './connect.js';
 import { actualText, healthWhy, healthWord, roleWord, varianceText } from './format.js';
+import { parseIntOption, parseOption } from './options.js';
 import { emit, facts, outputOf, table } from './output.js';
 import type { CliContext } from './session.js';
 import { milestonesOf, must, requireProgram } from './targets.js';
@@ -136,5 +138,42 @@ export function registerProgramCommands(cli: Command, ctx: CliContext): Command 
       emit(out, { items }, () => peopleTable(items, program.code));
     });
   });
+
+  addActingOptions(
+    programs
+      .command('needs-owner')
+      .description('Open milestones, decisions and actions still without an owner or a due date, and how to complete each')
+      .argument('<program>', 'program code or id')
+      .option('--limit <n>', 'show at most n items, 1-200 (default 50)')
+      .option('--cursor <cursor>', 'the next page: the cursor a previous page printed')
+      .option('--json', "print the API's JSON ({ items: NeedsOwnerItem[], nextCursor })"),
+  ).action(async (ref: string, o: { limit?: string; cursor?: string; json?: boolean }, cmd: Command) => {
+    const out = outputOf(o);
+    const q = NeedsOwnerQuerySchema.shape;
+    const limit =
+      o.limit === undefined ? undefined : parseIntOption(out, '--limit', q.limit, o.limit, 'Must be a whole number from 1 to 200.');
+    const cursor = parseOption(out, '--cursor', q.cursor, o.cursor, 'Must be the cursor a previous page printed.');
+    await withBackend(ctx, cmd, out, async (b) => {
+      const program = await requireProgram(b, out, ref);
+      const page = must(out, await b.listNeedsOwner({ params: { programId: program.id }, query: { limit, cursor } }));
+      const more = page.nextCursor ? `\nMore: tollgate programs needs-owner ${program.code} --cursor ${page.nextCursor}` : '';
+      emit(out, page, () => needsOwnerTable(page.items, program.code) + more);
+    });
+  });
   return programs;
+}
+
+const fixWith = { milestone: 'milestone edit', decision: 'decision edit', action: 'action edit' } as const;
+
+function needsOwnerTable(items: readonly NeedsOwnerItem[], code: string): string {
+  if (items.length === 0) return `Every open milestone, decision and action of ${code} has an owner and a due date.`;
+  return table(
+    ['Key', 'Title', 'Lacks', 'Complete with'],
+    items.map((i) => [
+      i.key,
+      i.title,
+      i.lacks.map((g) => (g === 'owner' ? 'owner' : 'due date')).join(', '),
+      `tollgate ${fixWith[i.kind]} ${code} ${i.key}${i.lacks.includes('owner') ? ' --owner <person>' : ''}${i.lacks.includes('due_date') ? ' --due <date>' : ''}`,
+    ]),
+  );
 }

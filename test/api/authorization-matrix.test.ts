@@ -335,6 +335,11 @@ describe.each(dialects)('authorization matrix on %s (demo portfolio)', (dialect)
       expect: readers,
     },
     {
+      route: 'GET /api/v1/programs/:programId/needs-owner',
+      request: () => ({ method: 'GET', url: `/api/v1/programs/${program}/needs-owner` }),
+      expect: readers,
+    },
+    {
       route: 'POST /api/v1/programs/:programId/milestones',
       request: () => ({
         method: 'POST',

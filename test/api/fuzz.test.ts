@@ -709,7 +709,12 @@ describe.each(dialects)('fuzzing the OpenAPI operations on %s', (dialect) => {
       dueDate: '2026-03-13',
     });
     await send(dee, 'POST', `${ms}/decisions/D-2/decide`, { version: 1, outcome: 'Go', rationale: 'Cheapest', expectedImpact: '+2 k USD' });
-    await send(chen, 'POST', `${ms}/decisions`, { statement: 'Which hinge supplier?', ownerId: dee.id, options: 'Lisheng\nHuayu' });
+    await send(chen, 'POST', `${ms}/decisions`, {
+      statement: 'Which hinge supplier?',
+      ownerId: dee.id,
+      options: 'Lisheng\nHuayu',
+      dueDate: '2026-03-27',
+    });
     await send(dana, 'POST', `${ms}/decisions`, { statement: 'Ship the pilot lot by sea?', ownerId: dana.id, dueDate: '2026-04-30' });
     await send(dana, 'POST', `${ms}/risks`, {
       title: 'Hinge supplier capacity',
@@ -753,13 +758,14 @@ describe.each(dialects)('fuzzing the OpenAPI operations on %s', (dialect) => {
       ['Tooling kick-off', 'G2', '2026-04-01'],
       ['Launch', 'G4', '2026-09-01'],
     ])
-      await send(dana, 'POST', `/api/v1/programs/${second.code}/milestones`, { name, phase, baselineDate });
+      await send(dana, 'POST', `/api/v1/programs/${second.code}/milestones`, { name, phase, baselineDate, ownerId: dana.id });
     const secondVersion = (await send(dana, 'GET', `/api/v1/programs/${second.code}`)).version as number;
     await send(dana, 'POST', `/api/v1/programs/${second.code}/activate`, { version: secondVersion, reason: 'Plan agreed' });
     await send(dana, 'POST', `/api/v1/programs/${other.code}/milestones`, {
       name: 'Only Dana sees this',
       phase: 'G1',
       baselineDate: '2026-04-01',
+      ownerId: dana.id,
     });
 
     // Throwaway records the workspace routes may act on: never the three callers, their roles or their tokens.

@@ -127,6 +127,8 @@ describe.each(dialects)('tollgate on %s: actions and my week', (dialect) => {
     expect(problemOf(none)).toMatchObject({ code: 'OWNER_REQUIRED', errors: [{ path: '--owner' }] });
     const undated = await run('action', 'add', 'CLI-ACT', '--title', 'Some day', '--owner', 'chen@example.test', '--json');
     expect(problemOf(undated)).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ path: '--due' }] });
+    const gaps = await run('programs', 'needs-owner', 'CLI-ACT');
+    expect(gaps).toMatchObject({ code: 0, stdout: 'Every open milestone, decision and action of CLI-ACT has an owner and a due date.\n' });
     const badSeverity = await run('action', 'add', 'CLI-ACT', '--title', 'x', '--owner', 'chen@example.test', '--severity', 'huge');
     expect(badSeverity).toMatchObject({ code: 2, stdout: '' });
   });

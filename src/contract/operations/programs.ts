@@ -1,3 +1,4 @@
+import { NeedsOwnerPageSchema, NeedsOwnerQuerySchema } from '../needs-owner.js';
 import { ProgramPeopleSchema } from '../auth.js';
 import { ChangeListSchema, ChangesQuerySchema } from '../change.js';
 import {
@@ -125,5 +126,18 @@ export const programOperations = defineOperations({
     response: ChangeListSchema,
     refusals: [400, 401, 404],
     kept: 'program',
+  },
+  listNeedsOwner: {
+    method: 'GET',
+    path: '/programs/:programId/needs-owner',
+    tags: ['programs'],
+    summary: 'Open milestones, decisions and actions that still lack an owner or a due date, for the cadence owner to complete',
+    description:
+      'Records from before every record had to have an owner and a due date: open milestones without an owner, open decisions and actions (not yet closed) without an owner or a due date. Milestones first, then decisions, then actions, each by key; pages of limit items, pass nextCursor as cursor for the next.',
+    params: ProgramParamsSchema,
+    query: NeedsOwnerQuerySchema,
+    status: 200,
+    response: NeedsOwnerPageSchema,
+    refusals: [401, 404, 422],
   },
 });

@@ -77,6 +77,9 @@ export const api = {
   listChanges: (programId: string, signal?: AbortSignal, cursor?: string) =>
     callOperation('listChanges', { params: { programId }, query: { limit: changePageSize, cursor } }, signal),
   listProgramPeople: (programId: string, signal?: AbortSignal) => callOperation('listProgramPeople', { params: { programId } }, signal),
+  /** The first page (50) of the records still without an owner or a due date. */
+  listNeedsOwner: (programId: string, signal?: AbortSignal) =>
+    callOperation('listNeedsOwner', { params: { programId }, query: { limit: 50 } }, signal),
 
   createMilestone: (programId: string, body: CreateMilestone) => callOperation('createMilestone', { params: { programId }, body }),
   updateMilestone: (programId: string, milestoneId: string, body: UpdateMilestone) =>

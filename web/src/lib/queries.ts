@@ -8,6 +8,7 @@ export const queryKeys = {
   program: (programId: string) => ['program', programId] as const,
   milestones: (programId: string) => ['program', programId, 'milestones'] as const,
   changes: (programId: string) => ['program', programId, 'changes'] as const,
+  needsOwner: (programId: string) => ['program', programId, 'needs-owner'] as const,
   programPeople: (programId: string) => ['program', programId, 'people'] as const,
   tokens: ['me', 'tokens'] as const,
   people: ['people'] as const,
@@ -39,6 +40,10 @@ export const useChanges = (programId: string) =>
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 
+/** The first page of the program's open records still without an owner or a due date. */
+export const useNeedsOwner = (programId: string) =>
+  useQuery({ queryKey: queryKeys.needsOwner(programId), queryFn: ({ signal }) => api.listNeedsOwner(programId, signal) });
+
 /** The people holding a role on the program: who can own its milestones. */
 export const useProgramPeople = (programId: string) =>
   useQuery({
@@ -68,6 +73,7 @@ export function invalidateProgram(client: QueryClient, programId: string): Promi
     client.invalidateQueries({ queryKey: queryKeys.program(programId), exact: true }),
     client.invalidateQueries({ queryKey: queryKeys.milestones(programId) }),
     client.invalidateQueries({ queryKey: queryKeys.changes(programId) }),
+    client.invalidateQueries({ queryKey: queryKeys.needsOwner(programId) }),
     client.invalidateQueries({ queryKey: queryKeys.programs }),
   ]).then(() => undefined);
 }

@@ -4,8 +4,9 @@ import { ChangeLogSection } from '../change-log/change-log-section.js';
 import { HealthLegend } from '../components/health-legend.js';
 import { LoadError } from '../components/load-error.js';
 import { PageTitle } from '../components/page-title.js';
-import { useChanges, useMilestones, useProgram, useProgramPeople } from '../lib/queries.js';
+import { useChanges, useMilestones, useNeedsOwner, useProgram, useProgramPeople } from '../lib/queries.js';
 import { MilestonesSection } from '../milestones/milestones-section.js';
+import { NeedsOwnerSection } from './needs-owner-section.js';
 import { ProgramHeader } from './program-header.js';
 import { ProgramHeaderSkeleton } from './program-header-skeleton.js';
 import { ProgramTabs } from './program-tabs.js';
@@ -17,6 +18,7 @@ export function ProgramPage() {
   const milestones = useMilestones(programId);
   const changes = useChanges(programId);
   const people = useProgramPeople(programId);
+  const gaps = useNeedsOwner(programId);
   const personList = people.data?.items ?? [];
 
   return (
@@ -34,6 +36,7 @@ export function ProgramPage() {
       )}
       <ProgramTabs code={programId} program={program.data} />
       <HealthLegend />
+      <NeedsOwnerSection code={program.data?.code ?? programId} items={gaps.data?.items} hasMore={Boolean(gaps.data?.nextCursor)} />
       <MilestonesSection
         programId={programId}
         program={program.data}
