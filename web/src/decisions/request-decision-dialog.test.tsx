@@ -27,7 +27,7 @@ describe('RequestDecisionDialog', () => {
     const view = open();
     await view.click('Save');
     expect(view.errorOf('Decide by')).toBe('Say by when it must be decided: every decision has a due date.');
-    expect(view.byLabel('Decide by').getAttribute('aria-required')).toBe('true');
+    expect(view.byLabel<HTMLInputElement>('Decide by').required).toBe(true);
     expect(view.byLabel('Who decides').getAttribute('aria-required')).toBe('true');
     expect(fetch.mock.calls.filter(([, init]) => init.method !== 'GET')).toEqual([]);
   });

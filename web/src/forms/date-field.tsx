@@ -22,7 +22,7 @@ export function DateField({ name, label, hint, max, isRequired = false }: Props)
           type="date"
           min={dateRange.min}
           max={max ?? dateRange.max}
-          aria-required={isRequired || undefined}
+          required={isRequired || undefined}
           {...registration}
         />
       )}
