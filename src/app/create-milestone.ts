@@ -4,8 +4,8 @@ import type { PlainDate } from '../domain/plain-date.js';
 import type { Result } from '../domain/result.js';
 import type { Actor, AppDeps } from './deps.js';
 import { checkOwner, view } from './milestone-write.js';
-import type { MilestoneView } from './views.js';
 import { must } from './transact.js';
+import type { MilestoneView } from './views.js';
 import { programWrite } from './write-sequence.js';
 
 export interface CreateMilestoneInput {

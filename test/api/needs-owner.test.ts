@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unwrap } from '../../src/app/create-records.js';
-import type { Actor } from '../../src/app/deps.js';
 import { importLegacyAction, importLegacyMilestone } from '../../src/app/demo/legacy-records.js';
+import type { Actor } from '../../src/app/deps.js';
 import type { UserId } from '../../src/domain/ids.js';
 import type { PlainDate } from '../../src/domain/plain-date.js';
 import type { Program } from '../../src/domain/program.js';

@@ -1,6 +1,6 @@
 import { buildCalendar } from '../../domain/calendar/build-calendar.js';
 import { asClientId, asFactoryId, asMilestoneId, asProgramId, type UserId } from '../../domain/ids.js';
-import { createMilestone } from '../../domain/milestone.js';
+import { milestoneRecord } from '../../domain/milestone.js';
 import type { PlainDate } from '../../domain/plain-date.js';
 import { isTimeZone } from '../../domain/plain-date.js';
 import { copyPlan, type PlanCopy } from '../../domain/plan-copy.js';
@@ -220,7 +220,8 @@ async function writeCopy(deps: AppDeps, tx: Tx, programId: Program['id'], plan: 
   for (const m of plan.milestones) {
     const key = await tx.nextKey(programId, 'M');
     if (key !== m.key) throw new Error(`copy: expected key ${m.key}, the program gave ${key}`);
-    const { next, changes } = createMilestone({
+    // An owner not mapped to the new program is left for assignment: the "needs an owner" list shows it.
+    const { next, changes } = milestoneRecord({
       id: asMilestoneId(deps.newId()),
       programId,
       key,

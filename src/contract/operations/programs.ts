@@ -1,4 +1,3 @@
-import { NeedsOwnerPageSchema, NeedsOwnerQuerySchema } from '../needs-owner.js';
 import { ProgramPeopleSchema } from '../auth.js';
 import { ChangeListSchema, ChangesQuerySchema } from '../change.js';
 import {
@@ -10,6 +9,7 @@ import {
   MoveMilestoneSchema,
   UpdateMilestoneSchema,
 } from '../milestone.js';
+import { NeedsOwnerPageSchema, NeedsOwnerQuerySchema } from '../needs-owner.js';
 import { defineOperations, readRefusals, writeRefusals } from '../operation.js';
 import { ProgramListSchema, ProgramParamsSchema, ProgramSummarySchema } from '../program.js';
 

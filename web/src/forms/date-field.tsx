@@ -17,14 +17,7 @@ export function DateField({ name, label, hint, max, isRequired = false }: Props)
   return (
     <Field id={id} name={name} label={label} hint={hint} error={error}>
       {(c) => (
-        <input
-          {...c}
-          type="date"
-          min={dateRange.min}
-          max={max ?? dateRange.max}
-          required={isRequired || undefined}
-          {...registration}
-        />
+        <input {...c} type="date" min={dateRange.min} max={max ?? dateRange.max} required={isRequired || undefined} {...registration} />
       )}
     </Field>
   );
