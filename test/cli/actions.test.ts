@@ -121,7 +121,7 @@ describe.each(dialects)('tollgate on %s: actions and my week', (dialect) => {
 
     const due = ['--due', addDays(today(), 5)];
     const nobody = await run('action', 'add', 'CLI-ACT', '--title', 'Nobody does this', ...due, '--json');
-    expect(nobody.code).toBe(1);
+    expect(nobody.code).toBe(2);
     expect(problemOf(nobody)).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ path: '--owner' }] });
     const none = await run('action', 'add', 'CLI-ACT', '--title', 'Nobody does this', ...due, '--owner', 'none', '--json');
     expect(problemOf(none)).toMatchObject({ code: 'OWNER_REQUIRED', errors: [{ path: '--owner' }] });

@@ -156,7 +156,7 @@ describe.each(dialects)('tollgate decision on %s', (dialect) => {
 
     // No owner or no due date, or an owner who may not decide: refused, nothing written.
     const noOwner = await priya('decision', 'request', 'CLI-DEC', '--statement', 'Who decides?', '--due', due, '--json');
-    expect(noOwner.code).toBe(1);
+    expect(noOwner.code).toBe(2);
     expect(problemOf(noOwner)).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ path: '--owner' }] });
     const noDue = await priya('decision', 'request', 'CLI-DEC', '--statement', 'When?', '--owner', 'jonas@example.test', '--json');
     expect(problemOf(noDue)).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ path: '--due' }] });
