@@ -62,6 +62,8 @@ describe('browser: sign in → my week → portfolio → program → add, move, 
     const dialog = page.getByRole('dialog', { name: 'Add milestone' });
     await dialog.getByLabel('Name').fill('Second-source resin qualified');
     await dialog.getByLabel('Phase').selectOption('G3');
+    // Every milestone has an owner: the first person of the program.
+    await dialog.getByLabel('Owner').selectOption({ index: 1 });
     await dialog.getByLabel('Baseline date').fill('2027-03-15');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => dialog.isVisible()).toBe(false);
