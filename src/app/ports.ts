@@ -167,6 +167,28 @@ export interface ChangeQuery {
   readonly valueChangesOnly?: boolean | undefined;
 }
 
+/** Where a page of the change log's writes starts: after this write, newest first. */
+export interface WritePosition {
+  readonly at: string;
+  readonly correlationId: string;
+  readonly entityId: string;
+}
+
+/** A page of a program's writes (the rows one write wrote for one record), newest first. */
+export interface ChangeWriteQuery {
+  /** Inclusive lower bound, an ISO instant. */
+  readonly since?: string | undefined;
+  /** Exclusive upper bound, an ISO instant. */
+  readonly until?: string | undefined;
+  /** Only writes by this person. */
+  readonly actorId?: string | undefined;
+  /** Only writes of the record with this key (M-12), and of the dependencies and links that name it. */
+  readonly recordKey?: string | undefined;
+  readonly after?: WritePosition | undefined;
+  /** Writes (not rows) per page. */
+  readonly limit: number;
+}
+
 /** Closed records a page lists: those last changed from `since` (inclusive) to `until` (exclusive), ISO instants. */
 export interface ClosedPeriod {
   readonly since: string;
@@ -296,6 +318,10 @@ export interface Reads {
   /** By id or by key (M-12) within the program. */
   findMilestone(programId: AuthorizedProgramId, idOrKey: string): Promise<Milestone | null>;
   listChanges(programId: AuthorizedProgramId, q: ChangeQuery): Promise<ChangeRecord[]>;
+  /** A page of writes, newest first, each with every row it wrote for its record (a write never splits). */
+  listChangeWrites(programId: AuthorizedProgramId, q: ChangeWriteQuery): Promise<ChangeRecord[][]>;
+  /** The last value each of these records logged for one of the fields (its title), by record id: names of removed records. */
+  lastLoggedValues(programId: AuthorizedProgramId, entityIds: readonly string[], fields: readonly string[]): Promise<Map<string, string>>;
   /** How many changes match (limit, order and `after` aside). */
   countChanges(programId: AuthorizedProgramId, q: Omit<ChangeQuery, 'limit' | 'ascending' | 'after'>): Promise<number>;
   listDecisions(programIds: readonly AuthorizedProgramId[]): Promise<Decision[]>;

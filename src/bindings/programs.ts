@@ -2,6 +2,7 @@ import { completeMilestone } from '../app/complete-milestone.js';
 import { createMilestone } from '../app/create-milestone.js';
 import { getMilestone } from '../app/get-milestone.js';
 import { getProgram } from '../app/get-program.js';
+import { listChangeLog } from '../app/list-change-log.js';
 import { listChanges } from '../app/list-changes.js';
 import { listMilestones } from '../app/list-milestones.js';
 import { listNeedsOwner } from '../app/list-needs-owner.js';
@@ -13,7 +14,7 @@ import type { programOperations } from '../contract/operations/programs.js';
 import type { UserId } from '../domain/ids.js';
 import type { PlainDate } from '../domain/plain-date.js';
 import { ok } from '../domain/result.js';
-import { changeJson, milestoneJson, personRef, programJson, savedMilestoneJson } from '../present/api-json.js';
+import { changeEntryJson, changeJson, milestoneJson, personRef, programJson, savedMilestoneJson } from '../present/api-json.js';
 import { type Bindings, presented } from './binding.js';
 import { warned, workingDayWarnings } from './warnings.js';
 
@@ -116,6 +117,12 @@ export const programBindings: Bindings<keyof typeof programOperations> = {
         owner: personRef(owner),
         dueDate: item.dueDate,
       })),
+      nextCursor: page.nextCursor,
+    })),
+
+  listChangeLog: async ({ app, actor }, { params, query }) =>
+    presented(await listChangeLog(app, { programId: params.programId, actor, ...query }), (page) => ({
+      items: page.items.map(changeEntryJson),
       nextCursor: page.nextCursor,
     })),
 };

@@ -1,3 +1,4 @@
+import type { ChangeEntryView } from '../app/list-change-log.js';
 import type { ChangeView } from '../app/list-changes.js';
 import type { SavedMilestoneView } from '../app/milestone-write.js';
 import type { MembershipView } from '../app/people/membership-views.js';
@@ -5,7 +6,7 @@ import type { MilestoneLinkView } from '../app/plan/milestone-link-view.js';
 import type { PushView } from '../app/plan/schedule.js';
 import type { ApiTokenRecord, User } from '../app/ports.js';
 import type { MilestoneView, ProgramView } from '../app/views.js';
-import type { Change } from '../contract/change.js';
+import type { Change, ChangeEntry } from '../contract/change.js';
 import type { PersonRef } from '../contract/common.js';
 import type { Milestone } from '../contract/milestone.js';
 import type { MilestoneLink } from '../contract/plan.js';
@@ -131,6 +132,17 @@ export function changeJson(v: ChangeView): Change {
     correlationId: c.correlationId,
   };
 }
+
+export const changeEntryJson = (v: ChangeEntryView): ChangeEntry => ({
+  id: v.id,
+  at: v.at,
+  by: personRef(v.actor) ?? { id: v.actorId, name: '(unknown)', email: '' },
+  reason: v.reason,
+  correlationId: v.correlationId,
+  kind: v.kind,
+  record: v.record,
+  fields: v.fields.map((f) => ({ ...f })),
+});
 
 export const membershipJson = (v: MembershipView) => ({
   id: v.membership.id,

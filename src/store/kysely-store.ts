@@ -41,7 +41,7 @@ import {
   toUser,
 } from './mappers.js';
 import { migrationTables } from './migrate.js';
-import { changePageQuery, changesMatching, decisionPageQuery, readActionPage } from './record-pages.js';
+import { changePageQuery, changesMatching, decisionPageQuery, readActionPage, readChangeWrites } from './record-pages.js';
 import type { Database } from './schema.js';
 import { searchRecords } from './search-records.js';
 
@@ -572,6 +572,27 @@ export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'cou
     },
     async listChanges(programId, q: ChangeQuery) {
       return (await changePageQuery(db, programId, q).execute()).map(toChange);
+    },
+    async listChangeWrites(programId, q) {
+      return (await readChangeWrites(db, programId, q)).map((rows) => rows.map(toChange));
+    },
+    async lastLoggedValues(programId, entityIds, fields) {
+      const out = new Map<string, string>();
+      if (fields.length === 0) return out;
+      for (const part of chunks(unique(entityIds))) {
+        const rows = await db
+          .selectFrom('changes')
+          .select(['entityId', 'newValue'])
+          .where('programId', '=', programId)
+          .where('entityId', 'in', part)
+          .where('field', 'in', [...fields])
+          .where('newValue', 'is not', null)
+          .orderBy('at', 'desc')
+          .orderBy('id', 'desc')
+          .execute();
+        for (const r of rows) if (r.newValue !== null && !out.has(r.entityId)) out.set(r.entityId, r.newValue);
+      }
+      return out;
     },
     async countChanges(programId, q) {
       const r = await changesMatching(db, programId, q)

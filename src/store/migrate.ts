@@ -11,6 +11,7 @@ import * as m0008 from './migrations/0008-workspace-revision.js';
 import * as m0009 from './migrations/0009-record-page-indexes.js';
 import * as m0010 from './migrations/0010-setup-records.js';
 import * as m0011 from './migrations/0011-owner-due-action-done-by.js';
+import * as m0012 from './migrations/0012-change-story-change-log-indexes.js';
 
 // Migrations are imported, not discovered on disk, so the compiled build carries them.
 const migrations: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '0009-record-page-indexes': m0009,
   '0010-setup-records': m0010,
   '0011-owner-due-action-done-by': m0011,
+  '0012-change-story-change-log-indexes': m0012,
 };
 
 /** Where the applied migrations are recorded, and their lock: the schema's, not the workspace's data. */

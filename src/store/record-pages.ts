@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
-import type { ActionPageQuery, ChangeQuery, DecisionPageQuery } from '../app/ports.js';
+import type { ActionPageQuery, ChangeQuery, ChangeWriteQuery, DecisionPageQuery } from '../app/ports.js';
 import { chunks } from './in-lists.js';
-import type { ActionsTable, Database } from './schema.js';
+import type { ActionsTable, ChangesTable, Database } from './schema.js';
 
 // The orders a page of records is read in, as SQL expressions. Migration 0009 builds its indexes on these
 // very expressions, so each page is a walk along an index from the cursor on, whatever page it is; change
@@ -109,4 +109,55 @@ export function changePageQuery(db: Kysely<Database>, programId: string, q: Chan
     query = query.where((eb) => eb(eb.refTuple('at', 'id'), q.ascending ? '>' : '<', eb.tuple(at, id)));
   }
   return query.orderBy('at', dir).orderBy('id', dir).limit(q.limit);
+}
+
+/**
+ * The records a record filter matches: the record with this key, and the dependencies and links that
+ * name it (their keys are "M-1→M-2" and "D-3 → M-1", written when they were made).
+ */
+const keyPatterns = (key: string) => [`${key}→%`, `%→${key}`, `${key} → %`, `% → ${key}`];
+
+/**
+ * A page of a program's writes newest first: each write (one correlation id, one record) by its
+ * instant, correlation id and record id. Every filter holds for all rows of a write alike (one
+ * actor, one instant, one record), so a write is either wholly on the page or not at all.
+ */
+export function changeWritePageQuery(db: Kysely<Database>, programId: string, q: ChangeWriteQuery) {
+  let query = db.selectFrom('changes').where('programId', '=', programId);
+  if (q.actorId) query = query.where('actorId', '=', q.actorId);
+  if (q.recordKey) {
+    const key = q.recordKey;
+    query = query.where((eb) => eb.or([eb('entityKey', '=', key), ...keyPatterns(key).map((p) => eb('entityKey', 'like', p))]));
+  }
+  if (q.since) query = query.where('at', '>=', q.since);
+  if (q.until) query = query.where('at', '<', q.until);
+  if (q.after) {
+    const { at, correlationId, entityId } = q.after;
+    query = query.where((eb) => eb(eb.refTuple('at', 'correlationId', 'entityId'), '<', eb.tuple(at, correlationId, entityId)));
+  }
+  return query
+    .select(['at', 'correlationId', 'entityId'])
+    .groupBy(['at', 'correlationId', 'entityId'])
+    .orderBy('at', 'desc')
+    .orderBy('correlationId', 'desc')
+    .orderBy('entityId', 'desc')
+    .limit(q.limit);
+}
+
+/** A page of writes with their rows: the page's writes, then their rows by correlation id (bounded by the page). */
+export async function readChangeWrites(db: Kysely<Database>, programId: string, q: ChangeWriteQuery): Promise<ChangesTable[][]> {
+  const heads = await changeWritePageQuery(db, programId, q).execute();
+  if (heads.length === 0) return [];
+  const byWrite = new Map(heads.map((h) => [`${h.correlationId}|${h.entityId}`, [] as ChangesTable[]]));
+  for (const part of chunks([...new Set(heads.map((h) => h.correlationId))])) {
+    const rows = await db
+      .selectFrom('changes')
+      .selectAll()
+      .where('programId', '=', programId)
+      .where('correlationId', 'in', part)
+      .orderBy('id')
+      .execute();
+    for (const r of rows) byWrite.get(`${r.correlationId}|${r.entityId}`)?.push(r);
+  }
+  return [...byWrite.values()];
 }

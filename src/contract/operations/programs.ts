@@ -1,5 +1,5 @@
 import { ProgramPeopleSchema } from '../auth.js';
-import { ChangeListSchema, ChangesQuerySchema } from '../change.js';
+import { ChangeListSchema, ChangeLogQuerySchema, ChangeLogSchema, ChangesQuerySchema } from '../change.js';
 import {
   CompleteMilestoneSchema,
   CreateMilestoneSchema,
@@ -139,5 +139,20 @@ export const programOperations = defineOperations({
     status: 200,
     response: NeedsOwnerPageSchema,
     refusals: [401, 404, 422],
+  },
+  listChangeLog: {
+    method: 'GET',
+    path: '/programs/:programId/change-log',
+    tags: ['change log'],
+    summary: "The program's change log as a story, newest first: one entry per write of one record, named by key and title",
+    description:
+      'Each entry holds every field one write changed on one record, with its one reason; ids (owners, predecessors, …) come with the name or key they stand for. ' +
+      'A page holds at most `limit` entries and never splits one. Filter by record key, by person (email or id) and by period (from/to: days in the program time zone, at most 366).',
+    params: ProgramParamsSchema,
+    query: ChangeLogQuerySchema,
+    status: 200,
+    response: ChangeLogSchema,
+    refusals: [400, 401, 404, 422],
+    kept: 'program',
   },
 });
