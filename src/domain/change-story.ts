@@ -105,21 +105,6 @@ export function toldFields<F extends FieldChange>(entity: string, kind: EntryKin
   );
 }
 
-/**
- * The log rows of one page gathered into entries: every row of one write of one record (one
- * correlation id, one record) is one entry, in the order the entries' first rows come.
- */
-export function groupByWrite<R extends { readonly correlationId: string; readonly entityId: string }>(rows: readonly R[]): R[][] {
-  const groups = new Map<string, R[]>();
-  for (const r of rows) {
-    const key = `${r.correlationId}|${r.entityId}`;
-    const g = groups.get(key);
-    if (g) g.push(r);
-    else groups.set(key, [r]);
-  }
-  return [...groups.values()];
-}
-
 /** A milestone link as a story tells it: its two ends (keys) and its lag in business days. */
 export interface LinkStory {
   readonly kind: 'added' | 'removed';

@@ -340,6 +340,11 @@ describe.each(dialects)('authorization matrix on %s (demo portfolio)', (dialect)
       expect: readers,
     },
     {
+      route: 'GET /api/v1/programs/:programId/change-log',
+      request: () => ({ method: 'GET', url: `/api/v1/programs/${program}/change-log?limit=5` }),
+      expect: readers,
+    },
+    {
       route: 'POST /api/v1/programs/:programId/milestones',
       request: () => ({
         method: 'POST',

@@ -90,6 +90,7 @@ describe.each(dialects)('service endpoints on %s', (dialect) => {
         'POST /api/v1/programs/{programId}/milestones/{milestoneId}/move',
         'POST /api/v1/programs/{programId}/milestones/{milestoneId}/complete',
         'GET /api/v1/programs/{programId}/changes',
+        'GET /api/v1/programs/{programId}/change-log',
         'GET /api/v1/programs/{programId}/people',
         'POST /api/v1/auth/login',
         'GET /api/v1/me',

@@ -267,7 +267,7 @@ describe.each(dialects)('tollgate decision on %s', (dialect) => {
       ['D-3', 'open'],
       ['D-4', 'decided'],
     ]);
-    const changes = jsonOf<{ items: Change[] }>(await priya('changes', 'CLI-DEC', '--json')).items;
+    const changes = jsonOf<{ items: Change[] }>(await priya('changes', 'CLI-DEC', '--rows', '--json')).items;
     const reasons = changes.filter((c) => c.reason === 'Toolmaker quoted five weeks');
     expect(new Set(reasons.map((c) => c.entityKey))).toEqual(new Set(['D-1', 'D-4', 'D-4 → M-1']));
   });

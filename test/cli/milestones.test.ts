@@ -217,7 +217,7 @@ describe.each(dialects)('tollgate on %s: milestone writes and the change log', (
   });
 
   it('shows the move in the change log with its reason and the acting user', async () => {
-    const { items } = jsonOf<{ items: Change[] }>(await run('changes', 'CLI-TEST', '--json'));
+    const { items } = jsonOf<{ items: Change[] }>(await run('changes', 'CLI-TEST', '--rows', '--json'));
     const forecast = items.filter((c) => c.entityKey === 'M-1' && c.field === 'forecastDate');
     expect(forecast.map((c) => [c.oldValue, c.newValue])).toEqual([
       [monday, wednesday],
@@ -229,20 +229,37 @@ describe.each(dialects)('tollgate on %s: milestone writes and the change log', (
     });
     expect(items.find((c) => c.field === 'actualDate')).toMatchObject({ newValue: today(), reason: 'Shipped with the corrected invoice' });
 
-    const table = await run('changes', 'CLI-TEST', '--since', today(), '--limit', '20');
+    const table = await run('changes', 'CLI-TEST', '--rows', '--since', today(), '--limit', '20');
     expect(table.code).toBe(0);
     expect(table.stdout).toMatch(new RegExp(`│ Priya Raman +│ M-1 forecast +│ ${monday} → ${wednesday} +│ Mould cavity 2 needs rework +│`));
     // Taking the owner away was refused, so no owner change was written.
     expect(table.stdout).not.toMatch(/│ M-1 owner +│ Priya Raman → — +│/);
   });
 
+  it('tells the change log as a story: one line per write, filtered by record, person and period', async () => {
+    const story = await run('changes', 'CLI-TEST', '--record', 'm-1', '--by', 'priya@example.test', '--from', today(), '--to', today());
+    expect(story.code).toBe(0);
+    expect(story.stdout).toMatch(new RegExp(`│ Priya Raman +│ M-1 [^│]*: forecast ${monday} → ${wednesday} +│ Mould cavity 2 needs rework +│`));
+    const { items } = jsonOf<{ items: { record: { key: string | null }; by: { email: string } }[] }>(
+      await run('changes', 'CLI-TEST', '--record', 'M-1', '--json'),
+    );
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((e) => e.record.key === 'M-1')).toBe(true);
+    const nobody = await run('changes', 'CLI-TEST', '--by', 'nobody@example.test');
+    expect(nobody.code).toBe(1);
+    expect(nobody.stderr).toMatch(/USER_NOT_FOUND[\s\S]*--by/);
+    const mixed = await run('changes', 'CLI-TEST', '--since', today());
+    expect(mixed.code).toBe(2);
+    expect(mixed.stderr).toMatch(/--since.*--rows/);
+  });
+
   it('pages the change log: --limit, then --cursor as the page printed it, until the oldest', async () => {
-    const { items: all } = jsonOf<{ items: Change[] }>(await run('changes', 'CLI-TEST', '--limit', '5000', '--json'));
+    const { items: all } = jsonOf<{ items: Change[] }>(await run('changes', 'CLI-TEST', '--rows', '--limit', '5000', '--json'));
     const seen: string[] = [];
     let cursor: string | null = null;
     for (let i = 0; i <= all.length; i++) {
       const page: { items: Change[]; nextCursor: string | null } = jsonOf(
-        await run('changes', 'CLI-TEST', '--limit', '3', ...(cursor ? ['--cursor', cursor] : []), '--json'),
+        await run('changes', 'CLI-TEST', '--rows', '--limit', '3', ...(cursor ? ['--cursor', cursor] : []), '--json'),
       );
       seen.push(...page.items.map((c) => c.id));
       cursor = page.nextCursor;
@@ -250,8 +267,8 @@ describe.each(dialects)('tollgate on %s: milestone writes and the change log', (
     }
     expect(seen).toEqual(all.map((c) => c.id));
     // As a table, the next page's command is printed under the page.
-    const table = await run('changes', 'CLI-TEST', '--limit', '3');
-    expect(table.stdout).toMatch(/\nOlder changes: tollgate changes CLI-TEST --limit 3 --cursor [A-Za-z0-9_-]+\n?$/);
+    const table = await run('changes', 'CLI-TEST', '--rows', '--limit', '3');
+    expect(table.stdout).toMatch(/\nOlder changes: tollgate changes CLI-TEST --rows --limit 3 --cursor [A-Za-z0-9_-]+\n?$/);
     const bad = await run('changes', 'CLI-TEST', '--cursor', 'no such cursor');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--cursor/);

@@ -105,7 +105,7 @@ describe.each(dialects)('tollgate on %s: dependencies, the move preview and the 
     const links = async () => jsonOf<{ items: MilestoneLink[] }>(await run('milestone', 'link', 'list', code, '--json')).items;
     const calendar = async (year: number) => jsonOf<ProgramCalendar>(await run('calendar', 'show', code, '--year', String(year), '--json'));
     const day = (c: ProgramCalendar, date: string) => c.year.days.find((d) => d.date === date);
-    const changes = async () => jsonOf<{ items: Change[] }>(await run('changes', code, '--json')).items;
+    const changes = async () => jsonOf<{ items: Change[] }>(await run('changes', code, '--rows', '--json')).items;
     /** A file in the commands' working directory. */
     const file = (name: string, content: unknown) => {
       writeFileSync(join(db.dataDir, name), typeof content === 'string' ? content : JSON.stringify(content));

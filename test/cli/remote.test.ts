@@ -139,7 +139,7 @@ describe.each(dialects)('tollgate on %s over the HTTP API of a running server', 
     expect(problemOf(stale)).toMatchObject({ code: 'VERSION_CONFLICT', current: { key: m.key, forecastDate: '2099-01-05' } });
 
     // The move and the pushes of its successors are one write; the move's own row names the reason as given.
-    const { items } = jsonOf<{ items: Change[] }>(await tollgate(db, 'changes', 'KHG-KW500', '--limit', '50', '--json'));
+    const { items } = jsonOf<{ items: Change[] }>(await tollgate(db, 'changes', 'KHG-KW500', '--rows', '--limit', '50', '--json'));
     expect(items.find((c) => c.entityKey === m.key)).toMatchObject({
       entityKey: m.key,
       field: 'forecastDate',
@@ -149,7 +149,7 @@ describe.each(dialects)('tollgate on %s over the HTTP API of a running server', 
     });
     // The database holds the same record.
     const local = jsonOf<{ items: Change[] }>(
-      await tollgate(db, '--as', 'observer@demo.test', 'changes', 'KHG-KW500', '--limit', '50', '--json'),
+      await tollgate(db, '--as', 'observer@demo.test', 'changes', 'KHG-KW500', '--rows', '--limit', '50', '--json'),
     );
     expect(local.items).toEqual(items);
   });
