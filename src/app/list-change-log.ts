@@ -1,14 +1,7 @@
-import {
-  type EntryKind,
-  entryKind,
-  type LoggedEntity,
-  type ReferenceKind,
-  referenceKindOf,
-  titleFields,
-} from '../domain/change-story.js';
+import { type EntryKind, entryKind, type LoggedEntity, type ReferenceKind, referenceKindOf, titleFields } from '../domain/change-story.js';
 import type { LinkableEntity } from '../domain/link.js';
-import type { AuthorizedProgramId } from '../domain/policy.js';
 import type { PlainDate } from '../domain/plain-date.js';
+import type { AuthorizedProgramId } from '../domain/policy.js';
 import { recordPeriod } from '../domain/record-period.js';
 import { ok, type Refusal, type Result, refuse } from '../domain/result.js';
 import type { Actor, AppDeps } from './deps.js';
@@ -200,12 +193,16 @@ function entryOf(head: ChangeRecord, rows: readonly ChangeRecord[], names: Names
   const fields = rows.map((c) => {
     const name = (side: 'old' | 'new', v: string | null) =>
       v !== null && referenceKindOf(c.field, rows, side) ? (names.refs.get(v) ?? null) : null;
-    return { field: c.field, oldValue: c.oldValue, newValue: c.newValue, oldName: name('old', c.oldValue), newName: name('new', c.newValue) };
+    return {
+      field: c.field,
+      oldValue: c.oldValue,
+      newValue: c.newValue,
+      oldName: name('old', c.oldValue),
+      newName: name('new', c.newValue),
+    };
   });
   const person = fields.find((f) => f.field === 'userId');
-  const title =
-    names.titles.get(head.entityId) ??
-    (head.entity === 'membership' ? (person?.newName ?? person?.oldName ?? null) : null);
+  const title = names.titles.get(head.entityId) ?? (head.entity === 'membership' ? (person?.newName ?? person?.oldName ?? null) : null);
   return {
     id: head.id,
     at: head.at,

@@ -83,7 +83,9 @@ export function registerChangeCommands(cli: Command, ctx: CliContext): void {
       const since = parseOption(out, '--since', rowQuery.since, o.since, whenHint);
       const until = parseOption(out, '--until', rowQuery.until, o.until, whenHint);
       const limit =
-        o.limit === undefined ? undefined : parseIntOption(out, '--limit', rowQuery.limit, o.limit, 'Must be a whole number from 1 to 5000.');
+        o.limit === undefined
+          ? undefined
+          : parseIntOption(out, '--limit', rowQuery.limit, o.limit, 'Must be a whole number from 1 to 5000.');
       const cursor = parseOption(out, '--cursor', rowQuery.cursor, o.cursor, 'Must be the cursor a previous page printed.');
       await withBackend(ctx, cmd, out, async (b) => {
         const program = await requireProgram(b, out, ref);

@@ -20,14 +20,19 @@ const f = (field: string, oldValue: string | null, newValue: string | null, name
 
 describe('entryText', () => {
   it('tells a dependency added or removed as one line with its lag', () => {
-    const fields = [f('programId', null, 'p1'), f('predecessorId', null, 'a', { newName: 'M-33' }), f('successorId', null, 'b'), f('lagDays', null, '5')];
+    const fields = [
+      f('programId', null, 'p1'),
+      f('predecessorId', null, 'a', { newName: 'M-33' }),
+      f('successorId', null, 'b'),
+      f('lagDays', null, '5'),
+    ];
     expect(entryText(entry({ kind: 'added', record: { entity: 'milestone_link', id: 'l', key: 'M-33→M-35', title: null }, fields }))).toBe(
       'M-33 → M-35 added, lag 5 business days',
     );
     const gone = fields.map((x) => ({ ...x, oldValue: x.newValue, newValue: null, oldName: x.newName, newName: null }));
-    expect(entryText(entry({ kind: 'removed', record: { entity: 'milestone_link', id: 'l', key: 'M-1→M-2', title: null }, fields: gone }))).toBe(
-      'M-1 → M-2 removed, lag 5 business days',
-    );
+    expect(
+      entryText(entry({ kind: 'removed', record: { entity: 'milestone_link', id: 'l', key: 'M-1→M-2', title: null }, fields: gone })),
+    ).toBe('M-1 → M-2 removed, lag 5 business days');
   });
 
   it('tells the fields of one write together, ids by name', () => {
@@ -46,7 +51,13 @@ describe('entryText', () => {
       entry({
         kind: 'added',
         record: { entity: 'milestone', id: 'm', key: 'M-2', title: 'Pilot run' },
-        fields: [f('programId', null, 'p'), f('key', null, 'M-2'), f('name', null, 'Pilot run'), f('phase', null, 'G2'), f('actualDate', null, null)],
+        fields: [
+          f('programId', null, 'p'),
+          f('key', null, 'M-2'),
+          f('name', null, 'Pilot run'),
+          f('phase', null, 'G2'),
+          f('actualDate', null, null),
+        ],
       }),
     );
     expect(text).toBe('M-2 Pilot run added: phase G2');

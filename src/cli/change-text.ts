@@ -9,7 +9,7 @@ const structured = new Set(['calendarSpec', 'dates']);
 
 type Field = ChangeEntry['fields'][number];
 
-const valueOf = (f: Field, side: 'old' | 'new'): string => {
+const valueWords = (f: Field, side: 'old' | 'new'): string => {
   const v = side === 'old' ? f.oldValue : f.newValue;
   const name = side === 'old' ? f.oldName : f.newName;
   return name ?? valueText(v);
@@ -36,11 +36,11 @@ export function entryText(e: ChangeEntry): string {
   const what = recordText(e);
   if (e.kind === 'removed') return `${what} removed`;
   if (e.kind === 'added') {
-    const values = told.map((f) => (structured.has(f.field) ? fieldLabel(f.field) : `${fieldLabel(f.field)} ${valueOf(f, 'new')}`));
+    const values = told.map((f) => (structured.has(f.field) ? fieldLabel(f.field) : `${fieldLabel(f.field)} ${valueWords(f, 'new')}`));
     return values.length > 0 ? `${what} added: ${values.join(', ')}` : `${what} added`;
   }
   const changes = told.map((f) =>
-    structured.has(f.field) ? `${fieldLabel(f.field)} changed` : `${fieldLabel(f.field)} ${valueOf(f, 'old')} → ${valueOf(f, 'new')}`,
+    structured.has(f.field) ? `${fieldLabel(f.field)} changed` : `${fieldLabel(f.field)} ${valueWords(f, 'old')} → ${valueWords(f, 'new')}`,
   );
   return `${what}: ${changes.join('; ')}`;
 }

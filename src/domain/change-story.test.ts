@@ -21,7 +21,13 @@ describe('change story', () => {
   });
 
   it('tells an addition without its title, the program or empty values, and a removal by its name alone', () => {
-    const added = [f('programId', null, 'p'), f('key', null, 'M-2'), f('name', null, 'Pilot'), f('phase', null, 'G2'), f('actualDate', null, null)];
+    const added = [
+      f('programId', null, 'p'),
+      f('key', null, 'M-2'),
+      f('name', null, 'Pilot'),
+      f('phase', null, 'G2'),
+      f('actualDate', null, null),
+    ];
     expect(toldFields('milestone', 'added', added).map((x) => x.field)).toEqual(['phase']);
     expect(toldFields('milestone', 'changed', [f('name', 'A', 'B')]).map((x) => x.field)).toEqual(['name']);
     expect(toldFields('milestone', 'removed', added)).toEqual([]);

@@ -45,7 +45,8 @@ import { changePageQuery, changesMatching, decisionPageQuery, readActionPage, re
 import type { Database } from './schema.js';
 import { searchRecords } from './search-records.js';
 
-const tables = {
+/** The table of each kind of record the change log holds. */
+export const entityTables = {
   user: 'users',
   client: 'clients',
   supplier: 'suppliers',
@@ -78,7 +79,7 @@ const toColumn = (v: unknown): string | number | null =>
 const toColumns = (o: object) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, toColumn(v)]));
 
 /** What a write names that its table lacks, per kind of record: must be nothing for every kind. */
-type MissingColumns<E extends EntityName> = Exclude<keyof Columns[E], keyof Database[(typeof tables)[E]]>;
+type MissingColumns<E extends EntityName> = Exclude<keyof Columns[E], keyof Database[(typeof entityTables)[E]]>;
 // A field of Columns without a column in its table makes this fail to compile, naming the field.
 const everyFieldHasAColumn: { [E in EntityName]: [MissingColumns<E>] extends [never] ? true : MissingColumns<E> } = {
   user: true,
@@ -625,7 +626,7 @@ function makeTx(db: Kysely<Database>, dialect: StoreDialect, touched: Set<string
       return `${prefix}-${Number(r.lastValue)}`;
     },
     async write(w: Write) {
-      const table = tables[w.entity];
+      const table = entityTables[w.entity];
       const stamp = w.meta.at;
       touched.add(w.programId ?? workspace);
       // People and their roles are the workspace's, also a role on one program: who someone is is kept per workspace revision.

@@ -51,7 +51,9 @@ describe.each(dialects)('change log as a story on %s', (dialect) => {
       await addMilestoneLink(t.deps, { programId: program.id, actor: t.actor, predecessor: tooling.key, successor: pilot.key, lagDays: 5 }),
     );
     at('2026-03-06T09:00:00.000Z');
-    unwrap(await removeMilestoneLink(t.deps, { programId: program.id, actor: t.actor, linkId: link.link.id, reason: 'Pilot no longer waits' }));
+    unwrap(
+      await removeMilestoneLink(t.deps, { programId: program.id, actor: t.actor, linkId: link.link.id, reason: 'Pilot no longer waits' }),
+    );
     t.setNow(null);
   });
   afterAll(async () => {

@@ -239,7 +239,9 @@ describe.each(dialects)('tollgate on %s: milestone writes and the change log', (
   it('tells the change log as a story: one line per write, filtered by record, person and period', async () => {
     const story = await run('changes', 'CLI-TEST', '--record', 'm-1', '--by', 'priya@example.test', '--from', today(), '--to', today());
     expect(story.code).toBe(0);
-    expect(story.stdout).toMatch(new RegExp(`│ Priya Raman +│ M-1 [^│]*: forecast ${monday} → ${wednesday} +│ Mould cavity 2 needs rework +│`));
+    expect(story.stdout).toMatch(
+      new RegExp(`│ Priya Raman +│ M-1 [^│]*: forecast ${monday} → ${wednesday} +│ Mould cavity 2 needs rework +│`),
+    );
     const { items } = jsonOf<{ items: { record: { key: string | null }; by: { email: string } }[] }>(
       await run('changes', 'CLI-TEST', '--record', 'M-1', '--json'),
     );

@@ -57,6 +57,7 @@ const router = createBrowserRouter([
           { path: 'risks', lazy: () => import('./risks/risks-page.js').then((m) => ({ Component: m.RisksPage })) },
           { path: 'risks/:riskId', lazy: () => import('./risks/risk-page.js').then((m) => ({ Component: m.RiskPage })) },
           { path: 'actions', lazy: () => import('./actions/actions-page.js').then((m) => ({ Component: m.ActionsPage })) },
+          { path: 'changes', lazy: () => import('./change-log/change-log-page.js').then((m) => ({ Component: m.ChangeLogPage })) },
           { path: 'calendar', lazy: () => import('./calendar/calendar-page.js').then((m) => ({ Component: m.CalendarPage })) },
         ],
       },

@@ -1,21 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { callHook } from '../i18n/test-render.js';
-import { useChangeWhat } from './change-field-label.js';
+import { useEntityLabel, useFieldLabel } from './change-field-label.js';
 
-describe('useChangeWhat', () => {
-  const what = callHook(useChangeWhat);
+describe('useFieldLabel', () => {
+  const label = callHook(useFieldLabel);
 
-  it('names the record by its key and the field in the catalogue’s words', () => {
-    expect(what('milestone', 'M-12', 'forecastDate')).toBe('M-12 forecast date');
-    expect(what('milestone_link', 'M-1→M-2', 'isCritical')).toBe('M-1→M-2 critical flag');
-  });
-
-  it('names a change of the program itself as the program’s', () => {
-    expect(what('program', null, 'toleranceDays')).toBe('Program tolerance');
+  it('names a field in the catalogue’s words for its kind of record', () => {
+    expect(label('milestone', 'forecastDate')).toBe('forecast date');
+    expect(label('milestone_link', 'predecessorId')).toBe('predecessor');
+    expect(label('program', 'toleranceDays')).toBe('default tolerance');
+    expect(label('action', 'ownerId')).toBe('owner');
   });
 
   it('shows a field the catalogue does not know by its name, never a missing key', () => {
-    expect(what('milestone', 'M-3', 'someFutureField')).toBe('M-3 someFutureField');
-    expect(what('user', null, 'someFutureField')).toBe('someFutureField');
+    expect(label('milestone', 'someFutureField')).toBe('someFutureField');
+    expect(label('no_such_kind', 'name')).toBe('name');
+  });
+
+  it('names kinds of record', () => {
+    const entity = callHook(useEntityLabel);
+    expect(entity('milestone_link')).toBe('dependency');
+    expect(entity('something')).toBe('something');
   });
 });

@@ -1,33 +1,25 @@
 import { useTranslation } from 'react-i18next';
 
-const knownFields = [
-  'name',
-  'phase',
-  'ownerId',
-  'baselineDate',
-  'forecastDate',
-  'actualDate',
-  'isCritical',
-  'status',
-  'toleranceDays',
-  'targetReleaseDate',
-  'code',
-  'clientId',
-  'supplierName',
-  'factoryCity',
-  'factoryCountry',
-  'timeZone',
-] as const;
-type KnownField = (typeof knownFields)[number];
-const isKnown = (f: string): f is KnownField => (knownFields as readonly string[]).includes(f);
+/**
+ * A logged field's name in the reader's words, per kind of record ("forecast date", "predecessor"):
+ * from the catalogue's changeLog.fields (a test holds it to every column the log can hold), or the
+ * field's own name if a newer server logs one this page does not know yet.
+ */
+export function useFieldLabel() {
+  const { t, i18n } = useTranslation();
+  const lookup = t as unknown as (key: string) => string;
+  return (entity: string, field: string): string => {
+    const key = `changeLog.fields.${entity}.${field}`;
+    return i18n.exists(key) ? lookup(key) : field;
+  };
+}
 
-/** "M-12 forecast date" or "Program tolerance": the record and the field's name from the catalogue. */
-export function useChangeWhat() {
-  const { t } = useTranslation();
-  return (entity: string, entityKey: string | null, field: string): string => {
-    const label = isKnown(field) ? t(`changeLog.field.${field}`) : field;
-    if (entityKey) return t('changeLog.what', { key: entityKey, field: label });
-    if (entity === 'program') return t('changeLog.programWhat', { field: label });
-    return label;
+/** The kind of a record in words ("dependency", "milestone"), or its own name if unknown. */
+export function useEntityLabel() {
+  const { t, i18n } = useTranslation();
+  const lookup = t as unknown as (key: string) => string;
+  return (entity: string): string => {
+    const key = `changeLog.entity.${entity}`;
+    return i18n.exists(key) ? lookup(key) : entity;
   };
 }

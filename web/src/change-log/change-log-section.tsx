@@ -1,49 +1,47 @@
-import { useId, useMemo } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Change } from '../../../src/contract/change.js';
+import { Link } from 'react-router';
 import { LoadError } from '../components/load-error.js';
 import { allPages, csvFileName } from '../csv/csv.js';
 import { CsvButton } from '../csv/csv-button.js';
 import { changesCsv } from '../csv/csv-lists.js';
-import type { ProgramPerson } from '../lib/api.js';
 import { callOperation } from '../lib/http.js';
+import { useChangeLog, useProgramPeople } from '../lib/queries.js';
+import { paths } from '../records/paths.js';
 import { ChangeLogTable } from './change-log-table.js';
 
-interface Props {
-  /** The program's code or id: the CSV file reads its whole change log. */
-  programId: string;
-  /** Clients by id, for the program's own change records. */
-  clients: readonly { id: string; name: string }[];
-  changes: readonly Change[] | undefined;
-  error: unknown;
-  onRetry: () => void;
-  users: readonly ProgramPerson[];
-  /** Older changes to fetch, a page at a time; null when the oldest is shown. */
-  more?: { readonly loading: boolean; readonly load: () => void } | null;
-}
+/** Entries the program page shows; the rest are on the full change log's page. */
+export const latestChanges = 5;
 
-export function ChangeLogSection({ programId, clients, changes, error, onRetry, users, more = null }: Props) {
+/** On the program page: the latest few changes, and the way to the full, filterable log. */
+export function ChangeLogSection({ programId }: { programId: string }) {
   const { t } = useTranslation();
   const headingId = useId();
-  const names = useMemo(() => new Map([...users, ...clients].map((x) => [x.id, x.name])), [users, clients]);
+  const log = useChangeLog(programId, {}, latestChanges);
+  const entries = log.data?.pages[0]?.items;
+  const people = useProgramPeople(programId).data?.items ?? [];
   return (
     <section className="section section--changes" aria-labelledby={headingId}>
       <div className="section__head">
         <h2 id={headingId}>{t('changeLog.heading')}</h2>
+        <Link to={paths.changes(programId)} className="button button--secondary">
+          {t('changeLog.fullLink')}
+        </Link>
         <CsvButton
           fileName={csvFileName(programId, 'changes')}
           load={async () => {
             const all = await allPages((cursor) => callOperation('listChanges', { params: { programId }, query: { limit: 1000, cursor } }));
-            // People and clients by name, as the table shows them.
+            // People by name, as the log tells them.
+            const names = new Map(people.map((p) => [p.id, p.name]));
             return changesCsv(t, all, (v) => (v !== null && names.has(v) ? (names.get(v) ?? v) : v));
           }}
         />
       </div>
-      <p className="section__intro">{t('changeLog.intro')}</p>
-      {error ? (
-        <LoadError title={t('changeLog.loadFailed')} error={error} onRetry={onRetry} />
+      <p className="section__intro">{t('changeLog.latestIntro')}</p>
+      {log.error ? (
+        <LoadError title={t('changeLog.loadFailed')} error={log.error} onRetry={() => void log.refetch()} />
       ) : (
-        <ChangeLogTable changes={changes} names={names} more={more} />
+        <ChangeLogTable entries={entries} empty={t('changeLog.empty')} />
       )}
     </section>
   );

@@ -8,7 +8,7 @@ import { ChangeValue } from './change-value.js';
 const render = (field: string, value: string) =>
   renderToStaticMarkup(
     <I18nextProvider i18n={englishI18n()}>
-      <ChangeValue field={field} value={value} names={new Map()} />
+      <ChangeValue entity="action" field={field} value={value} name={null} />
     </I18nextProvider>,
   );
 

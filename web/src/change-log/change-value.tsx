@@ -5,28 +5,32 @@ import { type Phase, type ProgramStatus, phases } from '../lib/phases.js';
 
 const isInstantText = (value: string): boolean => /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value));
 
-const statuses: readonly string[] = ['draft', 'active', 'on_hold', 'closed'];
-const idFields: readonly string[] = ['ownerId', 'clientId'];
+const programStatuses: readonly string[] = ['draft', 'active', 'on_hold', 'closed'];
+/** Structured values (a calendar, a baseline's dates) are told as changed, not shown as their JSON. */
+const structured: readonly string[] = ['calendarSpec', 'dates'];
 
 interface Props {
+  entity: string;
   field: string;
   value: string | null;
-  /** Names of people and clients by id, to show them by name. */
-  names: ReadonlyMap<string, string>;
+  /** The name or key the server resolved an id to (an owner's name, a predecessor's key). */
+  name: string | null;
 }
 
-/** One old or new value of the change log, in words: dates formatted, people by name. */
-export function ChangeValue({ field, value, names }: Props) {
+/** One old or new value of the change log, in words: ids by name, dates formatted, flags as yes/no. */
+export function ChangeValue({ entity, field, value, name }: Props) {
   const { t } = useTranslation();
   if (value === null || value === '') return <span className="muted">{t('changeLog.none')}</span>;
-  if (field.endsWith('Date')) return <time dateTime={value}>{formatPlainDate(value)}</time>;
+  if (name !== null) return <>{name}</>;
+  if (structured.includes(field)) return <>{t('changeLog.changedValue')}</>;
   // An instant (doneAt, confirmedAt, …) reads in the reader's zone like every other time on the page.
   if (field.endsWith('At') && isInstantText(value)) return <InstantText value={value} />;
-  if (idFields.includes(field)) return <>{names.get(value) ?? value}</>;
-  if (field === 'isCritical' && (value === 'true' || value === 'false')) return <>{t(`changeLog.value.${value}`)}</>;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return <time dateTime={value}>{formatPlainDate(value)}</time>;
+  if (value === 'true' || value === 'false') return <>{t(`changeLog.value.${value}`)}</>;
   if (field === 'phase' && (phases as readonly string[]).includes(value)) return <>{t(`phase.${value as Phase}`)}</>;
-  if (field === 'status' && statuses.includes(value)) return <>{t(`status.${value as ProgramStatus}`)}</>;
+  if (entity === 'program' && field === 'status' && programStatuses.includes(value)) return <>{t(`status.${value as ProgramStatus}`)}</>;
   if (field === 'factoryCountry') return <>{formatCountry(value)}</>;
-  if (field === 'toleranceDays' && /^-?\d+$/.test(value)) return <>{t('common.businessDays', { count: Number(value) })}</>;
+  if ((field === 'toleranceDays' || field === 'lagDays') && /^-?\d+$/.test(value))
+    return <>{t('common.businessDays', { count: Number(value) })}</>;
   return <>{value}</>;
 }

@@ -66,16 +66,21 @@ const remember = (me: Me): Me => {
   return me;
 };
 
-/** Changes shown per page of the program's change log ("Show older changes" fetches the next). */
-export const changePageSize = 100;
+/** What the change log can be narrowed to: a record's key, a person (email or id), a period of days. */
+export interface ChangeLogFilters {
+  readonly record?: string | undefined;
+  readonly by?: string | undefined;
+  readonly from?: string | undefined;
+  readonly to?: string | undefined;
+}
 
 export const api = {
   listPrograms: (signal?: AbortSignal) => callOperation('listPrograms', {}, signal),
   getProgram: (programId: string, signal?: AbortSignal) => callOperation('getProgram', { params: { programId } }, signal),
   listMilestones: (programId: string, signal?: AbortSignal) => callOperation('listMilestones', { params: { programId } }, signal),
-  /** One page of the change log, newest first; `cursor` is the page before's nextCursor. */
-  listChanges: (programId: string, signal?: AbortSignal, cursor?: string) =>
-    callOperation('listChanges', { params: { programId }, query: { limit: changePageSize, cursor } }, signal),
+  /** One page of the change log as a story (entries), newest first, filtered; `cursor` is the page before's nextCursor. */
+  listChangeLog: (programId: string, filters: ChangeLogFilters, limit: number, signal?: AbortSignal, cursor?: string) =>
+    callOperation('listChangeLog', { params: { programId }, query: { ...filters, limit, cursor } }, signal),
   listProgramPeople: (programId: string, signal?: AbortSignal) => callOperation('listProgramPeople', { params: { programId } }, signal),
   /** The first page (50) of the records still without an owner or a due date. */
   listNeedsOwner: (programId: string, signal?: AbortSignal) =>

@@ -1,5 +1,5 @@
 import { type QueryClient, useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from './api.js';
+import { api, type ChangeLogFilters } from './api.js';
 
 export const queryKeys = {
   me: ['me'] as const,
@@ -9,6 +9,7 @@ export const queryKeys = {
   milestones: (programId: string) => ['program', programId, 'milestones'] as const,
   changes: (programId: string) => ['program', programId, 'changes'] as const,
   needsOwner: (programId: string) => ['program', programId, 'needs-owner'] as const,
+  changeLog: (programId: string, filters: ChangeLogFilters, limit: number) => ['program', programId, 'change-log', filters, limit] as const,
   programPeople: (programId: string) => ['program', programId, 'people'] as const,
   tokens: ['me', 'tokens'] as const,
   people: ['people'] as const,
@@ -31,11 +32,11 @@ export const useProgram = (programId: string) =>
 export const useMilestones = (programId: string) =>
   useQuery({ queryKey: queryKeys.milestones(programId), queryFn: ({ signal }) => api.listMilestones(programId, signal) });
 
-/** The change log a page at a time: fetchNextPage reads the next (older) one by its cursor. */
-export const useChanges = (programId: string) =>
+/** The change log as a story, a page of entries at a time, filtered in the server. */
+export const useChangeLog = (programId: string, filters: ChangeLogFilters, limit: number) =>
   useInfiniteQuery({
-    queryKey: queryKeys.changes(programId),
-    queryFn: ({ signal, pageParam }) => api.listChanges(programId, signal, pageParam),
+    queryKey: queryKeys.changeLog(programId, filters, limit),
+    queryFn: ({ signal, pageParam }) => api.listChangeLog(programId, filters, limit, signal, pageParam),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -74,6 +75,7 @@ export function invalidateProgram(client: QueryClient, programId: string): Promi
     client.invalidateQueries({ queryKey: queryKeys.milestones(programId) }),
     client.invalidateQueries({ queryKey: queryKeys.changes(programId) }),
     client.invalidateQueries({ queryKey: queryKeys.needsOwner(programId) }),
+    client.invalidateQueries({ queryKey: ['program', programId, 'change-log'] }),
     client.invalidateQueries({ queryKey: queryKeys.programs }),
   ]).then(() => undefined);
 }

@@ -4,7 +4,7 @@ import { ChangeLogSection } from '../change-log/change-log-section.js';
 import { HealthLegend } from '../components/health-legend.js';
 import { LoadError } from '../components/load-error.js';
 import { PageTitle } from '../components/page-title.js';
-import { useChanges, useMilestones, useNeedsOwner, useProgram, useProgramPeople } from '../lib/queries.js';
+import { useMilestones, useNeedsOwner, useProgram, useProgramPeople } from '../lib/queries.js';
 import { MilestonesSection } from '../milestones/milestones-section.js';
 import { NeedsOwnerSection } from './needs-owner-section.js';
 import { ProgramHeader } from './program-header.js';
@@ -16,7 +16,6 @@ export function ProgramPage() {
   const programId = useParams().programId ?? '';
   const program = useProgram(programId);
   const milestones = useMilestones(programId);
-  const changes = useChanges(programId);
   const people = useProgramPeople(programId);
   const gaps = useNeedsOwner(programId);
   const personList = people.data?.items ?? [];
@@ -45,15 +44,7 @@ export function ProgramPage() {
         onRetry={() => void milestones.refetch()}
         people={personList}
       />
-      <ChangeLogSection
-        programId={programId}
-        clients={program.data ? [program.data.client] : []}
-        changes={changes.data?.pages.flatMap((p) => p.items)}
-        error={changes.error}
-        onRetry={() => void changes.refetch()}
-        more={changes.hasNextPage ? { loading: changes.isFetchingNextPage, load: () => void changes.fetchNextPage() } : null}
-        users={personList}
-      />
+      <ChangeLogSection programId={programId} />
     </>
   );
 }

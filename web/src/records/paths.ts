@@ -12,4 +12,5 @@ export const paths = {
   actions: (code: string) => `${program(code)}/actions`,
   action: (code: string, key: string) => `${program(code)}/actions#${encodeURIComponent(key)}`,
   calendar: (code: string) => `${program(code)}/calendar`,
+  changes: (code: string) => `${program(code)}/changes`,
 };
