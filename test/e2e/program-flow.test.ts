@@ -131,25 +131,37 @@ describe('browser: sign in → my week → portfolio → program → add, move, 
     await expectAccessible(page, { scope: 'main' });
   });
 
-  it('shows the change log a page at a time: older changes on request, down to the program’s creation', async () => {
+  it('opens the full change log from the program page: older changes on request, down to the program’s creation, and filters', async () => {
+    // The program page shows only the latest few changes, and the way to the rest.
+    await expect.poll(() => page.getByRole('table', { name: 'Change log' }).getByRole('row').count()).toBeLessThanOrEqual(6);
+    await page.getByRole('link', { name: 'See the full change log' }).click();
+    await page.waitForURL(`${server.url}/programs/KHG-KW500/changes`);
     const log = page.getByRole('table', { name: 'Change log' });
-    // Loaded changes are revealed first ("Show 40 older changes"); then the next page is fetched.
-    const reveal = page.getByRole('button', { name: /^Show \d+ older changes?$/ });
     const fetchOlder = page.getByRole('button', { name: 'Show older changes' });
     const rows = () => log.getByRole('row').count();
+    await expect.poll(rows).toBeGreaterThan(1);
     let fetched = 0;
-    for (let i = 0; i < 100; i++) {
-      const button = (await reveal.count()) > 0 ? reveal : (await fetchOlder.count()) > 0 ? fetchOlder : null;
-      if (!button) break;
-      if (button === fetchOlder) fetched++;
+    for (let i = 0; i < 100 && (await fetchOlder.count()) > 0; i++) {
       const before = await rows();
-      await button.click();
+      await fetchOlder.click();
+      fetched++;
       await expect.poll(rows).toBeGreaterThan(before);
     }
-    // KHG-KW500's history is longer than one page (100 changes), and ends with its creation.
+    // KHG-KW500's history is longer than one page (50 changes), and ends with its creation.
     expect(fetched).toBeGreaterThan(0);
-    expect(await reveal.count()).toBe(0);
-    expect(await fetchOlder.count()).toBe(0);
-    await expect.poll(() => log.getByRole('row').filter({ hasText: 'KHG-KW500' }).count()).toBeGreaterThan(0);
+    expect(await log.getByRole('row').last().textContent()).toContain('Program KHG-KW500 added');
+
+    // One record, one person: the move made above, told as one line with its reason.
+    await page.getByLabel('Record').fill('m-57');
+    await page.getByLabel('Changed by').selectOption({ label: 'Dana Whitfield' });
+    await page.getByRole('button', { name: 'Show changes' }).click();
+    await page.waitForURL(/\/changes\?record=M-57&by=/);
+    const move = log.getByRole('row').filter({ hasText: 'Resin lab slot moved by a week' });
+    await expect.poll(() => move.count()).toBe(1);
+    expect((await move.textContent())?.replace(/\s+/g, ' ')).toMatch(/M-57 .*forecast date 15 Mar 2027 → to 24 Mar 2027/);
+    const shown = await log.locator('tbody tr').allTextContents();
+    expect(shown.every((r) => r.includes('M-57') && r.includes('Dana Whitfield'))).toBe(true);
+    await screenshot(page, 'program-change-log-full');
+    await expectAccessible(page, { scope: 'main' });
   });
 });
