@@ -5,7 +5,13 @@ import { renderInDom } from '../forms/test-dom.js';
 import { ChangeLogTable } from './change-log-table.js';
 
 const dana = { id: 'u-dana', name: 'Dana Whitfield', email: 'dana@example.test' };
-const f = (field: string, oldValue: string | null, newValue: string | null, newName: string | null = null, oldName: string | null = null) => ({
+const f = (
+  field: string,
+  oldValue: string | null,
+  newValue: string | null,
+  newName: string | null = null,
+  oldName: string | null = null,
+) => ({
   field,
   oldValue,
   newValue,
@@ -25,7 +31,12 @@ const entries: ChangeEntry[] = [
   entry('1', {
     kind: 'added',
     record: { entity: 'milestone_link', id: 'l', key: 'M-33→M-35', title: null },
-    fields: [f('programId', null, 'p'), f('predecessorId', null, 'a', 'M-33'), f('successorId', null, 'b', 'M-35'), f('lagDays', null, '5')],
+    fields: [
+      f('programId', null, 'p'),
+      f('predecessorId', null, 'a', 'M-33'),
+      f('successorId', null, 'b', 'M-35'),
+      f('lagDays', null, '5'),
+    ],
   }),
   entry('2', {
     kind: 'changed',
