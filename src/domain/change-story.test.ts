@@ -31,6 +31,10 @@ describe('change story', () => {
     expect(toldFields('milestone', 'added', added).map((x) => x.field)).toEqual(['phase']);
     expect(toldFields('milestone', 'changed', [f('name', 'A', 'B')]).map((x) => x.field)).toEqual(['name']);
     expect(toldFields('milestone', 'removed', added)).toEqual([]);
+    const link = [f('fromEntity', null, 'decision'), f('fromId', null, 'd'), f('toEntity', null, 'milestone'), f('toId', null, 'm')];
+    expect(toldFields('link', 'added', link)).toEqual([]);
+    const role = [f('userId', null, 'u'), f('programId', null, 'p'), f('clientId', null, null), f('role', null, 'observer')];
+    expect(toldFields('membership', 'added', role).map((x) => x.field)).toEqual(['role']);
   });
 
   it('tells a dependency as one line: its ends from its key, its lag', () => {

@@ -98,10 +98,12 @@ const unspoken = new Set(['programId', 'key']);
  * (not the title, which names the record), a removal none (the record's name says what went).
  */
 export function toldFields<F extends FieldChange>(entity: string, kind: EntryKind, fields: readonly F[]): F[] {
-  if (kind === 'removed') return [];
+  // A link's key ("D-3 → M-12") says all it holds; a role is named by its person.
+  if (kind === 'removed' || (entity === 'link' && kind === 'added')) return [];
   const title = titleFields[entity as LoggedEntity];
+  const naming = entity === 'membership' ? 'userId' : title;
   return fields.filter(
-    (f) => !unspoken.has(f.field) && !(kind === 'added' && (f.field === title || f.newValue === null || f.newValue === '')),
+    (f) => !unspoken.has(f.field) && !(kind === 'added' && (f.field === naming || f.newValue === null || f.newValue === '')),
   );
 }
 
