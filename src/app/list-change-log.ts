@@ -166,10 +166,7 @@ async function nameReferences(
   const refs = new Map<string, string>([[program.id, program.code]]);
   const titles = new Map<string, string>([[program.id, program.name]]);
   for (const [id, u] of users) refs.set(id, u.name);
-  for (const id of wanted.client) {
-    const c = await r.findClient(id);
-    if (c) refs.set(id, c.name);
-  }
+  for (const c of await r.findClients([...wanted.client])) refs.set(c.id, c.name);
   const records = (['milestone', 'decision', 'risk', 'action'] as const).flatMap((entity) =>
     [...wanted[entity]].map((id) => ({ entity: entity as LinkableEntity, id })),
   );

@@ -297,6 +297,8 @@ export interface Reads {
   findFactory(id: string): Promise<Factory | null>;
   /** Programs that are neither archived nor closed, per client: what archiving a client leaves behind. */
   countOpenProgramsOfClient(clientId: string): Promise<number>;
+  /** The clients with these ids (those that exist). */
+  findClients(ids: readonly string[]): Promise<Client[]>;
   countPrograms(): Promise<number>;
   /** Rows per table of the workspace's data (every table but the migrations' and the workspace revision). */
   countData(): Promise<Readonly<Record<string, number>>>;

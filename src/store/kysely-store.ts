@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import {
   type ChangeQuery,
+  type Client,
   type Columns,
   type EntityName,
   type NamedRecord,
@@ -504,6 +505,13 @@ export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'cou
         counts[t] = dialect.count(r.rows[0]?.n);
       }
       return counts;
+    },
+    async findClients(ids) {
+      const out: Client[] = [];
+      for (const part of chunks(unique(ids))) {
+        out.push(...(await db.selectFrom('clients').selectAll().where('id', 'in', part).execute()).map(toClient));
+      }
+      return out;
     },
     async countPrograms() {
       const r = await db

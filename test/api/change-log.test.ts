@@ -75,6 +75,10 @@ describe.each(dialects)('change log as a story on %s', (dialect) => {
     expect(new Set(writes).size).toBe(writes.length);
     const created = items.find((e) => e.record.key === 'M-2');
     expect(created).toMatchObject({ kind: 'added', record: { title: 'Pilot run' } });
+    const program0 = items.find((e) => e.record.entity === 'program' && e.kind === 'added');
+    expect(program0).toMatchObject({ record: { key: 'STORY-1', title: 'Kettle STORY-1' }, by: { name: 'Morgan Reyes' } });
+    expect(program0?.fields.find((f) => f.field === 'clientId')?.newName).toBe('Keller Haushaltsgeräte GmbH');
+    expect(program0?.fields.find((f) => f.field === 'ownerId')?.newName).toBe('Dana Whitfield');
   });
 
   it('tells a dependency added and removed as one entry each, its ends by key, kept after it is gone', async () => {
