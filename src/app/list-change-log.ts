@@ -143,6 +143,8 @@ async function nameReferences(
   const wanted: Record<ReferenceKind, Set<string>> = {
     person: new Set(),
     client: new Set(),
+    supplier: new Set(),
+    factory: new Set(),
     program: new Set(),
     milestone: new Set(),
     decision: new Set(),
@@ -167,6 +169,15 @@ async function nameReferences(
   const titles = new Map<string, string>([[program.id, program.name]]);
   for (const [id, u] of users) refs.set(id, u.name);
   for (const c of await r.findClients([...wanted.client])) refs.set(c.id, c.name);
+  // A page names a program's supplier or factory at most a few times (the program's own records).
+  for (const id of wanted.supplier) {
+    const x = await r.findSupplier(id);
+    if (x) refs.set(id, x.name);
+  }
+  for (const id of wanted.factory) {
+    const x = await r.findFactory(id);
+    if (x) refs.set(id, `${x.name}, ${x.city}`);
+  }
   const records = (['milestone', 'decision', 'risk', 'action'] as const).flatMap((entity) =>
     [...wanted[entity]].map((id) => ({ entity: entity as LinkableEntity, id })),
   );

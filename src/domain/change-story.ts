@@ -4,6 +4,8 @@ import type { FieldChange } from './change.js';
 export type LoggedEntity =
   | 'user'
   | 'client'
+  | 'supplier'
+  | 'factory'
   | 'program'
   | 'milestone'
   | 'membership'
@@ -20,7 +22,7 @@ export type LoggedEntity =
 export type EntryKind = 'added' | 'changed' | 'removed';
 
 /** The kinds of record an id-valued field names, so the change log shows a name or key instead. */
-export type ReferenceKind = 'person' | 'client' | 'program' | 'milestone' | 'decision' | 'risk' | 'action';
+export type ReferenceKind = 'person' | 'client' | 'supplier' | 'factory' | 'program' | 'milestone' | 'decision' | 'risk' | 'action';
 
 /** Fields whose values are ids of another record, by the kind of record they name. */
 export const referenceFields: Readonly<Record<string, ReferenceKind>> = {
@@ -31,6 +33,8 @@ export const referenceFields: Readonly<Record<string, ReferenceKind>> = {
   userId: 'person',
   takenBy: 'person',
   clientId: 'client',
+  supplierId: 'supplier',
+  factoryId: 'factory',
   programId: 'program',
   predecessorId: 'milestone',
   successorId: 'milestone',
@@ -58,6 +62,8 @@ export function referenceKindOf(field: string, siblings: readonly FieldChange[],
 export const lifeFields: Readonly<Record<LoggedEntity, string>> = {
   user: 'email',
   client: 'name',
+  supplier: 'name',
+  factory: 'name',
   program: 'code',
   milestone: 'name',
   membership: 'role',

@@ -29,7 +29,7 @@ export function ChangeValue({ entity, field, value, name }: Props) {
   if (value === 'true' || value === 'false') return <>{t(`changeLog.value.${value}`)}</>;
   if (field === 'phase' && (phases as readonly string[]).includes(value)) return <>{t(`phase.${value as Phase}`)}</>;
   if (entity === 'program' && field === 'status' && programStatuses.includes(value)) return <>{t(`status.${value as ProgramStatus}`)}</>;
-  if (field === 'factoryCountry') return <>{formatCountry(value)}</>;
+  if (field === 'factoryCountry' || field === 'country') return <>{formatCountry(value)}</>;
   if ((field === 'toleranceDays' || field === 'lagDays') && /^-?\d+$/.test(value))
     return <>{t('common.businessDays', { count: Number(value) })}</>;
   return <>{value}</>;
