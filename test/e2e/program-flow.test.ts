@@ -131,7 +131,7 @@ describe('browser: sign in → my week → portfolio → program → add, move, 
     await expectAccessible(page, { scope: 'main' });
   });
 
-  it('opens the full change log from the program page: older changes on request, down to the program’s creation, and filters', async () => {
+  it('opens the full change log from the program page: older changes on request, down to the oldest, and filters', async () => {
     // The program page shows only the latest few changes, and the way to the rest.
     await expect.poll(() => page.getByRole('table', { name: 'Change log' }).getByRole('row').count()).toBeLessThanOrEqual(6);
     await page.getByRole('link', { name: 'See the full change log' }).click();
@@ -139,7 +139,8 @@ describe('browser: sign in → my week → portfolio → program → add, move, 
     const log = page.getByRole('table', { name: 'Change log' });
     const fetchOlder = page.getByRole('button', { name: 'Show older changes' });
     const rows = () => log.getByRole('row').count();
-    await expect.poll(rows).toBeGreaterThan(1);
+    // Loaded (no longer the skeleton), then older pages on request.
+    await expect.poll(() => log.getAttribute('aria-busy')).toBeNull();
     let fetched = 0;
     for (let i = 0; i < 100 && (await fetchOlder.count()) > 0; i++) {
       const before = await rows();
@@ -147,9 +148,10 @@ describe('browser: sign in → my week → portfolio → program → add, move, 
       fetched++;
       await expect.poll(rows).toBeGreaterThan(before);
     }
-    // KHG-KW500's history is longer than one page (50 changes), and ends with its creation.
-    expect(fetched).toBeGreaterThan(0);
-    expect(await log.getByRole('row').last().textContent()).toContain('Program KHG-KW500 added');
+    // Older pages (50 changes each) come on request, down to the oldest (an addition).
+    expect(fetched).toBeLessThan(100);
+    expect(await fetchOlder.count()).toBe(0);
+    expect(await log.getByRole('row').last().textContent()).toMatch(/ added/);
 
     // One record, one person: the move made above, told as one line with its reason.
     await page.getByLabel('Record').fill('m-57');
