@@ -42,6 +42,13 @@ const router = createBrowserRouter([
       { path: '/', element: <HomePage /> },
       { path: '/week', element: <MyWeekPage /> },
       { path: '/portfolio', element: <PortfolioPage /> },
+      // Setting up is occasional work: its pages load when first opened.
+      { path: '/programs/new', lazy: () => import('./setup/new-program-page.js').then((m) => ({ Component: m.NewProgramPage })) },
+      {
+        path: '/archived-programs',
+        lazy: () => import('./setup/archived-programs-page.js').then((m) => ({ Component: m.ArchivedProgramsPage })),
+      },
+      { path: '/clients', lazy: () => import('./setup/clients-page.js').then((m) => ({ Component: m.ClientsPage })) },
       {
         path: '/programs/:programId',
         element: <ProgramLayout />,

@@ -46,6 +46,11 @@ export function TopNav() {
               <NavLink to="/people">{t('app.people')}</NavLink>
             </li>
           )}
+          {me.isAdmin && (
+            <li>
+              <NavLink to="/clients">{t('app.clients')}</NavLink>
+            </li>
+          )}
         </ul>
       </nav>
       <SearchBox />

@@ -6,6 +6,7 @@ import { LoadError } from '../components/load-error.js';
 import { PageTitle } from '../components/page-title.js';
 import { useMilestones, useNeedsOwner, useProgram, useProgramPeople } from '../lib/queries.js';
 import { MilestonesSection } from '../milestones/milestones-section.js';
+import { ProgramSetup } from '../setup/program-setup.js';
 import { NeedsOwnerSection } from './needs-owner-section.js';
 import { ProgramHeader } from './program-header.js';
 import { ProgramHeaderSkeleton } from './program-header-skeleton.js';
@@ -24,7 +25,10 @@ export function ProgramPage() {
     <>
       <PageTitle page={program.data?.name ?? t('common.loading')} />
       {program.data ? (
-        <ProgramHeader program={program.data} />
+        <>
+          <ProgramHeader program={program.data} />
+          <ProgramSetup program={program.data} people={personList} />
+        </>
       ) : program.error ? (
         <>
           <h1>{programId}</h1>

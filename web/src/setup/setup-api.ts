@@ -1,0 +1,68 @@
+import { useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type {
+  ClientSchema,
+  CopyPreviewRequestSchema,
+  CopyPreviewSchema,
+  CreateClientSchema,
+  CreateFactorySchema,
+  CreateProgramSchema,
+  CreateSupplierSchema,
+  FactorySchema,
+  SupplierSchema,
+  UpdateClientSchema,
+  UpdateProgramSchema,
+} from '../../../src/contract/setup.js';
+import { callOperation } from '../lib/http.js';
+
+export type Client = z.infer<typeof ClientSchema>;
+export type Supplier = z.infer<typeof SupplierSchema>;
+export type Factory = z.infer<typeof FactorySchema>;
+export type CopyPreview = z.infer<typeof CopyPreviewSchema>;
+export type CreateProgram = z.input<typeof CreateProgramSchema>;
+export type UpdateProgram = z.input<typeof UpdateProgramSchema>;
+
+export const setupKeys = {
+  allClients: ['clients', 'all'] as const,
+  suppliers: ['suppliers'] as const,
+  archivedPrograms: ['programs', 'archived'] as const,
+};
+
+/** Setting up a workspace: clients, suppliers and factories, programs made, edited, archived and restored. */
+export const setupApi = {
+  listAllClients: (signal?: AbortSignal) => callOperation('listClients', { query: { archived: 'true' } }, signal),
+  createClient: (body: z.input<typeof CreateClientSchema>) => callOperation('createClient', { body }),
+  updateClient: (clientId: string, body: z.input<typeof UpdateClientSchema>) =>
+    callOperation('updateClient', { params: { clientId }, body }),
+  archiveClient: (clientId: string, body: { version: number; reason?: string }) =>
+    callOperation('archiveClient', { params: { clientId }, body }),
+  listSuppliers: (signal?: AbortSignal) => callOperation('listSuppliers', {}, signal),
+  createSupplier: (body: z.input<typeof CreateSupplierSchema>) => callOperation('createSupplier', { body }),
+  createFactory: (supplierId: string, body: z.input<typeof CreateFactorySchema>) =>
+    callOperation('createFactory', { params: { supplierId }, body }),
+  createProgram: (body: CreateProgram) => callOperation('createProgram', { body }),
+  updateProgram: (programId: string, body: UpdateProgram) => callOperation('updateProgram', { params: { programId }, body }),
+  archiveProgram: (programId: string, body: { version: number; reason?: string }) =>
+    callOperation('archiveProgram', { params: { programId }, body }),
+  restoreProgram: (programId: string, body: { version: number; reason?: string }) =>
+    callOperation('restoreProgram', { params: { programId }, body }),
+  listArchivedPrograms: (signal?: AbortSignal) => callOperation('listArchivedPrograms', {}, signal),
+  copyPreview: (programId: string, body: z.input<typeof CopyPreviewRequestSchema>) =>
+    callOperation('copyPreview', { params: { programId }, body }),
+};
+
+/** Every client, archived ones too (admins). */
+export const useAllClients = () => useQuery({ queryKey: setupKeys.allClients, queryFn: ({ signal }) => setupApi.listAllClients(signal) });
+
+export const useSuppliers = () =>
+  useQuery({ queryKey: setupKeys.suppliers, queryFn: ({ signal }) => setupApi.listSuppliers(signal), staleTime: 5 * 60_000 });
+
+export const useArchivedPrograms = () =>
+  useQuery({ queryKey: setupKeys.archivedPrograms, queryFn: ({ signal }) => setupApi.listArchivedPrograms(signal) });
+
+/** The IANA time zones this browser knows, for a picker. */
+export function timeZones(): readonly string[] {
+  const intl = Intl as { supportedValuesOf?: (key: string) => string[] };
+  const zones = intl.supportedValuesOf?.('timeZone') ?? [];
+  return zones.includes('UTC') ? zones : ['UTC', ...zones];
+}
