@@ -27,7 +27,7 @@ export function ProgramPage() {
       {program.data ? (
         <>
           <ProgramHeader program={program.data} />
-          <ProgramSetup program={program.data} people={personList} />
+          <ProgramSetup programId={programId} program={program.data} people={personList} />
         </>
       ) : program.error ? (
         <>

@@ -14,6 +14,8 @@ import { setupApi, type UpdateProgram, useSuppliers } from './setup-api.js';
 import { TimeZoneField } from './time-zone-field.js';
 
 interface Props {
+  /** As the page's address names it: its cached answers sit under it. */
+  programId: string;
   program: ProgramSummary;
   people: readonly ProgramPerson[];
   onClose: () => void;
@@ -32,7 +34,7 @@ export const EditProgramForm = z.object({
 });
 
 /** Name, product and owner; while a draft, its code, client, factory and time zone too. */
-export function EditProgramDialog({ program: p, people, onClose, onSaved }: Props) {
+export function EditProgramDialog({ programId, program: p, people, onClose, onSaved }: Props) {
   const { t } = useTranslation();
   const cache = useQueryClient();
   const isDraft = p.status === 'draft';
@@ -53,7 +55,7 @@ export function EditProgramDialog({ program: p, people, onClose, onSaved }: Prop
     send: (v) => setupApi.updateProgram(p.id, changesOf(p, v, isDraft)),
     isUnchanged: (v) => Object.keys(changesOf(p, v, isDraft)).length === 1,
     onSaved,
-    refresh: () => invalidateProgram(cache, p.id),
+    refresh: () => invalidateProgram(cache, programId),
     subject: { key: p.code },
   });
   const owners = people.some((u) => u.id === p.owner?.id) || !p.owner ? people : [...people, { ...p.owner, email: '', roles: [] }];
@@ -70,12 +72,16 @@ export function EditProgramDialog({ program: p, people, onClose, onSaved }: Prop
           </option>
         ))}
       </SelectField>
-      {isDraft ? (
+      {isDraft && !(clients.data && suppliers.data) ? (
+        <p className="muted" role="status">
+          {t('common.loading')}
+        </p>
+      ) : isDraft ? (
         <fieldset className="fieldset">
           <legend>{t('setup.programs.draftOnly')}</legend>
           <TextField name="code" label={t('setup.programs.code')} hint={t('setup.programs.codeHint')} isRequired />
           <SelectField name="clientId" label={t('setup.programs.client')}>
-            {(clients.data?.items ?? [{ id: p.client.id, name: p.client.name, archivedAt: null }])
+            {clients.data?.items
               .filter((c) => c.archivedAt === null || c.id === p.client.id)
               .map((c) => (
                 <option key={c.id} value={c.id}>

@@ -89,9 +89,11 @@ export function NewProgramPage() {
 
   const ownClients = new Set(me.memberships.filter((m) => m.role === 'cadence_owner').map((m) => m.clientId));
   const clientChoices = (clients.data?.items ?? []).filter((c) => c.archivedAt === null && (me.isAdmin || ownClients.has(c.id)));
-  const personChoices = me.isAdmin
-    ? (people.data?.items ?? []).filter((p) => p.status !== 'removed').sort((a, b) => a.name.localeCompare(b.name))
-    : [{ id: me.id, name: me.name }];
+  // The person first, from the start: their option is there before the list of people comes.
+  const personChoices = [
+    { id: me.id, name: me.name },
+    ...(people.data?.items ?? []).filter((p) => p.status !== 'removed' && p.id !== me.id).sort((a, b) => a.name.localeCompare(b.name)),
+  ];
 
   const form = useFormMutation({
     schema: NewProgramForm,
@@ -253,7 +255,7 @@ export function NewProgramPage() {
         <fieldset className="fieldset">
           <legend>{t('setup.programs.owners')}</legend>
           <div className="form__pair">
-            <SelectField name="cadenceOwner" label={t('roles.cadence_owner')} hint={t('setup.programs.cadenceOwnerHint')}>
+            <SelectField name="cadenceOwner" label={t('setup.programs.cadenceOwner')} hint={t('setup.programs.cadenceOwnerHint')}>
               <option value="">{t('setup.programs.noOne')}</option>
               {personChoices.map((p) => (
                 <option key={p.id} value={p.id}>
@@ -261,7 +263,7 @@ export function NewProgramPage() {
                 </option>
               ))}
             </SelectField>
-            <SelectField name="decisionOwner" label={t('roles.decision_owner')} hint={t('setup.programs.decisionOwnerHint')}>
+            <SelectField name="decisionOwner" label={t('setup.programs.decisionOwner')} hint={t('setup.programs.decisionOwnerHint')}>
               <option value="">{t('setup.programs.noOne')}</option>
               {personChoices.map((p) => (
                 <option key={p.id} value={p.id}>

@@ -18,7 +18,14 @@ type Open = 'edit' | 'archive' | 'restore' | 'activate';
  * On a program's page: that it is a draft (with "Activate") or archived (with "Restore"), and, for
  * those who may, "Edit program" and "Archive program".
  */
-export function ProgramSetup({ program: p, people }: { program: ProgramSummary; people: readonly ProgramPerson[] }) {
+interface Props {
+  /** The program as the page's address names it (id or code): its cached answers sit under it. */
+  programId: string;
+  program: ProgramSummary;
+  people: readonly ProgramPerson[];
+}
+
+export function ProgramSetup({ programId, program: p, people }: Props) {
   const { t } = useTranslation();
   const cache = useQueryClient();
   const navigate = useNavigate();
@@ -29,7 +36,8 @@ export function ProgramSetup({ program: p, people }: { program: ProgramSummary; 
   const mayActivate = p.can['plan.baseline'] === 'yes';
   const archived = p.archivedAt !== null;
 
-  const refresh = () => Promise.all([invalidateProgram(cache, p.id), cache.invalidateQueries({ queryKey: setupKeys.archivedPrograms })]);
+  const refresh = () =>
+    Promise.all([invalidateProgram(cache, programId), cache.invalidateQueries({ queryKey: setupKeys.archivedPrograms })]);
   const done = async (message: string) => {
     setOpen(null);
     setAnnouncement(message);
@@ -75,6 +83,7 @@ export function ProgramSetup({ program: p, people }: { program: ProgramSummary; 
       )}
       {open === 'edit' && (
         <EditProgramDialog
+          programId={programId}
           program={p}
           people={people}
           onClose={() => setOpen(null)}

@@ -1,0 +1,205 @@
+// @vitest-environment jsdom
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { MeContext } from '../auth/session.js';
+import { answer, renderInDom } from '../forms/test-dom.js';
+import type { Me } from '../lib/api.js';
+import { NewProgramPage } from './new-program-page.js';
+
+const me: Me = {
+  id: 'u-ana',
+  email: 'ana@example.test',
+  name: 'Ana Lima',
+  timeZone: 'America/Chicago',
+  locale: 'en',
+  isAdmin: false,
+  memberships: [{ id: 'm1', role: 'cadence_owner', clientId: 'c-keller', clientName: 'Keller Home', programId: null, programCode: null }],
+  csrfToken: 'x',
+  via: 'session',
+};
+
+const clients = {
+  items: [
+    { id: 'c-keller', name: 'Keller Home', country: 'DE', timeZone: 'Europe/Berlin', contacts: [], archivedAt: null, version: 1 },
+    { id: 'c-other', name: 'Someone Else', country: 'US', timeZone: 'America/New_York', contacts: [], archivedAt: null, version: 1 },
+  ],
+};
+const suppliers = {
+  items: [
+    {
+      id: 's-hg',
+      name: 'Huagang Appliances',
+      country: 'CN',
+      version: 1,
+      factories: [{ id: 'f-nb', supplierId: 's-hg', name: 'Ningbo', city: 'Ningbo', country: 'CN', timeZone: 'Asia/Shanghai', version: 1 }],
+    },
+  ],
+};
+const programs = { items: [{ id: 'p-kw', code: 'KHG-KW500', name: 'Kettle KW500', milestoneCount: 2 }] };
+const preview = {
+  source: { id: 'p-kw', code: 'KHG-KW500', name: 'Kettle KW500' },
+  start: '2026-10-08',
+  timeZone: 'Asia/Shanghai',
+  country: 'CN',
+  targetReleaseDate: '2027-01-15',
+  notes: [{ code: 'START_MOVED', message: 'The start moved to 2026-10-08: 2026-10-01 is National Day in China.' }],
+  milestones: [
+    {
+      sourceKey: 'M-1',
+      key: 'M-1',
+      name: 'Design freeze',
+      phase: 'G1',
+      sourceDate: '2026-03-02',
+      date: '2026-10-08',
+      owner: { id: 'u-ana', name: 'Ana Lima' },
+      notes: [],
+    },
+    {
+      sourceKey: 'M-2',
+      key: 'M-2',
+      name: 'Tooling T1',
+      phase: 'G2',
+      sourceDate: '2026-03-16',
+      date: '2026-10-22',
+      owner: null,
+      notes: [{ code: 'OWNER_LEFT', message: 'Its owner has no role on the new program.' }],
+    },
+  ],
+  links: [{ predecessorKey: 'M-1', successorKey: 'M-2', lagDays: 0 }],
+};
+
+/** The server as the page sees it: the lists it reads, and what it writes answered. */
+function server() {
+  return vi.fn(async (url: string, init?: RequestInit) => {
+    const method = init?.method ?? 'GET';
+    if (method === 'GET' && url.startsWith('/api/v1/clients')) return answer(200, clients);
+    if (method === 'GET' && url === '/api/v1/suppliers') return answer(200, suppliers);
+    if (method === 'GET' && url === '/api/v1/programs') return answer(200, programs);
+    if (method === 'POST' && url === '/api/v1/programs/KHG-KW500/copy-preview') return answer(200, preview);
+    if (method === 'POST' && url === '/api/v1/programs') return answer(201, { id: 'p-new', code: 'KHG-KW600' });
+    return answer(404, { type: 'about:blank', title: 'Not found', status: 404, code: 'NOT_FOUND', detail: url });
+  });
+}
+
+const writes = (fetch: ReturnType<typeof server>) =>
+  fetch.mock.calls.filter(([, init]) => init?.method === 'POST').map(([url, init]) => ({ url, body: JSON.parse(String(init?.body)) }));
+
+function open() {
+  const router = createMemoryRouter(
+    [
+      { path: '/programs/new', element: <NewProgramPage /> },
+      { path: '/programs/:programId', element: <p>program page</p> },
+    ],
+    { initialEntries: ['/programs/new'] },
+  );
+  const view = renderInDom(
+    <MeContext.Provider value={me}>
+      <RouterProvider router={router} />
+    </MeContext.Provider>,
+  );
+  return { ...view, router };
+}
+
+describe('NewProgramPage', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    document.body.innerHTML = '';
+  });
+
+  it('checks every field with the contract before sending, and asks for the copy’s start date', async () => {
+    const fetch = server();
+    vi.stubGlobal('fetch', fetch);
+    const view = open();
+    await view.until(() => view.byLabel<HTMLSelectElement>('Plan').options.length > 1);
+    await view.fill('Code', 'K');
+    await view.fill('Plan', 'KHG-KW500');
+    await view.click('Show the copy preview');
+
+    expect(view.errorOf('Code')).toBe('At least 2 characters.');
+    expect(view.errorOf('Program name')).toBe('Give the program a name.');
+    expect(view.errorOf('Client')).toBe('Choose the client.');
+    expect(view.errorOf('Factory')).toBe('Choose the factory.');
+    expect(view.errorOf('Start date of the copy')).toBe('Enter the date the copied plan starts.');
+    expect(writes(fetch)).toEqual([]);
+  });
+
+  it('offers only the clients the person is cadence owner of, and defaults the cadence owner to them', async () => {
+    vi.stubGlobal('fetch', server());
+    const view = open();
+    await view.until(() => view.byLabel<HTMLSelectElement>('Client').options.length > 1);
+    expect([...view.byLabel<HTMLSelectElement>('Client').options].map((o) => o.textContent)).toEqual(['Choose a client', 'Keller Home']);
+    expect(view.byLabel<HTMLSelectElement>('Cadence owner').value).toBe('u-ana');
+  });
+
+  it('takes the factory’s time zone, shows the copy preview, then creates the draft and opens it', async () => {
+    const fetch = server();
+    vi.stubGlobal('fetch', fetch);
+    const view = open();
+    await view.until(() => view.byLabel<HTMLSelectElement>('Supplier').options.length > 1);
+    await view.fill('Code', 'khg-kw600');
+    await view.fill('Program name', 'Kettle KW600');
+    await view.fill('Client', 'c-keller');
+    await view.fill('Supplier', 's-hg');
+    await view.fill('Factory', 'f-nb');
+    expect(view.byLabel<HTMLSelectElement>('Time zone').value).toBe('Asia/Shanghai');
+    await view.fill('Plan', 'KHG-KW500');
+    await view.fill('Start date of the copy', '2026-10-01');
+    await view.click('Show the copy preview');
+    await view.until(() => view.container.textContent?.includes('What the copy of KHG-KW500 makes') ?? false);
+
+    expect(writes(fetch)).toEqual([
+      {
+        url: '/api/v1/programs/KHG-KW500/copy-preview',
+        body: {
+          startDate: '2026-10-01',
+          factoryId: 'f-nb',
+          timeZone: 'Asia/Shanghai',
+          clientId: 'c-keller',
+          owners: { cadence_owner: ['u-ana'] },
+        },
+      },
+    ]);
+    const rows = [...view.container.querySelectorAll('tbody tr')].map((r) => r.textContent);
+    expect(rows[0]).toContain('M-1 → M-1');
+    expect(rows[1]).toContain('Left for assignment');
+    expect(rows[1]).toContain('Its owner has no role on the new program.');
+    expect(view.container.textContent).toContain('2026-10-01 is National Day in China.');
+
+    await view.click('Create program');
+    await view.until(() => view.router.state.location.pathname !== '/programs/new');
+    expect(writes(fetch)[1]).toEqual({
+      url: '/api/v1/programs',
+      body: {
+        code: 'khg-kw600',
+        name: 'Kettle KW600',
+        clientId: 'c-keller',
+        factoryId: 'f-nb',
+        timeZone: 'Asia/Shanghai',
+        ownerId: 'u-ana',
+        owners: { cadence_owner: ['u-ana'] },
+        targetReleaseDate: null,
+        copyFrom: { programId: 'KHG-KW500', startDate: '2026-10-01' },
+      },
+    });
+    expect(view.router.state.location.pathname).toBe('/programs/KHG-KW600');
+  });
+
+  it('asks for a new preview when what it was made for changes', async () => {
+    const fetch = server();
+    vi.stubGlobal('fetch', fetch);
+    const view = open();
+    await view.until(() => view.byLabel<HTMLSelectElement>('Supplier').options.length > 1);
+    await view.fill('Code', 'KHG-KW600');
+    await view.fill('Program name', 'Kettle KW600');
+    await view.fill('Client', 'c-keller');
+    await view.fill('Supplier', 's-hg');
+    await view.fill('Factory', 'f-nb');
+    await view.fill('Plan', 'KHG-KW500');
+    await view.fill('Start date of the copy', '2026-10-01');
+    await view.click('Show the copy preview');
+    await view.until(() => view.container.textContent?.includes('What the copy') ?? false);
+    await view.fill('Start date of the copy', '2026-11-02');
+    expect(view.container.textContent).not.toContain('What the copy');
+    expect([...view.container.querySelectorAll('button')].some((b) => b.textContent === 'Show the copy preview')).toBe(true);
+  });
+});
