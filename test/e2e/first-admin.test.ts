@@ -159,6 +159,6 @@ describe('browser: the setup link creates the first admin', () => {
     await dialog.getByLabel('Reason').fill('Kept for the spare-parts run');
     await dialog.getByRole('button', { name: 'Restore' }).click();
     await expect.poll(() => page.getByText(/^Archived on /).count()).toBe(0);
-    await screenshot(page, 'program-draft');
+    await screenshot(page, 'program-draft', { viewport: true });
   });
 });

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../auth/session.js';
 import { Gap } from '../components/gap.js';
 import { LoadError } from '../components/load-error.js';
+import { NotAvailablePage } from '../components/not-available-page.js';
 import { PageTitle } from '../components/page-title.js';
 import { SkeletonRows } from '../components/skeleton-rows.js';
 import { TableScroll } from '../components/table-scroll.js';
@@ -21,7 +22,7 @@ const byName = (a: Client, b: Client) => a.name.localeCompare(b.name);
 export function ClientsPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
-  const query = useAllClients();
+  const query = useAllClients(me.isAdmin);
   const cache = useQueryClient();
   const [open, setOpen] = useState<Open | null>(null);
   const [announcement, setAnnouncement] = useState('');
@@ -38,16 +39,8 @@ export function ClientsPage() {
     ]);
   };
 
-  if (!me.isAdmin) {
-    return (
-      <>
-        <PageTitle page={t('setup.clients.title')} />
-        <h1>{t('setup.clients.title')}</h1>
-        <p>{t('setup.clients.adminsOnly')}</p>
-      </>
-    );
-  }
-
+  // Only admins manage clients: others are told so, with nothing to retry.
+  if (!me.isAdmin) return <NotAvailablePage why={t('setup.clients.adminsOnly')} />;
   return (
     <>
       <PageTitle page={t('setup.clients.title')} />

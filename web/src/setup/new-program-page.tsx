@@ -1,11 +1,12 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { z } from 'zod';
 import { DateInputSchema } from '../../../src/contract/common.js';
 import { CreateProgramSchema } from '../../../src/contract/setup.js';
 import { useCurrentUser } from '../auth/session.js';
+import { NotAvailablePage } from '../components/not-available-page.js';
 import { PageTitle } from '../components/page-title.js';
 import { DateField } from '../forms/date-field.js';
 import { blankAsNull, fromControl } from '../forms/form-values.js';
@@ -78,9 +79,10 @@ export function NewProgramPage() {
   const me = useCurrentUser();
   const navigate = useNavigate();
   const cache = useQueryClient();
-  const clients = useClients();
-  const suppliers = useSuppliers();
-  const programs = usePrograms();
+  const allowed = mayCreatePrograms(me);
+  const clients = useClients(allowed);
+  const suppliers = useSuppliers(allowed);
+  const programs = usePrograms(allowed);
   const people = useQuery({ queryKey: queryKeys.people, queryFn: ({ signal }) => api.listPeople(signal), enabled: me.isAdmin });
   const [preview, setPreview] = useState<{ key: string; value: CopyPreview } | null>(null);
   const [dialog, setDialog] = useState<Dialog | null>(null);
@@ -167,19 +169,8 @@ export function NewProgramPage() {
     setDialog({ kind: 'factory', supplier: s });
   };
 
-  if (!mayCreatePrograms(me)) {
-    return (
-      <>
-        <PageTitle page={t('setup.programs.newTitle')} />
-        <h1>{t('setup.programs.newTitle')}</h1>
-        <p>{t('setup.programs.notAllowed')}</p>
-        <p>
-          <Link to="/portfolio">{t('errors.backToPortfolio')}</Link>
-        </p>
-      </>
-    );
-  }
-
+  // Only admins and a client's cadence owners create programs: others are told so, with nothing to retry.
+  if (!allowed) return <NotAvailablePage why={t('setup.programs.notAllowed')} />;
   return (
     <>
       <PageTitle page={t('setup.programs.newTitle')} />

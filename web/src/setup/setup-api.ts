@@ -52,10 +52,11 @@ export const setupApi = {
 };
 
 /** Every client, archived ones too (admins). */
-export const useAllClients = () => useQuery({ queryKey: setupKeys.allClients, queryFn: ({ signal }) => setupApi.listAllClients(signal) });
+export const useAllClients = (enabled = true) =>
+  useQuery({ queryKey: setupKeys.allClients, queryFn: ({ signal }) => setupApi.listAllClients(signal), enabled });
 
-export const useSuppliers = () =>
-  useQuery({ queryKey: setupKeys.suppliers, queryFn: ({ signal }) => setupApi.listSuppliers(signal), staleTime: 5 * 60_000 });
+export const useSuppliers = (enabled = true) =>
+  useQuery({ queryKey: setupKeys.suppliers, queryFn: ({ signal }) => setupApi.listSuppliers(signal), staleTime: 5 * 60_000, enabled });
 
 export const useArchivedPrograms = () =>
   useQuery({ queryKey: setupKeys.archivedPrograms, queryFn: ({ signal }) => setupApi.listArchivedPrograms(signal) });
