@@ -38,7 +38,7 @@ describe('ClientDialog', () => {
     await view.click('Add client');
 
     expect(view.errorOf('Client name')).toBe('Give the client a name.');
-    expect(view.errorOf('Country')).toBe('Check this value.');
+    expect(view.errorOf('Country')).toBe("Enter the country's two-letter code, e.g. CN or NO.");
     expect(view.errorOf('Time zone')).toBe('Choose the time zone.');
     expect(view.errorOf('Contact name')).toBe('Give the contact a name, or remove the row.');
     expect(view.errorOf('Email')).toBe('Enter an email address, like name@example.com.');

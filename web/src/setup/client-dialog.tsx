@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -6,6 +7,7 @@ import { FormDialog } from '../forms/form-dialog.js';
 import { fromControl } from '../forms/form-values.js';
 import { TextField } from '../forms/text-field.js';
 import { useFormMutation } from '../forms/use-form-mutation.js';
+import { countryControl } from './country-control.js';
 import { type Client, setupApi } from './setup-api.js';
 import { TimeZoneField } from './time-zone-field.js';
 
@@ -18,16 +20,14 @@ interface Props {
 
 const shape = CreateClientSchema.shape;
 /** The request as the form holds it: the zone from a select, contacts as rows. */
-export const ClientForm = z.object({
-  name: shape.name,
-  country: z
-    .string()
-    .transform((c) => c.trim().toUpperCase())
-    .pipe(shape.country),
-  timeZone: fromControl(shape.timeZone.unwrap()),
-  contacts: shape.contacts.unwrap(),
-});
-type Values = z.output<typeof ClientForm>;
+const clientForm = (countryText: string) =>
+  z.object({
+    name: shape.name,
+    country: countryControl(countryText),
+    timeZone: fromControl(shape.timeZone.unwrap()),
+    contacts: shape.contacts.unwrap(),
+  });
+type Values = z.output<ReturnType<typeof clientForm>>;
 const emptyContact = { name: '', role: '', email: '', phone: '' };
 
 const sameContacts = (a: Values['contacts'], b: Client['contacts']) => JSON.stringify(a) === JSON.stringify(b);
@@ -35,8 +35,9 @@ const sameContacts = (a: Values['contacts'], b: Client['contacts']) => JSON.stri
 /** Add a client, or edit one: name, country, time zone and its contacts. */
 export function ClientDialog({ client, onClose, onSaved }: Props) {
   const { t } = useTranslation();
+  const schema = useMemo(() => clientForm(t('setup.countryInvalid')), [t]);
   const form = useFormMutation({
-    schema: ClientForm,
+    schema,
     defaultValues: client
       ? { name: client.name, country: client.country, timeZone: client.timeZone, contacts: client.contacts }
       : { name: '', country: '', timeZone: '', contacts: [] },

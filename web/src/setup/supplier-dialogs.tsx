@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { CreateFactorySchema, CreateSupplierSchema } from '../../../src/contract/setup.js';
@@ -5,22 +6,18 @@ import { FormDialog } from '../forms/form-dialog.js';
 import { fromControl } from '../forms/form-values.js';
 import { TextField } from '../forms/text-field.js';
 import { useFormMutation } from '../forms/use-form-mutation.js';
+import { countryControl } from './country-control.js';
 import { type Factory, type Supplier, setupApi } from './setup-api.js';
 import { TimeZoneField } from './time-zone-field.js';
 
-const upperCountry = (schema: z.ZodType<string, string>) =>
-  z
-    .string()
-    .transform((c) => c.trim().toUpperCase())
-    .pipe(schema);
-
-const SupplierForm = z.object({ name: CreateSupplierSchema.shape.name, country: upperCountry(CreateSupplierSchema.shape.country) });
+const supplierForm = (countryText: string) => z.object({ name: CreateSupplierSchema.shape.name, country: countryControl(countryText) });
 
 /** Add a supplier (name and home country); its factories come next. */
 export function AddSupplierDialog({ onClose, onSaved }: { onClose: () => void; onSaved: (s: Supplier) => void | Promise<void> }) {
   const { t } = useTranslation();
+  const schema = useMemo(() => supplierForm(t('setup.countryInvalid')), [t]);
   const form = useFormMutation({
-    schema: SupplierForm,
+    schema,
     defaultValues: { name: '', country: '' },
     required: { name: t('setup.suppliers.required.name'), country: t('setup.clients.required.country') },
     send: (v) => setupApi.createSupplier(v),
@@ -35,12 +32,13 @@ export function AddSupplierDialog({ onClose, onSaved }: { onClose: () => void; o
 }
 
 const f = CreateFactorySchema.shape;
-const FactoryForm = z.object({
-  city: f.city,
-  name: f.name.unwrap(),
-  country: upperCountry(f.country),
-  timeZone: fromControl(f.timeZone),
-});
+const factoryForm = (countryText: string) =>
+  z.object({
+    city: f.city,
+    name: f.name.unwrap(),
+    country: countryControl(countryText),
+    timeZone: fromControl(f.timeZone),
+  });
 
 /** Add a factory to a supplier: its country and zone become new programs' calendar and time zone. */
 export function AddFactoryDialog({
@@ -53,8 +51,9 @@ export function AddFactoryDialog({
   onSaved: (f: Factory) => void | Promise<void>;
 }) {
   const { t } = useTranslation();
+  const schema = useMemo(() => factoryForm(t('setup.countryInvalid')), [t]);
   const form = useFormMutation({
-    schema: FactoryForm,
+    schema,
     defaultValues: { city: '', name: '', country: supplier.country, timeZone: '' },
     required: {
       city: t('setup.factories.required.city'),
