@@ -30,7 +30,7 @@ const action = RealizeRiskSchema.shape.action.unwrap().shape;
 const ResponseActionForm = z.object({
   title: blankAsNull(action.title.unwrap().nullable()),
   ownerId: blankAsNull(action.ownerId.unwrap().nullable()),
-  dueDate: blankAsNull(action.dueDate.unwrap()),
+  dueDate: blankAsNull(action.dueDate.unwrap().nullable()),
   severity: action.severity.unwrap(),
 });
 const CloseRiskForm = z.object({ reason: EndRiskSchema.shape.reason, action: ResponseActionForm });
@@ -49,7 +49,8 @@ export function EndRiskDialog({ programId, risk: r, kind, people, onClose, onSav
       if (kind === 'close') return { risk: await recordsApi.closeRisk(programId, r.id, { version: version.base, reason }), action: null };
       const response = {
         severity: a.severity,
-        dueDate: a.dueDate,
+        // No date given: the server's default, the program's today (a risk that happened is answered at once).
+        ...(a.dueDate ? { dueDate: a.dueDate } : {}),
         ...(a.title ? { title: a.title } : {}),
         ...(a.ownerId ? { ownerId: a.ownerId } : {}),
       };

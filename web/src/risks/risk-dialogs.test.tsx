@@ -124,7 +124,7 @@ describe('EndRiskDialog', () => {
     expect(sent(fetch)).toEqual([
       [
         '/api/v1/programs/KHG-KW500/risks/r-1/realize',
-        { version: 3, reason: 'Price up 30 % overnight', action: { severity: 'high', dueDate: null, ownerId: 'u-chen' } },
+        { version: 3, reason: 'Price up 30 % overnight', action: { severity: 'high', ownerId: 'u-chen' } },
       ],
     ]);
     expect(view.onSaved).toHaveBeenCalledWith(expect.objectContaining({ status: 'realized' }), action);
