@@ -39,12 +39,15 @@ export const writeRefusals = [400, 401, 403, 404, 409, 422] as const satisfies r
 /**
  * Every refusal an operation can answer: its own, and those of the edge that any operation of its
  * shape meets — 400 MALFORMED_REQUEST for a URL or body that cannot be read, 422 VALIDATION_FAILED
- * when it takes parameters, a query or a body, 415 when it takes a body sent as something else than JSON.
+ * when it takes parameters, a query or a body, 415 for a body sent as something else than JSON (any
+ * method but GET).
  */
 export function refusalsOf(op: OperationContract): readonly RefusalStatus[] {
   const all = new Set<RefusalStatus>([...op.refusals, 400]);
   if (op.params !== undefined || op.query !== undefined || op.body !== undefined) all.add(422);
-  if (op.body !== undefined) all.add(415);
+  // A body in a media type the API does not read is refused before the operation runs, also where
+  // the operation takes none (a DELETE sent with a body).
+  if (op.body !== undefined || op.method !== 'GET') all.add(415);
   return [...all].sort((a, b) => a - b);
 }
 
