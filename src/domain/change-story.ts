@@ -30,6 +30,7 @@ export const referenceFields: Readonly<Record<string, ReferenceKind>> = {
   requestedById: 'person',
   decidedById: 'person',
   confirmedById: 'person',
+  doneById: 'person',
   userId: 'person',
   takenBy: 'person',
   clientId: 'client',

@@ -30,8 +30,16 @@ describe.each(dialects)('change log as a story on %s', (dialect) => {
     const lin = await seedUser(t, 'Lin Wei', 'lin@example.test', { programId: program.id });
     const at = (iso: string) => t.setNow(new Date(iso));
     const make = async (name: string, baseline: string) =>
-      unwrap(await createMilestone(t.deps, { programId: program.id, actor: t.actor, name, phase: 'G1', baselineDate: d(baseline), ownerId: t.actor.id }))
-        .milestone;
+      unwrap(
+        await createMilestone(t.deps, {
+          programId: program.id,
+          actor: t.actor,
+          name,
+          phase: 'G1',
+          baselineDate: d(baseline),
+          ownerId: t.actor.id,
+        }),
+      ).milestone;
     at('2026-03-03T09:00:00.000Z');
     const tooling = await make('Tooling T1 approved', '2026-04-01');
     const pilot = await make('Pilot run', '2026-04-20');
@@ -69,7 +77,11 @@ describe.each(dialects)('change log as a story on %s', (dialect) => {
       record: { entity: 'milestone', key: 'M-1', title: 'Tooling T1 approved' },
     });
     expect(edit?.fields.map((f) => f.field).sort()).toEqual(['isCritical', 'ownerId']);
-    expect(edit?.fields.find((f) => f.field === 'ownerId')).toMatchObject({ oldValue: t.actor.id, oldName: t.actor.name, newName: 'Lin Wei' });
+    expect(edit?.fields.find((f) => f.field === 'ownerId')).toMatchObject({
+      oldValue: t.actor.id,
+      oldName: t.actor.name,
+      newName: 'Lin Wei',
+    });
     // No entry is the same write of the same record twice: every row of a write is in one entry.
     const writes = items.map((e) => `${e.correlationId}|${e.record.id}`);
     expect(new Set(writes).size).toBe(writes.length);

@@ -34,7 +34,9 @@ describe('tollgate serve', () => {
     // As a user starts it: with the holidays of the whole date range being computed ahead on a worker
     // (TOLLGATE_WARM_HOLIDAYS on), which takes a while; the signal below comes while it works, and must not
     // keep the process from stopping cleanly (the warm-up itself is tested in src/main/warm-holidays.test.ts).
-    const server = await serveWith(db, { TOLLGATE_WARM_HOLIDAYS: undefined }, '--demo');
+    // A busy machine may take long to finish the burst below: the shutdown's own limit is generous here,
+    // so the test sees a clean stop or a real failure, never the limit.
+    const server = await serveWith(db, { TOLLGATE_WARM_HOLIDAYS: undefined, TOLLGATE_SHUTDOWN_TIMEOUT_MS: '120000' }, '--demo');
     const { url, child, output } = server;
     expect(output()).toContain('Sign in as lead@demo.test with the password tollgate-demo (cadence owner).');
     expect(output()).toContain('Other demo roles: admin@, owner@, quality@, supplier@, observer@, other@demo.test, same password.');
@@ -66,7 +68,7 @@ describe('tollgate serve', () => {
     setTimeout(() => child.kill('SIGTERM'), 5);
     const statuses = await Promise.all(burst);
     expect(statuses.filter((s) => s !== 200 && s !== 503 && s !== 'refused')).toEqual([]);
-    expect(await done).toBe(0);
+    expect(await done, output().slice(-2000)).toBe(0);
     expect(output()).toContain('stopped cleanly');
     // A clean close checkpoints the write-ahead log into the database file and removes it.
     expect(existsSync(join(db.dataDir, 'tollgate.db'))).toBe(true);

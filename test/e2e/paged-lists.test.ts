@@ -41,7 +41,13 @@ async function addRecords(dataDir: string): Promise<void> {
     const lead = await principalOf(opened.store.reads, (await opened.store.reads.findUserByEmail('lead@demo.test')) as User);
     for (let i = 1; i <= extraDecisions; i++) {
       const asked = unwrap(
-        await requestDecision(deps, { programId: program, actor: lead, statement: `Paged question ${i}`, ownerId: lead.id }),
+        await requestDecision(deps, {
+          programId: program,
+          actor: lead,
+          statement: `Paged question ${i}`,
+          ownerId: lead.id,
+          dueDate: '2026-03-20' as PlainDate,
+        }),
       );
       const { id, version } = asked.decision;
       unwrap(
@@ -217,7 +223,15 @@ describe('browser: long lists a page at a time ("Show more")', () => {
 
     /** What the screen shows (not the whole page), for docs/screenshots. */
     const shot = async (name: string, near: Locator) => {
-      await near.scrollIntoViewIfNeeded();
+      // The list may render again while data arrives: scroll to the element as it is then.
+      for (let i = 0; ; i++) {
+        try {
+          await near.scrollIntoViewIfNeeded();
+          break;
+        } catch (e) {
+          if (i >= 10) throw e;
+        }
+      }
       mkdirSync(screenshotDir, { recursive: true });
       await page.screenshot({ path: join(screenshotDir, `${name}.png`) });
     };

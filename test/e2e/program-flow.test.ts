@@ -139,8 +139,10 @@ describe('browser: sign in → my week → portfolio → program → add, move, 
     const log = page.getByRole('table', { name: 'Change log' });
     const fetchOlder = page.getByRole('button', { name: 'Show older changes' });
     const rows = () => log.getByRole('row').count();
-    // Loaded (no longer the skeleton), then older pages on request.
+    // Loaded (no longer the skeleton, nor the program page's few rows), then older pages on request.
+    await page.getByLabel('Record').waitFor();
     await expect.poll(() => log.getAttribute('aria-busy')).toBeNull();
+    await expect.poll(rows).toBeGreaterThan(6);
     let fetched = 0;
     for (let i = 0; i < 100 && (await fetchOlder.count()) > 0; i++) {
       const before = await rows();
