@@ -132,11 +132,12 @@ export function table(head: readonly string[], rows: readonly (readonly (string 
     shrink((i) => floor[i] as number);
   }
   shrink(() => narrowest);
-  const fit = (text: string, i: number) => ((widths[i] as number) < (natural[i] as number) ? wrapText(text, widths[i] as number) : text);
-  const cells = all.map((r) => kept.map((i) => fit(r[i] as string, i)));
+  const wrapToColumn = (text: string, i: number) =>
+    (widths[i] as number) < (natural[i] as number) ? wrapText(text, widths[i] as number) : text;
+  const cells = all.map((r) => kept.map((i) => wrapToColumn(r[i] as string, i)));
   const isMultiLine = cells.some((r) => r.some((c) => c.includes('\n')));
   const t = new Table({
-    head: kept.map((i) => fit(head[i] as string, i)),
+    head: kept.map((i) => wrapToColumn(head[i] as string, i)),
     wordWrap: false,
     style: { head: [], border: [] },
     ...(isMultiLine ? {} : { chars: compactChars }),

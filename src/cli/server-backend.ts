@@ -5,11 +5,11 @@ import { type OperationName, operationNames, operations } from '../contract/oper
 import type { ErrorCode } from '../domain/errors.js';
 import { ok, type Refusal, type Result } from '../domain/result.js';
 import type { ApiTokenJson, Backend, CreatedTokenJson, LoadedSchedule, MeJson, OperationCall, OperationCalls } from './backend.js';
+import { terminalConfig } from './terminal.js';
 
 // The commands over the HTTP API: the same JSON, the same refusals (problem+json turned back into
 // the code, message and fields the CLI prints), so a command cannot tell which backend it has.
 
-const timeoutMs = 30_000;
 const sessionCookie = 'tollgate_session';
 
 /** One request to the API, relative to /api/v1. */
@@ -72,10 +72,12 @@ async function send<T>(server: string, r: Request): Promise<Result<T> & { readon
       },
       body: r.body === undefined ? undefined : JSON.stringify(r.body),
       redirect: 'manual',
-      signal: AbortSignal.timeout(timeoutMs),
+      signal: AbortSignal.timeout(terminalConfig().httpTimeoutMs),
     });
   } catch (e) {
-    return { ok: false, error: { code: 'NOT_READY', message: `Cannot reach the Tollgate server at ${server}: ${causeOf(e)}.` } };
+    const timedOut = e instanceof Error && e.name === 'TimeoutError';
+    const why = timedOut ? `no answer within ${terminalConfig().httpTimeoutMs} ms (TOLLGATE_HTTP_TIMEOUT_MS)` : causeOf(e);
+    return { ok: false, error: { code: 'NOT_READY', message: `Cannot reach the Tollgate server at ${server}: ${why}.` } };
   }
   const text = await res.text();
   if (!res.ok) return { ok: false, error: refusalOf(server, res, text), response: res };

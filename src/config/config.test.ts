@@ -72,3 +72,12 @@ describe('LOG_FORMAT', () => {
     for (const v of ['JSON', 'pretty', '']) expect(() => loadConfig({ LOG_FORMAT: v }), v).toThrow(/LOG_FORMAT: must be text .* or json/);
   });
 });
+
+describe('TOLLGATE_HTTP_TIMEOUT_MS', () => {
+  it('is how long the command line waits for a server: 30 s unless set, from 1 s to 10 min', () => {
+    expect(loadConfig({}).httpTimeoutMs).toBe(30_000);
+    expect(loadConfig({ TOLLGATE_HTTP_TIMEOUT_MS: '120000' }).httpTimeoutMs).toBe(120_000);
+    for (const v of ['999', '600001', 'soon', '1.5'])
+      expect(() => loadConfig({ TOLLGATE_HTTP_TIMEOUT_MS: v }), v).toThrow(/TOLLGATE_HTTP_TIMEOUT_MS/);
+  });
+});

@@ -100,6 +100,7 @@ const EnvSchema = z.object({
     .enum(['text', 'json'], { error: 'must be text (one short line per request, for people) or json (JSON lines, for log collectors)' })
     .default('text'),
   TOLLGATE_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  TOLLGATE_HTTP_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
   TOLLGATE_MAX_ACTIVE_REQUESTS: z.coerce.number().int().min(1).max(1_000).default(16),
   TOLLGATE_MAX_QUEUED_REQUESTS: z.coerce.number().int().min(0).max(100_000).default(500),
   TOLLGATE_MAX_QUEUE_WAIT_MS: z.coerce.number().int().min(1).max(600_000).default(3_000),
@@ -152,6 +153,8 @@ export interface Config {
   /** How the server logs (LOG_FORMAT): `text`, one short line per request for people; `json`, pino's JSON lines. */
   readonly logFormat: 'text' | 'json';
   readonly shutdownTimeoutMs: number;
+  /** How long the command line waits for a server's answer before it gives up (TOLLGATE_HTTP_TIMEOUT_MS). */
+  readonly httpTimeoutMs: number;
   /**
    * API admission control (http/admission.ts): requests worked on at once (TOLLGATE_MAX_ACTIVE_REQUESTS),
    * waiting for a turn (TOLLGATE_MAX_QUEUED_REQUESTS) and the longest wait (TOLLGATE_MAX_QUEUE_WAIT_MS);
@@ -215,6 +218,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT,
     shutdownTimeoutMs: e.TOLLGATE_SHUTDOWN_TIMEOUT_MS,
+    httpTimeoutMs: e.TOLLGATE_HTTP_TIMEOUT_MS,
     admission: { active: e.TOLLGATE_MAX_ACTIVE_REQUESTS, queued: e.TOLLGATE_MAX_QUEUED_REQUESTS, waitMs: e.TOLLGATE_MAX_QUEUE_WAIT_MS },
     keptAnswersMb: e.TOLLGATE_KEPT_ANSWERS_MB,
     publicUrl: e.TOLLGATE_PUBLIC_URL?.replace(/\/+$/, ''),

@@ -52,6 +52,8 @@ export function cliEnv(db: TestDatabase, extra: RunOptions['env'] = {}): NodeJS.
     TOLLGATE_CONFIG_DIR: join(db.dataDir, 'config'),
     // Servers started by the tests live seconds: the holidays of a century ahead are not worth computing.
     TOLLGATE_WARM_HOLIDAYS: '0',
+    // A busy machine may answer slowly: the commands wait for a server as long as the tests' own limits do.
+    TOLLGATE_HTTP_TIMEOUT_MS: '120000',
     // A copy of the demo is read at the demo's instant, by the server and the commands alike. The clock
     // runs on from it as one process's would: each command starts where the last one left off (a clock
     // started afresh at the same instant by each command would date a later write before an earlier one).
