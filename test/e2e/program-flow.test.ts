@@ -168,4 +168,33 @@ describe('browser: sign in → my week → portfolio → program → add, move, 
     await screenshot(page, 'program-change-log-full');
     await expectAccessible(page, { scope: 'main' });
   });
+
+  it('on a phone (390 px): my week, the portfolio, a program and its plan stay within the screen, tabs and badges readable', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    type Win = { document: { documentElement: { scrollWidth: number } }; innerWidth: number };
+    const overflow = () =>
+      page.evaluate(() => {
+        const w = globalThis as unknown as Win;
+        return w.document.documentElement.scrollWidth - w.innerWidth;
+      });
+    try {
+      for (const [path, name, loaded] of [
+        ['/week', 'phone-my-week', () => page.getByRole('heading', { level: 1 }).count()],
+        ['/portfolio', 'phone-portfolio', () => page.getByText('KHG-KW500').count()],
+        ['/programs/KHG-KW500', 'phone-program', () => page.getByRole('table', { name: 'Change log' }).count()],
+        ['/programs/KHG-KW500/plan', 'phone-plan', () => page.getByText('M-57').count()],
+      ] as const) {
+        await page.goto(`${server.url}${path}`);
+        await expect.poll(loaded).toBeGreaterThan(0);
+        await expect.poll(() => page.locator('[aria-busy="true"]').count()).toBe(0);
+        expect(await overflow(), path).toBeLessThanOrEqual(0);
+        await screenshot(page, name, { viewport: true });
+      }
+      // The program's tabs keep whole words on one line each; a health badge keeps its height.
+      const tab = await page.getByRole('navigation', { name: 'Program sections' }).getByRole('link', { name: /^Plan/ }).boundingBox();
+      expect(tab?.height ?? 99).toBeLessThan(60);
+    } finally {
+      await page.setViewportSize({ width: 1400, height: 900 });
+    }
+  });
 });
