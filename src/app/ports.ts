@@ -1,6 +1,7 @@
 import type { Action, ActionStatus } from '../domain/action.js';
 import type { Baseline } from '../domain/baseline.js';
 import type { FieldChange } from '../domain/change.js';
+import type { LoggedEntity } from '../domain/change-story.js';
 import type { Decision, DecisionStatus } from '../domain/decision.js';
 import type { ClientId, FactoryId, MilestoneId, ProgramId, SupplierId, UserId } from '../domain/ids.js';
 import type { Link, LinkableEntity } from '../domain/link.js';
@@ -129,22 +130,8 @@ export interface ChangeRecord extends FieldChange {
   readonly correlationId: string;
 }
 
-export type EntityName =
-  | 'user'
-  | 'client'
-  | 'supplier'
-  | 'factory'
-  | 'program'
-  | 'milestone'
-  | 'membership'
-  | 'api_token'
-  | 'invite'
-  | 'decision'
-  | 'risk'
-  | 'action'
-  | 'link'
-  | 'milestone_link'
-  | 'baseline';
+/** The kinds of record the one write path writes and the change log holds (domain/change-story.ts). */
+export type EntityName = LoggedEntity;
 
 export interface ChangeQuery {
   /** Inclusive lower bound, an ISO instant. */

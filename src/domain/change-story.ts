@@ -1,6 +1,6 @@
 import type { FieldChange } from './change.js';
 
-/** The kinds of record the change log holds (the store's `EntityName`, written here for the browser-safe domain). */
+/** The kinds of record the change log holds (app/ports.ts `EntityName` is this type). */
 export type LoggedEntity =
   | 'user'
   | 'client'

@@ -2,7 +2,6 @@ import { buildCalendar } from '../../domain/calendar/build-calendar.js';
 import { asClientId, asFactoryId, asMilestoneId, asProgramId, type UserId } from '../../domain/ids.js';
 import { milestoneRecord } from '../../domain/milestone.js';
 import type { PlainDate } from '../../domain/plain-date.js';
-import { isTimeZone } from '../../domain/plain-date.js';
 import { copyPlan, type PlanCopy } from '../../domain/plan-copy.js';
 import { type Authorized, permitProgramCreation } from '../../domain/policy.js';
 import { defaultToleranceDays, type Program, type ProgramStatus, programCodePattern } from '../../domain/program.js';
@@ -144,10 +143,8 @@ function layOut(
 export function createProgram(deps: AppDeps, input: CreateProgramInput): Promise<Result<Program>> {
   const code = checkCode(input.code);
   if (!code.ok) return Promise.resolve(code);
-  if (input.timeZone !== undefined && !isTimeZone(input.timeZone))
-    return Promise.resolve(
-      refuse('VALIDATION_FAILED', `Unknown time zone "${input.timeZone}".`, [{ path: 'timeZone', message: 'Not an IANA time zone.' }]),
-    );
+  const zone = checkPlace(undefined, input.timeZone);
+  if (!zone.ok) return Promise.resolve(zone);
   const opening = {
     actorId: input.actor.id,
     reason: input.reason,
@@ -279,10 +276,8 @@ export async function previewCopy(deps: AppDeps, input: CopyPreviewInput): Promi
     place = { country: f.country, timeZone: f.timeZone };
   }
   if (input.timeZone !== undefined) {
-    if (!isTimeZone(input.timeZone))
-      return refuse('VALIDATION_FAILED', `Unknown time zone "${input.timeZone}".`, [
-        { path: 'timeZone', message: 'Not an IANA time zone.' },
-      ]);
+    const zone = checkPlace(undefined, input.timeZone);
+    if (!zone.ok) return zone;
     place = { ...place, timeZone: input.timeZone };
   }
   const [milestones, links] = await Promise.all([reads.listMilestones(source.id), reads.listMilestoneLinks(source.id)]);
@@ -319,10 +314,8 @@ export function updateProgram(deps: AppDeps, input: UpdateProgramInput): Promise
     const c = checkCode(input.code);
     if (!c.ok) return Promise.resolve(c);
   }
-  if (input.timeZone !== undefined && !isTimeZone(input.timeZone))
-    return Promise.resolve(
-      refuse('VALIDATION_FAILED', `Unknown time zone "${input.timeZone}".`, [{ path: 'timeZone', message: 'Not an IANA time zone.' }]),
-    );
+  const zone = checkPlace(undefined, input.timeZone);
+  if (!zone.ok) return Promise.resolve(zone);
   const target = {
     programId: input.programId,
     actor: input.actor,
