@@ -21,6 +21,16 @@ const uniqueRefusals: Readonly<Record<string, Refusal>> = {
   users: { code: 'ALREADY_EXISTS', message: 'A person with this email already exists.' },
 };
 
+/** Runs read-only checks that may `abort` (as a write's opening does) and returns the refusal, not throws it. */
+export async function attempt<T>(fn: () => Promise<T>): Promise<Result<T>> {
+  try {
+    return { ok: true, value: await fn() };
+  } catch (e) {
+    if (e instanceof Refused) return { ok: false, error: e.refusal };
+    throw e;
+  }
+}
+
 /** Runs fn in one transaction; a refusal rolls back every write and is returned, not thrown. */
 export async function transact<T>(store: Store, fn: (tx: Tx) => Promise<T>): Promise<Result<T>> {
   try {

@@ -1,4 +1,4 @@
-import { addMilestoneLink } from '../app/plan/add-milestone-link.js';
+import { addMilestoneLink, previewMilestoneLink } from '../app/plan/add-milestone-link.js';
 import { activateProgram, listBaselines, takeBaseline } from '../app/plan/baselines.js';
 import { getMta } from '../app/plan/get-mta.js';
 import { getPlan } from '../app/plan/get-plan.js';
@@ -9,7 +9,7 @@ import { removeMilestoneLink } from '../app/plan/remove-milestone-link.js';
 import { updatePlanSettings } from '../app/plan/update-plan-settings.js';
 import type { planOperations } from '../contract/operations/plan.js';
 import type { PlainDate } from '../domain/plain-date.js';
-import { milestoneLinkJson, movePreviewJson } from '../present/api-json.js';
+import { milestoneLinkJson, movePreviewJson, pushedJson, pushJson } from '../present/api-json.js';
 import { baselineJson, mtaJson, planJson, slipHistoryJson } from '../present/plan-json.js';
 import { type Bindings, done, presented } from './binding.js';
 
@@ -26,7 +26,13 @@ export const planBindings: Bindings<keyof typeof planOperations> = {
     presented(await listMilestoneLinks(app, { ...params, actor }), (items) => ({ items: items.map(milestoneLinkJson) })),
 
   addLink: async ({ app, actor }, { params, body }) =>
-    presented(await addMilestoneLink(app, { ...params, ...body, actor }), milestoneLinkJson),
+    presented(await addMilestoneLink(app, { ...params, ...body, actor }), (v) => ({
+      ...milestoneLinkJson(v),
+      pushed: v.pushed.map(pushedJson),
+    })),
+
+  previewLink: async ({ app, actor }, { params, body }) =>
+    presented(await previewMilestoneLink(app, { ...params, ...body, actor }), (v) => ({ pushes: v.pushes.map(pushJson) })),
 
   removeLink: async ({ app, actor }, { params, query }) => done(await removeMilestoneLink(app, { ...params, reason: query.reason, actor })),
 

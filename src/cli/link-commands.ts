@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { CreateMilestoneLinkSchema, type MilestoneLink } from '../contract/plan.js';
 import type { ProgramSummary } from '../contract/program.js';
 import { addActingOptions, withBackend } from './connect.js';
+import { agreedPushes, pushedVersions, pushesText } from './move-preview.js';
 import { badOption, parseIntOption, parseOption, withFlags } from './options.js';
 import { emit, fail, outputOf, table } from './output.js';
 import type { CliContext } from './session.js';
@@ -70,14 +71,19 @@ export function registerLinkCommands(milestone: Command, ctx: CliContext): void 
       .argument('<successor>', 'milestone key or id that depends on it')
       .option('--lag <n>', 'business days from the predecessor to the successor, -365 to 365; negative means overlap (default 0)')
       .option('--reason <text>', 'why, kept in the change log')
-      .option('--json', "print the link as the API's JSON (MilestoneLink)")
-      .addHelpText('after', '\nExample:\n  tollgate milestone link add KHG-KW500 M-3 M-4 --lag 2 --reason "Trial needs two days of setup"'),
+      .option('--preview', 'only show which milestones the link would push later; write nothing')
+      .option('-y, --yes', 'push the successor (and what follows it) later without asking, as the preview shows')
+      .option('--json', "print the link as the API's JSON (AddedMilestoneLink); with --preview the LinkPreview ({ pushes: Push[] })")
+      .addHelpText(
+        'after',
+        '\nA successor due before the link allows is pushed to the date the link requires, and its own successors with it:\nthe pushes are shown first and asked about (or confirmed by --yes); the link insists on the dates it showed.\n\nExamples:\n  tollgate milestone link add KHG-KW500 M-3 M-4 --lag 2 --reason "Trial needs two days of setup"\n  tollgate milestone link add KHG-KW500 M-3 M-4 --lag 2 --preview',
+      ),
   ).action(
     async (
       programRef: string,
       predecessor: string,
       successor: string,
-      o: { lag?: string; reason?: string; json?: boolean },
+      o: { lag?: string; reason?: string; preview?: boolean; yes?: boolean; json?: boolean },
       cmd: Command,
     ) => {
       const out = outputOf(o);
@@ -90,12 +96,33 @@ export function registerLinkCommands(milestone: Command, ctx: CliContext): void 
       };
       await withBackend(ctx, cmd, out, async (b) => {
         const program = await requireProgram(b, out, programRef);
-        const r = await b.addLink({ params: { programId: program.id }, body: body });
+        const { reason: _, ...asked } = body;
+        const previewed = await b.previewLink({ params: { programId: program.id }, body: asked });
+        const { pushes } = previewed.ok ? previewed.value : fail(out, withFlags(previewed.error, flags));
+        const lag = body.lagDays ? ` (lag ${businessDays(body.lagDays)})` : '';
+        const doing = `Linking ${program.code} ${body.predecessor} → ${body.successor}${lag}`;
+        if (o.preview) {
+          emit(out, { pushes }, () => pushesText(doing, pushes));
+          return;
+        }
+        const agreed = await agreedPushes(out, pushes, {
+          isConfirmed: o.yes === true,
+          doing,
+          refused: `This link pushes ${body.successor}${pushes.length > 1 ? ` and ${pushes.length - 1} more` : ''} later; nothing was linked. Re-run with --yes to push ${pushes.length === 1 ? 'it' : 'them'} (--preview shows what it pushes).`,
+          question: `Link and push ${pushes.length === 1 ? '1 milestone' : `${pushes.length} milestones`} later? [y/N] `,
+          declined: 'Not linked: nothing was written.',
+        });
+        const r = await b.addLink({
+          params: { programId: program.id },
+          body: agreed.length > 0 ? { ...body, pushedVersions: pushedVersions(agreed) } : body,
+        });
         const l = r.ok ? r.value : fail(out, withFlags(r.error, flags));
+        const moved = l.pushed.length ? `\n  pushed later with it: ${l.pushed.map((p) => `${p.key} ${p.from} → ${p.to}`).join('; ')}` : '';
         emit(
           out,
           l,
-          () => `Linked ${program.code} ${end(l.predecessor)} → ${end(l.successor)}: ${ruleText(l)}.\n  link id ${shortLinkId(l.id)}`,
+          () =>
+            `Linked ${program.code} ${end(l.predecessor)} → ${end(l.successor)}: ${ruleText(l)}.${moved}\n  link id ${shortLinkId(l.id)}`,
         );
       });
     },

@@ -8,22 +8,25 @@ import { canPrompt, promptLine } from './prompt.js';
 import { must } from './targets.js';
 import { terminal } from './terminal.js';
 
-// A move that pushes other milestones later is shown first and confirmed: on a terminal by a
-// question, in scripts by --yes. The confirmed move insists on the versions the preview showed.
+// A move or a new link that pushes other milestones later is shown first and confirmed: on a terminal
+// by a question, in scripts by --yes. The confirmed change insists on the versions the preview showed.
 
 type Push = z.infer<typeof PushSchema>;
 
 const milestones = (n: number) => `${n} milestone${n === 1 ? '' : 's'}`;
 
 /** What a move to `to` would push, for people. */
-export function previewText(m: Milestone, to: string, pushes: readonly Push[]): string {
-  const moving = `Moving ${m.key} "${m.name}" from ${m.forecastDate} to ${to}`;
-  if (pushes.length === 0) return `${moving} pushes no other milestone.`;
+export const previewText = (m: Milestone, to: string, pushes: readonly Push[]): string =>
+  pushesText(`Moving ${m.key} "${m.name}" from ${m.forecastDate} to ${to}`, pushes);
+
+/** What a change ("Moving M-3 …", "Linking M-3 → M-5") would push, for people. */
+export function pushesText(doing: string, pushes: readonly Push[]): string {
+  if (pushes.length === 0) return `${doing} pushes no other milestone.`;
   const rows = pushes.map((p) => [p.key, p.name, `${p.from} → ${p.to}${p.provisional ? ' ?' : ''}`, `pushed by ${p.cause.key}`]);
   const note = pushes.some((p) => p.provisional)
     ? '\n? counted across days whose official holiday schedule is not yet published (see `tollgate calendar show`)'
     : '';
-  return `${moving} pushes ${milestones(pushes.length)} later:\n${table(['Key', 'Name', 'Forecast', 'Why'], rows, { maxWidths: [undefined, 40] })}${note}`;
+  return `${doing} pushes ${milestones(pushes.length)} later:\n${table(['Key', 'Name', 'Forecast', 'Why'], rows, { maxWidths: [undefined, 40] })}${note}`;
 }
 
 /** The successors a written move pushed, for people; empty when it pushed none. */
@@ -65,21 +68,46 @@ export async function confirmedPushes(b: Backend, out: Output, i: MoveIntent): P
     out,
     await b.previewMove({ params: { programId: i.program.id, milestoneId: i.before.id }, body: { forecastDate: i.forecastDate } }),
   );
-  if (pushes.length === 0 || i.isConfirmed) return pushes;
+  const key = i.before.key;
+  return agreedPushes(out, pushes, {
+    isConfirmed: i.isConfirmed,
+    doing: `Moving ${key} "${i.before.name}" from ${i.before.forecastDate} to ${i.forecastDate}`,
+    refused: `Moving ${key} to ${i.forecastDate} pushes ${milestones(pushes.length)} later; nothing was moved. Re-run with --yes to move ${pushes.length === 1 ? 'it' : 'them'} too (--preview shows what it pushes).`,
+    question: `Move ${key} and push ${milestones(pushes.length)}? [y/N] `,
+    declined: 'Not moved: nothing was written.',
+  });
+}
+
+/** How to ask about a change's pushes: what it is, and what to say when it cannot be asked or is declined. */
+export interface PushQuestion {
+  readonly isConfirmed: boolean;
+  /** "Moving M-3 "Tool T1" from … to …", "Linking M-3 → M-5 (lag 2 business days)". */
+  readonly doing: string;
+  /** Why nothing was written without a terminal and without --yes. */
+  readonly refused: string;
+  readonly question: string;
+  readonly declined: string;
+}
+
+/**
+ * Shows the pushes and returns them once agreed (at once when there are none or --yes was given).
+ * Ends the command when the person declines, or when nobody can be asked and --yes is missing.
+ */
+export async function agreedPushes(out: Output, pushes: readonly Push[], q: PushQuestion): Promise<readonly Push[]> {
+  if (pushes.length === 0 || q.isConfirmed) return pushes;
   // With --json, stdout is for the answer only.
   const show = (text: string) => (out.json ? terminal().stderr : terminal().stdout).write(`${text}\n`);
-  const key = i.before.key;
   if (!canPrompt()) {
-    if (!out.json) show(previewText(i.before, i.forecastDate, pushes));
+    if (!out.json) show(pushesText(q.doing, pushes));
     return fail(out, {
       code: 'VALIDATION_FAILED',
-      message: `Moving ${key} to ${i.forecastDate} pushes ${milestones(pushes.length)} later; nothing was moved. Re-run with --yes to move ${pushes.length === 1 ? 'it' : 'them'} too (--preview shows what it pushes).`,
+      message: q.refused,
       fields: [{ path: '--yes', message: 'Required to confirm the pushes without a terminal to ask at.' }],
     });
   }
-  show(previewText(i.before, i.forecastDate, pushes));
-  const answer = await promptLine(`Move ${key} and push ${milestones(pushes.length)}? [y/N] `);
+  show(pushesText(q.doing, pushes));
+  const answer = await promptLine(q.question);
   if (/^y(es)?$/i.test(answer)) return pushes;
-  terminal().stderr.write('Not moved: nothing was written.\n');
+  terminal().stderr.write(`${q.declined}\n`);
   throw new CliExit(1);
 }

@@ -39,9 +39,21 @@ export const CreateMilestoneLinkSchema = z
     successor: IdSchema.meta({ description: 'Milestone id or key that depends on it' }),
     lagDays: z.number().int().min(-365).max(365).optional().meta({ description: 'Business days; defaults to 0' }),
     reason: ReasonSchema.optional(),
+    pushedVersions: z.record(IdSchema, z.number().int().min(1)).optional().meta({
+      description:
+        'The versions of the milestones the link pushes, by id, as the preview (POST …/links/preview) showed them: if one changed since, nothing is added (409 VERSION_CONFLICT) and you preview again',
+    }),
   })
   .strict();
 export type CreateMilestoneLink = z.infer<typeof CreateMilestoneLinkSchema>;
+
+export const LinkPreviewRequestSchema = z
+  .object({
+    predecessor: IdSchema.meta({ description: 'Milestone id or key (e.g. M-3) that must finish first' }),
+    successor: IdSchema.meta({ description: 'Milestone id or key that would depend on it' }),
+    lagDays: z.number().int().min(-365).max(365).optional().meta({ description: 'Business days; defaults to 0' }),
+  })
+  .strict();
 
 export const MilestoneLinkParamsSchema = z.object({ programId: IdSchema, linkId: IdSchema });
 
@@ -66,6 +78,14 @@ export const PushSchema = z
 export const MovePreviewSchema = z.object({ pushes: z.array(PushSchema), warnings: WarningsSchema });
 
 export const PushedSchema = z.object({ id: z.string(), key: z.string(), from: PlainDateSchema, to: PlainDateSchema });
+
+export const LinkPreviewSchema = z.object({
+  pushes: z.array(PushSchema).meta({ description: 'The successor the link requires later, then what that move pushes in turn' }),
+});
+
+export const AddedMilestoneLinkSchema = MilestoneLinkSchema.extend({
+  pushed: z.array(PushedSchema).meta({ description: 'Milestones moved later to keep the new link, in order' }),
+}).meta({ id: 'AddedMilestoneLink' });
 
 // ── Baselines, plan vs actual, slips, trend ─────────────────────────────────────────────────────
 

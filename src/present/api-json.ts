@@ -45,15 +45,16 @@ export function milestoneJson(v: MilestoneView): Milestone {
 /** A moved or completed milestone; `pushed` appears only when the change pushed successors, so answers without pushes stay as they were. */
 export const savedMilestoneJson = (v: MilestoneView & Partial<Pick<SavedMilestoneView, 'pushed'>>): Milestone =>
   // A refusal's `current` is a plain milestone view: it pushed nothing.
-  v.pushed === undefined || v.pushed.length === 0
-    ? milestoneJson(v)
-    : { ...milestoneJson(v), pushed: v.pushed.map((p) => ({ id: p.id, key: p.key, from: p.from, to: p.to })) };
+  v.pushed === undefined || v.pushed.length === 0 ? milestoneJson(v) : { ...milestoneJson(v), pushed: v.pushed.map(pushedJson) };
 
 /** A move preview as the API answers it: the pushes, and warnings only when there are some. */
 export const movePreviewJson = (v: { readonly pushes: readonly PushView[]; readonly warnings: readonly Warning[] }) => ({
   pushes: v.pushes.map(pushJson),
   ...(v.warnings.length > 0 ? { warnings: [...v.warnings] } : {}),
 });
+
+/** A push as a saved change reports it: which milestone moved, from → to. */
+export const pushedJson = (p: PushView) => ({ id: p.id, key: p.key, from: p.from, to: p.to });
 
 export const pushJson = (p: PushView) => ({
   id: p.id,

@@ -424,7 +424,7 @@ describe.each(dialects)('authorization matrix on %s (demo portfolio)', (dialect)
       expect: ownersToo,
     },
 
-    // Dependencies between milestones: everyone who sees the program reads them and previews a move;
+    // Dependencies between milestones: everyone who sees the program reads them and previews a move or a link;
     // only the cadence owner links or unlinks (milestone.link).
     {
       route: 'GET /api/v1/programs/:programId/links',
@@ -439,6 +439,15 @@ describe.each(dialects)('authorization matrix on %s (demo portfolio)', (dialect)
         payload: { predecessor: await milestone(lead), successor: await milestone(lead), lagDays: 1 },
       }),
       expect: with201(leadOnly),
+    },
+    {
+      route: 'POST /api/v1/programs/:programId/links/preview',
+      request: async () => ({
+        method: 'POST',
+        url: `/api/v1/programs/${program}/links/preview`,
+        payload: { predecessor: await milestone(lead), successor: await milestone(lead), lagDays: 2 },
+      }),
+      expect: readers,
     },
     {
       route: 'DELETE /api/v1/programs/:programId/links/:linkId',

@@ -13,6 +13,8 @@ import { seedProgram, seedUser } from './helpers.js';
  * PostgreSQL database, each with its own connection pool and its own HTTP server on loopback.
  */
 const rounds = 25;
+/** Six milestones a round: fewer rounds keep the file's time down; either order shows within ten. */
+const linkRounds = 10;
 const now = new Date('2026-03-11T04:00:00Z');
 
 interface Answer {
@@ -88,6 +90,64 @@ describe('invariants under simultaneous writes on two instances (PostgreSQL)', {
       const [x, y] = [await milestone(`P${i}`), await milestone(`Q${i}`)];
       const answers = await Promise.all([link(a, x.key, y.key), link(b, x.key, y.key)]);
       expect(sorted(answers), `round ${i}`).toEqual([{ status: 201 }, { status: 409, code: 'LINK_EXISTS' }]);
+    }
+  });
+
+  it(`two links that push one successor, previewed then added at once: the plan holds for what was added, a stale push is refused (${linkRounds} rounds)`, async () => {
+    const dated = async (name: string, baselineDate: string): Promise<{ id: string; key: string }> => {
+      const r = await fetch(`${a}/api/v1/programs/${program.code}/milestones`, {
+        method: 'POST',
+        headers: { ...lead, 'content-type': 'application/json' },
+        body: JSON.stringify({ name, phase: 'G2', baselineDate, ownerId: t.actor.id }),
+      });
+      expect(r.status).toBe(201);
+      return (await r.json()) as { id: string; key: string };
+    };
+    const forecast = async (key: string) => {
+      const r = await fetch(`${a}/api/v1/programs/${program.code}/milestones/${key}`, { headers: lead });
+      return ((await r.json()) as { forecastDate: string }).forecastDate;
+    };
+    const preview = async (base: string, predecessor: string, successor: string) => {
+      const r = await fetch(`${base}/api/v1/programs/${program.code}/links/preview`, {
+        method: 'POST',
+        headers: { ...lead, 'content-type': 'application/json' },
+        body: JSON.stringify({ predecessor, successor }),
+      });
+      expect(r.status).toBe(200);
+      const { pushes } = (await r.json()) as { pushes: { id: string; version: number }[] };
+      return Object.fromEntries(pushes.map((p) => [p.id, p.version]));
+    };
+    const linkSeen = (base: string, predecessor: string, successor: string, pushedVersions?: Record<string, number>) =>
+      send(base, 'POST', `/programs/${program.code}/links`, lead, {
+        predecessor,
+        successor,
+        ...(pushedVersions ? { pushedVersions } : {}),
+      });
+    for (let i = 0; i < linkRounds; i++) {
+      // Packaging (Wed 1 Apr) must wait for both the artwork (Fri 10 Apr) and the carton quote (Mon 13 Apr).
+      const [art, quote, pack] = [
+        await dated(`Art${i}`, '2026-04-10'),
+        await dated(`Quote${i}`, '2026-04-13'),
+        await dated(`Pack${i}`, '2026-04-01'),
+      ];
+      const [seenA, seenB] = await Promise.all([preview(a, art.key, pack.key), preview(b, quote.key, pack.key)]);
+      const [byArt, byQuote] = await Promise.all([linkSeen(a, art.key, pack.key, seenA), linkSeen(b, quote.key, pack.key, seenB)]);
+      // The quote's link first moves packaging to 13 Apr, past what the artwork's needs (nothing more to push:
+      // both are added); the artwork's link first moves it to 10 Apr, so the quote's push is not the one previewed.
+      let expected = '2026-04-13';
+      if (byArt.status !== 201 || byQuote.status !== 201) {
+        expect([byArt, byQuote], `round ${i}`).toEqual([{ status: 201 }, { status: 409, code: 'VERSION_CONFLICT' }]);
+        expected = '2026-04-10';
+      }
+      expect(await forecast(pack.key), `round ${i}`).toBe(expected);
+      // Without versions, two links at once take turns: both are added and the plan holds for both.
+      const [x, y, z] = [await dated(`X${i}`, '2026-04-14'), await dated(`Y${i}`, '2026-04-15'), await dated(`Z${i}`, '2026-04-02')];
+      const both = await Promise.all([linkSeen(a, x.key, z.key), linkSeen(b, y.key, z.key)]);
+      expect(
+        both.map((r) => r.status),
+        `round ${i}`,
+      ).toEqual([201, 201]);
+      expect(await forecast(z.key), `round ${i}`).toBe('2026-04-15');
     }
   });
 

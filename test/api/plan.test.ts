@@ -135,6 +135,104 @@ describe.each(dialects)('plan API (dependencies, move preview, pushes) on %s', (
     });
   });
 
+  describe('a link the dates already violate', () => {
+    const previewLink = (payload: Record<string, unknown>, who?: Actor) =>
+      call(t, { method: 'POST', url: url('/links/preview'), payload }, who);
+
+    it('previews the pushes a new link implies, writing nothing, and refuses what adding would refuse', async () => {
+      // Die cast (Thu 26 Mar) → machining (Wed 25 Mar) → coating (Thu 26 Mar): machining cannot start before the casting.
+      const cast = await created('Die cast parts', '2026-03-26');
+      const machining = await created('Machining', '2026-03-25');
+      const coating = await created('Coating', '2026-03-26');
+      await linked(machining.key, coating.key, 1);
+      const before = { milestones: await milestones(), changes: await changes(t, program.code) };
+      const res = await previewLink({ predecessor: cast.key, successor: machining.key, lagDays: 2 }, chen);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json<{ pushes: PushBody[] }>().pushes.map((p) => [p.key, p.from, p.to, p.cause.key, p.version])).toEqual([
+        [machining.key, '2026-03-25', '2026-03-30', cast.key, 1],
+        [coating.key, '2026-03-26', '2026-03-31', machining.key, 1],
+      ]);
+      expect({ milestones: await milestones(), changes: await changes(t, program.code) }).toEqual(before);
+      // With room to spare, nothing moves.
+      expect((await previewLink({ predecessor: machining.key, successor: cast.key, lagDays: -5 })).json()).toEqual({ pushes: [] });
+      expectProblem(await previewLink({ predecessor: coating.key, successor: machining.key }), 409, 'DEPENDENCY_CYCLE');
+      expectProblem(await previewLink({ predecessor: machining.key, successor: coating.key }), 409, 'LINK_EXISTS');
+      expectProblem(await previewLink({ predecessor: cast.key, successor: cast.key }), 422, 'SELF_DEPENDENCY');
+      const missing = expectProblem(await previewLink({ predecessor: cast.key, successor: 'M-999' }), 404, 'MILESTONE_NOT_FOUND');
+      expect(missing.errors?.map((e) => e.path)).toEqual(['successor']);
+      expectProblem(await previewLink({ predecessor: cast.key, successor: machining.key, lagDays: 400 }), 422, 'VALIDATION_FAILED');
+    });
+
+    it('adds the link and moves what it pushes in one change, each push change-logged with the new link as cause', async () => {
+      const mould = await created('Mould flow report', '2026-04-08');
+      const cut = await created('Steel cut', '2026-04-07');
+      const t1 = await created('T1 shots', '2026-04-09');
+      await linked(cut.key, t1.key, 2);
+      const pushes = (await previewLink({ predecessor: mould.key, successor: cut.key, lagDays: 1 })).json<{ pushes: PushBody[] }>().pushes;
+      const res = await link({
+        predecessor: mould.key,
+        successor: cut.key,
+        lagDays: 1,
+        reason: 'Steel is cut only after the flow report.',
+        pushedVersions: Object.fromEntries(pushes.map((p) => [p.id, p.version])),
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      expect(res.json<{ pushed: { key: string; from: string; to: string }[] }>().pushed).toEqual([
+        { id: cut.id, key: cut.key, from: '2026-04-07', to: '2026-04-09' },
+        { id: t1.id, key: t1.key, from: '2026-04-09', to: '2026-04-13' },
+      ]);
+      expect([(await one(cut.key)).forecastDate, (await one(t1.key)).forecastDate]).toEqual(['2026-04-09', '2026-04-13']);
+      const rows = (await changes(t, program.code)).filter((c) => c.entity === 'milestone' && c.field === 'forecastDate');
+      expect(rows.find((r) => r.entityId === cut.id)?.reason).toBe(
+        `pushed by the new link ${mould.key} → ${cut.key} (lag 1 business day): Steel is cut only after the flow report.`,
+      );
+      expect(rows.find((r) => r.entityId === t1.id)?.reason).toBe(
+        `pushed by ${cut.key} moving to 2026-04-09: Steel is cut only after the flow report.`,
+      );
+      // The link and the pushes are one change.
+      const linkRow = (await changes(t, program.code)).find(
+        (c) => c.entity === 'milestone_link' && c.entityKey === `${mould.key}→${cut.key}`,
+      );
+      const cutRow = rows.find((r) => r.entityId === cut.id);
+      expect(cutRow?.correlationId).toBe(linkRow?.correlationId);
+    });
+
+    it('refuses the link, adding and moving nothing, when a pushed milestone changed since the preview', async () => {
+      const drawing = await created('Drawing release', '2026-04-20');
+      const fixture = await created('Fixture build', '2026-04-16');
+      const pushes = (await previewLink({ predecessor: drawing.key, successor: fixture.key })).json<{ pushes: PushBody[] }>().pushes;
+      expect(pushes.map((p) => p.key)).toEqual([fixture.key]);
+      // Someone renames the fixture milestone in between.
+      const edit = await call(t, {
+        method: 'PATCH',
+        url: url(`/milestones/${fixture.key}`),
+        payload: { version: 1, name: 'Fixture build and tryout' },
+      });
+      expect(edit.statusCode, edit.body).toBe(200);
+      const before = await changes(t, program.code);
+      const p = expectProblem(
+        await link({
+          predecessor: drawing.key,
+          successor: fixture.key,
+          pushedVersions: Object.fromEntries(pushes.map((x) => [x.id, x.version])),
+        }),
+        409,
+        'VERSION_CONFLICT',
+      );
+      expect(p.detail).toContain(fixture.key);
+      expect(await changes(t, program.code)).toEqual(before);
+      expect(
+        (await call(t, { method: 'GET', url: url('/links') }))
+          .json<{ items: LinkBody[] }>()
+          .items.some((l) => l.successor.key === fixture.key),
+      ).toBe(false);
+      // Without versions (or with the current ones) the link is added and the fixture moves.
+      const again = await link({ predecessor: drawing.key, successor: fixture.key });
+      expect(again.statusCode, again.body).toBe(201);
+      expect((await one(fixture.key)).forecastDate).toBe('2026-04-20');
+    });
+  });
+
   describe('moving', () => {
     it('previews the pushes of a move, business days and causes included, without writing anything', async () => {
       const before = { milestones: await milestones(), changes: await changes(t, program.code) };

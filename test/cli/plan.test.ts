@@ -294,6 +294,42 @@ describe.each(dialects)('tollgate on %s: dependencies, the move preview and the 
       expect(await one('M-2')).toMatchObject({ forecastDate: '2026-03-26', version: 3 });
     });
 
+    it('a link that pushes its successor is previewed, refused without --yes, and made with --yes, pushes change-logged', async () => {
+      // M-3 is due on Thu 26 Mar; packaging artwork (M-4) on Wed 1 Apr, which a 5-day lag after M-3 does not allow.
+      const before = { milestones: await milestones(), changes: await changes() };
+      const preview = await run('milestone', 'link', 'add', code, 'M-3', 'M-4', '--lag', '5', '--preview');
+      expect(preview).toMatchObject({ code: 0, stderr: '' });
+      expect(preview.stdout).toMatch(new RegExp(`^Linking ${code} M-3 → M-4 \\(lag 5 business days\\) pushes 1 milestone later:\\n`));
+      expect(preview.stdout).toMatch(/│ M-4 +│ Packaging artwork +│ 2026-04-01 → 2026-04-02 +│ pushed by M-3 +│/);
+      const refused = await run('milestone', 'link', 'add', code, 'M-3', 'M-4', '--lag', '5', '--reason', 'Artwork waits for the sample');
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toBe(
+        'error VALIDATION_FAILED: This link pushes M-4 later; nothing was linked. Re-run with --yes to push it (--preview shows what it pushes).\n' +
+          '  --yes: Required to confirm the pushes without a terminal to ask at.\n',
+      );
+      expect({ milestones: await milestones(), changes: await changes() }).toEqual(before);
+      const made = jsonOf<MilestoneLink & { pushed: { key: string; from: string; to: string }[] }>(
+        await run(
+          'milestone',
+          'link',
+          'add',
+          code,
+          'M-3',
+          'M-4',
+          '--lag',
+          '5',
+          '--reason',
+          'Artwork waits for the sample',
+          '--yes',
+          '--json',
+        ),
+      );
+      expect(made.pushed.map((p) => [p.key, p.from, p.to])).toEqual([['M-4', artwork.date, '2026-04-02']]);
+      expect(await one('M-4')).toMatchObject({ forecastDate: '2026-04-02', version: 2 });
+      const row = (await changes()).find((c) => c.entityKey === 'M-4' && c.field === 'forecastDate' && c.oldValue !== null);
+      expect(row?.reason).toBe('pushed by the new link M-3 → M-4 (lag 5 business days): Artwork waits for the sample');
+    });
+
     it('shows a year as month grids with the Chinese holidays, the makeup days, the working days and the zone', async () => {
       const shown = await run('calendar', 'show', code, '--year', '2026');
       expect(shown).toMatchObject({ code: 0, stderr: '' });

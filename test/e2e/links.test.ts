@@ -224,4 +224,37 @@ describe('browser: dependencies between milestones, and a move that pushes a suc
     expect(logged).toContain(shown(to));
     expect(logged).toContain('Tool steel delivery slipped');
   });
+
+  it('shows what a dependency the dates already break would push, and moves it on confirmation', async () => {
+    const read = <T>(path: string) =>
+      page.evaluate(async (url) => ((await (await fetch(url)).json()) as { items: T[] }).items, `/api/v1/programs/${code}${path}`);
+    const items = await read<MilestoneBody>('/milestones');
+    const links = await read<{ predecessor: { id: string }; successor: { id: string } }>('/links');
+    // The earlier one is made to wait for the later one, a business day after it: it must move.
+    const [earlier, later] = pickPair(
+      items.filter((m) => m.actualDate === null),
+      links.map((l) => [l.predecessor.id, l.successor.id]),
+    );
+    const dialog = await openLinks(earlier.key);
+    await dialog.getByLabel('Must finish first').selectOption(later.id);
+    await dialog.getByLabel('Lag in business days').fill('1');
+    const summary = dialog.getByText(/^This dependency moves \d+ milestones? later:$/);
+    await expect.poll(() => summary.count(), wait).toBe(1);
+    const count = Number(/moves (\d+)/.exec((await summary.textContent()) ?? '')?.[1]);
+    const pushes = dialog.getByRole('table', { name: `Milestones that move with ${earlier.key}` });
+    const first = (await pushes.getByRole('row').nth(1).textContent()) ?? '';
+    expect(first).toContain(earlier.key);
+    expect(first).toContain(shown(earlier.forecastDate));
+    expect(first).toContain(`pushed by ${later.key}`);
+    await dialog.getByLabel('Reason').fill('Pilot needs the released packaging');
+    await expectAccessible(page, { scope: 'dialog' });
+    await screenshot(page, 'link-preview', { viewport: true });
+
+    await dialog.getByRole('button', { name: `Add dependency and move ${count} milestone${count === 1 ? '' : 's'}` }).click();
+    await expect
+      .poll(() => dialog.getByRole('status').first().textContent(), wait)
+      .toBe(`${earlier.key} now comes after ${later.key} (1 business day); ${count} milestone${count === 1 ? '' : 's'} moved later.`);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => row(earlier.key).textContent(), wait).not.toContain(shown(earlier.forecastDate));
+  });
 });

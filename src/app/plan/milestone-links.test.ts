@@ -51,11 +51,15 @@ describe('addMilestoneLink', () => {
     expect(new Set(rows.map((c) => `${c.actorId} ${c.reason}`))).toEqual(new Set([`${w.lead.id} Pilot needs released tools`]));
   });
 
-  it('moves no date by itself, even when the new link is already violated', async () => {
+  it('moves the successor to the date a new link requires when its dates already break it, and nothing else', async () => {
     const p = await plan();
-    unwrap(await link(p, 'M-3', 'M-4', { lagDays: 5 }));
+    // M-3 is due Wed 18 Mar; five business days later is Wed 25 Mar, after M-4's Fri 20 Mar.
+    const added = unwrap(await link(p, 'M-3', 'M-4', { lagDays: 5 }));
+    expect(added.pushed.map((x) => [x.key, x.from, x.to, x.cause.key])).toEqual([['M-4', '2026-03-20', '2026-03-25', 'M-3']]);
     const views = unwrap(await listMilestones(w.deps, { programId: p.id, actor: w.lead }));
-    expect(views.map((v) => v.milestone.forecastDate)).toEqual(['2026-03-09', '2026-03-12', '2026-03-18', '2026-03-20']);
+    expect(views.map((v) => v.milestone.forecastDate)).toEqual(['2026-03-09', '2026-03-12', '2026-03-18', '2026-03-25']);
+    // A link the dates already keep moves nothing.
+    expect(unwrap(await link(p, 'M-1', 'M-2', { lagDays: 1 })).pushed).toEqual([]);
   });
 
   it('refuses a link that would close a cycle, naming the cycle on the predecessor, and adds nothing', async () => {

@@ -89,7 +89,7 @@ export async function writePushes(
     if (expected !== undefined && expected !== v.version) {
       abort({
         code: 'VERSION_CONFLICT',
-        message: `${v.key}, which this move pushes, was changed by someone else (you saw version ${expected}, it is now ${v.version}); preview the move again.`,
+        message: `${v.key}, which this ${change.kind === 'link' ? 'link' : 'move'} pushes, was changed by someone else (you saw version ${expected}, it is now ${v.version}); preview the ${change.kind === 'link' ? 'link' : 'move'} again.`,
       });
     }
   }

@@ -54,4 +54,21 @@ describe('applyPushes', () => {
     const edits = confirm({ kind: 'complete', milestoneId: asMilestoneId('m12'), actualDate: plainDate('2026-03-03') }, undefined);
     expect(edits.map((e) => e.reason)).toEqual(['pushed by M-12 done on 2026-03-03', 'pushed by M-13 moving to 2026-03-05']);
   });
+
+  it('names a new link as the cause of the first push, with its lag', () => {
+    // M-14 →(1) new → M-12: M-12 moves to the day after M-14, and M-13, M-14… are after M-12 already.
+    const byKey = new Map<MilestoneId, Milestone>([...byId, [asMilestoneId('m20'), milestone(20, '2026-03-04')]]);
+    const g = buildDependencyGraph([...all, milestone(20, '2026-03-04')], links);
+    if (!g.ok) throw new Error(g.error.message);
+    const change: ScheduleChange = { kind: 'link', milestoneId: asMilestoneId('m20'), successorId: asMilestoneId('m12'), lagDays: 1 };
+    const pushes = propagateChange(mondayToFriday, g.value, change);
+    if (!pushes.ok) throw new Error(pushes.error.message);
+    const r = applyPushes(byKey, change, pushes.value, 'Sample approval first.');
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.map((e) => [e.next.key, e.next.forecastDate, e.reason])).toEqual([
+      ['M-12', '2026-03-05', 'pushed by the new link M-20 → M-12 (lag 1 business day): Sample approval first.'],
+      ['M-13', '2026-03-09', 'pushed by M-12 moving to 2026-03-05: Sample approval first.'],
+      ['M-14', '2026-03-09', 'pushed by M-13 moving to 2026-03-09: Sample approval first.'],
+    ]);
+  });
 });

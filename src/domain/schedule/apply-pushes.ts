@@ -3,13 +3,22 @@ import type { MilestoneId } from '../ids.js';
 import { type Milestone, moveForecast } from '../milestone.js';
 import type { PlainDate } from '../plain-date.js';
 import { ok, type Result, refuse } from '../result.js';
+import { finishOf } from './dependency.js';
 import type { Push, ScheduleChange } from './propagate.js';
 
+/** How the milestone that pushed another came to push it: moving, done, or a new link from it. */
+export type PushCause = 'move' | 'complete' | { readonly link: string; readonly lagDays: number };
+
 /** The change-log reason of a pushed milestone: which predecessor pushed it, to when, and why it all started. */
-export function pushReason(causeKey: string, causeDate: PlainDate, isCompletion: boolean, originalReason: string | undefined): string {
-  const what = isCompletion ? `done on ${causeDate}` : `moving to ${causeDate}`;
+export function pushReason(causeKey: string, causeDate: PlainDate, how: PushCause, originalReason: string | undefined): string {
+  const what =
+    how === 'complete'
+      ? `${causeKey} done on ${causeDate}`
+      : how === 'move'
+        ? `${causeKey} moving to ${causeDate}`
+        : `the new link ${causeKey} → ${how.link}${how.lagDays === 0 ? '' : ` (lag ${how.lagDays} business day${Math.abs(how.lagDays) === 1 ? '' : 's'})`}`;
   const why = originalReason?.trim();
-  return why ? `pushed by ${causeKey} ${what}: ${why}` : `pushed by ${causeKey} ${what}`;
+  return why ? `pushed by ${what}: ${why}` : `pushed by ${what}`;
 }
 
 /** One pushed milestone's edit and the reason its change-log entry records. */
@@ -29,15 +38,22 @@ export function applyPushes(
 ): Result<readonly PushedEdit[]> {
   const source = milestones.get(change.milestoneId);
   if (!source) return refuse('MILESTONE_NOT_FOUND', `No milestone ${change.milestoneId} in this program.`);
-  const newDate = new Map<MilestoneId, PlainDate>([[change.milestoneId, change.kind === 'move' ? change.to : change.actualDate]]);
+  const sourceDate = change.kind === 'move' ? change.to : change.kind === 'complete' ? change.actualDate : finishOf(source);
+  const newDate = new Map<MilestoneId, PlainDate>([[change.milestoneId, sourceDate]]);
+  const successorKey = change.kind === 'link' ? milestones.get(change.successorId)?.key : undefined;
   const edits: PushedEdit[] = [];
   for (const p of pushes) {
     const m = milestones.get(p.id);
     const cause = milestones.get(p.cause);
     const causeDate = newDate.get(p.cause);
     if (!m || !cause || causeDate === undefined) return refuse('MILESTONE_NOT_FOUND', `Milestone ${m ? p.cause : p.id} is not loaded.`);
-    const isCompletion = change.kind === 'complete' && p.cause === change.milestoneId;
-    const reason = pushReason(cause.key, causeDate, isCompletion, originalReason);
+    const how: PushCause =
+      p.cause !== change.milestoneId || change.kind === 'move'
+        ? 'move'
+        : change.kind === 'complete'
+          ? 'complete'
+          : { link: successorKey ?? p.id, lagDays: change.lagDays };
+    const reason = pushReason(cause.key, causeDate, how, originalReason);
     const edit = moveForecast(m, p.to, reason);
     if (!edit.ok) return edit;
     newDate.set(p.id, p.to);

@@ -15,6 +15,9 @@ import type { PlainDate } from '../plain-date.js';
  * - Only the requirements of milestones that move in the change are evaluated; with several moving
  *   predecessors the latest requirement wins and names the cause. A link already violated by a
  *   predecessor that does not move is left as it is (the change did not cause it; slack shows it).
+ * - A new link P → S whose requirement is later than S's forecast moves S to it (unless S is done),
+ *   and S's move pushes its successors as any move does: a plan never holds a link it was just told
+ *   about and already breaks.
  * - Done milestones (actual date set) never move, so a push stops at them.
  * - Slack: latest(v) = the earlier of the target release and, over successors S,
  *   addBusinessDays(cal, latest(S), -L): every milestone is due by the release, so a negative lag never

@@ -64,4 +64,36 @@ describe('propagateChange against brute-force relaxation', () => {
       { numRuns: 300 },
     );
   });
+
+  it('a new forward link pushes exactly what relaxation does once the link is in the plan', () => {
+    fc.assert(
+      fc.property(schedule, fc.integer({ min: -3, max: 6 }), ({ offsets, done, links, moved, by }, lag) => {
+        const base = plainDate('2026-03-02');
+        const nodes: ScheduledMilestone[] = offsets.map((o, i) => ({
+          id: asMilestoneId(`m${i}`),
+          key: `M-${i}`,
+          forecastDate: addDays(base, o),
+          actualDate: done[i] ? addDays(base, o + (by % 3)) : null,
+        }));
+        const dag = forwardLinks(nodes, links);
+        // A link from a lower to a higher number keeps the plan acyclic; the pair is new or an extra parallel link.
+        const p = Math.min(moved, nodes.length - 2);
+        const s = nodes.length - 1 - (Math.abs(by) % (nodes.length - 1 - p));
+        const pred = nodes[p] as ScheduledMilestone;
+        const succ = nodes[s] as ScheduledMilestone;
+        const r = propagateChange(mondayToFriday, graphOf(nodes, dag), {
+          kind: 'link',
+          milestoneId: pred.id,
+          successorId: succ.id,
+          lagDays: lag,
+        });
+        if (!r.ok) throw new Error(r.error.message);
+        const due = addBusinessDays(mondayToFriday, pred.actualDate ?? pred.forecastDate, lag);
+        const expected =
+          succ.actualDate === null && due > succ.forecastDate ? new Map([[succ.id, due], ...relax(nodes, dag, succ.id, due)]) : new Map();
+        expect(new Map(r.value.map((x) => [x.id, x.to]))).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
 });

@@ -34,6 +34,40 @@ function preview(g: DependencyGraph, change: ScheduleChange, cal: WorkingDays = 
   return r.value;
 }
 
+const linkTo = (p: number, s: number, lagDays: number): ScheduleChange => ({
+  kind: 'link',
+  milestoneId: asMilestoneId(`m${p}`),
+  successorId: asMilestoneId(`m${s}`),
+  lagDays,
+});
+
+describe('propagateChange for a new link', () => {
+  it('pushes the successor to the date the link requires, and its successors after it', () => {
+    // M-2 →(0) M-3 exists; the new link M-1 →(2) M-2 needs M-2 on Thu 5 at the earliest (it is on Tue 3).
+    const g = graph([m(1, '2026-03-03'), m(2, '2026-03-03'), m(3, '2026-03-04')], [link(2, 3, 0)]);
+    expect(preview(g, linkTo(1, 2, 2))).toEqual([push(2, '2026-03-03', '2026-03-05', 1), push(3, '2026-03-04', '2026-03-05', 2)]);
+  });
+
+  it('pushes nothing when the successor already has room, and counts negative lags', () => {
+    const g = graph([m(1, '2026-03-05'), m(2, '2026-03-04')], []);
+    expect(preview(g, linkTo(1, 2, -1))).toEqual([]);
+    expect(preview(g, linkTo(1, 2, 0))).toEqual([push(2, '2026-03-04', '2026-03-05', 1)]);
+  });
+
+  it("counts from a done predecessor's actual date and never moves a done successor", () => {
+    const g = graph([m(1, '2026-03-02', '2026-03-06'), m(2, '2026-03-04'), m(3, '2026-03-03', '2026-03-03')], []);
+    expect(preview(g, linkTo(1, 2, 1))).toEqual([push(2, '2026-03-04', '2026-03-09', 1)]);
+    expect(preview(g, linkTo(1, 3, 1))).toEqual([]);
+  });
+
+  it('refuses a push beyond the supported dates, naming lagDays', () => {
+    const g = graph([m(1, '2099-12-30'), m(2, '2099-12-01')], []);
+    const r = propagateChange(mondayToFriday, g, linkTo(1, 2, 30));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect([r.error.code, r.error.fields?.[0]?.path]).toEqual(['DATE_OUT_OF_RANGE', 'lagDays']);
+  });
+});
+
 describe('propagateChange', () => {
   it('pushes a chain, each milestone naming the predecessor that pushed it', () => {
     // M-1 →(2) M-2 →(0) M-3; M-3 has two days of room.

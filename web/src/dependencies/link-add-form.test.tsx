@@ -69,25 +69,100 @@ describe('LinkAddForm', () => {
     expect(fetch).not.toHaveBeenCalled();
   });
 
+  /** The server: a link preview answers `pushes`, adding answers the link with what it pushed. */
+  const server = (pushes: unknown[], link: unknown) =>
+    vi.fn(async (url: string) => (String(url).endsWith('/links/preview') ? answer(200, { pushes }) : answer(201, link)));
+  const adds = (fetch: ReturnType<typeof server>) =>
+    (fetch.mock.calls as unknown as [string, RequestInit][]).filter(([url]) => url === '/api/v1/programs/KHG-KW500/links');
+
   it('adds the link with the lag typed, leaves out an empty reason, and starts again blank', async () => {
     const link = {
       id: 'l-1',
       predecessor: { id: 'm-5', key: 'M-5', name: ppap.name },
       successor: { id: 'm-3', key: 'M-3', name: pilot.name },
       lagDays: -2,
+      pushed: [],
     };
-    const fetch = vi.fn(async () => answer(201, link));
+    const fetch = server([], link);
     vi.stubGlobal('fetch', fetch);
     const view = open();
     await view.fill('Must finish first', 'm-5');
     await view.fill('Lag in business days', '-2');
     await view.click('Add dependency');
-    const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
-    expect(url).toBe('/api/v1/programs/KHG-KW500/links');
+    // Nothing to push: the link is added at once, without versions to insist on.
+    const [[, init]] = adds(fetch) as [[string, RequestInit]];
     expect(JSON.parse(String(init.body))).toEqual({ predecessor: 'm-5', successor: 'm-3', lagDays: -2 });
     expect(view.onAdded).toHaveBeenCalledWith(link);
     expect(view.byLabel<HTMLSelectElement>('Must finish first').value).toBe('');
     expect(view.byLabel('Lag in business days').value).toBe('0');
+  });
+
+  const pushes = [
+    {
+      id: 'm-3',
+      key: 'M-3',
+      name: pilot.name,
+      from: '2026-03-12',
+      to: '2026-03-17',
+      version: 4,
+      cause: { id: 'm-5', key: 'M-5' },
+      provisional: false,
+    },
+    {
+      id: 'm-7',
+      key: 'M-7',
+      name: 'Pilot report',
+      from: '2026-03-13',
+      to: '2026-03-18',
+      version: 2,
+      cause: { id: 'm-3', key: 'M-3' },
+      provisional: false,
+    },
+  ];
+  const pushingLink = {
+    id: 'l-2',
+    predecessor: { id: 'm-5', key: 'M-5', name: ppap.name },
+    successor: { id: 'm-3', key: 'M-3', name: pilot.name },
+    lagDays: 3,
+    pushed: pushes.map(({ id, key, from, to }) => ({ id, key, from, to })),
+  };
+
+  it('shows what the link would push as soon as it is chosen, and adds it against those versions', async () => {
+    const fetch = server(pushes, pushingLink);
+    vi.stubGlobal('fetch', fetch);
+    const view = open();
+    await view.fill('Must finish first', 'm-5');
+    await view.fill('Lag in business days', '3');
+    await view.until(() => view.container.textContent?.includes('This dependency moves 2 milestones later:') ?? false);
+    const [url, init] = fetch.mock.calls.at(-1) as unknown as [string, RequestInit];
+    expect(url).toBe('/api/v1/programs/KHG-KW500/links/preview');
+    expect(JSON.parse(String(init.body))).toEqual({ predecessor: 'm-5', successor: 'm-3', lagDays: 3 });
+    const rows = [...view.container.querySelectorAll('.move-preview__table tbody tr')].map((r) => r.textContent);
+    expect(rows).toEqual([expect.stringContaining('M-3Pilot run'), expect.stringContaining('M-7Pilot report')]);
+    expect(rows[1]).toContain('pushed by M-3');
+    await view.click('Add dependency and move 2 milestones');
+    const [[, sent]] = adds(fetch) as [[string, RequestInit]];
+    expect(JSON.parse(String(sent.body))).toEqual({
+      predecessor: 'm-5',
+      successor: 'm-3',
+      lagDays: 3,
+      pushedVersions: { 'm-3': 4, 'm-7': 2 },
+    });
+    expect(view.onAdded).toHaveBeenCalledWith(pushingLink);
+  });
+
+  it('stops to show the pushes when submitted before they were shown, and adds nothing yet', async () => {
+    const fetch = server(pushes, pushingLink);
+    vi.stubGlobal('fetch', fetch);
+    const view = open();
+    await view.fill('Must finish first', 'm-5');
+    await view.fill('Lag in business days', '3');
+    // At once, before the preview had time to come.
+    await view.click('Add dependency');
+    await view.until(() => view.container.textContent?.includes('This dependency moves 2 milestones later:') ?? false);
+    expect(adds(fetch)).toHaveLength(0);
+    expect(view.onAdded).not.toHaveBeenCalled();
+    expect(document.activeElement?.textContent).toBe('This dependency moves 2 milestones later:');
   });
 
   it('words a refused cycle on the milestone chosen, naming both milestones', async () => {

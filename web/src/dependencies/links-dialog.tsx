@@ -6,7 +6,7 @@ import { LoadError } from '../components/load-error.js';
 import { ModalDialog } from '../components/modal-dialog.js';
 import { FormSummary } from '../forms/form-summary.js';
 import { useProblemText } from '../forms/problem-text.js';
-import { invalidatePlan, type MilestoneLink, removeLink, useLinks } from '../lib/plan-queries.js';
+import { type AddedMilestoneLink, invalidatePlan, type MilestoneLink, removeLink, useLinks } from '../lib/plan-queries.js';
 import { invalidateProgram, useMilestones } from '../lib/queries.js';
 import { LinkAddForm } from './link-add-form.js';
 import { useLagText } from './link-lag-text.js';
@@ -58,9 +58,10 @@ export function LinksDialog({ programId, milestone, onClose }: Props) {
     }
   };
 
-  const added = async (link: MilestoneLink) => {
+  const added = async (link: AddedMilestoneLink) => {
     await refresh();
-    setStatus(t('links.added', { successor: link.successor.key, predecessor: link.predecessor.key, lag: lagText(link.lagDays) }));
+    const words = { successor: link.successor.key, predecessor: link.predecessor.key, lag: lagText(link.lagDays) };
+    setStatus(link.pushed.length > 0 ? t('links.addedPushed', { ...words, count: link.pushed.length }) : t('links.added', words));
   };
 
   return (

@@ -1,18 +1,28 @@
 import { type QueryClient, queryOptions, useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { z } from 'zod';
-import type { CreateMilestoneLink, MilestoneLink, MilestoneLinkListSchema, MovePreviewSchema } from '../../../src/contract/plan.js';
+import type {
+  AddedMilestoneLinkSchema,
+  CreateMilestoneLink,
+  MilestoneLink,
+  MilestoneLinkListSchema,
+  MovePreviewSchema,
+} from '../../../src/contract/plan.js';
 import { callOperation } from './http.js';
 
 export type { MilestoneLink };
 export type MilestoneLinkList = z.infer<typeof MilestoneLinkListSchema>;
 export type MovePreview = z.infer<typeof MovePreviewSchema>;
 export type Push = MovePreview['pushes'][number];
+export type AddedMilestoneLink = z.infer<typeof AddedMilestoneLinkSchema>;
 
 export const planKeys = {
   links: (programId: string) => ['links', programId] as const,
-  /** Every cached move preview of the program. */
+  /** Every cached move and link preview of the program. */
   movePreviews: (programId: string) => ['move-preview', programId] as const,
+  /** What a new link (predecessor → successor, lag) would push: under the program's previews, so it goes stale with them. */
+  linkPreview: (programId: string, successorId: string, predecessorId: string, lagDays: number) =>
+    ['move-preview', programId, 'link', successorId, predecessorId, lagDays] as const,
   movePreview: (programId: string, milestoneId: string, forecastDate: string) =>
     ['move-preview', programId, milestoneId, forecastDate] as const,
 };
@@ -25,6 +35,27 @@ export const removeLink = (programId: string, linkId: string) => callOperation('
 
 export const previewMove = (programId: string, milestoneId: string, forecastDate: string, signal?: AbortSignal) =>
   callOperation('previewMove', { params: { programId, milestoneId }, body: { forecastDate } }, signal);
+
+export const previewLink = (programId: string, body: { predecessor: string; successor: string; lagDays: number }, signal?: AbortSignal) =>
+  callOperation('previewLink', { params: { programId }, body }, signal);
+
+/** What adding a link would push; never cached as fresh, plans change. */
+export const linkPreviewQuery = (programId: string, successorId: string, predecessorId: string, lagDays: number) =>
+  queryOptions({
+    queryKey: planKeys.linkPreview(programId, successorId, predecessorId, lagDays),
+    queryFn: ({ signal }) => previewLink(programId, { predecessor: predecessorId, successor: successorId, lagDays }, signal),
+    staleTime: 0,
+    gcTime: 60_000,
+    retry: false,
+    refetchOnWindowFocus: false,
+  });
+
+/** The preview for a chosen predecessor and lag, or nothing while either is missing (null). */
+export const useLinkPreview = (programId: string, successorId: string, asked: { predecessor: string; lagDays: number } | null) =>
+  useQuery({
+    ...linkPreviewQuery(programId, successorId, asked?.predecessor ?? '', asked?.lagDays ?? 0),
+    enabled: asked !== null,
+  });
 
 /** The program's dependencies, finish-to-start with a lag in business days. */
 export const useLinks = (programId: string) =>

@@ -16,19 +16,23 @@ interface Props {
   problem: string | null;
   /** The one-line answer, focused when a submit stops to show what else moves. */
   summaryRef?: Ref<HTMLParagraphElement>;
+  /** Other words for the one-line answer (a new link, not a move): while checking, with nothing to push, with pushes. */
+  words?: { readonly checking: string; readonly none: string; readonly summary: (count: number) => string };
 }
 
 /** "Moving M-3 to 12 Mar 2027 also moves 4 milestones:" and the list of them, or "No other milestone moves." */
-export function MovePreview({ milestoneKey, date, checking, pushes, problem, summaryRef }: Props) {
+export function MovePreview({ milestoneKey, date, checking, pushes, problem, summaryRef, words }: Props) {
   const { t } = useTranslation();
   const captionId = useId();
   const shown = !checking && problem === null && date !== null ? pushes : undefined;
   let summary = '';
   if (date !== null) {
-    if (checking) summary = t('movePreview.checking');
+    if (checking) summary = words?.checking ?? t('movePreview.checking');
     else if (problem !== null) summary = t('movePreview.failed', { message: problem });
-    else if (shown?.length === 0) summary = t('movePreview.none');
-    else if (shown) summary = t('movePreview.summary', { key: milestoneKey, date: formatPlainDate(date), count: shown.length });
+    else if (shown?.length === 0) summary = words?.none ?? t('movePreview.none');
+    else if (shown)
+      summary =
+        words?.summary(shown.length) ?? t('movePreview.summary', { key: milestoneKey, date: formatPlainDate(date), count: shown.length });
   }
   const tone = checking ? ' move-preview__summary--checking' : shown && shown.length > 0 ? ' move-preview__summary--pushes' : '';
 
