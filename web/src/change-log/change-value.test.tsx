@@ -5,10 +5,10 @@ import { englishI18n } from '../i18n/test-render.js';
 import { setReaderTimeZone } from '../lib/format.js';
 import { ChangeValue } from './change-value.js';
 
-const render = (field: string, value: string) =>
+const render = (field: string, value: string, entity = 'action') =>
   renderToStaticMarkup(
     <I18nextProvider i18n={englishI18n()}>
-      <ChangeValue entity="action" field={field} value={value} name={null} />
+      <ChangeValue entity={entity} field={field} value={value} name={null} />
     </I18nextProvider>,
   );
 
@@ -29,5 +29,10 @@ describe('ChangeValue', () => {
       setReaderTimeZone(zone);
       expect(render('forecastDate', '2026-12-31')).toMatch(/<time dateTime="2026-12-31">(Dec 31, 2026|31 Dec 2026)<\/time>/);
     }
+  });
+
+  it('names a role granted in words, not as its code', () => {
+    expect(render('role', 'cadence_owner', 'membership')).toBe('cadence owner');
+    expect(render('role', 'quality_owner', 'membership')).toBe('quality owner');
   });
 });

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { type Role, roles } from '../../../src/domain/roles.js';
 import { InstantText } from '../components/instant-text.js';
 import { formatCountry, formatPlainDate } from '../lib/format.js';
 import { type Phase, type ProgramStatus, phases } from '../lib/phases.js';
@@ -28,6 +29,8 @@ export function ChangeValue({ entity, field, value, name }: Props) {
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return <time dateTime={value}>{formatPlainDate(value)}</time>;
   if (value === 'true' || value === 'false') return <>{t(`changeLog.value.${value}`)}</>;
   if (field === 'phase' && (phases as readonly string[]).includes(value)) return <>{t(`phase.${value as Phase}`)}</>;
+  if (entity === 'membership' && field === 'role' && (roles as readonly string[]).includes(value))
+    return <>{t(`roles.${value as Role}`)}</>;
   if (entity === 'program' && field === 'status' && programStatuses.includes(value)) return <>{t(`status.${value as ProgramStatus}`)}</>;
   if (field === 'factoryCountry' || field === 'country') return <>{formatCountry(value)}</>;
   if ((field === 'toleranceDays' || field === 'lagDays') && /^-?\d+$/.test(value))
