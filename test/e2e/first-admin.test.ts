@@ -5,25 +5,38 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
 import { type RunningServer, startServer } from '../../src/main/server.js';
-import { expectAccessible, launchChromium, screenshot } from '../support/browser.js';
+import { contextAt, expectAccessible, launchChromium, screenshot } from '../support/browser.js';
 
-// A new, empty workspace: the server prints a one-time setup link that creates the first admin.
-describe('browser: the setup link creates the first admin', () => {
+/**
+ * The server's clock starts here (TOLLGATE_NOW) and the browsers' with it: on the hour, so every write of
+ * the walkthrough falls in the same hour, which is 05:00 on 1 September in Oslo, 11:00 at the factory in
+ * Ningbo, and still 22:00 on 31 August in Chicago.
+ */
+const now = '2026-09-01T03:00:00.000Z';
+
+// A new, empty workspace: the server prints a one-time setup link that creates the first admin, who sets up a
+// program and invites its cadence owner; the cadence owner plans it from another time zone.
+describe('browser: a new workspace, from the setup link to a cadence owner in another time zone', () => {
   let server: RunningServer;
   let chromium: Awaited<ReturnType<typeof launchChromium>>;
   let browser: Browser;
   /** The first admin's page, signed in by the first test and used by the next. */
   let page: Page;
+  /** The cadence owner the admin invites, in a browser of their own in Chicago, in American English. */
+  const owner = { email: 'sam.ortiz@nordlys.example', name: 'Sam Ortiz', password: 'chicago-cadence-7wq' };
+  let inviteUrl = '';
+  let ownerPage: Page;
   const dataDir = mkdtempSync(join(tmpdir(), 'tollgate-e2e-setup-'));
 
   beforeAll(async () => {
-    const config = { ...loadConfig({ TOLLGATE_DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), port: 0 };
+    const config = { ...loadConfig({ TOLLGATE_DATA_DIR: dataDir, LOG_LEVEL: 'silent', TOLLGATE_NOW: now }), port: 0 };
     server = await startServer(config, { demo: false, warmHolidays: false });
     chromium = await launchChromium();
     browser = chromium.browser;
   });
 
   afterAll(async () => {
+    await ownerPage?.context().close();
     await page?.context().close();
     await chromium?.close();
     await server?.stop();
@@ -32,7 +45,7 @@ describe('browser: the setup link creates the first admin', () => {
 
   it('asks for email, name and password, then signs the new admin in', async () => {
     expect(server.setupUrl).toMatch(/\/setup\/\S+$/);
-    const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/Oslo' });
+    const context = await contextAt(browser, now, { locale: 'en-GB', timezoneId: 'Europe/Oslo' });
     page = await context.newPage();
     await page.goto(server.setupUrl ?? '');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Set up Tollgate');
@@ -160,5 +173,149 @@ describe('browser: the setup link creates the first admin', () => {
     await dialog.getByRole('button', { name: 'Restore' }).click();
     await expect.poll(() => page.getByText(/^Archived on /).count()).toBe(0);
     await screenshot(page, 'program-draft', { viewport: true });
+  });
+
+  it('lets the admin invite a cadence owner for the copied program, and shows the link to send once', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
+    await page.waitForURL(`${server.url}/people`);
+    const people = page.getByRole('table', { name: 'People and their roles' });
+    await expect.poll(() => people.getByRole('row').filter({ hasText: 'ops.lead@example.test' }).count()).toBe(1);
+    await expectAccessible(page, { scope: 'main' });
+
+    await page.getByRole('button', { name: 'Invite a person' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Invite a person' });
+    await dialog.getByLabel('Email').fill(owner.email);
+    await dialog.getByLabel('Name').fill(owner.name);
+    const role = dialog.getByRole('group', { name: 'Role 1' });
+    await role.getByLabel('Role', { exact: true }).selectOption({ label: 'cadence owner' });
+    await role.getByLabel('On', { exact: true }).selectOption({ label: 'NKA-OVEN2 Built-in oven BO60, second line' });
+    await expectAccessible(page, { scope: 'dialog' });
+    await screenshot(page, 'invite-cadence-owner', { viewport: true });
+    await dialog.getByRole('button', { name: 'Create invite link' }).click();
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+
+    inviteUrl = await page.getByLabel('Invite link').inputValue();
+    expect(inviteUrl).toMatch(new RegExp(`^${server.url}/invite/\\S+$`));
+    const person = people.getByRole('row').filter({ hasText: owner.email });
+    await expect.poll(() => person.textContent()).toContain('Invited');
+    expect(await person.textContent()).toContain('cadence owner · NKA-OVEN2');
+    await screenshot(page, 'invite-link', { viewport: true });
+  });
+
+  it("lets the invitee accept in a browser of their own in Chicago: the account takes that browser's time zone", async () => {
+    const context = await contextAt(browser, now, { locale: 'en-US', timezoneId: 'America/Chicago' });
+    ownerPage = await context.newPage();
+    const heading = () => ownerPage.getByRole('heading', { level: 1 }).textContent();
+    await ownerPage.goto(inviteUrl);
+    await expect.poll(heading).toBe(`Welcome to Tollgate, ${owner.name}`);
+    expect(await ownerPage.getByLabel('Email').inputValue()).toBe(owner.email);
+    await ownerPage.getByLabel('Choose a password').fill(owner.password);
+    await expectAccessible(ownerPage);
+    await screenshot(ownerPage, 'invite-accept');
+    await ownerPage.getByRole('button', { name: 'Set password and sign in' }).click();
+    // A cadence owner starts from "My week".
+    await ownerPage.waitForURL(`${server.url}/week`);
+    await expect.poll(() => ownerPage.getByRole('navigation', { name: 'Your account' }).textContent()).toContain(owner.name);
+    await expectAccessible(ownerPage, { scope: 'main' });
+
+    // The invite named no zone, so accepting it gave the account the browser's, and every time is shown in it.
+    await ownerPage.getByRole('link', { name: 'Account' }).click();
+    await ownerPage.waitForURL(`${server.url}/account`);
+    const zone = ownerPage.getByRole('definition').filter({ hasText: 'America/Chicago' });
+    await expect.poll(() => zone.textContent()).toContain('America/Chicago (GMT-5)');
+    expect(await zone.textContent()).toContain('Every time in Tollgate is shown in this zone');
+    expect(await ownerPage.getByText('cadence owner · NKA-OVEN2').count()).toBe(1);
+    const me = await ownerPage.evaluate(async () => ((await (await fetch('/api/v1/me')).json()) as { timeZone: string }).timeZone);
+    expect(me).toBe('America/Chicago');
+    await expectAccessible(ownerPage, { scope: 'main' });
+    await screenshot(ownerPage, 'account-time-zone', { viewport: true });
+  });
+
+  it('lets the cadence owner add milestones to the copied program, each with an owner and a due date', async () => {
+    const heading = () => ownerPage.getByRole('heading', { level: 1 }).textContent();
+    await ownerPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Portfolio' }).click();
+    await expect.poll(heading).toMatch(/^1 program/);
+    await ownerPage.getByRole('link', { name: 'Built-in oven BO60, second line' }).click();
+    await ownerPage.waitForURL(`${server.url}/programs/NKA-OVEN2`);
+    const milestones = ownerPage.getByRole('table', { name: 'Milestones' });
+    await expect.poll(() => milestones.getByRole('row').filter({ hasText: 'Tooling T1' }).count()).toBe(1);
+    expect(await ownerPage.getByText('You: cadence owner', { exact: true }).count()).toBe(1);
+    const before = await milestones.getByRole('row').count();
+
+    const added = [
+      { name: 'Pilot run', phase: 'G2', due: '2026-11-05', shown: 'Nov 5, 2026' },
+      { name: 'Mass production release', phase: 'G3', due: '2026-12-03', shown: 'Dec 3, 2026' },
+    ];
+    for (const [i, m] of added.entries()) {
+      await ownerPage.getByRole('button', { name: 'Add milestone' }).click();
+      const dialog = ownerPage.getByRole('dialog', { name: 'Add milestone' });
+      await dialog.getByLabel('Name').fill(m.name);
+      await dialog.getByLabel('Phase').selectOption(m.phase);
+      await dialog.getByLabel('Owner').selectOption({ label: owner.name });
+      await dialog.getByLabel('Baseline date').fill(m.due);
+      if (i === 0) {
+        await expectAccessible(ownerPage, { scope: 'dialog' });
+        await screenshot(ownerPage, 'add-milestone-cadence-owner', { viewport: true });
+      }
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      await expect.poll(() => dialog.isVisible()).toBe(false);
+      const row = milestones.getByRole('row').filter({ hasText: m.name });
+      await expect.poll(() => row.count()).toBe(1);
+      expect(await row.textContent()).toContain(owner.name);
+      expect(await row.textContent()).toContain(m.shown);
+    }
+    expect(await milestones.getByRole('row').count()).toBe(before + added.length);
+    await expectAccessible(ownerPage, { scope: 'main' });
+    // At 1280 px the whole table fits: no row button is scrolled away to the right.
+    expect(await milestones.evaluate((e) => (e.parentElement?.scrollWidth ?? 0) - (e.parentElement?.clientWidth ?? 0))).toBeLessThanOrEqual(
+      0,
+    );
+    await milestones.evaluate((e) => e.scrollIntoView({ block: 'start' }));
+    await screenshot(ownerPage, 'milestones-added', { viewport: true });
+  });
+
+  it('shows the cadence owner the change and the time in Chicago, and the admin the same change in Oslo', async () => {
+    const entryIn = (p: Page) => p.getByRole('table', { name: 'Change log' }).getByRole('row').filter({ hasText: 'Pilot run' });
+    /** Scrolls the change log to the top of the window, for its screenshot. */
+    const showLog = (p: Page) =>
+      p.getByRole('heading', { level: 2, name: 'Change log' }).evaluate((e) => e.scrollIntoView({ block: 'start' }));
+    const entry = entryIn(ownerPage);
+    await expect.poll(() => entry.count()).toBe(1);
+    expect(await entry.textContent()).toContain(owner.name);
+    const when = entry.locator('time[title]');
+    // The write's instant, from the server's clock: the hour the clock started in (it runs on from there).
+    const at = (await when.getAttribute('datetime')) ?? '';
+    expect(at).toMatch(/^2026-09-01T03:\d\d:\d\d/);
+    const minuteSecond = at.slice(14, 19);
+    expect(await when.getAttribute('title')).toBe(`2026-08-31T22:${minuteSecond}-05:00 America/Chicago`);
+    expect(await when.textContent()).toMatch(new RegExp(`^Aug 31, 2026, 10:${minuteSecond.slice(0, 2)}\\sPM CDT$`));
+    // Today at the factory is already Tuesday in Ningbo; the reader's own time, beside it, is Monday evening.
+    const today = ownerPage.getByRole('definition').filter({ hasText: 'Your time:' });
+    expect(await today.textContent()).toMatch(/^Tue, Sep 1, 2026, 11:\d\d\sAM, Asia\/Shanghai \(GMT\+8\)/);
+    expect(await today.textContent()).toContain('A working day');
+    expect(await today.textContent()).toMatch(/Your time: Aug 31, 2026, 10:\d\d\sPM CDT$/);
+    await ownerPage.evaluate('window.scrollTo(0, 0)');
+    await screenshot(ownerPage, 'program-chicago', { viewport: true });
+    await showLog(ownerPage);
+    await screenshot(ownerPage, 'change-log-chicago', { viewport: true });
+
+    // The admin reads the same write in their own zone.
+    await page.goto(`${server.url}/programs/NKA-OVEN2`);
+    const osloEntry = entryIn(page);
+    await expect.poll(() => osloEntry.count()).toBe(1);
+    const osloWhen = osloEntry.locator('time[title]');
+    expect(await osloWhen.getAttribute('datetime')).toBe(at);
+    expect(await osloWhen.getAttribute('title')).toBe(`2026-09-01T05:${minuteSecond}+02:00 Europe/Oslo`);
+    expect(await osloWhen.textContent()).toMatch(new RegExp(`^1 Sept? 2026, 05:${minuteSecond.slice(0, 2)} CEST$`));
+    expect(await osloWhen.textContent()).not.toBe(await when.textContent());
+    // The role the admin granted is told in words, like every other value of the log.
+    const grant = page
+      .getByRole('table', { name: 'Change log' })
+      .getByRole('row')
+      .filter({ hasText: `Role of ${owner.name} added` });
+    expect(await grant.textContent()).toContain('role cadence owner');
+    await expectAccessible(page, { scope: 'main' });
+    await showLog(page);
+    await screenshot(page, 'change-log-oslo', { viewport: true });
   });
 });
