@@ -34,7 +34,7 @@ describe.each(dialects)('tollgate plan on %s (demo portfolio)', (dialect) => {
 
     const text = await lead('plan', 'show', 'KHG-HB20');
     expect(text.code).toBe(0);
-    expect(text.stdout).toContain('Compared with      baseline 1 "Re-plan for the later retail launch"');
+    expect(text.stdout).toContain('Compared with      baseline 1 "Re-plan for the Silver Line launch"');
     expect(text.stdout).toMatch(/Critical path +M-\d+ → M-\d+/);
     expect(text.stdout).toContain('◆ critical path');
     // Open milestones still to come read "due in N bd", not "not done"; only overdue ones read "not done".
@@ -49,10 +49,10 @@ describe.each(dialects)('tollgate plan on %s (demo portfolio)', (dialect) => {
     const { items } = jsonOf<{ items: Baseline[] }>(await lead('plan', 'baselines', 'KHG-HB20', '--json'));
     expect(items.map((b) => [b.number, b.name])).toEqual([
       [0, 'Baseline 0'],
-      [1, 'Re-plan for the later retail launch'],
+      [1, 'Re-plan for the Silver Line launch'],
     ]);
     const text = await lead('plan', 'baselines', 'KHG-HB20');
-    expect(text.stdout).toContain(`${items[1]?.decision?.key} Approve the re-plan`);
+    expect(text.stdout).toContain(`${items[1]?.decision?.key} Approve moving the HB-20 delivery`);
   });
 
   it('shows a slip history and the forecast drift week by week', async () => {

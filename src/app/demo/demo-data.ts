@@ -1,4 +1,13 @@
-import type { Phase } from '../../domain/milestone.js';
+import type { DemoTexts } from './demo-texts.js';
+import { blaArc } from './texts/bla-arc.js';
+import { blaPulse } from './texts/bla-pulse.js';
+import { hmWinch3 } from './texts/hm-winch3.js';
+import { khgHb20 } from './texts/khg-hb20.js';
+import { khgKw500 } from './texts/khg-kw500.js';
+import { khgTs2 } from './texts/khg-ts2.js';
+import { nwBottle } from './texts/nw-bottle.js';
+import { nwPack22 } from './texts/nw-pack22.js';
+import { nwTent2p } from './texts/nw-tent2p.js';
 
 /** The demo portfolio's cast and plan templates: realistic names for a first look at Tollgate. */
 /** Everyone signs in with this password in the demo (README lists the accounts). */
@@ -69,8 +78,8 @@ export interface DemoProgram {
   /** Weeks since kickoff: how far into its plan the program is today. */
   readonly ageWeeks: number;
   readonly shape: DemoShape;
-  /** A re-plan approved by a decision in its history, so it has baseline 1 beside baseline 0. */
-  readonly rebaseline?: boolean;
+  /** What its records say, in its own words: plan, slips, risks, decisions, actions (and a re-plan). */
+  readonly texts: DemoTexts;
 }
 
 export const demoPrograms: readonly DemoProgram[] = [
@@ -88,6 +97,7 @@ export const demoPrograms: readonly DemoProgram[] = [
     milestones: 48,
     ageWeeks: 20,
     shape: 'late_overdue',
+    texts: nwTent2p,
   },
   {
     code: 'NW-BOTTLE',
@@ -103,7 +113,7 @@ export const demoPrograms: readonly DemoProgram[] = [
     milestones: 32,
     ageWeeks: 26,
     shape: 'on_track',
-    rebaseline: true,
+    texts: nwBottle,
   },
   {
     code: 'NW-PACK22',
@@ -119,6 +129,7 @@ export const demoPrograms: readonly DemoProgram[] = [
     milestones: 40,
     ageWeeks: 12,
     shape: 'at_risk',
+    texts: nwPack22,
   },
   {
     code: 'KHG-KW500',
@@ -134,6 +145,7 @@ export const demoPrograms: readonly DemoProgram[] = [
     milestones: 56,
     ageWeeks: 18,
     shape: 'late_breach',
+    texts: khgKw500,
   },
   {
     code: 'KHG-HB20',
@@ -149,7 +161,7 @@ export const demoPrograms: readonly DemoProgram[] = [
     milestones: 44,
     ageWeeks: 9,
     shape: 'on_track',
-    rebaseline: true,
+    texts: khgHb20,
   },
   {
     code: 'KHG-TS2',
@@ -165,6 +177,7 @@ export const demoPrograms: readonly DemoProgram[] = [
     milestones: 28,
     ageWeeks: 6,
     shape: 'at_risk',
+    texts: khgTs2,
   },
   {
     code: 'BLA-PULSE',
@@ -180,6 +193,7 @@ export const demoPrograms: readonly DemoProgram[] = [
     milestones: 60,
     ageWeeks: 24,
     shape: 'at_risk',
+    texts: blaPulse,
   },
   {
     code: 'BLA-ARC',
@@ -195,6 +209,7 @@ export const demoPrograms: readonly DemoProgram[] = [
     milestones: 36,
     ageWeeks: 15,
     shape: 'on_track',
+    texts: blaArc,
   },
   {
     code: 'HM-WINCH3',
@@ -210,83 +225,6 @@ export const demoPrograms: readonly DemoProgram[] = [
     milestones: 30,
     ageWeeks: 10,
     shape: 'at_risk',
+    texts: hmWinch3,
   },
-];
-
-/** Who usually owns a step: the supplier contact, the quality owner or the cadence owner. */
-export type StepOwner = 'contact' | 'quality' | 'owner';
-
-export const milestoneTemplate: readonly { name: string; phase: Phase; by: StepOwner; critical?: boolean }[] = [
-  { name: 'Supplier kickoff held', phase: 'G1', by: 'owner' },
-  { name: 'Drawing package frozen', phase: 'G1', by: 'owner', critical: true },
-  { name: 'BOM released to supplier', phase: 'G1', by: 'owner' },
-  { name: 'Tooling kick-off (T0)', phase: 'G1', by: 'contact', critical: true },
-  { name: 'Long-lead components ordered', phase: 'G1', by: 'contact' },
-  { name: 'Packaging dielines approved', phase: 'G1', by: 'owner' },
-  { name: 'PFMEA reviewed', phase: 'G1', by: 'quality' },
-  { name: 'Control plan draft received', phase: 'G1', by: 'quality' },
-  { name: 'T1 samples shipped', phase: 'G1', by: 'contact', critical: true },
-  { name: 'T1 samples arrived', phase: 'G1', by: 'owner' },
-  { name: 'T1 inspection report accepted', phase: 'G1', by: 'quality' },
-  { name: 'Tooling adjustment complete', phase: 'G1', by: 'contact', critical: true },
-  { name: 'T2 samples shipped', phase: 'G1', by: 'contact' },
-  { name: 'T2 samples arrived', phase: 'G1', by: 'owner' },
-  { name: 'Golden sample approved', phase: 'G1', by: 'quality', critical: true },
-  { name: 'Cosmetic standard signed', phase: 'G1', by: 'quality' },
-  { name: 'Compliance test plan agreed', phase: 'G1', by: 'quality' },
-  { name: 'G1 pre-production readiness review', phase: 'G1', by: 'owner', critical: true },
-  { name: 'Pilot build materials on hand', phase: 'G2', by: 'contact' },
-  { name: 'Line layout approved', phase: 'G2', by: 'contact' },
-  { name: 'Work instructions released', phase: 'G2', by: 'contact' },
-  { name: 'Operator training complete', phase: 'G2', by: 'contact' },
-  { name: 'Pilot run started', phase: 'G2', by: 'contact', critical: true },
-  { name: 'Pilot run complete', phase: 'G2', by: 'contact', critical: true },
-  { name: 'Pilot lot inspection (AQL) passed', phase: 'G2', by: 'quality', critical: true },
-  { name: 'Drop test passed', phase: 'G2', by: 'quality' },
-  { name: 'Reliability test started', phase: 'G2', by: 'quality' },
-  { name: 'Reliability test passed', phase: 'G2', by: 'quality' },
-  { name: 'Safety certification submitted', phase: 'G2', by: 'quality' },
-  { name: 'Safety certificate received', phase: 'G2', by: 'quality', critical: true },
-  { name: 'Packaging transit test passed', phase: 'G2', by: 'quality' },
-  { name: 'Process capability (Cpk) accepted', phase: 'G2', by: 'quality' },
-  { name: 'Pilot corrective actions closed', phase: 'G2', by: 'contact' },
-  { name: 'G2 pilot run review', phase: 'G2', by: 'owner', critical: true },
-  { name: 'Mass production PO placed', phase: 'G3', by: 'owner' },
-  { name: 'Raw materials received', phase: 'G3', by: 'contact' },
-  { name: 'Start of production (SOP)', phase: 'G3', by: 'contact', critical: true },
-  { name: 'First article inspection passed', phase: 'G3', by: 'quality', critical: true },
-  { name: 'Ramp to 50% capacity', phase: 'G3', by: 'contact' },
-  { name: 'Ramp to full capacity', phase: 'G3', by: 'contact' },
-  { name: 'Lot 1 inline inspection', phase: 'G3', by: 'quality' },
-  { name: 'Lot 1 final inspection (AQL)', phase: 'G3', by: 'quality', critical: true },
-  { name: 'Lot 2 final inspection (AQL)', phase: 'G3', by: 'quality' },
-  { name: 'Lot 3 final inspection (AQL)', phase: 'G3', by: 'quality' },
-  { name: 'Weekly output target met', phase: 'G3', by: 'contact' },
-  { name: 'Open corrective actions closed', phase: 'G3', by: 'quality' },
-  { name: 'G3 active run review', phase: 'G3', by: 'owner', critical: true },
-  { name: 'Retail packaging printed', phase: 'G4', by: 'contact' },
-  { name: 'Labels and markings verified', phase: 'G4', by: 'quality' },
-  { name: 'Pre-shipment inspection booked', phase: 'G4', by: 'owner' },
-  { name: 'Pre-shipment inspection passed', phase: 'G4', by: 'quality', critical: true },
-  { name: 'Export documents ready', phase: 'G4', by: 'contact' },
-  { name: 'Container booked', phase: 'G4', by: 'owner' },
-  { name: 'Goods loaded', phase: 'G4', by: 'contact' },
-  { name: 'Vessel departed', phase: 'G4', by: 'contact' },
-  { name: 'Customs clearance at destination', phase: 'G4', by: 'owner' },
-  { name: 'Goods received at DC', phase: 'G4', by: 'owner' },
-  { name: 'Release to market approved', phase: 'G4', by: 'owner', critical: true },
-  { name: 'Launch stock allocated', phase: 'G4', by: 'owner' },
-  { name: 'G4 release readiness review', phase: 'G4', by: 'owner', critical: true },
-];
-
-/** Reasons people give when a date moves, for the demo's forecast history. */
-export const slipReasons = [
-  'T1 samples held at customs in Shanghai; broker needs a corrected commercial invoice.',
-  'Mould cavity 2 needs a texture rework after the T1 cosmetic review.',
-  'Resin supplier allocated capacity to another customer; second source being qualified.',
-  'Drop test failure on corner impact; rib design change under review.',
-  'Factory shutdown extended by two days after the public holiday.',
-  'Safety lab queue is four weeks; slot moved after re-submission of the test report.',
-  'Pilot lot failed AQL 2.5 on scratches; 100% re-inspection and re-run scheduled.',
-  'Packaging artwork changed by the client after sign-off.',
 ];

@@ -13,6 +13,7 @@ import { takeBaseline } from '../plan/baselines.js';
 import { updatePlanSettings } from '../plan/update-plan-settings.js';
 import { programCalendar } from '../views.js';
 import { type DemoProgram, roleClients } from './demo-data.js';
+import type { DemoReplan } from './demo-texts.js';
 
 type Clock = { set(day: PlainDate, hourUtc?: number): unknown };
 
@@ -20,16 +21,16 @@ type Clock = { set(day: PlainDate, hourUtc?: number): unknown };
 const listOf = (d: AppDeps, p: Program, as: Actor) => d.store.reads.listMilestones(unwrap(authorize(as, p)).program.id);
 
 /**
- * A re-plan in the program's history: the customer moves the launch, three open milestones move five
+ * A re-plan in the program's history, in the program's own words: three open milestones move five
  * business days, the decision owner approves the new plan (a decision) and the cadence owner takes
  * baseline 1 — so plan vs actual differs between baseline 0 and baseline 1.
  */
 export async function loadDemoRebaseline(
   d: AppDeps,
   clock: Clock,
-  input: { program: Program; spec: DemoProgram; people: ReadonlyMap<string, Actor>; today: PlainDate },
+  input: { program: Program; spec: DemoProgram; replan: DemoReplan; people: ReadonlyMap<string, Actor>; today: PlainDate },
 ): Promise<void> {
-  const { program, spec, people, today } = input;
+  const { program, spec, replan, people, today } = input;
   const owner = people.get(spec.owner) as Actor;
   const decider = (roleClients as readonly string[]).includes(spec.client) ? (people.get('jonas') as Actor) : owner;
   const day = (n: number) => addBusinessDays(mondayToFriday, today, n);
@@ -41,9 +42,9 @@ export async function loadDemoRebaseline(
     await requestDecision(d, {
       programId: program.id,
       actor: owner,
-      statement: 'Approve the re-plan of the launch window: the last three milestones move one week later',
-      context: "The client moved its retail launch by one week; the supplier's line is booked for another product in the original week.",
-      options: 'Keep the plan and pay for overtime\nRe-plan the last three milestones one week later',
+      statement: replan.statement,
+      context: replan.context,
+      options: replan.options.join('\n'),
       ownerId: decider.id,
       dueDate: day(-28),
       links: moved.map((m) => ({ entity: 'milestone' as const, id: m.id })),
@@ -58,7 +59,7 @@ export async function loadDemoRebaseline(
         version: m.version,
         actor: owner,
         forecastDate: addBusinessDays(programCalendar(program), m.forecastDate, 5),
-        reason: 'The client moved its retail launch by one week (see the re-plan decision).',
+        reason: replan.moveReason,
       }),
     );
   }
@@ -69,9 +70,9 @@ export async function loadDemoRebaseline(
       decisionId: asked.decision.id,
       version: asked.decision.version,
       actor: decider,
-      outcome: 'Re-plan: the last three milestones move one week later; the new dates become the baseline.',
-      rationale: 'Overtime would cost more than the week is worth, and the launch itself moved.',
-      expectedImpact: 'Release one week later, in line with the launch; no cost impact.',
+      outcome: replan.outcome,
+      rationale: replan.rationale,
+      expectedImpact: replan.expectedImpact,
     }),
   );
   clock.set(day(-30), 9);
@@ -82,7 +83,7 @@ export async function loadDemoRebaseline(
         actor: owner,
         version: program.version,
         targetReleaseDate: addBusinessDays(programCalendar(program), program.targetReleaseDate, 5),
-        reason: `The release follows the launch, one week later (${asked.decision.key}).`,
+        reason: `${replan.releaseReason} (${asked.decision.key}).`,
       }),
     );
   }
@@ -91,7 +92,7 @@ export async function loadDemoRebaseline(
     await takeBaseline(d, {
       programId: program.id,
       actor: owner,
-      name: 'Re-plan for the later retail launch',
+      name: replan.baselineName,
       decisionId: asked.decision.key,
     }),
   );

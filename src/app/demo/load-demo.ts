@@ -1,5 +1,5 @@
 import { addBusinessDays, mondayToFriday } from '../../domain/business-days.js';
-import type { Milestone, Phase } from '../../domain/milestone.js';
+import type { Milestone } from '../../domain/milestone.js';
 import { addDays, dateInZone, type PlainDate } from '../../domain/plain-date.js';
 import { ok, type Refusal, type Result, refuse } from '../../domain/result.js';
 import { principalOf } from '../auth/principal.js';
@@ -13,20 +13,12 @@ import { createPerson } from '../people/create-person.js';
 import { grantRole } from '../people/grant-role.js';
 import { activateProgram } from '../plan/baselines.js';
 import { loadDemoActions } from './demo-actions.js';
-import {
-  type DemoProgram,
-  demoClients,
-  demoPassword,
-  demoPeople,
-  demoPrograms,
-  milestoneTemplate,
-  roleClients,
-  slipReasons,
-} from './demo-data.js';
+import { type DemoProgram, demoClients, demoPassword, demoPeople, demoPrograms, roleClients } from './demo-data.js';
 import { loadDemoDecisions } from './demo-decisions.js';
 import { loadDemoLinks, loadDemoRebaseline } from './demo-plan.js';
 import { loadDemoRisks } from './demo-risks.js';
 import { importLegacyMilestone, legacyReason } from './legacy-records.js';
+import { stepOf } from './milestone-steps.js';
 
 export interface DemoSummary {
   readonly clients: number;
@@ -51,19 +43,6 @@ async function refreshed(d: AppDeps, a: Actor): Promise<Actor> {
 const cal = mondayToFriday;
 const bd = (d: PlainDate, n: number) => addBusinessDays(cal, d, n);
 
-/** Picks n steps of the template, spread evenly so every phase is present. */
-function pickSteps(n: number) {
-  const last = milestoneTemplate.length - 1;
-  const picked = new Set<number>();
-  for (let i = 0; i < n; i++) picked.add(Math.round((i * last) / (n - 1)));
-  return [...picked].sort((a, b) => a - b).map((i) => milestoneTemplate[i] as (typeof milestoneTemplate)[number]);
-}
-
-/**
- * Loads the demo portfolio into an empty database: 3 clients with 8 programs at suppliers in China,
- * Vietnam and India (28-60 milestones each), a fourth client with one program, people in every role, with a history of moves and completions written
- * through the ordinary use cases, so health, variance and the change log are real.
- */
 /** Thrown out of the batch to roll it back with a refusal. */
 class DemoRefused extends Error {
   constructor(readonly refusal: Refusal) {
@@ -77,6 +56,12 @@ export interface LoadDemoInput {
   readonly reset?: boolean;
 }
 
+/**
+ * Loads the demo portfolio into an empty database: 3 clients with 8 programs at suppliers in China,
+ * Vietnam and India (28-60 milestones each), a fourth client with one program, people in every role,
+ * with a history of moves and completions written through the ordinary use cases, so health, variance
+ * and the change log are real. Each program's records are in its own words (texts/*.ts).
+ */
 export async function loadDemo(deps: AppDeps, input: LoadDemoInput): Promise<Result<DemoSummary>> {
   // One batch: the demo is committed whole or not at all, with one commit instead of one per write;
   // a refusal rolls back whatever was written before it, the reset's deletions too.
@@ -193,7 +178,7 @@ async function loadProgram(
   const owner = who('owner');
   const ownerOf = (m: Milestone) => (m.ownerId ? ([...people.values()].find((a) => a.id === m.ownerId) ?? owner) : owner);
 
-  const steps = pickSteps(p.milestones);
+  const steps = p.texts.plan.map(([id, name]) => ({ ...stepOf(id), name }));
   const created: Milestone[] = [];
   clock.set(addDays(kickoff, -1));
   for (const [i, step] of steps.entries()) {
@@ -204,16 +189,14 @@ async function loadProgram(
       // Imported from the client's earlier tracking sheet, before every milestone had to have an owner:
       // the "needs an owner or date" view lists it for the cadence owner.
       const legacy = { programId: program.id, actor: owner, reason: legacyReason };
-      created.push(
-        unwrap(await importLegacyMilestone(d, { ...legacy, name: step.name, phase: step.phase as Phase, baselineDate: baseline })),
-      );
+      created.push(unwrap(await importLegacyMilestone(d, { ...legacy, name: step.name, phase: step.phase, baselineDate: baseline })));
       continue;
     }
     const view = await createMilestone(d, {
       programId: program.id,
       actor: owner,
       name: step.name,
-      phase: step.phase as Phase,
+      phase: step.phase,
       ownerId: who(step.by).id,
       baselineDate: baseline,
       isCritical: step.critical ?? false,
@@ -226,7 +209,7 @@ async function loadProgram(
   unwrap(await activateProgram(d, { programId: program.id, actor: owner, version: program.version, reason: 'Plan agreed at kick-off' }));
 
   let reason = 0;
-  const nextReason = () => slipReasons[reason++ % slipReasons.length] as string;
+  const nextReason = () => p.texts.slips[reason++ % p.texts.slips.length] as string;
   const past = created.filter((m) => m.baselineDate < today);
   const open = created.filter((m) => m.baselineDate >= today);
   const versions = new Map(created.map((m) => [m.id, m.version]));
@@ -262,8 +245,8 @@ async function loadProgram(
     versions.set(m.id, r.milestone.version);
   }
 
-  if (p.rebaseline) {
-    await loadDemoRebaseline(d, clock, { program, spec: p, people, today });
+  if (p.texts.replan) {
+    await loadDemoRebaseline(d, clock, { program, spec: p, replan: p.texts.replan, people, today });
     for (const m of await d.store.reads.listMilestones(unwrap(authorize(admin, program)).program.id)) versions.set(m.id, m.version);
   }
   const first = open[0];
