@@ -409,9 +409,9 @@ describe.each(dialects)('plan view API (baselines, plan vs actual, slack, slips,
       await link(b.key, c.key, 3);
     });
 
-    it('without a target release no slack is shown and nothing is at risk for it, even with a link not kept', async () => {
+    it('without a target release no slack is shown and nothing is at risk for it, even with a link that pushed a date', async () => {
       await seedProgram(t, 'KHG-SL0');
-      // E (Tue 21) →+3 F (Wed 22): F should be Fri 24 at the earliest; adding a link pushes nothing.
+      // E (Tue 21) →+3 F (Wed 22): F should be Fri 24 at the earliest, so adding the link pushes it there.
       const e = await created('KHG-SL0', { name: 'Carton print', baselineDate: '2026-04-21' });
       const f = await created('KHG-SL0', { name: 'Carton delivery', baselineDate: '2026-04-22' });
       const res = await call(t, {
@@ -420,13 +420,17 @@ describe.each(dialects)('plan view API (baselines, plan vs actual, slack, slips,
         payload: { predecessor: e.key, successor: f.key, lagDays: 3 },
       });
       expect(res.statusCode, res.body).toBe(201);
+      expect(res.json<{ pushed: { key: string; to: string }[] }>().pushed).toEqual([
+        expect.objectContaining({ key: f.key, to: '2026-04-24' }),
+      ]);
       const p = await plan('KHG-SL0');
       expect(p.targetReleaseDate).toBeNull();
-      expect(p.rows.map((r) => [r.key, r.slackDays, r.health])).toEqual([
-        [e.key, null, 'on_track'],
-        [f.key, null, 'on_track'],
+      // F slipped two business days behind its baseline (within tolerance): at risk for that, never for a release.
+      expect(p.rows.map((r) => [r.key, r.slackDays, r.health, r.healthReason])).toEqual([
+        [e.key, null, 'on_track', { kind: 'on_plan' }],
+        [f.key, null, 'at_risk', { kind: 'slipped', days: 2 }],
       ]);
-      expect((await summary('KHG-SL0')).health).toBe('on_track');
+      expect(p.rows.some((r) => r.healthReason.kind === 'no_slack')).toBe(false);
       expect((await plan(code)).rows.map((r) => r.slackDays)).toEqual([null, null, null, null]);
     });
 
