@@ -6,7 +6,7 @@ import type { z } from 'zod';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /** The statuses a refusal of the operation may carry (each a problem+json document). */
-export type RefusalStatus = 400 | 401 | 403 | 404 | 409 | 410 | 415 | 422 | 429;
+export type RefusalStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429;
 
 export interface OperationContract {
   readonly method: HttpMethod;
@@ -39,15 +39,18 @@ export const writeRefusals = [400, 401, 403, 404, 409, 422] as const satisfies r
 /**
  * Every refusal an operation can answer: its own, and those of the edge that any operation of its
  * shape meets — 400 MALFORMED_REQUEST for a URL or body that cannot be read, 422 VALIDATION_FAILED
- * when it takes parameters, a query or a body, 415 for a body sent as something else than JSON (any
- * method but GET).
+ * when it takes parameters, a query or a body, and for any method but GET: 415 for a body sent as
+ * something else than JSON, 413 for one over the size limit, 403 CSRF_FAILED for a browser session's
+ * request without its token.
  */
 export function refusalsOf(op: OperationContract): readonly RefusalStatus[] {
   const all = new Set<RefusalStatus>([...op.refusals, 400]);
   if (op.params !== undefined || op.query !== undefined || op.body !== undefined) all.add(422);
-  // A body in a media type the API does not read is refused before the operation runs, also where
-  // the operation takes none (a DELETE sent with a body).
-  if (op.body !== undefined || op.method !== 'GET') all.add(415);
+  // A body in a media type the API does not read, or over the size limit, is refused before the
+  // operation runs, also where the operation takes none (a DELETE sent with a body).
+  if (op.body !== undefined || op.method !== 'GET') all.add(415).add(413);
+  // The session's CSRF check (http/auth.ts) runs before any operation that is not a GET, a preview that writes nothing included.
+  if (op.method !== 'GET') all.add(403);
   return [...all].sort((a, b) => a - b);
 }
 
