@@ -15,6 +15,8 @@ export interface OperationContext {
   readonly origin: string | undefined;
   /** Where a failure worth an operator's look is reported (program figures that could not be computed). */
   readonly logError: (details: object, message: string) => void;
+  /** The caller's browser session, when they came with one: answers that describe them (/me) carry its CSRF token. */
+  readonly session?: { readonly csrfToken: string } | undefined;
   /** Aborted when the caller has gone away (the HTTP client disconnected): long work stops at its next step. */
   readonly signal?: AbortSignal;
 }

@@ -7,12 +7,13 @@ import { listPeople } from '../app/people/list-people.js';
 import { describeMemberships } from '../app/people/membership-views.js';
 import { removePerson } from '../app/people/remove-person.js';
 import { revokeRole } from '../app/people/revoke-role.js';
+import { updateMe } from '../app/people/update-me.js';
 import type { peopleOperations } from '../contract/operations/people.js';
 import { ok, refuse } from '../domain/result.js';
-import { apiTokenJson, membershipJson, personJson } from '../present/api-json.js';
+import { apiTokenJson, meJson, membershipJson, personJson } from '../present/api-json.js';
 import { type Bindings, done, presented } from './binding.js';
 
-/** Workspace administration and one's own API tokens (contract/operations/people.ts). */
+/** Workspace administration, one's own account and API tokens (contract/operations/people.ts). */
 export const peopleBindings: Bindings<keyof typeof peopleOperations> = {
   listPeople: async ({ app, actor }) => {
     const r = await listPeople(app, { actor });
@@ -43,6 +44,8 @@ export const peopleBindings: Bindings<keyof typeof peopleOperations> = {
 
   removePerson: async ({ app, actor }, { params, body }) =>
     done(await removePerson(app, { actor, userId: params.userId, reason: body?.reason })),
+
+  updateMe: async ({ app, actor, session }, { body }) => presented(await updateMe(app, { actor, ...body }), (v) => meJson(v, session)),
 
   listTokens: async ({ app, actor }) => ok({ items: (await listApiTokens(app, { actor })).map(apiTokenJson) }),
 

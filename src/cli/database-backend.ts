@@ -5,7 +5,7 @@ import type { OperationContext } from '../bindings/binding.js';
 import { runOperation } from '../bindings/run-operation.js';
 import { type OperationInput, type OperationName, operationNames } from '../contract/operations.js';
 import { ok, type Result, refuse } from '../domain/result.js';
-import { membershipJson } from '../present/api-json.js';
+import { meJson } from '../present/api-json.js';
 import type { Backend, OperationCall, OperationCalls } from './backend.js';
 import type { Session } from './session.js';
 
@@ -40,9 +40,8 @@ export function databaseBackend(s: Session): Backend {
 
     me: () =>
       as(async (a) => {
-        const { user, memberships } = await getMe(deps, { actor: a });
-        const { id, email, name, timeZone, locale, isAdmin } = user;
-        return ok({ id, email, name, timeZone, locale, isAdmin, memberships: memberships.map(membershipJson) });
+        const { csrfToken: _c, via: _v, ...me } = meJson(await getMe(deps, { actor: a }), undefined);
+        return ok(me);
       }),
 
     invitePerson: (body, baseUrl) => as((a) => runOperation(context(a, baseUrl), 'invitePerson', { body })),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Identifier, InstantSchema, NameSchema, ShortText } from './common.js';
+import { Identifier, InstantSchema, NameSchema, ShortText, VersionSchema } from './common.js';
 
 export const RoleSchema = z.enum(['decision_owner', 'cadence_owner', 'quality_owner', 'contributor', 'observer']);
 
@@ -29,11 +29,22 @@ export const MeSchema = z
     locale: z.string(),
     isAdmin: z.boolean(),
     memberships: z.array(MembershipSchema),
+    version: z.number().int().positive().meta({ description: 'Send it back when you change your name or time zone (PATCH /me)' }),
     csrfToken: z.string().nullable().meta({ description: 'Send as X-CSRF-Token on state-changing requests made with the session cookie' }),
-    via: z.enum(['session', 'token']),
+    via: z.enum(['session', 'token']).meta({ description: 'session: a browser signed in with the cookie; token: an API token or the CLI' }),
   })
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof MeSchema>;
+
+/** One's own name and time zone, changed at the version read (GET /me's). */
+export const UpdateMeSchema = z
+  .object({
+    version: VersionSchema,
+    name: NameSchema.optional(),
+    timeZone: TimeZone.optional().meta({ description: 'IANA time zone every instant is shown to you in', example: 'Asia/Shanghai' }),
+  })
+  .strict()
+  .meta({ id: 'UpdateMe' });
 
 export const ChangePasswordSchema = z.object({ currentPassword: Password, newPassword: Password }).strict();
 export const PasswordChangedSchema = z

@@ -44,6 +44,7 @@ export const operationRoutes =
             app: deps.app,
             actor: actorOf(req),
             origin: origin(req),
+            session: req.auth?.session ?? undefined,
             logError: (o: object, m: string) => req.log.error(o, m),
             // Made when first asked for: an AbortController per request costs more than a kept answer.
             get signal() {

@@ -1,11 +1,13 @@
 import type { ChangeEntryView } from '../app/list-change-log.js';
 import type { ChangeView } from '../app/list-changes.js';
 import type { SavedMilestoneView } from '../app/milestone-write.js';
+import type { MeView } from '../app/people/get-me.js';
 import type { MembershipView } from '../app/people/membership-views.js';
 import type { MilestoneLinkView } from '../app/plan/milestone-link-view.js';
 import type { PushView } from '../app/plan/schedule.js';
 import type { ApiTokenRecord, User } from '../app/ports.js';
 import type { MilestoneView, ProgramView } from '../app/views.js';
+import type { Me } from '../contract/auth.js';
 import type { Change, ChangeEntry } from '../contract/change.js';
 import type { PersonRef } from '../contract/common.js';
 import type { Milestone } from '../contract/milestone.js';
@@ -163,6 +165,26 @@ export const apiTokenJson = (t: ApiTokenRecord) => ({
   revokedAt: t.revokedAt,
   lastUsedAt: t.lastUsedAt,
 });
+
+/**
+ * The signed-in person as GET /me answers it; a browser session's CSRF token goes with it, and
+ * `via` says whether the caller came with one (else an API token, or the CLI on the database).
+ */
+export function meJson(me: MeView, session: { readonly csrfToken: string } | undefined): Me {
+  const u = me.user;
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    timeZone: u.timeZone,
+    locale: u.locale,
+    isAdmin: u.isAdmin,
+    memberships: me.memberships.map(membershipJson),
+    version: u.version,
+    csrfToken: session?.csrfToken ?? null,
+    via: session ? 'session' : 'token',
+  };
+}
 
 export const personJson = (u: User, memberships: readonly MembershipView[]) => ({
   id: u.id,

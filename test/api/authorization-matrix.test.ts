@@ -273,6 +273,15 @@ describe.each(dialects)('authorization matrix on %s (demo portfolio)', (dialect)
     // Oneself.
     { route: 'GET /api/v1/me', request: () => ({ method: 'GET', url: '/api/v1/me' }), expect: everyoneSignedIn },
     {
+      route: 'PATCH /api/v1/me',
+      case: "the caller's own zone, at the version they read (the route names no one else)",
+      request: async (c) => {
+        const user = c.person ? await t.deps.store.reads.findUser(c.person.id) : null;
+        return { method: 'PATCH', url: '/api/v1/me', payload: { version: user?.version ?? 1, timeZone: user?.timeZone ?? 'UTC' } };
+      },
+      expect: everyoneSignedIn,
+    },
+    {
       route: 'POST /api/v1/me/password',
       case: 'with a wrong current password (refused, nothing changes)',
       request: () => ({

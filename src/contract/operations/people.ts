@@ -7,10 +7,12 @@ import {
   InviteSchema,
   MembershipParamsSchema,
   MembershipSchema,
+  MeSchema,
   PersonListSchema,
   PersonParamsSchema,
   RoleGrantSchema,
   TokenParamsSchema,
+  UpdateMeSchema,
 } from '../auth.js';
 import { ReasonSchema } from '../common.js';
 import { defineOperations, writeRefusals } from '../operation.js';
@@ -20,7 +22,7 @@ const Ok = z.object({ ok: z.literal(true) });
 // A DELETE usually has no body at all: Fastify hands the validator null then.
 const Reason = z.object({ reason: ReasonSchema.optional() }).strict().nullish();
 
-/** Workspace administration (people, roles, clients) and one's own API tokens. */
+/** Workspace administration (people, roles, clients), one's own name, time zone and API tokens. */
 export const peopleOperations = defineOperations({
   listPeople: {
     method: 'GET',
@@ -73,6 +75,16 @@ export const peopleOperations = defineOperations({
     status: 200,
     response: Ok,
     refusals: writeRefusals,
+  },
+  updateMe: {
+    method: 'PATCH',
+    path: '/me',
+    tags: ['me'],
+    summary: 'Change your own name or time zone (every instant is shown to you in it); answers as GET /me',
+    body: UpdateMeSchema,
+    status: 200,
+    response: MeSchema,
+    refusals: [400, 401, 403, 409, 422],
   },
   listTokens: {
     method: 'GET',

@@ -17,7 +17,7 @@ import {
   PasswordChangedSchema,
 } from '../../contract/auth.js';
 import { ProblemSchema } from '../../contract/common.js';
-import { membershipJson } from '../../present/api-json.js';
+import { meJson } from '../../present/api-json.js';
 import { actorOf, clearSessionCookie, setSessionCookie } from '../auth.js';
 import type { HttpDeps } from '../http-deps.js';
 import { sendProblem } from '../problem.js';
@@ -61,7 +61,7 @@ export const authRoutes =
         const user = await deps.app.store.reads.findUser(r.value.userId);
         if (!user) throw new Error('signed-in person vanished');
         const me = await getMe(deps.app, { actor: { ...user, memberships: await deps.app.store.reads.listMemberships(user.id) } });
-        return meJson(me, r.value.csrfToken, 'session');
+        return meJson(me, { csrfToken: r.value.csrfToken });
       },
     );
 
@@ -80,7 +80,7 @@ export const authRoutes =
       { schema: { tags: ['me'], summary: 'Who is signed in, with their roles', response: { 200: MeSchema, 401: ProblemSchema } } },
       async (req) => {
         const actor = actorOf(req);
-        return meJson(await getMe(deps.app, { actor }), req.auth?.session?.csrfToken ?? null, req.auth?.session ? 'session' : 'token');
+        return meJson(await getMe(deps.app, { actor }), req.auth?.session ?? undefined);
       },
     );
 
@@ -148,22 +148,7 @@ export const authRoutes =
         const user = await reads.findUser(r.value.userId);
         if (!user) throw new Error('invited person vanished');
         const me = await getMe(deps.app, { actor: { ...user, memberships: await reads.listMemberships(user.id) } });
-        return meJson(me, r.value.csrfToken, 'session');
+        return meJson(me, { csrfToken: r.value.csrfToken });
       },
     );
   };
-
-function meJson(me: Awaited<ReturnType<typeof getMe>>, csrfToken: string | null, via: 'session' | 'token') {
-  const u = me.user;
-  return {
-    id: u.id,
-    email: u.email,
-    name: u.name,
-    timeZone: u.timeZone,
-    locale: u.locale,
-    isAdmin: u.isAdmin,
-    memberships: me.memberships.map(membershipJson),
-    csrfToken,
-    via,
-  };
-}

@@ -14,6 +14,7 @@ const me = (timeZone: string): Me => ({
   locale: 'en',
   isAdmin: false,
   memberships: [],
+  version: 1,
   csrfToken: null,
   via: 'session',
 });

@@ -14,6 +14,7 @@ const me: Me = {
   locale: 'en',
   isAdmin: false,
   memberships: [{ id: 'm1', role: 'cadence_owner', clientId: 'c-keller', clientName: 'Keller Home', programId: null, programCode: null }],
+  version: 1,
   csrfToken: 'x',
   via: 'session',
 };
