@@ -318,4 +318,33 @@ describe('browser: a new workspace, from the setup link to a cadence owner in an
     await showLog(page);
     await screenshot(page, 'change-log-oslo', { viewport: true });
   });
+
+  it('lets the cadence owner move their account to Shanghai: back on the program, the log reads in Shanghai time', async () => {
+    await ownerPage.getByRole('link', { name: 'Account' }).click();
+    await ownerPage.waitForURL(`${server.url}/account`);
+    await ownerPage.getByRole('button', { name: 'Edit name and time zone' }).click();
+    const dialog = ownerPage.getByRole('dialog', { name: 'Your name and time zone' });
+    await dialog.getByLabel('Time zone').selectOption('Asia/Shanghai');
+    await expectAccessible(ownerPage, { scope: 'dialog' });
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    const zone = ownerPage.getByRole('definition').filter({ hasText: 'Asia/Shanghai' });
+    await expect.poll(() => zone.textContent()).toContain('Asia/Shanghai (GMT+8)');
+    // The browser is still in Chicago: going back to its zone is one click away.
+    expect(await ownerPage.getByRole('button', { name: /^Use this browser's zone \(America\/Chicago/ }).count()).toBe(1);
+    await screenshot(ownerPage, 'account-time-zone-changed', { viewport: true });
+
+    // Back in the app without reloading it: the cached account, and with it every time shown, is Shanghai's.
+    await ownerPage.goBack();
+    await ownerPage.waitForURL(`${server.url}/programs/NKA-OVEN2`);
+    const when = ownerPage
+      .getByRole('table', { name: 'Change log' })
+      .getByRole('row')
+      .filter({ hasText: 'Pilot run' })
+      .locator('time[title]');
+    await expect.poll(() => when.count()).toBe(1);
+    const minuteSecond = ((await when.getAttribute('datetime')) ?? '').slice(14, 19);
+    expect(await when.getAttribute('title')).toBe(`2026-09-01T11:${minuteSecond}+08:00 Asia/Shanghai`);
+    expect(await when.textContent()).toMatch(new RegExp(`^Sep 1, 2026, 11:${minuteSecond.slice(0, 2)}\\sAM GMT\\+8$`));
+  });
 });

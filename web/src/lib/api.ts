@@ -11,6 +11,7 @@ import type {
   PersonListSchema,
   ProgramPeopleSchema,
   RoleSchema,
+  UpdateMeSchema,
 } from '../../../src/contract/auth.js';
 import type { ChangeListSchema } from '../../../src/contract/change.js';
 import type {
@@ -42,6 +43,8 @@ export type Person = PersonList['items'][number];
 export type Membership = z.infer<typeof MembershipSchema>;
 export type ClientList = z.infer<typeof ClientListSchema>;
 export type Role = z.infer<typeof RoleSchema>;
+/** One's own name or time zone, changed at the version GET /me gave. */
+export type UpdateMeBody = z.input<typeof UpdateMeSchema>;
 
 /** A role on one client (all its programs) or on one program. */
 export type RoleGrant = { role: Role; clientId: string } | { role: Role; programId: string };
@@ -101,6 +104,8 @@ export const api = {
     await request<{ ok: true }>('POST', '/api/v1/auth/logout');
     setCsrfToken(null);
   },
+  /** The answer is the new /me: keep it (and its CSRF token) as the signed-in person. */
+  updateMe: async (body: UpdateMeBody) => remember(await callOperation('updateMe', { body })),
   changePassword: (currentPassword: string, newPassword: string) =>
     request<PasswordChanged>('POST', '/api/v1/me/password', { currentPassword, newPassword }),
   listTokens: (signal?: AbortSignal) => callOperation('listTokens', {}, signal),
