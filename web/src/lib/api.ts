@@ -52,6 +52,8 @@ export interface InviteBody {
   email: string;
   name: string;
   isAdmin: boolean;
+  /** Left out: the invitee's browser gives the zone when they accept. */
+  timeZone?: string | undefined;
   roles: RoleGrant[];
 }
 export interface AcceptBody {

@@ -7,6 +7,7 @@ import { FormDialog } from '../forms/form-dialog.js';
 import { TextField } from '../forms/text-field.js';
 import { useFormMutation } from '../forms/use-form-mutation.js';
 import { api, type Invitation, type Role, type RoleGrant } from '../lib/api.js';
+import { TimeZoneField } from '../setup/time-zone-field.js';
 import { RoleFields } from './role-fields.js';
 import { RoleGuide } from './role-guide.js';
 import { scopeFieldOf, toGrant } from './scope.js';
@@ -32,6 +33,11 @@ const RoleRows = z
 const InviteForm = InviteSchema.pick({ name: true }).extend({
   email: z.string().trim().pipe(InviteSchema.shape.email),
   isAdmin: InviteSchema.shape.isAdmin.unwrap(),
+  // Empty: left out, so the invitee's browser gives the zone when they accept.
+  timeZone: z
+    .string()
+    .transform((v) => (v === '' ? undefined : v))
+    .pipe(InviteSchema.shape.timeZone),
   roles: RoleRows,
 });
 const emptyRow = { role: '', scope: '' };
@@ -41,7 +47,7 @@ export function InviteDialog({ onClose, onInvited }: Props) {
   const { t } = useTranslation();
   const form = useFormMutation({
     schema: InviteForm,
-    defaultValues: { email: '', name: '', isAdmin: false, roles: [emptyRow] },
+    defaultValues: { email: '', name: '', isAdmin: false, timeZone: '', roles: [emptyRow] },
     required: {
       email: t('people.required.email'),
       name: t('people.required.name'),
@@ -67,6 +73,7 @@ export function InviteDialog({ onClose, onInvited }: Props) {
     >
       <TextField name="email" label={t('people.email')} type="email" />
       <TextField name="name" label={t('people.name')} />
+      <TimeZoneField label={t('people.timeZone')} hint={t('people.timeZoneHint')} emptyLabel={t('people.timeZoneBrowser')} />
       <CheckboxField name="isAdmin" label={t('people.isAdmin')} hint={t('people.isAdminHint')} />
       {rows.fields.map((r, i) => (
         <fieldset key={r.id} className="fieldset">

@@ -7,10 +7,12 @@ interface Props {
   name?: string;
   label?: string;
   hint?: string | undefined;
+  /** The words of the empty first option; "Choose a time zone" unless told. */
+  emptyLabel?: string | undefined;
 }
 
 /** A select of the IANA time zones the browser knows, grouped by region ("Asia/Shanghai"). */
-export function TimeZoneField({ name = 'timeZone', label, hint }: Props) {
+export function TimeZoneField({ name = 'timeZone', label, hint, emptyLabel }: Props) {
   const { t } = useTranslation();
   const groups = useMemo(() => {
     const byRegion = new Map<string, string[]>();
@@ -22,7 +24,7 @@ export function TimeZoneField({ name = 'timeZone', label, hint }: Props) {
   }, [t]);
   return (
     <SelectField name={name} label={label ?? t('setup.timeZone.label')} hint={hint}>
-      <option value="">{t('setup.timeZone.choose')}</option>
+      <option value="">{emptyLabel ?? t('setup.timeZone.choose')}</option>
       {groups.map(([region, zones]) => (
         <optgroup key={region} label={region}>
           {zones.map((z) => (
