@@ -6,7 +6,7 @@ import type { ApiTokenJson, MeJson } from './backend.js';
 import { addActingOptions, globalsOf, urlOption, withBackend } from './connect.js';
 import { type Credentials, credentialsPath, deleteCredentials, readCredentials, writeCredentials } from './credentials.js';
 import { minuteUtc, roleWord } from './format.js';
-import { badOption, parseIntOption, parseOption } from './options.js';
+import { badOption, parseIntOption, parseOption, withFlags } from './options.js';
 import { emit, fail, type Output, outputOf, table } from './output.js';
 import { canPrompt, promptLine, promptSecret, readStdin } from './prompt.js';
 import { serverBackend, signInForToken } from './server-backend.js';
@@ -27,6 +27,9 @@ function meText(me: MeJson, where: string): string {
     `  working on ${where}`,
   ].join('\n');
 }
+
+/** An account change's refusal names the options typed, not the API's fields. */
+const accountFlags = { name: '--name', timeZone: '--time-zone', version: 'your account (read it again and retry)' };
 
 const tokenStatus = (t: ApiTokenJson, now: string) => (t.revokedAt ? 'revoked' : t.expiresAt <= now ? 'expired' : 'active');
 
@@ -153,6 +156,33 @@ export function registerAccountCommands(cli: Command, ctx: CliContext): void {
       const connection = b.kind === 'server' ? { kind: b.kind, server: b.where } : { kind: b.kind, location: b.where };
       const where = b.kind === 'server' ? `the server ${b.where}, with a personal API token` : `the database ${b.where} (--as)`;
       emit(out, { ...me, connection }, () => meText(me, where));
+    });
+  });
+
+  const account = cli.command('account').description('Your own account: your name, and the time zone every time is shown to you in');
+
+  addActingOptions(
+    account
+      .command('set')
+      .description('Change your own name or time zone (anyone may change theirs; nobody else’s)')
+      .option('--name <name>', 'your name as colleagues read it')
+      .option('--time-zone <zone>', 'the IANA time zone every time is shown to you in, e.g. Asia/Shanghai')
+      .option('--json', 'print the person as GET /api/v1/me answers (without csrfToken/via)')
+      .addHelpText('after', '\nExample:\n  tollgate account set --time-zone Asia/Shanghai\n  tollgate account set --name "Lin Wei-Hart"'),
+  ).action(async (o: { name?: string; timeZone?: string; json?: boolean }, cmd: Command) => {
+    const out = outputOf(o);
+    if (o.name === undefined && o.timeZone === undefined) badOption(out, '--name', 'Give --name, --time-zone or both.');
+    await withBackend(ctx, cmd, out, async (b) => {
+      const before = must(out, await b.me());
+      const r = await b.updateMe({ body: { version: before.version, name: o.name, timeZone: o.timeZone } });
+      if (!r.ok) return fail(out, withFlags(r.error, accountFlags));
+      const { csrfToken: _c, via: _v, ...me } = r.value;
+      emit(out, me, () =>
+        [
+          before.name === me.name && before.timeZone === me.timeZone ? 'Nothing changed:' : 'Saved:',
+          `${me.name} <${me.email}>, time zone ${me.timeZone} (every time is shown to you in it).`,
+        ].join(' '),
+      );
     });
   });
 

@@ -260,6 +260,7 @@ describe('tollgate help and usage errors', () => {
       'login',
       'logout',
       'whoami',
+      'account',
       'token\\|tokens',
       'serve',
       'migrate',
