@@ -62,4 +62,32 @@ describe('entryText', () => {
     );
     expect(text).toBe('M-2 Pilot run added: phase G2');
   });
+
+  it('names a role granted in words (cadence owner), not as its code, as the web does', () => {
+    const grant = (role: string) =>
+      entryText(
+        entry({
+          kind: 'added',
+          record: { entity: 'membership', id: 'r', key: null, title: 'Sam Ortiz' },
+          fields: [
+            f('userId', null, 'u2', { newName: 'Sam Ortiz' }),
+            f('programId', null, 'p'),
+            f('clientId', null, null),
+            f('role', null, role),
+          ],
+        }),
+      );
+    expect(grant('cadence_owner')).toBe('role of Sam Ortiz added: role cadence owner');
+    expect(grant('quality_owner')).toContain('role quality owner');
+    expect(grant('quality_owner')).not.toContain('_');
+    // Only a membership's role is a role: the same text elsewhere is told as it was written.
+    const named = entryText(
+      entry({
+        kind: 'changed',
+        record: { entity: 'milestone', id: 'm', key: 'M-4', title: 'cadence_owner' },
+        fields: [f('name', 'Pilot run', 'cadence_owner')],
+      }),
+    );
+    expect(named).toBe('M-4 cadence_owner: name Pilot run → cadence_owner');
+  });
 });

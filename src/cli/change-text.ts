@@ -1,6 +1,7 @@
 import type { ChangeEntry } from '../contract/change.js';
 import { linkStory, toldFields } from '../domain/change-story.js';
-import { fieldLabel, valueText } from './format.js';
+import { roles } from '../domain/roles.js';
+import { fieldLabel, roleWord, valueText } from './format.js';
 
 // The change log told in English lines for the terminal (the web tells it from its catalogue).
 
@@ -9,10 +10,14 @@ const structured = new Set(['calendarSpec', 'dates']);
 
 type Field = ChangeEntry['fields'][number];
 
-const valueWords = (f: Field, side: 'old' | 'new'): string => {
+/** A role granted reads in words (cadence owner), as in the web's log, not as its code. */
+const isRole = (entity: string, f: Field, v: Field['newValue']): v is string =>
+  entity === 'membership' && f.field === 'role' && (roles as readonly unknown[]).includes(v);
+
+const valueWords = (entity: string, f: Field, side: 'old' | 'new'): string => {
   const v = side === 'old' ? f.oldValue : f.newValue;
   const name = side === 'old' ? f.oldName : f.newName;
-  return name ?? valueText(v);
+  return name ?? (isRole(entity, f, v) ? roleWord(v) : valueText(v));
 };
 
 const days = (n: number) => `${n} business day${Math.abs(n) === 1 ? '' : 's'}`;
@@ -36,11 +41,15 @@ export function entryText(e: ChangeEntry): string {
   const what = recordText(e);
   if (e.kind === 'removed') return `${what} removed`;
   if (e.kind === 'added') {
-    const values = told.map((f) => (structured.has(f.field) ? fieldLabel(f.field) : `${fieldLabel(f.field)} ${valueWords(f, 'new')}`));
+    const values = told.map((f) =>
+      structured.has(f.field) ? fieldLabel(f.field) : `${fieldLabel(f.field)} ${valueWords(e.record.entity, f, 'new')}`,
+    );
     return values.length > 0 ? `${what} added: ${values.join(', ')}` : `${what} added`;
   }
   const changes = told.map((f) =>
-    structured.has(f.field) ? `${fieldLabel(f.field)} changed` : `${fieldLabel(f.field)} ${valueWords(f, 'old')} → ${valueWords(f, 'new')}`,
+    structured.has(f.field)
+      ? `${fieldLabel(f.field)} changed`
+      : `${fieldLabel(f.field)} ${valueWords(e.record.entity, f, 'old')} → ${valueWords(e.record.entity, f, 'new')}`,
   );
   return `${what}: ${changes.join('; ')}`;
 }
