@@ -51,6 +51,8 @@ export interface Supplier {
   readonly name: string;
   /** ISO 3166-1 alpha-2 of its head office. */
   readonly country: string;
+  /** When it was archived (no longer offered for new programs; its programs keep its name); null while in use. */
+  readonly archivedAt: string | null;
   readonly version: number;
 }
 
@@ -63,6 +65,8 @@ export interface Factory {
   /** ISO 3166-1 alpha-2: its public holidays make the default calendar. */
   readonly country: string;
   readonly timeZone: string;
+  /** When it was archived (no longer offered for new programs); null while in use. */
+  readonly archivedAt: string | null;
   readonly version: number;
 }
 
@@ -282,6 +286,8 @@ export interface Reads {
   findSupplier(id: string): Promise<Supplier | null>;
   findSupplierByName(name: string): Promise<Supplier | null>;
   findFactory(id: string): Promise<Factory | null>;
+  /** The programs made at any of these factories, archived and closed ones too. */
+  listProgramsAtFactories(factoryIds: readonly string[]): Promise<Program[]>;
   /** Programs that are neither archived nor closed, per client: what archiving a client leaves behind. */
   countOpenProgramsOfClient(clientId: string): Promise<number>;
   /** The clients with these ids (those that exist). */

@@ -2,6 +2,8 @@ import { getProgram } from '../app/get-program.js';
 import { listPrograms } from '../app/list-programs.js';
 import type { Client, Factory, Supplier } from '../app/ports.js';
 import { archiveClient, createClient, listClients, updateClient } from '../app/setup/clients.js';
+import { archiveFactory, updateFactory } from '../app/setup/edit-factory.js';
+import { archiveSupplier, type SupplierWithFactories, updateSupplier } from '../app/setup/edit-supplier.js';
 import { createProgram, previewCopy, setProgramArchived, updateProgram } from '../app/setup/programs.js';
 import { createFactory, createSupplier, listSuppliers } from '../app/setup/suppliers.js';
 import type { setupOperations } from '../contract/operations/setup.js';
@@ -23,6 +25,7 @@ const clientJson = (c: Client) => ({
 });
 const factoryJson = (f: Factory) => ({ ...f });
 const supplierJson = (s: Supplier, factories: readonly Factory[]) => ({ ...s, factories: factories.map(factoryJson) });
+const withFactoriesJson = (s: SupplierWithFactories) => supplierJson(s.supplier, s.factories);
 
 /** A program just written, as its reader sees it (read after commit: health, rights, people). */
 async function programAnswer(ctx: OperationContext, written: Result<Program>) {
@@ -44,13 +47,25 @@ export const setupBindings: Bindings<keyof typeof setupOperations> = {
   archiveClient: async ({ app, actor }, { params, body }) =>
     presented(await archiveClient(app, { actor, clientId: params.clientId, ...body }), clientJson),
 
-  listSuppliers: async ({ app }) =>
-    presented(await listSuppliers(app), (items) => ({ items: items.map((s) => supplierJson(s.supplier, s.factories)) })),
+  listSuppliers: async ({ app }, { query }) =>
+    presented(await listSuppliers(app, { archived: query.archived === 'true' }), (items) => ({ items: items.map(withFactoriesJson) })),
 
   createSupplier: async ({ app, actor }, { body }) => presented(await createSupplier(app, { actor, ...body }), (s) => supplierJson(s, [])),
 
   createFactory: async ({ app, actor }, { params, body }) =>
     presented(await createFactory(app, { actor, supplierId: params.supplierId, ...body }), factoryJson),
+
+  updateSupplier: async ({ app, actor }, { params, body }) =>
+    presented(await updateSupplier(app, { actor, supplierId: params.supplierId, ...body }), withFactoriesJson),
+
+  archiveSupplier: async ({ app, actor }, { params, body }) =>
+    presented(await archiveSupplier(app, { actor, supplierId: params.supplierId, ...body }), withFactoriesJson),
+
+  updateFactory: async ({ app, actor }, { params, body }) =>
+    presented(await updateFactory(app, { actor, factoryId: params.factoryId, ...body }), factoryJson),
+
+  archiveFactory: async ({ app, actor }, { params, body }) =>
+    presented(await archiveFactory(app, { actor, factoryId: params.factoryId, ...body }), factoryJson),
 
   createProgram: async (ctx, { body }) =>
     programAnswer(

@@ -65,21 +65,49 @@ export const FactorySchema = z
     city: z.string(),
     country: z.string(),
     timeZone: z.string(),
+    archivedAt: z.string().nullable().meta({ description: 'When it was archived: no longer offered for new programs' }),
     version: z.number().int(),
   })
   .meta({ id: 'Factory' });
 export const SupplierSchema = z
-  .object({ id: z.string(), name: z.string(), country: z.string(), version: z.number().int(), factories: z.array(FactorySchema) })
+  .object({
+    id: z.string(),
+    name: z.string(),
+    country: z.string(),
+    archivedAt: z.string().nullable().meta({ description: 'When it was archived: its factories are no longer offered for new programs' }),
+    version: z.number().int(),
+    factories: z.array(FactorySchema),
+  })
   .meta({ id: 'Supplier' });
 export const SupplierListSchema = z.object({ items: z.array(SupplierSchema) });
+export const SupplierListQuerySchema = z
+  .object({ archived: z.enum(['true', 'false']).optional().meta({ description: 'true: archived suppliers and factories too' }) })
+  .strict();
 export const SupplierParamsSchema = z.object({ supplierId: IdSchema });
-export const CreateSupplierSchema = z.object({ name: ShortText(200).min(1, 'Required.'), country: Country }).strict();
+export const FactoryParamsSchema = z.object({ factoryId: IdSchema });
+const SupplierName = ShortText(200).min(1, 'Required.');
+export const CreateSupplierSchema = z.object({ name: SupplierName, country: Country }).strict();
+export const UpdateSupplierSchema = z
+  .object({ version: VersionSchema, name: SupplierName.optional(), country: Country.optional(), reason: ReasonSchema.optional() })
+  .strict();
+const FactoryName = ShortText(200);
+const City = ShortText(100).min(1, 'Required.');
 export const CreateFactorySchema = z
   .object({
-    name: ShortText(200).optional().meta({ description: 'Defaults to the city' }),
-    city: ShortText(100).min(1, 'Required.'),
+    name: FactoryName.optional().meta({ description: 'Defaults to the city' }),
+    city: City,
     country: Country,
     timeZone: TimeZone,
+  })
+  .strict();
+export const UpdateFactorySchema = z
+  .object({
+    version: VersionSchema,
+    name: FactoryName.min(1, 'Required.').optional(),
+    city: City.optional(),
+    country: Country.optional().meta({ description: 'Fixed while an active or on-hold program is made here' }),
+    timeZone: TimeZone.optional().meta({ description: 'Fixed while an active or on-hold program is made here' }),
+    reason: ReasonSchema.optional(),
   })
   .strict();
 

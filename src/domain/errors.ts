@@ -52,6 +52,11 @@ export const errorCatalogue = {
   ACTION_NOT_FOUND: 'No action with this id or key exists in the program.',
   CLIENT_NOT_FOUND: 'No client with this id exists.',
   SUPPLIER_NOT_FOUND: 'No supplier with this id exists.',
+  FACTORY_NOT_FOUND: 'No factory with this id exists.',
+  SUPPLIER_IN_USE:
+    "Programs neither archived nor closed are made at the supplier's factories, so it cannot be archived yet; the message names them.",
+  FACTORY_IN_USE:
+    'Programs are made at the factory: its country and time zone stay while an active or on-hold program is made there, and it is archived only when none is open (neither archived nor closed); the message names them.',
   DEPENDENCY_CYCLE: 'The link would make a milestone depend on itself through other milestones; the message names the cycle.',
   SELF_DEPENDENCY: 'A milestone cannot be linked as its own predecessor.',
   LINK_EXISTS: 'The two milestones are already linked in this direction; remove the link first to change its lag.',

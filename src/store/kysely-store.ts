@@ -488,6 +488,14 @@ export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'cou
       const r = await db.selectFrom('factories').selectAll().where('id', '=', id).executeTakeFirst();
       return r ? toFactory(r) : null;
     },
+    async listProgramsAtFactories(factoryIds) {
+      const out: Program[] = [];
+      for (const part of chunks(unique(factoryIds))) {
+        const rows = await db.selectFrom('programs').selectAll().where('factoryId', 'in', part).orderBy('code').execute();
+        out.push(...rows.map(toProgram));
+      }
+      return out;
+    },
     async countOpenProgramsOfClient(clientId) {
       const r = await db
         .selectFrom('programs')

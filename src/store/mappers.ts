@@ -108,6 +108,7 @@ export const toSupplier = (r: SuppliersTable): Supplier => ({
   id: r.id as SupplierId,
   name: r.name,
   country: r.country,
+  archivedAt: r.archivedAt,
   version: Number(r.version),
 });
 
@@ -118,6 +119,7 @@ export const toFactory = (r: FactoriesTable): Factory => ({
   city: r.city,
   country: r.country,
   timeZone: r.timeZone,
+  archivedAt: r.archivedAt,
   version: Number(r.version),
 });
 

@@ -12,6 +12,7 @@ import * as m0009 from './migrations/0009-record-page-indexes.js';
 import * as m0010 from './migrations/0010-setup-records.js';
 import * as m0011 from './migrations/0011-owner-due-action-done-by.js';
 import * as m0012 from './migrations/0012-change-story-change-log-indexes.js';
+import * as m0013 from './migrations/0013-supplier-factory-archive.js';
 
 // Migrations are imported, not discovered on disk, so the compiled build carries them.
 const migrations: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '0010-setup-records': m0010,
   '0011-owner-due-action-done-by': m0011,
   '0012-change-story-change-log-indexes': m0012,
+  '0013-supplier-factory-archive': m0013,
 };
 
 /** Where the applied migrations are recorded, and their lock: the schema's, not the workspace's data. */

@@ -32,6 +32,8 @@ export interface SuppliersTable {
   id: string;
   name: string;
   country: string;
+  /** 0013. */
+  archivedAt: string | null;
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -44,6 +46,8 @@ export interface FactoriesTable {
   city: string;
   country: string;
   timeZone: string;
+  /** 0013. */
+  archivedAt: string | null;
   createdAt: string;
   updatedAt: string;
   version: number;

@@ -14,6 +14,7 @@ import { grantRole } from '../../src/app/people/grant-role.js';
 import { addMilestoneLink } from '../../src/app/plan/add-milestone-link.js';
 import { raiseRisk } from '../../src/app/risks/raise-risk.js';
 import { setProgramArchived } from '../../src/app/setup/programs.js';
+import { createFactory, createSupplier } from '../../src/app/setup/suppliers.js';
 import type { PlainDate } from '../../src/domain/plain-date.js';
 import { docsDir, webDir } from '../../src/main/compose.js';
 import { createTestServer, type Headers, type TestServer } from '../support/app.js';
@@ -142,6 +143,19 @@ describe.each(dialects)('authorization matrix on %s (demo portfolio)', (dialect)
     if (!f) throw new Error('the demo has no factory');
     return f;
   };
+  /** A fresh supplier with no factories (version 1). */
+  const newSupplier = async () => unwrap(await createSupplier(t.deps, { actor: admin, name: `Matrix maker ${++n}`, country: 'CN' })).id;
+  /** A fresh factory of a fresh supplier, where no program is made (version 1). */
+  const newFactory = async () =>
+    unwrap(
+      await createFactory(t.deps, {
+        actor: admin,
+        supplierId: await newSupplier(),
+        city: 'Ningbo',
+        country: 'CN',
+        timeZone: 'Asia/Shanghai',
+      }),
+    ).id;
   /** A fresh draft program of KHG-KW500's client (version 1; archived, version 2, when asked): its code. */
   const draftProgram = async (archived = false) => {
     const code = `MX-SET${++n}`;
@@ -918,7 +932,8 @@ describe.each(dialects)('authorization matrix on %s (demo portfolio)', (dialect)
       request: async () => ({ method: 'DELETE', url: `/api/v1/people/${(await stranger()).id}` }),
       expect: adminOnly,
     },
-    // Set-up: clients (admins), suppliers and factories (admins and cadence owners: other@ runs HM-WINCH3),
+    // Set-up: clients (admins), suppliers and factories (added by admins and cadence owners: other@ runs HM-WINCH3;
+    // edited and archived by admins),
     // programs (admins and the client's cadence owners), a program's set-up (its cadence owner or an admin).
     { route: 'GET /api/v1/clients', request: () => ({ method: 'GET', url: '/api/v1/clients' }), expect: everyoneSignedIn },
     {
@@ -954,6 +969,30 @@ describe.each(dialects)('authorization matrix on %s (demo portfolio)', (dialect)
         payload: { name: `Matrix hall ${++n}`, city: 'Ningbo', country: 'CN', timeZone: 'Asia/Shanghai' },
       }),
       expect: [201, 403, 201, 403, 403, 403, 201, 401, 401],
+    },
+    {
+      route: 'PATCH /api/v1/suppliers/:supplierId',
+      request: async () => ({ method: 'PATCH', url: `/api/v1/suppliers/${await newSupplier()}`, payload: { version: 1, country: 'VN' } }),
+      expect: adminOnly,
+    },
+    {
+      route: 'POST /api/v1/suppliers/:supplierId/archive',
+      request: async () => ({ method: 'POST', url: `/api/v1/suppliers/${await newSupplier()}/archive`, payload: { version: 1 } }),
+      expect: adminOnly,
+    },
+    {
+      route: 'PATCH /api/v1/factories/:factoryId',
+      request: async () => ({
+        method: 'PATCH',
+        url: `/api/v1/factories/${await newFactory()}`,
+        payload: { version: 1, timeZone: 'Asia/Ho_Chi_Minh' },
+      }),
+      expect: adminOnly,
+    },
+    {
+      route: 'POST /api/v1/factories/:factoryId/archive',
+      request: async () => ({ method: 'POST', url: `/api/v1/factories/${await newFactory()}/archive`, payload: { version: 1 } }),
+      expect: adminOnly,
     },
     {
       route: 'POST /api/v1/programs',

@@ -67,12 +67,21 @@ function checkCode(code: string): Result<string> {
     : refuse('VALIDATION_FAILED', `Program code "${code}" is not valid.`, [{ path: 'code', message: '2-32 letters, digits or dashes.' }]);
 }
 
+/** A factory new programs may be made at: on record, and neither it nor its supplier archived. */
+async function offeredFactory(reads: Reads, factoryId: string): Promise<Result<Factory>> {
+  const f = await reads.findFactory(factoryId);
+  if (!f) return refuse('VALIDATION_FAILED', `No factory "${factoryId}".`, [{ path: 'factoryId', message: 'Unknown factory.' }]);
+  const supplier = await reads.findSupplier(f.supplierId);
+  if (f.archivedAt !== null || supplier?.archivedAt !== null)
+    return refuse('VALIDATION_FAILED', `${supplier?.name ?? ''} ${f.name} is archived; choose another factory.`.trim(), [
+      { path: 'factoryId', message: f.archivedAt !== null ? 'The factory is archived.' : 'The supplier is archived.' },
+    ]);
+  return ok(f);
+}
+
 /** The factory named by the input: found by id, or found or added by supplier name and city. */
 async function resolveFactory(deps: AppDeps, tx: Tx, meta: WriteMeta, input: ProgramFactory): Promise<Factory> {
-  if (input.factoryId !== undefined) {
-    const f = await tx.findFactory(input.factoryId);
-    return f ?? field('factoryId', 'Unknown factory.', `No factory "${input.factoryId}".`);
-  }
+  if (input.factoryId !== undefined) return must(await offeredFactory(tx, input.factoryId));
   const { supplierName, factoryCity, factoryCountry, timeZone } = input;
   if (!supplierName?.trim() || !factoryCity?.trim() || !factoryCountry || !timeZone)
     return field('factoryId', 'Required: choose a factory.', 'Say where the program is made: a factory of a supplier.');
@@ -82,15 +91,15 @@ async function resolveFactory(deps: AppDeps, tx: Tx, meta: WriteMeta, input: Pro
   let supplier = await tx.findSupplierByName(supplierName.trim());
   if (!supplier) {
     const id = deps.newId();
-    const values = { name: supplierName.trim(), country: factoryCountry.toUpperCase() };
+    const values = { name: supplierName.trim(), country: factoryCountry.toUpperCase(), archivedAt: null };
     await insertRecord(deps, tx, { entity: 'supplier', id, programId: null, entityKey: values.name, meta }, values);
     supplier = { id: id as Factory['supplierId'], ...values, version: 1 };
-  }
+  } else if (supplier.archivedAt !== null) field('supplierName', 'The supplier is archived.', `${supplier.name} is archived.`);
   const city = factoryCity.trim();
   const country = factoryCountry.toUpperCase();
   const factories = (await tx.listSuppliers()).find((s) => s.supplier.id === supplier.id)?.factories ?? [];
   const same = factories.find((f) => f.city === city && f.country === country && f.timeZone === timeZone);
-  if (same) return same;
+  if (same) return same.archivedAt === null ? same : field('factoryCity', 'The factory is archived.', `${same.name} is archived.`);
   let name = city;
   for (let i = 2; factories.some((f) => f.name.toLowerCase() === name.toLowerCase()); i++) name = `${city} ${i}`;
   return insertFactory(deps, tx, meta, { supplierId: supplier.id, name, city, country, timeZone });
@@ -271,9 +280,9 @@ export async function previewCopy(deps: AppDeps, input: CopyPreviewInput): Promi
   const source = found.value.program;
   let place = { country: source.factoryCountry, timeZone: source.timeZone };
   if (input.factoryId !== undefined) {
-    const f = await reads.findFactory(input.factoryId);
-    if (!f) return refuse('VALIDATION_FAILED', `No factory "${input.factoryId}".`, [{ path: 'factoryId', message: 'Unknown factory.' }]);
-    place = { country: f.country, timeZone: f.timeZone };
+    const f = await offeredFactory(reads, input.factoryId);
+    if (!f.ok) return f;
+    place = { country: f.value.country, timeZone: f.value.timeZone };
   }
   if (input.timeZone !== undefined) {
     const zone = checkPlace(undefined, input.timeZone);
@@ -360,7 +369,11 @@ export function updateProgram(deps: AppDeps, input: UpdateProgramInput): Promise
       Object.assign(set, { clientId: input.clientId });
     }
     if (input.factoryId !== undefined) {
-      const f = (await tx.findFactory(input.factoryId)) ?? field('factoryId', 'Unknown factory.', `No factory "${input.factoryId}".`);
+      // The factory it is made at may have been archived since; another must be one still offered.
+      const f =
+        input.factoryId === program.factoryId
+          ? ((await tx.findFactory(input.factoryId)) ?? field('factoryId', 'Unknown factory.', `No factory "${input.factoryId}".`))
+          : must(await offeredFactory(tx, input.factoryId));
       const supplier = await tx.findSupplier(f.supplierId);
       Object.assign(set, {
         factoryId: f.id,

@@ -40,7 +40,7 @@ export function createSupplier(deps: AppDeps, input: NewSupplier): Promise<Resul
         });
       }
       const id = asSupplierId(deps.newId());
-      const values = { name, country: input.country.toUpperCase() };
+      const values = { name, country: input.country.toUpperCase(), archivedAt: null };
       await insertRecord(deps, tx, { entity: 'supplier', id, programId: null, entityKey: name, meta }, values);
       return { id, ...values, version: 1 };
     },
@@ -88,12 +88,31 @@ export async function insertFactory(
     });
   }
   const id = asFactoryId(deps.newId());
-  const values = { supplierId: supplier.id, name, city: input.city.trim(), country: input.country.toUpperCase(), timeZone: input.timeZone };
+  const values = {
+    supplierId: supplier.id,
+    name,
+    city: input.city.trim(),
+    country: input.country.toUpperCase(),
+    timeZone: input.timeZone,
+    archivedAt: null,
+  };
   await insertRecord(deps, tx, { entity: 'factory', id, programId: null, entityKey: `${supplier.name} ${name}`, meta }, values);
   return { id, ...values, version: 1 };
 }
 
-/** Every supplier with its factories (anyone signed in: a supplier's record is seen across programs). */
-export async function listSuppliers(deps: AppDeps): Promise<Result<{ supplier: Supplier; factories: Factory[] }[]>> {
-  return ok(await deps.store.reads.listSuppliers());
+/**
+ * Every supplier with its factories (anyone signed in: a supplier's record is seen across programs);
+ * archived suppliers and factories only when asked, as they are no longer offered for new programs.
+ */
+export async function listSuppliers(
+  deps: AppDeps,
+  input: { archived?: boolean | undefined } = {},
+): Promise<Result<{ supplier: Supplier; factories: Factory[] }[]>> {
+  const all = await deps.store.reads.listSuppliers();
+  if (input.archived) return ok(all);
+  return ok(
+    all
+      .filter((s) => s.supplier.archivedAt === null)
+      .map((s) => ({ supplier: s.supplier, factories: s.factories.filter((f) => f.archivedAt === null) })),
+  );
 }
