@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { z } from 'zod';
 import type { ProgramSummary } from '../contract/program.js';
-import type { ClientSchema, CopyPreviewSchema, SupplierSchema } from '../contract/setup.js';
+import type { ClientSchema, CopyPreviewSchema } from '../contract/setup.js';
 import type { Result } from '../domain/result.js';
 import type { Backend } from './backend.js';
 import { addActingOptions, withBackend } from './connect.js';
@@ -9,6 +9,7 @@ import { withFlags } from './options.js';
 import { CliExit, emit, facts, fail, type Output, outputOf, table } from './output.js';
 import { canPrompt, promptLine } from './prompt.js';
 import type { CliContext } from './session.js';
+import { registerSupplierCommands, requireFactory } from './supplier-commands.js';
 import { must, requireProgram } from './targets.js';
 import { terminal } from './terminal.js';
 
@@ -16,7 +17,6 @@ import { terminal } from './terminal.js';
 // (empty or as a copy of another's plan, previewed first), edited, archived and restored.
 
 type ClientJson = z.infer<typeof ClientSchema>;
-type SupplierJson = z.infer<typeof SupplierSchema>;
 type PreviewJson = z.infer<typeof CopyPreviewSchema>;
 
 const jsonHelp = "print the API's JSON instead of text";
@@ -40,17 +40,6 @@ function clientsTable(items: readonly ClientJson[]): string {
   );
 }
 
-function suppliersTable(items: readonly SupplierJson[]): string {
-  if (items.length === 0) return 'No suppliers yet: tollgate supplier add "<name>" --country CN';
-  const rows = items.flatMap((s) =>
-    s.factories.length === 0
-      ? [[s.name, s.country, '—', null, null]]
-      : s.factories.map((f) => [s.name, s.country, f.name, `${f.city}, ${f.country}`, f.timeZone]),
-  );
-  // Fits 100 columns; a factory is named as "Supplier/Factory" (--json has the ids).
-  return table(['Supplier', 'Country', 'Factory', 'Where', 'Time zone'], rows, { maxWidths: [24, 7, 16, 18, 16] });
-}
-
 /** A client named by id or name (any case), among those the person works with (admins: every one, archived too). */
 async function requireClient(b: Backend, out: Output, ref: string): Promise<ClientJson> {
   const { items } = must(out, await b.listClients({ query: { archived: 'true' } }));
@@ -64,30 +53,6 @@ async function requireClient(b: Backend, out: Output, ref: string): Promise<Clie
       fields: [{ path: '--client', message: 'Unknown client.' }],
     })
   );
-}
-
-/** A factory named by id, or as "Supplier/Factory" (names, any case); a supplier with one factory by its name alone. */
-async function requireFactory(b: Backend, out: Output, ref: string): Promise<string> {
-  const { items } = must(out, await b.listSuppliers());
-  const wanted = ref.trim();
-  const [supplierName = '', factoryName] = wanted.split('/').map((x) => x.trim().toLowerCase());
-  for (const s of items) {
-    const byId = s.factories.find((f) => f.id === wanted);
-    if (byId) return byId.id;
-    if (s.name.toLowerCase() !== supplierName) continue;
-    const named =
-      factoryName === undefined
-        ? s.factories.length === 1
-          ? s.factories[0]
-          : undefined
-        : s.factories.find((f) => f.name.toLowerCase() === factoryName);
-    if (named) return named.id;
-  }
-  return fail(out, {
-    code: 'VALIDATION_FAILED',
-    message: `No factory "${ref}". Name it as "Supplier/Factory" or by id; see \`tollgate supplier list\`.`,
-    fields: [{ path: '--factory', message: 'Unknown factory.' }],
-  });
 }
 
 /** People named by e-mail or id, for --owner and the role options: resolved among everyone the person can see. */
@@ -206,7 +171,7 @@ async function programBody(b: Backend, out: Output, code: string, o: ProgramOpti
       fields: [{ path: '--factory', message: 'Required.' }],
     });
   const client = await requireClient(b, out, o.client);
-  const factoryId = await requireFactory(b, out, o.factory);
+  const factoryId = (await requireFactory(b, out, o.factory)).id;
   const owners = {
     cadence_owner: await resolvePeople(b, out, o.cadenceOwner ?? [], '--cadence-owner'),
     decision_owner: await resolvePeople(b, out, o.decisionOwner ?? [], '--decision-owner'),
@@ -338,71 +303,7 @@ export function registerSetupCommands(cli: Command, ctx: CliContext, programs: C
     });
   });
 
-  const suppliers = cli
-    .command('supplier')
-    .alias('suppliers')
-    .description('Suppliers and their factories (admins and cadence owners add them)');
-
-  addActingOptions(
-    suppliers.command('list', { isDefault: true }).description('Every supplier with its factories').option('--json', jsonHelp),
-  ).action(async (o: { json?: boolean }, cmd: Command) => {
-    const out = outputOf(o);
-    await withBackend(ctx, cmd, out, async (b) => {
-      const { items } = must(out, await b.listSuppliers());
-      emit(out, { items }, () => suppliersTable(items));
-    });
-  });
-
-  addActingOptions(
-    suppliers
-      .command('add')
-      .description('Add a supplier')
-      .argument('<name>', 'the supplier, e.g. "Ningbo Precision Molding Co."')
-      .option('--country <code>', 'two-letter country code of its head office (required)')
-      .option('--json', jsonHelp),
-  ).action(async (name: string, o: { country?: string; json?: boolean }, cmd: Command) => {
-    const out = outputOf(o);
-    await withBackend(ctx, cmd, out, async (b) => {
-      const s = written(out, await b.createSupplier({ body: { name, country: o.country ?? '' } }), {
-        name: '<name>',
-        country: '--country',
-      });
-      emit(
-        out,
-        s,
-        () =>
-          `Added supplier ${s.name}. Add its factory: tollgate supplier factory "${s.name}" --city <city> --country ${s.country} --time-zone <zone>`,
-      );
-    });
-  });
-
-  addActingOptions(
-    suppliers
-      .command('factory')
-      .description("Add a factory to a supplier: its country's holidays and its time zone become new programs' defaults")
-      .argument('<supplier>', 'supplier name or id')
-      .option('--city <name>', 'where it is (required)')
-      .option('--country <code>', 'two-letter country code (required)')
-      .option('--time-zone <zone>', 'IANA time zone, e.g. Asia/Shanghai (required)')
-      .option('--name <text>', 'its name (default: the city)')
-      .option('--json', jsonHelp),
-  ).action(async (ref: string, o: { city?: string; country?: string; timeZone?: string; name?: string; json?: boolean }, cmd: Command) => {
-    const out = outputOf(o);
-    await withBackend(ctx, cmd, out, async (b) => {
-      const { items } = must(out, await b.listSuppliers());
-      const s =
-        items.find((x) => x.id === ref.trim() || x.name.toLowerCase() === ref.trim().toLowerCase()) ??
-        fail(out, { code: 'SUPPLIER_NOT_FOUND', message: `No supplier "${ref}". See \`tollgate supplier list\`.` });
-      const body = { city: o.city ?? '', country: o.country ?? '', timeZone: o.timeZone ?? '', name: o.name };
-      const f = written(out, await b.createFactory({ params: { supplierId: s.id }, body }), {
-        city: '--city',
-        country: '--country',
-        timeZone: '--time-zone',
-        name: '--name',
-      });
-      emit(out, f, () => `Added factory ${s.name}/${f.name} (${f.city}, ${f.country}, ${f.timeZone}).`);
-    });
-  });
+  registerSupplierCommands(cli, ctx);
 
   addActingOptions(
     withProgramOptions(
@@ -492,7 +393,7 @@ export function registerSetupCommands(cli: Command, ctx: CliContext, programs: C
         reason: o.reason,
         ownerId: o.owner ? (await resolvePeople(b, out, [o.owner], '--owner'))[0] : undefined,
         clientId: o.client ? (await requireClient(b, out, o.client)).id : undefined,
-        factoryId: o.factory ? await requireFactory(b, out, o.factory) : undefined,
+        factoryId: o.factory ? (await requireFactory(b, out, o.factory)).id : undefined,
       };
       const p = written(out, await b.updateProgram({ params: { programId: before.id }, body }), { ...programFlags, code: '--code' });
       emit(out, p, () => `Saved ${programText(p)}`);
