@@ -49,6 +49,7 @@ const router = createBrowserRouter([
         lazy: () => import('./setup/archived-programs-page.js').then((m) => ({ Component: m.ArchivedProgramsPage })),
       },
       { path: '/clients', lazy: () => import('./setup/clients-page.js').then((m) => ({ Component: m.ClientsPage })) },
+      { path: '/suppliers', lazy: () => import('./setup/suppliers-page.js').then((m) => ({ Component: m.SuppliersPage })) },
       {
         path: '/programs/:programId',
         element: <ProgramLayout />,

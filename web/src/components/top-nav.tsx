@@ -51,6 +51,11 @@ export function TopNav() {
               <NavLink to="/clients">{t('app.clients')}</NavLink>
             </li>
           )}
+          {me.isAdmin && (
+            <li>
+              <NavLink to="/suppliers">{t('app.suppliers')}</NavLink>
+            </li>
+          )}
         </ul>
       </nav>
       <SearchBox />

@@ -72,6 +72,22 @@ describe('EditProgramDialog', () => {
     expect(patches(fetch)).toEqual([{ url: '/api/v1/programs/p-1', body: { version: 4, ownerId: 'u-ida', factoryId: 'f-sz' } }]);
   });
 
+  it('names a draft’s factory archived since as its own, no longer offered, and leaves it unless another is chosen', async () => {
+    const fetch = server();
+    vi.stubGlobal('fetch', fetch);
+    const archivedAt = { ...program('draft'), supplier: { name: 'Old Moulds', city: 'Hanoi', country: 'VN', factoryId: 'f-old' } };
+    const view = renderInDom(
+      <EditProgramDialog programId="NKA-OVEN" program={archivedAt as ProgramSummary} people={people} onClose={vi.fn()} onSaved={vi.fn()} />,
+    );
+    await view.until(() => view.container.querySelector('select option[value="f-sz"]') !== null);
+    const factory = view.byLabel<HTMLSelectElement>('Factory');
+    expect(factory.value).toBe('f-old');
+    expect(factory.selectedOptions[0]?.textContent).toBe('Old Moulds, Hanoi (VN), no longer offered');
+    await view.fill('Product', 'Oven');
+    await view.click('Save');
+    expect(patches(fetch)).toEqual([{ url: '/api/v1/programs/p-1', body: { version: 4, product: 'Oven' } }]);
+  });
+
   it('keeps an active program’s code, client and factory fixed, and checks the name with the contract', async () => {
     const fetch = server();
     vi.stubGlobal('fetch', fetch);

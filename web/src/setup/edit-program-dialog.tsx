@@ -91,6 +91,12 @@ export function EditProgramDialog({ programId, program: p, people, onClose, onSa
           </SelectField>
           <SelectField name="factoryId" label={t('setup.programs.factory')}>
             {!p.supplier.factoryId && <option value="">{t('setup.programs.chooseFactory')}</option>}
+            {p.supplier.factoryId && !suppliers.data?.items.some((s) => s.factories.some((f) => f.id === p.supplier.factoryId)) && (
+              // Its factory, archived since: still the one it is made at, no longer one to choose.
+              <option value={p.supplier.factoryId}>
+                {t('setup.programs.factoryArchived', { supplier: p.supplier.name, city: p.supplier.city, country: p.supplier.country })}
+              </option>
+            )}
             {suppliers.data?.items.map((s) => (
               <optgroup key={s.id} label={s.name}>
                 {s.factories.map((f) => (

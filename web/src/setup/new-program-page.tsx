@@ -20,7 +20,7 @@ import { queryKeys, useClients, usePrograms } from '../lib/queries.js';
 import { CopyPreviewTable } from './copy-preview-table.js';
 import { mayCreatePrograms } from './may-create.js';
 import { type CopyPreview, type CreateProgram, type Supplier, setupApi, setupKeys, useSuppliers } from './setup-api.js';
-import { AddFactoryDialog, AddSupplierDialog } from './supplier-dialogs.js';
+import { FactoryDialog, SupplierDialog } from './supplier-dialogs.js';
 import { TimeZoneField } from './time-zone-field.js';
 
 const shape = CreateProgramSchema.shape;
@@ -284,9 +284,9 @@ export function NewProgramPage() {
         </fieldset>
         {previewShown && <CopyPreviewTable preview={previewShown} />}
       </MutationForm>
-      {dialog?.kind === 'supplier' && <AddSupplierDialog onClose={() => setDialog(null)} onSaved={afterSupplier} />}
+      {dialog?.kind === 'supplier' && <SupplierDialog onClose={() => setDialog(null)} onSaved={afterSupplier} />}
       {dialog?.kind === 'factory' && (
-        <AddFactoryDialog
+        <FactoryDialog
           supplier={dialog.supplier}
           onClose={() => setDialog(null)}
           onSaved={async (f) => {

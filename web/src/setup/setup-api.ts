@@ -11,7 +11,9 @@ import type {
   FactorySchema,
   SupplierSchema,
   UpdateClientSchema,
+  UpdateFactorySchema,
   UpdateProgramSchema,
+  UpdateSupplierSchema,
 } from '../../../src/contract/setup.js';
 import { callOperation } from '../lib/http.js';
 
@@ -24,7 +26,9 @@ export type UpdateProgram = z.input<typeof UpdateProgramSchema>;
 
 export const setupKeys = {
   allClients: ['clients', 'all'] as const,
+  /** Those offered for new programs; `allSuppliers` has the archived ones too. Invalidating this one refreshes both. */
   suppliers: ['suppliers'] as const,
+  allSuppliers: ['suppliers', 'all'] as const,
   archivedPrograms: ['programs', 'archived'] as const,
 };
 
@@ -36,10 +40,19 @@ export const setupApi = {
     callOperation('updateClient', { params: { clientId }, body }),
   archiveClient: (clientId: string, body: { version: number; reason?: string }) =>
     callOperation('archiveClient', { params: { clientId }, body }),
-  listSuppliers: (signal?: AbortSignal) => callOperation('listSuppliers', {}, signal),
+  listSuppliers: (signal?: AbortSignal) => callOperation('listSuppliers', { query: {} }, signal),
+  listAllSuppliers: (signal?: AbortSignal) => callOperation('listSuppliers', { query: { archived: 'true' } }, signal),
   createSupplier: (body: z.input<typeof CreateSupplierSchema>) => callOperation('createSupplier', { body }),
   createFactory: (supplierId: string, body: z.input<typeof CreateFactorySchema>) =>
     callOperation('createFactory', { params: { supplierId }, body }),
+  updateSupplier: (supplierId: string, body: z.input<typeof UpdateSupplierSchema>) =>
+    callOperation('updateSupplier', { params: { supplierId }, body }),
+  archiveSupplier: (supplierId: string, body: { version: number; reason?: string }) =>
+    callOperation('archiveSupplier', { params: { supplierId }, body }),
+  updateFactory: (factoryId: string, body: z.input<typeof UpdateFactorySchema>) =>
+    callOperation('updateFactory', { params: { factoryId }, body }),
+  archiveFactory: (factoryId: string, body: { version: number; reason?: string }) =>
+    callOperation('archiveFactory', { params: { factoryId }, body }),
   createProgram: (body: CreateProgram) => callOperation('createProgram', { body }),
   updateProgram: (programId: string, body: UpdateProgram) => callOperation('updateProgram', { params: { programId }, body }),
   archiveProgram: (programId: string, body: { version: number; reason?: string }) =>
@@ -57,6 +70,10 @@ export const useAllClients = (enabled = true) =>
 
 export const useSuppliers = (enabled = true) =>
   useQuery({ queryKey: setupKeys.suppliers, queryFn: ({ signal }) => setupApi.listSuppliers(signal), staleTime: 5 * 60_000, enabled });
+
+/** Every supplier and factory, archived ones too (the suppliers page). */
+export const useAllSuppliers = (enabled = true) =>
+  useQuery({ queryKey: setupKeys.allSuppliers, queryFn: ({ signal }) => setupApi.listAllSuppliers(signal), enabled });
 
 export const useArchivedPrograms = () =>
   useQuery({ queryKey: setupKeys.archivedPrograms, queryFn: ({ signal }) => setupApi.listArchivedPrograms(signal) });
