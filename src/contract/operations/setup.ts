@@ -216,6 +216,7 @@ export const setupOperations = defineOperations({
     body: CopyPreviewRequestSchema,
     status: 200,
     response: CopyPreviewSchema,
-    refusals: readRefusals,
+    // A read sent as a POST: a browser session without its CSRF token is refused with 403 like any POST.
+    refusals: [...readRefusals, 403],
   },
 });
