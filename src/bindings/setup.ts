@@ -11,7 +11,7 @@ import type { PlainDate } from '../domain/plain-date.js';
 import type { Program } from '../domain/program.js';
 import { ok, type Result } from '../domain/result.js';
 import { programJson } from '../present/api-json.js';
-import { copyNoteText } from '../present/copy-notes.js';
+import { copyNoteJson } from '../present/copy-notes.js';
 import { type Bindings, type OperationContext, presented } from './binding.js';
 
 const clientJson = (c: Client) => ({
@@ -75,7 +75,9 @@ export const setupBindings: Bindings<keyof typeof setupOperations> = {
         actor: ctx.actor,
         status: 'draft',
         targetReleaseDate: body.targetReleaseDate as PlainDate | null | undefined,
-        copyFrom: body.copyFrom ? { programId: body.copyFrom.programId, startDate: body.copyFrom.startDate as PlainDate } : undefined,
+        copyFrom: body.copyFrom
+          ? { programId: body.copyFrom.programId, startDate: body.copyFrom.startDate as PlainDate, owners: body.copyFrom.owners }
+          : undefined,
       }),
     ),
 
@@ -95,40 +97,31 @@ export const setupBindings: Bindings<keyof typeof setupOperations> = {
     const r = await previewCopy(app, { actor, programId: params.programId, ...body, startDate: body.startDate as PlainDate });
     if (!r.ok) return r;
     const p = r.value;
-    const people = new Map(
-      (await app.store.reads.findUsers(p.milestones.flatMap((m) => (m.ownerId ? [m.ownerId] : [])))).map((u) => [u.id as string, u]),
-    );
-    const sourcePeople = new Map(
-      (
-        await app.store.reads.findUsers(
-          p.milestones.flatMap((m) => m.notes.flatMap((n) => (n.code === 'OWNER_LEFT' ? [n.sourceOwnerId] : []))),
-        )
-      ).map((u) => [u.id as string, u.name]),
-    );
-    const note = (n: Parameters<typeof copyNoteText>[0]) => ({
-      code: n.code,
-      message: copyNoteText(n, (id) => sourcePeople.get(id) ?? 'someone'),
-    });
+    // Everyone the preview names, in one read: new owners, source owners and who may own.
+    const ids = [...p.milestones.flatMap((m) => (m.ownerId ? [m.ownerId] : [])), ...p.owners.map((o) => o.id), ...p.possibleOwners];
+    const people = new Map((await app.store.reads.findUsers(ids)).map((u) => [u.id as string, { id: u.id as string, name: u.name }]));
+    const person = (id: string | null) => (id === null ? null : (people.get(id) ?? { id, name: 'someone' }));
+    const name = (id: string) => people.get(id)?.name ?? 'someone';
     return ok({
       source: { id: p.source.id, code: p.source.code, name: p.source.name },
       start: p.start,
       timeZone: p.factory.timeZone,
       country: p.factory.country,
       targetReleaseDate: p.targetReleaseDate,
-      notes: p.notes.map(note),
-      milestones: p.milestones.map((m) => {
-        const owner = m.ownerId ? people.get(m.ownerId) : undefined;
-        return {
-          sourceKey: m.sourceKey,
-          key: m.key,
-          name: m.name,
-          phase: m.phase,
-          sourceDate: m.sourceDate,
-          date: m.date,
-          owner: owner ? { id: owner.id, name: owner.name } : null,
-          notes: m.notes.map(note),
-        };
-      }),
+      notes: p.notes.map((n) => copyNoteJson(n, name)),
+      owners: p.owners.map((o) => ({ id: o.id, name: name(o.id), milestones: o.milestones, mapsTo: person(o.to), isChosen: o.isChosen })),
+      possibleOwners: p.possibleOwners.flatMap((id) => people.get(id) ?? []).sort((a, b) => a.name.localeCompare(b.name)),
+      milestones: p.milestones.map((m) => ({
+        sourceKey: m.sourceKey,
+        key: m.key,
+        name: m.name,
+        phase: m.phase,
+        sourceDate: m.sourceDate,
+        date: m.date,
+        owner: person(m.ownerId),
+        sourceOwner: person(m.sourceOwnerId),
+        notes: m.notes.map((n) => copyNoteJson(n, name)),
+      })),
       links: [...p.links],
     });
   },

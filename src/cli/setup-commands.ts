@@ -100,9 +100,18 @@ function previewText(p: PreviewJson): string {
   const head = `Copy of ${p.source.code} "${p.source.name}" from ${p.start}\n  on the calendar of ${p.country} (${p.timeZone}): ${p.milestones.length} milestones, ${p.links.length} links`;
   const notes = p.notes.map((n) => `\n  ${n.message}`).join('');
   const release = p.targetReleaseDate ? `\n  target release: ${p.targetReleaseDate}` : '';
+  const owners = p.owners
+    .map((o) => `\n  owner ${o.name} (${o.milestones} milestone${o.milestones === 1 ? '' : 's'}) → ${ownerFate(o)}`)
+    .join('');
   // Fits 100 columns.
   const widths = { maxWidths: [4, 22, 10, 10, 12, 23] };
-  return `${head}${notes}${release}\n${table(['Key', 'Name', 'Source', 'New date', 'Owner', 'Note'], rows, widths)}`;
+  return `${head}${notes}${release}${owners}\n${table(['Key', 'Name', 'Source', 'New date', 'Owner', 'Note'], rows, widths)}`;
+}
+
+/** Where a source owner's milestones go, in words. */
+function ownerFate(o: PreviewJson['owners'][number]): string {
+  if (o.mapsTo) return o.isChosen || o.mapsTo.id !== o.id ? o.mapsTo.name : 'keeps them';
+  return o.isChosen ? 'to assign, as asked' : 'to assign: no role on the new program (map with --owner SOURCE=NEW)';
 }
 
 const programText = (p: ProgramSummary) =>
@@ -121,7 +130,8 @@ interface ProgramOptions {
   factory?: string;
   timeZone?: string;
   targetRelease?: string;
-  owner?: string;
+  /** Who runs it; on `program copy` also SOURCE=NEW|none owner mappings (repeatable). */
+  owner?: string | string[];
   cadenceOwner?: string[];
   decisionOwner?: string[];
   qualityOwner?: string[];
@@ -144,20 +154,29 @@ const programFlags = {
   'copyFrom.programId': '<source>',
 };
 
-const withProgramOptions = (cmd: Command) =>
+/** The options of a new program; a copy's --owner also maps the source plan's owners. */
+function withProgramOptions(cmd: Command, isCopy = false): Command {
   cmd
     .option('--name <text>', 'the program name (required)')
     .option('--client <client>', 'client name or id (required; see `tollgate client list`)')
     .option('--factory <factory>', '"Supplier/Factory" or factory id (required; see `tollgate supplier list`)')
     .option('--product <text>', 'what is made, e.g. "Cordless kettle, 1.7 l"')
     .option('--time-zone <zone>', "IANA time zone (default: the factory's)")
-    .option('--target-release <date>', 'the release date aimed at, YYYY-MM-DD')
-    .option('--owner <person>', 'who runs it (e-mail or id)')
+    .option('--target-release <date>', 'the release date aimed at, YYYY-MM-DD');
+  if (isCopy)
+    cmd.option(
+      '--owner <person>',
+      "who runs it (e-mail or id); as SOURCE=NEW or SOURCE=none, who owns the milestones of the source plan's owner SOURCE (e-mail or id; repeatable)",
+      collect,
+    );
+  else cmd.option('--owner <person>', 'who runs it (e-mail or id)');
+  return cmd
     .option('--cadence-owner <person>', 'a cadence owner (repeatable)', collect)
     .option('--decision-owner <person>', 'a decision owner (repeatable)', collect)
     .option('--quality-owner <person>', 'a quality owner (repeatable)', collect)
     .option('--reason <text>', 'why, kept in the change log')
     .option('--json', jsonHelp);
+}
 
 async function programBody(b: Backend, out: Output, code: string, o: ProgramOptions) {
   if (!o.name)
@@ -177,7 +196,14 @@ async function programBody(b: Backend, out: Output, code: string, o: ProgramOpti
     decision_owner: await resolvePeople(b, out, o.decisionOwner ?? [], '--decision-owner'),
     quality_owner: await resolvePeople(b, out, o.qualityOwner ?? [], '--quality-owner'),
   };
-  const [ownerId] = o.owner ? await resolvePeople(b, out, [o.owner], '--owner') : [undefined];
+  const runners = [o.owner ?? []].flat().filter((x) => !x.includes('='));
+  if (runners.length > 1)
+    fail(out, {
+      code: 'VALIDATION_FAILED',
+      message: `--owner names who runs the program once; to map a source owner write SOURCE=NEW (got ${runners.join(', ')}).`,
+      fields: [{ path: '--owner', message: 'Given more than once.' }],
+    });
+  const [ownerId] = runners.length > 0 ? await resolvePeople(b, out, runners, '--owner') : [undefined];
   return {
     code,
     name: o.name,
@@ -191,6 +217,36 @@ async function programBody(b: Backend, out: Output, code: string, o: ProgramOpti
     reason: o.reason,
   };
 }
+
+/** The --owner SOURCE=NEW|none mappings of a copy, by source owner id (people by e-mail or id). */
+async function ownerMapping(b: Backend, out: Output, o: ProgramOptions): Promise<Record<string, string | null>> {
+  const pairs = [o.owner ?? []]
+    .flat()
+    .filter((x) => x.includes('='))
+    .map((pair) => {
+      const at = pair.indexOf('=');
+      return { from: pair.slice(0, at).trim(), to: pair.slice(at + 1).trim() };
+    });
+  const isNone = (to: string) => to.toLowerCase() === 'none';
+  // One look-up for everyone named: finding people may read every program's people.
+  const refs = pairs.flatMap((p) => (isNone(p.to) ? [p.from] : [p.from, p.to]));
+  const ids = await resolvePeople(b, out, refs, '--owner');
+  const idOf = new Map(refs.map((ref, i) => [ref, ids[i] ?? ref]));
+  return Object.fromEntries(pairs.map((p) => [idOf.get(p.from) ?? p.from, isNone(p.to) ? null : (idOf.get(p.to) ?? p.to)]));
+}
+
+/** The refusal's fields named as typed: a mapped owner's path (copyFrom.owners.<id>, ownerMapping.<id>) is --owner. */
+const copyFlags = (mapping: Record<string, string | null>) => ({
+  ...programFlags,
+  'copyFrom.owners': '--owner',
+  ownerMapping: '--owner',
+  ...Object.fromEntries(
+    Object.keys(mapping).flatMap((id) => [
+      [`copyFrom.owners.${id}`, '--owner'],
+      [`ownerMapping.${id}`, '--owner'],
+    ]),
+  ),
+});
 
 /** Asks before writing a copy, unless --yes; without a terminal and --yes nothing is written. */
 async function confirmCopy(out: Output, preview: PreviewJson, code: string, yes: boolean): Promise<void> {
@@ -334,6 +390,10 @@ export function registerSetupCommands(cli: Command, ctx: CliContext, programs: C
         .option('--start <date>', "the new plan's first date, YYYY-MM-DD (required)")
         .option('--dry-run', 'show what the copy would make; write nothing')
         .option('-y, --yes', 'create without asking (scripts)'),
+      true,
+    ).addHelpText(
+      'after',
+      '\nOwners: a milestone keeps its owner when they will hold a role on the new program, else it is left for\nassignment; --owner SOURCE=NEW hands a source owner\'s milestones to NEW, --owner SOURCE=none leaves them.\n\nExample:\n  tollgate program copy KHG-KW500 KHG-KW700 --name "Kettle KW700" --client "Keller Haushaltsgeräte GmbH" \\\n    --factory "Ningbo Lisheng Electric Appliance/Ningbo" --start 2027-03-01 --owner chen@supplier.example=lead@demo.test --dry-run',
     ),
   ).action(
     async (sourceRef: string, code: string, o: ProgramOptions & { start?: string; dryRun?: boolean; yes?: boolean }, cmd: Command) => {
@@ -341,21 +401,29 @@ export function registerSetupCommands(cli: Command, ctx: CliContext, programs: C
       await withBackend(ctx, cmd, out, async (b) => {
         const source = await requireProgram(b, out, sourceRef);
         const body = await programBody(b, out, code, o);
+        const owners = await ownerMapping(b, out, o);
         const start = o.start ?? '';
         const preview = written(
           out,
           await b.copyPreview({
             params: { programId: source.id },
-            body: { startDate: start, factoryId: body.factoryId, timeZone: body.timeZone, clientId: body.clientId, owners: body.owners },
+            body: {
+              startDate: start,
+              factoryId: body.factoryId,
+              timeZone: body.timeZone,
+              clientId: body.clientId,
+              owners: body.owners,
+              ownerMapping: owners,
+            },
           }),
-          programFlags,
+          copyFlags(owners),
         );
         if (o.dryRun) return emit(out, preview, () => `${previewText(preview)}\n(dry run: nothing was written)`);
         await confirmCopy(out, preview, code.toUpperCase(), o.yes === true);
         const p = written(
           out,
-          await b.createProgram({ body: { ...body, copyFrom: { programId: source.id, startDate: start } } }),
-          programFlags,
+          await b.createProgram({ body: { ...body, copyFrom: { programId: source.id, startDate: start, owners } } }),
+          copyFlags(owners),
         );
         emit(
           out,
@@ -391,7 +459,7 @@ export function registerSetupCommands(cli: Command, ctx: CliContext, programs: C
         code: o.code,
         timeZone: o.timeZone,
         reason: o.reason,
-        ownerId: o.owner ? (await resolvePeople(b, out, [o.owner], '--owner'))[0] : undefined,
+        ownerId: o.owner ? (await resolvePeople(b, out, [o.owner].flat(), '--owner'))[0] : undefined,
         clientId: o.client ? (await requireClient(b, out, o.client)).id : undefined,
         factoryId: o.factory ? (await requireFactory(b, out, o.factory)).id : undefined,
       };

@@ -128,6 +128,17 @@ export const ProgramOwnersSchema = z
   .strict()
   .meta({ description: 'People who start with a role on the program, by role' });
 
+/** At most this many source owners mapped in one copy. */
+export const maxOwnerMappings = 200;
+export const OwnerMappingSchema = z
+  .record(IdSchema, IdSchema.nullable())
+  .refine((o) => Object.keys(o).length <= maxOwnerMappings, `At most ${maxOwnerMappings} owners.`)
+  .meta({
+    description:
+      "Who owns the copied milestones, by the source plan's owner (their id): a person who will hold a role on the new program, or null to leave them for assignment. Owners not named keep their milestones when they will hold a role there, else are left.",
+    example: { '01a2…source-owner': '01a2…new-owner', '01a2…other-owner': null },
+  });
+
 export const CreateProgramSchema = z
   .object({
     code: ProgramCode,
@@ -144,6 +155,7 @@ export const CreateProgramSchema = z
       .object({
         programId: IdSchema.meta({ description: 'The program whose plan is copied (id or code)' }),
         startDate: DateInputSchema.meta({ description: "The new plan's first date" }),
+        owners: OwnerMappingSchema.optional(),
       })
       .strict()
       .optional()
@@ -173,15 +185,49 @@ export const CopyPreviewRequestSchema = z
     timeZone: TimeZone.optional(),
     clientId: IdSchema.optional(),
     owners: ProgramOwnersSchema.optional(),
+    ownerMapping: OwnerMappingSchema.optional().meta({ description: 'As copyFrom.owners of POST /programs' }),
   })
   .strict();
 
-const CopyNoteSchema = z
-  .object({
-    code: z.enum(['START_MOVED', 'HOLIDAY', 'CLOSED_DAYS_BETWEEN', 'PUSHED_BY_LINK', 'OWNER_LEFT']),
-    message: z.string().meta({ description: 'The note in words' }),
-  })
+const NoteMessage = z.string().meta({ description: 'The note in English words; `code` and `params` say it in any language' });
+const ClosedDay = z.string().meta({ description: "Why the day is closed, as the calendar names it: a holiday's name, a shutdown's label" });
+
+/** A note on a copied plan: its code, its parameters, and the English words for it. */
+export const CopyNoteSchema = z
+  .discriminatedUnion('code', [
+    z.object({
+      code: z.literal('START_MOVED'),
+      message: NoteMessage,
+      params: z.object({ from: PlainDateSchema, to: PlainDateSchema, day: ClosedDay }),
+    }),
+    z.object({
+      code: z.literal('HOLIDAY'),
+      message: NoteMessage,
+      params: z.object({ date: PlainDateSchema, day: ClosedDay, movedTo: PlainDateSchema }),
+    }),
+    z.object({
+      code: z.literal('CLOSED_DAYS_BETWEEN'),
+      message: NoteMessage,
+      params: z.object({ days: z.number().int(), first: PlainDateSchema, day: ClosedDay }),
+    }),
+    z.object({
+      code: z.literal('PUSHED_BY_LINK'),
+      message: NoteMessage,
+      params: z.object({ predecessorKey: z.string(), lagDays: z.number().int(), from: PlainDateSchema }),
+    }),
+    z.object({
+      code: z.literal('OWNER_LEFT'),
+      message: NoteMessage,
+      params: z.object({
+        ownerId: z.string(),
+        owner: z.string().meta({ description: "The source owner's name" }),
+        isChosen: z.boolean().meta({ description: 'Left for assignment as asked (copyFrom.owners), not for want of a role' }),
+      }),
+    }),
+  ])
   .meta({ id: 'CopyNote' });
+
+const PersonRef = z.object({ id: z.string(), name: z.string() });
 
 export const CopyPreviewSchema = z
   .object({
@@ -191,6 +237,18 @@ export const CopyPreviewSchema = z
     country: z.string(),
     targetReleaseDate: PlainDateSchema.nullable(),
     notes: z.array(CopyNoteSchema),
+    owners: z
+      .array(
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          milestones: z.number().int().meta({ description: 'How many milestones of the source plan they own' }),
+          mapsTo: PersonRef.nullable().meta({ description: 'Who owns them in the copy; null: left for assignment' }),
+          isChosen: z.boolean().meta({ description: 'Mapped as asked (ownerMapping); else by default' }),
+        }),
+      )
+      .meta({ description: "The source plan's owners and who their milestones go to (by default: themselves when they will hold a role)" }),
+    possibleOwners: z.array(PersonRef).meta({ description: 'Who may own milestones on the new program (a role there), by name' }),
     milestones: z.array(
       z.object({
         sourceKey: z.string(),
@@ -199,7 +257,8 @@ export const CopyPreviewSchema = z
         phase: z.string(),
         sourceDate: PlainDateSchema,
         date: PlainDateSchema,
-        owner: z.object({ id: z.string(), name: z.string() }).nullable(),
+        owner: PersonRef.nullable(),
+        sourceOwner: PersonRef.nullable(),
         notes: z.array(CopyNoteSchema),
       }),
     ),

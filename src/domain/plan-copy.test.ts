@@ -4,7 +4,7 @@ import { buildCalendar } from './calendar/build-calendar.js';
 import { asMilestoneId, asProgramId, asUserId, type UserId } from './ids.js';
 import type { Milestone } from './milestone.js';
 import { type PlainDate, plainDate } from './plain-date.js';
-import { copyPlan, type PlanCopySource } from './plan-copy.js';
+import { copyPlan, mapOwners, type PlanCopySource, sourceOwners } from './plan-copy.js';
 
 const years = { from: 2025, to: 2027 };
 // Ningbo: weekends, China's public holidays and its official make-up working days.
@@ -30,7 +30,7 @@ const milestone = (n: number, date: string, ownerId: UserId | null = lead): Mile
   version: 3,
 });
 
-const keepLead = (id: UserId) => (id === lead ? lead : null);
+const keepLead = (id: UserId) => ({ to: id === lead ? lead : null, isChosen: false });
 
 describe('copying a plan onto a new start and calendar', () => {
   // Source on plain weekdays: M-1 Mon 2026-06-01 (the start), M-2 10 business days later, M-3 20 later,
@@ -55,7 +55,7 @@ describe('copying a plan onto a new start and calendar', () => {
     expect(r.value.targetReleaseDate).toBe('2027-04-12');
     // Owners who will not be on the new program are left for assignment, and the preview says so.
     expect(r.value.milestones[3]?.ownerId).toBeNull();
-    expect(r.value.milestones[3]?.notes).toEqual([{ code: 'OWNER_LEFT', sourceOwnerId: gone }]);
+    expect(r.value.milestones[3]?.notes).toEqual([{ code: 'OWNER_LEFT', sourceOwnerId: gone, isChosen: false }]);
     expect(r.value.milestones[1]).toMatchObject({ ownerId: lead, isCritical: true, name: 'Milestone 2', phase: 'G1' });
   });
 
@@ -109,5 +109,61 @@ describe('copying a plan onto a new start and calendar', () => {
   it('copies an empty plan as an empty plan', () => {
     const r = copyPlan({ milestones: [], links: [], targetReleaseDate: null }, mondayToFriday, china, plainDate('2027-01-04'), keepLead);
     expect(r.ok && r.value.milestones).toEqual([]);
+  });
+});
+
+describe("mapping a copied plan's owners", () => {
+  const dana = asUserId('u-dana');
+  const onNew = new Set<string>([lead, dana]);
+  const mayOwn = (id: string) => onNew.has(id);
+  const milestones = [
+    milestone(2, '2026-06-15', gone),
+    milestone(1, '2026-06-01'),
+    milestone(3, '2026-06-29', gone),
+    milestone(4, '2026-07-06', null),
+  ];
+
+  it('lists the source owners by their first milestone, with how many each owns', () => {
+    expect(sourceOwners(milestones)).toEqual([
+      { id: lead, milestones: 1 },
+      { id: gone, milestones: 2 },
+    ]);
+  });
+
+  it('keeps an owner who may own on the new program, leaves the others, and takes every choice made', () => {
+    const owners = sourceOwners(milestones);
+    const byDefault = mapOwners(owners, {}, mayOwn, 'copyFrom.owners');
+    expect(byDefault.ok && [...byDefault.value]).toEqual([
+      [lead, { to: lead, isChosen: false }],
+      [gone, { to: null, isChosen: false }],
+    ]);
+    const chosen = mapOwners(owners, { [gone]: dana, [lead]: null }, mayOwn, 'copyFrom.owners');
+    expect(chosen.ok && [...chosen.value]).toEqual([
+      [lead, { to: null, isChosen: true }],
+      [gone, { to: dana, isChosen: true }],
+    ]);
+    // The copy follows the mapping: the chosen person owns, a milestone left says it was chosen so.
+    const r = copyPlan({ milestones, links: [], targetReleaseDate: null }, mondayToFriday, weekdays, plainDate('2027-03-01'), (id) =>
+      chosen.ok ? (chosen.value.get(id) ?? { to: null, isChosen: false }) : { to: null, isChosen: false },
+    );
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.milestones.map((m) => [m.sourceKey, m.ownerId, m.notes])).toEqual([
+      ['M-1', null, [{ code: 'OWNER_LEFT', sourceOwnerId: lead, isChosen: true }]],
+      ['M-2', dana, []],
+      ['M-3', dana, []],
+      ['M-4', null, []],
+    ]);
+  });
+
+  it('refuses a person who may not own on the new program, and someone who owns nothing in the source, naming each', () => {
+    const owners = sourceOwners(milestones);
+    expect(mapOwners(owners, { [gone]: 'u-stranger', [lead]: dana }, mayOwn, 'copyFrom.owners')).toMatchObject({
+      ok: false,
+      error: { code: 'USER_NOT_FOUND', fields: [{ path: `copyFrom.owners.${gone}`, message: 'Holds no role on the new program.' }] },
+    });
+    expect(mapOwners(owners, { [dana]: lead }, mayOwn, 'ownerMapping')).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', fields: [{ path: `ownerMapping.${dana}` }] },
+    });
   });
 });

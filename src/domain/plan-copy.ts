@@ -21,8 +21,9 @@ import type { DependencyLink } from './schedule/dependency.js';
  *   2026-10-09"), `CLOSED_DAYS_BETWEEN` when only days before it were.
  * - Links are copied with their lags; a link the laid-out dates would break (the source broke it, or
  *   holidays fell unevenly) pushes its successor to the earliest date it allows (`PUSHED_BY_LINK`).
- * - Baseline and forecast are the copied date; nothing is done; owners are mapped by `ownerFor` or
- *   left for assignment (`OWNER_LEFT`), to be named before the program goes live.
+ * - Baseline and forecast are the copied date; nothing is done; owners are mapped by `ownerFor`
+ *   (mapOwners: the person chosen, else the same person when they may own on the new program) or left
+ *   for assignment (`OWNER_LEFT`), to be named before the program goes live.
  * - Keys are renumbered M-1… in the source's key order, so links and notes read in the same order.
  */
 
@@ -31,7 +32,7 @@ export type CopyNote =
   | { readonly code: 'HOLIDAY'; readonly date: PlainDate; readonly day: string; readonly movedTo: PlainDate }
   | { readonly code: 'CLOSED_DAYS_BETWEEN'; readonly days: number; readonly first: PlainDate; readonly day: string }
   | { readonly code: 'PUSHED_BY_LINK'; readonly predecessorKey: string; readonly lagDays: number; readonly from: PlainDate }
-  | { readonly code: 'OWNER_LEFT'; readonly sourceOwnerId: UserId };
+  | { readonly code: 'OWNER_LEFT'; readonly sourceOwnerId: UserId; readonly isChosen: boolean };
 
 export interface CopiedMilestone {
   readonly sourceId: MilestoneId;
@@ -40,6 +41,8 @@ export interface CopiedMilestone {
   readonly name: string;
   readonly phase: Phase;
   readonly ownerId: UserId | null;
+  /** Who owns it in the source plan. */
+  readonly sourceOwnerId: UserId | null;
   readonly isCritical: boolean;
   readonly toleranceDays: number | null;
   readonly sourceDate: PlainDate;
@@ -75,6 +78,66 @@ export interface PlanCopySource {
   readonly targetReleaseDate: PlainDate | null;
 }
 
+/** One owner of the source plan and how many of its milestones they own. */
+export interface SourceOwner {
+  readonly id: UserId;
+  readonly milestones: number;
+}
+
+/** Where one source owner's milestones go: to a person, or nobody (left for assignment); chosen, or by default. */
+export interface OwnerChoice {
+  readonly to: UserId | null;
+  readonly isChosen: boolean;
+}
+
+/** The source plan's owners, in the order of their first milestone by key. */
+export function sourceOwners(milestones: readonly Pick<Milestone, 'key' | 'ownerId'>[]): SourceOwner[] {
+  const counts = new Map<UserId, number>();
+  for (const m of [...milestones].sort((a, b) => keyNumber(a.key) - keyNumber(b.key) || a.key.localeCompare(b.key))) {
+    if (m.ownerId !== null) counts.set(m.ownerId, (counts.get(m.ownerId) ?? 0) + 1);
+  }
+  return [...counts].map(([id, n]) => ({ id, milestones: n }));
+}
+
+/**
+ * Who owns a copied plan's milestones: for each source owner the person chosen (null: left for
+ * assignment), else the same person when they may own on the new program, else nobody. A choice for
+ * someone who owns nothing in the source, or of a person who may not own on the new program (holds no
+ * role there), is refused naming `<path>.<source owner id>`.
+ */
+export function mapOwners(
+  owners: readonly SourceOwner[],
+  chosen: Readonly<Record<string, string | null>>,
+  mayOwn: (id: string) => boolean,
+  path: string,
+): Result<ReadonlyMap<UserId, OwnerChoice>> {
+  const known = new Set<string>(owners.map((o) => o.id));
+  const strangers = Object.keys(chosen).filter((id) => !known.has(id));
+  if (strangers.length > 0) {
+    return refuse(
+      'VALIDATION_FAILED',
+      `${strangers.join(', ')} own${strangers.length === 1 ? 's' : ''} no milestone of the source plan.`,
+      strangers.map((id) => ({ path: `${path}.${id}`, message: 'Owns no milestone of the source plan.' })),
+    );
+  }
+  const outsiders = Object.entries(chosen).filter(([, to]) => to !== null && !mayOwn(to));
+  if (outsiders.length > 0) {
+    return refuse(
+      'USER_NOT_FOUND',
+      `${outsiders.map(([, to]) => to).join(', ')} will hold no role on the new program, so cannot own its milestones.`,
+      outsiders.map(([id]) => ({ path: `${path}.${id}`, message: 'Holds no role on the new program.' })),
+    );
+  }
+  return ok(
+    new Map(
+      owners.map((o): [UserId, OwnerChoice] => {
+        if (!Object.hasOwn(chosen, o.id)) return [o.id, { to: mayOwn(o.id) ? o.id : null, isChosen: false }];
+        return [o.id, { to: (chosen[o.id] ?? null) as UserId | null, isChosen: true }];
+      }),
+    ),
+  );
+}
+
 /** What the calendar calls a closed day (the holiday's name, "shutdown", …). */
 const dayName = (cal: CopyCalendar, d: PlainDate): string => cal.dayInfo(d).reasons[0]?.label ?? 'a closed day';
 
@@ -84,7 +147,7 @@ export function copyPlan(
   sourceCal: CountingWorkingDays,
   target: CopyCalendar,
   start: PlainDate,
-  ownerFor: (sourceOwnerId: UserId) => UserId | null,
+  ownerFor: (sourceOwnerId: UserId) => OwnerChoice,
 ): Result<PlanCopy> {
   const notes: CopyNote[] = [];
   const first = target.isWorkingDay(start) ? start : target.nextBusinessDay(start);
@@ -123,8 +186,10 @@ export function copyPlan(
   const laid = ordered.map((m, i): { -readonly [K in keyof CopiedMilestone]: CopiedMilestone[K] } => {
     byId.set(m.id, i);
     const { date, notes: dateNotes } = lay(m.baselineDate);
-    const ownerId = m.ownerId === null ? null : ownerFor(m.ownerId);
-    const ownerNotes: CopyNote[] = m.ownerId !== null && ownerId === null ? [{ code: 'OWNER_LEFT', sourceOwnerId: m.ownerId }] : [];
+    const owner = m.ownerId === null ? null : ownerFor(m.ownerId);
+    const ownerId = owner?.to ?? null;
+    const ownerNotes: CopyNote[] =
+      m.ownerId !== null && ownerId === null ? [{ code: 'OWNER_LEFT', sourceOwnerId: m.ownerId, isChosen: owner?.isChosen ?? false }] : [];
     return {
       sourceId: m.id,
       sourceKey: m.key,
@@ -132,6 +197,7 @@ export function copyPlan(
       name: m.name,
       phase: m.phase,
       ownerId,
+      sourceOwnerId: m.ownerId,
       isCritical: m.isCritical,
       toleranceDays: m.toleranceDays,
       sourceDate: m.baselineDate,

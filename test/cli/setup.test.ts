@@ -143,4 +143,39 @@ describe.each(dialects)('tollgate on %s: setting up clients, suppliers and progr
     const source = jsonOf<{ program: ProgramSummary }>(await lead('programs', 'show', 'KHG-KW500', '--json')).program;
     expect(made).toMatchObject({ code: 'KHG-KW700', status: 'draft', milestoneCount: source.milestoneCount });
   });
+
+  it("maps the source plan's owners with --owner SOURCE=NEW|none; one who may not own there is refused on --owner", async () => {
+    const args = [
+      'program',
+      'copy',
+      'KHG-KW500',
+      'KHG-KW800',
+      '--name',
+      'Kettle KW800',
+      '--client',
+      'Keller Haushaltsgeräte GmbH',
+      '--factory',
+      'Yongkang Metalworks/Yongkang',
+      '--start',
+      '2026-09-14',
+    ];
+    const dry = await lead(...args, '--owner', 'supplier@demo.test=lead@demo.test', '--owner', 'quality@demo.test=none', '--dry-run');
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toMatch(/\n {2}owner Chen Wei \(\d+ milestones\) → Dana Whitfield\n/);
+    expect(dry.stdout).toMatch(/\n {2}owner Sophie Brandt \(\d+ milestones\) → to assign, as asked\n/);
+    expect(dry.stdout).toMatch(/\n {2}owner Dana Whitfield \(\d+ milestones\) → keeps them\n/);
+
+    const outsider = await lead(...args, '--owner', 'supplier@demo.test=other@demo.test', '--yes', '--json');
+    expect(outsider.code).toBe(1);
+    expect(problemOf(outsider)).toMatchObject({ code: 'USER_NOT_FOUND', errors: [{ path: '--owner' }] });
+
+    const made = jsonOf<ProgramSummary>(
+      await lead(...args, '--owner', 'supplier@demo.test=lead@demo.test', '--owner', 'quality@demo.test=none', '--yes', '--json'),
+    );
+    const shown = jsonOf<{ milestones: { owner: { name: string } | null }[] }>(await lead('programs', 'show', made.code, '--json'));
+    const owners = shown.milestones.map((m) => m.owner?.name ?? null);
+    expect(new Set(owners)).toEqual(new Set(['Dana Whitfield', null]));
+    const help = await lead('program', 'copy', '--help');
+    expect(help.stdout).toContain('--owner SOURCE=NEW hands a source owner');
+  });
 });

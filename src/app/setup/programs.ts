@@ -2,7 +2,7 @@ import { buildCalendar } from '../../domain/calendar/build-calendar.js';
 import { asClientId, asFactoryId, asMilestoneId, asProgramId, type UserId } from '../../domain/ids.js';
 import { milestoneRecord } from '../../domain/milestone.js';
 import type { PlainDate } from '../../domain/plain-date.js';
-import { copyPlan, type PlanCopy } from '../../domain/plan-copy.js';
+import { copyPlan, mapOwners, type OwnerChoice, type PlanCopy, type SourceOwner, sourceOwners } from '../../domain/plan-copy.js';
 import { type Authorized, permitProgramCreation } from '../../domain/policy.js';
 import { defaultToleranceDays, type Program, type ProgramStatus, programCodePattern } from '../../domain/program.js';
 import { ok, type Result, refuse } from '../../domain/result.js';
@@ -39,7 +39,14 @@ export interface CopyFrom {
   readonly programId: string;
   /** The new plan's first date (the next business day on the new calendar when closed). */
   readonly startDate: PlainDate;
+  /** Who owns the copied milestones, by source owner id: a person with a role on the new program, or null (left). */
+  readonly owners?: OwnerMapping | undefined;
 }
+
+/** A source owner's id → the new owner's id, or null to leave their milestones for assignment. */
+export type OwnerMapping = Readonly<Record<string, string | null>>;
+
+const leftAlone: OwnerChoice = { to: null, isChosen: false };
 
 export interface CreateProgramInput extends ProgramFactory {
   readonly actor: Actor;
@@ -131,7 +138,7 @@ function layOut(
   source: Awaited<ReturnType<typeof copySource>>,
   target: { country: string; timeZone: string },
   start: PlainDate,
-  ownerFor: (id: UserId) => UserId | null,
+  owners: ReadonlyMap<UserId, OwnerChoice>,
 ): Result<PlanCopy> {
   const sourceCal = buildCalendar(programCalendarSpec(source.program as unknown as Program), { from: 2025, to: 2027 });
   return copyPlan(
@@ -139,7 +146,7 @@ function layOut(
     sourceCal,
     defaultCalendarAt(target.country, target.timeZone),
     start,
-    ownerFor,
+    (id) => owners.get(id) ?? leftAlone,
   );
 }
 
@@ -190,7 +197,14 @@ export function createProgram(deps: AppDeps, input: CreateProgramInput): Promise
       const people = source ? await peopleOf(tx, input.clientId, owners, input.ownerId ?? null) : new Set<string>();
       const plan =
         source && input.copyFrom
-          ? must(layOut(source, { country: factory.country, timeZone }, input.copyFrom.startDate, (u) => (people.has(u) ? u : null)))
+          ? must(
+              layOut(
+                source,
+                { country: factory.country, timeZone },
+                input.copyFrom.startDate,
+                must(mapOwners(sourceOwners(source.milestones), input.copyFrom.owners ?? {}, (u) => people.has(u), 'copyFrom.owners')),
+              ),
+            )
           : null;
       const values = {
         code: code.value,
@@ -265,11 +279,17 @@ export interface CopyPreviewInput {
   /** The client of the new program: people with a role on it keep their milestones. */
   readonly clientId?: string | undefined;
   readonly owners?: ProgramOwners | undefined;
+  /** As CopyFrom's owners. */
+  readonly ownerMapping?: OwnerMapping | undefined;
 }
 
 export interface CopyPreview extends PlanCopy {
   readonly source: Authorized<Program>;
   readonly factory: { readonly country: string; readonly timeZone: string };
+  /** The source plan's owners and where their milestones go. */
+  readonly owners: readonly (SourceOwner & OwnerChoice)[];
+  /** Who may own milestones on the new program (a role there). */
+  readonly possibleOwners: readonly UserId[];
 }
 
 /** What copying a program's plan would make, before anything is written: dates, keys, owners and why. */
@@ -278,6 +298,11 @@ export async function previewCopy(deps: AppDeps, input: CopyPreviewInput): Promi
   const found = await findAccessibleProgram(reads, input.actor, input.programId);
   if (!found.ok) return found;
   const source = found.value.program;
+  // Another client's people are named only to who may make programs for it.
+  if (input.clientId !== undefined && input.clientId !== source.clientId) {
+    const allowed = permitProgramCreation(input.actor, asClientId(input.clientId));
+    if (!allowed.ok) return allowed;
+  }
   let place = { country: source.factoryCountry, timeZone: source.timeZone };
   if (input.factoryId !== undefined) {
     const f = await offeredFactory(reads, input.factoryId);
@@ -294,8 +319,18 @@ export async function previewCopy(deps: AppDeps, input: CopyPreviewInput): Promi
   const clientId = input.clientId ?? source.clientId;
   for (const m of await reads.listMembershipsOn({ id: asProgramId(''), clientId: asClientId(clientId) })) people.add(m.userId);
   if (input.clientId === undefined) for (const m of await reads.listMembershipsOn(source)) people.add(m.userId);
-  const plan = layOut({ program: source, milestones, links }, place, input.startDate, (u) => (people.has(u) ? u : null));
-  return plan.ok ? ok({ ...plan.value, source, factory: place }) : plan;
+  const owners = sourceOwners(milestones);
+  const mapping = mapOwners(owners, input.ownerMapping ?? {}, (u) => people.has(u), 'ownerMapping');
+  if (!mapping.ok) return mapping;
+  const plan = layOut({ program: source, milestones, links }, place, input.startDate, mapping.value);
+  if (!plan.ok) return plan;
+  return ok({
+    ...plan.value,
+    source,
+    factory: place,
+    owners: owners.map((o) => ({ ...o, ...(mapping.value.get(o.id) ?? leftAlone) })),
+    possibleOwners: [...people] as UserId[],
+  });
 }
 
 export interface UpdateProgramInput {

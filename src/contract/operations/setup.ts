@@ -159,7 +159,7 @@ export const setupOperations = defineOperations({
     tags,
     summary: "Create a program as a draft (admins and the client's cadence owners), empty or as a copy of another's plan",
     description:
-      "A new program is a draft: edit it freely, then activate it (`POST /programs/{programId}/activate`) to take baseline 0. With `copyFrom`, the plan of another program you may see is laid out from `startDate` on the new program's calendar (see copy-preview).",
+      "A new program is a draft: edit it freely, then activate it (`POST /programs/{programId}/activate`) to take baseline 0. With `copyFrom`, the plan of another program you may see is laid out from `startDate` on the new program's calendar (see copy-preview); `copyFrom.owners` maps each source owner to a person who will hold a role on the new program, or to null (left for assignment). Unmapped owners keep their milestones when they will hold a role there, else are left. A person who will hold no role there is refused with 422 `USER_NOT_FOUND` naming `copyFrom.owners.<source owner id>`.",
     body: CreateProgramSchema,
     status: 201,
     response: ProgramSummarySchema,
@@ -212,6 +212,8 @@ export const setupOperations = defineOperations({
     path: '/programs/:programId/copy-preview',
     tags,
     summary: "What copying this program's plan onto a new start and factory would make; nothing is written",
+    description:
+      "Every copied milestone with its new key, date and owner, and notes on why a date moved (each with its `code`, `params` and English `message`). `owners` lists the source plan's owners, how many milestones each owns and who they go to (`ownerMapping` as `copyFrom.owners` of the create; by default themselves when they will hold a role on the new program); `possibleOwners` lists who may own there. Naming another client than the source's needs the right to create programs for it (403).",
     params: ProgramParamsSchema,
     body: CopyPreviewRequestSchema,
     status: 200,
