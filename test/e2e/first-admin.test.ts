@@ -142,7 +142,12 @@ describe('browser: a new workspace, from the setup link to a cadence owner in an
     await expect.poll(() => page.getByRole('heading', { name: 'What the copy of NKA-OVEN makes' }).count()).toBe(1);
     const preview = page.getByRole('table', { name: /Copied milestones/ });
     expect(await preview.getByRole('row').count()).toBe(3);
-    expect(await page.getByRole('main').textContent()).toContain('2026-10-01 is not a working day at the new factory');
+    // The note in the reader's words: the catalogue's, the date as en-GB writes it.
+    expect(await page.getByRole('main').textContent()).toContain('1 Oct 2026 is not a working day at the new factory');
+    // The source plan's owner keeps their milestones by default (a role on the new program); another may be chosen.
+    const owner = page.getByLabel('Oda Lund: 2 milestones');
+    expect(await owner.locator('option:checked').textContent()).toBe('Oda Lund');
+    expect(await owner.locator('option').allTextContents()).toEqual(['Leave for assignment', 'Oda Lund']);
     await expectAccessible(page, { scope: 'main' });
     await screenshot(page, 'new-program-copy-preview');
     // On a phone the form and the preview's cards fit the width: nothing scrolls sideways.
@@ -156,6 +161,28 @@ describe('browser: a new workspace, from the setup link to a cadence owner in an
     await page.getByRole('dialog').getByRole('button', { name: 'Activate and take baseline 0' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Activate (take baseline 0)' }).count()).toBe(0);
     expect(await page.getByText('NKA-OVEN2 is active; baseline 0 holds 2 milestones.').count()).toBe(1);
+
+    // The factory's time zone is now fixed by the active program: the Suppliers page says so and keeps it.
+    await page.getByRole('link', { name: 'Suppliers' }).click();
+    await expect.poll(heading).toBe('Suppliers');
+    const factories = page.getByRole('table', { name: 'Factories offered for new programs' });
+    // Loaded (no placeholder rows): the header and its one factory.
+    await expect.poll(() => factories.getByRole('row', { name: /Huagang Appliances/ }).count()).toBe(1);
+    expect(await factories.getByRole('row').count()).toBe(2);
+    await expectAccessible(page, { scope: 'main' });
+    await screenshot(page, 'suppliers');
+    await page.getByRole('button', { name: 'Edit Huagang Appliances / Ningbo' }).click();
+    dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Factory name').fill('Ningbo Plant 1');
+    await dialog.getByLabel('Time zone').selectOption('Asia/Tokyo');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect
+      .poll(() => dialog.getByRole('alert').textContent())
+      .toContain('its country and time zone stay while an active program is made there');
+    await dialog.getByLabel('Time zone').selectOption('Asia/Shanghai');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'was saved' }).textContent()).toBe('Ningbo Plant 1 was saved.');
+    expect(await page.getByRole('row', { name: /Ningbo Plant 1/ }).textContent()).toContain('Asia/Shanghai');
 
     // The first one archived leaves the portfolio, stays readable, and comes back.
     await page.goto(`${server.url}/programs/NKA-OVEN`);

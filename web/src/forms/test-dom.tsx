@@ -1,4 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import type { i18n } from 'i18next';
 import { act, type ReactElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
@@ -6,9 +7,9 @@ import { englishI18n } from '../i18n/test-render.js';
 
 /**
  * For tests only (nothing the app imports), in a jsdom environment: renders a component with the
- * English catalogue and a fresh query client, and drives its controls as a person would.
+ * English catalogue (or the i18next given) and a fresh query client, and drives its controls as a person would.
  */
-export function renderInDom(element: ReactElement) {
+export function renderInDom(element: ReactElement, i18n: i18n = englishI18n()) {
   (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
   // jsdom has <dialog> but not its modal methods.
   const dialog = HTMLDialogElement.prototype;
@@ -26,7 +27,7 @@ export function renderInDom(element: ReactElement) {
     root = createRoot(container);
     root.render(
       <QueryClientProvider client={client}>
-        <I18nextProvider i18n={englishI18n()}>{element}</I18nextProvider>
+        <I18nextProvider i18n={i18n}>{element}</I18nextProvider>
       </QueryClientProvider>,
     );
   });

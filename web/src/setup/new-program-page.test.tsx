@@ -43,7 +43,15 @@ const preview = {
   timeZone: 'Asia/Shanghai',
   country: 'CN',
   targetReleaseDate: '2027-01-15',
-  notes: [{ code: 'START_MOVED', message: 'The start moved to 2026-10-08: 2026-10-01 is National Day in China.' }],
+  notes: [{ code: 'START_MOVED', message: 'English', params: { from: '2026-10-01', to: '2026-10-08', day: 'National Day' } }],
+  owners: [
+    { id: 'u-ana', name: 'Ana Lima', milestones: 1, mapsTo: { id: 'u-ana', name: 'Ana Lima' }, isChosen: false },
+    { id: 'u-gus', name: 'Gus Moreau', milestones: 1, mapsTo: null, isChosen: false },
+  ],
+  possibleOwners: [
+    { id: 'u-ana', name: 'Ana Lima' },
+    { id: 'u-ida', name: 'Ida Berg' },
+  ],
   milestones: [
     {
       sourceKey: 'M-1',
@@ -53,6 +61,7 @@ const preview = {
       sourceDate: '2026-03-02',
       date: '2026-10-08',
       owner: { id: 'u-ana', name: 'Ana Lima' },
+      sourceOwner: { id: 'u-ana', name: 'Ana Lima' },
       notes: [],
     },
     {
@@ -63,21 +72,22 @@ const preview = {
       sourceDate: '2026-03-16',
       date: '2026-10-22',
       owner: null,
-      notes: [{ code: 'OWNER_LEFT', message: 'Its owner has no role on the new program.' }],
+      sourceOwner: { id: 'u-gus', name: 'Gus Moreau' },
+      notes: [{ code: 'OWNER_LEFT', message: 'English', params: { ownerId: 'u-gus', owner: 'Gus Moreau', isChosen: false } }],
     },
   ],
   links: [{ predecessorKey: 'M-1', successorKey: 'M-2', lagDays: 0 }],
 };
 
-/** The server as the page sees it: the lists it reads, and what it writes answered. */
-function server() {
+/** The server as the page sees it: the lists it reads, and what it writes answered (a create as given). */
+function server(created: { status: number; body: unknown } = { status: 201, body: { id: 'p-new', code: 'KHG-KW600' } }) {
   return vi.fn(async (url: string, init?: RequestInit) => {
     const method = init?.method ?? 'GET';
     if (method === 'GET' && url.startsWith('/api/v1/clients')) return answer(200, clients);
     if (method === 'GET' && url === '/api/v1/suppliers') return answer(200, suppliers);
     if (method === 'GET' && url === '/api/v1/programs') return answer(200, programs);
     if (method === 'POST' && url === '/api/v1/programs/KHG-KW500/copy-preview') return answer(200, preview);
-    if (method === 'POST' && url === '/api/v1/programs') return answer(201, { id: 'p-new', code: 'KHG-KW600' });
+    if (method === 'POST' && url === '/api/v1/programs') return answer(created.status, created.body);
     return answer(404, { type: 'about:blank', title: 'Not found', status: 404, code: 'NOT_FOUND', detail: url });
   });
 }
@@ -163,8 +173,11 @@ describe('NewProgramPage', () => {
     const rows = [...view.container.querySelectorAll('tbody tr')].map((r) => r.textContent);
     expect(rows[0]).toContain('M-1 → M-1');
     expect(rows[1]).toContain('Left for assignment');
-    expect(rows[1]).toContain('Its owner has no role on the new program.');
-    expect(view.container.textContent).toContain('2026-10-01 is National Day in China.');
+    expect(rows[1]).toContain('Gus Moreau owns it in the source but will hold no role on the new program: left for assignment.');
+    expect(view.container.textContent).toContain('is not a working day at the new factory (National Day); the plan starts on');
+    expect(view.container.textContent).not.toContain('English');
+    expect(view.byLabel<HTMLSelectElement>('Ana Lima: 1 milestone').value).toBe('u-ana');
+    expect(view.byLabel<HTMLSelectElement>('Gus Moreau: 1 milestone').value).toBe('');
 
     await view.click('Create program');
     await view.until(() => view.router.state.location.pathname !== '/programs/new');
@@ -179,10 +192,75 @@ describe('NewProgramPage', () => {
         ownerId: 'u-ana',
         owners: { cadence_owner: ['u-ana'] },
         targetReleaseDate: null,
-        copyFrom: { programId: 'KHG-KW500', startDate: '2026-10-01' },
+        copyFrom: { programId: 'KHG-KW500', startDate: '2026-10-01', owners: { 'u-ana': 'u-ana', 'u-gus': null } },
       },
     });
     expect(view.router.state.location.pathname).toBe('/programs/KHG-KW600');
+  });
+
+  it('lets each source owner’s milestones go to someone chosen, shows it in the preview, and sends the mapping', async () => {
+    const fetch = server();
+    vi.stubGlobal('fetch', fetch);
+    const view = open();
+    await view.until(() => view.byLabel<HTMLSelectElement>('Supplier').options.length > 1);
+    await view.fill('Code', 'KHG-KW600');
+    await view.fill('Program name', 'Kettle KW600');
+    await view.fill('Client', 'c-keller');
+    await view.fill('Supplier', 's-hg');
+    await view.fill('Factory', 'f-nb');
+    await view.fill('Plan', 'KHG-KW500');
+    await view.fill('Start date of the copy', '2026-10-01');
+    await view.click('Show the copy preview');
+    await view.until(() => view.container.textContent?.includes('Who owns the copied milestones') ?? false);
+    const gus = view.byLabel<HTMLSelectElement>('Gus Moreau: 1 milestone');
+    expect([...gus.options].map((o) => o.textContent)).toEqual(['Leave for assignment', 'Ana Lima', 'Ida Berg']);
+    expect(view.container.textContent).toContain('Gus Moreau will hold no role on the new program.');
+
+    await view.fill('Gus Moreau: 1 milestone', 'u-ida');
+    await view.fill('Ana Lima: 1 milestone', '');
+    const rows = [...view.container.querySelectorAll('tbody tr')].map((r) => r.textContent);
+    expect(rows[0]).toContain('Left for assignment');
+    expect(rows[1]).toContain('Ida Berg');
+    expect(rows[1]).not.toContain('left for assignment');
+    await view.click('Create program');
+    expect(writes(fetch)[1]?.body.copyFrom).toEqual({
+      programId: 'KHG-KW500',
+      startDate: '2026-10-01',
+      owners: { 'u-ana': null, 'u-gus': 'u-ida' },
+    });
+  });
+
+  it('marks the owner the server refused for the new program on their select', async () => {
+    const fetch = server({
+      status: 422,
+      body: {
+        type: 'about:blank',
+        title: 'Unprocessable',
+        status: 422,
+        code: 'USER_NOT_FOUND',
+        detail: 'English',
+        errors: [{ path: 'copyFrom.owners.u-gus', message: 'Holds no role on the new program.' }],
+      },
+    });
+    vi.stubGlobal('fetch', fetch);
+    const view = open();
+    await view.until(() => view.byLabel<HTMLSelectElement>('Supplier').options.length > 1);
+    for (const [label, value] of [
+      ['Code', 'KHG-KW600'],
+      ['Program name', 'Kettle KW600'],
+      ['Client', 'c-keller'],
+      ['Supplier', 's-hg'],
+      ['Factory', 'f-nb'],
+      ['Plan', 'KHG-KW500'],
+      ['Start date of the copy', '2026-10-01'],
+    ] as const)
+      await view.fill(label, value);
+    await view.click('Show the copy preview');
+    await view.until(() => view.container.textContent?.includes('Who owns the copied milestones') ?? false);
+    await view.fill('Gus Moreau: 1 milestone', 'u-ida');
+    await view.click('Create program');
+    expect(view.errorOf('Gus Moreau: 1 milestone')).toBe('Not a person who can be chosen here.');
+    expect(view.errorOf('Ana Lima: 1 milestone')).toBeNull();
   });
 
   it('asks for a new preview when what it was made for changes', async () => {

@@ -17,6 +17,7 @@ import { keepOpen, useFormMutation } from '../forms/use-form-mutation.js';
 import { api } from '../lib/api.js';
 import { formatTimeZone } from '../lib/format.js';
 import { queryKeys, useClients, usePrograms } from '../lib/queries.js';
+import { CopyOwnersFieldset } from './copy-owners-fieldset.js';
 import { CopyPreviewTable } from './copy-preview-table.js';
 import { mayCreatePrograms } from './may-create.js';
 import { type CopyPreview, type CreateProgram, type Supplier, setupApi, setupKeys, useSuppliers } from './setup-api.js';
@@ -39,6 +40,8 @@ export const NewProgramForm = z
     decisionOwner: z.string(),
     copyFrom: z.string(),
     startDate: z.string(),
+    /** Per owner of the source plan (as the preview lists them): who owns their milestones, '' to leave them. */
+    ownerMap: z.array(z.object({ sourceId: z.string(), to: z.string() })),
   })
   .superRefine((v, ctx) => {
     if (v.copyFrom === '') return;
@@ -63,9 +66,12 @@ function requestOf(v: Values): CreateProgram {
     ownerId: v.cadenceOwner || null,
     owners: ownersOf(v),
     targetReleaseDate: v.targetReleaseDate,
-    ...(v.copyFrom ? { copyFrom: { programId: v.copyFrom, startDate: v.startDate } } : {}),
+    ...(v.copyFrom ? { copyFrom: { programId: v.copyFrom, startDate: v.startDate, owners: ownerMapOf(v) } } : {}),
   };
 }
+
+/** The owners as chosen, for copyFrom.owners: every source owner named, '' sent as null (left for assignment). */
+const ownerMapOf = (v: Values): Record<string, string | null> => Object.fromEntries(v.ownerMap.map((r) => [r.sourceId, r.to || null]));
 
 /** What a preview was made for: it stands only while these are unchanged. */
 const previewKey = (v: Pick<Values, 'copyFrom' | 'startDate' | 'factoryId' | 'timeZone' | 'clientId' | 'cadenceOwner' | 'decisionOwner'>) =>
@@ -112,6 +118,7 @@ export function NewProgramPage() {
       decisionOwner: '',
       copyFrom: '',
       startDate: '',
+      ownerMap: [],
     },
     required: {
       code: t('setup.programs.required.code'),
@@ -121,7 +128,14 @@ export function NewProgramPage() {
       timeZone: t('setup.timeZone.required'),
       startDate: t('setup.programs.required.startDate'),
     },
-    fieldOf: (path) => (path === 'copyFrom.programId' ? 'copyFrom' : path === 'copyFrom.startDate' ? 'startDate' : path),
+    fieldOf: (path) => {
+      if (path === 'copyFrom.programId') return 'copyFrom';
+      if (path === 'copyFrom.startDate') return 'startDate';
+      // A source owner's choice: the select of that owner.
+      const owner = /^copyFrom\.owners\.(.+)$/.exec(path)?.[1];
+      const i = owner === undefined ? -1 : (preview?.value.owners.findIndex((o) => o.id === owner) ?? -1);
+      return i >= 0 ? `ownerMap.${i}.to` : path;
+    },
     send: async (v) => {
       if (v.copyFrom && preview?.key !== previewKey(v)) {
         const value = await setupApi.copyPreview(v.copyFrom, {
@@ -132,6 +146,11 @@ export function NewProgramPage() {
           owners: ownersOf(v),
         });
         setPreview({ key: previewKey(v), value });
+        // Each source owner's milestones go where the preview says, until someone chooses otherwise.
+        setValue(
+          'ownerMap',
+          value.owners.map((o) => ({ sourceId: o.id, to: o.mapsTo?.id ?? '' })),
+        );
         return keepOpen;
       }
       return setupApi.createProgram(requestOf(v));
@@ -141,8 +160,8 @@ export function NewProgramPage() {
     },
     refresh: () => cache.invalidateQueries({ queryKey: queryKeys.programs }),
   });
-
   const { watch, setValue, getValues } = form.methods;
+
   const values = watch();
   const supplier = suppliers.data?.items.find((s) => s.id === values.supplierId);
   const factory = supplier?.factories.find((f) => f.id === values.factoryId);
@@ -161,6 +180,12 @@ export function NewProgramPage() {
     if (factoryZone) setValue('timeZone', factoryZone);
   }, [factoryZone, setValue]);
   const previewShown = preview && values.copyFrom !== '' && preview.key === previewKey(values) ? preview.value : null;
+  const chosen = new Map(values.ownerMap.map((r) => [r.sourceId, r.to]));
+  const ownerFor = (source: { id: string } | null, previewed: { id: string; name: string } | null) => {
+    const to = source ? chosen.get(source.id) : undefined;
+    if (to === undefined) return previewed;
+    return to === '' ? null : (previewShown?.possibleOwners.find((p) => p.id === to) ?? previewed);
+  };
 
   const afterSupplier = async (s: Supplier) => {
     await cache.invalidateQueries({ queryKey: setupKeys.suppliers });
@@ -282,7 +307,8 @@ export function NewProgramPage() {
             )}
           </div>
         </fieldset>
-        {previewShown && <CopyPreviewTable preview={previewShown} />}
+        {previewShown && <CopyOwnersFieldset preview={previewShown} />}
+        {previewShown && <CopyPreviewTable preview={previewShown} ownerFor={ownerFor} />}
       </MutationForm>
       {dialog?.kind === 'supplier' && <SupplierDialog onClose={() => setDialog(null)} onSaved={afterSupplier} />}
       {dialog?.kind === 'factory' && (

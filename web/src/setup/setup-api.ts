@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
   ClientSchema,
+  CopyNoteSchema,
   CopyPreviewRequestSchema,
   CopyPreviewSchema,
   CreateClientSchema,
@@ -21,6 +22,7 @@ export type Client = z.infer<typeof ClientSchema>;
 export type Supplier = z.infer<typeof SupplierSchema>;
 export type Factory = z.infer<typeof FactorySchema>;
 export type CopyPreview = z.infer<typeof CopyPreviewSchema>;
+export type CopyNote = z.infer<typeof CopyNoteSchema>;
 export type CreateProgram = z.input<typeof CreateProgramSchema>;
 export type UpdateProgram = z.input<typeof UpdateProgramSchema>;
 
