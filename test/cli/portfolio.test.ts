@@ -254,6 +254,7 @@ describe('tollgate help and usage errors', () => {
       'programs\\|program',
       'client\\|clients',
       'supplier\\|suppliers',
+      'factory\\|factories',
       'milestone',
       'changes',
       'users\\|user',
