@@ -14,6 +14,7 @@ const admin: Me = {
   locale: 'en',
   isAdmin: true,
   memberships: [],
+  version: 1,
   csrfToken: 'x',
   via: 'session',
 };
