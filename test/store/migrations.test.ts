@@ -1,3 +1,6 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, createProgram, unwrap } from '../../src/app/create-records.js';
@@ -10,6 +13,25 @@ import { createTestDatabase, dialects, type TestDatabase } from '../support/data
 describe.each(dialects)('migrations on %s', (dialect) => {
   let db: TestDatabase;
   const open = () => openStore({ databaseUrl: db.databaseUrl, dataDir: db.dataDir });
+  /** One statement on a connection of its own, beside the store (as another build's migrator would write). */
+  const write = async (sqlText: string) => {
+    if (db.databaseUrl === undefined) {
+      const file = new Database(join(db.dataDir, 'tollgate.db'));
+      try {
+        file.exec(sqlText);
+      } finally {
+        file.close();
+      }
+      return;
+    }
+    const client = new pg.Client({ connectionString: db.databaseUrl });
+    await client.connect();
+    try {
+      await client.query(sqlText);
+    } finally {
+      await client.end();
+    }
+  };
 
   beforeAll(async () => {
     db = await createTestDatabase(dialect);
@@ -53,6 +75,18 @@ describe.each(dialects)('migrations on %s', (dialect) => {
       expect((await second.store.reads.listPrograms()).map((p) => p.code)).toEqual(['MIG-1']);
     } finally {
       await second.store.close();
+    }
+  });
+
+  it('refuses a database a newer build migrated (a migration it does not know), though every one it knows is applied', async () => {
+    const s = open();
+    try {
+      await write(`insert into tollgate_migrations (name, timestamp) values ('9999-from-a-newer-build', '2027-01-01T00:00:00.000Z')`);
+      await expect(s.migrate()).rejects.toThrow(/9999-from-a-newer-build/);
+      await write(`delete from tollgate_migrations where name = '9999-from-a-newer-build'`);
+      expect(await s.migrate()).toEqual({ applied: [], pending: [] });
+    } finally {
+      await s.store.close();
     }
   });
 });
