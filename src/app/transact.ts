@@ -34,9 +34,8 @@ export async function attempt<T>(fn: () => Promise<T>): Promise<Result<T>> {
 /** Runs fn in one transaction; a refusal rolls back every write and is returned, not thrown. */
 export async function transact<T>(store: Store, fn: (tx: Tx) => Promise<T>): Promise<Result<T>> {
   try {
-    return { ok: true, value: await store.transaction(fn) };
+    return await attempt(() => store.transaction(fn));
   } catch (e) {
-    if (e instanceof Refused) return { ok: false, error: e.refusal };
     // Two writes that created the same thing at once: the database refused the second, nothing was changed.
     if (e instanceof UniqueViolation) {
       return {

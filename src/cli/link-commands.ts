@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { CreateMilestoneLinkSchema, type MilestoneLink } from '../contract/plan.js';
 import type { ProgramSummary } from '../contract/program.js';
 import { addActingOptions, withBackend } from './connect.js';
-import { agreedPushes, pushedVersions, pushesText } from './move-preview.js';
+import { agreedPushes, pushedText, pushedVersions, pushesText } from './move-preview.js';
 import { badOption, parseIntOption, parseOption, withFlags } from './options.js';
 import { emit, fail, outputOf, table } from './output.js';
 import type { CliContext } from './session.js';
@@ -117,12 +117,11 @@ export function registerLinkCommands(milestone: Command, ctx: CliContext): void 
           body: agreed.length > 0 ? { ...body, pushedVersions: pushedVersions(agreed) } : body,
         });
         const l = r.ok ? r.value : fail(out, withFlags(r.error, flags));
-        const moved = l.pushed.length ? `\n  pushed later with it: ${l.pushed.map((p) => `${p.key} ${p.from} → ${p.to}`).join('; ')}` : '';
         emit(
           out,
           l,
           () =>
-            `Linked ${program.code} ${end(l.predecessor)} → ${end(l.successor)}: ${ruleText(l)}.${moved}\n  link id ${shortLinkId(l.id)}`,
+            `Linked ${program.code} ${end(l.predecessor)} → ${end(l.successor)}: ${ruleText(l)}.${pushedText(l.pushed)}\n  link id ${shortLinkId(l.id)}`,
         );
       });
     },

@@ -246,7 +246,7 @@ Examples:
           },
         });
         const v = written(out, r, { forecastDate: '--to', reason: '--reason' });
-        emit(out, v, () => `Moved the forecast from ${before.forecastDate}: ${describe(program, v)}${pushedText(v)}`);
+        emit(out, v, () => `Moved the forecast from ${before.forecastDate}: ${describe(program, v)}${pushedText(v.pushed)}`);
       });
     },
   );
@@ -277,7 +277,7 @@ Examples:
         body: { version, actualDate: actual ?? program.today, reason },
       });
       const v = written(out, r, { actualDate: '--actual', reason: '--note' });
-      emit(out, v, () => `Completed ${describe(program, v)}${pushedText(v)}`);
+      emit(out, v, () => `Completed ${describe(program, v)}${pushedText(v.pushed)}`);
     });
   });
 

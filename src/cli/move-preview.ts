@@ -29,9 +29,9 @@ export function pushesText(doing: string, pushes: readonly Push[]): string {
   return `${doing} pushes ${milestones(pushes.length)} later:\n${table(['Key', 'Name', 'Forecast', 'Why'], rows, { maxWidths: [undefined, 40] })}${note}`;
 }
 
-/** The successors a written move pushed, for people; empty when it pushed none. */
-export const pushedText = (m: Milestone): string =>
-  m.pushed?.length ? `\n  pushed later with it: ${m.pushed.map((p) => `${p.key} ${p.from} → ${p.to}`).join('; ')}` : '';
+/** The milestones a written move or link pushed, for people; empty when it pushed none. */
+export const pushedText = (pushed: readonly { key: string; from: string; to: string }[] | undefined): string =>
+  pushed?.length ? `\n  pushed later with it: ${pushed.map((p) => `${p.key} ${p.from} → ${p.to}`).join('; ')}` : '';
 
 /** The versions the preview showed, by milestone id, for the move to insist on. */
 export const pushedVersions = (pushes: readonly Push[]): Record<string, number> => Object.fromEntries(pushes.map((p) => [p.id, p.version]));
