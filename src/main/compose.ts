@@ -30,9 +30,12 @@ export function clockOf(config: Pick<Config, 'now'>): { now(): Date } {
   return { now: () => new Date(Date.now() + offset) };
 }
 
-/** Opens and migrates the configured database and wires the use cases' dependencies. */
-export async function compose(config: Config): Promise<Composed> {
-  const opened = openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+/**
+ * Opens and migrates the configured database and wires the use cases' dependencies. `connections`:
+ * PostgreSQL connections at most (store/open-store.ts; a one-shot command takes 1).
+ */
+export async function compose(config: Config, opts: { readonly connections?: number } = {}): Promise<Composed> {
+  const opened = openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, connections: opts.connections });
   try {
     const { applied } = await opened.migrate();
     const deps: AppDeps = {

@@ -26,7 +26,8 @@ const context: CliContext = {
   async open(opts = {}) {
     // Loaded when a command opens the database: `--help` and mistyped commands answer without it.
     const [{ compose }, { actingPerson }] = await Promise.all([import('./compose.js'), import('./acting-person.js')]);
-    const c = await compose(terminalConfig());
+    // One command, one connection: its reads are serial there, as on SQLite, and quicker than opening more.
+    const c = await compose(terminalConfig(), { connections: 1 });
     // The one place the CLI turns an email (--as or TOLLGATE_AS, chosen in cli/connect.ts) into the
     // person it acts as on the database, with their roles.
     const actor = await actingPerson(c.deps, opts.as).catch(async (e: unknown) => {

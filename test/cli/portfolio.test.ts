@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppDeps } from '../../src/app/deps.js';
@@ -7,7 +8,7 @@ import { buildApp } from '../../src/http/build-app.js';
 import { argon2Passwords } from '../../src/main/passwords.js';
 import { migrationNames } from '../../src/store/migrate.js';
 import { openStore } from '../../src/store/open-store.js';
-import { createTestDatabase, dialects, type TestDatabase } from '../support/databases.js';
+import { adminUrl, createTestDatabase, dialects, type TestDatabase } from '../support/databases.js';
 import { assertBuilt, cliNow, jsonOf, problemOf, tollgate, tollgateWith } from './run-cli.js';
 
 describe.each(dialects)('tollgate on %s: database, demo and portfolio', (dialect) => {
@@ -290,5 +291,40 @@ describe('tollgate help and usage errors', () => {
     const both = await tollgate(db, '--as', 'lead@demo.test', '--server', 'http://127.0.0.1:9', 'programs', 'list');
     expect(both).toMatchObject({ code: 2, stdout: '' });
     expect(both.stderr).toMatch(/^error VALIDATION_FAILED: --as: Give --as \(the database, as that person\) or --server/);
+  });
+});
+
+describe('tollgate on postgres: a command and its connections', () => {
+  let db: TestDatabase;
+  const name = () => new URL(db.databaseUrl ?? '').pathname.slice(1);
+  /** Sessions PostgreSQL has counted on the database (pg_stat_database, read over the admin database). */
+  const sessions = async () => {
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    try {
+      const r = await admin.query<{ sessions: string }>('select sessions from pg_stat_database where datname = $1', [name()]);
+      return Number(r.rows[0]?.sessions ?? 0);
+    } finally {
+      await admin.end();
+    }
+  };
+
+  beforeAll(async () => {
+    db = await createTestDatabase('postgres', { from: 'demo' });
+  });
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  it('opens one connection for a command that reads several things at once, not one per read', async () => {
+    // `programs show` reads the program, its milestones, people and figures side by side: on a pool of
+    // ten that was four connections (each a server process start); a one-shot command needs one.
+    const before = await sessions();
+    const shown = await tollgate(db, '--as', 'lead@demo.test', 'programs', 'show', 'KHG-KW500');
+    expect(shown.code, shown.stderr).toBe(0);
+    // PostgreSQL counts a session when it ends, a moment after the command has closed it.
+    await expect.poll(sessions).toBeGreaterThan(before);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(await sessions()).toBe(before + 1);
   });
 });
