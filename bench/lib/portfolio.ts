@@ -35,7 +35,7 @@ import type { Rng } from './prng.js';
 export const benchInstant = new Date('2026-06-17T08:00:00Z');
 
 /** Bump when the generator writes a different portfolio for the same seed and sizes: kept databases are keyed by it. */
-export const generatorVersion = 3;
+export const generatorVersion = 4;
 
 /** The password of the people the benchmark signs in as over HTTP (admin, lead, member); local databases only. */
 export const benchPassword = 'Bench portfolio: lantern 42 quartz';
@@ -266,11 +266,12 @@ function planProgram(rng: Rng, n: number, m: number, now: Date, world: World): P
   for (let i = 0; i < m; i++) {
     const baselineDate = bd(kickoff, Math.round((i * planDays) / (m - 1)));
     baselines.push(baselineDate);
-    const ownerOfMilestone = rng.chance(0.05) ? null : rng.pick(people);
+    // Every milestone has an owner: a milestone without one is refused (OWNER_REQUIRED) since owners became required.
+    const ownerOfMilestone = rng.pick(people);
     const fields = {
       name: `${steps[i % steps.length]} ${i + 1}`,
       phase: (phases[Math.floor((i * phases.length) / m)] ?? 'G4') as Phase,
-      ownerId: ownerOfMilestone?.id ?? null,
+      ownerId: ownerOfMilestone.id,
       baselineDate,
       isCritical: rng.chance(0.2),
     };
@@ -502,7 +503,9 @@ function planProgram(rng: Rng, n: number, m: number, now: Date, world: World): P
       return r;
     });
     const confirmed = done + rng.int(1, 5) * dayMs;
-    if (rng.chance(0.8) && confirmed < historyTo) {
+    // Someone other than the one who marked it done confirms the closure (CLOSURE_NEEDS_SECOND_PERSON):
+    // the cadence owner, unless the action was theirs (then it waits for a decision owner or an admin).
+    if (rng.chance(0.8) && confirmed < historyTo && actionOwner.id !== owner.id) {
       step(confirmed, 'confirmAction', async (d, s) => {
         const a = s.actions[j] as { id: string; version: number };
         const r = await confirmAction(d, { programId: s.programId, actionId: a.id, version: a.version, actor: owner });
