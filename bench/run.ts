@@ -219,6 +219,7 @@ async function runDialect(dialect: Dialect, opts: BenchOptions, selected: Select
           portfolioConnections: 10,
           burstConnections: opts.burst,
           burstTimeoutSeconds: 5,
+          heapMb: opts.serverHeapMb,
           signal: interrupt.signal,
           log,
         },

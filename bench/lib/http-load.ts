@@ -33,6 +33,8 @@ export interface HttpLoadOptions {
   readonly portfolioConnections: number;
   readonly burstConnections: number;
   readonly burstTimeoutSeconds: number;
+  /** The server's V8 heap bound in MB (--max-old-space-size); 0: V8's default. */
+  readonly heapMb: number;
   readonly signal: AbortSignal;
   readonly log: (line: string) => void;
 }
@@ -81,6 +83,9 @@ export interface HttpLoadReport {
   readonly startedAt: string;
   readonly finishedAt: string;
   readonly serverStartMs: number;
+  /** The server's heap bound (MB, 0: V8's default) and how long after its start its warm-up (holiday calendars) ended, ms (null: not within 120 s). */
+  readonly serverHeapMb: number;
+  readonly warmupMs: number | null;
   readonly phases: readonly PhaseResult[];
   /** The server's peak resident set (VmHWM) over its life, MB. */
   readonly serverHwmMb: number;
@@ -169,7 +174,12 @@ async function startServer(o: HttpLoadOptions, logFile: string): Promise<Server>
     ...(o.databaseUrl ? { DATABASE_URL: o.databaseUrl } : {}),
   });
   const fd = openSync(logFile, 'a');
-  const child = spawn(process.execPath, [o.entry, 'serve'], { cwd: dirname(o.entry), env, stdio: ['ignore', fd, fd], detached: true });
+  const child = spawn(process.execPath, [...(o.heapMb > 0 ? [`--max-old-space-size=${o.heapMb}`] : []), o.entry, 'serve'], {
+    cwd: dirname(o.entry),
+    env,
+    stdio: ['ignore', fd, fd],
+    detached: true,
+  });
   closeSync(fd);
   children.add(child);
   let exitedWith: string | null = null;
@@ -516,6 +526,20 @@ export async function runHttpLoad(o: HttpLoadOptions, logFile: string): Promise<
   const server = await startServer(o, logFile);
   const serverStartMs = performance.now() - t0;
   o.log(`[${o.dialect}] http-load: server (pid ${server.pid}) ready at ${server.url} in ${(serverStartMs / 1000).toFixed(1)} s`);
+  // Measured after the server's warm-up, as a server in use is: its first seconds compute the holidays
+  // of the accepted date range on a worker thread (its memory and CPU on top of the load's).
+  let warmupMs: number | null = null;
+  const warmDeadline = performance.now() + 120_000;
+  while (performance.now() < warmDeadline && server.exited() === null) {
+    if (readFileSync(logFile, 'utf8').includes('holiday calendars computed')) {
+      warmupMs = performance.now() - t0;
+      break;
+    }
+    await sleep(100);
+  }
+  o.log(
+    `[${o.dialect}] http-load: ${warmupMs === null ? 'the warm-up did not end within 120 s' : `warm-up (holiday calendars) over ${(warmupMs / 1000).toFixed(1)} s after the start`}; heap bound ${o.heapMb > 0 ? `${o.heapMb} MB` : "V8's default"}`,
+  );
   const phases: PhaseResult[] = [];
   let recoveryMs: number | null = null;
   let hwm = 0;
@@ -601,6 +625,8 @@ export async function runHttpLoad(o: HttpLoadOptions, logFile: string): Promise<
     startedAt,
     finishedAt: new Date().toISOString(),
     serverStartMs,
+    serverHeapMb: o.heapMb,
+    warmupMs,
     phases,
     serverHwmMb: mb(hwm),
     recoveryMs,

@@ -36,7 +36,12 @@ export interface BenchOptions {
   readonly httpSeconds: number;
   /** HTTP load: connections of the burst. */
   readonly burst: number;
+  /** HTTP load: the server's V8 heap bound in MB (--max-old-space-size), as the README runs it; 0: V8's default. */
+  readonly serverHeapMb: number;
 }
+
+/** The heap bound the README's production settings give the server (NODE_OPTIONS=--max-old-space-size=256). */
+export const recommendedHeapMb = 256;
 
 export const usage = `Usage: npm run bench -- [options]
 
@@ -63,6 +68,8 @@ export const usage = `Usage: npm run bench -- [options]
   --http-seconds N    seconds of the program-page and portfolio phases (default 15;
                       the burst lasts two thirds of it)
   --burst N           connections of the burst (default 2000)
+  --server-heap-mb N  the server's JavaScript heap bound, --max-old-space-size (default 256,
+                      as the README runs it in production; 0: V8's own default)
 
   Crash test, only with --only crash (not part of the default run):
   --kills N           SIGKILL/restart/verify cycles per dialect (default 50)
@@ -123,6 +130,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv = p
     dropKept: v['drop-kept'] ?? false,
     httpSeconds: positiveInt('http-seconds', v['http-seconds'], 15),
     burst: positiveInt('burst', v.burst, 2000),
+    serverHeapMb: positiveInt('server-heap-mb', v['server-heap-mb'], recommendedHeapMb, 0),
   };
 }
 
@@ -148,6 +156,7 @@ function parse(argv: readonly string[]) {
       'drop-kept': { type: 'boolean' },
       'http-seconds': { type: 'string' },
       burst: { type: 'string' },
+      'server-heap-mb': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

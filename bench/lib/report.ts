@@ -149,7 +149,7 @@ export function formatHttp(h: HttpLoadReport): string {
     ),
   );
   return [
-    `http load (server started in ${(h.serverStartMs / 1000).toFixed(1)} s; peak RSS over its life ${h.serverHwmMb.toFixed(0)} MB)`,
+    `http load (server started in ${(h.serverStartMs / 1000).toFixed(1)} s, warmed up in ${h.warmupMs === null ? '–' : `${(h.warmupMs / 1000).toFixed(1)} s`}; heap bound ${h.serverHeapMb > 0 ? `${h.serverHeapMb} MB` : "V8's default"}; peak RSS over its life ${h.serverHwmMb.toFixed(0)} MB)`,
     table(
       [
         'phase',

@@ -1,3 +1,4 @@
+import { getHeapStatistics } from 'node:v8';
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { createSetupLink } from '../app/auth/create-setup-link.js';
@@ -94,6 +95,9 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const setup = await createSetupLink(composed.deps);
   const setupUrl = setup ? `${config.publicUrl ?? url}/setup/${setup.token}` : null;
   if (setup) log.info({ expiresAt: setup.expiresAt }, 'no admin yet: the setup link is printed on the console');
+  // V8 lets the heap grow to several times what is live when the machine has memory to spare; the
+  // README's production settings bound it (NODE_OPTIONS=--max-old-space-size=256).
+  log.info({ heapLimitMb: Math.round(getHeapStatistics().heap_size_limit / 2 ** 20) }, 'JavaScript heap limit');
   // The holidays of every year in the accepted range are computed off the event loop, for the countries
   // programs use now and, checked each minute, for those of programs created later.
   const warmer =

@@ -57,4 +57,21 @@ describe('warmHolidays', () => {
     await warmer.stop();
     expect(warmed).toEqual([missing]);
   });
+
+  it('reports its first pass even when there is nothing to compute (the warm-up is over), and later passes only when they computed something', async () => {
+    const warmed: number[] = [];
+    const warmer = startHolidayWarmer(
+      async () => [],
+      20,
+      (r) => warmed.push(r.years),
+      (err) => {
+        throw err;
+      },
+    );
+    await expect.poll(() => warmed.length).toBe(1);
+    // Several passes later, still only the first one reported.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await warmer.stop();
+    expect(warmed).toEqual([0]);
+  });
 });

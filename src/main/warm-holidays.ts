@@ -25,7 +25,7 @@ export interface HolidayWarmer {
 }
 
 /**
- * Warms the countries in use now, and again every `everyMs`, so a program created later (or loaded by
+ * Warms the countries in use now (reported with onWarmed when done, even with nothing to compute), and again every `everyMs`, so a program created later (or loaded by
  * another instance) in a new country is covered too; a pass with nothing new to compute costs a lookup.
  */
 export function startHolidayWarmer(
@@ -36,12 +36,15 @@ export function startHolidayWarmer(
 ): HolidayWarmer {
   const ac = new AbortController();
   let running: Promise<void> = Promise.resolve();
+  let first = true;
   const pass = () => {
     running = running
       .then(async () => {
         if (ac.signal.aborted) return;
         const r = await warmHolidays(await countriesInUse(), ac.signal);
-        if (r.years > 0) onWarmed(r);
+        // The first pass is always reported (the server's warm-up is over); later ones when they computed something.
+        if ((first || r.years > 0) && !ac.signal.aborted) onWarmed(r);
+        first = false;
       })
       .catch(onError);
   };

@@ -76,7 +76,8 @@ describe('tollgate serve', () => {
   });
 
   it('keeps the data and sessions across a restart and does not load the demo twice; --log-json logs JSON lines', async () => {
-    const { child, url, output } = await serve(db, '--demo', '--log-json');
+    // Started as the README runs it in production: the heap bound reaches the server, which logs it.
+    const { child, url, output } = await serveWith(db, { NODE_OPTIONS: '--max-old-space-size=256' }, '--demo', '--log-json');
     const cookie = await signIn(url, 'other@demo.test', 'tollgate-demo');
     const list = (await (await fetch(`${url}/api/v1/programs`, { headers: { cookie } })).json()) as { items: { code: string }[] };
     expect(list.items.map((p) => p.code)).toEqual(['HM-WINCH3']);
@@ -98,6 +99,10 @@ describe('tollgate serve', () => {
       res: { statusCode: 200 },
       responseTime: expect.any(Number),
     });
+    // V8's limit is the old generation's bound plus the young generation's (tens of MB), far below its default (~4 GB here).
+    const heap = records.find((r) => r.msg === 'JavaScript heap limit') as { heapLimitMb?: number } | undefined;
+    expect(heap?.heapLimitMb).toBeGreaterThanOrEqual(256);
+    expect(heap?.heapLimitMb).toBeLessThan(400);
     expect(output()).not.toMatch(/^\d\d:\d\d:\d\d /m);
     expect(output()).not.toContain(cookie.split('=')[1] as string);
     expect(output()).not.toContain('not-a-real-token-but-secret');
