@@ -16,7 +16,7 @@ export const errorCatalogue = {
   USER_NOT_FOUND: 'The person named (for example as an owner) does not exist.',
   VERSION_CONFLICT: 'Someone else changed the record since you read it; the current state is returned. Reload and retry.',
   REASON_REQUIRED:
-    'A change that re-states a promise or reverses a step (moving a date, changing a baseline, re-scoring or ending a risk, reopening an action, superseding a decision) needs a reason.',
+    'A change that re-states a promise or reverses a step (moving a date, changing a baseline, re-scoring or ending a risk, reopening an action, superseding a decision, rejecting evidence, recycling a gate) needs a reason.',
   MILESTONE_DONE: 'The milestone is already done; its dates can no longer be moved.',
   ACTUAL_DATE_IN_FUTURE: 'An actual (completion) date cannot lie in the future.',
   NOTHING_TO_CHANGE: 'The request changes nothing: every value given equals the current one.',
@@ -72,6 +72,19 @@ export const errorCatalogue = {
     'A date, given or computed (a pushed forecast, a shifted copy), lies outside the range Tollgate accepts: 2000-01-01 to 2099-12-31.',
   ALREADY_EXISTS:
     'The record already exists, or someone else created the same one at the same moment; nothing was changed. Reload and retry.',
+  EVIDENCE_STATE:
+    'The checklist item is not in a state that allows this step (e.g. accepting evidence nobody has submitted, or submitting again for an accepted or waived item that has not been reopened).',
+  GATE_STATE:
+    'The gate is not in a state that allows this step (e.g. deciding a gate that has passed or stopped, changing evidence of a passed gate, or passing a gate before the gates ahead of it have passed).',
+  GATE_NOT_READY:
+    'A gate passes (go or conditional go) only when every required checklist item is accepted or waived; `errors` names each item that is not.',
+  GATE_CONDITION_OPEN:
+    'A condition set when an earlier gate passed with conditions is still open, so this gate cannot pass yet; `errors` names each open condition.',
+  GATE_NOT_PASSED: 'The milestone is the review milestone of a gate that has not passed; it is completed only after the gate passes.',
+  WAIVER_NEEDS_DECISION:
+    'A checklist item is waived only by linking a decided decision of the same program; an open or superseded decision does not waive it.',
+  GATE_ROLE_REQUIRED:
+    "Only the person a gate step belongs to may take it: the item's owner submits evidence, the gate owner or quality owner reviews it (not their own), gatekeepers recommend, the template's decider decides.",
   NOT_READY: 'The service is starting or shutting down, or cannot reach its database.',
   BUSY: 'The server has more requests than it can work on now; nothing was done. Retry after the time given in Retry-After.',
   INTERNAL: 'An unexpected error on our side. It has been logged; the request changed nothing.',
