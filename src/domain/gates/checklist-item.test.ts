@@ -67,7 +67,13 @@ const inState: Record<EvidenceState, ChecklistItem> = { open, submitted, accepte
 describe('submitEvidence', () => {
   it('open → submitted by the item’s owner, recording who, when and the note, logged old → new', () => {
     const { next, changes } = value(submitEvidence(open, ctx(), supplier, ' T1 report attached ', at));
-    expect(next).toMatchObject({ state: 'submitted', submittedById: supplier, submittedAt: at, submissionNote: 'T1 report attached', version: 2 });
+    expect(next).toMatchObject({
+      state: 'submitted',
+      submittedById: supplier,
+      submittedAt: at,
+      submissionNote: 'T1 report attached',
+      version: 2,
+    });
     expect(changes.map((c) => [c.field, c.oldValue, c.newValue])).toEqual([
       ['state', 'open', 'submitted'],
       ['submittedById', null, supplier],
@@ -158,7 +164,8 @@ describe('waiveItem', () => {
   });
 
   it('is linked by the gate owner, a quality owner or the decision owner', () => {
-    for (const by of [gateOwner, quality, decisionOwner]) expect(value(waiveItem(open, ctx(), by, decided, later)).next.state).toBe('waived');
+    for (const by of [gateOwner, quality, decisionOwner])
+      expect(value(waiveItem(open, ctx(), by, decided, later)).next.state).toBe('waived');
     expect(refusal(waiveItem(open, ctx(), supplier, decided, later)).code).toBe('GATE_ROLE_REQUIRED');
   });
 
