@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { apqpPpapTemplate, apqpPpapTemplateV1 } from './apqp-ppap.js';
+import { defaultFourGateTemplate } from './default-four-gate.js';
 import { type ProgramTemplate, ppapLevels, validateTemplate } from './template.js';
-import { apqpPpapTemplate, apqpPpapTemplateV1, defaultFourGateTemplate, shippedTemplates } from './templates.js';
+import { shippedTemplates } from './templates.js';
 
 const problems = (t: ProgramTemplate) => {
   const r = validateTemplate(t);
