@@ -9,6 +9,7 @@ import { programBindings } from './programs.js';
 import { riskBindings } from './risks.js';
 import { searchBindings } from './search.js';
 import { setupBindings } from './setup.js';
+import { templateBindings } from './templates.js';
 
 /** The server side of every operation of the contract's table; the type refuses a missing one. */
 export const bindings: { readonly [K in OperationName]: Binding<K> } = {
@@ -21,4 +22,5 @@ export const bindings: { readonly [K in OperationName]: Binding<K> } = {
   ...riskBindings,
   ...setupBindings,
   ...searchBindings,
+  ...templateBindings,
 };

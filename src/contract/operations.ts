@@ -8,6 +8,7 @@ import { programOperations } from './operations/programs.js';
 import { riskOperations } from './operations/risks.js';
 import { searchOperations } from './operations/search.js';
 import { setupOperations } from './operations/setup.js';
+import { templateOperations } from './operations/templates.js';
 
 /**
  * Every API operation that is plain JSON in and out, by name: the one table from which the HTTP
@@ -24,6 +25,7 @@ export const operations = {
   ...riskOperations,
   ...setupOperations,
   ...searchOperations,
+  ...templateOperations,
 } as const satisfies Record<string, OperationContract>;
 
 export type Operations = typeof operations;

@@ -52,6 +52,7 @@ export const errorCatalogue = {
   ACTION_NOT_FOUND: 'No action with this id or key exists in the program.',
   CLIENT_NOT_FOUND: 'No client with this id exists.',
   SUPPLIER_NOT_FOUND: 'No supplier with this id exists.',
+  TEMPLATE_NOT_FOUND: 'No program template with this id exists.',
   FACTORY_NOT_FOUND: 'No factory with this id exists.',
   SUPPLIER_IN_USE:
     "Programs neither archived nor closed are made at the supplier's factories, so it cannot be archived yet; the message names them.",

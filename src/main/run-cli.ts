@@ -16,6 +16,7 @@ import { registerServerCommands } from '../cli/server-commands.js';
 import type { CliContext } from '../cli/session.js';
 import { registerSetupCommands } from '../cli/setup-commands.js';
 import { suggestMistypedSubcommands } from '../cli/suggestions.js';
+import { registerTemplateCommands } from '../cli/template-commands.js';
 import { type Terminal, terminal, terminalConfig, withTerminal } from '../cli/terminal.js';
 import { registerUserCommands } from '../cli/user-commands.js';
 import { ConfigError } from '../config/config.js';
@@ -117,6 +118,7 @@ async function run(argv: string[], ctx: CliContext): Promise<number> {
   registerActionCommands(program, ctx);
   registerMyWeekCommands(program, ctx);
   registerSearchCommands(program, ctx);
+  registerTemplateCommands(program, ctx);
   registerDecisionCommands(program, ctx);
   registerRiskCommands(program, ctx);
   registerChangeCommands(program, ctx);

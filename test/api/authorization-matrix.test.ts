@@ -897,6 +897,13 @@ describe.each(dialects)('authorization matrix on %s (demo portfolio)', (dialect)
     { route: 'GET /api/v1/me/week', request: () => ({ method: 'GET', url: '/api/v1/me/week' }), expect: everyoneSignedIn },
     // Everyone signed in may search; what they find is limited to the programs they see (test/api/search.test.ts).
     { route: 'GET /api/v1/search', request: () => ({ method: 'GET', url: '/api/v1/search?q=M-1' }), expect: everyoneSignedIn },
+    // Program templates are workspace-wide reference data: everyone signed in reads them.
+    { route: 'GET /api/v1/templates', request: () => ({ method: 'GET', url: '/api/v1/templates' }), expect: everyoneSignedIn },
+    {
+      route: 'GET /api/v1/templates/:templateId',
+      request: () => ({ method: 'GET', url: '/api/v1/templates/default-4-gate' }),
+      expect: everyoneSignedIn,
+    },
 
     // Workspace administration.
     { route: 'GET /api/v1/people', request: () => ({ method: 'GET', url: '/api/v1/people' }), expect: adminOnly },
