@@ -53,6 +53,8 @@ export const errorCatalogue = {
   CLIENT_NOT_FOUND: 'No client with this id exists.',
   SUPPLIER_NOT_FOUND: 'No supplier with this id exists.',
   TEMPLATE_NOT_FOUND: 'No program template with this id exists.',
+  CHARTER_INCOMPLETE:
+    'A program is activated only with a complete kickoff charter: decision owner, escalation path, success per gate, weekly report day, time and recipients, leadership review rule; `errors` names what is missing.',
   FACTORY_NOT_FOUND: 'No factory with this id exists.',
   SUPPLIER_IN_USE:
     "Programs neither archived nor closed are made at the supplier's factories, so it cannot be archived yet; the message names them.",
