@@ -16,7 +16,7 @@ module.exports = {
       comment: 'use cases depend on domain/ and their own ports, not on storage, HTTP, CLI or wiring.',
       severity: 'error',
       from: { path: layer('app') },
-      to: { path: ['^src/(store|http|cli|jobs|main|config|contract|web|charts)/', '^web/'] },
+      to: { path: ['^src/(store|http|cli|jobs|main|config|contract|web|charts|pdf)/', '^web/'] },
     },
     {
       name: 'charts-are-pure',
@@ -25,6 +25,14 @@ module.exports = {
       severity: 'error',
       from: { path: layer('charts') },
       to: { pathNot: ['^src/charts/', '^src/domain/', '^node_modules/(echarts|zrender|tslib)/'] },
+    },
+    {
+      name: 'pdf-is-presentation',
+      comment:
+        'pdf/ turns a plain view into PDF bytes: it imports only itself, domain/ types, pdfkit, luxon and the module resolver that finds its font files; no store, HTTP, clock or other layer.',
+      severity: 'error',
+      from: { path: layer('pdf') },
+      to: { pathNot: ['^src/pdf/', '^src/domain/', '^node_modules/(pdfkit|@types/pdfkit|luxon|@types/luxon)/', '^(node:)?module$'] },
     },
     {
       name: 'contract-is-browser-safe',
@@ -59,7 +67,7 @@ module.exports = {
       comment: 'the browser bundle may import the contract and browser-safe domain code, nothing server-side.',
       severity: 'error',
       from: { path: '^web/' },
-      to: { path: '^src/(app|store|http|cli|jobs|main|config|charts)/' },
+      to: { path: '^src/(app|store|http|cli|jobs|main|config|charts|pdf)/' },
     },
     {
       name: 'present-maps-views-only',
@@ -74,7 +82,7 @@ module.exports = {
         'bindings/ is the server side of the operation table: a use case call and its presenter per operation, shared by http/ and cli/; it imports app, present, contract and domain, no edge or store.',
       severity: 'error',
       from: { path: layer('bindings') },
-      to: { path: '^src/(store|http|cli|jobs|main|config|web|charts)/' },
+      to: { path: '^src/(store|http|cli|jobs|main|config|web|charts|pdf)/' },
     },
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
   ],

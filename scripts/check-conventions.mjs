@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Conventions no linter rule covers, checked in `npm run check`:
 // - dates and numbers are formatted for people in one module per side (web/src/lib/format.ts);
-// - use cases and domain code never read the clock themselves (time is an argument);
+// - use cases, domain code and PDFs never read the clock themselves (time is an argument);
 // - every error code in the catalogue is documented in docs/errors.md (the test checks the reverse too);
 // - only domain/policy.ts casts to AuthorizedProgramId, the proof that someone may see a program;
 // - shared store code never tests which database it is on: the dialect object answers.
@@ -35,6 +35,7 @@ scan(
 );
 scan('src/domain', /new Date\(\)|Date\.now\(\)/, [], 'domain code takes time as an argument; do not read the clock');
 scan('src/app', /new Date\(\)|Date\.now\(\)/, [], 'use cases read time from deps.clock');
+scan('src/pdf', /new Date\(\)|Date\.now\(\)/, [], 'a PDF writes the instant its view gives (generatedAt); do not read the clock');
 scan(
   'src/store',
   /dialect\s*[!=]==|\.name\s*[!=]==\s*'(sqlite|postgres)'/,
