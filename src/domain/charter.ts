@@ -90,7 +90,9 @@ export function charterValueProblems(c: Charter, gateKeys: readonly string[], ma
     problems.push({ path: 'weeklyReport.time', message: 'A time of day as HH:MM, 00:00–23:59.' });
   if (w.recipientIds.length + w.recipientEmails.length > charterLimits.recipients)
     problems.push({ path: 'weeklyReport', message: `At most ${charterLimits.recipients} recipients in all.` });
-  w.recipientIds.forEach((id, i) => person(`weeklyReport.recipientIds[${i}]`, id));
+  w.recipientIds.forEach((id, i) => {
+    person(`weeklyReport.recipientIds[${i}]`, id);
+  });
   if (new Set(w.recipientIds).size !== w.recipientIds.length)
     problems.push({ path: 'weeklyReport.recipientIds', message: 'Each person once.' });
   w.recipientEmails.forEach((e, i) => {
