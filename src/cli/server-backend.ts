@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Me } from '../contract/auth.js';
 import type { OperationContract } from '../contract/operation.js';
 import { operationPath, operationQuery } from '../contract/operation.js';
@@ -55,11 +56,29 @@ const causeOf = (e: unknown): string => {
   return cause instanceof Error ? cause.message : String(cause);
 };
 
+/** A server too busy to take a request (503 BUSY: nothing was done) is asked again this many times, after its Retry-After. */
+const busyRetries = 3;
+/** The longest Retry-After a command waits for by itself (s); a longer one ends the command with BUSY. */
+const busyWaitMaxSeconds = 10;
+
 /**
  * One API request: the parsed JSON body on success, otherwise the refusal. The token (in headers)
- * is never part of a message.
+ * is never part of a message. A 503 BUSY is sent again after the Retry-After the server gave (up to
+ * busyRetries times, while TOLLGATE_HTTP_TIMEOUT_MS allows), so a script run during a burst waits its
+ * turn instead of failing; nothing was done with the refused request, so a write is safe to repeat.
  */
 async function send<T>(server: string, r: Request): Promise<Result<T> & { readonly response?: Response }> {
+  const deadline = Date.now() + terminalConfig().httpTimeoutMs;
+  for (let attempt = 0; ; attempt++) {
+    const res = await sendOnce<T>(server, r);
+    const wait = Number(res.response?.headers.get('retry-after'));
+    const busy = !res.ok && res.error.code === 'BUSY' && Number.isFinite(wait) && wait > 0 && wait <= busyWaitMaxSeconds;
+    if (!busy || attempt >= busyRetries || Date.now() + wait * 1000 >= deadline) return res;
+    await sleep(wait * 1000);
+  }
+}
+
+async function sendOnce<T>(server: string, r: Request): Promise<Result<T> & { readonly response?: Response }> {
   const url = new URL(`${server}/api/v1${r.path}`);
   let res: Response;
   try {

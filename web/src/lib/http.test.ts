@@ -105,3 +105,59 @@ describe('callOperation', () => {
     expect(new URLSearchParams(url.split('?')[1]).get('limit')).toBe('100');
   });
 });
+
+describe('a busy server', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('is asked again after the Retry-After it gave (503 BUSY: nothing was done), and the answer that follows is returned', async () => {
+    vi.useFakeTimers();
+    const fetch = vi
+      .fn()
+      .mockResolvedValueOnce(problem(503, 'BUSY', {}, { 'retry-after': '2' }))
+      .mockResolvedValueOnce(json(200, { items: [] }));
+    vi.stubGlobal('fetch', fetch);
+    const answer = request('POST', '/api/v1/things', { a: 1 });
+    await vi.advanceTimersByTimeAsync(1_999);
+    expect(fetch).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1);
+    await expect(answer).resolves.toEqual({ items: [] });
+    expect(fetch).toHaveBeenCalledTimes(2);
+    // The write is sent again as it was.
+    expect(made(fetch, 1)[1].body).toBe('{"a":1}');
+  });
+
+  it('stops after two more tries and shows the refusal; a wait over 10 s, or another 503, is not waited for', async () => {
+    vi.useFakeTimers();
+    const busy = vi.fn(async () => problem(503, 'BUSY', {}, { 'retry-after': '1' }));
+    vi.stubGlobal('fetch', busy);
+    const answer = request('GET', '/api/v1/programs').catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(await answer).toMatchObject({ code: 'BUSY', retryAfter: 1 });
+    expect(busy).toHaveBeenCalledTimes(3);
+
+    const long = vi.fn(async () => problem(503, 'BUSY', {}, { 'retry-after': '60' }));
+    vi.stubGlobal('fetch', long);
+    await expect(request('GET', '/api/v1/programs')).rejects.toMatchObject({ code: 'BUSY', retryAfter: 60 });
+    expect(long).toHaveBeenCalledTimes(1);
+
+    const notReady = vi.fn(async () => problem(503, 'NOT_READY', {}, { 'retry-after': '1' }));
+    vi.stubGlobal('fetch', notReady);
+    await expect(request('GET', '/api/v1/programs')).rejects.toMatchObject({ code: 'NOT_READY' });
+    expect(notReady).toHaveBeenCalledTimes(1);
+  });
+
+  it('stops waiting when the page no longer needs the answer', async () => {
+    vi.useFakeTimers();
+    const fetch = vi.fn(async () => problem(503, 'BUSY', {}, { 'retry-after': '2' }));
+    vi.stubGlobal('fetch', fetch);
+    const ac = new AbortController();
+    const answer = request('GET', '/api/v1/programs', undefined, ac.signal).catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(500);
+    ac.abort(new DOMException('left the page', 'AbortError'));
+    expect(await answer).toMatchObject({ name: 'AbortError' });
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+});

@@ -63,8 +63,45 @@ async function readJson(res: Response): Promise<unknown> {
   }
 }
 
-/** One API call: JSON in and out, the CSRF header on writes, refusals thrown as ApiError. */
+/** A server too busy to take a request (503 BUSY, nothing done) is asked again this many times, after the Retry-After it gave. */
+export const busyRetries = 2;
+/** The longest Retry-After the client waits for by itself (s); a longer one is shown to the person. */
+const busyWaitMaxSeconds = 10;
+
+/** Waits `ms`, or rejects at once with the signal's reason when it is aborted. */
+const pause = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
+  });
+
+/**
+ * One API call: JSON in and out, the CSRF header on writes, refusals thrown as ApiError. A 503 BUSY
+ * (the server had more requests than it could take on, and did nothing with this one) is sent again
+ * after the Retry-After it gave, up to busyRetries times, so a burst on the server does not reach the
+ * person as an error; what it still refuses after that is thrown as usual.
+ */
 export async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await requestOnce<T>(method, path, body, signal);
+    } catch (e) {
+      const busy = e instanceof ApiError && e.code === 'BUSY' && e.retryAfter !== null && e.retryAfter <= busyWaitMaxSeconds;
+      if (!busy || attempt >= busyRetries) throw e;
+      await pause((e.retryAfter as number) * 1000, signal);
+    }
+  }
+}
+
+async function requestOnce<T>(method: string, path: string, body: unknown, signal: AbortSignal | undefined): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, {
