@@ -360,7 +360,8 @@ interface BurstSpec {
 
 /**
  * A burst beyond what the server can serve: every connection sends its next request as soon as the
- * last one is answered, for the phase's seconds; each request is abandoned after the timeout. Unlike
+ * last one is answered (after the Retry-After of a 503, as Tollgate's web app and CLI wait), for the
+ * phase's seconds; each request is abandoned after the timeout. Unlike
  * autocannon, requests still in flight when the time is up are waited for (up to their timeout), so
  * "answered late", "refused" and "left to time out" are told apart.
  */
@@ -402,7 +403,10 @@ async function runBurst(base: string, session: Session, pid: number, spec: Burst
             clearTimeout(timer);
             latencies.push(performance.now() - t0);
             statuses[status] = (statuses[status] ?? 0) + 1;
-            resolve();
+            // Refused (nothing done): the next request waits the Retry-After, as Tollgate's web app and CLI do.
+            const wait = Number(res.headers['retry-after']);
+            if (status === 503 && Number.isFinite(wait) && wait > 0) setTimeout(resolve, wait * 1000);
+            else resolve();
           });
         },
       );

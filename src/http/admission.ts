@@ -112,9 +112,27 @@ export function registerAdmission(app: FastifyInstance, limits: AdmissionLimits)
       expiry.unref();
     }
   };
-  /** Gives turns to the waiting while turns are free. */
+  // Turns given since the event loop last came round (see admitNext).
+  let givenThisRound = 0;
+  let round: NodeJS.Immediate | null = null;
+  const nextRound = () => {
+    round = null;
+    givenThisRound = 0;
+    admitNext();
+  };
+  /**
+   * Gives turns to the waiting while turns are free, at most `active` of them before the event loop
+   * comes round again. A turn often ends without waiting for I/O (SQLite answers at once, an answer
+   * kept is sent at once), and each ending hands the next turn on: unbounded, a long line would be
+   * worked through in one go while the loop neither reads sockets nor accepts connections. Node
+   * accepts one new connection per round of the loop (libuv since 1.45), so in a burst the
+   * connections not yet accepted would wait in the kernel for seconds.
+   */
   const admitNext = () => {
     for (let s = first(); s && working < limits.active; s = first()) {
+      round ??= setImmediate(nextRound);
+      if (givenThisRound >= limits.active) return;
+      givenThisRound++;
       head++;
       settle(s, true);
     }
@@ -173,5 +191,6 @@ export function registerAdmission(app: FastifyInstance, limits: AdmissionLimits)
     const until = Date.now() + closeWaitMs;
     while (working > 0 && Date.now() < until) await sleep(20);
     if (expiry) clearTimeout(expiry);
+    if (round) clearImmediate(round);
   });
 }
