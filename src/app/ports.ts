@@ -2,6 +2,7 @@ import type { Action, ActionStatus } from '../domain/action.js';
 import type { Baseline } from '../domain/baseline.js';
 import type { FieldChange } from '../domain/change.js';
 import type { LoggedEntity } from '../domain/change-story.js';
+import type { Charter } from '../domain/charter.js';
 import type { Decision, DecisionStatus } from '../domain/decision.js';
 import type { ClientId, FactoryId, MilestoneId, ProgramId, SupplierId, UserId } from '../domain/ids.js';
 import type { Link, LinkableEntity } from '../domain/link.js';
@@ -67,6 +68,27 @@ export interface Factory {
   readonly timeZone: string;
   /** When it was archived (no longer offered for new programs); null while in use. */
   readonly archivedAt: string | null;
+  readonly version: number;
+}
+
+/** A program's kickoff charter as the store keeps it: one row per program, keyed by the program. */
+export interface CharterRecord {
+  readonly programId: ProgramId;
+  readonly decisionOwnerId: UserId | null;
+  readonly escalationPath: readonly UserId[];
+  readonly successDefinitions: Readonly<Record<string, string>>;
+  readonly reportWeekday: number | null;
+  readonly reportTime: string | null;
+  readonly reportRecipientIds: readonly UserId[];
+  readonly reportRecipientEmails: readonly string[];
+  readonly reviewScoreAtLeast: number | null;
+  readonly reviewUnresolvedDays: number | null;
+  readonly version: number;
+}
+
+/** The charter a program holds and the version it was saved at. */
+export interface StoredCharter {
+  readonly charter: Charter;
   readonly version: number;
 }
 
@@ -363,6 +385,8 @@ export interface Reads {
   listMilestoneLinksOfPrograms(programIds: readonly AuthorizedProgramId[]): Promise<MilestoneLink[]>;
   /** The program's baselines, by number. */
   listBaselines(programId: AuthorizedProgramId): Promise<Baseline[]>;
+  /** The program's kickoff charter, or null while none was saved (the empty charter, version 0). */
+  findCharter(programId: AuthorizedProgramId): Promise<StoredCharter | null>;
   /**
    * Changes of the given fields of the programs' milestones (creation included), oldest first:
    * the forecast history that slips, health and the trend chart are computed from.
@@ -406,6 +430,8 @@ export interface Columns {
   link: Stored<Link>;
   milestone_link: Stored<MilestoneLink>;
   baseline: Stored<Baseline, 'takenById'> & { readonly takenBy: UserId };
+  /** Keyed by programId (the write's id is the program's). */
+  charter: Omit<CharterRecord, 'version'>;
 }
 
 interface WriteBase<E extends EntityName> {

@@ -16,7 +16,8 @@ export type LoggedEntity =
   | 'action'
   | 'link'
   | 'milestone_link'
-  | 'baseline';
+  | 'baseline'
+  | 'charter';
 
 /** What an entry did to its record: added it, changed some of its fields, or removed it. */
 export type EntryKind = 'added' | 'changed' | 'removed';
@@ -33,6 +34,7 @@ export const referenceFields: Readonly<Record<string, ReferenceKind>> = {
   doneById: 'person',
   userId: 'person',
   takenBy: 'person',
+  decisionOwnerId: 'person',
   clientId: 'client',
   supplierId: 'supplier',
   factoryId: 'factory',
@@ -76,6 +78,8 @@ export const lifeFields: Readonly<Record<LoggedEntity, string>> = {
   link: 'fromId',
   milestone_link: 'predecessorId',
   baseline: 'number',
+  // A charter is keyed by its program: the row that sets programId added it.
+  charter: 'programId',
 };
 
 /** The field that names a record to people (its title), for the kinds that have one. */

@@ -27,6 +27,7 @@ import {
   toApiToken,
   toBaseline,
   toChange,
+  toCharter,
   toClient,
   toDecision,
   toFactory,
@@ -46,6 +47,9 @@ import { changePageQuery, changesMatching, decisionPageQuery, readActionPage, re
 import type { Database } from './schema.js';
 import { searchRecords } from './search-records.js';
 
+/** The column that keys a kind of record's row, where it is not `id`: a charter is its program's. */
+const keyColumns: Partial<Record<EntityName, string>> = { charter: 'programId' };
+
 /** The table of each kind of record the change log holds. */
 export const entityTables = {
   user: 'users',
@@ -63,6 +67,7 @@ export const entityTables = {
   link: 'links',
   milestone_link: 'milestoneLinks',
   baseline: 'baselines',
+  charter: 'programCharters',
 } as const satisfies Record<EntityName, keyof Database>;
 
 // Both dialects store booleans as 0/1 integers (better-sqlite3 cannot bind booleans), and structured
@@ -98,6 +103,7 @@ const everyFieldHasAColumn: { [E in EntityName]: [MissingColumns<E>] extends [ne
   link: true,
   milestone_link: true,
   baseline: true,
+  charter: true,
 };
 void everyFieldHasAColumn;
 
@@ -386,6 +392,10 @@ export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'cou
       const rows = await db.selectFrom('baselines').selectAll().where('programId', '=', programId).orderBy('number').execute();
       return rows.map(toBaseline);
     },
+    async findCharter(programId) {
+      const row = await db.selectFrom('programCharters').selectAll().where('programId', '=', programId).executeTakeFirst();
+      return row ? toCharter(row) : null;
+    },
     async listMilestoneFieldChanges(programIds, fields, opts = {}) {
       if (programIds.length === 0 || fields.length === 0) return [];
       let q = db
@@ -643,6 +653,8 @@ function makeTx(db: Kysely<Database>, dialect: StoreDialect, touched: Set<string
     },
     async write(w: Write) {
       const table = entityTables[w.entity];
+      // Every table is keyed by its id but the charter's, keyed by its program: the key is given as a name.
+      const key = (keyColumns[w.entity] ?? 'id') as 'id';
       const stamp = w.meta.at;
       touched.add(w.programId ?? workspace);
       // People and their roles are the workspace's, also a role on one program: who someone is is kept per workspace revision.
@@ -650,16 +662,16 @@ function makeTx(db: Kysely<Database>, dialect: StoreDialect, touched: Set<string
       if (w.op === 'insert') {
         await db
           .insertInto(table)
-          .values({ ...toColumns(w.values), id: w.id, createdAt: stamp, updatedAt: stamp, version: 1 } as never)
+          .values({ ...toColumns(w.values), [key]: w.id, createdAt: stamp, updatedAt: stamp, version: 1 } as never)
           .execute();
       } else if (w.op === 'delete') {
-        const r = await db.deleteFrom(table).where('id', '=', w.id).where('version', '=', w.expectedVersion).executeTakeFirst();
+        const r = await db.deleteFrom(table).where(key, '=', w.id).where('version', '=', w.expectedVersion).executeTakeFirst();
         if (Number(r.numDeletedRows) !== 1) return false;
       } else {
         const r = await db
           .updateTable(table)
           .set({ ...toColumns(w.set), updatedAt: stamp, version: w.expectedVersion + 1 } as never)
-          .where('id', '=', w.id)
+          .where(key, '=', w.id)
           .where('version', '=', w.expectedVersion)
           .executeTakeFirst();
         if (Number(r.numUpdatedRows) !== 1) return false;

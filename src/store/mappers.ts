@@ -7,6 +7,7 @@ import type {
   Factory,
   InviteRecord,
   SessionRecord,
+  StoredCharter,
   Supplier,
   User,
   UserStatus,
@@ -36,6 +37,7 @@ import type {
   MembershipsTable,
   MilestoneLinksTable,
   MilestonesTable,
+  ProgramChartersTable,
   ProgramsTable,
   RisksTable,
   SessionsTable,
@@ -266,5 +268,25 @@ export const toBaseline = (r: BaselinesTable): Baseline => ({
   takenAt: r.takenAt,
   takenById: r.takenBy as UserId,
   dates: JSON.parse(r.dates) as Record<string, PlainDate>,
+  version: Number(r.version),
+});
+
+/** A charter row as the domain holds it: the JSON columns decoded, the report and review rules grouped. */
+export const toCharter = (r: ProgramChartersTable): StoredCharter => ({
+  charter: {
+    decisionOwnerId: r.decisionOwnerId as UserId | null,
+    escalationPath: JSON.parse(r.escalationPath) as UserId[],
+    successDefinitions: JSON.parse(r.successDefinitions) as Record<string, string>,
+    weeklyReport: {
+      weekday: r.reportWeekday === null ? null : Number(r.reportWeekday),
+      time: r.reportTime,
+      recipientIds: JSON.parse(r.reportRecipientIds) as UserId[],
+      recipientEmails: JSON.parse(r.reportRecipientEmails) as string[],
+    },
+    leadershipReview: {
+      scoreAtLeast: r.reviewScoreAtLeast === null ? null : Number(r.reviewScoreAtLeast),
+      unresolvedDays: r.reviewUnresolvedDays === null ? null : Number(r.reviewUnresolvedDays),
+    },
+  },
   version: Number(r.version),
 });

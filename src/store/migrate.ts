@@ -13,6 +13,7 @@ import * as m0010 from './migrations/0010-setup-records.js';
 import * as m0011 from './migrations/0011-owner-due-action-done-by.js';
 import * as m0012 from './migrations/0012-change-story-change-log-indexes.js';
 import * as m0013 from './migrations/0013-supplier-factory-archive.js';
+import * as m0014 from './migrations/0014-program-charters.js';
 
 // Migrations are imported, not discovered on disk, so the compiled build carries them.
 const migrations: Record<string, Migration> = {
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '0011-owner-due-action-done-by': m0011,
   '0012-change-story-change-log-indexes': m0012,
   '0013-supplier-factory-archive': m0013,
+  '0014-program-charters': m0014,
 };
 
 /** Where the applied migrations are recorded, and their lock: the schema's, not the workspace's data. */

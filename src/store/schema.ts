@@ -287,6 +287,29 @@ export interface BaselinesTable {
   version: number;
 }
 
+/** The kickoff charter of a program (0014): keyed by its program; lists and per-gate texts as JSON text. */
+export interface ProgramChartersTable {
+  programId: string;
+  decisionOwnerId: string | null;
+  /** JSON array of user ids, first level first. */
+  escalationPath: string;
+  /** JSON {gateKey: text}. */
+  successDefinitions: string;
+  /** ISO weekday 1–7. */
+  reportWeekday: number | null;
+  /** HH:MM. */
+  reportTime: string | null;
+  /** JSON array of user ids. */
+  reportRecipientIds: string;
+  /** JSON array of addresses. */
+  reportRecipientEmails: string;
+  reviewScoreAtLeast: number | null;
+  reviewUnresolvedDays: number | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
 /** One row (id 1): committed write transactions that touched records of no program (0008). */
 export interface WorkspaceStateTable {
   id: number;
@@ -314,5 +337,6 @@ export interface Database {
   links: LinksTable;
   milestoneLinks: MilestoneLinksTable;
   baselines: BaselinesTable;
+  programCharters: ProgramChartersTable;
   workspaceState: WorkspaceStateTable;
 }
