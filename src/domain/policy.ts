@@ -14,6 +14,7 @@ export const programActions = [
   'plan.edit',
   'plan.baseline',
   'calendar.edit',
+  'charter.edit',
   'decision.request',
   'decision.edit',
   'decision.decide',
@@ -51,6 +52,9 @@ export const policy: Readonly<Record<ProgramAction, Readonly<Record<Role, Grant>
   'plan.baseline': { decision_owner: 'no', cadence_owner: 'yes', quality_owner: 'no', contributor: 'no', observer: 'no' },
   // The calendar decides every business-day count of the program, so only the cadence owner edits it.
   'calendar.edit': { decision_owner: 'no', cadence_owner: 'yes', quality_owner: 'no', contributor: 'no', observer: 'no' },
+  // The kickoff charter (decision owner, escalation path, success per gate, weekly report, leadership
+  // review) is how the program is run: the cadence owner writes it before activation.
+  'charter.edit': { decision_owner: 'no', cadence_owner: 'yes', quality_owner: 'no', contributor: 'no', observer: 'no' },
   // Anyone working on the program may ask for a decision; only its named owner decides (a contributor never).
   'decision.request': { decision_owner: 'yes', cadence_owner: 'yes', quality_owner: 'yes', contributor: 'yes', observer: 'no' },
   'decision.edit': { decision_owner: 'own', cadence_owner: 'yes', quality_owner: 'no', contributor: 'no', observer: 'no' },
