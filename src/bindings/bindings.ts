@@ -2,6 +2,7 @@ import type { OperationName } from '../contract/operations.js';
 import { actionBindings } from './actions.js';
 import type { Binding } from './binding.js';
 import { calendarBindings } from './calendar.js';
+import { charterBindings } from './charter.js';
 import { decisionBindings } from './decisions.js';
 import { peopleBindings } from './people.js';
 import { planBindings } from './plan.js';
@@ -16,6 +17,7 @@ export const bindings: { readonly [K in OperationName]: Binding<K> } = {
   ...programBindings,
   ...planBindings,
   ...calendarBindings,
+  ...charterBindings,
   ...decisionBindings,
   ...actionBindings,
   ...peopleBindings,

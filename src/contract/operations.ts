@@ -1,6 +1,7 @@
 import type { InputOf, OperationContract, OutputOf, ParsedInputOf } from './operation.js';
 import { actionOperations } from './operations/actions.js';
 import { calendarOperations } from './operations/calendar.js';
+import { charterOperations } from './operations/charter.js';
 import { decisionOperations } from './operations/decisions.js';
 import { peopleOperations } from './operations/people.js';
 import { planOperations } from './operations/plan.js';
@@ -19,6 +20,7 @@ export const operations = {
   ...programOperations,
   ...planOperations,
   ...calendarOperations,
+  ...charterOperations,
   ...decisionOperations,
   ...actionOperations,
   ...peopleOperations,

@@ -508,6 +508,35 @@ describe.each(dialects)('authorization matrix on %s (demo portfolio)', (dialect)
       },
       expect: leadOnly,
     },
+    // The kickoff charter: everyone who sees the program reads it; only the cadence owner writes it
+    // (charter.edit; admins too need the role). Each cell sends the whole charter at the version it is now.
+    {
+      route: 'GET /api/v1/programs/:programId/charter',
+      request: () => ({ method: 'GET', url: `/api/v1/programs/${program}/charter` }),
+      expect: readers,
+    },
+    {
+      route: 'PUT /api/v1/programs/:programId/charter',
+      request: async () => {
+        const p = (await t.deps.store.reads.findProgram(program)) as { id: string };
+        const stored = await t.deps.store.reads.findCharter(p.id as never);
+        const owner = await t.person('owner@demo.test');
+        return {
+          method: 'PUT',
+          url: `/api/v1/programs/${program}/charter`,
+          payload: {
+            version: stored?.version ?? 0,
+            decisionOwnerId: owner.id,
+            escalationPath: [owner.id],
+            successDefinitions: { G1: `Matrix ${++n}` },
+            weeklyReport: { weekday: 5, time: '16:00', recipientIds: [], recipientEmails: ['buyer@client.example'] },
+            leadershipReview: { scoreAtLeast: 15, unresolvedDays: 10 },
+            reason: 'Matrix',
+          },
+        };
+      },
+      expect: leadOnly,
+    },
     {
       route: 'POST /api/v1/programs/:programId/calendar/official-schedules',
       request: () => ({
