@@ -3,6 +3,7 @@ import { registerAccountCommands } from '../cli/account-commands.js';
 import { registerActionCommands } from '../cli/action-commands.js';
 import { registerCalendarCommands } from '../cli/calendar-commands.js';
 import { registerChangeCommands } from '../cli/change-commands.js';
+import { registerCharterCommands } from '../cli/charter-commands.js';
 import { addActingOptions } from '../cli/connect.js';
 import { registerDecisionCommands } from '../cli/decision-commands.js';
 import { registerMilestoneCommands } from '../cli/milestone-commands.js';
@@ -114,6 +115,7 @@ async function run(argv: string[], ctx: CliContext): Promise<number> {
   registerSetupCommands(program, ctx, registerProgramCommands(program, ctx));
   registerMilestoneCommands(program, ctx);
   registerCalendarCommands(program, ctx);
+  registerCharterCommands(program, ctx);
   registerPlanCommands(program, ctx);
   registerActionCommands(program, ctx);
   registerMyWeekCommands(program, ctx);

@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CharterDocument } from '../../src/contract/charter.js';
+import { createTestDatabase, dialects, type TestDatabase } from '../support/databases.js';
+import { cliNow, jsonOf, problemOf, tollgate } from './run-cli.js';
+
+// `tollgate charter show|set` on a copy of the demo portfolio, on the database backend (the server
+// backend sends the same operations, tested through the API in test/api/charter.test.ts).
+describe.each(dialects)('tollgate charter on %s (demo portfolio)', (dialect) => {
+  let db: TestDatabase;
+  const lead = (...args: string[]) => tollgate(db, '--as', 'lead@demo.test', ...args);
+  const owner = (...args: string[]) => tollgate(db, '--as', 'owner@demo.test', ...args);
+
+  beforeAll(async () => {
+    db = await createTestDatabase(dialect, { now: cliNow, from: 'demo' });
+  });
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  it('shows an unwritten charter with everything activation still needs', async () => {
+    const c = jsonOf<CharterDocument>(await owner('charter', 'show', 'KHG-KW500', '--json'));
+    expect(c).toMatchObject({ programCode: 'KHG-KW500', version: 0, decisionOwnerId: null });
+    expect(c.gaps).toHaveLength(11);
+    const text = await owner('charter', 'show', 'KHG-KW500');
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toContain('KHG-KW500 kickoff charter');
+    expect(text.stdout).toContain('Missing before activation (11):');
+    expect(text.stdout).toContain('- decisionOwnerId: Name the one decision owner.');
+  });
+
+  it('sets only the parts given, at the version read, and keeps the rest', async () => {
+    const first = await lead(
+      'charter',
+      'set',
+      'KHG-KW500',
+      '--decision-owner',
+      'owner@demo.test',
+      '--escalation',
+      'lead@demo.test, owner@demo.test',
+      '--success',
+      'G1=Golden sample signed, tools make good parts',
+      '--success',
+      'g2=Pilot of 200 at ≤ 1.5 % defects',
+      '--report-day',
+      'fri',
+      '--report-time',
+      '16:00',
+      '--recipients',
+      'owner@demo.test,buyer@client.example',
+      '--reason',
+      'Agreed at kickoff',
+      '--json',
+    );
+    const c = jsonOf<CharterDocument>(first);
+    expect(c).toMatchObject({
+      version: 1,
+      successDefinitions: { G1: 'Golden sample signed, tools make good parts', G2: 'Pilot of 200 at ≤ 1.5 % defects' },
+      weeklyReport: { weekday: 5, time: '16:00', recipientEmails: ['buyer@client.example'] },
+      leadershipReview: { scoreAtLeast: null, unresolvedDays: null },
+    });
+    expect(c.weeklyReport.recipientIds).toEqual([c.decisionOwnerId]);
+    expect(c.people.map((p) => p.email)).toEqual(['owner@demo.test', 'lead@demo.test']);
+    expect(c.escalationPath).toHaveLength(2);
+
+    const second = await lead(
+      'charter',
+      'set',
+      'KHG-KW500',
+      '--success',
+      'G3=Yield ≥ 97 % for four weeks',
+      '--success',
+      'G4=Released on time',
+      '--review-score',
+      '15',
+      '--review-days',
+      '10',
+    );
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stdout).toContain('Complete: nothing is missing before activation.');
+    expect(second.stdout).toContain('Friday 16:00, to');
+    const now = jsonOf<CharterDocument>(await owner('charter', 'show', 'KHG-KW500', '--json'));
+    expect(now).toMatchObject({ version: 2, gaps: [], decisionOwnerId: c.decisionOwnerId, escalationPath: c.escalationPath });
+  });
+
+  it('refuses wrong values naming the option, someone not on the program, a stale --version, and those without charter.edit', async () => {
+    const bad = await lead('charter', 'set', 'KHG-KW500', '--review-score', '30', '--report-time', '25:00', '--json');
+    expect(bad.code).toBe(2);
+    expect(problemOf(bad).errors.map((e) => e.path)).toEqual(['--report-time', '--review-score']);
+    const day = await lead('charter', 'set', 'KHG-KW500', '--report-day', 'someday');
+    expect(day.code).toBe(2);
+    expect(day.stderr).toContain('--report-day');
+    const stranger = await lead('charter', 'set', 'KHG-KW500', '--decision-owner', 'nobody@example.test', '--json');
+    expect(problemOf(stranger)).toMatchObject({ code: 'USER_NOT_FOUND', errors: [{ path: '--decision-owner' }] });
+    const stale = await lead('charter', 'set', 'KHG-KW500', '--review-days', '5', '--version', '1', '--json');
+    expect(problemOf(stale)).toMatchObject({ code: 'VERSION_CONFLICT', current: { version: 2 } });
+    const forbidden = await owner('charter', 'set', 'KHG-KW500', '--review-days', '5', '--json');
+    expect(problemOf(forbidden).code).toBe('FORBIDDEN');
+    expect(jsonOf<CharterDocument>(await owner('charter', 'show', 'KHG-KW500', '--json')).version).toBe(2);
+  });
+});
