@@ -63,6 +63,7 @@ describe('tollgate over HTTP when the server is busy', () => {
     turn.finish();
     const list = jsonOf<ProgramList>(await listed);
     expect(list.items.length).toBeGreaterThan(0);
-    expect(server.output()).toMatch(/GET \/api\/v1\/programs 200/);
+    // The server's log reaches the test through a pipe, maybe after the command's answer.
+    await expect.poll(() => server.output(), { timeout: 60_000, interval: 100 }).toMatch(/GET \/api\/v1\/programs 200/);
   });
 });
