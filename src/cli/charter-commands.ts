@@ -58,15 +58,20 @@ function describe(c: CharterDocument): string {
   ];
   for (const gate of c.gates) rows.push([`success ${gate}`, c.successDefinitions[gate] ?? '—']);
   const w = c.weeklyReport;
-  const when = `${w.weekday === null ? 'day not chosen' : weekdayNames[w.weekday - 1]} ${w.time ?? 'time not chosen'}`;
+  const when =
+    w.weekday === null && w.time === null
+      ? 'day and time not chosen'
+      : `${w.weekday === null ? 'day not chosen' : weekdayNames[w.weekday - 1]}${w.time === null ? ', time not chosen' : ` ${w.time}`}`;
   const to = [...w.recipientIds.map(name), ...w.recipientEmails];
   rows.push(['weekly report', `${when}, to ${to.length ? to.join(', ') : 'nobody yet'}`]);
   const r = c.leadershipReview;
   rows.push([
     'leadership review',
-    `risks scoring ${r.scoreAtLeast === null ? '(score not set)' : `≥ ${r.scoreAtLeast}`} unresolved for ${
-      r.unresolvedDays === null ? '(days not set)' : `${r.unresolvedDays} business days`
-    }`,
+    r.scoreAtLeast === null && r.unresolvedDays === null
+      ? 'rule not set'
+      : `risks scoring ${r.scoreAtLeast === null ? '(score not set)' : `≥ ${r.scoreAtLeast}`} unresolved for ${
+          r.unresolvedDays === null ? '(days not set)' : `${r.unresolvedDays} business days`
+        }`,
   ]);
   rows.push(['version', String(c.version)]);
   const gaps = c.gaps.length
