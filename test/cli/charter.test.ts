@@ -12,18 +12,37 @@ describe.each(dialects)('tollgate charter on %s (demo portfolio)', (dialect) => 
 
   beforeAll(async () => {
     db = await createTestDatabase(dialect, { now: cliNow, from: 'demo' });
+    // The demo's programs were activated with their charters: a new draft has none yet.
+    const added = await lead(
+      'program',
+      'add',
+      'KHG-CH1',
+      '--name',
+      'Citrus press CP-1',
+      '--client',
+      'Keller Haushaltsgeräte GmbH',
+      '--factory',
+      'Ningbo Evergreen Outdoor Products/Ningbo',
+    );
+    expect(added.code, added.stderr).toBe(0);
+  });
+
+  it("shows a demo program's charter, complete, agreed before it went active", async () => {
+    const c = jsonOf<CharterDocument>(await owner('charter', 'show', 'KHG-KW500', '--json'));
+    expect(c).toMatchObject({ programCode: 'KHG-KW500', version: 1, gaps: [], weeklyReport: { weekday: 5, time: '16:00' } });
+    expect(c.successDefinitions).toHaveProperty('G4');
   });
   afterAll(async () => {
     await db?.drop();
   });
 
   it('shows an unwritten charter with everything activation still needs', async () => {
-    const c = jsonOf<CharterDocument>(await owner('charter', 'show', 'KHG-KW500', '--json'));
-    expect(c).toMatchObject({ programCode: 'KHG-KW500', version: 0, decisionOwnerId: null });
+    const c = jsonOf<CharterDocument>(await owner('charter', 'show', 'KHG-CH1', '--json'));
+    expect(c).toMatchObject({ programCode: 'KHG-CH1', version: 0, decisionOwnerId: null });
     expect(c.gaps).toHaveLength(11);
-    const text = await owner('charter', 'show', 'KHG-KW500');
+    const text = await owner('charter', 'show', 'KHG-CH1');
     expect(text.code, text.stderr).toBe(0);
-    expect(text.stdout).toContain('KHG-KW500 kickoff charter');
+    expect(text.stdout).toContain('KHG-CH1 kickoff charter');
     expect(text.stdout).toContain('Missing before activation (11):');
     expect(text.stdout).toContain('- decisionOwnerId: Name the one decision owner.');
   });
@@ -32,7 +51,7 @@ describe.each(dialects)('tollgate charter on %s (demo portfolio)', (dialect) => 
     const first = await lead(
       'charter',
       'set',
-      'KHG-KW500',
+      'KHG-CH1',
       '--decision-owner',
       'owner@demo.test',
       '--escalation',
@@ -65,7 +84,7 @@ describe.each(dialects)('tollgate charter on %s (demo portfolio)', (dialect) => 
     const second = await lead(
       'charter',
       'set',
-      'KHG-KW500',
+      'KHG-CH1',
       '--success',
       'G3=Yield ≥ 97 % for four weeks',
       '--success',
@@ -78,23 +97,23 @@ describe.each(dialects)('tollgate charter on %s (demo portfolio)', (dialect) => 
     expect(second.code, second.stderr).toBe(0);
     expect(second.stdout).toContain('Complete: nothing is missing before activation.');
     expect(second.stdout).toContain('Friday 16:00, to');
-    const now = jsonOf<CharterDocument>(await owner('charter', 'show', 'KHG-KW500', '--json'));
+    const now = jsonOf<CharterDocument>(await owner('charter', 'show', 'KHG-CH1', '--json'));
     expect(now).toMatchObject({ version: 2, gaps: [], decisionOwnerId: c.decisionOwnerId, escalationPath: c.escalationPath });
   });
 
   it('refuses wrong values naming the option, someone not on the program, a stale --version, and those without charter.edit', async () => {
-    const bad = await lead('charter', 'set', 'KHG-KW500', '--review-score', '30', '--report-time', '25:00', '--json');
+    const bad = await lead('charter', 'set', 'KHG-CH1', '--review-score', '30', '--report-time', '25:00', '--json');
     expect(bad.code).toBe(2);
     expect(problemOf(bad).errors.map((e) => e.path)).toEqual(['--report-time', '--review-score']);
-    const day = await lead('charter', 'set', 'KHG-KW500', '--report-day', 'someday');
+    const day = await lead('charter', 'set', 'KHG-CH1', '--report-day', 'someday');
     expect(day.code).toBe(2);
     expect(day.stderr).toContain('--report-day');
-    const stranger = await lead('charter', 'set', 'KHG-KW500', '--decision-owner', 'nobody@example.test', '--json');
+    const stranger = await lead('charter', 'set', 'KHG-CH1', '--decision-owner', 'nobody@example.test', '--json');
     expect(problemOf(stranger)).toMatchObject({ code: 'USER_NOT_FOUND', errors: [{ path: '--decision-owner' }] });
-    const stale = await lead('charter', 'set', 'KHG-KW500', '--review-days', '5', '--version', '1', '--json');
+    const stale = await lead('charter', 'set', 'KHG-CH1', '--review-days', '5', '--version', '1', '--json');
     expect(problemOf(stale)).toMatchObject({ code: 'VERSION_CONFLICT', current: { version: 2 } });
-    const forbidden = await owner('charter', 'set', 'KHG-KW500', '--review-days', '5', '--json');
+    const forbidden = await owner('charter', 'set', 'KHG-CH1', '--review-days', '5', '--json');
     expect(problemOf(forbidden).code).toBe('FORBIDDEN');
-    expect(jsonOf<CharterDocument>(await owner('charter', 'show', 'KHG-KW500', '--json')).version).toBe(2);
+    expect(jsonOf<CharterDocument>(await owner('charter', 'show', 'KHG-CH1', '--json')).version).toBe(2);
   });
 });

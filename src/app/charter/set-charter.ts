@@ -113,7 +113,8 @@ export function setCharter(deps: AppDeps, input: SetCharterInput): Promise<Resul
           ...base,
           op: 'insert',
           values,
-          changes: [{ field: 'programId', oldValue: null, newValue: program.id }, ...changes],
+          // programId comes first in the columns: the log reads it as the charter being added.
+          changes,
         });
       } else if (changes.length > 0) {
         const { programId: _p, ...set } = values;

@@ -3,6 +3,7 @@ import type { Milestone } from '../../domain/milestone.js';
 import { addDays, dateInZone, type PlainDate } from '../../domain/plain-date.js';
 import { ok, type Refusal, type Result, refuse } from '../../domain/result.js';
 import { principalOf } from '../auth/principal.js';
+import { setCharter } from '../charter/set-charter.js';
 import { completeMilestone } from '../complete-milestone.js';
 import { createMilestone } from '../create-milestone.js';
 import { createClient, createProgram, unwrap } from '../create-records.js';
@@ -205,6 +206,31 @@ async function loadProgram(
     });
     created.push(unwrap(view).milestone);
   }
+  // The kickoff charter, agreed before activation: the client's decision owner decides where there is
+  // one (the same rule the demo's decisions follow), escalations climb to the quality owner and then
+  // the decider, and the weekly report goes out on Friday afternoon at the factory.
+  const decider = (roleClients as readonly string[]).includes(p.client) ? (people.get('jonas') as Actor) : owner;
+  const quality = who('quality');
+  unwrap(
+    await setCharter(d, {
+      programId: program.id,
+      actor: owner,
+      version: 0,
+      reason: 'Kickoff charter agreed',
+      charter: {
+        decisionOwnerId: decider.id,
+        escalationPath: [...new Set([quality.id, decider.id])],
+        successDefinitions: {
+          G1: 'Golden sample signed by the client; drawings and BOM frozen; T1 parts within tolerance.',
+          G2: 'Pilot run at the planned quantity with first-article inspection passed and defects under the agreed AQL.',
+          G3: 'Yield on target for four consecutive weeks with in-line inspection at the agreed cadence.',
+          G4: 'Final inspection passed, compliance reports and shipping documents ready, release approved.',
+        },
+        weeklyReport: { weekday: 5, time: '16:00', recipientIds: [...new Set([decider.id, owner.id])], recipientEmails: [] },
+        leadershipReview: { scoreAtLeast: 15, unresolvedDays: 10 },
+      },
+    }),
+  );
   // The plan is complete: the program goes active, which takes baseline 0.
   unwrap(await activateProgram(d, { programId: program.id, actor: owner, version: program.version, reason: 'Plan agreed at kick-off' }));
 
