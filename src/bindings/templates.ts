@@ -4,13 +4,18 @@ import type { PpapLevel, ProgramTemplate } from '../domain/gates/template.js';
 import type { Bindings } from './binding.js';
 import { presented } from './binding.js';
 
-const templateSummaryJson = (t: ProgramTemplate) => ({
+/** What every template answer starts with (contract/template.ts TemplateFields). */
+const templateHead = (t: ProgramTemplate) => ({
   id: t.id,
   name: t.name,
   version: t.version,
   description: t.description,
   ppapLevel: t.ppapLevel,
   source: 'shipped' as const,
+});
+
+const templateSummaryJson = (t: ProgramTemplate) => ({
+  ...templateHead(t),
   gates: t.gates.map((g) => ({
     key: g.key,
     name: g.name,
@@ -21,12 +26,7 @@ const templateSummaryJson = (t: ProgramTemplate) => ({
 });
 
 const templateJson = (t: ProgramTemplate) => ({
-  id: t.id,
-  name: t.name,
-  version: t.version,
-  description: t.description,
-  ppapLevel: t.ppapLevel,
-  source: 'shipped' as const,
+  ...templateHead(t),
   gates: t.gates.map((g) => ({
     key: g.key,
     name: g.name,
