@@ -18,6 +18,7 @@ import { createFactory, createSupplier } from '../../src/app/setup/suppliers.js'
 import type { PlainDate } from '../../src/domain/plain-date.js';
 import { docsDir, webDir } from '../../src/main/compose.js';
 import { createTestServer, type Headers, type TestServer } from '../support/app.js';
+import { writeCompleteCharter } from '../support/charter.js';
 import { dialects } from '../support/databases.js';
 import { demoInstant } from '../support/demo-template.js';
 
@@ -599,7 +600,7 @@ describe.each(dialects)('authorization matrix on %s (demo portfolio)', (dialect)
       request: async () => {
         const code = `MX-DRAFT${++n}`;
         const client = (await t.deps.store.reads.findProgram(program))?.clientId as string;
-        unwrap(
+        const draft = unwrap(
           await createProgram(t.deps, {
             actor: admin,
             code,
@@ -612,6 +613,8 @@ describe.each(dialects)('authorization matrix on %s (demo portfolio)', (dialect)
             status: 'draft',
           }),
         );
+        // Activation needs a complete kickoff charter: the lead (cadence owner of the client) writes it.
+        await writeCompleteCharter(t.deps, draft.id, lead);
         return { method: 'POST', url: `/api/v1/programs/${code}/activate`, payload: { version: 1 } };
       },
       expect: with201(leadOnly),

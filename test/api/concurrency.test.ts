@@ -5,6 +5,7 @@ import { loadDemo } from '../../src/app/demo/load-demo.js';
 import type { Actor, AppDeps } from '../../src/app/deps.js';
 import type { Program } from '../../src/domain/program.js';
 import { createTestApp, createTestServer, type Headers, type TestApp } from '../support/app.js';
+import { writeCompleteCharter } from '../support/charter.js';
 import { seedProgram, seedUser } from './helpers.js';
 
 /**
@@ -152,6 +153,7 @@ describe('invariants under simultaneous writes on two instances (PostgreSQL)', {
   });
 
   it(`two re-baselines approved by one decision at once: one is taken, the other refused (${rounds} rounds)`, async () => {
+    await writeCompleteCharter(t.deps, program.id, t.actor, { decisionOwnerId: jonas.id });
     const activated = await send(a, 'POST', `/programs/${program.code}/activate`, lead, {
       version: (await t.deps.store.reads.findProgram(program.code))?.version,
     });

@@ -7,6 +7,7 @@ import { grantRole } from '../../src/app/people/grant-role.js';
 import type { OperationContract } from '../../src/contract/operation.js';
 import { operations as contractOperations, operationNames } from '../../src/contract/operations.js';
 import { createTestApp, type Headers, type TestApp } from '../support/app.js';
+import { completeCharter } from '../support/charter.js';
 import { dialects } from '../support/databases.js';
 import {
   encodeSegment,
@@ -650,7 +651,7 @@ describe.each(dialects)('fuzzing the OpenAPI operations on %s', (dialect) => {
   let dana: Actor;
 
   /** Sends as the person (API token) and insists on a 2xx: seeding goes through the API like a client would. */
-  const send = async (who: Actor, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) => {
+  const send = async (who: Actor, method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: object) => {
     const res = await app.inject({ method, url, payload, headers: await t.as(who) });
     if (res.statusCode >= 300) throw new Error(`seeding ${method} ${url} → ${res.statusCode}: ${res.body}`);
     return res.json<Record<string, unknown>>();
@@ -759,6 +760,7 @@ describe.each(dialects)('fuzzing the OpenAPI operations on %s', (dialect) => {
       ['Launch', 'G4', '2026-09-01'],
     ])
       await send(dana, 'POST', `/api/v1/programs/${second.code}/milestones`, { name, phase, baselineDate, ownerId: dana.id });
+    await send(dana, 'PUT', `/api/v1/programs/${second.code}/charter`, { ...completeCharter(dana.id), version: 0 });
     const secondVersion = (await send(dana, 'GET', `/api/v1/programs/${second.code}`)).version as number;
     await send(dana, 'POST', `/api/v1/programs/${second.code}/activate`, { version: secondVersion, reason: 'Plan agreed' });
     await send(dana, 'POST', `/api/v1/programs/${other.code}/milestones`, {

@@ -3,6 +3,7 @@ import { createClient, createProgram, unwrap } from '../../src/app/create-record
 import type { Actor } from '../../src/app/deps.js';
 import type { Program } from '../../src/domain/program.js';
 import { createTestApp, type TestApp } from '../support/app.js';
+import { completeCharter, writeCompleteCharter } from '../support/charter.js';
 import { dialects } from '../support/databases.js';
 import { type Caller, call, changes, expectProblem, paths, seedProgram, seedUser } from './helpers.js';
 
@@ -187,6 +188,7 @@ describe.each(dialects)('plan view API (baselines, plan vs actual, slack, slips,
     });
 
     it('POST /activate takes baseline 0 of an active program once; a contributor may not', async () => {
+      await writeCompleteCharter(t.deps, program.id, t.actor, { decisionOwnerId: jonas.id });
       const denied = expectProblem(
         await call(t, { method: 'POST', url: url(code, '/activate'), payload: { version: program.version } }, chen),
         403,
@@ -239,6 +241,41 @@ describe.each(dialects)('plan view API (baselines, plan vs actual, slack, slips,
       const activate = (version: number) =>
         call(t, { method: 'POST', url: url(draft.code, '/activate'), payload: { version, reason: 'Kick-off signed' } });
       expectProblem(await activate(2), 409, 'VERSION_CONFLICT');
+
+      // Without a kickoff charter: refused, every missing part named, and nothing written.
+      const before = await changes(t, draft.code);
+      const refused = expectProblem(await activate(1), 409, 'CHARTER_INCOMPLETE');
+      expect(paths(refused)).toEqual([
+        'decisionOwnerId',
+        'escalationPath',
+        'successDefinitions.G1',
+        'successDefinitions.G2',
+        'successDefinitions.G3',
+        'successDefinitions.G4',
+        'weeklyReport.weekday',
+        'weeklyReport.time',
+        'weeklyReport.recipients',
+        'leadershipReview.scoreAtLeast',
+        'leadershipReview.unresolvedDays',
+      ]);
+      expect(refused.errors?.every((e) => e.message.length > 0)).toBe(true);
+      expect(await plan(draft.code)).toMatchObject({ status: 'draft', baseline: null, baselines: [], version: 1 });
+      expect(await changes(t, draft.code)).toEqual(before);
+      // Half written (no success at G4, no report time), it is refused for those two alone.
+      const charterUrl = url(draft.code, '/charter');
+      const written = completeCharter(t.actor.id);
+      const half = {
+        ...written,
+        successDefinitions: { ...written.successDefinitions, G4: '' },
+        weeklyReport: { ...written.weeklyReport, time: null },
+      };
+      const put = await call(t, { method: 'PUT', url: charterUrl, payload: { ...half, version: 0 } });
+      expect(put.statusCode, put.body).toBe(200);
+      expect(paths(expectProblem(await activate(1), 409, 'CHARTER_INCOMPLETE'))).toEqual(['successDefinitions.G4', 'weeklyReport.time']);
+      expect((await summary(draft.code)).status).toBe('draft');
+      const completed = await call(t, { method: 'PUT', url: charterUrl, payload: { ...written, version: 1 } });
+      expect(completed.statusCode, completed.body).toBe(200);
+
       const res = await activate(1);
       expect(res.statusCode, res.body).toBe(201);
       expect(res.json<BaselineBody>()).toMatchObject({ number: 0, milestoneCount: 1 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, type TestServer } from '../support/app.js';
+import { writeCompleteCharter } from '../support/charter.js';
 import { dialects } from '../support/databases.js';
 import { demoInstant } from '../support/demo-template.js';
 import { type Caller, call as callAs, expectProblem, paths } from './helpers.js';
@@ -241,6 +242,7 @@ describe.each(dialects)('setting up clients, suppliers and programs on %s', (dia
       lead,
     );
     expect(renamed.json<ProgramBody>()).toMatchObject({ code: 'KHG-TST2', version: p.version + 1 });
+    await writeCompleteCharter(t.deps, 'KHG-TST2', await t.person('lead@demo.test'));
     const active = await call({ method: 'POST', url: '/api/v1/programs/KHG-TST2/activate', payload: { version: p.version + 1 } }, lead);
     expect(active.statusCode, active.body).toBe(201);
     const v = (await call({ method: 'GET', url: '/api/v1/programs/KHG-TST2' }, lead)).json<ProgramBody>().version;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, type TestServer } from '../support/app.js';
+import { writeCompleteCharter } from '../support/charter.js';
 import { dialects } from '../support/databases.js';
 import { demoInstant } from '../support/demo-template.js';
 import { type Caller, call as callAs, expectProblem, paths } from './helpers.js';
@@ -187,6 +188,7 @@ describe.each(dialects)('editing and archiving suppliers and factories on %s', (
 
     // Once the draft is active, the place is its own: the factory's zone is fixed again.
     const draft = await program('HH-DRAFT');
+    await writeCompleteCharter(t.deps, 'HH-DRAFT', await t.person('lead@demo.test'));
     const activated = await call({ method: 'POST', url: '/api/v1/programs/HH-DRAFT/activate', payload: { version: draft.version } }, lead);
     expect(activated.statusCode, activated.body).toBe(201);
     const fixed = expectProblem(

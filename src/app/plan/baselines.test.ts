@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { writeCompleteCharter } from '../../../test/support/charter.js';
 import { openUseCaseWorld, refusal, type UseCaseWorld, worldStart } from '../../../test/support/use-case-world.js';
 import { plainDate } from '../../domain/plain-date.js';
 import type { Program } from '../../domain/program.js';
@@ -36,11 +37,12 @@ async function decided(p: Program, owner: Actor, statement = 'Re-plan after the 
     .decision;
 }
 
-/** A draft program with M-1 (10 Mar) and M-2 (20 Mar). */
-async function draft() {
+/** A draft program with M-1 (10 Mar) and M-2 (20 Mar), and a complete kickoff charter unless told. */
+async function draft({ charter = true } = {}) {
   const p = await w.program({ status: 'draft' });
   await w.milestone(p, 'Pilot run', '2026-03-10');
   await w.milestone(p, 'PPAP submission', '2026-03-20');
+  if (charter) await writeCompleteCharter(w.deps, p.id, w.lead);
   return p;
 }
 
@@ -60,9 +62,51 @@ describe('activateProgram', () => {
     expect(rows.find((c) => c.entity === 'baseline' && c.field === 'number')).toMatchObject({ entityKey: 'B-0', reason: 'Kickoff signed' });
   });
 
+  it('refuses a program without a complete kickoff charter, naming every part missing, and writes nothing', async () => {
+    const p = await draft({ charter: false });
+    const before = await w.changes(p);
+    const none = refusal(await activate(p, { reason: 'Kickoff signed' }));
+    expect(none.code).toBe('CHARTER_INCOMPLETE');
+    expect(none.fields?.map((f) => f.path)).toEqual([
+      'decisionOwnerId',
+      'escalationPath',
+      'successDefinitions.G1',
+      'successDefinitions.G2',
+      'successDefinitions.G3',
+      'successDefinitions.G4',
+      'weeklyReport.weekday',
+      'weeklyReport.time',
+      'weeklyReport.recipients',
+      'leadershipReview.scoreAtLeast',
+      'leadershipReview.unresolvedDays',
+    ]);
+    // A half-written charter is refused for what it still lacks, and only that.
+    const half = await writeCompleteCharter(w.deps, p.id, w.lead, {
+      successDefinitions: { G1: 'Golden sample signed.', G2: 'Pilot passed.', G4: 'Released.' },
+      leadershipReview: { scoreAtLeast: 15, unresolvedDays: null },
+    });
+    const some = refusal(await activate(p));
+    expect(some.code).toBe('CHARTER_INCOMPLETE');
+    expect(some.fields?.map((f) => f.path)).toEqual(['successDefinitions.G3', 'leadershipReview.unresolvedDays']);
+    expect((await program(p)).status).toBe('draft');
+    expect(unwrap(await listBaselines(w.deps, { programId: p.id, actor: w.lead }))).toEqual([]);
+    expect((await w.changes(p)).filter((c) => c.entity !== 'charter')).toEqual(before);
+    // Once complete, the same program goes active.
+    await writeCompleteCharter(w.deps, p.id, w.lead, { escalationPath: half.escalationPath });
+    expect(unwrap(await activate(p)).baseline.number).toBe(0);
+    expect((await program(p)).status).toBe('active');
+  });
+
+  it('refuses baseline 0 of an active program without a charter too: taking it is activation', async () => {
+    const p = await w.program();
+    expect(refusal(await activate(p)).code).toBe('CHARTER_INCOMPLETE');
+    expect(unwrap(await listBaselines(w.deps, { programId: p.id, actor: w.lead }))).toEqual([]);
+  });
+
   it('gives an active program without a baseline its baseline 0, and refuses a second one', async () => {
     const p = await w.program();
     await w.milestone(p, 'Pilot run', '2026-03-10');
+    await writeCompleteCharter(w.deps, p.id, w.lead);
     const b = unwrap(await activate(p));
     expect(b.baseline.number).toBe(0);
     expect((await w.changes(p, { entity: 'baseline', field: 'number' }))[0]?.reason).toBe(`${p.code} goes active`);

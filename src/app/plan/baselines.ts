@@ -1,9 +1,11 @@
 import { type Baseline, checkRebaselineDecision, nextBaselineNumber, rebaselineEdits, snapshotDates } from '../../domain/baseline.js';
 import { changeText } from '../../domain/change.js';
+import { checkCharterForActivation } from '../../domain/charter.js';
 import type { Decision } from '../../domain/decision.js';
 import type { AuthorizedProgramId } from '../../domain/policy.js';
 import { ok, type Result } from '../../domain/result.js';
 import { rolesOn } from '../../domain/roles.js';
+import { charterGateKeys } from '../charter/get-charter.js';
 import type { Actor, AppDeps } from '../deps.js';
 import { type AuthorizedProgram, findAccessibleProgram } from '../get-program.js';
 import type { Tx, User, WriteMeta } from '../ports.js';
@@ -102,7 +104,8 @@ export interface ActivateProgramInput {
 
 /**
  * A draft program goes active and takes baseline 0 in the same transaction; an active program that
- * has no baseline yet (created before baselines existed) takes baseline 0.
+ * has no baseline yet (created before baselines existed) takes baseline 0. Either is activation, and
+ * needs a complete kickoff charter: the refusal names every part still missing, and nothing is written.
  */
 export function activateProgram(deps: AppDeps, input: ActivateProgramInput): Promise<Result<BaselineView>> {
   const target = {
@@ -130,6 +133,9 @@ export function activateProgram(deps: AppDeps, input: ActivateProgramInput): Pro
           message: `${program.code} is ${program.status.replace('_', ' ')}; only a draft program goes active.`,
         });
       }
+      // Read under the program's lock, so the charter cannot change between this check and the commit.
+      const charter = await tx.findCharter(program.id);
+      must(checkCharterForActivation(charter?.charter ?? null, charterGateKeys(program)));
       if (program.status === 'draft') {
         await updateRecord(
           deps,

@@ -54,6 +54,11 @@ export interface CreateProgramInput extends ProgramFactory {
   readonly name: string;
   readonly product?: string | undefined;
   readonly clientId: string;
+  /**
+   * Active unless told, for in-process seeding only (the demo, the bench, tests): the API and the CLI
+   * always make a draft. A program made active here has no baseline 0 and is not activated: it takes
+   * baseline 0 through activateProgram, which needs its complete kickoff charter like any activation.
+   */
   readonly status?: ProgramStatus | undefined;
   /** The person who runs the program (its owner on the portfolio). */
   readonly ownerId?: string | null | undefined;
