@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { type CharterDocument, SetCharterSchema } from '../contract/charter.js';
 import type { ProgramSummary } from '../contract/program.js';
+import type { Refusal } from '../domain/result.js';
 import type { Backend } from './backend.js';
 import { addActingOptions, withBackend } from './connect.js';
 import { badOption, parseIntOption, parseOption, withFlags } from './options.js';
@@ -23,6 +24,16 @@ const flagOf = (path: string): string => {
   if (path === 'leadershipReview.unresolvedDays') return '--review-days';
   return path;
 };
+
+/** An activation refused for an incomplete charter: each missing part named by the `charter set` option that writes it. */
+export function incompleteCharterRefusal(r: Refusal, programCode: string): Refusal {
+  const flags = Object.fromEntries((r.fields ?? []).map((f) => [f.path, flagOf(f.path)]));
+  const n = r.fields?.length ?? 0;
+  return {
+    ...withFlags(r, flags),
+    message: `The kickoff charter of ${programCode} is not complete: ${n} thing${n === 1 ? '' : 's'} missing. Write ${n === 1 ? 'it' : 'them'} with \`tollgate charter set ${programCode}\` before activating:`,
+  };
+}
 
 const weekdayNames = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 

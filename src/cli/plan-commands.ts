@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { DateInputSchema } from '../contract/common.js';
 import { MtaQuerySchema, type Plan, PlanQuerySchema, SlipsQuerySchema, TakeBaselineSchema } from '../contract/plan.js';
+import { incompleteCharterRefusal } from './charter-commands.js';
 import { addActingOptions, withBackend } from './connect.js';
 import { actualText, healthWhy, healthWord, minuteUtc, varianceText } from './format.js';
 import { parseIntOption, parseOption, withFlags } from './options.js';
@@ -201,7 +202,9 @@ export function registerPlanCommands(cli: Command, ctx: CliContext): void {
   addActingOptions(
     group
       .command('activate')
-      .description('The program goes active and takes baseline 0 (cadence owner)')
+      .description(
+        'The program goes active and takes baseline 0 (cadence owner); needs its complete kickoff charter (tollgate charter set)',
+      )
       .argument('<program>', 'program code or id')
       .option('--reason <text>', 'why, for the change log')
       .option('--json', "print the API's JSON (Baseline)"),
@@ -209,10 +212,9 @@ export function registerPlanCommands(cli: Command, ctx: CliContext): void {
     const out = outputOf(o);
     await withBackend(ctx, cmd, out, async (b) => {
       const program = await requireProgram(b, out, ref);
-      const taken = must(
-        out,
-        await b.activateProgram({ params: { programId: program.id }, body: { version: program.version, reason: o.reason } }),
-      );
+      const r = await b.activateProgram({ params: { programId: program.id }, body: { version: program.version, reason: o.reason } });
+      if (!r.ok && r.error.code === 'CHARTER_INCOMPLETE') return fail(out, incompleteCharterRefusal(r.error, program.code));
+      const taken = must(out, r);
       emit(out, taken, () => `${program.code} is active; baseline 0 holds ${taken.milestoneCount} planned dates.`);
     });
   });

@@ -116,4 +116,54 @@ describe.each(dialects)('tollgate charter on %s (demo portfolio)', (dialect) => 
     expect(problemOf(forbidden).code).toBe('FORBIDDEN');
     expect(jsonOf<CharterDocument>(await owner('charter', 'show', 'KHG-CH1', '--json')).version).toBe(2);
   });
+
+  it('refuses to activate a program whose charter is not complete, naming the options that write what is missing; then activates it', async () => {
+    const rows = async () => jsonOf<{ items: unknown[] }>(await lead('changes', 'KHG-CH2', '--rows', '--json')).items;
+    const draft = await lead(
+      'program',
+      'add',
+      'KHG-CH2',
+      '--name',
+      'Citrus press CP-2',
+      '--client',
+      'Keller Haushaltsgeräte GmbH',
+      '--factory',
+      'Ningbo Evergreen Outdoor Products/Ningbo',
+    );
+    expect(draft.code, draft.stderr).toBe(0);
+    const made = await rows();
+    const refused = await lead('plan', 'activate', 'KHG-CH2', '--reason', 'Kick-off signed');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(
+      /^error CHARTER_INCOMPLETE: The kickoff charter of KHG-CH2 is not complete: 11 things missing\. Write them with `tollgate charter set KHG-CH2` before activating:\n/,
+    );
+    expect(refused.stderr).toContain('  --decision-owner: Name the one decision owner.\n');
+    expect(refused.stderr).toContain('  --success G4: Say what success at G4 means.\n');
+    expect(refused.stderr).toContain('  --review-days: Say after how many business days unresolved.\n');
+    const json = problemOf(await lead('plan', 'activate', 'KHG-CH2', '--json'));
+    expect(json.code).toBe('CHARTER_INCOMPLETE');
+    expect(json.errors.map((e) => e.path)).toEqual([
+      '--decision-owner',
+      '--escalation',
+      '--success G1',
+      '--success G2',
+      '--success G3',
+      '--success G4',
+      '--report-day',
+      '--report-time',
+      '--recipients',
+      '--review-score',
+      '--review-days',
+    ]);
+    // Nothing was written: still a draft, no baseline, no change but the program's own making.
+    const plan = jsonOf<{ status: string; baseline: unknown; baselines: unknown[] }>(await lead('plan', 'show', 'KHG-CH2', '--json'));
+    expect(plan).toMatchObject({ status: 'draft', baseline: null, baselines: [] });
+    expect(await rows()).toEqual(made);
+
+    // KHG-CH1's charter is complete (above): it goes active and takes baseline 0.
+    const active = await lead('plan', 'activate', 'KHG-CH1', '--reason', 'Kick-off signed');
+    expect(active.code, active.stderr).toBe(0);
+    expect(active.stdout).toContain('KHG-CH1 is active; baseline 0 holds 0 planned dates.');
+    expect(jsonOf<{ status: string }>(await lead('plan', 'show', 'KHG-CH1', '--json')).status).toBe('active');
+  });
 });
