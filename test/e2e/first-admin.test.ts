@@ -157,8 +157,40 @@ describe('browser: a new workspace, from the setup link to a cadence owner in an
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.getByRole('button', { name: 'Create program' }).click();
     await page.waitForURL(`${server.url}/programs/NKA-OVEN2`);
+    // Activation needs the kickoff charter: refused, the dialog lists what it lacks in the catalogue's words.
     await page.getByRole('button', { name: 'Activate (take baseline 0)' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Activate and take baseline 0' }).click();
+    const activate = page.getByRole('dialog');
+    await activate.getByRole('button', { name: 'Activate and take baseline 0' }).click();
+    const refusal = activate.getByRole('alert');
+    await expect.poll(() => refusal.getByRole('listitem').count()).toBe(11);
+    expect(await refusal.textContent()).toContain('The kickoff charter is not complete, so the program cannot be activated yet.');
+    expect(await refusal.getByRole('listitem').first().textContent()).toBe('Name the one decision owner.');
+    expect(await refusal.textContent()).toContain('Say what success at G3 means.');
+    await expectAccessible(page, { scope: 'dialog' });
+    await screenshot(page, 'activate-charter-incomplete');
+    // The cadence owner writes the charter (through the API: the web app has no charter page yet), then activates.
+    await page.evaluate(async () => {
+      const me = (await (await fetch('/api/v1/me')).json()) as { id: string; csrfToken: string };
+      const res = await fetch('/api/v1/programs/NKA-OVEN2/charter', {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+        body: JSON.stringify({
+          version: 0,
+          decisionOwnerId: me.id,
+          escalationPath: [me.id],
+          successDefinitions: {
+            G1: 'Design frozen, T1 parts within tolerance.',
+            G2: 'Pilot run passed first-article inspection.',
+            G3: 'Yield on target for four weeks.',
+            G4: 'First shipment released.',
+          },
+          weeklyReport: { weekday: 5, time: '16:00', recipientIds: [me.id], recipientEmails: [] },
+          leadershipReview: { scoreAtLeast: 15, unresolvedDays: 10 },
+        }),
+      });
+      if (res.status !== 200) throw new Error(`charter: ${res.status} ${await res.text()}`);
+    });
+    await activate.getByRole('button', { name: 'Activate and take baseline 0' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Activate (take baseline 0)' }).count()).toBe(0);
     expect(await page.getByText('NKA-OVEN2 is active; baseline 0 holds 2 milestones.').count()).toBe(1);
 

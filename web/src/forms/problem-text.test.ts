@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Problem } from '../../../src/contract/common.js';
+import { charterGaps } from '../../../src/domain/charter.js';
 import { errorCodes } from '../../../src/domain/errors.js';
 import en from '../i18n/en.json';
 import { callHook, englishI18n } from '../i18n/test-render.js';
 import { ApiError, NETWORK_ERROR, UNEXPECTED_RESPONSE } from '../lib/api.js';
-import { problemFieldText, problemText, useProblemText } from './problem-text.js';
+import { problemFieldText, problemPartText, problemText, useProblemText } from './problem-text.js';
 
 const { t } = englishI18n();
 
@@ -69,5 +70,22 @@ describe('problemFieldText', () => {
     expect(problemFieldText(t, 'CURRENT_PASSWORD_WRONG')).toBe('Not your current password.');
     expect(problemFieldText(t, 'DEPENDENCY_CYCLE')).toBe('This milestone already waits for the one you are linking: choose another.');
     expect(problemFieldText(t, 'SOMETHING_NEW')).toBe('Check this value.');
+  });
+});
+
+describe('problemPartText', () => {
+  it('words every part a kickoff charter can lack, as the domain names them, from the catalogue', () => {
+    const gaps = charterGaps(null, ['G1', 'G2', 'G3', 'G4']);
+    const words = gaps.map((g) => problemPartText(t, 'CHARTER_INCOMPLETE', g.path));
+    expect(words.filter((w) => w.startsWith('The server did not accept'))).toEqual([]);
+    expect(new Set(words).size).toBe(gaps.length);
+    expect(words[0]).toBe('Name the one decision owner.');
+    expect(problemPartText(t, 'CHARTER_INCOMPLETE', 'successDefinitions.G3')).toBe('Say what success at G3 means.');
+    expect(problemPartText(t, 'CHARTER_INCOMPLETE', 'weeklyReport.recipients')).toBe('Name who receives the weekly report.');
+  });
+
+  it('names the path of a part the catalogue has no words for', () => {
+    expect(problemPartText(t, 'VALIDATION_FAILED', 'roles.2.scope')).toBe('The server did not accept the value of “roles.2.scope”.');
+    expect(problemPartText(t, 'CHARTER_INCOMPLETE', 'somethingNew')).toBe('The server did not accept the value of “somethingNew”.');
   });
 });

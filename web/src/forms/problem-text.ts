@@ -6,10 +6,10 @@ import { ApiError, NETWORK_ERROR, UNEXPECTED_RESPONSE } from '../lib/api.js';
 const missingCodes = new Set(['OWNER_REQUIRED', 'REASON_REQUIRED']);
 
 /** The catalogue's text at a key built from a code, or null when the catalogue has none. */
-function lookup(t: TFunction, key: string): string | null {
+function lookup(t: TFunction, key: string, values: Record<string, string> = {}): string | null {
   // Keys built from a server code are checked at run time: an unknown code finds no text.
-  const text = t(key as 'problems.unknown', { defaultValue: '' });
-  return text === '' ? null : text;
+  const text = t(key as 'problems.unknown', { ...values, defaultValue: '' });
+  return typeof text === 'string' && text !== '' ? text : null;
 }
 
 /**
@@ -30,6 +30,18 @@ export function problemText(t: TFunction, error: unknown): string {
 export function problemFieldText(t: TFunction, code: string, required?: string): string {
   if (missingCodes.has(code)) return required ?? t('validation.required');
   return lookup(t, `problems.field.${code}`) ?? t('validation.invalid');
+}
+
+/**
+ * The words for a part a refusal names that the form has no field for: what a kickoff charter still
+ * lacks (`successDefinitions.G3` → "Say what success at G3 means."), from the catalogue by code and
+ * path; else a sentence naming the path.
+ */
+export function problemPartText(t: TFunction, code: string, path: string): string {
+  // A success definition is named by its gate: one text for every gate.
+  const gate = /^successDefinitions\.([^.]+)$/.exec(path)?.[1];
+  const key = gate === undefined ? path : 'successDefinitions';
+  return lookup(t, `problems.parts.${code}.${key}`, gate === undefined ? {} : { gate }) ?? t('form.fieldAtFault', { path });
 }
 
 /** problemText bound to the current language. */

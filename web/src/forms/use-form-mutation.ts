@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { ApiError } from '../lib/api.js';
 import { contractResolver } from './contract-resolver.js';
 import { issueText } from './issue-text.js';
-import { problemFieldText, problemText } from './problem-text.js';
+import { problemFieldText, problemPartText, problemText } from './problem-text.js';
 
 /** Returned by `send` when it chose not to send (e.g. to show a preview first): the form stays as it is. */
 export const keepOpen = Symbol('keepOpen');
@@ -83,7 +83,7 @@ export function useFormMutation<In extends FieldValues, Out, T>(options: FormMut
     const extra = new Set<string>();
     for (const path of error.fieldPaths()) {
       const field = fieldOf(path);
-      if (methods.getValues(field as Path<In>) === undefined) extra.add(t('form.fieldAtFault', { path: field }));
+      if (methods.getValues(field as Path<In>) === undefined) extra.add(problemPartText(t, error.code, field));
       else onForm.add(field);
     }
     [...onForm].forEach((field, i) => {
