@@ -133,6 +133,8 @@ export const planOperations = defineOperations({
     path: '/programs/:programId/activate',
     tags,
     summary: 'The program goes active and takes baseline 0 (or, already active, takes its missing baseline 0)',
+    description:
+      'Needs the complete kickoff charter (GET /programs/{programId}/charter: its `gaps`): without it, 409 `CHARTER_INCOMPLETE` with `errors` naming each missing part, and nothing is written.',
     params: ProgramParamsSchema,
     body: ActivateProgramSchema,
     status: 201,
