@@ -2,6 +2,7 @@ import { setImmediate } from 'node:timers/promises';
 import { confirmAction } from '../../src/app/actions/confirm-action.js';
 import { markActionDone } from '../../src/app/actions/mark-action-done.js';
 import { openAction } from '../../src/app/actions/open-action.js';
+import { setCharter } from '../../src/app/charter/set-charter.js';
 import { completeMilestone } from '../../src/app/complete-milestone.js';
 import { createMilestone } from '../../src/app/create-milestone.js';
 import { type CreateProgramInput, createClient, createProgram } from '../../src/app/create-records.js';
@@ -18,6 +19,7 @@ import { raiseRisk } from '../../src/app/risks/raise-risk.js';
 import { updateRisk } from '../../src/app/risks/update-risk.js';
 import { type ActionSeverity, actionSeverities } from '../../src/domain/action.js';
 import { addBusinessDays, mondayToFriday } from '../../src/domain/business-days.js';
+import type { Charter } from '../../src/domain/charter.js';
 import type { ProgramId } from '../../src/domain/ids.js';
 import { type Phase, phases } from '../../src/domain/milestone.js';
 import { addDays, dateInZone, type PlainDate } from '../../src/domain/plain-date.js';
@@ -35,7 +37,7 @@ import type { Rng } from './prng.js';
 export const benchInstant = new Date('2026-06-17T08:00:00Z');
 
 /** Bump when the generator writes a different portfolio for the same seed and sizes: kept databases are keyed by it. */
-export const generatorVersion = 4;
+export const generatorVersion = 5;
 
 /** The password of the people the benchmark signs in as over HTTP (admin, lead, member); local databases only. */
 export const benchPassword = 'Bench portfolio: lantern 42 quartz';
@@ -128,6 +130,13 @@ const steps = [
   'Mass production',
   'Shipment',
 ];
+/** What success at each gate means, as a kick-off would write it. */
+const gateSuccess: Readonly<Record<Phase, string>> = {
+  G1: 'Golden sample signed; drawings and BOM frozen; T1 parts within tolerance.',
+  G2: 'Pilot run at the planned quantity, first-article inspection passed, defects under the agreed AQL.',
+  G3: 'Yield on target for four consecutive weeks with in-line inspection at the agreed cadence.',
+  G4: 'Final inspection passed, compliance reports and shipping documents ready, release approved.',
+};
 const statuses: readonly ProgramStatus[] = ['active', 'active', 'active', 'active', 'active', 'active', 'on_hold', 'draft'];
 const slipReasons = [
   'Supplier reported a tooling delay.',
@@ -211,7 +220,7 @@ interface ProgramPlan {
  * Every random choice of one program, drawn up front from the program's own PRNG, so the portfolio
  * is the same for a seed however the programs' writes interleave. The program is 0-60 weeks into a
  * plan of about M×5 business days (drafts start within 4 weeks); its history, written in time order
- * with the clock at each step's instant: the plan (baseline 0 when it goes active), forecast moves
+ * with the clock at each step's instant: the plan (the kickoff charter, then baseline 0, when it goes active), forecast moves
  * with reasons, completions around the forecast (one in twenty left overdue), decisions (two in three
  * decided), risks (re-scored, a third closed) and actions (some blocking a milestone or addressing a
  * risk; most of those due by now marked done, most of those confirmed), over the year before `now`.
@@ -336,6 +345,24 @@ function planProgram(rng: Rng, n: number, m: number, now: Date, world: World): P
     }
   }
   if (status === 'active') {
+    // The kickoff charter is agreed just before activation, which needs it complete. Drawn from no
+    // PRNG, so the rest of the portfolio stays as the seed made it.
+    const others = cadence.filter((c) => c.id !== owner.id);
+    const charter: Charter = {
+      decisionOwnerId: (others[0] ?? owner).id,
+      escalationPath: [...new Set([owner.id, ...others.slice(0, 2).map((c) => c.id)])],
+      successDefinitions: Object.fromEntries(phases.map((gate) => [gate, gateSuccess[gate]])),
+      weeklyReport: {
+        weekday: 5,
+        time: '16:00',
+        recipientIds: [...new Set([owner.id, ...people.slice(0, 3).map((p) => p.id)])],
+        recipientEmails: [`buyer${n}@client.invalid`],
+      },
+      leadershipReview: { scoreAtLeast: 15, unresolvedDays: 10 },
+    };
+    step(planned + m * 1000 + 30_000, 'setCharter', (d, s) =>
+      setCharter(d, { programId: s.programId, actor: owner, charter, version: 0, reason: 'Agreed at kick-off' }),
+    );
     step(planned + m * 1000 + 60_000, 'activateProgram', async (d, s) => {
       const r = await activateProgram(d, {
         programId: s.programId,
