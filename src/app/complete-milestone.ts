@@ -1,3 +1,4 @@
+import { canCompleteGateMilestone } from '../domain/gates/can-complete-gate-milestone.js';
 import { completeMilestone as complete } from '../domain/milestone.js';
 import type { PlainDate } from '../domain/plain-date.js';
 import type { Result } from '../domain/result.js';
@@ -20,7 +21,11 @@ export function completeMilestone(deps: AppDeps, input: CompleteMilestoneInput):
     input,
     'milestone.complete',
     input.reason ?? null,
-    async ({ program, milestone, now }) => complete(milestone, input.actualDate, programToday(program, now)),
+    async ({ tx, program, milestone, now }) => {
+      // A gate's review milestone is done only once its gate passed (a locked program keeps the two in step).
+      const gate = canCompleteGateMilestone(milestone, await tx.listGates(program.id));
+      return gate.ok ? complete(milestone, input.actualDate, programToday(program, now)) : gate;
+    },
     { change: (m) => ({ kind: 'complete', milestoneId: m.id, actualDate: input.actualDate }), reason: input.reason },
   );
 }

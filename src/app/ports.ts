@@ -4,6 +4,11 @@ import type { FieldChange } from '../domain/change.js';
 import type { LoggedEntity } from '../domain/change-story.js';
 import type { Charter } from '../domain/charter.js';
 import type { Decision, DecisionStatus } from '../domain/decision.js';
+import type { ChecklistItem } from '../domain/gates/checklist-item.js';
+import type { Evidence } from '../domain/gates/evidence.js';
+import type { Gate } from '../domain/gates/gate.js';
+import type { GateOrigin } from '../domain/gates/instantiate.js';
+import type { PpapElementRef } from '../domain/gates/template.js';
 import type { ClientId, FactoryId, MilestoneId, ProgramId, SupplierId, UserId } from '../domain/ids.js';
 import type { Link, LinkableEntity } from '../domain/link.js';
 import type { Milestone } from '../domain/milestone.js';
@@ -84,6 +89,33 @@ export interface CharterRecord {
   readonly reviewScoreAtLeast: number | null;
   readonly reviewUnresolvedDays: number | null;
   readonly version: number;
+}
+
+/** A program's gate as the store keeps it: the domain's gate and the template it was made from. */
+export type GateRecord = Gate & GateOrigin;
+
+/** A checklist item as the store keeps it: the domain's item, its program and the PPAP element it stands for. */
+export type ChecklistItemRecord = ChecklistItem & { readonly programId: ProgramId; readonly ppap: PpapElementRef | null };
+
+/** A stored file's bytes as read back, with whether they still hash to what was stored. */
+export interface EvidenceFileContent {
+  readonly sha256: string;
+  readonly sizeBytes: number;
+  readonly content: Uint8Array;
+  /** False when the bytes no longer match their SHA-256 (a corrupt file: reported, never served). */
+  readonly isIntact: boolean;
+}
+
+/**
+ * Where evidence files are kept, by content hash. The default adapter (store/evidence-storage.ts) keeps
+ * them in the database, in the write's transaction, so one backup holds them and several instances need
+ * nothing else.
+ */
+export interface EvidenceStorage {
+  /** Keeps the bytes (inside the transaction when the adapter can) and answers the file's id, hash and size. */
+  put(tx: Tx, content: Uint8Array, at: string): Promise<{ readonly fileId: string; readonly sha256: string; readonly sizeBytes: number }>;
+  /** The file's bytes, checked against their hash; null when unknown. */
+  get(reads: Reads, fileId: string): Promise<EvidenceFileContent | null>;
 }
 
 /** The charter a program holds and the version it was saved at. */
@@ -387,6 +419,19 @@ export interface Reads {
   listBaselines(programId: AuthorizedProgramId): Promise<Baseline[]>;
   /** The program's kickoff charter, or null while none was saved (the empty charter, version 0). */
   findCharter(programId: AuthorizedProgramId): Promise<StoredCharter | null>;
+  /** The program's gates in order (G1 first). */
+  listGates(programId: AuthorizedProgramId): Promise<GateRecord[]>;
+  /** The gates of these programs, for readiness across a portfolio in one read. */
+  listGatesOfPrograms(programIds: readonly AuthorizedProgramId[]): Promise<GateRecord[]>;
+  /** The checklist items of the program's gates, by gate and position. */
+  listChecklistItems(programId: AuthorizedProgramId): Promise<ChecklistItemRecord[]>;
+  /** The required items not yet accepted or waived of these programs' gates not passed: what readiness reads. */
+  listOpenRequiredItemsOfPrograms(programIds: readonly AuthorizedProgramId[]): Promise<ChecklistItemRecord[]>;
+  /** The evidence of the program's items (removed included, newest last). */
+  listEvidence(programId: AuthorizedProgramId): Promise<Evidence[]>;
+  findEvidence(programId: AuthorizedProgramId, id: string): Promise<Evidence | null>;
+  /** A stored evidence file's row (the adapter in store/ checks its hash). */
+  findEvidenceFile(fileId: string): Promise<{ readonly sha256: string; readonly sizeBytes: number; readonly content: Uint8Array } | null>;
   /**
    * Changes of the given fields of the programs' milestones (creation included), oldest first:
    * the forecast history that slips, health and the trend chart are computed from.
@@ -432,6 +477,9 @@ export interface Columns {
   baseline: Stored<Baseline, 'takenById'> & { readonly takenBy: UserId };
   /** Keyed by programId (the write's id is the program's). */
   charter: Omit<CharterRecord, 'version'>;
+  gate: Stored<GateRecord>;
+  checklist_item: Stored<ChecklistItemRecord>;
+  evidence: Stored<Evidence, 'addedAt'>;
 }
 
 interface WriteBase<E extends EntityName> {
@@ -515,6 +563,14 @@ export interface Tx extends Reads {
   putOidcState(s: OidcState, now: string): Promise<void>;
   /** Returns and deletes the state (one use only), or null when unknown or expired. */
   takeOidcState(state: string, now: string): Promise<OidcState | null>;
+  /** Keeps a file's bytes under their hash (outside the change log: the evidence record that names it is in it). */
+  insertEvidenceFile(row: {
+    readonly id: string;
+    readonly sha256: string;
+    readonly sizeBytes: number;
+    readonly content: Uint8Array;
+    readonly at: string;
+  }): Promise<void>;
   /** Marks an API token used (not change-logged: it changes on every request). */
   touchApiToken(id: string, at: string): Promise<void>;
 }
@@ -522,6 +578,8 @@ export interface Tx extends Reads {
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
   readonly reads: Reads;
+  /** Where evidence files are kept: the database itself unless composed otherwise. */
+  readonly evidence: EvidenceStorage;
   /** Runs fn in one transaction; a throw rolls everything back. */
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   /**

@@ -4,6 +4,7 @@ import type { Binding } from './binding.js';
 import { calendarBindings } from './calendar.js';
 import { charterBindings } from './charter.js';
 import { decisionBindings } from './decisions.js';
+import { gateBindings } from './gates.js';
 import { peopleBindings } from './people.js';
 import { planBindings } from './plan.js';
 import { programBindings } from './programs.js';
@@ -25,4 +26,5 @@ export const bindings: { readonly [K in OperationName]: Binding<K> } = {
   ...setupBindings,
   ...searchBindings,
   ...templateBindings,
+  ...gateBindings,
 };

@@ -75,6 +75,7 @@ export const setupBindings: Bindings<keyof typeof setupOperations> = {
         actor: ctx.actor,
         status: 'draft',
         targetReleaseDate: body.targetReleaseDate as PlainDate | null | undefined,
+        planStart: body.planStart as PlainDate | undefined,
         copyFrom: body.copyFrom
           ? { programId: body.copyFrom.programId, startDate: body.copyFrom.startDate as PlainDate, owners: body.copyFrom.owners }
           : undefined,

@@ -3,6 +3,7 @@ import { actionOperations } from './operations/actions.js';
 import { calendarOperations } from './operations/calendar.js';
 import { charterOperations } from './operations/charter.js';
 import { decisionOperations } from './operations/decisions.js';
+import { gateOperations } from './operations/gates.js';
 import { peopleOperations } from './operations/people.js';
 import { planOperations } from './operations/plan.js';
 import { programOperations } from './operations/programs.js';
@@ -28,6 +29,7 @@ export const operations = {
   ...setupOperations,
   ...searchOperations,
   ...templateOperations,
+  ...gateOperations,
 } as const satisfies Record<string, OperationContract>;
 
 export type Operations = typeof operations;

@@ -160,6 +160,16 @@ export const CreateProgramSchema = z
       .strict()
       .optional()
       .meta({ description: 'Start as a copy of this plan (see POST /programs/{programId}/copy-preview)' }),
+    templateId: Identifier(64)
+      .optional()
+      .meta({ description: 'The template (GET /templates) whose gates and checklists the program gets; default-4-gate when absent' }),
+    ppapLevel: z
+      .union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)], { error: 'A PPAP submission level from 1 to 5.' })
+      .optional()
+      .meta({ description: "For a template with PPAP: the submission level its release gate's checklist is made for" }),
+    planStart: DateInputSchema.optional().meta({
+      description: "Lays out the template's standard milestones and their links from this date (not with copyFrom)",
+    }),
     reason: ReasonSchema.optional(),
   })
   .strict();

@@ -17,7 +17,10 @@ export type LoggedEntity =
   | 'link'
   | 'milestone_link'
   | 'baseline'
-  | 'charter';
+  | 'charter'
+  | 'gate'
+  | 'checklist_item'
+  | 'evidence';
 
 /** What an entry did to its record: added it, changed some of its fields, or removed it. */
 export type EntryKind = 'added' | 'changed' | 'removed';
@@ -35,6 +38,11 @@ export const referenceFields: Readonly<Record<string, ReferenceKind>> = {
   userId: 'person',
   takenBy: 'person',
   decisionOwnerId: 'person',
+  submittedById: 'person',
+  reviewedById: 'person',
+  addedById: 'person',
+  reviewMilestoneId: 'milestone',
+  waiverDecisionId: 'decision',
   clientId: 'client',
   supplierId: 'supplier',
   factoryId: 'factory',
@@ -80,6 +88,9 @@ export const lifeFields: Readonly<Record<LoggedEntity, string>> = {
   baseline: 'number',
   // A charter is keyed by its program: the row that sets programId added it.
   charter: 'programId',
+  gate: 'key',
+  checklist_item: 'key',
+  evidence: 'title',
 };
 
 /** The field that names a record to people (its title), for the kinds that have one. */
@@ -90,6 +101,9 @@ export const titleFields: Partial<Readonly<Record<LoggedEntity, string>>> = {
   risk: 'title',
   action: 'title',
   baseline: 'name',
+  gate: 'name',
+  checklist_item: 'title',
+  evidence: 'title',
 };
 
 /** Whether the entry added, changed or removed its record: told by the field the record always holds. */

@@ -53,6 +53,8 @@ export const errorCatalogue = {
   CLIENT_NOT_FOUND: 'No client with this id exists.',
   SUPPLIER_NOT_FOUND: 'No supplier with this id exists.',
   TEMPLATE_NOT_FOUND: 'No program template with this id exists.',
+  GATE_NOT_FOUND: 'No gate with this key (G1 …) or id exists in the program.',
+  CHECKLIST_ITEM_NOT_FOUND: 'No checklist item with this key or id exists on the gate.',
   CHARTER_INCOMPLETE:
     'A program is activated only with a complete kickoff charter: decision owner, escalation path, success per gate, weekly report day, time and recipients, leadership review rule; `errors` names what is missing.',
   FACTORY_NOT_FOUND: 'No factory with this id exists.',

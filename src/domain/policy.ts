@@ -15,6 +15,9 @@ export const programActions = [
   'plan.baseline',
   'calendar.edit',
   'charter.edit',
+  'gate.edit',
+  'gate.work',
+  'gate.decide',
   'decision.request',
   'decision.edit',
   'decision.decide',
@@ -55,6 +58,15 @@ export const policy: Readonly<Record<ProgramAction, Readonly<Record<Role, Grant>
   // The kickoff charter (decision owner, escalation path, success per gate, weekly report, leadership
   // review) is how the program is run: the cadence owner writes it before activation.
   'charter.edit': { decision_owner: 'no', cadence_owner: 'yes', quality_owner: 'no', contributor: 'no', observer: 'no' },
+  // A gate's owner, gatekeepers and review milestone, and its items' owners and due dates: the cadence owner's.
+  'gate.edit': { decision_owner: 'no', cadence_owner: 'yes', quality_owner: 'no', contributor: 'no', observer: 'no' },
+  // Evidence: attach, submit, accept, reject, waive, reopen. Who may take each step on an item (its owner
+  // submits; the gate owner or a quality owner reviews; a waiver links a decided decision) is the gate
+  // rules' (domain/gates/checklist-item.ts); observers never work a gate.
+  'gate.work': { decision_owner: 'yes', cadence_owner: 'yes', quality_owner: 'yes', contributor: 'yes', observer: 'no' },
+  // Recommend and decide at a gate's review: gatekeepers recommend, the decider the template names (the
+  // decision owner, or the gate owner) records the outcome (domain/gates/decide-gate.ts).
+  'gate.decide': { decision_owner: 'yes', cadence_owner: 'yes', quality_owner: 'yes', contributor: 'no', observer: 'no' },
   // Anyone working on the program may ask for a decision; only its named owner decides (a contributor never).
   'decision.request': { decision_owner: 'yes', cadence_owner: 'yes', quality_owner: 'yes', contributor: 'yes', observer: 'no' },
   'decision.edit': { decision_owner: 'own', cadence_owner: 'yes', quality_owner: 'no', contributor: 'no', observer: 'no' },
@@ -164,6 +176,15 @@ export function permitProgramCreation(p: Principal, clientId: ClientId): Result<
     'FORBIDDEN',
     "You lack the permission to create programs for this client. It needs a workspace admin or a cadence owner on the client's programs (a role on the client).",
   );
+}
+
+/** The program a person is creating (permitProgramCreation), theirs to read while they make its parts. */
+export function programBeingCreated(
+  p: Principal,
+  program: { readonly id: ProgramId; readonly clientId: ClientId },
+): Result<AuthorizedProgramId> {
+  const allowed = permitProgramCreation(p, program.clientId);
+  return allowed.ok ? ok(program.id as AuthorizedProgramId) : allowed;
 }
 
 export function permitAdmin(p: Principal, action: AdminAction): Result<true> {

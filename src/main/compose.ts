@@ -2,6 +2,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { uuidv7 } from 'uuidv7';
 import type { AppDeps } from '../app/deps.js';
+import { backfillGates } from '../app/gates/backfill-gates.js';
 import type { Config } from '../config/config.js';
 import { openStore } from '../store/open-store.js';
 import { argon2Passwords } from './passwords.js';
@@ -45,6 +46,11 @@ export async function compose(config: Config, opts: { readonly connections?: num
       passwords: argon2Passwords,
       demo: config.demo,
     };
+    // Programs made before gates existed get the default four gates, once, right after migration 0015.
+    if (applied.includes('0015-gates')) {
+      const filled = await backfillGates(deps);
+      if (!filled.ok) throw new Error(`Giving existing programs their gates failed: ${filled.error.message}`);
+    }
     return { deps, location: opened.location, migrated: applied, close: () => opened.store.close() };
   } catch (e) {
     await opened.store.close();

@@ -2,9 +2,11 @@ import { type Kysely, sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import {
   type ChangeQuery,
+  type ChecklistItemRecord,
   type Client,
   type Columns,
   type EntityName,
+  type GateRecord,
   type NamedRecord,
   type Reads,
   type Store,
@@ -15,12 +17,14 @@ import {
 } from '../app/ports.js';
 import type { Action } from '../domain/action.js';
 import type { Decision } from '../domain/decision.js';
+import { gateOrder } from '../domain/gates/gate.js';
 import type { ProgramId } from '../domain/ids.js';
 import type { Link, LinkableEntity } from '../domain/link.js';
 import type { Program } from '../domain/program.js';
 import { highRiskScore } from '../domain/risk.js';
 import { compiledOnce } from './compiled-once.js';
 import type { StoreDialect } from './dialects/store-dialect.js';
+import { databaseEvidenceStorage } from './evidence-storage.js';
 import { chunks } from './in-lists.js';
 import {
   toAction,
@@ -28,9 +32,12 @@ import {
   toBaseline,
   toChange,
   toCharter,
+  toChecklistItem,
   toClient,
   toDecision,
+  toEvidence,
   toFactory,
+  toGate,
   toInvite,
   toLink,
   toMembership,
@@ -68,6 +75,9 @@ export const entityTables = {
   milestone_link: 'milestoneLinks',
   baseline: 'baselines',
   charter: 'programCharters',
+  gate: 'gates',
+  checklist_item: 'checklistItems',
+  evidence: 'evidence',
 } as const satisfies Record<EntityName, keyof Database>;
 
 // Both dialects store booleans as 0/1 integers (better-sqlite3 cannot bind booleans), and structured
@@ -104,10 +114,17 @@ const everyFieldHasAColumn: { [E in EntityName]: [MissingColumns<E>] extends [ne
   milestone_link: true,
   baseline: true,
   charter: true,
+  gate: true,
+  checklist_item: true,
+  evidence: true,
 };
 void everyFieldHasAColumn;
 
 const unique = <T>(items: readonly T[]): T[] => [...new Set(items)];
+
+/** Gates of a program in order (G1, G2, … G10), programs apart. */
+const byGateOrder = (a: GateRecord, b: GateRecord) =>
+  a.programId === b.programId ? gateOrder(a.key) - gateOrder(b.key) : a.programId < b.programId ? -1 : 1;
 
 // The reads of every API request (who is asking, the workspace's revision, the program read), compiled once.
 const sessionById = compiledOnce((db: Kysely<Database>, id: string) => db.selectFrom('sessions').selectAll().where('id', '=', id));
@@ -395,6 +412,65 @@ export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'cou
     async findCharter(programId) {
       const row = await db.selectFrom('programCharters').selectAll().where('programId', '=', programId).executeTakeFirst();
       return row ? toCharter(row) : null;
+    },
+    async listGates(programId) {
+      const rows = await db.selectFrom('gates').selectAll().where('programId', '=', programId).execute();
+      return rows.map(toGate).sort(byGateOrder);
+    },
+    async listGatesOfPrograms(programIds) {
+      const out: GateRecord[] = [];
+      for (const part of chunks(unique(programIds))) {
+        out.push(...(await db.selectFrom('gates').selectAll().where('programId', 'in', part).execute()).map(toGate));
+      }
+      return out.sort(byGateOrder);
+    },
+    async listChecklistItems(programId) {
+      const rows = await db
+        .selectFrom('checklistItems')
+        .selectAll()
+        .where('programId', '=', programId)
+        .orderBy('gateId')
+        .orderBy('position')
+        .execute();
+      return rows.map(toChecklistItem);
+    },
+    async listOpenRequiredItemsOfPrograms(programIds) {
+      const out: ChecklistItemRecord[] = [];
+      for (const part of chunks(unique(programIds))) {
+        const rows = await db
+          .selectFrom('checklistItems')
+          .innerJoin('gates', 'gates.id', 'checklistItems.gateId')
+          .selectAll('checklistItems')
+          .where('checklistItems.programId', 'in', part)
+          .where('checklistItems.isRequired', '=', 1)
+          .where('checklistItems.state', 'not in', ['accepted', 'waived'])
+          .where('gates.status', 'not in', ['passed', 'passed_with_conditions', 'stopped'])
+          .execute();
+        out.push(...rows.map(toChecklistItem));
+      }
+      return out;
+    },
+    async listEvidence(programId) {
+      const rows = await db
+        .selectFrom('evidence')
+        .selectAll()
+        .where('programId', '=', programId)
+        .orderBy('createdAt')
+        .orderBy('id')
+        .execute();
+      return rows.map(toEvidence);
+    },
+    async findEvidence(programId, id) {
+      const row = await db.selectFrom('evidence').selectAll().where('programId', '=', programId).where('id', '=', id).executeTakeFirst();
+      return row ? toEvidence(row) : null;
+    },
+    async findEvidenceFile(fileId) {
+      const row = await db
+        .selectFrom('evidenceFiles')
+        .select(['sha256', 'sizeBytes', 'content'])
+        .where('id', '=', fileId)
+        .executeTakeFirst();
+      return row ? { sha256: row.sha256, sizeBytes: Number(row.sizeBytes), content: new Uint8Array(row.content) } : null;
     },
     async listMilestoneFieldChanges(programIds, fields, opts = {}) {
       if (programIds.length === 0 || fields.length === 0) return [];
@@ -750,6 +826,12 @@ function makeTx(db: Kysely<Database>, dialect: StoreDialect, touched: Set<string
       const r = await db.deleteFrom('oidcStates').where('state', '=', state).returningAll().executeTakeFirst();
       return r && r.expiresAt > now ? r : null;
     },
+    async insertEvidenceFile(f) {
+      await db
+        .insertInto('evidenceFiles')
+        .values({ id: f.id, sha256: f.sha256, sizeBytes: f.sizeBytes, content: f.content, createdAt: f.at })
+        .execute();
+    },
     async touchApiToken(id, at) {
       await db.updateTable('apiTokens').set({ lastUsedAt: at }).where('id', '=', id).execute();
     },
@@ -769,6 +851,7 @@ export function kyselyStore(dialect: StoreDialect): Store {
   return {
     dialect: dialect.name,
     reads: makeReads(db, dialect),
+    evidence: databaseEvidenceStorage,
     async transaction(fn) {
       try {
         return await dialect.transaction(async (conn) => {
@@ -789,6 +872,7 @@ export function kyselyStore(dialect: StoreDialect): Store {
           const inner: Store = {
             dialect: dialect.name,
             reads: makeReads(conn, dialect),
+            evidence: databaseEvidenceStorage,
             async transaction(f) {
               const name = sql.id(`write_${++savepoints}`);
               await sql`savepoint ${name}`.execute(conn);

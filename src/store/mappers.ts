@@ -1,10 +1,12 @@
 import type {
   ApiTokenRecord,
   ChangeRecord,
+  ChecklistItemRecord,
   Client,
   ClientContact,
   EntityName,
   Factory,
+  GateRecord,
   InviteRecord,
   SessionRecord,
   StoredCharter,
@@ -16,6 +18,7 @@ import type { Action, ActionSeverity, ActionStatus, EffectivenessResult } from '
 import type { Baseline } from '../domain/baseline.js';
 import type { CalendarSpec } from '../domain/calendar/calendar-spec.js';
 import type { Decision, DecisionStatus } from '../domain/decision.js';
+import type { Evidence } from '../domain/gates/evidence.js';
 import type { ClientId, FactoryId, MilestoneId, ProgramId, SupplierId, UserId } from '../domain/ids.js';
 import type { Link, LinkableEntity } from '../domain/link.js';
 import type { Milestone, Phase } from '../domain/milestone.js';
@@ -29,9 +32,12 @@ import type {
   ApiTokensTable,
   BaselinesTable,
   ChangesTable,
+  ChecklistItemsTable,
   ClientsTable,
   DecisionsTable,
+  EvidenceTable,
   FactoriesTable,
+  GatesTable,
   InvitesTable,
   LinksTable,
   MembershipsTable,
@@ -288,5 +294,68 @@ export const toCharter = (r: ProgramChartersTable): StoredCharter => ({
       unresolvedDays: r.reviewUnresolvedDays === null ? null : Number(r.reviewUnresolvedDays),
     },
   },
+  version: Number(r.version),
+});
+
+/** A gate row as the domain holds it: lists and the last decision decoded. */
+export const toGate = (r: GatesTable): GateRecord => ({
+  id: r.id,
+  programId: r.programId,
+  key: r.key,
+  name: r.name,
+  closeCriteria: r.closeCriteria,
+  ownerId: r.ownerId as UserId | null,
+  decidedBy: r.decidedBy as GateRecord['decidedBy'],
+  gatekeeperIds: JSON.parse(r.gatekeeperIds) as UserId[],
+  reviewMilestoneId: r.reviewMilestoneId,
+  warningDays: Number(r.warningDays),
+  status: r.status as GateRecord['status'],
+  recommendations: JSON.parse(r.recommendations) as GateRecord['recommendations'],
+  decision: r.decision === null ? null : (JSON.parse(r.decision) as GateRecord['decision']),
+  templateId: r.templateId,
+  templateVersion: Number(r.templateVersion),
+  ppapLevel: r.ppapLevel === null ? null : (Number(r.ppapLevel) as GateRecord['ppapLevel']),
+  version: Number(r.version),
+});
+
+export const toChecklistItem = (r: ChecklistItemsTable): ChecklistItemRecord => ({
+  id: r.id,
+  programId: r.programId as ProgramId,
+  gateId: r.gateId,
+  key: r.key,
+  position: Number(r.position),
+  title: r.title,
+  description: r.description,
+  isRequired: Boolean(Number(r.isRequired)),
+  ownerId: r.ownerId as UserId | null,
+  dueDate: r.dueDate as PlainDate | null,
+  state: r.state as ChecklistItemRecord['state'],
+  submittedById: r.submittedById as UserId | null,
+  submittedAt: r.submittedAt,
+  submissionNote: r.submissionNote,
+  reviewedById: r.reviewedById as UserId | null,
+  reviewedAt: r.reviewedAt,
+  reviewComment: r.reviewComment,
+  waiverDecisionId: r.waiverDecisionId,
+  ppap: r.ppap === null ? null : (JSON.parse(r.ppap) as ChecklistItemRecord['ppap']),
+  version: Number(r.version),
+});
+
+export const toEvidence = (r: EvidenceTable): Evidence => ({
+  id: r.id,
+  programId: r.programId,
+  itemId: r.itemId,
+  kind: r.kind as Evidence['kind'],
+  title: r.title,
+  url: r.url,
+  note: r.note,
+  fileId: r.fileId,
+  fileName: r.fileName,
+  contentType: r.contentType,
+  sizeBytes: r.sizeBytes === null ? null : Number(r.sizeBytes),
+  sha256: r.sha256,
+  addedById: r.addedById as UserId,
+  addedAt: r.createdAt,
+  removedAt: r.removedAt,
   version: Number(r.version),
 });

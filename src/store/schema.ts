@@ -310,6 +310,89 @@ export interface ProgramChartersTable {
   version: number;
 }
 
+/** A program's phase gate (0015), made from a template; recommendations and the last decision as JSON text. */
+export interface GatesTable {
+  id: string;
+  programId: string;
+  key: string;
+  name: string;
+  closeCriteria: string;
+  ownerId: string | null;
+  decidedBy: string;
+  /** JSON array of user ids. */
+  gatekeeperIds: string;
+  reviewMilestoneId: string | null;
+  warningDays: number;
+  status: string;
+  /** JSON array of recommendations of this review round. */
+  recommendations: string;
+  /** JSON of the last GateDecision, or null. */
+  decision: string | null;
+  templateId: string;
+  templateVersion: number;
+  ppapLevel: number | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+/** One checklist item of a gate (0015). */
+export interface ChecklistItemsTable {
+  id: string;
+  programId: string;
+  gateId: string;
+  key: string;
+  position: number;
+  title: string;
+  description: string;
+  isRequired: number;
+  ownerId: string | null;
+  dueDate: string | null;
+  state: string;
+  submittedById: string | null;
+  submittedAt: string | null;
+  submissionNote: string | null;
+  reviewedById: string | null;
+  reviewedAt: string | null;
+  reviewComment: string | null;
+  waiverDecisionId: string | null;
+  /** JSON of the PPAP element the item stands for, or null. */
+  ppap: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+/** A file's bytes, kept under their SHA-256 (0015); written once, never changed, outside the change log (its evidence record is in it). */
+export interface EvidenceFilesTable {
+  id: string;
+  sha256: string;
+  sizeBytes: number;
+  content: Uint8Array;
+  createdAt: string;
+}
+
+/** Evidence attached to a checklist item (0015): a file, a link or a note. */
+export interface EvidenceTable {
+  id: string;
+  programId: string;
+  itemId: string;
+  kind: string;
+  title: string;
+  url: string | null;
+  note: string | null;
+  fileId: string | null;
+  fileName: string | null;
+  contentType: string | null;
+  sizeBytes: number | null;
+  sha256: string | null;
+  addedById: string;
+  removedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
 /** One row (id 1): committed write transactions that touched records of no program (0008). */
 export interface WorkspaceStateTable {
   id: number;
@@ -338,5 +421,9 @@ export interface Database {
   milestoneLinks: MilestoneLinksTable;
   baselines: BaselinesTable;
   programCharters: ProgramChartersTable;
+  gates: GatesTable;
+  checklistItems: ChecklistItemsTable;
+  evidenceFiles: EvidenceFilesTable;
+  evidence: EvidenceTable;
   workspaceState: WorkspaceStateTable;
 }

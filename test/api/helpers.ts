@@ -35,7 +35,7 @@ export interface ProblemBody {
 
 /** Asserts an RFC 9457 problem response with the status and stable code, and returns its body. */
 export function expectProblem(res: LightMyRequestResponse, status: number, code: string): ProblemBody {
-  expect({ status: res.statusCode, body: res.body }).toMatchObject({ status });
+  expect({ status: res.statusCode, body: res.body }, res.body).toMatchObject({ status });
   expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
   const p = res.json<ProblemBody>();
   expect(p).toMatchObject({ status, code });

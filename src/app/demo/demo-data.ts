@@ -221,7 +221,8 @@ export const demoPrograms: readonly DemoProgram[] = [
     timeZone: 'Asia/Shanghai',
     owner: 'other',
     contact: 'wang',
-    quality: 'other',
+    // Haitong's quality engineer is the program's quality owner: someone other than Ingrid reviews her evidence.
+    quality: 'wang',
     milestones: 30,
     ageWeeks: 10,
     shape: 'at_risk',

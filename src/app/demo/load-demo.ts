@@ -8,6 +8,7 @@ import { completeMilestone } from '../complete-milestone.js';
 import { createMilestone } from '../create-milestone.js';
 import { createClient, createProgram, unwrap } from '../create-records.js';
 import type { Actor, AppDeps } from '../deps.js';
+import { listGates } from '../gates/get-gates.js';
 import { authorize } from '../get-program.js';
 import { moveMilestone } from '../move-milestone.js';
 import { createPerson } from '../people/create-person.js';
@@ -16,6 +17,7 @@ import { activateProgram } from '../plan/baselines.js';
 import { loadDemoActions } from './demo-actions.js';
 import { type DemoProgram, demoClients, demoPassword, demoPeople, demoPrograms, roleClients } from './demo-data.js';
 import { loadDemoDecisions } from './demo-decisions.js';
+import { passDemoGate, planDemoGates, workDemoCurrentGate } from './demo-gates.js';
 import { loadDemoLinks, loadDemoRebaseline } from './demo-plan.js';
 import { loadDemoRisks } from './demo-risks.js';
 import { importLegacyMilestone, legacyReason } from './legacy-records.js';
@@ -147,6 +149,19 @@ async function loadProgram(
   const planDays = p.ageWeeks * 5 + 60 + (p.milestones % 7) * 5;
   const who = (k: 'owner' | 'contact' | 'quality') => people.get(p[k]) as Actor;
   clock.set(addDays(kickoff, -3));
+  // People who hold no role on the client get one on this program, as an admin assigns it when making
+  // the program: the program's gates and checklist items are owned by role from the start.
+  const programRoles = [
+    [p.owner, 'cadence_owner'],
+    [p.contact, 'contributor'],
+    [p.quality, 'quality_owner'],
+  ] as const;
+  const owners: Partial<Record<(typeof programRoles)[number][1], string[]>> = {};
+  for (const [key, role] of programRoles) {
+    const person = demoPeople.find((x) => x.key === key);
+    const holdsClientRole = person?.clientRole && (roleClients as readonly string[]).includes(p.client);
+    if (!holdsClientRole) owners[role] = [...(owners[role] ?? []), (people.get(key) as Actor).id];
+  }
   const program = unwrap(
     await createProgram(d, {
       actor: admin,
@@ -158,21 +173,11 @@ async function loadProgram(
       factoryCountry: p.country,
       timeZone: p.timeZone,
       ownerId: who('owner').id,
+      owners,
       targetReleaseDate: bd(kickoff, planDays),
     }),
   );
 
-  // People who hold no role on the client get one on this program, as an admin would assign it.
-  const programRoles = [
-    [p.owner, 'cadence_owner'],
-    [p.contact, 'contributor'],
-    [p.quality, 'quality_owner'],
-  ] as const;
-  for (const [key, role] of programRoles) {
-    const person = demoPeople.find((x) => x.key === key);
-    const holdsClientRole = person?.clientRole && (roleClients as readonly string[]).includes(p.client);
-    if (!holdsClientRole) unwrap(await grantRole(d, { actor: admin, userId: (people.get(key) as Actor).id, programId: program.id, role }));
-  }
   for (const key of new Set([p.owner, p.contact, p.quality])) {
     people.set(key, await refreshed(d, people.get(key) as Actor));
   }
@@ -231,6 +236,15 @@ async function loadProgram(
       },
     }),
   );
+  // Each gate's review is planned on the program's gate review milestone of its phase.
+  const cast = { program, people: new Map([...people.values()].map((a) => [a.id as string, a])), owner, decider };
+  const qualityIds = [quality.id];
+  await planDemoGates(d, cast, created);
+  const reviewOf = new Map(
+    unwrap(await listGates(d, { programId: program.id, actor: owner })).gates.flatMap((g) =>
+      g.reviewMilestoneId ? [[g.reviewMilestoneId, g.key] as const] : [],
+    ),
+  );
   // The plan is complete: the program goes active, which takes baseline 0.
   unwrap(await activateProgram(d, { programId: program.id, actor: owner, version: program.version, reason: 'Plan agreed at kick-off' }));
 
@@ -254,12 +268,24 @@ async function loadProgram(
 
   // Completed history: most items finish on their date, a few a day or two late or early.
   const overdue = p.shape === 'late_overdue' ? past.at(-1) : undefined;
+  // The last gate passed in a struggling program's history passed with a condition still open.
+  const lastReview = past.filter((m) => m !== overdue && reviewOf.has(m.id)).at(-1);
   for (const [i, m] of past.entries()) {
     if (m === overdue) continue;
     const jitter = [0, 0, 1, 0, -1, 2, 0][i % 7] as number;
     let actual = bd(m.baselineDate, jitter);
     if (actual >= today) actual = bd(today, -1);
     if (jitter > 1 && actual !== m.forecastDate) await move(m, actual, bd(m.baselineDate, -2), nextReason());
+    const gateKey = reviewOf.get(m.id);
+    if (gateKey) {
+      // A gate's review milestone is done once its gate passed at the review (the gates ahead first).
+      for (const [, earlier] of [...reviewOf].filter(([, k]) => k < gateKey)) await passDemoGate(d, clock, cast, earlier, actual, qualityIds);
+      const condition =
+        m === lastReview && p.shape === 'at_risk'
+          ? { text: 'Retail carton drop test repeated with the reinforced inserts', owner: who('contact'), dueDate: bd(today, 6) }
+          : undefined;
+      await passDemoGate(d, clock, cast, gateKey, actual, qualityIds, { condition });
+    }
     clock.set(actual, 9);
     const r = unwrap(
       await completeMilestone(d, {
@@ -294,6 +320,7 @@ async function loadProgram(
       await move(m, bd(m.baselineDate, 9), bd(today, -4), `Pushed by ${soon.key} moving 9 business days.`);
     }
   }
+  await workDemoCurrentGate(d, clock, cast, today, p.shape !== 'on_track', qualityIds);
   await loadDemoLinks(d, clock, { program, owner, today });
   await loadDemoActions(d, clock, { programId: program.id, spec: p, people, today });
   await loadDemoRisks(d, clock, { programId: program.id, spec: p, people, today, now });

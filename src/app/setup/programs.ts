@@ -1,18 +1,24 @@
+import type { BusinessCalendar } from '../../domain/calendar/build-calendar.js';
 import { buildCalendar } from '../../domain/calendar/build-calendar.js';
+import { defaultFourGateTemplate } from '../../domain/gates/default-four-gate.js';
+import { layOutTemplatePlan, type PlanMilestone } from '../../domain/gates/instantiate.js';
+import type { PpapLevel, ProgramTemplate } from '../../domain/gates/template.js';
 import { asClientId, asFactoryId, asMilestoneId, asProgramId, type UserId } from '../../domain/ids.js';
 import { milestoneRecord } from '../../domain/milestone.js';
 import type { PlainDate } from '../../domain/plain-date.js';
 import { copyPlan, mapOwners, type OwnerChoice, type PlanCopy, type SourceOwner, sourceOwners } from '../../domain/plan-copy.js';
-import { type Authorized, permitProgramCreation } from '../../domain/policy.js';
+import { type Authorized, type AuthorizedProgramId, permitProgramCreation, programBeingCreated } from '../../domain/policy.js';
 import { defaultToleranceDays, type Program, type ProgramStatus, programCodePattern } from '../../domain/program.js';
 import { ok, type Result, refuse } from '../../domain/result.js';
 import type { Role } from '../../domain/roles.js';
 import type { Actor, AppDeps } from '../deps.js';
+import { writeGates } from '../gates/make-gates.js';
 import { findAccessibleProgram } from '../get-program.js';
 import { insertGrant } from '../people/grant-role.js';
 import type { Factory, Reads, Tx, WriteMeta } from '../ports.js';
+import { getTemplate } from '../templates/templates.js';
 import { abort, must } from '../transact.js';
-import { programCalendarSpec } from '../views.js';
+import { programCalendar, programCalendarSpec } from '../views.js';
 import { insertRecord, updateRecord } from '../write-record.js';
 import { programWrite, writeSequence } from '../write-sequence.js';
 import { checkPlace } from './clients.js';
@@ -66,7 +72,20 @@ export interface CreateProgramInput extends ProgramFactory {
   readonly toleranceDays?: number | undefined;
   readonly targetReleaseDate?: PlainDate | null | undefined;
   readonly copyFrom?: CopyFrom | undefined;
+  /** The template whose gates (and, from `planStart`, standard milestones) the program gets; the default four gates when absent. */
+  readonly templateId?: string | undefined;
+  /** The PPAP submission level of a template with PPAP (its release checklist follows it). */
+  readonly ppapLevel?: PpapLevel | undefined;
+  /** Lays out the template's standard milestones and their links from this date (not with copyFrom). */
+  readonly planStart?: PlainDate | undefined;
   readonly reason?: string | undefined;
+}
+
+/** The template a new program is made from, or a refusal naming the field. */
+function chooseTemplate(actor: Actor, templateId: string | undefined, ppapLevel: PpapLevel | undefined): Result<ProgramTemplate> {
+  const found = getTemplate({ actor, templateId: templateId ?? defaultFourGateTemplate.id, ppapLevel });
+  if (found.ok || found.error.code !== 'TEMPLATE_NOT_FOUND') return found;
+  return refuse('VALIDATION_FAILED', found.error.message, [{ path: 'templateId', message: 'Unknown template.' }]);
 }
 
 const field = (path: string, message: string, summary: string) =>
@@ -164,6 +183,14 @@ function layOut(
 export function createProgram(deps: AppDeps, input: CreateProgramInput): Promise<Result<Program>> {
   const code = checkCode(input.code);
   if (!code.ok) return Promise.resolve(code);
+  const template = chooseTemplate(input.actor, input.templateId, input.ppapLevel);
+  if (!template.ok) return Promise.resolve(template);
+  if (input.planStart !== undefined && input.copyFrom !== undefined)
+    return Promise.resolve(
+      refuse('VALIDATION_FAILED', 'A program starts either from a copied plan or from its template’s plan, not both.', [
+        { path: 'planStart', message: 'Leave it out when copying a plan.' },
+      ]),
+    );
   const zone = checkPlace(undefined, input.timeZone);
   if (!zone.ok) return Promise.resolve(zone);
   const opening = {
@@ -233,10 +260,66 @@ export function createProgram(deps: AppDeps, input: CreateProgramInput): Promise
         for (const userId of new Set(ids)) await insertGrant(deps, tx, { meta: metaForAnother() }, { userId, programId: id, role });
       }
       if (plan && source) await writeCopy(deps, tx, id, plan, metaForAnother(`Copied from ${source.program.code}`));
-      return { id, ...values, version: 1, revision: 1 };
+      const created: Program = { id, ...values, version: 1, revision: 1 };
+      const authorized = { ...created, id: must(programBeingCreated(input.actor, created)) };
+      const calendar = programCalendar(created);
+      const reviews =
+        input.planStart !== undefined
+          ? await writeTemplatePlan(deps, tx, authorized.id, template.value, input.planStart, calendar, values.ownerId, metaForAnother())
+          : undefined;
+      await writeGates(deps, tx, () => metaForAnother(), authorized, template.value, calendar, reviews);
+      return created;
     },
     ({ value }) => value,
   );
+}
+
+/**
+ * The template's standard milestones laid out from `start` on the program's calendar (keys M-1… in the
+ * template's order, owned by the program's owner) and their links; answers each gate's review milestone.
+ */
+async function writeTemplatePlan(
+  deps: AppDeps,
+  tx: Tx,
+  programId: AuthorizedProgramId,
+  template: ProgramTemplate,
+  start: PlainDate,
+  calendar: BusinessCalendar,
+  ownerId: UserId | null,
+  meta: WriteMeta,
+): Promise<Record<string, PlanMilestone | null>> {
+  const laid = layOutTemplatePlan(template, start, calendar);
+  const byKey = new Map<string, PlanMilestone>();
+  for (const m of laid) {
+    const key = await tx.nextKey(programId, 'M');
+    const { next, changes } = milestoneRecord({
+      id: asMilestoneId(deps.newId()),
+      programId,
+      key,
+      name: m.name,
+      phase: m.phase,
+      ownerId,
+      baselineDate: m.date,
+      isCritical: m.isCritical,
+      toleranceDays: null,
+    });
+    const { id, version: _v, ...values } = next;
+    await tx.write({ op: 'insert', entity: 'milestone', id, programId, entityKey: key, values, changes, meta });
+    byKey.set(m.key, { id, key, name: m.name, phase: m.phase, forecastDate: m.date });
+  }
+  for (const m of laid) {
+    const successor = byKey.get(m.key) as PlanMilestone;
+    for (const p of m.predecessors) {
+      const predecessor = byKey.get(p.key) as PlanMilestone;
+      await insertRecord(
+        deps,
+        tx,
+        { entity: 'milestone_link', id: deps.newId(), programId, entityKey: `${predecessor.key}→${successor.key}`, meta },
+        { programId, predecessorId: asMilestoneId(predecessor.id), successorId: asMilestoneId(successor.id), lagDays: p.lagDays },
+      );
+    }
+  }
+  return Object.fromEntries(template.gates.map((g) => [g.key, byKey.get(g.reviewMilestoneKey) ?? null]));
 }
 
 /** The copied milestones (keys M-1… as planned) and links, each through the one write path. */

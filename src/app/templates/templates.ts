@@ -23,3 +23,14 @@ export function getTemplate(input: { actor: Actor; templateId: string; ppapLevel
     ]);
   return ok(apqpPpapTemplate(input.ppapLevel));
 }
+
+/** The template a program's gates were made from (id, version and PPAP level as its gates record them), when Tollgate still ships it. */
+export function templateOfGates(origin: {
+  templateId: string;
+  templateVersion: number;
+  ppapLevel: PpapLevel | null;
+}): ProgramTemplate | null {
+  const found = shippedTemplates.find((t) => t.id === origin.templateId && t.version === origin.templateVersion);
+  if (!found) return null;
+  return origin.ppapLevel === null || origin.ppapLevel === found.ppapLevel ? found : apqpPpapTemplate(origin.ppapLevel);
+}

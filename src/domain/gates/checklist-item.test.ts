@@ -43,7 +43,9 @@ const open: ChecklistItem = {
   id: 'i-1',
   gateId: 'g-1',
   key: 'G1-TOOLING-T1',
+  position: 0,
   title: 'Tooling T1 approved',
+  description: '',
   isRequired: true,
   ownerId: supplier,
   dueDate: '2026-03-20' as PlainDate,
@@ -139,6 +141,14 @@ describe('acceptEvidence and rejectEvidence', () => {
       expect(refusal(acceptEvidence(submitted, ctx(), by, '', later)).code).toBe('GATE_ROLE_REQUIRED');
       expect(refusal(rejectEvidence(submitted, ctx(), by, 'no', later)).code).toBe('GATE_ROLE_REQUIRED');
     }
+  });
+
+  it('lets the decision owner review only when the submitter is the one gate owner and quality owner there is', () => {
+    const alone: ItemContext = { ...ctx(), gate: { ...ctx().gate, ownerId: quality }, qualityOwnerIds: [quality] };
+    const own = value(submitEvidence({ ...open, ownerId: quality }, alone, quality, 'report', at)).next;
+    expect(value(acceptEvidence(own, alone, decisionOwner, '', later)).next.reviewedById).toBe(decisionOwner);
+    expect(refusal(acceptEvidence(own, alone, quality, '', later)).code).toBe('GATE_ROLE_REQUIRED');
+    expect(refusal(acceptEvidence(own, alone, stranger, '', later)).code).toBe('GATE_ROLE_REQUIRED');
   });
 
   it('refuses a quality owner reviewing evidence they submitted themselves', () => {

@@ -19,9 +19,13 @@ export interface ChecklistItem {
   readonly id: string;
   readonly gateId: string;
   readonly key: string;
+  /** Its place in the gate's checklist (0 first). */
+  readonly position: number;
   readonly title: string;
+  readonly description: string;
   readonly isRequired: boolean;
-  readonly ownerId: UserId;
+  /** Null when nobody holds the role the template names and the program has no cadence owner yet. */
+  readonly ownerId: UserId | null;
   readonly dueDate: PlainDate | null;
   readonly state: EvidenceState;
   readonly submittedById: UserId | null;
@@ -50,7 +54,7 @@ export const checklistItemFields = [
 
 /** What an item rule needs to know of its gate and program. */
 export interface ItemContext {
-  readonly gate: { readonly key: string; readonly status: GateStatus; readonly ownerId: UserId; readonly programId: string };
+  readonly gate: { readonly key: string; readonly status: GateStatus; readonly ownerId: UserId | null; readonly programId: string };
   readonly qualityOwnerIds: readonly UserId[];
   readonly decisionOwnerId: UserId | null;
 }
@@ -70,6 +74,17 @@ export const missingRequiredItems = (items: readonly ChecklistItem[]): Checklist
   items.filter((i) => i.isRequired && !isItemSatisfied(i));
 
 const isReviewer = (ctx: ItemContext, by: UserId) => by === ctx.gate.ownerId || ctx.qualityOwnerIds.includes(by);
+
+/**
+ * Who reviews an item's evidence: the gate owner or a quality owner, never the one who submitted it.
+ * When the submitter is the only such person (a small team: the quality owner owns the gate), the
+ * program's decision owner reviews instead, so a second person always looks at the evidence.
+ */
+function mayReview(ctx: ItemContext, by: UserId, submittedBy: UserId | null): boolean {
+  if (isReviewer(ctx, by)) return true;
+  const others = [ctx.gate.ownerId, ...ctx.qualityOwnerIds].filter((u): u is UserId => u !== null && u !== submittedBy);
+  return others.length === 0 && by === ctx.decisionOwnerId;
+}
 
 function gateOpen(ctx: ItemContext, item: ChecklistItem): Result<true> {
   if (isGateSettled(ctx.gate.status))
@@ -94,6 +109,10 @@ export function submitEvidence(item: ChecklistItem, ctx: ItemContext, by: UserId
     const hint = item.state === 'submitted' ? 'it awaits review' : 'reopen it first';
     return refuse('EVIDENCE_STATE', `${item.key} is ${item.state}: ${hint}.`);
   }
+  if (item.ownerId === null)
+    return refuse('OWNER_REQUIRED', `${item.key} has no owner: name one before its evidence is submitted.`, [
+      { path: 'ownerId', message: 'Name who provides the evidence.' },
+    ]);
   if (by !== item.ownerId) return refuse('GATE_ROLE_REQUIRED', `Only the owner of ${item.key} submits its evidence.`);
   const text = bounded('note', note, 'long');
   if (!text.ok) return text;
@@ -121,7 +140,8 @@ function review(
   const open = gateOpen(ctx, item);
   if (!open.ok) return open;
   if (item.state !== 'submitted') return refuse('EVIDENCE_STATE', `${item.key} is ${item.state}: only submitted evidence is reviewed.`);
-  if (!isReviewer(ctx, by)) return refuse('GATE_ROLE_REQUIRED', `Only the owner of ${ctx.gate.key} or a quality owner reviews evidence.`);
+  if (!mayReview(ctx, by, item.submittedById))
+    return refuse('GATE_ROLE_REQUIRED', `Only the owner of ${ctx.gate.key} or a quality owner reviews evidence.`);
   if (by === item.submittedById)
     return refuse(
       'GATE_ROLE_REQUIRED',

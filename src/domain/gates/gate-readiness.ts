@@ -17,7 +17,7 @@ export type OffCourseReason = 'rejected' | 'overdue' | 'due';
 export interface OffCourseItem {
   readonly key: string;
   readonly title: string;
-  readonly ownerId: UserId;
+  readonly ownerId: UserId | null;
   /** The item's due date, or the planned review when it has none. */
   readonly dueDate: PlainDate;
   readonly state: EvidenceState;

@@ -21,6 +21,9 @@ export interface GateCondition {
   readonly text: string;
   readonly ownerId: UserId;
   readonly dueDate: PlainDate;
+  /** The action it became (set once the action is opened). */
+  readonly actionId?: string | undefined;
+  readonly actionKey?: string | undefined;
 }
 
 /** Why a gate is sent back; naming an item reopens it. */
@@ -63,7 +66,8 @@ export interface Gate {
   readonly key: string;
   readonly name: string;
   readonly closeCriteria: string;
-  readonly ownerId: UserId;
+  /** Null when nobody holds the role the template names and the program has no cadence owner yet. */
+  readonly ownerId: UserId | null;
   readonly decidedBy: GateDecider;
   readonly gatekeeperIds: readonly UserId[];
   /** The milestone whose date is the planned review. */

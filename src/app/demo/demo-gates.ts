@@ -1,0 +1,160 @@
+import { addBusinessDays, mondayToFriday } from '../../domain/business-days.js';
+import { pickReviewMilestone } from '../../domain/gates/instantiate.js';
+import type { Milestone } from '../../domain/milestone.js';
+import type { PlainDate } from '../../domain/plain-date.js';
+import type { Program } from '../../domain/program.js';
+import { unwrap } from '../create-records.js';
+import type { Actor, AppDeps } from '../deps.js';
+import { decideGate } from '../gates/decide.js';
+import { getGate, listGates } from '../gates/get-gates.js';
+import type { GateDetailView } from '../gates/gate-view.js';
+import { updateGate } from '../gates/update-gate.js';
+import { acceptItem, rejectItem, submitItem } from '../gates/work-item.js';
+
+// The demo's gates, worked through the same use cases as anyone's: reviews planned on each program's
+// gate review milestones, the gates of its past passed one by one on their review day (evidence
+// submitted by each item's owner and accepted by someone else, then a go by the decider), and the
+// current gate under way.
+
+interface DemoClock {
+  set(d: PlainDate, hourUtc?: number): void;
+}
+
+const bd = (d: PlainDate, n: number) => addBusinessDays(mondayToFriday, d, n);
+
+/** What a demo item's owner writes when they submit: where the evidence is and what it shows. */
+const evidenceNote = (program: Program, key: string, title: string) =>
+  `${title}: signed record ${program.code}/${key} filed in the program folder; summary attached to the gate review pack.`;
+
+export interface DemoGateCast {
+  readonly program: Program;
+  /** Everyone who may act on the program, by id. */
+  readonly people: ReadonlyMap<string, Actor>;
+  readonly owner: Actor;
+  readonly decider: Actor;
+}
+
+const person = (cast: DemoGateCast, id: string | null): Actor => (id ? cast.people.get(id) : undefined) ?? cast.owner;
+
+/** Each gate's planned review: the program's gate review milestone of its phase (the cadence owner sets it). */
+export async function planDemoGates(d: AppDeps, cast: DemoGateCast, milestones: readonly Milestone[]): Promise<void> {
+  const gates = unwrap(await listGates(d, { programId: cast.program.id, actor: cast.owner })).gates;
+  for (const g of gates) {
+    const review = pickReviewMilestone(g.key, milestones);
+    if (!review || g.reviewMilestoneId === review.id) continue;
+    unwrap(
+      await updateGate(d, {
+        programId: cast.program.id,
+        gateKey: g.key,
+        actor: cast.owner,
+        version: g.version,
+        reviewMilestoneId: review.id,
+        reason: 'Gate reviews planned on the kick-off plan',
+      }),
+    );
+  }
+}
+
+const gateOf = async (d: AppDeps, cast: DemoGateCast, key: string): Promise<GateDetailView> =>
+  unwrap(await getGate(d, { programId: cast.program.id, gateKey: key, actor: cast.owner }));
+
+/** Someone other than the submitter who may review the item: the gate owner, else a quality owner, else the decider. */
+function reviewerOf(cast: DemoGateCast, gate: GateDetailView, submitterId: string, qualityIds: readonly string[]): Actor {
+  const id = [gate.ownerId, ...qualityIds].find((x) => x !== null && x !== submitterId);
+  return id ? person(cast, id) : cast.decider;
+}
+
+/** The item's owner submits evidence; a reviewer accepts it (or rejects it, saying why). */
+async function review(
+  d: AppDeps,
+  clock: DemoClock,
+  cast: DemoGateCast,
+  gateKey: string,
+  itemKey: string,
+  on: { submit: PlainDate; review: PlainDate },
+  verdict: 'accept' | 'reject' | 'none',
+  qualityIds: readonly string[],
+): Promise<void> {
+  let g = await gateOf(d, cast, gateKey);
+  let item = g.items.find((i) => i.key === itemKey);
+  if (!item) return;
+  const submitter = person(cast, item.ownerId);
+  clock.set(on.submit, 6);
+  const base = { programId: cast.program.id, gateKey, itemKey };
+  g = unwrap(await submitItem(d, { ...base, actor: submitter, version: item.version, note: evidenceNote(cast.program, item.key, item.title) }));
+  item = g.items.find((i) => i.key === itemKey);
+  if (!item || verdict === 'none') return;
+  clock.set(on.review, 8);
+  const reviewer = reviewerOf(cast, g, submitter.id, qualityIds);
+  if (verdict === 'accept') unwrap(await acceptItem(d, { ...base, actor: reviewer, version: item.version, comment: 'Checked against the close criteria.' }));
+  else
+    unwrap(
+      await rejectItem(d, {
+        ...base,
+        actor: reviewer,
+        version: item.version,
+        comment: 'The record is not signed by the client yet; resubmit with the signed copy.',
+      }),
+    );
+}
+
+export interface PassOptions {
+  /** A conditional go: the condition's text, owner and due date. */
+  readonly condition?: { readonly text: string; readonly owner: Actor; readonly dueDate: PlainDate } | undefined;
+}
+
+/** Passes the gate on its review day: every required item's evidence submitted and accepted, then the decider's go. */
+export async function passDemoGate(
+  d: AppDeps,
+  clock: DemoClock,
+  cast: DemoGateCast,
+  gateKey: string,
+  on: PlainDate,
+  qualityIds: readonly string[],
+  options: PassOptions = {},
+): Promise<void> {
+  const before = await gateOf(d, cast, gateKey);
+  if (before.status === 'passed' || before.status === 'passed_with_conditions') return;
+  for (const item of before.items.filter((i) => i.isRequired && i.state !== 'accepted' && i.state !== 'waived')) {
+    await review(d, clock, cast, gateKey, item.key, { submit: bd(on, -4), review: bd(on, -2) }, 'accept', qualityIds);
+  }
+  const ready = await gateOf(d, cast, gateKey);
+  clock.set(on, 7);
+  const decider = ready.decidedBy === 'gate_owner' ? person(cast, ready.ownerId) : cast.decider;
+  const c = options.condition;
+  unwrap(
+    await decideGate(d, {
+      programId: cast.program.id,
+      gateKey,
+      actor: decider,
+      version: ready.version,
+      outcome: c ? 'conditional_go' : 'go',
+      rationale: c
+        ? `${gateKey} close criteria met but one point, which is set as a condition with an owner and a date.`
+        : `${gateKey} close criteria met; every required item accepted at the review.`,
+      conditions: c ? [{ text: c.text, ownerId: c.owner.id, dueDate: c.dueDate }] : undefined,
+    }),
+  );
+}
+
+/** The current gate under way: the first items accepted, one awaiting review, one rejected where the program struggles. */
+export async function workDemoCurrentGate(
+  d: AppDeps,
+  clock: DemoClock,
+  cast: DemoGateCast,
+  today: PlainDate,
+  struggling: boolean,
+  qualityIds: readonly string[],
+): Promise<void> {
+  const list = unwrap(await listGates(d, { programId: cast.program.id, actor: cast.owner }));
+  const current = list.phase.kind === 'gate' ? list.phase.gateKey : null;
+  if (!current) return;
+  const g = await gateOf(d, cast, current);
+  const open = g.items.filter((i) => i.isRequired && i.state === 'open');
+  const [first, second, third, fourth] = open;
+  const days = { submit: bd(today, -6), review: bd(today, -4) };
+  if (first) await review(d, clock, cast, current, first.key, days, 'accept', qualityIds);
+  if (second) await review(d, clock, cast, current, second.key, days, 'accept', qualityIds);
+  if (third) await review(d, clock, cast, current, third.key, { submit: bd(today, -1), review: today }, 'none', qualityIds);
+  if (fourth && struggling) await review(d, clock, cast, current, fourth.key, { submit: bd(today, -5), review: bd(today, -3) }, 'reject', qualityIds);
+}

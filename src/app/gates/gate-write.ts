@@ -1,0 +1,171 @@
+import type { Edit } from '../../domain/edit.js';
+import type { ChecklistItem, ItemContext } from '../../domain/gates/checklist-item.js';
+import { followEvidence, type GatePeople } from '../../domain/gates/gate.js';
+import type { UserId } from '../../domain/ids.js';
+import type { ProgramAction } from '../../domain/policy.js';
+import type { Result } from '../../domain/result.js';
+import type { Actor, AppDeps } from '../deps.js';
+import type { AccessibleProgram, AuthorizedProgram } from '../get-program.js';
+import type { ChecklistItemRecord, GateRecord, Tx, WriteMeta } from '../ports.js';
+import { abort } from '../transact.js';
+import type { WriteContext } from '../write-sequence.js';
+import { programWrite } from '../write-sequence.js';
+import { type GateDetailView, gateDetailView, readGateFacts } from './gate-view.js';
+import { programPeople } from './make-gates.js';
+
+/** A gate of a program, by key (G1) or id. */
+export interface GateTarget {
+  readonly programId: string;
+  readonly gateKey: string;
+  readonly actor: Actor;
+  readonly reason?: string | null | undefined;
+}
+
+/** What a gate write reads in its transaction, with the program locked: the gate, its program's gates and items, who decides. */
+export interface GateScope {
+  readonly gate: GateRecord;
+  readonly gates: readonly GateRecord[];
+  readonly items: readonly ChecklistItemRecord[];
+  readonly people: GatePeople;
+}
+
+const byKeyOrId = <T extends { readonly key: string; readonly id: string }>(list: readonly T[], ref: string): T | undefined => {
+  const r = ref.trim();
+  return list.find((x) => x.id === r) ?? list.find((x) => x.key.toLowerCase() === r.toLowerCase());
+};
+
+/** The program's gates, items and who decides (charter's decision owner, else a decision owner by role), read after the lock. */
+export async function readGateScope(tx: Tx, program: AuthorizedProgram, gateKey: string): Promise<GateScope> {
+  const [gates, items, people] = await Promise.all([
+    tx.listGates(program.id),
+    tx.listChecklistItems(program.id),
+    programPeople(tx, program),
+  ]);
+  const gate = byKeyOrId(gates, gateKey);
+  if (!gate) return abort({ code: 'GATE_NOT_FOUND', message: `${program.code} has no gate "${gateKey}".` });
+  return {
+    gate,
+    gates,
+    items,
+    people: {
+      decisionOwnerId: people.decisionOwnerId ?? people.holders.decision_owner?.[0] ?? null,
+      qualityOwnerIds: people.holders.quality_owner ?? [],
+    },
+  };
+}
+
+/** An item of the gate, by key or id. */
+export function findItem(scope: GateScope, program: AuthorizedProgram, itemKey: string): ChecklistItemRecord {
+  const item = byKeyOrId(
+    scope.items.filter((i) => i.gateId === scope.gate.id),
+    itemKey,
+  );
+  if (!item) return abort({ code: 'CHECKLIST_ITEM_NOT_FOUND', message: `${scope.gate.key} of ${program.code} has no item "${itemKey}".` });
+  return item;
+}
+
+export const itemContext = (scope: GateScope): ItemContext => ({
+  gate: { key: scope.gate.key, status: scope.gate.status, ownerId: scope.gate.ownerId, programId: scope.gate.programId },
+  qualityOwnerIds: scope.people.qualityOwnerIds,
+  decisionOwnerId: scope.people.decisionOwnerId,
+});
+
+/** Saves an item's edit at the version it was read; someone else's save in between aborts with VERSION_CONFLICT. */
+export async function writeItem(
+  tx: Tx,
+  program: AuthorizedProgram,
+  item: ChecklistItemRecord,
+  e: Edit<ChecklistItem>,
+  meta: WriteMeta,
+): Promise<ChecklistItemRecord> {
+  if (e.changes.length === 0) return item;
+  const { id, version: _v, gateId: _g, key, ...rest } = e.next;
+  const saved = await tx.write({
+    op: 'update',
+    entity: 'checklist_item',
+    id,
+    programId: program.id,
+    entityKey: key,
+    expectedVersion: item.version,
+    set: rest,
+    changes: e.changes,
+    meta,
+  });
+  if (!saved) abort({ code: 'VERSION_CONFLICT', message: `${key} was changed by someone else while you saved; reload and retry.` });
+  return { ...item, ...e.next };
+}
+
+/** Saves a gate's edit at the version it was read. */
+export async function writeGate(
+  tx: Tx,
+  program: AuthorizedProgram,
+  gate: GateRecord,
+  e: Edit<GateRecord>,
+  meta: WriteMeta,
+): Promise<GateRecord> {
+  if (e.changes.length === 0) return gate;
+  const { id, version: _v, key, programId: _p, templateId: _t, templateVersion: _tv, ppapLevel: _l, ...set } = e.next;
+  const saved = await tx.write({
+    op: 'update',
+    entity: 'gate',
+    id,
+    programId: program.id,
+    entityKey: key,
+    expectedVersion: gate.version,
+    set,
+    changes: e.changes,
+    meta,
+  });
+  if (!saved) abort({ code: 'VERSION_CONFLICT', message: `${key} was changed by someone else while you saved; reload and retry.` });
+  return e.next;
+}
+
+/** The gate's status after its items changed: written (and logged) only when it moves. */
+export async function followItems(
+  tx: Tx,
+  program: AuthorizedProgram,
+  scope: GateScope,
+  items: readonly ChecklistItemRecord[],
+  meta: WriteMeta,
+): Promise<GateRecord> {
+  const own = items.filter((i) => i.gateId === scope.gate.id);
+  const e = followEvidence(scope.gate, own);
+  return writeGate(tx, program, scope.gate, { next: { ...scope.gate, ...e.next }, changes: e.changes }, meta);
+}
+
+/** The version check of a gate write: the caller read the record at `version`. */
+export function checkVersion(what: { readonly key: string; readonly version: number }, version: number | undefined): void {
+  if (version !== undefined && version !== what.version)
+    abort({
+      code: 'VERSION_CONFLICT',
+      message: `${what.key} was changed by someone else (you read version ${version}, it is now ${what.version}); reload and retry.`,
+    });
+}
+
+/**
+ * A write on one gate (the write sequence on its program, locked so that a gate's status, which
+ * reads all its items, follows every change in turn); answers the gate as committed.
+ */
+export function gateWrite<T>(
+  deps: AppDeps,
+  target: GateTarget,
+  permission: ProgramAction,
+  body: (ctx: AccessibleProgram & WriteContext & { readonly scope: GateScope }) => Promise<T>,
+): Promise<Result<GateDetailView>> {
+  return programWrite(
+    deps,
+    { programId: target.programId, actor: target.actor, permission, locksProgram: true, reason: target.reason },
+    async (ctx) => {
+      const scope = await readGateScope(ctx.tx, ctx.program, target.gateKey);
+      await body({ ...ctx, scope });
+      return scope.gate.id;
+    },
+    async ({ program, value: gateId, now }) => {
+      const facts = await readGateFacts(deps.store.reads, program, true);
+      const gate = facts.gates.find((g) => g.id === gateId) as GateRecord;
+      return gateDetailView(program, facts, gate, now);
+    },
+  );
+}
+
+export const actorId = (a: Actor): UserId => a.id;
