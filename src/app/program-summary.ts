@@ -1,4 +1,7 @@
+import { currentPhase as gatePhase } from '../domain/gates/current-phase.js';
+import type { Gate } from '../domain/gates/gate.js';
 import { currentPhase, nextMilestone, programHealth } from '../domain/health.js';
+import { type Phase, phases } from '../domain/milestone.js';
 import type { PlainDate } from '../domain/plain-date.js';
 import type { AuthorizedProgramId } from '../domain/policy.js';
 import type { Program } from '../domain/program.js';
@@ -136,19 +139,30 @@ export async function programSummaries(
   return out;
 }
 
+/** The phase the program is in by its gates: the first gate not passed; the last gate once every gate passed. */
+function phaseOfGates(gates: readonly Gate[]): Phase | null {
+  const p = gatePhase(gates);
+  const key = p.kind === 'gate' ? p.gateKey : p.kind === 'released' ? gates.at(-1)?.key : undefined;
+  return key !== undefined && (phases as readonly string[]).includes(key) ? (key as Phase) : null;
+}
+
 async function compute(
   reads: Reads,
   programs: readonly { program: Program; id: AuthorizedProgramId; today: PlainDate }[],
   now: Date,
 ): Promise<Map<string, { summary: ProgramSummary; expiresAt: number }>> {
   const ids = programs.map((p) => p.id);
-  const [milestones, links, changes, blocking, counts] = await Promise.all([
+  const [milestones, links, changes, blocking, counts, gates, openItems] = await Promise.all([
     reads.listMilestonesOfPrograms(ids),
     reads.listMilestoneLinksOfPrograms(ids),
     reads.listMilestoneFieldChanges(ids, ['forecastDate'], { since: recentSince(now) }),
     reads.listBlockingActions(ids),
     reads.countOpenRecords(ids),
+    reads.listGatesOfPrograms(ids),
+    reads.listOpenRequiredItemsOfPrograms(ids),
   ]);
+  const gatesOf = groupBy(gates, (g) => g.programId);
+  const openItemsOf = groupBy(openItems, (i) => i.programId);
   const milestonesOf = groupBy(milestones, (m) => m.programId);
   const linksOf = groupBy(links, (l) => l.programId);
   const changesOf = groupBy(changes, (c) => c.programId ?? '');
@@ -161,11 +175,13 @@ async function compute(
     const doneCount = ms.filter((m) => m.actualDate !== null).length;
     try {
       const actions = blockingOf.get(id) ?? [];
-      const facts = planFacts(program, ms, linksOf.get(id) ?? [], recent, actions);
+      const programGates = gatesOf.get(id) ?? [];
+      const gateFacts = { gates: programGates, openRequiredItems: openItemsOf.get(id) ?? [], today };
+      const facts = planFacts(program, ms, linksOf.get(id) ?? [], recent, actions, gateFacts);
       const h = programHealth(ms, today, programCalendar(program), program.toleranceDays, signalsFrom(facts));
       const c = counts.get(id);
       const figures: ProgramFigures = {
-        currentPhase: currentPhase(ms),
+        currentPhase: programGates.length > 0 ? phaseOfGates(programGates) : currentPhase(ms),
         health: h.health,
         healthReason: h.reason,
         healthMilestone: h.milestoneId ? (ms.find((m) => m.id === h.milestoneId) ?? null) : null,

@@ -28,6 +28,8 @@ export function healthWhy(reason: HealthReason, key: string | null): string {
       return `${item} moved later ${reason.moves} times in 4 weeks (+${businessDays(reason.days)})`;
     case 'blocked':
       return `${item} is blocked by ${reason.actionKey}${reason.overdue ? ', overdue' : ', due after the forecast'}`;
+    case 'gate_at_risk':
+      return `${item} is the review of ${reason.gateKey}, at risk: ${reason.items} required checklist item(s) off course`;
     case 'unavailable':
       return 'could not be computed (the error is logged)';
   }

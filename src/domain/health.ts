@@ -16,6 +16,8 @@ export type HealthReason =
   | { readonly kind: 'no_slack'; readonly days: number }
   | { readonly kind: 'slipping'; readonly moves: number; readonly days: number }
   | { readonly kind: 'blocked'; readonly actionKey: string; readonly overdue: boolean }
+  /** The milestone is the review of a gate that is at risk: `items` required checklist items are off course. */
+  | { readonly kind: 'gate_at_risk'; readonly gateKey: string; readonly items: number }
   /** The program's data could not be computed (an error, logged with the program's id); shown, never hidden. */
   | { readonly kind: 'unavailable' };
 
@@ -27,6 +29,8 @@ export interface HealthSignals {
   readonly recent?: RecentSlips | undefined;
   /** Open actions blocking the milestone. */
   readonly blockers?: readonly { readonly key: string; readonly dueDate: PlainDate | null }[] | undefined;
+  /** The gate the milestone is the review of, when that gate is at risk (domain/gates/gate-readiness.ts). */
+  readonly gateAtRisk?: { readonly gateKey: string; readonly items: number } | undefined;
 }
 
 export interface MilestoneHealth {
@@ -43,7 +47,8 @@ export interface MilestoneHealth {
  *        tolerance (the milestone's own, else the program's) after the baseline: a breach;
  * at risk — the forecast lies after the baseline within the tolerance; or the milestone has no
  *        slack left before the target release; or an open action blocks it and is overdue or due
- *        after the forecast; or the forecast moved later at least twice in the last four weeks;
+ *        after the forecast; or it is the review of a gate at risk (required checklist items off
+ *        course inside the warning period); or the forecast moved later at least twice in the last four weeks;
  * on track — otherwise.
  */
 export function milestoneHealth(
@@ -72,6 +77,13 @@ export function milestoneHealth(
       return { health: 'at_risk', reason: { kind: 'blocked', actionKey: b.key, overdue }, variance };
     }
   }
+  if (signals.gateAtRisk) {
+    return {
+      health: 'at_risk',
+      reason: { kind: 'gate_at_risk', gateKey: signals.gateAtRisk.gateKey, items: signals.gateAtRisk.items },
+      variance,
+    };
+  }
   if (signals.recent && signals.recent.moves >= slippingMoves && signals.recent.days > 0) {
     return { health: 'at_risk', reason: { kind: 'slipping', moves: signals.recent.moves, days: signals.recent.days }, variance };
   }
@@ -86,7 +98,8 @@ export interface ProgramHealth {
 }
 
 const rank: Record<Health, number> = { done: 0, on_track: 1, at_risk: 2, late: 3 };
-const severity = (r: HealthReason) => (r.kind === 'overdue' ? 1000 + r.days : 'days' in r ? r.days : 0);
+const severity = (r: HealthReason) =>
+  r.kind === 'overdue' ? 1000 + r.days : 'days' in r ? r.days : r.kind === 'gate_at_risk' ? r.items : 0;
 
 /** Each milestone's health signals, when the caller knows them. */
 export type SignalsOf = (m: Milestone) => HealthSignals | undefined;

@@ -6,8 +6,8 @@ import type { Program } from '../../domain/program.js';
 import { unwrap } from '../create-records.js';
 import type { Actor, AppDeps } from '../deps.js';
 import { decideGate } from '../gates/decide.js';
-import { getGate, listGates } from '../gates/get-gates.js';
 import type { GateDetailView } from '../gates/gate-view.js';
+import { getGate, listGates } from '../gates/get-gates.js';
 import { updateGate } from '../gates/update-gate.js';
 import { acceptItem, rejectItem, submitItem } from '../gates/work-item.js';
 
@@ -81,12 +81,15 @@ async function review(
   const submitter = person(cast, item.ownerId);
   clock.set(on.submit, 6);
   const base = { programId: cast.program.id, gateKey, itemKey };
-  g = unwrap(await submitItem(d, { ...base, actor: submitter, version: item.version, note: evidenceNote(cast.program, item.key, item.title) }));
+  g = unwrap(
+    await submitItem(d, { ...base, actor: submitter, version: item.version, note: evidenceNote(cast.program, item.key, item.title) }),
+  );
   item = g.items.find((i) => i.key === itemKey);
   if (!item || verdict === 'none') return;
   clock.set(on.review, 8);
   const reviewer = reviewerOf(cast, g, submitter.id, qualityIds);
-  if (verdict === 'accept') unwrap(await acceptItem(d, { ...base, actor: reviewer, version: item.version, comment: 'Checked against the close criteria.' }));
+  if (verdict === 'accept')
+    unwrap(await acceptItem(d, { ...base, actor: reviewer, version: item.version, comment: 'Checked against the close criteria.' }));
   else
     unwrap(
       await rejectItem(d, {
@@ -156,5 +159,6 @@ export async function workDemoCurrentGate(
   if (first) await review(d, clock, cast, current, first.key, days, 'accept', qualityIds);
   if (second) await review(d, clock, cast, current, second.key, days, 'accept', qualityIds);
   if (third) await review(d, clock, cast, current, third.key, { submit: bd(today, -1), review: today }, 'none', qualityIds);
-  if (fourth && struggling) await review(d, clock, cast, current, fourth.key, { submit: bd(today, -5), review: bd(today, -3) }, 'reject', qualityIds);
+  if (fourth && struggling)
+    await review(d, clock, cast, current, fourth.key, { submit: bd(today, -5), review: bd(today, -3) }, 'reject', qualityIds);
 }

@@ -279,7 +279,8 @@ async function loadProgram(
     const gateKey = reviewOf.get(m.id);
     if (gateKey) {
       // A gate's review milestone is done once its gate passed at the review (the gates ahead first).
-      for (const [, earlier] of [...reviewOf].filter(([, k]) => k < gateKey)) await passDemoGate(d, clock, cast, earlier, actual, qualityIds);
+      for (const [, earlier] of [...reviewOf].filter(([, k]) => k < gateKey))
+        await passDemoGate(d, clock, cast, earlier, actual, qualityIds);
       const condition =
         m === lastReview && p.shape === 'at_risk'
           ? { text: 'Retail carton drop test repeated with the reinforced inserts', owner: who('contact'), dueDate: bd(today, 6) }

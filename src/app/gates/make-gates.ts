@@ -16,7 +16,9 @@ export async function programPeople(
 ): Promise<ProgramPeople> {
   const holders: Partial<Record<Role, UserId[]>> = {};
   // The program's own roles first: who was named for this program owns its gates before a client-wide role holder.
-  const memberships = [...(await reads.listMembershipsOn(program))].sort((a, b) => Number(a.programId === null) - Number(b.programId === null));
+  const memberships = [...(await reads.listMembershipsOn(program))].sort(
+    (a, b) => Number(a.programId === null) - Number(b.programId === null),
+  );
   const users = memberships.length === 0 ? [] : await reads.findUsers([...new Set(memberships.map((m) => m.userId))]);
   const active = new Set(users.filter((u) => u.status !== 'removed').map((u) => u.id));
   for (const m of memberships) {

@@ -101,12 +101,14 @@ export async function getPlan(
   const today = programToday(p, now);
   const cal = programCalendar(p);
   const since = recentSince(now);
+  const [gates, openRequiredItems] = await Promise.all([r.listGates(id), r.listOpenRequiredItemsOfPrograms([id])]);
   const facts = planFacts(
     p,
     milestones,
     links,
     changes.filter((c) => c.at >= since),
     actions,
+    { gates, openRequiredItems, today },
   );
   const signals = signalsFrom(facts);
   const moves = forecastMoves(changes);

@@ -1,5 +1,8 @@
 import type { Action } from '../../domain/action.js';
 import { businessDaysBetween, type WorkingDays } from '../../domain/business-days.js';
+import type { ChecklistItem } from '../../domain/gates/checklist-item.js';
+import type { Gate } from '../../domain/gates/gate.js';
+import { gateReadiness } from '../../domain/gates/gate-readiness.js';
 import type { HealthSignals, SignalsOf } from '../../domain/health.js';
 import type { Milestone } from '../../domain/milestone.js';
 import type { MilestoneLink } from '../../domain/milestone-link.js';
@@ -22,6 +25,15 @@ export interface PlanFacts {
   readonly slackById: ReadonlyMap<string, MilestoneSlack>;
   readonly recentById: ReadonlyMap<string, RecentSlips>;
   readonly blockersById: ReadonlyMap<string, readonly Action[]>;
+  /** Gates at risk by their review milestone's id: the gate and how many required items are off course. */
+  readonly gatesAtRiskById: ReadonlyMap<string, { readonly gateKey: string; readonly items: number }>;
+}
+
+/** A program's gates and their open required items, with the program's today: what gate readiness reads. */
+export interface GateFacts {
+  readonly gates: readonly Gate[];
+  readonly openRequiredItems: readonly ChecklistItem[];
+  readonly today: PlainDate;
 }
 
 export const noFacts: PlanFacts = {
@@ -31,7 +43,23 @@ export const noFacts: PlanFacts = {
   slackById: new Map(),
   recentById: new Map(),
   blockersById: new Map(),
+  gatesAtRiskById: new Map(),
 };
+
+/** The gates at risk (readiness at_risk on the program's calendar), by their review milestone. */
+function gatesAtRisk(cal: WorkingDays, milestones: readonly Milestone[], g: GateFacts | undefined) {
+  const out = new Map<string, { gateKey: string; items: number }>();
+  if (!g) return out;
+  const byId = new Map(milestones.map((m) => [m.id as string, m]));
+  for (const gate of g.gates) {
+    const m = gate.reviewMilestoneId ? byId.get(gate.reviewMilestoneId) : undefined;
+    if (!m) continue;
+    const items = g.openRequiredItems.filter((i) => i.gateId === gate.id);
+    const r = gateReadiness({ ...gate, plannedReviewDate: m.actualDate ?? m.forecastDate }, items, g.today, cal);
+    if (r.level === 'at_risk') out.set(m.id, { gateKey: gate.key, items: r.items.length });
+  }
+  return out;
+}
 
 /** The instant the "recent slips" window opens: four weeks before now. */
 export const recentSince = (now: Date): string => new Date(now.getTime() - recentSlipWeeks * 7 * 86_400_000).toISOString();
@@ -57,6 +85,7 @@ export function planFacts(
   links: readonly MilestoneLink[],
   recentChanges: readonly ChangeRecord[],
   actions: readonly Action[],
+  gates?: GateFacts,
 ): PlanFacts {
   const cal = programCalendar(p);
   let slack: SlackReport | null = null;
@@ -75,6 +104,7 @@ export function planFacts(
     slackById: new Map((slack?.milestones ?? []).map((s) => [s.id, s])),
     recentById: recentByMilestone(cal, recentChanges),
     blockersById: blockersByMilestone(actions),
+    gatesAtRiskById: gatesAtRisk(cal, milestones, gates),
   };
 }
 
@@ -86,4 +116,5 @@ export const signalsFrom =
     slack: f.hasTargetRelease ? (f.slackById.get(m.id)?.slack ?? null) : null,
     recent: f.recentById.get(m.id),
     blockers: (f.blockersById.get(m.id) ?? []).map((a) => ({ key: a.key, dueDate: a.dueDate })),
+    gateAtRisk: f.gatesAtRiskById.get(m.id),
   });

@@ -37,6 +37,8 @@ export function useHealthReason() {
         return t('plan.reason.slipping', { subject: s, count: reason.moves, days: signedDays(reason.days) });
       case 'blocked':
         return t(reason.overdue ? 'plan.reason.blockedOverdue' : 'plan.reason.blocked', { subject: s, action: reason.actionKey });
+      case 'gate_at_risk':
+        return t('plan.reason.gateAtRisk', { subject: s, gate: reason.gateKey, count: reason.items });
     }
   };
 
@@ -59,6 +61,8 @@ export function useHealthReason() {
         return t('plan.reason.short.slipping', { count: reason.moves, days: signedDays(reason.days) });
       case 'blocked':
         return t(reason.overdue ? 'plan.reason.short.blockedOverdue' : 'plan.reason.short.blocked', { action: reason.actionKey });
+      case 'gate_at_risk':
+        return t('plan.reason.short.gateAtRisk', { gate: reason.gateKey, count: reason.items });
       case 'unavailable':
         return t('reason.short.unavailable');
     }
