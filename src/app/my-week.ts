@@ -38,7 +38,15 @@ export async function myWeek(deps: AppDeps, input: { actor: Actor }): Promise<My
   };
   const [user, owned] = await Promise.all([r.findUser(actor.id), r.listOwnedOpenItems(actor.id, latestWeekEnd(now), confirmIn)]);
   const programIds = new Set<string>();
-  for (const list of [owned.decisions, owned.actions, owned.risks, owned.milestones, owned.confirmations]) {
+  for (const list of [
+    owned.decisions,
+    owned.actions,
+    owned.risks,
+    owned.milestones,
+    owned.confirmations,
+    owned.checklistItems,
+    owned.reviews,
+  ]) {
     for (const i of list) programIds.add(i.programId);
   }
   const programs = await r.findPrograms([...programIds]);
@@ -61,6 +69,8 @@ export async function myWeek(deps: AppDeps, input: { actor: Actor }): Promise<My
         actions: [...of(owned.actions, program.id), ...(isCadenceOwner ? of(owned.confirmations, program.id) : [])],
         risks: of(owned.risks, program.id),
         milestones: of(owned.milestones, program.id),
+        checklistItems: of(owned.checklistItems, program.id),
+        reviews: of(owned.reviews, program.id),
       });
     } catch (failure) {
       unavailable.push({ program, failure });

@@ -13,6 +13,7 @@ import type { ClientId, FactoryId, MilestoneId, ProgramId, SupplierId, UserId } 
 import type { Link, LinkableEntity } from '../domain/link.js';
 import type { Milestone } from '../domain/milestone.js';
 import type { MilestoneLink } from '../domain/milestone-link.js';
+import type { WeekChecklistItem } from '../domain/my-week.js';
 import type { PlainDate } from '../domain/plain-date.js';
 import type { AuthorizedProgramId } from '../domain/policy.js';
 import type { Program } from '../domain/program.js';
@@ -305,6 +306,10 @@ export interface OwnedOpenItems {
   readonly risks: readonly Risk[];
   readonly milestones: readonly Milestone[];
   readonly confirmations: readonly Action[];
+  /** Checklist items the person owns, open or rejected, due by `dueBy` or undated, of gates not settled. */
+  readonly checklistItems: readonly WeekChecklistItem[];
+  /** Submitted items of gates the person owns. */
+  readonly reviews: readonly WeekChecklistItem[];
 }
 
 /** Reads, available both outside and inside a transaction. */

@@ -17,6 +17,8 @@ const sections: readonly {
   { key: 'confirmations', title: 'Done, waiting for your confirmation', due: 'Was due' },
   { key: 'risks', title: 'Risks you own, due for review', due: 'Review' },
   { key: 'milestones', title: 'Milestones you own, due this week or late', due: 'Forecast' },
+  { key: 'checklistItems', title: 'Gate checklist items you own that need evidence', due: 'Due' },
+  { key: 'reviews', title: 'Evidence waiting for your review (gates you own)', due: 'Due' },
 ];
 
 /** The date and what is wrong with it, in capitals so that it stands out in a terminal. */
@@ -30,7 +32,13 @@ function weekText(w: MyWeek): string {
       parts.push(`${s.title}: none.`);
       continue;
     }
-    const rows = items.map((i) => [i.programCode, i.key, i.title, dueText(i), i.flags.includes('no_owner') ? 'NO OWNER' : null]);
+    const rows = items.map((i) => [
+      i.programCode,
+      i.gateKey ? `${i.gateKey} ${i.key}` : i.key,
+      i.title,
+      dueText(i),
+      i.flags.includes('no_owner') ? 'NO OWNER' : null,
+    ]);
     const hasGaps = rows.some((r) => r[4] !== null);
     const head = ['Program', 'Key', 'What', s.due, ...(hasGaps ? ['Gap'] : [])];
     parts.push(

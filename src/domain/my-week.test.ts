@@ -3,7 +3,7 @@ import type { Action } from './action.js';
 import type { Decision } from './decision.js';
 import { asMilestoneId, asProgramId, asUserId, type UserId } from './ids.js';
 import type { Milestone } from './milestone.js';
-import { isoWeekOf, type ProgramWeek, selectMyWeek, type WeekItem, weekOrder } from './my-week.js';
+import { isoWeekOf, type ProgramWeek, selectMyWeek, type WeekChecklistItem, type WeekItem, weekOrder } from './my-week.js';
 import type { PlainDate } from './plain-date.js';
 import type { Risk } from './risk.js';
 
@@ -105,6 +105,8 @@ const week = (over: Partial<ProgramWeek> = {}): ProgramWeek => ({
   actions: [],
   risks: [],
   milestones: [],
+  checklistItems: [],
+  reviews: [],
   ...over,
 });
 const keys = (items: readonly WeekItem[]) => items.map((i) => i.key);
@@ -265,5 +267,43 @@ describe('weekOrder', () => {
       it_('A-4', { dueDate: d('2026-03-12') }),
     ];
     expect(keys([...items].sort(weekOrder))).toEqual(['A-3', 'A-9', 'A-10', 'A-1', 'A-4', 'A-2']);
+  });
+});
+
+describe('my week: gate checklist items and evidence to review', () => {
+  const entry = (key: string, over: Partial<WeekChecklistItem> = {}): WeekChecklistItem => ({
+    id: `i-${key}`,
+    programId: 'p-kettle',
+    gateKey: 'G2',
+    key,
+    title: `Item ${key}`,
+    ownerId: me,
+    dueDate: today,
+    state: 'open',
+    submittedById: null,
+    ...over,
+  });
+
+  it('lists the items I own that still need evidence (open or rejected) due this week, overdue or undated; not others', () => {
+    const items = [
+      entry('G2-FAI'),
+      entry('G2-DROP', { state: 'rejected', dueDate: '2026-03-02' as PlainDate }),
+      entry('G2-UNDATED', { dueDate: null }),
+      entry('G2-LATER', { dueDate: '2026-05-01' as PlainDate }),
+      entry('G2-SUBMITTED', { state: 'submitted' }),
+      entry('G2-THEIRS', { ownerId: dana }),
+    ];
+    const w = selectMyWeek(me, [week({ checklistItems: items })]);
+    expect(keys(w.checklistItems)).toEqual(['G2-DROP', 'G2-FAI', 'G2-UNDATED']);
+    expect(w.checklistItems[0]).toMatchObject({ kind: 'checklist_item', gateKey: 'G2', isOverdue: true });
+    expect(w.checklistItems[2]?.flags).toEqual(['no_due_date']);
+  });
+
+  it('lists submitted evidence waiting for my review, never my own submission', () => {
+    const reviews = [
+      entry('G2-FAI', { state: 'submitted', submittedById: 'supplier' }),
+      entry('G2-MINE', { state: 'submitted', submittedById: me }),
+    ];
+    expect(keys(selectMyWeek(me, [week({ reviews })]).reviews)).toEqual(['G2-FAI']);
   });
 });

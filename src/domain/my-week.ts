@@ -1,11 +1,12 @@
 import { type Action, isActionOverdue } from './action.js';
 import type { Decision } from './decision.js';
+import type { EvidenceState } from './gates/checklist-item.js';
 import type { UserId } from './ids.js';
 import type { Milestone } from './milestone.js';
 import { addDays, isoWeekday, type PlainDate } from './plain-date.js';
 import type { Risk } from './risk.js';
 
-export type WeekItemKind = 'decision' | 'action' | 'confirmation' | 'risk_review' | 'milestone';
+export type WeekItemKind = 'decision' | 'action' | 'confirmation' | 'risk_review' | 'milestone' | 'checklist_item' | 'evidence_review';
 /** Gaps the promise "no item without an owner and a due date" names wherever an item is listed. */
 export type WeekFlag = 'no_due_date' | 'no_owner';
 
@@ -19,6 +20,21 @@ export interface WeekItem {
   readonly dueDate: PlainDate | null;
   readonly isOverdue: boolean;
   readonly flags: readonly WeekFlag[];
+  /** The gate a checklist item (or evidence to review) belongs to. */
+  readonly gateKey?: string | undefined;
+}
+
+/** A checklist item as "my week" reads it: the item and its gate's key. */
+export interface WeekChecklistItem {
+  readonly id: string;
+  readonly programId: string;
+  readonly gateKey: string;
+  readonly key: string;
+  readonly title: string;
+  readonly ownerId: string | null;
+  readonly dueDate: PlainDate | null;
+  readonly state: EvidenceState;
+  readonly submittedById: string | null;
 }
 
 export interface IsoWeek {
@@ -43,6 +59,10 @@ export interface ProgramWeek {
   readonly actions: readonly Action[];
   readonly risks: readonly Risk[];
   readonly milestones: readonly Milestone[];
+  /** Checklist items the person owns that are open or rejected, of gates not settled. */
+  readonly checklistItems: readonly WeekChecklistItem[];
+  /** Submitted evidence of gates the person owns, waiting for review. */
+  readonly reviews: readonly WeekChecklistItem[];
 }
 
 export interface MyWeekItems {
@@ -51,6 +71,8 @@ export interface MyWeekItems {
   readonly confirmations: readonly WeekItem[];
   readonly risks: readonly WeekItem[];
   readonly milestones: readonly WeekItem[];
+  readonly checklistItems: readonly WeekItem[];
+  readonly reviews: readonly WeekItem[];
 }
 
 /** The flags of an item: no owner, no due date. */
@@ -92,7 +114,9 @@ function item(
  * What a person must do this week, across their programs: open decisions they own; open actions
  * they own that are due by the week's end (in each program's zone), overdue or undated; done actions
  * waiting for their confirmation where they run the program; open risks they own whose review is
- * due or undated; open milestones they own forecast by the week's end (late ones included).
+ * due or undated; open milestones they own forecast by the week's end (late ones included); checklist
+ * items they own still to evidence (open or rejected) due by the week's end or undated; and evidence
+ * submitted on gates they own, waiting for their review (not their own submissions).
  */
 export function selectMyWeek(me: UserId, programs: readonly ProgramWeek[]): MyWeekItems {
   const decisions: WeekItem[] = [];
@@ -100,6 +124,8 @@ export function selectMyWeek(me: UserId, programs: readonly ProgramWeek[]): MyWe
   const confirmations: WeekItem[] = [];
   const risks: WeekItem[] = [];
   const milestones: WeekItem[] = [];
+  const checklistItems: WeekItem[] = [];
+  const reviews: WeekItem[] = [];
   for (const p of programs) {
     const { today } = p;
     const weekEnd = isoWeekOf(today).end;
@@ -121,6 +147,17 @@ export function selectMyWeek(me: UserId, programs: readonly ProgramWeek[]): MyWe
       if (m.ownerId !== me || m.actualDate !== null || m.forecastDate > weekEnd) continue;
       milestones.push(item('milestone', p, m, m.name, m.forecastDate, m.forecastDate < today));
     }
+    for (const c of p.checklistItems) {
+      if (c.ownerId !== me || (c.state !== 'open' && c.state !== 'rejected') || !dueByWeekEnd(c.dueDate, weekEnd)) continue;
+      checklistItems.push({
+        ...item('checklist_item', p, c, c.title, c.dueDate, c.dueDate !== null && c.dueDate < today),
+        gateKey: c.gateKey,
+      });
+    }
+    for (const c of p.reviews) {
+      if (c.state !== 'submitted' || c.submittedById === me) continue;
+      reviews.push({ ...item('evidence_review', p, c, c.title, c.dueDate, c.dueDate !== null && c.dueDate < today), gateKey: c.gateKey });
+    }
   }
   return {
     decisions: decisions.sort(weekOrder),
@@ -128,5 +165,7 @@ export function selectMyWeek(me: UserId, programs: readonly ProgramWeek[]): MyWe
     confirmations: confirmations.sort(weekOrder),
     risks: risks.sort(weekOrder),
     milestones: milestones.sort(weekOrder),
+    checklistItems: checklistItems.sort(weekOrder),
+    reviews: reviews.sort(weekOrder),
   };
 }

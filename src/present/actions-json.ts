@@ -41,6 +41,8 @@ const asks = {
   confirmation: 'confirm',
   risk_review: 'review',
   milestone: 'deliver',
+  checklist_item: 'evidence',
+  evidence_review: 'accept',
 } as const satisfies Record<WeekItemKind, MyWeek['decisions'][number]['ask']>;
 
 export function myWeekJson(v: MyWeekView): MyWeek {
@@ -56,6 +58,7 @@ export function myWeekJson(v: MyWeekView): MyWeek {
     isOverdue: i.isOverdue,
     ask: asks[i.kind],
     flags: [...i.flags],
+    ...(i.gateKey === undefined ? {} : { gateKey: i.gateKey }),
   });
   return {
     weekStart: v.week.start,
@@ -65,6 +68,8 @@ export function myWeekJson(v: MyWeekView): MyWeek {
     confirmations: v.confirmations.map(item),
     risks: v.risks.map(item),
     milestones: v.milestones.map(item),
+    checklistItems: v.checklistItems.map(item),
+    reviews: v.reviews.map(item),
     unavailable: v.unavailable.map(({ program }) => ({ programId: program.id, programCode: program.code, programName: program.name })),
   };
 }

@@ -20,6 +20,8 @@ import type { Decision } from '../domain/decision.js';
 import { gateOrder } from '../domain/gates/gate.js';
 import type { ProgramId } from '../domain/ids.js';
 import type { Link, LinkableEntity } from '../domain/link.js';
+import type { WeekChecklistItem } from '../domain/my-week.js';
+import type { PlainDate } from '../domain/plain-date.js';
 import type { Program } from '../domain/program.js';
 import { highRiskScore } from '../domain/risk.js';
 import { compiledOnce } from './compiled-once.js';
@@ -326,7 +328,22 @@ export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'cou
       return out;
     },
     async listOwnedOpenItems(userId, dueBy, confirmIn) {
-      const [decisions, actions, risks, milestones, confirmations] = await Promise.all([
+      const checklist = db
+        .selectFrom('checklistItems')
+        .innerJoin('gates', 'gates.id', 'checklistItems.gateId')
+        .select([
+          'checklistItems.id',
+          'checklistItems.programId',
+          'gates.key as gateKey',
+          'checklistItems.key',
+          'checklistItems.title',
+          'checklistItems.ownerId',
+          'checklistItems.dueDate',
+          'checklistItems.state',
+          'checklistItems.submittedById',
+        ])
+        .where('gates.status', 'not in', ['passed', 'passed_with_conditions', 'stopped']);
+      const [decisions, actions, risks, milestones, confirmations, checklistItems, reviews] = await Promise.all([
         db.selectFrom('decisions').selectAll().where('ownerId', '=', userId).where('status', '=', 'open').execute(),
         db
           .selectFrom('actions')
@@ -363,8 +380,21 @@ export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'cou
                 ]),
               )
               .execute(),
+        checklist
+          .where('checklistItems.ownerId', '=', userId)
+          .where('checklistItems.state', 'in', ['open', 'rejected'])
+          .where((eb) => eb.or([eb('checklistItems.dueDate', 'is', null), eb('checklistItems.dueDate', '<=', dueBy)]))
+          .execute(),
+        checklist.where('gates.ownerId', '=', userId).where('checklistItems.state', '=', 'submitted').execute(),
       ]);
+      const weekItem = (r: (typeof checklistItems)[number]): WeekChecklistItem => ({
+        ...r,
+        dueDate: r.dueDate as PlainDate | null,
+        state: r.state as WeekChecklistItem['state'],
+      });
       return {
+        checklistItems: checklistItems.map(weekItem),
+        reviews: reviews.map(weekItem),
         decisions: decisions.map(toDecision),
         actions: actions.map(toAction),
         risks: risks.map(toRisk),

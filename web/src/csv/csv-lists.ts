@@ -121,7 +121,7 @@ export function actionsCsv(t: TFunction, items: readonly Action[]): CsvTable {
 export function weekCsv(
   t: TFunction,
   week: MyWeek,
-  sections: readonly ('decisions' | 'actions' | 'confirmations' | 'risks' | 'milestones')[],
+  sections: readonly ('decisions' | 'actions' | 'confirmations' | 'risks' | 'milestones' | 'checklistItems' | 'reviews')[],
 ): CsvTable {
   const c = (k: string) => t(`csv.col.${k}` as 'csv.col.code');
   return {

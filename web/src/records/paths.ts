@@ -13,4 +13,7 @@ export const paths = {
   action: (code: string, key: string) => `${program(code)}/actions#${encodeURIComponent(key)}`,
   calendar: (code: string) => `${program(code)}/calendar`,
   changes: (code: string) => `${program(code)}/changes`,
+  gate: (code: string, gateKey: string) => `${program(code)}/gates/${encodeURIComponent(gateKey)}`,
+  checklistItem: (code: string, gateKey: string, itemKey: string) =>
+    `${program(code)}/gates/${encodeURIComponent(gateKey)}#${encodeURIComponent(itemKey)}`,
 };

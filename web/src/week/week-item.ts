@@ -2,8 +2,16 @@ import type { MyWeek } from '../lib/records-api.js';
 import { paths } from '../records/paths.js';
 
 export type WeekItem = MyWeek['decisions'][number];
-export type WeekSectionName = 'decisions' | 'actions' | 'confirmations' | 'risks' | 'milestones';
-export const weekSections: readonly WeekSectionName[] = ['decisions', 'actions', 'confirmations', 'risks', 'milestones'];
+export type WeekSectionName = 'decisions' | 'actions' | 'confirmations' | 'risks' | 'milestones' | 'checklistItems' | 'reviews';
+export const weekSections: readonly WeekSectionName[] = [
+  'decisions',
+  'reviews',
+  'actions',
+  'checklistItems',
+  'confirmations',
+  'risks',
+  'milestones',
+];
 
 /** Where an item of "my week" is dealt with. */
 export function itemPath(item: WeekItem): string {
@@ -18,6 +26,9 @@ export function itemPath(item: WeekItem): string {
       return paths.risk(code, item.key);
     case 'milestone':
       return paths.milestone(code, item.key);
+    case 'checklist_item':
+    case 'evidence_review':
+      return paths.checklistItem(code, item.gateKey ?? '', item.key);
   }
 }
 
