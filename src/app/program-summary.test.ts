@@ -56,11 +56,12 @@ describe('program figures', () => {
   it('follow every write at once: counts, next milestone, phase, open decisions, high risks, blockers', async () => {
     const p = await w.program();
     const jonas = await w.person('Jonas Keller', { role: 'decision_owner', program: p });
-    expect(await figures(p)).toMatchObject({ milestones: 0, next: null, phase: null, health: 'on_track' });
+    // The phase is the program's first gate not passed: G1 until G1 passes, whatever the milestones.
+    expect(await figures(p)).toMatchObject({ milestones: 0, next: null, phase: 'G1', health: 'on_track' });
 
     const g2 = await w.milestone(p, 'Pilot run', '2026-03-10', { phase: 'G2' });
     await w.milestone(p, 'Release', '2026-03-20', { phase: 'G4' });
-    expect(await figures(p)).toMatchObject({ milestones: 2, done: 0, next: 'M-1', phase: 'G2' });
+    expect(await figures(p)).toMatchObject({ milestones: 2, done: 0, next: 'M-1', phase: 'G1' });
 
     unwrap(
       await completeMilestone(w.deps, {
@@ -71,7 +72,7 @@ describe('program figures', () => {
         actualDate: plainDate('2026-03-04'),
       }),
     );
-    expect(await figures(p)).toMatchObject({ milestones: 2, done: 1, next: 'M-2', phase: 'G4' });
+    expect(await figures(p)).toMatchObject({ milestones: 2, done: 1, next: 'M-2', phase: 'G1' });
 
     const d = unwrap(
       await requestDecision(w.deps, {

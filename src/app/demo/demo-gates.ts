@@ -69,15 +69,16 @@ async function review(
   d: AppDeps,
   clock: DemoClock,
   cast: DemoGateCast,
-  gateKey: string,
+  gate: GateDetailView,
   itemKey: string,
   on: { submit: PlainDate; review: PlainDate },
   verdict: 'accept' | 'reject' | 'none',
   qualityIds: readonly string[],
-): Promise<void> {
-  let g = await gateOf(d, cast, gateKey);
+): Promise<GateDetailView> {
+  const gateKey = gate.key;
+  let g = gate;
   let item = g.items.find((i) => i.key === itemKey);
-  if (!item) return;
+  if (!item) return g;
   const submitter = person(cast, item.ownerId);
   clock.set(on.submit, 6);
   const base = { programId: cast.program.id, gateKey, itemKey };
@@ -85,20 +86,19 @@ async function review(
     await submitItem(d, { ...base, actor: submitter, version: item.version, note: evidenceNote(cast.program, item.key, item.title) }),
   );
   item = g.items.find((i) => i.key === itemKey);
-  if (!item || verdict === 'none') return;
+  if (!item || verdict === 'none') return g;
   clock.set(on.review, 8);
   const reviewer = reviewerOf(cast, g, submitter.id, qualityIds);
   if (verdict === 'accept')
-    unwrap(await acceptItem(d, { ...base, actor: reviewer, version: item.version, comment: 'Checked against the close criteria.' }));
-  else
-    unwrap(
-      await rejectItem(d, {
-        ...base,
-        actor: reviewer,
-        version: item.version,
-        comment: 'The record is not signed by the client yet; resubmit with the signed copy.',
-      }),
-    );
+    return unwrap(await acceptItem(d, { ...base, actor: reviewer, version: item.version, comment: 'Checked against the close criteria.' }));
+  return unwrap(
+    await rejectItem(d, {
+      ...base,
+      actor: reviewer,
+      version: item.version,
+      comment: 'The record is not signed by the client yet; resubmit with the signed copy.',
+    }),
+  );
 }
 
 export interface PassOptions {
@@ -116,12 +116,11 @@ export async function passDemoGate(
   qualityIds: readonly string[],
   options: PassOptions = {},
 ): Promise<void> {
-  const before = await gateOf(d, cast, gateKey);
-  if (before.status === 'passed' || before.status === 'passed_with_conditions') return;
-  for (const item of before.items.filter((i) => i.isRequired && i.state !== 'accepted' && i.state !== 'waived')) {
-    await review(d, clock, cast, gateKey, item.key, { submit: bd(on, -4), review: bd(on, -2) }, 'accept', qualityIds);
+  let ready = await gateOf(d, cast, gateKey);
+  if (ready.status === 'passed' || ready.status === 'passed_with_conditions') return;
+  for (const item of ready.items.filter((i) => i.isRequired && i.state !== 'accepted' && i.state !== 'waived')) {
+    ready = await review(d, clock, cast, ready, item.key, { submit: bd(on, -4), review: bd(on, -2) }, 'accept', qualityIds);
   }
-  const ready = await gateOf(d, cast, gateKey);
   clock.set(on, 7);
   const decider = ready.decidedBy === 'gate_owner' ? person(cast, ready.ownerId) : cast.decider;
   const c = options.condition;
@@ -140,7 +139,11 @@ export async function passDemoGate(
   );
 }
 
-/** The current gate under way: the first items accepted, one awaiting review, one rejected where the program struggles. */
+/**
+ * The current gate under way. On course where the program is: every required item due by today
+ * accepted. Where it struggles: the first two accepted, one awaiting review, one rejected, the rest
+ * left as they are (some overdue: the gate is at risk once its warning period has begun).
+ */
 export async function workDemoCurrentGate(
   d: AppDeps,
   clock: DemoClock,
@@ -152,13 +155,19 @@ export async function workDemoCurrentGate(
   const list = unwrap(await listGates(d, { programId: cast.program.id, actor: cast.owner }));
   const current = list.phase.kind === 'gate' ? list.phase.gateKey : null;
   if (!current) return;
-  const g = await gateOf(d, cast, current);
+  let g = await gateOf(d, cast, current);
   const open = g.items.filter((i) => i.isRequired && i.state === 'open');
-  const [first, second, third, fourth] = open;
   const days = { submit: bd(today, -6), review: bd(today, -4) };
-  if (first) await review(d, clock, cast, current, first.key, days, 'accept', qualityIds);
-  if (second) await review(d, clock, cast, current, second.key, days, 'accept', qualityIds);
-  if (third) await review(d, clock, cast, current, third.key, { submit: bd(today, -1), review: today }, 'none', qualityIds);
-  if (fourth && struggling)
-    await review(d, clock, cast, current, fourth.key, { submit: bd(today, -5), review: bd(today, -3) }, 'reject', qualityIds);
+  if (!struggling) {
+    for (const i of open.filter((x) => x.dueDate !== null && x.dueDate <= today))
+      g = await review(d, clock, cast, g, i.key, days, 'accept', qualityIds);
+    const next = g.items.find((i) => i.isRequired && i.state === 'open');
+    if (next) await review(d, clock, cast, g, next.key, { submit: bd(today, -1), review: today }, 'none', qualityIds);
+    return;
+  }
+  const [first, second, third, fourth] = open;
+  if (first) g = await review(d, clock, cast, g, first.key, days, 'accept', qualityIds);
+  if (second) g = await review(d, clock, cast, g, second.key, days, 'accept', qualityIds);
+  if (third) g = await review(d, clock, cast, g, third.key, { submit: bd(today, -1), review: today }, 'none', qualityIds);
+  if (fourth) await review(d, clock, cast, g, fourth.key, { submit: bd(today, -5), review: bd(today, -3) }, 'reject', qualityIds);
 }
