@@ -10,6 +10,7 @@ import type { Gate } from '../domain/gates/gate.js';
 import type { GateOrigin } from '../domain/gates/instantiate.js';
 import type { PpapElementRef } from '../domain/gates/template.js';
 import type { ClientId, FactoryId, MilestoneId, ProgramId, SupplierId, UserId } from '../domain/ids.js';
+import type { IntakeLink, IntakeSubmission } from '../domain/intake.js';
 import type { Link, LinkableEntity } from '../domain/link.js';
 import type { Milestone } from '../domain/milestone.js';
 import type { MilestoneLink } from '../domain/milestone-link.js';
@@ -312,6 +313,12 @@ export interface OwnedOpenItems {
   readonly reviews: readonly WeekChecklistItem[];
 }
 
+/** An intake link with how much it was used. */
+export interface IntakeLinkUse extends IntakeLink {
+  readonly submissions: number;
+  readonly lastSubmittedAt: string | null;
+}
+
 /** Reads, available both outside and inside a transaction. */
 export interface Reads {
   listUsers(): Promise<User[]>;
@@ -422,6 +429,13 @@ export interface Reads {
   listMilestoneLinksOfPrograms(programIds: readonly AuthorizedProgramId[]): Promise<MilestoneLink[]>;
   /** The program's baselines, by number. */
   listBaselines(programId: AuthorizedProgramId): Promise<Baseline[]>;
+  /** The intake link whose secret hashes to this (revoked and expired ones too), or null. */
+  findIntakeLinkByHash(tokenHash: string): Promise<IntakeLink | null>;
+  findIntakeLink(id: string): Promise<IntakeLink | null>;
+  /** The intake links of these clients (every client's with null), newest first, each with its submissions counted. */
+  listIntakeLinks(clientIds: readonly string[] | null): Promise<IntakeLinkUse[]>;
+  /** What the intake submission that made this program recorded, or null when it was not made by intake. */
+  findIntakeSubmission(programId: AuthorizedProgramId): Promise<IntakeSubmission | null>;
   /** The program's kickoff charter, or null while none was saved (the empty charter, version 0). */
   findCharter(programId: AuthorizedProgramId): Promise<StoredCharter | null>;
   /** The program's gates in order (G1 first). */
@@ -485,6 +499,8 @@ export interface Columns {
   gate: Stored<GateRecord>;
   checklist_item: Stored<ChecklistItemRecord>;
   evidence: Stored<Evidence, 'addedAt'>;
+  intake_link: Stored<IntakeLink, 'createdAt'> & { readonly tokenHash: string };
+  intake_submission: Stored<IntakeSubmission, 'createdAt'>;
 }
 
 interface WriteBase<E extends EntityName> {
@@ -530,7 +546,7 @@ export class UniqueViolation extends Error {
 }
 
 /** What a rule that reads other rows guards; transactions that lock the same scope run one after another. */
-export type LockScope = `program:${string}` | 'admins' | 'first-admin' | 'demo' | 'clients' | 'suppliers' | 'programs';
+export type LockScope = `program:${string}` | 'admins' | 'first-admin' | 'demo' | 'clients' | 'suppliers' | 'programs' | 'intake';
 
 export interface Tx extends Reads {
   /**

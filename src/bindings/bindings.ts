@@ -5,6 +5,7 @@ import { calendarBindings } from './calendar.js';
 import { charterBindings } from './charter.js';
 import { decisionBindings } from './decisions.js';
 import { gateBindings } from './gates.js';
+import { intakeBindings } from './intake.js';
 import { peopleBindings } from './people.js';
 import { planBindings } from './plan.js';
 import { programBindings } from './programs.js';
@@ -27,4 +28,5 @@ export const bindings: { readonly [K in OperationName]: Binding<K> } = {
   ...searchBindings,
   ...templateBindings,
   ...gateBindings,
+  ...intakeBindings,
 };

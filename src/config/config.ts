@@ -105,6 +105,8 @@ const EnvSchema = z.object({
   TOLLGATE_MAX_QUEUED_REQUESTS: z.coerce.number().int().min(0).max(100_000).default(500),
   TOLLGATE_MAX_QUEUE_WAIT_MS: z.coerce.number().int().min(1).max(600_000).default(3_000),
   TOLLGATE_KEPT_ANSWERS_MB: z.coerce.number().int().min(0).max(4_096).default(32),
+  TOLLGATE_INTAKE_SUBMISSIONS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(10),
+  TOLLGATE_INTAKE_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
   TOLLGATE_PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
   TOLLGATE_TRUST_PROXY: trustProxy,
   TOLLGATE_OIDC_ISSUER: z.url({ protocol: /^https?$/, error: 'must be the issuer URL' }).optional(),
@@ -163,7 +165,12 @@ export interface Config {
   readonly admission: { readonly active: number; readonly queued: number; readonly waitMs: number };
   /** Megabytes of answers of program reads an instance keeps as sent (http/kept-answers.ts); 0 keeps none (TOLLGATE_KEPT_ANSWERS_MB). */
   readonly keptAnswersMb: number;
-  /** The address people reach Tollgate at (links in invites, the OIDC redirect); https makes cookies Secure. */
+  /**
+   * How often the public intake form may be used, on each instance: submissions per link an hour
+   * (TOLLGATE_INTAKE_SUBMISSIONS_PER_HOUR) and requests per client address a minute (TOLLGATE_INTAKE_REQUESTS_PER_MINUTE).
+   */
+  readonly intakeRateLimits: { readonly submissionsPerHour: number; readonly requestsPerMinute: number };
+  /** The address people reach Tollgate at (links in invites and intake links, the OIDC redirect); https makes cookies Secure. */
   readonly publicUrl: string | undefined;
   /** Which reverse proxies' X-Forwarded-For to believe (see TrustProxy); false: none, the peer is the client. */
   readonly trustProxy: TrustProxy;
@@ -221,6 +228,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     httpTimeoutMs: e.TOLLGATE_HTTP_TIMEOUT_MS,
     admission: { active: e.TOLLGATE_MAX_ACTIVE_REQUESTS, queued: e.TOLLGATE_MAX_QUEUED_REQUESTS, waitMs: e.TOLLGATE_MAX_QUEUE_WAIT_MS },
     keptAnswersMb: e.TOLLGATE_KEPT_ANSWERS_MB,
+    intakeRateLimits: {
+      submissionsPerHour: e.TOLLGATE_INTAKE_SUBMISSIONS_PER_HOUR,
+      requestsPerMinute: e.TOLLGATE_INTAKE_REQUESTS_PER_MINUTE,
+    },
     publicUrl: e.TOLLGATE_PUBLIC_URL?.replace(/\/+$/, ''),
     trustProxy: e.TOLLGATE_TRUST_PROXY,
     actAs: e.TOLLGATE_AS,

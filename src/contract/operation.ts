@@ -30,6 +30,8 @@ export interface OperationContract {
    * (http/kept-answers.ts).
    */
   readonly kept?: 'program' | 'portfolio';
+  /** Bytes of request body the route reads, where less than the server's 1 MB (413 PAYLOAD_TOO_LARGE beyond). */
+  readonly bodyLimit?: number;
 }
 
 /** Refusals of a read of a program's records, and of any write. */

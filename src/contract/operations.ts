@@ -4,6 +4,7 @@ import { calendarOperations } from './operations/calendar.js';
 import { charterOperations } from './operations/charter.js';
 import { decisionOperations } from './operations/decisions.js';
 import { gateOperations } from './operations/gates.js';
+import { intakeOperations } from './operations/intake.js';
 import { peopleOperations } from './operations/people.js';
 import { planOperations } from './operations/plan.js';
 import { programOperations } from './operations/programs.js';
@@ -30,6 +31,7 @@ export const operations = {
   ...searchOperations,
   ...templateOperations,
   ...gateOperations,
+  ...intakeOperations,
 } as const satisfies Record<string, OperationContract>;
 
 export type Operations = typeof operations;

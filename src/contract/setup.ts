@@ -3,13 +3,13 @@ import { DateInputSchema, Identifier, IdSchema, NameSchema, PlainDateSchema, Rea
 
 // Setting up a workspace: clients, suppliers and their factories, programs (new, edited, copied, archived).
 
-const Country = z
+export const Country = z
   .string()
   .trim()
   .regex(/^[A-Za-z]{2}$/, 'Must be a two-letter country code (ISO 3166-1), e.g. "CN".')
   .meta({ description: 'ISO 3166-1 alpha-2 country code', example: 'CN' });
-const TimeZone = ShortText(64).min(1, 'Required.').meta({ description: 'IANA time zone', example: 'Asia/Shanghai' });
-const Email = z.email('Must be an email address.').max(254);
+export const TimeZone = ShortText(64).min(1, 'Required.').meta({ description: 'IANA time zone', example: 'Asia/Shanghai' });
+export const Email = z.email('Must be an email address.').max(254);
 
 export const ClientContactSchema = z
   .object({

@@ -20,7 +20,9 @@ export type LoggedEntity =
   | 'charter'
   | 'gate'
   | 'checklist_item'
-  | 'evidence';
+  | 'evidence'
+  | 'intake_link'
+  | 'intake_submission';
 
 /** What an entry did to its record: added it, changed some of its fields, or removed it. */
 export type EntryKind = 'added' | 'changed' | 'removed';
@@ -37,6 +39,7 @@ export const referenceFields: Readonly<Record<string, ReferenceKind>> = {
   doneById: 'person',
   userId: 'person',
   takenBy: 'person',
+  createdById: 'person',
   decisionOwnerId: 'person',
   submittedById: 'person',
   reviewedById: 'person',
@@ -91,6 +94,8 @@ export const lifeFields: Readonly<Record<LoggedEntity, string>> = {
   gate: 'key',
   checklist_item: 'key',
   evidence: 'title',
+  intake_link: 'tokenHash',
+  intake_submission: 'templateId',
 };
 
 /** The field that names a record to people (its title), for the kinds that have one. */
@@ -104,6 +109,7 @@ export const titleFields: Partial<Readonly<Record<LoggedEntity, string>>> = {
   gate: 'name',
   checklist_item: 'title',
   evidence: 'title',
+  intake_link: 'label',
 };
 
 /** Whether the entry added, changed or removed its record: told by the field the record always holds. */

@@ -52,6 +52,8 @@ export const errorCatalogue = {
   ACTION_NOT_FOUND: 'No action with this id or key exists in the program.',
   CLIENT_NOT_FOUND: 'No client with this id exists.',
   SUPPLIER_NOT_FOUND: 'No supplier with this id exists.',
+  INTAKE_LINK_NOT_FOUND:
+    "The intake link is unknown, revoked or expired (all three answer alike, so a guessed link tells nothing); ask the client's cadence owner for a new one.",
   TEMPLATE_NOT_FOUND: 'No program template with this id exists.',
   GATE_NOT_FOUND: 'No gate with this key (G1 …) or id exists in the program.',
   CHECKLIST_ITEM_NOT_FOUND: 'No checklist item with this key or id exists on the gate.',

@@ -187,6 +187,25 @@ export function programBeingCreated(
   return allowed.ok ? ok(program.id as AuthorizedProgramId) : allowed;
 }
 
+/**
+ * Who may submit a program through intake while signed in: workspace admins and anyone holding a role on
+ * the client (its people; a role on one program only does not speak for the client).
+ */
+export function permitIntake(p: Principal, clientId: ClientId): Result<true> {
+  if (p.isAdmin || p.memberships.some((m) => m.clientId === clientId)) return ok(true);
+  return refuse('FORBIDDEN', "You lack the permission to submit programs for this client. It needs a role on the client's programs.");
+}
+
+/**
+ * What an intake (a link's secret, or a client user's permitIntake) entitles its submitter to: make one
+ * draft program for that client and record its known risks, as the client's cadence owner would. The
+ * principal lives for the one submission (app/intake/submit-intake.ts) and is never stored.
+ */
+export function intakeGrant(p: Principal, clientId: ClientId): Principal {
+  const grant = { id: `intake:${clientId}`, userId: p.id, clientId, programId: null, role: 'cadence_owner' as const, version: 0 };
+  return { ...p, memberships: [...p.memberships, grant] };
+}
+
 export function permitAdmin(p: Principal, action: AdminAction): Result<true> {
   return p.isAdmin ? ok(true) : refuse('FORBIDDEN', `You lack the permission ${action}. It needs a workspace admin.`);
 }

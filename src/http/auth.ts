@@ -26,7 +26,14 @@ function sameSecret(presented: string | string[] | undefined, expected: string):
 
 const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 // Requests that create a session cannot carry a session's CSRF token yet.
-const csrfExempt = [/^\/api\/v1\/auth\/login$/, /^\/api\/v1\/auth\/logout$/, /^\/api\/v1\/invites\/[^/]+\/accept$/];
+// The intake link's form acts as nobody's session (a link's submission is the intake person's), so a
+// signed-in browser that opens a client's link submits it like anyone else.
+const csrfExempt = [
+  /^\/api\/v1\/auth\/login$/,
+  /^\/api\/v1\/auth\/logout$/,
+  /^\/api\/v1\/invites\/[^/]+\/accept$/,
+  /^\/api\/v1\/intake\/[^/]+$/,
+];
 
 /** Resolves the caller on every API request and guards cookie-authenticated writes against CSRF. */
 export async function registerAuth(app: FastifyInstance, deps: HttpDeps): Promise<void> {

@@ -25,6 +25,7 @@ import { RefusalError, redactUrl, sendProblem } from './problem.js';
 import { authRoutes } from './routes/auth.js';
 import { calendarRoutes } from './routes/calendar.js';
 import { chartRoutes } from './routes/charts.js';
+import { intakeRoutes } from './routes/intake.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { type LogSink, requestLine } from './text-log.js';
 
@@ -225,6 +226,7 @@ export async function buildApp(deps: HttpDeps, opts: BuildOptions = {}): Promise
       await api.register(chartRoutes(deps));
       await api.register(calendarRoutes(deps));
       await api.register(authRoutes(deps));
+      await api.register(intakeRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

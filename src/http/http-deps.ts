@@ -1,5 +1,6 @@
 import type { AppDeps } from '../app/deps.js';
 import type { OidcConfig } from '../config/config.js';
+import type { IntakeRateLimits } from './routes/intake.js';
 
 export interface HttpDeps {
   readonly app: AppDeps;
@@ -12,4 +13,6 @@ export interface HttpDeps {
   /** Directory holding errors.md, served at /docs/errors. */
   readonly docsDir?: string | undefined;
   readonly version: string;
+  /** How often the public intake form may be used on this instance; default: defaultIntakeRateLimits. */
+  readonly intakeRateLimits?: IntakeRateLimits | undefined;
 }

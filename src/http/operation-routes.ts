@@ -39,6 +39,7 @@ export const operationRoutes =
         method: op.method,
         url: op.path,
         schema: routeSchema(op),
+        ...(op.bodyLimit === undefined ? {} : { bodyLimit: op.bodyLimit }),
         handler: async (req, res) => {
           const ctx = {
             app: deps.app,

@@ -55,6 +55,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       webDir,
       docsDir,
       version: packageVersion(),
+      intakeRateLimits: config.intakeRateLimits,
     },
     {
       logger: {

@@ -40,6 +40,8 @@ import {
   toEvidence,
   toFactory,
   toGate,
+  toIntakeLink,
+  toIntakeSubmission,
   toInvite,
   toLink,
   toMembership,
@@ -80,6 +82,8 @@ export const entityTables = {
   gate: 'gates',
   checklist_item: 'checklistItems',
   evidence: 'evidence',
+  intake_link: 'intakeLinks',
+  intake_submission: 'intakeSubmissions',
 } as const satisfies Record<EntityName, keyof Database>;
 
 // Both dialects store booleans as 0/1 integers (better-sqlite3 cannot bind booleans), and structured
@@ -119,6 +123,8 @@ const everyFieldHasAColumn: { [E in EntityName]: [MissingColumns<E>] extends [ne
   gate: true,
   checklist_item: true,
   evidence: true,
+  intake_link: true,
+  intake_submission: true,
 };
 void everyFieldHasAColumn;
 
@@ -438,6 +444,35 @@ export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'cou
     async listBaselines(programId) {
       const rows = await db.selectFrom('baselines').selectAll().where('programId', '=', programId).orderBy('number').execute();
       return rows.map(toBaseline);
+    },
+    async findIntakeLinkByHash(tokenHash) {
+      const row = await db.selectFrom('intakeLinks').selectAll().where('tokenHash', '=', tokenHash).executeTakeFirst();
+      return row ? toIntakeLink(row) : null;
+    },
+    async findIntakeLink(id) {
+      const row = await db.selectFrom('intakeLinks').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? toIntakeLink(row) : null;
+    },
+    async listIntakeLinks(clientIds) {
+      if (clientIds !== null && clientIds.length === 0) return [];
+      let q = db
+        .selectFrom('intakeLinks as l')
+        .leftJoin('intakeSubmissions as s', 's.linkId', 'l.id')
+        .select(['l.id', 'l.clientId', 'l.label', 'l.createdById', 'l.createdAt', 'l.expiresAt', 'l.revokedAt', 'l.version'])
+        .select((eb) => [eb.fn.count<number | string | bigint>('s.id').as('submissions'), eb.fn.max('s.createdAt').as('lastSubmittedAt')])
+        .groupBy(['l.id', 'l.clientId', 'l.label', 'l.createdById', 'l.createdAt', 'l.expiresAt', 'l.revokedAt', 'l.version'])
+        .orderBy('l.createdAt', 'desc')
+        .orderBy('l.id', 'desc');
+      if (clientIds !== null) q = q.where('l.clientId', 'in', [...clientIds]);
+      return (await q.execute()).map((r) => ({
+        ...toIntakeLink(r),
+        submissions: toCount(r.submissions),
+        lastSubmittedAt: (r.lastSubmittedAt as string | null) ?? null,
+      }));
+    },
+    async findIntakeSubmission(programId) {
+      const row = await db.selectFrom('intakeSubmissions').selectAll().where('programId', '=', programId).executeTakeFirst();
+      return row ? toIntakeSubmission(row) : null;
     },
     async findCharter(programId) {
       const row = await db.selectFrom('programCharters').selectAll().where('programId', '=', programId).executeTakeFirst();

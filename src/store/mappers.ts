@@ -20,6 +20,7 @@ import type { CalendarSpec } from '../domain/calendar/calendar-spec.js';
 import type { Decision, DecisionStatus } from '../domain/decision.js';
 import type { Evidence } from '../domain/gates/evidence.js';
 import type { ClientId, FactoryId, MilestoneId, ProgramId, SupplierId, UserId } from '../domain/ids.js';
+import type { IntakeContact, IntakeLink, IntakeSubmission } from '../domain/intake.js';
 import type { Link, LinkableEntity } from '../domain/link.js';
 import type { Milestone, Phase } from '../domain/milestone.js';
 import type { MilestoneLink } from '../domain/milestone-link.js';
@@ -38,6 +39,8 @@ import type {
   EvidenceTable,
   FactoriesTable,
   GatesTable,
+  IntakeLinksTable,
+  IntakeSubmissionsTable,
   InvitesTable,
   LinksTable,
   MembershipsTable,
@@ -357,5 +360,33 @@ export const toEvidence = (r: EvidenceTable): Evidence => ({
   addedById: r.addedById as UserId,
   addedAt: r.createdAt,
   removedAt: r.removedAt,
+  version: Number(r.version),
+});
+
+export const toIntakeLink = (r: Omit<IntakeLinksTable, 'tokenHash' | 'updatedAt'>): IntakeLink => ({
+  id: r.id,
+  clientId: r.clientId as ClientId,
+  label: r.label,
+  createdById: r.createdById as UserId,
+  createdAt: r.createdAt,
+  expiresAt: r.expiresAt,
+  revokedAt: r.revokedAt,
+  version: Number(r.version),
+});
+
+/** An intake submission row as the domain holds it: its lists decoded. */
+export const toIntakeSubmission = (r: IntakeSubmissionsTable): IntakeSubmission => ({
+  id: r.id,
+  clientId: r.clientId as ClientId,
+  linkId: r.linkId,
+  programId: r.programId,
+  submittedById: r.submittedById as UserId,
+  templateId: r.templateId,
+  ppapLevel: r.ppapLevel === null ? null : Number(r.ppapLevel),
+  currentPhase: r.currentPhase as Phase,
+  knownRisks: JSON.parse(r.knownRisks) as string[],
+  contacts: JSON.parse(r.contacts) as IntakeContact[],
+  note: r.note,
+  createdAt: r.createdAt,
   version: Number(r.version),
 });

@@ -15,6 +15,7 @@ import * as m0012 from './migrations/0012-change-story-change-log-indexes.js';
 import * as m0013 from './migrations/0013-supplier-factory-archive.js';
 import * as m0014 from './migrations/0014-program-charters.js';
 import * as m0015 from './migrations/0015-gates.js';
+import * as m0017 from './migrations/0017-intake.js';
 
 // Migrations are imported, not discovered on disk, so the compiled build carries them.
 const migrations: Record<string, Migration> = {
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '0013-supplier-factory-archive': m0013,
   '0014-program-charters': m0014,
   '0015-gates': m0015,
+  '0017-intake': m0017,
 };
 
 /** Where the applied migrations are recorded, and their lock: the schema's, not the workspace's data. */

@@ -393,6 +393,40 @@ export interface EvidenceTable {
   version: number;
 }
 
+/** A client's intake link (0017): only the SHA-256 of its secret is kept. */
+export interface IntakeLinksTable {
+  id: string;
+  clientId: string;
+  tokenHash: string;
+  label: string;
+  createdById: string;
+  expiresAt: string | null;
+  revokedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+/** What an intake submission told beyond its draft program's own fields (0017); lists as JSON text. */
+export interface IntakeSubmissionsTable {
+  id: string;
+  clientId: string;
+  linkId: string | null;
+  programId: string;
+  submittedById: string;
+  templateId: string;
+  ppapLevel: number | null;
+  currentPhase: string;
+  /** JSON array of texts. */
+  knownRisks: string;
+  /** JSON array of {name, role, email, phone}. */
+  contacts: string;
+  note: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
 /** One row (id 1): committed write transactions that touched records of no program (0008). */
 export interface WorkspaceStateTable {
   id: number;
@@ -425,5 +459,7 @@ export interface Database {
   checklistItems: ChecklistItemsTable;
   evidenceFiles: EvidenceFilesTable;
   evidence: EvidenceTable;
+  intakeLinks: IntakeLinksTable;
+  intakeSubmissions: IntakeSubmissionsTable;
   workspaceState: WorkspaceStateTable;
 }
