@@ -41,7 +41,7 @@ function clientsTable(items: readonly ClientJson[]): string {
 }
 
 /** A client named by id or name (any case), among those the person works with (admins: every one, archived too). */
-async function requireClient(b: Backend, out: Output, ref: string): Promise<ClientJson> {
+export async function requireClient(b: Backend, out: Output, ref: string): Promise<ClientJson> {
   const { items } = must(out, await b.listClients({ query: { archived: 'true' } }));
   const wanted = ref.trim().toLowerCase();
   const found = items.find((c) => c.id === ref.trim() || c.name.toLowerCase() === wanted);

@@ -1,6 +1,5 @@
 import type { AppDeps } from '../app/deps.js';
 import type { OidcConfig } from '../config/config.js';
-import type { IntakeRateLimits } from './routes/intake.js';
 
 export interface HttpDeps {
   readonly app: AppDeps;
@@ -15,4 +14,12 @@ export interface HttpDeps {
   readonly version: string;
   /** How often the public intake form may be used on this instance; default: defaultIntakeRateLimits. */
   readonly intakeRateLimits?: IntakeRateLimits | undefined;
+}
+
+/** How often the public intake form may be used, per instance (each keeps its own counts in memory). */
+export interface IntakeRateLimits {
+  /** Submissions per link in an hour. */
+  readonly submissionsPerHour: number;
+  /** Requests (form and submissions) per client address in a minute. */
+  readonly requestsPerMinute: number;
 }

@@ -6,6 +6,7 @@ import { registerChangeCommands } from '../cli/change-commands.js';
 import { registerCharterCommands } from '../cli/charter-commands.js';
 import { addActingOptions } from '../cli/connect.js';
 import { registerDecisionCommands } from '../cli/decision-commands.js';
+import { registerIntakeCommands } from '../cli/intake-commands.js';
 import { registerMilestoneCommands } from '../cli/milestone-commands.js';
 import { registerMyWeekCommands } from '../cli/my-week-commands.js';
 import { CliExit } from '../cli/output.js';
@@ -121,6 +122,7 @@ async function run(argv: string[], ctx: CliContext): Promise<number> {
   registerMyWeekCommands(program, ctx);
   registerSearchCommands(program, ctx);
   registerTemplateCommands(program, ctx);
+  registerIntakeCommands(program, ctx);
   registerDecisionCommands(program, ctx);
   registerRiskCommands(program, ctx);
   registerChangeCommands(program, ctx);

@@ -9,6 +9,7 @@ import { decideDecision } from '../../src/app/decisions/decide-decision.js';
 import { requestDecision } from '../../src/app/decisions/request-decision.js';
 import { demoPassword } from '../../src/app/demo/demo-data.js';
 import type { Actor } from '../../src/app/deps.js';
+import { createIntakeLink } from '../../src/app/intake/intake-links.js';
 import { createPerson } from '../../src/app/people/create-person.js';
 import { grantRole } from '../../src/app/people/grant-role.js';
 import { addMilestoneLink } from '../../src/app/plan/add-milestone-link.js';
@@ -173,6 +174,17 @@ describe.each(dialects)('authorization matrix on %s (demo portfolio)', (dialect)
     if (archived) unwrap(await setProgramArchived(t.deps, { actor: admin, programId: p.id, version: 1, archived: true }));
     return code;
   };
+  /** A fresh open intake link of KHG-KW500's client, made by the admin: its secret and record. */
+  const newIntakeLink = async () =>
+    unwrap(await createIntakeLink(t.deps, { actor: admin, clientId: await khgClient(), label: `Matrix link ${++n}` }));
+  const intakeAnswers = () => ({
+    product: `Matrix product ${++n}`,
+    name: `Matrix intake ${n}`,
+    supplierName: 'Ningbo Lisheng Electric Appliance',
+    factoryCity: 'Ningbo',
+    factoryCountry: 'CN',
+    timeZone: 'Asia/Shanghai',
+  });
   /** The caller, where they hold a role on KHG-KW500 that lets them own items; otherwise lead@. */
   const ownerFor = (c: Caller): Actor =>
     c.person && c.person.id !== admin.id && !['other client', 'revoked token'].includes(c.column) ? c.person : lead;
@@ -937,6 +949,56 @@ describe.each(dialects)('authorization matrix on %s (demo portfolio)', (dialect)
       expect: everyoneSignedIn,
     },
 
+    // Program intake: links are made, listed and revoked by who may make the client's programs (admins
+    // and its cadence owners; a link of a client one may not manage is not found); the client's people
+    // (a role on the client) submit signed in; anyone with a link submits without an account.
+    {
+      route: 'POST /api/v1/clients/:clientId/intake-links',
+      request: async () => ({
+        method: 'POST',
+        url: `/api/v1/clients/${await khgClient()}/intake-links`,
+        payload: { label: `Matrix ${++n}` },
+      }),
+      expect: [201, 403, 201, 403, 403, 403, 403, 401, 401],
+    },
+    { route: 'GET /api/v1/intake-links', request: () => ({ method: 'GET', url: '/api/v1/intake-links' }), expect: everyoneSignedIn },
+    {
+      route: 'GET /api/v1/intake-links',
+      case: "one client's",
+      request: async () => ({ method: 'GET', url: `/api/v1/intake-links?clientId=${await khgClient()}` }),
+      expect: [200, 403, 200, 403, 403, 403, 403, 401, 401],
+    },
+    {
+      route: 'POST /api/v1/intake-links/:linkId/revoke',
+      request: async () => ({ method: 'POST', url: `/api/v1/intake-links/${(await newIntakeLink()).link.id}/revoke`, payload: {} }),
+      expect: [200, 404, 200, 404, 404, 404, 404, 401, 401],
+    },
+    {
+      route: 'GET /api/v1/clients/:clientId/intake',
+      request: async () => ({ method: 'GET', url: `/api/v1/clients/${await khgClient()}/intake` }),
+      expect: [200, 200, 200, 200, 200, 200, 403, 401, 401],
+    },
+    {
+      route: 'POST /api/v1/clients/:clientId/intake',
+      request: async () => ({ method: 'POST', url: `/api/v1/clients/${await khgClient()}/intake`, payload: intakeAnswers() }),
+      expect: [201, 201, 201, 201, 201, 201, 403, 401, 401],
+    },
+    {
+      route: 'GET /api/v1/programs/:programId/intake',
+      request: () => ({ method: 'GET', url: `/api/v1/programs/${program}/intake` }),
+      expect: readers,
+    },
+    {
+      route: 'GET /api/v1/intake/:token',
+      request: async () => ({ method: 'GET', url: `/api/v1/intake/${(await newIntakeLink()).token}` }),
+      expect: public200,
+    },
+    {
+      route: 'POST /api/v1/intake/:token',
+      request: async () => ({ method: 'POST', url: `/api/v1/intake/${(await newIntakeLink()).token}`, payload: intakeAnswers() }),
+      expect: with201(public200),
+    },
+
     // Workspace administration.
     { route: 'GET /api/v1/people', request: () => ({ method: 'GET', url: '/api/v1/people' }), expect: adminOnly },
     {
@@ -1082,7 +1144,11 @@ describe.each(dialects)('authorization matrix on %s (demo portfolio)', (dialect)
   };
 
   beforeAll(async () => {
-    t = await createTestServer(dialect, { docsDir, webDir }, { from: 'demo' });
+    t = await createTestServer(
+      dialect,
+      { docsDir, webDir, intakeRateLimits: { submissionsPerHour: 1000, requestsPerMinute: 1000 } },
+      { from: 'demo' },
+    );
     t.setNow(now);
     admin = await t.person('admin@demo.test');
     lead = await t.person('lead@demo.test');

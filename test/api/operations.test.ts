@@ -26,6 +26,9 @@ const specialRoutes = [
   'POST /api/v1/me/password',
   'GET /api/v1/invites/:token',
   'POST /api/v1/invites/:token/accept',
+  // The intake form of a client's link, for people without an account: limited per address and link.
+  'GET /api/v1/intake/:token',
+  'POST /api/v1/intake/:token',
   // Images and a file upload.
   'GET /api/v1/programs/:programId/charts/mta.svg',
   'GET /api/v1/programs/:programId/charts/timeline.svg',

@@ -13,16 +13,8 @@ import {
   intakeLimits,
 } from '../../contract/intake.js';
 import { intakeFormJson, intakeReceiptJson } from '../../present/intake-json.js';
-import type { HttpDeps } from '../http-deps.js';
+import type { HttpDeps, IntakeRateLimits } from '../http-deps.js';
 import { RefusalError, sendProblem } from '../problem.js';
-
-/** How often the public intake form may be used, per instance (each keeps its own counts in memory). */
-export interface IntakeRateLimits {
-  /** Submissions per link in an hour. */
-  readonly submissionsPerHour: number;
-  /** Requests (form and submissions) per client address in a minute. */
-  readonly requestsPerMinute: number;
-}
 
 export const defaultIntakeRateLimits: IntakeRateLimits = { submissionsPerHour: 10, requestsPerMinute: 30 };
 
