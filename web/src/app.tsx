@@ -34,6 +34,8 @@ const router = createBrowserRouter([
       { path: '/signin', element: <SignInPage /> },
       { path: '/invite/:token', element: <AcceptInvitePage /> },
       { path: '/setup/:token', element: <AcceptInvitePage /> },
+      // A client's intake form: no account, so outside sign-in (loaded when first opened).
+      { path: '/intake/:token', lazy: () => import('./intake/intake-link-page.js').then((m) => ({ Component: m.IntakeLinkPage })) },
     ],
   },
   {
@@ -48,6 +50,8 @@ const router = createBrowserRouter([
         path: '/archived-programs',
         lazy: () => import('./setup/archived-programs-page.js').then((m) => ({ Component: m.ArchivedProgramsPage })),
       },
+      { path: '/intake', lazy: () => import('./intake/client-intake-page.js').then((m) => ({ Component: m.ClientIntakePage })) },
+      { path: '/intake/links', lazy: () => import('./intake/intake-links-page.js').then((m) => ({ Component: m.IntakeLinksPage })) },
       { path: '/clients', lazy: () => import('./setup/clients-page.js').then((m) => ({ Component: m.ClientsPage })) },
       { path: '/suppliers', lazy: () => import('./setup/suppliers-page.js').then((m) => ({ Component: m.SuppliersPage })) },
       {

@@ -24,7 +24,7 @@ export function startSession(client: QueryClient, me: Me): void {
 /** Only a path on this site is a place to return to after signing in, never another origin. */
 export function safeNext(next: string | null | undefined): string {
   if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
-  if (/^\/(signin|invite|setup)(\/|$|\?)/.test(next)) return '/';
+  if (/^\/(signin|invite|setup)(\/|$|\?)/.test(next) || isPublicPath(next.split('?')[0] ?? next)) return '/';
   return next;
 }
 
@@ -35,4 +35,5 @@ export function signInPath(from: string): string {
 }
 
 /** Pages anyone may open without signing in. */
-export const isPublicPath = (pathname: string): boolean => /^\/(signin|invite\/|setup\/)/.test(pathname);
+export const isPublicPath = (pathname: string): boolean =>
+  /^\/(signin|invite\/|setup\/)/.test(pathname) || (/^\/intake\/[^/]+$/.test(pathname) && pathname !== '/intake/links');

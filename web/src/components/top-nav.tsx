@@ -5,6 +5,7 @@ import { NavLink, useNavigate } from 'react-router';
 import { isPortfolioHome } from '../auth/home.js';
 import { useCurrentUser } from '../auth/session.js';
 import { useProblemText } from '../forms/problem-text.js';
+import { maySubmitIntake } from '../intake/intake-api.js';
 import { api } from '../lib/api.js';
 import { SearchBox } from '../search/search-box.js';
 
@@ -41,6 +42,11 @@ export function TopNav() {
               {t('app.portfolio')}
             </NavLink>
           </li>
+          {maySubmitIntake(me) && (
+            <li>
+              <NavLink to="/intake">{t('app.intake')}</NavLink>
+            </li>
+          )}
           {me.isAdmin && (
             <li>
               <NavLink to="/people">{t('app.people')}</NavLink>

@@ -4,6 +4,7 @@ import { ChangeLogSection } from '../change-log/change-log-section.js';
 import { HealthLegend } from '../components/health-legend.js';
 import { LoadError } from '../components/load-error.js';
 import { PageTitle } from '../components/page-title.js';
+import { ProgramIntakeSection } from '../intake/program-intake-section.js';
 import { useMilestones, useNeedsOwner, useProgram, useProgramPeople } from '../lib/queries.js';
 import { MilestonesSection } from '../milestones/milestones-section.js';
 import { ProgramSetup } from '../setup/program-setup.js';
@@ -39,6 +40,7 @@ export function ProgramPage() {
       )}
       <ProgramTabs code={programId} program={program.data} />
       <HealthLegend />
+      <ProgramIntakeSection programId={programId} />
       <NeedsOwnerSection code={program.data?.code ?? programId} items={gaps.data?.items} hasMore={Boolean(gaps.data?.nextCursor)} />
       <MilestonesSection
         programId={programId}
