@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useFieldArray, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -211,9 +211,12 @@ export function IntakeSubmitForm({ form: offer, send, onSubmitted }: Props) {
 /** After a submission: the reference to quote, and what happens next. */
 export function IntakeThanks({ receipt, onAnother }: { receipt: IntakeReceipt; onAnother: () => void }) {
   const { t } = useTranslation();
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The form it replaces had the focus: it moves to the news, so a screen reader reads it out.
+  useEffect(() => heading.current?.focus(), []);
   return (
     <section className="panel" aria-labelledby="intake-thanks">
-      <h2 id="intake-thanks" tabIndex={-1}>
+      <h2 id="intake-thanks" ref={heading} tabIndex={-1}>
         {t('intake.thanks.title')}
       </h2>
       <p>{t('intake.thanks.reference', { client: receipt.clientName })}</p>
