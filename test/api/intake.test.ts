@@ -205,6 +205,12 @@ describe.each(dialects)('program intake API on %s', (dialect) => {
     expect(reference).toMatch(/^INT-[A-HJ-NP-Z2-9]{4}$/);
     const intake = await call(t, { method: 'GET', url: `/api/v1/programs/${reference}/intake` }, dana);
     expect(intake.json()).toMatchObject({ intake: { templateId: 'apqp-ppap', ppapLevel: 4 } });
+    // The draft's gates come from the chosen template, at the chosen level.
+    const gates = await call(t, { method: 'GET', url: `/api/v1/programs/${reference}/gates` }, dana);
+    expect(gates.statusCode, gates.body).toBe(200);
+    const items = gates.json<{ gates: { templateId: string; ppapLevel: number | null }[] }>().gates;
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((g) => g.templateId === 'apqp-ppap' && g.ppapLevel === 4)).toBe(true);
 
     expect(paths(expectProblem(await submit(token, answers({ ppapLevel: 3 })), 422, 'VALIDATION_FAILED'))).toEqual(['ppapLevel']);
     expect(paths(expectProblem(await submit(token, answers({ templateId: 'no-such' })), 422, 'VALIDATION_FAILED'))).toEqual(['templateId']);

@@ -138,9 +138,16 @@ describe('browser: program intake through a client’s link, without signing in'
     expect(await section.locator('.intake-note').textContent()).toBe(typed.note);
     expect(await section.textContent()).toContain('Submitted through the intake link “Keller buyers”');
     const page = (await lead.locator('main').textContent()) ?? '';
-    for (const text of [typed.product, typed.supplierName, typed.factoryCity]) expect(page, text).toContain(text);
+    for (const text of [typed.supplierName, typed.factoryCity]) expect(page, text).toContain(text);
     await expectAccessible(lead, { scope: 'main' });
     await screenshot(lead, 'intake-draft-program');
+    await expectInert(lead, dialogs);
+    // The product shows where the program's set-up is edited.
+    await lead.getByRole('button', { name: 'Edit program' }).click();
+    const edit = lead.getByRole('dialog');
+    await edit.waitFor(wait);
+    expect(await edit.getByLabel('Product').inputValue()).toBe(typed.product);
+    await edit.getByRole('button', { name: 'Cancel' }).click();
     await expectInert(lead, dialogs);
 
     await lead.goto(`${server.url}/programs/${reference}/risks`);
