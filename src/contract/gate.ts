@@ -278,5 +278,11 @@ export const DecideGateSchema = z
   })
   .strict();
 
+export const GatePackQuerySchema = z.object({
+  timeZone: Identifier(64)
+    .optional()
+    .meta({ description: 'IANA zone the instants are written in (default: your account’s zone)', example: 'Asia/Shanghai' }),
+});
+
 export type GateDocument = z.infer<typeof GateSchema>;
 export type ProgramGatesDocument = z.infer<typeof ProgramGatesSchema>;

@@ -26,6 +26,7 @@ import { authRoutes } from './routes/auth.js';
 import { calendarRoutes } from './routes/calendar.js';
 import { chartRoutes } from './routes/charts.js';
 import { intakeRoutes } from './routes/intake.js';
+import { gatePackRoutes } from './routes/gate-pack.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { type LogSink, requestLine } from './text-log.js';
 
@@ -224,6 +225,7 @@ export async function buildApp(deps: HttpDeps, opts: BuildOptions = {}): Promise
         ),
       );
       await api.register(chartRoutes(deps));
+      await api.register(gatePackRoutes(deps));
       await api.register(calendarRoutes(deps));
       await api.register(authRoutes(deps));
       await api.register(intakeRoutes(deps));

@@ -2,7 +2,8 @@ import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { gatePackFixture, packItem } from '../../test/support/gate-pack-fixture.js';
 import { type PdfPage, readPdf } from '../../test/support/pdf-pages.js';
-import { type GatePackView, packColumns, renderGatePack } from './gate-pack.js';
+import type { GatePackView } from '../domain/gates/gate-pack.js';
+import { packColumns, renderGatePack } from './gate-pack.js';
 
 const headerRow = packColumns.map((c) => c.label).join(' ');
 // Measured: 60 items make 7 pages and about 36 KB (two font subsets of Noto Sans SC). A font embedded whole

@@ -29,9 +29,10 @@ const specialRoutes = [
   // The intake form of a client's link, for people without an account: limited per address and link.
   'GET /api/v1/intake/:token',
   'POST /api/v1/intake/:token',
-  // Images and a file upload.
+  // Images, a PDF and a file upload.
   'GET /api/v1/programs/:programId/charts/mta.svg',
   'GET /api/v1/programs/:programId/charts/timeline.svg',
+  'GET /api/v1/programs/:programId/gates/:gateKey/pack.pdf',
   'POST /api/v1/programs/:programId/calendar/official-schedules',
 ];
 

@@ -1,5 +1,5 @@
 import type { EvidenceState } from '../../src/domain/gates/checklist-item.js';
-import type { GatePackItem, GatePackView } from '../../src/pdf/gate-pack.js';
+import type { GatePackItem, GatePackView } from '../../src/domain/gates/gate-pack.js';
 
 /** People of a program made in China for a Vietnamese client: the names the font has to carry. */
 export const packPeople = ['陈伟', '王芳', 'Nguyễn Thị Hương', 'Trần Đức Minh', 'Anna Schröder', 'Li Na'] as const;
