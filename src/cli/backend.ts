@@ -42,6 +42,12 @@ export type OperationCalls = { readonly [K in Exclude<OperationName, Special>]: 
 /** The official schedule as loaded into the program's calendar. */
 export type LoadedSchedule = z.infer<typeof OfficialScheduleLoadedSchema>;
 
+/** A gate's checklist pack: the PDF's bytes and the file name the API gives it. */
+export interface GatePackPdf {
+  readonly pdf: Uint8Array;
+  readonly fileName: string;
+}
+
 export interface Backend extends OperationCalls {
   /** `database`: use cases on the configured database, as --as; `server`: the HTTP API with a token. */
   readonly kind: 'database' | 'server';
@@ -53,6 +59,8 @@ export interface Backend extends OperationCalls {
   invitePerson(body: InviteBody, baseUrl: string | undefined): Promise<Result<InvitationJson>>;
   /** Loads an official schedule file's text; the refusal names each field at fault. */
   uploadOfficialSchedule(programId: string, text: string): Promise<Result<LoadedSchedule>>;
+  /** A gate's checklist pack as a PDF (not JSON: drawn in-process on the database, downloaded from a server). */
+  gatePack(programId: string, gateKey: string, timeZone: string | undefined): Promise<Result<GatePackPdf>>;
 
   close(): Promise<void>;
 }

@@ -1,9 +1,11 @@
 import { uploadOfficialSchedule } from '../app/calendar/upload-official-schedule.js';
 import type { Actor } from '../app/deps.js';
+import { getGatePack } from '../app/gates/gate-pack.js';
 import { getMe } from '../app/people/get-me.js';
 import type { OperationContext } from '../bindings/binding.js';
 import { runOperation } from '../bindings/run-operation.js';
 import { type OperationInput, type OperationName, operationNames } from '../contract/operations.js';
+import { gatePackFileName } from '../domain/gates/gate-pack.js';
 import { ok, type Result, refuse } from '../domain/result.js';
 import { meJson } from '../present/api-json.js';
 import type { Backend, OperationCall, OperationCalls } from './backend.js';
@@ -47,6 +49,15 @@ export function databaseBackend(s: Session): Backend {
     invitePerson: (body, baseUrl) => as((a) => runOperation(context(a, baseUrl), 'invitePerson', { body })),
 
     uploadOfficialSchedule: (programId, text) => as((a) => uploadOfficialSchedule(deps, { programId, actor: a, text })),
+
+    gatePack: (programId, gateKey, timeZone) =>
+      as(async (a) => {
+        const r = await getGatePack(deps, { programId, gateKey, timeZone, actor: a });
+        if (!r.ok) return r;
+        // pdfkit is loaded only by the command that draws a pack.
+        const { renderGatePack } = await import('../pdf/gate-pack.js');
+        return ok({ pdf: await renderGatePack(r.value), fileName: gatePackFileName(r.value.program.code, r.value.gate.key) });
+      }),
 
     close: () => s.close(),
   };

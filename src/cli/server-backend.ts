@@ -67,10 +67,10 @@ const busyWaitMaxSeconds = 10;
  * busyRetries times, while TOLLGATE_HTTP_TIMEOUT_MS allows), so a script run during a burst waits its
  * turn instead of failing; nothing was done with the refused request, so a write is safe to repeat.
  */
-async function send<T>(server: string, r: Request): Promise<Result<T> & { readonly response?: Response }> {
+async function send<T>(server: string, r: Request, body: BodyReader<T> = jsonBody): Promise<Result<T> & { readonly response?: Response }> {
   const deadline = Date.now() + terminalConfig().httpTimeoutMs;
   for (let attempt = 0; ; attempt++) {
-    const res = await sendOnce<T>(server, r);
+    const res = await sendOnce<T>(server, r, body);
     const wait = Number(res.response?.headers.get('retry-after'));
     const busy = !res.ok && res.error.code === 'BUSY' && Number.isFinite(wait) && wait > 0 && wait <= busyWaitMaxSeconds;
     if (!busy || attempt >= busyRetries || Date.now() + wait * 1000 >= deadline) return res;
@@ -78,14 +78,59 @@ async function send<T>(server: string, r: Request): Promise<Result<T> & { readon
   }
 }
 
-async function sendOnce<T>(server: string, r: Request): Promise<Result<T> & { readonly response?: Response }> {
+/** How a successful answer's body is read: the API's JSON, or a file's bytes (`accept` says which is asked for). */
+interface BodyReader<T> {
+  readonly accept: string;
+  read(res: Response, r: Request, server: string): Promise<Result<T>>;
+}
+
+const jsonBody: BodyReader<never> = {
+  accept: 'application/json, application/problem+json',
+  async read(res, r, server) {
+    const text = await res.text();
+    try {
+      return ok(JSON.parse(text) as never);
+    } catch {
+      return {
+        ok: false,
+        error: { code: 'INTERNAL', message: `${server} answered ${r.method} ${r.path} with something that is not JSON.` },
+      };
+    }
+  },
+};
+
+/** A downloaded file: its bytes and the name the server gave it (Content-Disposition), if any. */
+export interface Download {
+  readonly bytes: Uint8Array;
+  readonly fileName: string | null;
+  readonly contentType: string;
+}
+
+const fileBody = (accept: string): BodyReader<Download> => ({
+  accept: `${accept}, application/problem+json`,
+  async read(res, r, server) {
+    const contentType = res.headers.get('content-type') ?? '';
+    if (!contentType.startsWith(accept))
+      return {
+        ok: false,
+        error: {
+          code: 'INTERNAL',
+          message: `${server} answered ${r.method} ${r.path} with ${contentType || 'no content type'}, not ${accept}.`,
+        },
+      };
+    const fileName = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? null;
+    return ok({ bytes: new Uint8Array(await res.arrayBuffer()), fileName, contentType });
+  },
+});
+
+async function sendOnce<T>(server: string, r: Request, body: BodyReader<T>): Promise<Result<T> & { readonly response?: Response }> {
   const url = new URL(`${server}/api/v1${r.path}`);
   let res: Response;
   try {
     res = await fetch(url, {
       method: r.method,
       headers: {
-        accept: 'application/json, application/problem+json',
+        accept: body.accept,
         ...(r.body !== undefined ? { 'content-type': 'application/json' } : {}),
         ...r.headers,
       },
@@ -98,13 +143,8 @@ async function sendOnce<T>(server: string, r: Request): Promise<Result<T> & { re
     const why = timedOut ? `no answer within ${terminalConfig().httpTimeoutMs} ms (TOLLGATE_HTTP_TIMEOUT_MS)` : causeOf(e);
     return { ok: false, error: { code: 'NOT_READY', message: `Cannot reach the Tollgate server at ${server}: ${why}.` } };
   }
-  const text = await res.text();
-  if (!res.ok) return { ok: false, error: refusalOf(server, res, text), response: res };
-  try {
-    return { ok: true, value: JSON.parse(text) as T, response: res };
-  } catch {
-    return { ok: false, error: { code: 'INTERNAL', message: `${server} answered ${r.method} ${r.path} with something that is not JSON.` } };
-  }
+  if (!res.ok) return { ok: false, error: refusalOf(server, res, await res.text()), response: res };
+  return { ...(await body.read(res, r, server)), response: res };
 }
 
 export interface ServerBackendOptions {
@@ -119,8 +159,8 @@ const stripMe = ({ csrfToken: _c, via: _v, ...me }: Me): MeJson => me;
 
 /** The commands over the HTTP API at `server`, authenticated with a personal API token. */
 export function serverBackend(o: ServerBackendOptions): Backend {
-  const call = async <T>(r: Request): Promise<Result<T>> => {
-    const res = await send<T>(o.server, { ...r, headers: { authorization: `Bearer ${o.token}` } });
+  const call = async <T>(r: Request, body?: BodyReader<T>): Promise<Result<T>> => {
+    const res = await send<T>(o.server, { ...r, headers: { authorization: `Bearer ${o.token}` } }, body as BodyReader<T> | undefined);
     if (res.ok) return ok(res.value);
     const e = res.error;
     return { ok: false, error: e.code === 'UNAUTHENTICATED' ? { ...e, message: `${e.message} ${o.signInHint}` } : e };
@@ -148,6 +188,11 @@ export function serverBackend(o: ServerBackendOptions): Backend {
     // Sent as a JSON string, so the server parses the file's own text and names its faults as here.
     uploadOfficialSchedule: (programId, text) =>
       call<LoadedSchedule>({ method: 'POST', path: `/programs/${encodeURIComponent(programId)}/calendar/official-schedules`, body: text }),
+    gatePack: async (programId, gateKey, timeZone) => {
+      const path = `/programs/${encodeURIComponent(programId)}/gates/${encodeURIComponent(gateKey)}/pack.pdf${operationQuery({ timeZone })}`;
+      const r = await call({ method: 'GET', path }, fileBody('application/pdf'));
+      return r.ok ? ok({ pdf: r.value.bytes, fileName: r.value.fileName ?? 'gate-pack.pdf' }) : r;
+    },
     close: async () => {},
   };
 }

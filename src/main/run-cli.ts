@@ -6,6 +6,7 @@ import { registerChangeCommands } from '../cli/change-commands.js';
 import { registerCharterCommands } from '../cli/charter-commands.js';
 import { addActingOptions } from '../cli/connect.js';
 import { registerDecisionCommands } from '../cli/decision-commands.js';
+import { registerGateCommands } from '../cli/gate-commands.js';
 import { registerIntakeCommands } from '../cli/intake-commands.js';
 import { registerMilestoneCommands } from '../cli/milestone-commands.js';
 import { registerMyWeekCommands } from '../cli/my-week-commands.js';
@@ -117,6 +118,7 @@ async function run(argv: string[], ctx: CliContext): Promise<number> {
   registerMilestoneCommands(program, ctx);
   registerCalendarCommands(program, ctx);
   registerCharterCommands(program, ctx);
+  registerGateCommands(program, ctx);
   registerPlanCommands(program, ctx);
   registerActionCommands(program, ctx);
   registerMyWeekCommands(program, ctx);
