@@ -9,6 +9,8 @@ import { decideDecision } from '../../src/app/decisions/decide-decision.js';
 import { requestDecision } from '../../src/app/decisions/request-decision.js';
 import { demoPassword } from '../../src/app/demo/demo-data.js';
 import type { Actor } from '../../src/app/deps.js';
+import { getGate } from '../../src/app/gates/get-gates.js';
+import { acceptItem, submitItem } from '../../src/app/gates/work-item.js';
 import { createIntakeLink } from '../../src/app/intake/intake-links.js';
 import { createPerson } from '../../src/app/people/create-person.js';
 import { grantRole } from '../../src/app/people/grant-role.js';
@@ -96,6 +98,8 @@ interface Row {
    * calendar) or share a limit (sign-in attempts per account: parallel attempts are refused by design).
    */
   readonly oneByOne?: true;
+  /** Columns whose 403 is the gate rules' GATE_ROLE_REQUIRED (the policy lets them work the gate, the gate's roles do not). */
+  readonly gateRole?: readonly Column[];
 }
 
 //                                   admin dec  cad  qual cont obs  other anon revoked
@@ -247,6 +251,106 @@ describe.each(dialects)('authorization matrix on %s (demo portfolio)', (dialect)
     c.person && ['decision owner', 'cadence owner', 'quality owner'].includes(c.column) ? c.person : t.person('owner@demo.test');
   const verdictBody = { outcome: 'Approved', rationale: 'Within budget', expectedImpact: '+2 k USD' };
   const supersedeBody = { version: 2, reason: 'New quote', ...verdictBody };
+
+  // Phase gates. A fresh draft program of KHG-KW500's client gets the default four gates with their items owned by
+  // role: G1's owner and the cadence owner is lead@, its gatekeepers lead@ and quality@; the golden sample is owner@'s,
+  // BOM and packaging lead@'s, tooling quality@'s, capacity and long-lead materials supplier@'s. Rows that let more
+  // than one caller write give each caller an item (or gate) of its own on one such program, so the cells stay apart.
+  /** A fresh draft program per row (made on the row's first request): its code. */
+  const gateProgramOfRow = () => {
+    let made: Promise<string> | undefined;
+    return () => {
+      made ??= draftProgram();
+      return made;
+    };
+  };
+  const gatesUrl = (code: string) => `/api/v1/programs/${code}/gates`;
+  /** One gate of the program as lead@ reads it. */
+  const gateOf = async (code: string, gateKey: string) => unwrap(await getGate(t.deps, { programId: code, gateKey, actor: lead }));
+  const itemVersion = async (code: string, gateKey: string, itemKey: string) =>
+    (await gateOf(code, gateKey)).items.find((i) => i.key === itemKey)?.version ?? 0;
+  /** The item's owner submits its evidence, and a reviewer accepts it when asked. */
+  const submitted = async (code: string, itemKey: string, owner: string, reviewer?: string) => {
+    const by = await t.person(owner);
+    const base = { programId: code, gateKey: 'G1', itemKey };
+    unwrap(await submitItem(t.deps, { ...base, actor: by, version: await itemVersion(code, 'G1', itemKey), note: 'Matrix evidence' }));
+    if (reviewer)
+      unwrap(await acceptItem(t.deps, { ...base, actor: await t.person(reviewer), version: await itemVersion(code, 'G1', itemKey) }));
+  };
+  /** Per caller, the G1 item a row acts on; callers refused before anything is read get the first one. */
+  const itemFor = (c: Caller, byColumn: Partial<Record<Column, string>>, fallback: string) => byColumn[c.column] ?? fallback;
+  /** A request on one G1 item of the program, at its current version. */
+  const itemStep = async (code: string, itemKey: string, action: string, body: Record<string, unknown>): Promise<InjectOptions> => ({
+    method: 'POST',
+    url: `${gatesUrl(code)}/G1/items/${itemKey}/${action}`,
+    payload: { version: await itemVersion(code, 'G1', itemKey), ...body },
+  });
+  const ownItems: Partial<Record<Column, string>> = {
+    'decision owner': 'G1-GOLDEN-SAMPLE',
+    'cadence owner': 'G1-BOM-DRAWINGS',
+    'quality owner': 'G1-TOOLING-T1',
+    contributor: 'G1-CAPACITY',
+  };
+  const submitProgram = gateProgramOfRow();
+  const othersItemProgram = gateProgramOfRow();
+  const acceptProgram = gateProgramOfRow();
+  const rejectProgram = gateProgramOfRow();
+  const waiveProgram = gateProgramOfRow();
+  const reopenProgram = gateProgramOfRow();
+  const recommendProgram = gateProgramOfRow();
+  const decideProgram = gateProgramOfRow();
+  // The version is checked before the gate's roles: callers refused by the gate rules act on a program nobody writes,
+  // so the one who may write cannot make their refusal a VERSION_CONFLICT.
+  const unwrittenProgram = gateProgramOfRow();
+  /** Each reviewing caller a submitted item of someone else's; the cadence owner (gate owner) and quality owner may review. */
+  const toReview: Partial<Record<Column, string>> = {
+    'decision owner': 'G1-LONG-LEAD',
+    'cadence owner': 'G1-GOLDEN-SAMPLE',
+    'quality owner': 'G1-CAPACITY',
+    contributor: 'G1-PACKAGING-SPEC',
+  };
+  /** A program with the four items of toReview submitted by their owners (accepted by a reviewer when asked), once per row. */
+  const reviewSetUp = (program: () => Promise<string>, accepted: boolean) => {
+    let ready: Promise<string> | undefined;
+    return () => {
+      ready ??= (async () => {
+        const code = await program();
+        await submitted(code, 'G1-LONG-LEAD', 'supplier@demo.test', accepted ? 'lead@demo.test' : undefined);
+        await submitted(code, 'G1-GOLDEN-SAMPLE', 'owner@demo.test', accepted ? 'lead@demo.test' : undefined);
+        await submitted(code, 'G1-CAPACITY', 'supplier@demo.test', accepted ? 'quality@demo.test' : undefined);
+        await submitted(code, 'G1-PACKAGING-SPEC', 'lead@demo.test', accepted ? 'quality@demo.test' : undefined);
+        return code;
+      })();
+      return ready;
+    };
+  };
+  const toAccept = reviewSetUp(acceptProgram, false);
+  const toReject = reviewSetUp(rejectProgram, false);
+  const toReopen = reviewSetUp(reopenProgram, true);
+  /** A decided decision of the waiver program (owner@ decides), once per row: its key. */
+  let waiver: Promise<string> | undefined;
+  const waiverDecision = () => {
+    waiver ??= (async () => {
+      const code = await waiveProgram();
+      const owner = await t.person('owner@demo.test');
+      const d = unwrap(
+        await requestDecision(t.deps, {
+          programId: code,
+          actor: lead,
+          statement: 'Waive G1 items for the matrix?',
+          ownerId: owner.id,
+          dueDate: '2026-04-20' as PlainDate,
+        }),
+      ).decision;
+      unwrap(await decideDecision(t.deps, { programId: code, decisionId: d.id, version: d.version, actor: owner, ...verdictBody }));
+      return d.key;
+    })();
+    return waiver;
+  };
+  //                                      admin dec  cad  qual cont obs  other anon revoked
+  const itemOwners: Cells = /*         */ [403, 200, 200, 200, 200, 403, 404, 401, 401];
+  const reviewers: Cells = /*          */ [403, 403, 200, 200, 403, 403, 404, 401, 401];
+  const waivers: Cells = /*            */ [403, 200, 200, 200, 403, 403, 404, 401, 401];
 
   const rows: Row[] = [
     // Public: no person needed, the same answer for everybody.
@@ -568,6 +672,113 @@ describe.each(dialects)('authorization matrix on %s (demo portfolio)', (dialect)
         payload: { forecastDate: '2026-04-27' },
       }),
       expect: readers,
+    },
+    // Phase gates: everyone who sees the program reads its gates and their checklist pack; the cadence owner sets them
+    // up (gate.edit); the gate rules decide who takes each step on top of gate.work and gate.decide (observers and
+    // admins without a role never): an item's owner submits, the gate owner or a quality owner reviews and reopens,
+    // they or the decision owner waive, the gatekeepers recommend, the decider the template names decides.
+    { route: 'GET /api/v1/programs/:programId/gates', request: () => ({ method: 'GET', url: gatesUrl(program) }), expect: readers },
+    {
+      route: 'GET /api/v1/programs/:programId/gates/:gateKey',
+      request: () => ({ method: 'GET', url: `${gatesUrl(program)}/G3` }),
+      expect: readers,
+    },
+    {
+      route: 'GET /api/v1/programs/:programId/gates/:gateKey/pack.pdf',
+      request: () => ({ method: 'GET', url: `${gatesUrl(program)}/G1/pack.pdf` }),
+      expect: readers,
+    },
+    {
+      route: 'PATCH /api/v1/programs/:programId/gates/:gateKey',
+      request: async () => ({
+        method: 'PATCH',
+        url: `${gatesUrl(program)}/G4`,
+        payload: { version: (await gateOf(program, 'G4')).version, warningDays: (++n % 20) + 1 },
+      }),
+      expect: leadOnly,
+    },
+    {
+      route: 'PATCH /api/v1/programs/:programId/gates/:gateKey/items/:itemKey',
+      request: async () => ({
+        method: 'PATCH',
+        url: `${gatesUrl(program)}/G4/items/G4-FINAL-INSPECTION`,
+        payload: { version: await itemVersion(program, 'G4', 'G4-FINAL-INSPECTION'), dueDate: `2026-05-${String((++n % 20) + 10)}` },
+      }),
+      expect: leadOnly,
+    },
+    {
+      route: 'POST /api/v1/programs/:programId/gates/:gateKey/items/:itemKey/submit',
+      case: "an item the caller owns (lead@'s packaging item for those who own none)",
+      request: async (c) => itemStep(await submitProgram(), itemFor(c, ownItems, 'G1-PACKAGING-SPEC'), 'submit', { note: 'Matrix' }),
+      expect: itemOwners,
+    },
+    {
+      route: 'POST /api/v1/programs/:programId/gates/:gateKey/items/:itemKey/submit',
+      case: "lead@'s item: only its owner submits",
+      request: async (c) =>
+        itemStep(await (c.column === 'cadence owner' ? othersItemProgram : unwrittenProgram)(), 'G1-BOM-DRAWINGS', 'submit', {
+          note: 'Matrix',
+        }),
+      expect: [403, 403, 200, 403, 403, 403, 404, 401, 401],
+      gateRole: ['decision owner', 'quality owner', 'contributor'],
+    },
+    {
+      route: 'POST /api/v1/programs/:programId/gates/:gateKey/items/:itemKey/accept',
+      case: 'evidence someone else submitted, one item per caller',
+      request: async (c) => itemStep(await toAccept(), itemFor(c, toReview, 'G1-GOLDEN-SAMPLE'), 'accept', {}),
+      expect: reviewers,
+      gateRole: ['decision owner', 'contributor'],
+    },
+    {
+      route: 'POST /api/v1/programs/:programId/gates/:gateKey/items/:itemKey/reject',
+      case: 'evidence someone else submitted, one item per caller',
+      request: async (c) => itemStep(await toReject(), itemFor(c, toReview, 'G1-GOLDEN-SAMPLE'), 'reject', { comment: 'Not signed' }),
+      expect: reviewers,
+      gateRole: ['decision owner', 'contributor'],
+    },
+    {
+      route: 'POST /api/v1/programs/:programId/gates/:gateKey/items/:itemKey/waive',
+      case: 'an open item per caller, with a decided decision',
+      request: async (c) =>
+        itemStep(await waiveProgram(), itemFor(c, ownItems, 'G1-PACKAGING-SPEC'), 'waive', { decisionId: await waiverDecision() }),
+      expect: waivers,
+      gateRole: ['contributor'],
+    },
+    {
+      route: 'POST /api/v1/programs/:programId/gates/:gateKey/items/:itemKey/reopen',
+      case: 'an accepted item per caller',
+      request: async (c) => itemStep(await toReopen(), itemFor(c, toReview, 'G1-GOLDEN-SAMPLE'), 'reopen', { reason: 'Measure again' }),
+      expect: reviewers,
+      gateRole: ['decision owner', 'contributor'],
+    },
+    {
+      route: 'POST /api/v1/programs/:programId/gates/:gateKey/recommendations',
+      case: 'a gate per gatekeeper (lead@ G1, quality@ G2, the others G3)',
+      request: async (c) => {
+        const code = await recommendProgram();
+        const gateKey = c.column === 'cadence owner' ? 'G1' : c.column === 'quality owner' ? 'G2' : 'G3';
+        return {
+          method: 'POST',
+          url: `${gatesUrl(code)}/${gateKey}/recommendations`,
+          payload: { version: (await gateOf(code, gateKey)).version, recommendation: 'go' },
+        };
+      },
+      expect: [403, 403, 200, 200, 403, 403, 404, 401, 401],
+      gateRole: ['decision owner'],
+    },
+    {
+      route: 'POST /api/v1/programs/:programId/gates/:gateKey/decision',
+      case: 'a hold of G1, which the decision owner decides',
+      request: async (c) => {
+        const code = await (c.column === 'decision owner' ? decideProgram : unwrittenProgram)();
+        return {
+          method: 'POST',
+          url: `${gatesUrl(code)}/G1/decision`,
+          payload: { version: (await gateOf(code, 'G1')).version, outcome: 'hold', rationale: 'Tooling not ready' },
+        };
+      },
+      expect: [403, 200, 403, 403, 403, 403, 404, 401, 401],
+      gateRole: ['cadence owner', 'quality owner'],
     },
     // The plan view, baselines, slips and charts: everyone who sees the program reads them; only the
     // cadence owner activates, re-baselines (with a decision decided by a decision owner) or changes
@@ -1200,9 +1411,9 @@ describe.each(dialects)('authorization matrix on %s (demo portfolio)', (dialect)
     const res = await t.http.inject({ ...opts, headers: { ...caller.headers, ...(opts.headers as Headers | undefined) } });
     const want = row.expect[i];
     const code = String(res.headers['content-type'] ?? '').includes('problem') ? res.json<{ code: string }>().code : undefined;
-    // A 401 or 403 must be the refusal the policy gives (or the domain's two-people rule of a closure), not (say)
-    // a missing CSRF token; a 404 not a missing route.
-    const refusedAs403 = ['FORBIDDEN', 'CLOSURE_NEEDS_SECOND_PERSON'];
+    // A 401 or 403 must be the refusal the policy gives (or the domain's two-people rule of a closure; the gate rules'
+    // GATE_ROLE_REQUIRED exactly in the columns the row names), not (say) a missing CSRF token; a 404 not a missing route.
+    const refusedAs403 = row.gateRole?.includes(caller.column) ? ['GATE_ROLE_REQUIRED'] : ['FORBIDDEN', 'CLOSURE_NEEDS_SECOND_PERSON'];
     const wrongCode =
       (res.statusCode === 401 && code !== 'UNAUTHENTICATED') ||
       (res.statusCode === 403 && !refusedAs403.includes(code ?? '')) ||
