@@ -25,8 +25,8 @@ import { RefusalError, redactUrl, sendProblem } from './problem.js';
 import { authRoutes } from './routes/auth.js';
 import { calendarRoutes } from './routes/calendar.js';
 import { chartRoutes } from './routes/charts.js';
-import { intakeRoutes } from './routes/intake.js';
 import { gatePackRoutes } from './routes/gate-pack.js';
+import { intakeRoutes } from './routes/intake.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { type LogSink, requestLine } from './text-log.js';
 
