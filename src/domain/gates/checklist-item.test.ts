@@ -100,6 +100,13 @@ describe('submitEvidence', () => {
     expect(refusal(submitEvidence(open, ctx(), stranger, '', at)).code).toBe('GATE_ROLE_REQUIRED');
   });
 
+  it('refuses an item with no owner with OWNER_REQUIRED, naming the field to fill', () => {
+    expect(refusal(submitEvidence({ ...open, ownerId: null }, ctx(), supplier, '', at))).toMatchObject({
+      code: 'OWNER_REQUIRED',
+      fields: [{ path: 'ownerId', message: 'Name who provides the evidence.' }],
+    });
+  });
+
   it.each(['passed', 'passed_with_conditions', 'stopped'] as const)('refuses evidence for a %s gate with GATE_STATE', (status) => {
     expect(refusal(submitEvidence(open, ctx(status), supplier, '', at)).code).toBe('GATE_STATE');
   });
