@@ -187,6 +187,7 @@ async function runDialect(dialect: Dialect, opts: BenchOptions, selected: Select
     const rng = createRng(opts.seed);
     const opened = openStore(db.storeConfig);
     const results: OperationResult[] = [];
+    const notes: string[] = [];
     let portfolio: Awaited<ReturnType<typeof loadPortfolio>>;
     try {
       await opened.migrate();
@@ -194,7 +195,14 @@ async function runDialect(dialect: Dialect, opts: BenchOptions, selected: Select
       portfolio = await loadPortfolio(opened.store.reads);
       for (const op of selected.store) {
         log(`[${dialect}] measuring ${op.name}…`);
-        const ctx = { dialect, deps, actor: portfolio.lead, portfolio, rng: rng.derive(`operation:${op.name}`) };
+        const ctx = {
+          dialect,
+          deps,
+          actor: portfolio.lead,
+          portfolio,
+          rng: rng.derive(`operation:${op.name}`),
+          note: (line: string) => notes.push(`${op.name}: ${line}`),
+        };
         results.push(await measure(op, ctx, { timeMs: opts.timeMs, minSamples: opts.minSamples, signal: interrupt.signal }));
       }
     } finally {
@@ -235,6 +243,7 @@ async function runDialect(dialect: Dialect, opts: BenchOptions, selected: Select
       benchInstant: benchInstant.toISOString(),
       loadAverage: { start: loadStart, end: load1() },
       results,
+      notes,
       http,
     };
   } finally {

@@ -27,6 +27,7 @@ import { accessProgram } from '../../src/domain/policy.js';
 import type { ProgramStatus } from '../../src/domain/program.js';
 import type { Result } from '../../src/domain/result.js';
 import { type RiskCategory, type RiskStrategy, riskStrategies } from '../../src/domain/risk.js';
+import { type GateCast, passGatesUpTo, planGateReviews, workCurrentGate } from './bench-gates.js';
 import type { Rng } from './prng.js';
 
 /**
@@ -37,7 +38,7 @@ import type { Rng } from './prng.js';
 export const benchInstant = new Date('2026-06-17T08:00:00Z');
 
 /** Bump when the generator writes a different portfolio for the same seed and sizes: kept databases are keyed by it. */
-export const generatorVersion = 5;
+export const generatorVersion = 6;
 
 /** The password of the people the benchmark signs in as over HTTP (admin, lead, member); local databases only. */
 export const benchPassword = 'Bench portfolio: lantern 42 quartz';
@@ -99,6 +100,8 @@ export interface GenerateOptions {
   readonly signal?: AbortSignal;
   /** Called after each program with the programs and use-case calls done so far. */
   readonly progress?: (programsDone: number, calls: number) => void;
+  /** The template every program is made from (its gates and checklists); default-4-gate unless given. */
+  readonly templateId?: string;
 }
 
 export interface GenerateResult {
@@ -190,8 +193,11 @@ interface World {
   readonly clientIds: readonly string[];
   /** Per client: its cadence owners (run its programs, decide, confirm). */
   readonly cadenceOf: ReadonlyMap<string, readonly Actor[]>;
-  /** Per client: everyone holding a role on it (cadence owners and its contributor): who owns items. */
+  /** Per client: everyone holding a role on it (cadence owners, its quality owner and its contributor): who owns items. */
   readonly peopleOf: ReadonlyMap<string, readonly Actor[]>;
+  /** Per client: its quality owner, who owns quality items and reviews the evidence of the cadence owner's. */
+  readonly qualityOf: ReadonlyMap<string, Actor>;
+  readonly templateId: string;
 }
 
 /** What one program's writes need at run time: the ids and versions the earlier writes made. */
@@ -262,6 +268,7 @@ function planProgram(rng: Rng, n: number, m: number, now: Date, world: World): P
     ownerId: owner.id,
     toleranceDays: rng.pick([2, 3, 3, 5]),
     targetReleaseDate: bd(kickoff, planDays + 10),
+    templateId: world.templateId,
   };
   step(created, 'createProgram', async (d, s) => {
     const r = await createProgram(d, { ...input, actor: world.admin });
@@ -271,15 +278,21 @@ function planProgram(rng: Rng, n: number, m: number, now: Date, world: World): P
 
   // The plan, and what becomes of each milestone.
   const doneAt: (number | null)[] = [];
+  /** The milestone index of each gate's review. */
+  const reviewIndex = new Map<Phase, number>();
   const baselines: PlainDate[] = [];
   for (let i = 0; i < m; i++) {
     const baselineDate = bd(kickoff, Math.round((i * planDays) / (m - 1)));
     baselines.push(baselineDate);
     // Every milestone has an owner: a milestone without one is refused (OWNER_REQUIRED) since owners became required.
     const ownerOfMilestone = rng.pick(people);
+    const phase = (phases[Math.floor((i * phases.length) / m)] ?? 'G4') as Phase;
+    // The last milestone of each phase is its gate's review.
+    const isReview = i === m - 1 || phases[Math.floor(((i + 1) * phases.length) / m)] !== phase;
+    if (isReview) reviewIndex.set(phase, i);
     const fields = {
-      name: `${steps[i % steps.length]} ${i + 1}`,
-      phase: (phases[Math.floor((i * phases.length) / m)] ?? 'G4') as Phase,
+      name: isReview ? `${phase} gate review` : `${steps[i % steps.length]} ${i + 1}`,
+      phase,
       ownerId: ownerOfMilestone.id,
       baselineDate,
       isCritical: rng.chance(0.2),
@@ -373,6 +386,27 @@ function planProgram(rng: Rng, n: number, m: number, now: Date, world: World): P
       if (r.ok) s.programVersion++;
       return r;
     });
+  }
+  // Gates: each planned on its phase's review milestone right after the plan is in; a gate whose
+  // review milestone is done passes just before (an active program's decision owner decides; an
+  // on-hold program has no charter, so its done reviews are not planned as gates); the current gate of
+  // an active program is worked up to now, struggling in three programs out of ten.
+  const decisionOwner = cadence.find((c) => c.id !== owner.id) ?? owner;
+  const quality = world.qualityOf.get(clientId);
+  const qualityIds = quality ? [quality.id] : [];
+  const cast: GateCast = { people: new Map(people.map((p) => [p.id, p])), owner, decider: decisionOwner };
+  const gateReviews = [...reviewIndex].filter(([, i]) => status !== 'on_hold' || doneAt[i] === null);
+  step(planned + m * 1000 + 10_000, 'planGateReviews', (d, s) =>
+    planGateReviews(d, s.programId, cast, new Map(gateReviews.map(([gate, i]) => [gate, (s.milestones[i] as { id: string }).id]))),
+  );
+  if (status === 'active') {
+    for (const [gate, i] of gateReviews) {
+      const at = doneAt[i];
+      if (at === null || at === undefined) continue;
+      step(at - 30 * 60_000, 'passGates', (d, s) => passGatesUpTo(d, s.programId, cast, gate, qualityIds));
+    }
+    const struggling = rng.chance(0.3);
+    step(historyTo - 2 * hourMs, 'workCurrentGate', (d, s) => workCurrentGate(d, s.programId, cast, today, struggling, qualityIds));
   }
   /** A milestone still open at `t` whose baseline lies ahead of that day, or null. */
   const openAhead = (t: number): number | null => {
@@ -620,6 +654,15 @@ export async function generatePortfolio(deps: AppDeps, rng: Rng, opts: GenerateO
     const m = await call('grantRole', () => grantRole(d0, { actor: admin, userId: u.id, clientId, role: 'contributor' }));
     add(peopleOf, clientId, actorOf(u, [m]));
   }
+  // Each client's quality owner: owns the quality items of its programs' checklists and reviews the evidence the cadence owner submits.
+  const qualityOf = new Map<string, Actor>();
+  for (const [i, clientId] of clientIds.entries()) {
+    const input = { actor: admin, email: `quality${i + 1}@bench.invalid`, name: `Quality ${i + 1}`, timeZone: rng.pick(personZones) };
+    const u = await call('createPerson', () => createPerson(d0, input));
+    const m = await call('grantRole', () => grantRole(d0, { actor: admin, userId: u.id, clientId, role: 'quality_owner' }));
+    qualityOf.set(clientId, actorOf(u, [m]));
+    add(peopleOf, clientId, actorOf(u, [m]));
+  }
   const lead = await call('createPerson', () =>
     createPerson(d0, { actor: admin, email: benchEmails.lead, name: 'Bench Lead', timeZone: 'America/Chicago', password: benchPassword }),
   );
@@ -627,7 +670,7 @@ export async function generatePortfolio(deps: AppDeps, rng: Rng, opts: GenerateO
     await call('grantRole', () => grantRole(d0, { actor: admin, userId: lead.id, clientId, role: 'cadence_owner' }));
   }
 
-  const world: World = { admin, clientIds, cadenceOf, peopleOf };
+  const world: World = { admin, clientIds, cadenceOf, peopleOf, qualityOf, templateId: opts.templateId ?? 'default-4-gate' };
   const plans = Array.from({ length: opts.programs }, (_, i) =>
     planProgram(rng.derive(`program:${i + 1}`), i + 1, opts.milestones, opts.now, world),
   );
@@ -685,7 +728,7 @@ export async function loadPortfolio(reads: Reads): Promise<Portfolio> {
   const lead = actor(benchEmails.lead);
   const member = actor(benchEmails.member);
   const owners = users
-    .filter((u) => /^(person|contributor)\d+@bench\.invalid$/.test(u.email))
+    .filter((u) => /^(person|contributor|quality)\d+@bench\.invalid$/.test(u.email))
     .map((u) => actorOf(u, byUser.get(u.id) ?? []));
   const people = owners.filter((a) => a.email.startsWith('person'));
   const programs = allPrograms.filter((p) => p.code.startsWith('BN-')).sort((a, b) => (a.code < b.code ? -1 : 1));

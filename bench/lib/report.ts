@@ -40,6 +40,8 @@ export interface DialectReport {
   /** 1-minute load average at the start and the end of the dialect's run: the machine's other work. */
   readonly loadAverage: { readonly start: number; readonly end: number };
   readonly results: readonly OperationResult[];
+  /** Lines the operations add under the table (what a call reads, sizes). */
+  readonly notes: readonly string[];
   readonly http: HttpLoadReport | null;
 }
 
@@ -59,7 +61,7 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
 
 export function generationLine(g: GenerationReport): string {
   const changes = g.rows.changes ?? 0;
-  const records = ['decisions', 'risks', 'actions'].map((t) => `${int(g.rows[t] ?? 0)} ${t}`).join(', ');
+  const records = ['decisions', 'risks', 'actions', 'gates', 'checklist_items'].map((t) => `${int(g.rows[t] ?? 0)} ${t}`).join(', ');
   if (g.reused) {
     return `reused the kept ${g.kept}: ${int(g.programs)} programs, ${int(g.rows.milestones ?? 0)} milestones, ${records}, ${int(changes)} change-log rows (${int(g.totalRows)} rows)`;
   }
@@ -91,6 +93,7 @@ export function formatDialect(r: DialectReport): string {
     ...(rows.length > 0
       ? ['', table(['operation', 'samples', 'mean ms', 'p50 ms', 'p95 ms', 'p99 ms', 'ops/s', 'rme', 'p95 target', ''], rows)]
       : []),
+    ...(r.notes.length > 0 ? ['', ...r.notes] : []),
     ...(r.http ? ['', formatHttp(r.http)] : []),
   ].join('\n');
 }

@@ -15,6 +15,8 @@ export interface BenchContext {
   readonly portfolio: Portfolio;
   /** Seeded from --seed and the operation's name, so each operation's targets repeat run to run. */
   readonly rng: Rng;
+  /** A line for the report (what one call reads, sizes) printed under the table. */
+  note(line: string): void;
 }
 
 /**
