@@ -1,6 +1,8 @@
+import { addEvidence } from '../app/gates/add-evidence.js';
 import { decideGate, recommendGate } from '../app/gates/decide.js';
-import type { GateDetailView, ProgramGatesView } from '../app/gates/gate-view.js';
+import type { EvidenceView, GateDetailView, ProgramGatesView } from '../app/gates/gate-view.js';
 import { getGate, listGates } from '../app/gates/get-gates.js';
+import { removeEvidence } from '../app/gates/remove-evidence.js';
 import { updateGate, updateItem } from '../app/gates/update-gate.js';
 import { acceptItem, rejectItem, reopenItem, submitItem, waiveItem } from '../app/gates/work-item.js';
 import type { gateOperations } from '../contract/operations/gates.js';
@@ -15,6 +17,7 @@ type Mutable<T> = T extends string | number | boolean | null | undefined
     : { -readonly [K in keyof T]: Mutable<T[K]> };
 /** The views are the documents (their read-only lists aside): the response schemas encode them as they are. */
 const gateDocument = (v: GateDetailView): OperationAnswer<'getGate'> => v as Mutable<GateDetailView>;
+const evidenceDocument = (v: EvidenceView): OperationAnswer<'addEvidence'> => v as Mutable<EvidenceView>;
 const gatesDocument = (v: ProgramGatesView): OperationAnswer<'listGates'> => v as Mutable<ProgramGatesView>;
 
 /** A program's phase gates (contract/operations/gates.ts). */
@@ -50,4 +53,11 @@ export const gateBindings: Bindings<keyof typeof gateOperations> = {
     presented(await waiveItem(app, { ...params, ...body, actor }), gateDocument),
   reopenChecklistItem: async ({ app, actor }, { params, body }) =>
     presented(await reopenItem(app, { ...params, ...body, actor }), gateDocument),
+  addEvidence: async ({ app, actor }, { params, body }) => {
+    const { kind, title, url, note, reason } = body;
+    const evidence = kind === 'link' ? { kind, title, url: url ?? '' } : { kind, title, note: note ?? '' };
+    return presented(await addEvidence(app, { ...params, actor, reason, evidence }), evidenceDocument);
+  },
+  removeEvidence: async ({ app, actor }, { params, query }) =>
+    presented(await removeEvidence(app, { ...params, ...query, actor }), evidenceDocument),
 };

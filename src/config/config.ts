@@ -3,6 +3,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { dateRange } from '../domain/date-range.js';
+import { evidenceFileLimits } from '../domain/gates/evidence-file.js';
 import { isPlainDate } from '../domain/plain-date.js';
 
 const flag = z
@@ -105,6 +106,12 @@ const EnvSchema = z.object({
   TOLLGATE_MAX_QUEUED_REQUESTS: z.coerce.number().int().min(0).max(100_000).default(500),
   TOLLGATE_MAX_QUEUE_WAIT_MS: z.coerce.number().int().min(1).max(600_000).default(3_000),
   TOLLGATE_KEPT_ANSWERS_MB: z.coerce.number().int().min(0).max(4_096).default(32),
+  TOLLGATE_EVIDENCE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(evidenceFileLimits.largestMaxBytes)
+    .default(evidenceFileLimits.defaultMaxBytes),
   TOLLGATE_INTAKE_SUBMISSIONS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(10),
   TOLLGATE_INTAKE_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
   TOLLGATE_PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
@@ -165,6 +172,8 @@ export interface Config {
   readonly admission: { readonly active: number; readonly queued: number; readonly waitMs: number };
   /** Megabytes of answers of program reads an instance keeps as sent (http/kept-answers.ts); 0 keeps none (TOLLGATE_KEPT_ANSWERS_MB). */
   readonly keptAnswersMb: number;
+  /** The largest evidence file taken, in bytes (TOLLGATE_EVIDENCE_MAX_BYTES: 25 MB by default, at most 256 MB). */
+  readonly evidenceMaxBytes: number;
   /**
    * How often the public intake form may be used, on each instance: submissions per link an hour
    * (TOLLGATE_INTAKE_SUBMISSIONS_PER_HOUR) and requests per client address a minute (TOLLGATE_INTAKE_REQUESTS_PER_MINUTE).
@@ -228,6 +237,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     httpTimeoutMs: e.TOLLGATE_HTTP_TIMEOUT_MS,
     admission: { active: e.TOLLGATE_MAX_ACTIVE_REQUESTS, queued: e.TOLLGATE_MAX_QUEUED_REQUESTS, waitMs: e.TOLLGATE_MAX_QUEUE_WAIT_MS },
     keptAnswersMb: e.TOLLGATE_KEPT_ANSWERS_MB,
+    evidenceMaxBytes: e.TOLLGATE_EVIDENCE_MAX_BYTES,
     intakeRateLimits: {
       submissionsPerHour: e.TOLLGATE_INTAKE_SUBMISSIONS_PER_HOUR,
       requestsPerMinute: e.TOLLGATE_INTAKE_REQUESTS_PER_MINUTE,

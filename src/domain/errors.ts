@@ -92,6 +92,14 @@ export const errorCatalogue = {
     'A checklist item is waived only by linking a decided decision of the same program; an open or superseded decision does not waive it.',
   GATE_ROLE_REQUIRED:
     "Only the person a gate step belongs to may take it: the item's owner submits evidence, the gate owner or quality owner reviews it (not their own), gatekeepers recommend, the template's decider decides.",
+  EVIDENCE_NOT_FOUND: 'No piece of evidence with this id exists on the checklist item (or in the program).',
+  EVIDENCE_TOO_LARGE:
+    'The evidence file is larger than the configured limit (TOLLGATE_EVIDENCE_MAX_BYTES, 25 MB by default); the message names the limit.',
+  EVIDENCE_TYPE_NOT_ALLOWED:
+    'The evidence file is not a kept type: its extension is not on the allow-list, or its content is not what its extension says; the message lists the allowed types.',
+  EVIDENCE_LIMIT_REACHED: 'The checklist item already holds the most pieces of evidence it may (50); remove one first.',
+  EVIDENCE_FILE_CORRUPT:
+    'The stored evidence file no longer matches the SHA-256 it was stored under; it is not served. The server logged it; restore the file from a backup.',
   NOT_READY: 'The service is starting or shutting down, or cannot reach its database.',
   BUSY: 'The server has more requests than it can work on now; nothing was done. Retry after the time given in Retry-After.',
   INTERNAL: 'An unexpected error on our side. It has been logged; the request changed nothing.',

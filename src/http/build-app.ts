@@ -25,6 +25,7 @@ import { RefusalError, redactUrl, sendProblem } from './problem.js';
 import { authRoutes } from './routes/auth.js';
 import { calendarRoutes } from './routes/calendar.js';
 import { chartRoutes } from './routes/charts.js';
+import { evidenceFileRoutes } from './routes/evidence-files.js';
 import { gatePackRoutes } from './routes/gate-pack.js';
 import { intakeRoutes } from './routes/intake.js';
 import { registerSecurityHeaders } from './security-headers.js';
@@ -226,6 +227,7 @@ export async function buildApp(deps: HttpDeps, opts: BuildOptions = {}): Promise
       );
       await api.register(chartRoutes(deps));
       await api.register(gatePackRoutes(deps));
+      await api.register(evidenceFileRoutes(deps));
       await api.register(calendarRoutes(deps));
       await api.register(authRoutes(deps));
       await api.register(intakeRoutes(deps));

@@ -14,6 +14,8 @@ export interface HttpDeps {
   readonly version: string;
   /** How often the public intake form may be used on this instance; default: defaultIntakeRateLimits. */
   readonly intakeRateLimits?: IntakeRateLimits | undefined;
+  /** The largest evidence file taken, in bytes (TOLLGATE_EVIDENCE_MAX_BYTES); default 25 MB. */
+  readonly evidenceMaxBytes?: number | undefined;
 }
 
 /** How often the public intake form may be used, per instance (each keeps its own counts in memory). */

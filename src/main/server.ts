@@ -56,6 +56,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       docsDir,
       version: packageVersion(),
       intakeRateLimits: config.intakeRateLimits,
+      evidenceMaxBytes: config.evidenceMaxBytes,
     },
     {
       logger: {

@@ -23,10 +23,11 @@ describe('error catalogue', () => {
     for (const r of rows) expect(r.meaning).toBe(errorCatalogue[r.code as keyof typeof errorCatalogue]);
   });
 
-  it('maps only client errors and the three server conditions to their statuses', () => {
+  it('maps only client errors and the four server conditions to their statuses', () => {
     for (const code of errorCodes) {
       const s = errorStatus[code];
-      if (code === 'INTERNAL') expect(s).toBe(500);
+      // A stored file that no longer matches its hash is the server's fault, never served (EVIDENCE_FILE_CORRUPT).
+      if (code === 'INTERNAL' || code === 'EVIDENCE_FILE_CORRUPT') expect(s).toBe(500);
       else if (code === 'NOT_READY' || code === 'BUSY') expect(s).toBe(503);
       else expect(s >= 400 && s < 500, `${code} → ${s}`).toBe(true);
     }

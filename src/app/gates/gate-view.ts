@@ -152,8 +152,11 @@ function gateView(program: AuthorizedProgram, facts: GateFacts, g: GateRecord, t
   };
 }
 
-const evidencePath = (program: AuthorizedProgram, gateKey: string, itemKey: string, e: Evidence) =>
-  e.kind === 'file' ? `/api/v1/programs/${program.code}/gates/${gateKey}/items/${itemKey}/evidence/${e.id}/file` : null;
+/** A piece of evidence as pages show it: a file with where it is downloaded from (GET /programs/:programId/evidence/:evidenceId/file). */
+export const evidenceView = (program: AuthorizedProgram, e: Evidence): EvidenceView => ({
+  ...e,
+  downloadPath: e.kind === 'file' ? `/api/v1/programs/${encodeURIComponent(program.code)}/evidence/${e.id}/file` : null,
+});
 
 /** A program's gates with their readiness on the program's today, in order, and its current phase. */
 export function programGatesView(program: AuthorizedProgram, facts: GateFacts, now: Date): ProgramGatesView {
@@ -177,9 +180,7 @@ export function gateDetailView(program: AuthorizedProgram, facts: GateFacts, g: 
       ({ programId: _p, ...i }): ChecklistItemView => ({
         ...i,
         waiverDecisionKey: i.waiverDecisionId ? (facts.decisionKeys.get(i.waiverDecisionId) ?? null) : null,
-        evidence: facts.evidence
-          .filter((e) => e.itemId === i.id)
-          .map((e) => ({ ...e, downloadPath: evidencePath(program, g.key, i.key, e) })),
+        evidence: facts.evidence.filter((e) => e.itemId === i.id).map((e) => evidenceView(program, e)),
       }),
     );
   return { ...gateView(program, facts, g, today), items, people: [...facts.people.values()] };

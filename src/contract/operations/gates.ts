@@ -1,6 +1,8 @@
+import { AddEvidenceSchema, EvidenceParamsSchema, RemoveEvidenceQuerySchema } from '../evidence.js';
 import {
   AcceptItemSchema,
   DecideGateSchema,
+  EvidenceSchema,
   GateParamsSchema,
   GateSchema,
   ItemParamsSchema,
@@ -111,5 +113,29 @@ export const gateOperations = defineOperations({
     ...item('Reopen an accepted or waived item, with a reason (gate owner or quality owner)'),
     path: '/programs/:programId/gates/:gateKey/items/:itemKey/reopen',
     body: ReopenItemSchema,
+  },
+  addEvidence: {
+    method: 'POST',
+    path: '/programs/:programId/gates/:gateKey/items/:itemKey/evidence',
+    tags,
+    summary: "Attach a link or a note to a checklist item (its owner, the gate's owner or a quality owner; files: …/evidence/files)",
+    description:
+      'While the item is open or rejected (409 EVIDENCE_STATE once submitted, accepted or waived: reopen first) and its gate not settled; at most 50 pieces per item (409 EVIDENCE_LIMIT_REACHED). A link is an absolute http(s) URL of at most 2000 characters; a note at most 5000 characters.',
+    params: ItemParamsSchema,
+    body: AddEvidenceSchema,
+    status: 201,
+    response: EvidenceSchema,
+    refusals: writeRefusals,
+  },
+  removeEvidence: {
+    method: 'DELETE',
+    path: '/programs/:programId/gates/:gateKey/items/:itemKey/evidence/:evidenceId',
+    tags,
+    summary: 'Take a piece of evidence off its item (same people and item states as attaching); a file stays kept for the record',
+    params: EvidenceParamsSchema,
+    query: RemoveEvidenceQuerySchema,
+    status: 200,
+    response: EvidenceSchema,
+    refusals: writeRefusals,
   },
 });

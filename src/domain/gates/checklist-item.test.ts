@@ -6,7 +6,9 @@ import {
   acceptEvidence,
   type ChecklistItem,
   type EvidenceState,
+  evidencePerItemMax,
   type ItemContext,
+  mayChangeEvidence,
   missingRequiredItems,
   rejectEvidence,
   reopenItem,
@@ -234,5 +236,57 @@ describe('missingRequiredItems', () => {
       { ...open, key: 'F', isRequired: false },
     ];
     expect(missingRequiredItems(items).map((i) => i.key)).toEqual(['A', 'B', 'D']);
+  });
+});
+
+describe('who changes an item’s evidence (mayChangeEvidence)', () => {
+  const states: EvidenceState[] = ['open', 'submitted', 'accepted', 'rejected', 'waived'];
+  const inState = (state: EvidenceState): ChecklistItem => ({ ...open, state });
+
+  it.each([
+    ['the item’s owner', supplier],
+    ['the gate’s owner', gateOwner],
+    ['a quality owner', quality],
+  ])('lets %s add and remove evidence on an open or rejected item', (_who, by) => {
+    for (const state of ['open', 'rejected'] as const) {
+      expect(value(mayChangeEvidence(inState(state), ctx(), by, 'add', 0))).toBe(true);
+      expect(value(mayChangeEvidence(inState(state), ctx(), by, 'remove', 3))).toBe(true);
+    }
+  });
+
+  it.each([
+    ['the decision owner', decisionOwner],
+    ['someone else', stranger],
+  ])('refuses %s (GATE_ROLE_REQUIRED)', (_who, by) => {
+    for (const change of ['add', 'remove'] as const)
+      expect(refusal(mayChangeEvidence(open, ctx(), by, change, 0)).code).toBe('GATE_ROLE_REQUIRED');
+  });
+
+  it('refuses while the evidence is under review, and on accepted or waived items until they are reopened', () => {
+    for (const state of states.filter((s) => s === 'submitted' || s === 'accepted' || s === 'waived')) {
+      const r = refusal(mayChangeEvidence(inState(state), ctx(), supplier, 'add', 0));
+      expect(r.code).toBe('EVIDENCE_STATE');
+      expect(r.message).toContain(state === 'submitted' ? 'under review' : 'reopen');
+      expect(refusal(mayChangeEvidence(inState(state), ctx(), gateOwner, 'remove', 1)).code).toBe('EVIDENCE_STATE');
+    }
+  });
+
+  it.each(['passed', 'passed_with_conditions', 'stopped'] as const)('freezes the evidence of a %s gate (GATE_STATE)', (status) => {
+    expect(refusal(mayChangeEvidence(open, ctx(status), supplier, 'add', 0)).code).toBe('GATE_STATE');
+    expect(refusal(mayChangeEvidence(open, ctx(status), quality, 'remove', 1)).code).toBe('GATE_STATE');
+  });
+
+  it(`holds at most ${evidencePerItemMax} pieces: the next one is refused, a removal still allowed`, () => {
+    expect(value(mayChangeEvidence(open, ctx(), supplier, 'add', evidencePerItemMax - 1))).toBe(true);
+    const r = refusal(mayChangeEvidence(open, ctx(), supplier, 'add', evidencePerItemMax));
+    expect(r.code).toBe('EVIDENCE_LIMIT_REACHED');
+    expect(r.message).toContain(String(evidencePerItemMax));
+    expect(value(mayChangeEvidence(open, ctx(), supplier, 'remove', evidencePerItemMax))).toBe(true);
+  });
+
+  it('lets nobody but the gate’s reviewers change evidence of an item without an owner', () => {
+    const unowned = { ...open, ownerId: null };
+    expect(value(mayChangeEvidence(unowned, ctx(), gateOwner, 'add', 0))).toBe(true);
+    expect(refusal(mayChangeEvidence(unowned, ctx(), supplier, 'add', 0)).code).toBe('GATE_ROLE_REQUIRED');
   });
 });

@@ -230,3 +230,37 @@ export const reopened = (item: ChecklistItem): ChecklistItem => ({
   waiverDecisionId: null,
   version: item.version + 1,
 });
+
+/** Most pieces of evidence attached to one item at a time (removed ones do not count). */
+export const evidencePerItemMax = 50;
+
+/**
+ * Evidence is attached to or removed from an item by its owner, the gate's owner or a quality owner,
+ * while the item is open or rejected (submitted evidence is under review; accepted or waived evidence is
+ * reopened first) and its gate is not settled; at most 50 pieces are attached at a time.
+ */
+export function mayChangeEvidence(
+  item: ChecklistItem,
+  ctx: ItemContext,
+  by: UserId,
+  change: 'add' | 'remove',
+  attached: number,
+): Result<true> {
+  const open = gateOpen(ctx, item);
+  if (!open.ok) return open;
+  if (by !== item.ownerId && !isReviewer(ctx, by))
+    return refuse(
+      'GATE_ROLE_REQUIRED',
+      `Only the owner of ${item.key}, the owner of ${ctx.gate.key} or a quality owner changes its evidence.`,
+    );
+  if (item.state === 'submitted')
+    return refuse('EVIDENCE_STATE', `${item.key} is submitted: its evidence is under review; a rejection opens it for changes again.`);
+  if (item.state === 'accepted' || item.state === 'waived')
+    return refuse('EVIDENCE_STATE', `${item.key} is ${item.state}: reopen it before its evidence changes.`);
+  if (change === 'add' && attached >= evidencePerItemMax)
+    return refuse(
+      'EVIDENCE_LIMIT_REACHED',
+      `${item.key} already has ${attached} pieces of evidence, the most an item holds (${evidencePerItemMax}); remove one first or combine files into one.`,
+    );
+  return ok(true);
+}

@@ -1,0 +1,77 @@
+import { mayChangeEvidence } from '../../domain/gates/checklist-item.js';
+import { checkEvidence, type EvidenceInput, evidenceTitle } from '../../domain/gates/evidence.js';
+import { checkEvidenceFile, evidenceFileLimits } from '../../domain/gates/evidence-file.js';
+import { textProblem } from '../../domain/gates/gate-text.js';
+import type { Result } from '../../domain/result.js';
+import type { AppDeps } from '../deps.js';
+import type { Columns } from '../ports.js';
+import { abort, must } from '../transact.js';
+import { insertRecord } from '../write-record.js';
+import { programWrite } from '../write-sequence.js';
+import { type EvidenceView, evidenceView } from './gate-view.js';
+import { findItem, type GateTarget, itemContext, readGateScope } from './gate-write.js';
+
+/** A checklist item of a gate, by key or id. */
+export interface EvidenceTarget extends GateTarget {
+  readonly itemKey: string;
+}
+
+/** A file given as evidence: its name as sent (sanitised here), its bytes, and the size limit of the edge it came through. */
+export interface EvidenceFileInput {
+  readonly kind: 'file';
+  readonly title?: string | undefined;
+  readonly fileName: string;
+  readonly content: Uint8Array;
+  /** The configured limit (TOLLGATE_EVIDENCE_MAX_BYTES); default 25 MB. */
+  readonly maxBytes?: number | undefined;
+}
+
+/**
+ * Attaches a link, a note or a file to a checklist item (its owner, the gate's owner or a quality owner,
+ * while the item is open or rejected): the file's bytes are kept by the evidence storage in the same
+ * transaction as the evidence record, which goes through the one write path.
+ */
+export function addEvidence(
+  deps: AppDeps,
+  input: EvidenceTarget & { readonly evidence: EvidenceInput | EvidenceFileInput },
+): Promise<Result<EvidenceView>> {
+  return programWrite(
+    deps,
+    { programId: input.programId, actor: input.actor, permission: 'gate.work', locksProgram: true, reason: input.reason },
+    async ({ tx, program, meta }) => {
+      const scope = await readGateScope(tx, program, input.gateKey);
+      const item = findItem(scope, program, input.itemKey);
+      const attached = (await tx.listEvidence(program.id)).filter((e) => e.itemId === item.id && e.removedAt === null).length;
+      must(mayChangeEvidence(item, itemContext(scope), input.actor.id, 'add', attached));
+      const given = input.evidence;
+      const none = { url: null, note: null, fileId: null, fileName: null, contentType: null, sizeBytes: null, sha256: null };
+      let piece: Pick<
+        Columns['evidence'],
+        'kind' | 'title' | 'url' | 'note' | 'fileId' | 'fileName' | 'contentType' | 'sizeBytes' | 'sha256'
+      >;
+      if (given.kind === 'file') {
+        const file = must(checkEvidenceFile(given.fileName, given.content, given.maxBytes ?? evidenceFileLimits.defaultMaxBytes));
+        const title = evidenceTitle(given.title, file.fileName);
+        const p = textProblem('title', title, 'line');
+        if (p) abort({ code: 'VALIDATION_FAILED', message: p.message, fields: [p] });
+        const stored = await deps.store.evidence.put(tx, given.content, meta.at);
+        piece = { ...none, kind: 'file', title, fileName: file.fileName, contentType: file.type.contentType, ...stored };
+      } else {
+        piece = { ...none, ...must(checkEvidence(given)) };
+      }
+      const id = deps.newId();
+      await insertRecord(
+        deps,
+        tx,
+        { entity: 'evidence', id, programId: program.id, entityKey: item.key, meta },
+        { programId: program.id, itemId: item.id, ...piece, addedById: input.actor.id, removedAt: null },
+      );
+      return id;
+    },
+    async ({ program, value }) => {
+      const saved = await deps.store.reads.findEvidence(program.id, value);
+      if (!saved) throw new Error(`evidence ${value} was committed but cannot be read`);
+      return evidenceView(program, saved);
+    },
+  );
+}
