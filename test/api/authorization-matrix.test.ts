@@ -9,6 +9,7 @@ import { decideDecision } from '../../src/app/decisions/decide-decision.js';
 import { requestDecision } from '../../src/app/decisions/request-decision.js';
 import { demoPassword } from '../../src/app/demo/demo-data.js';
 import type { Actor } from '../../src/app/deps.js';
+import { addEvidence } from '../../src/app/gates/add-evidence.js';
 import { getGate } from '../../src/app/gates/get-gates.js';
 import { acceptItem, submitItem } from '../../src/app/gates/work-item.js';
 import { createIntakeLink } from '../../src/app/intake/intake-links.js';
@@ -348,6 +349,40 @@ describe.each(dialects)('authorization matrix on %s (demo portfolio)', (dialect)
     return waiver;
   };
   //                                      admin dec  cad  qual cont obs  other anon revoked
+  // Evidence: a fresh draft program per row; each caller acts on its own G1 item (ownItems), the others on lead@'s.
+  const linkProgram = gateProgramOfRow();
+  const othersEvidenceProgram = gateProgramOfRow();
+  const fileProgram = gateProgramOfRow();
+  const removeProgram = gateProgramOfRow();
+  const downloadProgram = gateProgramOfRow();
+  const evidenceUrl = async (program: () => Promise<string>, itemKey: string) =>
+    `${gatesUrl(await program())}/G1/items/${itemKey}/evidence`;
+  /** A small PDF as a browser's multipart/form-data upload. */
+  const pdfUpload = () => {
+    const boundary = 'matrix-boundary-5xZ';
+    const payload = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="matrix.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4 matrix\r\n--${boundary}--\r\n`,
+    );
+    return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  };
+  /** A file of lead@'s packaging item, added once through the use case: its download path. */
+  let downloadPath: Promise<string> | undefined;
+  const evidenceFile = () => {
+    downloadPath ??= (async () => {
+      const code = await downloadProgram();
+      const e = unwrap(
+        await addEvidence(t.deps, {
+          programId: code,
+          gateKey: 'G1',
+          itemKey: 'G1-PACKAGING-SPEC',
+          actor: lead,
+          evidence: { kind: 'file', fileName: 'matrix.pdf', content: new Uint8Array(Buffer.from('%PDF-1.4 matrix')) },
+        }),
+      );
+      return e.downloadPath as string;
+    })();
+    return downloadPath;
+  };
   const itemOwners: Cells = /*         */ [403, 200, 200, 200, 200, 403, 404, 401, 401];
   const reviewers: Cells = /*          */ [403, 403, 200, 200, 403, 403, 404, 401, 401];
   const waivers: Cells = /*            */ [403, 200, 200, 200, 403, 403, 404, 401, 401];
@@ -750,6 +785,61 @@ describe.each(dialects)('authorization matrix on %s (demo portfolio)', (dialect)
       request: async (c) => itemStep(await toReopen(), itemFor(c, toReview, 'G1-GOLDEN-SAMPLE'), 'reopen', { reason: 'Measure again' }),
       expect: reviewers,
       gateRole: ['decision owner', 'contributor'],
+    },
+    {
+      route: 'POST /api/v1/programs/:programId/gates/:gateKey/items/:itemKey/evidence',
+      case: "a link on an item the caller owns (lead@'s packaging item for those who own none)",
+      request: async (c) => ({
+        method: 'POST',
+        url: await evidenceUrl(linkProgram, itemFor(c, ownItems, 'G1-PACKAGING-SPEC')),
+        payload: { kind: 'link', title: 'Matrix', url: 'https://example.com/matrix' },
+      }),
+      expect: with201(itemOwners),
+    },
+    {
+      route: 'POST /api/v1/programs/:programId/gates/:gateKey/items/:itemKey/evidence',
+      case: "owner@'s golden sample: its owner, the gate's owner (lead@) or a quality owner",
+      request: async () => ({
+        method: 'POST',
+        url: await evidenceUrl(othersEvidenceProgram, 'G1-GOLDEN-SAMPLE'),
+        payload: { kind: 'note', note: 'Matrix note' },
+      }),
+      expect: [403, 201, 201, 201, 403, 403, 404, 401, 401],
+      gateRole: ['contributor'],
+    },
+    {
+      route: 'POST /api/v1/programs/:programId/gates/:gateKey/items/:itemKey/evidence/files',
+      case: 'a PDF on an item the caller owns',
+      request: async (c) => ({
+        method: 'POST',
+        url: `${await evidenceUrl(fileProgram, itemFor(c, ownItems, 'G1-PACKAGING-SPEC'))}/files`,
+        ...pdfUpload(),
+      }),
+      expect: with201(itemOwners),
+    },
+    {
+      route: 'DELETE /api/v1/programs/:programId/gates/:gateKey/items/:itemKey/evidence/:evidenceId',
+      case: 'a note lead@ (the gate owner) added to an item the caller owns',
+      request: async (c) => {
+        const code = await removeProgram();
+        const itemKey = itemFor(c, ownItems, 'G1-PACKAGING-SPEC');
+        const e = unwrap(
+          await addEvidence(t.deps, {
+            programId: code,
+            gateKey: 'G1',
+            itemKey,
+            actor: lead,
+            evidence: { kind: 'note', note: `Matrix ${++n}` },
+          }),
+        );
+        return { method: 'DELETE', url: `${gatesUrl(code)}/G1/items/${itemKey}/evidence/${e.id}?version=${e.version}` };
+      },
+      expect: itemOwners,
+    },
+    {
+      route: 'GET /api/v1/programs/:programId/evidence/:evidenceId/file',
+      request: async () => ({ method: 'GET', url: await evidenceFile() }),
+      expect: readers,
     },
     {
       route: 'POST /api/v1/programs/:programId/gates/:gateKey/recommendations',
