@@ -9,6 +9,7 @@ import type {
   ProgramPersonSchema,
 } from '../contract/auth.js';
 import type { OfficialScheduleLoadedSchema } from '../contract/calendar.js';
+import type { EvidenceSchema } from '../contract/gate.js';
 import type { OperationInput, OperationName, OperationOutput } from '../contract/operations.js';
 import type { ClientSchema } from '../contract/setup.js';
 import type { Result } from '../domain/result.js';
@@ -42,6 +43,26 @@ export type OperationCalls = { readonly [K in Exclude<OperationName, Special>]: 
 /** The official schedule as loaded into the program's calendar. */
 export type LoadedSchedule = z.infer<typeof OfficialScheduleLoadedSchema>;
 
+/** A piece of evidence as the API answers it (Evidence). */
+export type EvidenceJson = z.infer<typeof EvidenceSchema>;
+
+/** A file to attach as evidence: where it is, and the name it is sent under. */
+export interface EvidenceUpload {
+  /** Absolute path of the file to read (or stream, to a server). */
+  readonly path: string;
+  readonly fileName: string;
+  readonly sizeBytes: number;
+  readonly title?: string | undefined;
+  readonly reason?: string | undefined;
+}
+
+/** An evidence file as downloaded: its bytes, the name it was uploaded under and the type it is served as. */
+export interface EvidenceFileBytes {
+  readonly bytes: Uint8Array;
+  readonly fileName: string | null;
+  readonly contentType: string;
+}
+
 /** A gate's checklist pack: the PDF's bytes and the file name the API gives it. */
 export interface GatePackPdf {
   readonly pdf: Uint8Array;
@@ -61,6 +82,10 @@ export interface Backend extends OperationCalls {
   uploadOfficialSchedule(programId: string, text: string): Promise<Result<LoadedSchedule>>;
   /** A gate's checklist pack as a PDF (not JSON: drawn in-process on the database, downloaded from a server). */
   gatePack(programId: string, gateKey: string, timeZone: string | undefined): Promise<Result<GatePackPdf>>;
+  /** Attaches a file to a checklist item (multipart to a server, streamed; read whole on the database, within the size limit). */
+  addEvidenceFile(programId: string, gateKey: string, itemKey: string, file: EvidenceUpload): Promise<Result<EvidenceJson>>;
+  /** An evidence file's bytes, checked against their hash. */
+  evidenceFile(programId: string, evidenceId: string): Promise<Result<EvidenceFileBytes>>;
 
   close(): Promise<void>;
 }

@@ -1,15 +1,22 @@
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
 import { uploadOfficialSchedule } from '../app/calendar/upload-official-schedule.js';
 import type { Actor } from '../app/deps.js';
+import { addEvidence } from '../app/gates/add-evidence.js';
 import { getGatePack } from '../app/gates/gate-pack.js';
+import { getEvidenceFile } from '../app/gates/get-evidence-file.js';
 import { getMe } from '../app/people/get-me.js';
 import type { OperationContext } from '../bindings/binding.js';
 import { runOperation } from '../bindings/run-operation.js';
+import { EvidenceSchema } from '../contract/gate.js';
 import { type OperationInput, type OperationName, operationNames } from '../contract/operations.js';
+import { servedAs, tooLargeMessage } from '../domain/gates/evidence-file.js';
 import { gatePackFileName } from '../domain/gates/gate-pack.js';
 import { ok, type Result, refuse } from '../domain/result.js';
 import { meJson } from '../present/api-json.js';
 import type { Backend, OperationCall, OperationCalls } from './backend.js';
 import type { Session } from './session.js';
+import { terminalConfig } from './terminal.js';
 
 /** The refusal of a command that needs a person when nobody is named. */
 export const nobodyNamed = () => refuse<never>('UNAUTHENTICATED', 'say who you are: --as <email>, TOLLGATE_AS, or tollgate login');
@@ -57,6 +64,35 @@ export function databaseBackend(s: Session): Backend {
         // pdfkit is loaded only by the command that draws a pack.
         const { renderGatePack } = await import('../pdf/gate-pack.js');
         return ok({ pdf: await renderGatePack(r.value), fileName: gatePackFileName(r.value.program.code, r.value.gate.key) });
+      }),
+
+    addEvidenceFile: (programId, gateKey, itemKey, file) =>
+      as(async (a) => {
+        const maxBytes = terminalConfig().evidenceMaxBytes;
+        // Refused before the file is read: the database keeps the bytes, and the limit holds here as on a server.
+        if (file.sizeBytes > maxBytes)
+          return refuse('EVIDENCE_TOO_LARGE', tooLargeMessage(maxBytes), [{ path: 'file', message: `At most ${maxBytes} bytes.` }]);
+        const content = new Uint8Array(await readFile(file.path));
+        const r = await addEvidence(deps, {
+          programId,
+          gateKey,
+          itemKey,
+          actor: a,
+          reason: file.reason,
+          evidence: { kind: 'file', title: file.title, fileName: file.fileName, content, maxBytes },
+        });
+        return r.ok ? ok(z.encode(EvidenceSchema, r.value as never)) : r;
+      }),
+
+    evidenceFile: (programId, evidenceId) =>
+      as(async (a) => {
+        const r = await getEvidenceFile(deps, { programId, evidenceId, actor: a });
+        if (!r.ok) return r;
+        return ok({
+          bytes: r.value.content,
+          fileName: r.value.evidence.fileName,
+          contentType: servedAs(r.value.evidence.contentType).contentType,
+        });
       }),
 
     close: () => s.close(),

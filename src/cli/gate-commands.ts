@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { type GateDocument, GatePackQuerySchema, UpdateGateSchema, UpdateItemSchema } from '../contract/gate.js';
 import type { Result } from '../domain/result.js';
 import { addActingOptions, withBackend } from './connect.js';
+import { registerEvidenceCommands } from './evidence-commands.js';
 import { registerGateDecide, registerGateItemSteps, registerGateRecommend } from './gate-step-commands.js';
 import { gateFlags, gateTarget, programPeople, requireGate, requireItem, versionOf } from './gate-targets.js';
 import { gatesText, gateText, itemStepText } from './gate-text.js';
@@ -196,7 +197,7 @@ export function registerGateCommands(cli: Command, ctx: CliContext): void {
   const group = cli
     .command('gate')
     .alias('gates')
-    .description("A program's phase gates: checklist evidence, reviews and decisions, and the gate checklist pack")
+    .description("A program's phase gates: checklist evidence (files, links, notes), reviews and decisions, and the gate checklist pack")
     .addHelpText(
       'after',
       "\nGates are named by key (G1, any case), checklist items by key (G1-GOLDEN-SAMPLE, any case). Each write reads the\ngate first and sends the version it read; --version makes it fail instead if someone changed it since you looked.\nAn item's owner submits its evidence; the gate owner or a quality owner accepts or rejects it; a decided decision\nwaives it; the decider the template names records the outcome, which the decision log keeps.",
@@ -207,4 +208,5 @@ export function registerGateCommands(cli: Command, ctx: CliContext): void {
   registerGateRecommend(group, ctx);
   registerGateDecide(group, ctx);
   registerGatePack(group, ctx);
+  registerEvidenceCommands(group, ctx);
 }

@@ -1,3 +1,4 @@
+import { openAsBlob } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Me } from '../contract/auth.js';
 import type { OperationContract } from '../contract/operation.js';
@@ -5,7 +6,16 @@ import { operationPath, operationQuery } from '../contract/operation.js';
 import { type OperationName, operationNames, operations } from '../contract/operations.js';
 import type { ErrorCode } from '../domain/errors.js';
 import { ok, type Refusal, type Result } from '../domain/result.js';
-import type { ApiTokenJson, Backend, CreatedTokenJson, LoadedSchedule, MeJson, OperationCall, OperationCalls } from './backend.js';
+import type {
+  ApiTokenJson,
+  Backend,
+  CreatedTokenJson,
+  EvidenceJson,
+  LoadedSchedule,
+  MeJson,
+  OperationCall,
+  OperationCalls,
+} from './backend.js';
 import { terminalConfig } from './terminal.js';
 
 // The commands over the HTTP API: the same JSON, the same refusals (problem+json turned back into
@@ -19,6 +29,8 @@ interface Request {
   /** With its query string, if any. */
   readonly path: string;
   readonly body?: unknown;
+  /** A multipart/form-data body instead of JSON (fetch sets its boundary). */
+  readonly form?: FormData;
   readonly headers?: Readonly<Record<string, string>>;
 }
 
@@ -106,11 +118,24 @@ export interface Download {
   readonly contentType: string;
 }
 
+/** The name a download was given: RFC 8187's exact UTF-8 name (filename*=UTF-8''…) before the plain one. */
+function dispositionName(header: string): string | null {
+  const exact = /filename\*=UTF-8''([^;]+)/i.exec(header)?.[1];
+  if (exact)
+    try {
+      return decodeURIComponent(exact.trim());
+    } catch {
+      // a malformed exact name: the plain one follows
+    }
+  return /filename="([^"]+)"/.exec(header)?.[1] ?? null;
+}
+
+/** A file download's body: `accept` is what is asked for; any type is taken when it is a wildcard. */
 const fileBody = (accept: string): BodyReader<Download> => ({
   accept: `${accept}, application/problem+json`,
   async read(res, r, server) {
     const contentType = res.headers.get('content-type') ?? '';
-    if (!contentType.startsWith(accept))
+    if (accept !== '*/*' && !contentType.startsWith(accept))
       return {
         ok: false,
         error: {
@@ -118,7 +143,7 @@ const fileBody = (accept: string): BodyReader<Download> => ({
           message: `${server} answered ${r.method} ${r.path} with ${contentType || 'no content type'}, not ${accept}.`,
         },
       };
-    const fileName = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? null;
+    const fileName = dispositionName(res.headers.get('content-disposition') ?? '');
     return ok({ bytes: new Uint8Array(await res.arrayBuffer()), fileName, contentType });
   },
 });
@@ -134,7 +159,7 @@ async function sendOnce<T>(server: string, r: Request, body: BodyReader<T>): Pro
         ...(r.body !== undefined ? { 'content-type': 'application/json' } : {}),
         ...r.headers,
       },
-      body: r.body === undefined ? undefined : JSON.stringify(r.body),
+      body: r.form ?? (r.body === undefined ? undefined : JSON.stringify(r.body)),
       redirect: 'manual',
       signal: AbortSignal.timeout(terminalConfig().httpTimeoutMs),
     });
@@ -192,6 +217,19 @@ export function serverBackend(o: ServerBackendOptions): Backend {
       const path = `/programs/${encodeURIComponent(programId)}/gates/${encodeURIComponent(gateKey)}/pack.pdf${operationQuery({ timeZone })}`;
       const r = await call({ method: 'GET', path }, fileBody('application/pdf'));
       return r.ok ? ok({ pdf: r.value.bytes, fileName: r.value.fileName ?? 'gate-pack.pdf' }) : r;
+    },
+    addEvidenceFile: async (programId, gateKey, itemKey, file) => {
+      const form = new FormData();
+      if (file.title !== undefined) form.set('title', file.title);
+      if (file.reason !== undefined) form.set('reason', file.reason);
+      // Streamed from the disk as it is sent: a large file is never read whole here.
+      form.set('file', await openAsBlob(file.path), file.fileName);
+      const path = `/programs/${encodeURIComponent(programId)}/gates/${encodeURIComponent(gateKey)}/items/${encodeURIComponent(itemKey)}/evidence/files`;
+      return call<EvidenceJson>({ method: 'POST', path, form });
+    },
+    evidenceFile: async (programId, evidenceId) => {
+      const path = `/programs/${encodeURIComponent(programId)}/evidence/${encodeURIComponent(evidenceId)}/file`;
+      return call({ method: 'GET', path }, fileBody('*/*'));
     },
     close: async () => {},
   };
