@@ -5,15 +5,17 @@ import type { PlainDate } from '../../domain/plain-date.js';
 import type { Program } from '../../domain/program.js';
 import { unwrap } from '../create-records.js';
 import type { Actor, AppDeps } from '../deps.js';
+import { addEvidence } from '../gates/add-evidence.js';
 import { decideGate } from '../gates/decide.js';
 import type { GateDetailView } from '../gates/gate-view.js';
 import { getGate, listGates } from '../gates/get-gates.js';
 import { updateGate } from '../gates/update-gate.js';
 import { acceptItem, rejectItem, submitItem } from '../gates/work-item.js';
+import { demoEvidence } from './demo-evidence.js';
 
 // The demo's gates, worked through the same use cases as anyone's: reviews planned on each program's
 // gate review milestones, the gates of its past passed one by one on their review day (evidence
-// submitted by each item's owner and accepted by someone else, then a go by the decider), and the
+// attached and submitted by each item's owner, accepted by someone else, then a go by the decider), and the
 // current gate under way.
 
 interface DemoClock {
@@ -82,6 +84,8 @@ async function review(
   const submitter = person(cast, item.ownerId);
   clock.set(on.submit, 6);
   const base = { programId: cast.program.id, gateKey, itemKey };
+  // The owner attaches one piece of evidence (a link, a signed record or a chart) before submitting.
+  unwrap(await addEvidence(d, { ...base, actor: submitter, evidence: demoEvidence(cast.program, item) }));
   g = unwrap(
     await submitItem(d, { ...base, actor: submitter, version: item.version, note: evidenceNote(cast.program, item.key, item.title) }),
   );
