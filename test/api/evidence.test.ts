@@ -199,6 +199,22 @@ describe.each(dialects)('evidence on checklist items through the API on %s', (di
     expect((await upload('G1-CAPACITY', [file('exact.pdf', exact)], li)).statusCode).toBe(201);
   });
 
+  it('refuses a declared body far over the limit before reading it, and takes files over the JSON body limit when the limit allows', async () => {
+    const huge = Buffer.concat([pdf, Buffer.alloc(maxBytes + 70_000, 0x20)]);
+    const p = expectProblem(await upload('G1-CAPACITY', [file('huge.pdf', huge)], li), 413, 'EVIDENCE_TOO_LARGE');
+    expect(p.detail).toContain(`${maxBytes} bytes`);
+    // The JSON routes' 1 MB body limit does not apply to uploads: a 3 MB file under a 5 MB limit is kept whole.
+    const roomy = await t.build({ evidenceMaxBytes: 5_000_000 });
+    const big = Buffer.concat([pdf, Buffer.alloc(3_000_000, 0x41)]);
+    const body = multipart([file('scan.pdf', big)]);
+    const url = `${items()}/G1-CAPACITY/evidence/files`;
+    const res = await roomy.inject({ method: 'POST', url, payload: body.payload, headers: { ...body.headers, ...(await t.as(li)) } });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ sizeBytes: big.byteLength, sha256: sha256(big) });
+    const got = await roomy.inject({ method: 'GET', url: res.json().downloadPath, headers: await t.as(li) });
+    expect(Buffer.compare(got.rawPayload, big)).toBe(0);
+  });
+
   it('refuses types off the allow-list and content that is not what its name says, with 415 listing what is allowed', async () => {
     const exe = expectProblem(
       await upload('G1-CAPACITY', [file('setup.exe', Buffer.from('MZ\x90\x00\x03'))], li),
