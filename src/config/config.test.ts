@@ -81,3 +81,12 @@ describe('TOLLGATE_HTTP_TIMEOUT_MS', () => {
       expect(() => loadConfig({ TOLLGATE_HTTP_TIMEOUT_MS: v }), v).toThrow(/TOLLGATE_HTTP_TIMEOUT_MS/);
   });
 });
+
+describe('TOLLGATE_EVIDENCE_MAX_BYTES', () => {
+  it('is the largest evidence file taken: 25 MB unless set, from 1 byte to 256 MB', () => {
+    expect(loadConfig({}).evidenceMaxBytes).toBe(26_214_400);
+    expect(loadConfig({ TOLLGATE_EVIDENCE_MAX_BYTES: '1048576' }).evidenceMaxBytes).toBe(1_048_576);
+    for (const v of ['0', '268435457', 'big', '1.5', '-1'])
+      expect(() => loadConfig({ TOLLGATE_EVIDENCE_MAX_BYTES: v }), v).toThrow(/TOLLGATE_EVIDENCE_MAX_BYTES/);
+  });
+});
