@@ -348,9 +348,14 @@ describe.each(dialects)('evidence on checklist items through the API on %s', (di
     const doc = Buffer.from('%PDF-1.7\nFirst article inspection, 32 dimensions\n%%EOF\n');
     const e = (await upload('G1-LONG-LEAD', [file('fai.pdf', doc)], li)).json();
     await corrupt(sha256(doc));
-    const res = await t.http.inject({ method: 'GET', url: e.downloadPath, headers: await t.as(cadence) });
+    const lines: string[] = [];
+    const logged = await t.build({}, { logger: { level: 'error', stream: { write: (line: string) => lines.push(line) } } });
+    const res = await logged.inject({ method: 'GET', url: e.downloadPath, headers: await t.as(cadence) });
     const p = expectProblem(res, 500, 'EVIDENCE_FILE_CORRUPT');
     expect(p.detail).toContain('fai.pdf');
     expect(res.body).not.toContain('tampered');
+    // The operator hears of it: one error line naming the file.
+    const errors = lines.map((l) => JSON.parse(l) as { level: number; msg: string; evidenceId?: string }).filter((l) => l.level >= 50);
+    expect(errors).toEqual([expect.objectContaining({ evidenceId: e.id, msg: expect.stringContaining('evidence file corrupt') })]);
   });
 });
