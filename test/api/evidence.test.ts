@@ -164,6 +164,9 @@ describe.each(dialects)('evidence on checklist items through the API on %s', (di
       `attachment; filename="Capacity study 2026.pdf"; filename*=UTF-8''Capacity%20study%202026.pdf`,
     );
     expect(got.headers['x-content-type-options']).toBe('nosniff');
+    // Opened in a tab, the file runs nothing and reaches nothing of the app.
+    expect(got.headers['content-security-policy']).toBe("default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox");
+    expect(got.headers['cache-control']).toBe('private, no-cache');
     expect(got.headers.etag).toBe(`"sha256-${sha256(pdf)}"`);
     expect(got.headers['repr-digest']).toBe(`sha-256=:${createHash('sha256').update(pdf).digest('base64')}:`);
     const again = await call(t, { method: 'GET', url: e.downloadPath, headers: { 'if-none-match': got.headers.etag as string } }, alex);
