@@ -87,7 +87,7 @@ function registerAdd(group: Command, ctx: CliContext): void {
       .option('--json', "print the API's JSON (Evidence)")
       .addHelpText(
         'after',
-        '\nFiles are at most TOLLGATE_EVIDENCE_MAX_BYTES (25 MB unless the server says otherwise); their type is checked by\nextension and content. Evidence changes while the item is open or rejected, not while it awaits review.\n\nExamples:\n  tollgate gate evidence add KHG-KW500 G1 G1-CAPACITY --file ./capacity-study.pdf --title "Capacity study"\n  tollgate gate evidence add KHG-KW500 G3 G3-CALIBRATION --link https://mes.example.com/calibration/line-3',
+        '\nFiles are at most TOLLGATE_EVIDENCE_MAX_BYTES (25 MB unless the server says otherwise); their type is checked by\nextension and content. Evidence changes while the item is open or rejected, not while it awaits review.\n\nExamples:\n  tollgate gate evidence add KHG-KW500 G3 G3-NCR --file ./ncr-log.pdf --title "NCR log W10"\n  tollgate gate evidence add KHG-KW500 G3 G3-CALIBRATION --link https://mes.example.com/calibration/line-3',
       ),
   ).action(async (programRef: string, gateRef: string, itemRef: string, o: AddOptions, cmd: Command) => {
     const out = outputOf(o);
