@@ -114,7 +114,7 @@ export const evidenceFileRoutes =
     // Only these routes read multipart bodies; busboy stops keeping a file at the limit and reads the rest past.
     await app.register(multipart, {
       throwFileSizeLimit: false,
-      limits: { fileSize: maxBytes, files: 1, fields: 2, parts: 3, fieldSize: 4096, fieldNameSize: 100, headerPairs: 20 },
+      limits: { fileSize: maxBytes, files: 1, fields: 2, parts: 3, fieldSize: 16_384, fieldNameSize: 100, headerPairs: 20 },
     });
 
     app.post(
