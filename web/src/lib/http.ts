@@ -103,11 +103,13 @@ export async function request<T>(method: string, path: string, body?: unknown, s
 
 async function requestOnce<T>(method: string, path: string, body: unknown, signal: AbortSignal | undefined): Promise<T> {
   let res: Response;
+  const isForm = body instanceof FormData;
   try {
     res = await fetch(path, {
       method,
-      headers: headersFor(method, body !== undefined),
-      body: body === undefined ? null : JSON.stringify(body),
+      // A form (a file upload) sets its own multipart content type.
+      headers: headersFor(method, body !== undefined && !isForm),
+      body: body === undefined ? null : isForm ? body : JSON.stringify(body),
       credentials: 'same-origin',
       signal: signal ?? null,
     });

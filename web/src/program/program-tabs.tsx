@@ -4,12 +4,17 @@ import type { ProgramSummary } from '../../../src/contract/program.js';
 import { PrintButton } from '../components/print-button.js';
 import { paths } from '../records/paths.js';
 
-/** Overview and milestones, Decisions, Risks, Actions, Calendar: with what needs attention in each; and Print. */
+/** Overview and milestones, Plan, Gates (with the current phase), Decisions, Risks, Actions, Calendar: with what needs attention in each; and Print. */
 export function ProgramTabs({ code, program }: { code: string; program: ProgramSummary | undefined }) {
   const { t } = useTranslation();
   const tabs = [
     { to: paths.program(code), label: t('programNav.overview'), count: null, end: true },
     { to: paths.plan(code), label: t('plan.tab'), count: null },
+    {
+      to: paths.gates(code),
+      label: t('programNav.gates'),
+      count: program?.currentPhase ? t('programNav.phase', { phase: program.currentPhase }) : null,
+    },
     {
       to: paths.decisions(code),
       label: t('programNav.decisions'),

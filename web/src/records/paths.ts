@@ -13,7 +13,9 @@ export const paths = {
   action: (code: string, key: string) => `${program(code)}/actions#${encodeURIComponent(key)}`,
   calendar: (code: string) => `${program(code)}/calendar`,
   changes: (code: string) => `${program(code)}/changes`,
+  gates: (code: string) => `${program(code)}/gates`,
   gate: (code: string, gateKey: string) => `${program(code)}/gates/${encodeURIComponent(gateKey)}`,
+  gatePack: (code: string, gateKey: string) => `${program(code)}/gates/${encodeURIComponent(gateKey)}/pack`,
   checklistItem: (code: string, gateKey: string, itemKey: string) =>
     `${program(code)}/gates/${encodeURIComponent(gateKey)}#${encodeURIComponent(itemKey)}`,
 };

@@ -1,0 +1,107 @@
+import { type QueryClient, useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type {
+  AcceptItemSchema,
+  DecideGateSchema,
+  EvidenceSchema,
+  GateDocument,
+  ProgramGatesDocument,
+  RecommendGateSchema,
+  RejectItemSchema,
+  ReopenItemSchema,
+  SubmitItemSchema,
+  WaiveItemSchema,
+} from '../../../src/contract/gate.js';
+import { callOperation, request } from '../lib/http.js';
+import { invalidateRecords } from '../lib/record-queries.js';
+
+export type Evidence = z.infer<typeof EvidenceSchema>;
+export type Gate = GateDocument;
+export type GateItem = Gate['items'][number];
+export type ProgramGates = ProgramGatesDocument;
+export type GateSummary = ProgramGates['gates'][number];
+export type SubmitBody = z.input<typeof SubmitItemSchema>;
+export type AcceptBody = z.input<typeof AcceptItemSchema>;
+export type RejectBody = z.input<typeof RejectItemSchema>;
+export type WaiveBody = z.input<typeof WaiveItemSchema>;
+export type ReopenBody = z.input<typeof ReopenItemSchema>;
+export type RecommendBody = z.input<typeof RecommendGateSchema>;
+export type DecideGateBody = z.input<typeof DecideGateSchema>;
+/** Evidence given as words: a link (url) or a note. */
+export interface EvidenceTextBody {
+  kind: 'link' | 'note';
+  title: string;
+  url?: string | undefined;
+  note?: string | undefined;
+}
+
+const enc = encodeURIComponent;
+const itemPath = (programId: string, gateKey: string, itemKey: string) =>
+  `/api/v1/programs/${enc(programId)}/gates/${enc(gateKey)}/items/${enc(itemKey)}`;
+const itemParams = (programId: string, gateKey: string, itemKey: string) => ({ params: { programId, gateKey, itemKey } });
+
+/** A program's phase gates and the steps on them, typed by the API contract. */
+export const gatesApi = {
+  listGates: (programId: string, signal?: AbortSignal) => callOperation('listGates', { params: { programId } }, signal),
+  getGate: (programId: string, gateKey: string, signal?: AbortSignal) =>
+    callOperation('getGate', { params: { programId, gateKey } }, signal),
+  submit: (programId: string, gateKey: string, itemKey: string, body: SubmitBody) =>
+    callOperation('submitChecklistItem', { ...itemParams(programId, gateKey, itemKey), body }),
+  accept: (programId: string, gateKey: string, itemKey: string, body: AcceptBody) =>
+    callOperation('acceptChecklistItem', { ...itemParams(programId, gateKey, itemKey), body }),
+  reject: (programId: string, gateKey: string, itemKey: string, body: RejectBody) =>
+    callOperation('rejectChecklistItem', { ...itemParams(programId, gateKey, itemKey), body }),
+  waive: (programId: string, gateKey: string, itemKey: string, body: WaiveBody) =>
+    callOperation('waiveChecklistItem', { ...itemParams(programId, gateKey, itemKey), body }),
+  reopen: (programId: string, gateKey: string, itemKey: string, body: ReopenBody) =>
+    callOperation('reopenChecklistItem', { ...itemParams(programId, gateKey, itemKey), body }),
+  recommend: (programId: string, gateKey: string, body: RecommendBody) =>
+    callOperation('recommendGate', { params: { programId, gateKey }, body }),
+  decide: (programId: string, gateKey: string, body: DecideGateBody) =>
+    callOperation('decideGate', { params: { programId, gateKey }, body }),
+
+  // Evidence (files, links, notes) on an item.
+  addEvidence: (programId: string, gateKey: string, itemKey: string, body: EvidenceTextBody) =>
+    request<Evidence>('POST', `${itemPath(programId, gateKey, itemKey)}/evidence`, body),
+  uploadEvidence: (programId: string, gateKey: string, itemKey: string, file: File, title: string) => {
+    const form = new FormData();
+    if (title.trim() !== '') form.append('title', title.trim());
+    form.append('file', file);
+    return request<Evidence>('POST', `${itemPath(programId, gateKey, itemKey)}/evidence/files`, form);
+  },
+  removeEvidence: (programId: string, gateKey: string, itemKey: string, evidenceId: string) =>
+    request<unknown>('DELETE', `${itemPath(programId, gateKey, itemKey)}/evidence/${enc(evidenceId)}`),
+};
+
+/** Where a file of evidence is downloaded from. */
+export const evidenceFileUrl = (programId: string, evidenceId: string) =>
+  `/api/v1/programs/${enc(programId)}/evidence/${enc(evidenceId)}/file`;
+
+/** The gate checklist pack as a PDF. */
+export const gatePackPdfUrl = (programId: string, gateKey: string) => `/api/v1/programs/${enc(programId)}/gates/${enc(gateKey)}/pack.pdf`;
+
+export const gateKeys = {
+  gates: (programId: string) => ['program', programId, 'gates'] as const,
+  gate: (programId: string, gateKey: string) => ['program', programId, 'gates', gateKey] as const,
+  charter: (programId: string) => ['program', programId, 'charter'] as const,
+};
+
+export const useGates = (programId: string) =>
+  useQuery({ queryKey: gateKeys.gates(programId), queryFn: ({ signal }) => gatesApi.listGates(programId, signal) });
+
+export const useGate = (programId: string, gateKey: string) =>
+  useQuery({ queryKey: gateKeys.gate(programId, gateKey), queryFn: ({ signal }) => gatesApi.getGate(programId, gateKey, signal) });
+
+/** The kickoff charter: who the program's decision owner is (who decides gates the template gives them). */
+export const useCharter = (programId: string) =>
+  useQuery({
+    queryKey: gateKeys.charter(programId),
+    queryFn: ({ signal }) => callOperation('getCharter', { params: { programId } }, signal),
+    staleTime: 5 * 60_000,
+  });
+
+/** After a step on a gate: the gate, its program (phase, health), the records a decision opened, "my week". */
+export function invalidateGates(client: QueryClient, programId: string, gate?: Gate): Promise<void> {
+  if (gate) client.setQueryData(gateKeys.gate(programId, gate.key), gate);
+  return invalidateRecords(client, programId);
+}
