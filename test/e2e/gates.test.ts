@@ -170,7 +170,7 @@ describe('browser: a phase gate worked and decided by its people', () => {
     expect(await phone.getByRole('button', { name: /^(Accept|Reject|Waive|Reopen) / }).count()).toBe(0);
     expect(await phone.getByRole('button', { name: 'Decide G1' }).count()).toBe(0);
     // The page stays within the phone's width.
-    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await phone.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     await capacity.getByRole('button', { name: 'Submit G1-CAPACITY' }).click();
     const dialog = phone.getByRole('dialog', { name: /Submit evidence of G1-CAPACITY/ });
     await dialog.getByLabel('Note for the reviewer').fill('Capacity study attached to the quote: 2 lines × 2 shifts, 18k units a month.');
@@ -184,6 +184,14 @@ describe('browser: a phase gate worked and decided by its people', () => {
   });
 
   it('the gate owner accepts submitted evidence; the one who submitted cannot review their own', async () => {
+    // The quality owner reviews evidence, but submitted the tooling report herself: shown, disabled, saying why.
+    const quality = await as('quality@demo.test', `${gatePath('G1')}#G1-TOOLING-T1`);
+    const own = card(quality, 'G1-TOOLING-T1').getByRole('button', { name: 'Accept G1-TOOLING-T1' });
+    await expect.poll(() => own.count(), wait).toBe(1);
+    expect(await own.isDisabled()).toBe(true);
+    expect(await card(quality, 'G1-TOOLING-T1').textContent()).toContain('You submitted it: someone else reviews it.');
+    await quality.context().close();
+
     const page = await as('lead@demo.test', gatePath('G1'));
     const capacity = card(page, 'G1-CAPACITY');
     await expect.poll(() => capacity.getByRole('button', { name: 'Accept G1-CAPACITY' }).count(), wait).toBe(1);

@@ -104,13 +104,21 @@ export function ChecklistItemCard({ programId, item: i, rights, nameOf, onStep, 
           {t('gates.item.reviewComment', { comment: i.reviewComment })}
         </p>
       )}
-      <h4 className="checklist-item__sub">{t('gates.item.evidence', { count: i.evidence.filter((e) => e.removedAt === null).length })}</h4>
-      <EvidenceList
-        programId={programId}
-        evidence={i.evidence}
-        nameOf={nameOf}
-        onRemove={rights.attach === 'yes' ? onRemoveEvidence : undefined}
-      />
+      {i.evidence.some((e) => e.removedAt === null) ? (
+        <>
+          <h4 className="checklist-item__sub">
+            {t('gates.item.evidence', { count: i.evidence.filter((e) => e.removedAt === null).length })}
+          </h4>
+          <EvidenceList
+            programId={programId}
+            evidence={i.evidence}
+            nameOf={nameOf}
+            onRemove={rights.attach === 'yes' ? onRemoveEvidence : undefined}
+          />
+        </>
+      ) : (
+        <p className="muted checklist-item__sub">{t('gates.item.noEvidence')}</p>
+      )}
       <RowButtons buttons={buttons} onAction={onStep} />
     </li>
   );

@@ -10,7 +10,7 @@ import { FormDialog } from '../forms/form-dialog.js';
 import { fromControl } from '../forms/form-values.js';
 import { ChoiceOptions, SelectField } from '../forms/select-field.js';
 import { TextField } from '../forms/text-field.js';
-import { FormRefusal, useFormMutation } from '../forms/use-form-mutation.js';
+import { keepOpen, useFormMutation } from '../forms/use-form-mutation.js';
 import { useRebase } from '../forms/use-rebase.js';
 import { ApiError, type ProgramPerson } from '../lib/api.js';
 import { paths } from '../records/paths.js';
@@ -92,8 +92,9 @@ export function DecideGateDialog({ programId, gate, people, onClose, onSaved }: 
       } catch (e) {
         const found = e instanceof ApiError ? blockersOf(e) : null;
         if (!found) throw e;
+        // One notice says it all: why the pass was refused and what to open to fix it.
         setBlockers(found);
-        throw new FormRefusal(t(`gates.decide.refused.${found.code}`, { gate: gate.key, count: found.keys.length }));
+        return keepOpen;
       }
     },
     onSaved,
@@ -116,8 +117,9 @@ export function DecideGateDialog({ programId, gate, people, onClose, onSaved }: 
       isDanger={outcome === 'stop'}
     >
       {blockers && (
-        <div className="notice notice--error gate-blockers-notice">
-          <p className="notice__title">{t(`gates.decide.blockers.${blockers.code}`, { count: blockers.keys.length })}</p>
+        <div className="notice notice--error" role="alert">
+          <p className="notice__title">{t(`gates.decide.refused.${blockers.code}`, { gate: gate.key })}</p>
+          <p>{t(`gates.decide.blockers.${blockers.code}`, { count: blockers.keys.length })}</p>
           <ul className="gate-blockers">
             {blockers.keys.map((key) => (
               <li key={key}>
@@ -126,7 +128,7 @@ export function DecideGateDialog({ programId, gate, people, onClose, onSaved }: 
                     {key}: {titleOf(key) ?? key}
                   </Link>
                 ) : blockers.code === 'GATE_CONDITION_OPEN' ? (
-                  <Link to={paths.action(programId, key)}>{key}</Link>
+                  <Link to={paths.action(programId, key)}>{t('gates.decide.conditionAction', { key })}</Link>
                 ) : (
                   <Link to={paths.gate(programId, key)}>{key}</Link>
                 )}

@@ -126,7 +126,9 @@ export function GatePage() {
           <p className="answers__text">
             <GateStatusMark status={g.status} />{' '}
             {t('gates.requiredMetLong', { satisfied: g.counts.satisfied, required: g.counts.required })}{' '}
-            <ReadinessText code={code} gateKey={g.key} readiness={g.readiness} />
+            {g.readiness.level !== 'passed' && g.readiness.level !== 'stopped' && (
+              <ReadinessText code={code} gateKey={g.key} readiness={g.readiness} />
+            )}
           </p>
         )}
       </RecordsHeader>
@@ -193,7 +195,7 @@ export function GatePage() {
                 <dd className="pre-line">{g.closeCriteria}</dd>
               </div>
             </dl>
-            <div className="record-controls">
+            <div className="record-controls gate-controls">
               <RowButtons buttons={gateButtons} onAction={(step) => setOpen({ kind: 'gate', step })} />
               <Link className="button button--secondary" to={paths.gatePack(code, g.key)}>
                 {t('gates.pack.open')}
