@@ -10,6 +10,8 @@ import { demoInstant } from '../support/demo-template.js';
 // The machine is shared with other test runs: give the page time to load and answer.
 const wait = { timeout: 60_000 };
 const code = 'KHG-GATES';
+/** A 1×1 PNG: a photo taken on the factory floor, as far as the server can tell. */
+const photo = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 const gatePath = (key: string) => `/programs/${code}/gates/${key}`;
 /** A few pictures are kept in the repository for the docs; all are in test-output/screenshots. */
 const keep = (path: string) => {
@@ -43,7 +45,7 @@ interface Person {
 
 // The real server (built web app, SQLite file, demo portfolio) with a fresh program from the default
 // template, made at the demo's instant, taken through G1 in Chromium: each person signs in for their own
-// steps: the supplier submits its evidence on a phone, the gate owner accepts, the decision owner's early
+// steps: the supplier attaches a photo and a link on a phone and submits them, the gate owner accepts, the decision owner's early
 // pass is refused with the missing item listed, a required item is waived by a decided decision, G1
 // passes with a condition (owner + due date), and G2's pass is then refused while the condition is open.
 describe('browser: a phase gate worked and decided by its people', () => {
@@ -161,7 +163,7 @@ describe('browser: a phase gate worked and decided by its people', () => {
     await expectAccessible(page, { scope: 'main' });
   });
 
-  it('the item’s owner (the supplier, on a phone) sees only their steps and submits their evidence with a note', async () => {
+  it('the item’s owner (the supplier, on a phone) sees only their steps, attaches a photo and a link, and submits them with a note', async () => {
     const phone = await as('supplier@demo.test', gatePath('G1'), true);
     await expect.poll(() => phone.getByRole('heading', { level: 1 }).textContent(), wait).toBe('G1: Pre-production readiness');
     const capacity = card(phone, 'G1-CAPACITY');
@@ -171,6 +173,41 @@ describe('browser: a phase gate worked and decided by its people', () => {
     expect(await phone.getByRole('button', { name: 'Decide G1' }).count()).toBe(0);
     // The page stays within the phone's width.
     expect(await phone.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    // A photo from the phone, then a link to the study.
+    await capacity.getByRole('button', { name: 'Attach evidence to G1-CAPACITY' }).click();
+    let attach = phone.getByRole('dialog', { name: /Attach evidence to G1-CAPACITY/ });
+    await attach.getByLabel('File to attach').setInputFiles({ name: 'line-2-capacity.png', mimeType: 'image/png', buffer: photo });
+    await attach.getByLabel('Title').fill('Line 2 capacity board');
+    await expectAccessible(phone, { scope: 'dialog' });
+    await attach.getByRole('button', { name: 'Attach', exact: true }).click();
+    await expect.poll(() => live(phone).textContent(), wait).toBe('Evidence attached to G1-CAPACITY.');
+    const file = capacity.getByRole('link', { name: 'Line 2 capacity board' });
+    await expect.poll(() => file.count(), wait).toBe(1);
+    const download = await phone.context().request.get(`${url}${await file.getAttribute('href')}`);
+    expect(download.status()).toBe(200);
+    expect(download.headers()['content-type']).toContain('image/png');
+    expect(Buffer.compare(await download.body(), photo)).toBe(0);
+    await capacity.getByRole('button', { name: 'Attach evidence to G1-CAPACITY' }).click();
+    attach = phone.getByRole('dialog', { name: /Attach evidence to G1-CAPACITY/ });
+    await attach.getByLabel('Link').check();
+    await attach.getByLabel('Web address').fill('https://docs.example.com/capacity/KG-2');
+    await attach.getByRole('button', { name: 'Attach', exact: true }).click();
+    await expect.poll(() => capacity.getByRole('link', { name: 'https://docs.example.com/capacity/KG-2' }).count(), wait).toBe(1);
+    expect(await capacity.textContent()).toContain('Evidence (2)');
+    // A note put on by mistake comes off again (kept in the change log).
+    await capacity.getByRole('button', { name: 'Attach evidence to G1-CAPACITY' }).click();
+    attach = phone.getByRole('dialog', { name: /Attach evidence to G1-CAPACITY/ });
+    await attach.getByLabel('Note', { exact: true }).check();
+    await attach.getByRole('textbox', { name: 'Note' }).fill('Draft: figures to follow');
+    await attach.getByRole('button', { name: 'Attach', exact: true }).click();
+    await expect.poll(() => capacity.textContent(), wait).toContain('Evidence (3)');
+    await capacity.getByRole('button', { name: 'Remove evidence Draft: figures to follow' }).click();
+    await phone
+      .getByRole('dialog', { name: /Remove Draft: figures to follow/ })
+      .getByRole('button', { name: 'Remove' })
+      .click();
+    await expect.poll(() => capacity.textContent(), wait).toContain('Evidence (2)');
+
     await capacity.getByRole('button', { name: 'Submit G1-CAPACITY' }).click();
     const dialog = phone.getByRole('dialog', { name: /Submit evidence of G1-CAPACITY/ });
     await dialog.getByLabel('Note for the reviewer').fill('Capacity study attached to the quote: 2 lines × 2 shifts, 18k units a month.');
@@ -315,6 +352,7 @@ describe('browser: a phase gate worked and decided by its people', () => {
     await expect.poll(() => row.count(), wait).toBe(1);
     expect(await row.textContent()).toContain('Accepted');
     expect(await row.textContent()).toContain('Dana Whitfield');
+    expect(await row.getByRole('link', { name: 'Line 2 capacity board' }).count()).toBe(1);
     expect(await page.getByRole('row').filter({ hasText: 'G1-LONG-LEAD' }).textContent()).toContain(waiverKey);
     const pdf = page.getByRole('link', { name: 'Download PDF' });
     const res = await page.context().request.get(`${url}${await pdf.getAttribute('href')}`);

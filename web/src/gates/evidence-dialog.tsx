@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
+import { evidenceFileLimits, evidenceFileTypes } from '../../../src/domain/gates/evidence-file.js';
 import { Field } from '../components/field.js';
 import { FormDialog } from '../forms/form-dialog.js';
 import { TextField } from '../forms/text-field.js';
@@ -14,8 +15,10 @@ import { type Evidence, type Gate, type GateItem, gatesApi, invalidateGates } fr
 export const evidenceKinds = ['file', 'link', 'note'] as const;
 type Kind = (typeof evidenceKinds)[number];
 
-/** The largest file accepted (docs: 25 MB by default); the server says so again if its limit is lower. */
-export const maxEvidenceBytes = 25 * 1024 * 1024;
+/** The largest file accepted by default (TOLLGATE_EVIDENCE_MAX_BYTES); the server says so again if its limit is lower. */
+export const maxEvidenceBytes = evidenceFileLimits.defaultMaxBytes;
+/** The file picker offers the kinds the server keeps (it checks their content again). */
+const accepted = evidenceFileTypes.flatMap((f) => f.extensions.map((x) => `.${x}`)).join(',');
 
 const EvidenceForm = z.object({
   kind: z.enum(evidenceKinds),
@@ -42,7 +45,7 @@ export function EvidenceDialog({ programId, gate, item, onClose, onSaved }: Prop
   const form = useFormMutation({
     schema: EvidenceForm,
     defaultValues: { kind: 'file', title: '', url: '', note: '' },
-    required: { title: t('gates.evidence.titleRequired'), url: t('gates.evidence.urlRequired'), note: t('gates.evidence.noteRequired') },
+    required: { url: t('gates.evidence.urlRequired'), note: t('gates.evidence.noteRequired') },
     messageFor: (e) =>
       e.code === 'EVIDENCE_TOO_LARGE'
         ? t('gates.evidence.tooLarge', { size: formatBytes(maxEvidenceBytes) })
@@ -69,8 +72,9 @@ export function EvidenceDialog({ programId, gate, item, onClose, onSaved }: Prop
           throw e;
         }
       }
-      if (v.kind === 'link') return gatesApi.addEvidence(programId, gate.key, item.key, { kind: 'link', title: v.title, url: v.url });
-      return gatesApi.addEvidence(programId, gate.key, item.key, { kind: 'note', title: v.title, note: v.note });
+      const title = v.title.trim() === '' ? undefined : v.title;
+      if (v.kind === 'link') return gatesApi.addEvidence(programId, gate.key, item.key, { kind: 'link', title, url: v.url });
+      return gatesApi.addEvidence(programId, gate.key, item.key, { kind: 'note', title, note: v.note });
     },
     onSaved,
     refresh: () => invalidateGates(client, programId),
@@ -99,7 +103,7 @@ export function EvidenceDialog({ programId, gate, item, onClose, onSaved }: Prop
             <input
               {...c}
               type="file"
-              accept="image/*,application/pdf,.pdf,.xlsx,.xls,.csv,.docx,.doc,.txt,.zip"
+              accept={accepted}
               onChange={(e) => {
                 setFile(e.target.files?.[0] ?? null);
                 setFileError(undefined);
@@ -111,8 +115,13 @@ export function EvidenceDialog({ programId, gate, item, onClose, onSaved }: Prop
       <TextField
         name="title"
         label={t('gates.evidence.titleLabel')}
-        hint={t(kind === 'file' ? 'gates.evidence.titleFileHint' : 'gates.evidence.titleHint')}
-        isRequired={kind !== 'file'}
+        hint={t(
+          kind === 'file'
+            ? 'gates.evidence.titleFileHint'
+            : kind === 'link'
+              ? 'gates.evidence.titleLinkHint'
+              : 'gates.evidence.titleNoteHint',
+        )}
       />
       {kind === 'link' && <TextField name="url" label={t('gates.evidence.url')} hint={t('gates.evidence.urlHint')} isRequired />}
       {kind === 'note' && <TextField name="note" label={t('gates.evidence.note')} rows={4} isRequired />}

@@ -297,7 +297,7 @@ export function GatePage() {
               confirmLabel={t('gates.evidence.remove')}
               onClose={() => setOpen(null)}
               onConfirm={async () => {
-                await gatesApi.removeEvidence(code, g.key, open.itemKey, open.evidence.id);
+                await gatesApi.removeEvidence(code, g.key, open.itemKey, open.evidence);
                 await invalidateGates(client, code);
                 setOpen(null);
                 setAnnouncement(t('gates.done.removed', { key: open.itemKey }));

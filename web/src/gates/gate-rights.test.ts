@@ -5,6 +5,7 @@ import {
   type EvidenceState,
   evidenceStates,
   type ItemContext,
+  mayChangeEvidence,
   rejectEvidence,
   reopenItem,
   submitEvidence,
@@ -80,6 +81,7 @@ function server(seat: Seat, w: ReturnType<typeof world>) {
   const works = policy['gate.work'][seat.role] !== 'no';
   const decision = { id: 'd-1', programId: 'p-1', status: 'decided' as const };
   return {
+    attach: works && mayChangeEvidence(w.item, w.ctx, me, 'add', 0).ok,
     submit: works && submitEvidence(w.item, w.ctx, me, 'note', at).ok,
     accept: works && acceptEvidence(w.item, w.ctx, me, '', at).ok,
     reject: works && rejectEvidence(w.item, w.ctx, me, 'Not signed.', at).ok,
@@ -98,7 +100,7 @@ describe('the steps the gate page offers on a checklist item', () => {
             const w = world(seat, status, state, submittedBy);
             const page = itemRights(w.gate, w.shown, w.facts);
             const accepts = server(seat, w);
-            for (const step of ['submit', 'accept', 'reject', 'waive', 'reopen'] as const) {
+            for (const step of ['attach', 'submit', 'accept', 'reject', 'waive', 'reopen'] as const) {
               const where = `${step} as ${JSON.stringify(seat)} on ${state} (by ${submittedBy}) of a ${status} gate`;
               expect(page[step] === 'yes', where).toBe(accepts[step]);
               checked++;
@@ -111,23 +113,6 @@ describe('the steps the gate page offers on a checklist item', () => {
     const seat: Seat = { role: 'quality_owner', isItemOwner: true, isGateOwner: false, isDecisionOwner: false, isGatekeeper: false };
     const w = world(seat, 'in_progress', 'submitted', me);
     expect(itemRights(w.gate, w.shown, w.facts)).toMatchObject({ accept: 'ownSubmission', reject: 'ownSubmission' });
-  });
-
-  it('lets the item owner attach evidence only while it can still be submitted, and nobody once the gate passed', () => {
-    const seat: Seat = { role: 'contributor', isItemOwner: true, isGateOwner: false, isDecisionOwner: false, isGatekeeper: false };
-    expect(
-      itemRights(
-        world(seat, 'in_progress', 'open', null).gate,
-        world(seat, 'in_progress', 'open', null).shown,
-        world(seat, 'in_progress', 'open', null).facts,
-      ).attach,
-    ).toBe('yes');
-    const submitted = world(seat, 'in_progress', 'submitted', me);
-    expect(itemRights(submitted.gate, submitted.shown, submitted.facts).attach).toBe('hidden');
-    const passed = world(seat, 'passed', 'rejected', me);
-    expect(itemRights(passed.gate, passed.shown, passed.facts).attach).toBe('hidden');
-    const observer = world({ ...seat, role: 'observer' }, 'in_progress', 'open', null);
-    expect(itemRights(observer.gate, observer.shown, observer.facts).attach).toBe('hidden');
   });
 });
 

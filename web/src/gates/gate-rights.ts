@@ -39,8 +39,9 @@ const when = (isOffered: boolean, right: StepRight = 'yes'): StepRight => (isOff
 
 /**
  * What the person may do to one checklist item, as the gate rules (domain/gates/checklist-item.ts)
- * will decide it: the item's owner attaches evidence and submits it; the gate owner or a quality owner
- * accepts or rejects it, never their own submission; they or the decision owner waive it; they reopen
+ * will decide it: the item's owner submits its evidence; they, the gate owner or a quality owner attach
+ * and remove evidence while it is open or rejected; the gate owner or a quality owner accepts or rejects
+ * it, never their own submission; they or the decision owner waive it; they reopen
  * it. Nothing moves once the gate passed or stopped.
  */
 export function itemRights(gate: Pick<Gate, 'ownerId' | 'status'>, item: GateItem, facts: GateFacts): ItemRights {
@@ -49,7 +50,7 @@ export function itemRights(gate: Pick<Gate, 'ownerId' | 'status'>, item: GateIte
   const reviews = works && item.state === 'submitted' && mayReview(gate, item, facts);
   const review = when(reviews, item.submittedById === facts.meId ? 'ownSubmission' : 'yes');
   return {
-    attach: when(works && isOwner && (item.state === 'open' || item.state === 'rejected')),
+    attach: when(works && (isOwner || isReviewer(gate, facts)) && (item.state === 'open' || item.state === 'rejected')),
     submit: when(works && isOwner && (item.state === 'open' || item.state === 'rejected')),
     accept: review,
     reject: review,

@@ -1,5 +1,6 @@
 import { type QueryClient, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
+import type { AddEvidenceSchema } from '../../../src/contract/evidence.js';
 import type {
   AcceptItemSchema,
   DecideGateSchema,
@@ -28,12 +29,7 @@ export type ReopenBody = z.input<typeof ReopenItemSchema>;
 export type RecommendBody = z.input<typeof RecommendGateSchema>;
 export type DecideGateBody = z.input<typeof DecideGateSchema>;
 /** Evidence given as words: a link (url) or a note. */
-export interface EvidenceTextBody {
-  kind: 'link' | 'note';
-  title: string;
-  url?: string | undefined;
-  note?: string | undefined;
-}
+export type EvidenceTextBody = z.input<typeof AddEvidenceSchema>;
 
 const enc = encodeURIComponent;
 const itemPath = (programId: string, gateKey: string, itemKey: string) =>
@@ -62,15 +58,19 @@ export const gatesApi = {
 
   // Evidence (files, links, notes) on an item.
   addEvidence: (programId: string, gateKey: string, itemKey: string, body: EvidenceTextBody) =>
-    request<Evidence>('POST', `${itemPath(programId, gateKey, itemKey)}/evidence`, body),
+    callOperation('addEvidence', { ...itemParams(programId, gateKey, itemKey), body }),
   uploadEvidence: (programId: string, gateKey: string, itemKey: string, file: File, title: string) => {
     const form = new FormData();
     if (title.trim() !== '') form.append('title', title.trim());
     form.append('file', file);
     return request<Evidence>('POST', `${itemPath(programId, gateKey, itemKey)}/evidence/files`, form);
   },
-  removeEvidence: (programId: string, gateKey: string, itemKey: string, evidenceId: string) =>
-    request<unknown>('DELETE', `${itemPath(programId, gateKey, itemKey)}/evidence/${enc(evidenceId)}`),
+  /** At the version read, so a piece changed meanwhile is not taken off unseen. */
+  removeEvidence: (programId: string, gateKey: string, itemKey: string, evidence: Pick<Evidence, 'id' | 'version'>) =>
+    callOperation('removeEvidence', {
+      params: { programId, gateKey, itemKey, evidenceId: evidence.id },
+      query: { version: evidence.version },
+    }),
 };
 
 /** Where a file of evidence is downloaded from. */
