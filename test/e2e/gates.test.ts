@@ -178,6 +178,7 @@ describe('browser: a phase gate worked and decided by its people', () => {
     let attach = phone.getByRole('dialog', { name: /Attach evidence to G1-CAPACITY/ });
     await attach.getByLabel('File to attach').setInputFiles({ name: 'line-2-capacity.png', mimeType: 'image/png', buffer: photo });
     await attach.getByLabel('Title').fill('Line 2 capacity board');
+    keep(await screenshot(phone, 'phone-gate-attach', { viewport: true }));
     await expectAccessible(phone, { scope: 'dialog' });
     await attach.getByRole('button', { name: 'Attach', exact: true }).click();
     await expect.poll(() => live(phone).textContent(), wait).toBe('Evidence attached to G1-CAPACITY.');
