@@ -47,6 +47,22 @@ const EvidenceSnapshotSchema = z.object({
   reviewedAt: z.string().nullable(),
   reviewComment: z.string().nullable(),
   waiverDecisionId: z.string().nullable(),
+  pieces: z
+    .array(
+      z.object({
+        id: z.string(),
+        kind: z.enum(['file', 'link', 'note']),
+        title: z.string(),
+        url: z.string().nullable(),
+        note: z.string().nullable(),
+        fileName: z.string().nullable(),
+        sizeBytes: z.number().int().nullable(),
+        sha256: z.string().nullable(),
+        addedById: z.string(),
+        addedAt: InstantSchema,
+      }),
+    )
+    .meta({ description: 'The evidence attached to the item when the gate passed: files by their SHA-256' }),
 });
 
 const GateDecisionSchema = z

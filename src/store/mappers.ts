@@ -300,6 +300,12 @@ export const toCharter = (r: ProgramChartersTable): StoredCharter => ({
   version: Number(r.version),
 });
 
+/** A gate's last decision; a pass recorded before evidence pieces were kept has none in its snapshot. */
+const decodeGateDecision = (json: string): GateRecord['decision'] => {
+  const d = JSON.parse(json) as NonNullable<GateRecord['decision']>;
+  return d.evidence === null ? d : { ...d, evidence: d.evidence.map((e) => ({ ...e, pieces: e.pieces ?? [] })) };
+};
+
 /** A gate row as the domain holds it: lists and the last decision decoded. */
 export const toGate = (r: GatesTable): GateRecord => ({
   id: r.id,
@@ -314,7 +320,7 @@ export const toGate = (r: GatesTable): GateRecord => ({
   warningDays: Number(r.warningDays),
   status: r.status as GateRecord['status'],
   recommendations: JSON.parse(r.recommendations) as GateRecord['recommendations'],
-  decision: r.decision === null ? null : (JSON.parse(r.decision) as GateRecord['decision']),
+  decision: r.decision === null ? null : decodeGateDecision(r.decision),
   templateId: r.templateId,
   templateVersion: Number(r.templateVersion),
   ppapLevel: r.ppapLevel === null ? null : (Number(r.ppapLevel) as GateRecord['ppapLevel']),

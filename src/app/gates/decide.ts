@@ -87,6 +87,7 @@ export function decideGate(deps: AppDeps, input: DecideGateInput): Promise<Resul
           reasons: input.reasons,
           programGates: scope.gates,
           openConditions: await openConditions(tx, scope, program.id),
+          evidence: await tx.listEvidence(program.id),
         },
       ),
     );

@@ -4,6 +4,7 @@ import type { PlainDate } from '../plain-date.js';
 import type { Result } from '../result.js';
 import type { ChecklistItem, EvidenceState } from './checklist-item.js';
 import { decideGate, type GateDecisionInput } from './decide-gate.js';
+import type { Evidence } from './evidence.js';
 import type { Gate, GateOutcome } from './gate.js';
 import type { GateStatus } from './gate-status.js';
 
@@ -106,6 +107,37 @@ describe('decideGate: go', () => {
     ]);
     expect(Object.isFrozen(evidence)).toBe(true);
     expect(Object.isFrozen(evidence?.[0])).toBe(true);
+  });
+
+  it('freezes each item’s attached evidence with it: files by their hash, removed pieces left out', () => {
+    const piece = (id: string, itemId: string, over: Partial<Evidence> = {}): Evidence => ({
+      id,
+      programId: 'p-1',
+      itemId,
+      kind: 'file',
+      title: `FAI report ${id}`,
+      url: null,
+      note: null,
+      fileId: `f-${id}`,
+      fileName: `${id}.pdf`,
+      contentType: 'application/pdf',
+      sizeBytes: 1200,
+      sha256: 'ab'.repeat(32),
+      addedById: supplier,
+      addedAt: '2026-03-18T01:00:00.000Z',
+      removedAt: null,
+      version: 1,
+      ...over,
+    });
+    const evidence = [piece('e-1', 'i-FAI'), piece('e-2', 'i-FAI', { removedAt: '2026-03-18T01:30:00.000Z' }), piece('e-3', 'i-DROP')];
+    const snap = value(decideGate(gate, ready, input('go', { evidence }))).gate.next.decision?.evidence;
+    expect(snap?.map((e) => [e.key, e.pieces.map((p) => [p.id, p.sha256, p.fileName])])).toEqual([
+      ['FAI', [['e-1', 'ab'.repeat(32), 'e-1.pdf']]],
+      ['DROP', [['e-3', 'ab'.repeat(32), 'e-3.pdf']]],
+      ['SPARE', []],
+    ]);
+    expect(Object.isFrozen(snap?.[0]?.pieces)).toBe(true);
+    expect(value(decideGate(gate, ready, input('hold', { evidence }))).gate.next.decision?.evidence).toBeNull();
   });
 
   it.each(['not_started', 'in_progress', 'held', 'recycled'] as const)('passes from %s too once the evidence is complete', (status) => {

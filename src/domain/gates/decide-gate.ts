@@ -4,7 +4,9 @@ import type { UserId } from '../ids.js';
 import type { PlainDate } from '../plain-date.js';
 import { type FieldProblem, ok, type Result, refuse } from '../result.js';
 import { type ChecklistItem, checklistItemFields, missingRequiredItems, reopened } from './checklist-item.js';
+import type { Evidence } from './evidence.js';
 import {
+  type EvidencePieceSnapshot,
   type EvidenceSnapshot,
   type Gate,
   type GateCondition,
@@ -47,6 +49,8 @@ export interface GateDecisionInput {
   readonly programGates: readonly Pick<Gate, 'key' | 'status'>[];
   /** Open conditions of the program's gates; those of earlier gates block a pass. */
   readonly openConditions: readonly OpenCondition[];
+  /** The evidence of the gate's items (removed pieces are left out of a pass's snapshot). */
+  readonly evidence?: readonly Evidence[] | undefined;
 }
 
 export interface GateDecided {
@@ -146,7 +150,21 @@ function checkReasons(input: GateDecisionInput, items: readonly ChecklistItem[])
   return ok(reasons.map((r) => (r.itemKey === undefined ? { text: r.text.trim() } : { text: r.text.trim(), itemKey: r.itemKey })));
 }
 
-const snapshot = (items: readonly ChecklistItem[]): readonly EvidenceSnapshot[] =>
+const pieceSnapshot = (e: Evidence): EvidencePieceSnapshot =>
+  Object.freeze({
+    id: e.id,
+    kind: e.kind,
+    title: e.title,
+    url: e.url,
+    note: e.note,
+    fileName: e.fileName,
+    sizeBytes: e.sizeBytes,
+    sha256: e.sha256,
+    addedById: e.addedById,
+    addedAt: e.addedAt,
+  });
+
+const snapshot = (items: readonly ChecklistItem[], evidence: readonly Evidence[]): readonly EvidenceSnapshot[] =>
   Object.freeze(
     items.map((i) =>
       Object.freeze({
@@ -160,6 +178,7 @@ const snapshot = (items: readonly ChecklistItem[]): readonly EvidenceSnapshot[] 
         reviewedAt: i.reviewedAt,
         reviewComment: i.reviewComment,
         waiverDecisionId: i.waiverDecisionId,
+        pieces: Object.freeze(evidence.filter((e) => e.itemId === i.id && e.removedAt === null).map(pieceSnapshot)),
       }),
     ),
   );
@@ -194,7 +213,7 @@ export function decideGate(gate: Gate, items: readonly ChecklistItem[], input: G
     decidedById: input.by,
     decidedAt: input.at,
     recommendations: gate.recommendations,
-    evidence: isPass ? snapshot(items) : null,
+    evidence: isPass ? snapshot(items, input.evidence ?? []) : null,
     conditions: conditions.value,
     reasons: reasons.value,
   };

@@ -3,6 +3,7 @@ import type { Edit } from '../edit.js';
 import type { UserId } from '../ids.js';
 import type { PlainDate } from '../plain-date.js';
 import { type ChecklistItem, type EvidenceState, missingRequiredItems } from './checklist-item.js';
+import type { EvidenceKind } from './evidence.js';
 import { type GateStatus, isGateSettled } from './gate-status.js';
 import type { GateDecider } from './template.js';
 
@@ -32,7 +33,21 @@ export interface RecycleReason {
   readonly itemKey?: string | undefined;
 }
 
-/** A checklist item as it stood when the gate passed. */
+/** One piece of evidence as it stood when the gate passed: a file by its hash, a link by its address, a note by its text. */
+export interface EvidencePieceSnapshot {
+  readonly id: string;
+  readonly kind: EvidenceKind;
+  readonly title: string;
+  readonly url: string | null;
+  readonly note: string | null;
+  readonly fileName: string | null;
+  readonly sizeBytes: number | null;
+  readonly sha256: string | null;
+  readonly addedById: UserId;
+  readonly addedAt: string;
+}
+
+/** A checklist item as it stood when the gate passed, with the evidence attached to it then. */
 export interface EvidenceSnapshot {
   readonly key: string;
   readonly title: string;
@@ -44,6 +59,8 @@ export interface EvidenceSnapshot {
   readonly reviewedAt: string | null;
   readonly reviewComment: string | null;
   readonly waiverDecisionId: string | null;
+  /** The evidence attached when the gate passed (empty in decisions recorded before pieces were kept). */
+  readonly pieces: readonly EvidencePieceSnapshot[];
 }
 
 /** The latest outcome recorded at the gate's review, linked to its entry in the decision log. */
