@@ -9,6 +9,7 @@ import type { Evidence } from '../domain/gates/evidence.js';
 import type { Gate } from '../domain/gates/gate.js';
 import type { GateOrigin } from '../domain/gates/instantiate.js';
 import type { PpapElementRef } from '../domain/gates/template.js';
+import type { WorkspaceTemplate } from '../domain/gates/workspace-template.js';
 import type { ClientId, FactoryId, MilestoneId, ProgramId, SupplierId, UserId } from '../domain/ids.js';
 import type { IntakeLink, IntakeSubmission } from '../domain/intake.js';
 import type { Link, LinkableEntity } from '../domain/link.js';
@@ -436,6 +437,9 @@ export interface Reads {
   listIntakeLinks(clientIds: readonly string[] | null): Promise<IntakeLinkUse[]>;
   /** What the intake submission that made this program recorded, or null when it was not made by intake. */
   findIntakeSubmission(programId: AuthorizedProgramId): Promise<IntakeSubmission | null>;
+  /** The workspace's own program templates (archived ones too), by id. */
+  listWorkspaceTemplates(): Promise<WorkspaceTemplate[]>;
+  findWorkspaceTemplate(id: string): Promise<WorkspaceTemplate | null>;
   /** The program's kickoff charter, or null while none was saved (the empty charter, version 0). */
   findCharter(programId: AuthorizedProgramId): Promise<StoredCharter | null>;
   /** The program's gates in order (G1 first). */
@@ -501,6 +505,8 @@ export interface Columns {
   evidence: Stored<Evidence, 'addedAt'>;
   intake_link: Stored<IntakeLink, 'createdAt'> & { readonly tokenHash: string };
   intake_submission: Stored<IntakeSubmission, 'createdAt'>;
+  /** The template's version is the row's: the one write path counts it up. */
+  workspace_template: Stored<WorkspaceTemplate, 'createdAt' | 'updatedAt'>;
 }
 
 interface WriteBase<E extends EntityName> {

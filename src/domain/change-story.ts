@@ -22,7 +22,8 @@ export type LoggedEntity =
   | 'checklist_item'
   | 'evidence'
   | 'intake_link'
-  | 'intake_submission';
+  | 'intake_submission'
+  | 'workspace_template';
 
 /** What an entry did to its record: added it, changed some of its fields, or removed it. */
 export type EntryKind = 'added' | 'changed' | 'removed';
@@ -40,6 +41,7 @@ export const referenceFields: Readonly<Record<string, ReferenceKind>> = {
   userId: 'person',
   takenBy: 'person',
   createdById: 'person',
+  updatedById: 'person',
   decisionOwnerId: 'person',
   submittedById: 'person',
   reviewedById: 'person',
@@ -96,6 +98,7 @@ export const lifeFields: Readonly<Record<LoggedEntity, string>> = {
   evidence: 'title',
   intake_link: 'tokenHash',
   intake_submission: 'templateId',
+  workspace_template: 'basedOnId',
 };
 
 /** The field that names a record to people (its title), for the kinds that have one. */
@@ -110,6 +113,7 @@ export const titleFields: Partial<Readonly<Record<LoggedEntity, string>>> = {
   checklist_item: 'title',
   evidence: 'title',
   intake_link: 'label',
+  workspace_template: 'name',
 };
 
 /** Whether the entry added, changed or removed its record: told by the field the record always holds. */

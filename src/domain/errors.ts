@@ -55,6 +55,9 @@ export const errorCatalogue = {
   INTAKE_LINK_NOT_FOUND:
     "The intake link is unknown, revoked or expired (all three answer alike, so a guessed link tells nothing); ask the client's cadence owner for a new one.",
   TEMPLATE_NOT_FOUND: 'No program template with this id exists.',
+  TEMPLATE_EXISTS:
+    'A program template with this id exists already (shipped, or copied by someone else, perhaps at the same moment); choose another id.',
+  TEMPLATE_READ_ONLY: 'The templates Tollgate ships are read-only; copy one (POST /templates/{id}/copy) and edit the copy.',
   GATE_NOT_FOUND: 'No gate with this key (G1 …) or id exists in the program.',
   CHECKLIST_ITEM_NOT_FOUND: 'No checklist item with this key or id exists on the gate.',
   CHARTER_INCOMPLETE:

@@ -87,7 +87,7 @@ export const policy: Readonly<Record<ProgramAction, Readonly<Record<Role, Grant>
 const adminGrants: ReadonlySet<ProgramAction> = new Set(['program.read', 'action.confirm']);
 
 /** Workspace-wide actions, held by workspace admins only. */
-export const adminActions = ['people.manage', 'programs.manage'] as const;
+export const adminActions = ['people.manage', 'programs.manage', 'templates.manage'] as const;
 export type AdminAction = (typeof adminActions)[number];
 
 declare const authorized: unique symbol;

@@ -52,6 +52,7 @@ import {
   toSession,
   toSupplier,
   toUser,
+  toWorkspaceTemplate,
 } from './mappers.js';
 import { migrationTables } from './migrate.js';
 import { changePageQuery, changesMatching, decisionPageQuery, readActionPage, readChangeWrites } from './record-pages.js';
@@ -84,6 +85,7 @@ export const entityTables = {
   evidence: 'evidence',
   intake_link: 'intakeLinks',
   intake_submission: 'intakeSubmissions',
+  workspace_template: 'workspaceTemplates',
 } as const satisfies Record<EntityName, keyof Database>;
 
 // Both dialects store booleans as 0/1 integers (better-sqlite3 cannot bind booleans), and structured
@@ -125,6 +127,7 @@ const everyFieldHasAColumn: { [E in EntityName]: [MissingColumns<E>] extends [ne
   evidence: true,
   intake_link: true,
   intake_submission: true,
+  workspace_template: true,
 };
 void everyFieldHasAColumn;
 
@@ -473,6 +476,13 @@ export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'cou
     async findIntakeSubmission(programId) {
       const row = await db.selectFrom('intakeSubmissions').selectAll().where('programId', '=', programId).executeTakeFirst();
       return row ? toIntakeSubmission(row) : null;
+    },
+    async listWorkspaceTemplates() {
+      return (await db.selectFrom('workspaceTemplates').selectAll().orderBy('id').execute()).map(toWorkspaceTemplate);
+    },
+    async findWorkspaceTemplate(id) {
+      const row = await db.selectFrom('workspaceTemplates').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? toWorkspaceTemplate(row) : null;
     },
     async findCharter(programId) {
       const row = await db.selectFrom('programCharters').selectAll().where('programId', '=', programId).executeTakeFirst();

@@ -19,6 +19,8 @@ import type { Baseline } from '../domain/baseline.js';
 import type { CalendarSpec } from '../domain/calendar/calendar-spec.js';
 import type { Decision, DecisionStatus } from '../domain/decision.js';
 import type { Evidence } from '../domain/gates/evidence.js';
+import type { EscalationDefaults, GateTemplate, MilestoneTemplate, PpapLevel } from '../domain/gates/template.js';
+import type { WorkspaceTemplate } from '../domain/gates/workspace-template.js';
 import type { ClientId, FactoryId, MilestoneId, ProgramId, SupplierId, UserId } from '../domain/ids.js';
 import type { IntakeContact, IntakeLink, IntakeSubmission } from '../domain/intake.js';
 import type { Link, LinkableEntity } from '../domain/link.js';
@@ -52,6 +54,7 @@ import type {
   SessionsTable,
   SuppliersTable,
   UsersTable,
+  WorkspaceTemplatesTable,
 } from './schema.js';
 
 export const toUser = (r: UsersTable): User => ({
@@ -395,4 +398,23 @@ export const toIntakeSubmission = (r: IntakeSubmissionsTable): IntakeSubmission 
   note: r.note,
   createdAt: r.createdAt,
   version: Number(r.version),
+});
+
+/** A workspace template row as the domain holds it: its body decoded (validated before it was written). */
+export const toWorkspaceTemplate = (r: WorkspaceTemplatesTable): WorkspaceTemplate => ({
+  id: r.id,
+  name: r.name,
+  version: Number(r.version),
+  description: r.description,
+  ppapLevel: r.ppapLevel === null ? null : (Number(r.ppapLevel) as PpapLevel),
+  gates: JSON.parse(r.gates) as GateTemplate[],
+  milestones: JSON.parse(r.milestones) as MilestoneTemplate[],
+  escalation: JSON.parse(r.escalation) as EscalationDefaults,
+  basedOnId: r.basedOnId,
+  basedOnVersion: Number(r.basedOnVersion),
+  archivedAt: r.archivedAt,
+  createdById: r.createdById as UserId,
+  updatedById: r.updatedById as UserId,
+  createdAt: r.createdAt,
+  updatedAt: r.updatedAt,
 });

@@ -427,6 +427,28 @@ export interface IntakeSubmissionsTable {
   version: number;
 }
 
+/** A workspace's own program template (0019): gates, milestones and escalation defaults as JSON text. */
+export interface WorkspaceTemplatesTable {
+  id: string;
+  name: string;
+  description: string;
+  basedOnId: string;
+  basedOnVersion: number;
+  ppapLevel: number | null;
+  /** JSON array of gate templates with their checklists. */
+  gates: string;
+  /** JSON array of standard milestones. */
+  milestones: string;
+  /** JSON object of escalation defaults. */
+  escalation: string;
+  archivedAt: string | null;
+  createdById: string;
+  updatedById: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
 /** One row (id 1): committed write transactions that touched records of no program (0008). */
 export interface WorkspaceStateTable {
   id: number;
@@ -461,5 +483,6 @@ export interface Database {
   evidence: EvidenceTable;
   intakeLinks: IntakeLinksTable;
   intakeSubmissions: IntakeSubmissionsTable;
+  workspaceTemplates: WorkspaceTemplatesTable;
   workspaceState: WorkspaceStateTable;
 }

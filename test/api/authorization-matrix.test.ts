@@ -19,6 +19,7 @@ import { addMilestoneLink } from '../../src/app/plan/add-milestone-link.js';
 import { raiseRisk } from '../../src/app/risks/raise-risk.js';
 import { setProgramArchived } from '../../src/app/setup/programs.js';
 import { createFactory, createSupplier } from '../../src/app/setup/suppliers.js';
+import { copyTemplate } from '../../src/app/templates/copy-template.js';
 import type { PlainDate } from '../../src/domain/plain-date.js';
 import { docsDir, webDir } from '../../src/main/compose.js';
 import { createTestServer, type Headers, type TestServer } from '../support/app.js';
@@ -144,6 +145,10 @@ describe.each(dialects)('authorization matrix on %s (demo portfolio)', (dialect)
   const khgClient = async () => (await t.deps.store.reads.findProgram(program))?.clientId as string;
   /** A fresh client with no programs (version 1). */
   const newClient = async () => unwrap(await createClient(t.deps, { actor: admin, name: `Matrix client ${++n}`, country: 'DE' })).id;
+  /** A fresh workspace template (a copy of the default four gates) at version 1. */
+  const newTemplate = async () =>
+    unwrap(await copyTemplate(t.deps, { actor: admin, templateId: 'default-4-gate', id: `matrix-${++n}`, name: `Matrix template ${n}` }))
+      .template.id;
   /** One of the demo's factories. */
   const someFactory = async () => {
     const f = (await t.deps.store.reads.listSuppliers())[0]?.factories[0];
@@ -1248,6 +1253,25 @@ describe.each(dialects)('authorization matrix on %s (demo portfolio)', (dialect)
       route: 'GET /api/v1/templates/:templateId',
       request: () => ({ method: 'GET', url: '/api/v1/templates/default-4-gate' }),
       expect: everyoneSignedIn,
+    },
+    // Copying and editing templates is the workspace admins' (templates.manage).
+    {
+      route: 'POST /api/v1/templates/:templateId/copy',
+      request: () => ({
+        method: 'POST',
+        url: '/api/v1/templates/default-4-gate/copy',
+        payload: { id: `matrix-copy-${++n}`, name: 'Copy' },
+      }),
+      expect: with201(adminOnly),
+    },
+    {
+      route: 'PATCH /api/v1/templates/:templateId',
+      request: async () => ({
+        method: 'PATCH',
+        url: `/api/v1/templates/${await newTemplate()}`,
+        payload: { version: 1, reason: 'Matrix', name: `Edited ${++n}` },
+      }),
+      expect: adminOnly,
     },
 
     // Program intake: links are made, listed and revoked by who may make the client's programs (admins

@@ -1,8 +1,8 @@
+import { defaultFourGateTemplate } from '../../domain/gates/default-four-gate.js';
 import type { Result } from '../../domain/result.js';
 import { ok } from '../../domain/result.js';
 import { principalOf } from '../auth/principal.js';
 import type { AppDeps } from '../deps.js';
-import { getTemplate } from '../templates/templates.js';
 import { programCalendar } from '../views.js';
 import { programWrite } from '../write-sequence.js';
 import { writeGates } from './make-gates.js';
@@ -22,8 +22,6 @@ export async function backfillGates(deps: AppDeps): Promise<Result<number>> {
   const admin = (await reads.listUsers()).find((u) => u.isAdmin && u.status === 'active');
   if (!admin) return ok(0);
   const actor = await principalOf(reads, admin);
-  const template = getTemplate({ actor, templateId: 'default-4-gate' });
-  if (!template.ok) return template;
   let count = 0;
   for (const p of programs) {
     const done = await programWrite(
@@ -31,7 +29,7 @@ export async function backfillGates(deps: AppDeps): Promise<Result<number>> {
       { programId: p.id, actor, permission: 'gate.edit', orAdmin: true, locksProgram: true, reason },
       async ({ tx, program, metaForAnother }) => {
         if ((await tx.listGates(program.id)).length > 0) return false;
-        await writeGates(deps, tx, () => metaForAnother(), program, template.value, programCalendar(program));
+        await writeGates(deps, tx, () => metaForAnother(), program, defaultFourGateTemplate, programCalendar(program));
         return true;
       },
     );

@@ -70,7 +70,7 @@ export function updateGate(deps: AppDeps, input: UpdateGateInput): Promise<Resul
     await writeGate(tx, program, gate, { next: { ...next, version: gate.version + 1 }, changes }, meta);
     if (reviewDate && next.reviewMilestoneId !== gate.reviewMilestoneId) {
       // The items still to do are due their template's offset before the new review.
-      const template = templateOfGates(gate);
+      const template = await templateOfGates(tx, gate);
       const offsets = new Map(template?.gates.find((g) => g.key === gate.key)?.checklist.map((c) => [c.key, c.dueOffsetDays]) ?? []);
       const cal = programCalendar(program);
       for (const item of scope.items.filter((i) => i.gateId === gate.id && !isItemSatisfied(i))) {

@@ -27,8 +27,10 @@ export async function showIntakeLinkForm(deps: AppDeps, input: { token: string }
 export async function showClientIntakeForm(deps: AppDeps, input: { actor: Actor; clientId: string }): Promise<Result<IntakeFormView>> {
   return attempt(async () => {
     const client = await openIntakeClient(deps.store.reads, input.actor, input.clientId);
-    const templates = listTemplates({ actor: input.actor });
-    return { clientName: client.name, templates: templates.ok ? templates.value : [] };
+    const templates = await listTemplates(deps, { actor: input.actor });
+    // Archived workspace templates are no longer offered for new programs.
+    const offered = templates.ok ? templates.value.filter((e) => !e.workspace?.archivedAt).map((e) => e.template) : [];
+    return { clientName: client.name, templates: offered };
   });
 }
 

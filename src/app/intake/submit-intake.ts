@@ -20,7 +20,7 @@ import type { Actor, AppDeps } from '../deps.js';
 import type { Client, Reads, Store, Tx } from '../ports.js';
 import { raiseRisk } from '../risks/raise-risk.js';
 import { createProgram } from '../setup/programs.js';
-import { getTemplate } from '../templates/templates.js';
+import { templateForProgram } from '../templates/templates.js';
 import { abort, attempt, must, transact } from '../transact.js';
 import { insertRecord } from '../write-record.js';
 import { intakePerson } from './intake-person.js';
@@ -90,14 +90,12 @@ export async function openIntakeClient(tx: Pick<Tx, 'findClient'>, actor: Actor,
 }
 
 /** The template asked for, its PPAP level checked; a wrong one is a field of the form, not a missing resource. */
-export function chosenTemplate(actor: Actor, answers: Pick<IntakeAnswers, 'templateId' | 'ppapLevel'>): Result<ProgramTemplate> {
-  const templateId = answers.templateId ?? defaultIntakeTemplateId;
-  const r = getTemplate({ actor, templateId, ppapLevel: (answers.ppapLevel ?? undefined) as PpapLevel | undefined });
-  if (r.ok || r.error.code !== 'TEMPLATE_NOT_FOUND') return r;
-  return {
-    ok: false,
-    error: { code: 'VALIDATION_FAILED', message: r.error.message, fields: [{ path: 'templateId', message: 'Unknown template.' }] },
-  };
+export function chosenTemplate(reads: Reads, answers: Pick<IntakeAnswers, 'templateId' | 'ppapLevel'>): Promise<Result<ProgramTemplate>> {
+  return templateForProgram(
+    reads,
+    answers.templateId ?? defaultIntakeTemplateId,
+    (answers.ppapLevel ?? undefined) as PpapLevel | undefined,
+  );
 }
 
 interface Opened {
@@ -171,7 +169,7 @@ export async function submitIntake(deps: AppDeps, input: { via: IntakeVia; answe
     deps.store.batch(async (store: Store): Promise<IntakeReceipt> => {
       const d: AppDeps = { ...deps, store };
       const o = await step(transact(store, (tx) => open(d, tx, input.via, answers)));
-      const template = must(chosenTemplate(o.principal, answers));
+      const template = must(await chosenTemplate(store.reads, answers));
       const program = await draftProgram(d, o, answers, template);
       const owner = await riskOwner(store.reads, o.client.id, o.link);
       let risksRaised = 0;

@@ -16,7 +16,7 @@ import { writeGates } from '../gates/make-gates.js';
 import { findAccessibleProgram } from '../get-program.js';
 import { insertGrant } from '../people/grant-role.js';
 import type { Factory, Reads, Tx, WriteMeta } from '../ports.js';
-import { getTemplate } from '../templates/templates.js';
+import { templateForProgram } from '../templates/templates.js';
 import { abort, must } from '../transact.js';
 import { programCalendar, programCalendarSpec } from '../views.js';
 import { insertRecord, updateRecord } from '../write-record.js';
@@ -79,13 +79,6 @@ export interface CreateProgramInput extends ProgramFactory {
   /** Lays out the template's standard milestones and their links from this date (not with copyFrom). */
   readonly planStart?: PlainDate | undefined;
   readonly reason?: string | undefined;
-}
-
-/** The template a new program is made from, or a refusal naming the field. */
-function chooseTemplate(actor: Actor, templateId: string | undefined, ppapLevel: PpapLevel | undefined): Result<ProgramTemplate> {
-  const found = getTemplate({ actor, templateId: templateId ?? defaultFourGateTemplate.id, ppapLevel });
-  if (found.ok || found.error.code !== 'TEMPLATE_NOT_FOUND') return found;
-  return refuse('VALIDATION_FAILED', found.error.message, [{ path: 'templateId', message: 'Unknown template.' }]);
 }
 
 const field = (path: string, message: string, summary: string) =>
@@ -180,11 +173,12 @@ function layOut(
  * or as a copy of another program's plan shifted to a new start on the new calendar. One transaction:
  * the program, its roles, its milestones and links are all written, or nothing is.
  */
-export function createProgram(deps: AppDeps, input: CreateProgramInput): Promise<Result<Program>> {
+export async function createProgram(deps: AppDeps, input: CreateProgramInput): Promise<Result<Program>> {
   const code = checkCode(input.code);
   if (!code.ok) return Promise.resolve(code);
-  const template = chooseTemplate(input.actor, input.templateId, input.ppapLevel);
-  if (!template.ok) return Promise.resolve(template);
+  // The template is read before the write: a workspace template edited meanwhile is made from at the version read.
+  const template = await templateForProgram(deps.store.reads, input.templateId ?? defaultFourGateTemplate.id, input.ppapLevel);
+  if (!template.ok) return template;
   if (input.planStart !== undefined && input.copyFrom !== undefined)
     return Promise.resolve(
       refuse('VALIDATION_FAILED', 'A program starts either from a copied plan or from its template’s plan, not both.', [

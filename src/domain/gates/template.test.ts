@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../result.js';
-import {
-  type ChecklistItemTemplate,
-  type GateTemplate,
-  type MilestoneTemplate,
-  type ProgramTemplate,
-  validateTemplate,
-} from './template.js';
+import type { ChecklistItemTemplate, GateTemplate, MilestoneTemplate, ProgramTemplate } from './template.js';
+import { validateTemplate } from './validate-template.js';
 
 function refusal<T>(r: Result<T>) {
   if (r.ok) throw new Error('expected a refusal');

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { apqpPpapTemplate, apqpPpapTemplateV1 } from './apqp-ppap.js';
 import { defaultFourGateTemplate } from './default-four-gate.js';
-import { type ProgramTemplate, ppapLevels, validateTemplate } from './template.js';
+import { type ProgramTemplate, ppapLevels } from './template.js';
 import { shippedTemplates } from './templates.js';
+import { validateTemplate } from './validate-template.js';
 
 const problems = (t: ProgramTemplate) => {
   const r = validateTemplate(t);
