@@ -1,29 +1,16 @@
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { CalendarSpecSchema, ProgramCalendarQuerySchema, UpdateProgramCalendarSchema } from '../contract/calendar.js';
 import { yearRangeMessage } from '../domain/date-range.js';
 import { calendarText } from './calendar-text.js';
 import { addActingOptions, withBackend } from './connect.js';
-import { badOption, parseIntOption, parseOption, withFlags } from './options.js';
+import { badOption, parseIntOption, parseOption, readText, withFlags } from './options.js';
 import { emit, fail, type Output, outputOf } from './output.js';
 import type { CliContext } from './session.js';
 import { must, requireProgram } from './targets.js';
-import { terminalPath } from './terminal.js';
 
 // `tollgate calendar …`: the program's business calendar, which every business-day count follows.
 
 const versionHint = 'Must be a version number (1 or more) as printed by `tollgate calendar show --json`.';
-
-/** A file's text, or the command ends naming the option (or argument) that gave it. */
-function readText(out: Output, flag: string, path: string): string {
-  try {
-    return readFileSync(terminalPath(path), 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'No such file.' : code === 'EISDIR' ? 'Is a directory, not a file.' : `Cannot read it (${code ?? e}).`;
-    return badOption(out, flag, why, path);
-  }
-}
 
 /** The calendar spec in a file, checked with the API's schema; the refusal names each field at fault. */
 function readSpec(out: Output, path: string) {

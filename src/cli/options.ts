@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
 import type { Refusal } from '../domain/result.js';
 import { fail, type Output } from './output.js';
+import { terminalPath } from './terminal.js';
 
 /** Ends the command with VALIDATION_FAILED (exit 2), naming the option and what is wrong with it. */
 export function badOption(out: Output, flag: string, why: string, raw?: string): never {
@@ -29,4 +31,15 @@ export function parseIntOption<S extends z.ZodType>(out: Output, flag: string, s
 export function withFlags(r: Refusal, flags: Readonly<Record<string, string>>): Refusal {
   if (!r.fields) return r;
   return { ...r, fields: r.fields.map((f) => ({ ...f, path: flags[f.path] ?? f.path })) };
+}
+
+/** A file's text, or the command ends naming the option (or argument) that gave it. */
+export function readText(out: Output, flag: string, path: string): string {
+  try {
+    return readFileSync(terminalPath(path), 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'No such file.' : code === 'EISDIR' ? 'Is a directory, not a file.' : `Cannot read it (${code ?? e}).`;
+    return badOption(out, flag, why, path);
+  }
 }
