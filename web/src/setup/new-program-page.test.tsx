@@ -37,6 +37,23 @@ const suppliers = {
   ],
 };
 const programs = { items: [{ id: 'p-kw', code: 'KHG-KW500', name: 'Kettle KW500', milestoneCount: 2 }] };
+const head = { description: '', basedOn: null, isArchived: false, updatedAt: null, gates: [], milestones: 0 };
+const templates = {
+  items: [
+    { ...head, id: 'default-4-gate', name: 'Default four gates', version: 1, ppapLevel: null, source: 'shipped' },
+    { ...head, id: 'apqp-ppap', name: 'APQP with PPAP level 3', version: 1, ppapLevel: 3, source: 'shipped' },
+    {
+      ...head,
+      id: 'keller-4-gate',
+      name: 'Keller gates',
+      version: 2,
+      ppapLevel: null,
+      source: 'workspace',
+      basedOn: { id: 'default-4-gate', version: 1 },
+    },
+    { ...head, id: 'old-gates', name: 'Old gates', version: 4, ppapLevel: null, source: 'workspace', isArchived: true },
+  ],
+};
 const preview = {
   source: { id: 'p-kw', code: 'KHG-KW500', name: 'Kettle KW500' },
   start: '2026-10-08',
@@ -86,6 +103,7 @@ function server(created: { status: number; body: unknown } = { status: 201, body
     if (method === 'GET' && url.startsWith('/api/v1/clients')) return answer(200, clients);
     if (method === 'GET' && url === '/api/v1/suppliers') return answer(200, suppliers);
     if (method === 'GET' && url === '/api/v1/programs') return answer(200, programs);
+    if (method === 'GET' && url === '/api/v1/templates') return answer(200, templates);
     if (method === 'POST' && url === '/api/v1/programs/KHG-KW500/copy-preview') return answer(200, preview);
     if (method === 'POST' && url === '/api/v1/programs') return answer(created.status, created.body);
     return answer(404, { type: 'about:blank', title: 'Not found', status: 404, code: 'NOT_FOUND', detail: url });
@@ -132,6 +150,32 @@ describe('NewProgramPage', () => {
     expect(view.errorOf('Factory')).toBe('Choose the factory.');
     expect(view.errorOf('Start date of the copy')).toBe('Enter the date the copied plan starts.');
     expect(writes(fetch)).toEqual([]);
+  });
+
+  it('offers the shipped templates and the workspace’s own not archived, with the PPAP level for a PPAP one', async () => {
+    const fetch = server();
+    vi.stubGlobal('fetch', fetch);
+    const view = open();
+    const choice = () => view.byLabel<HTMLSelectElement>('Gates and checklists');
+    await view.until(() => choice().options.length > 1);
+    expect([...choice().options].map((o) => o.textContent)).toEqual([
+      'Default four gates (v1, shipped)',
+      'APQP with PPAP level 3 (v1, shipped)',
+      'Keller gates (v2, this workspace)',
+    ]);
+    expect(view.container.textContent).not.toContain('PPAP submission level');
+    await view.fill('Gates and checklists', 'apqp-ppap');
+    await view.until(() => view.container.textContent?.includes('PPAP submission level') ?? false);
+    await view.fill('Gates and checklists', 'keller-4-gate');
+    await view.fill('Code', 'khg-kw700');
+    await view.fill('Program name', 'Kettle KW700');
+    await view.fill('Client', 'c-keller');
+    await view.fill('Supplier', 's-hg');
+    await view.fill('Factory', 'f-nb');
+    await view.click('Create program');
+    await view.until(() => writes(fetch).length > 0);
+    expect(writes(fetch)[0]?.body).toMatchObject({ code: 'khg-kw700', templateId: 'keller-4-gate' });
+    expect(writes(fetch)[0]?.body).not.toHaveProperty('ppapLevel');
   });
 
   it('offers only the clients the person is cadence owner of, and defaults the cadence owner to them', async () => {
@@ -192,6 +236,7 @@ describe('NewProgramPage', () => {
         ownerId: 'u-ana',
         owners: { cadence_owner: ['u-ana'] },
         targetReleaseDate: null,
+        templateId: 'default-4-gate',
         copyFrom: { programId: 'KHG-KW500', startDate: '2026-10-01', owners: { 'u-ana': 'u-ana', 'u-gus': null } },
       },
     });

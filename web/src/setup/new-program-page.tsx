@@ -20,7 +20,7 @@ import { queryKeys, useClients, usePrograms } from '../lib/queries.js';
 import { CopyOwnersFieldset } from './copy-owners-fieldset.js';
 import { CopyPreviewTable } from './copy-preview-table.js';
 import { mayCreatePrograms } from './may-create.js';
-import { type CopyPreview, type CreateProgram, type Supplier, setupApi, setupKeys, useSuppliers } from './setup-api.js';
+import { type CopyPreview, type CreateProgram, type Supplier, setupApi, setupKeys, useSuppliers, useTemplates } from './setup-api.js';
 import { FactoryDialog, SupplierDialog } from './supplier-dialogs.js';
 import { TimeZoneField } from './time-zone-field.js';
 
@@ -38,6 +38,9 @@ export const NewProgramForm = z
     targetReleaseDate: blankAsNull(shape.targetReleaseDate.unwrap()),
     cadenceOwner: z.string(),
     decisionOwner: z.string(),
+    templateId: z.string(),
+    /** '' is the template's own level. */
+    ppapLevel: z.string(),
     copyFrom: z.string(),
     startDate: z.string(),
     /** Per owner of the source plan (as the preview lists them): who owns their milestones, '' to leave them. */
@@ -66,6 +69,8 @@ function requestOf(v: Values): CreateProgram {
     ownerId: v.cadenceOwner || null,
     owners: ownersOf(v),
     targetReleaseDate: v.targetReleaseDate,
+    ...(v.templateId ? { templateId: v.templateId } : {}),
+    ...(v.templateId && v.ppapLevel ? { ppapLevel: Number(v.ppapLevel) as 1 | 2 | 3 | 4 | 5 } : {}),
     ...(v.copyFrom ? { copyFrom: { programId: v.copyFrom, startDate: v.startDate, owners: ownerMapOf(v) } } : {}),
   };
 }
@@ -89,6 +94,7 @@ export function NewProgramPage() {
   const clients = useClients(allowed);
   const suppliers = useSuppliers(allowed);
   const programs = usePrograms(allowed);
+  const templates = useTemplates(allowed);
   const people = useQuery({ queryKey: queryKeys.people, queryFn: ({ signal }) => api.listPeople(signal), enabled: me.isAdmin });
   const [preview, setPreview] = useState<{ key: string; value: CopyPreview } | null>(null);
   const [dialog, setDialog] = useState<Dialog | null>(null);
@@ -116,6 +122,8 @@ export function NewProgramPage() {
       targetReleaseDate: '',
       cadenceOwner: me.id,
       decisionOwner: '',
+      templateId: 'default-4-gate',
+      ppapLevel: '',
       copyFrom: '',
       startDate: '',
       ownerMap: [],
@@ -163,6 +171,8 @@ export function NewProgramPage() {
   const { watch, setValue, getValues } = form.methods;
 
   const values = watch();
+  const templateChoices = (templates.data?.items ?? []).filter((x) => !x.isArchived);
+  const template = templateChoices.find((x) => x.id === values.templateId);
   const supplier = suppliers.data?.items.find((s) => s.id === values.supplierId);
   const factory = supplier?.factories.find((f) => f.id === values.factoryId);
   const factoryZone = factory?.timeZone;
@@ -175,6 +185,10 @@ export function NewProgramPage() {
       setChosenFactory(null);
     } else if (!ids.includes(getValues('factoryId'))) setValue('factoryId', '');
   }, [factoryIds, chosenFactory, setValue, getValues]);
+  // Another template: its own PPAP level until someone chooses another.
+  useEffect(() => {
+    if (values.templateId) setValue('ppapLevel', '');
+  }, [values.templateId, setValue]);
   // A factory's zone is the program's unless someone chooses another.
   useEffect(() => {
     if (factoryZone) setValue('timeZone', factoryZone);
@@ -291,6 +305,29 @@ export function NewProgramPage() {
         </fieldset>
         <fieldset className="fieldset">
           <legend>{t('setup.programs.startFrom')}</legend>
+          <div className="form__pair">
+            <SelectField name="templateId" label={t('setup.programs.template')} hint={t('setup.programs.templateHint')}>
+              {templateChoices.length === 0 && <option value="default-4-gate">{t('setup.programs.defaultTemplate')}</option>}
+              {templateChoices.map((x) => (
+                <option key={x.id} value={x.id}>
+                  {t(x.source === 'shipped' ? 'setup.programs.templateShipped' : 'setup.programs.templateWorkspace', {
+                    name: x.name,
+                    version: x.version,
+                  })}
+                </option>
+              ))}
+            </SelectField>
+            {template?.ppapLevel != null && (
+              <SelectField name="ppapLevel" label={t('intake.ppapLevel')} hint={t('intake.ppapLevelHint', { level: template.ppapLevel })}>
+                <option value="">{t('intake.ppapDefault', { level: template.ppapLevel })}</option>
+                {[1, 2, 3, 4, 5].map((l) => (
+                  <option key={l} value={String(l)}>
+                    {t('intake.ppapOption', { level: l })}
+                  </option>
+                ))}
+              </SelectField>
+            )}
+          </div>
           <div className="form__pair">
             <SelectField name="copyFrom" label={t('setup.programs.plan')} hint={t('setup.programs.planHint')}>
               <option value="">{t('setup.programs.emptyPlan')}</option>

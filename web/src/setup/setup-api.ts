@@ -32,6 +32,7 @@ export const setupKeys = {
   suppliers: ['suppliers'] as const,
   allSuppliers: ['suppliers', 'all'] as const,
   archivedPrograms: ['programs', 'archived'] as const,
+  templates: ['templates'] as const,
 };
 
 /** Setting up a workspace: clients, suppliers and factories, programs made, edited, archived and restored. */
@@ -64,6 +65,7 @@ export const setupApi = {
   listArchivedPrograms: (signal?: AbortSignal) => callOperation('listArchivedPrograms', {}, signal),
   copyPreview: (programId: string, body: z.input<typeof CopyPreviewRequestSchema>) =>
     callOperation('copyPreview', { params: { programId }, body }),
+  listTemplates: (signal?: AbortSignal) => callOperation('listTemplates', {}, signal),
 };
 
 /** Every client, archived ones too (admins). */
@@ -76,6 +78,10 @@ export const useSuppliers = (enabled = true) =>
 /** Every supplier and factory, archived ones too (the suppliers page). */
 export const useAllSuppliers = (enabled = true) =>
   useQuery({ queryKey: setupKeys.allSuppliers, queryFn: ({ signal }) => setupApi.listAllSuppliers(signal), enabled });
+
+/** The program templates: shipped and the workspace's own (archived ones too; forms offer the others). */
+export const useTemplates = (enabled = true) =>
+  useQuery({ queryKey: setupKeys.templates, queryFn: ({ signal }) => setupApi.listTemplates(signal), staleTime: 60_000, enabled });
 
 export const useArchivedPrograms = () =>
   useQuery({ queryKey: setupKeys.archivedPrograms, queryFn: ({ signal }) => setupApi.listArchivedPrograms(signal) });
