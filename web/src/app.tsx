@@ -74,6 +74,7 @@ const router = createBrowserRouter([
           { path: 'actions', lazy: () => import('./actions/actions-page.js').then((m) => ({ Component: m.ActionsPage })) },
           { path: 'changes', lazy: () => import('./change-log/change-log-page.js').then((m) => ({ Component: m.ChangeLogPage })) },
           { path: 'calendar', lazy: () => import('./calendar/calendar-page.js').then((m) => ({ Component: m.CalendarPage })) },
+          { path: 'charter', lazy: () => import('./charter/charter-page.js').then((m) => ({ Component: m.CharterPage })) },
         ],
       },
       { path: '/account', element: <AccountPage /> },

@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { charterGaps } from '../../../src/domain/charter.js';
 import { plainDate } from '../../../src/domain/plain-date.js';
@@ -42,7 +43,11 @@ describe('ActivateDialog', () => {
     );
     vi.stubGlobal('fetch', fetch);
     const onDone = vi.fn();
-    const view = renderInDom(<ActivateDialog programId="NKA-OVEN" plan={plan} onClose={vi.fn()} onDone={onDone} />);
+    const view = renderInDom(
+      <MemoryRouter>
+        <ActivateDialog programId="NKA-OVEN" plan={plan} onClose={vi.fn()} onDone={onDone} />
+      </MemoryRouter>,
+    );
     await view.click('Activate and take baseline 0');
 
     const alert = view.container.ownerDocument.querySelector('[role="alert"]');
@@ -60,6 +65,10 @@ describe('ActivateDialog', () => {
       'Say after how many business days an unresolved risk goes to leadership review.',
     ]);
     expect(alert?.textContent).not.toContain('English');
+    const link = [...view.container.ownerDocument.querySelectorAll('a')].find(
+      (a) => a.textContent === 'Complete the kickoff charter of NKA-OVEN',
+    );
+    expect(link?.getAttribute('href')).toBe('/programs/NKA-OVEN/charter');
     expect(onDone).not.toHaveBeenCalled();
   });
 });

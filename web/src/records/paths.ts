@@ -12,6 +12,7 @@ export const paths = {
   actions: (code: string) => `${program(code)}/actions`,
   action: (code: string, key: string) => `${program(code)}/actions#${encodeURIComponent(key)}`,
   calendar: (code: string) => `${program(code)}/calendar`,
+  charter: (code: string) => `${program(code)}/charter`,
   changes: (code: string) => `${program(code)}/changes`,
   gates: (code: string) => `${program(code)}/gates`,
   gate: (code: string, gateKey: string) => `${program(code)}/gates/${encodeURIComponent(gateKey)}`,
