@@ -168,28 +168,56 @@ describe('browser: a new workspace, from the setup link to a cadence owner in an
     expect(await refusal.textContent()).toContain('Say what success at G3 means.');
     await expectAccessible(page, { scope: 'dialog' });
     await screenshot(page, 'activate-charter-incomplete');
-    // The cadence owner writes the charter (through the API: the web app has no charter page yet), then activates.
-    await page.evaluate(async () => {
-      const me = (await (await fetch('/api/v1/me')).json()) as { id: string; csrfToken: string };
-      const res = await fetch('/api/v1/programs/NKA-OVEN2/charter', {
-        method: 'PUT',
-        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
-        body: JSON.stringify({
-          version: 0,
-          decisionOwnerId: me.id,
-          escalationPath: [me.id],
-          successDefinitions: {
-            G1: 'Design frozen, T1 parts within tolerance.',
-            G2: 'Pilot run passed first-article inspection.',
-            G3: 'Yield on target for four weeks.',
-            G4: 'First shipment released.',
-          },
-          weeklyReport: { weekday: 5, time: '16:00', recipientIds: [me.id], recipientEmails: [] },
-          leadershipReview: { scoreAtLeast: 15, unresolvedDays: 10 },
-        }),
-      });
-      if (res.status !== 200) throw new Error(`charter: ${res.status} ${await res.text()}`);
-    });
+    // The dialog links to the charter page, where the cadence owner writes it, then activates.
+    await activate.getByRole('link', { name: 'Complete the kickoff charter of NKA-OVEN2' }).click();
+    await page.waitForURL(`${server.url}/programs/NKA-OVEN2/charter`);
+    await expect.poll(heading).toBe('Kickoff charter');
+    const missing = page.getByRole('region', { name: 'What activation still needs' });
+    await expect.poll(() => missing.getByRole('listitem').count()).toBe(11);
+    expect(await page.getByText('Not ready for activation: 11 parts of the kickoff charter are missing.').count()).toBe(1);
+    expect(await page.getByText('No one named').count()).toBe(1);
+    await expectAccessible(page, { scope: 'main' });
+    await page.getByRole('button', { name: 'Edit charter' }).click();
+    const charter = page.getByRole('form', { name: 'Edit the kickoff charter' });
+    await charter.getByLabel('Decision owner').selectOption({ label: 'Oda Lund' });
+    await charter.getByRole('button', { name: 'Add a level' }).click();
+    await charter.getByLabel('Level 1', { exact: true }).selectOption({ label: 'Oda Lund' });
+    await charter.getByRole('button', { name: 'Add a level' }).click();
+    // A level added by mistake: moved first, then removed, and the path is as it was.
+    await charter.getByRole('button', { name: 'Move Level 2 up' }).click();
+    expect(await charter.getByLabel('Level 2', { exact: true }).inputValue()).not.toBe('');
+    await charter.getByRole('button', { name: 'Remove Level 1' }).click();
+    expect(await charter.getByLabel('Level 1', { exact: true }).inputValue()).not.toBe('');
+    expect(await charter.getByLabel('Level 2', { exact: true }).count()).toBe(0);
+    for (const [gate, text] of [
+      ['G1', 'Design frozen, T1 parts within tolerance.'],
+      ['G2', 'Pilot run passed first-article inspection.'],
+      ['G3', 'Yield on target for four weeks.'],
+      ['G4', 'First shipment released.'],
+    ] as const)
+      await charter.getByLabel(`Success at ${gate}`).fill(text);
+    await charter.getByLabel('Day', { exact: true }).selectOption({ label: 'Friday' });
+    await charter.getByLabel('Time', { exact: true }).fill('16:00');
+    await charter.getByRole('group', { name: 'Who receives it' }).getByLabel('Oda Lund').check();
+    await charter.getByLabel('Other addresses').fill('buyer@nordlys.example');
+    await charter.getByLabel('From risk score').fill('15');
+    await charter.getByLabel('After business days').fill('10');
+    await screenshot(page, 'charter-edit');
+    await charter.getByRole('button', { name: 'Save charter' }).click();
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Charter saved' }).textContent())
+      .toBe('Charter saved. It is complete.');
+    expect(await page.getByText('The kickoff charter is complete: the program can be activated.').count()).toBe(1);
+    expect(await page.getByRole('region', { name: 'What activation still needs' }).count()).toBe(0);
+    expect(await page.getByRole('main').textContent()).toContain('to Oda Lund, buyer@nordlys.example');
+    await expectAccessible(page, { scope: 'main' });
+    await screenshot(page, 'charter');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect.poll(() => page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth')).toBeLessThanOrEqual(0);
+    await screenshot(page, 'charter-phone');
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(`${server.url}/programs/NKA-OVEN2`);
+    await page.getByRole('button', { name: 'Activate (take baseline 0)' }).click();
     await activate.getByRole('button', { name: 'Activate and take baseline 0' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Activate (take baseline 0)' }).count()).toBe(0);
     expect(await page.getByText('NKA-OVEN2 is active; baseline 0 holds 2 milestones.').count()).toBe(1);

@@ -194,7 +194,7 @@ export function CharterEditForm({ programId, charter, people, onDone, onCancel }
       <fieldset className="fieldset">
         <legend>{t('charter.weeklyReport')}</legend>
         <div className="form__pair">
-          <SelectField name="weekday" label={t('charter.reportDay')}>
+          <SelectField name="weekday" label={t('charter.reportDay')} hint={t('charter.reportDayHint')}>
             <option value="">{t('charter.chooseDay')}</option>
             {[1, 2, 3, 4, 5, 6, 7].map((d) => (
               <option key={d} value={String(d)}>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import type { ProgramSummary } from '../../../src/contract/program.js';
+import { CharterLink, useCharterRefusal } from '../charter/charter-refusal.js';
 import { ConfirmDialog } from '../components/confirm-dialog.js';
 import type { ProgramPerson } from '../lib/api.js';
 import { formatInstant } from '../lib/format.js';
@@ -31,6 +32,7 @@ export function ProgramSetup({ programId, program: p, people }: Props) {
   const navigate = useNavigate();
   const created = (useLocation().state as { created?: boolean } | null)?.created === true;
   const [open, setOpen] = useState<Open | null>(null);
+  const charter = useCharterRefusal();
   const [announcement, setAnnouncement] = useState(created ? t('setup.programs.created', { code: p.code }) : '');
   const mayEdit = p.can['program.edit'] === 'yes';
   const mayActivate = p.can['plan.baseline'] === 'yes';
@@ -127,12 +129,13 @@ export function ProgramSetup({ programId, program: p, people }: Props) {
           confirmLabel={t('plan.activate.button')}
           onClose={() => setOpen(null)}
           onConfirm={async () => {
-            const baseline = await planViewApi.activate(p.id, { version: p.version });
+            const baseline = await charter.watch(planViewApi.activate(p.id, { version: p.version }));
             await done(t('plan.activate.done', { code: p.code, count: baseline.milestoneCount }));
           }}
         >
           <p>{t('plan.activate.whatDraft', { code: p.code, count: p.milestoneCount })}</p>
           <p>{t('plan.activate.after')}</p>
+          {charter.isCharterMissing && <CharterLink code={p.code} />}
         </ConfirmDialog>
       )}
     </>
