@@ -18,7 +18,7 @@ const charter: Charter = {
   successDefinitions: { G1: 'Golden sample signed.' },
   weeklyReport: { weekday: 5, time: '16:00', recipientIds: ['u-jonas'], recipientEmails: ['buyer@keller.example'] },
   leadershipReview: { scoreAtLeast: 15, unresolvedDays: 10 },
-  people,
+  people: people.map((p) => ({ ...p, email: `${p.id.slice(2)}@example.test` })),
   gates: ['G1', 'G2'],
   gaps: [{ path: 'successDefinitions.G2', message: 'English' }],
   version: 3,
