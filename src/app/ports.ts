@@ -16,6 +16,7 @@ import type { Link, LinkableEntity } from '../domain/link.js';
 import type { Milestone } from '../domain/milestone.js';
 import type { MilestoneLink } from '../domain/milestone-link.js';
 import type { WeekChecklistItem } from '../domain/my-week.js';
+import type { NoticeBody } from '../domain/notifications.js';
 import type { PlainDate } from '../domain/plain-date.js';
 import type { AuthorizedProgramId } from '../domain/policy.js';
 import type { Program } from '../domain/program.js';
@@ -320,6 +321,34 @@ export interface IntakeLinkUse extends IntakeLink {
   readonly lastSubmittedAt: string | null;
 }
 
+interface NoticeRecord {
+  readonly id: string;
+  readonly recipientId: UserId;
+  readonly programId: string | null;
+  readonly link: string;
+  /** Who made the change; null when Tollgate found it itself (a gate turning at risk). */
+  readonly actorId: UserId | null;
+  readonly createdAt: string;
+}
+
+/** A person's notice as kept: what it tells (kind and facts), where it leads, who caused it, and whether it was read. */
+export type Notice = NoticeBody & NoticeRecord & { readonly readAt: string | null };
+
+/** A notice to keep; with a dedupe key, kept only when the recipient has none with that key yet. */
+export type NewNotice = NoticeBody & NoticeRecord & { readonly dedupeKey: string | null };
+
+/** Where a page of a person's notices starts: after this one, newest first. */
+export interface NoticePosition {
+  readonly createdAt: string;
+  readonly id: string;
+}
+
+/** How many notices a person has not read, and the newest of them (null: none). */
+export interface UnreadNotices {
+  readonly count: number;
+  readonly newestId: string | null;
+}
+
 /** Reads, available both outside and inside a transaction. */
 export interface Reads {
   listUsers(): Promise<User[]>;
@@ -440,6 +469,16 @@ export interface Reads {
   /** The workspace's own program templates (archived ones too), by id. */
   listWorkspaceTemplates(): Promise<WorkspaceTemplate[]>;
   findWorkspaceTemplate(id: string): Promise<WorkspaceTemplate | null>;
+  /** A page of the person's notices, newest first (only unread ones when asked). */
+  listNotices(
+    recipientId: UserId,
+    q: { readonly unreadOnly: boolean; readonly after?: NoticePosition | undefined; readonly limit: number },
+  ): Promise<Notice[]>;
+  findNotice(recipientId: UserId, id: string): Promise<Notice | null>;
+  /** Per person asked for (absent: nothing unread): how many notices are unread and the newest of them. */
+  unreadNotices(recipientIds: readonly UserId[]): Promise<Map<string, UnreadNotices>>;
+  /** Every program's id, code and revision: what the live updates compare, read only when a revision moved. */
+  listProgramRevisions(): Promise<{ readonly id: string; readonly code: string; readonly clientId: string; readonly revision: number }[]>;
   /** The program's kickoff charter, or null while none was saved (the empty charter, version 0). */
   findCharter(programId: AuthorizedProgramId): Promise<StoredCharter | null>;
   /** The program's gates in order (G1 first). */
@@ -598,6 +637,20 @@ export interface Tx extends Reads {
     readonly content: Uint8Array;
     readonly at: string;
   }): Promise<void>;
+  /**
+   * Keeps notices in this transaction (outside the change log: the change they tell of is in it); one
+   * with a dedupe key the recipient already has is skipped. Answers how many were kept.
+   */
+  insertNotices(notices: readonly NewNotice[]): Promise<number>;
+  /** Marks the person's notices read (these, or all unread ones) at `at`; answers how many changed. */
+  markNoticesRead(recipientId: UserId, ids: readonly string[] | 'all', at: string): Promise<number>;
+  /**
+   * Opens a spell of the subject (a gate at risk) unless one is open: answers the new spell's number,
+   * or null when it was open already. One upsert, so of two callers at once only one opens it.
+   */
+  openSpell(subject: string, at: string): Promise<number | null>;
+  /** Ends the open spells of these subjects (the gate is no longer at risk). */
+  closeSpells(subjects: readonly string[], at: string): Promise<void>;
   /** Marks an API token used (not change-logged: it changes on every request). */
   touchApiToken(id: string, at: string): Promise<void>;
 }

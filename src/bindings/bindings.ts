@@ -6,6 +6,7 @@ import { charterBindings } from './charter.js';
 import { decisionBindings } from './decisions.js';
 import { gateBindings } from './gates.js';
 import { intakeBindings } from './intake.js';
+import { notificationBindings } from './notifications.js';
 import { peopleBindings } from './people.js';
 import { planBindings } from './plan.js';
 import { programBindings } from './programs.js';
@@ -29,4 +30,5 @@ export const bindings: { readonly [K in OperationName]: Binding<K> } = {
   ...templateBindings,
   ...gateBindings,
   ...intakeBindings,
+  ...notificationBindings,
 };

@@ -5,6 +5,7 @@ import { charterOperations } from './operations/charter.js';
 import { decisionOperations } from './operations/decisions.js';
 import { gateOperations } from './operations/gates.js';
 import { intakeOperations } from './operations/intake.js';
+import { notificationOperations } from './operations/notifications.js';
 import { peopleOperations } from './operations/people.js';
 import { planOperations } from './operations/plan.js';
 import { programOperations } from './operations/programs.js';
@@ -32,6 +33,7 @@ export const operations = {
   ...templateOperations,
   ...gateOperations,
   ...intakeOperations,
+  ...notificationOperations,
 } as const satisfies Record<string, OperationContract>;
 
 export type Operations = typeof operations;

@@ -103,6 +103,11 @@ export const errorCatalogue = {
   EVIDENCE_LIMIT_REACHED: 'The checklist item already holds the most pieces of evidence it may (50); remove one first.',
   EVIDENCE_FILE_CORRUPT:
     'The stored evidence file no longer matches the SHA-256 it was stored under; it is not served. The server logged it; restore the file from a backup.',
+  NOTIFICATION_NOT_FOUND: 'No notice with this id is yours: each person sees and marks only their own notices.',
+  TOO_MANY_STREAMS:
+    "You have as many live-update streams open as one person may (TOLLGATE_EVENT_STREAMS_PER_PERSON, e.g. tabs); close one, or wait for a closed tab's stream to end.",
+  STREAMS_FULL:
+    'This server has as many live-update streams open as it takes (TOLLGATE_EVENT_STREAMS); the page still works, and reconnects after the time given in Retry-After.',
   NOT_READY: 'The service is starting or shutting down, or cannot reach its database.',
   BUSY: 'The server has more requests than it can work on now; nothing was done. Retry after the time given in Retry-After.',
   INTERNAL: 'An unexpected error on our side. It has been logged; the request changed nothing.',

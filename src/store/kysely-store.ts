@@ -55,6 +55,7 @@ import {
   toWorkspaceTemplate,
 } from './mappers.js';
 import { migrationTables } from './migrate.js';
+import { noticeReads, noticeWrites } from './notice-store.js';
 import { changePageQuery, changesMatching, decisionPageQuery, readActionPage, readChangeWrites } from './record-pages.js';
 import type { Database } from './schema.js';
 import { searchRecords } from './search-records.js';
@@ -161,6 +162,7 @@ const programByIdOrCode = compiledOnce((db: Kysely<Database>, id: string, code: 
 export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'count' | 'tableNames'>): Reads {
   const toCount = dialect.count;
   return {
+    ...noticeReads(db, dialect),
     async listUsers() {
       return (await db.selectFrom('users').selectAll().orderBy('name').execute()).map(toUser);
     },
@@ -788,6 +790,7 @@ export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'cou
 function makeTx(db: Kysely<Database>, dialect: StoreDialect, touched: Set<string>): Tx {
   return {
     ...makeReads(db, dialect),
+    ...noticeWrites(db),
     lock: (scope) => dialect.lock(db, scope),
     async emptyData() {
       await dialect.emptyTables(db, await dataTables(db, dialect));

@@ -16,6 +16,7 @@ import * as m0013 from './migrations/0013-supplier-factory-archive.js';
 import * as m0014 from './migrations/0014-program-charters.js';
 import * as m0015 from './migrations/0015-gates.js';
 import * as m0017 from './migrations/0017-intake.js';
+import * as m0018 from './migrations/0018-notifications.js';
 import * as m0019 from './migrations/0019-workspace-templates.js';
 
 // Migrations are imported, not discovered on disk, so the compiled build carries them.
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '0014-program-charters': m0014,
   '0015-gates': m0015,
   '0017-intake': m0017,
+  '0018-notifications': m0018,
   '0019-workspace-templates': m0019,
 };
 

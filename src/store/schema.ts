@@ -449,6 +449,28 @@ export interface WorkspaceTemplatesTable {
   version: number;
 }
 
+/** One person's notice of a change that concerns them (0018); facts as JSON text. */
+export interface NotificationsTable {
+  id: string;
+  recipientId: string;
+  programId: string | null;
+  kind: string;
+  facts: string;
+  link: string;
+  actorId: string | null;
+  dedupeKey: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
+
+/** Whether a subject (a gate at risk) is in a spell, and which (0018): notices sent once per spell. */
+export interface NoticeSpellsTable {
+  subject: string;
+  spell: number;
+  isOpen: number;
+  updatedAt: string;
+}
+
 /** One row (id 1): committed write transactions that touched records of no program (0008). */
 export interface WorkspaceStateTable {
   id: number;
@@ -484,5 +506,7 @@ export interface Database {
   intakeLinks: IntakeLinksTable;
   intakeSubmissions: IntakeSubmissionsTable;
   workspaceTemplates: WorkspaceTemplatesTable;
+  notifications: NotificationsTable;
+  noticeSpells: NoticeSpellsTable;
   workspaceState: WorkspaceStateTable;
 }

@@ -4,6 +4,7 @@ import type { PlainDate } from '../../domain/plain-date.js';
 import type { Result } from '../../domain/result.js';
 import type { Actor, AppDeps } from '../deps.js';
 import { checkOwner } from '../milestone-write.js';
+import { noticeActionAssigned } from '../notifications/notify.js';
 import { must } from '../transact.js';
 import { programWrite } from '../write-sequence.js';
 import { type ActionView, actionView } from './action-view.js';
@@ -50,6 +51,7 @@ export function openAction(deps: AppDeps, input: OpenActionInput): Promise<Resul
       const { next, changes } = must(open({ ...draft, key: await tx.nextKey(program.id, 'A') }));
       const { id, version: _v, ...values } = next;
       await tx.write({ op: 'insert', entity: 'action', id, programId: program.id, entityKey: next.key, values, changes, meta });
+      await noticeActionAssigned(deps, tx, { actorId: meta.actorId, at: meta.at }, program, next);
       return next;
     },
     ({ program, value, now }) => actionView(deps.store.reads, program, program.id, value, now),

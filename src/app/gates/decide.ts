@@ -9,6 +9,7 @@ import type { Result } from '../../domain/result.js';
 import { insertDecision } from '../decisions/decision-write.js';
 import type { AppDeps } from '../deps.js';
 import { checkOwner } from '../milestone-write.js';
+import { noticeActionAssigned } from '../notifications/notify.js';
 import type { Tx } from '../ports.js';
 import { must } from '../transact.js';
 import { programToday } from '../views.js';
@@ -148,6 +149,7 @@ export function decideGate(deps: AppDeps, input: DecideGateInput): Promise<Resul
         changes: action.changes,
         meta: metaForAnother(),
       });
+      await noticeActionAssigned(deps, tx, { actorId: meta.actorId, at: meta.at }, program, action.next);
       opened.push({ ...c, actionId: id, actionKey: action.next.key });
     }
     const decision = outcome.gate.next.decision;

@@ -6,6 +6,7 @@ import type { ProgramAction } from '../../domain/policy.js';
 import type { Result } from '../../domain/result.js';
 import type { Actor, AppDeps } from '../deps.js';
 import type { AccessibleProgram, AuthorizedProgram } from '../get-program.js';
+import { noticeGateStatus, watchGateRisk } from '../notifications/gate-notices.js';
 import type { ChecklistItemRecord, GateRecord, Tx, WriteMeta } from '../ports.js';
 import { abort } from '../transact.js';
 import type { WriteContext } from '../write-sequence.js';
@@ -27,6 +28,8 @@ export interface GateScope {
   readonly gates: readonly GateRecord[];
   readonly items: readonly ChecklistItemRecord[];
   readonly people: GatePeople;
+  /** The program's cadence owners (its own and its client's): told when a gate's status moves. */
+  readonly cadenceOwnerIds: readonly UserId[];
 }
 
 const byKeyOrId = <T extends { readonly key: string; readonly id: string }>(list: readonly T[], ref: string): T | undefined => {
@@ -51,6 +54,7 @@ export async function readGateScope(tx: Tx, program: AuthorizedProgram, gateKey:
       decisionOwnerId: people.decisionOwnerId ?? people.holders.decision_owner?.[0] ?? null,
       qualityOwnerIds: people.holders.quality_owner ?? [],
     },
+    cadenceOwnerIds: people.holders.cadence_owner ?? [],
   };
 }
 
@@ -158,6 +162,7 @@ export function gateWrite<T>(
     async (ctx) => {
       const scope = await readGateScope(ctx.tx, ctx.program, target.gateKey);
       await body({ ...ctx, scope });
+      await noticeGateWrite(deps, ctx, scope);
       return scope.gate.id;
     },
     async ({ program, value: gateId, now }) => {
@@ -169,3 +174,25 @@ export function gateWrite<T>(
 }
 
 export const actorId = (a: Actor): UserId => a.id;
+
+/**
+ * The notices of a gate write, in its transaction: the gate's status moved (told to its owner,
+ * gatekeepers and cadence owners), and whether the write made it at risk (told once per spell).
+ */
+async function noticeGateWrite(deps: AppDeps, ctx: AccessibleProgram & WriteContext, scope: GateScope): Promise<void> {
+  const { tx, program, meta, now } = ctx;
+  const notice = { actorId: meta.actorId, at: meta.at };
+  const [gates, items] = await Promise.all([tx.listGates(program.id), tx.listChecklistItems(program.id)]);
+  const after = gates.find((g) => g.id === scope.gate.id);
+  if (!after) return;
+  await noticeGateStatus(deps, tx, notice, program, scope.gate, after, scope.cadenceOwnerIds);
+  const m = after.reviewMilestoneId ? await tx.findMilestone(program.id, after.reviewMilestoneId) : null;
+  await watchGateRisk(
+    deps,
+    tx,
+    notice,
+    program,
+    { gate: after, plannedReviewDate: m ? (m.actualDate ?? m.forecastDate) : null, items: items.filter((i) => i.gateId === after.id) },
+    now,
+  );
+}

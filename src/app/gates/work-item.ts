@@ -10,6 +10,7 @@ import {
 import type { Result } from '../../domain/result.js';
 import type { AppDeps } from '../deps.js';
 import type { AuthorizedProgram } from '../get-program.js';
+import { noticeItemStep } from '../notifications/gate-notices.js';
 import { abort, must } from '../transact.js';
 import type { WriteContext } from '../write-sequence.js';
 import type { GateDetailView } from './gate-view.js';
@@ -34,6 +35,7 @@ function itemWrite(deps: AppDeps, target: ItemTarget, step: Step): Promise<Resul
     checkVersion(item, target.version);
     const e = await step(item, ctx);
     const saved = await writeItem(tx, program, item, e, meta);
+    await noticeItemStep(deps, tx, { actorId: meta.actorId, at: meta.at }, program, scope.gate, item, saved, scope.people.qualityOwnerIds);
     await followItems(
       tx,
       program,

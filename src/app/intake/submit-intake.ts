@@ -17,6 +17,7 @@ import type { Refusal, Result } from '../../domain/result.js';
 import type { Principal } from '../../domain/roles.js';
 import { hashSecret } from '../auth/secrets.js';
 import type { Actor, AppDeps } from '../deps.js';
+import { notify } from '../notifications/notify.js';
 import type { Client, Reads, Store, Tx } from '../ports.js';
 import { raiseRisk } from '../risks/raise-risk.js';
 import { createProgram } from '../setup/programs.js';
@@ -119,13 +120,17 @@ async function open(deps: AppDeps, tx: Tx, via: IntakeVia, answers: IntakeAnswer
   return { client, link: null, principal: intakeGrant(via.actor, client.id), reason: 'Submitted through intake.' };
 }
 
-/** Who owns the known risks: the link's maker when they run the client's cadence, else its first cadence owner by name. */
-async function riskOwner(reads: Reads, clientId: string, link: IntakeLink | null): Promise<UserId | null> {
+/** The client's cadence owners (client-wide roles), removed people left out. */
+async function clientCadenceOwners(reads: Reads, clientId: string): Promise<UserId[]> {
   const memberships = await reads.listMembershipsOn({ id: '' as Program['id'], clientId: asClientId(clientId) });
   const ids = memberships.filter((m) => m.role === 'cadence_owner' && m.clientId === clientId).map((m) => m.userId);
-  const people = (await reads.findUsers(ids)).filter((u) => u.status !== 'removed');
-  const maker = link && people.find((u) => u.id === link.createdById);
-  return (maker ?? people[0])?.id ?? null;
+  return (await reads.findUsers(ids)).filter((u) => u.status !== 'removed').map((u) => u.id);
+}
+
+/** Who owns the known risks: the link's maker when they run the client's cadence, else its first cadence owner by name. */
+async function riskOwner(reads: Reads, clientId: string, link: IntakeLink | null): Promise<UserId | null> {
+  const ids = await clientCadenceOwners(reads, clientId);
+  return link && ids.includes(link.createdById) ? link.createdById : (ids[0] ?? null);
 }
 
 /** Runs a use case of the submission; its refusal rolls the whole submission back. */
@@ -217,8 +222,15 @@ export async function submitIntake(deps: AppDeps, input: { via: IntakeVia; answe
               note: answers.note,
             },
           );
-          // NOTIFY(intake_submitted): tell the client's cadence owners here, in this transaction, once
-          // notify() (src/app/notifications/) is on main: notify(d, tx, { kind: 'intake_submitted', … }).
+          // The client's cadence owners learn of the draft in the submission's own transaction.
+          await notify(d, tx, { actorId: o.principal.id, at }, [
+            {
+              kind: 'intake_submitted',
+              programId: program.id,
+              recipients: await clientCadenceOwners(tx, o.client.id),
+              facts: { programCode: program.code, programName: program.name, clientName: o.client.name },
+            },
+          ]);
           return at;
         }),
       );
