@@ -112,6 +112,10 @@ const EnvSchema = z.object({
     .min(1)
     .max(evidenceFileLimits.largestMaxBytes)
     .default(evidenceFileLimits.defaultMaxBytes),
+  TOLLGATE_EVENTS_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
+  TOLLGATE_EVENT_STREAMS: z.coerce.number().int().min(0).max(100_000).default(500),
+  TOLLGATE_EVENT_STREAMS_PER_PERSON: z.coerce.number().int().min(1).max(100).default(5),
+  TOLLGATE_READINESS_SWEEP_MS: z.coerce.number().int().min(0).max(86_400_000).default(600_000),
   TOLLGATE_INTAKE_SUBMISSIONS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(10),
   TOLLGATE_INTAKE_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
   TOLLGATE_PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
@@ -174,6 +178,14 @@ export interface Config {
   readonly keptAnswersMb: number;
   /** The largest evidence file taken, in bytes (TOLLGATE_EVIDENCE_MAX_BYTES: 25 MB by default, at most 256 MB). */
   readonly evidenceMaxBytes: number;
+  /**
+   * Live updates (GET /api/v1/events, http/events/): how often an instance's one poller reads the database
+   * (TOLLGATE_EVENTS_POLL_MS), streams open at once per instance (TOLLGATE_EVENT_STREAMS) and per person
+   * (TOLLGATE_EVENT_STREAMS_PER_PERSON); beyond them a stream is refused.
+   */
+  readonly events: { readonly pollMs: number; readonly streams: number; readonly streamsPerPerson: number };
+  /** How often the server checks every gate's readiness for notices (TOLLGATE_READINESS_SWEEP_MS); 0: never. */
+  readonly readinessSweepMs: number;
   /**
    * How often the public intake form may be used, on each instance: submissions per link an hour
    * (TOLLGATE_INTAKE_SUBMISSIONS_PER_HOUR) and requests per client address a minute (TOLLGATE_INTAKE_REQUESTS_PER_MINUTE).
@@ -238,6 +250,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     admission: { active: e.TOLLGATE_MAX_ACTIVE_REQUESTS, queued: e.TOLLGATE_MAX_QUEUED_REQUESTS, waitMs: e.TOLLGATE_MAX_QUEUE_WAIT_MS },
     keptAnswersMb: e.TOLLGATE_KEPT_ANSWERS_MB,
     evidenceMaxBytes: e.TOLLGATE_EVIDENCE_MAX_BYTES,
+    events: { pollMs: e.TOLLGATE_EVENTS_POLL_MS, streams: e.TOLLGATE_EVENT_STREAMS, streamsPerPerson: e.TOLLGATE_EVENT_STREAMS_PER_PERSON },
+    readinessSweepMs: e.TOLLGATE_READINESS_SWEEP_MS,
     intakeRateLimits: {
       submissionsPerHour: e.TOLLGATE_INTAKE_SUBMISSIONS_PER_HOUR,
       requestsPerMinute: e.TOLLGATE_INTAKE_REQUESTS_PER_MINUTE,

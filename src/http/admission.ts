@@ -155,6 +155,8 @@ export function registerAdmission(app: FastifyInstance, limits: AdmissionLimits)
 
   app.addHook('onRequest', async (req, reply) => {
     if (!req.url.startsWith('/api/') || req.url.startsWith('/api/openapi.json') || req.url.startsWith('/api/docs')) return;
+    // A live-update stream stays open for as long as the page: it is bounded by its own limits (http/events/), not by turns.
+    if (req.url === '/api/v1/events' || req.url.startsWith('/api/v1/events?')) return;
     const slot: Slot = { since: Date.now(), done: false };
     if (working < limits.active && waiting === 0) {
       slots.set(req, slot);

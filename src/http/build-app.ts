@@ -17,6 +17,7 @@ import type { ErrorCode } from '../domain/errors.js';
 import { type AdmissionLimits, defaultAdmission, registerAdmission } from './admission.js';
 import { registerAuth } from './auth.js';
 import { clientErrorHandler, frameworkErrorHandler } from './client-errors.js';
+import { defaultEventLimits, EventHub } from './events/event-hub.js';
 import type { HttpDeps } from './http-deps.js';
 import { defaultKeptAnswerBytes, keptAnswers } from './kept-answers.js';
 import { oidcRoutes } from './oidc.js';
@@ -25,6 +26,7 @@ import { RefusalError, redactUrl, sendProblem } from './problem.js';
 import { authRoutes } from './routes/auth.js';
 import { calendarRoutes } from './routes/calendar.js';
 import { chartRoutes } from './routes/charts.js';
+import { eventRoutes } from './routes/events.js';
 import { evidenceFileRoutes } from './routes/evidence-files.js';
 import { gatePackRoutes } from './routes/gate-pack.js';
 import { intakeRoutes } from './routes/intake.js';
@@ -215,6 +217,9 @@ export async function buildApp(deps: HttpDeps, opts: BuildOptions = {}): Promise
     app.get('/docs/errors', { schema: { hide: true } }, async (_req, res) => res.type('text/markdown; charset=utf-8').send(text));
   }
 
+  // One poller per instance feeds every live-update stream; open streams end when the server closes.
+  const hub = new EventHub(deps.app, deps.events ?? defaultEventLimits, (err) => app.log.error({ err }, 'live updates could not be read'));
+  app.addHook('preClose', () => hub.close());
   await app.register(oidcRoutes(deps));
   await app.register(
     async (api) => {
@@ -231,6 +236,7 @@ export async function buildApp(deps: HttpDeps, opts: BuildOptions = {}): Promise
       await api.register(calendarRoutes(deps));
       await api.register(authRoutes(deps));
       await api.register(intakeRoutes(deps));
+      await api.register(eventRoutes(hub));
     },
     { prefix: '/api/v1' },
   );

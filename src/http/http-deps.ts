@@ -1,5 +1,6 @@
 import type { AppDeps } from '../app/deps.js';
 import type { OidcConfig } from '../config/config.js';
+import type { EventLimits } from './events/event-hub.js';
 
 export interface HttpDeps {
   readonly app: AppDeps;
@@ -16,6 +17,8 @@ export interface HttpDeps {
   readonly intakeRateLimits?: IntakeRateLimits | undefined;
   /** The largest evidence file taken, in bytes (TOLLGATE_EVIDENCE_MAX_BYTES); default 25 MB. */
   readonly evidenceMaxBytes?: number | undefined;
+  /** Live updates' poll interval and stream limits (GET /api/v1/events); default: defaultEventLimits. */
+  readonly events?: EventLimits | undefined;
 }
 
 /** How often the public intake form may be used, per instance (each keeps its own counts in memory). */

@@ -9,6 +9,7 @@ import { type Config, ConfigError } from '../config/config.js';
 import { buildApp } from '../http/build-app.js';
 import { textLogStream } from '../http/text-log.js';
 import { compose, docsDir, packageVersion, webDir } from './compose.js';
+import { startReadinessSweeper } from './readiness-sweeper.js';
 import { startHolidayWarmer } from './warm-holidays.js';
 
 export interface RunningServer {
@@ -57,6 +58,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       version: packageVersion(),
       intakeRateLimits: config.intakeRateLimits,
       evidenceMaxBytes: config.evidenceMaxBytes,
+      events: config.events,
     },
     {
       logger: {
@@ -111,6 +113,14 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
           (r) => log.info(r, 'holiday calendars computed for the accepted date range'),
           (err) => log.warn({ err }, 'holiday calendars could not be computed ahead; they are computed on first use'),
         );
+  const sweeper = startReadinessSweeper(
+    composed.deps,
+    config.readinessSweepMs,
+    (r) => {
+      if (r.atRisk > 0) log.info(r, 'gate readiness checked');
+    },
+    (err) => log.warn({ err }, 'gate readiness could not be checked; trying again at the next sweep'),
+  );
   let stopping: Promise<void> | null = null;
   return {
     app,
@@ -122,6 +132,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       stopping ??= (async () => {
         accepting = false;
         await warmer.stop();
+        await sweeper.stop();
         await app.close();
         await composed.close();
       })();
