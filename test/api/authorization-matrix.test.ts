@@ -81,6 +81,13 @@ const notInTable = (r: { method: string; url: string }) =>
   r.method === 'GET' &&
   (/^\/api\/docs(\/|$)/.test(r.url) || r.url === '/' || (!r.url.startsWith('/api/') && /\/[^/]+\.[a-z0-9]+$/i.test(r.url)));
 
+/** All of a response stream's text. */
+async function bodyOf(stream: NodeJS.ReadableStream): Promise<string> {
+  let text = '';
+  for await (const chunk of stream) text += String(chunk);
+  return text;
+}
+
 interface Caller {
   readonly column: Column;
   readonly headers: Headers;
@@ -126,6 +133,28 @@ describe.each(dialects)('authorization matrix on %s (demo portfolio)', (dialect)
   let openInvite: string;
   let khgMilestoneId: string;
   let n = 0;
+
+  /** A notice of the person's own, kept straight in the store (as a gate step would): its id. */
+  const noticeFor = async (who: Actor): Promise<string> => {
+    const id = t.deps.newId();
+    const at = t.deps.clock.now().toISOString();
+    await t.deps.store.transaction((tx) =>
+      tx.insertNotices([
+        {
+          id,
+          recipientId: who.id,
+          programId: null,
+          kind: 'action_assigned',
+          facts: { programCode: program, actionKey: 'A-1', title: 'Matrix' },
+          link: `/programs/${program}/actions#A-1`,
+          actorId: null,
+          createdAt: at,
+          dedupeKey: null,
+        },
+      ]),
+    );
+    return id;
+  };
 
   /** A fresh open milestone on KHG-KW500, added by lead@, owned by the person given: its key. */
   const milestone = async (owner: Actor): Promise<string> => (await newMilestone(owner)).key;
@@ -487,6 +516,38 @@ describe.each(dialects)('authorization matrix on %s (demo portfolio)', (dialect)
         return { method: 'DELETE', url: `/api/v1/me/tokens/${record.id}` };
       },
       expect: [404, 404, 404, 404, 404, 404, 404, 401, 401],
+    },
+
+    {
+      route: 'GET /api/v1/me/notifications',
+      request: () => ({ method: 'GET', url: '/api/v1/me/notifications' }),
+      expect: everyoneSignedIn,
+    },
+    {
+      route: 'POST /api/v1/me/notifications/:notificationId/read',
+      case: "one of the caller's own notices",
+      request: async (c) => ({ method: 'POST', url: `/api/v1/me/notifications/${await noticeFor(c.person ?? lead)}/read` }),
+      expect: everyoneSignedIn,
+    },
+    {
+      route: 'POST /api/v1/me/notifications/:notificationId/read',
+      case: "someone else's notice",
+      request: async () => ({
+        method: 'POST',
+        url: `/api/v1/me/notifications/${await noticeFor(await t.person('marcus.bell@demo.test'))}/read`,
+      }),
+      expect: [404, 404, 404, 404, 404, 404, 404, 401, 401],
+    },
+    {
+      route: 'POST /api/v1/me/notifications/read-all',
+      request: () => ({ method: 'POST', url: '/api/v1/me/notifications/read-all' }),
+      expect: everyoneSignedIn,
+    },
+    {
+      route: 'GET /api/v1/events',
+      case: 'the live-update stream (its headers: the stream is then closed)',
+      request: () => ({ method: 'GET', url: '/api/v1/events', payloadAsStream: true }),
+      expect: everyoneSignedIn,
     },
 
     // A program and what is in it.
@@ -1524,7 +1585,11 @@ describe.each(dialects)('authorization matrix on %s (demo portfolio)', (dialect)
     if (!matches(row.route, opts)) return `${label(row)}: the request ${opts.method} ${String(opts.url)} is not this route`;
     const res = await t.http.inject({ ...opts, headers: { ...caller.headers, ...(opts.headers as Headers | undefined) } });
     const want = row.expect[i];
-    const code = String(res.headers['content-type'] ?? '').includes('problem') ? res.json<{ code: string }>().code : undefined;
+    // A stream (the live updates) is read only when it is a refusal; an open one is closed once its headers are in.
+    const isEventStream = String(res.headers['content-type'] ?? '').startsWith('text/event-stream');
+    const body = !opts.payloadAsStream ? res.body : isEventStream ? '' : await bodyOf(res.stream());
+    if (isEventStream) res.stream().destroy();
+    const code = String(res.headers['content-type'] ?? '').includes('problem') ? (JSON.parse(body) as { code: string }).code : undefined;
     // A 401 or 403 must be the refusal the policy gives (or the domain's two-people rule of a closure; the gate rules'
     // GATE_ROLE_REQUIRED exactly in the columns the row names), not (say) a missing CSRF token; a 404 not a missing route.
     const refusedAs403 = row.gateRole?.includes(caller.column) ? ['GATE_ROLE_REQUIRED'] : ['FORBIDDEN', 'CLOSURE_NEEDS_SECOND_PERSON'];
@@ -1533,7 +1598,7 @@ describe.each(dialects)('authorization matrix on %s (demo portfolio)', (dialect)
       (res.statusCode === 403 && !refusedAs403.includes(code ?? '')) ||
       code === 'NOT_FOUND';
     return res.statusCode !== want || wrongCode
-      ? `${label(row)} × ${caller.column}: expected ${want}, got ${res.statusCode}${code ? ` ${code}` : ''} — ${res.body.slice(0, 160)}`
+      ? `${label(row)} × ${caller.column}: expected ${want}, got ${res.statusCode}${code ? ` ${code}` : ''} — ${body.slice(0, 160)}`
       : null;
   };
 

@@ -28,7 +28,8 @@ describe('error catalogue', () => {
       const s = errorStatus[code];
       // A stored file that no longer matches its hash is the server's fault, never served (EVIDENCE_FILE_CORRUPT).
       if (code === 'INTERNAL' || code === 'EVIDENCE_FILE_CORRUPT') expect(s).toBe(500);
-      else if (code === 'NOT_READY' || code === 'BUSY') expect(s).toBe(503);
+      // STREAMS_FULL is BUSY for live-update streams: the instance holds as many as it takes.
+      else if (code === 'NOT_READY' || code === 'BUSY' || code === 'STREAMS_FULL') expect(s).toBe(503);
       else expect(s >= 400 && s < 500, `${code} → ${s}`).toBe(true);
     }
   });

@@ -36,6 +36,8 @@ const specialRoutes = [
   'POST /api/v1/programs/:programId/calendar/official-schedules',
   'POST /api/v1/programs/:programId/gates/:gateKey/items/:itemKey/evidence/files',
   'GET /api/v1/programs/:programId/evidence/:evidenceId/file',
+  // Live updates: a stream of server-sent events.
+  'GET /api/v1/events',
 ];
 
 const routeOf = (op: OperationContract) => `${op.method} /api/v1${op.path}`;
