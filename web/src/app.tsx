@@ -78,6 +78,10 @@ const router = createBrowserRouter([
         ],
       },
       { path: '/account', element: <AccountPage /> },
+      {
+        path: '/notifications',
+        lazy: () => import('./notifications/notifications-page.js').then((m) => ({ Component: m.NotificationsPage })),
+      },
       { path: '/people', element: <PeoplePage /> },
       { path: '/search', lazy: () => import('./search/search-page.js').then((m) => ({ Component: m.SearchPage })) },
       { path: '*', element: <NotFoundPage /> },

@@ -7,6 +7,7 @@ import { useCurrentUser } from '../auth/session.js';
 import { useProblemText } from '../forms/problem-text.js';
 import { maySubmitIntake } from '../intake/intake-api.js';
 import { api } from '../lib/api.js';
+import { NotificationBell } from '../notifications/notification-bell.js';
 import { SearchBox } from '../search/search-box.js';
 
 /** The main links, and who is signed in with their account links and Sign out. */
@@ -71,6 +72,9 @@ export function TopNav() {
           {me.name}
         </p>
         <ul className="topbar__nav">
+          <li>
+            <NotificationBell />
+          </li>
           <li>
             <NavLink to="/account">{t('app.account')}</NavLink>
           </li>
