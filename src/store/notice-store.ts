@@ -97,12 +97,12 @@ export function noticeWrites(db: Kysely<Database>): NoticeWrites {
       return kept;
     },
     async markNoticesRead(recipientId, ids, at) {
-      let q = db.updateTable('notifications').set({ readAt: at }).where('recipientId', '=', recipientId).where('readAt', 'is', null);
-      if (ids !== 'all') {
-        if (ids.length === 0) return 0;
-        q = q.where('id', 'in', ids);
-      }
-      return Number((await q.executeTakeFirst()).numUpdatedRows);
+      const unread = () =>
+        db.updateTable('notifications').set({ readAt: at }).where('recipientId', '=', recipientId).where('readAt', 'is', null);
+      if (ids === 'all') return Number((await unread().executeTakeFirst()).numUpdatedRows);
+      let marked = 0;
+      for (const part of chunks([...ids])) marked += Number((await unread().where('id', 'in', part).executeTakeFirst()).numUpdatedRows);
+      return marked;
     },
     async openSpell(subject, at) {
       // Opened by whoever inserts it or flips it from closed; a caller that finds it open changes nothing and gets no row.

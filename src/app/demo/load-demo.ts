@@ -18,6 +18,7 @@ import { loadDemoActions } from './demo-actions.js';
 import { type DemoProgram, demoClients, demoPassword, demoPeople, demoPrograms, roleClients } from './demo-data.js';
 import { loadDemoDecisions } from './demo-decisions.js';
 import { passDemoGate, planDemoGates, workDemoCurrentGate } from './demo-gates.js';
+import { settleDemoNotices } from './demo-notices.js';
 import { loadDemoLinks, loadDemoRebaseline } from './demo-plan.js';
 import { loadDemoRisks } from './demo-risks.js';
 import { importLegacyMilestone, legacyReason } from './legacy-records.js';
@@ -132,6 +133,7 @@ async function load(deps: AppDeps, input: { now: Date }): Promise<Result<DemoSum
   for (const [key, a] of people) people.set(key, await refreshed(d, a));
   let milestones = 0;
   for (const p of demoPrograms) milestones += await loadProgram(d, clock, p, people, admin, clients.get(p.client) as string, input.now);
+  await settleDemoNotices(deps, input.now);
   return ok({ clients: demoClients.length, programs: demoPrograms.length, milestones, people: demoPeople.length });
 }
 

@@ -88,8 +88,9 @@ export function readinessOf(program: AuthorizedProgram, watched: WatchedGate, no
 
 /**
  * A gate found at risk: unless a spell of it is open, one opens and the gate's owner and the owners of
- * the items not on course are told once (the notice's key names the spell, and opening it is one
- * upsert, so two instances that find it at the same moment send it once).
+ * the items not on course are told once. Opening a spell is one upsert, so of two instances that find it
+ * at the same moment one opens it; the notice's key (unique per person) names the gate and the program's
+ * day, so a gate that goes on and off course within a day (items accepted one by one) tells once that day.
  */
 export async function noticeAtRisk(
   deps: Pick<AppDeps, 'newId'>,
@@ -108,7 +109,7 @@ export async function noticeAtRisk(
       kind: 'gate_at_risk',
       programId: program.id,
       recipients: [gate.ownerId, ...r.items.map((i) => i.ownerId)],
-      dedupeKey: `${subject}:${spell}`,
+      dedupeKey: `${subject}:${programToday(program, new Date(ctx.at))}`,
       facts: {
         programCode: program.code,
         gateKey: gate.key,

@@ -225,10 +225,15 @@ describe('gate at risk', () => {
     expect(first).toHaveLength(1);
     expect(first[0]).toMatchObject({ actorId: null, link: `/programs/${p.code}/gates/G1` });
     expect((await atRiskOf(decider)).length).toBe(1);
-    // Back before the window (the spell ends), then inside it again: a new spell, a new notice.
+    // Back before the window (the spell ends), then inside it again: a new spell, a new notice, but not twice a day.
     w.setNow('2026-02-02T09:00:00.000Z');
     await sweepGateRisks(w.deps);
-    w.setNow('2026-03-10T09:00:00.000Z');
+    w.setNow('2026-03-10T15:00:00.000Z');
+    await sweepGateRisks(w.deps);
+    expect(await atRiskOf(w.lead)).toHaveLength(1);
+    w.setNow('2026-02-02T09:00:00.000Z');
+    await sweepGateRisks(w.deps);
+    w.setNow('2026-03-11T09:00:00.000Z');
     await sweepGateRisks(w.deps);
     expect(await atRiskOf(w.lead)).toHaveLength(2);
   });

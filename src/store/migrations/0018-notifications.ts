@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 // In-app notifications (issue 12). A notice is one person's record of a change that concerns them,
 // written in the same transaction as the change (app/notifications/notify.ts), so a later e-mail
 // delivery can read the same rows. Its facts are bounded JSON text. `dedupe_key` makes a notice that
-// must be sent once (a gate turning at risk, per spell) insert-if-absent: unique per recipient, null for
+// must be sent once (a gate turning at risk: per spell, at most once a day) insert-if-absent: unique per recipient, null for
 // the others. notice_spells holds whether a subject (a gate at risk) is in a spell now and which spell
 // it is: opening one is a single upsert, so two instances checking at the same moment open it once.
 export async function up(db: Kysely<unknown>): Promise<void> {
