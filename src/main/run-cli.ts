@@ -10,6 +10,7 @@ import { registerGateCommands } from '../cli/gate-commands.js';
 import { registerIntakeCommands } from '../cli/intake-commands.js';
 import { registerMilestoneCommands } from '../cli/milestone-commands.js';
 import { registerMyWeekCommands } from '../cli/my-week-commands.js';
+import { registerNotificationCommands } from '../cli/notification-commands.js';
 import { CliExit } from '../cli/output.js';
 import { registerPlanCommands } from '../cli/plan-commands.js';
 import { registerProgramCommands } from '../cli/program-commands.js';
@@ -122,6 +123,7 @@ async function run(argv: string[], ctx: CliContext): Promise<number> {
   registerPlanCommands(program, ctx);
   registerActionCommands(program, ctx);
   registerMyWeekCommands(program, ctx);
+  registerNotificationCommands(program, ctx);
   registerSearchCommands(program, ctx);
   registerTemplateCommands(program, ctx);
   registerIntakeCommands(program, ctx);

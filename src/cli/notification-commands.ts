@@ -1,0 +1,94 @@
+import type { Command } from 'commander';
+import { type Notification, NotificationsQuerySchema } from '../contract/notification.js';
+import { addActingOptions, withBackend } from './connect.js';
+import { badOption } from './options.js';
+import { emit, fail, outputOf, table } from './output.js';
+import { addPageOptions, nextPageLine, pageOptions } from './paging.js';
+import type { CliContext } from './session.js';
+import { must } from './targets.js';
+
+/** A notice in a line of English, as the web says it. */
+export function noticeLine(n: Notification): string {
+  switch (n.kind) {
+    case 'gate_status_changed':
+      return `${n.facts.gateKey} ${n.facts.gateName} moved from ${n.facts.fromStatus.replaceAll('_', ' ')} to ${n.facts.toStatus.replaceAll('_', ' ')}`;
+    case 'evidence_awaits_review':
+      return `Evidence for ${n.facts.itemKey} ${n.facts.itemTitle} (${n.facts.gateKey}) waits for your review`;
+    case 'evidence_rejected':
+      return `Your evidence for ${n.facts.itemKey} (${n.facts.gateKey}) was rejected: "${n.facts.comment}"`;
+    case 'gate_at_risk':
+      return `${n.facts.gateKey} ${n.facts.gateName} is at risk: ${n.facts.items.map((i) => i.key).join(', ')}${n.facts.moreItems > 0 ? ` and ${n.facts.moreItems} more` : ''} not on course`;
+    case 'intake_submitted':
+      return `${n.facts.clientName} submitted ${n.facts.programName} through intake`;
+    case 'action_assigned':
+      return `Action ${n.facts.actionKey} ${n.facts.title} is yours`;
+  }
+}
+
+/** tollgate notifications [list] [--unread] | read <id> | read --all: one's own notices. */
+export function registerNotificationCommands(cli: Command, ctx: CliContext): void {
+  const group = cli
+    .command('notifications')
+    .description('Your notices: gates that moved, evidence to review, your evidence rejected, gates at risk');
+  addActingOptions(
+    addPageOptions(
+      group
+        .command('list', { isDefault: true })
+        .description('Your notices, newest first, with how many are unread')
+        .option('--unread', 'only the unread ones'),
+      'notices',
+      50,
+      200,
+    ).option('--json', "print the API's JSON ({ items: Notification[], nextCursor, unreadCount })"),
+  ).action(async (o: { unread?: boolean; limit?: string; cursor?: string; json?: boolean }, cmd: Command) => {
+    const out = outputOf(o);
+    const page = pageOptions(out, NotificationsQuerySchema.shape.limit, 200, o);
+    await withBackend(ctx, cmd, out, async (b) => {
+      const found = must(out, await b.listNotifications({ query: { unread: o.unread ? 'true' : undefined, ...page } }));
+      const more = nextPageLine(
+        'More notices',
+        ['notifications'],
+        { '--unread': o.unread ? '' : undefined, '--limit': o.limit },
+        found.nextCursor,
+      );
+      emit(out, found, () =>
+        found.items.length === 0
+          ? `No ${o.unread ? 'unread ' : ''}notices.`
+          : `${found.unreadCount} unread.\n${table(
+              ['Id', 'When', 'Program', 'What', 'By', 'Read'],
+              found.items.map((n) => [
+                n.id,
+                n.createdAt.slice(0, 16).replace('T', ' '),
+                n.facts.programCode,
+                noticeLine(n),
+                n.actorName ?? 'Tollgate',
+                n.readAt ? 'read' : 'NEW',
+              ]),
+              { maxWidths: [undefined, undefined, undefined, 70] },
+            )}${more}`,
+      );
+    });
+  });
+
+  addActingOptions(
+    group
+      .command('read')
+      .description('Mark one of your notices read, or all of them')
+      .argument('[id]', "the notice's id (from `tollgate notifications`)")
+      .option('--all', 'every unread notice of yours')
+      .option('--json', "print the API's JSON ({ unreadCount })"),
+  ).action(async (id: string | undefined, o: { all?: boolean; json?: boolean }, cmd: Command) => {
+    const out = outputOf(o);
+    if ((id === undefined) === (o.all !== true)) badOption(out, '--all', 'Name one notice by its id, or give --all (not both).');
+    await withBackend(ctx, cmd, out, async (b) => {
+      if (o.all) {
+        const r = must(out, await b.readAllNotifications());
+        emit(out, r, () => `Marked ${r.marked} read; ${r.unreadCount} unread.`);
+        return;
+      }
+      const r = await b.readNotification({ params: { notificationId: (id as string).trim() } });
+      const value = r.ok ? r.value : fail(out, r.error);
+      emit(out, value, () => `Marked read; ${value.unreadCount} unread.`);
+    });
+  });
+}
