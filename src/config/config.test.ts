@@ -90,3 +90,22 @@ describe('TOLLGATE_EVIDENCE_MAX_BYTES', () => {
       expect(() => loadConfig({ TOLLGATE_EVIDENCE_MAX_BYTES: v }), v).toThrow(/TOLLGATE_EVIDENCE_MAX_BYTES/);
   });
 });
+
+describe('live updates and the readiness sweep', () => {
+  it('poll every 2 s, hold 500 streams an instance and 5 a person, sweep every 10 minutes by default', () => {
+    const c = loadConfig({});
+    expect(c.events).toEqual({ pollMs: 2_000, streams: 500, streamsPerPerson: 5 });
+    expect(c.readinessSweepMs).toBe(600_000);
+  });
+
+  it('refuses values outside their ranges, naming the variable', () => {
+    expect(() => loadConfig({ TOLLGATE_EVENTS_POLL_MS: '50' })).toThrow(/TOLLGATE_EVENTS_POLL_MS/);
+    expect(() => loadConfig({ TOLLGATE_EVENT_STREAMS_PER_PERSON: '0' })).toThrow(/TOLLGATE_EVENT_STREAMS_PER_PERSON/);
+    expect(() => loadConfig({ TOLLGATE_EVENT_STREAMS: 'many' })).toThrow(/TOLLGATE_EVENT_STREAMS/);
+    expect(() => loadConfig({ TOLLGATE_READINESS_SWEEP_MS: '-1' })).toThrow(/TOLLGATE_READINESS_SWEEP_MS/);
+    expect(loadConfig({ TOLLGATE_READINESS_SWEEP_MS: '0', TOLLGATE_EVENT_STREAMS: '0' })).toMatchObject({
+      readinessSweepMs: 0,
+      events: { streams: 0 },
+    });
+  });
+});

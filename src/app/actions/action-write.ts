@@ -4,7 +4,7 @@ import type { AuthorizedProgramId, ProgramAction } from '../../domain/policy.js'
 import type { Program } from '../../domain/program.js';
 import type { Result } from '../../domain/result.js';
 import type { Actor, AppDeps } from '../deps.js';
-import { editRecord, type RecordKind, viewCommitted } from '../edit-record.js';
+import { type EditContext, editRecord, type RecordKind, viewCommitted } from '../edit-record.js';
 import type { Tx } from '../ports.js';
 import { abort } from '../transact.js';
 import { type ActionView, actionView } from './action-view.js';
@@ -84,6 +84,7 @@ export async function writeActionEdit(
   permission: ProgramAction,
   reason: string | null | undefined,
   decide: (ctx: Loaded) => Promise<Result<Edit<Action>>>,
+  after?: (ctx: EditContext<Action>, next: Action) => Promise<void>,
 ): Promise<Result<ActionView>> {
   const committed = await editRecord(
     deps,
@@ -92,6 +93,7 @@ export async function writeActionEdit(
     permission,
     reason,
     (ctx) => decide({ tx: ctx.tx, program: ctx.program, programId: ctx.access.programId, action: ctx.record, now: ctx.now }),
+    after,
   );
   return viewCommitted(deps, actionKind, committed);
 }

@@ -4,6 +4,7 @@ import type { PlainDate } from '../../domain/plain-date.js';
 import type { Result } from '../../domain/result.js';
 import type { AppDeps } from '../deps.js';
 import { checkOwner } from '../milestone-write.js';
+import { noticeActionAssigned } from '../notifications/notify.js';
 import type { ActionView } from './action-view.js';
 import { type ActionTarget, resolveMilestoneRef, writeActionEdit } from './action-write.js';
 
@@ -24,10 +25,20 @@ export interface EditActionInput extends ActionTarget {
 
 /** Edits an action that is not closed; a due-date move needs a reason and keeps the first promise. */
 export function editAction(deps: AppDeps, input: EditActionInput): Promise<Result<ActionView>> {
-  return writeActionEdit(deps, input, 'action.edit', input.reason, async ({ tx, program, programId, action }) => {
-    const { patch } = input;
-    await checkOwner(tx, program, patch.ownerId);
-    const blocksMilestoneId = await resolveMilestoneRef(tx, program, programId, patch.blocksMilestoneId);
-    return edit(action, { ...patch, ownerId: patch.ownerId as UserId | null | undefined, blocksMilestoneId }, input.reason);
-  });
+  return writeActionEdit(
+    deps,
+    input,
+    'action.edit',
+    input.reason,
+    async ({ tx, program, programId, action }) => {
+      const { patch } = input;
+      await checkOwner(tx, program, patch.ownerId);
+      const blocksMilestoneId = await resolveMilestoneRef(tx, program, programId, patch.blocksMilestoneId);
+      return edit(action, { ...patch, ownerId: patch.ownerId as UserId | null | undefined, blocksMilestoneId }, input.reason);
+    },
+    async ({ tx, program, record, meta }, next) => {
+      // A new owner is told the action is theirs, in the edit's transaction.
+      if (next.ownerId !== record.ownerId) await noticeActionAssigned(deps, tx, { actorId: meta.actorId, at: meta.at }, program, next);
+    },
+  );
 }

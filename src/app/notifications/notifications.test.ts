@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openUseCaseWorld, refusal, type UseCaseWorld, worldStart } from '../../../test/support/use-case-world.js';
 import type { UserId } from '../../domain/ids.js';
+import { plainDate } from '../../domain/plain-date.js';
 import type { Program } from '../../domain/program.js';
+import { editAction } from '../actions/edit-action.js';
+import { openAction } from '../actions/open-action.js';
 import { unwrap } from '../create-records.js';
 import type { Actor } from '../deps.js';
 import { getGate, listGates } from '../gates/get-gates.js';
@@ -176,6 +179,54 @@ describe('notices of the gate steps', () => {
     });
     expect(refusal(r).code).toBe('VALIDATION_FAILED');
     expect((await noticesOf(p, quality)).get(quality.id)).toEqual([]);
+  });
+});
+
+describe('actions', () => {
+  it("a new action's owner is told it is theirs, and so is the next owner when it is handed on; not who did it", async () => {
+    const { p, decider, supplier } = await gateProgram();
+    const opened = unwrap(
+      await openAction(w.deps, {
+        programId: p.id,
+        actor: w.lead,
+        title: 'Send the signed golden sample',
+        ownerId: supplier.id,
+        dueDate: plainDate('2026-03-20'),
+      }),
+    );
+    const mine = unwrap(
+      await openAction(w.deps, {
+        programId: p.id,
+        actor: w.lead,
+        title: 'Book the pilot line',
+        ownerId: w.lead.id,
+        dueDate: plainDate('2026-03-20'),
+      }),
+    );
+    const got = await noticesOf(p, supplier, w.lead);
+    expect(got.get(supplier.id)?.map((n) => [n.kind, n.facts, n.link])).toEqual([
+      [
+        'action_assigned',
+        { programCode: p.code, actionKey: opened.action.key, title: 'Send the signed golden sample' },
+        `/programs/${p.code}/actions#${opened.action.key}`,
+      ],
+    ]);
+    expect(got.get(w.lead.id)?.filter((n) => n.kind === 'action_assigned')).toEqual([]);
+    unwrap(
+      await editAction(w.deps, {
+        programId: p.id,
+        actionId: mine.action.key,
+        version: mine.action.version,
+        actor: w.lead,
+        patch: { ownerId: decider.id },
+      }),
+    );
+    expect(
+      (await noticesOf(p, decider))
+        .get(decider.id)
+        ?.filter((n) => n.kind === 'action_assigned')
+        .map((n) => n.facts),
+    ).toEqual([{ programCode: p.code, actionKey: mine.action.key, title: 'Book the pilot line' }]);
   });
 });
 
