@@ -10,6 +10,8 @@ import type { Actor } from '../deps.js';
 import { getGate, listGates } from '../gates/get-gates.js';
 import { updateGate } from '../gates/update-gate.js';
 import { acceptItem, rejectItem, submitItem } from '../gates/work-item.js';
+import { submitIntake } from '../intake/submit-intake.js';
+import { grantRole } from '../people/grant-role.js';
 import type { Notice } from '../ports.js';
 import { abort } from '../transact.js';
 import { programWrite } from '../write-sequence.js';
@@ -227,6 +229,41 @@ describe('actions', () => {
         ?.filter((n) => n.kind === 'action_assigned')
         .map((n) => n.facts),
     ).toEqual([{ programCode: p.code, actionKey: mine.action.key, title: 'Book the pilot line' }]);
+  });
+});
+
+describe('intake', () => {
+  it("a program submitted through intake is told to the client's cadence owners, not to the one who submitted it", async () => {
+    const buyer = await w.person('Jonas Buyer');
+    unwrap(await grantRole(w.deps, { actor: w.admin, userId: buyer.id, clientId: w.client.id, role: 'contributor' }));
+    const receipt = unwrap(
+      await submitIntake(w.deps, {
+        via: { actor: await w.reload(buyer), clientId: w.client.id },
+        answers: {
+          product: 'Kettle KW900',
+          name: 'Kettle KW900 launch',
+          supplierName: 'Bosch Thermotechnik',
+          factoryCity: 'Stuttgart',
+          factoryCountry: 'DE',
+          timeZone: 'Europe/Berlin',
+          targetReleaseDate: null,
+          currentPhase: 'G1',
+          knownRisks: [],
+          contacts: [],
+          note: '',
+        },
+      }),
+    );
+    const lead = unwrap(await listNotices(w.deps, { actor: w.lead, unreadOnly: true, limit: 200 })).items;
+    expect(lead.filter((n) => n.kind === 'intake_submitted').map((n) => [n.facts, n.link, n.actorId])).toEqual([
+      [
+        { programCode: receipt.reference, programName: 'Kettle KW900 launch', clientName: w.client.name },
+        `/programs/${receipt.reference}`,
+        buyer.id,
+      ],
+    ]);
+    const own = unwrap(await listNotices(w.deps, { actor: buyer, unreadOnly: false, limit: 200 })).items;
+    expect(own.filter((n) => n.kind === 'intake_submitted')).toEqual([]);
   });
 });
 

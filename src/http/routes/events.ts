@@ -24,7 +24,7 @@ export const eventRoutes =
         schema: {
           tags: ['me'],
           summary: 'Live updates as server-sent events: your unread notices, and programs you see that changed',
-          description: `text/event-stream. Events: \`notification\` ({unreadCount, newest}: sent at once and whenever your unread notices change), \`program\` ({programId, code}: a program you see was changed; refetch what shows it), \`resync\` (after a reconnect with Last-Event-ID: events may have been missed; refetch everything). A comment line at least every ${heartbeatMs / 1000} s keeps the stream open. Streams per instance (TOLLGATE_EVENT_STREAMS) and per person (TOLLGATE_EVENT_STREAMS_PER_PERSON) are bounded: beyond them 503 STREAMS_FULL or 429 TOO_MANY_STREAMS.`,
+          description: `text/event-stream. Events: \`notification\` ({unreadCount, newest}: sent at once and whenever your unread notices change), \`program\` ({programId, code}: a program you see was changed; refetch what shows it), \`resync\` (after a reconnect with Last-Event-ID: events may have been missed; refetch everything). A comment line keeps the stream open (every ${heartbeatMs / 1000} s, or each poll when TOLLGATE_EVENTS_POLL_MS is longer). Streams per instance (TOLLGATE_EVENT_STREAMS) and per person (TOLLGATE_EVENT_STREAMS_PER_PERSON) are bounded: beyond them 503 STREAMS_FULL or 429 TOO_MANY_STREAMS.`,
           response: { 401: ProblemSchema, 429: ProblemSchema, 503: ProblemSchema },
         },
       },
