@@ -28,6 +28,7 @@ import type { ProgramStatus } from '../../src/domain/program.js';
 import type { Result } from '../../src/domain/result.js';
 import { type RiskCategory, type RiskStrategy, riskStrategies } from '../../src/domain/risk.js';
 import { type GateCast, passGatesUpTo, planGateReviews, workCurrentGate } from './bench-gates.js';
+import { benchTemplateId, createBenchTemplate } from './bench-template.js';
 import type { Rng } from './prng.js';
 
 /**
@@ -100,8 +101,6 @@ export interface GenerateOptions {
   readonly signal?: AbortSignal;
   /** Called after each program with the programs and use-case calls done so far. */
   readonly progress?: (programsDone: number, calls: number) => void;
-  /** The template every program is made from (its gates and checklists); default-4-gate unless given. */
-  readonly templateId?: string;
 }
 
 export interface GenerateResult {
@@ -670,7 +669,9 @@ export async function generatePortfolio(deps: AppDeps, rng: Rng, opts: GenerateO
     await call('grantRole', () => grantRole(d0, { actor: admin, userId: lead.id, clientId, role: 'cadence_owner' }));
   }
 
-  const world: World = { admin, clientIds, cadenceOf, peopleOf, qualityOf, templateId: opts.templateId ?? 'default-4-gate' };
+  // Every program is made from the workspace's own copy of the default four gates with 15 items a gate.
+  await call('createBenchTemplate', () => createBenchTemplate(d0, admin));
+  const world: World = { admin, clientIds, cadenceOf, peopleOf, qualityOf, templateId: benchTemplateId };
   const plans = Array.from({ length: opts.programs }, (_, i) =>
     planProgram(rng.derive(`program:${i + 1}`), i + 1, opts.milestones, opts.now, world),
   );
