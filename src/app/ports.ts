@@ -315,6 +315,18 @@ export interface OwnedOpenItems {
   readonly reviews: readonly WeekChecklistItem[];
 }
 
+/**
+ * A person's own gates that are not settled (passed, passed with conditions, stopped) and have a
+ * review milestone, with what readiness reads for them: what "my week" shows of the gates they own.
+ */
+export interface OwnedGatesForReadiness {
+  readonly gates: readonly GateRecord[];
+  /** The gates' review milestones. */
+  readonly reviewMilestones: readonly Milestone[];
+  /** The gates' required items not yet accepted or waived. */
+  readonly openRequiredItems: readonly ChecklistItemRecord[];
+}
+
 /** An intake link with how much it was used. */
 export interface IntakeLinkUse extends IntakeLink {
   readonly submissions: number;
@@ -452,6 +464,12 @@ export interface Reads {
     dueBy: PlainDate,
     confirmIn: { readonly programIds: readonly string[]; readonly clientIds: readonly string[] },
   ): Promise<OwnedOpenItems>;
+  /**
+   * The gates a person owns (gates.owner_id) that are not settled and have a review milestone, in any
+   * program (the caller checks access), with their review milestones and open required items: three
+   * reads filtered by owner in SQL, whatever the number of gates.
+   */
+  listOwnedGatesForReadiness(userId: UserId): Promise<OwnedGatesForReadiness>;
   findAction(programId: AuthorizedProgramId, idOrKey: string): Promise<Action | null>;
   listLinks(programId: AuthorizedProgramId): Promise<Link[]>;
   /** The program's finish-to-start dependencies between milestones. */

@@ -8,7 +8,7 @@ import { must } from './targets.js';
 type Item = MyWeek['actions'][number];
 
 const sections: readonly {
-  readonly key: Exclude<keyof MyWeek, 'weekStart' | 'weekEnd' | 'unavailable'>;
+  readonly key: Exclude<keyof MyWeek, 'weekStart' | 'weekEnd' | 'unavailable' | 'gatesAtRisk'>;
   readonly title: string;
   readonly due: string;
 }[] = [
@@ -23,6 +23,21 @@ const sections: readonly {
 
 /** The date and what is wrong with it, in capitals so that it stands out in a terminal. */
 const dueText = (i: Item) => (i.dueDate === null ? 'NO DUE DATE' : i.isOverdue ? `${i.dueDate} OVERDUE` : i.dueDate);
+
+const daysLeftText = (n: number) =>
+  n < 0 ? `${-n} business day${n === -1 ? '' : 's'} past` : n === 0 ? 'today' : `${n} business day${n === 1 ? '' : 's'} left`;
+
+/** The gates the person owns that are at risk: one heading per gate, its items not on course below. */
+function gatesAtRiskText(gates: MyWeek['gatesAtRisk']): string {
+  const title = 'Gates at risk that you own';
+  if (gates.length === 0) return `${title}: none.`;
+  const blocks = gates.map((g) => {
+    const head = `${g.programCode} ${g.gateKey} ${g.gateName}: review ${g.plannedReviewDate} (${daysLeftText(g.businessDaysLeft)})`;
+    const rows = g.items.map((i) => [i.key, i.title, i.owner?.name ?? 'NO OWNER', i.dueDate, i.reasons.join(', ').toUpperCase()]);
+    return `${head}\n${table(['Key', 'Required item', 'Owner', 'Due', 'Why'], rows, { maxWidths: [undefined, 50, 30] })}`;
+  });
+  return `${title} (${gates.length}):\n${blocks.join('\n')}`;
+}
 
 function weekText(w: MyWeek): string {
   const parts = [`Your week: ${w.weekStart} to ${w.weekEnd}`];
@@ -45,6 +60,7 @@ function weekText(w: MyWeek): string {
       `${s.title} (${items.length}):\n${table(head, hasGaps ? rows : rows.map((r) => r.slice(0, 4)), { maxWidths: [undefined, undefined, 50] })}`,
     );
   }
+  parts.push(gatesAtRiskText(w.gatesAtRisk));
   if (w.unavailable.length > 0) {
     parts.push(`Could not be worked out just now (the error is logged): ${w.unavailable.map((u) => u.programCode).join(', ')}.`);
   }
@@ -56,7 +72,7 @@ export function registerMyWeekCommands(cli: Command, ctx: CliContext): void {
     cli
       .command('my-week')
       .description(
-        'Your week across all your programs: decisions to make, actions due or overdue, closures to confirm, risks to review, milestones due',
+        'Your week across all your programs: decisions to make, actions due or overdue, closures to confirm, risks to review, milestones due, checklist items and evidence to review, gates you own that are at risk',
       )
       .option('--json', "print the API's JSON (MyWeek)")
       .addHelpText('after', '\nOverdue items come first; items without a due date are named, never hidden.'),

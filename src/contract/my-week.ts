@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PlainDateSchema } from './common.js';
+import { PersonRefSchema, PlainDateSchema } from './common.js';
 
 const Item = z.object({
   kind: z.enum(['decision', 'action', 'confirmation', 'risk_review', 'milestone', 'checklist_item', 'evidence_review']),
@@ -17,6 +17,30 @@ const Item = z.object({
   gateKey: z.string().optional().meta({ description: 'The gate of a checklist item or of evidence to review' }),
 });
 
+const GateAtRisk = z.object({
+  programId: z.string(),
+  programCode: z.string(),
+  programName: z.string(),
+  gateId: z.string(),
+  gateKey: z.string().meta({ example: 'G1' }),
+  gateName: z.string(),
+  plannedReviewDate: PlainDateSchema.meta({ description: "The review milestone's actual date, else its forecast" }),
+  businessDaysLeft: z.number().int().meta({
+    description: "Business days from the program's today up to the planned review, on the program's calendar (negative once past)",
+  }),
+  items: z
+    .array(
+      z.object({
+        key: z.string(),
+        title: z.string(),
+        owner: PersonRefSchema.nullable(),
+        dueDate: PlainDateSchema.meta({ description: "The item's due date, or the planned review when it has none" }),
+        reasons: z.array(z.enum(['rejected', 'overdue', 'due'])),
+      }),
+    )
+    .meta({ description: 'The required items not on course: rejected, overdue, or due today and not accepted' }),
+});
+
 export const MyWeekSchema = z
   .object({
     weekStart: PlainDateSchema,
@@ -30,6 +54,10 @@ export const MyWeekSchema = z
       .array(Item)
       .meta({ description: 'Gate checklist items you own that still need evidence (open or rejected), due this week or overdue' }),
     reviews: z.array(Item).meta({ description: 'Evidence submitted on gates you own, waiting for your review' }),
+    gatesAtRisk: z.array(GateAtRisk).meta({
+      description:
+        'Gates you own that are at risk: inside the warning period before their planned review (business days on the program calendar), with required items not on course; soonest review first',
+    }),
     unavailable: z
       .array(z.object({ programId: z.string(), programCode: z.string(), programName: z.string() }))
       .meta({ description: 'Programs whose items could not be worked out just now (the error is logged); the rest is listed' }),

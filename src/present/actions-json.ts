@@ -70,6 +70,23 @@ export function myWeekJson(v: MyWeekView): MyWeek {
     milestones: v.milestones.map(item),
     checklistItems: v.checklistItems.map(item),
     reviews: v.reviews.map(item),
+    gatesAtRisk: v.gatesAtRisk.map((g) => ({
+      programId: g.programId,
+      programCode: g.programCode,
+      programName: v.programs.get(g.programId)?.name ?? g.programCode,
+      gateId: g.gate.id,
+      gateKey: g.gate.key,
+      gateName: g.gate.name,
+      plannedReviewDate: g.plannedReviewDate,
+      businessDaysLeft: g.businessDaysLeft,
+      items: g.items.map((i) => ({
+        key: i.key,
+        title: i.title,
+        owner: personRef((i.ownerId && v.people.get(i.ownerId)) || null),
+        dueDate: i.dueDate,
+        reasons: [...i.reasons],
+      })),
+    })),
     unavailable: v.unavailable.map(({ program }) => ({ programId: program.id, programCode: program.code, programName: program.name })),
   };
 }

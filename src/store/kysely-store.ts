@@ -413,6 +413,32 @@ export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'cou
         confirmations: confirmations.map(toAction),
       };
     },
+    async listOwnedGatesForReadiness(userId) {
+      // Each read filters by the person's gates in SQL (gates_owner_idx), so there are three however many they own.
+      const owned = db
+        .selectFrom('gates')
+        .where('gates.ownerId', '=', userId)
+        .where('gates.status', 'not in', ['passed', 'passed_with_conditions', 'stopped'])
+        .where('gates.reviewMilestoneId', 'is not', null);
+      const [gates, reviewMilestones, items] = await Promise.all([
+        owned.selectAll('gates').execute(),
+        db.selectFrom('milestones').selectAll().where('milestones.id', 'in', owned.select('gates.reviewMilestoneId')).execute(),
+        db
+          .selectFrom('checklistItems')
+          .selectAll()
+          .where('checklistItems.gateId', 'in', owned.select('gates.id'))
+          .where('checklistItems.isRequired', '=', 1)
+          .where('checklistItems.state', 'not in', ['accepted', 'waived'])
+          .orderBy('checklistItems.gateId')
+          .orderBy('checklistItems.position')
+          .execute(),
+      ]);
+      return {
+        gates: gates.map(toGate).sort(byGateOrder),
+        reviewMilestones: reviewMilestones.map(toMilestone),
+        openRequiredItems: items.map(toChecklistItem),
+      };
+    },
     async findAction(programId, idOrKey) {
       const r = await db
         .selectFrom('actions')

@@ -18,6 +18,7 @@ import * as m0015 from './migrations/0015-gates.js';
 import * as m0017 from './migrations/0017-intake.js';
 import * as m0018 from './migrations/0018-notifications.js';
 import * as m0019 from './migrations/0019-workspace-templates.js';
+import * as m0020 from './migrations/0020-gate-owner-index.js';
 
 // Migrations are imported, not discovered on disk, so the compiled build carries them.
 const migrations: Record<string, Migration> = {
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   '0017-intake': m0017,
   '0018-notifications': m0018,
   '0019-workspace-templates': m0019,
+  '0020-gate-owner-index': m0020,
 };
 
 /** Where the applied migrations are recorded, and their lock: the schema's, not the workspace's data. */
