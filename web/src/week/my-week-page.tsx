@@ -8,6 +8,7 @@ import { formatList, formatPlainDate } from '../lib/format.js';
 import { useMyWeek } from '../lib/record-queries.js';
 import type { MyWeek } from '../lib/records-api.js';
 import { Mark } from '../records/mark.js';
+import { GatesAtRiskSection } from './gates-at-risk-section.js';
 import { weekSections } from './week-item.js';
 import { WeekSection } from './week-section.js';
 
@@ -16,17 +17,22 @@ function useWeekAnswer() {
   const { t } = useTranslation();
   return (week: MyWeek): { headline: string; overdue: string | null } => {
     const all = weekSections.flatMap((s) => week[s]);
-    if (all.length === 0) return { headline: t('week.nothing'), overdue: null };
+    const gates = week.gatesAtRisk.length;
+    if (all.length + gates === 0) return { headline: t('week.nothing'), overdue: null };
     const parts = weekSections.filter((s) => week[s].length > 0).map((s) => t(`week.count.${s}`, { count: week[s].length }));
+    if (gates > 0) parts.push(t('week.count.gatesAtRisk', { count: gates }));
     const overdue = all.filter((i) => i.isOverdue).length;
     return {
-      headline: t('week.summary', { count: all.length, breakdown: formatList(parts) }),
+      headline: t('week.summary', { count: all.length + gates, breakdown: formatList(parts) }),
       overdue: overdue > 0 ? t('week.overdue', { count: overdue }) : null,
     };
   };
 }
 
-/** "My week": decisions to make, actions due, closures to confirm, risks to review, milestones due. */
+/**
+ * "My week": decisions to make, evidence to review, actions due, checklist items to evidence, closures
+ * to confirm, risks to review, milestones due, then the gates the person owns that are at risk.
+ */
 export function MyWeekPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
@@ -73,6 +79,7 @@ export function MyWeekPage() {
           {weekSections.map((s) => (
             <WeekSection key={s} name={s} items={week.data[s]} />
           ))}
+          <GatesAtRiskSection gates={week.data.gatesAtRisk} />
         </>
       ) : (
         <div className="skeleton-block" aria-hidden="true">
