@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unwrap } from '../../src/app/create-records.js';
 import { importLegacyAction } from '../../src/app/demo/legacy-records.js';
 import type { Actor } from '../../src/app/deps.js';
+import { listGates } from '../../src/app/gates/get-gates.js';
+import { updateGate } from '../../src/app/gates/update-gate.js';
 import type { UserId } from '../../src/domain/ids.js';
 import type { Program } from '../../src/domain/program.js';
 import { createTestApp, type TestApp } from '../support/app.js';
@@ -29,6 +31,15 @@ interface Week {
   confirmations: Item[];
   risks: Item[];
   milestones: Item[];
+  gatesAtRisk: {
+    programCode: string;
+    programName: string;
+    gateKey: string;
+    gateName: string;
+    plannedReviewDate: string;
+    businessDaysLeft: number;
+    items: { key: string; title: string; owner: { id: string; name: string } | null; dueDate: string; reasons: string[] }[];
+  }[];
 }
 
 // Wednesday 11 March 2026, noon in Ningbo: the week runs Monday 9 to Sunday 15 March.
@@ -199,6 +210,39 @@ describe.each(dialects)('my week on %s', (dialect) => {
       ['Tooling kick-off (T0)', 'milestone', 'deliver', '2026-03-12', false],
     ]);
     expect(titles((await week(t.actor)).milestones)).toEqual(['Lead milestone']);
+  });
+
+  it("lists the gates the person owns that are at risk, with the required items off course; not someone else's", async () => {
+    const gated = await seedProgram(t, 'KHG-G1');
+    const owner = await t.grant(sophie, { programId: gated.id, role: 'quality_owner' });
+    // G1's review on Wednesday 18 March: 5 business days away, inside the 10-day warning period.
+    const review = await post(gated, 'milestones', { name: 'G1 review', phase: 'G1', baselineDate: '2026-03-18', ownerId: owner.id });
+    const g1 = unwrap(await listGates(t.deps, { programId: gated.id, actor: t.actor })).gates[0];
+    unwrap(
+      await updateGate(t.deps, {
+        programId: gated.id,
+        gateKey: 'G1',
+        actor: t.actor,
+        version: g1?.version ?? 0,
+        reviewMilestoneId: review.id,
+        ownerId: owner.id,
+      }),
+    );
+    const readiness = unwrap(await listGates(t.deps, { programId: gated.id, actor: t.actor })).gates[0]?.readiness;
+    const [gate, ...more] = (await week(owner)).gatesAtRisk;
+    expect(more).toEqual([]);
+    expect(gate).toMatchObject({
+      programCode: 'KHG-G1',
+      programName: 'Kettle KHG-G1',
+      gateKey: 'G1',
+      plannedReviewDate: '2026-03-18',
+      businessDaysLeft: 5,
+    });
+    expect(gate?.items.map((i) => [i.key, i.title, i.owner?.id ?? null, i.dueDate, i.reasons])).toEqual(
+      readiness?.items.map((i) => [i.key, i.title, i.ownerId, i.dueDate, i.reasons]),
+    );
+    expect(gate?.items.length).toBeGreaterThan(0);
+    for (const who of [chen, jonas, alex]) expect((await week(who)).gatesAtRisk).toEqual([]);
   });
 
   it('is empty for an observer, and refused without a person (401)', async () => {
