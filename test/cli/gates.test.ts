@@ -8,6 +8,7 @@ import type { AppDeps } from '../../src/app/deps.js';
 import { createPerson } from '../../src/app/people/create-person.js';
 import type { Action } from '../../src/contract/action.js';
 import type { GateDocument, ProgramGatesDocument } from '../../src/contract/gate.js';
+import type { MyWeek } from '../../src/contract/my-week.js';
 import { addDays, dateInZone, type PlainDate } from '../../src/domain/plain-date.js';
 import { argon2Passwords } from '../../src/main/passwords.js';
 import { openStore } from '../../src/store/open-store.js';
@@ -147,6 +148,21 @@ describe.each(dialects)('tollgate gate on %s', (dialect) => {
     expect(rejected.code, rejected.stderr).toBe(0);
     expect(rejected.stdout).toMatch(/^G1-BOM-DRAWINGS is now rejected\. G1 is in progress, 0\/8 required done, 1 rejected\./);
     expect(rejected.stdout).toContain('rejected by 李伟');
+    // With a warning period that reaches today, the rejected item puts G1 at risk: Dana, its owner, sees it in her week.
+    expect((await as('dana', 'gate', 'set', 'CLI-GATE', 'G1', '--warning-days', '60', '--reason', 'Watch G1 early')).code).toBe(0);
+    const week = jsonOf<MyWeek>(await as('dana', 'my-week', '--json'));
+    const readiness = (await g1()).readiness;
+    expect(readiness.level).toBe('at_risk');
+    expect(week.gatesAtRisk.map((g) => [g.programCode, g.gateKey, g.items.map((i) => [i.key, i.reasons])])).toEqual([
+      ['CLI-GATE', 'G1', readiness.items.map((i) => [i.key, i.reasons])],
+    ]);
+    expect(week.gatesAtRisk[0]?.items.find((i) => i.key === 'G1-BOM-DRAWINGS')?.reasons).toEqual(['rejected']);
+    const text = await as('dana', 'my-week');
+    expect(text.stdout).toContain('Gates at risk that you own (1):');
+    expect(text.stdout).toMatch(/CLI-GATE G1 Pre-production readiness: review \d{4}-\d{2}-\d{2} \(\d+ business days? left\)/);
+    expect(text.stdout).toMatch(/│ G1-BOM-DRAWINGS +│ .+│ REJECTED +│/);
+    expect(jsonOf<MyWeek>(await as('li', 'my-week', '--json')).gatesAtRisk).toEqual([]);
+    expect((await as('dana', 'gate', 'set', 'CLI-GATE', 'G1', '--warning-days', '10', '--reason', 'Back to the default')).code).toBe(0);
     await as('dana', 'gate', 'submit', 'CLI-GATE', 'G1', 'G1-BOM-DRAWINGS', '--note', 'All drawings at rev C.');
     const stale = await as('li', 'gate', 'accept', 'CLI-GATE', 'G1', 'G1-BOM-DRAWINGS', '--version', '2', '--json');
     expect(problemOf(stale).code).toBe('VERSION_CONFLICT');
