@@ -19,12 +19,12 @@ export interface GateAtRisk<G extends Gate = Gate> {
  */
 export function gatesAtRiskOf<G extends Gate>(
   gates: readonly G[],
-  reviewMilestones: readonly Pick<Milestone, 'id' | 'actualDate' | 'forecastDate'>[],
+  reviewMilestones: readonly (Pick<Milestone, 'actualDate' | 'forecastDate'> & { readonly id: string })[],
   openRequiredItems: readonly ChecklistItem[],
   today: PlainDate,
   calendar: WorkingDays,
 ): GateAtRisk<G>[] {
-  const reviews = new Map(reviewMilestones.map((m) => [m.id as string, m]));
+  const reviews = new Map(reviewMilestones.map((m) => [m.id, m]));
   const out: GateAtRisk<G>[] = [];
   for (const gate of gates) {
     const m = gate.reviewMilestoneId ? reviews.get(gate.reviewMilestoneId) : undefined;
