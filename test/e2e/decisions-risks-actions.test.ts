@@ -121,6 +121,7 @@ describe('browser: my week, decisions, risks and actions', () => {
       'Waiting for your confirmation',
       'Your risks due for review',
       'Your milestones due or late',
+      'Gates at risk that you own',
     ])
       expect(await page.getByRole('heading', { name, level: 2 }).count(), name).toBe(1);
     await screenshot(page, 'my-week');
