@@ -324,6 +324,25 @@ describe('browser: my week, decisions, risks and actions', () => {
     await lead.context().close();
   });
 
+  it('(e) shows the quality owner the gate she owns that is at risk on "My week", each item off course a link', async () => {
+    // In the demo, Sophie owns NW-TENT2P's G2: its review 5 business days away, one required item rejected.
+    const page = await as('quality@demo.test', '/week');
+    const section = page.getByRole('region', { name: 'Gates at risk that you own' });
+    const gate = section.getByRole('link', { name: 'G2 Pilot run checks' });
+    await expect.poll(() => gate.count()).toBe(1);
+    expect(await gate.getAttribute('href')).toBe('/programs/NW-TENT2P/gates/G2');
+    expect(await section.textContent()).toContain('5 business days left');
+    const rows = section.getByRole('table').locator('tbody tr');
+    const texts = await rows.allTextContents();
+    expect(texts.some((t) => t.includes('G2-DEFECT-RATE') && t.includes('rejected'))).toBe(true);
+    await rows.filter({ hasText: 'G2-DEFECT-RATE' }).getByRole('link').click();
+    await page.waitForURL(/\/programs\/NW-TENT2P\/gates\/G2#G2-DEFECT-RATE$/);
+    await page.goBack();
+    await expect.poll(() => gate.count()).toBe(1);
+    await expectAccessible(page, { scope: 'main' });
+    await page.context().close();
+  });
+
   it('(d) shows an observer decisions, risks and actions with no write controls', async () => {
     const page = await as('observer@demo.test');
     // Leadership's home stays the portfolio, with the new counts linking to each list.
