@@ -152,7 +152,10 @@ async function runDialect(dialect: Dialect, opts: BenchOptions, selected: Select
   const kept = opts.keep ? keptDatabase({ dialect, pgUrl: opts.pgUrl, dir: opts.keep, identity }) : null;
   let db = kept ? await kept.find() : null;
   const reused = db !== null;
-  if (reused) log(`[${dialect}] reusing the kept ${kept?.location} (a copy)`);
+  if (reused)
+    log(
+      `[${dialect}] reusing the kept ${kept?.location} (a copy${kept?.behind ? `, ${kept.behind} migration(s) behind: migrated before use` : ''})`,
+    );
   db ??= await createDatabase(dialect, opts.pgUrl);
   live.add(db);
   try {

@@ -160,9 +160,9 @@ export interface KeepOptions {
 }
 
 /** The kept database's key: the portfolio's identity and the schema (every migration's name). */
-export function keepKey(identity: Readonly<Record<string, unknown>>): string {
+export function keepKey(identity: Readonly<Record<string, unknown>>, migrations: readonly string[] = migrationNames): string {
   return createHash('sha256')
-    .update(JSON.stringify({ ...identity, migrations: migrationNames }))
+    .update(JSON.stringify({ ...identity, migrations }))
     .digest('hex')
     .slice(0, 12);
 }
@@ -176,20 +176,41 @@ export const keptPrefix = { sqlite: 'tollgate-bench-keep-', postgres: 'tollgate_
  */
 export function keptDatabase(o: KeepOptions) {
   const key = keepKey(o.identity);
-  const file = join(resolve(o.dir), `${keptPrefix.sqlite}${key}.db`);
-  const name = `${keptPrefix.postgres}${key}`;
-  return {
+  const fileOf = (k: string) => join(resolve(o.dir), `${keptPrefix.sqlite}${k}.db`);
+  const nameOf = (k: string) => `${keptPrefix.postgres}${k}`;
+  const locationOf = (k: string) => (o.dialect === 'sqlite' ? fileOf(k) : `${new URL(o.pgUrl).host}/${nameOf(k)}`);
+  const file = fileOf(key);
+  const name = nameOf(key);
+  const isKept = async (k: string) =>
+    o.dialect === 'sqlite'
+      ? existsSync(fileOf(k))
+      : Boolean((await withClient(o.pgUrl, (c) => c.query('SELECT 1 FROM pg_database WHERE datname = $1', [nameOf(k)]))).rowCount);
+  const kept = {
     key,
-    location: o.dialect === 'sqlite' ? file : `${new URL(o.pgUrl).host}/${name}`,
+    location: locationOf(key),
+    /** Migrations the copy found lacks (it is migrated before use): 0 when kept at this very schema. */
+    behind: 0,
+    /**
+     * A working copy of the kept portfolio, or null. A portfolio kept before the latest migrations (same
+     * generator, seed and sizes) is used too: the run migrates its copy, as a server migrates on start.
+     */
     async find(): Promise<BenchDatabase | null> {
+      let found: string | null = null;
+      for (let n = migrationNames.length; n > 0 && found === null; n--) {
+        const k = n === migrationNames.length ? key : keepKey(o.identity, migrationNames.slice(0, n));
+        if (await isKept(k)) {
+          found = k;
+          kept.behind = migrationNames.length - n;
+        }
+      }
+      if (found === null) return null;
+      kept.location = locationOf(found);
       if (o.dialect === 'sqlite') {
-        if (!existsSync(file)) return null;
         const dir = mkdtempSync(join(tmpdir(), 'tollgate-bench-'));
-        copyFileSync(file, join(dir, 'tollgate.db'));
+        copyFileSync(fileOf(found), join(dir, 'tollgate.db'));
         return sqliteIn(dir);
       }
-      const exists = await withClient(o.pgUrl, (c) => c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]));
-      return exists.rowCount ? createPostgres(o.pgUrl, name) : null;
+      return createPostgres(o.pgUrl, nameOf(found));
     },
     async keep(db: BenchDatabase): Promise<void> {
       if (o.dialect === 'sqlite') {
@@ -207,6 +228,7 @@ export function keptDatabase(o: KeepOptions) {
       });
     },
   };
+  return kept;
 }
 
 /** Drops every kept portfolio: the SQLite files in `dir`, and the PostgreSQL databases named tollgate_bench_keep_*. */
