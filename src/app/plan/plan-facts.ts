@@ -2,7 +2,7 @@ import type { Action } from '../../domain/action.js';
 import { businessDaysBetween, type WorkingDays } from '../../domain/business-days.js';
 import type { ChecklistItem } from '../../domain/gates/checklist-item.js';
 import type { Gate } from '../../domain/gates/gate.js';
-import { gateReadiness } from '../../domain/gates/gate-readiness.js';
+import { gatesAtRiskOf } from '../../domain/gates/gates-at-risk.js';
 import type { HealthSignals, SignalsOf } from '../../domain/health.js';
 import type { Milestone } from '../../domain/milestone.js';
 import type { MilestoneLink } from '../../domain/milestone-link.js';
@@ -50,13 +50,8 @@ export const noFacts: PlanFacts = {
 function gatesAtRisk(cal: WorkingDays, milestones: readonly Milestone[], g: GateFacts | undefined) {
   const out = new Map<string, { gateKey: string; items: number }>();
   if (!g) return out;
-  const byId = new Map(milestones.map((m) => [m.id as string, m]));
-  for (const gate of g.gates) {
-    const m = gate.reviewMilestoneId ? byId.get(gate.reviewMilestoneId) : undefined;
-    if (!m) continue;
-    const items = g.openRequiredItems.filter((i) => i.gateId === gate.id);
-    const r = gateReadiness({ ...gate, plannedReviewDate: m.actualDate ?? m.forecastDate }, items, g.today, cal);
-    if (r.level === 'at_risk') out.set(m.id, { gateKey: gate.key, items: r.items.length });
+  for (const { gate, readiness } of gatesAtRiskOf(g.gates, milestones, g.openRequiredItems, g.today, cal)) {
+    if (gate.reviewMilestoneId) out.set(gate.reviewMilestoneId, { gateKey: gate.key, items: readiness.items.length });
   }
   return out;
 }
