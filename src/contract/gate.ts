@@ -189,7 +189,14 @@ export const ChecklistItemSchema = z
   .meta({ id: 'ChecklistItem' });
 
 export const GateSchema = z
-  .object({ ...gateFields, items: z.array(ChecklistItemSchema), people: z.array(GatePersonSchema) })
+  .object({
+    ...gateFields,
+    items: z.array(ChecklistItemSchema),
+    people: z.array(GatePersonSchema),
+    reviewers: z.object({ decisionOwnerId: z.string().nullable(), qualityOwnerIds: z.array(z.string()) }).meta({
+      description: 'Who the gate rules name: the decision owner (the charter’s, else the first holder of the role) and the quality owners',
+    }),
+  })
   .meta({ id: 'Gate' });
 
 export const ProgramGatesSchema = z

@@ -107,6 +107,9 @@ describe.each(dialects)('phase gates through the API on %s', (dialect) => {
     expect(g1.plannedReviewDate).not.toBeNull();
     expect(itemOf(g1, 'G1-GOLDEN-SAMPLE').ownerId).toBe(jonas.id);
     expect(itemOf(g1, 'G1-TOOLING-T1').ownerId).toBe(sophie.id);
+    // The page is told whom the gate rules name, so it offers exactly the steps the server takes.
+    expect(g1.reviewers).toEqual({ decisionOwnerId: jonas.id, qualityOwnerIds: [sophie.id] });
+    expect(g1.people.map((p) => p.id)).toEqual(expect.arrayContaining([jonas.id, sophie.id]));
     for (const i of g1.items) expect(i.dueDate !== null && i.dueDate <= (g1.plannedReviewDate as string)).toBe(true);
   });
 

@@ -1,12 +1,14 @@
 import type { ChecklistItem } from '../../domain/gates/checklist-item.js';
 import { type CurrentPhase, currentPhase } from '../../domain/gates/current-phase.js';
 import type { Evidence } from '../../domain/gates/evidence.js';
+import type { GatePeople } from '../../domain/gates/gate.js';
 import { type GateReadiness, gateReadiness } from '../../domain/gates/gate-readiness.js';
 import type { Milestone } from '../../domain/milestone.js';
 import type { PlainDate } from '../../domain/plain-date.js';
 import type { AuthorizedProgram } from '../get-program.js';
 import type { ChecklistItemRecord, GateRecord, Reads } from '../ports.js';
 import { programCalendar, programToday } from '../views.js';
+import { gatePeopleOf, programPeople } from './make-gates.js';
 
 /** Someone a gate page names. */
 export interface GatePerson {
@@ -56,6 +58,8 @@ export interface GateView extends Omit<GateRecord, 'programId'> {
 export interface GateDetailView extends GateView {
   readonly items: readonly ChecklistItemView[];
   readonly people: readonly GatePerson[];
+  /** The decision owner and quality owners the gate rules go by, so a page offers exactly the steps the server takes. */
+  readonly reviewers: GatePeople;
 }
 
 export interface ProgramGatesView {
@@ -75,6 +79,8 @@ export interface GateFacts {
   readonly milestones: ReadonlyMap<string, Milestone>;
   readonly decisionKeys: ReadonlyMap<string, string>;
   readonly people: ReadonlyMap<string, GatePerson>;
+  /** Who the gate rules name as decision owner and quality owners (read for one gate's page only). */
+  readonly reviewers: GatePeople | null;
 }
 
 const countsOf = (items: readonly ChecklistItem[]): ChecklistCounts => ({
@@ -110,12 +116,14 @@ function peopleIds(gates: readonly GateRecord[], items: readonly ChecklistItemRe
 
 /** Reads what the gate pages show of a program: its gates, items, evidence, review milestones, decisions' keys and people. */
 export async function readGateFacts(reads: Reads, program: AuthorizedProgram, withEvidence: boolean): Promise<GateFacts> {
-  const [gates, items, evidence, milestones] = await Promise.all([
+  const [gates, items, evidence, milestones, roles] = await Promise.all([
     reads.listGates(program.id),
     reads.listChecklistItems(program.id),
     withEvidence ? reads.listEvidence(program.id) : Promise.resolve([] as Evidence[]),
     reads.listMilestones(program.id),
+    withEvidence ? programPeople(reads, program) : Promise.resolve(null),
   ]);
+  const reviewers = roles ? gatePeopleOf(roles) : null;
   const decisionIds = [
     ...new Set([
       ...gates.flatMap((g) => (g.decision ? [g.decision.decisionId] : [])),
@@ -123,7 +131,12 @@ export async function readGateFacts(reads: Reads, program: AuthorizedProgram, wi
     ]),
   ];
   const decisions = decisionIds.length === 0 ? [] : await reads.findDecisions(decisionIds);
-  const ids = peopleIds(gates, items, evidence);
+  const ids = [
+    ...new Set([
+      ...peopleIds(gates, items, evidence),
+      ...(reviewers ? [reviewers.decisionOwnerId ?? '', ...reviewers.qualityOwnerIds] : []),
+    ]),
+  ].filter((id) => id !== '');
   const users = ids.length === 0 ? [] : await reads.findUsers(ids);
   return {
     gates,
@@ -132,6 +145,7 @@ export async function readGateFacts(reads: Reads, program: AuthorizedProgram, wi
     milestones: new Map(milestones.map((m) => [m.id as string, m])),
     decisionKeys: new Map(decisions.filter((d) => d.programId === program.id).map((d) => [d.id, d.key])),
     people: new Map(users.map((u) => [u.id as string, { id: u.id, name: u.name }])),
+    reviewers,
   };
 }
 
@@ -183,5 +197,10 @@ export function gateDetailView(program: AuthorizedProgram, facts: GateFacts, g: 
         evidence: facts.evidence.filter((e) => e.itemId === i.id).map((e) => evidenceView(program, e)),
       }),
     );
-  return { ...gateView(program, facts, g, today), items, people: [...facts.people.values()] };
+  return {
+    ...gateView(program, facts, g, today),
+    items,
+    people: [...facts.people.values()],
+    reviewers: facts.reviewers ?? { decisionOwnerId: null, qualityOwnerIds: [] },
+  };
 }

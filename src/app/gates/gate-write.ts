@@ -12,7 +12,7 @@ import { abort } from '../transact.js';
 import type { WriteContext } from '../write-sequence.js';
 import { programWrite } from '../write-sequence.js';
 import { type GateDetailView, gateDetailView, readGateFacts } from './gate-view.js';
-import { programPeople } from './make-gates.js';
+import { gatePeopleOf, programPeople } from './make-gates.js';
 
 /** A gate of a program, by key (G1) or id. */
 export interface GateTarget {
@@ -50,10 +50,7 @@ export async function readGateScope(tx: Tx, program: AuthorizedProgram, gateKey:
     gate,
     gates,
     items,
-    people: {
-      decisionOwnerId: people.decisionOwnerId ?? people.holders.decision_owner?.[0] ?? null,
-      qualityOwnerIds: people.holders.quality_owner ?? [],
-    },
+    people: gatePeopleOf(people),
     cadenceOwnerIds: people.holders.cadence_owner ?? [],
   };
 }

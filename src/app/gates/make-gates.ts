@@ -1,4 +1,5 @@
 import type { BusinessCalendar } from '../../domain/calendar/build-calendar.js';
+import type { GatePeople } from '../../domain/gates/gate.js';
 import { instantiateGates, type PlanMilestone, type ProgramPeople, pickReviewMilestone } from '../../domain/gates/instantiate.js';
 import type { ProgramTemplate } from '../../domain/gates/template.js';
 import type { UserId } from '../../domain/ids.js';
@@ -30,6 +31,12 @@ export async function programPeople(
   const charter = await reads.findCharter(program.id);
   return { holders, programOwnerId: program.ownerId, decisionOwnerId: charter?.charter.decisionOwnerId ?? null };
 }
+
+/** Who the gate rules name on the program: the decision owner (the charter's, else the first holder of the role) and its quality owners. */
+export const gatePeopleOf = (people: ProgramPeople): GatePeople => ({
+  decisionOwnerId: people.decisionOwnerId ?? people.holders.decision_owner?.[0] ?? null,
+  qualityOwnerIds: people.holders.quality_owner ?? [],
+});
 
 /**
  * Writes a program's gates and checklist items made from a template, each through the one write path

@@ -85,7 +85,7 @@ export function GatePage() {
   const program = useProgram(code);
   const query = useGate(code, gateKey);
   const people = useProgramPeople(code).data?.items ?? [];
-  const facts = useGateFacts(code);
+  const facts = useGateFacts(code, query.data?.reviewers);
   const [open, setOpen] = useState<Open>(null);
   const [announcement, setAnnouncement] = useState('');
   const factsId = useId();

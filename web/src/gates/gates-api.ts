@@ -92,14 +92,6 @@ export const useGates = (programId: string) =>
 export const useGate = (programId: string, gateKey: string) =>
   useQuery({ queryKey: gateKeys.gate(programId, gateKey), queryFn: ({ signal }) => gatesApi.getGate(programId, gateKey, signal) });
 
-/** The kickoff charter: who the program's decision owner is (who decides gates the template gives them). */
-export const useCharter = (programId: string) =>
-  useQuery({
-    queryKey: gateKeys.charter(programId),
-    queryFn: ({ signal }) => callOperation('getCharter', { params: { programId } }, signal),
-    staleTime: 5 * 60_000,
-  });
-
 /** After a step on a gate: the gate, its program (phase, health), the records a decision opened, "my week". */
 export function invalidateGates(client: QueryClient, programId: string, gate?: Gate): Promise<void> {
   if (gate) client.setQueryData(gateKeys.gate(programId, gate.key), gate);

@@ -1,23 +1,25 @@
 import { useCurrentUser } from '../auth/session.js';
-import { useProgram, useProgramPeople } from '../lib/queries.js';
+import { useProgram } from '../lib/queries.js';
 import type { GateFacts } from './gate-rights.js';
-import { useCharter } from './gates-api.js';
+
+/** The decision owner and quality owners the gate rules go by, as the server sends them with the gate. */
+export interface GateReviewers {
+  readonly decisionOwnerId: string | null;
+  readonly qualityOwnerIds: readonly string[];
+}
 
 /**
- * Who the signed-in person is to the program's gates: their roles, the program's decision owner (the
- * charter's, else whoever holds the role) and its quality owners. Undefined until all are loaded.
+ * Who the signed-in person is to the program's gates: their roles, and the decision owner and quality
+ * owners exactly as the server's gate rules name them (sent with the gate). Undefined until both are loaded.
  */
-export function useGateFacts(code: string): GateFacts | undefined {
+export function useGateFacts(code: string, reviewers: GateReviewers | undefined): GateFacts | undefined {
   const me = useCurrentUser();
   const program = useProgram(code).data;
-  const people = useProgramPeople(code).data?.items;
-  const charter = useCharter(code);
-  if (!program || !people || charter.isPending) return undefined;
-  const holders = (role: string) => people.filter((p) => p.roles.some((r) => r === role)).map((p) => p.id);
+  if (!program || !reviewers) return undefined;
   return {
     meId: me.id,
     myRoles: program.myRoles,
-    decisionOwnerId: charter.data?.decisionOwnerId ?? holders('decision_owner')[0] ?? null,
-    qualityOwnerIds: holders('quality_owner'),
+    decisionOwnerId: reviewers.decisionOwnerId,
+    qualityOwnerIds: reviewers.qualityOwnerIds,
   };
 }
