@@ -68,6 +68,7 @@ export const ProgramSummarySchema = z
         'action.confirm': GrantSchema,
         'action.check': GrantSchema,
         'charter.edit': GrantSchema,
+        'gate.edit': GrantSchema,
       })
       .meta({ description: 'What you may do here: yes, own (only on items you own) or no' }),
     today: PlainDateSchema.meta({ description: "Today's date in the program's time zone, which health is computed for" }),

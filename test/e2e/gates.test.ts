@@ -35,6 +35,7 @@ interface Gate {
   key: string;
   ownerId: string;
   version: number;
+  warningDays: number;
   items: GateItem[];
 }
 interface Person {
@@ -363,5 +364,27 @@ describe('browser: a phase gate worked and decided by its people', () => {
     keep(await screenshot(page, 'print-gate-pack'));
     await page.emulateMedia({ media: 'screen' });
     await expectAccessible(page, { scope: 'main' });
+  });
+
+  it('the cadence owner sets up a gate still open (its warning period); others are not offered the set-up', async () => {
+    const supplier = await as('supplier@demo.test', gatePath('G3'));
+    await expect.poll(() => supplier.getByRole('heading', { level: 1 }).textContent(), wait).toBe('G3: Active run control');
+    expect(await supplier.getByRole('button', { name: /^Set up G3/ }).count()).toBe(0);
+    await supplier.context().close();
+
+    const page = await as('lead@demo.test', gatePath('G3'));
+    const open = page.getByRole('button', { name: /^Set up G3/ });
+    await expect.poll(() => open.count(), wait).toBe(1);
+    await open.click();
+    const dialog = page.getByRole('dialog', { name: 'Set up G3' });
+    await expect.poll(() => dialog.count(), wait).toBe(1);
+    await expectAccessible(page, { scope: 'dialog' });
+    await dialog.getByLabel('Warning period (business days)').fill('15');
+    await dialog.getByLabel('Reason').fill('Run control needs three weeks of notice.');
+    await dialog.getByRole('button', { name: 'Save the set-up' }).click();
+    await expect.poll(() => live(page).textContent(), wait).toBe('G3 is set up.');
+    const lead = await apiAs('lead@demo.test');
+    expect((await lead.call<Gate>('GET', `/programs/${code}/gates/G3`)).warningDays).toBe(15);
+    await page.context().close();
   });
 });

@@ -19,12 +19,14 @@ import { EvidenceDialog } from './evidence-dialog.js';
 import { GateStatusMark, usePersonName } from './gate-marks.js';
 import { ReadinessText, ReadinessWarning } from './gate-readiness.js';
 import { deciderOf, type GateStep, gateRights, type ItemStep, itemRights } from './gate-rights.js';
+import { GateSetupDialog } from './gate-setup-dialog.js';
 import { type Evidence, type Gate, gatePackPdfUrl, gatesApi, invalidateGates, useGate } from './gates-api.js';
 import { ItemStepDialog, WaiveDialog } from './item-step-dialog.js';
 import { RecommendDialog } from './recommend-dialog.js';
 import { useGateFacts } from './use-gate-facts.js';
 
 type Open =
+  | { kind: 'setup' }
   | { kind: 'item'; step: ItemStep; itemKey: string }
   | { kind: 'gate'; step: GateStep }
   | { kind: 'removeEvidence'; itemKey: string; evidence: Evidence }
@@ -97,7 +99,10 @@ export function GatePage() {
   const title = g ? t('gates.pageTitle', { gate: g.key, name: g.name }) : gateKey;
   const rights = g && facts ? gateRights(g, facts) : { recommend: 'hidden' as const, decide: 'hidden' as const };
   const decider = g && facts ? deciderOf(g, facts) : null;
-  const item = open && open.kind !== 'gate' ? g?.items.find((i) => i.key === open.itemKey) : undefined;
+  const item = open && (open.kind === 'item' || open.kind === 'removeEvidence') ? g?.items.find((i) => i.key === open.itemKey) : undefined;
+  // The cadence owner sets up a gate still open (a decided gate keeps the set-up it was decided with).
+  const canSetUp =
+    program.data?.can['gate.edit'] === 'yes' && g !== undefined && !['passed', 'passed_with_conditions', 'stopped'].includes(g.status);
 
   const done = (message: string) => (next: Gate | Evidence) => {
     if ('items' in next) client.setQueryData(['program', code, 'gates', gateKey], next);
@@ -196,6 +201,16 @@ export function GatePage() {
               </div>
             </dl>
             <div className="record-controls gate-controls">
+              {canSetUp && (
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  aria-label={t('gates.setup.openLabel', { key: g.key })}
+                  onClick={() => setOpen({ kind: 'setup' })}
+                >
+                  {t('gates.setup.open')}
+                </button>
+              )}
               <RowButtons buttons={gateButtons} onAction={(step) => setOpen({ kind: 'gate', step })} />
               <Link className="button button--secondary" to={paths.gatePack(code, g.key)}>
                 {t('gates.pack.open')}
@@ -253,6 +268,15 @@ export function GatePage() {
               onSaved={(next) =>
                 done(t('gates.done.decided', { gate: g.key, outcome: t(`gates.outcome.${next.decision?.outcome ?? 'go'}`) }))(next)
               }
+            />
+          )}
+          {open?.kind === 'setup' && (
+            <GateSetupDialog
+              programId={code}
+              gate={g}
+              people={people}
+              onClose={() => setOpen(null)}
+              onSaved={done(t('gates.setup.done', { gate: g.key }))}
             />
           )}
           {open?.kind === 'gate' && open.step === 'recommend' && (

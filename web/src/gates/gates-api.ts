@@ -11,6 +11,7 @@ import type {
   RejectItemSchema,
   ReopenItemSchema,
   SubmitItemSchema,
+  UpdateGateSchema,
   WaiveItemSchema,
 } from '../../../src/contract/gate.js';
 import { callOperation, request } from '../lib/http.js';
@@ -28,6 +29,7 @@ export type WaiveBody = z.input<typeof WaiveItemSchema>;
 export type ReopenBody = z.input<typeof ReopenItemSchema>;
 export type RecommendBody = z.input<typeof RecommendGateSchema>;
 export type DecideGateBody = z.input<typeof DecideGateSchema>;
+export type UpdateGateBody = z.input<typeof UpdateGateSchema>;
 /** Evidence given as words: a link (url) or a note. */
 export type EvidenceTextBody = z.input<typeof AddEvidenceSchema>;
 
@@ -55,6 +57,9 @@ export const gatesApi = {
     callOperation('recommendGate', { params: { programId, gateKey }, body }),
   decide: (programId: string, gateKey: string, body: DecideGateBody) =>
     callOperation('decideGate', { params: { programId, gateKey }, body }),
+  /** The cadence owner's set-up of a gate: owner, gatekeepers, review milestone, warning period. */
+  update: (programId: string, gateKey: string, body: UpdateGateBody) =>
+    callOperation('updateGate', { params: { programId, gateKey }, body }),
 
   // Evidence (files, links, notes) on an item.
   addEvidence: (programId: string, gateKey: string, itemKey: string, body: EvidenceTextBody) =>
