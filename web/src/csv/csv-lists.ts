@@ -124,9 +124,21 @@ export function weekCsv(
   sections: readonly ('decisions' | 'actions' | 'confirmations' | 'risks' | 'milestones' | 'checklistItems' | 'reviews')[],
 ): CsvTable {
   const c = (k: string) => t(`csv.col.${k}` as 'csv.col.code');
+  // A gate at risk gives a row per required item not on course: the gate and the item, why it is off course.
+  const gates = week.gatesAtRisk.flatMap((g) =>
+    g.items.map((i) => [
+      'gatesAtRisk',
+      g.programCode,
+      i.key,
+      `${g.gateKey} ${g.gateName}: ${i.title}`,
+      i.dueDate,
+      i.reasons.includes('overdue'),
+      i.reasons.join(' '),
+    ]),
+  );
   return {
     header: ['list', 'program', 'key', 'title', 'due', 'overdue', 'ask'].map(c),
-    rows: sections.flatMap((s) => week[s].map((i) => [s, i.programCode, i.key, i.title, i.dueDate, i.isOverdue, i.ask])),
+    rows: [...sections.flatMap((s) => week[s].map((i) => [s, i.programCode, i.key, i.title, i.dueDate, i.isOverdue, i.ask])), ...gates],
   };
 }
 

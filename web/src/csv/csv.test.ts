@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { MyWeek } from '../lib/records-api.js';
 import { allPages, csvCell, csvFileName, toCsv } from './csv.js';
+import { weekCsv } from './csv-lists.js';
 
 describe('CSV writing', () => {
   it('neutralises text a spreadsheet would run as a formula', () => {
@@ -57,5 +59,38 @@ describe('CSV writing', () => {
     expect(all).toEqual([1, 2, 3, 4, 5]);
     expect(asked).toEqual([undefined, 'b', 'c']);
     await expect(allPages(async () => ({ items: [0], nextCursor: 'again' }), 3)).rejects.toThrow('more than 3 pages');
+  });
+
+  it('lists each required item of a gate at risk after the week’s sections, with why it is off course', () => {
+    const week = {
+      decisions: [
+        { programCode: 'KHG-KW500', key: 'D-5', title: 'Accept flow lines', dueDate: '2026-03-09', isOverdue: true, ask: 'decide' },
+      ],
+      gatesAtRisk: [
+        {
+          programCode: 'NW-TENT2P',
+          gateKey: 'G2',
+          gateName: 'Pilot run checks',
+          items: [
+            { key: 'G2-DEFECT-RATE', title: 'Pilot defect rate under threshold', dueDate: '2026-03-09', reasons: ['rejected', 'overdue'] },
+            { key: 'G2-DROP-TEST', title: 'Packaging drop test passed', dueDate: '2026-03-11', reasons: ['due'] },
+          ],
+        },
+      ],
+    } as unknown as MyWeek;
+    const table = weekCsv(((k: string) => k) as never, week, ['decisions']);
+    expect(table.rows).toEqual([
+      ['decisions', 'KHG-KW500', 'D-5', 'Accept flow lines', '2026-03-09', true, 'decide'],
+      [
+        'gatesAtRisk',
+        'NW-TENT2P',
+        'G2-DEFECT-RATE',
+        'G2 Pilot run checks: Pilot defect rate under threshold',
+        '2026-03-09',
+        true,
+        'rejected overdue',
+      ],
+      ['gatesAtRisk', 'NW-TENT2P', 'G2-DROP-TEST', 'G2 Pilot run checks: Packaging drop test passed', '2026-03-11', false, 'due'],
+    ]);
   });
 });
