@@ -6,6 +6,7 @@ import type { PlainDate } from '../../src/domain/plain-date.js';
 import type { Program } from '../../src/domain/program.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { dialects } from '../support/databases.js';
+import { kettleGateProgram } from '../support/gate-program.js';
 import { type Caller, call, changes, expectProblem, paths } from './helpers.js';
 
 // Monday 16 March 2026, 10:00 in Ningbo.
@@ -56,33 +57,7 @@ describe.each(dialects)('phase gates through the API on %s', (dialect) => {
   beforeAll(async () => {
     t = await createTestApp(dialect);
     t.setNow(now);
-    cadence = t.actor;
-    jonas = await t.addPerson({ email: 'jonas.keller@example.test', name: 'Jonas Keller' });
-    sophie = await t.addPerson({ email: 'sophie.brandt@example.test', name: 'Sophie Brandt' });
-    li = await t.addPerson({ email: 'li.wei@example.test', name: '李伟' });
-    alex = await t.addPerson({ email: 'alex.moreno@example.test', name: 'Alex Moreno' });
-    const client = unwrap(await createClient(t.deps, { actor: t.admin, name: 'Keller Haushaltsgeräte GmbH', country: 'de' }));
-    program = unwrap(
-      await createProgram(t.deps, {
-        actor: t.admin,
-        code: 'KHG-KW500',
-        name: 'Kettle KW500',
-        clientId: client.id,
-        supplierName: 'Ningbo Lisheng Electric Appliance',
-        factoryCity: 'Ningbo',
-        factoryCountry: 'cn',
-        timeZone: 'Asia/Shanghai',
-        ownerId: cadence.id,
-        owners: {
-          cadence_owner: [cadence.id],
-          decision_owner: [jonas.id],
-          quality_owner: [sophie.id],
-          contributor: [li.id],
-          observer: [alex.id],
-        },
-        planStart: '2026-03-16' as PlainDate,
-      }),
-    );
+    ({ cadence, jonas, sophie, li, alex, program } = await kettleGateProgram(t));
     for (const who of [cadence, jonas, sophie, li, alex])
       await t.grant(who, { programId: program.id, role: 'observer' }).catch(() => undefined);
   });
