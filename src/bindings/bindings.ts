@@ -11,6 +11,7 @@ import { peopleBindings } from './people.js';
 import { planBindings } from './plan.js';
 import { programBindings } from './programs.js';
 import { riskBindings } from './risks.js';
+import { samplingBindings } from './sampling.js';
 import { searchBindings } from './search.js';
 import { setupBindings } from './setup.js';
 import { templateBindings } from './templates.js';
@@ -31,4 +32,5 @@ export const bindings: { readonly [K in OperationName]: Binding<K> } = {
   ...gateBindings,
   ...intakeBindings,
   ...notificationBindings,
+  ...samplingBindings,
 };

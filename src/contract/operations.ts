@@ -10,6 +10,7 @@ import { peopleOperations } from './operations/people.js';
 import { planOperations } from './operations/plan.js';
 import { programOperations } from './operations/programs.js';
 import { riskOperations } from './operations/risks.js';
+import { samplingOperations } from './operations/sampling.js';
 import { searchOperations } from './operations/search.js';
 import { setupOperations } from './operations/setup.js';
 import { templateOperations } from './operations/templates.js';
@@ -34,6 +35,7 @@ export const operations = {
   ...gateOperations,
   ...intakeOperations,
   ...notificationOperations,
+  ...samplingOperations,
 } as const satisfies Record<string, OperationContract>;
 
 export type Operations = typeof operations;

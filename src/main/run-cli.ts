@@ -15,6 +15,7 @@ import { CliExit } from '../cli/output.js';
 import { registerPlanCommands } from '../cli/plan-commands.js';
 import { registerProgramCommands } from '../cli/program-commands.js';
 import { registerRiskCommands } from '../cli/risk-commands.js';
+import { registerSamplingCommands } from '../cli/sampling-commands.js';
 import { registerSearchCommands } from '../cli/search-commands.js';
 import { registerServerCommands } from '../cli/server-commands.js';
 import type { CliContext } from '../cli/session.js';
@@ -68,6 +69,7 @@ Getting started:
   tollgate --as lead@demo.test risk list KHG-KW500            the risk register and its 5×5 heat maps
   tollgate --as lead@demo.test plan show KHG-KW500            plan vs actual, days to spare, critical path
   tollgate --as lead@demo.test plan trend KHG-KW500           each key milestone's forecast week by week
+  tollgate --as quality@demo.test sampling-plan --lot 2000 --aql 2.5   the ISO 2859-1 plan: sample size, Ac, Re
   tollgate serve                             the web app and API at http://127.0.0.1:3000`;
 
 const isDebug = () => {
@@ -125,6 +127,7 @@ async function run(argv: string[], ctx: CliContext): Promise<number> {
   registerMyWeekCommands(program, ctx);
   registerNotificationCommands(program, ctx);
   registerSearchCommands(program, ctx);
+  registerSamplingCommands(program, ctx);
   registerTemplateCommands(program, ctx);
   registerIntakeCommands(program, ctx);
   registerDecisionCommands(program, ctx);

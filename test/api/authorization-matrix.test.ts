@@ -1315,6 +1315,12 @@ describe.each(dialects)('authorization matrix on %s (demo portfolio)', (dialect)
       request: () => ({ method: 'GET', url: '/api/v1/templates/default-4-gate' }),
       expect: everyoneSignedIn,
     },
+    // The ISO 2859-1 sampling plan calculator is reference data: everyone signed in uses it, no program needed.
+    {
+      route: 'GET /api/v1/sampling-plan',
+      request: () => ({ method: 'GET', url: '/api/v1/sampling-plan?lotSize=2000&level=II&aql=2.5&defectsFound=3' }),
+      expect: everyoneSignedIn,
+    },
     // Copying and editing templates is the workspace admins' (templates.manage).
     {
       route: 'POST /api/v1/templates/:templateId/copy',

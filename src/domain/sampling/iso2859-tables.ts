@@ -3,7 +3,7 @@
 
 export type InspectionLevel = 'I' | 'II' | 'III' | 'S-1' | 'S-2' | 'S-3' | 'S-4';
 /** The general levels first (II is the usual one), then the special levels for small samples. */
-export const inspectionLevels: readonly InspectionLevel[] = ['I', 'II', 'III', 'S-1', 'S-2', 'S-3', 'S-4'];
+export const inspectionLevels = ['I', 'II', 'III', 'S-1', 'S-2', 'S-3', 'S-4'] as const satisfies readonly InspectionLevel[];
 
 export type CodeLetter = 'A' | 'B' | 'C' | 'D' | 'E' | 'F' | 'G' | 'H' | 'J' | 'K' | 'L' | 'M' | 'N' | 'P' | 'Q' | 'R';
 /** The code letters top to bottom of Table II-A (I and O are not used). */
@@ -147,10 +147,10 @@ const [headLine = '', ...letterLines] = tableIIAText.trim().split('\n');
 /** The AQLs of the printed head, checked against aqlLabels by the tables' test. */
 export const tableIIAHead: readonly string[] = headLine.trim().split(/\s+/);
 
-/** Table II-A: per code letter, one cell per AQL of aqlValues (same order). */
-export const tableIIA: Readonly<Record<CodeLetter, readonly TableIIACell[]>> = Object.fromEntries(
-  letterLines.map((line) => {
-    const [letter = '', ...cells] = line.trim().split(/\s+/);
-    return [letter, cells.map(cellOf)];
-  }),
-) as Record<CodeLetter, readonly TableIIACell[]>;
+const tableIIARows: Partial<Record<CodeLetter, readonly TableIIACell[]>> = {};
+for (const line of letterLines) {
+  const [letter = '', ...cells] = line.trim().split(/\s+/);
+  tableIIARows[letter as CodeLetter] = cells.map(cellOf);
+}
+/** Table II-A: per code letter, one cell per AQL of aqlValues (same order); the tables' test proves every letter has its row. */
+export const tableIIA = tableIIARows as Readonly<Record<CodeLetter, readonly TableIIACell[]>>;
