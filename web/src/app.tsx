@@ -84,6 +84,10 @@ const router = createBrowserRouter([
       },
       { path: '/people', element: <PeoplePage /> },
       { path: '/search', lazy: () => import('./search/search-page.js').then((m) => ({ Component: m.SearchPage })) },
+      {
+        path: '/tools/sampling-plan',
+        lazy: () => import('./sampling/sampling-plan-page.js').then((m) => ({ Component: m.SamplingPlanPage })),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
