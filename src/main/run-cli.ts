@@ -21,10 +21,13 @@ import { registerServerCommands } from '../cli/server-commands.js';
 import type { CliContext } from '../cli/session.js';
 import { registerSetupCommands } from '../cli/setup-commands.js';
 import { suggestMistypedSubcommands } from '../cli/suggestions.js';
+import { registerSweepCommands } from '../cli/sweep-commands.js';
 import { registerTemplateCommands } from '../cli/template-commands.js';
 import { type Terminal, terminal, terminalConfig, withTerminal } from '../cli/terminal.js';
 import { registerUserCommands } from '../cli/user-commands.js';
 import { ConfigError } from '../config/config.js';
+import { runJobNow } from '../jobs/job.js';
+import { jobTable } from '../jobs/job-table.js';
 import { packageVersion } from './package-version.js';
 
 /** The commands' database and actor, opened afresh by each command. */
@@ -44,6 +47,14 @@ const context: CliContext = {
   },
   // Loaded on demand: the web server's modules would slow every other command's start.
   startServer: async (config, opts) => (await import('./server.js')).startServer(config, opts),
+  jobs: {
+    list: () => jobTable(terminalConfig()).map((j) => ({ name: j.name, description: j.description, schedule: j.schedule?.text ?? null })),
+    run: async (deps, name) => {
+      const job = jobTable(terminalConfig()).find((j) => j.name === name);
+      if (!job) throw new Error(`No job named ${name}`);
+      return runJobNow(deps, job);
+    },
+  },
 };
 
 const rootHelp = `
@@ -136,6 +147,7 @@ async function run(argv: string[], ctx: CliContext): Promise<number> {
   registerUserCommands(program, ctx);
   registerAccountCommands(program, ctx);
   registerServerCommands(program, ctx);
+  registerSweepCommands(program, ctx);
   suggestMistypedSubcommands(program);
   try {
     await program.parseAsync(argv);
