@@ -15,9 +15,11 @@ export async function startJobs(
   log: JobLog,
 ): Promise<Jobs> {
   const jobs = jobTable(config);
+  // Running handlers get half the shutdown's limit: the rest is the HTTP server's and the store's to close in.
+  const stopTimeoutMs = config.shutdownTimeoutMs / 2;
   const started =
     deps.store.dialect === 'postgres' && config.databaseUrl
-      ? pgBossJobs(deps, jobs, log, { connectionString: config.databaseUrl, stopTimeoutMs: config.shutdownTimeoutMs })
+      ? pgBossJobs(deps, jobs, log, { connectionString: config.databaseUrl, stopTimeoutMs })
       : inProcessJobs(deps, jobs, log);
   await started.start();
   return started;

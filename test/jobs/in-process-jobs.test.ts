@@ -97,7 +97,7 @@ describe('jobs on SQLite: the in-process scheduler', () => {
     await jobs.stop();
     const failed = log.lines.find((l) => l.level === 'warn');
     expect(failed?.msg).toBe('flaky failed; trying again at its next slot');
-    expect((failed?.obj as { err: Error }).err.message).toBe('the database was away');
+    expect(failed?.obj).toMatchObject({ job: 'flaky', err: { message: 'the database was away' } });
     expect(log.lines.some((l) => l.level === 'info' && l.msg.startsWith('flaky: ran for'))).toBe(true);
   });
 });
