@@ -14,7 +14,7 @@ export interface JobSettings {
  */
 export function jobTable(settings: JobSettings): readonly JobDefinition[] {
   const table: JobDefinition[] = [
-    readinessSweep(settings.readinessSweepMs) as JobDefinition,
+    readinessSweep(settings.readinessSweepMs),
     // The escalation sweep joins here: every 15 min on the clock (everyMinutesOnTheClock(15)).
   ];
   checkJobTable(table);

@@ -163,7 +163,13 @@ export function pgBossJobs(deps: AppDeps, jobs: readonly JobDefinition[], log: J
         deleteAfterDays: 1,
       });
       b.on('error', (err) => log.warn({ err }, 'the job queue (pg-boss) reported an error'));
-      await b.start();
+      try {
+        await b.start();
+      } catch (e) {
+        // pg-boss's stop() does nothing for an instance that never started, but its pool may be open.
+        await (b.getDb() as { close?: () => Promise<void> }).close?.().catch(() => {});
+        throw e;
+      }
       boss = b;
       try {
         for (const job of jobs) {

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppDeps } from '../../src/app/deps.js';
-import type { JobDefinition } from '../../src/jobs/job.js';
 import { jobIdOf, pgBossJobs } from '../../src/jobs/pg-boss-jobs.js';
 import { everyMinutesOnTheClock, everyMs, slotKey } from '../../src/jobs/schedule.js';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
@@ -107,7 +106,7 @@ describe('jobs on PostgreSQL: pg-boss, every instance scheduling and working', (
       1,
     );
     const log = memoryLog();
-    const jobs = pgBossJobs(deps, [flaky, broken] as JobDefinition[], log, fast());
+    const jobs = pgBossJobs(deps, [flaky, broken], log, fast());
     await jobs.start();
     await expect
       .poll(async () => (await jobRows('flaky')).map((r) => [r.state, r.retry_count]), { timeout: 60_000 })
@@ -155,5 +154,14 @@ describe('jobs on PostgreSQL: pg-boss, every instance scheduling and working', (
     await stopping;
     expect(finished).toBe(true);
     expect((await jobRows('slow')).map((r) => r.state)).toEqual(['completed']);
+  });
+
+  it('start() on a database it cannot reach rejects, naming why, and leaves nothing to stop', async () => {
+    const deps = await instance(testClock('2026-12-06T20:00:00.000Z'));
+    const url = new URL(db.databaseUrl as string);
+    url.pathname = '/tollgate_no_such_database';
+    const jobs = pgBossJobs(deps, [countingJob('never', everyMs(1000))], memoryLog(), { ...fast(), connectionString: url.toString() });
+    await expect(jobs.start()).rejects.toThrow(/tollgate_no_such_database/);
+    await jobs.stop();
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
 import { type RunningServer, startServer } from '../../src/main/server.js';
+import { assertBuilt, serveWith } from '../cli/run-cli.js';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
 
 type Row = { singleton_key: string; state: string };
@@ -45,6 +46,19 @@ describe('two servers on PostgreSQL run the readiness sweep once per slot betwee
     expect(new Set(after.map((r) => r.singleton_key)).size).toBe(after.length);
     for (const r of after) expect(Date.parse(r.singleton_key.slice('readiness-sweep:'.length)) % 1000).toBe(0);
     expect(after.filter((r) => r.state === 'active' || r.state === 'failed')).toEqual([]);
+  });
+
+  it('`tollgate serve` runs the jobs and logs each run; on SIGTERM it stops them and exits cleanly', async () => {
+    assertBuilt();
+    const served = await serveWith(db, { TOLLGATE_JOBS: 'on', TOLLGATE_READINESS_SWEEP_MS: '1000', TOLLGATE_SHUTDOWN_TIMEOUT_MS: '60000' });
+    try {
+      await expect
+        .poll(served.output, { timeout: 60_000 })
+        .toMatch(/readiness-sweep: 0 gates checked, 0 at risk job=readiness-sweep slot=\S+Z$/m);
+    } finally {
+      expect(await served.stop()).toBe(0);
+    }
+    expect(served.output()).toContain('stopped cleanly');
   });
 
   it('a server with TOLLGATE_JOBS=off serves without starting them: pg-boss never touches its database', async () => {
