@@ -17,7 +17,7 @@ describe('schedules of slots', () => {
 
   it("every zone's local midnight and quarter hours fall on a slot, in winter and summer time", () => {
     // The reason a 15-minute sweep reaches each program at the start of its business day, wherever it is.
-    const days = Array.from({ length: 13 }, (_, i) => DateTime.fromISO('2026-01-05', { zone: 'utc' }).plus({ weeks: 4 * i }));
+    const days = ['2026-01-05', '2026-07-06'].map((d) => DateTime.fromISO(d, { zone: 'utc' }));
     const off: string[] = [];
     for (const zone of Intl.supportedValuesOf('timeZone')) {
       for (const day of days) {
@@ -34,6 +34,7 @@ describe('schedules of slots', () => {
     const s = everyMs(600_000);
     expect(slotOf(s, new Date('2026-12-06T16:52:07Z')).toISOString()).toBe('2026-12-06T16:50:00.000Z');
     expect(nextSlotAfter(everyMs(1500), new Date(3000)).getTime()).toBe(4500);
+    expect([s, everyMs(5000), everyMs(1500)].map((x) => x.text)).toEqual(['every 10 min', 'every 5 s', 'every 1500 ms']);
   });
 
   it('refuses periods that do not divide a day on the clock, or are not whole milliseconds', () => {

@@ -28,7 +28,8 @@ export function everyMinutesOnTheClock(minutes: number): Schedule {
 /** Every `ms` milliseconds, slots counted from the epoch (readiness sweeps: only the frequency matters). */
 export function everyMs(ms: number): Schedule {
   if (!Number.isInteger(ms) || ms < 1) throw new Error(`A schedule's period must be a whole number of ms ≥ 1; got ${ms}`);
-  return { everyMs: ms, text: `every ${ms} ms` };
+  const text = ms % minuteMs === 0 ? `${ms / minuteMs} min` : ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
+  return { everyMs: ms, text: `every ${text}` };
 }
 
 /** The start of the slot `now` falls in. */

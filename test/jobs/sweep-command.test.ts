@@ -35,7 +35,7 @@ describe.each(dialects)('tollgate sweep (%s)', (dialect) => {
     expect(list.code).toBe(0);
     expect(list.stdout).toMatch(/^readiness-sweep\s+only when asked$/m);
     expect(jsonOf<{ jobs: { name: string; schedule: string | null }[] }>(await tollgate(db, 'sweep', '--list', '--json')).jobs).toEqual([
-      expect.objectContaining({ name: 'readiness-sweep', schedule: 'every 600000 ms' }),
+      expect.objectContaining({ name: 'readiness-sweep', schedule: 'every 10 min' }),
     ]);
     const bad = await tollgate(db, 'sweep', '--job', 'escalation-swep');
     expect(bad.code).toBe(2);
