@@ -64,6 +64,21 @@ export function lintWeeklyReport(report: WeeklyReport): LintFinding[] {
       due: d.dueDate,
     })),
     ...report.riskChanges.map((r) => ({ record: 'risk' as const, key: r.key, title: r.title, ownerId: r.ownerId })),
+    ...report.nextWeek.milestones.map((m) => ({
+      record: 'milestone' as const,
+      key: m.key,
+      title: m.title,
+      ownerId: m.ownerId,
+      due: m.dueDate,
+    })),
+    ...report.nextWeek.actions.map((a) => ({ record: 'action' as const, key: a.key, title: a.title, ownerId: a.ownerId, due: a.dueDate })),
+    ...report.nextWeek.decisions.map((d) => ({
+      record: 'decision' as const,
+      key: d.key,
+      title: d.title,
+      ownerId: d.ownerId,
+      due: d.dueDate,
+    })),
     ...report.nextWeek.gateReviews.map((g) => ({
       record: 'gate' as const,
       key: g.key,

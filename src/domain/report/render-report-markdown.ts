@@ -6,6 +6,12 @@ const escapeMarkdown = (text: string): string => text.replace(/[\\`*_[\]<>|#]/g,
 const cell = (text: string | null | undefined): string => (text ? escapeMarkdown(text.replace(/\s*\n\s*/g, ' ')) : '–');
 const signed = (n: number): string => (n > 0 ? `+${n}` : String(n));
 
+/** The narrative's lines as the cadence owner typed them: a line break stays one (a backslash hard break), a blank line a new paragraph. */
+function narrativeMarkdown(text: string): string {
+  const lines = text.split('\n').map((l) => escapeMarkdown(l.trimEnd()));
+  return lines.map((l, i) => (l !== '' && (lines[i + 1] ?? '') !== '' ? `${l}\\` : l)).join('\n');
+}
+
 function table(head: readonly string[], rows: readonly (readonly string[])[]): string[] {
   if (rows.length === 0) return ['_None._', ''];
   return [`| ${head.join(' | ')} |`, `|${head.map(() => ' --- |').join('')}`, ...rows.map((r) => `| ${r.join(' | ')} |`), ''];
@@ -170,7 +176,7 @@ export function renderReportMarkdown(report: WeeklyReport): string {
     ),
     '## Narrative',
     '',
-    report.narrative === '' ? '_No narrative yet._' : escapeMarkdown(report.narrative),
+    report.narrative === '' ? '_No narrative yet._' : narrativeMarkdown(report.narrative),
     '',
   ];
   return lines.join('\n');
