@@ -16,7 +16,8 @@ import type { Link, LinkableEntity } from '../domain/link.js';
 import type { Milestone } from '../domain/milestone.js';
 import type { MilestoneLink } from '../domain/milestone-link.js';
 import type { WeekChecklistItem } from '../domain/my-week.js';
-import type { NoticeBody } from '../domain/notifications.js';
+import type { NotificationMode } from '../domain/notification-settings.js';
+import type { NoticeBody, NoticeKind } from '../domain/notifications.js';
 import type { PlainDate } from '../domain/plain-date.js';
 import type { AuthorizedProgramId } from '../domain/policy.js';
 import type { Program } from '../domain/program.js';
@@ -361,6 +362,70 @@ export interface UnreadNotices {
   readonly newestId: string | null;
 }
 
+/** A person's chosen mode for one kind of notice (a kind without a row is immediate). */
+export interface NotificationSettingRecord {
+  readonly id: string;
+  readonly userId: UserId;
+  readonly kind: NoticeKind;
+  readonly mode: NotificationMode;
+  readonly version: number;
+}
+
+/** An e-mail to queue in the outbox, in the transaction of the change that causes it. */
+export interface NewMail {
+  readonly id: string;
+  readonly recipientId: UserId | null;
+  readonly to: string;
+  /** A notice's kind, or `digest`. */
+  readonly kind: string;
+  readonly subject: string;
+  readonly text: string;
+  readonly html: string;
+  /** The one-click link that turns these e-mails off (List-Unsubscribe), or null. */
+  readonly unsubscribeUrl: string | null;
+  /** Queued once per key: a second message with the key is skipped (also when two arrive at once). */
+  readonly dedupeKey: string;
+  readonly at: string;
+}
+
+/** A message the delivery worker claimed: what to send, and how many attempts it had before this one. */
+export interface ClaimedMail {
+  readonly id: string;
+  readonly to: string;
+  readonly subject: string;
+  readonly text: string;
+  readonly html: string;
+  readonly unsubscribeUrl: string | null;
+  readonly attempts: number;
+}
+
+/** Where a message of the outbox stands (for the admin's and tests' reading). */
+export interface OutboxEntry extends ClaimedMail {
+  readonly recipientId: UserId | null;
+  readonly kind: string;
+  readonly dedupeKey: string;
+  readonly createdAt: string;
+  readonly notBefore: string;
+  readonly lastError: string | null;
+  readonly sentAt: string | null;
+  readonly failedAt: string | null;
+}
+
+/**
+ * The delivery worker's side of the outbox: each call is its own short transaction. A claim holds a
+ * message for one worker until `claimedUntil`; an expired claim (a worker that died) is claimed again.
+ */
+export interface Outbox {
+  /** Claims up to `limit` due messages (not sent, not failed, due by `now`, unclaimed or claim expired), oldest due first. */
+  claim(workerId: string, now: string, leaseMs: number, limit: number): Promise<ClaimedMail[]>;
+  /** Marks a claimed message sent; false when the claim was lost (another worker holds it now). */
+  markSent(id: string, workerId: string, at: string): Promise<boolean>;
+  /** Records a failed attempt: due again at `retryAt`, or failed for good when it is null. */
+  markAttemptFailed(id: string, workerId: string, error: string, retryAt: string | null, at: string): Promise<boolean>;
+  /** Every message, oldest first (at most `limit`). */
+  list(limit: number): Promise<OutboxEntry[]>;
+}
+
 /** Reads, available both outside and inside a transaction. */
 export interface Reads {
   listUsers(): Promise<User[]>;
@@ -495,6 +560,16 @@ export interface Reads {
   findNotice(recipientId: UserId, id: string): Promise<Notice | null>;
   /** Per person asked for (absent: nothing unread): how many notices are unread and the newest of them. */
   unreadNotices(recipientIds: readonly UserId[]): Promise<Map<string, UnreadNotices>>;
+  /** The modes these people chose (kinds without a row are immediate). */
+  listNotificationSettings(userIds: readonly UserId[]): Promise<NotificationSettingRecord[]>;
+  /** The people who set any kind to digest. */
+  listDigestUserIds(): Promise<UserId[]>;
+  /** The person's notices of these kinds made after `since` (exclusive) up to `until` (inclusive), oldest first, at most `limit`. */
+  listNoticesBetween(recipientId: UserId, kinds: readonly NoticeKind[], since: string, until: string, limit: number): Promise<Notice[]>;
+  /** When the person's last e-mail of this kind (e.g. `digest`) was queued, or null. */
+  lastMailQueuedAt(recipientId: UserId, kind: string): Promise<string | null>;
+  /** The key that signs e-mails' one-click links (made once by migration 0021, shared by every instance). */
+  mailLinkKey(): Promise<string>;
   /** Every program's id, code and revision: what the live updates compare, read only when a revision moved. */
   listProgramRevisions(): Promise<{ readonly id: string; readonly code: string; readonly clientId: string; readonly revision: number }[]>;
   /** The program's kickoff charter, or null while none was saved (the empty charter, version 0). */
@@ -564,6 +639,7 @@ export interface Columns {
   intake_submission: Stored<IntakeSubmission, 'createdAt'>;
   /** The template's version is the row's: the one write path counts it up. */
   workspace_template: Stored<WorkspaceTemplate, 'createdAt' | 'updatedAt'>;
+  notification_setting: Stored<NotificationSettingRecord>;
 }
 
 interface WriteBase<E extends EntityName> {
@@ -671,6 +747,11 @@ export interface Tx extends Reads {
   closeSpells(subjects: readonly string[], at: string): Promise<void>;
   /** Marks an API token used (not change-logged: it changes on every request). */
   touchApiToken(id: string, at: string): Promise<void>;
+  /**
+   * Queues an e-mail in this transaction (the outbox): a rolled-back change sends nothing, a committed one is
+   * delivered after commit by the worker. Skipped when a message with the same dedupe key exists; answers whether it was queued.
+   */
+  enqueueMail(mail: NewMail): Promise<boolean>;
 }
 
 export interface Store {
@@ -688,8 +769,28 @@ export interface Store {
    * wait for the batch as for any transaction.
    */
   batch<T>(fn: (store: Store) => Promise<T>): Promise<T>;
+  /** The delivery worker's side of the e-mail outbox. */
+  readonly outbox: Outbox;
+  /** Calls `listener` after each commit that queued mail (the worker's nudge); answers how to stop listening. */
+  onMailQueued(listener: () => void): () => void;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
 
 export type { MilestoneId };
+
+/** One e-mail as handed to the mail server. */
+export interface OutgoingMail {
+  /** The outbox id: the Message-ID's left part, so a receiver can drop a message sent twice at the edge. */
+  readonly id: string;
+  readonly to: string;
+  readonly subject: string;
+  readonly text: string;
+  readonly html: string;
+  readonly unsubscribeUrl: string | null;
+}
+
+/** Sends an e-mail (jobs/smtp-mailer.ts: nodemailer over SMTP); throws when the server does not accept it. */
+export interface Mailer {
+  send(mail: OutgoingMail): Promise<void>;
+}

@@ -23,7 +23,8 @@ export type LoggedEntity =
   | 'evidence'
   | 'intake_link'
   | 'intake_submission'
-  | 'workspace_template';
+  | 'workspace_template'
+  | 'notification_setting';
 
 /** What an entry did to its record: added it, changed some of its fields, or removed it. */
 export type EntryKind = 'added' | 'changed' | 'removed';
@@ -99,6 +100,7 @@ export const lifeFields: Readonly<Record<LoggedEntity, string>> = {
   intake_link: 'tokenHash',
   intake_submission: 'templateId',
   workspace_template: 'basedOnId',
+  notification_setting: 'kind',
 };
 
 /** The field that names a record to people (its title), for the kinds that have one. */

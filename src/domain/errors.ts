@@ -104,6 +104,10 @@ export const errorCatalogue = {
   EVIDENCE_FILE_CORRUPT:
     'The stored evidence file no longer matches the SHA-256 it was stored under; it is not served. The server logged it; restore the file from a backup.',
   NOTIFICATION_NOT_FOUND: 'No notice with this id is yours: each person sees and marks only their own notices.',
+  MAIL_LINK_INVALID:
+    "The link from an e-mail is not one Tollgate made (incomplete, or changed since it was sent); nothing was changed. Open the newest e-mail's link, or change your notification settings on your account page.",
+  MAIL_LINK_EXPIRED:
+    'The link from an e-mail has expired (links work for 90 days); nothing was changed. Change your notification settings on your account page.',
   TOO_MANY_STREAMS:
     "You have as many live-update streams open as one person may (TOLLGATE_EVENT_STREAMS_PER_PERSON, e.g. tabs); close one, or wait for a closed tab's stream to end.",
   STREAMS_FULL:

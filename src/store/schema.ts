@@ -471,6 +471,45 @@ export interface NoticeSpellsTable {
   updatedAt: string;
 }
 
+/** An e-mail to send (0021): queued in the causing change's transaction, claimed by a worker with a lease, sent once. */
+export interface OutboxTable {
+  id: string;
+  recipientId: string | null;
+  recipientAddress: string;
+  kind: string;
+  subject: string;
+  textBody: string;
+  htmlBody: string;
+  unsubscribeUrl: string | null;
+  dedupeKey: string;
+  createdAt: string;
+  notBefore: string;
+  attempts: number;
+  lastError: string | null;
+  claimedBy: string | null;
+  claimedUntil: string | null;
+  sentAt: string | null;
+  failedAt: string | null;
+}
+
+/** A person's choice for a kind of notice (0021): immediate, digest or off; no row reads as immediate. */
+export interface NotificationSettingsTable {
+  id: string;
+  userId: string;
+  kind: string;
+  mode: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+/** Secrets the instances share (0021): the key that signs e-mails' one-click links. */
+export interface WorkspaceSecretsTable {
+  name: string;
+  value: string;
+  createdAt: string;
+}
+
 /** One row (id 1): committed write transactions that touched records of no program (0008). */
 export interface WorkspaceStateTable {
   id: number;
@@ -508,5 +547,8 @@ export interface Database {
   workspaceTemplates: WorkspaceTemplatesTable;
   notifications: NotificationsTable;
   noticeSpells: NoticeSpellsTable;
+  outbox: OutboxTable;
+  notificationSettings: NotificationSettingsTable;
+  workspaceSecrets: WorkspaceSecretsTable;
   workspaceState: WorkspaceStateTable;
 }
