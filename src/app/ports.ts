@@ -564,7 +564,10 @@ export interface Reads {
   listNotificationSettings(userIds: readonly UserId[]): Promise<NotificationSettingRecord[]>;
   /** The people who set any kind to digest. */
   listDigestUserIds(): Promise<UserId[]>;
-  /** The person's notices of these kinds made after `since` (exclusive) up to `until` (inclusive), oldest first, at most `limit`. */
+  /**
+   * The person's notices of these kinds made after `since` (exclusive) up to `until` (inclusive) and not e-mailed
+   * on their own already (outbox key `notice:<id>`), oldest first, at most `limit`: what a digest lists.
+   */
   listNoticesBetween(recipientId: UserId, kinds: readonly NoticeKind[], since: string, until: string, limit: number): Promise<Notice[]>;
   /** When the person's last e-mail of this kind (e.g. `digest`) was queued, or null. */
   lastMailQueuedAt(recipientId: UserId, kind: string): Promise<string | null>;

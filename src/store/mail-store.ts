@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { ClaimedMail, Notice, NotificationSettingRecord, Outbox, OutboxEntry, Reads, Tx } from '../app/ports.js';
 import type { UserId } from '../domain/ids.js';
 import type { NotificationMode } from '../domain/notification-settings.js';
@@ -63,6 +63,10 @@ export function mailReads(db: Kysely<Database>): MailReads {
         .where('kind', 'in', [...kinds])
         .where('createdAt', '>', since)
         .where('createdAt', '<=', until)
+        // Not those already e-mailed on their own (while the kind was immediate).
+        .where(({ not, exists, selectFrom }) =>
+          not(exists(selectFrom('outbox').select('outbox.id').where('outbox.dedupeKey', '=', sql<string>`'notice:' || notifications.id`))),
+        )
         .orderBy('createdAt')
         .orderBy('id')
         .limit(limit)
