@@ -13,6 +13,7 @@ import { addEvidence } from '../../src/app/gates/add-evidence.js';
 import { getGate } from '../../src/app/gates/get-gates.js';
 import { acceptItem, submitItem } from '../../src/app/gates/work-item.js';
 import { createIntakeLink } from '../../src/app/intake/intake-links.js';
+import { signOneClick } from '../../src/app/mail/one-click-token.js';
 import { createPerson } from '../../src/app/people/create-person.js';
 import { grantRole } from '../../src/app/people/grant-role.js';
 import { addMilestoneLink } from '../../src/app/plan/add-milestone-link.js';
@@ -155,6 +156,14 @@ describe.each(dialects)('authorization matrix on %s (demo portfolio)', (dialect)
     );
     return id;
   };
+
+  /** A signed one-click link's token for the person (turns their gate-at-risk e-mails off). */
+  const oneClickFor = async (who: Actor): Promise<string> =>
+    signOneClick(await t.deps.store.reads.mailLinkKey(), {
+      userId: who.id,
+      kinds: ['gate_at_risk'],
+      expiresAt: new Date(t.deps.clock.now().getTime() + 3600_000).toISOString(),
+    });
 
   /** A fresh open milestone on KHG-KW500, added by lead@, owned by the person given: its key. */
   const milestone = async (owner: Actor): Promise<string> => (await newMilestone(owner)).key;
@@ -542,6 +551,49 @@ describe.each(dialects)('authorization matrix on %s (demo portfolio)', (dialect)
       route: 'POST /api/v1/me/notifications/read-all',
       request: () => ({ method: 'POST', url: '/api/v1/me/notifications/read-all' }),
       expect: everyoneSignedIn,
+    },
+    {
+      route: 'GET /api/v1/me/notification-settings',
+      request: () => ({ method: 'GET', url: '/api/v1/me/notification-settings' }),
+      expect: everyoneSignedIn,
+    },
+    {
+      route: 'PATCH /api/v1/me/notification-settings',
+      case: "the caller's own settings",
+      request: () => ({ method: 'PATCH', url: '/api/v1/me/notification-settings', payload: { gate_at_risk: 'digest' } }),
+      expect: everyoneSignedIn,
+    },
+    {
+      route: 'GET /notification-settings/one-click',
+      case: "an e-mail's signed link (the token is the proof, whoever opens it)",
+      request: async () => ({
+        method: 'GET',
+        url: `/notification-settings/one-click?token=${encodeURIComponent(await oneClickFor(lead))}`,
+      }),
+      expect: public200,
+      // Every caller turns off the same person's setting (at the same moment, all but one would be 409: made by another).
+      oneByOne: true,
+    },
+    {
+      route: 'POST /notification-settings/one-click',
+      case: 'RFC 8058 one-click from a mail program',
+      request: async () => ({
+        method: 'POST',
+        url: `/notification-settings/one-click?token=${encodeURIComponent(await oneClickFor(lead))}`,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: 'List-Unsubscribe=One-Click',
+      }),
+      expect: public200,
+      oneByOne: true,
+    },
+    {
+      route: 'GET /notification-settings/one-click',
+      case: 'a changed token',
+      request: async () => ({
+        method: 'GET',
+        url: `/notification-settings/one-click?token=${encodeURIComponent(`${await oneClickFor(lead)}x`)}`,
+      }),
+      expect: [400, 400, 400, 400, 400, 400, 400, 400, 400],
     },
     {
       route: 'GET /api/v1/events',
