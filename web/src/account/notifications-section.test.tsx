@@ -45,6 +45,9 @@ describe('NotificationsSection', () => {
     await view.until(() => textOf(view.container).includes('Saved.'));
     const patch = fetch.mock.calls.find(([, init]) => (init as RequestInit).method === 'PATCH');
     expect(patch?.[0]).toBe('/api/v1/me/notification-settings');
-    expect(JSON.parse(String((patch?.[1] as RequestInit).body))).toMatchObject({ action_assigned: 'off', gate_at_risk: 'immediate' });
+    expect(JSON.parse(String((patch?.[1] as RequestInit | undefined)?.body))).toMatchObject({
+      action_assigned: 'off',
+      gate_at_risk: 'immediate',
+    });
   });
 });
