@@ -8,6 +8,7 @@ import { type NoticeKind, noticeKinds } from '../../domain/notifications.js';
 import type { Refusal } from '../../domain/result.js';
 import { errorStatus } from '../error-status.js';
 import type { HttpDeps } from '../http-deps.js';
+import { sendProblem } from '../problem.js';
 
 const modeWords: Readonly<Record<NotificationMode, string>> = { immediate: 'at once', digest: 'in a daily digest', off: 'off' };
 
@@ -37,12 +38,13 @@ function sendDone(res: FastifyReply, token: string, v: OneClickView, isUndo: boo
     );
 }
 
+/** A refusal as a page for a browser (it asks for HTML), else as problem+json like every refusal of the API. */
 function sendRefused(res: FastifyReply, r: Refusal) {
+  if (!(res.request.headers.accept ?? '').includes('text/html')) return sendProblem(res, r);
   return res
     .code(errorStatus[r.code])
     .type('text/html; charset=utf-8')
     .header('cache-control', 'no-store')
-    .header('x-error-code', r.code)
     .send(
       page(
         'This link did not work',
