@@ -23,7 +23,9 @@ export type LoggedEntity =
   | 'evidence'
   | 'intake_link'
   | 'intake_submission'
-  | 'workspace_template';
+  | 'workspace_template'
+  | 'trigger'
+  | 'escalation';
 
 /** What an entry did to its record: added it, changed some of its fields, or removed it. */
 export type EntryKind = 'added' | 'changed' | 'removed';
@@ -59,6 +61,8 @@ export const referenceFields: Readonly<Record<string, ReferenceKind>> = {
   supersedesId: 'decision',
   supersededById: 'decision',
   riskId: 'risk',
+  ownerUserId: 'person',
+  actionId: 'action',
 };
 
 /** A field of a link between two records (fromId, toId) names the kind its sibling field gives. */
@@ -99,6 +103,8 @@ export const lifeFields: Readonly<Record<LoggedEntity, string>> = {
   intake_link: 'tokenHash',
   intake_submission: 'templateId',
   workspace_template: 'basedOnId',
+  trigger: 'kind',
+  escalation: 'conditionKey',
 };
 
 /** The field that names a record to people (its title), for the kinds that have one. */
@@ -114,6 +120,7 @@ export const titleFields: Partial<Readonly<Record<LoggedEntity, string>>> = {
   evidence: 'title',
   intake_link: 'label',
   workspace_template: 'name',
+  escalation: 'subjectTitle',
 };
 
 /** Whether the entry added, changed or removed its record: told by the field the record always holds. */

@@ -103,6 +103,9 @@ export const errorCatalogue = {
   EVIDENCE_LIMIT_REACHED: 'The checklist item already holds the most pieces of evidence it may (50); remove one first.',
   EVIDENCE_FILE_CORRUPT:
     'The stored evidence file no longer matches the SHA-256 it was stored under; it is not served. The server logged it; restore the file from a backup.',
+  ESCALATION_NOT_FOUND: 'No escalation with this key or id exists in the program, or you may not see it.',
+  ESCALATION_CLOSED: 'The escalation is resolved: it can no longer be acknowledged, resolved again or reassigned.',
+  OUTCOME_REQUIRED: 'Resolving an escalation needs an outcome: say in words how it was resolved.',
   NOTIFICATION_NOT_FOUND: 'No notice with this id is yours: each person sees and marks only their own notices.',
   TOO_MANY_STREAMS:
     "You have as many live-update streams open as one person may (TOLLGATE_EVENT_STREAMS_PER_PERSON, e.g. tabs); close one, or wait for a closed tab's stream to end.",

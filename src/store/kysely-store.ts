@@ -26,6 +26,7 @@ import type { Program } from '../domain/program.js';
 import { highRiskScore } from '../domain/risk.js';
 import { compiledOnce } from './compiled-once.js';
 import type { StoreDialect } from './dialects/store-dialect.js';
+import { escalationReads } from './escalation-store.js';
 import { databaseEvidenceStorage } from './evidence-storage.js';
 import { chunks } from './in-lists.js';
 import {
@@ -87,6 +88,8 @@ export const entityTables = {
   intake_link: 'intakeLinks',
   intake_submission: 'intakeSubmissions',
   workspace_template: 'workspaceTemplates',
+  trigger: 'triggers',
+  escalation: 'escalations',
 } as const satisfies Record<EntityName, keyof Database>;
 
 // Both dialects store booleans as 0/1 integers (better-sqlite3 cannot bind booleans), and structured
@@ -129,6 +132,8 @@ const everyFieldHasAColumn: { [E in EntityName]: [MissingColumns<E>] extends [ne
   intake_link: true,
   intake_submission: true,
   workspace_template: true,
+  trigger: true,
+  escalation: true,
 };
 void everyFieldHasAColumn;
 
@@ -163,6 +168,7 @@ export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'cou
   const toCount = dialect.count;
   return {
     ...noticeReads(db, dialect),
+    ...escalationReads(db, dialect),
     async listUsers() {
       return (await db.selectFrom('users').selectAll().orderBy('name').execute()).map(toUser);
     },
@@ -822,7 +828,7 @@ function makeTx(db: Kysely<Database>, dialect: StoreDialect, touched: Set<string
       await dialect.emptyTables(db, await dataTables(db, dialect));
       touched.add(workspace);
     },
-    async nextKey(programId: ProgramId, prefix: 'M' | 'D' | 'R' | 'A') {
+    async nextKey(programId: ProgramId, prefix: 'M' | 'D' | 'R' | 'A' | 'X') {
       const r = await db
         .insertInto('keyCounters')
         .values({ programId, prefix, lastValue: 1 })

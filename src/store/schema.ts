@@ -471,6 +471,52 @@ export interface NoticeSpellsTable {
   updatedAt: string;
 }
 
+/** A program's setting of one escalation trigger kind (0023); kinds without a row read as the defaults. */
+export interface TriggersTable {
+  id: string;
+  programId: string;
+  kind: string;
+  isEnabled: number;
+  threshold: number | null;
+  severity: string;
+  /** The action owner: a person, or (when null) whoever holds ownerRole on the program. */
+  ownerUserId: string | null;
+  ownerRole: string | null;
+  windowUnit: string;
+  windowAmount: number;
+  climbs: number;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+/** One escalation (0023): at most one open (status not resolved) per program and condition key. */
+export interface EscalationsTable {
+  id: string;
+  programId: string;
+  key: string;
+  triggerKind: string;
+  conditionKey: string;
+  subjectKind: string;
+  subjectRef: string;
+  subjectTitle: string;
+  subjectLink: string;
+  severity: string;
+  ownerId: string;
+  level: number;
+  raisedAt: string;
+  deadlineAt: string;
+  status: string;
+  outcome: string | null;
+  decisionId: string | null;
+  actionId: string | null;
+  acknowledgedAt: string | null;
+  resolvedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
 /** One row (id 1): committed write transactions that touched records of no program (0008). */
 export interface WorkspaceStateTable {
   id: number;
@@ -508,5 +554,7 @@ export interface Database {
   workspaceTemplates: WorkspaceTemplatesTable;
   notifications: NotificationsTable;
   noticeSpells: NoticeSpellsTable;
+  triggers: TriggersTable;
+  escalations: EscalationsTable;
   workspaceState: WorkspaceStateTable;
 }
