@@ -6,6 +6,7 @@ export interface EscalationView {
   readonly escalation: Escalation;
   readonly programCode: string;
   readonly ownerName: string;
+  readonly ownerEmail: string;
   readonly isOverdue: boolean;
   readonly decisionKey: string | null;
   readonly actionKey: string | null;
@@ -28,11 +29,13 @@ export async function escalationViews(
     refs.length === 0 ? Promise.resolve([]) : reads.nameRecords(refs),
   ]);
   const name = new Map(users.map((u) => [u.id as string, u.name]));
+  const email = new Map(users.map((u) => [u.id as string, u.email]));
   const key = new Map(named.map((n) => [`${n.entity}:${n.id}`, n.key]));
   return list.map((e) => ({
     escalation: e,
     programCode: codeOf.get(e.programId) ?? '',
     ownerName: name.get(e.ownerId) ?? e.ownerId,
+    ownerEmail: email.get(e.ownerId) ?? '',
     isOverdue: isOverdue(e, now),
     decisionKey: e.decisionId ? (key.get(`decision:${e.decisionId}`) ?? null) : null,
     actionKey: e.actionId ? (key.get(`action:${e.actionId}`) ?? null) : null,

@@ -1,7 +1,7 @@
 import { type EscalationStatus, escalationStatuses, openEscalationStatuses } from '../../domain/escalations/escalation.js';
 import type { UserId } from '../../domain/ids.js';
 import type { AuthorizedProgramId } from '../../domain/policy.js';
-import { ok, type Result } from '../../domain/result.js';
+import { ok, type Result, refuse } from '../../domain/result.js';
 import type { Actor, AppDeps } from '../deps.js';
 import { authorize, findAccessibleProgram } from '../get-program.js';
 import { badCursor, decodeCursor, encodeCursor, type Page, pageOf } from '../paging.js';
@@ -69,4 +69,18 @@ export async function listEscalations(deps: AppDeps, input: ListEscalationsInput
   });
   const page = pageOf(rows, input.limit, (last) => encodeCursor(tag, [last.raisedAt, last.id]));
   return ok({ items: await escalationViews(reads, page.items, codeOf, now), nextCursor: page.nextCursor });
+}
+
+/** One escalation of a program the person sees, by key or id. */
+export async function getEscalation(
+  deps: AppDeps,
+  input: { readonly actor: Actor; readonly programId: string; readonly escalationId: string },
+): Promise<Result<EscalationView>> {
+  const found = await findAccessibleProgram(deps.store.reads, input.actor, input.programId);
+  if (!found.ok) return found;
+  const { program } = found.value;
+  const e = await deps.store.reads.findEscalation(program.id, input.escalationId.trim());
+  if (!e) return refuse('ESCALATION_NOT_FOUND', `${program.code} has no escalation "${input.escalationId}".`);
+  const [view] = await escalationViews(deps.store.reads, [e], new Map([[program.id, program.code]]), deps.clock.now());
+  return ok(view as EscalationView);
 }
