@@ -70,7 +70,7 @@ export function escalationReads(db: Kysely<Database>, dialect: Pick<StoreDialect
     async listTriggers(programIds) {
       const out: TriggerRecord[] = [];
       for (const part of chunks([...new Set(programIds)])) {
-        out.push(...(await db.selectFrom('triggers').selectAll().where('programId', 'in', part).execute()).map(toTrigger));
+        out.push(...(await db.selectFrom('escalationTriggers').selectAll().where('programId', 'in', part).execute()).map(toTrigger));
       }
       return out;
     },

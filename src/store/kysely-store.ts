@@ -88,7 +88,7 @@ export const entityTables = {
   intake_link: 'intakeLinks',
   intake_submission: 'intakeSubmissions',
   workspace_template: 'workspaceTemplates',
-  trigger: 'triggers',
+  trigger: 'escalationTriggers',
   escalation: 'escalations',
 } as const satisfies Record<EntityName, keyof Database>;
 

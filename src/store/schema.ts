@@ -554,7 +554,7 @@ export interface Database {
   workspaceTemplates: WorkspaceTemplatesTable;
   notifications: NotificationsTable;
   noticeSpells: NoticeSpellsTable;
-  triggers: TriggersTable;
+  escalationTriggers: TriggersTable;
   escalations: EscalationsTable;
   workspaceState: WorkspaceStateTable;
 }

@@ -1,14 +1,14 @@
 import { type Kysely, sql } from 'kysely';
 
-// Escalation triggers and the escalation tracker (issue 13). `triggers`: one row per program and kind that
-// someone set (kinds never set read as the defaults of domain/escalations/triggers.ts). `escalations`: one
+// Escalation triggers and the escalation tracker (issue 13). `escalation_triggers` (not `triggers`, a view of
+// PostgreSQL's information_schema): one row per program and kind that someone set (kinds never set read as the defaults of domain/escalations/triggers.ts). `escalations`: one
 // per raise, its history the change log's rows. At most ONE open escalation per program and condition key
 // (a partial unique index over every status but resolved, the same on SQLite and PostgreSQL), so a
 // condition that stays true raises one escalation, and two instances raising at once raise one. Which
 // spell of a condition an escalation belongs to is notice_spells' (0018), under `escalation:<program>:<key>`.
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
-    .createTable('triggers')
+    .createTable('escalation_triggers')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('program_id', 'text', (c) => c.notNull().references('programs.id'))
     .addColumn('kind', 'text', (c) => c.notNull())
@@ -23,7 +23,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addColumn('version', 'integer', (c) => c.notNull())
-    .addUniqueConstraint('triggers_program_kind_uq', ['program_id', 'kind'])
+    .addUniqueConstraint('escalation_triggers_program_kind_uq', ['program_id', 'kind'])
     .execute();
 
   await db.schema
@@ -72,5 +72,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('escalations').execute();
-  await db.schema.dropTable('triggers').execute();
+  await db.schema.dropTable('escalation_triggers').execute();
 }
