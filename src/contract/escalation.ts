@@ -104,7 +104,7 @@ export const EscalationListSchema = z.object({ items: z.array(EscalationSchema),
 export const EscalationParamsSchema = z.object({ programId: IdSchema, escalationId: IdSchema.meta({ description: 'Key (X-3) or id' }) });
 
 const StatusFilterSchema = z
-  .enum(['open', 'overdue', 'all', ...escalationStatuses])
+  .enum(['open', 'overdue', 'all', ...escalationStatuses.filter((s) => s !== 'open')])
   .default('open')
   .meta({ description: 'open (default): every one not resolved; overdue: past the deadline or expired; all; or one status' });
 

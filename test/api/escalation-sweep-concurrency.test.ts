@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { unwrap } from '../../src/app/create-records.js';
 import { createMilestone } from '../../src/app/create-milestone.js';
+import { unwrap } from '../../src/app/create-records.js';
 import type { AppDeps } from '../../src/app/deps.js';
 import { listEscalations } from '../../src/app/escalations/list-escalations.js';
 import { sweepEscalations } from '../../src/app/escalations/sweep-escalations.js';
@@ -58,7 +58,13 @@ describe('escalation sweeps on two instances at once (PostgreSQL)', { timeout: 6
     const keys = all.map((e) => `${e.programId} ${e.conditionKey}`);
     expect(new Set(keys).size).toBe(keys.length);
     // Human keys are unique per program, X-1 … X-25 in each.
-    for (const p of programs) expect(all.filter((e) => e.programId === p.id).map((e) => e.key).sort()).toHaveLength(rounds);
+    for (const p of programs)
+      expect(
+        all
+          .filter((e) => e.programId === p.id)
+          .map((e) => e.key)
+          .sort(),
+      ).toHaveLength(rounds);
   });
 
   it('two sweeps past the deadlines expire each escalation once, and a third finds nothing to do', async () => {
