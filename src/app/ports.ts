@@ -130,6 +130,8 @@ export interface EscalationQuery {
 export interface EscalationCounts {
   readonly open: number;
   readonly overdue: number;
+  /** The earliest deadline still to come of those waiting for their owner (when the overdue count next grows), or null. */
+  readonly nextDeadlineAt: string | null;
 }
 
 /** A program's gate as the store keeps it: the domain's gate and the template it was made from. */

@@ -116,7 +116,7 @@ export function escalationReads(db: Kysely<Database>, dialect: Pick<StoreDialect
       return out;
     },
     async countEscalations(programIds, now) {
-      const out = new Map<string, { open: number; overdue: number }>();
+      const out = new Map<string, { open: number; overdue: number; nextDeadlineAt: string | null }>();
       for (const part of chunks([...new Set(programIds)])) {
         const rows = await db
           .selectFrom('escalations')
@@ -133,12 +133,27 @@ export function escalationReads(db: Kysely<Database>, dialect: Pick<StoreDialect
                   .end(),
               )
               .as('overdue'),
+            eb.fn
+              .min(
+                eb
+                  .case()
+                  .when(eb.and([eb('status', 'in', waiting), eb('deadlineAt', '>', now)]))
+                  .then(eb.ref('deadlineAt'))
+                  .else(null)
+                  .end(),
+              )
+              .as('nextDeadlineAt'),
           ])
           .where('programId', 'in', part)
           .where('status', 'in', [...openEscalationStatuses])
           .groupBy('programId')
           .execute();
-        for (const r of rows) out.set(r.programId, { open: dialect.count(r.open), overdue: dialect.count(r.overdue ?? 0) });
+        for (const r of rows)
+          out.set(r.programId, {
+            open: dialect.count(r.open),
+            overdue: dialect.count(r.overdue ?? 0),
+            nextDeadlineAt: (r.nextDeadlineAt as string | null) ?? null,
+          });
       }
       return out;
     },

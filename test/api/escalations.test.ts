@@ -101,6 +101,11 @@ describe.each(dialects)('escalations API on %s', (dialect) => {
       isOverdue: false,
     });
     expect(e?.subject).toMatchObject({ kind: 'milestone', ref: 'M-1', link: `/programs/${program.code}/plan#M-1` });
+    const summary = await call(t, { method: 'GET', url: base() });
+    expect(summary.json<{ openEscalations: number; overdueEscalations: number }>()).toMatchObject({
+      openEscalations: 1,
+      overdueEscalations: 0,
+    });
     const mine = await call(t, { method: 'GET', url: '/api/v1/escalations?owner=me&status=open' });
     expect(mine.json<{ items: EscalationBody[] }>().items.map((x) => x.key)).toEqual(['X-1']);
     const chens = await call(t, { method: 'GET', url: '/api/v1/escalations?owner=me' }, chen);
@@ -157,6 +162,8 @@ describe.each(dialects)('escalations API on %s', (dialect) => {
     const log = await call(t, { method: 'GET', url: `${base()}/change-log?record=X-1` });
     expect(log.statusCode, log.body).toBe(200);
     expect(log.body).toContain('Tollgate (missed milestone trigger)');
+    const after = await call(t, { method: 'GET', url: base() });
+    expect(after.json<{ openEscalations: number }>().openEscalations).toBe(0);
     // Resolved while the milestone is still missed: no second escalation for it.
     await sweepEscalations(t.deps);
     const open = await call(t, { method: 'GET', url: `${base()}/escalations?status=all` });
