@@ -545,6 +545,8 @@ export interface Reads {
   findEscalation(programId: AuthorizedProgramId, idOrKey: string): Promise<Escalation | null>;
   /** A page of escalations, filtered in SQL, newest raised first. */
   listEscalations(q: EscalationQuery): Promise<Escalation[]>;
+  /** A person's open (not resolved) escalations in any program (the caller checks access), by deadline: "my week". */
+  listOwnedOpenEscalations(ownerId: UserId): Promise<Escalation[]>;
   /** The open (not resolved) escalations of these programs: what the sweep compares its conditions with. */
   listOpenEscalations(programIds: readonly AuthorizedProgramId[]): Promise<Escalation[]>;
   /** Per program (absent: none): open escalations and the overdue among them at `now`. */

@@ -52,7 +52,14 @@ export const toEscalation = (r: EscalationsTable): Escalation => ({
 
 type EscalationReads = Pick<
   Reads,
-  'listCharters' | 'listTriggers' | 'findEscalation' | 'listEscalations' | 'listOpenEscalations' | 'countEscalations' | 'listOpenSpells'
+  | 'listCharters'
+  | 'listTriggers'
+  | 'listOwnedOpenEscalations'
+  | 'findEscalation'
+  | 'listEscalations'
+  | 'listOpenEscalations'
+  | 'countEscalations'
+  | 'listOpenSpells'
 >;
 
 const waiting: EscalationStatus[] = ['open', 'escalated'];
@@ -101,6 +108,18 @@ export function escalationReads(db: Kysely<Database>, dialect: Pick<StoreDialect
         query = query.where((eb) => eb.or([eb('raisedAt', '<', raisedAt), eb.and([eb('raisedAt', '=', raisedAt), eb('id', '<', id)])]));
       }
       return (await query.orderBy('raisedAt', 'desc').orderBy('id', 'desc').limit(q.limit).execute()).map(toEscalation);
+    },
+    async listOwnedOpenEscalations(ownerId) {
+      const rows = await db
+        .selectFrom('escalations')
+        .selectAll()
+        .where('ownerId', '=', ownerId)
+        .where('status', 'in', [...openEscalationStatuses])
+        .orderBy('deadlineAt')
+        .orderBy('id')
+        .limit(500)
+        .execute();
+      return rows.map(toEscalation);
     },
     async listOpenEscalations(programIds) {
       const out: Escalation[] = [];

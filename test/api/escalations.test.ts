@@ -108,6 +108,9 @@ describe.each(dialects)('escalations API on %s', (dialect) => {
     });
     const mine = await call(t, { method: 'GET', url: '/api/v1/escalations?owner=me&status=open' });
     expect(mine.json<{ items: EscalationBody[] }>().items.map((x) => x.key)).toEqual(['X-1']);
+    const week = await call(t, { method: 'GET', url: '/api/v1/me/week' });
+    expect(week.statusCode, week.body).toBe(200);
+    expect(week.json<{ escalations: EscalationBody[] }>().escalations.map((x) => x.key)).toEqual(['X-1']);
     const chens = await call(t, { method: 'GET', url: '/api/v1/escalations?owner=me' }, chen);
     expect(chens.json<{ items: EscalationBody[] }>().items).toEqual([]);
     expectProblem(await call(t, { method: 'GET', url: '/api/v1/escalations?status=nonsense' }), 422, 'VALIDATION_FAILED');
