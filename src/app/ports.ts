@@ -551,8 +551,8 @@ export interface Reads {
   listOpenEscalations(programIds: readonly AuthorizedProgramId[]): Promise<Escalation[]>;
   /** Per program (absent: none): open escalations and the overdue among them at `now`. */
   countEscalations(programIds: readonly AuthorizedProgramId[], now: string): Promise<Map<string, EscalationCounts>>;
-  /** The subjects of the open spells whose subject starts with `prefix` (escalation conditions in a spell). */
-  listOpenSpells(prefix: string): Promise<string[]>;
+  /** The subjects of the open spells that start with one of these prefixes (escalation conditions in a spell, per program). */
+  listOpenSpells(prefixes: readonly string[]): Promise<string[]>;
   /** The program's gates in order (G1 first). */
   listGates(programId: AuthorizedProgramId): Promise<GateRecord[]>;
   /** The gates of these programs, for readiness across a portfolio in one read. */

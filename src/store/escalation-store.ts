@@ -176,14 +176,19 @@ export function escalationReads(db: Kysely<Database>, dialect: Pick<StoreDialect
       }
       return out;
     },
-    async listOpenSpells(prefix) {
-      const rows = await db
-        .selectFrom('noticeSpells')
-        .select('subject')
-        .where('isOpen', '=', 1)
-        .where('subject', 'like', `${prefix}%`)
-        .execute();
-      return rows.map((r) => r.subject).filter((s) => s.startsWith(prefix));
+    async listOpenSpells(prefixes) {
+      const out: string[] = [];
+      // The LIKE narrows (its _ and % may match more than meant); the prefix test decides.
+      for (const part of chunks([...new Set(prefixes)])) {
+        const rows = await db
+          .selectFrom('noticeSpells')
+          .select('subject')
+          .where('isOpen', '=', 1)
+          .where((eb) => eb.or(part.map((p) => eb('subject', 'like', `${p}%`))))
+          .execute();
+        out.push(...rows.map((r) => r.subject).filter((s) => part.some((p) => s.startsWith(p))));
+      }
+      return out;
     },
   };
 }

@@ -77,7 +77,7 @@ export async function sweepEscalations(deps: AppDeps): Promise<SweepReport> {
         tx.listOpenRequiredItemsOfPrograms(ids),
         tx.listMilestoneFieldChanges(ids, ['forecastDate'], { since }),
         tx.listOpenEscalations(ids),
-        tx.listOpenSpells('escalation:'),
+        tx.listOpenSpells(ids.map((id) => spellSubject(id, ''))),
         unarrivedShipments(tx, ids),
       ]);
       const by = <T extends { readonly programId: string }>(list: readonly T[]) => {
