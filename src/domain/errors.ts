@@ -112,8 +112,10 @@ export const errorCatalogue = {
   NOTIFICATION_NOT_FOUND: 'No notice with this id is yours: each person sees and marks only their own notices.',
   EVENT_NOT_FOUND: 'No floor event with this key (E-12) or id exists in the program.',
   EVENT_NOT_A_SHIPMENT: 'Only a sample shipment ships and arrives; the event named is an inspection or a measurement.',
-  CSV_UNREADABLE: 'The CSV file cannot be read as a table with a header row (unbalanced quotes, a row with more columns than the header, an unknown column, or more than 2,000 rows); the message names the line or column.',
-  IMPORT_ROWS_INVALID: 'Some rows of the CSV import were not accepted, so none was written; `errors` names each row and column (`rows.3.lotSize`). Preview with `dryRun: true` to see every row's result.',
+  CSV_UNREADABLE:
+    'The CSV file cannot be read as a table with a header row (unbalanced quotes, a row with more columns than the header, an unknown column, or more than 2,000 rows); the message names the line or column.',
+  IMPORT_ROWS_INVALID:
+    "Some rows of the CSV import were not accepted, so none was written; `errors` names each row and column (`rows.3.lotSize`). Preview with `dryRun: true` to see every row's result.",
   EVENT_NOT_EVIDENCE: 'Only an inspection or a measurement of the same program can be attached to a checklist item as evidence.',
   TOO_MANY_STREAMS:
     "You have as many live-update streams open as one person may (TOLLGATE_EVENT_STREAMS_PER_PERSON, e.g. tabs); close one, or wait for a closed tab's stream to end.",

@@ -29,6 +29,7 @@ export const programActions = [
   'action.done',
   'action.confirm',
   'action.check',
+  'event.report',
 ] as const;
 export type ProgramAction = (typeof programActions)[number];
 
@@ -81,6 +82,9 @@ export const policy: Readonly<Record<ProgramAction, Readonly<Record<Role, Grant>
   'action.done': { decision_owner: 'own', cadence_owner: 'own', quality_owner: 'own', contributor: 'own', observer: 'no' },
   'action.confirm': { decision_owner: 'yes', cadence_owner: 'yes', quality_owner: 'no', contributor: 'no', observer: 'no' },
   'action.check': { decision_owner: 'no', cadence_owner: 'yes', quality_owner: 'yes', contributor: 'no', observer: 'no' },
+  // Floor events (shipments, inspections, measurements) come from whoever works on the program, the CSV import too;
+  // a shipment's arrival is recorded by anyone who reports. Observers read them.
+  'event.report': { decision_owner: 'yes', cadence_owner: 'yes', quality_owner: 'yes', contributor: 'yes', observer: 'no' },
 };
 
 /** What a workspace admin may do on every program without a role on it: read, and be the second person of a closure. */

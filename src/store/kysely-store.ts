@@ -7,6 +7,7 @@ import {
   type Columns,
   type EntityName,
   type GateRecord,
+  type KeyPrefix,
   type NamedRecord,
   type Reads,
   type Store,
@@ -27,6 +28,7 @@ import { highRiskScore } from '../domain/risk.js';
 import { compiledOnce } from './compiled-once.js';
 import type { StoreDialect } from './dialects/store-dialect.js';
 import { databaseEvidenceStorage } from './evidence-storage.js';
+import { floorEventReads } from './floor-event-store.js';
 import { chunks } from './in-lists.js';
 import {
   toAction,
@@ -87,6 +89,7 @@ export const entityTables = {
   intake_link: 'intakeLinks',
   intake_submission: 'intakeSubmissions',
   workspace_template: 'workspaceTemplates',
+  floor_event: 'floorEvents',
 } as const satisfies Record<EntityName, keyof Database>;
 
 // Both dialects store booleans as 0/1 integers (better-sqlite3 cannot bind booleans), and structured
@@ -129,6 +132,7 @@ const everyFieldHasAColumn: { [E in EntityName]: [MissingColumns<E>] extends [ne
   intake_link: true,
   intake_submission: true,
   workspace_template: true,
+  floor_event: true,
 };
 void everyFieldHasAColumn;
 
@@ -163,6 +167,7 @@ export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'cou
   const toCount = dialect.count;
   return {
     ...noticeReads(db, dialect),
+    ...floorEventReads(db),
     async listUsers() {
       return (await db.selectFrom('users').selectAll().orderBy('name').execute()).map(toUser);
     },
@@ -822,7 +827,7 @@ function makeTx(db: Kysely<Database>, dialect: StoreDialect, touched: Set<string
       await dialect.emptyTables(db, await dataTables(db, dialect));
       touched.add(workspace);
     },
-    async nextKey(programId: ProgramId, prefix: 'M' | 'D' | 'R' | 'A') {
+    async nextKey(programId: ProgramId, prefix: KeyPrefix) {
       const r = await db
         .insertInto('keyCounters')
         .values({ programId, prefix, lastValue: 1 })

@@ -36,6 +36,7 @@ const planFor: SamplingPlanFor = ({ lotSize, level, aql }) => {
     acceptNumber: found[0],
     rejectNumber: found[1],
     hundredPercent: false,
+    unitsToInspect: 125,
     steps: [{ rule: 'code-letter', text: 'Lot 1,200 at level II: K.' }],
   };
   return ok(plan);
@@ -56,7 +57,14 @@ const record = (draft: FloorEventDraft, c: Partial<RecordContext> = {}) => recor
 describe('recording a floor event', () => {
   it('judges each class of an inspection on its plan; critical defects accept none, and any reject rejects the lot', () => {
     const e = value(
-      record({ kind: 'inspection', title: 'Pilot lot 3', lotSize: 1200, level: 'II', critical: { aql: 0.65, defectsFound: 1 }, major: { aql: 2.5, defectsFound: 7 } }),
+      record({
+        kind: 'inspection',
+        title: 'Pilot lot 3',
+        lotSize: 1200,
+        level: 'II',
+        critical: { aql: 0.65, defectsFound: 1 },
+        major: { aql: 2.5, defectsFound: 7 },
+      }),
     ).next as InspectionEvent;
     const [critical, major] = e.inspection.classes;
     expect(critical).toMatchObject({ defectClass: 'critical', acceptNumber: 0, rejectNumber: 1, defectsFound: 1, verdict: 'reject' });
@@ -67,44 +75,68 @@ describe('recording a floor event', () => {
   });
 
   it('judges critical defects on the plan when the program says so', () => {
-    const e = value(record({ kind: 'inspection', title: 'Lot', lotSize: 1200, level: 'II', critical: { aql: 0.65, defectsFound: 1 } }, { criticalAcceptsNone: false }))
-      .next as InspectionEvent;
+    const e = value(
+      record(
+        { kind: 'inspection', title: 'Lot', lotSize: 1200, level: 'II', critical: { aql: 0.65, defectsFound: 1 } },
+        { criticalAcceptsNone: false },
+      ),
+    ).next as InspectionEvent;
     expect(e.inspection.classes[0]).toMatchObject({ acceptNumber: 2, verdict: 'accept' });
     expect(e.inspection.verdict).toBe('accept');
   });
 
   it('refuses an inspection with no class, a lot out of bounds, an unknown level or AQL, or more defects than the sample', () => {
-    expect(refusal(record({ kind: 'inspection', title: 'Lot', lotSize: 1, level: 'IV' })).fields?.map((f) => f.path)).toEqual(['lotSize', 'level', 'major']);
-    expect(refusal(record({ kind: 'inspection', title: 'Lot', lotSize: 10_000_001, level: 'II', minor: { aql: 1, defectsFound: 0 } })).fields).toEqual([
-      { path: 'lotSize', message: 'Must be a whole number from 2 to 10,000,000.' },
+    expect(refusal(record({ kind: 'inspection', title: 'Lot', lotSize: 1, level: 'IV' })).fields?.map((f) => f.path)).toEqual([
+      'lotSize',
+      'level',
+      'major',
     ]);
-    expect(refusal(record({ kind: 'inspection', title: 'Lot', lotSize: 500, level: 'II', major: { aql: 7, defectsFound: 0 } })).fields?.[0]?.path).toBe('major.aql');
-    expect(refusal(record({ kind: 'inspection', title: 'Lot', lotSize: 500, level: 'II', minor: { aql: 1, defectsFound: 126 } })).fields).toEqual([
-      { path: 'minor.defectsFound', message: 'Must be at most the sample size, 125.' },
-    ]);
+    expect(
+      refusal(record({ kind: 'inspection', title: 'Lot', lotSize: 10_000_001, level: 'II', minor: { aql: 1, defectsFound: 0 } })).fields,
+    ).toEqual([{ path: 'lotSize', message: 'Must be a whole number from 2 to 10,000,000.' }]);
+    expect(
+      refusal(record({ kind: 'inspection', title: 'Lot', lotSize: 500, level: 'II', major: { aql: 7, defectsFound: 0 } })).fields?.[0]
+        ?.path,
+    ).toBe('major.aql');
+    expect(
+      refusal(record({ kind: 'inspection', title: 'Lot', lotSize: 500, level: 'II', minor: { aql: 1, defectsFound: 126 } })).fields,
+    ).toEqual([{ path: 'minor.defectsFound', message: 'Must be at most the units inspected, 125.' }]);
   });
 
   it('refuses every bad field of a measurement at once', () => {
     const e = refusal(
-      record({ kind: 'measurement', title: '', characteristic: 'x'.repeat(201), nominal: Number.NaN, lowerLimit: 5, upperLimit: 4, values: [1, 2e9] }),
+      record({
+        kind: 'measurement',
+        title: '',
+        characteristic: 'x'.repeat(201),
+        nominal: Number.NaN,
+        lowerLimit: 5,
+        upperLimit: 4,
+        values: [1, 2e9],
+      }),
     );
     expect(e.code).toBe('VALIDATION_FAILED');
     expect(e.fields?.map((f) => f.path)).toEqual(['title', 'characteristic', 'nominal', 'upperLimit', 'values.1']);
-    expect(refusal(record({ kind: 'measurement', title: 'T', characteristic: 'c', nominal: 1, values: [1] })).fields?.[0]?.path).toBe('upperLimit');
+    expect(refusal(record({ kind: 'measurement', title: 'T', characteristic: 'c', nominal: 1, values: [1] })).fields?.[0]?.path).toBe(
+      'upperLimit',
+    );
     const many = Array.from({ length: 1001 }, () => 1);
-    expect(refusal(record({ kind: 'measurement', title: 'T', characteristic: 'c', nominal: 1, upperLimit: 2, values: many })).fields?.[0]?.path).toBe('values');
+    expect(
+      refusal(record({ kind: 'measurement', title: 'T', characteristic: 'c', nominal: 1, upperLimit: 2, values: many })).fields?.[0]?.path,
+    ).toBe('values');
   });
 
   it('refuses shipment dates after today, outside the range, or an arrival before shipping', () => {
     const e = refusal(record({ kind: 'shipment', title: 'Samples', expectedOn: '2101-01-01', shippedOn: '2026-03-12', arrivedOn: 'soon' }));
     expect(e.fields?.map((f) => f.path)).toEqual(['expectedOn', 'shippedOn', 'arrivedOn']);
-    expect(refusal(record({ kind: 'shipment', title: 'S', expectedOn: '2026-03-10', shippedOn: '2026-03-09', arrivedOn: '2026-03-08' })).fields).toEqual([
-      { path: 'arrivedOn', message: 'Cannot lie before the day it shipped (2026-03-09).' },
-    ]);
-    expect(refusal(record({ kind: 'shipment', title: 'S\u202e', expectedOn: '2026-03-10', occurredOn: '2026-03-12' })).fields?.map((f) => f.path)).toEqual([
-      'title',
-      'occurredOn',
-    ]);
+    expect(
+      refusal(record({ kind: 'shipment', title: 'S', expectedOn: '2026-03-10', shippedOn: '2026-03-09', arrivedOn: '2026-03-08' })).fields,
+    ).toEqual([{ path: 'arrivedOn', message: 'Cannot lie before the day it shipped (2026-03-09).' }]);
+    expect(
+      refusal(record({ kind: 'shipment', title: 'S\u202e', expectedOn: '2026-03-10', occurredOn: '2026-03-12' })).fields?.map(
+        (f) => f.path,
+      ),
+    ).toEqual(['title', 'occurredOn']);
   });
 
   it('records the change rows of every column, the details as one value', () => {
@@ -134,10 +166,22 @@ describe('facts of an event', () => {
   it('counts a shipment late in business days of the calendar, arrived or still missing', () => {
     expect(shipmentLateness({ ...expected, arrivedOn: d('2026-03-06') }, d('2026-03-20'), mondayToFriday)).toBeNull();
     expect(shipmentLateness({ ...expected, arrivedOn: null }, d('2026-03-06'), mondayToFriday)).toBeNull();
-    expect(shipmentLateness({ ...expected, arrivedOn: d('2026-03-10') }, d('2026-03-20'), holidayMonday)).toEqual({ businessDaysLate: 1, hasArrived: true });
-    expect(shipmentLateness({ ...expected, arrivedOn: d('2026-03-10') }, d('2026-03-20'), mondayToFriday)).toEqual({ businessDaysLate: 2, hasArrived: true });
-    expect(shipmentLateness({ ...expected, arrivedOn: null }, d('2026-03-07'), mondayToFriday)).toEqual({ businessDaysLate: 1, hasArrived: false });
-    expect(shipmentLateness({ ...expected, arrivedOn: null }, d('2026-03-13'), mondayToFriday)).toEqual({ businessDaysLate: 5, hasArrived: false });
+    expect(shipmentLateness({ ...expected, arrivedOn: d('2026-03-10') }, d('2026-03-20'), holidayMonday)).toEqual({
+      businessDaysLate: 1,
+      hasArrived: true,
+    });
+    expect(shipmentLateness({ ...expected, arrivedOn: d('2026-03-10') }, d('2026-03-20'), mondayToFriday)).toEqual({
+      businessDaysLate: 2,
+      hasArrived: true,
+    });
+    expect(shipmentLateness({ ...expected, arrivedOn: null }, d('2026-03-07'), mondayToFriday)).toEqual({
+      businessDaysLate: 1,
+      hasArrived: false,
+    });
+    expect(shipmentLateness({ ...expected, arrivedOn: null }, d('2026-03-13'), mondayToFriday)).toEqual({
+      businessDaysLate: 5,
+      hasArrived: false,
+    });
   });
 
   it('gives a measurement its out-of-limit values, mean, σ and Cpk from five values, one-sided with one limit', () => {
@@ -167,12 +211,30 @@ describe('facts of an event', () => {
   it('answers the facts a trigger reads per kind', () => {
     const late: FloorEvent = value(record({ kind: 'shipment', title: 'S', expectedOn: '2026-03-06' })).next;
     expect(eventFacts(late, d('2026-03-11'), mondayToFriday)).toEqual({ lateArrival: { businessDaysLate: 3, hasArrived: false } });
-    const m = value(record({ kind: 'measurement', title: 'T', characteristic: 'c', nominal: 2, lowerLimit: 1.9, upperLimit: 2.1, values: [2, 2.2, 1.95, 2.05, 2] }))
-      .next as MeasurementEvent;
+    const m = value(
+      record({
+        kind: 'measurement',
+        title: 'T',
+        characteristic: 'c',
+        nominal: 2,
+        lowerLimit: 1.9,
+        upperLimit: 2.1,
+        values: [2, 2.2, 1.95, 2.05, 2],
+      }),
+    ).next as MeasurementEvent;
     const facts = eventFacts(m, d('2026-03-11'), mondayToFriday);
     expect(facts.outOfTolerance).toEqual({ count: 1, values: [{ index: 1, value: 2.2, side: 'above' }] });
     expect(facts.cpk).toBeGreaterThan(0);
-    const i = value(record({ kind: 'inspection', title: 'Lot', lotSize: 1200, level: 'II', major: { aql: 2.5, defectsFound: 8 }, minor: { aql: 1, defectsFound: 1 } })).next;
+    const i = value(
+      record({
+        kind: 'inspection',
+        title: 'Lot',
+        lotSize: 1200,
+        level: 'II',
+        major: { aql: 2.5, defectsFound: 8 },
+        minor: { aql: 1, defectsFound: 1 },
+      }),
+    ).next;
     expect(eventFacts(i, d('2026-03-11'), mondayToFriday)).toEqual({ inspectionVerdict: 'reject', defectRatePercent: 6.4 });
   });
 });

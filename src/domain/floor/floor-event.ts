@@ -46,7 +46,7 @@ export interface DefectClassResult {
   readonly rejectNumber: number;
   readonly defectsFound: number;
   readonly verdict: Verdict;
-  /** Defects found per 100 units of the sample. */
+  /** Defects found per 100 units inspected. */
   readonly defectRatePercent: number;
 }
 

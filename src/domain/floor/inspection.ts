@@ -1,6 +1,13 @@
 import type { FieldProblem, Result } from '../result.js';
 import { ok } from '../result.js';
-import { type DefectClass, type DefectClassInput, type DefectClassResult, defectClasses, type InspectionDetails, type Verdict } from './floor-event.js';
+import {
+  type DefectClass,
+  type DefectClassInput,
+  type DefectClassResult,
+  defectClasses,
+  type InspectionDetails,
+  type Verdict,
+} from './floor-event.js';
 import type { InspectionLevel, SamplingPlanFor } from './sampling-types.js';
 
 export interface InspectionInput {
@@ -16,7 +23,7 @@ const classVerdict = (found: number, rejectNumber: number): Verdict => (found >=
 /**
  * Judges an inspection per defect class on ISO 2859-1's single sampling plan for normal inspection
  * (`planFor`): critical defects accept none (Ac 0, Re 1) unless the program says otherwise; the lot is
- * rejected when any class rejects. The defects found per class may not exceed its sample size.
+ * rejected when any class rejects. Defects found may not exceed the units inspected (AQL up to 10).
  * Field problems name `<class>.aql` and `<class>.defectsFound`.
  */
 export function judgeInspection(input: InspectionInput, planFor: SamplingPlanFor, criticalAcceptsNone: boolean): Result<InspectionDetails> {
@@ -31,8 +38,10 @@ export function judgeInspection(input: InspectionInput, planFor: SamplingPlanFor
       continue;
     }
     const p = plan.value;
-    if (asked.defectsFound > p.sampleSize) {
-      problems.push({ path: `${defectClass}.defectsFound`, message: `Must be at most the sample size, ${p.sampleSize}.` });
+    // Up to AQL 10 a plan counts defective units, so no more than were inspected; above it, nonconformities
+    // per 100 units, which may outnumber the units (bounded by the record's own limit).
+    if (asked.aql <= 10 && asked.defectsFound > p.unitsToInspect) {
+      problems.push({ path: `${defectClass}.defectsFound`, message: `Must be at most the units inspected, ${p.unitsToInspect}.` });
       continue;
     }
     const isStrict = defectClass === 'critical' && criticalAcceptsNone;
@@ -46,10 +55,11 @@ export function judgeInspection(input: InspectionInput, planFor: SamplingPlanFor
       rejectNumber,
       defectsFound: asked.defectsFound,
       verdict: classVerdict(asked.defectsFound, rejectNumber),
-      defectRatePercent: (asked.defectsFound * 100) / p.sampleSize,
+      defectRatePercent: (asked.defectsFound * 100) / p.unitsToInspect,
     });
   }
-  if (problems.length > 0) return { ok: false, error: { code: 'VALIDATION_FAILED', message: 'The inspection cannot be judged.', fields: problems } };
+  if (problems.length > 0)
+    return { ok: false, error: { code: 'VALIDATION_FAILED', message: 'The inspection cannot be judged.', fields: problems } };
   return ok({
     lotRef: input.lotRef,
     lotSize: input.lotSize,

@@ -96,7 +96,8 @@ function integer(problems: Problems, path: string, value: number, min: number, m
 }
 
 function finite(problems: Problems, path: string, value: number): number {
-  if (!Number.isFinite(value) || Math.abs(value) > floorBounds.numberAbsMax) problems.push({ path, message: 'Must be a number within ±1e9.' });
+  if (!Number.isFinite(value) || Math.abs(value) > floorBounds.numberAbsMax)
+    problems.push({ path, message: 'Must be a number within ±1e9.' });
   return value;
 }
 
@@ -116,11 +117,15 @@ function checkMeasurement(problems: Problems, d: MeasurementDraft): MeasurementD
   const nominal = finite(problems, 'nominal', d.nominal);
   const lowerLimit = d.lowerLimit === undefined || d.lowerLimit === null ? null : finite(problems, 'lowerLimit', d.lowerLimit);
   const upperLimit = d.upperLimit === undefined || d.upperLimit === null ? null : finite(problems, 'upperLimit', d.upperLimit);
-  if (lowerLimit === null && upperLimit === null) problems.push({ path: 'upperLimit', message: 'Give a lower or an upper limit, or both.' });
+  if (lowerLimit === null && upperLimit === null)
+    problems.push({ path: 'upperLimit', message: 'Give a lower or an upper limit, or both.' });
   if (lowerLimit !== null && upperLimit !== null && lowerLimit >= upperLimit)
     problems.push({ path: 'upperLimit', message: 'Must be above the lower limit.' });
   if (d.values.length < floorBounds.valuesMin || d.values.length > floorBounds.valuesMax)
-    problems.push({ path: 'values', message: `Give from ${floorBounds.valuesMin} to ${floorBounds.valuesMax.toLocaleString('en')} values.` });
+    problems.push({
+      path: 'values',
+      message: `Give from ${floorBounds.valuesMin} to ${floorBounds.valuesMax.toLocaleString('en')} values.`,
+    });
   else d.values.forEach((v, i) => finite(problems, `values.${i}`, v));
   return { characteristic, unit, nominal, lowerLimit, upperLimit, values: [...d.values] };
 }
@@ -134,7 +139,16 @@ export function recordFloorEvent(draft: FloorEventDraft, c: RecordContext): Resu
   const problems: Problems = [];
   const title = text(problems, 'title', draft.title, floorBounds.textMax, true);
   const occurredOn = draft.occurredOn ? date(problems, 'occurredOn', draft.occurredOn, c.today, true) : c.today;
-  const base = { id: c.id, programId: c.programId, key: c.key, title, occurredOn, recordedById: c.recordedById, createdAt: c.createdAt, version: 1 };
+  const base = {
+    id: c.id,
+    programId: c.programId,
+    key: c.key,
+    title,
+    occurredOn,
+    recordedById: c.recordedById,
+    createdAt: c.createdAt,
+    version: 1,
+  };
   let event: FloorEvent | null = null;
   if (draft.kind === 'shipment') {
     event = { ...base, kind: 'shipment', shipment: checkShipment(problems, draft, c.today) };
@@ -156,11 +170,7 @@ export function recordFloorEvent(draft: FloorEventDraft, c: RecordContext): Resu
     if (Object.keys(classes).length === 0)
       problems.push({ path: 'major', message: 'Give the AQL and defects found of at least one defect class (critical, major, minor).' });
     if (problems.length === 0) {
-      const judged = judgeInspection(
-        { lotRef, lotSize, level: draft.level as never, classes },
-        c.planFor,
-        c.criticalAcceptsNone,
-      );
+      const judged = judgeInspection({ lotRef, lotSize, level: draft.level as never, classes }, c.planFor, c.criticalAcceptsNone);
       if (!judged.ok) return judged;
       event = { ...base, kind: 'inspection', inspection: judged.value };
     }

@@ -19,8 +19,14 @@ export interface SamplingPlan {
   readonly acceptNumber: number;
   readonly rejectNumber: number;
   readonly hundredPercent: boolean;
-  readonly steps: readonly { readonly rule: string; readonly text: string }[];
+  /** How many units are inspected: the sample, or the whole lot when that is smaller. */
+  readonly unitsToInspect: number;
+  readonly steps: readonly { readonly rule: string; readonly text: string; readonly values?: Readonly<Record<string, string | number>> }[];
 }
 
 /** The plan for one lot, level and AQL (iso2859.ts's `samplingPlan`), passed in so the rules here hold no tables. */
-export type SamplingPlanFor = (q: { readonly lotSize: number; readonly level: InspectionLevel; readonly aql: number }) => Result<SamplingPlan>;
+export type SamplingPlanFor = (q: {
+  readonly lotSize: number;
+  readonly level: InspectionLevel;
+  readonly aql: number;
+}) => Result<SamplingPlan>;
