@@ -7,7 +7,7 @@ import { ok, type Result } from '../../domain/result.js';
 import type { Actor, AppDeps } from '../deps.js';
 import { type AuthorizedProgram, findAccessibleProgram } from '../get-program.js';
 import type { FloorSettings } from '../ports.js';
-import { abort, must } from '../transact.js';
+import { abort } from '../transact.js';
 import { programToday } from '../views.js';
 import { programWrite } from '../write-sequence.js';
 import { type CellProblem, type CsvRow, cellProblems, readFloorCsv } from './floor-csv.js';

@@ -126,7 +126,7 @@ function checkMeasurement(problems: Problems, d: MeasurementDraft): MeasurementD
       path: 'values',
       message: `Give from ${floorBounds.valuesMin} to ${floorBounds.valuesMax.toLocaleString('en')} values.`,
     });
-  else d.values.forEach((v, i) => finite(problems, `values.${i}`, v));
+  else for (const [i, v] of d.values.entries()) finite(problems, `values.${i}`, v);
   return { characteristic, unit, nominal, lowerLimit, upperLimit, values: [...d.values] };
 }
 
