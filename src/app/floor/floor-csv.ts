@@ -4,7 +4,7 @@ import type { FloorEventDraft } from '../../domain/floor/record-floor-event.js';
 import { type FieldProblem, ok, type Result, refuse } from '../../domain/result.js';
 
 /** The bounds of one CSV import (README.md, "CSV import of floor events"). */
-export const floorCsvLimits = { maxCharacters: 1_000_000, maxRows: 2000 } as const;
+export const floorCsvLimits = { maxCharacters: 500_000, maxRows: 2000 } as const;
 
 /**
  * The columns a floor-event CSV file may have, by header name (case and spaces around ignored); `kind` and
