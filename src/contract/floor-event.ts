@@ -121,13 +121,9 @@ export const FloorEventSchema = z
         expectedOn: PlainDateSchema,
         shippedOn: PlainDateSchema.nullable(),
         arrivedOn: PlainDateSchema.nullable(),
-        businessDaysLate: z
-          .number()
-          .int()
-          .nullable()
-          .meta({
-            description: "Business days late on the program's calendar (arrived late, or missing past the expected day); null: on time",
-          }),
+        businessDaysLate: z.number().int().nullable().meta({
+          description: "Business days late on the program's calendar (arrived late, or missing past the expected day); null: on time",
+        }),
       })
       .nullable(),
     inspection: z

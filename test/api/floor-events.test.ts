@@ -40,7 +40,10 @@ describe.each(dialects)('floor events API on %s', (dialect) => {
 
   it('a contributor reports a shipment under the next key; it reads late on business days until it arrives', async () => {
     // Expected Friday 6 March; on Wednesday 11 March it is three business days late.
-    const s = await recorded({ kind: 'shipment', title: 'PPAP samples, housing rev C', expectedOn: '2026-03-06', shippedOn: '2026-03-02' }, chen);
+    const s = await recorded(
+      { kind: 'shipment', title: 'PPAP samples, housing rev C', expectedOn: '2026-03-06', shippedOn: '2026-03-02' },
+      chen,
+    );
     expect(s).toMatchObject({ key: 'E-1', kind: 'shipment', occurredOn: '2026-03-11', recordedBy: { id: chen.id }, version: 1 });
     expect(s.shipment).toEqual({ expectedOn: '2026-03-06', shippedOn: '2026-03-02', arrivedOn: null, businessDaysLate: 3 });
 
@@ -71,10 +74,22 @@ describe.each(dialects)('floor events API on %s', (dialect) => {
       upperLimit: 2.1,
       values: [2.0, 2.02, 1.98, 2.01, 2.15],
     });
-    expect(m.measurement).toMatchObject({ outOfLimits: [{ index: 4, value: 2.15, side: 'above' }], isOneSided: false, noCpk: null, cpkMinValues: 5 });
+    expect(m.measurement).toMatchObject({
+      outOfLimits: [{ index: 4, value: 2.15, side: 'above' }],
+      isOneSided: false,
+      noCpk: null,
+      cpkMinValues: 5,
+    });
     expect(m.measurement?.mean).toBeCloseTo(2.032, 10);
     expect(m.measurement?.cpk).toBeCloseTo((2.1 - 2.032) / (3 * (m.measurement?.stdDev ?? 0)), 10);
-    const few = await recorded({ kind: 'measurement', title: 'First off', characteristic: 'Lid gap', nominal: 0.5, upperLimit: 0.8, values: [0.4, 0.6] });
+    const few = await recorded({
+      kind: 'measurement',
+      title: 'First off',
+      characteristic: 'Lid gap',
+      nominal: 0.5,
+      upperLimit: 0.8,
+      values: [0.4, 0.6],
+    });
     expect(few.measurement).toMatchObject({ cpk: null, noCpk: 'too_few_values', isOneSided: true });
   });
 
@@ -115,7 +130,11 @@ describe.each(dialects)('floor events API on %s', (dialect) => {
       [3, 4, false],
       [4, 5, false],
     ]);
-    expect(p.rows[1]?.event).toMatchObject({ key: '', kind: 'measurement', measurement: { values: [1.1, 1.25, 1.3, 1.22, 1.19], cpk: expect.any(Number) } });
+    expect(p.rows[1]?.event).toMatchObject({
+      key: '',
+      kind: 'measurement',
+      measurement: { values: [1.1, 1.25, 1.3, 1.22, 1.19], cpk: expect.any(Number) },
+    });
     expect(p.rows[2]?.errors).toEqual([{ column: 'nominal', message: expect.stringContaining('not a number') }]);
     expect(p.rows[3]?.errors.map((e) => e.column)).toEqual(['arrivedOn']);
     expect((await listAll()).items.length).toBe(before);
