@@ -6,6 +6,7 @@ import { registerChangeCommands } from '../cli/change-commands.js';
 import { registerCharterCommands } from '../cli/charter-commands.js';
 import { addActingOptions } from '../cli/connect.js';
 import { registerDecisionCommands } from '../cli/decision-commands.js';
+import { registerEventCommands } from '../cli/event-commands.js';
 import { registerGateCommands } from '../cli/gate-commands.js';
 import { registerIntakeCommands } from '../cli/intake-commands.js';
 import { registerMilestoneCommands } from '../cli/milestone-commands.js';
@@ -135,6 +136,7 @@ async function run(argv: string[], ctx: CliContext): Promise<number> {
   registerGateCommands(program, ctx);
   registerPlanCommands(program, ctx);
   registerActionCommands(program, ctx);
+  registerEventCommands(program, ctx);
   registerMyWeekCommands(program, ctx);
   registerNotificationCommands(program, ctx);
   registerSearchCommands(program, ctx);
