@@ -241,6 +241,48 @@ describe.each(dialects)('evidence on checklist items through the API on %s', (di
     expect((await upload('G1-GOLDEN-SAMPLE', [file('a.pdf', pdf)], sophie)).statusCode).toBe(201);
   });
 
+  it('attaches a measurement as evidence, its verdict shown on the gate; refuses a shipment or an unknown event', async () => {
+    const events = `/api/v1/programs/${program.code}/events`;
+    const measured = await call(t, {
+      method: 'POST',
+      url: events,
+      payload: {
+        kind: 'measurement',
+        title: 'Pilot wall thickness',
+        characteristic: 'Wall thickness',
+        unit: 'mm',
+        nominal: 2,
+        lowerLimit: 1.9,
+        upperLimit: 2.1,
+        values: [2.0, 2.02, 1.98, 2.01, 2.15],
+      },
+    });
+    expect(measured.statusCode, measured.body).toBe(201);
+    const key = measured.json<{ key: string }>().key;
+    const url = `${items()}/G1-BOM-DRAWINGS/evidence`;
+    const res = await call(t, { method: 'POST', url, payload: { kind: 'event', eventId: key.toLowerCase() } });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({
+      kind: 'event',
+      title: `${key} Pilot wall thickness`,
+      event: { key, kind: 'measurement', verdict: 'reject', summary: expect.stringContaining('1 of 5 out of limits') },
+    });
+    const listed = (await itemOf('G1-BOM-DRAWINGS')).evidence.find((e) => e.kind === 'event');
+    expect(listed).toMatchObject({ event: { key, verdict: 'reject' } });
+
+    const shipped = await call(t, {
+      method: 'POST',
+      url: events,
+      payload: { kind: 'shipment', title: 'Samples', expectedOn: '2026-03-20' },
+    });
+    const shipment = shipped.json<{ key: string }>().key;
+    expectProblem(await call(t, { method: 'POST', url, payload: { kind: 'event', eventId: shipment } }), 422, 'EVENT_NOT_EVIDENCE');
+    expectProblem(await call(t, { method: 'POST', url, payload: { kind: 'event', eventId: 'E-999' } }), 422, 'EVENT_NOT_EVIDENCE');
+    expect(paths(expectProblem(await call(t, { method: 'POST', url, payload: { kind: 'event' } }), 422, 'VALIDATION_FAILED'))).toEqual([
+      'eventId',
+    ]);
+  });
+
   it('attaches links and notes as JSON, refusing links that are not http(s)', async () => {
     const url = `${items()}/G1-BOM-DRAWINGS/evidence`;
     const link = await call(t, {
