@@ -1,15 +1,6 @@
 import { z } from 'zod';
 import { floorBounds } from '../domain/floor/floor-event.js';
-import {
-  DateInputSchema,
-  IdSchema,
-  InstantSchema,
-  LongText,
-  PersonRefSchema,
-  PlainDateSchema,
-  ShortText,
-  VersionSchema,
-} from './common.js';
+import { DateInputSchema, IdSchema, LongText, PersonRefSchema, PlainDateSchema, ShortText, VersionSchema } from './common.js';
 import { CursorSchema, NextCursorSchema, pageLimit } from './paging.js';
 
 // Floor events: sample shipments, inspections (ISO 2859-1 per defect class) and measurements (limits, Cpk).

@@ -69,6 +69,7 @@ export const ProgramSummarySchema = z
         'action.check': GrantSchema,
         'charter.edit': GrantSchema,
         'gate.edit': GrantSchema,
+        'event.report': GrantSchema,
       })
       .meta({ description: 'What you may do here: yes, own (only on items you own) or no' }),
     today: PlainDateSchema.meta({ description: "Today's date in the program's time zone, which health is computed for" }),
