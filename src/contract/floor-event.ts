@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { floorBounds } from '../domain/floor/floor-event.js';
 import { DateInputSchema, IdSchema, LongText, PersonRefSchema, PlainDateSchema, ShortText, VersionSchema } from './common.js';
 import { CursorSchema, NextCursorSchema, pageLimit } from './paging.js';
+import { SamplingStepSchema } from './sampling.js';
 
 // Floor events: sample shipments, inspections (ISO 2859-1 per defect class) and measurements (limits, Cpk).
 // Bounds are the domain's (domain/floor/floor-event.ts), so a form, the API and a CSV row refuse alike.
@@ -74,8 +75,6 @@ export const UpdateShipmentSchema = z
     reason: LongText(2000).optional(),
   })
   .strict();
-
-const SamplingStepSchema = z.object({ rule: z.string(), text: z.string() });
 
 export const DefectClassResultSchema = z.object({
   defectClass: DefectClassSchema,

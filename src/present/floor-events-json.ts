@@ -44,7 +44,7 @@ export function floorEventJson(v: FloorEventView): FloorEventJson {
               defectsFound: c.defectsFound,
               verdict: c.verdict,
               defectRatePercent: c.defectRatePercent,
-              steps: c.plan.steps.map((s) => ({ rule: s.rule, text: s.text })),
+              steps: c.plan.steps.map((s) => ({ rule: s.rule, text: s.text, values: { ...s.values } })),
             })),
           }
         : null,

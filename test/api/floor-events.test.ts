@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/app/deps.js';
 import type { FloorEventJson, ImportResultJson } from '../../src/contract/floor-event.js';
@@ -61,6 +62,63 @@ describe.each(dialects)('floor events API on %s', (dialect) => {
         ['expectedOn', '2026-03-06'],
       ]),
     );
+  });
+
+  it('judges an inspection per defect class on the ISO 2859-1 plan, critical defects accepting none, and says how', async () => {
+    // Lot of 1,200 at level II: code letter J, n = 80; AQL 2.5 → Ac 5 Re 6; AQL 0.65 → Ac 1 Re 2 (critical: Ac 0 Re 1).
+    const i = await recorded(
+      {
+        kind: 'inspection',
+        title: 'Pilot lot 3 incoming inspection',
+        lotRef: 'LOT-031',
+        lotSize: 1200,
+        level: 'II',
+        critical: { aql: 0.65, defectsFound: 0 },
+        major: { aql: 2.5, defectsFound: 6 },
+      },
+      chen,
+    );
+    expect(i.inspection).toMatchObject({ lotSize: 1200, level: 'II', criticalAcceptsNone: true, verdict: 'reject' });
+    expect(
+      i.inspection?.classes.map((c) => [
+        c.defectClass,
+        c.codeLetter,
+        c.sampleSize,
+        c.acceptNumber,
+        c.rejectNumber,
+        c.defectsFound,
+        c.verdict,
+      ]),
+    ).toEqual([
+      ['critical', 'J', 80, 0, 1, 0, 'accept'],
+      ['major', 'J', 80, 5, 6, 6, 'reject'],
+    ]);
+    expect(i.inspection?.classes[0]).toMatchObject({ planAcceptNumber: 1, planRejectNumber: 2 });
+    expect(i.inspection?.classes[1]?.defectRatePercent).toBe(7.5);
+    expect(i.inspection?.classes[1]?.steps.map((s) => s.rule)).toEqual(['code-letter', 'plan']);
+
+    const badAql = await post({ kind: 'inspection', title: 'Lot', lotSize: 1200, level: 'II', minor: { aql: 3, defectsFound: 0 } });
+    expect(paths(expectProblem(badAql, 422, 'VALIDATION_FAILED'))).toEqual(['minor.aql']);
+    const tooMany = await post({ kind: 'inspection', title: 'Lot', lotSize: 1200, level: 'II', minor: { aql: 4, defectsFound: 81 } });
+    expect(paths(expectProblem(tooMany, 422, 'VALIDATION_FAILED'))).toEqual(['minor.defectsFound']);
+    const none = await post({ kind: 'inspection', title: 'Lot', lotSize: 1200, level: 'II' });
+    expect(paths(expectProblem(none, 422, 'VALIDATION_FAILED'))).toEqual(['major']);
+  });
+
+  it('previews the documented example file: every row recorded as it would be', async () => {
+    const csv = readFileSync(new URL('../../docs/examples/floor-events.csv', import.meta.url), 'utf8');
+    const res = await importCsv(csv, true);
+    expect(res.statusCode, res.body).toBe(200);
+    const rows = res.json<ImportResultJson>().rows;
+    expect(rows.map((r) => [r.isOk, r.event?.kind, r.errors])).toEqual([
+      [true, 'shipment', []],
+      [true, 'shipment', []],
+      [true, 'inspection', []],
+      [true, 'measurement', []],
+      [true, 'measurement', []],
+    ]);
+    expect(rows[2]?.event?.inspection?.verdict).toBe('accept');
+    expect(rows[4]?.event?.measurement).toMatchObject({ noCpk: 'too_few_values', isOneSided: true });
   });
 
   it('works out a measurement: values out of limits, mean, σ and Cpk from five values', async () => {

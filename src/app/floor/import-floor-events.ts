@@ -13,7 +13,6 @@ import { programWrite } from '../write-sequence.js';
 import { type CellProblem, type CsvRow, cellProblems, readFloorCsv } from './floor-csv.js';
 import { type FloorEventView, floorEventViews } from './floor-event-view.js';
 import { writeFloorEvent } from './record-floor-event.js';
-import { planFor } from './sampling-plan.js';
 
 export interface ImportFloorEventsInput {
   readonly programId: string;
@@ -50,7 +49,6 @@ function judgeRows(rows: readonly CsvRow[], program: AuthorizedProgram, actor: A
       recordedById: asUserId(actor.id),
       createdAt: '',
       today,
-      planFor,
       criticalAcceptsNone: settings.criticalDefectsAcceptNone,
     });
     return judged.ok

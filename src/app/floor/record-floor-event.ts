@@ -9,7 +9,6 @@ import { must } from '../transact.js';
 import { programToday } from '../views.js';
 import { programWrite } from '../write-sequence.js';
 import { type FloorEventView, floorEventView } from './floor-event-view.js';
-import { planFor } from './sampling-plan.js';
 
 export interface RecordFloorEventInput {
   readonly programId: string;
@@ -42,7 +41,6 @@ export async function writeFloorEvent(deps: AppDeps, ctx: FloorEventWriteContext
       recordedById: meta.actorId,
       createdAt: meta.at,
       today: programToday(program, now),
-      planFor,
       criticalAcceptsNone: settings.criticalDefectsAcceptNone,
     }),
   );

@@ -2,12 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { mondayToFriday, type WorkingDays } from '../business-days.js';
 import { asProgramId, asUserId } from '../ids.js';
 import type { PlainDate } from '../plain-date.js';
-import { ok, type Result, refuse } from '../result.js';
+import type { Result } from '../result.js';
 import { eventFacts } from './event-facts.js';
 import type { FloorEvent, InspectionEvent, MeasurementEvent } from './floor-event.js';
 import { cpkMinValues, measurementFacts } from './measurement.js';
 import { type FloorEventDraft, type RecordContext, recordFloorEvent } from './record-floor-event.js';
-import type { SamplingPlan, SamplingPlanFor } from './sampling-types.js';
 import { shipmentLateness } from './shipment.js';
 import { updateShipment } from './update-shipment.js';
 
@@ -21,27 +20,7 @@ function refusal<T>(r: Result<T>) {
   return r.error;
 }
 
-// A stand-in for ISO 2859-1's tables (they are the sampling module's): n 125, Ac/Re by AQL; 7 is not an AQL.
-const planFor: SamplingPlanFor = ({ lotSize, level, aql }) => {
-  const acRe: Record<number, [number, number]> = { 0.65: [2, 3], 1: [3, 4], 2.5: [7, 8] };
-  const found = acRe[aql];
-  if (!found) return refuse('VALIDATION_FAILED', 'Not an AQL.', [{ path: 'aql', message: 'Must be one of the standard AQLs.' }]);
-  const plan: SamplingPlan = {
-    lotSize,
-    level,
-    aql,
-    codeLetter: 'K',
-    planLetter: 'K',
-    sampleSize: 125,
-    acceptNumber: found[0],
-    rejectNumber: found[1],
-    hundredPercent: false,
-    unitsToInspect: 125,
-    steps: [{ rule: 'code-letter', text: 'Lot 1,200 at level II: K.' }],
-  };
-  return ok(plan);
-};
-
+// Lots of 1,200 at level II take code letter J (n = 80): AQL 0.65 → Ac 1 Re 2, 1.0 → Ac 2 Re 3, 2.5 → Ac 5 Re 6 (ISO 2859-1 Table II-A).
 const ctx: RecordContext = {
   id: 'e1',
   programId: asProgramId('p1'),
@@ -49,7 +28,6 @@ const ctx: RecordContext = {
   recordedById: asUserId('u1'),
   createdAt: '2026-03-11T04:00:00.000Z',
   today: d('2026-03-11'),
-  planFor,
   criticalAcceptsNone: true,
 };
 const record = (draft: FloorEventDraft, c: Partial<RecordContext> = {}) => recordFloorEvent(draft, { ...ctx, ...c });
@@ -63,13 +41,13 @@ describe('recording a floor event', () => {
         lotSize: 1200,
         level: 'II',
         critical: { aql: 0.65, defectsFound: 1 },
-        major: { aql: 2.5, defectsFound: 7 },
+        major: { aql: 2.5, defectsFound: 5 },
       }),
     ).next as InspectionEvent;
     const [critical, major] = e.inspection.classes;
     expect(critical).toMatchObject({ defectClass: 'critical', acceptNumber: 0, rejectNumber: 1, defectsFound: 1, verdict: 'reject' });
-    expect(critical?.plan.acceptNumber).toBe(2);
-    expect(major).toMatchObject({ acceptNumber: 7, rejectNumber: 8, verdict: 'accept', defectRatePercent: 5.6 });
+    expect(critical?.plan).toMatchObject({ codeLetter: 'J', sampleSize: 80, acceptNumber: 1 });
+    expect(major).toMatchObject({ acceptNumber: 5, rejectNumber: 6, verdict: 'accept', defectRatePercent: 6.25 });
     expect(e.inspection.verdict).toBe('reject');
     expect(e.occurredOn).toBe('2026-03-11');
   });
@@ -81,7 +59,7 @@ describe('recording a floor event', () => {
         { criticalAcceptsNone: false },
       ),
     ).next as InspectionEvent;
-    expect(e.inspection.classes[0]).toMatchObject({ acceptNumber: 2, verdict: 'accept' });
+    expect(e.inspection.classes[0]).toMatchObject({ acceptNumber: 1, verdict: 'accept' });
     expect(e.inspection.verdict).toBe('accept');
   });
 
@@ -99,8 +77,8 @@ describe('recording a floor event', () => {
         ?.path,
     ).toBe('major.aql');
     expect(
-      refusal(record({ kind: 'inspection', title: 'Lot', lotSize: 500, level: 'II', minor: { aql: 1, defectsFound: 126 } })).fields,
-    ).toEqual([{ path: 'minor.defectsFound', message: 'Must be at most the units inspected, 125.' }]);
+      refusal(record({ kind: 'inspection', title: 'Lot', lotSize: 500, level: 'II', minor: { aql: 1, defectsFound: 51 } })).fields,
+    ).toEqual([{ path: 'minor.defectsFound', message: 'Must be at most the units inspected, 50.' }]);
   });
 
   it('refuses every bad field of a measurement at once', () => {
@@ -235,6 +213,6 @@ describe('facts of an event', () => {
         minor: { aql: 1, defectsFound: 1 },
       }),
     ).next;
-    expect(eventFacts(i, d('2026-03-11'), mondayToFriday)).toEqual({ inspectionVerdict: 'reject', defectRatePercent: 6.4 });
+    expect(eventFacts(i, d('2026-03-11'), mondayToFriday)).toEqual({ inspectionVerdict: 'reject', defectRatePercent: 10 });
   });
 });

@@ -1,6 +1,7 @@
 import type { ProgramId, UserId } from '../ids.js';
 import type { PlainDate } from '../plain-date.js';
-import type { InspectionLevel, SamplingPlan } from './sampling-types.js';
+import type { InspectionLevel, SamplingPlan } from '../sampling/iso2859.js';
+import { lotSizeMax, lotSizeMin } from '../sampling/iso2859.js';
 
 /** What the floor reports: a sample shipment, an inspection of a lot, a measurement of a characteristic. */
 export const floorEventKinds = ['shipment', 'inspection', 'measurement'] as const;
@@ -15,8 +16,8 @@ export const floorBounds = {
   /** Title (what was shipped, inspected or measured), lot reference, characteristic. */
   textMax: 200,
   unitMax: 20,
-  lotSizeMin: 2,
-  lotSizeMax: 10_000_000,
+  lotSizeMin,
+  lotSizeMax,
   valuesMin: 1,
   valuesMax: 1000,
   /** Every number of a measurement (nominal, limits, values) lies within ±this. */

@@ -1,5 +1,6 @@
 import type { FieldProblem, Result } from '../result.js';
 import { ok } from '../result.js';
+import { type InspectionLevel, type SamplingInput, type SamplingPlan, samplingPlan } from '../sampling/iso2859.js';
 import {
   type DefectClass,
   type DefectClassInput,
@@ -8,7 +9,9 @@ import {
   type InspectionDetails,
   type Verdict,
 } from './floor-event.js';
-import type { InspectionLevel, SamplingPlanFor } from './sampling-types.js';
+
+/** Where a plan comes from: ISO 2859-1's tables (domain/sampling/iso2859.ts), or a stand-in a test gives. */
+export type SamplingPlanFor = (q: SamplingInput) => Result<SamplingPlan>;
 
 export interface InspectionInput {
   readonly lotRef: string;
@@ -26,7 +29,11 @@ const classVerdict = (found: number, rejectNumber: number): Verdict => (found >=
  * rejected when any class rejects. Defects found may not exceed the units inspected (AQL up to 10).
  * Field problems name `<class>.aql` and `<class>.defectsFound`.
  */
-export function judgeInspection(input: InspectionInput, planFor: SamplingPlanFor, criticalAcceptsNone: boolean): Result<InspectionDetails> {
+export function judgeInspection(
+  input: InspectionInput,
+  criticalAcceptsNone: boolean,
+  planFor: SamplingPlanFor = samplingPlan,
+): Result<InspectionDetails> {
   const problems: FieldProblem[] = [];
   const classes: DefectClassResult[] = [];
   for (const defectClass of defectClasses) {

@@ -5,6 +5,7 @@ import type { Edit } from '../edit.js';
 import type { ProgramId, UserId } from '../ids.js';
 import { isPlainDate, type PlainDate } from '../plain-date.js';
 import { type FieldProblem, ok, type Result } from '../result.js';
+import { inspectionLevels } from '../sampling/iso2859.js';
 import { isPlainLine } from '../text.js';
 import {
   type DefectClass,
@@ -18,7 +19,6 @@ import {
   type ShipmentDetails,
 } from './floor-event.js';
 import { judgeInspection } from './inspection.js';
-import { inspectionLevels, type SamplingPlanFor } from './sampling-types.js';
 
 /** A shipment as reported (dates as typed, checked here). */
 export interface ShipmentDraft {
@@ -64,7 +64,6 @@ export interface RecordContext {
   readonly createdAt: string;
   /** The program's today: no event happened, shipped or arrived after it. */
   readonly today: PlainDate;
-  readonly planFor: SamplingPlanFor;
   readonly criticalAcceptsNone: boolean;
 }
 
@@ -170,7 +169,7 @@ export function recordFloorEvent(draft: FloorEventDraft, c: RecordContext): Resu
     if (Object.keys(classes).length === 0)
       problems.push({ path: 'major', message: 'Give the AQL and defects found of at least one defect class (critical, major, minor).' });
     if (problems.length === 0) {
-      const judged = judgeInspection({ lotRef, lotSize, level: draft.level as never, classes }, c.planFor, c.criticalAcceptsNone);
+      const judged = judgeInspection({ lotRef, lotSize, level: draft.level as never, classes }, c.criticalAcceptsNone);
       if (!judged.ok) return judged;
       event = { ...base, kind: 'inspection', inspection: judged.value };
     }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { formatNumber, formatPlainDate } from '../lib/format.js';
+import { SamplingPlanSteps } from '../sampling/sampling-plan-steps.js';
 import type { FloorEvent } from './floor-api.js';
 
 /** A verdict as word and shape, never colour alone. */
@@ -76,14 +77,10 @@ function InspectionOutcome({ i }: { i: NonNullable<FloorEvent['inspection']> }) 
       <details>
         <summary>{t('floor.inspection.how')}</summary>
         {i.classes.map((c) => (
-          <section key={c.defectClass}>
+          <section key={c.defectClass} aria-label={t(`floor.class.${c.defectClass}`)}>
             <h4>{t(`floor.class.${c.defectClass}`)}</h4>
-            <ol>
-              {c.steps.map((s) => (
-                <li key={s.rule + s.text}>{s.text}</li>
-              ))}
-              {c.defectClass === 'critical' && i.criticalAcceptsNone && <li>{t('floor.inspection.criticalNone')}</li>}
-            </ol>
+            <SamplingPlanSteps steps={c.steps} headingLevel={4} />
+            {c.defectClass === 'critical' && i.criticalAcceptsNone && <p>{t('floor.inspection.criticalNone')}</p>}
           </section>
         ))}
       </details>
