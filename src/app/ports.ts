@@ -569,7 +569,8 @@ export interface Columns {
   client: Stored<Client>;
   supplier: Stored<Supplier>;
   factory: Stored<Factory>;
-  program: Stored<Program, 'revision'>;
+  /** With the floor events' rule (0022), read through findFloorSettings rather than with the program. */
+  program: Stored<Program, 'revision'> & { readonly criticalDefectsAcceptNone?: boolean };
   milestone: Stored<Milestone>;
   membership: Stored<Membership>;
   api_token: Stored<ApiTokenRecord, 'createdAt'> & { readonly tokenHash: string };

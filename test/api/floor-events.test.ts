@@ -105,6 +105,50 @@ describe.each(dialects)('floor events API on %s', (dialect) => {
     expect(paths(expectProblem(none, 422, 'VALIDATION_FAILED'))).toEqual(['major']);
   });
 
+  it('judges critical defects on the plan once the cadence owner says so; inspections recorded before keep their verdict', async () => {
+    const critical = { kind: 'inspection', title: 'Lot', lotSize: 1200, level: 'II', critical: { aql: 0.65, defectsFound: 1 } };
+    const before = await recorded(critical);
+    expect(before.inspection).toMatchObject({ criticalAcceptsNone: true, verdict: 'reject' });
+    const version = (await call(t, { method: 'GET', url: `/api/v1/programs/${program.code}` })).json<{ version: number }>().version;
+    const settings = (payload: Record<string, unknown>, who?: Caller) =>
+      call(
+        t,
+        {
+          method: 'PATCH',
+          url: `/api/v1/programs/${program.code}/plan-settings`,
+          payload: { version, reason: 'Client quality agreement §4', ...payload },
+        },
+        who,
+      );
+    expectProblem(await settings({ criticalDefectsAcceptNone: false }, chen), 403, 'FORBIDDEN');
+    const changed = await settings({ criticalDefectsAcceptNone: false });
+    expect(changed.statusCode, changed.body).toBe(200);
+    const after = await recorded(critical);
+    expect(after.inspection).toMatchObject({
+      criticalAcceptsNone: false,
+      verdict: 'accept',
+      classes: [{ acceptNumber: 1, rejectNumber: 2 }],
+    });
+    const again = await call(t, { method: 'GET', url: `${base()}/${before.key}` });
+    expect(again.json<FloorEventJson>().inspection?.verdict).toBe('reject');
+    const logged = await changes(t, program.code, '?limit=50');
+    expect(logged.find((c) => c.field === 'criticalDefectsAcceptNone')).toMatchObject({
+      oldValue: 'true',
+      newValue: 'false',
+      reason: 'Client quality agreement §4',
+    });
+    const back = (await call(t, { method: 'GET', url: `/api/v1/programs/${program.code}` })).json<{ version: number }>().version;
+    expect(
+      (
+        await call(t, {
+          method: 'PATCH',
+          url: `/api/v1/programs/${program.code}/plan-settings`,
+          payload: { version: back, reason: 'Back', criticalDefectsAcceptNone: true },
+        })
+      ).statusCode,
+    ).toBe(200);
+  });
+
   it('previews the documented example file: every row recorded as it would be', async () => {
     const csv = readFileSync(new URL('../../docs/examples/floor-events.csv', import.meta.url), 'utf8');
     const res = await importCsv(csv, true);
