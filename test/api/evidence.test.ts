@@ -11,6 +11,7 @@ import type { Program } from '../../src/domain/program.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { dialects } from '../support/databases.js';
 import { kettleGateProgram } from '../support/gate-program.js';
+import { readPdf } from '../support/pdf-pages.js';
 import { type Caller, call, changes, expectProblem, paths } from './helpers.js';
 
 // Monday 16 March 2026, 10:00 in Ningbo.
@@ -269,6 +270,12 @@ describe.each(dialects)('evidence on checklist items through the API on %s', (di
     });
     const listed = (await itemOf('G1-BOM-DRAWINGS')).evidence.find((e) => e.kind === 'event');
     expect(listed).toMatchObject({ event: { key, verdict: 'reject' } });
+    const pack = await call(t, { method: 'GET', url: `/api/v1/programs/${program.code}/gates/G1/pack.pdf` });
+    expect(pack.statusCode).toBe(200);
+    const text = (await readPdf(pack.rawPayload)).map((p) => p.text).join('\n');
+    // The pack's table wraps the cell across lines, between other columns' words.
+    expect(text).toContain(`event: ${key} measurement of Wall`);
+    expect(text).toContain('thickness: 1 of 5 out of limits');
 
     const shipped = await call(t, {
       method: 'POST',
