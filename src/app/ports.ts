@@ -6,6 +6,7 @@ import type { Charter } from '../domain/charter.js';
 import type { Decision, DecisionStatus } from '../domain/decision.js';
 import type { Escalation, EscalationStatus } from '../domain/escalations/escalation.js';
 import type { Severity, TriggerKind } from '../domain/escalations/triggers.js';
+import type { FloorEvent, FloorEventColumns, FloorEventKind } from '../domain/floor/floor-event.js';
 import type { ChecklistItem } from '../domain/gates/checklist-item.js';
 import type { Evidence } from '../domain/gates/evidence.js';
 import type { Gate } from '../domain/gates/gate.js';
@@ -400,6 +401,23 @@ export interface UnreadNotices {
   readonly newestId: string | null;
 }
 
+/** The letter of a kind of record's keys within a program: milestones, decisions, risks, actions, floor events. */
+export type KeyPrefix = 'M' | 'D' | 'R' | 'A' | 'E' | 'X';
+
+/** A page of a program's floor events, newest (highest key number) first, optionally of one kind. */
+export interface FloorEventPageQuery {
+  readonly kind?: FloorEventKind | undefined;
+  /** Only events with a lower key number than this one. */
+  readonly beforeKeyNumber?: number | undefined;
+  readonly limit: number;
+}
+
+/** A program's rules for judging floor events. */
+export interface FloorSettings {
+  /** Critical defects accept none (Ac 0, Re 1) whatever the sampling plan; default true. */
+  readonly criticalDefectsAcceptNone: boolean;
+}
+
 /** Reads, available both outside and inside a transaction. */
 export interface Reads {
   listUsers(): Promise<User[]>;
@@ -564,6 +582,13 @@ export interface Reads {
   /** The evidence of the program's items (removed included, newest last). */
   listEvidence(programId: AuthorizedProgramId): Promise<Evidence[]>;
   findEvidence(programId: AuthorizedProgramId, id: string): Promise<Evidence | null>;
+  /** A floor event of the program by id or key (E-12). */
+  findFloorEvent(programId: AuthorizedProgramId, idOrKey: string): Promise<FloorEvent | null>;
+  /** Floor events of the program by id (those that exist): what evidence names. */
+  findFloorEvents(programId: AuthorizedProgramId, ids: readonly string[]): Promise<FloorEvent[]>;
+  /** One page of the program's floor events, newest first (keyset on the key number). */
+  listFloorEventPage(programId: AuthorizedProgramId, q: FloorEventPageQuery): Promise<FloorEvent[]>;
+  findFloorSettings(programId: AuthorizedProgramId): Promise<FloorSettings>;
   /** A stored evidence file's row (the adapter in store/ checks its hash). */
   findEvidenceFile(fileId: string): Promise<{ readonly sha256: string; readonly sizeBytes: number; readonly content: Uint8Array } | null>;
   /**
@@ -598,7 +623,8 @@ export interface Columns {
   client: Stored<Client>;
   supplier: Stored<Supplier>;
   factory: Stored<Factory>;
-  program: Stored<Program, 'revision'>;
+  /** With the floor events' rule (0022), read through findFloorSettings rather than with the program. */
+  program: Stored<Program, 'revision'> & { readonly criticalDefectsAcceptNone?: boolean };
   milestone: Stored<Milestone>;
   membership: Stored<Membership>;
   api_token: Stored<ApiTokenRecord, 'createdAt'> & { readonly tokenHash: string };
@@ -620,6 +646,7 @@ export interface Columns {
   escalation: Stored<Escalation>;
   /** The template's version is the row's: the one write path counts it up. */
   workspace_template: Stored<WorkspaceTemplate, 'createdAt' | 'updatedAt'>;
+  floor_event: FloorEventColumns;
 }
 
 interface WriteBase<E extends EntityName> {
@@ -692,7 +719,7 @@ export interface Tx extends Reads {
    */
   emptyData(): Promise<void>;
   /** Next human key of a kind within a program (M-1, M-2, …); never reused. */
-  nextKey(programId: ProgramId, prefix: 'M' | 'D' | 'R' | 'A' | 'X'): Promise<string>;
+  nextKey(programId: ProgramId, prefix: KeyPrefix): Promise<string>;
   /**
    * The one write path: applies the row change and appends its change-log rows in this
    * transaction. An update whose expectedVersion is stale changes nothing and returns false.

@@ -74,6 +74,7 @@ export const ProgramSummarySchema = z
         'action.check': GrantSchema,
         'charter.edit': GrantSchema,
         'gate.edit': GrantSchema,
+        'event.report': GrantSchema,
         'trigger.edit': GrantSchema,
         'escalation.respond': GrantSchema,
         'escalation.reassign': GrantSchema,

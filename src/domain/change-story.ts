@@ -24,6 +24,7 @@ export type LoggedEntity =
   | 'intake_link'
   | 'intake_submission'
   | 'workspace_template'
+  | 'floor_event'
   | 'trigger'
   | 'escalation';
 
@@ -48,6 +49,7 @@ export const referenceFields: Readonly<Record<string, ReferenceKind>> = {
   submittedById: 'person',
   reviewedById: 'person',
   addedById: 'person',
+  recordedById: 'person',
   reviewMilestoneId: 'milestone',
   waiverDecisionId: 'decision',
   clientId: 'client',
@@ -103,6 +105,7 @@ export const lifeFields: Readonly<Record<LoggedEntity, string>> = {
   intake_link: 'tokenHash',
   intake_submission: 'templateId',
   workspace_template: 'basedOnId',
+  floor_event: 'kind',
   trigger: 'kind',
   escalation: 'conditionKey',
 };
@@ -120,6 +123,7 @@ export const titleFields: Partial<Readonly<Record<LoggedEntity, string>>> = {
   evidence: 'title',
   intake_link: 'label',
   workspace_template: 'name',
+  floor_event: 'title',
   escalation: 'subjectTitle',
 };
 

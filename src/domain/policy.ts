@@ -29,6 +29,7 @@ export const programActions = [
   'action.done',
   'action.confirm',
   'action.check',
+  'event.report',
   'trigger.edit',
   'escalation.respond',
   'escalation.reassign',
@@ -85,6 +86,9 @@ export const policy: Readonly<Record<ProgramAction, Readonly<Record<Role, Grant>
   'action.done': { decision_owner: 'own', cadence_owner: 'own', quality_owner: 'own', contributor: 'own', observer: 'no' },
   'action.confirm': { decision_owner: 'yes', cadence_owner: 'yes', quality_owner: 'no', contributor: 'no', observer: 'no' },
   'action.check': { decision_owner: 'no', cadence_owner: 'yes', quality_owner: 'yes', contributor: 'no', observer: 'no' },
+  // Floor events (shipments, inspections, measurements) come from whoever works on the program, the CSV import too;
+  // a shipment's arrival is recorded by anyone who reports. Observers read them.
+  'event.report': { decision_owner: 'yes', cadence_owner: 'yes', quality_owner: 'yes', contributor: 'yes', observer: 'no' },
   // What fires an escalation, for whom and how fast is how the program is run: the cadence owner's.
   'trigger.edit': { decision_owner: 'no', cadence_owner: 'yes', quality_owner: 'no', contributor: 'no', observer: 'no' },
   // Acknowledge or resolve: the escalation's current action owner (whatever their role: leadership on the

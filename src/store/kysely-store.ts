@@ -7,6 +7,7 @@ import {
   type Columns,
   type EntityName,
   type GateRecord,
+  type KeyPrefix,
   type NamedRecord,
   type Reads,
   type Store,
@@ -28,6 +29,7 @@ import { compiledOnce } from './compiled-once.js';
 import type { StoreDialect } from './dialects/store-dialect.js';
 import { escalationReads } from './escalation-store.js';
 import { databaseEvidenceStorage } from './evidence-storage.js';
+import { floorEventReads } from './floor-event-store.js';
 import { chunks } from './in-lists.js';
 import {
   toAction,
@@ -88,6 +90,7 @@ export const entityTables = {
   intake_link: 'intakeLinks',
   intake_submission: 'intakeSubmissions',
   workspace_template: 'workspaceTemplates',
+  floor_event: 'floorEvents',
   trigger: 'escalationTriggers',
   escalation: 'escalations',
 } as const satisfies Record<EntityName, keyof Database>;
@@ -132,6 +135,7 @@ const everyFieldHasAColumn: { [E in EntityName]: [MissingColumns<E>] extends [ne
   intake_link: true,
   intake_submission: true,
   workspace_template: true,
+  floor_event: true,
   trigger: true,
   escalation: true,
 };
@@ -168,6 +172,7 @@ export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'cou
   const toCount = dialect.count;
   return {
     ...noticeReads(db, dialect),
+    ...floorEventReads(db),
     ...escalationReads(db, dialect),
     async listUsers() {
       return (await db.selectFrom('users').selectAll().orderBy('name').execute()).map(toUser);
@@ -828,7 +833,7 @@ function makeTx(db: Kysely<Database>, dialect: StoreDialect, touched: Set<string
       await dialect.emptyTables(db, await dataTables(db, dialect));
       touched.add(workspace);
     },
-    async nextKey(programId: ProgramId, prefix: 'M' | 'D' | 'R' | 'A' | 'X') {
+    async nextKey(programId: ProgramId, prefix: KeyPrefix) {
       const r = await db
         .insertInto('keyCounters')
         .values({ programId, prefix, lastValue: 1 })

@@ -77,6 +77,8 @@ export interface ProgramsTable {
   version: number;
   /** Committed write transactions that touched the program or anything in it (0007). */
   revision: number;
+  /** 0022: 1 when critical defects accept none (Ac 0, Re 1) whatever the sampling plan; 0 to judge them on the plan. */
+  criticalDefectsAcceptNone: number;
 }
 
 export interface MilestonesTable {
@@ -386,8 +388,29 @@ export interface EvidenceTable {
   contentType: string | null;
   sizeBytes: number | null;
   sha256: string | null;
+  /** 0022: the inspection or measurement a piece of evidence of kind `event` names. */
+  eventId: string | null;
   addedById: string;
   removedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+/** A floor event (0022): shipment dates as columns, an inspection's or measurement's details as JSON. */
+export interface FloorEventsTable {
+  id: string;
+  programId: string;
+  key: string;
+  kind: string;
+  title: string;
+  occurredOn: string;
+  recordedById: string;
+  expectedOn: string | null;
+  shippedOn: string | null;
+  arrivedOn: string | null;
+  /** JSON of InspectionDetails or MeasurementDetails; null for shipments. */
+  details: string | null;
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -549,6 +572,7 @@ export interface Database {
   checklistItems: ChecklistItemsTable;
   evidenceFiles: EvidenceFilesTable;
   evidence: EvidenceTable;
+  floorEvents: FloorEventsTable;
   intakeLinks: IntakeLinksTable;
   intakeSubmissions: IntakeSubmissionsTable;
   workspaceTemplates: WorkspaceTemplatesTable;

@@ -11,6 +11,7 @@ import { demoPassword } from '../../src/app/demo/demo-data.js';
 import type { Actor } from '../../src/app/deps.js';
 import { raiseEscalationsForFacts } from '../../src/app/escalations/raise-escalations-for-facts.js';
 import { reassignEscalation } from '../../src/app/escalations/work-escalation.js';
+import { recordFloorEvent } from '../../src/app/floor/record-floor-event.js';
 import { addEvidence } from '../../src/app/gates/add-evidence.js';
 import { getGate } from '../../src/app/gates/get-gates.js';
 import { acceptItem, submitItem } from '../../src/app/gates/work-item.js';
@@ -272,6 +273,16 @@ describe.each(dialects)('authorization matrix on %s (demo portfolio)', (dialect)
     );
     return { key: e.key, version: moved.escalation.version };
   };
+  const eventsUrl = `/api/v1/programs/${program}/events`;
+  /** A fresh sample shipment on KHG-KW500, reported by lead@: its key. */
+  const newShipment = async (): Promise<string> =>
+    unwrap(
+      await recordFloorEvent(t.deps, {
+        programId: program,
+        actor: lead,
+        event: { kind: 'shipment', title: `Matrix shipment ${++n}`, expectedOn: '2026-04-20' },
+      }),
+    ).event.key;
   const risksUrl = `/api/v1/programs/${program}/risks`;
   /** A fresh open risk on KHG-KW500, raised by lead@, owned by the person given. */
   const newRisk = async (owner: Actor) =>
@@ -1300,6 +1311,34 @@ describe.each(dialects)('authorization matrix on %s (demo portfolio)', (dialect)
       expect: everyoneSignedIn,
     },
 
+    // Floor events: everyone working on the program reports them (a preview too) and records a shipment's arrival;
+    // everyone who sees the program reads them.
+    { route: 'GET /api/v1/programs/:programId/events', request: () => ({ method: 'GET', url: eventsUrl }), expect: readers },
+    {
+      route: 'GET /api/v1/programs/:programId/events/:eventKey',
+      request: async () => ({ method: 'GET', url: `${eventsUrl}/${await newShipment()}` }),
+      expect: readers,
+    },
+    {
+      route: 'POST /api/v1/programs/:programId/events',
+      request: () => ({ method: 'POST', url: eventsUrl, payload: { kind: 'shipment', title: 'Matrix samples', expectedOn: '2026-04-20' } }),
+      expect: [403, 201, 201, 201, 201, 403, 404, 401, 401],
+    },
+    {
+      route: 'PATCH /api/v1/programs/:programId/events/:eventKey',
+      request: async () => ({ method: 'PATCH', url: `${eventsUrl}/${await newShipment()}`, payload: { version: 1, arrivedOn: today } }),
+      expect: [403, 200, 200, 200, 200, 403, 404, 401, 401],
+    },
+    {
+      route: 'POST /api/v1/programs/:programId/events/import',
+      request: () => ({
+        method: 'POST',
+        url: `${eventsUrl}/import`,
+        payload: { csv: 'kind,title,expectedOn\nshipment,Matrix,2026-04-20', dryRun: true },
+      }),
+      expect: [403, 200, 200, 200, 200, 403, 404, 401, 401],
+    },
+
     // Actions: anyone working on the program opens one; its owner edits it and marks it done (the
     // cadence owner edits any, but marks done only their own); the cadence owner confirms or reopens;
     // the cadence and quality owners record the effectiveness check.
@@ -1416,6 +1455,12 @@ describe.each(dialects)('authorization matrix on %s (demo portfolio)', (dialect)
     {
       route: 'GET /api/v1/templates/:templateId',
       request: () => ({ method: 'GET', url: '/api/v1/templates/default-4-gate' }),
+      expect: everyoneSignedIn,
+    },
+    // The ISO 2859-1 sampling plan calculator is reference data: everyone signed in uses it, no program needed.
+    {
+      route: 'GET /api/v1/sampling-plan',
+      request: () => ({ method: 'GET', url: '/api/v1/sampling-plan?lotSize=2000&level=II&aql=2.5&defectsFound=3' }),
       expect: everyoneSignedIn,
     },
     // Copying and editing templates is the workspace admins' (templates.manage).
