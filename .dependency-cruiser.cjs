@@ -84,6 +84,14 @@ module.exports = {
       from: { path: layer('bindings') },
       to: { path: '^src/(store|http|cli|jobs|main|config|web|charts|pdf)/' },
     },
+    {
+      name: 'jobs-run-use-cases-only',
+      comment:
+        'jobs/ is background work: job definitions whose handlers call app/ use cases, their payloads from contract/, and the schedulers (pg-boss); main/ wires them. No store, edge, config or presentation.',
+      severity: 'error',
+      from: { path: layer('jobs') },
+      to: { path: '^src/(store|http|cli|main|config|web|bindings|present|charts|pdf)/' },
+    },
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
   ],
   options: {

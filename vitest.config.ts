@@ -41,6 +41,7 @@ export default defineConfig({
             'test/store/**/*.test.ts',
             'test/oidc/**/*.test.ts',
             'test/cli/**/*.test.ts',
+            'test/jobs/**/*.test.ts',
             'test/e2e/**/*.test.ts',
           ],
           pool: 'forks',

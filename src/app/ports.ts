@@ -4,6 +4,9 @@ import type { FieldChange } from '../domain/change.js';
 import type { LoggedEntity } from '../domain/change-story.js';
 import type { Charter } from '../domain/charter.js';
 import type { Decision, DecisionStatus } from '../domain/decision.js';
+import type { Escalation, EscalationStatus } from '../domain/escalations/escalation.js';
+import type { Severity, TriggerKind } from '../domain/escalations/triggers.js';
+import type { FloorEvent, FloorEventColumns, FloorEventKind } from '../domain/floor/floor-event.js';
 import type { ChecklistItem } from '../domain/gates/checklist-item.js';
 import type { Evidence } from '../domain/gates/evidence.js';
 import type { Gate } from '../domain/gates/gate.js';
@@ -22,7 +25,7 @@ import type { PlainDate } from '../domain/plain-date.js';
 import type { AuthorizedProgramId } from '../domain/policy.js';
 import type { Program } from '../domain/program.js';
 import type { Risk } from '../domain/risk.js';
-import type { Membership } from '../domain/roles.js';
+import type { Membership, Role } from '../domain/roles.js';
 
 /** The only source of "now" for use cases; tests and the demo loader pass their own. */
 export interface Clock {
@@ -94,6 +97,43 @@ export interface CharterRecord {
   readonly reviewScoreAtLeast: number | null;
   readonly reviewUnresolvedDays: number | null;
   readonly version: number;
+}
+
+/** A program's setting of one trigger kind as the store keeps it (domain/escalations/triggers.ts TriggerSetting, flat). */
+export interface TriggerRecord {
+  readonly id: string;
+  readonly programId: ProgramId;
+  readonly kind: TriggerKind;
+  readonly isEnabled: boolean;
+  readonly threshold: number | null;
+  readonly severity: Severity;
+  /** The action owner: this person, or (null) whoever holds ownerRole on the program. */
+  readonly ownerUserId: UserId | null;
+  readonly ownerRole: Role | null;
+  readonly windowUnit: 'business_hours' | 'business_days';
+  readonly windowAmount: number;
+  readonly climbs: boolean;
+  readonly version: number;
+}
+
+/** Which escalations a page lists: of these programs, optionally by status, owner, or overdue at an instant; newest raised first. */
+export interface EscalationQuery {
+  readonly programIds: readonly AuthorizedProgramId[];
+  readonly statuses?: readonly EscalationStatus[] | undefined;
+  readonly ownerId?: UserId | undefined;
+  /** Only those overdue at this instant: expired, or open/escalated past their deadline. */
+  readonly overdueAt?: string | undefined;
+  /** Only those raised before this place, newest first (keyset on raisedAt, id). */
+  readonly after?: { readonly raisedAt: string; readonly id: string } | undefined;
+  readonly limit: number;
+}
+
+/** Per program: open escalations (not resolved) and how many of them are overdue. */
+export interface EscalationCounts {
+  readonly open: number;
+  readonly overdue: number;
+  /** The earliest deadline still to come of those waiting for their owner (when the overdue count next grows), or null. */
+  readonly nextDeadlineAt: string | null;
 }
 
 /** A program's gate as the store keeps it: the domain's gate and the template it was made from. */
@@ -426,6 +466,23 @@ export interface Outbox {
   list(limit: number): Promise<OutboxEntry[]>;
 }
 
+/** The letter of a kind of record's keys within a program: milestones, decisions, risks, actions, floor events. */
+export type KeyPrefix = 'M' | 'D' | 'R' | 'A' | 'E' | 'X';
+
+/** A page of a program's floor events, newest (highest key number) first, optionally of one kind. */
+export interface FloorEventPageQuery {
+  readonly kind?: FloorEventKind | undefined;
+  /** Only events with a lower key number than this one. */
+  readonly beforeKeyNumber?: number | undefined;
+  readonly limit: number;
+}
+
+/** A program's rules for judging floor events. */
+export interface FloorSettings {
+  /** Critical defects accept none (Ac 0, Re 1) whatever the sampling plan; default true. */
+  readonly criticalDefectsAcceptNone: boolean;
+}
+
 /** Reads, available both outside and inside a transaction. */
 export interface Reads {
   listUsers(): Promise<User[]>;
@@ -577,6 +634,21 @@ export interface Reads {
   listProgramRevisions(): Promise<{ readonly id: string; readonly code: string; readonly clientId: string; readonly revision: number }[]>;
   /** The program's kickoff charter, or null while none was saved (the empty charter, version 0). */
   findCharter(programId: AuthorizedProgramId): Promise<StoredCharter | null>;
+  /** The charters of these programs (those saved), for the escalation sweep's paths in one read. */
+  listCharters(programIds: readonly AuthorizedProgramId[]): Promise<(StoredCharter & { readonly programId: string })[]>;
+  /** The trigger settings saved for these programs (kinds never set are absent: the defaults hold). */
+  listTriggers(programIds: readonly AuthorizedProgramId[]): Promise<TriggerRecord[]>;
+  findEscalation(programId: AuthorizedProgramId, idOrKey: string): Promise<Escalation | null>;
+  /** A page of escalations, filtered in SQL, newest raised first. */
+  listEscalations(q: EscalationQuery): Promise<Escalation[]>;
+  /** A person's open (not resolved) escalations in any program (the caller checks access), by deadline: "my week". */
+  listOwnedOpenEscalations(ownerId: UserId): Promise<Escalation[]>;
+  /** The open (not resolved) escalations of these programs: what the sweep compares its conditions with. */
+  listOpenEscalations(programIds: readonly AuthorizedProgramId[]): Promise<Escalation[]>;
+  /** Per program (absent: none): open escalations and the overdue among them at `now`. */
+  countEscalations(programIds: readonly AuthorizedProgramId[], now: string): Promise<Map<string, EscalationCounts>>;
+  /** The subjects of the open spells that start with one of these prefixes (escalation conditions in a spell, per program). */
+  listOpenSpells(prefixes: readonly string[]): Promise<string[]>;
   /** The program's gates in order (G1 first). */
   listGates(programId: AuthorizedProgramId): Promise<GateRecord[]>;
   /** The gates of these programs, for readiness across a portfolio in one read. */
@@ -588,6 +660,13 @@ export interface Reads {
   /** The evidence of the program's items (removed included, newest last). */
   listEvidence(programId: AuthorizedProgramId): Promise<Evidence[]>;
   findEvidence(programId: AuthorizedProgramId, id: string): Promise<Evidence | null>;
+  /** A floor event of the program by id or key (E-12). */
+  findFloorEvent(programId: AuthorizedProgramId, idOrKey: string): Promise<FloorEvent | null>;
+  /** Floor events of the program by id (those that exist): what evidence names. */
+  findFloorEvents(programId: AuthorizedProgramId, ids: readonly string[]): Promise<FloorEvent[]>;
+  /** One page of the program's floor events, newest first (keyset on the key number). */
+  listFloorEventPage(programId: AuthorizedProgramId, q: FloorEventPageQuery): Promise<FloorEvent[]>;
+  findFloorSettings(programId: AuthorizedProgramId): Promise<FloorSettings>;
   /** A stored evidence file's row (the adapter in store/ checks its hash). */
   findEvidenceFile(fileId: string): Promise<{ readonly sha256: string; readonly sizeBytes: number; readonly content: Uint8Array } | null>;
   /**
@@ -622,7 +701,8 @@ export interface Columns {
   client: Stored<Client>;
   supplier: Stored<Supplier>;
   factory: Stored<Factory>;
-  program: Stored<Program, 'revision'>;
+  /** With the floor events' rule (0022), read through findFloorSettings rather than with the program. */
+  program: Stored<Program, 'revision'> & { readonly criticalDefectsAcceptNone?: boolean };
   milestone: Stored<Milestone>;
   membership: Stored<Membership>;
   api_token: Stored<ApiTokenRecord, 'createdAt'> & { readonly tokenHash: string };
@@ -640,9 +720,12 @@ export interface Columns {
   evidence: Stored<Evidence, 'addedAt'>;
   intake_link: Stored<IntakeLink, 'createdAt'> & { readonly tokenHash: string };
   intake_submission: Stored<IntakeSubmission, 'createdAt'>;
+  trigger: Stored<TriggerRecord>;
+  escalation: Stored<Escalation>;
   /** The template's version is the row's: the one write path counts it up. */
   workspace_template: Stored<WorkspaceTemplate, 'createdAt' | 'updatedAt'>;
   notification_setting: Stored<NotificationSettingRecord>;
+  floor_event: FloorEventColumns;
 }
 
 interface WriteBase<E extends EntityName> {
@@ -688,7 +771,19 @@ export class UniqueViolation extends Error {
 }
 
 /** What a rule that reads other rows guards; transactions that lock the same scope run one after another. */
-export type LockScope = `program:${string}` | 'admins' | 'first-admin' | 'demo' | 'clients' | 'suppliers' | 'programs' | 'intake';
+export type LockScope =
+  | `program:${string}`
+  | 'admins'
+  | 'first-admin'
+  | 'demo'
+  | 'clients'
+  | 'suppliers'
+  | 'programs'
+  | 'intake'
+  /** The escalation sweep: one at a time across instances, reading what it writes after the lock. */
+  | 'escalations'
+  /** Tollgate's system actors, made on first use. */
+  | 'system-actors';
 
 export interface Tx extends Reads {
   /**
@@ -703,7 +798,7 @@ export interface Tx extends Reads {
    */
   emptyData(): Promise<void>;
   /** Next human key of a kind within a program (M-1, M-2, …); never reused. */
-  nextKey(programId: ProgramId, prefix: 'M' | 'D' | 'R' | 'A'): Promise<string>;
+  nextKey(programId: ProgramId, prefix: KeyPrefix): Promise<string>;
   /**
    * The one write path: applies the row change and appends its change-log rows in this
    * transaction. An update whose expectedVersion is stale changes nothing and returns false.

@@ -4,6 +4,8 @@ import type { Binding } from './binding.js';
 import { calendarBindings } from './calendar.js';
 import { charterBindings } from './charter.js';
 import { decisionBindings } from './decisions.js';
+import { escalationBindings } from './escalations.js';
+import { floorEventBindings } from './floor-events.js';
 import { gateBindings } from './gates.js';
 import { intakeBindings } from './intake.js';
 import { notificationBindings } from './notifications.js';
@@ -11,6 +13,7 @@ import { peopleBindings } from './people.js';
 import { planBindings } from './plan.js';
 import { programBindings } from './programs.js';
 import { riskBindings } from './risks.js';
+import { samplingBindings } from './sampling.js';
 import { searchBindings } from './search.js';
 import { setupBindings } from './setup.js';
 import { templateBindings } from './templates.js';
@@ -31,4 +34,7 @@ export const bindings: { readonly [K in OperationName]: Binding<K> } = {
   ...gateBindings,
   ...intakeBindings,
   ...notificationBindings,
+  ...samplingBindings,
+  ...floorEventBindings,
+  ...escalationBindings,
 };

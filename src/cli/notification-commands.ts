@@ -23,6 +23,10 @@ export function noticeLine(n: Notification): string {
       return `${n.facts.clientName} submitted ${n.facts.programName} through intake`;
     case 'action_assigned':
       return `Action ${n.facts.actionKey} ${n.facts.title} is yours`;
+    case 'escalation_raised':
+      return `Escalation ${n.facts.escalationKey} raised (${n.facts.severity}): ${n.facts.subjectTitle}; ${n.facts.ownerName} to respond by ${n.facts.deadlineAt}`;
+    case 'escalation_climbed':
+      return `Escalation ${n.facts.escalationKey} climbed to level ${n.facts.level}: ${n.facts.subjectTitle}; ${n.facts.ownerName} to respond by ${n.facts.deadlineAt}`;
   }
 }
 

@@ -27,6 +27,23 @@ export interface ServerHandle {
   stop(): Promise<void>;
 }
 
+/** A background job as `tollgate sweep` sees it (src/jobs/, wired by main/). */
+export interface JobEntry {
+  readonly name: string;
+  readonly description: string;
+  /** e.g. "every 15 min on the clock (UTC)"; null: it runs only when asked. */
+  readonly schedule: string | null;
+}
+
+/** One run of a job: which, for which slot, at which instant, what it found (JSON) and its one line. */
+export interface JobRunReport {
+  readonly job: string;
+  readonly slot: string;
+  readonly at: string;
+  readonly result: unknown;
+  readonly summary: string;
+}
+
 /**
  * What the commands need from the composition root. Commands never open the store or start the
  * server themselves (only main/ wires the store), so tests can swap these.
@@ -35,6 +52,8 @@ export interface CliContext {
   /** Opens the configured database, acting as the person with this email (none: nobody). */
   open(opts?: { readonly as?: string | undefined }): Promise<Session>;
   startServer(config: Config, opts: { demo: boolean }): Promise<ServerHandle>;
+  /** The job table, and one job's handler run once in this process at the clock's now (`tollgate sweep`). */
+  readonly jobs: { list(): readonly JobEntry[]; run(deps: AppDeps, name: string): Promise<JobRunReport> };
 }
 
 /** Runs fn on an open session and always closes the store, also when fn ends the command. */

@@ -110,6 +110,15 @@ describe('live updates and the readiness sweep', () => {
   });
 });
 
+describe('background jobs', () => {
+  it('run beside HTTP by default; TOLLGATE_JOBS=off serves HTTP only; anything else is refused', () => {
+    expect(loadConfig({}).jobs).toBe(true);
+    expect(loadConfig({ TOLLGATE_JOBS: 'off' }).jobs).toBe(false);
+    expect(loadConfig({ TOLLGATE_JOBS: 'on' }).jobs).toBe(true);
+    expect(() => loadConfig({ TOLLGATE_JOBS: 'yes' })).toThrow(/TOLLGATE_JOBS: must be on/);
+  });
+});
+
 describe('e-mail (TOLLGATE_SMTP_URL, TOLLGATE_MAIL_FROM, TOLLGATE_OUTBOX_POLL_MS)', () => {
   const smtp = 'smtp://user:secret@mail.example.com:587';
   const pub = 'https://tollgate.example.com';

@@ -116,6 +116,9 @@ const EnvSchema = z.object({
   TOLLGATE_EVENT_STREAMS: z.coerce.number().int().min(0).max(100_000).default(500),
   TOLLGATE_EVENT_STREAMS_PER_PERSON: z.coerce.number().int().min(1).max(100).default(5),
   TOLLGATE_READINESS_SWEEP_MS: z.coerce.number().int().min(0).max(86_400_000).default(600_000),
+  TOLLGATE_JOBS: z
+    .enum(['on', 'off'], { error: 'must be on (this instance runs the background jobs) or off (it serves HTTP only)' })
+    .default('on'),
   TOLLGATE_INTAKE_SUBMISSIONS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(10),
   TOLLGATE_INTAKE_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
   TOLLGATE_PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
@@ -201,6 +204,11 @@ export interface Config {
   readonly events: { readonly pollMs: number; readonly streams: number; readonly streamsPerPerson: number };
   /** How often the server checks every gate's readiness for notices (TOLLGATE_READINESS_SWEEP_MS); 0: never. */
   readonly readinessSweepMs: number;
+  /**
+   * Whether `serve` runs the background jobs (src/jobs/) beside HTTP (TOLLGATE_JOBS=on, the default) or serves
+   * HTTP only (off). On PostgreSQL any number of instances may run them: each slot runs once.
+   */
+  readonly jobs: boolean;
   /**
    * How often the public intake form may be used, on each instance: submissions per link an hour
    * (TOLLGATE_INTAKE_SUBMISSIONS_PER_HOUR) and requests per client address a minute (TOLLGATE_INTAKE_REQUESTS_PER_MINUTE).
@@ -290,6 +298,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     evidenceMaxBytes: e.TOLLGATE_EVIDENCE_MAX_BYTES,
     events: { pollMs: e.TOLLGATE_EVENTS_POLL_MS, streams: e.TOLLGATE_EVENT_STREAMS, streamsPerPerson: e.TOLLGATE_EVENT_STREAMS_PER_PERSON },
     readinessSweepMs: e.TOLLGATE_READINESS_SWEEP_MS,
+    jobs: e.TOLLGATE_JOBS === 'on',
     intakeRateLimits: {
       submissionsPerHour: e.TOLLGATE_INTAKE_SUBMISSIONS_PER_HOUR,
       requestsPerMinute: e.TOLLGATE_INTAKE_REQUESTS_PER_MINUTE,

@@ -3,6 +3,8 @@ import { actionOperations } from './operations/actions.js';
 import { calendarOperations } from './operations/calendar.js';
 import { charterOperations } from './operations/charter.js';
 import { decisionOperations } from './operations/decisions.js';
+import { escalationOperations } from './operations/escalations.js';
+import { floorEventOperations } from './operations/floor-events.js';
 import { gateOperations } from './operations/gates.js';
 import { intakeOperations } from './operations/intake.js';
 import { notificationOperations } from './operations/notifications.js';
@@ -10,6 +12,7 @@ import { peopleOperations } from './operations/people.js';
 import { planOperations } from './operations/plan.js';
 import { programOperations } from './operations/programs.js';
 import { riskOperations } from './operations/risks.js';
+import { samplingOperations } from './operations/sampling.js';
 import { searchOperations } from './operations/search.js';
 import { setupOperations } from './operations/setup.js';
 import { templateOperations } from './operations/templates.js';
@@ -34,6 +37,9 @@ export const operations = {
   ...gateOperations,
   ...intakeOperations,
   ...notificationOperations,
+  ...samplingOperations,
+  ...floorEventOperations,
+  ...escalationOperations,
 } as const satisfies Record<string, OperationContract>;
 
 export type Operations = typeof operations;

@@ -58,6 +58,12 @@ export const errorCatalogue = {
   TEMPLATE_EXISTS:
     'A program template with this id exists already (shipped, or copied by someone else, perhaps at the same moment); choose another id.',
   TEMPLATE_READ_ONLY: 'The templates Tollgate ships are read-only; copy one (POST /templates/{id}/copy) and edit the copy.',
+  SAMPLING_LOT_SIZE_OUT_OF_RANGE:
+    'A lot size for an ISO 2859-1 sampling plan is a whole number of units from 2 (where Table I starts) to 10,000,000.',
+  SAMPLING_AQL_NOT_IN_TABLE:
+    'The AQL is not one of the 26 of ISO 2859-1 Table II-A (0.010, 0.015, 0.025, 0.040, 0.065, 0.10, 0.15, 0.25, 0.40, 0.65, 1.0, 1.5, 2.5, 4.0, 6.5, 10, 15, 25, 40, 65, 100, 150, 250, 400, 650, 1000); the message lists them.',
+  SAMPLING_LEVEL_UNKNOWN: 'The inspection level is not one of ISO 2859-1: the general levels I, II, III or the special levels S-1 to S-4.',
+  SAMPLING_DEFECTS_OUT_OF_RANGE: 'Defects found in a sample is a whole number from 0 to 10,000,000.',
   GATE_NOT_FOUND: 'No gate with this key (G1 …) or id exists in the program.',
   CHECKLIST_ITEM_NOT_FOUND: 'No checklist item with this key or id exists on the gate.',
   CHARTER_INCOMPLETE:
@@ -103,7 +109,17 @@ export const errorCatalogue = {
   EVIDENCE_LIMIT_REACHED: 'The checklist item already holds the most pieces of evidence it may (50); remove one first.',
   EVIDENCE_FILE_CORRUPT:
     'The stored evidence file no longer matches the SHA-256 it was stored under; it is not served. The server logged it; restore the file from a backup.',
+  ESCALATION_NOT_FOUND: 'No escalation with this key or id exists in the program, or you may not see it.',
+  ESCALATION_CLOSED: 'The escalation is resolved: it can no longer be acknowledged, resolved again or reassigned.',
+  OUTCOME_REQUIRED: 'Resolving an escalation needs an outcome: say in words how it was resolved.',
   NOTIFICATION_NOT_FOUND: 'No notice with this id is yours: each person sees and marks only their own notices.',
+  EVENT_NOT_FOUND: 'No floor event with this key (E-12) or id exists in the program.',
+  EVENT_NOT_A_SHIPMENT: 'Only a sample shipment ships and arrives; the event named is an inspection or a measurement.',
+  CSV_UNREADABLE:
+    'The CSV file cannot be read as a table with a header row (unbalanced quotes, a row with more columns than the header, an unknown column, or more than 2,000 rows); the message names the line or column.',
+  IMPORT_ROWS_INVALID:
+    "Some rows of the CSV import were not accepted, so none was written; `errors` names each row and column (`rows.3.lotSize`). Preview with `dryRun: true` to see every row's result.",
+  EVENT_NOT_EVIDENCE: 'Only an inspection or a measurement of the same program can be attached to a checklist item as evidence.',
   MAIL_LINK_INVALID:
     "The link from an e-mail is not one Tollgate made (incomplete, or changed since it was sent); nothing was changed. Open the newest e-mail's link, or change your notification settings on your account page.",
   MAIL_LINK_EXPIRED:

@@ -6,6 +6,8 @@ import { registerChangeCommands } from '../cli/change-commands.js';
 import { registerCharterCommands } from '../cli/charter-commands.js';
 import { addActingOptions } from '../cli/connect.js';
 import { registerDecisionCommands } from '../cli/decision-commands.js';
+import { registerEscalationCommands } from '../cli/escalation-commands.js';
+import { registerEventCommands } from '../cli/event-commands.js';
 import { registerGateCommands } from '../cli/gate-commands.js';
 import { registerIntakeCommands } from '../cli/intake-commands.js';
 import { registerMilestoneCommands } from '../cli/milestone-commands.js';
@@ -15,15 +17,19 @@ import { CliExit } from '../cli/output.js';
 import { registerPlanCommands } from '../cli/plan-commands.js';
 import { registerProgramCommands } from '../cli/program-commands.js';
 import { registerRiskCommands } from '../cli/risk-commands.js';
+import { registerSamplingCommands } from '../cli/sampling-commands.js';
 import { registerSearchCommands } from '../cli/search-commands.js';
 import { registerServerCommands } from '../cli/server-commands.js';
 import type { CliContext } from '../cli/session.js';
 import { registerSetupCommands } from '../cli/setup-commands.js';
 import { suggestMistypedSubcommands } from '../cli/suggestions.js';
+import { registerSweepCommands } from '../cli/sweep-commands.js';
 import { registerTemplateCommands } from '../cli/template-commands.js';
 import { type Terminal, terminal, terminalConfig, withTerminal } from '../cli/terminal.js';
 import { registerUserCommands } from '../cli/user-commands.js';
 import { ConfigError } from '../config/config.js';
+import { runJobNow } from '../jobs/job.js';
+import { jobTable } from '../jobs/job-table.js';
 import { packageVersion } from './package-version.js';
 
 /** The commands' database and actor, opened afresh by each command. */
@@ -43,6 +49,14 @@ const context: CliContext = {
   },
   // Loaded on demand: the web server's modules would slow every other command's start.
   startServer: async (config, opts) => (await import('./server.js')).startServer(config, opts),
+  jobs: {
+    list: () => jobTable(terminalConfig()).map((j) => ({ name: j.name, description: j.description, schedule: j.schedule?.text ?? null })),
+    run: async (deps, name) => {
+      const job = jobTable(terminalConfig()).find((j) => j.name === name);
+      if (!job) throw new Error(`No job named ${name}`);
+      return runJobNow(deps, job);
+    },
+  },
 };
 
 const rootHelp = `
@@ -68,6 +82,7 @@ Getting started:
   tollgate --as lead@demo.test risk list KHG-KW500            the risk register and its 5×5 heat maps
   tollgate --as lead@demo.test plan show KHG-KW500            plan vs actual, days to spare, critical path
   tollgate --as lead@demo.test plan trend KHG-KW500           each key milestone's forecast week by week
+  tollgate --as quality@demo.test sampling-plan --lot 2000 --aql 2.5   the ISO 2859-1 plan: sample size, Ac, Re
   tollgate serve                             the web app and API at http://127.0.0.1:3000`;
 
 const isDebug = () => {
@@ -122,9 +137,12 @@ async function run(argv: string[], ctx: CliContext): Promise<number> {
   registerGateCommands(program, ctx);
   registerPlanCommands(program, ctx);
   registerActionCommands(program, ctx);
+  registerEventCommands(program, ctx);
   registerMyWeekCommands(program, ctx);
   registerNotificationCommands(program, ctx);
+  registerEscalationCommands(program, ctx);
   registerSearchCommands(program, ctx);
+  registerSamplingCommands(program, ctx);
   registerTemplateCommands(program, ctx);
   registerIntakeCommands(program, ctx);
   registerDecisionCommands(program, ctx);
@@ -133,6 +151,7 @@ async function run(argv: string[], ctx: CliContext): Promise<number> {
   registerUserCommands(program, ctx);
   registerAccountCommands(program, ctx);
   registerServerCommands(program, ctx);
+  registerSweepCommands(program, ctx);
   suggestMistypedSubcommands(program);
   try {
     await program.parseAsync(argv);

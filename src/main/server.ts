@@ -12,7 +12,7 @@ import { textLogStream } from '../http/text-log.js';
 import { startOutboxDelivery } from '../jobs/outbox-delivery.js';
 import { smtpMailer } from '../jobs/smtp-mailer.js';
 import { compose, docsDir, packageVersion, webDir } from './compose.js';
-import { startReadinessSweeper } from './readiness-sweeper.js';
+import { startJobs } from './start-jobs.js';
 import { startHolidayWarmer } from './warm-holidays.js';
 
 export interface RunningServer {
@@ -38,6 +38,8 @@ export interface StartOptions {
   readonly demo?: boolean;
   /** Compute every year's holidays ahead on a worker (default: config.warmHolidays, TOLLGATE_WARM_HOLIDAYS). */
   readonly warmHolidays?: boolean;
+  /** Run the background jobs (src/jobs/) beside HTTP (default: config.jobs, TOLLGATE_JOBS). */
+  readonly jobs?: boolean;
 }
 
 export async function startServer(config: Config, opts: StartOptions = {}): Promise<RunningServer> {
@@ -116,14 +118,16 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
           (r) => log.info(r, 'holiday calendars computed for the accepted date range'),
           (err) => log.warn({ err }, 'holiday calendars could not be computed ahead; they are computed on first use'),
         );
-  const sweeper = startReadinessSweeper(
-    composed.deps,
-    config.readinessSweepMs,
-    (r) => {
-      if (r.atRisk > 0) log.info(r, 'gate readiness checked');
-    },
-    (err) => log.warn({ err }, 'gate readiness could not be checked; trying again at the next sweep'),
-  );
+  // Background work (the gate readiness sweep, …): in-process on SQLite, pg-boss on PostgreSQL.
+  const jobs =
+    (opts.jobs ?? config.jobs)
+      ? await startJobs(composed.deps, config, log).catch(async (e: unknown) => {
+          await warmer.stop();
+          await app.close();
+          await composed.close();
+          throw e;
+        })
+      : { stop: async () => {} };
   const mailer = config.mail ? smtpMailer(config.mail.smtpUrl, config.mail.from) : null;
   const delivery = mailer
     ? startOutboxDelivery({
@@ -152,7 +156,8 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       stopping ??= (async () => {
         accepting = false;
         await warmer.stop();
-        await sweeper.stop();
+        // Running handlers finish (or, on PostgreSQL, go back to the queue) before the database closes.
+        await jobs.stop();
         await delivery?.stop();
         mailer?.close();
         await app.close();

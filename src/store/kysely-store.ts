@@ -7,6 +7,7 @@ import {
   type Columns,
   type EntityName,
   type GateRecord,
+  type KeyPrefix,
   type NamedRecord,
   type Reads,
   type Store,
@@ -26,7 +27,9 @@ import type { Program } from '../domain/program.js';
 import { highRiskScore } from '../domain/risk.js';
 import { compiledOnce } from './compiled-once.js';
 import type { StoreDialect } from './dialects/store-dialect.js';
+import { escalationReads } from './escalation-store.js';
 import { databaseEvidenceStorage } from './evidence-storage.js';
+import { floorEventReads } from './floor-event-store.js';
 import { chunks } from './in-lists.js';
 import { mailReads, mailWrites, outboxOf } from './mail-store.js';
 import {
@@ -88,6 +91,9 @@ export const entityTables = {
   intake_link: 'intakeLinks',
   intake_submission: 'intakeSubmissions',
   workspace_template: 'workspaceTemplates',
+  floor_event: 'floorEvents',
+  trigger: 'escalationTriggers',
+  escalation: 'escalations',
   notification_setting: 'notificationSettings',
 } as const satisfies Record<EntityName, keyof Database>;
 
@@ -131,6 +137,9 @@ const everyFieldHasAColumn: { [E in EntityName]: [MissingColumns<E>] extends [ne
   intake_link: true,
   intake_submission: true,
   workspace_template: true,
+  floor_event: true,
+  trigger: true,
+  escalation: true,
   notification_setting: true,
 };
 void everyFieldHasAColumn;
@@ -166,6 +175,8 @@ export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'cou
   const toCount = dialect.count;
   return {
     ...noticeReads(db, dialect),
+    ...floorEventReads(db),
+    ...escalationReads(db, dialect),
     ...mailReads(db),
     async listUsers() {
       return (await db.selectFrom('users').selectAll().orderBy('name').execute()).map(toUser);
@@ -827,7 +838,7 @@ function makeTx(db: Kysely<Database>, dialect: StoreDialect, touched: Set<string
       await dialect.emptyTables(db, await dataTables(db, dialect));
       touched.add(workspace);
     },
-    async nextKey(programId: ProgramId, prefix: 'M' | 'D' | 'R' | 'A') {
+    async nextKey(programId: ProgramId, prefix: KeyPrefix) {
       const r = await db
         .insertInto('keyCounters')
         .values({ programId, prefix, lastValue: 1 })

@@ -52,6 +52,8 @@ export function cliEnv(db: TestDatabase, extra: RunOptions['env'] = {}): NodeJS.
     TOLLGATE_CONFIG_DIR: join(db.dataDir, 'config'),
     // Servers started by the tests live seconds: the holidays of a century ahead are not worth computing.
     TOLLGATE_WARM_HOLIDAYS: '0',
+    // Nor are background jobs (a test that wants them says so: TOLLGATE_JOBS=on).
+    TOLLGATE_JOBS: 'off',
     // A busy machine may answer slowly: the commands wait for a server as long as the tests' own limits do.
     TOLLGATE_HTTP_TIMEOUT_MS: '120000',
     // A copy of the demo is read at the demo's instant, by the server and the commands alike. The clock

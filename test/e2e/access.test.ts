@@ -64,7 +64,7 @@ describe('browser: sign-in, roles and client isolation', () => {
 
   beforeAll(async () => {
     const config = { ...loadConfig({ TOLLGATE_DATA_DIR: dataDir, LOG_LEVEL: 'silent', TOLLGATE_NOW: demoInstant }), port: 0 };
-    server = await startServer(config, { demo: true, warmHolidays: false });
+    server = await startServer(config, { demo: true, warmHolidays: false, jobs: false });
     chromium = await launchChromium();
     browser = chromium.browser;
   });

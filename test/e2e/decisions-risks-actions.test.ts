@@ -49,7 +49,7 @@ describe('browser: my week, decisions, risks and actions', () => {
 
   beforeAll(async () => {
     const config = { ...loadConfig({ TOLLGATE_DATA_DIR: dataDir, LOG_LEVEL: 'silent', TOLLGATE_NOW: demoInstant }), port: 0 };
-    server = await startServer(config, { demo: true, warmHolidays: false });
+    server = await startServer(config, { demo: true, warmHolidays: false, jobs: false });
     chromium = await launchChromium();
     browser = chromium.browser;
   });

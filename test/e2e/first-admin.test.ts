@@ -30,7 +30,7 @@ describe('browser: a new workspace, from the setup link to a cadence owner in an
 
   beforeAll(async () => {
     const config = { ...loadConfig({ TOLLGATE_DATA_DIR: dataDir, LOG_LEVEL: 'silent', TOLLGATE_NOW: now }), port: 0 };
-    server = await startServer(config, { demo: false, warmHolidays: false });
+    server = await startServer(config, { demo: false, warmHolidays: false, jobs: false });
     chromium = await launchChromium();
     browser = chromium.browser;
   });

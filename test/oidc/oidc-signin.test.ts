@@ -99,7 +99,7 @@ describe('sign-in through an OpenID provider', () => {
     const oidcEnv = { TOLLGATE_OIDC_ISSUER: issuer, TOLLGATE_OIDC_CLIENT_ID: clientId, TOLLGATE_OIDC_CLIENT_SECRET: clientSecret };
 
     const config = loadConfig({ TOLLGATE_DATA_DIR: dataDir, LOG_LEVEL: 'silent', TOLLGATE_NOW: demoInstant, ...oidcEnv });
-    server = await startServer({ ...config, port: 0 }, { demo: true, warmHolidays: false });
+    server = await startServer({ ...config, port: 0 }, { demo: true, warmHolidays: false, jobs: false });
     base = server.url;
 
     const otherConfig = loadConfig({ TOLLGATE_DATA_DIR: otherDataDir, LOG_LEVEL: 'silent', ...oidcEnv });

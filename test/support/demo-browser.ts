@@ -21,7 +21,7 @@ export interface DemoBrowser {
  */
 export async function startDemoBrowser(dataDir: string, prepare?: (dataDir: string) => Promise<void>): Promise<DemoBrowser> {
   const config = { ...loadConfig({ TOLLGATE_DATA_DIR: dataDir, LOG_LEVEL: 'silent', TOLLGATE_NOW: demoInstant }), port: 0 };
-  const server = await startServer(config, { demo: true, warmHolidays: false });
+  const server = await startServer(config, { demo: true, warmHolidays: false, jobs: false });
   const chromium = await launchChromium().catch(async (e: unknown) => {
     await server.stop();
     throw e;

@@ -76,7 +76,31 @@ export const noticeMailKinds: { readonly [K in NoticeKind]: KindEntry<K> } = {
       lines: [`The action ${f.actionKey} "${f.title}" of ${f.programCode} is yours now.`],
     }),
   },
+  escalation_raised: {
+    name: 'escalations raised to you',
+    text: (f, ctx) => ({
+      subject: `${f.programCode} ${f.escalationKey} (${f.severity}): ${f.subjectTitle} — respond by ${ctx.instant(f.deadlineAt)}`,
+      lines: [
+        `An escalation was raised on ${f.programCode}: ${f.escalationKey} "${f.subjectTitle}" (trigger ${triggerText(f.triggerKind)}, severity ${f.severity}).`,
+        `Action owner: ${f.ownerName}. Deadline: ${ctx.instant(f.deadlineAt)}.`,
+        'Acknowledge it or resolve it by the deadline; otherwise it climbs the escalation path.',
+      ],
+    }),
+  },
+  escalation_climbed: {
+    name: 'escalations climbed to you',
+    text: (f, ctx) => ({
+      subject: `${f.programCode} ${f.escalationKey} climbed to level ${f.level}: ${f.subjectTitle} — respond by ${ctx.instant(f.deadlineAt)}`,
+      lines: [
+        `The escalation ${f.escalationKey} "${f.subjectTitle}" of ${f.programCode} (trigger ${triggerText(f.triggerKind)}, severity ${f.severity}) was not answered by its deadline and climbed to level ${f.level} of the escalation path.`,
+        `Action owner now: ${f.ownerName}. New deadline: ${ctx.instant(f.deadlineAt)}.`,
+      ],
+    }),
+  },
 };
+
+/** A trigger kind as words: missed_milestone → missed milestone. */
+const triggerText = (kind: string): string => kind.replaceAll('_', ' ');
 
 /** The words of a notice's e-mail, by its kind's entry. */
 export function noticeMailText(body: NoticeBody, ctx: MailContext): NoticeMailText {

@@ -43,6 +43,9 @@ export function TopNav() {
               {t('app.portfolio')}
             </NavLink>
           </li>
+          <li>
+            <NavLink to="/tools/sampling-plan">{t('app.samplingPlan')}</NavLink>
+          </li>
           {maySubmitIntake(me) && (
             <li>
               <NavLink to="/intake">{t('app.intake')}</NavLink>

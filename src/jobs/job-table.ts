@@ -1,0 +1,22 @@
+import { readinessSweep } from './definitions/readiness-sweep.js';
+import type { JobDefinition } from './job.js';
+import { checkJobTable } from './job.js';
+
+/** What the job table's schedules are set by (config/, handed on by main/). */
+export interface JobSettings {
+  /** TOLLGATE_READINESS_SWEEP_MS; 0: the readiness sweep runs only when asked. */
+  readonly readinessSweepMs: number;
+}
+
+/**
+ * Every kind of background work, in the order `tollgate sweep` runs them. A new job is one line here
+ * and one definition in definitions/ (its schedule, and a handler calling one idempotent use case).
+ */
+export function jobTable(settings: JobSettings): readonly JobDefinition[] {
+  const table: JobDefinition[] = [
+    readinessSweep(settings.readinessSweepMs),
+    // The escalation sweep joins here: every 15 min on the clock (everyMinutesOnTheClock(15)).
+  ];
+  checkJobTable(table);
+  return table;
+}

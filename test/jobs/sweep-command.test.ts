@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jsonOf, tollgate, tollgateWith } from '../cli/run-cli.js';
+import { createTestDatabase, dialects, type TestDatabase } from '../support/databases.js';
+
+type Runs = { runs: { job: string; slot: string; at: string; result: { gates: number; atRisk: number }; summary: string }[] };
+
+describe.each(dialects)('tollgate sweep (%s)', (dialect) => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase(dialect, { from: 'demo' });
+  });
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  it('runs the readiness sweep once now, in the command, and says what it found', async () => {
+    const r = jsonOf<Runs>(await tollgate(db, 'sweep', '--job', 'readiness-sweep', '--json'));
+    expect(r.runs).toHaveLength(1);
+    const run = r.runs[0];
+    expect(run).toMatchObject({ job: 'readiness-sweep' });
+    // The demo's running programs have their gates; the clock is the demo's (TOLLGATE_NOW).
+    expect(run?.result.gates).toBeGreaterThan(0);
+    expect(run?.at.slice(0, 10)).toBe(db.now?.slice(0, 10));
+    expect(run?.summary).toBe(`${run?.result.gates} gates checked, ${run?.result.atRisk} at risk`);
+    // All jobs (today one), in people's words; a second sweep finds the same.
+    const text = await tollgate(db, 'sweep');
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(
+      new RegExp(`^readiness-sweep at \\S+Z: ${run?.result.gates} gates checked, ${run?.result.atRisk} at risk\\n$`),
+    );
+  });
+
+  it('lists the jobs with their schedules, and refuses a job it does not have, naming those it has', async () => {
+    const list = await tollgateWith(db, { env: { TOLLGATE_READINESS_SWEEP_MS: '0' } }, 'sweep', '--list');
+    expect(list.code).toBe(0);
+    expect(list.stdout).toMatch(/^readiness-sweep\s+only when asked$/m);
+    expect(jsonOf<{ jobs: { name: string; schedule: string | null }[] }>(await tollgate(db, 'sweep', '--list', '--json')).jobs).toEqual([
+      expect.objectContaining({ name: 'readiness-sweep', schedule: 'every 10 min' }),
+    ]);
+    const bad = await tollgate(db, 'sweep', '--job', 'escalation-swep');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--job "escalation-swep": No such job; the jobs are readiness-sweep.');
+  });
+});
