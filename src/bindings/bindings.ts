@@ -4,6 +4,8 @@ import type { Binding } from './binding.js';
 import { calendarBindings } from './calendar.js';
 import { charterBindings } from './charter.js';
 import { decisionBindings } from './decisions.js';
+import { escalationBindings } from './escalations.js';
+import { floorEventBindings } from './floor-events.js';
 import { gateBindings } from './gates.js';
 import { intakeBindings } from './intake.js';
 import { notificationBindings } from './notifications.js';
@@ -33,4 +35,6 @@ export const bindings: { readonly [K in OperationName]: Binding<K> } = {
   ...intakeBindings,
   ...notificationBindings,
   ...samplingBindings,
+  ...floorEventBindings,
+  ...escalationBindings,
 };

@@ -54,8 +54,13 @@ export const gateBindings: Bindings<keyof typeof gateOperations> = {
   reopenChecklistItem: async ({ app, actor }, { params, body }) =>
     presented(await reopenItem(app, { ...params, ...body, actor }), gateDocument),
   addEvidence: async ({ app, actor }, { params, body }) => {
-    const { kind, title, url, note, reason } = body;
-    const evidence = kind === 'link' ? { kind, title, url: url ?? '' } : { kind, title, note: note ?? '' };
+    const { kind, title, url, note, eventId, reason } = body;
+    const evidence =
+      kind === 'link'
+        ? { kind, title, url: url ?? '' }
+        : kind === 'event'
+          ? { kind, title, eventId: eventId ?? '' }
+          : { kind, title, note: note ?? '' };
     return presented(await addEvidence(app, { ...params, actor, reason, evidence }), evidenceDocument);
   },
   removeEvidence: async ({ app, actor }, { params, query }) =>

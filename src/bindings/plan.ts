@@ -50,6 +50,7 @@ export const planBindings: Bindings<keyof typeof planOperations> = {
         version: b.version,
         toleranceDays: b.toleranceDays,
         targetReleaseDate: b.targetReleaseDate as PlainDate | null | undefined,
+        criticalDefectsAcceptNone: b.criticalDefectsAcceptNone,
         reason: b.reason,
       }),
       planJson,

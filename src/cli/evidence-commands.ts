@@ -34,7 +34,9 @@ const whatText = (e: EvidenceJson) =>
     ? `${e.fileName} (${sizeText(e.sizeBytes)})`
     : e.kind === 'link'
       ? (e.url ?? '')
-      : ((e.note ?? '').split('\n')[0] ?? '');
+      : e.kind === 'event'
+        ? (e.event?.summary ?? '')
+        : ((e.note ?? '').split('\n')[0] ?? '');
 
 function evidenceTable(g: GateDocument, itemKey: string | null, all: boolean): string {
   const name = (id: string) => g.people.find((p) => p.id === id)?.name ?? id;
@@ -65,6 +67,7 @@ interface AddOptions {
   file?: string;
   link?: string;
   note?: string;
+  event?: string;
   title?: string;
   reason?: string;
   json?: boolean;
@@ -82,17 +85,18 @@ function registerAdd(group: Command, ctx: CliContext): void {
       .option('--file <path>', 'a file to upload: PDF, PNG, JPEG, WebP, GIF, TXT, CSV, XLSX, DOCX, PPTX, ZIP, STEP, IGES or STL')
       .option('--link <url>', 'a link: an absolute http(s) address')
       .option('--note <text>', 'a note: the text itself')
+      .option('--event <key>', 'a floor event: an inspection or measurement of the program (E-12), its verdict shown with it')
       .option('--title <text>', "what it is (default: the file's name, the link, or the note's first line)")
       .option('--reason <text>', 'why, for the change log')
       .option('--json', "print the API's JSON (Evidence)")
       .addHelpText(
         'after',
-        '\nFiles are at most TOLLGATE_EVIDENCE_MAX_BYTES (25 MB unless the server says otherwise); their type is checked by\nextension and content. Evidence changes while the item is open or rejected, not while it awaits review.\n\nExamples:\n  tollgate gate evidence add KHG-KW500 G3 G3-NCR --file ./ncr-log.pdf --title "NCR log W10"\n  tollgate gate evidence add KHG-KW500 G3 G3-CALIBRATION --link https://mes.example.com/calibration/line-3',
+        '\nFiles are at most TOLLGATE_EVIDENCE_MAX_BYTES (25 MB unless the server says otherwise); their type is checked by\nextension and content. Evidence changes while the item is open or rejected, not while it awaits review.\n\nExamples:\n  tollgate gate evidence add KHG-KW500 G3 G3-NCR --file ./ncr-log.pdf --title "NCR log W10"\n  tollgate gate evidence add KHG-KW500 G3 G3-CALIBRATION --link https://mes.example.com/calibration/line-3\n  tollgate gate evidence add KHG-KW500 G2 G2-DEFECT-RATE --event E-4',
       ),
   ).action(async (programRef: string, gateRef: string, itemRef: string, o: AddOptions, cmd: Command) => {
     const out = outputOf(o);
-    const given = [o.file, o.link, o.note].filter((x) => x !== undefined).length;
-    if (given !== 1) badOption(out, '--file', 'Give exactly one of --file, --link or --note.');
+    const given = [o.file, o.link, o.note, o.event].filter((x) => x !== undefined).length;
+    if (given !== 1) badOption(out, '--file', 'Give exactly one of --file, --link, --note or --event.');
     const s = AddEvidenceSchema.shape;
     const title = parseOption(out, '--title', s.title, o.title);
     const reason = parseOption(out, '--reason', s.reason, o.reason);
@@ -119,7 +123,11 @@ function registerAdd(group: Command, ctx: CliContext): void {
             await b.addEvidence({
               params,
               body:
-                o.link !== undefined ? { kind: 'link', url: o.link, title, reason } : { kind: 'note', note: o.note ?? '', title, reason },
+                o.link !== undefined
+                  ? { kind: 'link', url: o.link, title, reason }
+                  : o.event !== undefined
+                    ? { kind: 'event', eventId: o.event.trim(), title, reason }
+                    : { kind: 'note', note: o.note ?? '', title, reason },
             }),
           );
       emit(out, e, () => `Attached ${e.kind} "${e.title}" to ${item.key} of ${program.code} (evidence ${e.id}).`);

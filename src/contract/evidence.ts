@@ -11,19 +11,30 @@ import { ItemParamsSchema } from './gate.js';
 /** A link or a note attached to an item; a file goes to …/evidence/files as multipart/form-data. */
 export const AddEvidenceSchema = z
   .object({
-    kind: z.enum(['link', 'note']).meta({ description: 'A file is uploaded to …/evidence/files instead' }),
+    kind: z
+      .enum(['link', 'note', 'event'])
+      .meta({ description: 'A file is uploaded to …/evidence/files instead; event: an inspection or measurement of the program' }),
     title: ShortText(gateTextLimits.line).optional().meta({ description: "What it is; default: the link, or the note's first line" }),
     url: z.string().trim().max(evidenceLinkMaxLength).optional().meta({
       description: 'A link: an absolute http(s) URL (no javascript:, data:, file: …)',
       example: 'https://docs.example.com/fai/4711',
     }),
     note: LongText(gateTextLimits.long).optional().meta({ description: 'A note: the text itself' }),
+    eventId: Identifier(64)
+      .optional()
+      .meta({ description: 'An event: the key (E-12) or id of an inspection or measurement of the program' }),
     reason: ReasonSchema.optional(),
   })
   .strict()
   .superRefine((b, ctx) => {
     if (b.kind === 'link' && !b.url) ctx.addIssue({ code: 'custom', path: ['url'], message: 'A link needs its url.' });
     if (b.kind === 'note' && !b.note) ctx.addIssue({ code: 'custom', path: ['note'], message: 'A note needs its text.' });
+    if (b.kind === 'event' && !b.eventId)
+      ctx.addIssue({ code: 'custom', path: ['eventId'], message: 'Name the inspection or measurement (E-12).' });
+    if (b.kind !== 'event' && b.eventId)
+      ctx.addIssue({ code: 'custom', path: ['eventId'], message: 'Only an event piece names an event.' });
+    if (b.kind === 'event' && (b.url || b.note))
+      ctx.addIssue({ code: 'custom', path: [b.url ? 'url' : 'note'], message: 'An event piece has no url or note.' });
     if (b.kind === 'link' && b.note)
       ctx.addIssue({ code: 'custom', path: ['note'], message: 'A link has no note; send kind "note" for one.' });
     if (b.kind === 'note' && b.url)

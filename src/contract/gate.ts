@@ -51,7 +51,7 @@ const EvidenceSnapshotSchema = z.object({
     .array(
       z.object({
         id: z.string(),
-        kind: z.enum(['file', 'link', 'note']),
+        kind: z.enum(['file', 'link', 'note', 'event']),
         title: z.string(),
         url: z.string().nullable(),
         note: z.string().nullable(),
@@ -144,7 +144,7 @@ export const EvidenceSchema = z
   .object({
     id: z.string(),
     itemId: z.string(),
-    kind: z.enum(['file', 'link', 'note']),
+    kind: z.enum(['file', 'link', 'note', 'event']),
     title: z.string(),
     url: z.string().nullable(),
     note: z.string().nullable(),
@@ -156,6 +156,21 @@ export const EvidenceSchema = z
     addedAt: InstantSchema,
     removedAt: InstantSchema.nullable(),
     downloadPath: z.string().nullable().meta({ description: 'Where a file is downloaded from (files only)' }),
+    eventId: z.string().nullable(),
+    event: z
+      .object({
+        id: z.string(),
+        key: z.string(),
+        kind: z.enum(['shipment', 'inspection', 'measurement']),
+        title: z.string(),
+        verdict: z.enum(['accept', 'reject']),
+        summary: z.string(),
+      })
+      .nullable()
+      .meta({
+        description:
+          'The floor event an `event` piece names, with its verdict (an inspection’s; a measurement accepts with every value within limits)',
+      }),
     version: z.number().int(),
   })
   .meta({ id: 'Evidence' });

@@ -127,6 +127,10 @@ export const PlanSettingsSchema = z
       description: 'Default business days a forecast may lie after its baseline before it is a breach',
     }),
     targetReleaseDate: DateInputSchema.nullable().optional().meta({ description: 'The release date slack is counted against' }),
+    criticalDefectsAcceptNone: z.boolean().optional().meta({
+      description:
+        'Floor inspections: critical defects accept none (Ac 0, Re 1) whatever the sampling plan (default true); inspections already recorded keep their verdict',
+    }),
     reason: LongText(2000, { error: 'A reason is required: say why the plan settings change.' }).min(1, 'Say why.'),
   })
   .strict();

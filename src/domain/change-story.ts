@@ -23,7 +23,11 @@ export type LoggedEntity =
   | 'evidence'
   | 'intake_link'
   | 'intake_submission'
-  | 'workspace_template';
+  | 'workspace_template'
+  | 'floor_event'
+  | 'trigger'
+  | 'escalation'
+  | 'notification_setting';
 
 /** What an entry did to its record: added it, changed some of its fields, or removed it. */
 export type EntryKind = 'added' | 'changed' | 'removed';
@@ -46,6 +50,7 @@ export const referenceFields: Readonly<Record<string, ReferenceKind>> = {
   submittedById: 'person',
   reviewedById: 'person',
   addedById: 'person',
+  recordedById: 'person',
   reviewMilestoneId: 'milestone',
   waiverDecisionId: 'decision',
   clientId: 'client',
@@ -59,6 +64,8 @@ export const referenceFields: Readonly<Record<string, ReferenceKind>> = {
   supersedesId: 'decision',
   supersededById: 'decision',
   riskId: 'risk',
+  ownerUserId: 'person',
+  actionId: 'action',
 };
 
 /** A field of a link between two records (fromId, toId) names the kind its sibling field gives. */
@@ -99,6 +106,10 @@ export const lifeFields: Readonly<Record<LoggedEntity, string>> = {
   intake_link: 'tokenHash',
   intake_submission: 'templateId',
   workspace_template: 'basedOnId',
+  floor_event: 'kind',
+  trigger: 'kind',
+  escalation: 'conditionKey',
+  notification_setting: 'kind',
 };
 
 /** The field that names a record to people (its title), for the kinds that have one. */
@@ -114,6 +125,8 @@ export const titleFields: Partial<Readonly<Record<LoggedEntity, string>>> = {
   evidence: 'title',
   intake_link: 'label',
   workspace_template: 'name',
+  floor_event: 'title',
+  escalation: 'subjectTitle',
 };
 
 /** Whether the entry added, changed or removed its record: told by the field the record always holds. */

@@ -366,6 +366,7 @@ export const toEvidence = (r: EvidenceTable): Evidence => ({
   contentType: r.contentType,
   sizeBytes: r.sizeBytes === null ? null : Number(r.sizeBytes),
   sha256: r.sha256,
+  eventId: r.eventId,
   addedById: r.addedById as UserId,
   addedAt: r.createdAt,
   removedAt: r.removedAt,

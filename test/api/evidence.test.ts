@@ -11,6 +11,7 @@ import type { Program } from '../../src/domain/program.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { dialects } from '../support/databases.js';
 import { kettleGateProgram } from '../support/gate-program.js';
+import { readPdf } from '../support/pdf-pages.js';
 import { type Caller, call, changes, expectProblem, paths } from './helpers.js';
 
 // Monday 16 March 2026, 10:00 in Ningbo.
@@ -239,6 +240,54 @@ describe.each(dialects)('evidence on checklist items through the API on %s', (di
     expectProblem(await upload('G1-GOLDEN-SAMPLE', [file('a.pdf', pdf)], li), 403, 'GATE_ROLE_REQUIRED');
     expect((await upload('G1-GOLDEN-SAMPLE', [file('a.pdf', pdf)], jonas)).statusCode).toBe(201);
     expect((await upload('G1-GOLDEN-SAMPLE', [file('a.pdf', pdf)], sophie)).statusCode).toBe(201);
+  });
+
+  it('attaches a measurement as evidence, its verdict shown on the gate; refuses a shipment or an unknown event', async () => {
+    const events = `/api/v1/programs/${program.code}/events`;
+    const measured = await call(t, {
+      method: 'POST',
+      url: events,
+      payload: {
+        kind: 'measurement',
+        title: 'Pilot wall thickness',
+        characteristic: 'Wall thickness',
+        unit: 'mm',
+        nominal: 2,
+        lowerLimit: 1.9,
+        upperLimit: 2.1,
+        values: [2.0, 2.02, 1.98, 2.01, 2.15],
+      },
+    });
+    expect(measured.statusCode, measured.body).toBe(201);
+    const key = measured.json<{ key: string }>().key;
+    const url = `${items()}/G1-BOM-DRAWINGS/evidence`;
+    const res = await call(t, { method: 'POST', url, payload: { kind: 'event', eventId: key.toLowerCase() } });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({
+      kind: 'event',
+      title: `${key} Pilot wall thickness`,
+      event: { key, kind: 'measurement', verdict: 'reject', summary: expect.stringContaining('1 of 5 out of limits') },
+    });
+    const listed = (await itemOf('G1-BOM-DRAWINGS')).evidence.find((e) => e.kind === 'event');
+    expect(listed).toMatchObject({ event: { key, verdict: 'reject' } });
+    const pack = await call(t, { method: 'GET', url: `/api/v1/programs/${program.code}/gates/G1/pack.pdf` });
+    expect(pack.statusCode).toBe(200);
+    const text = (await readPdf(pack.rawPayload)).map((p) => p.text).join('\n');
+    // The pack's table wraps the cell across lines, between other columns' words.
+    expect(text).toContain(`event: ${key} measurement of Wall`);
+    expect(text).toContain('thickness: 1 of 5 out of limits');
+
+    const shipped = await call(t, {
+      method: 'POST',
+      url: events,
+      payload: { kind: 'shipment', title: 'Samples', expectedOn: '2026-03-20' },
+    });
+    const shipment = shipped.json<{ key: string }>().key;
+    expectProblem(await call(t, { method: 'POST', url, payload: { kind: 'event', eventId: shipment } }), 422, 'EVENT_NOT_EVIDENCE');
+    expectProblem(await call(t, { method: 'POST', url, payload: { kind: 'event', eventId: 'E-999' } }), 422, 'EVENT_NOT_EVIDENCE');
+    expect(paths(expectProblem(await call(t, { method: 'POST', url, payload: { kind: 'event' } }), 422, 'VALIDATION_FAILED'))).toEqual([
+      'eventId',
+    ]);
   });
 
   it('attaches links and notes as JSON, refusing links that are not http(s)', async () => {

@@ -4,6 +4,7 @@ import type { PlainDate } from '../../src/domain/plain-date.js';
 import { openPostgres } from '../../src/store/dialects/postgres.js';
 import { openSqlite } from '../../src/store/dialects/sqlite.js';
 import type { StoreDialect } from '../../src/store/dialects/store-dialect.js';
+import { floorEventPageQuery } from '../../src/store/floor-event-store.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
 import { actionPageQuery, changePageQuery, decisionPageQuery } from '../../src/store/record-pages.js';
 import type { Database } from '../../src/store/schema.js';
@@ -28,9 +29,15 @@ const names = [
   'actions, later due dates',
   'actions, later statuses',
   "a milestone's moves, next page",
+  'floor events, first page',
+  'floor events, next page',
+  'floor events of one kind, next page',
 ] as const;
 
 const queries = (db: Kysely<Database>): Record<(typeof names)[number], { compile(): CompiledQuery }> => ({
+  'floor events, first page': floorEventPageQuery(db, 'p', { limit: 101 }),
+  'floor events, next page': floorEventPageQuery(db, 'p', { beforeKeyNumber: 40, limit: 101 }),
+  'floor events of one kind, next page': floorEventPageQuery(db, 'p', { kind: 'inspection', beforeKeyNumber: 40, limit: 101 }),
   'decisions, first page': decisionPageQuery(db, 'p', { closed, descending: false, limit: 101 }),
   'decisions, next page': decisionPageQuery(db, 'p', { closed, descending: false, afterKeyNumber: 40, limit: 101 }),
   'decisions, latest first, closed ones': decisionPageQuery(db, 'p', {
@@ -57,11 +64,15 @@ const queries = (db: Kysely<Database>): Record<(typeof names)[number], { compile
 });
 
 const indexOf = (name: string) =>
-  name.startsWith('decisions')
-    ? 'decisions_program_key_number_idx'
-    : name.startsWith('actions')
-      ? 'actions_program_work_order_idx'
-      : 'changes_entity_field_at_idx';
+  name.startsWith('floor events of one kind')
+    ? 'floor_events_program_kind_key_number_idx'
+    : name.startsWith('floor events')
+      ? 'floor_events_program_key_number_idx'
+      : name.startsWith('decisions')
+        ? 'decisions_program_key_number_idx'
+        : name.startsWith('actions')
+          ? 'actions_program_work_order_idx'
+          : 'changes_entity_field_at_idx';
 
 describe.each(dialects)('paged list queries on %s', (dialect) => {
   let db: TestDatabase;

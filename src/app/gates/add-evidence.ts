@@ -1,3 +1,4 @@
+import { isEvidenceEvent } from '../../domain/floor/event-evidence.js';
 import { mayChangeEvidence } from '../../domain/gates/checklist-item.js';
 import { checkEvidence, type EvidenceInput, evidenceTitle } from '../../domain/gates/evidence.js';
 import { checkEvidenceFile, evidenceFileLimits } from '../../domain/gates/evidence-file.js';
@@ -8,12 +9,19 @@ import type { Columns } from '../ports.js';
 import { abort, must } from '../transact.js';
 import { insertRecord } from '../write-record.js';
 import { programWrite } from '../write-sequence.js';
-import { type EvidenceView, evidenceView } from './gate-view.js';
+import { type EvidenceView, evidenceEvents, evidenceView } from './gate-view.js';
 import { findItem, type GateTarget, itemContext, readGateScope } from './gate-write.js';
 
 /** A checklist item of a gate, by key or id. */
 export interface EvidenceTarget extends GateTarget {
   readonly itemKey: string;
+}
+
+/** A floor event of the same program given as evidence: an inspection or a measurement, by key (E-12) or id. */
+export interface EvidenceEventInput {
+  readonly kind: 'event';
+  readonly title?: string | undefined;
+  readonly eventId: string;
 }
 
 /** A file given as evidence: its name as sent (sanitised here), its bytes, and the size limit of the edge it came through. */
@@ -33,7 +41,7 @@ export interface EvidenceFileInput {
  */
 export function addEvidence(
   deps: AppDeps,
-  input: EvidenceTarget & { readonly evidence: EvidenceInput | EvidenceFileInput },
+  input: EvidenceTarget & { readonly evidence: EvidenceInput | EvidenceFileInput | EvidenceEventInput },
 ): Promise<Result<EvidenceView>> {
   return programWrite(
     deps,
@@ -44,10 +52,10 @@ export function addEvidence(
       const attached = (await tx.listEvidence(program.id)).filter((e) => e.itemId === item.id && e.removedAt === null).length;
       must(mayChangeEvidence(item, itemContext(scope), input.actor.id, 'add', attached));
       const given = input.evidence;
-      const none = { url: null, note: null, fileId: null, fileName: null, contentType: null, sizeBytes: null, sha256: null };
+      const none = { url: null, note: null, fileId: null, fileName: null, contentType: null, sizeBytes: null, sha256: null, eventId: null };
       let piece: Pick<
         Columns['evidence'],
-        'kind' | 'title' | 'url' | 'note' | 'fileId' | 'fileName' | 'contentType' | 'sizeBytes' | 'sha256'
+        'kind' | 'title' | 'url' | 'note' | 'fileId' | 'fileName' | 'contentType' | 'sizeBytes' | 'sha256' | 'eventId'
       >;
       if (given.kind === 'file') {
         const file = must(checkEvidenceFile(given.fileName, given.content, given.maxBytes ?? evidenceFileLimits.defaultMaxBytes));
@@ -56,6 +64,20 @@ export function addEvidence(
         if (p) abort({ code: 'VALIDATION_FAILED', message: p.message, fields: [p] });
         const stored = await deps.store.evidence.put(tx, given.content, meta.at);
         piece = { ...none, kind: 'file', title, fileName: file.fileName, contentType: file.type.contentType, ...stored };
+      } else if (given.kind === 'event') {
+        const event = await tx.findFloorEvent(program.id, given.eventId.trim());
+        if (!event || !isEvidenceEvent(event))
+          return abort({
+            code: 'EVENT_NOT_EVIDENCE',
+            message: event
+              ? `${event.key} is a shipment; only an inspection or a measurement is evidence.`
+              : `No floor event "${given.eventId}" in ${program.code}.`,
+            fields: [{ path: 'eventId', message: 'Name an inspection or a measurement of this program (E-12).' }],
+          });
+        const title = evidenceTitle(given.title, `${event.key} ${event.title}`);
+        const p = textProblem('title', title, 'line');
+        if (p) abort({ code: 'VALIDATION_FAILED', message: p.message, fields: [p] });
+        piece = { ...none, kind: 'event', title, eventId: event.id };
       } else {
         piece = { ...none, ...must(checkEvidence(given)) };
       }
@@ -71,7 +93,7 @@ export function addEvidence(
     async ({ program, value }) => {
       const saved = await deps.store.reads.findEvidence(program.id, value);
       if (!saved) throw new Error(`evidence ${value} was committed but cannot be read`);
-      return evidenceView(program, saved);
+      return evidenceView(program, saved, await evidenceEvents(deps.store.reads, program, [saved]));
     },
   );
 }

@@ -21,6 +21,7 @@ function evidenceOf(item: ChecklistItemView): GatePackEvidence[] {
     .filter((e) => e.removedAt === null)
     .map((e): GatePackEvidence => {
       if (e.kind === 'file') return { kind: 'file', text: e.fileName ?? e.title };
+      if (e.kind === 'event') return { kind: 'event', text: e.event ? `${e.event.summary} (${e.event.title})` : e.title };
       if (e.kind === 'link')
         return { kind: 'link', text: e.title && e.title !== e.url ? `${e.title}: ${e.url ?? ''}` : (e.url ?? e.title) };
       return { kind: 'note', text: e.note ?? e.title };

@@ -1,3 +1,4 @@
+import { type EventEvidence, eventEvidence } from '../../domain/floor/event-evidence.js';
 import type { ChecklistItem } from '../../domain/gates/checklist-item.js';
 import { type CurrentPhase, currentPhase } from '../../domain/gates/current-phase.js';
 import type { Evidence } from '../../domain/gates/evidence.js';
@@ -19,6 +20,8 @@ export interface GatePerson {
 export interface EvidenceView extends Evidence {
   /** Where the file is downloaded from (files only). */
   readonly downloadPath: string | null;
+  /** The inspection or measurement an `event` piece names, with its verdict; null for other kinds. */
+  readonly event: EventEvidence | null;
 }
 
 export interface ChecklistItemView extends Omit<ChecklistItemRecord, 'programId'> {
@@ -76,6 +79,8 @@ export interface GateFacts {
   readonly gates: readonly GateRecord[];
   readonly items: readonly ChecklistItemRecord[];
   readonly evidence: readonly Evidence[];
+  /** The floor events evidence names, by id, as evidence shows them. */
+  readonly events: ReadonlyMap<string, EventEvidence>;
   readonly milestones: ReadonlyMap<string, Milestone>;
   readonly decisionKeys: ReadonlyMap<string, string>;
   readonly people: ReadonlyMap<string, GatePerson>;
@@ -142,6 +147,7 @@ export async function readGateFacts(reads: Reads, program: AuthorizedProgram, wi
     gates,
     items,
     evidence,
+    events: await evidenceEvents(reads, program, evidence),
     milestones: new Map(milestones.map((m) => [m.id as string, m])),
     decisionKeys: new Map(decisions.filter((d) => d.programId === program.id).map((d) => [d.id, d.key])),
     people: new Map(users.map((u) => [u.id as string, { id: u.id, name: u.name }])),
@@ -167,10 +173,31 @@ function gateView(program: AuthorizedProgram, facts: GateFacts, g: GateRecord, t
 }
 
 /** A piece of evidence as pages show it: a file with where it is downloaded from (GET /programs/:programId/evidence/:evidenceId/file). */
-export const evidenceView = (program: AuthorizedProgram, e: Evidence): EvidenceView => ({
+export const evidenceView = (
+  program: AuthorizedProgram,
+  e: Evidence,
+  events: ReadonlyMap<string, EventEvidence> = new Map(),
+): EvidenceView => ({
   ...e,
   downloadPath: e.kind === 'file' ? `/api/v1/programs/${encodeURIComponent(program.code)}/evidence/${e.id}/file` : null,
+  event: e.eventId === null ? null : (events.get(e.eventId) ?? null),
 });
+
+/** The floor events these pieces of evidence name, read in one go, as evidence shows them. */
+export async function evidenceEvents(
+  reads: Reads,
+  program: AuthorizedProgram,
+  evidence: readonly Evidence[],
+): Promise<Map<string, EventEvidence>> {
+  const ids = [...new Set(evidence.flatMap((e) => (e.eventId === null ? [] : [e.eventId])))];
+  const events = ids.length === 0 ? [] : await reads.findFloorEvents(program.id, ids);
+  return new Map(
+    events.flatMap((e) => {
+      const shown = eventEvidence(e);
+      return shown ? [[e.id, shown] as const] : [];
+    }),
+  );
+}
 
 /** A program's gates with their readiness on the program's today, in order, and its current phase. */
 export function programGatesView(program: AuthorizedProgram, facts: GateFacts, now: Date): ProgramGatesView {
@@ -194,7 +221,7 @@ export function gateDetailView(program: AuthorizedProgram, facts: GateFacts, g: 
       ({ programId: _p, ...i }): ChecklistItemView => ({
         ...i,
         waiverDecisionKey: i.waiverDecisionId ? (facts.decisionKeys.get(i.waiverDecisionId) ?? null) : null,
-        evidence: facts.evidence.filter((e) => e.itemId === i.id).map((e) => evidenceView(program, e)),
+        evidence: facts.evidence.filter((e) => e.itemId === i.id).map((e) => evidenceView(program, e, facts.events)),
       }),
     );
   return {

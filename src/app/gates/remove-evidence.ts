@@ -5,7 +5,7 @@ import { abort, must } from '../transact.js';
 import { updateRecord } from '../write-record.js';
 import { programWrite } from '../write-sequence.js';
 import type { EvidenceTarget } from './add-evidence.js';
-import { type EvidenceView, evidenceView } from './gate-view.js';
+import { type EvidenceView, evidenceEvents, evidenceView } from './gate-view.js';
 import { findItem, itemContext, readGateScope } from './gate-write.js';
 
 /**
@@ -47,7 +47,7 @@ export function removeEvidence(
     async ({ program, value }) => {
       const saved = await deps.store.reads.findEvidence(program.id, value);
       if (!saved) throw new Error(`evidence ${value} was committed but cannot be read`);
-      return evidenceView(program, saved);
+      return evidenceView(program, saved, await evidenceEvents(deps.store.reads, program, [saved]));
     },
   );
 }

@@ -13,6 +13,8 @@ export interface UpdatePlanSettingsInput {
   readonly version: number;
   readonly toleranceDays?: number | undefined;
   readonly targetReleaseDate?: PlainDate | null | undefined;
+  /** Floor inspections: critical defects accept none whatever the plan. */
+  readonly criticalDefectsAcceptNone?: boolean | undefined;
   readonly reason: string;
 }
 
@@ -38,13 +40,24 @@ export async function updatePlanSettings(deps: AppDeps, input: UpdatePlanSetting
     if (input.targetReleaseDate !== undefined && input.targetReleaseDate !== program.targetReleaseDate) {
       set.targetReleaseDate = input.targetReleaseDate;
     }
-    if (Object.keys(set).length === 0) abort({ code: 'NOTHING_TO_CHANGE', message: 'Every value given equals the current one.' });
+    const floor = await tx.findFloorSettings(program.id);
+    const rule =
+      input.criticalDefectsAcceptNone !== undefined && input.criticalDefectsAcceptNone !== floor.criticalDefectsAcceptNone
+        ? { criticalDefectsAcceptNone: input.criticalDefectsAcceptNone }
+        : {};
+    if (Object.keys(set).length === 0 && Object.keys(rule).length === 0)
+      abort({ code: 'NOTHING_TO_CHANGE', message: 'Every value given equals the current one.' });
     await updateRecord(
       deps,
       tx,
       { entity: 'program', id: program.id, programId: program.id, entityKey: program.code, meta },
-      { toleranceDays: program.toleranceDays, targetReleaseDate: program.targetReleaseDate, version: program.version },
-      set,
+      {
+        toleranceDays: program.toleranceDays,
+        targetReleaseDate: program.targetReleaseDate,
+        criticalDefectsAcceptNone: floor.criticalDefectsAcceptNone,
+        version: program.version,
+      },
+      { ...set, ...rule },
     );
     // A plan that cannot be computed under the new settings must not be committed: what they change in
     // it is the slack counted up to the target release on the program's calendar, worked out here (a

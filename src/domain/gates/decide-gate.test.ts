@@ -123,6 +123,7 @@ describe('decideGate: go', () => {
       contentType: 'application/pdf',
       sizeBytes: 1200,
       sha256: 'ab'.repeat(32),
+      eventId: null,
       addedById: supplier,
       addedAt: '2026-03-18T01:00:00.000Z',
       removedAt: null,

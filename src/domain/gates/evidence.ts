@@ -3,8 +3,8 @@ import { ok, type Result, refuse } from '../result.js';
 import { hasControlCharacter } from '../text.js';
 import { gateTextLimits, textProblem } from './gate-text.js';
 
-/** Evidence of a checklist item: a file (kept under its SHA-256), a link, or a note. */
-export const evidenceKinds = ['file', 'link', 'note'] as const;
+/** Evidence of a checklist item: a file (kept under its SHA-256), a link, a note, or a floor event (an inspection or measurement). */
+export const evidenceKinds = ['file', 'link', 'note', 'event'] as const;
 export type EvidenceKind = (typeof evidenceKinds)[number];
 
 export interface Evidence {
@@ -20,6 +20,8 @@ export interface Evidence {
   readonly contentType: string | null;
   readonly sizeBytes: number | null;
   readonly sha256: string | null;
+  /** The inspection or measurement of the same program it names (kind `event`). */
+  readonly eventId: string | null;
   readonly addedById: UserId;
   /** When it was added (the record's creation). */
   readonly addedAt: string;

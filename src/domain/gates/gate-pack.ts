@@ -44,7 +44,7 @@ export interface GatePackItem {
 
 /** One piece of evidence: a stored file's name, a link's address or a note's text. */
 export interface GatePackEvidence {
-  readonly kind: 'file' | 'link' | 'note';
+  readonly kind: 'file' | 'link' | 'note' | 'event';
   readonly text: string;
 }
 

@@ -12,7 +12,7 @@ import { ApiError } from '../lib/api.js';
 import { formatBytes } from './evidence-list.js';
 import { type Evidence, type Gate, type GateItem, gatesApi, invalidateGates } from './gates-api.js';
 
-export const evidenceKinds = ['file', 'link', 'note'] as const;
+export const evidenceKinds = ['file', 'link', 'note', 'event'] as const;
 type Kind = (typeof evidenceKinds)[number];
 
 /** The largest file accepted by default (TOLLGATE_EVIDENCE_MAX_BYTES); the server says so again if its limit is lower. */
@@ -25,6 +25,7 @@ const EvidenceForm = z.object({
   title: z.string().max(200),
   url: z.string().max(2000),
   note: z.string().max(4000),
+  eventId: z.string().max(64),
 });
 
 interface Props {
@@ -44,8 +45,8 @@ export function EvidenceDialog({ programId, gate, item, onClose, onSaved }: Prop
   const [fileError, setFileError] = useState<string | undefined>(undefined);
   const form = useFormMutation({
     schema: EvidenceForm,
-    defaultValues: { kind: 'file', title: '', url: '', note: '' },
-    required: { url: t('gates.evidence.urlRequired'), note: t('gates.evidence.noteRequired') },
+    defaultValues: { kind: 'file', title: '', url: '', note: '', eventId: '' },
+    required: { url: t('gates.evidence.urlRequired'), note: t('gates.evidence.noteRequired'), eventId: t('gates.evidence.eventRequired') },
     messageFor: (e) =>
       e.code === 'EVIDENCE_TOO_LARGE'
         ? t('gates.evidence.tooLarge', { size: formatBytes(maxEvidenceBytes) })
@@ -74,6 +75,8 @@ export function EvidenceDialog({ programId, gate, item, onClose, onSaved }: Prop
       }
       const title = v.title.trim() === '' ? undefined : v.title;
       if (v.kind === 'link') return gatesApi.addEvidence(programId, gate.key, item.key, { kind: 'link', title, url: v.url });
+      if (v.kind === 'event')
+        return gatesApi.addEvidence(programId, gate.key, item.key, { kind: 'event', title, eventId: v.eventId.trim() });
       return gatesApi.addEvidence(programId, gate.key, item.key, { kind: 'note', title, note: v.note });
     },
     onSaved,
@@ -120,11 +123,14 @@ export function EvidenceDialog({ programId, gate, item, onClose, onSaved }: Prop
             ? 'gates.evidence.titleFileHint'
             : kind === 'link'
               ? 'gates.evidence.titleLinkHint'
-              : 'gates.evidence.titleNoteHint',
+              : kind === 'event'
+                ? 'gates.evidence.titleEventHint'
+                : 'gates.evidence.titleNoteHint',
         )}
       />
       {kind === 'link' && <TextField name="url" label={t('gates.evidence.url')} hint={t('gates.evidence.urlHint')} isRequired />}
       {kind === 'note' && <TextField name="note" label={t('gates.evidence.note')} rows={4} isRequired />}
+      {kind === 'event' && <TextField name="eventId" label={t('gates.evidence.event')} hint={t('gates.evidence.eventHint')} isRequired />}
     </FormDialog>
   );
 }

@@ -1,5 +1,8 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { InstantText } from '../components/instant-text.js';
+import { Verdict } from '../floor/event-outcome.js';
+import { paths } from '../records/paths.js';
 import type { Evidence } from './gates-api.js';
 import { evidenceFileUrl } from './gates-api.js';
 
@@ -45,8 +48,15 @@ export function EvidenceList({ programId, evidence, nameOf, onRemove }: Props) {
             <a href={e.url} target="_blank" rel="noopener noreferrer">
               {e.title}
             </a>
+          ) : e.kind === 'event' && e.event ? (
+            <Link to={paths.floorEvent(programId, e.event.key)}>{e.title}</Link>
           ) : (
             <span>{e.title}</span>
+          )}
+          {e.event && (
+            <span className="evidence-list__note">
+              <Verdict verdict={e.event.verdict} /> {e.event.summary}
+            </span>
           )}
           {e.kind === 'file' && e.sizeBytes !== null && <span className="muted"> ({formatBytes(e.sizeBytes)})</span>}
           {e.kind === 'note' && e.note && <span className="pre-line evidence-list__note">{e.note}</span>}

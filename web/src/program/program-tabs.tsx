@@ -4,7 +4,7 @@ import type { ProgramSummary } from '../../../src/contract/program.js';
 import { PrintButton } from '../components/print-button.js';
 import { paths } from '../records/paths.js';
 
-/** Overview and milestones, Plan, Gates (with the current phase), Decisions, Risks, Actions, Calendar, Charter: with what needs attention in each; and Print. */
+/** Overview and milestones, Plan, Gates (with the current phase), Decisions, Risks, Actions, Floor (events), Calendar, Charter: with what needs attention in each; and Print. */
 export function ProgramTabs({ code, program }: { code: string; program: ProgramSummary | undefined }) {
   const { t } = useTranslation();
   const tabs = [
@@ -22,6 +22,7 @@ export function ProgramTabs({ code, program }: { code: string; program: ProgramS
     },
     { to: paths.risks(code), label: t('programNav.risks'), count: program && t('programNav.highRisks', { count: program.highRisks }) },
     { to: paths.actions(code), label: t('programNav.actions'), count: program && t('programNav.blockers', { count: program.blockers }) },
+    { to: paths.floor(code), label: t('floor.tab'), count: null },
     { to: paths.calendar(code), label: t('calendar.tab'), count: null },
     { to: paths.charter(code), label: t('charter.tab'), count: null },
   ];
