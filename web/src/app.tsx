@@ -73,6 +73,10 @@ const router = createBrowserRouter([
           { path: 'gates/:gateKey/pack', lazy: () => import('./gates/gate-pack-page.js').then((m) => ({ Component: m.GatePackPage })) },
           { path: 'actions', lazy: () => import('./actions/actions-page.js').then((m) => ({ Component: m.ActionsPage })) },
           { path: 'changes', lazy: () => import('./change-log/change-log-page.js').then((m) => ({ Component: m.ChangeLogPage })) },
+          {
+            path: 'escalations',
+            lazy: () => import('./escalations/escalations-page.js').then((m) => ({ Component: m.EscalationsPage })),
+          },
           { path: 'floor', lazy: () => import('./floor/floor-page.js').then((m) => ({ Component: m.FloorPage })) },
           { path: 'calendar', lazy: () => import('./calendar/calendar-page.js').then((m) => ({ Component: m.CalendarPage })) },
           { path: 'charter', lazy: () => import('./charter/charter-page.js').then((m) => ({ Component: m.CharterPage })) },

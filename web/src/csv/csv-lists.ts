@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { Change } from '../../../src/contract/change.js';
+import type { Escalation } from '../../../src/contract/escalation.js';
 import type { ProgramSummary } from '../../../src/contract/program.js';
 import type { MilestoneList } from '../lib/api.js';
 import type { Action, Decision, MyWeek, Risk } from '../lib/records-api.js';
@@ -147,5 +148,41 @@ export function changesCsv(t: TFunction, items: readonly Change[], value: (v: st
   return {
     header: ['at', 'who', 'record', 'key', 'field', 'old', 'new', 'reason'].map(c),
     rows: items.map((x) => [x.at, x.actor.name, x.entity, x.entityKey, x.field, value(x.oldValue), value(x.newValue), x.reason]),
+  };
+}
+
+export function escalationsCsv(t: TFunction, items: readonly Escalation[]): CsvTable {
+  const c = (k: string) => t(`csv.col.${k}` as 'csv.col.code');
+  return {
+    header: [
+      'key',
+      'trigger',
+      'subject',
+      'severity',
+      'owner',
+      'level',
+      'raisedAt',
+      'deadlineAt',
+      'status',
+      'overdue',
+      'outcome',
+      'decision',
+      'action',
+    ].map(c),
+    rows: items.map((e) => [
+      e.key,
+      e.triggerKind,
+      `${e.subject.ref} ${e.subject.title}`,
+      e.severity,
+      e.owner.name,
+      e.level,
+      e.raisedAt,
+      e.deadlineAt,
+      e.status,
+      e.isOverdue,
+      e.outcome,
+      e.decision?.key,
+      e.action?.key,
+    ]),
   };
 }

@@ -7,6 +7,7 @@ import { Gap } from '../components/gap.js';
 import { HealthBadge } from '../components/health-badge.js';
 import { OwnerName } from '../components/owner-name.js';
 import { useHealthReason } from '../components/use-health-reason.js';
+import { EscalationCounts } from '../escalations/escalation-counts.js';
 import { formatCountry } from '../lib/format.js';
 import { paths } from '../records/paths.js';
 import { CountLink } from './count-link.js';
@@ -20,6 +21,7 @@ export function PortfolioRow({ program: p }: { program: ProgramSummary }) {
     <tr className={`program-row program-row--${p.health}`}>
       <th scope="row" className="cell-name" id={nameId}>
         <Link to={`/programs/${encodeURIComponent(p.code)}`}>{p.name}</Link> <span className="code">{p.code}</span>
+        <EscalationCounts program={p} className="cell-sub escalation-counts" />
       </th>
       <td data-label={t('portfolio.col.client')}>{p.client.name}</td>
       <td data-label={t('portfolio.col.supplier')}>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ProgramSummary } from '../../../src/contract/program.js';
+import { EscalationCounts } from '../escalations/escalation-counts.js';
 import { MyRoles } from './my-roles.js';
 import { ProgramAnswers } from './program-answers.js';
 import { ProgramFacts } from './program-facts.js';
@@ -17,6 +18,7 @@ export function ProgramHeader({ program: p }: { program: ProgramSummary }) {
         <MyRoles program={p} />
       </p>
       <h1>{p.name}</h1>
+      <EscalationCounts program={p} className="escalation-counts escalation-counts--header" />
       <ProgramAnswers program={p} />
       <ProgramFacts program={p} />
     </header>

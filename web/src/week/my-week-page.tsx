@@ -8,6 +8,7 @@ import { formatList, formatPlainDate } from '../lib/format.js';
 import { useMyWeek } from '../lib/record-queries.js';
 import type { MyWeek } from '../lib/records-api.js';
 import { Mark } from '../records/mark.js';
+import { EscalationsSection } from './escalations-section.js';
 import { GatesAtRiskSection } from './gates-at-risk-section.js';
 import { weekSections } from './week-item.js';
 import { WeekSection } from './week-section.js';
@@ -18,19 +19,21 @@ function useWeekAnswer() {
   return (week: MyWeek): { headline: string; overdue: string | null } => {
     const all = weekSections.flatMap((s) => week[s]);
     const gates = week.gatesAtRisk.length;
-    if (all.length + gates === 0) return { headline: t('week.nothing'), overdue: null };
-    const parts = weekSections.filter((s) => week[s].length > 0).map((s) => t(`week.count.${s}`, { count: week[s].length }));
+    const escalations = week.escalations.length;
+    if (all.length + gates + escalations === 0) return { headline: t('week.nothing'), overdue: null };
+    const parts = escalations > 0 ? [t('week.count.escalations', { count: escalations })] : [];
+    parts.push(...weekSections.filter((s) => week[s].length > 0).map((s) => t(`week.count.${s}`, { count: week[s].length })));
     if (gates > 0) parts.push(t('week.count.gatesAtRisk', { count: gates }));
-    const overdue = all.filter((i) => i.isOverdue).length;
+    const overdue = all.filter((i) => i.isOverdue).length + week.escalations.filter((e) => e.isOverdue).length;
     return {
-      headline: t('week.summary', { count: all.length + gates, breakdown: formatList(parts) }),
+      headline: t('week.summary', { count: all.length + gates + escalations, breakdown: formatList(parts) }),
       overdue: overdue > 0 ? t('week.overdue', { count: overdue }) : null,
     };
   };
 }
 
 /**
- * "My week": decisions to make, evidence to review, actions due, checklist items to evidence, closures
+ * "My week": escalations to answer, decisions to make, evidence to review, actions due, checklist items to evidence, closures
  * to confirm, risks to review, milestones due, then the gates the person owns that are at risk.
  */
 export function MyWeekPage() {
@@ -76,6 +79,7 @@ export function MyWeekPage() {
           <div className="list-tools">
             <CsvButton fileName={`my-week-${week.data.weekStart}.csv`} load={async () => weekCsv(t, week.data, weekSections)} />
           </div>
+          <EscalationsSection escalations={week.data.escalations} />
           {weekSections.map((s) => (
             <WeekSection key={s} name={s} items={week.data[s]} />
           ))}
