@@ -101,6 +101,28 @@ describe('ResolveDialog', () => {
     expect(view.onSaved).toHaveBeenCalledTimes(1);
   });
 
+  it('takes a decision by its key instead, but not both a choice and a key', async () => {
+    const fetch = server();
+    vi.stubGlobal('fetch', fetch);
+    const view = open();
+    await view.fill('Outcome', 'Settled at the review');
+    await view.fill('Settled by decision', 'd-1');
+    await view.fill('Or the decision’s key', 'D-2');
+    await view.click('Resolve');
+    expect(view.errorOf('Or the decision’s key')).toBe('Choose one from the list or give a key, not both.');
+    expect(fetch).not.toHaveBeenCalled();
+    await view.fill('Settled by decision', '');
+    await view.fill('Or the action’s key', 'A-12');
+    await view.click('Resolve');
+    expect(sent(fetch)).toEqual([
+      [
+        'POST',
+        '/api/v1/programs/KHG-KW500/escalations/e-1/resolve',
+        { version: 2, outcome: 'Settled at the review', decisionId: 'D-2', actionId: 'A-12' },
+      ],
+    ]);
+  });
+
   it('puts the server’s refusal of the outcome on its field, in the catalogue’s words', async () => {
     vi.stubGlobal(
       'fetch',

@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ResolveEscalationSchema } from '../../../src/contract/escalation.js';
@@ -28,27 +29,39 @@ interface Props {
 
 const s = ResolveEscalationSchema.shape;
 /** The contract's outcome (required, its length bound) and the optional links ('' → none). */
-export const ResolveForm = z.object({
-  outcome: s.outcome.min(1),
-  decisionId: blankAsNull(s.decisionId),
-  actionId: blankAsNull(s.actionId),
-});
+export const resolveForm = (either: string) =>
+  z
+    .object({
+      outcome: s.outcome.min(1),
+      decisionId: blankAsNull(s.decisionId),
+      decisionKey: blankAsNull(s.decisionId),
+      actionId: blankAsNull(s.actionId),
+      actionKey: blankAsNull(s.actionId),
+    })
+    .superRefine((v, ctx) => {
+      // One decision and one action at most: the one chosen, or the one named by its key.
+      if (v.decisionId && v.decisionKey)
+        ctx.addIssue({ code: 'custom', path: ['decisionKey'], message: either, params: { text: either }, input: v.decisionKey });
+      if (v.actionId && v.actionKey)
+        ctx.addIssue({ code: 'custom', path: ['actionKey'], message: either, params: { text: either }, input: v.actionKey });
+    });
 
 /** Resolve: how it was settled, in words, and optionally the decision or action that settled it. */
 export function ResolveDialog({ programId, escalation: e, decisions, actions, onClose, onSaved }: Props) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const version = useRebase(e.version);
+  const schema = useMemo(() => resolveForm(t('escalations.form.eitherLink')), [t]);
   const form = useFormMutation({
-    schema: ResolveForm,
-    defaultValues: { outcome: '', decisionId: e.decision?.id ?? '', actionId: e.action?.id ?? '' },
+    schema,
+    defaultValues: { outcome: '', decisionId: e.decision?.id ?? '', decisionKey: '', actionId: e.action?.id ?? '', actionKey: '' },
     required: { outcome: t('escalations.form.required.outcome') },
     send: (v) =>
       escalationsApi.resolve(programId, e.id, {
         version: version.base,
         outcome: v.outcome,
-        ...(v.decisionId ? { decisionId: v.decisionId } : {}),
-        ...(v.actionId ? { actionId: v.actionId } : {}),
+        ...((v.decisionKey ?? v.decisionId) ? { decisionId: v.decisionKey ?? v.decisionId } : {}),
+        ...((v.actionKey ?? v.actionId) ? { actionId: v.actionKey ?? v.actionId } : {}),
       }),
     onSaved,
     subject: e,
@@ -71,6 +84,7 @@ export function ResolveDialog({ programId, escalation: e, decisions, actions, on
           </option>
         ))}
       </SelectField>
+      <TextField name="decisionKey" label={t('escalations.form.decisionKey')} hint={t('escalations.form.keyHint', { example: 'D-4' })} />
       <SelectField name="actionId" label={t('escalations.form.action')} hint={t('escalations.form.linkHint')}>
         <option value="">{t('escalations.form.noLink')}</option>
         {actions.map((a) => (
@@ -79,6 +93,7 @@ export function ResolveDialog({ programId, escalation: e, decisions, actions, on
           </option>
         ))}
       </SelectField>
+      <TextField name="actionKey" label={t('escalations.form.actionKey')} hint={t('escalations.form.keyHint', { example: 'A-9' })} />
     </FormDialog>
   );
 }

@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -112,8 +113,9 @@ export function TriggerDialog({ programId, trigger: tr, people, onClose, onSaved
   const client = useQueryClient();
   const version = useRebase(tr.version);
   const n = thresholdOf[tr.kind];
+  const schema = useMemo(() => triggerForm(tr.kind), [tr.kind]);
   const form = useFormMutation({
-    schema: triggerForm(tr.kind),
+    schema,
     defaultValues: {
       isEnabled: tr.isEnabled,
       threshold: tr.threshold === null ? '' : String(tr.threshold),
