@@ -6,6 +6,11 @@ export interface AppDeps {
   readonly clock: Clock;
   readonly newId: () => string;
   readonly passwords: PasswordHasher;
+  /**
+   * E-mail is on (TOLLGATE_SMTP_URL): notices are then also queued as e-mails, with links from `publicUrl`.
+   * Absent: e-mail is off and nothing is queued, so turning it on later sends no backlog.
+   */
+  readonly mail?: MailSetup | undefined;
   /** Demo mode (TOLLGATE_DEMO, `serve --demo`, the demo loader): the published demo password may be chosen. */
   readonly demo?: boolean | undefined;
   /**
@@ -17,3 +22,9 @@ export interface AppDeps {
 
 /** The person on whose behalf a use case runs, with their roles; the change log names them. */
 export type Actor = Principal;
+
+/** What use cases need to know of e-mail: that it is on, and the address its links lead to. */
+export interface MailSetup {
+  /** The address people reach Tollgate at (TOLLGATE_PUBLIC_URL), without a trailing slash. */
+  readonly publicUrl: string;
+}

@@ -6,6 +6,7 @@ import { addDays, dateInZone, type PlainDate } from '../domain/plain-date.js';
 import { accessProgram } from '../domain/policy.js';
 import type { Program } from '../domain/program.js';
 import type { Actor, AppDeps } from './deps.js';
+import { type EscalationView, escalationViews } from './escalations/escalation-view.js';
 import type { User } from './ports.js';
 import { programCalendar, programToday } from './views.js';
 
@@ -30,6 +31,8 @@ export interface MyWeekView extends MyWeekItems {
   readonly unavailable: readonly { readonly program: Program; readonly failure: unknown }[];
   /** Gates the person owns that are at risk, by planned review (soonest first). */
   readonly gatesAtRisk: readonly WeekGateAtRisk[];
+  /** Escalations the person is the action owner of, not resolved, soonest deadline first (at most 500). */
+  readonly escalations: readonly EscalationView[];
   /** The owners of the items those gates name, by id. */
   readonly people: ReadonlyMap<string, User>;
 }
@@ -57,10 +60,11 @@ export async function myWeek(deps: AppDeps, input: { actor: Actor }): Promise<My
     programIds: runs.flatMap((m) => (m.programId ? [m.programId] : [])),
     clientIds: runs.flatMap((m) => (m.clientId && !m.programId ? [m.clientId] : [])),
   };
-  const [user, owned, gates] = await Promise.all([
+  const [user, owned, gates, escalations] = await Promise.all([
     r.findUser(actor.id),
     r.listOwnedOpenItems(actor.id, latestWeekEnd(now), confirmIn),
     r.listOwnedGatesForReadiness(actor.id),
+    r.listOwnedOpenEscalations(actor.id),
   ]);
   const programIds = new Set<string>();
   for (const list of [
@@ -72,6 +76,7 @@ export async function myWeek(deps: AppDeps, input: { actor: Actor }): Promise<My
     owned.checklistItems,
     owned.reviews,
     gates.gates,
+    escalations,
   ]) {
     for (const i of list) programIds.add(i.programId);
   }
@@ -128,6 +133,13 @@ export async function myWeek(deps: AppDeps, input: { actor: Actor }): Promise<My
           : 1
         : a.gate.key.localeCompare(b.gate.key, 'en', { numeric: true }),
   );
+  const seen = new Map(visible.map((p) => [p.id as string, p.code]));
+  const myEscalations = await escalationViews(
+    r,
+    escalations.filter((e) => seen.has(e.programId)),
+    seen,
+    now,
+  );
   const ownerIds = [...new Set(atRisk.flatMap((g) => g.items.flatMap((i) => (i.ownerId ? [i.ownerId] : []))))];
   const people = ownerIds.length === 0 ? [] : await r.findUsers(ownerIds);
   return {
@@ -135,6 +147,7 @@ export async function myWeek(deps: AppDeps, input: { actor: Actor }): Promise<My
     programs: new Map(visible.map((p) => [p.id, p])),
     unavailable,
     gatesAtRisk: atRisk,
+    escalations: myEscalations,
     people: new Map(people.map((u) => [u.id as string, u])),
     ...selectMyWeek(actor.id, weeks),
   };

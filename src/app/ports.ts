@@ -4,6 +4,8 @@ import type { FieldChange } from '../domain/change.js';
 import type { LoggedEntity } from '../domain/change-story.js';
 import type { Charter } from '../domain/charter.js';
 import type { Decision, DecisionStatus } from '../domain/decision.js';
+import type { Escalation, EscalationStatus } from '../domain/escalations/escalation.js';
+import type { Severity, TriggerKind } from '../domain/escalations/triggers.js';
 import type { FloorEvent, FloorEventColumns, FloorEventKind } from '../domain/floor/floor-event.js';
 import type { ChecklistItem } from '../domain/gates/checklist-item.js';
 import type { Evidence } from '../domain/gates/evidence.js';
@@ -17,12 +19,13 @@ import type { Link, LinkableEntity } from '../domain/link.js';
 import type { Milestone } from '../domain/milestone.js';
 import type { MilestoneLink } from '../domain/milestone-link.js';
 import type { WeekChecklistItem } from '../domain/my-week.js';
-import type { NoticeBody } from '../domain/notifications.js';
+import type { NotificationMode } from '../domain/notification-settings.js';
+import type { NoticeBody, NoticeKind } from '../domain/notifications.js';
 import type { PlainDate } from '../domain/plain-date.js';
 import type { AuthorizedProgramId } from '../domain/policy.js';
 import type { Program } from '../domain/program.js';
 import type { Risk } from '../domain/risk.js';
-import type { Membership } from '../domain/roles.js';
+import type { Membership, Role } from '../domain/roles.js';
 
 /** The only source of "now" for use cases; tests and the demo loader pass their own. */
 export interface Clock {
@@ -94,6 +97,43 @@ export interface CharterRecord {
   readonly reviewScoreAtLeast: number | null;
   readonly reviewUnresolvedDays: number | null;
   readonly version: number;
+}
+
+/** A program's setting of one trigger kind as the store keeps it (domain/escalations/triggers.ts TriggerSetting, flat). */
+export interface TriggerRecord {
+  readonly id: string;
+  readonly programId: ProgramId;
+  readonly kind: TriggerKind;
+  readonly isEnabled: boolean;
+  readonly threshold: number | null;
+  readonly severity: Severity;
+  /** The action owner: this person, or (null) whoever holds ownerRole on the program. */
+  readonly ownerUserId: UserId | null;
+  readonly ownerRole: Role | null;
+  readonly windowUnit: 'business_hours' | 'business_days';
+  readonly windowAmount: number;
+  readonly climbs: boolean;
+  readonly version: number;
+}
+
+/** Which escalations a page lists: of these programs, optionally by status, owner, or overdue at an instant; newest raised first. */
+export interface EscalationQuery {
+  readonly programIds: readonly AuthorizedProgramId[];
+  readonly statuses?: readonly EscalationStatus[] | undefined;
+  readonly ownerId?: UserId | undefined;
+  /** Only those overdue at this instant: expired, or open/escalated past their deadline. */
+  readonly overdueAt?: string | undefined;
+  /** Only those raised before this place, newest first (keyset on raisedAt, id). */
+  readonly after?: { readonly raisedAt: string; readonly id: string } | undefined;
+  readonly limit: number;
+}
+
+/** Per program: open escalations (not resolved) and how many of them are overdue. */
+export interface EscalationCounts {
+  readonly open: number;
+  readonly overdue: number;
+  /** The earliest deadline still to come of those waiting for their owner (when the overdue count next grows), or null. */
+  readonly nextDeadlineAt: string | null;
 }
 
 /** A program's gate as the store keeps it: the domain's gate and the template it was made from. */
@@ -362,8 +402,72 @@ export interface UnreadNotices {
   readonly newestId: string | null;
 }
 
+/** A person's chosen mode for one kind of notice (a kind without a row is immediate). */
+export interface NotificationSettingRecord {
+  readonly id: string;
+  readonly userId: UserId;
+  readonly kind: NoticeKind;
+  readonly mode: NotificationMode;
+  readonly version: number;
+}
+
+/** An e-mail to queue in the outbox, in the transaction of the change that causes it. */
+export interface NewMail {
+  readonly id: string;
+  readonly recipientId: UserId | null;
+  readonly to: string;
+  /** A notice's kind, or `digest`. */
+  readonly kind: string;
+  readonly subject: string;
+  readonly text: string;
+  readonly html: string;
+  /** The one-click link that turns these e-mails off (List-Unsubscribe), or null. */
+  readonly unsubscribeUrl: string | null;
+  /** Queued once per key: a second message with the key is skipped (also when two arrive at once). */
+  readonly dedupeKey: string;
+  readonly at: string;
+}
+
+/** A message the delivery worker claimed: what to send, and how many attempts it had before this one. */
+export interface ClaimedMail {
+  readonly id: string;
+  readonly to: string;
+  readonly subject: string;
+  readonly text: string;
+  readonly html: string;
+  readonly unsubscribeUrl: string | null;
+  readonly attempts: number;
+}
+
+/** Where a message of the outbox stands (for the admin's and tests' reading). */
+export interface OutboxEntry extends ClaimedMail {
+  readonly recipientId: UserId | null;
+  readonly kind: string;
+  readonly dedupeKey: string;
+  readonly createdAt: string;
+  readonly notBefore: string;
+  readonly lastError: string | null;
+  readonly sentAt: string | null;
+  readonly failedAt: string | null;
+}
+
+/**
+ * The delivery worker's side of the outbox: each call is its own short transaction. A claim holds a
+ * message for one worker until `claimedUntil`; an expired claim (a worker that died) is claimed again.
+ */
+export interface Outbox {
+  /** Claims up to `limit` due messages (not sent, not failed, due by `now`, unclaimed or claim expired), oldest due first. */
+  claim(workerId: string, now: string, leaseMs: number, limit: number): Promise<ClaimedMail[]>;
+  /** Marks a claimed message sent; false when the claim was lost (another worker holds it now). */
+  markSent(id: string, workerId: string, at: string): Promise<boolean>;
+  /** Records a failed attempt: due again at `retryAt`, or failed for good when it is null. */
+  markAttemptFailed(id: string, workerId: string, error: string, retryAt: string | null, at: string): Promise<boolean>;
+  /** Every message, oldest first (at most `limit`). */
+  list(limit: number): Promise<OutboxEntry[]>;
+}
+
 /** The letter of a kind of record's keys within a program: milestones, decisions, risks, actions, floor events. */
-export type KeyPrefix = 'M' | 'D' | 'R' | 'A' | 'E';
+export type KeyPrefix = 'M' | 'D' | 'R' | 'A' | 'E' | 'X';
 
 /** A page of a program's floor events, newest (highest key number) first, optionally of one kind. */
 export interface FloorEventPageQuery {
@@ -371,6 +475,14 @@ export interface FloorEventPageQuery {
   /** Only events with a lower key number than this one. */
   readonly beforeKeyNumber?: number | undefined;
   readonly limit: number;
+}
+
+/** A sample shipment not arrived yet, as the escalation sweep reads it. */
+export interface UnarrivedShipment {
+  readonly programId: ProgramId;
+  readonly key: string;
+  readonly title: string;
+  readonly expectedOn: PlainDate;
 }
 
 /** A program's rules for judging floor events. */
@@ -513,10 +625,38 @@ export interface Reads {
   findNotice(recipientId: UserId, id: string): Promise<Notice | null>;
   /** Per person asked for (absent: nothing unread): how many notices are unread and the newest of them. */
   unreadNotices(recipientIds: readonly UserId[]): Promise<Map<string, UnreadNotices>>;
+  /** The modes these people chose (kinds without a row are immediate). */
+  listNotificationSettings(userIds: readonly UserId[]): Promise<NotificationSettingRecord[]>;
+  /** The people who set any kind to digest. */
+  listDigestUserIds(): Promise<UserId[]>;
+  /**
+   * The person's notices of these kinds made after `since` (exclusive) up to `until` (inclusive) and not e-mailed
+   * on their own already (outbox key `notice:<id>`), oldest first, at most `limit`: what a digest lists.
+   */
+  listNoticesBetween(recipientId: UserId, kinds: readonly NoticeKind[], since: string, until: string, limit: number): Promise<Notice[]>;
+  /** When the person's last e-mail of this kind (e.g. `digest`) was queued, or null. */
+  lastMailQueuedAt(recipientId: UserId, kind: string): Promise<string | null>;
+  /** The key that signs e-mails' one-click links (made once by migration 0021, shared by every instance). */
+  mailLinkKey(): Promise<string>;
   /** Every program's id, code and revision: what the live updates compare, read only when a revision moved. */
   listProgramRevisions(): Promise<{ readonly id: string; readonly code: string; readonly clientId: string; readonly revision: number }[]>;
   /** The program's kickoff charter, or null while none was saved (the empty charter, version 0). */
   findCharter(programId: AuthorizedProgramId): Promise<StoredCharter | null>;
+  /** The charters of these programs (those saved), for the escalation sweep's paths in one read. */
+  listCharters(programIds: readonly AuthorizedProgramId[]): Promise<(StoredCharter & { readonly programId: string })[]>;
+  /** The trigger settings saved for these programs (kinds never set are absent: the defaults hold). */
+  listTriggers(programIds: readonly AuthorizedProgramId[]): Promise<TriggerRecord[]>;
+  findEscalation(programId: AuthorizedProgramId, idOrKey: string): Promise<Escalation | null>;
+  /** A page of escalations, filtered in SQL, newest raised first. */
+  listEscalations(q: EscalationQuery): Promise<Escalation[]>;
+  /** A person's open (not resolved) escalations in any program (the caller checks access), by deadline: "my week". */
+  listOwnedOpenEscalations(ownerId: UserId): Promise<Escalation[]>;
+  /** The open (not resolved) escalations of these programs: what the sweep compares its conditions with. */
+  listOpenEscalations(programIds: readonly AuthorizedProgramId[]): Promise<Escalation[]>;
+  /** Per program (absent: none): open escalations and the overdue among them at `now`. */
+  countEscalations(programIds: readonly AuthorizedProgramId[], now: string): Promise<Map<string, EscalationCounts>>;
+  /** The subjects of the open spells that start with one of these prefixes (escalation conditions in a spell, per program). */
+  listOpenSpells(prefixes: readonly string[]): Promise<string[]>;
   /** The program's gates in order (G1 first). */
   listGates(programId: AuthorizedProgramId): Promise<GateRecord[]>;
   /** The gates of these programs, for readiness across a portfolio in one read. */
@@ -535,6 +675,8 @@ export interface Reads {
   /** One page of the program's floor events, newest first (keyset on the key number). */
   listFloorEventPage(programId: AuthorizedProgramId, q: FloorEventPageQuery): Promise<FloorEvent[]>;
   findFloorSettings(programId: AuthorizedProgramId): Promise<FloorSettings>;
+  /** The sample shipments of these programs not arrived yet (the escalation sweep's late arrivals), along floor_events_missing_idx. */
+  listUnarrivedShipments(programIds: readonly AuthorizedProgramId[]): Promise<UnarrivedShipment[]>;
   /** A stored evidence file's row (the adapter in store/ checks its hash). */
   findEvidenceFile(fileId: string): Promise<{ readonly sha256: string; readonly sizeBytes: number; readonly content: Uint8Array } | null>;
   /**
@@ -588,8 +730,11 @@ export interface Columns {
   evidence: Stored<Evidence, 'addedAt'>;
   intake_link: Stored<IntakeLink, 'createdAt'> & { readonly tokenHash: string };
   intake_submission: Stored<IntakeSubmission, 'createdAt'>;
+  trigger: Stored<TriggerRecord>;
+  escalation: Stored<Escalation>;
   /** The template's version is the row's: the one write path counts it up. */
   workspace_template: Stored<WorkspaceTemplate, 'createdAt' | 'updatedAt'>;
+  notification_setting: Stored<NotificationSettingRecord>;
   floor_event: FloorEventColumns;
 }
 
@@ -636,7 +781,19 @@ export class UniqueViolation extends Error {
 }
 
 /** What a rule that reads other rows guards; transactions that lock the same scope run one after another. */
-export type LockScope = `program:${string}` | 'admins' | 'first-admin' | 'demo' | 'clients' | 'suppliers' | 'programs' | 'intake';
+export type LockScope =
+  | `program:${string}`
+  | 'admins'
+  | 'first-admin'
+  | 'demo'
+  | 'clients'
+  | 'suppliers'
+  | 'programs'
+  | 'intake'
+  /** The escalation sweep: one at a time across instances, reading what it writes after the lock. */
+  | 'escalations'
+  /** Tollgate's system actors, made on first use. */
+  | 'system-actors';
 
 export interface Tx extends Reads {
   /**
@@ -698,6 +855,11 @@ export interface Tx extends Reads {
   closeSpells(subjects: readonly string[], at: string): Promise<void>;
   /** Marks an API token used (not change-logged: it changes on every request). */
   touchApiToken(id: string, at: string): Promise<void>;
+  /**
+   * Queues an e-mail in this transaction (the outbox): a rolled-back change sends nothing, a committed one is
+   * delivered after commit by the worker. Skipped when a message with the same dedupe key exists; answers whether it was queued.
+   */
+  enqueueMail(mail: NewMail): Promise<boolean>;
 }
 
 export interface Store {
@@ -715,8 +877,28 @@ export interface Store {
    * wait for the batch as for any transaction.
    */
   batch<T>(fn: (store: Store) => Promise<T>): Promise<T>;
+  /** The delivery worker's side of the e-mail outbox. */
+  readonly outbox: Outbox;
+  /** Calls `listener` after each commit that queued mail (the worker's nudge); answers how to stop listening. */
+  onMailQueued(listener: () => void): () => void;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
 
 export type { MilestoneId };
+
+/** One e-mail as handed to the mail server. */
+export interface OutgoingMail {
+  /** The outbox id: the Message-ID's left part, so a receiver can drop a message sent twice at the edge. */
+  readonly id: string;
+  readonly to: string;
+  readonly subject: string;
+  readonly text: string;
+  readonly html: string;
+  readonly unsubscribeUrl: string | null;
+}
+
+/** Sends an e-mail (jobs/smtp-mailer.ts: nodemailer over SMTP); throws when the server does not accept it. */
+export interface Mailer {
+  send(mail: OutgoingMail): Promise<void>;
+}

@@ -1,6 +1,6 @@
 import { currentPhase as gatePhase } from '../domain/gates/current-phase.js';
 import type { Gate } from '../domain/gates/gate.js';
-import { currentPhase, nextMilestone, programHealth } from '../domain/health.js';
+import { currentPhase, nextMilestone, programHealth, withOverdueEscalations } from '../domain/health.js';
 import { type Phase, phases } from '../domain/milestone.js';
 import type { PlainDate } from '../domain/plain-date.js';
 import type { AuthorizedProgramId } from '../domain/policy.js';
@@ -152,7 +152,7 @@ async function compute(
   now: Date,
 ): Promise<Map<string, { summary: ProgramSummary; expiresAt: number }>> {
   const ids = programs.map((p) => p.id);
-  const [milestones, links, changes, blocking, counts, gates, openItems] = await Promise.all([
+  const [milestones, links, changes, blocking, counts, gates, openItems, escalations] = await Promise.all([
     reads.listMilestonesOfPrograms(ids),
     reads.listMilestoneLinksOfPrograms(ids),
     reads.listMilestoneFieldChanges(ids, ['forecastDate'], { since: recentSince(now) }),
@@ -160,6 +160,7 @@ async function compute(
     reads.countOpenRecords(ids),
     reads.listGatesOfPrograms(ids),
     reads.listOpenRequiredItemsOfPrograms(ids),
+    reads.countEscalations(ids, now.toISOString()),
   ]);
   const gatesOf = groupBy(gates, (g) => g.programId);
   const openItemsOf = groupBy(openItems, (i) => i.programId);
@@ -171,14 +172,19 @@ async function compute(
   for (const { program, id, today } of programs) {
     const ms = milestonesOf.get(id) ?? [];
     const recent = changesOf.get(id) ?? [];
-    const expiresAt = expiryOf(recent);
+    const e = escalations.get(id);
+    // An escalation turns overdue at its deadline without a write: the figures are kept until the next one.
+    const expiresAt = Math.min(expiryOf(recent), e?.nextDeadlineAt ? Date.parse(e.nextDeadlineAt) : Number.POSITIVE_INFINITY);
     const doneCount = ms.filter((m) => m.actualDate !== null).length;
     try {
       const actions = blockingOf.get(id) ?? [];
       const programGates = gatesOf.get(id) ?? [];
       const gateFacts = { gates: programGates, openRequiredItems: openItemsOf.get(id) ?? [], today };
       const facts = planFacts(program, ms, linksOf.get(id) ?? [], recent, actions, gateFacts);
-      const h = programHealth(ms, today, programCalendar(program), program.toleranceDays, signalsFrom(facts));
+      const h = withOverdueEscalations(
+        programHealth(ms, today, programCalendar(program), program.toleranceDays, signalsFrom(facts)),
+        e?.overdue ?? 0,
+      );
       const c = counts.get(id);
       const figures: ProgramFigures = {
         currentPhase: programGates.length > 0 ? phaseOfGates(programGates) : currentPhase(ms),
@@ -191,6 +197,8 @@ async function compute(
         openDecisions: c?.openDecisions ?? 0,
         highRisks: c?.highRisks ?? 0,
         blockers: actions.length,
+        openEscalations: e?.open ?? 0,
+        overdueEscalations: e?.overdue ?? 0,
       };
       out.set(id, { summary: { ok: true, figures, facts }, expiresAt });
     } catch (failure) {

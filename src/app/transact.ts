@@ -19,6 +19,10 @@ export const must = <T>(r: Result<T>): T => (r.ok ? r.value : abort(r.error));
 const uniqueRefusals: Readonly<Record<string, Refusal>> = {
   milestone_links: { code: 'LINK_EXISTS', message: 'These two milestones were just linked by someone else; reload to see the link.' },
   users: { code: 'ALREADY_EXISTS', message: 'A person with this email already exists.' },
+  escalation_triggers: {
+    code: 'VERSION_CONFLICT',
+    message: 'Someone else set this trigger at the same moment; nothing was changed. Reload and retry.',
+  },
   workspace_templates: {
     code: 'TEMPLATE_EXISTS',
     message: 'Someone else made a template with this id at the same moment; nothing was changed. Choose another id.',

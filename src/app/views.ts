@@ -45,6 +45,8 @@ export interface ProgramView {
   readonly openDecisions: number;
   readonly highRisks: number;
   readonly blockers: number;
+  readonly openEscalations: number;
+  readonly overdueEscalations: number;
   /** Why the figures above could not be computed (health reads `unavailable`); for the log, never shown. */
   readonly failure: unknown;
 }
@@ -126,6 +128,9 @@ export interface ProgramFigures {
   readonly openDecisions: number;
   readonly highRisks: number;
   readonly blockers: number;
+  /** Escalations not resolved, and those of them overdue (past their deadline unanswered, or expired). */
+  readonly openEscalations: number;
+  readonly overdueEscalations: number;
 }
 
 /** A program's figures, or why they could not be worked out (with what could be counted). */
@@ -163,6 +168,8 @@ export function programView(
       openDecisions: 0,
       highRisks: 0,
       blockers: 0,
+      openEscalations: 0,
+      overdueEscalations: 0,
       failure: summary.failure,
     };
   }

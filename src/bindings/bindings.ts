@@ -4,6 +4,7 @@ import type { Binding } from './binding.js';
 import { calendarBindings } from './calendar.js';
 import { charterBindings } from './charter.js';
 import { decisionBindings } from './decisions.js';
+import { escalationBindings } from './escalations.js';
 import { floorEventBindings } from './floor-events.js';
 import { gateBindings } from './gates.js';
 import { intakeBindings } from './intake.js';
@@ -35,4 +36,5 @@ export const bindings: { readonly [K in OperationName]: Binding<K> } = {
   ...notificationBindings,
   ...samplingBindings,
   ...floorEventBindings,
+  ...escalationBindings,
 };

@@ -20,7 +20,7 @@ export const peopleBindings: Bindings<keyof typeof peopleOperations> = {
     if (!r.ok) return r;
     const items = [];
     for (const p of r.value) items.push(personJson(p.user, await describeMemberships(app.store.reads, p.memberships)));
-    return ok({ items });
+    return ok({ items, isMailOn: app.mail !== undefined });
   },
 
   invitePerson: async ({ app, actor, origin }, { body }) => {

@@ -30,6 +30,8 @@ export function healthWhy(reason: HealthReason, key: string | null): string {
       return `${item} is blocked by ${reason.actionKey}${reason.overdue ? ', overdue' : ', due after the forecast'}`;
     case 'gate_at_risk':
       return `${item} is the review of ${reason.gateKey}, at risk: ${reason.items} required checklist item(s) off course`;
+    case 'escalations_overdue':
+      return `${reason.count} escalation(s) past their deadline, unanswered`;
     case 'unavailable':
       return 'could not be computed (the error is logged)';
   }

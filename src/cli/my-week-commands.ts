@@ -8,7 +8,7 @@ import { must } from './targets.js';
 type Item = MyWeek['actions'][number];
 
 const sections: readonly {
-  readonly key: Exclude<keyof MyWeek, 'weekStart' | 'weekEnd' | 'unavailable' | 'gatesAtRisk'>;
+  readonly key: Exclude<keyof MyWeek, 'weekStart' | 'weekEnd' | 'unavailable' | 'gatesAtRisk' | 'escalations'>;
   readonly title: string;
   readonly due: string;
 }[] = [
@@ -39,6 +39,20 @@ function gatesAtRiskText(gates: MyWeek['gatesAtRisk']): string {
   return `${title} (${gates.length}):\n${blocks.join('\n')}`;
 }
 
+/** The escalations the person is the action owner of, soonest deadline first. */
+function escalationsText(list: MyWeek['escalations']): string {
+  const title = 'Escalations you must answer';
+  if (list.length === 0) return `${title}: none.`;
+  const rows = list.map((e) => [
+    e.programCode,
+    e.key,
+    `${e.subject.ref} ${e.subject.title}`,
+    `${e.deadlineAt.slice(0, 16).replace('T', ' ')} UTC`,
+    `${e.status}${e.isOverdue ? ', OVERDUE' : ''}`,
+  ]);
+  return `${title} (${list.length}):\n${table(['Program', 'Key', 'About', 'Deadline', 'Status'], rows, { maxWidths: [undefined, undefined, 50] })}`;
+}
+
 function weekText(w: MyWeek): string {
   const parts = [`Your week: ${w.weekStart} to ${w.weekEnd}`];
   for (const s of sections) {
@@ -60,6 +74,7 @@ function weekText(w: MyWeek): string {
       `${s.title} (${items.length}):\n${table(head, hasGaps ? rows : rows.map((r) => r.slice(0, 4)), { maxWidths: [undefined, undefined, 50] })}`,
     );
   }
+  parts.push(escalationsText(w.escalations));
   parts.push(gatesAtRiskText(w.gatesAtRisk));
   if (w.unavailable.length > 0) {
     parts.push(`Could not be worked out just now (the error is logged): ${w.unavailable.map((u) => u.programCode).join(', ')}.`);

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { type Notification, NotificationsQuerySchema } from '../contract/notification.js';
+import { NoticeKindSchema, NotificationModeSchema, type UpdateNotificationSettings } from '../contract/notification-settings.js';
 import { addActingOptions, withBackend } from './connect.js';
 import { badOption } from './options.js';
 import { emit, fail, outputOf, table } from './output.js';
@@ -22,6 +23,10 @@ export function noticeLine(n: Notification): string {
       return `${n.facts.clientName} submitted ${n.facts.programName} through intake`;
     case 'action_assigned':
       return `Action ${n.facts.actionKey} ${n.facts.title} is yours`;
+    case 'escalation_raised':
+      return `Escalation ${n.facts.escalationKey} raised (${n.facts.severity}): ${n.facts.subjectTitle}; ${n.facts.ownerName} to respond by ${n.facts.deadlineAt}`;
+    case 'escalation_climbed':
+      return `Escalation ${n.facts.escalationKey} climbed to level ${n.facts.level}: ${n.facts.subjectTitle}; ${n.facts.ownerName} to respond by ${n.facts.deadlineAt}`;
   }
 }
 
@@ -89,6 +94,49 @@ export function registerNotificationCommands(cli: Command, ctx: CliContext): voi
       const r = await b.readNotification({ params: { notificationId: (id as string).trim() } });
       const value = r.ok ? r.value : fail(out, r.error);
       emit(out, value, () => `Marked read; ${value.unreadCount} unread.`);
+    });
+  });
+
+  addActingOptions(
+    group
+      .command('settings')
+      .description('How you are e-mailed of each kind of notice: immediate, digest (daily at 08:00 your time) or off')
+      .option('--set <kind=mode>', 'change a kind, e.g. --set gate_at_risk=digest (repeat for more)', (v: string, all: string[] = []) => [
+        ...all,
+        v,
+      ])
+      .option('--json', "print the API's JSON ({ isMailOn, settings: [{ kind, name, mode, defaultMode }] })"),
+  ).action(async (o: { set?: string[]; json?: boolean }, cmd: Command) => {
+    const out = outputOf(o);
+    const changes: UpdateNotificationSettings = {};
+    for (const raw of o.set ?? []) {
+      const [kind = '', mode = '', ...rest] = raw.split('=').map((p) => p.trim());
+      const k = NoticeKindSchema.safeParse(kind);
+      const m = NotificationModeSchema.safeParse(mode);
+      if (!k.success || !m.success || rest.length > 0) {
+        badOption(
+          out,
+          '--set',
+          `give kind=mode, the kind one of ${NoticeKindSchema.options.join(', ')}, the mode one of ${NotificationModeSchema.options.join(', ')}`,
+          raw,
+        );
+      }
+      changes[k.data] = m.data;
+    }
+    await withBackend(ctx, cmd, out, async (b) => {
+      const r = must(
+        out,
+        Object.keys(changes).length > 0 ? await b.updateNotificationSettings({ body: changes }) : await b.getNotificationSettings(),
+      );
+      emit(
+        out,
+        r,
+        () =>
+          `${r.isMailOn ? 'E-mail is on.' : 'E-mail is off on this server (TOLLGATE_SMTP_URL is not set): your choices are kept, nothing is sent.'}\n${table(
+            ['Kind', 'What', 'Mode', 'Default'],
+            r.settings.map((x) => [x.kind, x.name, x.mode, x.defaultMode]),
+          )}`,
+      );
     });
   });
 }

@@ -118,3 +118,47 @@ describe('background jobs', () => {
     expect(() => loadConfig({ TOLLGATE_JOBS: 'yes' })).toThrow(/TOLLGATE_JOBS: must be on/);
   });
 });
+
+describe('e-mail (TOLLGATE_SMTP_URL, TOLLGATE_MAIL_FROM, TOLLGATE_OUTBOX_POLL_MS)', () => {
+  const smtp = 'smtp://user:secret@mail.example.com:587';
+  const pub = 'https://tollgate.example.com';
+
+  it('is off without an SMTP URL, and polls every 5 s by default', () => {
+    const c = loadConfig({});
+    expect(c.mail).toBeUndefined();
+    expect(c.outboxPollMs).toBe(5_000);
+  });
+
+  it('is on with an smtp:// or smtps:// URL, a From address and a public URL', () => {
+    expect(
+      loadConfig({ TOLLGATE_SMTP_URL: smtp, TOLLGATE_MAIL_FROM: 'Tollgate <tollgate@example.com>', TOLLGATE_PUBLIC_URL: pub }).mail,
+    ).toEqual({
+      smtpUrl: smtp,
+      from: 'Tollgate <tollgate@example.com>',
+    });
+    expect(
+      loadConfig({
+        TOLLGATE_SMTP_URL: 'smtps://mail.example.com:465',
+        TOLLGATE_MAIL_FROM: 'tollgate@example.com',
+        TOLLGATE_PUBLIC_URL: pub,
+      }).mail?.from,
+    ).toBe('tollgate@example.com');
+  });
+
+  it('refuses an SMTP URL without a From address or a public URL, naming what is missing', () => {
+    expect(() => loadConfig({ TOLLGATE_SMTP_URL: smtp, TOLLGATE_PUBLIC_URL: pub })).toThrow(
+      /TOLLGATE_MAIL_FROM: required when TOLLGATE_SMTP_URL/,
+    );
+    expect(() => loadConfig({ TOLLGATE_SMTP_URL: smtp, TOLLGATE_MAIL_FROM: 'a@example.com' })).toThrow(
+      /TOLLGATE_PUBLIC_URL: required when TOLLGATE_SMTP_URL/,
+    );
+  });
+
+  it('refuses another scheme, a From that is no address, and a poll outside 100 ms–10 min', () => {
+    const base = { TOLLGATE_MAIL_FROM: 'a@example.com', TOLLGATE_PUBLIC_URL: pub };
+    expect(() => loadConfig({ ...base, TOLLGATE_SMTP_URL: 'http://mail.example.com' })).toThrow(/TOLLGATE_SMTP_URL: must be an smtp/);
+    expect(() => loadConfig({ ...base, TOLLGATE_SMTP_URL: smtp, TOLLGATE_MAIL_FROM: 'not an address' })).toThrow(/TOLLGATE_MAIL_FROM/);
+    expect(() => loadConfig({ TOLLGATE_OUTBOX_POLL_MS: '50' })).toThrow(/TOLLGATE_OUTBOX_POLL_MS/);
+    expect(() => loadConfig({ TOLLGATE_OUTBOX_POLL_MS: '600001' })).toThrow(/TOLLGATE_OUTBOX_POLL_MS/);
+  });
+});

@@ -122,6 +122,21 @@ const EnvSchema = z.object({
   TOLLGATE_INTAKE_SUBMISSIONS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(10),
   TOLLGATE_INTAKE_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
   TOLLGATE_PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  TOLLGATE_SMTP_URL: z
+    .url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.com:587' })
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  TOLLGATE_MAIL_FROM: z
+    .string()
+    .trim()
+    .max(320)
+    .regex(
+      /^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/,
+      'must be an address, e.g. tollgate@example.com or "Tollgate <tollgate@example.com>"',
+    )
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  TOLLGATE_OUTBOX_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
   TOLLGATE_TRUST_PROXY: trustProxy,
   TOLLGATE_OIDC_ISSUER: z.url({ protocol: /^https?$/, error: 'must be the issuer URL' }).optional(),
   TOLLGATE_OIDC_CLIENT_ID: z.string().min(1).optional(),
@@ -201,6 +216,12 @@ export interface Config {
   readonly intakeRateLimits: { readonly submissionsPerHour: number; readonly requestsPerMinute: number };
   /** The address people reach Tollgate at (links in invites and intake links, the OIDC redirect); https makes cookies Secure. */
   readonly publicUrl: string | undefined;
+  /**
+   * E-mail (TOLLGATE_SMTP_URL, TOLLGATE_MAIL_FROM): where mail is sent and whom it is from; undefined: e-mail is
+   * off (no mail is queued). `outboxPollMs` (TOLLGATE_OUTBOX_POLL_MS): how often the delivery worker looks for due mail.
+   */
+  readonly mail: MailConfig | undefined;
+  readonly outboxPollMs: number;
   /** Which reverse proxies' X-Forwarded-For to believe (see TrustProxy); false: none, the peer is the client. */
   readonly trustProxy: TrustProxy;
   readonly oidc: OidcConfig | undefined;
@@ -220,6 +241,12 @@ export interface OidcConfig {
   readonly clientSecret: string | undefined;
   /** Shown on the sign-in button: "Sign in with …". */
   readonly name: string;
+}
+
+export interface MailConfig {
+  /** smtp:// (STARTTLS when the server offers it) or smtps:// (TLS from the start), with user and password in it. Never logged. */
+  readonly smtpUrl: string;
+  readonly from: string;
 }
 
 export class ConfigError extends Error {}
@@ -242,6 +269,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (e.TOLLGATE_OIDC_ISSUER && !e.TOLLGATE_OIDC_CLIENT_ID) {
     throw new ConfigError('Invalid environment:\n  TOLLGATE_OIDC_CLIENT_ID: required when TOLLGATE_OIDC_ISSUER is set');
+  }
+  if (e.TOLLGATE_SMTP_URL && !e.TOLLGATE_MAIL_FROM) {
+    throw new ConfigError(
+      'Invalid environment:\n  TOLLGATE_MAIL_FROM: required when TOLLGATE_SMTP_URL is set (the From address of the e-mails, e.g. tollgate@example.com)',
+    );
+  }
+  // E-mails carry links: without the address people reach Tollgate at, they would point nowhere.
+  if (e.TOLLGATE_SMTP_URL && !e.TOLLGATE_PUBLIC_URL) {
+    throw new ConfigError(
+      'Invalid environment:\n  TOLLGATE_PUBLIC_URL: required when TOLLGATE_SMTP_URL is set (e-mails link to Tollgate at this address, e.g. https://tollgate.example.com)',
+    );
   }
   return {
     port: e.PORT,
@@ -267,6 +305,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     publicUrl: e.TOLLGATE_PUBLIC_URL?.replace(/\/+$/, ''),
     trustProxy: e.TOLLGATE_TRUST_PROXY,
+    mail: e.TOLLGATE_SMTP_URL && e.TOLLGATE_MAIL_FROM ? { smtpUrl: e.TOLLGATE_SMTP_URL, from: e.TOLLGATE_MAIL_FROM } : undefined,
+    outboxPollMs: e.TOLLGATE_OUTBOX_POLL_MS,
     actAs: e.TOLLGATE_AS,
     configDir: e.TOLLGATE_CONFIG_DIR ?? join(homedir(), '.config', 'tollgate'),
     server: e.TOLLGATE_SERVER?.replace(/\/+$/, ''),

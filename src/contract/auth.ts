@@ -130,7 +130,12 @@ export const PersonSchema = z
     memberships: z.array(MembershipSchema),
   })
   .meta({ id: 'Person' });
-export const PersonListSchema = z.object({ items: z.array(PersonSchema) });
+export const PersonListSchema = z.object({
+  items: z.array(PersonSchema),
+  isMailOn: z.boolean().meta({
+    description: 'Whether this server sends e-mail (TOLLGATE_SMTP_URL and TOLLGATE_MAIL_FROM set); off, notices stay in Tollgate only',
+  }),
+});
 export const PersonParamsSchema = z.object({ userId: Identifier(64) });
 export const MembershipParamsSchema = z.object({ membershipId: Identifier(64) });
 

@@ -112,6 +112,9 @@ export const HealthReasonSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('gate_at_risk'), gateKey: z.string(), items: z.number().int() }).meta({
     description: 'It is the review of a gate at risk: `items` required checklist items are rejected, overdue or due and not accepted',
   }),
+  z.object({ kind: z.literal('escalations_overdue'), count: z.number().int() }).meta({
+    description: '`count` escalations of the program are past their deadline, neither acknowledged nor resolved',
+  }),
   z.object({ kind: z.literal('unavailable') }).meta({
     description: "The program's health could not be computed; the error is logged with the program's id",
   }),

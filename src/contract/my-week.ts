@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PersonRefSchema, PlainDateSchema } from './common.js';
+import { EscalationSchema } from './escalation.js';
 
 const Item = z.object({
   kind: z.enum(['decision', 'action', 'confirmation', 'risk_review', 'milestone', 'checklist_item', 'evidence_review']),
@@ -57,6 +58,9 @@ export const MyWeekSchema = z
     gatesAtRisk: z.array(GateAtRisk).meta({
       description:
         'Gates you own that are at risk: inside the warning period before their planned review (business days on the program calendar), with required items not on course; soonest review first',
+    }),
+    escalations: z.array(EscalationSchema).meta({
+      description: 'Escalations you are the action owner of, not resolved, soonest deadline first (overdue ones flagged)',
     }),
     unavailable: z
       .array(z.object({ programId: z.string(), programCode: z.string(), programName: z.string() }))

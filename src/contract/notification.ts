@@ -6,6 +6,17 @@ import { CursorSchema, NextCursorSchema, pageLimit } from './paging.js';
 
 const NoticeItemSchema = z.object({ key: z.string(), title: z.string() });
 
+const EscalationNoticeFactsSchema = z.object({
+  programCode: z.string(),
+  escalationKey: z.string(),
+  triggerKind: z.string(),
+  subjectTitle: z.string(),
+  severity: z.string(),
+  ownerName: z.string(),
+  deadlineAt: InstantSchema,
+  level: z.number().int(),
+});
+
 const base = {
   id: z.string(),
   programId: z.string().nullable(),
@@ -55,6 +66,8 @@ export const NotificationSchema = z
       kind: z.literal('action_assigned'),
       facts: z.object({ programCode: z.string(), actionKey: z.string(), title: z.string() }),
     }),
+    z.object({ ...base, kind: z.literal('escalation_raised'), facts: EscalationNoticeFactsSchema }),
+    z.object({ ...base, kind: z.literal('escalation_climbed'), facts: EscalationNoticeFactsSchema }),
   ])
   .meta({ description: 'A notice of a change that concerns you: its kind with its facts (records by key, titles as they were)' });
 export type Notification = z.output<typeof NotificationSchema>;

@@ -3,6 +3,7 @@ import { actionOperations } from './operations/actions.js';
 import { calendarOperations } from './operations/calendar.js';
 import { charterOperations } from './operations/charter.js';
 import { decisionOperations } from './operations/decisions.js';
+import { escalationOperations } from './operations/escalations.js';
 import { floorEventOperations } from './operations/floor-events.js';
 import { gateOperations } from './operations/gates.js';
 import { intakeOperations } from './operations/intake.js';
@@ -38,6 +39,7 @@ export const operations = {
   ...notificationOperations,
   ...samplingOperations,
   ...floorEventOperations,
+  ...escalationOperations,
 } as const satisfies Record<string, OperationContract>;
 
 export type Operations = typeof operations;

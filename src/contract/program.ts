@@ -40,6 +40,11 @@ export const ProgramSummarySchema = z
     openDecisions: z.number().int().meta({ description: 'Open decisions on the program' }),
     highRisks: z.number().int().meta({ description: 'Open risks scoring 15 or more' }),
     blockers: z.number().int().meta({ description: 'Open actions that block a milestone' }),
+    openEscalations: z.number().int().meta({ description: 'Escalations not resolved' }),
+    overdueEscalations: z
+      .number()
+      .int()
+      .meta({ description: 'Escalations past their deadline, neither acknowledged nor resolved (or expired)' }),
     doneCount: z.number().int(),
     toleranceDays: z.number().int(),
     targetReleaseDate: PlainDateSchema.nullable(),
@@ -70,6 +75,9 @@ export const ProgramSummarySchema = z
         'charter.edit': GrantSchema,
         'gate.edit': GrantSchema,
         'event.report': GrantSchema,
+        'trigger.edit': GrantSchema,
+        'escalation.respond': GrantSchema,
+        'escalation.reassign': GrantSchema,
       })
       .meta({ description: 'What you may do here: yes, own (only on items you own) or no' }),
     today: PlainDateSchema.meta({ description: "Today's date in the program's time zone, which health is computed for" }),

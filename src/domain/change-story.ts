@@ -24,7 +24,10 @@ export type LoggedEntity =
   | 'intake_link'
   | 'intake_submission'
   | 'workspace_template'
-  | 'floor_event';
+  | 'floor_event'
+  | 'trigger'
+  | 'escalation'
+  | 'notification_setting';
 
 /** What an entry did to its record: added it, changed some of its fields, or removed it. */
 export type EntryKind = 'added' | 'changed' | 'removed';
@@ -61,6 +64,8 @@ export const referenceFields: Readonly<Record<string, ReferenceKind>> = {
   supersedesId: 'decision',
   supersededById: 'decision',
   riskId: 'risk',
+  ownerUserId: 'person',
+  actionId: 'action',
 };
 
 /** A field of a link between two records (fromId, toId) names the kind its sibling field gives. */
@@ -102,6 +107,9 @@ export const lifeFields: Readonly<Record<LoggedEntity, string>> = {
   intake_submission: 'templateId',
   workspace_template: 'basedOnId',
   floor_event: 'kind',
+  trigger: 'kind',
+  escalation: 'conditionKey',
+  notification_setting: 'kind',
 };
 
 /** The field that names a record to people (its title), for the kinds that have one. */
@@ -118,6 +126,7 @@ export const titleFields: Partial<Readonly<Record<LoggedEntity, string>>> = {
   intake_link: 'label',
   workspace_template: 'name',
   floor_event: 'title',
+  escalation: 'subjectTitle',
 };
 
 /** Whether the entry added, changed or removed its record: told by the field the record always holds. */

@@ -109,6 +109,9 @@ export const errorCatalogue = {
   EVIDENCE_LIMIT_REACHED: 'The checklist item already holds the most pieces of evidence it may (50); remove one first.',
   EVIDENCE_FILE_CORRUPT:
     'The stored evidence file no longer matches the SHA-256 it was stored under; it is not served. The server logged it; restore the file from a backup.',
+  ESCALATION_NOT_FOUND: 'No escalation with this key or id exists in the program, or you may not see it.',
+  ESCALATION_CLOSED: 'The escalation is resolved: it can no longer be acknowledged, resolved again or reassigned.',
+  OUTCOME_REQUIRED: 'Resolving an escalation needs an outcome: say in words how it was resolved.',
   NOTIFICATION_NOT_FOUND: 'No notice with this id is yours: each person sees and marks only their own notices.',
   EVENT_NOT_FOUND: 'No floor event with this key (E-12) or id exists in the program.',
   EVENT_NOT_A_SHIPMENT: 'Only a sample shipment ships and arrives; the event named is an inspection or a measurement.',
@@ -117,6 +120,10 @@ export const errorCatalogue = {
   IMPORT_ROWS_INVALID:
     "Some rows of the CSV import were not accepted, so none was written; `errors` names each row and column (`rows.3.lotSize`). Preview with `dryRun: true` to see every row's result.",
   EVENT_NOT_EVIDENCE: 'Only an inspection or a measurement of the same program can be attached to a checklist item as evidence.',
+  MAIL_LINK_INVALID:
+    "The link from an e-mail is not one Tollgate made (incomplete, or changed since it was sent); nothing was changed. Open the newest e-mail's link, or change your notification settings on your account page.",
+  MAIL_LINK_EXPIRED:
+    'The link from an e-mail has expired (links work for 90 days); nothing was changed. Change your notification settings on your account page.',
   TOO_MANY_STREAMS:
     "You have as many live-update streams open as one person may (TOLLGATE_EVENT_STREAMS_PER_PERSON, e.g. tabs); close one, or wait for a closed tab's stream to end.",
   STREAMS_FULL:

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mondayToFriday } from './business-days.js';
-import { currentPhase, type HealthSignals, milestoneHealth, nextMilestone, programHealth } from './health.js';
+import { currentPhase, type HealthSignals, milestoneHealth, nextMilestone, programHealth, withOverdueEscalations } from './health.js';
 import { asMilestoneId, asProgramId } from './ids.js';
 import type { Milestone } from './milestone.js';
 import type { PlainDate } from './plain-date.js';
@@ -289,5 +289,20 @@ describe('milestoneHealth with the plan’s signals', () => {
       milestoneId: b.id,
     });
     expect(programHealth([c], today, cal, tolerance, (m) => ({ slack: slack.get(m.id) })).health).toBe('on_track');
+  });
+});
+
+describe('overdue escalations in a program’s health', () => {
+  it('put a program on track (or done) at risk, and leave an at-risk or late one its milestone’s reason', () => {
+    const onTrack = { health: 'on_track', reason: { kind: 'on_plan' }, milestoneId: null } as const;
+    expect(withOverdueEscalations(onTrack, 0)).toBe(onTrack);
+    expect(withOverdueEscalations(onTrack, 2)).toEqual({
+      health: 'at_risk',
+      reason: { kind: 'escalations_overdue', count: 2 },
+      milestoneId: null,
+    });
+    expect(withOverdueEscalations({ ...onTrack, health: 'done', reason: { kind: 'done' } }, 1).health).toBe('at_risk');
+    const late = { health: 'late', reason: { kind: 'overdue', days: 3 }, milestoneId: null } as const;
+    expect(withOverdueEscalations(late, 5)).toBe(late);
   });
 });

@@ -18,6 +18,8 @@ export type HealthReason =
   | { readonly kind: 'blocked'; readonly actionKey: string; readonly overdue: boolean }
   /** The milestone is the review of a gate that is at risk: `items` required checklist items are off course. */
   | { readonly kind: 'gate_at_risk'; readonly gateKey: string; readonly items: number }
+  /** Escalations of the program are past their deadline, neither acknowledged nor resolved (a program's reason only). */
+  | { readonly kind: 'escalations_overdue'; readonly count: number }
   /** The program's data could not be computed (an error, logged with the program's id); shown, never hidden. */
   | { readonly kind: 'unavailable' };
 
@@ -134,6 +136,15 @@ export function programHealth(
   }
   if (worst.h.health === 'on_track') return { health: 'on_track', reason: { kind: 'on_plan' }, milestoneId: null };
   return { health: worst.h.health, reason: worst.h.reason, milestoneId: worst.m.id };
+}
+
+/**
+ * Overdue escalations count in a program's health (docs/health.md): a program otherwise on track, or done, is at risk
+ * while any escalation is past its deadline unanswered; one already at risk or late keeps its milestone's reason.
+ */
+export function withOverdueEscalations(h: ProgramHealth, overdue: number): ProgramHealth {
+  if (overdue <= 0 || h.health === 'late' || h.health === 'at_risk') return h;
+  return { health: 'at_risk', reason: { kind: 'escalations_overdue', count: overdue }, milestoneId: null };
 }
 
 /** The next milestone is the open one with the earliest forecast date. */

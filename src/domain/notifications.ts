@@ -11,6 +11,8 @@ export const noticeKinds = [
   'gate_at_risk',
   'intake_submitted',
   'action_assigned',
+  'escalation_raised',
+  'escalation_climbed',
 ] as const;
 export type NoticeKind = (typeof noticeKinds)[number];
 
@@ -61,6 +63,22 @@ export interface NoticeFactsOf {
     readonly actionKey: string;
     readonly title: string;
   };
+  /** An escalation raised: its key, what fired it, how grave, whose it is and by when (an instant, UTC). */
+  readonly escalation_raised: EscalationNoticeFacts;
+  /** An escalation that expired climbed a level of the escalation path to a new owner with a new deadline. */
+  readonly escalation_climbed: EscalationNoticeFacts;
+}
+
+/** What an escalation's notices tell (the e-mail shows the deadline in the recipient's zone). */
+export interface EscalationNoticeFacts {
+  readonly programCode: string;
+  readonly escalationKey: string;
+  readonly triggerKind: string;
+  readonly subjectTitle: string;
+  readonly severity: string;
+  readonly ownerName: string;
+  readonly deadlineAt: string;
+  readonly level: number;
 }
 
 /** A notice's kind with its facts. */
@@ -103,6 +121,9 @@ export function noticeLink(body: NoticeBody): string {
       return program;
     case 'action_assigned':
       return `${program}/actions#${encodeURIComponent(body.facts.actionKey)}`;
+    case 'escalation_raised':
+    case 'escalation_climbed':
+      return `${program}/escalations#${encodeURIComponent(body.facts.escalationKey)}`;
   }
 }
 

@@ -30,6 +30,10 @@ export const programActions = [
   'action.confirm',
   'action.check',
   'event.report',
+  'trigger.edit',
+  'escalation.respond',
+  'escalation.reassign',
+  'escalation.raise',
 ] as const;
 export type ProgramAction = (typeof programActions)[number];
 
@@ -85,6 +89,14 @@ export const policy: Readonly<Record<ProgramAction, Readonly<Record<Role, Grant>
   // Floor events (shipments, inspections, measurements) come from whoever works on the program, the CSV import too;
   // a shipment's arrival is recorded by anyone who reports. Observers read them.
   'event.report': { decision_owner: 'yes', cadence_owner: 'yes', quality_owner: 'yes', contributor: 'yes', observer: 'no' },
+  // What fires an escalation, for whom and how fast is how the program is run: the cadence owner's.
+  'trigger.edit': { decision_owner: 'no', cadence_owner: 'yes', quality_owner: 'no', contributor: 'no', observer: 'no' },
+  // Acknowledge or resolve: the escalation's current action owner (whatever their role: leadership on the
+  // escalation path may observe), the cadence owner, and the charter's decision owner (app/escalations/).
+  'escalation.respond': { decision_owner: 'own', cadence_owner: 'yes', quality_owner: 'own', contributor: 'own', observer: 'own' },
+  'escalation.reassign': { decision_owner: 'no', cadence_owner: 'yes', quality_owner: 'no', contributor: 'no', observer: 'no' },
+  // Raising, expiring and climbing are Tollgate's own, done as the trigger's system actor (systemAccess), never a person's.
+  'escalation.raise': { decision_owner: 'no', cadence_owner: 'no', quality_owner: 'no', contributor: 'no', observer: 'no' },
 };
 
 /** What a workspace admin may do on every program without a role on it: read, and be the second person of a closure. */
@@ -109,6 +121,19 @@ export interface ProgramAccess {
   readonly programId: AuthorizedProgramId;
   readonly roles: readonly Role[];
   readonly isAdmin: boolean;
+  /** Tollgate acting as itself (a trigger's system actor): may read and raise escalations, nothing else. */
+  readonly isSystem?: boolean | undefined;
+}
+
+/** What Tollgate's own actors may do on every program: read it and raise, expire and climb escalations. */
+const systemGrants: ReadonlySet<ProgramAction> = new Set(['program.read', 'escalation.raise']);
+
+/**
+ * Access for Tollgate acting as itself on a program (a trigger's system actor, app/escalations/system-actor.ts):
+ * the proof its reads need, granting only systemGrants through the same permit as people's writes.
+ */
+export function systemAccess(program: { readonly id: ProgramId }): ProgramAccess {
+  return { programId: program.id as AuthorizedProgramId, roles: [], isAdmin: false, isSystem: true };
 }
 
 const roleNames: Record<Role, string> = {
@@ -140,6 +165,7 @@ export function accessProgram(
 export function grantFor(access: ProgramAccess, action: ProgramAction): Grant {
   // Admins see every program (accessProgram), so `can` must not tell them they may not read it.
   if (access.isAdmin && adminGrants.has(action)) return 'yes';
+  if (access.isSystem) return systemGrants.has(action) ? 'yes' : 'no';
   let best: Grant = 'no';
   for (const r of access.roles) {
     const g = policy[action][r];

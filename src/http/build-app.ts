@@ -30,6 +30,7 @@ import { eventRoutes } from './routes/events.js';
 import { evidenceFileRoutes } from './routes/evidence-files.js';
 import { gatePackRoutes } from './routes/gate-pack.js';
 import { intakeRoutes } from './routes/intake.js';
+import { oneClickRoutes } from './routes/one-click.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { type LogSink, requestLine } from './text-log.js';
 
@@ -221,6 +222,7 @@ export async function buildApp(deps: HttpDeps, opts: BuildOptions = {}): Promise
   const hub = new EventHub(deps.app, deps.events ?? defaultEventLimits, (err) => app.log.error({ err }, 'live updates could not be read'));
   app.addHook('preClose', () => hub.close());
   await app.register(oidcRoutes(deps));
+  await app.register(oneClickRoutes(deps));
   await app.register(
     async (api) => {
       // Every plain JSON operation, from the contract's table; then the routes that are not one.

@@ -14,7 +14,8 @@ const titles = (code: ErrorCode) =>
  * A request URL as it may be echoed in a problem or written to the log: invite and setup links carry
  * their secret in the path (/invite/<token>, /setup/<token>, /api/v1/invites/<token>), so it is replaced.
  */
-export const redactUrl = (url: string): string => url.replace(/\/(invites?|setup|intake)\/[^/?#]+/g, '/$1/[redacted]');
+export const redactUrl = (url: string): string =>
+  url.replace(/\/(invites?|setup|intake)\/[^/?#]+/g, '/$1/[redacted]').replace(/([?&]token=)[^&#]*/g, '$1[redacted]');
 
 /** Builds an RFC 9457 problem document for a refusal. */
 export function problemOf(r: Refusal, instance?: string, current?: unknown): Problem {

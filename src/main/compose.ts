@@ -45,6 +45,8 @@ export async function compose(config: Config, opts: { readonly connections?: num
       newId: uuidv7,
       passwords: argon2Passwords,
       demo: config.demo,
+      // E-mail on: notices are queued as e-mails too (config refuses SMTP without a public URL for the links).
+      mail: config.mail && config.publicUrl ? { publicUrl: config.publicUrl } : undefined,
     };
     // Programs made before gates existed get the default four gates, once, right after migration 0015.
     if (applied.includes('0015-gates')) {

@@ -6,6 +6,7 @@ import { registerChangeCommands } from '../cli/change-commands.js';
 import { registerCharterCommands } from '../cli/charter-commands.js';
 import { addActingOptions } from '../cli/connect.js';
 import { registerDecisionCommands } from '../cli/decision-commands.js';
+import { registerEscalationCommands } from '../cli/escalation-commands.js';
 import { registerEventCommands } from '../cli/event-commands.js';
 import { registerGateCommands } from '../cli/gate-commands.js';
 import { registerIntakeCommands } from '../cli/intake-commands.js';
@@ -139,6 +140,7 @@ async function run(argv: string[], ctx: CliContext): Promise<number> {
   registerEventCommands(program, ctx);
   registerMyWeekCommands(program, ctx);
   registerNotificationCommands(program, ctx);
+  registerEscalationCommands(program, ctx);
   registerSearchCommands(program, ctx);
   registerSamplingCommands(program, ctx);
   registerTemplateCommands(program, ctx);

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
@@ -8,6 +9,8 @@ import { programCalendarSpec } from '../app/views.js';
 import { type Config, ConfigError } from '../config/config.js';
 import { buildApp } from '../http/build-app.js';
 import { textLogStream } from '../http/text-log.js';
+import { startOutboxDelivery } from '../jobs/outbox-delivery.js';
+import { smtpMailer } from '../jobs/smtp-mailer.js';
 import { compose, docsDir, packageVersion, webDir } from './compose.js';
 import { startJobs } from './start-jobs.js';
 import { startHolidayWarmer } from './warm-holidays.js';
@@ -125,6 +128,23 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
           throw e;
         })
       : { stop: async () => {} };
+  const mailer = config.mail ? smtpMailer(config.mail.smtpUrl, config.mail.from) : null;
+  const delivery = mailer
+    ? startOutboxDelivery({
+        deps: composed.deps,
+        mailer,
+        workerId: `${hostname()}:${process.pid}:${composed.deps.newId()}`,
+        pollMs: config.outboxPollMs,
+        onRound: (r) => {
+          if (r.retrying > 0) log.warn({ sent: r.sent, retrying: r.retrying }, 'some e-mails were not accepted; retrying with backoff');
+          else log.info({ sent: r.sent }, 'e-mails sent');
+          for (const f of r.failed) log.error({ outboxId: f.id, error: f.error }, 'an e-mail failed for good after its last attempt');
+        },
+        onDigests: (queued) => log.info({ queued }, 'daily digests queued'),
+        onError: (err) => log.warn({ err }, 'e-mail delivery failed; trying again at the next poll'),
+      })
+    : null;
+  if (!config.mail) log.info('e-mail is off (set TOLLGATE_SMTP_URL and TOLLGATE_MAIL_FROM to send notices by e-mail)');
   let stopping: Promise<void> | null = null;
   return {
     app,
@@ -138,6 +158,8 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
         await warmer.stop();
         // Running handlers finish (or, on PostgreSQL, go back to the queue) before the database closes.
         await jobs.stop();
+        await delivery?.stop();
+        mailer?.close();
         await app.close();
         await composed.close();
       })();

@@ -4,6 +4,7 @@ import type { Action } from '../contract/action.js';
 import type { MyWeek } from '../contract/my-week.js';
 import type { WeekItem, WeekItemKind } from '../domain/my-week.js';
 import { personRef } from './api-json.js';
+import { escalationJson } from './escalations-json.js';
 
 // Actions and "my week" as the API's JSON; shared by http/ and the CLI's --json.
 
@@ -87,6 +88,7 @@ export function myWeekJson(v: MyWeekView): MyWeek {
         reasons: [...i.reasons],
       })),
     })),
+    escalations: v.escalations.map(escalationJson),
     unavailable: v.unavailable.map(({ program }) => ({ programId: program.id, programCode: program.code, programName: program.name })),
   };
 }

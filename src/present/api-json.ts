@@ -108,6 +108,8 @@ export function programJson(v: ProgramView): ProgramSummary {
     openDecisions: v.openDecisions,
     highRisks: v.highRisks,
     blockers: v.blockers,
+    openEscalations: v.openEscalations,
+    overdueEscalations: v.overdueEscalations,
     doneCount: v.doneCount,
     toleranceDays: p.toleranceDays,
     targetReleaseDate: p.targetReleaseDate,

@@ -27,9 +27,11 @@ import type { Program } from '../domain/program.js';
 import { highRiskScore } from '../domain/risk.js';
 import { compiledOnce } from './compiled-once.js';
 import type { StoreDialect } from './dialects/store-dialect.js';
+import { escalationReads } from './escalation-store.js';
 import { databaseEvidenceStorage } from './evidence-storage.js';
 import { floorEventReads } from './floor-event-store.js';
 import { chunks } from './in-lists.js';
+import { mailReads, mailWrites, outboxOf } from './mail-store.js';
 import {
   toAction,
   toApiToken,
@@ -90,6 +92,9 @@ export const entityTables = {
   intake_submission: 'intakeSubmissions',
   workspace_template: 'workspaceTemplates',
   floor_event: 'floorEvents',
+  trigger: 'escalationTriggers',
+  escalation: 'escalations',
+  notification_setting: 'notificationSettings',
 } as const satisfies Record<EntityName, keyof Database>;
 
 // Both dialects store booleans as 0/1 integers (better-sqlite3 cannot bind booleans), and structured
@@ -133,6 +138,9 @@ const everyFieldHasAColumn: { [E in EntityName]: [MissingColumns<E>] extends [ne
   intake_submission: true,
   workspace_template: true,
   floor_event: true,
+  trigger: true,
+  escalation: true,
+  notification_setting: true,
 };
 void everyFieldHasAColumn;
 
@@ -168,6 +176,8 @@ export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'cou
   return {
     ...noticeReads(db, dialect),
     ...floorEventReads(db),
+    ...escalationReads(db, dialect),
+    ...mailReads(db),
     async listUsers() {
       return (await db.selectFrom('users').selectAll().orderBy('name').execute()).map(toUser);
     },
@@ -818,10 +828,11 @@ export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'cou
  * A transaction's operations; `touched` collects the programs its writes change, whose revision is
  * counted up once at the end of the transaction (so the row lock is held only from then to commit).
  */
-function makeTx(db: Kysely<Database>, dialect: StoreDialect, touched: Set<string>): Tx {
+function makeTx(db: Kysely<Database>, dialect: StoreDialect, touched: Set<string>, mailQueued: () => void = () => {}): Tx {
   return {
     ...makeReads(db, dialect),
     ...noticeWrites(db),
+    ...mailWrites(db, mailQueued),
     lock: (scope) => dialect.lock(db, scope),
     async emptyData() {
       await dialect.emptyTables(db, await dataTables(db, dialect));
@@ -948,7 +959,8 @@ function makeTx(db: Kysely<Database>, dialect: StoreDialect, touched: Set<string
 }
 
 /** Tables that are not data: the migrations' bookkeeping, and the workspace revision (it counts on across a reset). */
-const notData = (t: string) => migrationTables.includes(t) || t === 'workspace_state';
+// The secrets (0021) stay too: e-mails already sent carry links signed with their key.
+const notData = (t: string) => migrationTables.includes(t) || t === 'workspace_state' || t === 'workspace_secrets';
 
 /** The workspace's data tables, as the database has them (tables added by later migrations included). */
 const dataTables = async (db: Kysely<Database>, dialect: Pick<StoreDialect, 'tableNames'>) =>
@@ -957,25 +969,46 @@ const dataTables = async (db: Kysely<Database>, dialect: Pick<StoreDialect, 'tab
 /** A Store over either database: what differs between them is asked of the dialect object. */
 export function kyselyStore(dialect: StoreDialect): Store {
   const { db } = dialect;
+  const mailListeners = new Set<() => void>();
+  // After commit only: a nudge before it would find nothing to send (or a message about to be rolled back).
+  const tellMailQueued = () => {
+    for (const l of mailListeners) l();
+  };
   return {
     dialect: dialect.name,
     reads: makeReads(db, dialect),
     evidence: databaseEvidenceStorage,
+    outbox: outboxOf(dialect),
+    onMailQueued(listener) {
+      mailListeners.add(listener);
+      return () => mailListeners.delete(listener);
+    },
     async transaction(fn) {
+      let hasQueuedMail = false;
       try {
-        return await dialect.transaction(async (conn) => {
+        const result = await dialect.transaction(async (conn) => {
           const touched = new Set<string>();
-          const result = await fn(makeTx(conn, dialect, touched));
+          const r = await fn(
+            makeTx(conn, dialect, touched, () => {
+              hasQueuedMail = true;
+            }),
+          );
           await countRevisions(conn, touched);
-          return result;
+          return r;
         });
+        if (hasQueuedMail) tellMailQueued();
+        return result;
       } catch (e) {
         throw asUniqueViolation(e) ?? e;
       }
     },
     async batch(fn) {
+      let hasQueuedMail = false;
+      const queued = () => {
+        hasQueuedMail = true;
+      };
       try {
-        return await dialect.transaction(async (conn) => {
+        const result = await dialect.transaction(async (conn) => {
           const touched = new Set<string>();
           let savepoints = 0;
           const inner: Store = {
@@ -986,7 +1019,7 @@ export function kyselyStore(dialect: StoreDialect): Store {
               const name = sql.id(`write_${++savepoints}`);
               await sql`savepoint ${name}`.execute(conn);
               try {
-                const result = await f(makeTx(conn, dialect, touched));
+                const result = await f(makeTx(conn, dialect, touched, queued));
                 await sql`release savepoint ${name}`.execute(conn);
                 return result;
               } catch (e) {
@@ -995,14 +1028,18 @@ export function kyselyStore(dialect: StoreDialect): Store {
               }
             },
             batch: (f) => f(inner),
+            outbox: outboxOf(dialect),
+            onMailQueued: () => () => {},
             ping: async () => {},
             // The batch's store ends with the batch; the store it came from stays open.
             close: async () => {},
           };
-          const result = await fn(inner);
+          const r = await fn(inner);
           await countRevisions(conn, touched);
-          return result;
+          return r;
         });
+        if (hasQueuedMail) tellMailQueued();
+        return result;
       } catch (e) {
         throw asUniqueViolation(e) ?? e;
       }

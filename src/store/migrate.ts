@@ -19,7 +19,9 @@ import * as m0017 from './migrations/0017-intake.js';
 import * as m0018 from './migrations/0018-notifications.js';
 import * as m0019 from './migrations/0019-workspace-templates.js';
 import * as m0020 from './migrations/0020-gate-owner-index.js';
+import * as m0021 from './migrations/0021-mail-outbox.js';
 import * as m0022 from './migrations/0022-floor-events.js';
+import * as m0023 from './migrations/0023-escalations.js';
 
 // Migrations are imported, not discovered on disk, so the compiled build carries them.
 const migrations: Record<string, Migration> = {
@@ -42,7 +44,9 @@ const migrations: Record<string, Migration> = {
   '0018-notifications': m0018,
   '0019-workspace-templates': m0019,
   '0020-gate-owner-index': m0020,
+  '0021-mail-outbox': m0021,
   '0022-floor-events': m0022,
+  '0023-escalations': m0023,
 };
 
 /** Where the applied migrations are recorded, and their lock: the schema's, not the workspace's data. */

@@ -494,6 +494,91 @@ export interface NoticeSpellsTable {
   updatedAt: string;
 }
 
+/** An e-mail to send (0021): queued in the causing change's transaction, claimed by a worker with a lease, sent once. */
+export interface OutboxTable {
+  id: string;
+  recipientId: string | null;
+  recipientAddress: string;
+  kind: string;
+  subject: string;
+  textBody: string;
+  htmlBody: string;
+  unsubscribeUrl: string | null;
+  dedupeKey: string;
+  createdAt: string;
+  notBefore: string;
+  attempts: number;
+  lastError: string | null;
+  claimedBy: string | null;
+  claimedUntil: string | null;
+  sentAt: string | null;
+  failedAt: string | null;
+}
+
+/** A person's choice for a kind of notice (0021): immediate, digest or off; no row reads as immediate. */
+export interface NotificationSettingsTable {
+  id: string;
+  userId: string;
+  kind: string;
+  mode: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+/** A program's setting of one escalation trigger kind (0023); kinds without a row read as the defaults. */
+export interface TriggersTable {
+  id: string;
+  programId: string;
+  kind: string;
+  isEnabled: number;
+  threshold: number | null;
+  severity: string;
+  /** The action owner: a person, or (when null) whoever holds ownerRole on the program. */
+  ownerUserId: string | null;
+  ownerRole: string | null;
+  windowUnit: string;
+  windowAmount: number;
+  climbs: number;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+/** Secrets the instances share (0021): the key that signs e-mails' one-click links. */
+export interface WorkspaceSecretsTable {
+  name: string;
+  value: string;
+  createdAt: string;
+}
+
+/** One escalation (0023): at most one open (status not resolved) per program and condition key. */
+export interface EscalationsTable {
+  id: string;
+  programId: string;
+  key: string;
+  triggerKind: string;
+  conditionKey: string;
+  subjectKind: string;
+  subjectRef: string;
+  subjectTitle: string;
+  subjectLink: string;
+  severity: string;
+  ownerId: string;
+  level: number;
+  raisedAt: string;
+  deadlineAt: string;
+  status: string;
+  outcome: string | null;
+  decisionId: string | null;
+  actionId: string | null;
+  acknowledgedAt: string | null;
+  resolvedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
 /** One row (id 1): committed write transactions that touched records of no program (0008). */
 export interface WorkspaceStateTable {
   id: number;
@@ -532,5 +617,10 @@ export interface Database {
   workspaceTemplates: WorkspaceTemplatesTable;
   notifications: NotificationsTable;
   noticeSpells: NoticeSpellsTable;
+  outbox: OutboxTable;
+  notificationSettings: NotificationSettingsTable;
+  workspaceSecrets: WorkspaceSecretsTable;
+  escalationTriggers: TriggersTable;
+  escalations: EscalationsTable;
   workspaceState: WorkspaceStateTable;
 }

@@ -9,11 +9,14 @@ import { decideDecision } from '../../src/app/decisions/decide-decision.js';
 import { requestDecision } from '../../src/app/decisions/request-decision.js';
 import { demoPassword } from '../../src/app/demo/demo-data.js';
 import type { Actor } from '../../src/app/deps.js';
+import { raiseEscalationsForFacts } from '../../src/app/escalations/raise-escalations-for-facts.js';
+import { reassignEscalation } from '../../src/app/escalations/work-escalation.js';
 import { recordFloorEvent } from '../../src/app/floor/record-floor-event.js';
 import { addEvidence } from '../../src/app/gates/add-evidence.js';
 import { getGate } from '../../src/app/gates/get-gates.js';
 import { acceptItem, submitItem } from '../../src/app/gates/work-item.js';
 import { createIntakeLink } from '../../src/app/intake/intake-links.js';
+import { signOneClick } from '../../src/app/mail/one-click-token.js';
 import { createPerson } from '../../src/app/people/create-person.js';
 import { grantRole } from '../../src/app/people/grant-role.js';
 import { addMilestoneLink } from '../../src/app/plan/add-milestone-link.js';
@@ -157,6 +160,14 @@ describe.each(dialects)('authorization matrix on %s (demo portfolio)', (dialect)
     return id;
   };
 
+  /** A signed one-click link's token for the person (turns their gate-at-risk e-mails off). */
+  const oneClickFor = async (who: Actor): Promise<string> =>
+    signOneClick(await t.deps.store.reads.mailLinkKey(), {
+      userId: who.id,
+      kinds: ['gate_at_risk'],
+      expiresAt: new Date(t.deps.clock.now().getTime() + 3600_000).toISOString(),
+    });
+
   /** A fresh open milestone on KHG-KW500, added by lead@, owned by the person given: its key. */
   const milestone = async (owner: Actor): Promise<string> => (await newMilestone(owner)).key;
   async function newMilestone(owner: Actor) {
@@ -247,6 +258,29 @@ describe.each(dialects)('authorization matrix on %s (demo portfolio)', (dialect)
     ).action;
     if (o.done) unwrap(await markActionDone(t.deps, { programId: program, actionId: a.id, version: 1, actor: owner, note: 'Done' }));
     return a.key;
+  };
+  const escalationsUrl = `/api/v1/programs/${program}/escalations`;
+  /** A fresh open escalation on KHG-KW500 (an inspection rejected), the cadence owner's, handed to the person given: its key and version. */
+  const newEscalation = async (owner: Actor): Promise<{ key: string; version: number }> => {
+    const p = await t.deps.store.reads.findProgram(program);
+    if (!p) throw new Error('no KHG-KW500');
+    const at = t.deps.clock.now().toISOString();
+    const [e] = await t.deps.store.transaction((tx) =>
+      raiseEscalationsForFacts(t.deps, tx, p, { eventId: `matrix-${++n}`, title: 'Matrix lot', inspectionVerdict: 'reject' }, { at }),
+    );
+    if (!e) throw new Error('no escalation raised');
+    if (e.ownerId === owner.id) return { key: e.key, version: e.version };
+    const moved = unwrap(
+      await reassignEscalation(t.deps, {
+        programId: program,
+        escalationId: e.key,
+        version: e.version,
+        actor: lead,
+        ownerId: owner.id,
+        reason: 'Matrix',
+      }),
+    );
+    return { key: e.key, version: moved.escalation.version };
   };
   const eventsUrl = `/api/v1/programs/${program}/events`;
   /** A fresh sample shipment on KHG-KW500, reported by lead@: its key. */
@@ -433,6 +467,84 @@ describe.each(dialects)('authorization matrix on %s (demo portfolio)', (dialect)
   const waivers: Cells = /*            */ [403, 200, 200, 200, 403, 403, 404, 401, 401];
 
   const rows: Row[] = [
+    {
+      route: 'GET /api/v1/programs/:programId/triggers',
+      request: () => ({ method: 'GET', url: `/api/v1/programs/${program}/triggers` }),
+      expect: readers,
+    },
+    {
+      route: 'PUT /api/v1/programs/:programId/triggers/:kind',
+      request: () => ({
+        method: 'PUT',
+        url: `/api/v1/programs/${program}/triggers/risk_score`,
+        payload: {
+          version: 0,
+          isEnabled: true,
+          threshold: 20,
+          severity: 'high',
+          owner: { kind: 'role', role: 'cadence_owner' },
+          window: { unit: 'business_days', amount: 2 },
+          climbs: true,
+        },
+      }),
+      expect: leadOnly,
+      oneByOne: true,
+    },
+    {
+      route: 'GET /api/v1/programs/:programId/escalations',
+      request: () => ({ method: 'GET', url: `${escalationsUrl}?status=all` }),
+      expect: readers,
+    },
+    {
+      route: 'GET /api/v1/programs/:programId/escalations/:escalationId',
+      request: async () => ({ method: 'GET', url: `${escalationsUrl}/${(await newEscalation(lead)).key}` }),
+      expect: readers,
+    },
+    {
+      route: 'GET /api/v1/escalations',
+      request: () => ({ method: 'GET', url: '/api/v1/escalations?owner=me' }),
+      expect: everyoneSignedIn,
+    },
+    {
+      route: 'POST /api/v1/programs/:programId/escalations/:escalationId/acknowledge',
+      case: "lead@'s escalation: the action owner, or the charter's decision owner",
+      request: async () => {
+        const e = await newEscalation(lead);
+        return { method: 'POST', url: `${escalationsUrl}/${e.key}/acknowledge`, payload: { version: e.version } };
+      },
+      expect: [403, 200, 200, 403, 403, 403, 404, 401, 401],
+    },
+    {
+      route: 'POST /api/v1/programs/:programId/escalations/:escalationId/acknowledge',
+      case: "the caller's own escalation (an observer on the escalation path too)",
+      request: async (c) => {
+        const e = await newEscalation(ownerFor(c));
+        return { method: 'POST', url: `${escalationsUrl}/${e.key}/acknowledge`, payload: { version: e.version } };
+      },
+      expect: [403, 200, 200, 200, 200, 200, 404, 401, 401],
+    },
+    {
+      route: 'POST /api/v1/programs/:programId/escalations/:escalationId/resolve',
+      case: "supplier@'s escalation: its owner, the cadence owner or the charter's decision owner",
+      request: async () => {
+        const e = await newEscalation(await t.person('supplier@demo.test'));
+        return { method: 'POST', url: `${escalationsUrl}/${e.key}/resolve`, payload: { version: e.version, outcome: 'Sorted' } };
+      },
+      expect: [403, 200, 200, 403, 200, 403, 404, 401, 401],
+    },
+    {
+      route: 'POST /api/v1/programs/:programId/escalations/:escalationId/reassign',
+      request: async () => {
+        const e = await newEscalation(lead);
+        const to = await t.person('supplier@demo.test');
+        return {
+          method: 'POST',
+          url: `${escalationsUrl}/${e.key}/reassign`,
+          payload: { version: e.version, ownerId: to.id, reason: 'Theirs' },
+        };
+      },
+      expect: leadOnly,
+    },
     // Public: no person needed, the same answer for everybody.
     { route: 'GET /healthz', request: () => ({ method: 'GET', url: '/healthz' }), expect: public200 },
     { route: 'GET /readyz', request: () => ({ method: 'GET', url: '/readyz' }), expect: public200 },
@@ -553,6 +665,49 @@ describe.each(dialects)('authorization matrix on %s (demo portfolio)', (dialect)
       route: 'POST /api/v1/me/notifications/read-all',
       request: () => ({ method: 'POST', url: '/api/v1/me/notifications/read-all' }),
       expect: everyoneSignedIn,
+    },
+    {
+      route: 'GET /api/v1/me/notification-settings',
+      request: () => ({ method: 'GET', url: '/api/v1/me/notification-settings' }),
+      expect: everyoneSignedIn,
+    },
+    {
+      route: 'PATCH /api/v1/me/notification-settings',
+      case: "the caller's own settings",
+      request: () => ({ method: 'PATCH', url: '/api/v1/me/notification-settings', payload: { gate_at_risk: 'digest' } }),
+      expect: everyoneSignedIn,
+    },
+    {
+      route: 'GET /notification-settings/one-click',
+      case: "an e-mail's signed link (the token is the proof, whoever opens it)",
+      request: async () => ({
+        method: 'GET',
+        url: `/notification-settings/one-click?token=${encodeURIComponent(await oneClickFor(lead))}`,
+      }),
+      expect: public200,
+      // Every caller turns off the same person's setting (at the same moment, all but one would be 409: made by another).
+      oneByOne: true,
+    },
+    {
+      route: 'POST /notification-settings/one-click',
+      case: 'RFC 8058 one-click from a mail program',
+      request: async () => ({
+        method: 'POST',
+        url: `/notification-settings/one-click?token=${encodeURIComponent(await oneClickFor(lead))}`,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: 'List-Unsubscribe=One-Click',
+      }),
+      expect: public200,
+      oneByOne: true,
+    },
+    {
+      route: 'GET /notification-settings/one-click',
+      case: 'a changed token',
+      request: async () => ({
+        method: 'GET',
+        url: `/notification-settings/one-click?token=${encodeURIComponent(`${await oneClickFor(lead)}x`)}`,
+      }),
+      expect: [400, 400, 400, 400, 400, 400, 400, 400, 400],
     },
     {
       route: 'GET /api/v1/events',

@@ -38,6 +38,9 @@ const specialRoutes = [
   'GET /api/v1/programs/:programId/evidence/:evidenceId/file',
   // Live updates: a stream of server-sent events.
   'GET /api/v1/events',
+  // The one-click link of e-mails (RFC 8058): an HTML page and a form post, for people who may not be signed in.
+  'GET /notification-settings/one-click',
+  'POST /notification-settings/one-click',
 ];
 
 const routeOf = (op: OperationContract) => `${op.method} /api/v1${op.path}`;

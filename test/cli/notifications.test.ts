@@ -46,4 +46,26 @@ describe.each(dialects)('tollgate notifications on %s (demo portfolio)', (dialec
     expect(neither.code).toBe(2);
     expect(neither.stderr).toContain('--all');
   });
+
+  it('shows and changes one’s e-mail settings per kind; a bad kind or mode is refused naming --set', async () => {
+    const shown = await lead('notifications', 'settings');
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(shown.stdout).toContain('E-mail is off on this server');
+    expect(shown.stdout).toMatch(/gate_at_risk\s+.*your gates at risk\s+.*immediate/);
+    const set = jsonOf<{ settings: { kind: string; mode: string }[] }>(
+      await lead('notifications', 'settings', '--set', 'gate_at_risk=digest', '--set', 'action_assigned=off', '--json'),
+    );
+    expect(set.settings.filter((s) => s.mode !== 'immediate')).toEqual([
+      expect.objectContaining({ kind: 'gate_at_risk', mode: 'digest' }),
+      expect.objectContaining({ kind: 'action_assigned', mode: 'off' }),
+    ]);
+    // Only one's own: another person's are untouched.
+    const other = jsonOf<{ settings: { mode: string }[] }>(
+      await tollgate(db, '--as', 'quality@demo.test', 'notifications', 'settings', '--json'),
+    );
+    expect(other.settings.every((s) => s.mode === 'immediate')).toBe(true);
+    const bad = await lead('notifications', 'settings', '--set', 'gate_at_risk=weekly');
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain('--set');
+  });
 });

@@ -16,7 +16,7 @@ export const riskSubject = (gateId: string) => `gate_at_risk:${gateId}`;
  * one who moved it aside).
  */
 export async function noticeGateStatus(
-  deps: Pick<AppDeps, 'newId'>,
+  deps: Pick<AppDeps, 'newId' | 'mail'>,
   tx: Tx,
   ctx: NoticeContext,
   program: AuthorizedProgram,
@@ -40,7 +40,7 @@ export async function noticeGateStatus(
  * may accept it); rejected evidence is told to the item's owner with the comment.
  */
 export async function noticeItemStep(
-  deps: Pick<AppDeps, 'newId'>,
+  deps: Pick<AppDeps, 'newId' | 'mail'>,
   tx: Tx,
   ctx: NoticeContext,
   program: AuthorizedProgram,
@@ -93,7 +93,7 @@ export function readinessOf(program: AuthorizedProgram, watched: WatchedGate, no
  * day, so a gate that goes on and off course within a day (items accepted one by one) tells once that day.
  */
 export async function noticeAtRisk(
-  deps: Pick<AppDeps, 'newId'>,
+  deps: Pick<AppDeps, 'newId' | 'mail'>,
   tx: Tx,
   ctx: NoticeContext,
   program: AuthorizedProgram,
@@ -124,7 +124,7 @@ export async function noticeAtRisk(
 
 /** Watches a gate after a write: at risk, told once per spell (noticeAtRisk); otherwise its spell ends. */
 export async function watchGateRisk(
-  deps: Pick<AppDeps, 'newId'>,
+  deps: Pick<AppDeps, 'newId' | 'mail'>,
   tx: Tx,
   ctx: NoticeContext,
   program: AuthorizedProgram,

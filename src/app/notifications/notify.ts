@@ -1,6 +1,7 @@
 import type { UserId } from '../../domain/ids.js';
 import { boundedFacts, type NoticeBody, noticeLink, noticeRecipients } from '../../domain/notifications.js';
 import type { AppDeps } from '../deps.js';
+import { queueNoticeMails } from '../mail/queue-notice-mails.js';
 import type { NewNotice, Tx } from '../ports.js';
 
 /** One notice to send: what it tells, about which program, to whom (absent people and the actor are left out). */
@@ -18,11 +19,12 @@ export interface NoticeContext {
 }
 
 /**
- * Keeps the notices of a change in the change's own transaction: a refused or failed write leaves none,
- * and a later e-mail delivery reads the same rows. Features call it inside their write; answers how many were kept.
+ * Keeps the notices of a change in the change's own transaction, and queues the e-mail of each kept one its
+ * recipient wants at once (app/mail/queue-notice-mails.ts): a refused or failed write leaves neither. Features
+ * call it inside their write; answers how many notices were kept.
  */
 export async function notify(
-  deps: Pick<AppDeps, 'newId'>,
+  deps: Pick<AppDeps, 'newId' | 'mail'>,
   tx: Tx,
   ctx: NoticeContext,
   requests: readonly NoticeRequest[],
@@ -44,12 +46,18 @@ export async function notify(
       });
     }
   }
-  return rows.length === 0 ? 0 : tx.insertNotices(rows);
+  if (rows.length === 0) return 0;
+  if (!deps.mail) return tx.insertNotices(rows);
+  // One at a time, so that only the notices kept (not skipped by their dedupe key) are e-mailed.
+  const kept: NewNotice[] = [];
+  for (const row of rows) if ((await tx.insertNotices([row])) > 0) kept.push(row);
+  await queueNoticeMails(deps, tx, kept);
+  return kept.length;
 }
 
 /** A new action's owner is told it is theirs (unless they opened it themselves). */
 export function noticeActionAssigned(
-  deps: Pick<AppDeps, 'newId'>,
+  deps: Pick<AppDeps, 'newId' | 'mail'>,
   tx: Tx,
   ctx: NoticeContext,
   program: { readonly id: string; readonly code: string },

@@ -5,6 +5,7 @@ import {
   ReadAllSchema,
   UnreadCountSchema,
 } from '../notification.js';
+import { NotificationSettingsSchema, UpdateNotificationSettingsSchema } from '../notification-settings.js';
 import { defineOperations } from '../operation.js';
 
 const tags = ['me'];
@@ -41,5 +42,27 @@ export const notificationOperations = defineOperations({
     status: 200,
     response: ReadAllSchema,
     refusals: [401],
+  },
+  getNotificationSettings: {
+    method: 'GET',
+    path: '/me/notification-settings',
+    tags,
+    summary: 'How you are e-mailed of each kind of notice (immediate, daily digest, off), with the default',
+    description:
+      'Every kind of notice with your mode and the default (immediate for a kind you never chose), and whether this server sends e-mail at all. A daily digest comes at 08:00 in your time zone.',
+    status: 200,
+    response: NotificationSettingsSchema,
+    refusals: [401],
+  },
+  updateNotificationSettings: {
+    method: 'PATCH',
+    path: '/me/notification-settings',
+    tags,
+    summary: 'Change how you are e-mailed of kinds of notice: { "gate_at_risk": "digest", … }',
+    description: 'Each change is kept in the change log under you. Answers every kind as GET does.',
+    body: UpdateNotificationSettingsSchema,
+    status: 200,
+    response: NotificationSettingsSchema,
+    refusals: [401, 409, 422],
   },
 });

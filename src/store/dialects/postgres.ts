@@ -22,6 +22,7 @@ export function openPostgres(url: string, poolSize = 10): StoreDialect {
     // Kysely's migrator takes PostgreSQL's advisory lock and a transaction itself.
     migrating: (run) => run(db as Kysely<unknown>),
     count: (v) => Number(v),
+    skipLocked: (q) => q.forUpdate().skipLocked(),
     tableNames: async (conn) =>
       (await sql<{ tablename: string }>`select tablename from pg_tables where schemaname = current_schema()`.execute(conn)).rows.map(
         (r) => r.tablename,

@@ -68,6 +68,7 @@ export function openSqlite(file: string): StoreDialect {
     // Kysely neither locks nor wraps migrations on SQLite: hold the write lock for the whole run, so a
     // second process waits instead of re-applying, and a failure leaves no half schema.
     migrating: (run) => immediate(db, (conn) => run(conn as Kysely<unknown>)),
+    skipLocked: (q) => q,
     count: (v) => Number(v),
     tableNames: async (conn) =>
       (await sql<{ name: string }>`select name from sqlite_master where type = 'table'`.execute(conn)).rows

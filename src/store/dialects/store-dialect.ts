@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { Database as Schema } from '../schema.js';
 
 /**
@@ -20,6 +20,11 @@ export interface StoreDialect {
   count(value: unknown): number;
   /** The names of the tables in the database, the migrations' own bookkeeping included. */
   tableNames(conn: Kysely<Schema>): Promise<string[]>;
+  /**
+   * The rows a claim selects, locked so that a concurrent claim on another connection passes over them
+   * (PostgreSQL: FOR UPDATE SKIP LOCKED); SQLite's write transactions are serial already and leave it as is.
+   */
+  skipLocked<DB, TB extends keyof DB, O>(q: SelectQueryBuilder<DB, TB, O>): SelectQueryBuilder<DB, TB, O>;
   /** Deletes every row of these tables in the transaction on `conn`; foreign keys hold again at its end. */
   emptyTables(conn: Kysely<Schema>, tables: readonly string[]): Promise<void>;
 }

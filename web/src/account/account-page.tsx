@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../auth/session.js';
 import { PageTitle } from '../components/page-title.js';
+import { NotificationsSection } from './notifications-section.js';
 import { PasswordSection } from './password-section.js';
 import { ProfileSection } from './profile-section.js';
 import { TokensSection } from './tokens-section.js';
 
-/** Your account: who you are here, your password, your API tokens. */
+/** Your account: who you are here, how you are e-mailed, your password, your API tokens. */
 export function AccountPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
@@ -17,6 +18,7 @@ export function AccountPage() {
         <h1>{me.name}</h1>
       </header>
       <ProfileSection me={me} />
+      <NotificationsSection />
       <PasswordSection email={me.email} />
       <TokensSection />
     </>

@@ -15,6 +15,7 @@ export function useHealthReason() {
   /** "M-12 Pilot run sign-off is 6 business days behind its baseline (tolerance 3)". */
   const sentence = (reason: HealthReason, subject: ReasonSubject | null, milestoneCount = 1): string => {
     if (reason.kind === 'unavailable') return t('reason.unavailable');
+    if (reason.kind === 'escalations_overdue') return t('reason.escalationsOverdue', { count: reason.count });
     if (subject === null) {
       if (milestoneCount === 0) return t('reason.program.empty');
       return reason.kind === 'done' ? t('reason.program.done') : t('reason.program.on_plan');
@@ -63,6 +64,8 @@ export function useHealthReason() {
         return t(reason.overdue ? 'plan.reason.short.blockedOverdue' : 'plan.reason.short.blocked', { action: reason.actionKey });
       case 'gate_at_risk':
         return t('plan.reason.short.gateAtRisk', { gate: reason.gateKey, count: reason.items });
+      case 'escalations_overdue':
+        return t('reason.short.escalationsOverdue', { count: reason.count });
       case 'unavailable':
         return t('reason.short.unavailable');
     }

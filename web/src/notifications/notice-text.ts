@@ -34,6 +34,13 @@ export function useNoticeText(): (n: Notification) => string {
         return t('notifications.kind.intake_submitted', { client: n.facts.clientName, program: n.facts.programName });
       case 'action_assigned':
         return t('notifications.kind.action_assigned', { action: `${n.facts.actionKey} ${n.facts.title}` });
+      case 'escalation_raised':
+      case 'escalation_climbed':
+        return t(`notifications.kind.${n.kind}`, {
+          escalation: `${n.facts.escalationKey} ${n.facts.subjectTitle}`,
+          owner: n.facts.ownerName,
+          level: n.facts.level,
+        });
     }
   };
 }

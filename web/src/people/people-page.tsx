@@ -52,6 +52,11 @@ export function PeoplePage() {
         )}
       </header>
       <p className="section__intro">{t('people.intro')}</p>
+      {people.data && !people.data.isMailOn && (
+        <p className="notice" data-testid="mail-off">
+          {t('people.mailOff')}
+        </p>
+      )}
       <p className="live-message" role="status">
         {announcement}
       </p>

@@ -28,6 +28,8 @@ function program(name: string, health: ProgramSummary['health'], healthReason: P
     openDecisions: 0,
     highRisks: 0,
     blockers: 0,
+    openEscalations: 0,
+    overdueEscalations: 0,
     doneCount: 0,
     toleranceDays: 5,
     targetReleaseDate: null,

@@ -1,0 +1,39 @@
+import { type FloorFacts, factConditions } from '../../domain/escalations/conditions.js';
+import type { Escalation } from '../../domain/escalations/escalation.js';
+import { systemAccess } from '../../domain/policy.js';
+import type { Program } from '../../domain/program.js';
+import type { AppDeps } from '../deps.js';
+import type { Tx, WriteMeta } from '../ports.js';
+import { escalationScopes } from './escalation-scope.js';
+import { raiseEscalation } from './raise-escalation.js';
+import { ensureSystemActors } from './system-actor.js';
+
+export type { FloorFacts } from '../../domain/escalations/conditions.js';
+
+/**
+ * The event triggers (late sample arrival, tolerance miss, defect threshold), run by the floor-event record
+ * use case inside its own transaction: what the event meets is raised at once, the same business day, as
+ * the trigger's system actor (`meta` is the event's write: its instant is the raise's). A condition already
+ * escalated in its spell raises nothing; a refused event write leaves no escalation. Answers what was raised.
+ */
+export async function raiseEscalationsForFacts(
+  deps: AppDeps,
+  tx: Tx,
+  program: Program,
+  facts: FloorFacts,
+  meta: Pick<WriteMeta, 'at'>,
+): Promise<Escalation[]> {
+  await ensureSystemActors(deps, tx);
+  const memberships = await tx.listMembershipsOn(program);
+  const scope = (await escalationScopes(tx, [program], memberships)).get(program.id);
+  if (!scope) return [];
+  const conditions = factConditions(program.code, facts, scope.triggers);
+  if (conditions.length === 0) return [];
+  const open = new Set((await tx.listOpenEscalations([systemAccess(program).programId])).map((e) => e.conditionKey));
+  const raised: Escalation[] = [];
+  for (const c of conditions) {
+    const r = await raiseEscalation(deps, tx, scope, c, new Date(meta.at), open);
+    if (r.kind === 'raised') raised.push(r.escalation);
+  }
+  return raised;
+}
