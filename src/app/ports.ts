@@ -477,6 +477,14 @@ export interface FloorEventPageQuery {
   readonly limit: number;
 }
 
+/** A sample shipment not arrived yet, as the escalation sweep reads it. */
+export interface UnarrivedShipment {
+  readonly programId: ProgramId;
+  readonly key: string;
+  readonly title: string;
+  readonly expectedOn: PlainDate;
+}
+
 /** A program's rules for judging floor events. */
 export interface FloorSettings {
   /** Critical defects accept none (Ac 0, Re 1) whatever the sampling plan; default true. */
@@ -667,6 +675,8 @@ export interface Reads {
   /** One page of the program's floor events, newest first (keyset on the key number). */
   listFloorEventPage(programId: AuthorizedProgramId, q: FloorEventPageQuery): Promise<FloorEvent[]>;
   findFloorSettings(programId: AuthorizedProgramId): Promise<FloorSettings>;
+  /** The sample shipments of these programs not arrived yet (the escalation sweep's late arrivals), along floor_events_missing_idx. */
+  listUnarrivedShipments(programIds: readonly AuthorizedProgramId[]): Promise<UnarrivedShipment[]>;
   /** A stored evidence file's row (the adapter in store/ checks its hash). */
   findEvidenceFile(fileId: string): Promise<{ readonly sha256: string; readonly sizeBytes: number; readonly content: Uint8Array } | null>;
   /**

@@ -1,3 +1,4 @@
+import { escalationSweep } from './definitions/escalation-sweep.js';
 import { readinessSweep } from './definitions/readiness-sweep.js';
 import type { JobDefinition } from './job.js';
 import { checkJobTable } from './job.js';
@@ -13,10 +14,7 @@ export interface JobSettings {
  * and one definition in definitions/ (its schedule, and a handler calling one idempotent use case).
  */
 export function jobTable(settings: JobSettings): readonly JobDefinition[] {
-  const table: JobDefinition[] = [
-    readinessSweep(settings.readinessSweepMs),
-    // The escalation sweep joins here: every 15 min on the clock (everyMinutesOnTheClock(15)).
-  ];
+  const table: JobDefinition[] = [readinessSweep(settings.readinessSweepMs), escalationSweep];
   checkJobTable(table);
   return table;
 }

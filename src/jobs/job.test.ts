@@ -13,11 +13,15 @@ const named = (name: string): JobDefinition => ({
 });
 
 describe('the job table', () => {
-  it('holds the readiness sweep, scheduled by TOLLGATE_READINESS_SWEEP_MS and only run when asked at 0', () => {
+  it('holds the readiness sweep, scheduled by TOLLGATE_READINESS_SWEEP_MS and only run when asked at 0, and the escalation sweep every 15 min on the clock', () => {
     expect(jobTable({ readinessSweepMs: 600_000 }).map((j) => [j.name, j.schedule?.everyMs ?? null])).toEqual([
       ['readiness-sweep', 600_000],
+      ['escalation-sweep', 900_000],
     ]);
-    expect(jobTable({ readinessSweepMs: 0 }).map((j) => [j.name, j.schedule])).toEqual([['readiness-sweep', null]]);
+    expect(jobTable({ readinessSweepMs: 0 }).map((j) => [j.name, j.schedule?.text ?? null])).toEqual([
+      ['readiness-sweep', null],
+      ['escalation-sweep', 'every 15 min on the clock (UTC)'],
+    ]);
   });
 
   it('refuses a name that is not lower-case words joined by hyphens, and a name twice', () => {

@@ -48,7 +48,10 @@ export function floorEventPageQuery(db: Kysely<Database>, programId: string, q: 
   return query.orderBy(keyNumberSql, 'desc').limit(q.limit);
 }
 
-type FloorEventReads = Pick<Reads, 'findFloorEvent' | 'findFloorEvents' | 'listFloorEventPage' | 'findFloorSettings'>;
+type FloorEventReads = Pick<
+  Reads,
+  'findFloorEvent' | 'findFloorEvents' | 'listFloorEventPage' | 'findFloorSettings' | 'listUnarrivedShipments'
+>;
 
 export function floorEventReads(db: Kysely<Database>): FloorEventReads {
   return {
@@ -71,6 +74,22 @@ export function floorEventReads(db: Kysely<Database>): FloorEventReads {
     },
     async listFloorEventPage(programId, q) {
       return (await floorEventPageQuery(db, programId, q).execute()).map(toFloorEvent);
+    },
+    async listUnarrivedShipments(programIds) {
+      const out: Awaited<ReturnType<Reads['listUnarrivedShipments']>> = [];
+      for (const part of chunks(programIds)) {
+        const rows = await db
+          .selectFrom('floorEvents')
+          .select(['programId', 'key', 'title', 'expectedOn'])
+          .where('programId', 'in', part)
+          .where('kind', '=', 'shipment')
+          .where('arrivedOn', 'is', null)
+          .execute();
+        for (const r of rows)
+          if (r.expectedOn !== null)
+            out.push({ programId: r.programId as ProgramId, key: r.key, title: r.title, expectedOn: r.expectedOn as PlainDate });
+      }
+      return out;
     },
     async findFloorSettings(programId) {
       const r = await db.selectFrom('programs').select('criticalDefectsAcceptNone').where('id', '=', programId).executeTakeFirst();

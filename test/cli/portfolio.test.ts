@@ -73,7 +73,8 @@ describe.each(dialects)('tollgate on %s: database, demo and portfolio', (dialect
     const afresh = await programIds();
     expect(afresh).toHaveLength(9);
     expect(afresh.filter((id) => before.includes(id))).toEqual([]);
-    expect(Number((await db.rows('select count(*) as n from users'))[0]?.n)).toBe(12);
+    // The demo's twelve people; Tollgate's system actors (the demo's floor events raised escalations) are not people.
+    expect(Number((await db.rows("select count(*) as n from users where id not like 'system:%'"))[0]?.n)).toBe(12);
   });
 
   it('asks who acts before showing anything', async () => {

@@ -22,23 +22,26 @@ describe.each(dialects)('tollgate sweep (%s)', (dialect) => {
     expect(run?.result.gates).toBeGreaterThan(0);
     expect(run?.at.slice(0, 10)).toBe(db.now?.slice(0, 10));
     expect(run?.summary).toBe(`${run?.result.gates} gates checked, ${run?.result.atRisk} at risk`);
-    // All jobs (today one), in people's words; a second sweep finds the same.
+    // All jobs, in people's words; a second sweep finds the same gates.
     const text = await tollgate(db, 'sweep');
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(
-      new RegExp(`^readiness-sweep at \\S+Z: ${run?.result.gates} gates checked, ${run?.result.atRisk} at risk\\n$`),
+      new RegExp(`^readiness-sweep at \\S+Z: ${run?.result.gates} gates checked, ${run?.result.atRisk} at risk\\n`),
     );
+    expect(text.stdout).toMatch(/^escalation-sweep at \S+Z: \d+ programs swept: \d+ raised, \d+ climbed, \d+ expired/m);
   });
 
   it('lists the jobs with their schedules, and refuses a job it does not have, naming those it has', async () => {
     const list = await tollgateWith(db, { env: { TOLLGATE_READINESS_SWEEP_MS: '0' } }, 'sweep', '--list');
     expect(list.code).toBe(0);
     expect(list.stdout).toMatch(/^readiness-sweep\s+only when asked$/m);
+    expect(list.stdout).toMatch(/^escalation-sweep\s+every 15 min on the clock \(UTC\)$/m);
     expect(jsonOf<{ jobs: { name: string; schedule: string | null }[] }>(await tollgate(db, 'sweep', '--list', '--json')).jobs).toEqual([
       expect.objectContaining({ name: 'readiness-sweep', schedule: 'every 10 min' }),
+      expect.objectContaining({ name: 'escalation-sweep', schedule: 'every 15 min on the clock (UTC)' }),
     ]);
     const bad = await tollgate(db, 'sweep', '--job', 'escalation-swep');
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('--job "escalation-swep": No such job; the jobs are readiness-sweep.');
+    expect(bad.stderr).toContain('--job "escalation-swep": No such job; the jobs are readiness-sweep, escalation-sweep.');
   });
 });

@@ -18,6 +18,7 @@ function titlesOf(t: DemoTexts): Record<string, readonly string[]> {
     'action title': [...t.actions.map((a) => a.title), t.risks.happened.realized.action],
     'slip reason': t.slips,
     'baseline name': t.replan ? [t.replan.baselineName] : [],
+    'floor event title': (t.floor ?? []).map((e) => e.title),
   };
 }
 
@@ -30,7 +31,7 @@ const same = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
 const sharedByDesign = new Set(Object.values(gateReviewNames).map(same));
 
 describe('the demo programs read as programs of their own', () => {
-  it('no milestone name, risk title, decision statement, action title or slip reason is repeated in another program', () => {
+  it('no milestone name, risk title, decision statement, action title, slip reason or floor event is repeated in another program', () => {
     const seen = new Map<string, Set<string>>();
     for (const p of demoPrograms) {
       for (const [kind, texts] of Object.entries(titlesOf(p.texts))) {

@@ -1,11 +1,13 @@
 import type { ActionSeverity, EffectivenessResult } from '../../domain/action.js';
+import type { DefectClassInput } from '../../domain/floor/floor-event.js';
 import type { RiskCategory, RiskStrategy } from '../../domain/risk.js';
+import type { InspectionLevel } from '../../domain/sampling/iso2859.js';
 import type { StepId, StepOwner } from './milestone-steps.js';
 
 /*
  * What a demo program's records say: each program (texts/*.ts) names its own parts, tools, suppliers,
  * tests and places, so that no two programs read as copies. The loaders (load-demo.ts, demo-risks.ts,
- * demo-decisions.ts, demo-actions.ts, demo-plan.ts) give every program the same kind of history.
+ * demo-decisions.ts, demo-actions.ts, demo-plan.ts, demo-floor.ts) give every program the same kind of history.
  */
 
 /** A milestone: the standard step it stands for (milestone-steps.ts) and its name on this product. */
@@ -105,6 +107,46 @@ export interface DemoReplan {
   readonly baselineName: string;
 }
 
+/** A floor event; days are business days relative to the demo's today, negative in the past (never today). */
+interface DemoFloorBase {
+  readonly title: string;
+  /** Who reports it: the supplier contact from the factory, the quality owner, or the cadence owner. */
+  readonly by: StepOwner;
+  /** The day it happened on the floor, and was reported. */
+  readonly on: number;
+}
+
+/** A sample shipment, reported the day it shipped; its arrival reported by whoever received it (none: not arrived). */
+export interface DemoShipment extends DemoFloorBase {
+  readonly kind: 'shipment';
+  readonly expected: number;
+  readonly arrived?: { readonly on: number; readonly by: StepOwner };
+}
+
+/** An inspection of a lot; optionally attached by the quality owner as evidence to a checklist item of a gate. */
+export interface DemoInspection extends DemoFloorBase {
+  readonly kind: 'inspection';
+  readonly lotRef: string;
+  readonly lotSize: number;
+  readonly level: InspectionLevel;
+  readonly critical?: DefectClassInput;
+  readonly major?: DefectClassInput;
+  readonly minor?: DefectClassInput;
+  readonly evidenceFor?: { readonly gate: string; readonly item: string; readonly on: number };
+}
+
+export interface DemoMeasurement extends DemoFloorBase {
+  readonly kind: 'measurement';
+  readonly characteristic: string;
+  readonly unit: string;
+  readonly nominal: number;
+  readonly lowerLimit: number | null;
+  readonly upperLimit: number | null;
+  readonly values: readonly number[];
+}
+
+export type DemoFloorEvent = DemoShipment | DemoInspection | DemoMeasurement;
+
 export interface DemoTexts {
   /** The plan in the standard order, one entry per milestone. */
   readonly plan: readonly PlannedMilestone[];
@@ -117,4 +159,6 @@ export interface DemoTexts {
   readonly actions: readonly DemoAction[];
   /** A re-plan approved by a decision, so the program has baseline 1 beside baseline 0. */
   readonly replan?: DemoReplan;
+  /** Reported from the floor in the order of their days (E-1, E-2, …): sample shipments, inspections, measurements. */
+  readonly floor?: readonly DemoFloorEvent[];
 }

@@ -17,6 +17,7 @@ import { activateProgram } from '../plan/baselines.js';
 import { loadDemoActions } from './demo-actions.js';
 import { type DemoProgram, demoClients, demoPassword, demoPeople, demoPrograms, roleClients } from './demo-data.js';
 import { loadDemoDecisions } from './demo-decisions.js';
+import { loadDemoFloor } from './demo-floor.js';
 import { passDemoGate, planDemoGates, workDemoCurrentGate } from './demo-gates.js';
 import { settleDemoNotices } from './demo-notices.js';
 import { loadDemoLinks, loadDemoRebaseline } from './demo-plan.js';
@@ -64,7 +65,8 @@ export interface LoadDemoInput {
  * Loads the demo portfolio into an empty database: 3 clients with 8 programs at suppliers in China,
  * Vietnam and India (28-60 milestones each), a fourth client with one program, people in every role,
  * with a history of moves and completions written through the ordinary use cases, so health, variance
- * and the change log are real. Each program's records are in its own words (texts/*.ts).
+ * and the change log are real. Each program's records are in its own words (texts/*.ts), for a few
+ * programs with what the floor reported (sample shipments, inspections, measurements).
  */
 export async function loadDemo(deps: AppDeps, input: LoadDemoInput): Promise<Result<DemoSummary>> {
   // One batch: the demo is committed whole or not at all, with one commit instead of one per write;
@@ -328,5 +330,7 @@ async function loadProgram(
   await loadDemoActions(d, clock, { programId: program.id, spec: p, people, today });
   await loadDemoRisks(d, clock, { programId: program.id, spec: p, people, today, now });
   await loadDemoDecisions(d, clock, { programId: program.id, spec: p, people, today });
+  // After the current gate's work: an inspection goes as evidence onto an item its reviewer rejected.
+  await loadDemoFloor(d, clock, { programId: program.id, spec: p, people, today });
   return created.length;
 }

@@ -1,4 +1,5 @@
 import type { AppDeps } from '../deps.js';
+import { isSystemActor } from '../escalations/system-actor.js';
 
 /** What a database holds, in the words the demo's messages use (a reset deletes all of it). */
 export interface WorkspaceContents {
@@ -11,12 +12,13 @@ export interface WorkspaceContents {
 }
 
 export async function workspaceContents(deps: Pick<AppDeps, 'store'>): Promise<WorkspaceContents> {
-  const n = await deps.store.reads.countData();
+  const [n, users] = await Promise.all([deps.store.reads.countData(), deps.store.reads.listUsers()]);
   return {
     programs: n.programs ?? 0,
     milestones: n.milestones ?? 0,
     clients: n.clients ?? 0,
-    people: n.users ?? 0,
+    // Tollgate's own system actors (one per trigger kind) are no one's colleagues.
+    people: users.filter((u) => !isSystemActor(u.id)).length,
     records: Object.values(n).reduce((a, b) => a + b, 0),
   };
 }

@@ -1,6 +1,7 @@
 import { type Condition, type ShipmentFact, slipWindowDays, timeConditions } from '../../domain/escalations/conditions.js';
 import { type Escalation, isDueToExpire } from '../../domain/escalations/escalation.js';
 import type { TriggerKind } from '../../domain/escalations/triggers.js';
+import type { AuthorizedProgramId } from '../../domain/policy.js';
 import type { Program } from '../../domain/program.js';
 import type { AppDeps } from '../deps.js';
 import { forecastMoves } from '../plan/get-plan.js';
@@ -34,17 +35,18 @@ const sweptKinds: ReadonlySet<TriggerKind> = new Set([
   'overdue_decision',
   'risk_score',
   'gate_at_risk',
-  // 'late_sample_arrival' joins once unarrivedShipments reads the floor events: until then the sweep never
-  // finds it, and must not end the spells the event use case opened.
+  'late_sample_arrival',
 ]);
 
-/**
- * HOOK (floor events, issue 13): the sample shipments not yet arrived of these programs, read from the
- * floor-event store once it exists (one read per batch). Until then none, so late arrivals are raised
- * only by the event use case (raiseEscalationsForFacts) when an arrival is recorded late.
- */
-async function unarrivedShipments(_reads: Reads, _programIds: readonly string[]): Promise<Map<string, ShipmentFact[]>> {
-  return new Map();
+/** The sample shipments not yet arrived of these programs (one read per batch), by program. */
+async function unarrivedShipments(reads: Reads, programIds: readonly AuthorizedProgramId[]): Promise<Map<string, ShipmentFact[]>> {
+  const out = new Map<string, ShipmentFact[]>();
+  for (const s of await reads.listUnarrivedShipments(programIds))
+    out.set(s.programId, [
+      ...(out.get(s.programId) ?? []),
+      { eventId: s.key, title: s.title, expectedDate: s.expectedOn, arrivedDate: null },
+    ]);
+  return out;
 }
 
 /**

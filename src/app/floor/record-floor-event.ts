@@ -8,6 +8,7 @@ import type { Tx, WriteMeta } from '../ports.js';
 import { must } from '../transact.js';
 import { programToday } from '../views.js';
 import { programWrite } from '../write-sequence.js';
+import { escalateFloorEvent } from './event-escalations.js';
 import { type FloorEventView, floorEventView } from './floor-event-view.js';
 
 export interface RecordFloorEventInput {
@@ -54,6 +55,7 @@ export async function writeFloorEvent(deps: AppDeps, ctx: FloorEventWriteContext
     changes,
     meta,
   });
+  await escalateFloorEvent(deps, tx, program, next, meta, now);
   return next;
 }
 

@@ -16,7 +16,7 @@ export interface Condition {
   readonly subject: EscalationSubject;
 }
 
-/** A sample shipment as the late-arrival trigger reads it (floor events, issue 13). */
+/** A sample shipment as the late-arrival trigger reads it (floor events, issue 13): `eventId` is its key (E-3). */
 export interface ShipmentFact {
   readonly eventId: string;
   readonly title: string;
@@ -115,7 +115,7 @@ export function timeConditions(p: ProgramConditionInput): Condition[] {
   if (on.has('late_sample_arrival'))
     for (const s of p.shipments)
       if (s.arrivedDate === null && overdueBy(p.calendar, s.expectedDate, p.today, n('late_sample_arrival')))
-        out.push(make('late_sample_arrival', { kind: 'event', ref: s.eventId, title: s.title, link: link(p.code, `events#${s.eventId}`) }));
+        out.push(make('late_sample_arrival', { kind: 'event', ref: s.eventId, title: s.title, link: link(p.code, `floor#${s.eventId}`) }));
   return out;
 }
 
@@ -142,7 +142,7 @@ export interface FloorFacts {
 /** The conditions one floor event meets under the program's enabled triggers: one per trigger kind at most. */
 export function factConditions(code: string, facts: FloorFacts, triggers: readonly TriggerSetting[]): Condition[] {
   const on = new Map(triggers.filter((t) => t.isEnabled).map((t) => [t.kind, t]));
-  const subject = (ref: string): EscalationSubject => ({ kind: 'event', ref, title: facts.title, link: link(code, `events#${ref}`) });
+  const subject = (ref: string): EscalationSubject => ({ kind: 'event', ref, title: facts.title, link: link(code, `floor#${ref}`) });
   const out: Condition[] = [];
   const late = on.get('late_sample_arrival');
   if (late && facts.lateArrival && facts.lateArrival.businessDaysLate > 0 && facts.lateArrival.businessDaysLate >= (late.threshold ?? 0))

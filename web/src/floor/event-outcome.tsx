@@ -4,12 +4,12 @@ import { SamplingPlanSteps } from '../sampling/sampling-plan-steps.js';
 import type { FloorEvent } from './floor-api.js';
 
 /** A verdict as word and shape, never colour alone. */
-export function Verdict({ verdict }: { verdict: 'accept' | 'reject' }) {
+export function Verdict({ verdict, label }: { verdict: 'accept' | 'reject'; label?: string }) {
   const { t } = useTranslation();
   return (
     <span className={`verdict verdict--${verdict}`}>
       <span aria-hidden="true">{verdict === 'accept' ? '✓ ' : '✗ '}</span>
-      {t(`floor.verdict.${verdict}`)}
+      {label ?? t(`floor.verdict.${verdict}`)}
     </span>
   );
 }
@@ -43,45 +43,45 @@ function InspectionOutcome({ i }: { i: NonNullable<FloorEvent['inspection']> }) 
         <Verdict verdict={i.verdict} /> {t('floor.inspection.lot', { size: formatNumber(i.lotSize), level: i.level })}
         {i.lotRef && ` · ${i.lotRef}`}
       </p>
-      <table className="table table--compact">
-        <caption className="visually-hidden">{t('floor.inspection.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('floor.inspection.class')}</th>
-            <th scope="col">AQL</th>
-            <th scope="col">{t('floor.inspection.codeLetter')}</th>
-            <th scope="col">n</th>
-            <th scope="col">Ac</th>
-            <th scope="col">Re</th>
-            <th scope="col">{t('floor.inspection.found')}</th>
-            <th scope="col">{t('floor.inspection.verdict')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {i.classes.map((c) => (
-            <tr key={c.defectClass}>
-              <th scope="row">{t(`floor.class.${c.defectClass}`)}</th>
-              <td>{c.aql}</td>
-              <td>{c.planLetter === c.codeLetter ? c.codeLetter : `${c.codeLetter} → ${c.planLetter}`}</td>
-              <td>{formatNumber(c.sampleSize)}</td>
-              <td>{c.acceptNumber}</td>
-              <td>{c.rejectNumber}</td>
-              <td>{formatNumber(c.defectsFound)}</td>
-              <td>
-                <Verdict verdict={c.verdict} />
-              </td>
+      <div className="table-scroll table-scroll--compact">
+        <table className="table table--compact">
+          <caption className="visually-hidden">{t('floor.inspection.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('floor.inspection.class')}</th>
+              <th scope="col">AQL</th>
+              <th scope="col">{t('floor.inspection.codeLetter')}</th>
+              <th scope="col">n</th>
+              <th scope="col">Ac</th>
+              <th scope="col">Re</th>
+              <th scope="col">{t('floor.inspection.found')}</th>
+              <th scope="col">{t('floor.inspection.verdict')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-      <details>
+          </thead>
+          <tbody>
+            {i.classes.map((c) => (
+              <tr key={c.defectClass}>
+                <th scope="row">{t(`floor.class.${c.defectClass}`)}</th>
+                <td>{c.aql}</td>
+                <td>{c.planLetter === c.codeLetter ? c.codeLetter : `${c.codeLetter} → ${c.planLetter}`}</td>
+                <td>{formatNumber(c.sampleSize)}</td>
+                <td>{c.acceptNumber}</td>
+                <td>{c.rejectNumber}</td>
+                <td>{formatNumber(c.defectsFound)}</td>
+                <td>
+                  <Verdict verdict={c.verdict} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <details className="event-how">
         <summary>{t('floor.inspection.how')}</summary>
         {i.classes.map((c) => (
-          <section key={c.defectClass} aria-label={t(`floor.class.${c.defectClass}`)}>
-            <h4>{t(`floor.class.${c.defectClass}`)}</h4>
-            <SamplingPlanSteps steps={c.steps} headingLevel={4} />
+          <SamplingPlanSteps key={c.defectClass} steps={c.steps} headingLevel={4} title={t(`floor.class.${c.defectClass}`)}>
             {c.defectClass === 'critical' && i.criticalAcceptsNone && <p>{t('floor.inspection.criticalNone')}</p>}
-          </section>
+          </SamplingPlanSteps>
         ))}
       </details>
     </>
@@ -95,9 +95,12 @@ function MeasurementOutcome({ m }: { m: NonNullable<FloorEvent['measurement']> }
   return (
     <>
       <p>
-        <Verdict verdict={out.size === 0 ? 'accept' : 'reject'} />{' '}
-        {out.size === 0 ? t('floor.measurement.allWithin') : t('floor.measurement.outOf', { count: out.size, total: m.values.length })}
-        {' · '}
+        <Verdict
+          verdict={out.size === 0 ? 'accept' : 'reject'}
+          label={
+            out.size === 0 ? t('floor.measurement.allWithin') : t('floor.measurement.outOf', { count: out.size, total: m.values.length })
+          }
+        />{' '}
         {t('floor.measurement.limits', {
           lower: m.lowerLimit === null ? '—' : formatNumber(m.lowerLimit),
           upper: m.upperLimit === null ? '—' : formatNumber(m.upperLimit),

@@ -4,7 +4,7 @@ import { useParams } from 'react-router';
 import { useCurrentUser } from '../auth/session.js';
 import { LoadError } from '../components/load-error.js';
 import { MoreButton } from '../components/more-button.js';
-import { formatPlainDate } from '../lib/format.js';
+import { formatList, formatPlainDate } from '../lib/format.js';
 import { usePaged } from '../lib/paged.js';
 import { may } from '../lib/permissions.js';
 import { useProgram } from '../lib/queries.js';
@@ -16,17 +16,28 @@ import { type FloorEventKind, RecordEventDialog } from './record-event-dialog.js
 
 const kinds: readonly FloorEventKind[] = ['shipment', 'inspection', 'measurement'];
 
+/** An inspection rejected, a shipment overdue, or a measurement with a value out of limits. */
+const isRejected = (e: FloorEvent) => e.inspection?.verdict === 'reject';
+const isOverdue = (e: FloorEvent) =>
+  e.shipment !== null && e.shipment !== undefined && e.shipment.businessDaysLate !== null && e.shipment.arrivedOn === null;
+const isOut = (e: FloorEvent) => (e.measurement?.outOfLimits.length ?? 0) > 0;
+const needsAttention = (e: FloorEvent) => isRejected(e) || isOverdue(e) || isOut(e);
+
 /** The answer first: how many events, inspections rejected, shipments late, measurements out of limits. */
 function FloorAnswer({ events }: { events: readonly FloorEvent[] }) {
   const { t } = useTranslation();
-  const rejected = events.filter((e) => e.inspection?.verdict === 'reject').length;
-  const late = events.filter((e) => e.shipment && e.shipment.businessDaysLate !== null && e.shipment.arrivedOn === null).length;
-  const out = events.filter((e) => (e.measurement?.outOfLimits.length ?? 0) > 0).length;
+  const rejected = events.filter(isRejected).length;
+  const late = events.filter(isOverdue).length;
+  const out = events.filter(isOut).length;
+  // Only what is there, each counted in its own words ("1 inspection rejected", not "1 inspections rejected").
+  const parts = [
+    rejected > 0 ? t('floor.answer.rejected', { count: rejected }) : null,
+    late > 0 ? t('floor.answer.late', { count: late }) : null,
+    out > 0 ? t('floor.answer.out', { count: out }) : null,
+  ].filter((p): p is string => p !== null);
   return (
     <p className="answer">
-      {rejected + late + out === 0
-        ? t('floor.answer.clear', { count: events.length })
-        : t('floor.answer.attention', { rejected, late, out })}
+      {parts.length === 0 ? t('floor.answer.clear', { count: events.length }) : t('floor.answer.attention', { what: formatList(parts) })}
     </p>
   );
 }
@@ -58,17 +69,20 @@ export function FloorPage() {
       <section className="section" aria-labelledby={headingId}>
         <div className="section__head">
           <h2 id={headingId}>{t('floor.heading')}</h2>
-          {mayReport &&
-            kinds.map((k) => (
-              <button key={k} type="button" className="button" onClick={() => setOpen(k)}>
-                {t(`floor.report.${k}`)}
-              </button>
-            ))}
+          {mayReport && (
+            <div className="floor-actions">
+              {kinds.map((k) => (
+                <button key={k} type="button" className="button" onClick={() => setOpen(k)}>
+                  {t(`floor.report.${k}`)}
+                </button>
+              ))}
+            </div>
+          )}
         </div>
         {items?.length === 0 && <p>{t('floor.empty')}</p>}
         <ul className="event-list">
           {items?.map((e) => (
-            <li key={e.id} id={e.key} className="event-list__item">
+            <li key={e.id} id={e.key} className={`event-list__item${needsAttention(e) ? ' event-list__item--attention' : ''}`}>
               <article aria-labelledby={`${e.id}-title`}>
                 <h3 id={`${e.id}-title`}>
                   <span className="code">{e.key}</span> {t(`floor.kind.${e.kind}`)}: {e.title}

@@ -41,21 +41,25 @@ export function ImportSection({ programId }: { programId: string }) {
     <section className="section" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('floor.import.heading')}</h2>
       <p className="field__hint">{t('floor.import.hint')}</p>
-      <label htmlFor={fileId}>{t('floor.import.file')}</label>
-      <input
-        id={fileId}
-        type="file"
-        accept=".csv,text/csv"
-        onChange={async (e) => {
-          const f = e.currentTarget.files?.[0];
-          setDone(null);
-          setPreview(null);
-          if (!f) return;
-          const text = await f.text();
-          setCsv(text);
-          await run(text, true);
-        }}
-      />
+      <div className="field">
+        <label htmlFor={fileId} className="field__label">
+          {t('floor.import.file')}
+        </label>
+        <input
+          id={fileId}
+          type="file"
+          accept=".csv,text/csv"
+          onChange={async (e) => {
+            const f = e.currentTarget.files?.[0];
+            setDone(null);
+            setPreview(null);
+            if (!f) return;
+            const text = await f.text();
+            setCsv(text);
+            await run(text, true);
+          }}
+        />
+      </div>
       {error && (
         <p role="alert" className="form__error">
           {error}
@@ -70,42 +74,44 @@ export function ImportSection({ programId }: { programId: string }) {
       </p>
       {preview && (
         <>
-          <table className="table">
-            <caption>{t('floor.import.previewCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('floor.import.row')}</th>
-                <th scope="col">{t('floor.import.line')}</th>
-                <th scope="col">{t('floor.import.result')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {preview.rows.map((r) => (
-                <tr key={r.row}>
-                  <th scope="row">{r.row}</th>
-                  <td>{r.line}</td>
-                  <td>
-                    {r.event ? (
-                      <>
-                        <strong>
-                          {t('floor.import.ok')} {t(`floor.kind.${r.event.kind}`)}: {r.event.title}
-                        </strong>
-                        <EventOutcome event={r.event} />
-                      </>
-                    ) : (
-                      <ul className="form__error">
-                        {r.errors.map((e) => (
-                          <li key={e.column + e.message}>
-                            <span className="code">{e.column}</span> {e.message}
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </td>
+          <div className="table-scroll">
+            <table className="table table--import">
+              <caption className="table__caption">{t('floor.import.previewCaption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('floor.import.row')}</th>
+                  <th scope="col">{t('floor.import.line')}</th>
+                  <th scope="col">{t('floor.import.result')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {preview.rows.map((r) => (
+                  <tr key={r.row}>
+                    <th scope="row">{r.row}</th>
+                    <td>{r.line}</td>
+                    <td>
+                      {r.event ? (
+                        <>
+                          <strong>
+                            {t('floor.import.ok')} {t(`floor.kind.${r.event.kind}`)}: {r.event.title}
+                          </strong>
+                          <EventOutcome event={r.event} />
+                        </>
+                      ) : (
+                        <ul className="form__error">
+                          {r.errors.map((e) => (
+                            <li key={e.column + e.message}>
+                              <span className="code">{e.column}</span> {e.message}
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           <button
             type="button"
             className="button button--primary"

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SamplingStepJson } from '../../../src/contract/sampling.js';
 import { formatNumber } from '../lib/format.js';
@@ -46,13 +47,26 @@ export function useSamplingStepText(): (step: SamplingStepJson) => string {
  * How an ISO 2859-1 sampling plan was found, step by step: Table I's code letter, the plan of Table II-A or the
  * arrow followed to it, 100 % inspection, the verdict. Shown by the calculator and wherever an inspection's plan is.
  */
-export function SamplingPlanSteps({ steps, headingLevel = 2 }: { steps: readonly SamplingStepJson[]; headingLevel?: 2 | 3 | 4 }) {
+export function SamplingPlanSteps({
+  steps,
+  headingLevel = 2,
+  title,
+  children,
+}: {
+  steps: readonly SamplingStepJson[];
+  headingLevel?: 2 | 3 | 4;
+  /** The heading, where "How it was found" is already said around it (an inspection's defect class). */
+  title?: string;
+  /** Said after the steps. */
+  children?: ReactNode;
+}) {
   const { t } = useTranslation();
   const textOf = useSamplingStepText();
   const Heading = `h${headingLevel}` as const;
+  const heading = title ?? t('sampling.stepsTitle');
   return (
-    <section className="sampling-steps" aria-label={t('sampling.stepsTitle')}>
-      <Heading>{t('sampling.stepsTitle')}</Heading>
+    <section className="sampling-steps" aria-label={heading}>
+      <Heading>{heading}</Heading>
       <ol>
         {steps.map((s, i) => (
           // Steps never reorder: the position is the key.
@@ -62,6 +76,7 @@ export function SamplingPlanSteps({ steps, headingLevel = 2 }: { steps: readonly
           </li>
         ))}
       </ol>
+      {children}
     </section>
   );
 }

@@ -251,4 +251,42 @@ export const khgKw500: DemoTexts = {
       due: 9,
     },
   ],
+  floor: [
+    {
+      kind: 'inspection',
+      title: 'Pilot kettles AQL inspection (1.0 on function and safety, 2.5 on cosmetics)',
+      by: 'quality',
+      on: -30,
+      lotRef: 'Lisheng pilot lot KW-P1, line 3',
+      lotSize: 500,
+      level: 'II',
+      // Critical: hi-pot or earth-bond failures; major: lid that will not latch; minor: scratches on the brushed body.
+      critical: { aql: 0.25, defectsFound: 0 },
+      major: { aql: 1, defectsFound: 1 },
+      minor: { aql: 2.5, defectsFound: 2 },
+    },
+    {
+      kind: 'measurement',
+      title: 'Lid hinge holding torque of 30 consecutive pilot kettles',
+      by: 'contact',
+      on: -12,
+      characteristic: 'Lid hinge holding torque at 90° open',
+      unit: 'N·cm',
+      nominal: 45,
+      lowerLimit: 40,
+      upperLimit: 50,
+      values: [
+        44.9, 45.8, 46.6, 44.3, 45.2, 47.4, 45.9, 43.8, 45.5, 46.7, 44.6, 44.1, 46.2, 47.1, 45.3, 43.4, 45.7, 46.4, 44.5, 45.0, 46.9, 45.1,
+        43.9, 46.0, 46.5, 44.8, 44.7, 45.6, 47.6, 45.4,
+      ],
+    },
+    {
+      kind: 'shipment',
+      title: '24 pilot kettles by air to Bielefeld for the buyer samples and photo shoot',
+      by: 'contact',
+      on: -8,
+      expected: -4,
+      arrived: { on: -5, by: 'quality' },
+    },
+  ],
 };

@@ -202,4 +202,14 @@ export const nwPack22: DemoTexts = {
       reopen: { on: -3, reason: 'The woven label proof still says 100% nylon.' },
     },
   ],
+  floor: [
+    {
+      kind: 'shipment',
+      title: '12 pilot daypacks in all three colours by courier to the Portland fit panel',
+      by: 'contact',
+      on: -5,
+      expected: -3,
+      arrived: { on: -1, by: 'owner' },
+    },
+  ],
 };
