@@ -201,6 +201,7 @@ async function runDialect(dialect: Dialect, opts: BenchOptions, selected: Select
         const ctx = {
           dialect,
           deps,
+          storeConfig: db.storeConfig,
           actor: portfolio.lead,
           portfolio,
           rng: rng.derive(`operation:${op.name}`),

@@ -39,7 +39,7 @@ import type { Rng } from './prng.js';
 export const benchInstant = new Date('2026-06-17T08:00:00Z');
 
 /** Bump when the generator writes a different portfolio for the same seed and sizes: kept databases are keyed by it. */
-export const generatorVersion = 6;
+export const generatorVersion = 7;
 
 /** The password of the people the benchmark signs in as over HTTP (admin, lead, member); local databases only. */
 export const benchPassword = 'Bench portfolio: lantern 42 quartz';
@@ -572,6 +572,28 @@ function planProgram(rng: Rng, n: number, m: number, now: Date, world: World): P
         if (r.ok) a.version = r.value.action.version;
         return r;
       });
+    }
+  }
+  // The punch list, so the escalation sweep (issue 13) finds about 100,000 open items in 1,000 programs:
+  // 55-85 open actions of an active program, opened over its last six weeks, due in the coming weeks, one
+  // in twenty overdue by a few business days. Drawn last, so the draws above stay what they were.
+  if (status === 'active') {
+    const punch = rng.int(55, 85);
+    const from = Math.max(historyFrom, T - 42 * dayMs);
+    for (let j = 0; j < punch; j++) {
+      const opened = between(rng, from, historyTo);
+      const late = rng.chance(0.05);
+      const due = late ? bd(today, -rng.int(1, 3)) : bd(today, rng.int(1, 40));
+      const dueDate = due < dayAt(opened) ? dayAt(opened) : due;
+      const fields = {
+        actor: owner,
+        title: `Punch list: ${rng.pick(actionTitles).toLowerCase()} (${j + 1})`,
+        ownerId: rng.pick(people).id,
+        dueDate,
+        severity: rng.pick(actionSeverities),
+      };
+      // Never written again, so not kept in the program's state.
+      step(opened, 'openAction', (d, s) => openAction(d, { ...fields, programId: s.programId, blocksMilestoneId: null, riskId: null }));
     }
   }
   // In time order; a stable sort keeps the plan's order for equal instants (creation before use).

@@ -1,5 +1,6 @@
 import { businessDaysAddCn, businessDaysCountCn, businessDaysCountTw } from './business-days.js';
 import { createMilestoneOp } from './create-milestone.js';
+import { escalationSweep } from './escalation-sweep.js';
 import { listChangesOp, listChangesPage } from './list-changes.js';
 import { listPortfolio } from './list-portfolio.js';
 import { loadProgram } from './load-program.js';
@@ -33,6 +34,8 @@ export const operations: readonly Operation[] = [
   mtaChart,
   listChangesOp,
   listChangesPage,
+  // After the reads (the escalations it raises count in health), before the writes that move milestones.
+  escalationSweep,
   moveMilestoneOp,
   createMilestoneOp,
   signInWrongPassword,

@@ -1,5 +1,6 @@
 import type { Actor, AppDeps } from '../../src/app/deps.js';
 import type { Result } from '../../src/domain/result.js';
+import type { StoreConfig } from '../../src/store/open-store.js';
 import type { Dialect } from '../lib/options.js';
 import type { Portfolio } from '../lib/portfolio.js';
 import type { Rng } from '../lib/prng.js';
@@ -9,6 +10,8 @@ export interface BenchContext {
   readonly dialect: Dialect;
   /** The use cases' dependencies, as the server wires them (uuidv7 ids, argon2), the clock running from the bench instant. */
   readonly deps: AppDeps;
+  /** The run's database, for an operation that opens a store of its own on it (e.g. with its statements counted). */
+  readonly storeConfig: StoreConfig;
   /** The person operations act as unless they say otherwise: the lead, a cadence owner on every client. */
   readonly actor: Actor;
   /** What the generator created: ids to pick targets from. */

@@ -17,6 +17,11 @@ export interface StoreConfig {
    * SQLite has one connection whatever this says.
    */
   readonly connections?: number;
+  /**
+   * Called with each SQL statement the database ran (Kysely's log hook; a failed one included), for
+   * the bench and tests that count what a use case issues. Off in the server.
+   */
+  readonly onStatement?: (sqlText: string) => void;
 }
 
 export interface OpenedStore {
@@ -32,13 +37,13 @@ export function openStore(config: StoreConfig): OpenedStore {
   let dialect: StoreDialect;
   let location: string;
   if (config.databaseUrl && /^postgres(ql)?:\/\//.test(config.databaseUrl)) {
-    dialect = openPostgres(config.databaseUrl, config.connections);
+    dialect = openPostgres(config.databaseUrl, config.connections, config.onStatement);
     location = redact(config.databaseUrl);
   } else {
     const file = config.databaseUrl?.startsWith('sqlite:')
       ? config.databaseUrl.slice('sqlite:'.length)
       : join(config.dataDir, 'tollgate.db');
-    dialect = openSqlite(file);
+    dialect = openSqlite(file, config.onStatement);
     location = file;
   }
   return { store: kyselyStore(dialect), location, migrate: () => migrateToLatest(dialect) };

@@ -1,16 +1,20 @@
-import { CamelCasePlugin, Kysely, PostgresDialect, sql } from 'kysely';
+import { CamelCasePlugin, Kysely, type LogEvent, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database as Schema } from '../schema.js';
 import type { StoreDialect } from './store-dialect.js';
 
 /** Opens a pool on PostgreSQL; the schema search_path may be set in the URL's `options`. */
-export function openPostgres(url: string, poolSize = 10): StoreDialect {
+export function openPostgres(url: string, poolSize = 10, onStatement?: (sqlText: string) => void): StoreDialect {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle pooled connection that the server ends (restart, failover, pg_terminate_backend,
   // idle_session_timeout) is emitted here; pg-pool has already discarded it and opens a new one on
   // the next query. Without a listener the 'error' event would crash the process.
   pool.on('error', () => {});
-  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+  const db = new Kysely<Schema>({
+    dialect: new PostgresDialect({ pool }),
+    plugins: [new CamelCasePlugin()],
+    ...(onStatement ? { log: (e: LogEvent) => onStatement(e.query.sql) } : {}),
+  });
   return {
     name: 'postgres',
     db,

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, type SqliteDatabase, SqliteDialect, sql } from 'kysely';
+import { CamelCasePlugin, Kysely, type LogEvent, type SqliteDatabase, SqliteDialect, sql } from 'kysely';
 import { LRUCache } from 'lru-cache';
 import type { Database as Schema } from '../schema.js';
 import type { StoreDialect } from './store-dialect.js';
@@ -51,14 +51,18 @@ function withKeptStatements(sqlite: Database.Database): SqliteDatabase {
  * Opens the embedded SQLite file: WAL for concurrent readers, foreign keys enforced, and
  * synchronous=FULL so that an acknowledged commit survives a power cut, not only a crash.
  */
-export function openSqlite(file: string): StoreDialect {
+export function openSqlite(file: string, onStatement?: (sqlText: string) => void): StoreDialect {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const sqlite = new Database(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: withKeptStatements(sqlite) }), plugins: [new CamelCasePlugin()] });
+  const db = new Kysely<Schema>({
+    dialect: new SqliteDialect({ database: withKeptStatements(sqlite) }),
+    plugins: [new CamelCasePlugin()],
+    ...(onStatement ? { log: (e: LogEvent) => onStatement(e.query.sql) } : {}),
+  });
   return {
     name: 'sqlite',
     db,

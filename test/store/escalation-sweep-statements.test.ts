@@ -1,0 +1,128 @@
+import { uuidv7 } from 'uuidv7';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openAction } from '../../src/app/actions/open-action.js';
+import { principalOf } from '../../src/app/auth/principal.js';
+import { createMilestone } from '../../src/app/create-milestone.js';
+import { createClient, createProgram, unwrap } from '../../src/app/create-records.js';
+import type { Actor, AppDeps } from '../../src/app/deps.js';
+import { type SweepReport, sweepEscalations } from '../../src/app/escalations/sweep-escalations.js';
+import { createPerson } from '../../src/app/people/create-person.js';
+import { grantRole } from '../../src/app/people/grant-role.js';
+import { plainDate } from '../../src/domain/plain-date.js';
+import { argon2Passwords } from '../../src/main/passwords.js';
+import { openStore } from '../../src/store/open-store.js';
+import { createTestDatabase, dialects, type TestDatabase } from '../support/databases.js';
+
+// Issue 13, point 8: the sweep reads each kind of record for a batch of programs at once, so the
+// statements it issues depend on the programs and on what it raises, never on how many items they hold.
+
+/** Wednesday 11 March 2026, 04:00 UTC: noon in Ningbo. */
+const at = '2026-03-11T04:00:00.000Z';
+const programs = 10;
+
+interface Swept {
+  readonly report: SweepReport;
+  readonly statements: number;
+}
+
+/**
+ * A fresh database with `programs` active programs, each with one milestone missed (the one condition
+ * per program, so both portfolios raise the same) and `items` open milestones and `items` open actions
+ * due ahead (conditions of nothing); then two sweeps, their statements counted.
+ */
+async function sweptPortfolio(dialect: (typeof dialects)[number], items: number, made: TestDatabase[]): Promise<Swept[]> {
+  const db = await createTestDatabase(dialect);
+  made.push(db);
+  let counting = false;
+  let statements = 0;
+  const opened = openStore({
+    databaseUrl: db.databaseUrl,
+    dataDir: db.dataDir,
+    onStatement: () => {
+      if (counting) statements++;
+    },
+  });
+  try {
+    await opened.migrate();
+    const deps: AppDeps = { store: opened.store, clock: { now: () => new Date(at) }, newId: uuidv7, passwords: argon2Passwords };
+    const admin = unwrap(await createPerson(deps, { actor: null, email: 'admin@example.test', name: 'Ana', isAdmin: true }));
+    const adminActor: Actor = await principalOf(deps.store.reads, admin);
+    const client = unwrap(await createClient(deps, { actor: adminActor, name: 'Northwind', country: 'US' }));
+    const dana = unwrap(await createPerson(deps, { actor: adminActor, email: 'dana@example.test', name: 'Dana' }));
+    unwrap(await grantRole(deps, { actor: adminActor, userId: dana.id, clientId: client.id, role: 'cadence_owner' }));
+    const lead = await principalOf(deps.store.reads, dana);
+    for (let p = 1; p <= programs; p++) {
+      const program = unwrap(
+        await createProgram(deps, {
+          actor: adminActor,
+          code: `SW-${p}`,
+          name: `Sweep ${p}`,
+          clientId: client.id,
+          supplierName: 'S',
+          factoryCity: 'Ningbo',
+          factoryCountry: 'CN',
+          timeZone: 'Asia/Shanghai',
+          ownerId: lead.id,
+        }),
+      );
+      const milestone = (name: string, date: string) =>
+        createMilestone(deps, {
+          programId: program.id,
+          actor: lead,
+          name,
+          phase: 'G2',
+          ownerId: lead.id,
+          baselineDate: plainDate(date),
+        });
+      unwrap(await milestone('Missed', '2026-03-06'));
+      for (let i = 1; i <= items; i++) {
+        unwrap(await milestone(`Ahead ${i}`, '2026-06-01'));
+        unwrap(
+          await openAction(deps, {
+            programId: program.id,
+            actor: lead,
+            title: `Ahead ${i}`,
+            ownerId: lead.id,
+            dueDate: plainDate('2026-05-29'),
+            severity: 'medium',
+            blocksMilestoneId: null,
+            riskId: null,
+          }),
+        );
+      }
+    }
+    const sweeps: Swept[] = [];
+    for (let n = 0; n < 2; n++) {
+      statements = 0;
+      counting = true;
+      const report = await sweepEscalations(deps);
+      counting = false;
+      sweeps.push({ report, statements });
+    }
+    return sweeps;
+  } finally {
+    await opened.store.close();
+  }
+}
+
+describe.each(dialects)('the escalation sweep’s statements on %s', (dialect) => {
+  const made: TestDatabase[] = [];
+  afterAll(async () => {
+    for (const db of made) await db.drop();
+  });
+
+  it('are as many with 50 open items a program as with 5: no statement per item', async () => {
+    const few = await sweptPortfolio(dialect, 5, made);
+    const many = await sweptPortfolio(dialect, 50, made);
+    // The same conditions in both: each program's missed milestone, raised by the first sweep only.
+    for (const sweeps of [few, many]) {
+      expect(sweeps[0]?.report).toMatchObject({ programs, raised: programs, expired: 0, climbed: 0, unowned: 0 });
+      expect(sweeps[1]?.report).toMatchObject({ programs, raised: 0, expired: 0, climbed: 0 });
+    }
+    expect(many[0]?.statements).toBe(few[0]?.statements);
+    expect(many[1]?.statements).toBe(few[1]?.statements);
+    // Counted at all: a sweep reads at least the programs, its batch's records and writes its raises.
+    expect(few[1]?.statements).toBeGreaterThan(5);
+    expect(few[0]?.statements).toBeGreaterThan(few[1]?.statements ?? 0);
+  }, 180_000);
+});
