@@ -32,7 +32,14 @@ export const may = (can: Can, action: keyof Can, owner: PersonRef | null, meId: 
 
 /** Whether the person may change nothing at all here. */
 export const readOnly = (can: Can): boolean =>
-  (Object.keys(can) as (keyof Can)[]).every((action) => action === 'program.read' || can[action] === 'no');
+  (Object.keys(can) as (keyof Can)[]).every(
+    (action) =>
+      action === 'program.read' ||
+      can[action] === 'no' ||
+      // Anyone may answer an escalation that climbed to them (leadership on the path may only observe): that is
+      // not a control of the program's own, so an observer stays read-only.
+      (action === 'escalation.respond' && can[action] === 'own'),
+  );
 
 /**
  * Whether someone holding these roles on the program could do the action to an item they own:
