@@ -17,9 +17,11 @@ export async function startJobs(
   const jobs = jobTable(config);
   // Running handlers get half the shutdown's limit: the rest is the HTTP server's and the store's to close in.
   const stopTimeoutMs = config.shutdownTimeoutMs / 2;
+  // pg-boss looks for work every 10 s; a readiness sweep set shorter (TOLLGATE_READINESS_SWEEP_MS) is looked for twice a slot.
+  const pollingIntervalSeconds = Math.min(10, Math.max(0.5, config.readinessSweepMs / 2000));
   const started =
     deps.store.dialect === 'postgres' && config.databaseUrl
-      ? pgBossJobs(deps, jobs, log, { connectionString: config.databaseUrl, stopTimeoutMs })
+      ? pgBossJobs(deps, jobs, log, { connectionString: config.databaseUrl, stopTimeoutMs, pollingIntervalSeconds })
       : inProcessJobs(deps, jobs, log);
   await started.start();
   return started;

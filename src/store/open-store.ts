@@ -21,7 +21,7 @@ export interface StoreConfig {
    * Called with each SQL statement the database ran (Kysely's log hook; a failed one included), for
    * the bench and tests that count what a use case issues. Off in the server.
    */
-  readonly onStatement?: (sqlText: string) => void;
+  readonly onStatement?: (sqlText: string, durationMs: number) => void;
 }
 
 export interface OpenedStore {

@@ -38,13 +38,13 @@ import { seedProgram, seedUser } from './helpers.js';
  *
  * The run is a fixed number of requests (not a time budget). FUZZ_SEED=<n> replays a run (the seed is
  * printed), FUZZ_SEED=random picks a new one; FUZZ_PER_OPERATION=<n> changes how many requests each
- * operation gets (24 by default).
+ * operation gets (16 by default).
  */
 
 // Wednesday 11 March 2026, noon in Ningbo.
 const now = new Date('2026-03-11T04:00:00Z');
 const seed = process.env.FUZZ_SEED === 'random' ? Date.now() % 2 ** 31 : Number(process.env.FUZZ_SEED ?? 20260311);
-const perOperation = Number(process.env.FUZZ_PER_OPERATION ?? 24);
+const perOperation = Number(process.env.FUZZ_PER_OPERATION ?? 16);
 if (!Number.isSafeInteger(seed) || !Number.isSafeInteger(perOperation) || perOperation < 1)
   throw new Error(`FUZZ_SEED must be an integer or "random", FUZZ_PER_OPERATION a positive integer`);
 /** Operations that hash or verify passwords (argon2, ~40 ms) or are rate limited get fewer requests. */

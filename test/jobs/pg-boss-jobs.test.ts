@@ -26,7 +26,7 @@ describe('jobs on PostgreSQL: pg-boss, every instance scheduling and working', (
   // Quick polls and retries for a test; the defaults are 10 s and 30 s.
   const fast = () => ({
     connectionString: db.databaseUrl as string,
-    pollingIntervalSeconds: 1,
+    pollingIntervalSeconds: 0.5,
     retryDelaySeconds: 1,
     stopTimeoutMs: 60_000,
     firstRunAfterMs: 0,

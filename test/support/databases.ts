@@ -1,10 +1,44 @@
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { inject } from 'vitest';
+import type { DemoTemplates } from './demo-template.js';
+
+/** Written beside the SQLite template when both templates are loaded; `demoFailedMarker` when the load failed (its text says why). */
+export const demoReadyMarker = 'demo-template.ready';
+export const demoFailedMarker = 'demo-template.failed';
+
+/** Generous: the demo loads in seconds, but a busy machine may take minutes; only a hang ends here. */
+const demoWaitMs = 10 * 60_000;
+
+/** Whether the demo templates are loaded: true, false (not yet), or a throw saying why the load failed. */
+function demoLoaded(demo: DemoTemplates, waitedMs: number): boolean {
+  if (existsSync(join(demo.sqliteDir, demoReadyMarker))) return true;
+  const failed = join(demo.sqliteDir, demoFailedMarker);
+  if (existsSync(failed)) throw new Error(`The demo templates did not load: ${readFileSync(failed, 'utf8')}`);
+  if (waitedMs > demoWaitMs) throw new Error(`The demo templates were not loaded after ${demoWaitMs / 60_000} minutes.`);
+  return false;
+}
+
+/** The demo templates, once loaded (test/support/global-setup.ts starts the load and the first files run meanwhile). */
+async function loadedDemo(): Promise<DemoTemplates> {
+  const demo = inject('demoTemplates');
+  const since = Date.now();
+  while (!demoLoaded(demo, Date.now() - since)) await new Promise((r) => setTimeout(r, 100));
+  return demo;
+}
+
+/** loadedDemo() for a caller that cannot wait asynchronously (a describe block's body): it sleeps the worker. */
+function loadedDemoSync(): DemoTemplates {
+  const demo = inject('demoTemplates');
+  const since = Date.now();
+  const sleeper = new Int32Array(new SharedArrayBuffer(4));
+  while (!demoLoaded(demo, Date.now() - since)) Atomics.wait(sleeper, 0, 0, 100);
+  return demo;
+}
 
 /** Where the tests' PostgreSQL lives: the machine's server, trust auth, database `test`. */
 export const adminUrl = process.env.TOLLGATE_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -37,7 +71,7 @@ export interface DatabaseOptions {
 /** A fresh database of the dialect, for one test file: empty, or a copy of the demo; drop() removes it. */
 export async function createTestDatabase(dialect: 'sqlite' | 'postgres', opts: DatabaseOptions = {}): Promise<TestDatabase> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tollgate-test-'));
-  const demo = opts.from === 'demo' ? inject('demoTemplates') : undefined;
+  const demo = opts.from === 'demo' ? await loadedDemo() : undefined;
   if (dialect === 'sqlite') {
     if (demo) copyFileSync(join(demo.sqliteDir, 'tollgate.db'), join(dataDir, 'tollgate.db'));
     return {
@@ -93,7 +127,7 @@ export async function createTestDatabase(dialect: 'sqlite' | 'postgres', opts: D
  */
 export function demoDataDir(prefix = 'tollgate-demo-'): string {
   const dataDir = mkdtempSync(join(tmpdir(), prefix));
-  copyFileSync(join(inject('demoTemplates').sqliteDir, 'tollgate.db'), join(dataDir, 'tollgate.db'));
+  copyFileSync(join(loadedDemoSync().sqliteDir, 'tollgate.db'), join(dataDir, 'tollgate.db'));
   return dataDir;
 }
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -8,7 +8,7 @@ import { loadDemo } from '../../src/app/demo/load-demo.js';
 import type { AppDeps } from '../../src/app/deps.js';
 import { argon2Passwords } from '../../src/main/passwords.js';
 import { openStore } from '../../src/store/open-store.js';
-import { adminUrl } from './databases.js';
+import { adminUrl, demoFailedMarker, demoReadyMarker } from './databases.js';
 
 /**
  * The instant every test that uses the demo portfolio runs at (a Wednesday, noon in Shanghai): the
@@ -62,20 +62,27 @@ async function loadInto(config: { databaseUrl?: string; dataDir: string }): Prom
   }
 }
 
-/** Loads the demo once per dialect (both at once); the returned function removes both. */
-export async function createDemoTemplates(): Promise<{ templates: DemoTemplates; remove(): Promise<void> }> {
+/**
+ * Starts loading the demo once per dialect (both at once) and answers at once with where it goes: the
+ * test files that need no demo (most of them) run meanwhile, and those that copy it wait for the ready
+ * marker (test/support/databases.ts). `ready` settles when the load ends; `remove` removes both.
+ */
+export function startDemoTemplates(): { templates: DemoTemplates; ready: Promise<void>; remove(): Promise<void> } {
   const sqliteDir = mkdtempSync(join(tmpdir(), 'tollgate-demo-template-'));
   const postgresDatabase = `tollgate_demo_template_${randomBytes(6).toString('hex')}`;
+  const ready = (async () => {
+    try {
+      await adminQuery(`CREATE DATABASE ${postgresDatabase}`);
+      await Promise.all([loadInto({ dataDir: sqliteDir }), loadInto({ databaseUrl: urlOf(postgresDatabase), dataDir: sqliteDir })]);
+      writeFileSync(join(sqliteDir, demoReadyMarker), demoInstant);
+    } catch (e) {
+      writeFileSync(join(sqliteDir, demoFailedMarker), e instanceof Error ? (e.stack ?? e.message) : String(e));
+    }
+  })();
   const remove = async () => {
+    await ready;
     rmSync(sqliteDir, { recursive: true, force: true });
     await adminQuery(`DROP DATABASE IF EXISTS ${postgresDatabase} WITH (FORCE)`);
   };
-  try {
-    await adminQuery(`CREATE DATABASE ${postgresDatabase}`);
-    await Promise.all([loadInto({ dataDir: sqliteDir }), loadInto({ databaseUrl: urlOf(postgresDatabase), dataDir: sqliteDir })]);
-  } catch (e) {
-    await remove();
-    throw e;
-  }
-  return { templates: { sqliteDir, postgresDatabase, now: demoInstant }, remove };
+  return { templates: { sqliteDir, postgresDatabase, now: demoInstant }, ready, remove };
 }

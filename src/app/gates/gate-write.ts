@@ -163,7 +163,8 @@ export function gateWrite<T>(
       return scope.gate.id;
     },
     async ({ program, value: gateId, now }) => {
-      const facts = await readGateFacts(deps.store.reads, program, true);
+      // A caller that ignores the answer's figures (the demo loader) gets the gate without its evidence and reviewers.
+      const facts = await readGateFacts(deps.store.reads, program, !deps.bareAnswers);
       const gate = facts.gates.find((g) => g.id === gateId) as GateRecord;
       return gateDetailView(program, facts, gate, now);
     },

@@ -4,7 +4,7 @@ import type { Database as Schema } from '../schema.js';
 import type { StoreDialect } from './store-dialect.js';
 
 /** Opens a pool on PostgreSQL; the schema search_path may be set in the URL's `options`. */
-export function openPostgres(url: string, poolSize = 10, onStatement?: (sqlText: string) => void): StoreDialect {
+export function openPostgres(url: string, poolSize = 10, onStatement?: (sqlText: string, durationMs: number) => void): StoreDialect {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle pooled connection that the server ends (restart, failover, pg_terminate_backend,
   // idle_session_timeout) is emitted here; pg-pool has already discarded it and opens a new one on
@@ -13,7 +13,7 @@ export function openPostgres(url: string, poolSize = 10, onStatement?: (sqlText:
   const db = new Kysely<Schema>({
     dialect: new PostgresDialect({ pool }),
     plugins: [new CamelCasePlugin()],
-    ...(onStatement ? { log: (e: LogEvent) => onStatement(e.query.sql) } : {}),
+    ...(onStatement ? { log: (e: LogEvent) => onStatement(e.query.sql, e.queryDurationMillis) } : {}),
   });
   return {
     name: 'postgres',

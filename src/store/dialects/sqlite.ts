@@ -51,7 +51,7 @@ function withKeptStatements(sqlite: Database.Database): SqliteDatabase {
  * Opens the embedded SQLite file: WAL for concurrent readers, foreign keys enforced, and
  * synchronous=FULL so that an acknowledged commit survives a power cut, not only a crash.
  */
-export function openSqlite(file: string, onStatement?: (sqlText: string) => void): StoreDialect {
+export function openSqlite(file: string, onStatement?: (sqlText: string, durationMs: number) => void): StoreDialect {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const sqlite = new Database(file);
   sqlite.pragma('journal_mode = WAL');
@@ -61,7 +61,7 @@ export function openSqlite(file: string, onStatement?: (sqlText: string) => void
   const db = new Kysely<Schema>({
     dialect: new SqliteDialect({ database: withKeptStatements(sqlite) }),
     plugins: [new CamelCasePlugin()],
-    ...(onStatement ? { log: (e: LogEvent) => onStatement(e.query.sql) } : {}),
+    ...(onStatement ? { log: (e: LogEvent) => onStatement(e.query.sql, e.queryDurationMillis) } : {}),
   });
   return {
     name: 'sqlite',
