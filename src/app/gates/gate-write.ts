@@ -11,7 +11,7 @@ import type { ChecklistItemRecord, GateRecord, Tx, WriteMeta } from '../ports.js
 import { abort } from '../transact.js';
 import type { WriteContext } from '../write-sequence.js';
 import { programWrite } from '../write-sequence.js';
-import { type GateDetailView, gateDetailView, readGateFacts } from './gate-view.js';
+import { type GateDetailView, type GateFacts, gateDetailView, readGateFacts } from './gate-view.js';
 import { gatePeopleOf, programPeople } from './make-gates.js';
 
 /** A gate of a program, by key (G1) or id. */
@@ -159,12 +159,13 @@ export function gateWrite<T>(
     async (ctx) => {
       const scope = await readGateScope(ctx.tx, ctx.program, target.gateKey);
       await body({ ...ctx, scope });
-      await noticeGateWrite(deps, ctx, scope);
-      return scope.gate.id;
+      const after = await noticeGateWrite(deps, ctx, scope);
+      return { gateId: scope.gate.id, after };
     },
-    async ({ program, value: gateId, now }) => {
-      // A caller that ignores the answer's figures (the demo loader) gets the gate without its evidence and reviewers.
-      const facts = await readGateFacts(deps.store.reads, program, !deps.bareAnswers);
+    async ({ program, value: { gateId, after }, now }) => {
+      // A caller that ignores the answer's figures (the demo loader) gets the gate and its items as the
+      // write left them, without evidence, names or review dates: no read after the write.
+      const facts = deps.bareAnswers ? bareGateFacts(after) : await readGateFacts(deps.store.reads, program, true);
       const gate = facts.gates.find((g) => g.id === gateId) as GateRecord;
       return gateDetailView(program, facts, gate, now);
     },
@@ -173,16 +174,34 @@ export function gateWrite<T>(
 
 export const actorId = (a: Actor): UserId => a.id;
 
+/** The program's gates and items as a gate write left them (read in its transaction). */
+interface GatesAfter {
+  readonly gates: readonly GateRecord[];
+  readonly items: readonly ChecklistItemRecord[];
+}
+
+/** What a bare answer (AppDeps.bareAnswers) of a gate write shows: the gates and items, nothing they name. */
+const bareGateFacts = ({ gates, items }: GatesAfter): GateFacts => ({
+  gates,
+  items,
+  evidence: [],
+  events: new Map(),
+  milestones: new Map(),
+  decisionKeys: new Map(),
+  people: new Map(),
+  reviewers: null,
+});
+
 /**
  * The notices of a gate write, in its transaction: the gate's status moved (told to its owner,
  * gatekeepers and cadence owners), and whether the write made it at risk (told once per spell).
  */
-async function noticeGateWrite(deps: AppDeps, ctx: AccessibleProgram & WriteContext, scope: GateScope): Promise<void> {
+async function noticeGateWrite(deps: AppDeps, ctx: AccessibleProgram & WriteContext, scope: GateScope): Promise<GatesAfter> {
   const { tx, program, meta, now } = ctx;
   const notice = { actorId: meta.actorId, at: meta.at };
   const [gates, items] = await Promise.all([tx.listGates(program.id), tx.listChecklistItems(program.id)]);
   const after = gates.find((g) => g.id === scope.gate.id);
-  if (!after) return;
+  if (!after) return { gates, items };
   await noticeGateStatus(deps, tx, notice, program, scope.gate, after, scope.cadenceOwnerIds);
   const m = after.reviewMilestoneId ? await tx.findMilestone(program.id, after.reviewMilestoneId) : null;
   await watchGateRisk(
@@ -193,4 +212,5 @@ async function noticeGateWrite(deps: AppDeps, ctx: AccessibleProgram & WriteCont
     { gate: after, plannedReviewDate: m ? (m.actualDate ?? m.forecastDate) : null, items: items.filter((i) => i.gateId === after.id) },
     now,
   );
+  return { gates, items };
 }
