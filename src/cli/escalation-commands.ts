@@ -17,6 +17,10 @@ import { addPageOptions, nextPageLine, pageOptions } from './paging.js';
 import type { CliContext } from './session.js';
 import { must, requireProgram, resolveOwner } from './targets.js';
 
+/** "1 business day", "4 business hours". */
+const windowText = (w: { readonly amount: number; readonly unit: 'business_hours' | 'business_days' }): string =>
+  `${w.amount} business ${w.unit === 'business_hours' ? 'hour' : 'day'}${w.amount === 1 ? '' : 's'}`;
+
 // tollgate trigger list|set and tollgate escalation list|ack|resolve|reassign (issue 13).
 
 const when = (iso: string) => iso.slice(0, 16).replace('T', ' ');
@@ -65,7 +69,7 @@ export function registerEscalationCommands(cli: Command, ctx: CliContext): void 
             t.threshold === null ? '–' : String(t.threshold),
             t.severity,
             t.owner.kind === 'person' ? t.owner.userId : t.owner.role,
-            `${t.window.amount} ${t.window.unit.replace('business_', 'business ')}`,
+            windowText(t.window),
             t.climbs ? 'yes' : 'no',
             t.isDefault ? 'default' : `v${t.version}`,
           ]),
@@ -158,7 +162,7 @@ export function registerEscalationCommands(cli: Command, ctx: CliContext): void 
           out,
           saved,
           () =>
-            `Set ${p.code} ${kind}: ${t?.isEnabled ? 'on' : 'off'}, N ${t?.threshold ?? '–'}, ${t?.severity}, within ${t?.window.amount} ${t?.window.unit}.`,
+            `Set ${p.code} ${kind}: ${t?.isEnabled ? 'on' : 'off'}, N ${t?.threshold ?? '–'}, ${t?.severity}, within ${t ? windowText(t.window) : '–'}.`,
         );
       });
     },

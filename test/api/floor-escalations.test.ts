@@ -75,7 +75,7 @@ describe.each(dialects)('floor events raise escalations on %s', (dialect) => {
     expect(raise?.actor.id).toBe('system:trigger/defect_threshold');
   });
 
-  it('an accepted inspection under the defect-rate threshold (2.5 %) and a refused event raise nothing', async () => {
+  it('an accepted inspection under the defect-rate threshold (10 %) and a refused event raise nothing', async () => {
     const before = (await escalations()).length;
     const ok = await call(
       t,

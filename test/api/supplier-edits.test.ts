@@ -46,7 +46,7 @@ describe.each(dialects)('editing and archiving suppliers and factories on %s', (
   const program = async (code: string) => (await call({ method: 'GET', url: `/api/v1/programs/${code}` })).json<ProgramBody>();
   /** The change rows of one record, oldest first. */
   const logOf = (id: string) =>
-    t.db.rows(`select field, old_value, new_value, actor_id, reason from changes where entity_id = '${id}' order by at, field`);
+    t.db.rows(`select field, old_value, new_value, actor_id, reason from changes where entity_id = '${id}' order by at, field, id`);
 
   /** A supplier with one factory in Ningbo, and a draft program of Keller's made there: their ids and the draft's code. */
   async function supplierWithDraft(name: string, draftCode: string, draftZone?: string) {

@@ -39,7 +39,7 @@ describe.each(dialects)('tollgate trigger and escalation on %s (demo portfolio)'
     expect(listed.stdout).toContain('default');
     const set = await lead('trigger', 'set', 'KHG-KW500', 'risk_score', '--threshold', '20', '--within', '8h', '--climbs', 'no');
     expect(set.code, set.stderr).toBe(0);
-    expect(set.stdout).toContain('Set KHG-KW500 risk_score: on, N 20');
+    expect(set.stdout).toContain('Set KHG-KW500 risk_score: on, N 20, high, within 8 business hours.');
     expect(problemOf(await lead('trigger', 'set', 'KHG-KW500', 'risk_score', '--threshold', '99', '--json')).code).toBe(
       'VALIDATION_FAILED',
     );

@@ -17,6 +17,7 @@ import { activateProgram } from '../plan/baselines.js';
 import { loadDemoActions } from './demo-actions.js';
 import { type DemoProgram, demoClients, demoPassword, demoPeople, demoPrograms, roleClients } from './demo-data.js';
 import { loadDemoDecisions } from './demo-decisions.js';
+import { loadDemoEscalations } from './demo-escalations.js';
 import { loadDemoFloor } from './demo-floor.js';
 import { passDemoGate, planDemoGates, workDemoCurrentGate } from './demo-gates.js';
 import { settleDemoNotices } from './demo-notices.js';
@@ -135,6 +136,7 @@ async function load(deps: AppDeps, input: { now: Date }): Promise<Result<DemoSum
   for (const [key, a] of people) people.set(key, await refreshed(d, a));
   let milestones = 0;
   for (const p of demoPrograms) milestones += await loadProgram(d, clock, p, people, admin, clients.get(p.client) as string, input.now);
+  await loadDemoEscalations(d, clock, { people, now: input.now });
   await settleDemoNotices(deps, input.now);
   return ok({ clients: demoClients.length, programs: demoPrograms.length, milestones, people: demoPeople.length });
 }

@@ -211,7 +211,8 @@ describe('the escalation sweep', () => {
     expect(top?.escalation).toMatchObject({ status: 'expired', level: 2, ownerId: boss.id });
     expect(top?.isOverdue).toBe(true);
     expect((await sweepEscalations(w.deps)).expired).toBe(0);
-    // The cadence owner hands it back to Jonas, with a reason logged.
+    // The cadence owner hands it back to Jonas, with a reason logged; Jonas is told it is his to answer.
+    const before = (await noticeKinds(decider, p)).filter((k) => k === 'escalation_raised').length;
     const moved = unwrap(
       await reassignEscalation(w.deps, {
         programId: p.id,
@@ -223,6 +224,7 @@ describe('the escalation sweep', () => {
       }),
     );
     expect(moved.escalation.ownerId).toBe(decider.id);
+    expect((await noticeKinds(decider, p)).filter((k) => k === 'escalation_raised')).toHaveLength(before + 1);
     const rows = await w.changes(p, { entity: 'escalation', field: 'ownerId' });
     expect(rows.at(-1)).toMatchObject({ actorId: w.lead.id, reason: 'Jonas owns supplier issues', newValue: decider.id });
   });

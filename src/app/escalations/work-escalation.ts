@@ -11,6 +11,7 @@ import { permit } from '../../domain/policy.js';
 import { ok, type Result, refuse } from '../../domain/result.js';
 import type { Actor, AppDeps } from '../deps.js';
 import { type AccessibleProgram, findAccessibleProgram } from '../get-program.js';
+import { notify } from '../notifications/notify.js';
 import type { Tx } from '../ports.js';
 import { abort, must } from '../transact.js';
 import { updateRecord } from '../write-record.js';
@@ -146,6 +147,29 @@ export function reassignEscalation(deps: AppDeps, input: ReassignEscalationInput
         message: `"${to}" holds no role on ${ctx.program.code}.`,
         fields: [{ path: 'ownerId', message: 'Not a person of this program.' }],
       });
-    return reassign(ctx.escalation, to as UserId);
+    const edit = reassign(ctx.escalation, to as UserId);
+    // The new action owner is told as an owner is when it is raised to them (in-app and by e-mail); the cadence
+    // owner who handed it over is not told of their own change.
+    if (edit.ok) {
+      const e = ctx.escalation;
+      await notify(deps, ctx.tx, { actorId: ctx.meta.actorId, at: ctx.meta.at }, [
+        {
+          kind: 'escalation_raised',
+          programId: ctx.program.id,
+          recipients: [to as UserId],
+          facts: {
+            programCode: ctx.program.code,
+            escalationKey: e.key,
+            triggerKind: e.triggerKind,
+            subjectTitle: e.subjectTitle,
+            severity: e.severity,
+            ownerName: users[0]?.name ?? to,
+            deadlineAt: e.deadlineAt,
+            level: e.level,
+          },
+        },
+      ]);
+    }
+    return edit;
   });
 }

@@ -86,8 +86,10 @@ describe('floor-event conditions', () => {
     expect(
       factConditions('K', { eventId: 'e1', title: 'Lot 7', inspectionVerdict: 'reject' }, triggers).map((c) => c.conditionKey),
     ).toEqual(['defect_threshold:e1']);
-    expect(factConditions('K', { eventId: 'e1', title: 'Lot 7', inspectionVerdict: 'accept', defectRatePercent: 2 }, triggers)).toEqual([]);
-    expect(factConditions('K', { eventId: 'e1', title: 'Lot 7', defectRatePercent: 3 }, triggers).map((c) => c.kind)).toEqual([
+    expect(factConditions('K', { eventId: 'e1', title: 'Lot 7', inspectionVerdict: 'accept', defectRatePercent: 10 }, triggers)).toEqual(
+      [],
+    );
+    expect(factConditions('K', { eventId: 'e1', title: 'Lot 7', defectRatePercent: 12 }, triggers).map((c) => c.kind)).toEqual([
       'defect_threshold',
     ]);
     expect(factConditions('K', { eventId: 'e2', title: 'Bore', outOfTolerance: false, cpk: 1.1 }, triggers).map((c) => c.kind)).toEqual([

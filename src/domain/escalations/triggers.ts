@@ -48,7 +48,9 @@ export const thresholdOf: Readonly<
 > = {
   late_sample_arrival: { means: 'business days after the expected arrival (0: the date passed)', min: 0, max: 60, default: 0 },
   tolerance_miss: { means: 'Cpk below this (0: only values out of limits)', min: 0, max: 3, default: 1.33 },
-  defect_threshold: { means: 'defect rate above this percentage (besides any AQL reject)', min: 0, max: 100, default: 2.5 },
+  // 10 %: above what AQL 2.5 accepts of a class (Ac 3 of 50 is 6 %), so a lot the plan accepts escalates only when
+  // a class of it is far worse than its plan expects; a program sets a tighter N for classes with small AQLs.
+  defect_threshold: { means: 'defect rate above this percentage (besides any AQL reject)', min: 0, max: 100, default: 10 },
   missed_milestone: null,
   forecast_slip: { means: 'business days of forecast slip within a week', min: 1, max: 250, default: 5 },
   overdue_action: { means: 'business days overdue', min: 0, max: 60, default: 0 },
