@@ -548,6 +548,8 @@ export interface Reads {
   programRevisions(): Promise<{ readonly timeZone: string; readonly programs: number; readonly revisions: number }[]>;
   listMilestones(programId: AuthorizedProgramId): Promise<Milestone[]>;
   listMilestonesOfPrograms(programIds: readonly AuthorizedProgramId[]): Promise<Milestone[]>;
+  /** These programs' milestones without an actual date (what the escalation sweep reads: missed, slipped, gate reviews ahead). */
+  listOpenMilestonesOfPrograms(programIds: readonly AuthorizedProgramId[]): Promise<Milestone[]>;
   /** By id or by key (M-12) within the program. */
   findMilestone(programId: AuthorizedProgramId, idOrKey: string): Promise<Milestone | null>;
   listChanges(programId: AuthorizedProgramId, q: ChangeQuery): Promise<ChangeRecord[]>;
@@ -577,6 +579,8 @@ export interface Reads {
   listRisks(programIds: readonly AuthorizedProgramId[]): Promise<Risk[]>;
   findRisk(programId: AuthorizedProgramId, idOrKey: string): Promise<Risk | null>;
   listActions(programIds: readonly AuthorizedProgramId[]): Promise<Action[]>;
+  /** These programs' open actions due before the date (what the escalation sweep reads for overdue actions). */
+  listOpenActionsDueBefore(programIds: readonly AuthorizedProgramId[], before: PlainDate): Promise<Action[]>;
   /** One page of the program's actions in work order (keyset), filtered in SQL. */
   listActionPage(programId: AuthorizedProgramId, q: ActionPageQuery): Promise<Action[]>;
   /** Actions not closed that block a milestone: the blockers health and the milestone table show. */

@@ -178,15 +178,20 @@ export function escalationReads(db: Kysely<Database>, dialect: Pick<StoreDialect
     },
     async listOpenSpells(prefixes) {
       const out: string[] = [];
-      // The LIKE narrows (its _ and % may match more than meant); the prefix test decides.
-      for (const part of chunks([...new Set(prefixes)])) {
-        const rows = await db
-          .selectFrom('noticeSpells')
-          .select('subject')
-          .where('isOpen', '=', 1)
-          .where((eb) => eb.or(part.map((p) => eb('subject', 'like', `${p}%`))))
-          .execute();
-        out.push(...rows.map((r) => r.subject).filter((s) => part.some((p) => s.startsWith(p))));
+      // The subject's first n characters among the prefixes of length n: one set lookup a row (a LIKE per
+      // prefix made each row test up to a hundred patterns).
+      const byLength = new Map<number, string[]>();
+      for (const p of new Set(prefixes)) byLength.set(p.length, [...(byLength.get(p.length) ?? []), p]);
+      for (const [length, all] of byLength) {
+        for (const part of chunks(all)) {
+          const rows = await db
+            .selectFrom('noticeSpells')
+            .select('subject')
+            .where('isOpen', '=', 1)
+            .where((eb) => eb(eb.fn<string>('substr', ['subject', eb.lit(1), eb.lit(length)]), 'in', part))
+            .execute();
+          out.push(...rows.map((r) => r.subject));
+        }
       }
       return out;
     },

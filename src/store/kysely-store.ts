@@ -301,6 +301,20 @@ export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'cou
           .execute()
       ).map(toAction);
     },
+    async listOpenActionsDueBefore(programIds, before) {
+      const out: Action[] = [];
+      for (const part of chunks(programIds)) {
+        const rows = await db
+          .selectFrom('actions')
+          .selectAll()
+          .where('programId', 'in', part)
+          .where('status', '=', 'open')
+          .where('dueDate', '<', before)
+          .execute();
+        out.push(...rows.map(toAction));
+      }
+      return out;
+    },
     async listActionPage(programId, q) {
       return (await readActionPage(db, programId, q)).map(toAction);
     },
@@ -781,6 +795,22 @@ export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'cou
         .orderBy('key')
         .execute();
       return rows.map(toMilestone);
+    },
+    async listOpenMilestonesOfPrograms(programIds) {
+      const out: ReturnType<typeof toMilestone>[] = [];
+      for (const part of chunks(programIds)) {
+        const rows = await db
+          .selectFrom('milestones')
+          .selectAll()
+          .where('programId', 'in', part)
+          .where('actualDate', 'is', null)
+          .orderBy('programId')
+          .orderBy('baselineDate')
+          .orderBy('key')
+          .execute();
+        out.push(...rows.map(toMilestone));
+      }
+      return out;
     },
     async findMilestone(programId, idOrKey) {
       const r = await db

@@ -1,6 +1,7 @@
 import { type Condition, type ShipmentFact, slipWindowDays, timeConditions } from '../../domain/escalations/conditions.js';
 import { type Escalation, isDueToExpire } from '../../domain/escalations/escalation.js';
 import type { TriggerKind } from '../../domain/escalations/triggers.js';
+import { addDays, dateInZone } from '../../domain/plain-date.js';
 import type { AuthorizedProgramId } from '../../domain/policy.js';
 import type { Program } from '../../domain/program.js';
 import type { AppDeps } from '../deps.js';
@@ -71,8 +72,10 @@ export async function sweepEscalations(deps: AppDeps): Promise<SweepReport> {
       const ids = [...scopes.values()].map((s) => s.programId);
       const since = new Date(now.getTime() - slipWindowDays * 86_400_000).toISOString();
       const [milestones, actions, decisions, risks, gates, items, changes, open, spells, shipments] = await Promise.all([
-        tx.listMilestonesOfPrograms(ids),
-        tx.listActions(ids),
+        // Only what can hold a condition: milestones without an actual date (missed, slipped, a gate's review
+        // ahead) and open actions already due where the day is furthest ahead (UTC+14), not every record.
+        tx.listOpenMilestonesOfPrograms(ids),
+        tx.listOpenActionsDueBefore(ids, addDays(dateInZone(now, 'UTC'), 2)),
         tx.listDecisions(ids),
         tx.listRisks(ids),
         tx.listGatesOfPrograms(ids),
@@ -84,12 +87,25 @@ export async function sweepEscalations(deps: AppDeps): Promise<SweepReport> {
       ]);
       const by = <T extends { readonly programId: string }>(list: readonly T[]) => {
         const m = new Map<string, T[]>();
-        for (const x of list) m.set(x.programId, [...(m.get(x.programId) ?? []), x]);
+        for (const x of list) {
+          const of = m.get(x.programId);
+          if (of) of.push(x);
+          else m.set(x.programId, [x]);
+        }
         return m;
       };
       const [mOf, aOf, dOf, rOf, gOf, iOf, eOf] = [by(milestones), by(actions), by(decisions), by(risks), by(gates), by(items), by(open)];
       const moves = forecastMoves(changes);
       const openSpells = new Set(spells);
+      // Each open spell under its program (escalation:<program id>:<condition>; a program id holds no colon).
+      const spellsOf = new Map<string, string[]>();
+      const head = spellSubject('', '').length - 1;
+      for (const s of spells) {
+        const id = s.slice(head, s.indexOf(':', head));
+        const of = spellsOf.get(id);
+        if (of) of.push(s);
+        else spellsOf.set(id, [s]);
+      }
       const toClose: string[] = [];
       for (const scope of scopes.values()) {
         const p: Program = scope.program;
@@ -121,8 +137,8 @@ export async function sweepEscalations(deps: AppDeps): Promise<SweepReport> {
           else if (r.kind === 'unowned') report.unowned++;
         }
         const prefix = spellSubject(p.id, '');
-        for (const s of openSpells) {
-          if (!s.startsWith(prefix) || holding.has(s)) continue;
+        for (const s of spellsOf.get(p.id) ?? []) {
+          if (holding.has(s)) continue;
           const kind = s.slice(prefix.length).split(':')[0] as TriggerKind;
           if (sweptKinds.has(kind)) toClose.push(s);
         }
