@@ -73,7 +73,7 @@ export function TriggersSection({ programId, people, mayEdit, onSaved }: Props) 
                     <td data-label={t('triggers.col.threshold')}>
                       {tr.threshold === null || thresholdOf[tr.kind] === null
                         ? t('triggers.noThreshold')
-                        : t(`triggers.unitValue.${tr.kind as ThresholdKind}`, { n: formatNumber(tr.threshold) })}
+                        : t(`triggers.unitValue.${tr.kind as ThresholdKind}`, { n: formatNumber(tr.threshold), count: tr.threshold })}
                     </td>
                     <td data-label={t('triggers.col.severity')}>
                       <span className={`severity severity--${tr.severity}`}>{t(`escalations.severity.${tr.severity}`)}</span>
