@@ -5,6 +5,7 @@ import type { NotificationMode } from '../domain/notification-settings.js';
 import type { NoticeKind } from '../domain/notifications.js';
 import type { StoreDialect } from './dialects/store-dialect.js';
 import { chunks } from './in-lists.js';
+import { toNotice } from './notice-store.js';
 import type { Database, NotificationsTable, OutboxTable } from './schema.js';
 
 // E-mail's rows (migration 0021): the outbox, people's notification settings and the one-click links' key.
@@ -12,19 +13,6 @@ import type { Database, NotificationsTable, OutboxTable } from './schema.js';
 // are a person's record, written through the one write path (Tx.write, entity notification_setting).
 
 type MailReads = Pick<Reads, 'listNotificationSettings' | 'listDigestUserIds' | 'listNoticesBetween' | 'lastMailQueuedAt' | 'mailLinkKey'>;
-
-const toNotice = (r: NotificationsTable): Notice =>
-  ({
-    id: r.id,
-    recipientId: r.recipientId as UserId,
-    programId: r.programId,
-    kind: r.kind,
-    facts: JSON.parse(r.facts),
-    link: r.link,
-    actorId: r.actorId as UserId | null,
-    createdAt: r.createdAt,
-    readAt: r.readAt,
-  }) as Notice;
 
 export function mailReads(db: Kysely<Database>): MailReads {
   return {

@@ -9,7 +9,8 @@ import type { Database, NotificationsTable } from './schema.js';
 // The notices' rows (migration 0018): operational records outside the change log, like sessions; the
 // changes they tell of are in it.
 
-const toNotice = (r: NotificationsTable): Notice =>
+/** A notifications row as the app reads it (its facts decoded); the mail store reads notices for digests with it too. */
+export const toNotice = (r: NotificationsTable): Notice =>
   ({
     id: r.id,
     recipientId: r.recipientId as UserId,

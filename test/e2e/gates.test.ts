@@ -2,9 +2,9 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contextAt, demoPassword, expectAccessible, screenshot, signInByApi } from '../support/browser.js';
+import { contextAt, expectAccessible, screenshot, signInByApi } from '../support/browser.js';
 import { demoDataDir } from '../support/databases.js';
-import { type DemoBrowser, startDemoBrowser } from '../support/demo-browser.js';
+import { type ApiSession, apiSession, type DemoBrowser, startDemoBrowser } from '../support/demo-browser.js';
 import { demoInstant } from '../support/demo-template.js';
 
 // The machine is shared with other test runs: give the page time to load and answer.
@@ -20,10 +20,6 @@ const keep = (path: string) => {
   copyFileSync(path, join(dir, path.split('/').pop() as string));
 };
 
-interface Api {
-  call<T = unknown>(method: string, path: string, data?: unknown): Promise<T>;
-  close(): Promise<void>;
-}
 interface GateItem {
   key: string;
   ownerId: string | null;
@@ -52,26 +48,15 @@ interface Person {
 describe('browser: a phase gate worked and decided by its people', () => {
   let world: DemoBrowser;
   let url = '';
-  const apis: Api[] = [];
+  const apis: ApiSession[] = [];
   const pages: BrowserContext[] = [];
   let people: Person[] = [];
   let waiverKey = '';
   let conditionKey = '';
 
   /** A session of the API as one person (the steps the test sets up rather than shows). */
-  const apiAs = async (email: string): Promise<Api> => {
-    const context = await world.browser.newContext();
-    const login = await context.request.post(`${url}/api/v1/auth/login`, { data: { email, password: demoPassword } });
-    expect(login.status(), `signing in ${email}`).toBe(200);
-    const csrf = ((await login.json()) as { csrfToken: string }).csrfToken;
-    const api: Api = {
-      call: async <T>(method: string, path: string, data?: unknown) => {
-        const res = await context.request.fetch(`${url}/api/v1${path}`, { method, data, headers: { 'x-csrf-token': csrf } });
-        expect(res.status(), `${email} ${method} ${path}: ${await res.text()}`).toBeLessThan(300);
-        return (await res.json()) as T;
-      },
-      close: () => context.close(),
-    };
+  const apiAs = async (email: string): Promise<ApiSession> => {
+    const api = await apiSession(world.browser, url, email);
     apis.push(api);
     return api;
   };

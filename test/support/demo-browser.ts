@@ -53,7 +53,7 @@ export async function startDemoBrowser(
 
 /** A session of the API as one person, in a browser context of its own: for the steps a test sets up rather than shows. */
 export interface ApiSession {
-  call<T>(method: string, path: string, data?: unknown): Promise<T>;
+  call<T = unknown>(method: string, path: string, data?: unknown): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -63,7 +63,7 @@ export async function apiSession(browser: Browser, baseUrl: string, email: strin
   expect(login.status(), `signing in ${email}`).toBe(200);
   const csrf = ((await login.json()) as { csrfToken: string }).csrfToken;
   return {
-    call: async <T>(method: string, path: string, data?: unknown) => {
+    call: async <T = unknown>(method: string, path: string, data?: unknown) => {
       const res = await context.request.fetch(`${baseUrl}/api/v1${path}`, { method, data, headers: { 'x-csrf-token': csrf } });
       expect(res.status(), `${email} ${method} ${path}: ${await res.text()}`).toBeLessThan(300);
       return (await res.json()) as T;
