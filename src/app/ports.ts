@@ -767,6 +767,18 @@ export interface DeleteWrite<E extends EntityName = EntityName> extends WriteBas
   readonly expectedVersion: number;
 }
 
+/** Updates of many records of one kind to the same values (Tx.writeUpdates). */
+export interface SameUpdates<E extends EntityName> {
+  readonly entity: E;
+  readonly set: Readonly<Partial<Columns[E]>>;
+  /** The instant of every one of them (their updatedAt). */
+  readonly at: string;
+  readonly rows: readonly Omit<UpdateWrite<E>, 'op' | 'entity' | 'set'>[];
+}
+
+/** An insert of one record, typed by its kind. */
+export type Insert = { [E in EntityName]: InsertWrite<E> }[EntityName];
+
 /** One write of one record, typed by its kind: only that kind's columns, with their domain types. */
 export type Write = { [E in EntityName]: InsertWrite<E> | UpdateWrite<E> | DeleteWrite<E> }[EntityName];
 
@@ -813,11 +825,24 @@ export interface Tx extends Reads {
   emptyData(): Promise<void>;
   /** Next human key of a kind within a program (M-1, M-2, …); never reused. */
   nextKey(programId: ProgramId, prefix: KeyPrefix): Promise<string>;
+  /** The next `count` keys of a kind in each of these programs, in one statement whatever their number (a sweep's batch). */
+  nextKeys(prefix: KeyPrefix, counts: ReadonlyMap<ProgramId, number>): Promise<Map<ProgramId, string[]>>;
   /**
    * The one write path: applies the row change and appends its change-log rows in this
    * transaction. An update whose expectedVersion is stale changes nothing and returns false.
    */
   write(w: Write): Promise<boolean>;
+  /**
+   * Many inserts through the one write path at once (rows and change-log rows in a few multi-row statements,
+   * not a statement per record): what a sweep raises over hundreds of programs.
+   */
+  writeInserts(ws: readonly Insert[]): Promise<void>;
+  /**
+   * Many records of one kind set to the same values, each at the version read, with each one's change-log
+   * rows, in a few statements whatever their number (what a sweep expires). A record whose version is
+   * stale is left as it is and its rows are not logged; answers the ids saved.
+   */
+  writeUpdates<E extends EntityName>(u: SameUpdates<E>): Promise<ReadonlySet<string>>;
   /** Sessions, sign-in throttles and OIDC round-trip states are operational records outside the change log. */
   insertSession(s: SessionRecord): Promise<void>;
   touchSession(id: string, lastSeenAt: string, expiresAt: string): Promise<void>;
@@ -845,9 +870,9 @@ export interface Tx extends Reads {
   }): Promise<void>;
   /**
    * Keeps notices in this transaction (outside the change log: the change they tell of is in it); one
-   * with a dedupe key the recipient already has is skipped. Answers how many were kept.
+   * with a dedupe key the recipient already has is skipped. Answers the ids of those kept.
    */
-  insertNotices(notices: readonly NewNotice[]): Promise<number>;
+  insertNotices(notices: readonly NewNotice[]): Promise<readonly string[]>;
   /** Marks the person's notices read (these, or all unread ones) at `at`; answers how many changed. */
   markNoticesRead(recipientId: UserId, ids: readonly string[] | 'all', at: string): Promise<number>;
   /**
@@ -855,6 +880,8 @@ export interface Tx extends Reads {
    * or null when it was open already. One upsert, so of two callers at once only one opens it.
    */
   openSpell(subject: string, at: string): Promise<number | null>;
+  /** openSpell for many subjects in one statement a few hundred: answers the subjects this call opened. */
+  openSpells(subjects: readonly string[], at: string): Promise<ReadonlySet<string>>;
   /** Ends the open spells of these subjects (the gate is no longer at risk). */
   closeSpells(subjects: readonly string[], at: string): Promise<void>;
   /** Marks an API token used (not change-logged: it changes on every request). */
@@ -864,6 +891,8 @@ export interface Tx extends Reads {
    * delivered after commit by the worker. Skipped when a message with the same dedupe key exists; answers whether it was queued.
    */
   enqueueMail(mail: NewMail): Promise<boolean>;
+  /** enqueueMail for many messages in a few multi-row statements; answers how many were queued. */
+  enqueueMails(mails: readonly NewMail[]): Promise<number>;
 }
 
 export interface Store {

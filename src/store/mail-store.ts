@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import type { ClaimedMail, Notice, NotificationSettingRecord, Outbox, OutboxEntry, Reads, Tx } from '../app/ports.js';
+import type { ClaimedMail, NewMail, Notice, NotificationSettingRecord, Outbox, OutboxEntry, Reads, Tx } from '../app/ports.js';
 import type { UserId } from '../domain/ids.js';
 import type { NotificationMode } from '../domain/notification-settings.js';
 import type { NoticeKind } from '../domain/notifications.js';
@@ -78,35 +78,45 @@ export function mailReads(db: Kysely<Database>): MailReads {
 }
 
 /** The outbox write of a transaction; `queued` is told when a message was queued (the worker's nudge after commit). */
-export function mailWrites(db: Kysely<Database>, queued: () => void): Pick<Tx, 'enqueueMail'> {
-  return {
-    async enqueueMail(m) {
+export function mailWrites(db: Kysely<Database>, queued: () => void): Pick<Tx, 'enqueueMail' | 'enqueueMails'> {
+  const enqueueMails = async (mails: readonly NewMail[]) => {
+    let count = 0;
+    for (const part of chunks([...mails])) {
       const r = await db
         .insertInto('outbox')
-        .values({
-          id: m.id,
-          recipientId: m.recipientId,
-          recipientAddress: m.to,
-          kind: m.kind,
-          subject: m.subject,
-          textBody: m.text,
-          htmlBody: m.html,
-          unsubscribeUrl: m.unsubscribeUrl,
-          dedupeKey: m.dedupeKey,
-          createdAt: m.at,
-          notBefore: m.at,
-          attempts: 0,
-          lastError: null,
-          claimedBy: null,
-          claimedUntil: null,
-          sentAt: null,
-          failedAt: null,
-        })
+        .values(
+          part.map((m) => ({
+            id: m.id,
+            recipientId: m.recipientId,
+            recipientAddress: m.to,
+            kind: m.kind,
+            subject: m.subject,
+            textBody: m.text,
+            htmlBody: m.html,
+            unsubscribeUrl: m.unsubscribeUrl,
+            dedupeKey: m.dedupeKey,
+            createdAt: m.at,
+            notBefore: m.at,
+            attempts: 0,
+            lastError: null,
+            claimedBy: null,
+            claimedUntil: null,
+            sentAt: null,
+            failedAt: null,
+          })),
+        )
         .onConflict((oc) => oc.column('dedupeKey').doNothing())
-        .executeTakeFirst();
-      const isQueued = Number(r.numInsertedOrUpdatedRows ?? 0n) > 0;
-      if (isQueued) queued();
-      return isQueued;
+        .returning('id')
+        .execute();
+      count += r.length;
+    }
+    if (count > 0) queued();
+    return count;
+  };
+  return {
+    enqueueMails,
+    async enqueueMail(m) {
+      return (await enqueueMails([m])) > 0;
     },
   };
 }
