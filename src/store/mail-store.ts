@@ -1,12 +1,12 @@
 import { type Kysely, sql } from 'kysely';
-import type { ClaimedMail, NewMail, Notice, NotificationSettingRecord, Outbox, OutboxEntry, Reads, Tx } from '../app/ports.js';
+import type { ClaimedMail, NewMail, NotificationSettingRecord, Outbox, OutboxEntry, Reads, Tx } from '../app/ports.js';
 import type { UserId } from '../domain/ids.js';
 import type { NotificationMode } from '../domain/notification-settings.js';
 import type { NoticeKind } from '../domain/notifications.js';
 import type { StoreDialect } from './dialects/store-dialect.js';
 import { chunks } from './in-lists.js';
 import { toNotice } from './notice-store.js';
-import type { Database, NotificationsTable, OutboxTable } from './schema.js';
+import type { Database, OutboxTable } from './schema.js';
 
 // E-mail's rows (migration 0021): the outbox, people's notification settings and the one-click links' key.
 // The outbox is operational, outside the change log (the change that queued a message is in it); settings
