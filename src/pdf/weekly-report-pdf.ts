@@ -48,17 +48,40 @@ function columnsOf(head: readonly string[], rows: readonly (readonly Run[])[], w
   return head.map((label, i) => ({ label, width: (width * (weights[i] ?? 1)) / total }));
 }
 
-/** Renders the weekly report as an A4 landscape PDF with its fonts embedded (subset): a writer of the report's document. */
-export async function renderReportPdf(report: WeeklyReport, opts: ReportPdfOptions = {}): Promise<Buffer> {
+/** What a document's PDF says about itself: its title (running head, metadata), footer note and instant. */
+export interface PdfMeta {
+  readonly title: string;
+  readonly footer: string;
+  /** The instant the document was made at (its metadata; not the clock, so the same input gives the same bytes). */
+  readonly at: string;
+}
+
+/** The weekly report as an A4 landscape PDF: a writer of the report's document. */
+export function renderReportPdf(report: WeeklyReport, opts: ReportPdfOptions = {}): Promise<Buffer> {
+  const zone = report.program.timeZone;
+  const asOf = DateTime.fromISO(report.asOf, { zone }).toFormat(`yyyy-MM-dd HH:mm '${zone}'`);
+  return renderBlocksPdf(
+    reportDocument(report),
+    {
+      title: `${report.program.code} weekly report ${report.week}`,
+      footer: `Tollgate – ${report.program.code} – ${report.week} – as of ${asOf}`,
+      at: report.asOf,
+    },
+    opts,
+  );
+}
+
+/** A document (report-document.ts) as an A4 landscape PDF with its fonts embedded (subset). */
+export async function renderBlocksPdf(blocks: readonly ReportBlock[], meta: PdfMeta, opts: ReportPdfOptions = {}): Promise<Buffer> {
   const fonts = opts.fonts ?? notoSansSc();
-  const title = `${report.program.code} weekly report ${report.week}`;
+  const title = meta.title;
   const doc = new PDFDocument({
     ...pageSetup,
     bufferPages: true,
     lang: 'en',
     displayTitle: true,
-    // The report's instant, not pdfkit's clock: the same report renders to the same bytes.
-    info: { Title: title, Creator: 'Tollgate', Producer: 'Tollgate (pdfkit)', CreationDate: new Date(report.asOf) },
+    // The document's instant, not pdfkit's clock: the same document renders to the same bytes.
+    info: { Title: title, Creator: 'Tollgate', Producer: 'Tollgate (pdfkit)', CreationDate: new Date(meta.at) },
   });
   const done = new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -134,9 +157,8 @@ export async function renderReportPdf(report: WeeklyReport, opts: ReportPdfOptio
     }
   };
   doc.y = doc.page.margins.top;
-  for (const b of reportDocument(report)) draw(b);
-  const asOf = DateTime.fromISO(report.asOf, { zone: report.program.timeZone }).toFormat(`yyyy-MM-dd HH:mm '${report.program.timeZone}'`);
-  drawFooters(doc, `Tollgate – ${report.program.code} – ${report.week} – as of ${asOf}`);
+  for (const b of blocks) draw(b);
+  drawFooters(doc, meta.footer);
   doc.end();
   return done;
 }

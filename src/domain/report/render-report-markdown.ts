@@ -40,7 +40,8 @@ function block(b: ReportBlock): string[] {
   }
 }
 
-/** The report as Markdown (CommonMark with GFM tables): a writer of the report's document (report-document.ts). */
-export function renderReportMarkdown(report: WeeklyReport): string {
-  return reportDocument(report).flatMap(block).join('\n');
-}
+/** A document (report-document.ts) as Markdown: CommonMark with GFM tables. */
+export const renderBlocksMarkdown = (blocks: readonly ReportBlock[]): string => blocks.flatMap(block).join('\n');
+
+/** The report as Markdown: a writer of the report's document. */
+export const renderReportMarkdown = (report: WeeklyReport): string => renderBlocksMarkdown(reportDocument(report));
