@@ -426,6 +426,18 @@ export interface NewMail {
   /** Queued once per key: a second message with the key is skipped (also when two arrive at once). */
   readonly dedupeKey: string;
   readonly at: string;
+  /** A file sent with it (the issued report's PDF), at most mailAttachmentMaxBytes. */
+  readonly attachment?: MailAttachment | null | undefined;
+}
+
+/** The largest file an e-mail carries: an issued report's PDF is far smaller (tens of KB). */
+export const mailAttachmentMaxBytes = 5 * 1024 * 1024;
+
+/** A file sent with an e-mail. */
+export interface MailAttachment {
+  readonly filename: string;
+  readonly contentType: string;
+  readonly content: Uint8Array;
 }
 
 /** A message the delivery worker claimed: what to send, and how many attempts it had before this one. */
@@ -436,6 +448,7 @@ export interface ClaimedMail {
   readonly text: string;
   readonly html: string;
   readonly unsubscribeUrl: string | null;
+  readonly attachment: MailAttachment | null;
   readonly attempts: number;
 }
 
@@ -929,6 +942,7 @@ export interface OutgoingMail {
   readonly text: string;
   readonly html: string;
   readonly unsubscribeUrl: string | null;
+  readonly attachment: MailAttachment | null;
 }
 
 /** Sends an e-mail (jobs/smtp-mailer.ts: nodemailer over SMTP); throws when the server does not accept it. */

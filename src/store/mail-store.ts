@@ -103,6 +103,9 @@ export function mailWrites(db: Kysely<Database>, queued: () => void): Pick<Tx, '
             claimedUntil: null,
             sentAt: null,
             failedAt: null,
+            attachmentName: m.attachment?.filename ?? null,
+            attachmentType: m.attachment?.contentType ?? null,
+            attachmentContent: m.attachment ? Buffer.from(m.attachment.content) : null,
           })),
         )
         .onConflict((oc) => oc.column('dedupeKey').doNothing())
@@ -122,7 +125,19 @@ export function mailWrites(db: Kysely<Database>, queued: () => void): Pick<Tx, '
 }
 
 const toClaimed = (
-  r: Pick<OutboxTable, 'id' | 'recipientAddress' | 'subject' | 'textBody' | 'htmlBody' | 'unsubscribeUrl' | 'attempts'>,
+  r: Pick<
+    OutboxTable,
+    | 'id'
+    | 'recipientAddress'
+    | 'subject'
+    | 'textBody'
+    | 'htmlBody'
+    | 'unsubscribeUrl'
+    | 'attempts'
+    | 'attachmentName'
+    | 'attachmentType'
+    | 'attachmentContent'
+  >,
 ): ClaimedMail => ({
   id: r.id,
   to: r.recipientAddress,
@@ -130,6 +145,14 @@ const toClaimed = (
   text: r.textBody,
   html: r.htmlBody,
   unsubscribeUrl: r.unsubscribeUrl,
+  attachment:
+    r.attachmentName !== null && r.attachmentContent !== null
+      ? {
+          filename: r.attachmentName,
+          contentType: r.attachmentType ?? 'application/octet-stream',
+          content: new Uint8Array(r.attachmentContent),
+        }
+      : null,
   attempts: Number(r.attempts),
 });
 
@@ -163,7 +186,18 @@ export function outboxOf(dialect: StoreDialect): Outbox {
         .where('sentAt', 'is', null)
         .where('failedAt', 'is', null)
         .where((w) => w.or([w('claimedUntil', 'is', null), w('claimedUntil', '<', now)]))
-        .returning(['id', 'recipientAddress', 'subject', 'textBody', 'htmlBody', 'unsubscribeUrl', 'attempts'])
+        .returning([
+          'id',
+          'recipientAddress',
+          'subject',
+          'textBody',
+          'htmlBody',
+          'unsubscribeUrl',
+          'attempts',
+          'attachmentName',
+          'attachmentType',
+          'attachmentContent',
+        ])
         .execute();
       return rows.map(toClaimed);
     },

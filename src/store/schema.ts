@@ -513,6 +513,10 @@ export interface OutboxTable {
   claimedUntil: string | null;
   sentAt: string | null;
   failedAt: string | null;
+  /** One file sent with the message (0025), or nulls. */
+  attachmentName: string | null;
+  attachmentType: string | null;
+  attachmentContent: Uint8Array | null;
 }
 
 /** A person's choice for a kind of notice (0021): immediate, digest or off; no row reads as immediate. */

@@ -297,6 +297,30 @@ describe.each(dialects)('e-mail through the outbox on %s', (dialect) => {
     expect(await t.deps.store.outbox.markSent(claimed[0]?.id as string, 'dead-worker', now.toISOString())).toBe(false);
   });
 
+  it('a message queued with a file carries it: sent as an attachment with its name, type and bytes', async () => {
+    const content = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(70_000, 0xa7), Buffer.from('\n%%EOF\n')]);
+    await t.deps.store.transaction((tx) =>
+      tx.enqueueMail({
+        id: t.deps.newId(),
+        recipientId: null,
+        to: 'report-reader@example.test',
+        kind: 'report_issued',
+        subject: '[Tollgate] with a file',
+        text: 'The file is attached.',
+        html: '<p>The file is attached.</p>',
+        unsubscribeUrl: null,
+        dedupeKey: 'attachment:1',
+        at: now.toISOString(),
+        attachment: { filename: 'ABC-2026-W49.pdf', contentType: 'application/pdf', content },
+      }),
+    );
+    expect(await deliverOutbox(t.deps, mailer, 'worker-1')).toMatchObject({ sent: 1 });
+    const [mail] = await mailsTo('report-reader@example.test');
+    expect(mail?.subject).toBe('[Tollgate] with a file');
+    expect(mail?.attachments.map((a) => [a.filename, a.contentType])).toEqual([['ABC-2026-W49.pdf', 'application/pdf']]);
+    expect(Buffer.compare(mail?.attachments[0]?.content ?? Buffer.alloc(0), content)).toBe(0);
+  });
+
   it('digest: one e-mail a day at 08:00 in the person’s zone with the notices of that kind since the last one', async () => {
     const res = await call(
       t,
