@@ -1,6 +1,11 @@
 import type { UserId } from '../../domain/ids.js';
 import { parseReportWeek } from '../../domain/report/iso-week.js';
-import { type ReportIssue, renderIssuedReportJson, renderIssuedReportMarkdown } from '../../domain/report/issued-report.js';
+import {
+  type ExportFormat,
+  type ReportIssue,
+  renderIssuedReportJson,
+  renderIssuedReportMarkdown,
+} from '../../domain/report/issued-report.js';
 import type { WeeklyReport } from '../../domain/report/weekly-report.js';
 import { ok, type Result, refuse } from '../../domain/result.js';
 import type { Actor, AppDeps } from '../deps.js';
@@ -28,8 +33,8 @@ export interface IssuedReportInput {
   readonly programId: string;
   readonly actor: Actor;
   readonly week: string;
-  /** The week's latest when absent. */
-  readonly revision?: number | undefined;
+  /** The week's latest when absent or `latest`. */
+  readonly revision?: number | 'latest' | undefined;
 }
 
 const tag = 'reports';
@@ -82,18 +87,16 @@ export async function getIssuedReport(deps: AppDeps, input: IssuedReportInput): 
   const found = await findAccessibleProgram(r, input.actor, input.programId);
   if (!found.ok) return found;
   const { program } = found.value;
-  const row = await r.findIssuedReport(program.id, week.value.label, input.revision);
+  const revision = input.revision === 'latest' ? undefined : input.revision;
+  const row = await r.findIssuedReport(program.id, week.value.label, revision);
   if (!row) {
-    const which = input.revision === undefined ? '' : ` revision ${input.revision}`;
+    const which = revision === undefined ? '' : ` revision ${revision}`;
     return refuse('REPORT_NOT_FOUND', `${program.code} has no issued report of ${week.value.label}${which}.`);
   }
   const issuer = await r.findUser(row.issuedById as UserId);
   const names = new Map(issuer ? [[issuer.id as string, issuer.name]] : []);
   return ok({ ...summary(program.code, row, names), report: JSON.parse(row.model) as WeeklyReport, issue: issueOf(row) });
 }
-
-export const exportFormats = ['md', 'json'] as const;
-export type ExportFormat = (typeof exportFormats)[number];
 
 /** A rendering of an issued report, as a file. */
 export interface ReportExport {

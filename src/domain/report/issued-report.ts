@@ -17,6 +17,10 @@ export interface ReportIssue {
   readonly changesFromPrevious: RevisionChanges | null;
 }
 
+/** The renderings of an issued report this side of PDF: Markdown and JSON. */
+export const exportFormats = ['md', 'json'] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /**
