@@ -53,6 +53,7 @@ export const referenceFields: Readonly<Record<string, ReferenceKind>> = {
   reviewedById: 'person',
   addedById: 'person',
   recordedById: 'person',
+  issuedById: 'person',
   reviewMilestoneId: 'milestone',
   waiverDecisionId: 'decision',
   clientId: 'client',
