@@ -176,6 +176,7 @@ describe.each(dialects)('weekly reports API on %s', (dialect) => {
     expect(md.content).toContain('Issued with 1 lint finding, acknowledged');
     expect(JSON.parse(json.content).report.milestoneMovement.moved).toHaveLength(2);
 
+    const before = (await call(t, { method: 'GET', url: `${base()}/${week}` })).json<Draft>().report;
     // Heavy changes afterwards: milestones moved and renamed, the risk closed, an action added, the program renamed.
     t.setNow(new Date('2026-12-08T03:00:00Z'));
     await move('M-1', '2026-12-18', 'Steel still late', '2026-12-08T03:00:00Z');
@@ -205,6 +206,11 @@ describe.each(dialects)('weekly reports API on %s', (dialect) => {
     const p = await t.deps.store.reads.findProgram(program.id);
     unwrap(await updateProgram(t.deps, { actor: t.actor, programId: program.id, version: p?.version ?? 0, name: 'Kettle, renamed' }));
 
+    // The draft of the past week still reads the week as it ended: only what is not wound back (the program's name) differs.
+    const after = (await call(t, { method: 'GET', url: `${base()}/${week}` })).json<Draft & { report: { program: { name: string } } }>()
+      .report;
+    expect(after.program.name).toBe('Kettle, renamed');
+    expect({ ...after, program: null }).toEqual({ ...before, program: null });
     expect(await exported('md')).toEqual(md);
     expect(await exported('json')).toEqual(json);
     expect((await call(t, { method: 'GET', url: `${base()}/${week}/revisions/1` })).body).toBe(one);
