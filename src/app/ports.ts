@@ -974,13 +974,14 @@ export interface Reads {
   findIssuedReport(programId: AuthorizedProgramId, week: string, revision?: number): Promise<IssuedReportRecord | null>;
   /**
    * The change-log rows of these kinds of the program's records at or after `since`, only of these fields,
-   * oldest first (instant, then id): what winds the records back to a past week (domain/report/rewind.ts).
+   * oldest first (instant, then id), at most `limit`: what winds the records back to a past week (domain/report/rewind.ts).
    */
   listChangesSince(
     programId: AuthorizedProgramId,
     since: string,
     entities: readonly EntityName[],
     fields: readonly string[],
+    limit: number,
   ): Promise<ChangeRecord[]>;
   /** The escalations raised before `at` that were not resolved by then (open at that instant, as the rows show them today). */
   listEscalationsOpenAt(programId: AuthorizedProgramId, at: string): Promise<Escalation[]>;

@@ -71,7 +71,7 @@ export function reportReads(db: Kysely<Database>): ReportReads {
       const r = await query.orderBy('revision', 'desc').limit(1).executeTakeFirst();
       return r ? toIssued(r) : null;
     },
-    async listChangesSince(programId, since, entities, fields) {
+    async listChangesSince(programId, since, entities, fields, limit) {
       if (entities.length === 0 || fields.length === 0) return [];
       const rows = await db
         .selectFrom('changes')
@@ -82,6 +82,7 @@ export function reportReads(db: Kysely<Database>): ReportReads {
         .where('field', 'in', [...fields])
         .orderBy('at', 'asc')
         .orderBy('id', 'asc')
+        .limit(limit)
         .execute();
       return rows.map(toChange);
     },

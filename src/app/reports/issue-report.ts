@@ -7,7 +7,7 @@ import { revisionChanges } from '../../domain/report/report-revision.js';
 import type { Result } from '../../domain/result.js';
 import { refuse } from '../../domain/result.js';
 import type { AppDeps } from '../deps.js';
-import { abort } from '../transact.js';
+import { abort, must } from '../transact.js';
 import { insertRecord } from '../write-record.js';
 import { programWrite } from '../write-sequence.js';
 import { getIssuedReport, type IssuedReportView } from './issued-reports.js';
@@ -40,7 +40,7 @@ export async function issueReport(deps: AppDeps, input: IssueReportInput): Promi
         abort({ code: 'VALIDATION_FAILED', message, fields: [{ path: 'week', message }] });
       }
       const [draft, previous] = await Promise.all([tx.findReportDraft(program.id, label), tx.findIssuedReport(program.id, label)]);
-      const reportInput = await readReportWeek(tx, program, week.value, now, draft?.narrative ?? '');
+      const reportInput = must(await readReportWeek(tx, program, week.value, now, draft?.narrative ?? ''));
       const report = assembleWeeklyReport(reportInput);
       const findings = lintWeeklyReport(report);
       const acknowledged = input.acknowledgeFindings === true;

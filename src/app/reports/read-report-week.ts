@@ -3,7 +3,8 @@ import { gateOrder } from '../../domain/gates/gate.js';
 import { type ReportWeek, weekSpan } from '../../domain/report/iso-week.js';
 import type { ReportEscalation, ReportGate, ReportState, WeeklyReportInput } from '../../domain/report/report-input.js';
 import { compareInstants, utcText } from '../../domain/report/report-order.js';
-import { type RewindRow, rewind } from '../../domain/report/rewind.js';
+import { type RewindRow, rewind, rewindRowsMax } from '../../domain/report/rewind.js';
+import { ok, type Result, refuse } from '../../domain/result.js';
 import type { AuthorizedProgram } from '../get-program.js';
 import type { ChecklistItemRecord, EntityName, GateRecord, Reads } from '../ports.js';
 import { programCalendar } from '../views.js';
@@ -91,7 +92,7 @@ export async function readReportWeek(
   week: ReportWeek,
   now: Date,
   narrative: string,
-): Promise<WeeklyReportInput> {
+): Promise<Result<WeeklyReportInput>> {
   const span = weekSpan(week, program.timeZone);
   const nowText = now.toISOString();
   const endAt = utcText(earlier(nowText, span.endAt));
@@ -105,9 +106,13 @@ export async function readReportWeek(
     r.listGates(id),
     r.listChecklistItems(id),
     r.listEscalationsOpenAt(id, endAt),
-    r.listChangesSince(id, startAt, rewound, readFields),
+    r.listChangesSince(id, startAt, rewound, readFields, rewindRowsMax + 1),
     r.listInspectionVerdicts(id, endAt),
   ]);
+  if (rows.length > rewindRowsMax) {
+    const message = `${week.label} lies too far back to read from today's records (more than ${rewindRowsMax.toLocaleString('en')} changes since); its issued report keeps it.`;
+    return refuse('VALIDATION_FAILED', message, [{ path: 'week', message }]);
+  }
   const today: Today = { state: { milestones, decisions, risks, actions, gates: [] }, gates, items, escalations };
   const end = stateAt(today, rows, endAt);
   const start = stateAt({ ...today, state: end.state, escalations: end.escalations }, rows, startAt);
@@ -134,7 +139,7 @@ export async function readReportWeek(
   for (const e of end.escalations) name(e.ownerId);
   for (const c of changes) name(c.actorId);
   const people = (await r.findUsers([...named])).map((u) => ({ id: u.id as string, name: u.name }));
-  return {
+  return ok({
     program: { id, code: program.code, name: program.name, timeZone: program.timeZone, toleranceDays: program.toleranceDays },
     week,
     calendar: programCalendar(program),
@@ -165,5 +170,5 @@ export async function readReportWeek(
     releaseDecisionIds: [...new Set(releaseDecisionIds)].sort(),
     people,
     narrative,
-  };
+  });
 }

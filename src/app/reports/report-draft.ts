@@ -44,8 +44,9 @@ async function draftOf(deps: AppDeps, r: Reads, input: ReportWeekInput): Promise
     r.findReportDraft(program.id, week.value.label),
     r.listIssuedReports(program.id, { week: week.value.label, limit: 1 }),
   ]);
-  const input0 = await readReportWeek(r, program, week.value, deps.clock.now(), draft?.narrative ?? '');
-  const report = assembleWeeklyReport(input0);
+  const read = await readReportWeek(r, program, week.value, deps.clock.now(), draft?.narrative ?? '');
+  if (!read.ok) return read;
+  const report = assembleWeeklyReport(read.value);
   return ok({
     programCode: program.code,
     week: week.value,

@@ -1,6 +1,12 @@
 import { type LoggedEntity, lifeFields } from '../change-story.js';
 import { compareInstants } from './report-order.js';
 
+/**
+ * Most change-log rows a report winds back through (those of the fields it reads, since the week's start):
+ * a week further back than that is refused, naming the week; its issued report keeps it.
+ */
+export const rewindRowsMax = 100_000;
+
 /** The part of a change-log row that winding a record back reads. */
 export interface RewindRow {
   readonly entity: LoggedEntity;
