@@ -3,6 +3,7 @@ import { openAction } from '../../src/app/actions/open-action.js';
 import { createMilestone } from '../../src/app/create-milestone.js';
 import { unwrap } from '../../src/app/create-records.js';
 import type { Actor } from '../../src/app/deps.js';
+import { sweepEscalations } from '../../src/app/escalations/sweep-escalations.js';
 import { moveMilestone } from '../../src/app/move-milestone.js';
 import { closeRisk } from '../../src/app/risks/close-risk.js';
 import { updateProgram } from '../../src/app/setup/programs.js';
@@ -35,7 +36,7 @@ interface Draft {
     milestoneMovement: { moved: Move[] };
     planVsActual: { key: string; name: string; forecastDate: string }[];
     riskChanges: { kind: string; key: string }[];
-    blockers: { actions: unknown[] };
+    blockers: { actions: unknown[]; escalations: { key: string; status: string }[] };
     narrative: string;
   };
   findings: { kind: string; key: string }[];
@@ -115,8 +116,13 @@ describe.each(dialects)('weekly reports API on %s', (dialect) => {
     ]);
     expect(draft.findings).toEqual([expect.objectContaining({ kind: 'decision_overdue', key: 'D-1' })]);
     expect([draft.narrativeVersion, draft.latestRevision, draft.canIssue]).toEqual([0, null, false]);
+    // Escalations raised now (M-1's forecast of 4 December has passed) are in this week's draft, not in W49's.
+    await sweepEscalations(t.deps);
     const next = (await call(t, { method: 'GET', url: `${base()}/2026-W50` })).json<Draft>();
     expect(next.report.milestoneMovement.moved.map((m) => [m.key, m.to])).toEqual([['M-2', '2026-12-14']]);
+    expect(next.report.blockers.escalations).toContainEqual(expect.objectContaining({ key: 'X-1', status: 'open' }));
+    const again = (await call(t, { method: 'GET', url: `${base()}/${week}` })).json<Draft>();
+    expect(again.report.blockers.escalations).toEqual([]);
   });
 
   it('refuses a week that is not one, or out of range, naming the week', async () => {

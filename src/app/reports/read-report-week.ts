@@ -95,8 +95,10 @@ export async function readReportWeek(
 ): Promise<Result<WeeklyReportInput>> {
   const span = weekSpan(week, program.timeZone);
   const nowText = now.toISOString();
-  const endAt = utcText(earlier(nowText, span.endAt));
-  const startAt = utcText(earlier(nowText, span.startAt));
+  // Up to an instant the week has reached: everything written before its end, or (while it runs) until now, now included.
+  const justAfterNow = new Date(now.getTime() + 1).toISOString();
+  const endAt = utcText(earlier(justAfterNow, span.endAt));
+  const startAt = utcText(earlier(justAfterNow, span.startAt));
   const id = program.id;
   const [milestones, decisions, risks, actions, gates, items, escalations, rows, inspections] = await Promise.all([
     r.listMilestones(id),
