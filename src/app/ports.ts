@@ -949,3 +949,85 @@ export interface OutgoingMail {
 export interface Mailer {
   send(mail: OutgoingMail): Promise<void>;
 }
+
+// ── Weekly reports (issue 14) ─────────────────────────────────────────────────────────────────────
+// Kept apart (interface merging) so the report's reads and records do not interleave with other work here.
+
+/** The cadence owner's narrative of a program's draft report for one ISO week (`2026-W49`). */
+export interface ReportDraftRecord {
+  readonly id: string;
+  readonly programId: ProgramId;
+  readonly week: string;
+  readonly narrative: string;
+  readonly version: number;
+}
+
+/** An issued report as listed: which week and revision, when and by whom, and how many lint findings it was issued with. */
+export interface IssuedReportHead {
+  readonly id: string;
+  readonly programId: ProgramId;
+  readonly week: string;
+  /** 1 for the first issue of the week; each correction counts on. */
+  readonly revision: number;
+  readonly issuedAt: string;
+  readonly issuedById: UserId;
+  readonly findingsAcknowledged: boolean;
+  readonly version: number;
+}
+
+/** An issued report whole: the immutable snapshot, its JSON kept as the text written. */
+export interface IssuedReportRecord extends IssuedReportHead {
+  /** The report model's stable JSON (domain/report/report-json.ts). */
+  readonly model: string;
+  /** The input it was assembled from (domain/report/report-input.ts, without the calendar's functions), stable JSON. */
+  readonly input: string;
+  /** The lint findings when issued, JSON. */
+  readonly findings: string;
+  /** What changed against the revision before (JSON), null for revision 1. */
+  readonly changesFromPrevious: string | null;
+}
+
+/** Where a page of a program's issued reports starts: after this one, newest issued first. */
+export interface IssuedReportPosition {
+  readonly issuedAt: string;
+  readonly id: string;
+}
+
+/** An inspection's verdict as the report reads it. */
+export interface InspectionVerdictRecord {
+  readonly key: string;
+  readonly title: string;
+  readonly createdAt: string;
+  readonly verdict: 'accept' | 'reject';
+}
+
+export interface Columns {
+  report_draft: Stored<ReportDraftRecord>;
+  issued_report: Stored<IssuedReportRecord>;
+}
+
+export interface Reads {
+  findReportDraft(programId: AuthorizedProgramId, week: string): Promise<ReportDraftRecord | null>;
+  /** A page of the program's issued reports, newest issued first (keyset on issuedAt, id), optionally of one week. */
+  listIssuedReports(
+    programId: AuthorizedProgramId,
+    q: { readonly week?: string | undefined; readonly after?: IssuedReportPosition | undefined; readonly limit: number },
+  ): Promise<IssuedReportHead[]>;
+  /** One revision of a week's issued report; the latest of the week without `revision`. */
+  findIssuedReport(programId: AuthorizedProgramId, week: string, revision?: number): Promise<IssuedReportRecord | null>;
+  /**
+   * The change-log rows of these kinds of the program's records at or after `since`, only of these fields,
+   * oldest first (instant, then id), at most `limit`: what winds the records back to a past week (domain/report/rewind.ts).
+   */
+  listChangesSince(
+    programId: AuthorizedProgramId,
+    since: string,
+    entities: readonly EntityName[],
+    fields: readonly string[],
+    limit: number,
+  ): Promise<ChangeRecord[]>;
+  /** The escalations raised before `at` that were not resolved by then (open at that instant, as the rows show them today). */
+  listEscalationsOpenAt(programId: AuthorizedProgramId, at: string): Promise<Escalation[]>;
+  /** The program's inspections recorded before `before`, with their verdicts. */
+  listInspectionVerdicts(programId: AuthorizedProgramId, before: string): Promise<InspectionVerdictRecord[]>;
+}

@@ -62,6 +62,7 @@ import {
 import { migrationTables } from './migrate.js';
 import { noticeReads, noticeWrites } from './notice-store.js';
 import { changePageQuery, changesMatching, decisionPageQuery, readActionPage, readChangeWrites } from './record-pages.js';
+import { reportReads } from './report-store.js';
 import type { Database } from './schema.js';
 import { searchRecords } from './search-records.js';
 
@@ -96,6 +97,8 @@ export const entityTables = {
   trigger: 'escalationTriggers',
   escalation: 'escalations',
   notification_setting: 'notificationSettings',
+  report_draft: 'reportDrafts',
+  issued_report: 'issuedReports',
 } as const satisfies Record<EntityName, keyof Database>;
 
 // Both dialects store booleans as 0/1 integers (better-sqlite3 cannot bind booleans), and structured
@@ -142,6 +145,8 @@ const everyFieldHasAColumn: { [E in EntityName]: [MissingColumns<E>] extends [ne
   trigger: true,
   escalation: true,
   notification_setting: true,
+  report_draft: true,
+  issued_report: true,
 };
 void everyFieldHasAColumn;
 
@@ -179,6 +184,7 @@ export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'cou
     ...floorEventReads(db),
     ...escalationReads(db, dialect),
     ...mailReads(db),
+    ...reportReads(db),
     async listUsers() {
       return (await db.selectFrom('users').selectAll().orderBy('name').execute()).map(toUser);
     },
