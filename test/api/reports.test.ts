@@ -146,7 +146,15 @@ describe.each(dialects)('weekly reports API on %s', (dialect) => {
     const saved = await call(t, { method: 'PUT', url, payload: { narrative: 'Late steel; pilot holds.', version: 0 } });
     expect(saved.statusCode, saved.body).toBe(200);
     expect(saved.json<Draft>()).toMatchObject({ narrativeVersion: 1, canIssue: true, report: { narrative: 'Late steel; pilot holds.' } });
-    const log = await call(t, { method: 'GET', url: `/api/v1/programs/${program.code}/changes?limit=5` });
+    // Two first narratives of a week at once: one is written, the other refused, never both.
+    const racing = await Promise.all(
+      ['One', 'Two'].map((narrative) =>
+        call(t, { method: 'PUT', url: `${base()}/2026-W48/narrative`, payload: { narrative, version: 0 } }),
+      ),
+    );
+    expect(racing.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    expect(racing.find((r) => r.statusCode === 409)?.json<{ code: string }>().code).toBe('VERSION_CONFLICT');
+    const log = await call(t, { method: 'GET', url: `/api/v1/programs/${program.code}/changes?limit=20` });
     expect(log.json<{ items: { entity: string; field: string; newValue: string }[] }>().items).toContainEqual(
       expect.objectContaining({ entity: 'report_draft', field: 'narrative', newValue: 'Late steel; pilot holds.' }),
     );
