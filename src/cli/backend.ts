@@ -82,6 +82,8 @@ export interface Backend extends OperationCalls {
   uploadOfficialSchedule(programId: string, text: string): Promise<Result<LoadedSchedule>>;
   /** A gate's checklist pack as a PDF (not JSON: drawn in-process on the database, downloaded from a server). */
   gatePack(programId: string, gateKey: string, timeZone: string | undefined): Promise<Result<GatePackPdf>>;
+  /** An issued report's PDF (drawn in-process on the database, downloaded from a server). */
+  issuedReportPdf(programId: string, week: string, revision: number | 'latest'): Promise<Result<GatePackPdf>>;
   /** Attaches a file to a checklist item (multipart to a server, streamed; read whole on the database, within the size limit). */
   addEvidenceFile(programId: string, gateKey: string, itemKey: string, file: EvidenceUpload): Promise<Result<EvidenceJson>>;
   /** An evidence file's bytes, checked against their hash. */

@@ -6,6 +6,8 @@ import { addEvidence } from '../app/gates/add-evidence.js';
 import { getGatePack } from '../app/gates/gate-pack.js';
 import { getEvidenceFile } from '../app/gates/get-evidence-file.js';
 import { getMe } from '../app/people/get-me.js';
+import { getIssuedReport } from '../app/reports/issued-reports.js';
+import { reportPdfName } from '../app/reports/mail-issued-report.js';
 import type { OperationContext } from '../bindings/binding.js';
 import { runOperation } from '../bindings/run-operation.js';
 import { EvidenceSchema } from '../contract/gate.js';
@@ -64,6 +66,18 @@ export function databaseBackend(s: Session): Backend {
         // pdfkit is loaded only by the command that draws a pack.
         const { renderGatePack } = await import('../pdf/gate-pack.js');
         return ok({ pdf: await renderGatePack(r.value), fileName: gatePackFileName(r.value.program.code, r.value.gate.key) });
+      }),
+
+    issuedReportPdf: (programId, week, revision) =>
+      as(async (a) => {
+        const r = await getIssuedReport(deps, { programId, week, revision, actor: a });
+        if (!r.ok) return r;
+        const { renderIssuedReportPdf } = await import('../pdf/weekly-report-pdf.js');
+        const { report, issue, programCode } = r.value;
+        return ok({
+          pdf: await renderIssuedReportPdf(report, issue),
+          fileName: reportPdfName(programCode, r.value.week, r.value.revision),
+        });
       }),
 
     addEvidenceFile: (programId, gateKey, itemKey, file) =>

@@ -148,30 +148,36 @@ export function registerReportCommands(cli: Command, ctx: CliContext): void {
     weekOption(
       group
         .command('export')
-        .description('An issued revision as Markdown or JSON, re-rendered from its snapshot')
+        .description('An issued revision as Markdown, JSON or PDF, re-rendered from its snapshot')
         .argument('<program>', 'program code or id'),
     )
       .option('--revision <n>', 'the revision (default: the latest)')
-      .option('--format <f>', 'md or json (default md)')
-      .option('--out <file>', 'write it to this file (default: print it)'),
+      .option('--format <f>', 'md, json or pdf (default md)')
+      .option('--out <file>', 'write it to this file (default: print it; a PDF goes to PROGRAM-WEEK.pdf here)'),
   ).action(async (programRef: string, o: { week: string; revision?: string; format?: string; out?: string }, cmd: Command) => {
     const out = outputOf({});
     const week = parseOption(out, '--week', ReportWeekSchema, o.week.trim());
-    const format = parseOption(out, '--format', ReportExportQuerySchema.shape.format, o.format?.trim());
+    const isPdf = o.format?.trim() === 'pdf';
+    const format = isPdf ? 'md' : parseOption(out, '--format', ReportExportQuerySchema.shape.format, o.format?.trim());
     if (o.out !== undefined && o.out.trim() === '') badOption(out, '--out', 'Give a file name.');
     await withBackend(ctx, cmd, out, async (b) => {
       const programId = programRef.trim();
       const revision = revisionOf(o.revision);
-      const file = must(out, await b.exportIssuedReport({ params: { programId, week, revision }, query: { format } }));
-      if (o.out === undefined) {
-        terminal().stdout.write(file.content);
+      const file = isPdf
+        ? await (async () => {
+            const r = must(out, await b.issuedReportPdf(programId, week, revision));
+            return { fileName: r.fileName, content: r.pdf as Uint8Array | string };
+          })()
+        : must(out, await b.exportIssuedReport({ params: { programId, week, revision }, query: { format } }));
+      if (o.out === undefined && !isPdf) {
+        terminal().stdout.write(file.content as string);
         return;
       }
-      const path = terminalPath(o.out);
+      const path = terminalPath(o.out ?? file.fileName);
       try {
         writeFileSync(path, file.content);
       } catch (e) {
-        badOption(out, '--out', `Cannot write the file: ${e instanceof Error ? e.message : String(e)}`, o.out);
+        badOption(out, '--out', `Cannot write the file: ${e instanceof Error ? e.message : String(e)}`, o.out ?? file.fileName);
       }
       terminal().stdout.write(`Wrote ${file.fileName} to ${path}\n`);
     });

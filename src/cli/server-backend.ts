@@ -218,6 +218,11 @@ export function serverBackend(o: ServerBackendOptions): Backend {
       const r = await call({ method: 'GET', path }, fileBody('application/pdf'));
       return r.ok ? ok({ pdf: r.value.bytes, fileName: r.value.fileName ?? 'gate-pack.pdf' }) : r;
     },
+    issuedReportPdf: async (programId, week, revision) => {
+      const path = `/programs/${encodeURIComponent(programId)}/reports/${encodeURIComponent(week)}/revisions/${encodeURIComponent(String(revision))}/report.pdf`;
+      const r = await call({ method: 'GET', path }, fileBody('application/pdf'));
+      return r.ok ? ok({ pdf: r.value.bytes, fileName: r.value.fileName ?? `${week}.pdf` }) : r;
+    },
     addEvidenceFile: async (programId, gateKey, itemKey, file) => {
       const form = new FormData();
       if (file.title !== undefined) form.set('title', file.title);

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import PDFDocument from 'pdfkit';
+import { issuedReportDocument, type ReportIssue } from '../domain/report/issued-report.js';
 import { type ReportBlock, type Run, reportDocument } from '../domain/report/report-document.js';
 import type { WeeklyReport } from '../domain/report/weekly-report.js';
 import { notoSansSc, type PackFonts } from './pack-fonts.js';
@@ -66,6 +67,21 @@ export function renderReportPdf(report: WeeklyReport, opts: ReportPdfOptions = {
       title: `${report.program.code} weekly report ${report.week}`,
       footer: `Tollgate – ${report.program.code} – ${report.week} – as of ${asOf}`,
       at: report.asOf,
+    },
+    opts,
+  );
+}
+
+/** An issued report as a PDF: the report, then how it was issued (issued-report.ts), from its snapshot alone. */
+export function renderIssuedReportPdf(report: WeeklyReport, issue: ReportIssue, opts: ReportPdfOptions = {}): Promise<Buffer> {
+  const zone = report.program.timeZone;
+  const at = DateTime.fromISO(issue.issuedAt, { zone }).toFormat(`yyyy-MM-dd HH:mm '${zone}'`);
+  return renderBlocksPdf(
+    issuedReportDocument(report, issue),
+    {
+      title: `${report.program.code} weekly report ${report.week}, revision ${issue.revision}`,
+      footer: `Tollgate – ${report.program.code} – ${report.week} – revision ${issue.revision}, issued ${at}`,
+      at: issue.issuedAt,
     },
     opts,
   );

@@ -597,6 +597,11 @@ describe.each(['sqlite'] as const)('authorization matrix on %s (demo portfolio)'
       request: async () => ({ method: 'GET', url: `${reportsUrl}/${await issued()}/revisions/latest/export?format=json` }),
       expect: readers,
     },
+    {
+      route: 'GET /api/v1/programs/:programId/reports/:week/revisions/:revision/report.pdf',
+      request: async () => ({ method: 'GET', url: `${reportsUrl}/${await issued()}/revisions/latest/report.pdf` }),
+      expect: readers,
+    },
     // Public: no person needed, the same answer for everybody.
     { route: 'GET /healthz', request: () => ({ method: 'GET', url: '/healthz' }), expect: public200 },
     { route: 'GET /readyz', request: () => ({ method: 'GET', url: '/readyz' }), expect: public200 },

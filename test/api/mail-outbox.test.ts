@@ -11,7 +11,7 @@ import type { NotificationSettings } from '../../src/contract/notification-setti
 import type { Program } from '../../src/domain/program.js';
 import { startOutboxDelivery } from '../../src/jobs/outbox-delivery.js';
 import { smtpMailer } from '../../src/jobs/smtp-mailer.js';
-import { renderReportPdf } from '../../src/pdf/weekly-report-pdf.js';
+import { renderIssuedReportPdf } from '../../src/pdf/weekly-report-pdf.js';
 import { openStore } from '../../src/store/open-store.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { dialects } from '../support/databases.js';
@@ -114,7 +114,7 @@ describe.each(dialects)('e-mail through the outbox on %s', (dialect) => {
     expect(kept).toEqual({ ok: true, value: 1 });
     expect(await outbox()).toEqual([]);
     // From here on, e-mail is on (as TOLLGATE_SMTP_URL and TOLLGATE_PUBLIC_URL make it).
-    Object.assign(t.deps, { mail: { publicUrl, reportPdf: renderReportPdf } });
+    Object.assign(t.deps, { mail: { publicUrl, reportPdf: renderIssuedReportPdf } });
   });
 
   it('a notice becomes an e-mail with both parts, its link, the instant in the recipient’s zone and one-click headers', async () => {

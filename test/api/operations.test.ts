@@ -29,10 +29,11 @@ const specialRoutes = [
   // The intake form of a client's link, for people without an account: limited per address and link.
   'GET /api/v1/intake/:token',
   'POST /api/v1/intake/:token',
-  // Images, a PDF, file uploads (an official schedule; evidence files as multipart) and an evidence file's download.
+  // Images, PDFs, file uploads (an official schedule; evidence files as multipart) and an evidence file's download.
   'GET /api/v1/programs/:programId/charts/mta.svg',
   'GET /api/v1/programs/:programId/charts/timeline.svg',
   'GET /api/v1/programs/:programId/gates/:gateKey/pack.pdf',
+  'GET /api/v1/programs/:programId/reports/:week/revisions/:revision/report.pdf',
   'POST /api/v1/programs/:programId/calendar/official-schedules',
   'POST /api/v1/programs/:programId/gates/:gateKey/items/:itemKey/evidence/files',
   'GET /api/v1/programs/:programId/evidence/:evidenceId/file',

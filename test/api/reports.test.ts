@@ -4,6 +4,7 @@ import { createMilestone } from '../../src/app/create-milestone.js';
 import { unwrap } from '../../src/app/create-records.js';
 import type { Actor } from '../../src/app/deps.js';
 import { sweepEscalations } from '../../src/app/escalations/sweep-escalations.js';
+import { deliverOutbox } from '../../src/app/mail/deliver-outbox.js';
 import { moveMilestone } from '../../src/app/move-milestone.js';
 import { closeRisk } from '../../src/app/risks/close-risk.js';
 import { updateProgram } from '../../src/app/setup/programs.js';
@@ -11,8 +12,13 @@ import { updateMilestone } from '../../src/app/update-milestone.js';
 import type { PlainDate } from '../../src/domain/plain-date.js';
 import type { AuthorizedProgramId } from '../../src/domain/policy.js';
 import type { Program } from '../../src/domain/program.js';
+import { smtpMailer } from '../../src/jobs/smtp-mailer.js';
+import { renderIssuedReportPdf } from '../../src/pdf/weekly-report-pdf.js';
 import { createTestApp, type TestApp } from '../support/app.js';
+import { writeCompleteCharter } from '../support/charter.js';
 import { dialects } from '../support/databases.js';
+import { readPdf } from '../support/pdf-pages.js';
+import { startSmtpSink } from '../support/smtp-sink.js';
 import { call, expectProblem, paths, seedProgram, seedUser } from './helpers.js';
 import { seedDecision, seedRisk } from './seed-records.js';
 
@@ -249,5 +255,59 @@ describe.each(dialects)('weekly reports API on %s', (dialect) => {
     });
     expectProblem(await call(t, { method: 'GET', url: `${base()}/${week}/revisions/3` }), 404, 'REPORT_NOT_FOUND');
     expectProblem(await call(t, { method: 'GET', url: `${base()}/${week}/revisions/1/export?format=pdf` }), 422, 'VALIDATION_FAILED');
+  });
+
+  it('e-mails an issued report to the charter’s recipients with its PDF attached, and serves the same PDF', async () => {
+    const sink = await startSmtpSink();
+    const mailer = smtpMailer(sink.url, 'Tollgate <tollgate@example.test>');
+    const publicUrl = 'https://tollgate.example.test';
+    try {
+      t.setNow(new Date('2026-12-08T04:00:00Z'));
+      await writeCompleteCharter(t.deps, program.id, t.actor, {
+        weeklyReport: { weekday: 5, time: '16:00', recipientIds: [t.actor.id, chen.id], recipientEmails: ['Buyer@Client.example'] },
+      });
+      Object.assign(t.deps, { mail: { publicUrl, reportPdf: renderIssuedReportPdf } });
+      const issued = await call(t, { method: 'POST', url: `${base()}/${week}/issue`, payload: { acknowledgeFindings: true } });
+      expect(issued.statusCode, issued.body).toBe(201);
+      const revision = issued.json<Issued>().revision;
+      expect(await deliverOutbox(t.deps, mailer, 'worker-1')).toMatchObject({ sent: 3, retrying: 0 });
+      const mails = await sink.parsed();
+      const to = mails.map((m) => (m.to && !Array.isArray(m.to) ? m.to.text : '')).sort();
+      expect(to).toEqual(['buyer@client.example', 'chen@example.test', t.actor.email].sort());
+      for (const m of mails) {
+        expect(m.subject).toMatch(new RegExp(`^\\[Tollgate\\] SZ-REPORT weekly report ${week} \\(revision ${revision}\\): `));
+        for (const heading of [
+          '1. Milestone movement',
+          '2. Blockers requiring action',
+          '3. Decisions needed from owners',
+          '4. Risk changes',
+        ]) {
+          expect(m.text).toContain(heading);
+          expect(m.html).toContain(`<h2>${heading}</h2>`);
+        }
+        expect(m.text).toContain(`${publicUrl}/programs/SZ-REPORT/reports/${week}/${revision}`);
+        expect(m.text).toContain(`This is revision ${revision}: it corrects the report issued before.`);
+      }
+      const [first] = mails;
+      expect(first?.attachments.map((a) => [a.filename, a.contentType])).toEqual([
+        [`SZ-REPORT-${week}-r${revision}.pdf`, 'application/pdf'],
+      ]);
+      const attached = first?.attachments[0]?.content ?? Buffer.alloc(0);
+      const text = (await readPdf(attached)).map((p) => p.lines.join('\n')).join('\n');
+      for (const heading of ['1. Milestone movement', '5. Next-week plan (2026-W50)', `Revision ${revision} of ${week}`])
+        expect(text).toContain(heading);
+      expect(text).toMatch(/M-1 Tooling sign-off/);
+      // The download is drawn from the snapshot: the same bytes as the e-mail's, whenever asked.
+      const pdf = await call(t, { method: 'GET', url: `${base()}/${week}/revisions/${revision}/report.pdf` }, chen);
+      expect(pdf.statusCode).toBe(200);
+      expect(pdf.headers['content-type']).toBe('application/pdf');
+      expect(pdf.headers['content-disposition']).toBe(`attachment; filename="SZ-REPORT-${week}-r${revision}.pdf"`);
+      expect(Buffer.compare(pdf.rawPayload, attached)).toBe(0);
+      expectProblem(await call(t, { method: 'GET', url: `${base()}/${week}/revisions/99/report.pdf` }), 404, 'REPORT_NOT_FOUND');
+    } finally {
+      Object.assign(t.deps, { mail: undefined });
+      mailer.close();
+      await sink.close();
+    }
   });
 });

@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
 import { jsonOf, problemOf, type Serving, serveInProcess, tollgate, tollgateWith } from './run-cli.js';
@@ -44,5 +47,21 @@ describe('tollgate report on sqlite (demo portfolio)', () => {
     );
     expect(remote.code, remote.stderr).toBe(0);
     expect(remote.stdout).toBe(here.stdout);
+
+    // The PDF: drawn here from the snapshot, downloaded from the server: the same file.
+    const dir = mkdtempSync(join(tmpdir(), 'tollgate-report-pdf-'));
+    try {
+      const local = await lead('report', 'export', 'KHG-KW500', '--week', '2026-W10', '--format', 'pdf', '--out', join(dir, 'here.pdf'));
+      expect(local.code, local.stderr).toBe(0);
+      expect(local.stdout).toBe(`Wrote KHG-KW500-2026-W10.pdf to ${join(dir, 'here.pdf')}\n`);
+      const pdfArgs = ['report', 'export', 'KHG-KW500', '--week', '2026-W10', '--format', 'pdf', '--out', join(dir, 'there.pdf')];
+      const served = await tollgateWith(db, { env: { TOLLGATE_SERVER: server.url, TOLLGATE_TOKEN: token.token } }, ...pdfArgs);
+      expect(served.code, served.stderr).toBe(0);
+      const pdf = readFileSync(join(dir, 'here.pdf'));
+      expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect(Buffer.compare(readFileSync(join(dir, 'there.pdf')), pdf)).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,9 +1,11 @@
 import { assembleWeeklyReport } from '../../domain/report/assemble-weekly-report.js';
 import { parseReportWeek, weekSpan } from '../../domain/report/iso-week.js';
+import type { ReportIssue } from '../../domain/report/issued-report.js';
 import { lintWeeklyReport } from '../../domain/report/lint-weekly-report.js';
 import { renderReportJson, sorted } from '../../domain/report/report-json.js';
 import { compareInstants } from '../../domain/report/report-order.js';
 import { revisionChanges } from '../../domain/report/report-revision.js';
+import type { WeeklyReport } from '../../domain/report/weekly-report.js';
 import type { Result } from '../../domain/result.js';
 import { refuse } from '../../domain/result.js';
 import type { AppDeps } from '../deps.js';
@@ -11,6 +13,7 @@ import { abort, must } from '../transact.js';
 import { insertRecord } from '../write-record.js';
 import { programWrite } from '../write-sequence.js';
 import { getIssuedReport, type IssuedReportView } from './issued-reports.js';
+import { mailIssuedReport } from './mail-issued-report.js';
 import { readReportWeek } from './read-report-week.js';
 import type { ReportWeekInput } from './report-draft.js';
 
@@ -56,12 +59,13 @@ export async function issueReport(deps: AppDeps, input: IssueReportInput): Promi
       const revision = (previous?.revision ?? 0) + 1;
       const changes = previous ? revisionChanges(JSON.parse(previous.model), JSON.parse(model), previous.revision) : null;
       // The snapshot's text is in its row for good (never updated); the log says it was set, not the megabyte.
+      const id = deps.newId();
       await insertRecord(
         deps,
         tx,
         {
           entity: 'issued_report',
-          id: deps.newId(),
+          id,
           programId: program.id,
           entityKey: `${label} r${revision}`,
           meta,
@@ -80,6 +84,16 @@ export async function issueReport(deps: AppDeps, input: IssueReportInput): Promi
           changesFromPrevious: changes === null ? null : JSON.stringify(changes),
         },
       );
+      // To the charter's recipients with the PDF attached, sent after commit (nothing when the issue is refused).
+      const issue: ReportIssue = {
+        revision,
+        issuedAt: meta.at,
+        issuedById: input.actor.id,
+        findings,
+        findingsAcknowledged: findings.length > 0 && acknowledged,
+        changesFromPrevious: changes,
+      };
+      await mailIssuedReport(deps, tx, program.id, { id, report: JSON.parse(model) as WeeklyReport, issue });
       return revision;
     },
   );

@@ -1,5 +1,6 @@
 import { renderReportMail } from '../../domain/mail/report-mail.js';
 import type { AuthorizedProgramId } from '../../domain/policy.js';
+import { correctionLines, type ReportIssue } from '../../domain/report/issued-report.js';
 import type { WeeklyReport } from '../../domain/report/weekly-report.js';
 import type { AppDeps } from '../deps.js';
 import { mailAttachmentMaxBytes, type NewMail, type Tx } from '../ports.js';
@@ -22,13 +23,7 @@ export async function mailIssuedReport(
   deps: Pick<AppDeps, 'newId' | 'mail'>,
   tx: Tx,
   programId: AuthorizedProgramId,
-  issued: {
-    readonly id: string;
-    readonly report: WeeklyReport;
-    readonly revision: number;
-    readonly corrections: readonly string[];
-    readonly at: string;
-  },
+  issued: { readonly id: string; readonly report: WeeklyReport; readonly issue: ReportIssue },
 ): Promise<number> {
   const mail = deps.mail;
   if (!mail) return 0;
@@ -40,14 +35,15 @@ export async function mailIssuedReport(
   for (const p of people) addresses.set(p.email.toLowerCase(), p.id);
   for (const e of schedule.recipientEmails) if (!addresses.has(e.toLowerCase())) addresses.set(e.toLowerCase(), null);
   if (addresses.size === 0) return 0;
-  const { report, revision } = issued;
+  const { report, issue } = issued;
+  const revision = issue.revision;
   const rendered = renderReportMail({
     report,
     revision,
-    corrections: issued.corrections,
+    corrections: issue.changesFromPrevious ? correctionLines(issue.changesFromPrevious) : [],
     link: `${mail.publicUrl}${issuedReportPath(report.program.code, report.week, revision)}`,
   });
-  const pdf = await mail.reportPdf(report);
+  const pdf = await mail.reportPdf(report, issue);
   if (pdf.length > mailAttachmentMaxBytes) throw new Error(`The report's PDF is ${pdf.length} bytes, over the e-mail limit.`);
   const attachment = { filename: reportPdfName(report.program.code, report.week, revision), contentType: 'application/pdf', content: pdf };
   const mails: NewMail[] = [...addresses].map(([to, recipientId]) => ({
@@ -60,7 +56,7 @@ export async function mailIssuedReport(
     html: rendered.html,
     unsubscribeUrl: null,
     dedupeKey: `report:${issued.id}:${to}`,
-    at: issued.at,
+    at: issue.issuedAt,
     attachment,
   }));
   return tx.enqueueMails(mails);

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { LintFinding } from './lint-weekly-report.js';
-import { renderReportMarkdown } from './render-report-markdown.js';
+import { renderBlocksMarkdown } from './render-report-markdown.js';
+import { type ReportBlock, reportDocument } from './report-document.js';
 import { sorted } from './report-json.js';
 import type { RevisionChanges } from './report-revision.js';
 import type { WeeklyReport } from './weekly-report.js';
@@ -23,34 +24,54 @@ export type ExportFormat = (typeof exportFormats)[number];
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-/**
- * An issued report as Markdown: the report (render-report-markdown.ts), then how it was issued — the
- * revision and instant in the program's zone, the findings acknowledged, what a correction changed.
- * Both come from the snapshot alone, so the text is the same whenever it is rendered.
- */
-export function renderIssuedReportMarkdown(report: WeeklyReport, issue: ReportIssue): string {
+/** A correction's differences against the revision before, one line each (the e-mail and the issue section). */
+export const correctionLines = (c: RevisionChanges): string[] => [
+  ...c.differences.map((d) => `${d.path}: ${JSON.stringify(d.from)} → ${JSON.stringify(d.to)}`),
+  ...(c.more > 0 ? [`… and ${c.more} more`] : []),
+];
+
+/** How a report was issued: the revision and instant in the program's zone, the findings it was issued with, what a correction changed. */
+export function issueBlocks(report: WeeklyReport, issue: ReportIssue): ReportBlock[] {
   const at = DateTime.fromISO(issue.issuedAt, { zone: report.program.timeZone }).toISO({ suppressMilliseconds: true }) ?? issue.issuedAt;
-  const lines = ['## Issue', '', `Revision ${issue.revision} of ${report.week}, issued ${at}.`, ''];
+  const blocks: ReportBlock[] = [
+    { kind: 'heading', level: 2, text: 'Issue' },
+    { kind: 'paragraph', runs: [{ text: `Revision ${issue.revision} of ${report.week}, issued ${at}.` }] },
+  ];
   if (issue.findings.length > 0) {
-    lines.push(
-      `Issued with ${plural(issue.findings.length, 'lint finding', 'lint findings')}${issue.findingsAcknowledged ? ', acknowledged' : ''}:`,
-      '',
-      ...issue.findings.map((f) => `- ${f.kind.replaceAll('_', ' ')}: ${f.key} ${f.title.replaceAll('\n', ' ')}`),
-      '',
+    blocks.push(
+      {
+        kind: 'paragraph',
+        runs: [
+          {
+            text: `Issued with ${plural(issue.findings.length, 'lint finding', 'lint findings')}${issue.findingsAcknowledged ? ', acknowledged' : ''}:`,
+          },
+        ],
+      },
+      { kind: 'list', items: issue.findings.map((f) => `${f.kind.replaceAll('_', ' ')}: ${f.key} ${f.title.replaceAll('\n', ' ')}`) },
     );
   }
   const c = issue.changesFromPrevious;
   if (c) {
-    lines.push(
-      `Changed against revision ${c.revision}: ${plural(c.differences.length + c.more, 'difference', 'differences')}.`,
-      '',
-      ...c.differences.map((d) => `- \`${d.path}\`: ${JSON.stringify(d.from)} → ${JSON.stringify(d.to)}`),
-      ...(c.more > 0 ? [`- … and ${c.more} more`] : []),
-      '',
+    blocks.push(
+      {
+        kind: 'paragraph',
+        runs: [{ text: `Changed against revision ${c.revision}: ${plural(c.differences.length + c.more, 'difference', 'differences')}.` }],
+      },
+      { kind: 'list', items: correctionLines(c) },
     );
   }
-  return `${renderReportMarkdown(report)}\n${lines.join('\n')}`;
+  return blocks;
 }
+
+/** An issued report as a document: the report, then how it was issued. Markdown and the PDF write it; both come from the snapshot alone. */
+export const issuedReportDocument = (report: WeeklyReport, issue: ReportIssue): ReportBlock[] => [
+  ...reportDocument(report),
+  ...issueBlocks(report, issue),
+];
+
+/** An issued report as Markdown: the same text whenever it is rendered. */
+export const renderIssuedReportMarkdown = (report: WeeklyReport, issue: ReportIssue): string =>
+  renderBlocksMarkdown(issuedReportDocument(report, issue));
 
 /** An issued report as JSON: `{ report, issue }`, keys sorted and indented like the report's own JSON (report-json.ts). */
 export const renderIssuedReportJson = (report: WeeklyReport, issue: ReportIssue): string =>
