@@ -36,17 +36,26 @@ const cellOf = (r: Run): Cell =>
       : { text: r.text };
 
 /**
- * Column widths that fill the page: each column's share follows the length of what it holds (its label and
- * its longest cells, within bounds), so a title column gets room and a date column does not waste it.
+ * Column widths that fill the page: each column first gets room for its longest word (a date, a key, a
+ * name never breaks inside), then the rest of the width is shared by how much text each column holds.
  */
-function columnsOf(head: readonly string[], rows: readonly (readonly Run[])[], width: number): Column[] {
+function columnsOf(doc: PDFKit.PDFDocument, head: readonly string[], rows: readonly (readonly Run[])[], width: number): Column[] {
+  const words = (text: string) => text.split(/\s+/).filter((w) => w !== '');
+  const minimum = head.map((label, i) => {
+    pen(doc, BOLD, 8);
+    let widest = Math.max(0, ...words(label).map((w) => doc.widthOfString(w, TEXT)));
+    pen(doc, BOLD, 8.5);
+    for (const r of rows) for (const w of words(r[i]?.text ?? '')) widest = Math.max(widest, doc.widthOfString(w, TEXT));
+    return Math.min(widest + 8, width * 0.3);
+  });
   const weights = head.map((label, i) => {
     const lengths = rows.map((r) => r[i]?.text.length ?? 0).sort((a, b) => b - a);
-    const typical = lengths[Math.floor(lengths.length / 4)] ?? 0;
-    return Math.min(Math.max(label.length, typical, 6), 48);
+    return Math.min(Math.max(label.length, lengths[Math.floor(lengths.length / 4)] ?? 0, 1), 60);
   });
+  const fixed = minimum.reduce((a, b) => a + b, 0);
+  if (fixed >= width) return head.map((label, i) => ({ label, width: ((minimum[i] ?? 0) * width) / fixed }));
   const total = weights.reduce((a, b) => a + b, 0);
-  return head.map((label, i) => ({ label, width: (width * (weights[i] ?? 1)) / total }));
+  return head.map((label, i) => ({ label, width: (minimum[i] ?? 0) + ((width - fixed) * (weights[i] ?? 0)) / total }));
 }
 
 /** What a document's PDF says about itself: its title (running head, metadata), footer note and instant. */
@@ -160,7 +169,7 @@ export async function renderBlocksPdf(blocks: readonly ReportBlock[], meta: PdfM
         }
         drawTable(
           doc,
-          columnsOf(b.head, b.rows, width),
+          columnsOf(doc, b.head, b.rows, width),
           b.rows.map((r) => r.map(cellOf)),
           runningHead,
         );

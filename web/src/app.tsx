@@ -80,6 +80,10 @@ const router = createBrowserRouter([
           { path: 'floor', lazy: () => import('./floor/floor-page.js').then((m) => ({ Component: m.FloorPage })) },
           { path: 'calendar', lazy: () => import('./calendar/calendar-page.js').then((m) => ({ Component: m.CalendarPage })) },
           { path: 'charter', lazy: () => import('./charter/charter-page.js').then((m) => ({ Component: m.CharterPage })) },
+          {
+            path: 'reports/:week/:revision',
+            lazy: () => import('./reports/issued-report-page.js').then((m) => ({ Component: m.IssuedReportPage })),
+          },
         ],
       },
       { path: '/account', element: <AccountPage /> },
