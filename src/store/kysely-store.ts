@@ -1032,7 +1032,7 @@ export function kyselyStore(dialect: StoreDialect): Store {
         throw asUniqueViolation(e) ?? e;
       }
     },
-    async batch(fn) {
+    async batch(fn, options) {
       let hasQueuedMail = false;
       const queued = () => {
         hasQueuedMail = true;
@@ -1041,11 +1041,23 @@ export function kyselyStore(dialect: StoreDialect): Store {
         const result = await dialect.transaction(async (conn) => {
           const touched = new Set<string>();
           let savepoints = 0;
+          // A whole batch: the first failure inside fails it, and nothing after it is written.
+          const whole: { failure: { readonly error: unknown } | null } = { failure: null };
           const inner: Store = {
             dialect: dialect.name,
             reads: makeReads(conn, dialect),
             evidence: databaseEvidenceStorage,
             async transaction(f) {
+              if (options?.isWhole) {
+                if (whole.failure)
+                  throw new Error('A write of this batch failed; the batch rolls back whole.', { cause: whole.failure.error });
+                try {
+                  return await f(makeTx(conn, dialect, touched, queued));
+                } catch (e) {
+                  whole.failure = { error: e };
+                  throw asUniqueViolation(e) ?? e;
+                }
+              }
               const name = sql.id(`write_${++savepoints}`);
               await sql`savepoint ${name}`.execute(conn);
               try {
@@ -1065,6 +1077,8 @@ export function kyselyStore(dialect: StoreDialect): Store {
             close: async () => {},
           };
           const r = await fn(inner);
+          if (whole.failure)
+            throw new Error('A write of this batch failed; the batch was rolled back whole.', { cause: whole.failure.error });
           await countRevisions(conn, touched);
           return r;
         });

@@ -196,6 +196,38 @@ describe.each(dialects)('store on %s', (dialect) => {
     expect((await store.reads.listChanges(b.id, { since: stamps[0], limit: 1 })).map((c) => c.at)).toEqual([stamps[2]]);
   });
 
+  it('a whole batch fails at its first failed transaction: later ones are refused, and nothing of it is kept even if the loader carries on', async () => {
+    const before = { changes: await changeCount(b), milestones: (await store.reads.listMilestones(b.id)).length };
+    const refused = await store
+      .batch(
+        async (s) => {
+          await s.transaction(async (tx) => tx.write(milestoneInsert(b, await tx.nextKey(b.id, 'M'))));
+          const r = await transact(s, async (tx) => {
+            await tx.write(milestoneInsert(b, await tx.nextKey(b.id, 'M')));
+            return abort({ code: 'USER_NOT_FOUND', message: 'refused after a write' });
+          });
+          expect(r.ok).toBe(false);
+          await expect(s.transaction(async (tx) => tx.nextKey(b.id, 'M'))).rejects.toThrow('the batch rolls back whole');
+          return 'carried on';
+        },
+        { isWhole: true },
+      )
+      .then(
+        () => null,
+        (e: Error) => e.message,
+      );
+    expect(refused).toMatch(/rolled back whole/);
+    expect(await changeCount(b)).toBe(before.changes);
+    expect((await store.reads.listMilestones(b.id)).length).toBe(before.milestones);
+    // A batch of savepoints keeps what the transactions before and after a refused one wrote.
+    await store.batch(async (s) => {
+      await s.transaction(async (tx) => tx.write(milestoneInsert(b, await tx.nextKey(b.id, 'M'))));
+      expect((await transact(s, async () => abort({ code: 'USER_NOT_FOUND', message: 'refused' }))).ok).toBe(false);
+      await s.transaction(async (tx) => tx.write(milestoneInsert(b, await tx.nextKey(b.id, 'M'))));
+    });
+    expect((await store.reads.listMilestones(b.id)).length).toBe(before.milestones + 2);
+  });
+
   // Last: it empties the database.
   it('empties all the data in one batch, or none of it when the batch fails; the schema and the workspace revision stay', async () => {
     const held = await store.reads.countData();

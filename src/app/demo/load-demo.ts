@@ -74,12 +74,16 @@ export async function loadDemo(deps: AppDeps, input: LoadDemoInput): Promise<Res
   // a refusal rolls back whatever was written before it, the reset's deletions too.
   try {
     return ok(
-      await deps.store.batch(async (store) => {
-        if (input.reset) await store.transaction((tx) => tx.emptyData());
-        const loaded = await load({ ...deps, store, bareAnswers: true }, input);
-        if (!loaded.ok) throw new DemoRefused(loaded.error);
-        return loaded.value;
-      }),
+      await deps.store.batch(
+        async (store) => {
+          if (input.reset) await store.transaction((tx) => tx.emptyData());
+          const loaded = await load({ ...deps, store, bareAnswers: true }, input);
+          if (!loaded.ok) throw new DemoRefused(loaded.error);
+          return loaded.value;
+        },
+        // Every refusal ends the load: no savepoint per write.
+        { isWhole: true },
+      ),
     );
   } catch (e) {
     if (e instanceof DemoRefused) return { ok: false, error: e.refusal };
