@@ -3,7 +3,6 @@ import type { Milestone } from '../domain/milestone.js';
 import type { ProgramAction } from '../domain/policy.js';
 import type { Program } from '../domain/program.js';
 import { ok, type Result } from '../domain/result.js';
-import { rolesOn } from '../domain/roles.js';
 import type { ScheduleChange } from '../domain/schedule/propagate.js';
 import type { Actor, AppDeps } from './deps.js';
 import { editRecord, type RecordKind, viewCommitted } from './edit-record.js';
@@ -50,9 +49,8 @@ export async function view(
 /** An owner must be a person who holds a role on the program, so nobody outside it owns its items. */
 export async function checkOwner(tx: Tx, program: Program, ownerId: string | null | undefined): Promise<void> {
   if (!ownerId) return;
-  const user = await tx.findUser(ownerId);
-  const memberships = user && user.status !== 'removed' ? await tx.listMemberships(user.id) : [];
-  if (!user || rolesOn({ ...user, memberships }, program).length === 0) {
+  // A role on the program is a membership on it or on its client (rolesOn), of a person not removed.
+  if (!(await tx.listMembersOn(program)).some((m) => m.userId === ownerId)) {
     abort({
       code: 'USER_NOT_FOUND',
       message: `No person with id "${ownerId}" holds a role on ${program.code}.`,

@@ -505,6 +505,8 @@ export interface Reads {
   findMembership(id: string): Promise<Membership | null>;
   /** The memberships that give a role on the program: on the program itself or on its client. */
   listMembershipsOn(program: { readonly id: ProgramId; readonly clientId: ClientId }): Promise<Membership[]>;
+  /** listMembershipsOn, of people not removed only: who may take part in the program (one read). */
+  listMembersOn(program: { readonly id: ProgramId; readonly clientId: ClientId }): Promise<Membership[]>;
   findSession(id: string): Promise<SessionRecord | null>;
   /**
    * The session and the workspace's revision (workspaceRevision), read together: every API request

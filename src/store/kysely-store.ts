@@ -645,6 +645,18 @@ export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'cou
         .execute();
       return rows.map(toMembership);
     },
+    async listMembersOn(program) {
+      const rows = await db
+        .selectFrom('memberships')
+        .innerJoin('users', 'users.id', 'memberships.userId')
+        .selectAll('memberships')
+        .where((eb) => eb.or([eb('memberships.programId', '=', program.id), eb('memberships.clientId', '=', program.clientId)]))
+        .where('users.status', '!=', 'removed')
+        .orderBy('memberships.createdAt')
+        .orderBy('memberships.id')
+        .execute();
+      return rows.map(toMembership);
+    },
     async findMembership(id) {
       const r = await db.selectFrom('memberships').selectAll().where('id', '=', id).executeTakeFirst();
       return r ? toMembership(r) : null;
