@@ -30,6 +30,7 @@ import type { StoreDialect } from './dialects/store-dialect.js';
 import { escalationReads } from './escalation-store.js';
 import { databaseEvidenceStorage } from './evidence-storage.js';
 import { floorEventReads } from './floor-event-store.js';
+import { changeReadsAfter, type HeldChangeRows, heldChangeRows } from './held-change-rows.js';
 import { chunks } from './in-lists.js';
 import { mailReads, mailWrites, outboxOf } from './mail-store.js';
 import {
@@ -870,9 +871,11 @@ export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'cou
  * A transaction's operations; `touched` collects the programs its writes change, whose revision is
  * counted up once at the end of the transaction (so the row lock is held only from then to commit).
  */
-function makeTx(db: Kysely<Database>, dialect: StoreDialect, touched: Set<string>, mailQueued: () => void = () => {}): Tx {
+function makeTx(db: Kysely<Database>, dialect: StoreDialect, touched: Set<string>, mailQueued: () => void, log: HeldChangeRows): Tx {
+  const reads = makeReads(db, dialect);
   return {
-    ...makeReads(db, dialect),
+    ...reads,
+    ...changeReadsAfter(reads, log),
     ...noticeWrites(db),
     ...mailWrites(db, mailQueued),
     lock: (scope) => dialect.lock(db, scope),
@@ -915,25 +918,22 @@ function makeTx(db: Kysely<Database>, dialect: StoreDialect, touched: Set<string
         if (Number(r.numUpdatedRows) !== 1) return false;
       }
       if (w.changes.length > 0) {
-        await db
-          .insertInto('changes')
-          .values(
-            w.changes.map((c) => ({
-              id: uuidv7(),
-              programId: w.programId,
-              entity: w.entity,
-              entityId: w.id,
-              entityKey: w.entityKey,
-              field: c.field,
-              oldValue: c.oldValue,
-              newValue: c.newValue,
-              actorId: w.meta.actorId,
-              at: w.meta.at,
-              reason: w.meta.reason,
-              correlationId: w.meta.correlationId,
-            })),
-          )
-          .execute();
+        log.hold(
+          w.changes.map((c) => ({
+            id: uuidv7(),
+            programId: w.programId,
+            entity: w.entity,
+            entityId: w.id,
+            entityKey: w.entityKey,
+            field: c.field,
+            oldValue: c.oldValue,
+            newValue: c.newValue,
+            actorId: w.meta.actorId,
+            at: w.meta.at,
+            reason: w.meta.reason,
+            correlationId: w.meta.correlationId,
+          })),
+        );
       }
       return true;
     },
@@ -1000,6 +1000,16 @@ function makeTx(db: Kysely<Database>, dialect: StoreDialect, touched: Set<string
   };
 }
 
+/** Runs a transaction's body on its connection; the change rows its writes held go in before it ends. */
+const inTx =
+  (conn: Kysely<Database>, dialect: StoreDialect, touched: Set<string>, mailQueued: () => void) =>
+  async <T>(fn: (tx: Tx) => Promise<T>): Promise<T> => {
+    const log = heldChangeRows(conn);
+    const r = await fn(makeTx(conn, dialect, touched, mailQueued, log));
+    await log.flush();
+    return r;
+  };
+
 /** Tables that are not data: the migrations' bookkeeping, and the workspace revision (it counts on across a reset). */
 // The secrets (0021) stay too: e-mails already sent carry links signed with their key.
 const notData = (t: string) => migrationTables.includes(t) || t === 'workspace_state' || t === 'workspace_secrets';
@@ -1030,11 +1040,9 @@ export function kyselyStore(dialect: StoreDialect): Store {
       try {
         const result = await dialect.transaction(async (conn) => {
           const touched = new Set<string>();
-          const r = await fn(
-            makeTx(conn, dialect, touched, () => {
-              hasQueuedMail = true;
-            }),
-          );
+          const r = await inTx(conn, dialect, touched, () => {
+            hasQueuedMail = true;
+          })(fn);
           await countRevisions(conn, touched);
           return r;
         });
@@ -1064,7 +1072,7 @@ export function kyselyStore(dialect: StoreDialect): Store {
                 if (whole.failure)
                   throw new Error('A write of this batch failed; the batch rolls back whole.', { cause: whole.failure.error });
                 try {
-                  return await f(makeTx(conn, dialect, touched, queued));
+                  return await inTx(conn, dialect, touched, queued)(f);
                 } catch (e) {
                   whole.failure = { error: e };
                   throw asUniqueViolation(e) ?? e;
@@ -1073,7 +1081,7 @@ export function kyselyStore(dialect: StoreDialect): Store {
               const name = sql.id(`write_${++savepoints}`);
               await sql`savepoint ${name}`.execute(conn);
               try {
-                const result = await f(makeTx(conn, dialect, touched, queued));
+                const result = await inTx(conn, dialect, touched, queued)(f);
                 await sql`release savepoint ${name}`.execute(conn);
                 return result;
               } catch (e) {

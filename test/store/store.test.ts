@@ -159,6 +159,21 @@ describe.each(dialects)('store on %s', (dialect) => {
     expect(await store.transaction((tx) => tx.nextKey(a.id, 'M'))).toBe('M-3');
   });
 
+  it('a transaction reads its own change rows, held until then and inserted together', async () => {
+    const before = await changeCount(a);
+    const seen = await store.transaction(async (tx) => {
+      const first = milestoneInsert(a, await tx.nextKey(a.id, 'M'));
+      await tx.write(first);
+      await tx.write(milestoneInsert(a, await tx.nextKey(a.id, 'M')));
+      const rows = await tx.listChanges(a.id, { limit: 10_000 });
+      const fieldChanges = await tx.listMilestoneFieldChanges([a.id], ['name'], { milestoneId: first.id });
+      await tx.write(milestoneInsert(a, await tx.nextKey(a.id, 'M')));
+      return { rows: rows.length, fieldChanges: fieldChanges.map((c) => c.newValue), counted: await tx.countChanges(a.id, {}) };
+    });
+    expect(seen).toEqual({ rows: before + 4, fieldChanges: [expect.stringMatching(/^Step M-/)], counted: before + 6 });
+    expect(await changeCount(a)).toBe(before + 6);
+  });
+
   it('a refusal (abort) rolls back too and comes back as a result, not a throw', async () => {
     const before = await changeCount(b);
     const r = await transact(store, async (tx) => {
