@@ -8,7 +8,6 @@ import { completeMilestone } from '../complete-milestone.js';
 import { createMilestone } from '../create-milestone.js';
 import { createClient, createProgram, unwrap } from '../create-records.js';
 import type { Actor, AppDeps } from '../deps.js';
-import { listGates } from '../gates/get-gates.js';
 import { authorize } from '../get-program.js';
 import { moveMilestone } from '../move-milestone.js';
 import { createPerson } from '../people/create-person.js';
@@ -19,7 +18,7 @@ import { type DemoProgram, demoClients, demoPassword, demoPeople, demoPrograms, 
 import { loadDemoDecisions } from './demo-decisions.js';
 import { loadDemoEscalations } from './demo-escalations.js';
 import { loadDemoFloor } from './demo-floor.js';
-import { passDemoGate, planDemoGates, workDemoCurrentGate } from './demo-gates.js';
+import { demoGates, passDemoGate, planDemoGates, workDemoCurrentGate } from './demo-gates.js';
 import { settleDemoNotices } from './demo-notices.js';
 import { loadDemoLinks, loadDemoRebaseline } from './demo-plan.js';
 import { loadDemoRisks } from './demo-risks.js';
@@ -251,9 +250,7 @@ async function loadProgram(
   const qualityIds = [quality.id];
   await planDemoGates(d, cast, created);
   const reviewOf = new Map(
-    unwrap(await listGates(d, { programId: program.id, actor: owner })).gates.flatMap((g) =>
-      g.reviewMilestoneId ? [[g.reviewMilestoneId, g.key] as const] : [],
-    ),
+    (await demoGates(d, cast)).gates.flatMap((g) => (g.reviewMilestoneId ? [[g.reviewMilestoneId, g.key] as const] : [])),
   );
   // The plan is complete: the program goes active, which takes baseline 0.
   unwrap(await activateProgram(d, { programId: program.id, actor: owner, version: program.version, reason: 'Plan agreed at kick-off' }));

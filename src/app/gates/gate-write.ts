@@ -179,13 +179,13 @@ export function gateWrite<T>(
 export const actorId = (a: Actor): UserId => a.id;
 
 /** The program's gates and items as a gate write left them (read in its transaction). */
-interface GatesAfter {
+export interface GatesAfter {
   readonly gates: readonly GateRecord[];
   readonly items: readonly ChecklistItemRecord[];
 }
 
 /** What a bare answer (AppDeps.bareAnswers) of a gate write shows: the gates and items, nothing they name. */
-const bareGateFacts = ({ gates, items }: GatesAfter): GateFacts => ({
+export const bareGateFacts = ({ gates, items }: GatesAfter): GateFacts => ({
   gates,
   items,
   evidence: [],
