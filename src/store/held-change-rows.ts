@@ -24,7 +24,10 @@ export function heldChangeRows(db: Kysely<Database>) {
 
 export type HeldChangeRows = ReturnType<typeof heldChangeRows>;
 
-type ChangeReads = Pick<Reads, 'listChanges' | 'listChangeWrites' | 'lastLoggedValues' | 'countChanges' | 'listMilestoneFieldChanges'>;
+type ChangeReads = Pick<
+  Reads,
+  'listChanges' | 'listChangeWrites' | 'lastLoggedValues' | 'countChanges' | 'listMilestoneFieldChanges' | 'countData'
+>;
 
 /** The reads of the change log in a transaction, each inserting the held rows first: a transaction sees its own changes. */
 export function changeReadsAfter(reads: ChangeReads, held: HeldChangeRows): ChangeReads {
@@ -40,5 +43,6 @@ export function changeReadsAfter(reads: ChangeReads, held: HeldChangeRows): Chan
     lastLoggedValues: after(reads.lastLoggedValues),
     countChanges: after(reads.countChanges),
     listMilestoneFieldChanges: after(reads.listMilestoneFieldChanges),
+    countData: after(reads.countData),
   };
 }

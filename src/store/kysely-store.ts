@@ -873,12 +873,19 @@ export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'cou
  * A transaction's operations; `touched` collects the programs its writes change, whose revision is
  * counted up once at the end of the transaction (so the row lock is held only from then to commit).
  */
-function makeTx(db: Kysely<Database>, dialect: StoreDialect, touched: Set<string>, mailQueued: () => void, log: HeldChangeRows): Tx {
+function makeTx(db: Kysely<Database>, dialect: StoreDialect, touched: Set<string>, mailQueued: () => void, held: Held): Tx {
   const reads = makeReads(db, dialect);
+  const log = held.changeRows;
   // Spread in last, as in makeReads; the change-log reads after the others, which they replace.
   return {
-    lock: (scope) => dialect.lock(db, scope),
+    async lock(scope) {
+      // A lock already taken in this database transaction (a whole batch's) is held until it ends.
+      if (held.locks?.has(scope)) return;
+      await dialect.lock(db, scope);
+      held.locks?.add(scope);
+    },
     async emptyData() {
+      await log.flush();
       await dialect.emptyTables(db, await dataTables(db, dialect));
       touched.add(workspace);
     },
@@ -905,6 +912,8 @@ function makeTx(db: Kysely<Database>, dialect: StoreDialect, touched: Set<string
           .values({ ...toColumns(w.values), [key]: w.id, createdAt: stamp, updatedAt: stamp, version: 1 } as never)
           .execute();
       } else if (w.op === 'delete') {
+        // The held rows may name what is deleted: in first.
+        await log.flush();
         const r = await db.deleteFrom(table).where(key, '=', w.id).where('version', '=', w.expectedVersion).executeTakeFirst();
         if (Number(r.numDeletedRows) !== 1) return false;
       } else {
@@ -1003,13 +1012,22 @@ function makeTx(db: Kysely<Database>, dialect: StoreDialect, touched: Set<string
   };
 }
 
-/** Runs a transaction's body on its connection; the change rows its writes held go in before it ends. */
+/**
+ * What a transaction holds back until it ends: its change rows and, in a whole batch (one database
+ * transaction throughout), the rows and the locks of every transaction of the batch.
+ */
+interface Held {
+  readonly changeRows: HeldChangeRows;
+  readonly locks?: Set<string>;
+}
+
+/** Runs a transaction's body on its connection; the change rows its writes held go in before it ends (a whole batch's, before the batch ends). */
 const inTx =
-  (conn: Kysely<Database>, dialect: StoreDialect, touched: Set<string>, mailQueued: () => void) =>
+  (conn: Kysely<Database>, dialect: StoreDialect, touched: Set<string>, mailQueued: () => void, batch?: Held) =>
   async <T>(fn: (tx: Tx) => Promise<T>): Promise<T> => {
-    const log = heldChangeRows(conn);
-    const r = await fn(makeTx(conn, dialect, touched, mailQueued, log));
-    await log.flush();
+    const held = batch ?? { changeRows: heldChangeRows(conn) };
+    const r = await fn(makeTx(conn, dialect, touched, mailQueued, held));
+    if (!batch) await held.changeRows.flush();
     return r;
   };
 
@@ -1064,18 +1082,21 @@ export function kyselyStore(dialect: StoreDialect): Store {
         const result = await dialect.transaction(async (conn) => {
           const touched = new Set<string>();
           let savepoints = 0;
-          // A whole batch: the first failure inside fails it, and nothing after it is written.
+          // A whole batch: the first failure inside fails it, and nothing after it is written; its
+          // transactions' change rows go in together (before any read of the log), its locks are taken once.
           const whole: { failure: { readonly error: unknown } | null } = { failure: null };
+          const held: Held = { changeRows: heldChangeRows(conn), locks: new Set() };
+          const reads = makeReads(conn, dialect);
           const inner: Store = {
             dialect: dialect.name,
-            reads: makeReads(conn, dialect),
+            reads: options?.isWhole ? { ...reads, ...changeReadsAfter(reads, held.changeRows) } : reads,
             evidence: databaseEvidenceStorage,
             async transaction(f) {
               if (options?.isWhole) {
                 if (whole.failure)
                   throw new Error('A write of this batch failed; the batch rolls back whole.', { cause: whole.failure.error });
                 try {
-                  return await inTx(conn, dialect, touched, queued)(f);
+                  return await inTx(conn, dialect, touched, queued, held)(f);
                 } catch (e) {
                   whole.failure = { error: e };
                   throw asUniqueViolation(e) ?? e;
@@ -1102,6 +1123,7 @@ export function kyselyStore(dialect: StoreDialect): Store {
           const r = await fn(inner);
           if (whole.failure)
             throw new Error('A write of this batch failed; the batch was rolled back whole.', { cause: whole.failure.error });
+          await held.changeRows.flush();
           await countRevisions(conn, touched);
           return r;
         });

@@ -243,6 +243,32 @@ describe.each(dialects)('store on %s', (dialect) => {
     expect((await store.reads.listMilestones(b.id)).length).toBe(before.milestones + 2);
   });
 
+  it('a whole batch holds its change rows until it ends or reads the log, and takes a lock once', async () => {
+    const statements: string[] = [];
+    const counted = openStore({ databaseUrl: db.databaseUrl, dataDir: db.dataDir, onStatement: (text) => statements.push(text) });
+    try {
+      const before = await changeCount(b);
+      await counted.store.batch(
+        async (s) => {
+          for (const _ of [1, 2]) {
+            await s.transaction(async (tx) => {
+              await tx.lock(`program:${b.id}`);
+              await tx.write(milestoneInsert(b, await tx.nextKey(b.id, 'M')));
+            });
+          }
+          expect(statements.filter((t) => t.startsWith('insert into "changes"'))).toEqual([]);
+          expect((await s.reads.listChanges(b.id, { limit: 10_000 })).length).toBe(before + 4);
+        },
+        { isWhole: true },
+      );
+      expect(statements.filter((t) => t.startsWith('insert into "changes"'))).toHaveLength(1);
+      expect(statements.filter((t) => t.includes('pg_advisory_xact_lock'))).toHaveLength(dialect === 'postgres' ? 1 : 0);
+      expect(await changeCount(b)).toBe(before + 4);
+    } finally {
+      await counted.store.close();
+    }
+  });
+
   // Last: it empties the database.
   it('empties all the data in one batch, or none of it when the batch fails; the schema and the workspace revision stay', async () => {
     const held = await store.reads.countData();
