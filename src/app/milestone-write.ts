@@ -100,9 +100,20 @@ export async function writeMilestoneEdit(
 ): Promise<Result<SavedMilestoneView>> {
   let planned: Awaited<ReturnType<typeof planPushes>> | null = null;
   let change: ScheduleChange | undefined;
+  // With a cascade the whole plan is read anyway: the milestone is found in it, read once.
+  let plan: readonly Milestone[] | undefined;
+  const kind: RecordKind<Milestone, MilestoneView> = cascade
+    ? {
+        ...milestoneKind,
+        find: async (reads, programId, idOrKey) => {
+          plan = await reads.listMilestones(programId);
+          return plan.find((m) => m.id === idOrKey || m.key === idOrKey.toUpperCase()) ?? null;
+        },
+      }
+    : milestoneKind;
   const committed = await editRecord(
     deps,
-    milestoneKind,
+    kind,
     { programId: t.programId, recordId: t.milestoneId, version: t.version, actor: t.actor },
     action,
     reason,
@@ -110,7 +121,7 @@ export async function writeMilestoneEdit(
       const edit = await decide({ tx: ctx.tx, program: ctx.program, milestone: ctx.record, now: ctx.now });
       // Worked out on the plan as it stands before this edit, so the domain sees the old dates.
       change = edit.ok ? cascade?.change(ctx.record) : undefined;
-      planned = change ? await planPushes(ctx.tx, ctx.program, change) : null;
+      planned = change ? await planPushes(ctx.tx, ctx.program, change, plan) : null;
       return edit;
     },
     async (ctx) =>

@@ -73,8 +73,12 @@ export async function planPushes(
   reads: Reads,
   program: AuthorizedProgram,
   change: ScheduleChange,
+  /** The program's milestones when the caller read them already in the same transaction. */
+  read?: readonly Milestone[],
 ): Promise<{ pushes: readonly Push[]; milestones: Map<MilestoneId, Milestone> }> {
-  const { milestones, graph } = must(await loadSchedule(reads, program.id));
+  const { milestones, graph } = must(
+    read ? scheduleOf(read, await reads.listMilestoneLinks(program.id)) : await loadSchedule(reads, program.id),
+  );
   const pushes = must(propagateChange(programCalendar(program), graph, change));
   return { pushes, milestones };
 }
