@@ -1,3 +1,4 @@
+import type { WeeklyReport } from '../domain/report/weekly-report.js';
 import type { Principal } from '../domain/roles.js';
 import type { Clock, PasswordHasher, Store } from './ports.js';
 
@@ -27,4 +28,6 @@ export type Actor = Principal;
 export interface MailSetup {
   /** The address people reach Tollgate at (TOLLGATE_PUBLIC_URL), without a trailing slash. */
   readonly publicUrl: string;
+  /** The PDF of a weekly report, attached to its e-mail (pdf/weekly-report-pdf.ts, composed in main/). */
+  readonly reportPdf: (report: WeeklyReport) => Promise<Uint8Array>;
 }

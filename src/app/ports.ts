@@ -426,6 +426,18 @@ export interface NewMail {
   /** Queued once per key: a second message with the key is skipped (also when two arrive at once). */
   readonly dedupeKey: string;
   readonly at: string;
+  /** A file sent with it (the issued report's PDF), at most mailAttachmentMaxBytes. */
+  readonly attachment?: MailAttachment | null | undefined;
+}
+
+/** The largest file an e-mail carries: an issued report's PDF is far smaller (tens of KB). */
+export const mailAttachmentMaxBytes = 5 * 1024 * 1024;
+
+/** A file sent with an e-mail. */
+export interface MailAttachment {
+  readonly filename: string;
+  readonly contentType: string;
+  readonly content: Uint8Array;
 }
 
 /** A message the delivery worker claimed: what to send, and how many attempts it had before this one. */
@@ -436,6 +448,7 @@ export interface ClaimedMail {
   readonly text: string;
   readonly html: string;
   readonly unsubscribeUrl: string | null;
+  readonly attachment: MailAttachment | null;
   readonly attempts: number;
 }
 
@@ -769,6 +782,18 @@ export interface DeleteWrite<E extends EntityName = EntityName> extends WriteBas
   readonly expectedVersion: number;
 }
 
+/** Updates of many records of one kind to the same values (Tx.writeUpdates). */
+export interface SameUpdates<E extends EntityName> {
+  readonly entity: E;
+  readonly set: Readonly<Partial<Columns[E]>>;
+  /** The instant of every one of them (their updatedAt). */
+  readonly at: string;
+  readonly rows: readonly Omit<UpdateWrite<E>, 'op' | 'entity' | 'set'>[];
+}
+
+/** An insert of one record, typed by its kind. */
+export type Insert = { [E in EntityName]: InsertWrite<E> }[EntityName];
+
 /** One write of one record, typed by its kind: only that kind's columns, with their domain types. */
 export type Write = { [E in EntityName]: InsertWrite<E> | UpdateWrite<E> | DeleteWrite<E> }[EntityName];
 
@@ -815,11 +840,24 @@ export interface Tx extends Reads {
   emptyData(): Promise<void>;
   /** Next human key of a kind within a program (M-1, M-2, …); never reused. */
   nextKey(programId: ProgramId, prefix: KeyPrefix): Promise<string>;
+  /** The next `count` keys of a kind in each of these programs, in one statement whatever their number (a sweep's batch). */
+  nextKeys(prefix: KeyPrefix, counts: ReadonlyMap<ProgramId, number>): Promise<Map<ProgramId, string[]>>;
   /**
    * The one write path: applies the row change and appends its change-log rows in this
    * transaction. An update whose expectedVersion is stale changes nothing and returns false.
    */
   write(w: Write): Promise<boolean>;
+  /**
+   * Many inserts through the one write path at once (rows and change-log rows in a few multi-row statements,
+   * not a statement per record): what a sweep raises over hundreds of programs.
+   */
+  writeInserts(ws: readonly Insert[]): Promise<void>;
+  /**
+   * Many records of one kind set to the same values, each at the version read, with each one's change-log
+   * rows, in a few statements whatever their number (what a sweep expires). A record whose version is
+   * stale is left as it is and its rows are not logged; answers the ids saved.
+   */
+  writeUpdates<E extends EntityName>(u: SameUpdates<E>): Promise<ReadonlySet<string>>;
   /** Sessions, sign-in throttles and OIDC round-trip states are operational records outside the change log. */
   insertSession(s: SessionRecord): Promise<void>;
   touchSession(id: string, lastSeenAt: string, expiresAt: string): Promise<void>;
@@ -847,9 +885,9 @@ export interface Tx extends Reads {
   }): Promise<void>;
   /**
    * Keeps notices in this transaction (outside the change log: the change they tell of is in it); one
-   * with a dedupe key the recipient already has is skipped. Answers how many were kept.
+   * with a dedupe key the recipient already has is skipped. Answers the ids of those kept.
    */
-  insertNotices(notices: readonly NewNotice[]): Promise<number>;
+  insertNotices(notices: readonly NewNotice[]): Promise<readonly string[]>;
   /** Marks the person's notices read (these, or all unread ones) at `at`; answers how many changed. */
   markNoticesRead(recipientId: UserId, ids: readonly string[] | 'all', at: string): Promise<number>;
   /**
@@ -857,6 +895,8 @@ export interface Tx extends Reads {
    * or null when it was open already. One upsert, so of two callers at once only one opens it.
    */
   openSpell(subject: string, at: string): Promise<number | null>;
+  /** openSpell for many subjects in one statement a few hundred: answers the subjects this call opened. */
+  openSpells(subjects: readonly string[], at: string): Promise<ReadonlySet<string>>;
   /** Ends the open spells of these subjects (the gate is no longer at risk). */
   closeSpells(subjects: readonly string[], at: string): Promise<void>;
   /** Marks an API token used (not change-logged: it changes on every request). */
@@ -866,6 +906,8 @@ export interface Tx extends Reads {
    * delivered after commit by the worker. Skipped when a message with the same dedupe key exists; answers whether it was queued.
    */
   enqueueMail(mail: NewMail): Promise<boolean>;
+  /** enqueueMail for many messages in a few multi-row statements; answers how many were queued. */
+  enqueueMails(mails: readonly NewMail[]): Promise<number>;
 }
 
 export interface Store {
@@ -904,9 +946,92 @@ export interface OutgoingMail {
   readonly text: string;
   readonly html: string;
   readonly unsubscribeUrl: string | null;
+  readonly attachment: MailAttachment | null;
 }
 
 /** Sends an e-mail (jobs/smtp-mailer.ts: nodemailer over SMTP); throws when the server does not accept it. */
 export interface Mailer {
   send(mail: OutgoingMail): Promise<void>;
+}
+
+// ── Weekly reports (issue 14) ─────────────────────────────────────────────────────────────────────
+// Kept apart (interface merging) so the report's reads and records do not interleave with other work here.
+
+/** The cadence owner's narrative of a program's draft report for one ISO week (`2026-W49`). */
+export interface ReportDraftRecord {
+  readonly id: string;
+  readonly programId: ProgramId;
+  readonly week: string;
+  readonly narrative: string;
+  readonly version: number;
+}
+
+/** An issued report as listed: which week and revision, when and by whom, and how many lint findings it was issued with. */
+export interface IssuedReportHead {
+  readonly id: string;
+  readonly programId: ProgramId;
+  readonly week: string;
+  /** 1 for the first issue of the week; each correction counts on. */
+  readonly revision: number;
+  readonly issuedAt: string;
+  readonly issuedById: UserId;
+  readonly findingsAcknowledged: boolean;
+  readonly version: number;
+}
+
+/** An issued report whole: the immutable snapshot, its JSON kept as the text written. */
+export interface IssuedReportRecord extends IssuedReportHead {
+  /** The report model's stable JSON (domain/report/report-json.ts). */
+  readonly model: string;
+  /** The input it was assembled from (domain/report/report-input.ts, without the calendar's functions), stable JSON. */
+  readonly input: string;
+  /** The lint findings when issued, JSON. */
+  readonly findings: string;
+  /** What changed against the revision before (JSON), null for revision 1. */
+  readonly changesFromPrevious: string | null;
+}
+
+/** Where a page of a program's issued reports starts: after this one, newest issued first. */
+export interface IssuedReportPosition {
+  readonly issuedAt: string;
+  readonly id: string;
+}
+
+/** An inspection's verdict as the report reads it. */
+export interface InspectionVerdictRecord {
+  readonly key: string;
+  readonly title: string;
+  readonly createdAt: string;
+  readonly verdict: 'accept' | 'reject';
+}
+
+export interface Columns {
+  report_draft: Stored<ReportDraftRecord>;
+  issued_report: Stored<IssuedReportRecord>;
+}
+
+export interface Reads {
+  findReportDraft(programId: AuthorizedProgramId, week: string): Promise<ReportDraftRecord | null>;
+  /** A page of the program's issued reports, newest issued first (keyset on issuedAt, id), optionally of one week. */
+  listIssuedReports(
+    programId: AuthorizedProgramId,
+    q: { readonly week?: string | undefined; readonly after?: IssuedReportPosition | undefined; readonly limit: number },
+  ): Promise<IssuedReportHead[]>;
+  /** One revision of a week's issued report; the latest of the week without `revision`. */
+  findIssuedReport(programId: AuthorizedProgramId, week: string, revision?: number): Promise<IssuedReportRecord | null>;
+  /**
+   * The change-log rows of these kinds of the program's records at or after `since`, only of these fields,
+   * oldest first (instant, then id), at most `limit`: what winds the records back to a past week (domain/report/rewind.ts).
+   */
+  listChangesSince(
+    programId: AuthorizedProgramId,
+    since: string,
+    entities: readonly EntityName[],
+    fields: readonly string[],
+    limit: number,
+  ): Promise<ChangeRecord[]>;
+  /** The escalations raised before `at` that were not resolved by then (open at that instant, as the rows show them today). */
+  listEscalationsOpenAt(programId: AuthorizedProgramId, at: string): Promise<Escalation[]>;
+  /** The program's inspections recorded before `before`, with their verdicts. */
+  listInspectionVerdicts(programId: AuthorizedProgramId, before: string): Promise<InspectionVerdictRecord[]>;
 }

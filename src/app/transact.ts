@@ -23,6 +23,14 @@ const uniqueRefusals: Readonly<Record<string, Refusal>> = {
     code: 'VERSION_CONFLICT',
     message: 'Someone else set this trigger at the same moment; nothing was changed. Reload and retry.',
   },
+  report_drafts: {
+    code: 'VERSION_CONFLICT',
+    message: 'Someone else wrote this narrative at the same moment; nothing was changed. Reload and retry.',
+  },
+  issued_reports: {
+    code: 'VERSION_CONFLICT',
+    message: 'Someone else issued this week at the same moment; nothing was changed. Reload to see that revision.',
+  },
   workspace_templates: {
     code: 'TEMPLATE_EXISTS',
     message: 'Someone else made a template with this id at the same moment; nothing was changed. Choose another id.',

@@ -1,7 +1,7 @@
 import { diffFields, type FieldChange } from '../domain/change.js';
 import type { ProgramId, UserId } from '../domain/ids.js';
 import type { AppDeps } from './deps.js';
-import type { Columns, EntityName, Tx, Write, WriteMeta } from './ports.js';
+import type { Columns, EntityName, Insert, Tx, Write, WriteMeta } from './ports.js';
 import { abort } from './transact.js';
 
 /**
@@ -31,14 +31,9 @@ const meta = (deps: AppDeps, t: Stamp): WriteMeta =>
     ? t.meta
     : { actorId: t.actorId, at: deps.clock.now().toISOString(), reason: t.reason?.trim() || null, correlationId: deps.newId() };
 
-/** Inserts a record and logs each of its fields as set, through the one write path. */
-export async function insertRecord<E extends EntityName>(
-  deps: AppDeps,
-  tx: Tx,
-  t: RecordTarget<E>,
-  values: Readonly<Columns[E]>,
-): Promise<void> {
-  await tx.write({
+/** The insert of a record with each of its fields logged as set, for the one write path (Tx.write, Tx.writeInserts). */
+export function insertOf<E extends EntityName>(t: RecordTarget<E> & { readonly meta: WriteMeta }, values: Readonly<Columns[E]>): Insert {
+  return {
     op: 'insert',
     entity: t.entity,
     id: t.id,
@@ -46,8 +41,18 @@ export async function insertRecord<E extends EntityName>(
     entityKey: t.entityKey ?? null,
     values,
     changes: redacted(diffFields(null, values, Object.keys(values) as (keyof Columns[E] & string)[]), t.secret),
-    meta: meta(deps, t),
-  } as Write);
+    meta: t.meta,
+  } as Insert;
+}
+
+/** Inserts a record and logs each of its fields as set, through the one write path. */
+export async function insertRecord<E extends EntityName>(
+  deps: AppDeps,
+  tx: Tx,
+  t: RecordTarget<E>,
+  values: Readonly<Columns[E]>,
+): Promise<void> {
+  await tx.write(insertOf({ ...t, meta: meta(deps, t) }, values));
 }
 
 /**

@@ -12,6 +12,7 @@ import { notificationBindings } from './notifications.js';
 import { peopleBindings } from './people.js';
 import { planBindings } from './plan.js';
 import { programBindings } from './programs.js';
+import { reportBindings } from './reports.js';
 import { riskBindings } from './risks.js';
 import { samplingBindings } from './sampling.js';
 import { searchBindings } from './search.js';
@@ -37,4 +38,5 @@ export const bindings: { readonly [K in OperationName]: Binding<K> } = {
   ...samplingBindings,
   ...floorEventBindings,
   ...escalationBindings,
+  ...reportBindings,
 };

@@ -11,6 +11,7 @@ import { notificationOperations } from './operations/notifications.js';
 import { peopleOperations } from './operations/people.js';
 import { planOperations } from './operations/plan.js';
 import { programOperations } from './operations/programs.js';
+import { reportOperations } from './operations/reports.js';
 import { riskOperations } from './operations/risks.js';
 import { samplingOperations } from './operations/sampling.js';
 import { searchOperations } from './operations/search.js';
@@ -40,6 +41,7 @@ export const operations = {
   ...samplingOperations,
   ...floorEventOperations,
   ...escalationOperations,
+  ...reportOperations,
 } as const satisfies Record<string, OperationContract>;
 
 export type Operations = typeof operations;

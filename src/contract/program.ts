@@ -78,6 +78,7 @@ export const ProgramSummarySchema = z
         'trigger.edit': GrantSchema,
         'escalation.respond': GrantSchema,
         'escalation.reassign': GrantSchema,
+        'report.issue': GrantSchema,
       })
       .meta({ description: 'What you may do here: yes, own (only on items you own) or no' }),
     today: PlainDateSchema.meta({ description: "Today's date in the program's time zone, which health is computed for" }),

@@ -27,7 +27,9 @@ export type LoggedEntity =
   | 'floor_event'
   | 'trigger'
   | 'escalation'
-  | 'notification_setting';
+  | 'notification_setting'
+  | 'report_draft'
+  | 'issued_report';
 
 /** What an entry did to its record: added it, changed some of its fields, or removed it. */
 export type EntryKind = 'added' | 'changed' | 'removed';
@@ -51,6 +53,7 @@ export const referenceFields: Readonly<Record<string, ReferenceKind>> = {
   reviewedById: 'person',
   addedById: 'person',
   recordedById: 'person',
+  issuedById: 'person',
   reviewMilestoneId: 'milestone',
   waiverDecisionId: 'decision',
   clientId: 'client',
@@ -110,6 +113,8 @@ export const lifeFields: Readonly<Record<LoggedEntity, string>> = {
   trigger: 'kind',
   escalation: 'conditionKey',
   notification_setting: 'kind',
+  report_draft: 'week',
+  issued_report: 'revision',
 };
 
 /** The field that names a record to people (its title), for the kinds that have one. */

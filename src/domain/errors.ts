@@ -109,6 +109,9 @@ export const errorCatalogue = {
   EVIDENCE_LIMIT_REACHED: 'The checklist item already holds the most pieces of evidence it may (50); remove one first.',
   EVIDENCE_FILE_CORRUPT:
     'The stored evidence file no longer matches the SHA-256 it was stored under; it is not served. The server logged it; restore the file from a backup.',
+  REPORT_NOT_FOUND: 'No issued report of this program for this week and revision; a week is issued by its cadence owner.',
+  REPORT_HAS_FINDINGS:
+    'The report has lint findings (no owner or due date, escalations past deadline, overdue decisions); fix them, or issue with `acknowledgeFindings: true`, recorded in the report. `errors` names each.',
   ESCALATION_NOT_FOUND: 'No escalation with this key or id exists in the program, or you may not see it.',
   ESCALATION_CLOSED: 'The escalation is resolved: it can no longer be acknowledged, resolved again or reassigned.',
   OUTCOME_REQUIRED: 'Resolving an escalation needs an outcome: say in words how it was resolved.',

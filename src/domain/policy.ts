@@ -34,6 +34,7 @@ export const programActions = [
   'escalation.respond',
   'escalation.reassign',
   'escalation.raise',
+  'report.issue',
 ] as const;
 export type ProgramAction = (typeof programActions)[number];
 
@@ -97,6 +98,9 @@ export const policy: Readonly<Record<ProgramAction, Readonly<Record<Role, Grant>
   'escalation.reassign': { decision_owner: 'no', cadence_owner: 'yes', quality_owner: 'no', contributor: 'no', observer: 'no' },
   // Raising, expiring and climbing are Tollgate's own, done as the trigger's system actor (systemAccess), never a person's.
   'escalation.raise': { decision_owner: 'no', cadence_owner: 'no', quality_owner: 'no', contributor: 'no', observer: 'no' },
+  // The weekly report is the cadence owner's: she writes its narrative and issues it; everyone who reads the
+  // program reads its drafts and issued reports (program.read).
+  'report.issue': { decision_owner: 'no', cadence_owner: 'yes', quality_owner: 'no', contributor: 'no', observer: 'no' },
 };
 
 /** What a workspace admin may do on every program without a role on it: read, and be the second person of a closure. */

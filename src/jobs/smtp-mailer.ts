@@ -21,6 +21,9 @@ export function smtpMailer(smtpUrl: string, from: string): Mailer & { close(): v
         text: m.text,
         html: m.html,
         messageId: `<${m.id}@${domain}>`,
+        attachments: m.attachment
+          ? [{ filename: m.attachment.filename, contentType: m.attachment.contentType, content: Buffer.from(m.attachment.content) }]
+          : [],
         headers: m.unsubscribeUrl
           ? { 'List-Unsubscribe': `<${m.unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
           : {},

@@ -16,6 +16,7 @@ import { registerNotificationCommands } from '../cli/notification-commands.js';
 import { CliExit } from '../cli/output.js';
 import { registerPlanCommands } from '../cli/plan-commands.js';
 import { registerProgramCommands } from '../cli/program-commands.js';
+import { registerReportCommands } from '../cli/report-commands.js';
 import { registerRiskCommands } from '../cli/risk-commands.js';
 import { registerSamplingCommands } from '../cli/sampling-commands.js';
 import { registerSearchCommands } from '../cli/search-commands.js';
@@ -141,6 +142,7 @@ async function run(argv: string[], ctx: CliContext): Promise<number> {
   registerMyWeekCommands(program, ctx);
   registerNotificationCommands(program, ctx);
   registerEscalationCommands(program, ctx);
+  registerReportCommands(program, ctx);
   registerSearchCommands(program, ctx);
   registerSamplingCommands(program, ctx);
   registerTemplateCommands(program, ctx);

@@ -36,7 +36,7 @@ export interface Cell {
 }
 
 /** Where content may go on a page: between the top margin and the footer. */
-const bodyBottom = (doc: PDFKit.PDFDocument) => doc.page.height - doc.page.margins.bottom - FOOTER_GAP;
+export const bodyBottom = (doc: PDFKit.PDFDocument) => doc.page.height - doc.page.margins.bottom - FOOTER_GAP;
 
 const cellHeight = (doc: PDFKit.PDFDocument, cell: Cell, width: number, size: number) =>
   doc

@@ -26,10 +26,10 @@ export type HeldChangeRows = ReturnType<typeof heldChangeRows>;
 
 type ChangeReads = Pick<
   Reads,
-  'listChanges' | 'listChangeWrites' | 'lastLoggedValues' | 'countChanges' | 'listMilestoneFieldChanges' | 'countData'
+  'listChanges' | 'listChangeWrites' | 'lastLoggedValues' | 'countChanges' | 'listMilestoneFieldChanges' | 'listChangesSince' | 'countData'
 >;
 
-/** The reads of the change log in a transaction, each inserting the held rows first: a transaction sees its own changes. */
+/** The reads of the change log in a transaction (every one that selects from `changes`), each inserting the held rows first: a transaction sees its own changes. */
 export function changeReadsAfter(reads: ChangeReads, held: HeldChangeRows): ChangeReads {
   const after =
     <A extends unknown[], R>(read: (...args: A) => Promise<R>) =>
@@ -43,6 +43,7 @@ export function changeReadsAfter(reads: ChangeReads, held: HeldChangeRows): Chan
     lastLoggedValues: after(reads.lastLoggedValues),
     countChanges: after(reads.countChanges),
     listMilestoneFieldChanges: after(reads.listMilestoneFieldChanges),
+    listChangesSince: after(reads.listChangesSince),
     countData: after(reads.countData),
   };
 }

@@ -7,6 +7,7 @@ import {
   type Columns,
   type EntityName,
   type GateRecord,
+  type Insert,
   type KeyPrefix,
   type NamedRecord,
   type Reads,
@@ -62,6 +63,7 @@ import {
 import { migrationTables } from './migrate.js';
 import { noticeReads, noticeWrites } from './notice-store.js';
 import { changePageQuery, changesMatching, decisionPageQuery, readActionPage, readChangeWrites } from './record-pages.js';
+import { reportReads } from './report-store.js';
 import type { Database } from './schema.js';
 import { searchRecords } from './search-records.js';
 
@@ -96,6 +98,8 @@ export const entityTables = {
   trigger: 'escalationTriggers',
   escalation: 'escalations',
   notification_setting: 'notificationSettings',
+  report_draft: 'reportDrafts',
+  issued_report: 'issuedReports',
 } as const satisfies Record<EntityName, keyof Database>;
 
 // Both dialects store booleans as 0/1 integers (better-sqlite3 cannot bind booleans), and structured
@@ -142,6 +146,8 @@ const everyFieldHasAColumn: { [E in EntityName]: [MissingColumns<E>] extends [ne
   trigger: true,
   escalation: true,
   notification_setting: true,
+  report_draft: true,
+  issued_report: true,
 };
 void everyFieldHasAColumn;
 
@@ -866,6 +872,7 @@ export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'cou
     ...floorEventReads(db),
     ...escalationReads(db, dialect),
     ...mailReads(db),
+    ...reportReads(db),
   };
 }
 
@@ -876,6 +883,26 @@ export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'cou
 function makeTx(db: Kysely<Database>, dialect: StoreDialect, touched: Set<string>, mailQueued: () => void, held: Held): Tx {
   const reads = makeReads(db, dialect);
   const log = held.changeRows;
+  /** The change-log rows of these writes, held until the transaction ends or reads the log (held-change-rows.ts). */
+  const insertChanges = (ws: readonly Write[]) =>
+    log.hold(
+      ws.flatMap((w) =>
+        w.changes.map((c) => ({
+          id: uuidv7(),
+          programId: w.programId,
+          entity: w.entity,
+          entityId: w.id,
+          entityKey: w.entityKey,
+          field: c.field,
+          oldValue: c.oldValue,
+          newValue: c.newValue,
+          actorId: w.meta.actorId,
+          at: w.meta.at,
+          reason: w.meta.reason,
+          correlationId: w.meta.correlationId,
+        })),
+      ),
+    );
   // Spread in last, as in makeReads; the change-log reads after the others, which they replace.
   return {
     async lock(scope) {
@@ -897,6 +924,74 @@ function makeTx(db: Kysely<Database>, dialect: StoreDialect, touched: Set<string
         .returning('lastValue')
         .executeTakeFirstOrThrow();
       return `${prefix}-${Number(r.lastValue)}`;
+    },
+    async nextKeys(prefix, counts) {
+      const out = new Map<ProgramId, string[]>();
+      const wanted = [...counts].filter(([, n]) => n > 0);
+      for (const part of chunks(wanted)) {
+        // Each program's counter moves on by its count at once: the keys are the count just below the new last value.
+        const rows = await db
+          .insertInto('keyCounters')
+          .values(part.map(([programId, n]) => ({ programId, prefix, lastValue: n })))
+          .onConflict((oc) =>
+            oc.columns(['programId', 'prefix']).doUpdateSet({ lastValue: sql`key_counters.last_value + excluded.last_value` }),
+          )
+          .returning(['programId', 'lastValue'])
+          .execute();
+        for (const r of rows) {
+          const n = counts.get(r.programId as ProgramId) ?? 0;
+          const last = Number(r.lastValue);
+          out.set(
+            r.programId as ProgramId,
+            Array.from({ length: n }, (_, i) => `${prefix}-${last - n + 1 + i}`),
+          );
+        }
+      }
+      return out;
+    },
+    async writeInserts(ws) {
+      const byEntity = new Map<string, Insert[]>();
+      for (const w of ws) {
+        touched.add(w.programId ?? workspace);
+        if (workspaceEntities.has(w.entity)) touched.add(workspace);
+        const of = byEntity.get(w.entity);
+        if (of) of.push(w);
+        else byEntity.set(w.entity, [w]);
+      }
+      for (const [entity, list] of byEntity) {
+        const table = entityTables[entity as Insert['entity']];
+        const key = (keyColumns[entity as Insert['entity']] ?? 'id') as 'id';
+        for (const part of chunks(list))
+          await db
+            .insertInto(table)
+            .values(
+              part.map((w) => ({ ...toColumns(w.values), [key]: w.id, createdAt: w.meta.at, updatedAt: w.meta.at, version: 1 })) as never,
+            )
+            .execute();
+      }
+      insertChanges(ws);
+    },
+    async writeUpdates(u) {
+      const entity: EntityName = u.entity;
+      const table = entityTables[entity];
+      const key = (keyColumns[entity] ?? 'id') as 'id';
+      const saved = new Set<string>();
+      const sets = toColumns(u.set);
+      if (workspaceEntities.has(entity)) touched.add(workspace);
+      for (const part of chunks(u.rows)) {
+        for (const r of part) touched.add(r.programId ?? workspace);
+        // Each row at the version it was read at: (id, version) pairs, so a row changed meanwhile is left alone.
+        const pairs = sql.join(part.map((r) => sql`(${r.id}, ${r.expectedVersion})`));
+        const rows = (await db
+          .updateTable(table)
+          .set({ ...sets, updatedAt: u.at, version: sql`version + 1` } as never)
+          .where(sql<boolean>`(${sql.ref(key)}, version) in (${pairs})`)
+          .returning(sql<string>`${sql.ref(key)}`.as('key'))
+          .execute()) as { key: string }[];
+        for (const r of rows) saved.add(r.key);
+      }
+      insertChanges(u.rows.filter((r) => saved.has(r.id)).map((r) => ({ ...r, op: 'update', entity: u.entity, set: u.set }) as Write));
+      return saved;
     },
     async write(w: Write) {
       const table = entityTables[w.entity];
@@ -925,24 +1020,7 @@ function makeTx(db: Kysely<Database>, dialect: StoreDialect, touched: Set<string
           .executeTakeFirst();
         if (Number(r.numUpdatedRows) !== 1) return false;
       }
-      if (w.changes.length > 0) {
-        log.hold(
-          w.changes.map((c) => ({
-            id: uuidv7(),
-            programId: w.programId,
-            entity: w.entity,
-            entityId: w.id,
-            entityKey: w.entityKey,
-            field: c.field,
-            oldValue: c.oldValue,
-            newValue: c.newValue,
-            actorId: w.meta.actorId,
-            at: w.meta.at,
-            reason: w.meta.reason,
-            correlationId: w.meta.correlationId,
-          })),
-        );
-      }
+      insertChanges([w]);
       return true;
     },
     async insertSession(x) {

@@ -1,12 +1,12 @@
 import { type Kysely, sql } from 'kysely';
-import type { ClaimedMail, Notice, NotificationSettingRecord, Outbox, OutboxEntry, Reads, Tx } from '../app/ports.js';
+import type { ClaimedMail, NewMail, NotificationSettingRecord, Outbox, OutboxEntry, Reads, Tx } from '../app/ports.js';
 import type { UserId } from '../domain/ids.js';
 import type { NotificationMode } from '../domain/notification-settings.js';
 import type { NoticeKind } from '../domain/notifications.js';
 import type { StoreDialect } from './dialects/store-dialect.js';
 import { chunks } from './in-lists.js';
 import { toNotice } from './notice-store.js';
-import type { Database, NotificationsTable, OutboxTable } from './schema.js';
+import type { Database, OutboxTable } from './schema.js';
 
 // E-mail's rows (migration 0021): the outbox, people's notification settings and the one-click links' key.
 // The outbox is operational, outside the change log (the change that queued a message is in it); settings
@@ -78,41 +78,66 @@ export function mailReads(db: Kysely<Database>): MailReads {
 }
 
 /** The outbox write of a transaction; `queued` is told when a message was queued (the worker's nudge after commit). */
-export function mailWrites(db: Kysely<Database>, queued: () => void): Pick<Tx, 'enqueueMail'> {
-  return {
-    async enqueueMail(m) {
+export function mailWrites(db: Kysely<Database>, queued: () => void): Pick<Tx, 'enqueueMail' | 'enqueueMails'> {
+  const enqueueMails = async (mails: readonly NewMail[]) => {
+    let count = 0;
+    for (const part of chunks([...mails])) {
       const r = await db
         .insertInto('outbox')
-        .values({
-          id: m.id,
-          recipientId: m.recipientId,
-          recipientAddress: m.to,
-          kind: m.kind,
-          subject: m.subject,
-          textBody: m.text,
-          htmlBody: m.html,
-          unsubscribeUrl: m.unsubscribeUrl,
-          dedupeKey: m.dedupeKey,
-          createdAt: m.at,
-          notBefore: m.at,
-          attempts: 0,
-          lastError: null,
-          claimedBy: null,
-          claimedUntil: null,
-          sentAt: null,
-          failedAt: null,
-        })
+        .values(
+          part.map((m) => ({
+            id: m.id,
+            recipientId: m.recipientId,
+            recipientAddress: m.to,
+            kind: m.kind,
+            subject: m.subject,
+            textBody: m.text,
+            htmlBody: m.html,
+            unsubscribeUrl: m.unsubscribeUrl,
+            dedupeKey: m.dedupeKey,
+            createdAt: m.at,
+            notBefore: m.at,
+            attempts: 0,
+            lastError: null,
+            claimedBy: null,
+            claimedUntil: null,
+            sentAt: null,
+            failedAt: null,
+            attachmentName: m.attachment?.filename ?? null,
+            attachmentType: m.attachment?.contentType ?? null,
+            attachmentContent: m.attachment ? Buffer.from(m.attachment.content) : null,
+          })),
+        )
         .onConflict((oc) => oc.column('dedupeKey').doNothing())
-        .executeTakeFirst();
-      const isQueued = Number(r.numInsertedOrUpdatedRows ?? 0n) > 0;
-      if (isQueued) queued();
-      return isQueued;
+        .returning('id')
+        .execute();
+      count += r.length;
+    }
+    if (count > 0) queued();
+    return count;
+  };
+  return {
+    enqueueMails,
+    async enqueueMail(m) {
+      return (await enqueueMails([m])) > 0;
     },
   };
 }
 
 const toClaimed = (
-  r: Pick<OutboxTable, 'id' | 'recipientAddress' | 'subject' | 'textBody' | 'htmlBody' | 'unsubscribeUrl' | 'attempts'>,
+  r: Pick<
+    OutboxTable,
+    | 'id'
+    | 'recipientAddress'
+    | 'subject'
+    | 'textBody'
+    | 'htmlBody'
+    | 'unsubscribeUrl'
+    | 'attempts'
+    | 'attachmentName'
+    | 'attachmentType'
+    | 'attachmentContent'
+  >,
 ): ClaimedMail => ({
   id: r.id,
   to: r.recipientAddress,
@@ -120,6 +145,14 @@ const toClaimed = (
   text: r.textBody,
   html: r.htmlBody,
   unsubscribeUrl: r.unsubscribeUrl,
+  attachment:
+    r.attachmentName !== null && r.attachmentContent !== null
+      ? {
+          filename: r.attachmentName,
+          contentType: r.attachmentType ?? 'application/octet-stream',
+          content: new Uint8Array(r.attachmentContent),
+        }
+      : null,
   attempts: Number(r.attempts),
 });
 
@@ -153,7 +186,18 @@ export function outboxOf(dialect: StoreDialect): Outbox {
         .where('sentAt', 'is', null)
         .where('failedAt', 'is', null)
         .where((w) => w.or([w('claimedUntil', 'is', null), w('claimedUntil', '<', now)]))
-        .returning(['id', 'recipientAddress', 'subject', 'textBody', 'htmlBody', 'unsubscribeUrl', 'attempts'])
+        .returning([
+          'id',
+          'recipientAddress',
+          'subject',
+          'textBody',
+          'htmlBody',
+          'unsubscribeUrl',
+          'attempts',
+          'attachmentName',
+          'attachmentType',
+          'attachmentContent',
+        ])
         .execute();
       return rows.map(toClaimed);
     },

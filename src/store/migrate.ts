@@ -22,6 +22,8 @@ import * as m0020 from './migrations/0020-gate-owner-index.js';
 import * as m0021 from './migrations/0021-mail-outbox.js';
 import * as m0022 from './migrations/0022-floor-events.js';
 import * as m0023 from './migrations/0023-escalations.js';
+import * as m0024 from './migrations/0024-reports.js';
+import * as m0025 from './migrations/0025-outbox-attachments.js';
 
 // Migrations are imported, not discovered on disk, so the compiled build carries them.
 const migrations: Record<string, Migration> = {
@@ -47,6 +49,8 @@ const migrations: Record<string, Migration> = {
   '0021-mail-outbox': m0021,
   '0022-floor-events': m0022,
   '0023-escalations': m0023,
+  '0024-reports': m0024,
+  '0025-outbox-attachments': m0025,
 };
 
 /** Where the applied migrations are recorded, and their lock: the schema's, not the workspace's data. */

@@ -24,7 +24,7 @@ export const toNotice = (r: NotificationsTable): Notice =>
   }) as Notice;
 
 type NoticeReads = Pick<Reads, 'listNotices' | 'findNotice' | 'unreadNotices' | 'listProgramRevisions'>;
-type NoticeWrites = Pick<Tx, 'insertNotices' | 'markNoticesRead' | 'openSpell' | 'closeSpells'>;
+type NoticeWrites = Pick<Tx, 'insertNotices' | 'markNoticesRead' | 'openSpell' | 'openSpells' | 'closeSpells'>;
 
 export function noticeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'count'>): NoticeReads {
   return {
@@ -73,27 +73,32 @@ export function noticeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'c
 export function noticeWrites(db: Kysely<Database>): NoticeWrites {
   return {
     async insertNotices(notices: readonly NewNotice[]) {
-      let kept = 0;
-      for (const n of notices) {
-        const body: NoticeBody = n;
-        const r = await db
+      const kept: string[] = [];
+      for (const part of chunks([...notices])) {
+        const rows = await db
           .insertInto('notifications')
-          .values({
-            id: n.id,
-            recipientId: n.recipientId,
-            programId: n.programId,
-            kind: body.kind,
-            facts: JSON.stringify(body.facts),
-            link: n.link,
-            actorId: n.actorId,
-            dedupeKey: n.dedupeKey,
-            createdAt: n.createdAt,
-            readAt: null,
-          })
+          .values(
+            part.map((n) => {
+              const body: NoticeBody = n;
+              return {
+                id: n.id,
+                recipientId: n.recipientId,
+                programId: n.programId,
+                kind: body.kind,
+                facts: JSON.stringify(body.facts),
+                link: n.link,
+                actorId: n.actorId,
+                dedupeKey: n.dedupeKey,
+                createdAt: n.createdAt,
+                readAt: null,
+              };
+            }),
+          )
           // Insert-if-absent: a notice sent once per key (a gate at risk, per spell) is kept once, however many ask at once.
           .onConflict((oc) => oc.columns(['recipientId', 'dedupeKey']).doNothing())
-          .executeTakeFirst();
-        kept += Number(r.numInsertedOrUpdatedRows ?? 0n);
+          .returning('id')
+          .execute();
+        for (const r of rows) kept.push(r.id);
       }
       return kept;
     },
@@ -119,6 +124,24 @@ export function noticeWrites(db: Kysely<Database>): NoticeWrites {
         .returning('spell')
         .executeTakeFirst();
       return r ? Number(r.spell) : null;
+    },
+    async openSpells(subjects, at) {
+      const opened = new Set<string>();
+      for (const part of chunks([...new Set(subjects)])) {
+        const rows = await db
+          .insertInto('noticeSpells')
+          .values(part.map((subject) => ({ subject, spell: 1, isOpen: 1, updatedAt: at })))
+          .onConflict((oc) =>
+            oc
+              .column('subject')
+              .doUpdateSet({ spell: sql`notice_spells.spell + 1`, isOpen: 1, updatedAt: at })
+              .where('noticeSpells.isOpen', '=', 0),
+          )
+          .returning('subject')
+          .execute();
+        for (const r of rows) opened.add(r.subject);
+      }
+      return opened;
     },
     async closeSpells(subjects, at) {
       for (const part of chunks([...subjects])) {

@@ -513,6 +513,10 @@ export interface OutboxTable {
   claimedUntil: string | null;
   sentAt: string | null;
   failedAt: string | null;
+  /** One file sent with the message (0025), or nulls. */
+  attachmentName: string | null;
+  attachmentType: string | null;
+  attachmentContent: Uint8Array | null;
 }
 
 /** A person's choice for a kind of notice (0021): immediate, digest or off; no row reads as immediate. */
@@ -579,6 +583,35 @@ export interface EscalationsTable {
   version: number;
 }
 
+/** The cadence owner's narrative of a program's weekly report draft (0024), one per program and ISO week. */
+export interface ReportDraftsTable {
+  id: string;
+  programId: string;
+  week: string;
+  narrative: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+/** An issued weekly report (0024): an immutable snapshot, numbered per program and week; JSON kept as text. */
+export interface IssuedReportsTable {
+  id: string;
+  programId: string;
+  week: string;
+  revision: number;
+  issuedAt: string;
+  issuedById: string;
+  model: string;
+  input: string;
+  findings: string;
+  findingsAcknowledged: number;
+  changesFromPrevious: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
 /** One row (id 1): committed write transactions that touched records of no program (0008). */
 export interface WorkspaceStateTable {
   id: number;
@@ -622,5 +655,7 @@ export interface Database {
   workspaceSecrets: WorkspaceSecretsTable;
   escalationTriggers: TriggersTable;
   escalations: EscalationsTable;
+  reportDrafts: ReportDraftsTable;
+  issuedReports: IssuedReportsTable;
   workspaceState: WorkspaceStateTable;
 }

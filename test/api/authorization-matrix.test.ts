@@ -20,6 +20,7 @@ import { signOneClick } from '../../src/app/mail/one-click-token.js';
 import { createPerson } from '../../src/app/people/create-person.js';
 import { grantRole } from '../../src/app/people/grant-role.js';
 import { addMilestoneLink } from '../../src/app/plan/add-milestone-link.js';
+import { issueReport } from '../../src/app/reports/issue-report.js';
 import { raiseRisk } from '../../src/app/risks/raise-risk.js';
 import { setProgramArchived } from '../../src/app/setup/programs.js';
 import { createFactory, createSupplier } from '../../src/app/setup/suppliers.js';
@@ -284,6 +285,16 @@ describe.each(['sqlite'] as const)('authorization matrix on %s (demo portfolio)'
     );
     return { key: e.key, version: moved.escalation.version };
   };
+  const reportsUrl = `/api/v1/programs/${program}/reports`;
+  let issuedWeek: Promise<string> | undefined;
+  /** KHG-KW500's report of 2026-W09, issued once by lead@ (findings acknowledged): its week. */
+  const issued = (): Promise<string> => {
+    issuedWeek ??= issueReport(t.deps, { programId: program, actor: lead, week: '2026-W09', acknowledgeFindings: true }).then((r) => {
+      unwrap(r);
+      return '2026-W09';
+    });
+    return issuedWeek;
+  };
   const eventsUrl = `/api/v1/programs/${program}/events`;
   /** A fresh sample shipment on KHG-KW500, reported by lead@: its key. */
   const newShipment = async (): Promise<string> =>
@@ -547,6 +558,44 @@ describe.each(['sqlite'] as const)('authorization matrix on %s (demo portfolio)'
         };
       },
       expect: leadOnly,
+    },
+    {
+      route: 'GET /api/v1/programs/:programId/reports',
+      request: async () => {
+        await issued();
+        return { method: 'GET', url: `${reportsUrl}?limit=5` };
+      },
+      expect: readers,
+    },
+    {
+      route: 'GET /api/v1/programs/:programId/reports/:week',
+      request: () => ({ method: 'GET', url: `${reportsUrl}/2026-W10` }),
+      expect: readers,
+    },
+    {
+      route: 'PUT /api/v1/programs/:programId/reports/:week/narrative',
+      case: "a week of the caller's own (none written yet), so each cell is independent",
+      request: (c) => ({
+        method: 'PUT',
+        url: `${reportsUrl}/2026-W0${columns.indexOf(c.column) + 1}/narrative`,
+        payload: { narrative: 'Matrix narrative', version: 0 },
+      }),
+      expect: leadOnly,
+    },
+    {
+      route: 'POST /api/v1/programs/:programId/reports/:week/issue',
+      request: () => ({ method: 'POST', url: `${reportsUrl}/2026-W08/issue`, payload: { acknowledgeFindings: true } }),
+      expect: with201(leadOnly),
+    },
+    {
+      route: 'GET /api/v1/programs/:programId/reports/:week/revisions/:revision',
+      request: async () => ({ method: 'GET', url: `${reportsUrl}/${await issued()}/revisions/1` }),
+      expect: readers,
+    },
+    {
+      route: 'GET /api/v1/programs/:programId/reports/:week/revisions/:revision/export',
+      request: async () => ({ method: 'GET', url: `${reportsUrl}/${await issued()}/revisions/latest/export?format=json` }),
+      expect: readers,
     },
     // Public: no person needed, the same answer for everybody.
     { route: 'GET /healthz', request: () => ({ method: 'GET', url: '/healthz' }), expect: public200 },

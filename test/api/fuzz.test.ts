@@ -340,6 +340,11 @@ function hintsFor(w: World, method: string, path: string) {
         );
       case 'year':
         return fc.integer({ min: 2025, max: 2027 });
+      case 'week':
+        // The weeks around "now" (2026-W11): past, running, not begun; and ones that are not weeks.
+        return fc.constantFrom('2026-W09', '2026-W10', '2026-W11', '2026-W12', '2026-W53', '2026-W54', '2026-11');
+      case 'revision':
+        return fc.constantFrom('1', '2', 'latest', '0');
       case 'baseline':
         return fc.integer({ min: 0, max: 3 });
       case 'lagDays':

@@ -11,6 +11,7 @@ import type { NotificationSettings } from '../../src/contract/notification-setti
 import type { Program } from '../../src/domain/program.js';
 import { startOutboxDelivery } from '../../src/jobs/outbox-delivery.js';
 import { smtpMailer } from '../../src/jobs/smtp-mailer.js';
+import { renderReportPdf } from '../../src/pdf/weekly-report-pdf.js';
 import { openStore } from '../../src/store/open-store.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { dialects } from '../support/databases.js';
@@ -113,7 +114,7 @@ describe.each(dialects)('e-mail through the outbox on %s', (dialect) => {
     expect(kept).toEqual({ ok: true, value: 1 });
     expect(await outbox()).toEqual([]);
     // From here on, e-mail is on (as TOLLGATE_SMTP_URL and TOLLGATE_PUBLIC_URL make it).
-    Object.assign(t.deps, { mail: { publicUrl } });
+    Object.assign(t.deps, { mail: { publicUrl, reportPdf: renderReportPdf } });
   });
 
   it('a notice becomes an e-mail with both parts, its link, the instant in the recipient’s zone and one-click headers', async () => {
@@ -295,6 +296,30 @@ describe.each(dialects)('e-mail through the outbox on %s', (dialect) => {
     expect(sink.raw.length).toBe(accepted + 1);
     // The dead worker, back, cannot mark as its own what another sent.
     expect(await t.deps.store.outbox.markSent(claimed[0]?.id as string, 'dead-worker', now.toISOString())).toBe(false);
+  });
+
+  it('a message queued with a file carries it: sent as an attachment with its name, type and bytes', async () => {
+    const content = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(70_000, 0xa7), Buffer.from('\n%%EOF\n')]);
+    await t.deps.store.transaction((tx) =>
+      tx.enqueueMail({
+        id: t.deps.newId(),
+        recipientId: null,
+        to: 'report-reader@example.test',
+        kind: 'report_issued',
+        subject: '[Tollgate] with a file',
+        text: 'The file is attached.',
+        html: '<p>The file is attached.</p>',
+        unsubscribeUrl: null,
+        dedupeKey: 'attachment:1',
+        at: now.toISOString(),
+        attachment: { filename: 'ABC-2026-W49.pdf', contentType: 'application/pdf', content },
+      }),
+    );
+    expect(await deliverOutbox(t.deps, mailer, 'worker-1')).toMatchObject({ sent: 1 });
+    const [mail] = await mailsTo('report-reader@example.test');
+    expect(mail?.subject).toBe('[Tollgate] with a file');
+    expect(mail?.attachments.map((a) => [a.filename, a.contentType])).toEqual([['ABC-2026-W49.pdf', 'application/pdf']]);
+    expect(Buffer.compare(mail?.attachments[0]?.content ?? Buffer.alloc(0), content)).toBe(0);
   });
 
   it('digest: one e-mail a day at 08:00 in the person’s zone with the notices of that kind since the last one', async () => {

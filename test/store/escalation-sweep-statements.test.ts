@@ -13,11 +13,14 @@ import { argon2Passwords } from '../../src/main/passwords.js';
 import { openStore } from '../../src/store/open-store.js';
 import { createTestDatabase, dialects, type TestDatabase } from '../support/databases.js';
 
-// Issue 13, point 8: the sweep reads each kind of record for a batch of programs at once, so the
-// statements it issues depend on the programs and on what it raises, never on how many items they hold.
+// Issue 13, point 8: the sweep reads each kind of record for a batch of programs at once and raises what
+// it finds in multi-row writes, so the statements it issues depend on the programs, never on how many
+// items they hold nor on how many conditions it raises.
 
 /** Wednesday 11 March 2026, 04:00 UTC: noon in Ningbo. */
 const at = '2026-03-11T04:00:00.000Z';
+/** A week later, past every deadline raised at `at`. */
+const later = '2026-03-18T04:00:00.000Z';
 const programs = 3;
 
 interface Swept {
@@ -26,11 +29,11 @@ interface Swept {
 }
 
 /**
- * A fresh database with `programs` active programs, each with one milestone missed (the one condition
- * per program, so both portfolios raise the same) and `items` open milestones and `items` open actions
- * due ahead (conditions of nothing); then two sweeps, their statements counted.
+ * A fresh database with `programs` active programs, each with `missed` milestones missed (the conditions)
+ * and `items` open milestones and `items` open actions due ahead (conditions of nothing); then two sweeps,
+ * their statements counted.
  */
-async function sweptPortfolio(dialect: (typeof dialects)[number], items: number, made: TestDatabase[]): Promise<Swept[]> {
+async function sweptPortfolio(dialect: (typeof dialects)[number], items: number, missed: number, made: TestDatabase[]): Promise<Swept[]> {
   const db = await createTestDatabase(dialect);
   made.push(db);
   let counting = false;
@@ -74,7 +77,7 @@ async function sweptPortfolio(dialect: (typeof dialects)[number], items: number,
           ownerId: lead.id,
           baselineDate: plainDate(date),
         });
-      unwrap(await milestone('Missed', '2026-03-06'));
+      for (let i = 1; i <= missed; i++) unwrap(await milestone(`Missed ${i}`, '2026-03-06'));
       for (let i = 1; i <= items; i++) {
         unwrap(await milestone(`Ahead ${i}`, '2026-06-01'));
         unwrap(
@@ -92,10 +95,11 @@ async function sweptPortfolio(dialect: (typeof dialects)[number], items: number,
       }
     }
     const sweeps: Swept[] = [];
-    for (let n = 0; n < 2; n++) {
+    // Two sweeps at the instant, then one a week later: every escalation raised is past its deadline.
+    for (const now of [at, at, later]) {
       statements = 0;
       counting = true;
-      const report = await sweepEscalations(deps);
+      const report = await sweepEscalations({ ...deps, clock: { now: () => new Date(now) } });
       counting = false;
       sweeps.push({ report, statements });
     }
@@ -111,16 +115,22 @@ describe.each(dialects)('the escalation sweep’s statements on %s', (dialect) =
     for (const db of made) await db.drop();
   });
 
-  it('are as many with 12 open items a program as with 2: no statement per item', async () => {
-    const few = await sweptPortfolio(dialect, 2, made);
-    const many = await sweptPortfolio(dialect, 12, made);
-    // The same conditions in both: each program's missed milestone, raised by the first sweep only.
-    for (const sweeps of [few, many]) {
-      expect(sweeps[0]?.report).toMatchObject({ programs, raised: programs, expired: 0, climbed: 0, unowned: 0 });
+  it('are as many with 6 open items and 3 conditions a program as with 2 and 1: no statement per item, raise or expiry', async () => {
+    const few = await sweptPortfolio(dialect, 2, 1, made);
+    const many = await sweptPortfolio(dialect, 6, 3, made);
+    // Each program's missed milestones are raised by the first sweep only.
+    for (const [sweeps, missed] of [
+      [few, 1],
+      [many, 3],
+    ] as const) {
+      expect(sweeps[0]?.report).toMatchObject({ programs, raised: programs * missed, expired: 0, climbed: 0, unowned: 0 });
       expect(sweeps[1]?.report).toMatchObject({ programs, raised: 0, expired: 0, climbed: 0 });
+      // No escalation path in these programs: each one stays with its owner, expired.
+      expect(sweeps[2]?.report).toMatchObject({ programs, raised: 0, expired: programs * missed, climbed: 0 });
     }
     expect(many[0]?.statements).toBe(few[0]?.statements);
     expect(many[1]?.statements).toBe(few[1]?.statements);
+    expect(many[2]?.statements).toBe(few[2]?.statements);
     // Counted at all: a sweep reads at least the programs, its batch's records and writes its raises.
     expect(few[1]?.statements).toBeGreaterThan(5);
     expect(few[0]?.statements).toBeGreaterThan(few[1]?.statements ?? 0);

@@ -5,7 +5,7 @@ import type { Program } from '../../domain/program.js';
 import type { AppDeps } from '../deps.js';
 import type { Tx, WriteMeta } from '../ports.js';
 import { escalationScopes } from './escalation-scope.js';
-import { raiseEscalation } from './raise-escalation.js';
+import { raiseEscalations } from './raise-escalation.js';
 import { ensureSystemActors } from './system-actor.js';
 
 export type { FloorFacts } from '../../domain/escalations/conditions.js';
@@ -30,10 +30,11 @@ export async function raiseEscalationsForFacts(
   const conditions = factConditions(program.code, facts, scope.triggers);
   if (conditions.length === 0) return [];
   const open = new Set((await tx.listOpenEscalations([systemAccess(program).programId])).map((e) => e.conditionKey));
-  const raised: Escalation[] = [];
-  for (const c of conditions) {
-    const r = await raiseEscalation(deps, tx, scope, c, new Date(meta.at), open);
-    if (r.kind === 'raised') raised.push(r.escalation);
-  }
-  return raised;
+  const { raised } = await raiseEscalations(
+    deps,
+    tx,
+    conditions.map((condition) => ({ scope, condition, openKeys: open })),
+    new Date(meta.at),
+  );
+  return [...raised];
 }

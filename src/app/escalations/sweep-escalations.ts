@@ -8,8 +8,8 @@ import type { AppDeps } from '../deps.js';
 import { forecastMoves } from '../plan/get-plan.js';
 import type { Reads } from '../ports.js';
 import { programCalendar, programToday } from '../views.js';
-import { escalationScopes } from './escalation-scope.js';
-import { expireOne, raiseEscalation, spellSubject } from './raise-escalation.js';
+import { type EscalationScope, escalationScopes } from './escalation-scope.js';
+import { expireEscalations, raiseEscalations, spellSubject, type Wanted } from './raise-escalation.js';
 import { ensureSystemActors } from './system-actor.js';
 
 /** What one sweep did. */
@@ -107,6 +107,8 @@ export async function sweepEscalations(deps: AppDeps): Promise<SweepReport> {
         else spellsOf.set(id, [s]);
       }
       const toClose: string[] = [];
+      const wanted: Wanted[] = [];
+      const due: [EscalationScope, Escalation][] = [];
       for (const scope of scopes.values()) {
         const p: Program = scope.program;
         const openOfProgram: Escalation[] = eOf.get(p.id) ?? [];
@@ -131,10 +133,7 @@ export async function sweepEscalations(deps: AppDeps): Promise<SweepReport> {
           const subject = spellSubject(p.id, c.conditionKey);
           holding.add(subject);
           // In its spell already: raised before (perhaps resolved since); nothing to do.
-          if (openSpells.has(subject)) continue;
-          const r = await raiseEscalation(deps, tx, scope, c, now, openKeys);
-          if (r.kind === 'raised') report.raised++;
-          else if (r.kind === 'unowned') report.unowned++;
+          if (!openSpells.has(subject)) wanted.push({ scope, condition: c, openKeys });
         }
         const prefix = spellSubject(p.id, '');
         for (const s of spellsOf.get(p.id) ?? []) {
@@ -142,13 +141,14 @@ export async function sweepEscalations(deps: AppDeps): Promise<SweepReport> {
           const kind = s.slice(prefix.length).split(':')[0] as TriggerKind;
           if (sweptKinds.has(kind)) toClose.push(s);
         }
-        for (const e of openOfProgram) {
-          if (!isDueToExpire(e, now)) continue;
-          const r = await expireOne(deps, tx, scope, e, now);
-          if (r === 'climbed') report.climbed++;
-          else if (r === 'expired') report.expired++;
-        }
+        for (const e of openOfProgram) if (isDueToExpire(e, now)) due.push([scope, e]);
       }
+      const r = await raiseEscalations(deps, tx, wanted, now);
+      report.raised += r.raised.length;
+      report.unowned += r.unowned;
+      const x = await expireEscalations(deps, tx, due, now);
+      report.climbed += x.climbed;
+      report.expired += x.expired;
       // A condition that cleared ends its spell: found again later, it raises anew (its old escalation stays until resolved).
       if (toClose.length > 0) await tx.closeSpells(toClose, now.toISOString());
     });

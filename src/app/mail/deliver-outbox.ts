@@ -48,7 +48,15 @@ export async function deliverOutbox(
   const failed: { id: string; error: string }[] = [];
   for (const m of claimed) {
     try {
-      await mailer.send({ id: m.id, to: m.to, subject: m.subject, text: m.text, html: m.html, unsubscribeUrl: m.unsubscribeUrl });
+      await mailer.send({
+        id: m.id,
+        to: m.to,
+        subject: m.subject,
+        text: m.text,
+        html: m.html,
+        unsubscribeUrl: m.unsubscribeUrl,
+        attachment: m.attachment,
+      });
     } catch (e) {
       const error = e instanceof Error ? e.message : String(e);
       const now = deps.clock.now();

@@ -1,7 +1,7 @@
 import { renderNoticeMail } from '../../domain/mail/notice-mail.js';
 import { settingsWithDefaults } from '../../domain/notification-settings.js';
 import type { AppDeps } from '../deps.js';
-import type { NewNotice, Tx } from '../ports.js';
+import type { NewMail, NewNotice, Tx } from '../ports.js';
 import { personMailLinks } from './mail-links.js';
 
 /**
@@ -16,12 +16,20 @@ export async function queueNoticeMails(deps: Pick<AppDeps, 'newId' | 'mail'>, tx
   const people = new Map((await tx.findUsers(recipientIds)).map((u) => [u.id as string, u]));
   const chosen = await tx.listNotificationSettings(recipientIds);
   const key = await tx.mailLinkKey();
-  let queued = 0;
+  const modes = new Map<string, ReturnType<typeof settingsWithDefaults>>();
+  const modesOf = (userId: string) => {
+    let m = modes.get(userId);
+    if (!m) {
+      m = settingsWithDefaults(new Map(chosen.filter((c) => c.userId === userId).map((c) => [c.kind, c.mode])));
+      modes.set(userId, m);
+    }
+    return m;
+  };
+  const mails: NewMail[] = [];
   for (const n of notices) {
     const person = people.get(n.recipientId);
     if (person?.status !== 'active') continue;
-    const modes = settingsWithDefaults(new Map(chosen.filter((c) => c.userId === n.recipientId).map((c) => [c.kind, c.mode])));
-    if (modes[n.kind] !== 'immediate') continue;
+    if (modesOf(n.recipientId)[n.kind] !== 'immediate') continue;
     const links = personMailLinks(mail, key, person.id, [n.kind], n.createdAt);
     const rendered = renderNoticeMail({
       notice: n,
@@ -29,7 +37,7 @@ export async function queueNoticeMails(deps: Pick<AppDeps, 'newId' | 'mail'>, tx
       timeZone: person.timeZone,
       links: { ...links, item: `${mail.publicUrl}${n.link}` },
     });
-    const isQueued = await tx.enqueueMail({
+    mails.push({
       id: deps.newId(),
       recipientId: person.id,
       to: person.email,
@@ -41,7 +49,6 @@ export async function queueNoticeMails(deps: Pick<AppDeps, 'newId' | 'mail'>, tx
       dedupeKey: `notice:${n.id}`,
       at: n.createdAt,
     });
-    if (isQueued) queued++;
   }
-  return queued;
+  return mails.length === 0 ? 0 : tx.enqueueMails(mails);
 }

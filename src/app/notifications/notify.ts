@@ -47,12 +47,14 @@ export async function notify(
     }
   }
   if (rows.length === 0) return 0;
-  if (!deps.mail) return tx.insertNotices(rows);
-  // One at a time, so that only the notices kept (not skipped by their dedupe key) are e-mailed.
-  const kept: NewNotice[] = [];
-  for (const row of rows) if ((await tx.insertNotices([row])) > 0) kept.push(row);
-  await queueNoticeMails(deps, tx, kept);
-  return kept.length;
+  const keptIds = new Set(await tx.insertNotices(rows));
+  // Only the notices kept (not skipped by their dedupe key) are e-mailed.
+  await queueNoticeMails(
+    deps,
+    tx,
+    rows.filter((r) => keptIds.has(r.id)),
+  );
+  return keptIds.size;
 }
 
 /** A new action's owner is told it is theirs (unless they opened it themselves). */

@@ -124,7 +124,7 @@ export interface RenderedMail {
 
 /** Subjects are cut to this many characters. */
 export const maxSubjectChars = 200;
-const subjectOf = (s: string) => {
+export const subjectOf = (s: string) => {
   const one = `[Tollgate] ${s.replace(/[\r\n]+/g, ' ')}`;
   return one.length > maxSubjectChars ? `${one.slice(0, maxSubjectChars - 1)}…` : one;
 };

@@ -1,6 +1,7 @@
 import type { WeeklyReport } from './weekly-report.js';
 
-function sorted(value: unknown): unknown {
+/** A value with every object's keys in code-point order (undefined members left out), for stable JSON. */
+export function sorted(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sorted);
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};

@@ -1,0 +1,115 @@
+import type { Kysely } from 'kysely';
+import type { IssuedReportHead, IssuedReportRecord, Reads, ReportDraftRecord } from '../app/ports.js';
+import type { InspectionDetails } from '../domain/floor/floor-event.js';
+import type { ProgramId, UserId } from '../domain/ids.js';
+import { toEscalation } from './escalation-store.js';
+import { toChange } from './mappers.js';
+import type { Database, IssuedReportsTable, ReportDraftsTable } from './schema.js';
+
+// Weekly reports (migration 0024): drafts' narratives and issued snapshots, and what reading a week needs
+// besides the records themselves. Each is one query, whatever the size of the program. Writes go through
+// the one write path.
+
+type ReportReads = Pick<
+  Reads,
+  'findReportDraft' | 'listIssuedReports' | 'findIssuedReport' | 'listChangesSince' | 'listEscalationsOpenAt' | 'listInspectionVerdicts'
+>;
+
+const toDraft = (r: ReportDraftsTable): ReportDraftRecord => ({
+  id: r.id,
+  programId: r.programId as ProgramId,
+  week: r.week,
+  narrative: r.narrative,
+  version: Number(r.version),
+});
+
+const headColumns = ['id', 'programId', 'week', 'revision', 'issuedAt', 'issuedById', 'findingsAcknowledged', 'version'] as const;
+
+const toHead = (r: Pick<IssuedReportsTable, (typeof headColumns)[number]>): IssuedReportHead => ({
+  id: r.id,
+  programId: r.programId as ProgramId,
+  week: r.week,
+  revision: Number(r.revision),
+  issuedAt: r.issuedAt,
+  issuedById: r.issuedById as UserId,
+  findingsAcknowledged: Number(r.findingsAcknowledged) === 1,
+  version: Number(r.version),
+});
+
+const toIssued = (r: IssuedReportsTable): IssuedReportRecord => ({
+  ...toHead(r),
+  model: r.model,
+  input: r.input,
+  findings: r.findings,
+  changesFromPrevious: r.changesFromPrevious,
+});
+
+export function reportReads(db: Kysely<Database>): ReportReads {
+  return {
+    async findReportDraft(programId, week) {
+      const r = await db
+        .selectFrom('reportDrafts')
+        .selectAll()
+        .where('programId', '=', programId)
+        .where('week', '=', week)
+        .executeTakeFirst();
+      return r ? toDraft(r) : null;
+    },
+    async listIssuedReports(programId, q) {
+      let query = db.selectFrom('issuedReports').select(headColumns).where('programId', '=', programId);
+      if (q.week !== undefined) query = query.where('week', '=', q.week);
+      if (q.after) {
+        const { issuedAt, id } = q.after;
+        query = query.where((eb) => eb(eb.refTuple('issuedAt', 'id'), '<', eb.tuple(issuedAt, id)));
+      }
+      const rows = await query.orderBy('issuedAt', 'desc').orderBy('id', 'desc').limit(q.limit).execute();
+      return rows.map(toHead);
+    },
+    async findIssuedReport(programId, week, revision) {
+      let query = db.selectFrom('issuedReports').selectAll().where('programId', '=', programId).where('week', '=', week);
+      if (revision !== undefined) query = query.where('revision', '=', revision);
+      const r = await query.orderBy('revision', 'desc').limit(1).executeTakeFirst();
+      return r ? toIssued(r) : null;
+    },
+    async listChangesSince(programId, since, entities, fields, limit) {
+      if (entities.length === 0 || fields.length === 0) return [];
+      const rows = await db
+        .selectFrom('changes')
+        .selectAll()
+        .where('programId', '=', programId)
+        .where('at', '>=', since)
+        .where('entity', 'in', [...entities])
+        .where('field', 'in', [...fields])
+        .orderBy('at', 'asc')
+        .orderBy('id', 'asc')
+        .limit(limit)
+        .execute();
+      return rows.map(toChange);
+    },
+    async listEscalationsOpenAt(programId, at) {
+      const rows = await db
+        .selectFrom('escalations')
+        .selectAll()
+        .where('programId', '=', programId)
+        .where('raisedAt', '<', at)
+        .where((eb) => eb.or([eb('resolvedAt', 'is', null), eb('resolvedAt', '>=', at)]))
+        .execute();
+      return rows.map(toEscalation);
+    },
+    async listInspectionVerdicts(programId, before) {
+      const rows = await db
+        .selectFrom('floorEvents')
+        .select(['key', 'title', 'createdAt', 'details'])
+        .where('programId', '=', programId)
+        .where('kind', '=', 'inspection')
+        .where('createdAt', '<', before)
+        .execute();
+      return rows.map((r) => ({
+        key: r.key,
+        title: r.title,
+        createdAt: r.createdAt,
+        verdict: (JSON.parse(r.details ?? 'null') as InspectionDetails).verdict,
+      }));
+    },
+  };
+}
