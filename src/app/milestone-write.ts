@@ -3,7 +3,6 @@ import type { Milestone } from '../domain/milestone.js';
 import type { ProgramAction } from '../domain/policy.js';
 import type { Program } from '../domain/program.js';
 import { ok, type Result } from '../domain/result.js';
-import { rolesOn } from '../domain/roles.js';
 import type { ScheduleChange } from '../domain/schedule/propagate.js';
 import type { Actor, AppDeps } from './deps.js';
 import { editRecord, type RecordKind, viewCommitted } from './edit-record.js';
@@ -50,9 +49,8 @@ export async function view(
 /** An owner must be a person who holds a role on the program, so nobody outside it owns its items. */
 export async function checkOwner(tx: Tx, program: Program, ownerId: string | null | undefined): Promise<void> {
   if (!ownerId) return;
-  const user = await tx.findUser(ownerId);
-  const memberships = user && user.status !== 'removed' ? await tx.listMemberships(user.id) : [];
-  if (!user || rolesOn({ ...user, memberships }, program).length === 0) {
+  // A role on the program is a membership on it or on its client (rolesOn), of a person not removed.
+  if (!(await tx.listMembersOn(program)).some((m) => m.userId === ownerId)) {
     abort({
       code: 'USER_NOT_FOUND',
       message: `No person with id "${ownerId}" holds a role on ${program.code}.`,
@@ -102,9 +100,20 @@ export async function writeMilestoneEdit(
 ): Promise<Result<SavedMilestoneView>> {
   let planned: Awaited<ReturnType<typeof planPushes>> | null = null;
   let change: ScheduleChange | undefined;
+  // With a cascade the whole plan is read anyway: the milestone is found in it, read once.
+  let plan: readonly Milestone[] | undefined;
+  const kind: RecordKind<Milestone, MilestoneView> = cascade
+    ? {
+        ...milestoneKind,
+        find: async (reads, programId, idOrKey) => {
+          plan = await reads.listMilestones(programId);
+          return plan.find((m) => m.id === idOrKey || m.key === idOrKey.toUpperCase()) ?? null;
+        },
+      }
+    : milestoneKind;
   const committed = await editRecord(
     deps,
-    milestoneKind,
+    kind,
     { programId: t.programId, recordId: t.milestoneId, version: t.version, actor: t.actor },
     action,
     reason,
@@ -112,7 +121,7 @@ export async function writeMilestoneEdit(
       const edit = await decide({ tx: ctx.tx, program: ctx.program, milestone: ctx.record, now: ctx.now });
       // Worked out on the plan as it stands before this edit, so the domain sees the old dates.
       change = edit.ok ? cascade?.change(ctx.record) : undefined;
-      planned = change ? await planPushes(ctx.tx, ctx.program, change) : null;
+      planned = change ? await planPushes(ctx.tx, ctx.program, change, plan) : null;
       return edit;
     },
     async (ctx) =>

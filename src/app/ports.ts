@@ -518,6 +518,8 @@ export interface Reads {
   findMembership(id: string): Promise<Membership | null>;
   /** The memberships that give a role on the program: on the program itself or on its client. */
   listMembershipsOn(program: { readonly id: ProgramId; readonly clientId: ClientId }): Promise<Membership[]>;
+  /** listMembershipsOn, of people not removed only: who may take part in the program (one read). */
+  listMembersOn(program: { readonly id: ProgramId; readonly clientId: ClientId }): Promise<Membership[]>;
   findSession(id: string): Promise<SessionRecord | null>;
   /**
    * The session and the workspace's revision (workspaceRevision), read together: every API request
@@ -920,9 +922,11 @@ export interface Store {
    * them: all of fn's writes are committed together, once, or not at all (a throw out of fn rolls
    * everything back; a transaction that throws inside rolls back only its own writes). For loaders
    * that write many records at once (the demo): one commit instead of one per write. Other writers
-   * wait for the batch as for any transaction.
+   * wait for the batch as for any transaction. `isWhole`: a transaction that throws inside fails the
+   * whole batch instead (every later one is refused, and the batch rolls back even if fn carries on),
+   * so no savepoint is taken per transaction: for loaders that stop at the first refusal anyway.
    */
-  batch<T>(fn: (store: Store) => Promise<T>): Promise<T>;
+  batch<T>(fn: (store: Store) => Promise<T>, options?: { readonly isWhole?: boolean }): Promise<T>;
   /** The delivery worker's side of the e-mail outbox. */
   readonly outbox: Outbox;
   /** Calls `listener` after each commit that queued mail (the worker's nudge); answers how to stop listening. */

@@ -31,6 +31,7 @@ import type { StoreDialect } from './dialects/store-dialect.js';
 import { escalationReads } from './escalation-store.js';
 import { databaseEvidenceStorage } from './evidence-storage.js';
 import { floorEventReads } from './floor-event-store.js';
+import { changeReadsAfter, type HeldChangeRows, heldChangeRows } from './held-change-rows.js';
 import { chunks } from './in-lists.js';
 import { mailReads, mailWrites, outboxOf } from './mail-store.js';
 import {
@@ -179,12 +180,9 @@ const programByIdOrCode = compiledOnce((db: Kysely<Database>, id: string, code: 
 
 export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'count' | 'tableNames'>): Reads {
   const toCount = dialect.count;
+  // The other stores' reads are spread in last: a literal that starts with a spread and goes on with
+  // this many methods takes V8's slow path (about a millisecond a call, and every transaction calls it).
   return {
-    ...noticeReads(db, dialect),
-    ...floorEventReads(db),
-    ...escalationReads(db, dialect),
-    ...mailReads(db),
-    ...reportReads(db),
     async listUsers() {
       return (await db.selectFrom('users').selectAll().orderBy('name').execute()).map(toUser);
     },
@@ -652,6 +650,18 @@ export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'cou
         .execute();
       return rows.map(toMembership);
     },
+    async listMembersOn(program) {
+      const rows = await db
+        .selectFrom('memberships')
+        .innerJoin('users', 'users.id', 'memberships.userId')
+        .selectAll('memberships')
+        .where((eb) => eb.or([eb('memberships.programId', '=', program.id), eb('memberships.clientId', '=', program.clientId)]))
+        .where('users.status', '!=', 'removed')
+        .orderBy('memberships.createdAt')
+        .orderBy('memberships.id')
+        .execute();
+      return rows.map(toMembership);
+    },
     async findMembership(id) {
       const r = await db.selectFrom('memberships').selectAll().where('id', '=', id).executeTakeFirst();
       return r ? toMembership(r) : null;
@@ -858,6 +868,11 @@ export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'cou
         .executeTakeFirstOrThrow();
       return toCount(r.n);
     },
+    ...noticeReads(db, dialect),
+    ...floorEventReads(db),
+    ...escalationReads(db, dialect),
+    ...mailReads(db),
+    ...reportReads(db),
   };
 }
 
@@ -865,33 +880,39 @@ export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'cou
  * A transaction's operations; `touched` collects the programs its writes change, whose revision is
  * counted up once at the end of the transaction (so the row lock is held only from then to commit).
  */
-function makeTx(db: Kysely<Database>, dialect: StoreDialect, touched: Set<string>, mailQueued: () => void = () => {}): Tx {
-  /** The change-log rows of these writes, in multi-row statements of at most a few hundred rows. */
-  const insertChanges = async (ws: readonly Write[]) => {
-    const rows = ws.flatMap((w) =>
-      w.changes.map((c) => ({
-        id: uuidv7(),
-        programId: w.programId,
-        entity: w.entity,
-        entityId: w.id,
-        entityKey: w.entityKey,
-        field: c.field,
-        oldValue: c.oldValue,
-        newValue: c.newValue,
-        actorId: w.meta.actorId,
-        at: w.meta.at,
-        reason: w.meta.reason,
-        correlationId: w.meta.correlationId,
-      })),
+function makeTx(db: Kysely<Database>, dialect: StoreDialect, touched: Set<string>, mailQueued: () => void, held: Held): Tx {
+  const reads = makeReads(db, dialect);
+  const log = held.changeRows;
+  /** The change-log rows of these writes, held until the transaction ends or reads the log (held-change-rows.ts). */
+  const insertChanges = (ws: readonly Write[]) =>
+    log.hold(
+      ws.flatMap((w) =>
+        w.changes.map((c) => ({
+          id: uuidv7(),
+          programId: w.programId,
+          entity: w.entity,
+          entityId: w.id,
+          entityKey: w.entityKey,
+          field: c.field,
+          oldValue: c.oldValue,
+          newValue: c.newValue,
+          actorId: w.meta.actorId,
+          at: w.meta.at,
+          reason: w.meta.reason,
+          correlationId: w.meta.correlationId,
+        })),
+      ),
     );
-    for (const part of chunks(rows)) await db.insertInto('changes').values(part).execute();
-  };
+  // Spread in last, as in makeReads; the change-log reads after the others, which they replace.
   return {
-    ...makeReads(db, dialect),
-    ...noticeWrites(db),
-    ...mailWrites(db, mailQueued),
-    lock: (scope) => dialect.lock(db, scope),
+    async lock(scope) {
+      // A lock already taken in this database transaction (a whole batch's) is held until it ends.
+      if (held.locks?.has(scope)) return;
+      await dialect.lock(db, scope);
+      held.locks?.add(scope);
+    },
     async emptyData() {
+      await log.flush();
       await dialect.emptyTables(db, await dataTables(db, dialect));
       touched.add(workspace);
     },
@@ -948,7 +969,7 @@ function makeTx(db: Kysely<Database>, dialect: StoreDialect, touched: Set<string
             )
             .execute();
       }
-      await insertChanges(ws);
+      insertChanges(ws);
     },
     async writeUpdates(u) {
       const entity: EntityName = u.entity;
@@ -969,9 +990,7 @@ function makeTx(db: Kysely<Database>, dialect: StoreDialect, touched: Set<string
           .execute()) as { key: string }[];
         for (const r of rows) saved.add(r.key);
       }
-      await insertChanges(
-        u.rows.filter((r) => saved.has(r.id)).map((r) => ({ ...r, op: 'update', entity: u.entity, set: u.set }) as Write),
-      );
+      insertChanges(u.rows.filter((r) => saved.has(r.id)).map((r) => ({ ...r, op: 'update', entity: u.entity, set: u.set }) as Write));
       return saved;
     },
     async write(w: Write) {
@@ -988,6 +1007,8 @@ function makeTx(db: Kysely<Database>, dialect: StoreDialect, touched: Set<string
           .values({ ...toColumns(w.values), [key]: w.id, createdAt: stamp, updatedAt: stamp, version: 1 } as never)
           .execute();
       } else if (w.op === 'delete') {
+        // The held rows may name what is deleted: in first.
+        await log.flush();
         const r = await db.deleteFrom(table).where(key, '=', w.id).where('version', '=', w.expectedVersion).executeTakeFirst();
         if (Number(r.numDeletedRows) !== 1) return false;
       } else {
@@ -999,7 +1020,7 @@ function makeTx(db: Kysely<Database>, dialect: StoreDialect, touched: Set<string
           .executeTakeFirst();
         if (Number(r.numUpdatedRows) !== 1) return false;
       }
-      await insertChanges([w]);
+      insertChanges([w]);
       return true;
     },
     async insertSession(x) {
@@ -1062,8 +1083,31 @@ function makeTx(db: Kysely<Database>, dialect: StoreDialect, touched: Set<string
     async touchApiToken(id, at) {
       await db.updateTable('apiTokens').set({ lastUsedAt: at }).where('id', '=', id).execute();
     },
+    ...reads,
+    ...changeReadsAfter(reads, log),
+    ...noticeWrites(db),
+    ...mailWrites(db, mailQueued),
   };
 }
+
+/**
+ * What a transaction holds back until it ends: its change rows and, in a whole batch (one database
+ * transaction throughout), the rows and the locks of every transaction of the batch.
+ */
+interface Held {
+  readonly changeRows: HeldChangeRows;
+  readonly locks?: Set<string>;
+}
+
+/** Runs a transaction's body on its connection; the change rows its writes held go in before it ends (a whole batch's, before the batch ends). */
+const inTx =
+  (conn: Kysely<Database>, dialect: StoreDialect, touched: Set<string>, mailQueued: () => void, batch?: Held) =>
+  async <T>(fn: (tx: Tx) => Promise<T>): Promise<T> => {
+    const held = batch ?? { changeRows: heldChangeRows(conn) };
+    const r = await fn(makeTx(conn, dialect, touched, mailQueued, held));
+    if (!batch) await held.changeRows.flush();
+    return r;
+  };
 
 /** Tables that are not data: the migrations' bookkeeping, and the workspace revision (it counts on across a reset). */
 // The secrets (0021) stay too: e-mails already sent carry links signed with their key.
@@ -1095,11 +1139,9 @@ export function kyselyStore(dialect: StoreDialect): Store {
       try {
         const result = await dialect.transaction(async (conn) => {
           const touched = new Set<string>();
-          const r = await fn(
-            makeTx(conn, dialect, touched, () => {
-              hasQueuedMail = true;
-            }),
-          );
+          const r = await inTx(conn, dialect, touched, () => {
+            hasQueuedMail = true;
+          })(fn);
           await countRevisions(conn, touched);
           return r;
         });
@@ -1109,7 +1151,7 @@ export function kyselyStore(dialect: StoreDialect): Store {
         throw asUniqueViolation(e) ?? e;
       }
     },
-    async batch(fn) {
+    async batch(fn, options) {
       let hasQueuedMail = false;
       const queued = () => {
         hasQueuedMail = true;
@@ -1118,15 +1160,30 @@ export function kyselyStore(dialect: StoreDialect): Store {
         const result = await dialect.transaction(async (conn) => {
           const touched = new Set<string>();
           let savepoints = 0;
+          // A whole batch: the first failure inside fails it, and nothing after it is written; its
+          // transactions' change rows go in together (before any read of the log), its locks are taken once.
+          const whole: { failure: { readonly error: unknown } | null } = { failure: null };
+          const held: Held = { changeRows: heldChangeRows(conn), locks: new Set() };
+          const reads = makeReads(conn, dialect);
           const inner: Store = {
             dialect: dialect.name,
-            reads: makeReads(conn, dialect),
+            reads: options?.isWhole ? { ...reads, ...changeReadsAfter(reads, held.changeRows) } : reads,
             evidence: databaseEvidenceStorage,
             async transaction(f) {
+              if (options?.isWhole) {
+                if (whole.failure)
+                  throw new Error('A write of this batch failed; the batch rolls back whole.', { cause: whole.failure.error });
+                try {
+                  return await inTx(conn, dialect, touched, queued, held)(f);
+                } catch (e) {
+                  whole.failure = { error: e };
+                  throw asUniqueViolation(e) ?? e;
+                }
+              }
               const name = sql.id(`write_${++savepoints}`);
               await sql`savepoint ${name}`.execute(conn);
               try {
-                const result = await f(makeTx(conn, dialect, touched, queued));
+                const result = await inTx(conn, dialect, touched, queued)(f);
                 await sql`release savepoint ${name}`.execute(conn);
                 return result;
               } catch (e) {
@@ -1142,6 +1199,9 @@ export function kyselyStore(dialect: StoreDialect): Store {
             close: async () => {},
           };
           const r = await fn(inner);
+          if (whole.failure)
+            throw new Error('A write of this batch failed; the batch was rolled back whole.', { cause: whole.failure.error });
+          await held.changeRows.flush();
           await countRevisions(conn, touched);
           return r;
         });

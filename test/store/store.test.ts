@@ -159,6 +159,21 @@ describe.each(dialects)('store on %s', (dialect) => {
     expect(await store.transaction((tx) => tx.nextKey(a.id, 'M'))).toBe('M-3');
   });
 
+  it('a transaction reads its own change rows, held until then and inserted together', async () => {
+    const before = await changeCount(a);
+    const seen = await store.transaction(async (tx) => {
+      const first = milestoneInsert(a, await tx.nextKey(a.id, 'M'));
+      await tx.write(first);
+      await tx.write(milestoneInsert(a, await tx.nextKey(a.id, 'M')));
+      const rows = await tx.listChanges(a.id, { limit: 10_000 });
+      const fieldChanges = await tx.listMilestoneFieldChanges([a.id], ['name'], { milestoneId: first.id });
+      await tx.write(milestoneInsert(a, await tx.nextKey(a.id, 'M')));
+      return { rows: rows.length, fieldChanges: fieldChanges.map((c) => c.newValue), counted: await tx.countChanges(a.id, {}) };
+    });
+    expect(seen).toEqual({ rows: before + 4, fieldChanges: [expect.stringMatching(/^Step M-/)], counted: before + 6 });
+    expect(await changeCount(a)).toBe(before + 6);
+  });
+
   it('a refusal (abort) rolls back too and comes back as a result, not a throw', async () => {
     const before = await changeCount(b);
     const r = await transact(store, async (tx) => {
@@ -194,6 +209,64 @@ describe.each(dialects)('store on %s', (dialect) => {
     const between = await store.reads.listChanges(b.id, { since: stamps[0], until: stamps[2], limit: 10 });
     expect(between.map((c) => c.at)).toEqual([stamps[1], stamps[0]]);
     expect((await store.reads.listChanges(b.id, { since: stamps[0], limit: 1 })).map((c) => c.at)).toEqual([stamps[2]]);
+  });
+
+  it('a whole batch fails at its first failed transaction: later ones are refused, and nothing of it is kept even if the loader carries on', async () => {
+    const before = { changes: await changeCount(b), milestones: (await store.reads.listMilestones(b.id)).length };
+    const refused = await store
+      .batch(
+        async (s) => {
+          await s.transaction(async (tx) => tx.write(milestoneInsert(b, await tx.nextKey(b.id, 'M'))));
+          const r = await transact(s, async (tx) => {
+            await tx.write(milestoneInsert(b, await tx.nextKey(b.id, 'M')));
+            return abort({ code: 'USER_NOT_FOUND', message: 'refused after a write' });
+          });
+          expect(r.ok).toBe(false);
+          await expect(s.transaction(async (tx) => tx.nextKey(b.id, 'M'))).rejects.toThrow('the batch rolls back whole');
+          return 'carried on';
+        },
+        { isWhole: true },
+      )
+      .then(
+        () => null,
+        (e: Error) => e.message,
+      );
+    expect(refused).toMatch(/rolled back whole/);
+    expect(await changeCount(b)).toBe(before.changes);
+    expect((await store.reads.listMilestones(b.id)).length).toBe(before.milestones);
+    // A batch of savepoints keeps what the transactions before and after a refused one wrote.
+    await store.batch(async (s) => {
+      await s.transaction(async (tx) => tx.write(milestoneInsert(b, await tx.nextKey(b.id, 'M'))));
+      expect((await transact(s, async () => abort({ code: 'USER_NOT_FOUND', message: 'refused' }))).ok).toBe(false);
+      await s.transaction(async (tx) => tx.write(milestoneInsert(b, await tx.nextKey(b.id, 'M'))));
+    });
+    expect((await store.reads.listMilestones(b.id)).length).toBe(before.milestones + 2);
+  });
+
+  it('a whole batch holds its change rows until it ends or reads the log, and takes a lock once', async () => {
+    const statements: string[] = [];
+    const counted = openStore({ databaseUrl: db.databaseUrl, dataDir: db.dataDir, onStatement: (text) => statements.push(text) });
+    try {
+      const before = await changeCount(b);
+      await counted.store.batch(
+        async (s) => {
+          for (const _ of [1, 2]) {
+            await s.transaction(async (tx) => {
+              await tx.lock(`program:${b.id}`);
+              await tx.write(milestoneInsert(b, await tx.nextKey(b.id, 'M')));
+            });
+          }
+          expect(statements.filter((t) => t.startsWith('insert into "changes"'))).toEqual([]);
+          expect((await s.reads.listChanges(b.id, { limit: 10_000 })).length).toBe(before + 4);
+        },
+        { isWhole: true },
+      );
+      expect(statements.filter((t) => t.startsWith('insert into "changes"'))).toHaveLength(1);
+      expect(statements.filter((t) => t.includes('pg_advisory_xact_lock'))).toHaveLength(dialect === 'postgres' ? 1 : 0);
+      expect(await changeCount(b)).toBe(before + 4);
+    } finally {
+      await counted.store.close();
+    }
   });
 
   // Last: it empties the database.

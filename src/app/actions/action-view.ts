@@ -51,14 +51,22 @@ export async function actionViews(
   }));
 }
 
-/** The view of one action; reads one after another, as it runs inside a write's transaction. */
+/**
+ * The view of one action; reads one after another, as it runs inside a write's transaction. `bare`
+ * (AppDeps.bareAnswers): the action alone, naming no one and nothing, read from nowhere.
+ */
 export async function actionView(
   reads: Reads,
   program: Program,
   programId: AuthorizedProgramId,
   action: Action,
   now: Date,
+  bare?: boolean,
 ): Promise<ActionView> {
+  if (bare) {
+    const none = { owner: null, doneBy: null, confirmedBy: null, blocks: null, risk: null };
+    return { program, action, ...none, isOverdue: isActionOverdue(action, programToday(program, now)) };
+  }
   const owner = action.ownerId ? await reads.findUser(action.ownerId) : null;
   const doneBy = action.doneById ? await reads.findUser(action.doneById) : null;
   const confirmedBy = action.confirmedById ? await reads.findUser(action.confirmedById) : null;

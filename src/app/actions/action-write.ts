@@ -70,7 +70,7 @@ export const actionKind: RecordKind<Action, ActionView> = {
   notFound: 'ACTION_NOT_FOUND',
   noun: 'action',
   find: (reads, programId, idOrKey) => reads.findAction(programId, idOrKey),
-  view: (reads, program, action, now) => actionView(reads, program, program.id, action, now),
+  view: (reads, program, action, now, _committed, bare) => actionView(reads, program, program.id, action, now, bare),
 };
 
 /**

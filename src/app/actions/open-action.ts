@@ -54,6 +54,6 @@ export function openAction(deps: AppDeps, input: OpenActionInput): Promise<Resul
       await noticeActionAssigned(deps, tx, { actorId: meta.actorId, at: meta.at }, program, next);
       return next;
     },
-    ({ program, value, now }) => actionView(deps.store.reads, program, program.id, value, now),
+    ({ program, value, now }) => actionView(deps.store.reads, program, program.id, value, now, deps.bareAnswers),
   );
 }

@@ -52,9 +52,7 @@ const columns = (programId: AuthorizedProgram['id'], c: Charter): Columns['chart
 
 /** The people who may take part in the program: they hold a role on it or on its client, and are not removed. */
 async function participants(tx: Tx, program: AuthorizedProgram): Promise<Set<UserId>> {
-  const ids = [...new Set((await tx.listMembershipsOn(program)).map((m) => m.userId))];
-  const users = ids.length === 0 ? [] : await tx.findUsers(ids);
-  return new Set(users.filter((u) => u.status !== 'removed').map((u) => u.id));
+  return new Set((await tx.listMembersOn(program)).map((m) => m.userId));
 }
 
 /** Texts as written, less surrounding blanks; a blank success definition is none. */

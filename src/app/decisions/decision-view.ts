@@ -99,7 +99,9 @@ export function decisionView(ctx: DecisionContext, program: Program, d: Decision
 }
 
 /** One decision's view, reading what it needs (inside a transaction: pass the Tx). */
-export async function viewDecision(reads: Reads, program: Program, programId: AuthorizedProgramId, d: Decision, now: Date) {
+export async function viewDecision(reads: Reads, program: Program, programId: AuthorizedProgramId, d: Decision, now: Date, bare?: boolean) {
+  // A bare answer (AppDeps.bareAnswers): the decision alone, naming no one and nothing, read from nowhere.
+  if (bare) return decisionView({ users: new Map(), decisions: new Map([[d.id, d]]), links: { linksOf: () => [] }, now }, program, d);
   return decisionView(await decisionContext(reads, [programId], now), program, d);
 }
 

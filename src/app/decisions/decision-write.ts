@@ -88,7 +88,7 @@ export const decisionKind: RecordKind<Decision, DecisionView> = {
   notFound: 'DECISION_NOT_FOUND',
   noun: 'decision',
   find: (reads, programId, idOrKey) => reads.findDecision(programId, idOrKey),
-  view: (reads, program, d, now) => viewDecision(reads, program, program.id, d, now),
+  view: (reads, program, d, now, _committed, bare) => viewDecision(reads, program, program.id, d, now, bare),
   columns: ({ id: _id, programId: _p, key: _k, version: _v, requestedById: _r, ...set }) => set,
 };
 

@@ -56,6 +56,6 @@ export function requestDecision(deps: AppDeps, input: RequestDecisionInput): Pro
       await addLinks(deps, ctx, program.id, { entity: 'decision', id: created.next.id, key }, targets);
       return created.next;
     },
-    ({ program, value, now }) => viewDecision(deps.store.reads, program, program.id, value, now),
+    ({ program, value, now }) => viewDecision(deps.store.reads, program, program.id, value, now, deps.bareAnswers),
   );
 }

@@ -8,8 +8,8 @@ import { recordEffectiveness } from '../actions/record-effectiveness.js';
 import { reopenAction } from '../actions/reopen-action.js';
 import { unwrap } from '../create-records.js';
 import type { Actor, AppDeps } from '../deps.js';
-import { listMilestones } from '../list-milestones.js';
 import type { DemoProgram } from './demo-data.js';
+import { demoMilestones } from './demo-milestones.js';
 import type { ActionBy } from './demo-texts.js';
 import { importLegacyAction, legacyReason } from './legacy-records.js';
 
@@ -43,10 +43,10 @@ export async function loadDemoActions(
   };
   const lead = who.owner;
   const quality = who.quality;
-  const open = (await listMilestones(d, { programId, actor: lead }).then(unwrap)).filter((m) => m.milestone.actualDate === null);
+  const open = (await demoMilestones(d, programId, lead)).filter((m) => m.actualDate === null);
   const blocking = {
-    next: open[0]?.milestone.id,
-    critical: (open.find((m) => m.milestone.isCritical) ?? open[0])?.milestone.id,
+    next: open[0]?.id,
+    critical: (open.find((m) => m.isCritical) ?? open[0])?.id,
   };
 
   const plan = spec.texts.actions;

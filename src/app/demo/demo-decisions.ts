@@ -6,8 +6,8 @@ import { requestDecision } from '../decisions/request-decision.js';
 import { supersedeDecision } from '../decisions/supersede-decision.js';
 import type { Actor, AppDeps } from '../deps.js';
 import type { LinkRef } from '../links.js';
-import { listMilestones } from '../list-milestones.js';
 import { type DemoProgram, roleClients } from './demo-data.js';
+import { demoMilestones } from './demo-milestones.js';
 import type { AskedBy } from './demo-texts.js';
 import { importLegacyDecision, legacyReason } from './legacy-records.js';
 
@@ -28,7 +28,7 @@ export async function loadDemoDecisions(
   const decider = (roleClients as readonly string[]).includes(spec.client) ? person('jonas') : owner;
   const asker: Record<AskedBy, Actor> = { owner, quality: person(spec.quality), contact: person(spec.contact) };
 
-  const milestones = unwrap(await listMilestones(d, { programId, actor: owner })).map((v) => v.milestone);
+  const milestones = await demoMilestones(d, programId, owner);
   const open = milestones.filter((m) => m.actualDate === null);
   const about = (which: 'next' | 'critical' | undefined): LinkRef[] => {
     const m = which === 'critical' ? (open.find((x) => x.isCritical) ?? open[0]) : which === 'next' ? open[0] : undefined;

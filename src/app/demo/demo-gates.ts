@@ -7,10 +7,11 @@ import { unwrap } from '../create-records.js';
 import type { Actor, AppDeps } from '../deps.js';
 import { addEvidence } from '../gates/add-evidence.js';
 import { decideGate } from '../gates/decide.js';
-import type { GateDetailView } from '../gates/gate-view.js';
-import { getGate, listGates } from '../gates/get-gates.js';
+import { type GateDetailView, gateDetailView, type ProgramGatesView, programGatesView } from '../gates/gate-view.js';
+import { bareGateFacts } from '../gates/gate-write.js';
 import { updateGate } from '../gates/update-gate.js';
 import { acceptItem, rejectItem, submitItem } from '../gates/work-item.js';
+import { authorize } from '../get-program.js';
 import { demoEvidence } from './demo-evidence.js';
 
 // The demo's gates, worked through the same use cases as anyone's: reviews planned on each program's
@@ -40,7 +41,7 @@ const person = (cast: DemoGateCast, id: string | null): Actor => (id ? cast.peop
 
 /** Each gate's planned review: the program's gate review milestone of its phase (the cadence owner sets it). */
 export async function planDemoGates(d: AppDeps, cast: DemoGateCast, milestones: readonly Milestone[]): Promise<void> {
-  const gates = unwrap(await listGates(d, { programId: cast.program.id, actor: cast.owner })).gates;
+  const gates = (await demoGates(d, cast)).gates;
   for (const g of gates) {
     const review = pickReviewMilestone(g.key, milestones);
     if (!review || g.reviewMilestoneId === review.id) continue;
@@ -57,8 +58,25 @@ export async function planDemoGates(d: AppDeps, cast: DemoGateCast, milestones: 
   }
 }
 
-const gateOf = async (d: AppDeps, cast: DemoGateCast, key: string): Promise<GateDetailView> =>
-  unwrap(await getGate(d, { programId: cast.program.id, gateKey: key, actor: cast.owner }));
+/** The program's gates and items read back as the cadence owner sees them: the records alone (bare facts), naming nothing the loader has no use for. */
+async function demoGateFacts(d: AppDeps, cast: DemoGateCast) {
+  const { program } = unwrap(authorize(cast.owner, cast.program));
+  const [gates, items] = await Promise.all([d.store.reads.listGates(program.id), d.store.reads.listChecklistItems(program.id)]);
+  return { program, facts: bareGateFacts({ gates, items }) };
+}
+
+/** The program's gates in order and its current phase (what listGates answers, from the records alone). */
+export async function demoGates(d: AppDeps, cast: DemoGateCast): Promise<ProgramGatesView> {
+  const { program, facts } = await demoGateFacts(d, cast);
+  return programGatesView(program, facts, d.clock.now());
+}
+
+async function gateOf(d: AppDeps, cast: DemoGateCast, key: string): Promise<GateDetailView> {
+  const { program, facts } = await demoGateFacts(d, cast);
+  const gate = facts.gates.find((g) => g.key === key);
+  if (!gate) throw new Error(`${program.code} has no gate ${key}`);
+  return gateDetailView(program, facts, gate, d.clock.now());
+}
 
 /** Someone other than the submitter who may review the item: the gate owner, else a quality owner, else the decider. */
 function reviewerOf(cast: DemoGateCast, gate: GateDetailView, submitterId: string, qualityIds: readonly string[]): Actor {
@@ -156,7 +174,7 @@ export async function workDemoCurrentGate(
   struggling: boolean,
   qualityIds: readonly string[],
 ): Promise<void> {
-  const list = unwrap(await listGates(d, { programId: cast.program.id, actor: cast.owner }));
+  const list = await demoGates(d, cast);
   const current = list.phase.kind === 'gate' ? list.phase.gateKey : null;
   if (!current) return;
   let g = await gateOf(d, cast, current);

@@ -1,6 +1,6 @@
 import { isEvidenceEvent } from '../../domain/floor/event-evidence.js';
 import { mayChangeEvidence } from '../../domain/gates/checklist-item.js';
-import { checkEvidence, type EvidenceInput, evidenceTitle } from '../../domain/gates/evidence.js';
+import { checkEvidence, type Evidence, type EvidenceInput, evidenceTitle } from '../../domain/gates/evidence.js';
 import { checkEvidenceFile, evidenceFileLimits } from '../../domain/gates/evidence-file.js';
 import { textProblem } from '../../domain/gates/gate-text.js';
 import type { Result } from '../../domain/result.js';
@@ -82,17 +82,16 @@ export function addEvidence(
         piece = { ...none, ...must(checkEvidence(given)) };
       }
       const id = deps.newId();
-      await insertRecord(
-        deps,
-        tx,
-        { entity: 'evidence', id, programId: program.id, entityKey: item.key, meta },
-        { programId: program.id, itemId: item.id, ...piece, addedById: input.actor.id, removedAt: null },
-      );
-      return id;
+      const values = { programId: program.id, itemId: item.id, ...piece, addedById: input.actor.id, removedAt: null };
+      await insertRecord(deps, tx, { entity: 'evidence', id, programId: program.id, entityKey: item.key, meta }, values);
+      const written: Evidence = { id, ...values, addedAt: meta.at, version: 1 };
+      return written;
     },
     async ({ program, value }) => {
-      const saved = await deps.store.reads.findEvidence(program.id, value);
-      if (!saved) throw new Error(`evidence ${value} was committed but cannot be read`);
+      // A bare answer (AppDeps.bareAnswers): the evidence as written, naming no floor event.
+      if (deps.bareAnswers) return evidenceView(program, value, new Map());
+      const saved = await deps.store.reads.findEvidence(program.id, value.id);
+      if (!saved) throw new Error(`evidence ${value.id} was committed but cannot be read`);
       return evidenceView(program, saved, await evidenceEvents(deps.store.reads, program, [saved]));
     },
   );

@@ -1,6 +1,7 @@
 import type { Edit } from '../../domain/edit.js';
 import type { ChecklistItem, ItemContext } from '../../domain/gates/checklist-item.js';
 import { followEvidence, type GatePeople } from '../../domain/gates/gate.js';
+import { mayBeAtRisk } from '../../domain/gates/gate-readiness.js';
 import type { UserId } from '../../domain/ids.js';
 import type { ProgramAction } from '../../domain/policy.js';
 import type { Result } from '../../domain/result.js';
@@ -9,6 +10,7 @@ import type { AccessibleProgram, AuthorizedProgram } from '../get-program.js';
 import { noticeGateStatus, watchGateRisk } from '../notifications/gate-notices.js';
 import type { ChecklistItemRecord, GateRecord, Tx, WriteMeta } from '../ports.js';
 import { abort } from '../transact.js';
+import { programToday } from '../views.js';
 import type { WriteContext } from '../write-sequence.js';
 import { programWrite } from '../write-sequence.js';
 import { type GateDetailView, type GateFacts, gateDetailView, readGateFacts } from './gate-view.js';
@@ -158,8 +160,10 @@ export function gateWrite<T>(
     { programId: target.programId, actor: target.actor, permission, locksProgram: true, reason: target.reason },
     async (ctx) => {
       const scope = await readGateScope(ctx.tx, ctx.program, target.gateKey);
-      await body({ ...ctx, scope });
-      const after = await noticeGateWrite(deps, ctx, scope);
+      const written = trackGateWrites(ctx.tx);
+      await body({ ...ctx, tx: written.tx, scope });
+      const after = written.after(scope) ?? (await readGatesAfter(ctx.tx, ctx.program));
+      await noticeGateWrite(deps, ctx, scope, after);
       return { gateId: scope.gate.id, after };
     },
     async ({ program, value: { gateId, after }, now }) => {
@@ -175,13 +179,13 @@ export function gateWrite<T>(
 export const actorId = (a: Actor): UserId => a.id;
 
 /** The program's gates and items as a gate write left them (read in its transaction). */
-interface GatesAfter {
+export interface GatesAfter {
   readonly gates: readonly GateRecord[];
   readonly items: readonly ChecklistItemRecord[];
 }
 
 /** What a bare answer (AppDeps.bareAnswers) of a gate write shows: the gates and items, nothing they name. */
-const bareGateFacts = ({ gates, items }: GatesAfter): GateFacts => ({
+export const bareGateFacts = ({ gates, items }: GatesAfter): GateFacts => ({
   gates,
   items,
   evidence: [],
@@ -192,25 +196,63 @@ const bareGateFacts = ({ gates, items }: GatesAfter): GateFacts => ({
   reviewers: null,
 });
 
+/** The program's gates and items read again in the write's transaction. */
+async function readGatesAfter(tx: Tx, program: AuthorizedProgram): Promise<GatesAfter> {
+  const [gates, items] = await Promise.all([tx.listGates(program.id), tx.listChecklistItems(program.id)]);
+  return { gates, items };
+}
+
+/**
+ * The body's transaction, noting each gate and item it updates, so that what the write left is known
+ * without reading it again: the program's lock keeps every other gate writer out until commit. Any
+ * other write of a gate or an item (an insert, a delete) leaves it unknown (`after` answers null).
+ */
+function trackGateWrites(tx: Tx): { readonly tx: Tx; after(scope: GateScope): GatesAfter | null } {
+  const updates = new Map<string, { readonly set: object; readonly version: number }>();
+  let isUnknown = false;
+  const write: Tx['write'] = async (w) => {
+    const saved = await tx.write(w);
+    if (saved && (w.entity === 'gate' || w.entity === 'checklist_item')) {
+      if (w.op === 'update') updates.set(w.id, { set: { ...updates.get(w.id)?.set, ...w.set }, version: w.expectedVersion + 1 });
+      else isUnknown = true;
+    }
+    return saved;
+  };
+  const apply = <R extends { readonly id: string }>(r: R): R => {
+    const u = updates.get(r.id);
+    return u ? { ...r, ...u.set, version: u.version } : r;
+  };
+  return {
+    tx: { ...tx, write },
+    after: (scope) => (isUnknown ? null : { gates: scope.gates.map(apply), items: scope.items.map(apply) }),
+  };
+}
+
 /**
  * The notices of a gate write, in its transaction: the gate's status moved (told to its owner,
  * gatekeepers and cadence owners), and whether the write made it at risk (told once per spell).
  */
-async function noticeGateWrite(deps: AppDeps, ctx: AccessibleProgram & WriteContext, scope: GateScope): Promise<GatesAfter> {
+async function noticeGateWrite(
+  deps: AppDeps,
+  ctx: AccessibleProgram & WriteContext,
+  scope: GateScope,
+  { gates, items }: GatesAfter,
+): Promise<void> {
   const { tx, program, meta, now } = ctx;
   const notice = { actorId: meta.actorId, at: meta.at };
-  const [gates, items] = await Promise.all([tx.listGates(program.id), tx.listChecklistItems(program.id)]);
   const after = gates.find((g) => g.id === scope.gate.id);
-  if (!after) return { gates, items };
+  if (!after) return;
   await noticeGateStatus(deps, tx, notice, program, scope.gate, after, scope.cadenceOwnerIds);
-  const m = after.reviewMilestoneId ? await tx.findMilestone(program.id, after.reviewMilestoneId) : null;
+  const own = items.filter((i) => i.gateId === after.id);
+  // The review milestone's date is read only when it can matter (milestone writes do not take the program's lock).
+  const needsDate = after.reviewMilestoneId !== null && mayBeAtRisk(after, own, programToday(program, now));
+  const m = needsDate && after.reviewMilestoneId ? await tx.findMilestone(program.id, after.reviewMilestoneId) : null;
   await watchGateRisk(
     deps,
     tx,
     notice,
     program,
-    { gate: after, plannedReviewDate: m ? (m.actualDate ?? m.forecastDate) : null, items: items.filter((i) => i.gateId === after.id) },
+    { gate: after, plannedReviewDate: m ? (m.actualDate ?? m.forecastDate) : null, items: own },
     now,
   );
-  return { gates, items };
 }

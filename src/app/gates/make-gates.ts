@@ -17,18 +17,13 @@ export async function programPeople(
 ): Promise<ProgramPeople> {
   const holders: Partial<Record<Role, UserId[]>> = {};
   // The program's own roles first: who was named for this program owns its gates before a client-wide role holder.
-  const memberships = [...(await reads.listMembershipsOn(program))].sort(
-    (a, b) => Number(a.programId === null) - Number(b.programId === null),
-  );
-  const users = memberships.length === 0 ? [] : await reads.findUsers([...new Set(memberships.map((m) => m.userId))]);
-  const active = new Set(users.filter((u) => u.status !== 'removed').map((u) => u.id));
+  const [members, charter] = await Promise.all([reads.listMembersOn(program), reads.findCharter(program.id)]);
+  const memberships = [...members].sort((a, b) => Number(a.programId === null) - Number(b.programId === null));
   for (const m of memberships) {
-    if (!active.has(m.userId)) continue;
     const list = holders[m.role] ?? [];
     if (!list.includes(m.userId)) list.push(m.userId);
     holders[m.role] = list;
   }
-  const charter = await reads.findCharter(program.id);
   return { holders, programOwnerId: program.ownerId, decisionOwnerId: charter?.charter.decisionOwnerId ?? null };
 }
 

@@ -14,7 +14,7 @@ import { programCalendar } from '../views.js';
 import { insertRecord } from '../write-record.js';
 import { programWrite } from '../write-sequence.js';
 import { type MilestoneLinkView, milestoneLinkView } from './milestone-link-view.js';
-import { loadSchedule, type PushView, pushViews, writePushes } from './schedule.js';
+import { type PushView, pushViews, scheduleOf, writePushes } from './schedule.js';
 
 export interface AddMilestoneLinkInput {
   readonly programId: string;
@@ -58,10 +58,12 @@ async function planLink(
   pushes: readonly Push[];
   milestones: Map<MilestoneId, Milestone>;
 }> {
-  const find = async (ref: string, path: string) => {
-    const m = await reads.findMilestone(program.id, ref.trim());
+  // One read of the plan: both ends are found in it, by id or key as findMilestone finds them (M-12, m-12).
+  const [list, existing] = await Promise.all([reads.listMilestones(program.id), reads.listMilestoneLinks(program.id)]);
+  const find = (ref: string, path: string) => {
+    const r = ref.trim();
     return (
-      m ??
+      list.find((m) => m.id === r || m.key === r.toUpperCase()) ??
       abort({
         code: 'MILESTONE_NOT_FOUND',
         message: `No milestone "${ref}" in ${program.code}.`,
@@ -69,12 +71,11 @@ async function planLink(
       })
     );
   };
-  const predecessor = await find(input.predecessor, 'predecessor');
-  const successor = await find(input.successor, 'successor');
-  const { graph, milestones } = must(await loadSchedule(reads, program.id));
+  const predecessor = find(input.predecessor, 'predecessor');
+  const successor = find(input.successor, 'successor');
+  const { graph, milestones } = must(scheduleOf(list, existing));
   const lagDays = input.lagDays ?? 0;
   must(checkNewLink(graph, { predecessorId: predecessor.id, successorId: successor.id, lagDays }));
-  const existing = await reads.listMilestoneLinks(program.id);
   if (existing.some((l) => l.predecessorId === predecessor.id && l.successorId === successor.id)) {
     abort({ code: 'LINK_EXISTS', message: `${successor.key} already depends on ${predecessor.key}.` });
   }
@@ -143,12 +144,14 @@ export function addMilestoneLink(deps: AppDeps, input: AddMilestoneLinkInput): P
         { actorId: meta.actorId, at: meta.at, correlationId: meta.correlationId },
         input.pushedVersions,
       );
-      return { link, pushed };
+      return { link, pushed, ends: [predecessor, successor] };
     },
-    // Both ends as committed, named.
-    async ({ program, value: { link, pushed } }) => {
-      const ends = await Promise.all([link.predecessorId, link.successorId].map((id) => deps.store.reads.findMilestone(program.id, id)));
-      return { ...milestoneLinkView(link, new Map(ends.flatMap((m) => (m ? [[m.id as string, m]] : [])))), pushed };
+    // Both ends as committed, named; a bare answer (AppDeps.bareAnswers) names them as the write read them.
+    async ({ program, value: { link, pushed, ends } }) => {
+      const committed = deps.bareAnswers
+        ? ends
+        : await Promise.all([link.predecessorId, link.successorId].map((id) => deps.store.reads.findMilestone(program.id, id)));
+      return { ...milestoneLinkView(link, new Map(committed.flatMap((m) => (m ? [[m.id as string, m]] : [])))), pushed };
     },
   );
 }

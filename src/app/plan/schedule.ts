@@ -1,6 +1,7 @@
 import type { Edit } from '../../domain/edit.js';
 import type { MilestoneId } from '../../domain/ids.js';
 import type { Milestone } from '../../domain/milestone.js';
+import type { MilestoneLink } from '../../domain/milestone-link.js';
 import type { PlainDate } from '../../domain/plain-date.js';
 import type { AuthorizedProgramId } from '../../domain/policy.js';
 import type { Result } from '../../domain/result.js';
@@ -32,6 +33,14 @@ export async function loadSchedule(
   programId: AuthorizedProgramId,
 ): Promise<Result<{ milestones: Map<MilestoneId, Milestone>; graph: DependencyGraph }>> {
   const [list, links] = await Promise.all([reads.listMilestones(programId), reads.listMilestoneLinks(programId)]);
+  return scheduleOf(list, links);
+}
+
+/** The milestones (by id) and dependency graph of a plan already read. */
+export function scheduleOf(
+  list: readonly Milestone[],
+  links: readonly MilestoneLink[],
+): Result<{ milestones: Map<MilestoneId, Milestone>; graph: DependencyGraph }> {
   const graph = buildDependencyGraph(list, links);
   if (!graph.ok) return graph;
   return { ok: true, value: { milestones: new Map(list.map((m) => [m.id, m])), graph: graph.value } };
@@ -64,8 +73,12 @@ export async function planPushes(
   reads: Reads,
   program: AuthorizedProgram,
   change: ScheduleChange,
+  /** The program's milestones when the caller read them already in the same transaction. */
+  read?: readonly Milestone[],
 ): Promise<{ pushes: readonly Push[]; milestones: Map<MilestoneId, Milestone> }> {
-  const { milestones, graph } = must(await loadSchedule(reads, program.id));
+  const { milestones, graph } = must(
+    read ? scheduleOf(read, await reads.listMilestoneLinks(program.id)) : await loadSchedule(reads, program.id),
+  );
   const pushes = must(propagateChange(programCalendar(program), graph, change));
   return { pushes, milestones };
 }

@@ -58,6 +58,6 @@ export function raiseRisk(deps: AppDeps, input: RaiseRiskInput): Promise<Result<
       await tx.write({ op: 'insert', entity: 'risk', id, programId: program.id, entityKey: key, values, changes, meta });
       return next;
     },
-    ({ program, value, now }) => loadRiskView(deps.store.reads, program, value, now),
+    ({ program, value, now }) => loadRiskView(deps.store.reads, program, value, now, deps.store, deps.bareAnswers),
   );
 }

@@ -3,7 +3,7 @@ import type { PlainDate } from '../../domain/plain-date.js';
 import type { Program } from '../../domain/program.js';
 import { isRiskOpen, type Risk } from '../../domain/risk.js';
 import type { AuthorizedProgram } from '../get-program.js';
-import type { Reads, User } from '../ports.js';
+import type { Reads, Store, User } from '../ports.js';
 import { byId, programToday } from '../views.js';
 
 /** What a listed item lacks: every live item has an owner and a date it is next looked at (its review date). */
@@ -44,8 +44,16 @@ export function riskView(
   };
 }
 
-/** One risk's view, reading the people and the program's actions it needs. */
-export async function loadRiskView(reads: Reads, program: AuthorizedProgram, risk: Risk, now: Date): Promise<RiskView> {
+/** One risk's view, reading the people and the program's actions it needs; `bare` (AppDeps.bareAnswers): the risk alone, read from nowhere. */
+export async function loadRiskView(
+  reads: Reads,
+  program: AuthorizedProgram,
+  risk: Risk,
+  now: Date,
+  _committed?: Store,
+  bare?: boolean,
+): Promise<RiskView> {
+  if (bare) return riskView(program, risk, programToday(program, now), new Map(), []);
   const [users, actions] = await Promise.all([reads.listUsers(), reads.listActions([program.id])]);
   return riskView(program, risk, programToday(program, now), byId(users), actions);
 }

@@ -1,9 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mondayToFriday, type WorkingDays } from '../business-days.js';
 import { asUserId } from '../ids.js';
 import type { PlainDate } from '../plain-date.js';
-import type { ChecklistItem, EvidenceState } from './checklist-item.js';
-import { gateReadiness, type ReadinessGate } from './gate-readiness.js';
+import { type ChecklistItem, type EvidenceState, evidenceStates } from './checklist-item.js';
+import { gateReadiness, mayBeAtRisk, type ReadinessGate } from './gate-readiness.js';
+import { gateStatuses } from './gate-status.js';
 
 const d = (s: string) => s as PlainDate;
 const supplier = asUserId('u-supplier');
@@ -136,5 +138,42 @@ describe('gateReadiness: gates with nothing to watch', () => {
 
   it.each(['not_started', 'ready_for_review', 'held', 'recycled'] as const)('a %s gate is watched like one in progress', (status) => {
     expect(gateReadiness({ ...gate, status }, [rejectedLater], d('2026-03-20'), withHoliday).level).toBe('at_risk');
+  });
+});
+
+describe('mayBeAtRisk: when the review date need not be read', () => {
+  const days = ['2026-03-02', '2026-03-10', '2026-03-11', '2026-03-12', '2026-03-27', '2026-04-20'] as const;
+  const anItem = fc
+    .record({ state: fc.constantFrom(...evidenceStates), due: fc.option(fc.constantFrom(...days)), isRequired: fc.boolean() })
+    .map((x) => item('X', x.state, x.due, x.isRequired));
+  it('is true whenever some review date, warning period and today make the gate at risk', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...gateStatuses),
+        fc.array(anItem, { maxLength: 5 }),
+        fc.option(fc.constantFrom(...days)),
+        fc.constantFrom(...days),
+        fc.integer({ min: 0, max: 30 }),
+        (status, items, review, today, warningDays) => {
+          const r = gateReadiness(
+            { key: 'G1', status, warningDays, plannedReviewDate: review === null ? null : d(review) },
+            items,
+            d(today),
+            withHoliday,
+          );
+          if (r.level === 'at_risk') expect(mayBeAtRisk({ status }, items, d(today))).toBe(true);
+        },
+      ),
+    );
+  });
+
+  it('is false for a settled gate, for satisfied or optional items, and for items due after today', () => {
+    const today = d('2026-03-11');
+    expect(mayBeAtRisk({ status: 'passed' }, [rejectedLater], today)).toBe(false);
+    expect(mayBeAtRisk({ status: 'stopped' }, [item('U', 'open', null)], today)).toBe(false);
+    expect(mayBeAtRisk({ status: 'in_progress' }, [...onCourse, item('SUB', 'submitted', '2026-03-12')], today)).toBe(false);
+    expect(mayBeAtRisk({ status: 'in_progress' }, [item('SUB', 'submitted', '2026-03-11')], today)).toBe(true);
+    expect(mayBeAtRisk({ status: 'in_progress' }, [item('U', 'open', null)], today)).toBe(true);
+    expect(mayBeAtRisk({ status: 'in_progress' }, [rejectedLater], today)).toBe(true);
   });
 });

@@ -69,3 +69,13 @@ export function gateReadiness(
   const level: ReadinessLevel = !isInWindow ? 'not_yet' : named.length > 0 ? 'at_risk' : 'on_track';
   return { level, windowStart, businessDaysLeft, items: named };
 }
+
+/**
+ * Whether the gate can be at risk on `today` whatever its planned review is: only while it is not
+ * passed or stopped, and only with a required item not satisfied that is rejected, due by today, or
+ * undated (due on the review day). Otherwise its review date need not be read.
+ */
+export function mayBeAtRisk(gate: Pick<Gate, 'status'>, items: readonly ChecklistItem[], today: PlainDate): boolean {
+  if (isGatePassed(gate.status) || gate.status === 'stopped') return false;
+  return items.some((i) => i.isRequired && !isItemSatisfied(i) && (i.state === 'rejected' || i.dueDate === null || i.dueDate <= today));
+}
