@@ -114,7 +114,7 @@ export const lifeFields: Readonly<Record<LoggedEntity, string>> = {
   escalation: 'conditionKey',
   notification_setting: 'kind',
   report_draft: 'week',
-  issued_report: 'revision',
+  issued_report: 'week',
 };
 
 /** The field that names a record to people (its title), for the kinds that have one. */
