@@ -229,7 +229,9 @@ describe('browser: sign-in, roles and client isolation', () => {
     const page = await pageOf('lead@demo.test', '/portfolio');
     await expect.poll(() => heading(page).textContent()).toMatch(/^8 programs: /);
     await page.context().clearCookies();
-    await page.getByRole('link', { name: 'Toaster TS-2' }).click();
+    // Clicked in the page, not by Playwright's click: that waits for the link to hold still, and a portfolio
+    // whose refetch now fails for want of a session may redraw its rows again and again meanwhile (seen in CI).
+    await page.evaluate(`document.querySelector('a[href="/programs/KHG-TS2"]').click()`);
     await page.waitForURL(/\/signin\?next=%2Fprograms%2FKHG-TS2$/);
     await expect.poll(() => page.getByText('Your session has ended.', { exact: false }).count()).toBe(1);
     await page.getByLabel('Email').fill('lead@demo.test');
