@@ -321,6 +321,41 @@ describe.each(['sqlite', 'postgres'] as const)('workspace templates over HTTP (%
       ppapLevel: 1,
     });
   });
+
+  it('a program made from a template keeps the template’s escalation settings as its triggers; editing the template later changes no program', async () => {
+    expect((await copy('default-4-gate', { id: 'keller-fast', name: 'Keller fast response' })).statusCode).toBe(201);
+    const escalation = { responseDays: 4, forecastSlipDays: 3, riskScoreAtLeast: 12 };
+    const edited = await edit('keller-fast', { version: 1, reason: 'Keller answers within four days', escalation });
+    expect(edited.statusCode, edited.body).toBe(200);
+    type Listed = { items: { kind: string; isDefault: boolean; threshold: number | null; window: { unit: string; amount: number } }[] };
+    const triggersOf = async (code: string) => {
+      const res = await call(t, { method: 'GET', url: `/api/v1/programs/${code}/triggers` }, t.admin);
+      expect(res.statusCode, res.body).toBe(200);
+      return new Map(res.json<Listed>().items.map((x) => [x.kind, x]));
+    };
+    const program = unwrap(await makeProgram('KHG-FAST', 'keller-fast'));
+    const own = await triggersOf(program.code);
+    expect(own.get('forecast_slip')).toMatchObject({ isDefault: false, threshold: 3, window: { unit: 'business_days', amount: 4 } });
+    expect(own.get('risk_score')).toMatchObject({ isDefault: false, threshold: 12, window: { amount: 4 } });
+    expect(own.get('overdue_decision')).toMatchObject({ isDefault: false, threshold: 0, window: { amount: 4 } });
+    // Floor events are answered the same business day whatever the template says.
+    expect(own.get('defect_threshold')).toMatchObject({ isDefault: true, window: { amount: 1 } });
+    const logged = await t.db.rows(
+      `select entity_key, reason from changes where entity = 'trigger' and field = 'kind' and program_id = '${program.id}'`,
+    );
+    expect(logged.map((r) => r.entity_key).sort()).toEqual(
+      ['gate_at_risk', 'missed_milestone', 'overdue_action', 'overdue_decision', 'forecast_slip', 'risk_score']
+        .map((k) => `KHG-FAST/${k}`)
+        .sort(),
+    );
+    expect(new Set(logged.map((r) => r.reason))).toEqual(new Set(['The default of the template Keller fast response']));
+    // A shipped template's settings are Tollgate's own: nothing is written, every trigger is the default.
+    const plain = unwrap(await makeProgram('KHG-PLAIN', 'default-4-gate'));
+    expect([...(await triggersOf(plain.code)).values()].every((x) => x.isDefault)).toBe(true);
+    const later = await edit('keller-fast', { version: 2, reason: 'Slower now', escalation: { ...escalation, riskScoreAtLeast: 20 } });
+    expect(later.statusCode, later.body).toBe(200);
+    expect((await triggersOf(program.code)).get('risk_score')).toMatchObject({ threshold: 12 });
+  });
 });
 
 describe('workspace templates copied at the same moment (PostgreSQL, two instances)', () => {

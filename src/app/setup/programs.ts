@@ -1,5 +1,6 @@
 import type { BusinessCalendar } from '../../domain/calendar/build-calendar.js';
 import { buildCalendar } from '../../domain/calendar/build-calendar.js';
+import { templateTriggers } from '../../domain/escalations/triggers.js';
 import { defaultFourGateTemplate } from '../../domain/gates/default-four-gate.js';
 import { layOutTemplatePlan, type PlanMilestone } from '../../domain/gates/instantiate.js';
 import type { PpapLevel, ProgramTemplate } from '../../domain/gates/template.js';
@@ -12,6 +13,7 @@ import { defaultToleranceDays, type Program, type ProgramStatus, programCodePatt
 import { ok, type Result, refuse } from '../../domain/result.js';
 import type { Role } from '../../domain/roles.js';
 import type { Actor, AppDeps } from '../deps.js';
+import { columnsOf } from '../escalations/trigger-settings.js';
 import { writeGates } from '../gates/make-gates.js';
 import { findAccessibleProgram } from '../get-program.js';
 import { insertGrant } from '../people/grant-role.js';
@@ -262,6 +264,12 @@ export async function createProgram(deps: AppDeps, input: CreateProgramInput): P
           ? await writeTemplatePlan(deps, tx, authorized.id, template.value, input.planStart, calendar, values.ownerId, metaForAnother())
           : undefined;
       await writeGates(deps, tx, () => metaForAnother(), authorized, template.value, calendar, reviews);
+      // The template's escalation settings, where they differ from Tollgate's own, become the program's triggers.
+      for (const setting of templateTriggers(template.value.escalation)) {
+        const target = { entity: 'trigger' as const, id: deps.newId(), programId: id, entityKey: `${code.value}/${setting.kind}` };
+        const why = metaForAnother(`The default of the template ${template.value.name}`);
+        await insertRecord(deps, tx, { ...target, meta: why }, { programId: id, ...columnsOf(setting) });
+      }
       return created;
     },
     ({ value }) => value,

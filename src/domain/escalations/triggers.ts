@@ -108,6 +108,17 @@ export function defaultTrigger(kind: TriggerKind, t?: TriggerTemplateDefaults): 
   };
 }
 
+/**
+ * The settings a template makes differ from Tollgate's own defaults (its response days, slip days, risk
+ * score), in kind order: what a program made from it keeps as its own from the start, so that editing the
+ * template later changes no program already made. A template with Tollgate's defaults gives none.
+ */
+export function templateTriggers(t: TriggerTemplateDefaults): TriggerSetting[] {
+  const same = (a: TriggerSetting, b: TriggerSetting) =>
+    a.threshold === b.threshold && a.window.unit === b.window.unit && a.window.amount === b.window.amount;
+  return triggerKinds.map((k) => defaultTrigger(k, t)).filter((s) => !same(s, defaultTrigger(s.kind)));
+}
+
 /** The program's settings: the ones saved, the default for every other kind, in kind order. */
 export function effectiveTriggers(saved: readonly TriggerSetting[], t?: TriggerTemplateDefaults): TriggerSetting[] {
   return triggerKinds.map((k) => saved.find((s) => s.kind === k) ?? defaultTrigger(k, t));
