@@ -1,8 +1,6 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contextAt, expectAccessible, screenshot, signInByApi } from '../support/browser.js';
+import { contextAt, expectAccessible, keepForDocs, screenshot, signInByApi } from '../support/browser.js';
 import { demoDataDir } from '../support/databases.js';
 import { type ApiSession, apiSession, type DemoBrowser, startDemoBrowser } from '../support/demo-browser.js';
 import { demoInstant } from '../support/demo-template.js';
@@ -12,12 +10,6 @@ import { type SmtpSink, startSmtpSink } from '../support/smtp-sink.js';
 const wait = { timeout: 60_000 };
 const publicUrl = 'http://tollgate.demo.test';
 const trackerPath = '/programs/KHG-KW500/escalations';
-/** A few pictures are kept in the repository for the docs; all are in test-output/screenshots. */
-const keep = (path: string) => {
-  const dir = join(process.cwd(), 'docs', 'screenshots');
-  mkdirSync(dir, { recursive: true });
-  copyFileSync(path, join(dir, path.split('/').pop() as string));
-};
 
 // Issue 13, end to end: the real server on a copy of the demo, with e-mail on to a real SMTP server on
 // loopback. The supplier contact records a failing pilot inspection of the kettle (KHG-KW500); in the same
@@ -97,7 +89,7 @@ describe('browser: an escalation from a failing inspection to its resolution, wi
         .count(),
     ).toBe(1);
     await expectAccessible(page, { scope: 'main' });
-    keep(await screenshot(page, 'escalations'));
+    keepForDocs(await screenshot(page, 'escalations'));
   });
 
   it('puts it on the cadence owner’s week, linking to its row on the tracker', async () => {
@@ -186,6 +178,6 @@ describe('browser: an escalation from a failing inspection to its resolution, wi
     expect(await phone.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth')).toBeLessThanOrEqual(0);
     // The overdue one stands out.
     expect(await phone.locator('tr[id="X-2"]').textContent()).toMatch(/overdue/i);
-    keep(await screenshot(phone, 'phone-escalations', { viewport: true }));
+    keepForDocs(await screenshot(phone, 'phone-escalations', { viewport: true }));
   });
 });

@@ -1,8 +1,6 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contextAt, expectAccessible, screenshot, signInByApi } from '../support/browser.js';
+import { contextAt, expectAccessible, keepForDocs, screenshot, signInByApi } from '../support/browser.js';
 import { demoDataDir } from '../support/databases.js';
 import { type DemoBrowser, startDemoBrowser } from '../support/demo-browser.js';
 import { demoInstant } from '../support/demo-template.js';
@@ -10,12 +8,6 @@ import { demoInstant } from '../support/demo-template.js';
 // The machine is shared with other test runs: give the page time to load and answer.
 const wait = { timeout: 60_000 };
 const floorPath = '/programs/NW-TENT2P/floor';
-/** A few pictures are kept in the repository for the docs; all are in test-output/screenshots. */
-const keep = (path: string) => {
-  const dir = join(process.cwd(), 'docs', 'screenshots');
-  mkdirSync(dir, { recursive: true });
-  copyFileSync(path, join(dir, path.split('/').pop() as string));
-};
 const csv = (rows: readonly string[]) =>
   Buffer.from(['kind,title,occurredOn,expectedOn,shippedOn,lotSize,level,majorAql,majorFound', ...rows, ''].join('\n'));
 const zipSliders = 'shipment,Replacement zip sliders from YKK Shanghai,2026-03-10,2026-03-13,2026-03-10,,,,';
@@ -89,7 +81,7 @@ describe('browser: floor events reported by the supplier and the sampling plan c
     expect(await eventCard('E-3').textContent()).toMatch(/not arrived.*1 business day late/);
     expect(await eventCard('E-4').textContent()).toContain('1 of 12 values out of limits');
     await expectAccessible(page, { scope: 'main' });
-    keep(await screenshot(page, 'floor'));
+    keepForDocs(await screenshot(page, 'floor'));
   });
 
   it('records an inspection through the form that fails: lot 2,000 at level II, AQL 2.5, 9 major defects → K, n 125, Ac 7, Re 8', async () => {
@@ -107,7 +99,7 @@ describe('browser: floor events reported by the supplier and the sampling plan c
     await dialog.getByLabel('Major AQL').fill('2.5');
     await dialog.getByLabel('Major defects found').fill('9');
     await expectAccessible(page, { scope: 'dialog' });
-    keep(await screenshot(page, 'floor-inspection-form', { viewport: true }));
+    keepForDocs(await screenshot(page, 'floor-inspection-form', { viewport: true }));
     await dialog.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => dialog.isVisible(), wait).toBe(false);
 
@@ -135,7 +127,7 @@ describe('browser: floor events reported by the supplier and the sampling plan c
     await dialog.getByLabel('Upper limit').fill('446');
     await dialog.getByLabel('Measured values').fill('445.1 444.9 446.4, 445.0\n445.2');
     await expectAccessible(page, { scope: 'dialog' });
-    keep(await screenshot(page, 'floor-measurement-form', { viewport: true }));
+    keepForDocs(await screenshot(page, 'floor-measurement-form', { viewport: true }));
     await dialog.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => dialog.isVisible(), wait).toBe(false);
 
@@ -168,7 +160,7 @@ describe('browser: floor events reported by the supplier and the sampling plan c
     expect(await page.getByText('Nothing is recorded while any row has an error.').count()).toBe(1);
     await expectAccessible(page, { scope: 'main' });
     await preview.scrollIntoViewIfNeeded();
-    keep(await screenshot(page, 'floor-import-error', { viewport: true }));
+    keepForDocs(await screenshot(page, 'floor-import-error', { viewport: true }));
 
     await file.setInputFiles({
       name: 'floor.csv',
@@ -203,7 +195,7 @@ describe('browser: floor events reported by the supplier and the sampling plan c
     const table = phone.locator('li[id="E-1"] table');
     const box = await table.boundingBox();
     expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
-    keep(shot);
+    keepForDocs(shot);
   });
 
   it('works out a sampling plan on the calculator, with the verdict for the defects found', async () => {
@@ -224,6 +216,6 @@ describe('browser: floor events reported by the supplier and the sampling plan c
     expect(await plan.textContent()).toContain('Reject the lot');
     expect(await plan.textContent()).toContain('9 defects found, at least Re 8 → reject the lot');
     await expectAccessible(page, { scope: 'main' });
-    keep(await screenshot(page, 'sampling-plan'));
+    keepForDocs(await screenshot(page, 'sampling-plan'));
   });
 });

@@ -1,8 +1,6 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contextAt, expectAccessible, screenshot, signInByApi } from '../support/browser.js';
+import { contextAt, expectAccessible, keepForDocs, screenshot, signInByApi } from '../support/browser.js';
 import { demoDataDir } from '../support/databases.js';
 import { type ApiSession, apiSession, type DemoBrowser, startDemoBrowser } from '../support/demo-browser.js';
 import { demoInstant } from '../support/demo-template.js';
@@ -13,12 +11,6 @@ const code = 'KHG-GATES';
 /** A 1×1 PNG: a photo taken on the factory floor, as far as the server can tell. */
 const photo = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 const gatePath = (key: string) => `/programs/${code}/gates/${key}`;
-/** A few pictures are kept in the repository for the docs; all are in test-output/screenshots. */
-const keep = (path: string) => {
-  const dir = join(process.cwd(), 'docs', 'screenshots');
-  mkdirSync(dir, { recursive: true });
-  copyFileSync(path, join(dir, path.split('/').pop() as string));
-};
 
 interface GateItem {
   key: string;
@@ -145,7 +137,7 @@ describe('browser: a phase gate worked and decided by its people', () => {
     expect(await row.textContent()).toContain('Dana Whitfield');
     expect(await row.textContent()).toContain('5 of 8 required met');
     expect(await page.getByRole('row').filter({ hasText: 'G4:' }).textContent()).toContain('Not started');
-    keep(await screenshot(page, 'gates'));
+    keepForDocs(await screenshot(page, 'gates'));
     await expectAccessible(page, { scope: 'main' });
   });
 
@@ -164,7 +156,7 @@ describe('browser: a phase gate worked and decided by its people', () => {
     let attach = phone.getByRole('dialog', { name: /Attach evidence to G1-CAPACITY/ });
     await attach.getByLabel('File to attach').setInputFiles({ name: 'line-2-capacity.png', mimeType: 'image/png', buffer: photo });
     await attach.getByLabel('Title').fill('Line 2 capacity board');
-    keep(await screenshot(phone, 'phone-gate-attach', { viewport: true }));
+    keepForDocs(await screenshot(phone, 'phone-gate-attach', { viewport: true }));
     await expectAccessible(phone, { scope: 'dialog' });
     await attach.getByRole('button', { name: 'Attach', exact: true }).click();
     await expect.poll(() => live(phone).textContent(), wait).toBe('Evidence attached to G1-CAPACITY.');
@@ -204,7 +196,7 @@ describe('browser: a phase gate worked and decided by its people', () => {
     expect(await capacity.textContent()).toContain('Awaiting review');
     expect(await capacity.textContent()).toContain('Capacity study attached');
     await capacity.scrollIntoViewIfNeeded();
-    keep(await screenshot(phone, 'phone-gate', { viewport: true }));
+    keepForDocs(await screenshot(phone, 'phone-gate', { viewport: true }));
   });
 
   it('the gate owner accepts submitted evidence; the one who submitted cannot review their own', async () => {
@@ -247,7 +239,7 @@ describe('browser: a phase gate worked and decided by its people', () => {
     const missing = dialog.getByRole('link', { name: /G1-LONG-LEAD: Long-lead materials ordered/ });
     expect(await missing.count()).toBe(1);
     expect(await dialog.getByText('1 required item still missing').count()).toBe(1);
-    keep(await screenshot(page, 'gate-pass-refused', { viewport: true }));
+    keepForDocs(await screenshot(page, 'gate-pass-refused', { viewport: true }));
     await expectAccessible(page, { scope: 'dialog' });
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await page.context().close();
@@ -309,7 +301,7 @@ describe('browser: a phase gate worked and decided by its people', () => {
     expect(await review.textContent()).toContain('25 Mar 2026');
     // Decided: the evidence is frozen, no step is offered.
     expect(await page.getByRole('button', { name: /^(Submit|Accept|Waive|Reopen) G1-/ }).count()).toBe(0);
-    keep(await screenshot(page, 'gate'));
+    keepForDocs(await screenshot(page, 'gate'));
     await expectAccessible(page, { scope: 'main' });
     await page.context().close();
   });
@@ -326,7 +318,7 @@ describe('browser: a phase gate worked and decided by its people', () => {
     await dialog.getByRole('button', { name: 'Record the outcome' }).click();
     await expect.poll(() => dialog.getByText('G2 cannot pass while a condition of an earlier gate is open.').count(), wait).toBe(1);
     expect(await dialog.getByRole('link', { name: conditionKey }).count()).toBe(1);
-    keep(await screenshot(page, 'gate-condition-open', { viewport: true }));
+    keepForDocs(await screenshot(page, 'gate-condition-open', { viewport: true }));
     await page.context().close();
   });
 
@@ -346,7 +338,7 @@ describe('browser: a phase gate worked and decided by its people', () => {
     expect(res.status()).toBe(200);
     expect(res.headers()['content-type']).toContain('application/pdf');
     await page.emulateMedia({ media: 'print' });
-    keep(await screenshot(page, 'print-gate-pack'));
+    keepForDocs(await screenshot(page, 'print-gate-pack'));
     await page.emulateMedia({ media: 'screen' });
     await expectAccessible(page, { scope: 'main' });
   });

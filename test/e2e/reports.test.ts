@@ -1,7 +1,7 @@
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contextAt, expectAccessible, screenshot, screenshotDir, signInByApi } from '../support/browser.js';
+import { contextAt, expectAccessible, keepForDocs, screenshot, screenshotDir, signInByApi } from '../support/browser.js';
 import { demoDataDir } from '../support/databases.js';
 import { type ApiSession, apiSession, type DemoBrowser, startDemoBrowser } from '../support/demo-browser.js';
 import { demoInstant } from '../support/demo-template.js';
@@ -12,11 +12,6 @@ const wait = { timeout: 60_000 };
 const code = 'KHG-KW500';
 /** The week before the demo's: issued whole. */
 const week = '2026-W10';
-const keep = (path: string) => {
-  const dir = join(process.cwd(), 'docs', 'screenshots');
-  mkdirSync(dir, { recursive: true });
-  copyFileSync(path, join(dir, path.split('/').pop() as string));
-};
 
 // The real server and built web app on the demo: the cadence owner issues a week's report (its lint
 // acknowledged), and the observer reads it as a page (the e-mail's link), on a desktop and a phone, and
@@ -56,7 +51,7 @@ describe('browser: an issued weekly report as a page', () => {
       await expect.poll(() => page.getByRole('heading', { level: 2, name: h }).count(), wait).toBe(1);
     expect(await page.getByText(`Revision 1 of ${week}, issued`).count()).toBe(1);
     await expectAccessible(page);
-    keep(await screenshot(page, 'weekly-report'));
+    keepForDocs(await screenshot(page, 'weekly-report'));
 
     const download = await Promise.all([page.waitForEvent('download', wait), page.getByRole('link', { name: 'Download PDF' }).click()]);
     expect(download[0].suggestedFilename()).toBe(`${code}-${week}.pdf`);
@@ -68,7 +63,7 @@ describe('browser: an issued weekly report as a page', () => {
     expect(text).toContain(`Revision 1 of ${week}`);
     const png = join(screenshotDir, 'weekly-report-pdf.png');
     writeFileSync(png, await pdfFirstPagePng(world.browser, pdf));
-    keep(png);
+    keepForDocs(png);
 
     const phone = await contextAt(world.browser, demoInstant, {
       locale: 'en-GB',
@@ -82,7 +77,7 @@ describe('browser: an issued weekly report as a page', () => {
     await small.goto(`${world.server.url}/programs/${code}/reports/${week}/latest`);
     await expect.poll(() => small.getByRole('heading', { level: 2, name: '4. Risk changes' }).count(), wait).toBe(1);
     expect(await small.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth')).toBeLessThanOrEqual(0);
-    keep(await screenshot(small, 'phone-weekly-report', { viewport: true }));
+    keepForDocs(await screenshot(small, 'phone-weekly-report', { viewport: true }));
     await phone.close();
     await context.close();
   });

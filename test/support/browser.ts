@@ -1,10 +1,23 @@
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 export const screenshotDir = join(process.cwd(), 'test-output', 'screenshots');
+
+/**
+ * The pictures the docs show (docs/screenshots) are taken by the browser tests and copied there only when
+ * asked, by `npm run screenshots` (TOLLGATE_KEEP_SCREENSHOTS=1): an ordinary test run leaves the checkout as
+ * it found it (every picture is still in test-output/screenshots). Answers the path, for chaining.
+ */
+export function keepForDocs(path: string): string {
+  if (process.env.TOLLGATE_KEEP_SCREENSHOTS !== '1') return path;
+  const dir = join(process.cwd(), 'docs', 'screenshots');
+  mkdirSync(dir, { recursive: true });
+  copyFileSync(path, join(dir, path.split('/').pop() as string));
+  return path;
+}
 
 /** Debian's Chromium, headless, in a fresh temporary profile, without background traffic. */
 export async function launchChromium(): Promise<{ browser: Browser; close(): Promise<void> }> {
