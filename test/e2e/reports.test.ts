@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contextAt, expectAccessible, keepForDocs, screenshot, screenshotDir, signInByApi } from '../support/browser.js';
@@ -57,13 +57,29 @@ describe('browser: an issued weekly report as a page', () => {
     expect(download[0].suggestedFilename()).toBe(`${code}-${week}.pdf`);
     const path = join(screenshotDir, `${code}-${week}.pdf`);
     await download[0].saveAs(path);
-    const pdf = await import('node:fs').then((fs) => fs.readFileSync(path));
+    const pdf = readFileSync(path);
     const text = (await readPdf(pdf)).map((p) => p.lines.join('\n')).join('\n');
     expect(text).toContain('1. Milestone movement');
     expect(text).toContain(`Revision 1 of ${week}`);
     const png = join(screenshotDir, 'weekly-report-pdf.png');
     writeFileSync(png, await pdfFirstPagePng(world.browser, pdf));
     keepForDocs(png);
+    // Markdown and JSON: the bytes the API's export (and `tollgate report export`) gives, re-made from the snapshot.
+    for (const [label, format, ext] of [
+      ['Download Markdown', 'md', 'md'],
+      ['Download JSON', 'json', 'json'],
+    ] as const) {
+      const [file] = await Promise.all([page.waitForEvent('download', wait), page.getByRole('button', { name: label }).click()]);
+      const saved = join(screenshotDir, file.suggestedFilename());
+      await file.saveAs(saved);
+      const exported = await lead.call<{ fileName: string; content: string }>(
+        'GET',
+        `/programs/${code}/reports/${week}/revisions/1/export?format=${format}`,
+      );
+      expect(file.suggestedFilename()).toBe(exported.fileName);
+      expect(exported.fileName.endsWith(`.${ext}`)).toBe(true);
+      expect(readFileSync(saved, 'utf8')).toBe(exported.content);
+    }
 
     const phone = await contextAt(world.browser, demoInstant, {
       locale: 'en-GB',

@@ -1,21 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useProblemText } from '../forms/problem-text.js';
+import { saveFile } from '../lib/save-file.js';
 import { type CsvTable, toCsv } from './csv.js';
-
-/** Hands the text to the browser as a file download. */
-function saveFile(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.hidden = true;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Some browsers start the download after the click returns.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 interface Props {
   /** The file name, ending in .csv. */
@@ -36,7 +23,7 @@ export function CsvButton({ fileName, load, label }: Props) {
     setBusy(true);
     setFailure('');
     try {
-      saveFile(fileName, toCsv(await load()));
+      saveFile(fileName, toCsv(await load()), 'text/csv');
     } catch (error) {
       setFailure(problemText(error));
     } finally {

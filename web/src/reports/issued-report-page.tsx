@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { issuedReportDocument, type ReportIssue } from '../../../src/domain/report/issued-report.js';
@@ -6,9 +7,11 @@ import type { WeeklyReport } from '../../../src/domain/report/weekly-report.js';
 import { LoadError } from '../components/load-error.js';
 import { PageTitle } from '../components/page-title.js';
 import { PrintButton } from '../components/print-button.js';
+import { useProblemText } from '../forms/problem-text.js';
 import { useProgram } from '../lib/queries.js';
+import { saveFile } from '../lib/save-file.js';
 import { paths } from '../records/paths.js';
-import { issuedReportPdfUrl, useIssuedReport } from './reports-api.js';
+import { exportIssuedReport, issuedReportPdfUrl, useIssuedReport } from './reports-api.js';
 
 function RunText({ run }: { run: Run }) {
   if (run.style === 'strong') return <strong>{run.text}</strong>;
@@ -85,6 +88,34 @@ function Block({ block }: { block: ReportBlock }) {
   }
 }
 
+/** Downloads an issued revision's Markdown or JSON, the bytes `tollgate report export` writes. */
+function ExportButton({ code, week, revision, format }: { code: string; week: string; revision: number; format: 'md' | 'json' }) {
+  const { t } = useTranslation();
+  const problemText = useProblemText();
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState('');
+  const download = async () => {
+    setBusy(true);
+    setFailure('');
+    try {
+      const file = await exportIssuedReport(code, week, revision, format);
+      saveFile(file.fileName, file.content, file.mediaType);
+    } catch (error) {
+      setFailure(problemText(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <button type="button" className="button button--secondary" disabled={busy} onClick={() => void download()}>
+        {t(format === 'md' ? 'reports.issued.markdown' : 'reports.issued.json')}
+      </button>
+      {failure ? <span role="alert">{failure}</span> : null}
+    </>
+  );
+}
+
 /**
  * An issued weekly report as a page, read from its snapshot alone: the same words as its PDF, Markdown and
  * e-mail (one document writes them all), to read, print or download. The link of the report's e-mail.
@@ -116,6 +147,8 @@ export function IssuedReportPage() {
             <a className="button button--secondary" href={issuedReportPdfUrl(code, issued.week, issued.revision)}>
               {t('reports.issued.pdf')}
             </a>
+            <ExportButton code={code} week={issued.week} revision={issued.revision} format="md" />
+            <ExportButton code={code} week={issued.week} revision={issued.revision} format="json" />
           </p>
         ) : null}
       </header>

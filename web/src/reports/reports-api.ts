@@ -18,3 +18,7 @@ export const useIssuedReport = (programId: string, week: string, revision: strin
 /** The issued revision's PDF, drawn from the snapshot (http/routes/report-pdf.ts). */
 export const issuedReportPdfUrl = (programId: string, week: string, revision: number) =>
   `/api/v1/programs/${enc(programId)}/reports/${enc(week)}/revisions/${revision}/report.pdf`;
+
+/** An issued revision's Markdown or JSON, re-made from its snapshot: its file name, media type and text. */
+export const exportIssuedReport = (programId: string, week: string, revision: number, format: 'md' | 'json') =>
+  callOperation('exportIssuedReport', { params: { programId, week, revision }, query: { format } });
