@@ -81,6 +81,17 @@ export async function raiseEscalations(deps: AppDeps, tx: Tx, wanted: readonly W
   const counts = new Map<ProgramId, number>();
   for (const c of toRaise) counts.set(c.w.scope.program.id, (counts.get(c.w.scope.program.id) ?? 0) + 1);
   const keys = await tx.nextKeys('X', counts);
+  // Raised at one instant, an owner's deadlines on one program differ only by the window: each is worked out once.
+  const deadlines = new Map<string, Date>();
+  const deadlineOf = (scope: EscalationScope, ownerId: UserId, window: TriggerSetting['window']): Date => {
+    const key = `${scope.program.id} ${ownerId} ${window.unit} ${window.amount}`;
+    let d = deadlines.get(key);
+    if (!d) {
+      d = responseDeadline(now, window, ownerWorkday(scope.program, scope.users.get(ownerId)));
+      deadlines.set(key, d);
+    }
+    return d;
+  };
   const inserts: Insert[] = [];
   const raised: Escalation[] = [];
   const notices: NoticeRequest[] = [];
@@ -88,7 +99,7 @@ export async function raiseEscalations(deps: AppDeps, tx: Tx, wanted: readonly W
     const { scope, condition } = w;
     const key = keys.get(scope.program.id)?.shift();
     if (!key) throw new Error(`No escalation key was counted for program ${scope.program.id}.`);
-    const deadline = responseDeadline(now, trigger.window, ownerWorkday(scope.program, scope.users.get(ownerId)));
+    const deadline = deadlineOf(scope, ownerId, trigger.window);
     const escalation: Escalation = {
       id: deps.newId(),
       programId: scope.program.id,
