@@ -1,5 +1,5 @@
 import { recordPath } from './record-path.js';
-import type { ReportRecord, WeeklyReport } from './weekly-report.js';
+import type { MilestoneMove, MilestoneWentLate, ReportRecord, WeeklyReport } from './weekly-report.js';
 
 /** The agenda's parts, in the order the meeting takes them: what needs deciding first. */
 export const agendaSections = ['decisions', 'blockers', 'risks', 'moved_milestones', 'next_week'] as const;
@@ -46,6 +46,29 @@ export interface MeetingAgenda {
   readonly attendees: readonly Attendee[];
 }
 
+/**
+ * The milestones that moved or went late in the week, once each: a milestone moved several times shows its
+ * first date to its last, the business days summed and the reasons in turn; one that moved and went late is
+ * a move marked overdue.
+ */
+function movedMilestones(report: WeeklyReport): { move?: MilestoneMove; late?: MilestoneWentLate }[] {
+  const moves = new Map<string, MilestoneMove>();
+  const id = (x: { key: string; field: string }) => `${x.field} ${x.key}`;
+  for (const x of report.milestoneMovement.moved) {
+    const seen = moves.get(id(x));
+    const reasons = [seen?.reason, x.reason].filter((r): r is string => Boolean(r));
+    moves.set(
+      id(x),
+      seen ? { ...x, from: seen.from, days: seen.days + x.days, reason: reasons.length > 0 ? reasons.join('; ') : null } : x,
+    );
+  }
+  const late = new Map(report.milestoneMovement.wentLate.map((x) => [x.key, x]));
+  return [
+    ...[...moves.values()].map((move) => ({ move, late: move.field === 'forecastDate' ? late.get(move.key) : undefined })),
+    ...[...late.values()].filter((x) => !moves.has(id({ key: x.key, field: 'forecastDate' }))).map((x) => ({ late: x })),
+  ];
+}
+
 const roleOrder: Record<AttendeeRole, number> = { decision_owner: 0, cadence_owner: 1, escalation_path: 2, item_owner: 3 };
 
 /**
@@ -78,7 +101,6 @@ export function buildMeetingAgenda(
     reason: more.reason ?? null,
     path: recordPath(code, record, x.key, x.gateKey),
   });
-  const m = report.milestoneMovement;
   const n = report.nextWeek;
   const sections: MeetingAgenda['sections'] = [
     {
@@ -105,22 +127,19 @@ export function buildMeetingAgenda(
     },
     {
       section: 'moved_milestones',
-      items: [
-        ...m.moved.map((x) =>
-          item(
-            'milestone',
-            { key: x.key, title: x.name, ownerId: x.ownerId, due: x.to },
-            { change: 'moved', from: x.from, to: x.to, days: x.days, reason: x.reason },
-          ),
-        ),
-        ...m.wentLate.map((x) =>
-          item(
-            'milestone',
-            { key: x.key, title: x.name, ownerId: x.ownerId, due: x.forecastDate, isOverdue: true },
-            { change: 'went_late' },
-          ),
-        ),
-      ],
+      items: movedMilestones(report).map(({ move, late }) =>
+        move
+          ? item(
+              'milestone',
+              { key: move.key, title: move.name, ownerId: move.ownerId, due: move.to, isOverdue: late !== undefined },
+              { change: 'moved', from: move.from, to: move.to, days: move.days, reason: move.reason },
+            )
+          : item(
+              'milestone',
+              { key: late?.key ?? '', title: late?.name ?? '', ownerId: late?.ownerId ?? null, due: late?.forecastDate, isOverdue: true },
+              { change: 'went_late' },
+            ),
+      ),
     },
     {
       section: 'next_week',
@@ -182,7 +201,7 @@ export function agendaText(agenda: MeetingAgenda, names: ReadonlyMap<string, str
     lines.push('', `${i + 1}. ${sectionWords[s.section]}`);
     if (s.items.length === 0) lines.push('  None.');
     for (const x of s.items) {
-      const move = x.from !== null || x.to !== null ? ` ${x.from ?? '–'} → ${x.to ?? '–'}` : '';
+      const move = x.from !== null ? ` ${x.from} → ${x.to ?? '–'}` : x.to !== null ? ` ${x.to}` : '';
       const days = x.days === null ? '' : ` (${x.days > 0 ? '+' : ''}${x.days} business days)`;
       const change = x.change === null ? '' : ` [${x.change.replaceAll('_', ' ')}${move}${days}]`;
       const due = x.due === null ? 'no date' : `due ${x.due}`;
