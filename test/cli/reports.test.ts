@@ -64,4 +64,21 @@ describe('tollgate report on sqlite (demo portfolio)', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('prints the cadence meeting’s agenda, decisions first, and records an action into its minutes (cadence owner only)', async () => {
+    const agenda = await lead('report', 'agenda', 'KHG-KW500', '--week', '2026-W11');
+    expect(agenda.code, agenda.stderr).toBe(0);
+    expect(agenda.stdout).toMatch(/^Cadence meeting 2026-W11\n\nAttendees:\n/);
+    expect(agenda.stdout.indexOf('1. Decisions needed')).toBeLessThan(agenda.stdout.indexOf('2. Blockers'));
+    const args = ['report', 'outcome', 'KHG-KW500', '--week', '2026-W11', '--action', 'Book air freight', '--owner', 'supplier@demo.test'];
+    const missing = problemOf(await lead(...args, '--json'));
+    expect(missing.code).toBe('VALIDATION_FAILED');
+    const refused = problemOf(await tollgate(db, '--as', 'observer@demo.test', ...args, '--due', '2026-03-20', '--json'));
+    expect(refused.code).toBe('FORBIDDEN');
+    const recorded = await lead(...args, '--due', '2026-03-20');
+    expect(recorded.code, recorded.stderr).toBe(0);
+    expect(recorded.stdout).toMatch(/^Recorded A-\d+ in the minutes of KHG-KW500 2026-W11\.\n$/);
+    const after = await lead('report', 'agenda', 'KHG-KW500', '--week', '2026-W11');
+    expect(after.stdout).toMatch(/Minutes:\n {2}A-\d+ Book air freight: .+, due 2026-03-20, recorded by /);
+  });
 });
