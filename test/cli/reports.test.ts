@@ -21,14 +21,14 @@ describe('tollgate report on sqlite (demo portfolio)', () => {
   });
 
   it('issues a week on the database and exports the same bytes from the server; refuses findings unless acknowledged', async () => {
-    const refused = problemOf(await lead('report', 'issue', 'KHG-KW500', '--week', '2026-W10', '--json'));
+    const refused = problemOf(await lead('report', 'issue', 'KHG-KW500', '--week', '2026-W08', '--json'));
     expect(refused.code).toBe('REPORT_HAS_FINDINGS');
-    const issued = await lead('report', 'issue', 'KHG-KW500', '--week', '2026-W10', '--acknowledge-findings');
+    const issued = await lead('report', 'issue', 'KHG-KW500', '--week', '2026-W08', '--acknowledge-findings');
     expect(issued.code, issued.stderr).toBe(0);
-    expect(issued.stdout).toMatch(/^Issued KHG-KW500 2026-W10 revision 1 at /);
-    const here = await lead('report', 'export', 'KHG-KW500', '--week', '2026-W10', '--format', 'json');
+    expect(issued.stdout).toMatch(/^Issued KHG-KW500 2026-W08 revision 1 at /);
+    const here = await lead('report', 'export', 'KHG-KW500', '--week', '2026-W08', '--format', 'json');
     expect(here.code, here.stderr).toBe(0);
-    expect(JSON.parse(here.stdout)).toMatchObject({ issue: { revision: 1, findingsAcknowledged: true }, report: { week: '2026-W10' } });
+    expect(JSON.parse(here.stdout)).toMatchObject({ issue: { revision: 1, findingsAcknowledged: true }, report: { week: '2026-W08' } });
 
     server = await serveInProcess(db);
     const token = jsonOf<{ token: string }>(
@@ -41,7 +41,7 @@ describe('tollgate report on sqlite (demo portfolio)', () => {
       'export',
       'KHG-KW500',
       '--week',
-      '2026-W10',
+      '2026-W08',
       '--format',
       'json',
     );
@@ -51,10 +51,10 @@ describe('tollgate report on sqlite (demo portfolio)', () => {
     // The PDF: drawn here from the snapshot, downloaded from the server: the same file.
     const dir = mkdtempSync(join(tmpdir(), 'tollgate-report-pdf-'));
     try {
-      const local = await lead('report', 'export', 'KHG-KW500', '--week', '2026-W10', '--format', 'pdf', '--out', join(dir, 'here.pdf'));
+      const local = await lead('report', 'export', 'KHG-KW500', '--week', '2026-W08', '--format', 'pdf', '--out', join(dir, 'here.pdf'));
       expect(local.code, local.stderr).toBe(0);
-      expect(local.stdout).toBe(`Wrote KHG-KW500-2026-W10.pdf to ${join(dir, 'here.pdf')}\n`);
-      const pdfArgs = ['report', 'export', 'KHG-KW500', '--week', '2026-W10', '--format', 'pdf', '--out', join(dir, 'there.pdf')];
+      expect(local.stdout).toBe(`Wrote KHG-KW500-2026-W08.pdf to ${join(dir, 'here.pdf')}\n`);
+      const pdfArgs = ['report', 'export', 'KHG-KW500', '--week', '2026-W08', '--format', 'pdf', '--out', join(dir, 'there.pdf')];
       const served = await tollgateWith(db, { env: { TOLLGATE_SERVER: server.url, TOLLGATE_TOKEN: token.token } }, ...pdfArgs);
       expect(served.code, served.stderr).toBe(0);
       const pdf = readFileSync(join(dir, 'here.pdf'));
