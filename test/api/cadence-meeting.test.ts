@@ -5,6 +5,7 @@ import type { Program } from '../../src/domain/program.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { writeCompleteCharter } from '../support/charter.js';
 import { dialects } from '../support/databases.js';
+import { readPdf } from '../support/pdf-pages.js';
 import { call, expectProblem, paths, seedProgram, seedUser } from './helpers.js';
 import { seedDecision } from './seed-records.js';
 
@@ -128,6 +129,12 @@ describe.each(dialects)('cadence meeting API on %s', (dialect) => {
     expect(md).toContain('A-1 Book the air freight');
     expect(md).toContain('Chen Wei');
     expect(JSON.parse(json).report.minutes).toHaveLength(3);
+    // The PDF (and the e-mail, written from the same document) carries them too.
+    const pdf = await call(t, { method: 'GET', url: `${base()}/revisions/1/report.pdf` }, olga);
+    expect(pdf.statusCode).toBe(200);
+    const text = (await readPdf(pdf.rawPayload)).map((p) => p.lines.join('\n')).join('\n');
+    expect(text).toContain('Meeting minutes');
+    expect(text).toContain('Book the air freight');
 
     // Later: another outcome recorded for the week, the action handed over; the issued revision stays as it was.
     t.setNow(new Date('2026-12-04T02:00:00Z'));

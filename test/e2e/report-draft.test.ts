@@ -114,6 +114,26 @@ describe('browser: the weekly report draft and the cadence meeting', () => {
     await phone.close();
   });
 
+  it('is read-only for an observer, in Simplified Chinese when the browser asks for it', async () => {
+    const observer = await contextAt(world.browser, demoInstant, {
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      viewport: { width: 1200, height: 900 },
+    });
+    await signInByApi(observer, world.server.url, 'observer@demo.test');
+    const reader = await observer.newPage();
+    await reader.goto(`${world.server.url}/programs/${code}/reports/${week}`);
+    await expect.poll(() => reader.getByRole('heading', { level: 1 }).textContent(), wait).toBe(`${week} 周报(草稿)`);
+    await expect.poll(() => reader.getByRole('heading', { level: 2, name: '例会' }).count(), wait).toBe(1);
+    for (const h of ['1. 里程碑变动', '2. 需要处理的阻碍', '3. 需要负责人做出的决策', '4. 风险变化'])
+      expect(await reader.getByRole('heading', { level: 2, name: h }).count()).toBe(1);
+    // The narrative is read, never edited; nothing is issued or recorded.
+    expect(await reader.locator('article.report-draft form').count()).toBe(0);
+    expect(await reader.getByRole('button', { name: '记录会上做出的决策' }).count()).toBe(0);
+    expect(await reader.getByRole('heading', { level: 2, name: '发布', exact: true }).count()).toBe(0);
+    await observer.close();
+  });
+
   it('issues with the findings acknowledged, shows the issued revision with its minutes, and keeps it word for word after a change', async () => {
     const issue = page.getByRole('form', { name: 'Issue' });
     await issue.getByRole('button', { name: 'Issue report' }).click();
