@@ -202,12 +202,9 @@ export const WeeklyReportSchema = z
       ),
     }),
     narrative: z.string(),
-    minutes: z
-      .array(MinutesEntrySchema)
-      .optional()
-      .meta({
-        description: "The outcomes recorded in the week's cadence meeting; absent from reports issued before meetings were recorded",
-      }),
+    minutes: z.array(MinutesEntrySchema).optional().meta({
+      description: "The outcomes recorded in the week's cadence meeting; absent from reports issued before meetings were recorded",
+    }),
     people: z.array(z.object({ id: z.string(), name: z.string() })),
   })
   .meta({ id: 'WeeklyReport' });
