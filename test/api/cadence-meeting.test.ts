@@ -77,6 +77,16 @@ describe.each(dialects)('cadence meeting API on %s', (dialect) => {
     expect(await countActions()).toBe(actions);
     const missing = expectProblem(await record({ kind: 'action', title: 'Chase steel', dueDate: '2026-12-10' }), 422, 'VALIDATION_FAILED');
     expect(paths(missing)).toEqual(['ownerId']);
+    const early = expectProblem(
+      await call(t, {
+        method: 'POST',
+        url: `/api/v1/programs/${program.code}/reports/2026-W51/meeting/outcomes`,
+        payload: { kind: 'action', title: 'Too early', ownerId: chen.id, dueDate: '2026-12-20' },
+      }),
+      422,
+      'VALIDATION_FAILED',
+    );
+    expect(paths(early)).toEqual(['week']);
     // D-2 is Dora's to decide: the cadence owner records only what its owner may write.
     expectProblem(await record({ kind: 'decision', decisionId: 'D-2', version: 1, ...verdict }), 403, 'FORBIDDEN');
 

@@ -1,8 +1,9 @@
 import type { PlainDate } from '../../domain/plain-date.js';
 import { grantFor, permit } from '../../domain/policy.js';
-import { parseReportWeek } from '../../domain/report/iso-week.js';
+import { parseReportWeek, weekSpan } from '../../domain/report/iso-week.js';
 import { buildMeetingAgenda, type MeetingAgenda } from '../../domain/report/meeting-agenda.js';
 import { type MinutesEntry, minutesMax } from '../../domain/report/meeting-minutes.js';
+import { compareInstants } from '../../domain/report/report-order.js';
 import { ok, type Result } from '../../domain/result.js';
 import { openAction } from '../actions/open-action.js';
 import { decideDecision } from '../decisions/decide-decision.js';
@@ -105,6 +106,11 @@ export async function recordMeetingOutcome(deps: AppDeps, input: RecordOutcomeIn
   const allowed = await attempt(async () => {
     const found = must(await findAccessibleProgram(deps.store.reads, actor, programId));
     must(permit(found.access, 'report.issue'));
+    // A week's meeting is held once the week has begun where the program is.
+    if (compareInstants(deps.clock.now().toISOString(), weekSpan(week.value, found.program.timeZone).startAt) < 0) {
+      const message = `${label} has not begun in ${found.program.timeZone}; its meeting's outcomes are recorded once it has.`;
+      abort({ code: 'VALIDATION_FAILED', message, fields: [{ path: 'week', message }] });
+    }
   });
   if (!allowed.ok) return allowed;
   const recorded = await attempt(() =>
