@@ -1005,13 +1005,35 @@ export interface InspectionVerdictRecord {
   readonly verdict: 'accept' | 'reject';
 }
 
+/** An outcome recorded in a week's cadence meeting (migration 0026), with the words and owner it had then. */
+export interface MeetingOutcomeRecord {
+  readonly id: string;
+  readonly programId: ProgramId;
+  readonly week: string;
+  readonly kind: 'decision' | 'action';
+  readonly recordId: string;
+  readonly recordKey: string;
+  /** A decision's statement or an action's title. */
+  readonly title: string;
+  readonly outcome: string | null;
+  readonly rationale: string | null;
+  readonly ownerId: string | null;
+  readonly dueDate: PlainDate | null;
+  readonly recordedAt: string;
+  readonly recordedById: string;
+  readonly version: number;
+}
+
 export interface Columns {
   report_draft: Stored<ReportDraftRecord>;
   issued_report: Stored<IssuedReportRecord>;
+  meeting_outcome: Stored<MeetingOutcomeRecord>;
 }
 
 export interface Reads {
   findReportDraft(programId: AuthorizedProgramId, week: string): Promise<ReportDraftRecord | null>;
+  /** The outcomes recorded in a week's cadence meeting, in the order recorded. */
+  listMeetingOutcomes(programId: AuthorizedProgramId, week: string): Promise<MeetingOutcomeRecord[]>;
   /** A page of the program's issued reports, newest issued first (keyset on issuedAt, id), optionally of one week. */
   listIssuedReports(
     programId: AuthorizedProgramId,

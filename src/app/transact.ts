@@ -31,6 +31,10 @@ const uniqueRefusals: Readonly<Record<string, Refusal>> = {
     code: 'VERSION_CONFLICT',
     message: 'Someone else issued this week at the same moment; nothing was changed. Reload to see that revision.',
   },
+  meeting_outcomes: {
+    code: 'ALREADY_EXISTS',
+    message: 'This record is already in the minutes of a cadence meeting; nothing was changed. Reload to see it.',
+  },
   workspace_templates: {
     code: 'TEMPLATE_EXISTS',
     message: 'Someone else made a template with this id at the same moment; nothing was changed. Choose another id.',

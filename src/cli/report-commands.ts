@@ -7,6 +7,7 @@ import type { LintFinding } from '../domain/report/lint-weekly-report.js';
 import { renderReportMarkdown } from '../domain/report/render-report-markdown.js';
 import type { WeeklyReport } from '../domain/report/weekly-report.js';
 import { addActingOptions, withBackend } from './connect.js';
+import { registerMeetingCommands } from './meeting-commands.js';
 import { badOption, parseOption, readText, withFlags } from './options.js';
 import { emit, fail, outputOf, table } from './output.js';
 import type { CliContext } from './session.js';
@@ -182,4 +183,6 @@ export function registerReportCommands(cli: Command, ctx: CliContext): void {
       terminal().stdout.write(`Wrote ${file.fileName} to ${path}\n`);
     });
   });
+
+  registerMeetingCommands(group, ctx);
 }

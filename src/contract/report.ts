@@ -43,6 +43,31 @@ const PlannedItemSchema = z.object({
 
 const ReadinessLevelSchema = z.enum(['green', 'amber', 'red']);
 
+/** One outcome of the week's cadence meeting as the minutes keep it (domain/report/meeting-minutes.ts). */
+export const MinutesEntrySchema = z
+  .discriminatedUnion('kind', [
+    z.object({
+      kind: z.literal('decision'),
+      key: z.string(),
+      statement: z.string(),
+      outcome: z.string(),
+      rationale: z.string(),
+      ownerId: PersonIdSchema,
+      actorId: z.string().meta({ description: 'Who recorded it' }),
+      at: InstantSchema,
+    }),
+    z.object({
+      kind: z.literal('action'),
+      key: z.string(),
+      title: z.string(),
+      ownerId: PersonIdSchema,
+      dueDate: PlainDateSchema.nullable(),
+      actorId: z.string().meta({ description: 'Who recorded it' }),
+      at: InstantSchema,
+    }),
+  ])
+  .meta({ id: 'MinutesEntry' });
+
 /** The report model (domain/report/weekly-report.ts), as every rendering reads it. */
 export const WeeklyReportSchema = z
   .object({
@@ -177,6 +202,9 @@ export const WeeklyReportSchema = z
       ),
     }),
     narrative: z.string(),
+    minutes: z.array(MinutesEntrySchema).optional().meta({
+      description: "The outcomes recorded in the week's cadence meeting; absent from reports issued before meetings were recorded",
+    }),
     people: z.array(z.object({ id: z.string(), name: z.string() })),
   })
   .meta({ id: 'WeeklyReport' });

@@ -29,7 +29,8 @@ export type LoggedEntity =
   | 'escalation'
   | 'notification_setting'
   | 'report_draft'
-  | 'issued_report';
+  | 'issued_report'
+  | 'meeting_outcome';
 
 /** What an entry did to its record: added it, changed some of its fields, or removed it. */
 export type EntryKind = 'added' | 'changed' | 'removed';
@@ -115,6 +116,7 @@ export const lifeFields: Readonly<Record<LoggedEntity, string>> = {
   notification_setting: 'kind',
   report_draft: 'week',
   issued_report: 'week',
+  meeting_outcome: 'recordKey',
 };
 
 /** The field that names a record to people (its title), for the kinds that have one. */

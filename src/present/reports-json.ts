@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import type { Page } from '../app/paging.js';
+import type { MeetingView } from '../app/reports/cadence-meeting.js';
 import type { IssuedReportSummary, IssuedReportView, ReportExport } from '../app/reports/issued-reports.js';
 import type { ReportDraftView } from '../app/reports/report-draft.js';
+import type { MeetingAgendaSchema } from '../contract/meeting.js';
 import type { IssuedReportListSchema, IssuedReportSchema, ReportDraftSchema, WeeklyReportSchema } from '../contract/report.js';
 import type { WeeklyReport } from '../domain/report/weekly-report.js';
 
@@ -49,3 +51,14 @@ export const issuedReportJson = (v: IssuedReportView): z.output<typeof IssuedRep
 });
 
 export const reportExportJson = (e: ReportExport) => ({ ...e });
+
+/** A week's cadence meeting: agenda, attendees and minutes so far. */
+export const meetingJson = (v: MeetingView): z.output<typeof MeetingAgendaSchema> => ({
+  programCode: v.programCode,
+  week: v.week,
+  sections: v.sections.map((s) => ({ section: s.section, items: s.items.map((i) => ({ ...i })) })),
+  attendees: v.attendees.map((a) => ({ ...a, roles: [...a.roles] })),
+  minutes: v.minutes.map((m) => ({ ...m })),
+  people: v.people.map((p) => ({ ...p })),
+  canRecord: v.canRecord,
+});

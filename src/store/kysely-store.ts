@@ -100,6 +100,7 @@ export const entityTables = {
   notification_setting: 'notificationSettings',
   report_draft: 'reportDrafts',
   issued_report: 'issuedReports',
+  meeting_outcome: 'meetingOutcomes',
 } as const satisfies Record<EntityName, keyof Database>;
 
 // Both dialects store booleans as 0/1 integers (better-sqlite3 cannot bind booleans), and structured
@@ -148,6 +149,7 @@ const everyFieldHasAColumn: { [E in EntityName]: [MissingColumns<E>] extends [ne
   notification_setting: true,
   report_draft: true,
   issued_report: true,
+  meeting_outcome: true,
 };
 void everyFieldHasAColumn;
 

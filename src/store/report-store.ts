@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
-import type { IssuedReportHead, IssuedReportRecord, Reads, ReportDraftRecord } from '../app/ports.js';
+import type { IssuedReportHead, IssuedReportRecord, MeetingOutcomeRecord, Reads, ReportDraftRecord } from '../app/ports.js';
 import type { InspectionDetails } from '../domain/floor/floor-event.js';
 import type { ProgramId, UserId } from '../domain/ids.js';
+import type { PlainDate } from '../domain/plain-date.js';
 import { toEscalation } from './escalation-store.js';
 import { toChange } from './mappers.js';
-import type { Database, IssuedReportsTable, ReportDraftsTable } from './schema.js';
+import type { Database, IssuedReportsTable, MeetingOutcomesTable, ReportDraftsTable } from './schema.js';
 
 // Weekly reports (migration 0024): drafts' narratives and issued snapshots, and what reading a week needs
 // besides the records themselves. Each is one query, whatever the size of the program. Writes go through
@@ -12,7 +13,13 @@ import type { Database, IssuedReportsTable, ReportDraftsTable } from './schema.j
 
 type ReportReads = Pick<
   Reads,
-  'findReportDraft' | 'listIssuedReports' | 'findIssuedReport' | 'listChangesSince' | 'listEscalationsOpenAt' | 'listInspectionVerdicts'
+  | 'findReportDraft'
+  | 'listMeetingOutcomes'
+  | 'listIssuedReports'
+  | 'findIssuedReport'
+  | 'listChangesSince'
+  | 'listEscalationsOpenAt'
+  | 'listInspectionVerdicts'
 >;
 
 const toDraft = (r: ReportDraftsTable): ReportDraftRecord => ({
@@ -20,6 +27,23 @@ const toDraft = (r: ReportDraftsTable): ReportDraftRecord => ({
   programId: r.programId as ProgramId,
   week: r.week,
   narrative: r.narrative,
+  version: Number(r.version),
+});
+
+const toOutcome = (r: MeetingOutcomesTable): MeetingOutcomeRecord => ({
+  id: r.id,
+  programId: r.programId as ProgramId,
+  week: r.week,
+  kind: r.kind === 'decision' ? 'decision' : 'action',
+  recordId: r.recordId,
+  recordKey: r.recordKey,
+  title: r.title,
+  outcome: r.outcome,
+  rationale: r.rationale,
+  ownerId: r.ownerId,
+  dueDate: r.dueDate as PlainDate | null,
+  recordedAt: r.recordedAt,
+  recordedById: r.recordedById,
   version: Number(r.version),
 });
 
@@ -54,6 +78,17 @@ export function reportReads(db: Kysely<Database>): ReportReads {
         .where('week', '=', week)
         .executeTakeFirst();
       return r ? toDraft(r) : null;
+    },
+    async listMeetingOutcomes(programId, week) {
+      const rows = await db
+        .selectFrom('meetingOutcomes')
+        .selectAll()
+        .where('programId', '=', programId)
+        .where('week', '=', week)
+        .orderBy('recordedAt')
+        .orderBy('recordKey')
+        .execute();
+      return rows.map(toOutcome);
     },
     async listIssuedReports(programId, q) {
       let query = db.selectFrom('issuedReports').select(headColumns).where('programId', '=', programId);

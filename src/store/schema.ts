@@ -612,6 +612,26 @@ export interface IssuedReportsTable {
   version: number;
 }
 
+/** An outcome of a week's cadence meeting (0026): a decision taken or an action opened, as recorded. */
+export interface MeetingOutcomesTable {
+  id: string;
+  programId: string;
+  week: string;
+  kind: string;
+  recordId: string;
+  recordKey: string;
+  title: string;
+  outcome: string | null;
+  rationale: string | null;
+  ownerId: string | null;
+  dueDate: string | null;
+  recordedAt: string;
+  recordedById: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
 /** One row (id 1): committed write transactions that touched records of no program (0008). */
 export interface WorkspaceStateTable {
   id: number;
@@ -657,5 +677,6 @@ export interface Database {
   escalations: EscalationsTable;
   reportDrafts: ReportDraftsTable;
   issuedReports: IssuedReportsTable;
+  meetingOutcomes: MeetingOutcomesTable;
   workspaceState: WorkspaceStateTable;
 }

@@ -588,6 +588,21 @@ describe.each(['sqlite'] as const)('authorization matrix on %s (demo portfolio)'
       expect: with201(leadOnly),
     },
     {
+      route: 'GET /api/v1/programs/:programId/reports/:week/meeting',
+      request: () => ({ method: 'GET', url: `${reportsUrl}/2026-W11/meeting` }),
+      expect: readers,
+    },
+    {
+      route: 'POST /api/v1/programs/:programId/reports/:week/meeting/outcomes',
+      case: 'a new action owned by the caller: each cell independent; refused before anything is written',
+      request: (c) => ({
+        method: 'POST',
+        url: `${reportsUrl}/2026-W11/meeting/outcomes`,
+        payload: { kind: 'action', title: `Matrix outcome (${c.column})`, ownerId: c.person?.id ?? 'nobody', dueDate: '2026-03-20' },
+      }),
+      expect: with201(leadOnly),
+    },
+    {
       route: 'GET /api/v1/programs/:programId/reports/:week/revisions/:revision',
       request: async () => ({ method: 'GET', url: `${reportsUrl}/${await issued()}/revisions/1` }),
       expect: readers,

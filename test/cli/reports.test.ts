@@ -21,14 +21,14 @@ describe('tollgate report on sqlite (demo portfolio)', () => {
   });
 
   it('issues a week on the database and exports the same bytes from the server; refuses findings unless acknowledged', async () => {
-    const refused = problemOf(await lead('report', 'issue', 'KHG-KW500', '--week', '2026-W10', '--json'));
+    const refused = problemOf(await lead('report', 'issue', 'KHG-KW500', '--week', '2026-W08', '--json'));
     expect(refused.code).toBe('REPORT_HAS_FINDINGS');
-    const issued = await lead('report', 'issue', 'KHG-KW500', '--week', '2026-W10', '--acknowledge-findings');
+    const issued = await lead('report', 'issue', 'KHG-KW500', '--week', '2026-W08', '--acknowledge-findings');
     expect(issued.code, issued.stderr).toBe(0);
-    expect(issued.stdout).toMatch(/^Issued KHG-KW500 2026-W10 revision 1 at /);
-    const here = await lead('report', 'export', 'KHG-KW500', '--week', '2026-W10', '--format', 'json');
+    expect(issued.stdout).toMatch(/^Issued KHG-KW500 2026-W08 revision 1 at /);
+    const here = await lead('report', 'export', 'KHG-KW500', '--week', '2026-W08', '--format', 'json');
     expect(here.code, here.stderr).toBe(0);
-    expect(JSON.parse(here.stdout)).toMatchObject({ issue: { revision: 1, findingsAcknowledged: true }, report: { week: '2026-W10' } });
+    expect(JSON.parse(here.stdout)).toMatchObject({ issue: { revision: 1, findingsAcknowledged: true }, report: { week: '2026-W08' } });
 
     server = await serveInProcess(db);
     const token = jsonOf<{ token: string }>(
@@ -41,7 +41,7 @@ describe('tollgate report on sqlite (demo portfolio)', () => {
       'export',
       'KHG-KW500',
       '--week',
-      '2026-W10',
+      '2026-W08',
       '--format',
       'json',
     );
@@ -51,10 +51,10 @@ describe('tollgate report on sqlite (demo portfolio)', () => {
     // The PDF: drawn here from the snapshot, downloaded from the server: the same file.
     const dir = mkdtempSync(join(tmpdir(), 'tollgate-report-pdf-'));
     try {
-      const local = await lead('report', 'export', 'KHG-KW500', '--week', '2026-W10', '--format', 'pdf', '--out', join(dir, 'here.pdf'));
+      const local = await lead('report', 'export', 'KHG-KW500', '--week', '2026-W08', '--format', 'pdf', '--out', join(dir, 'here.pdf'));
       expect(local.code, local.stderr).toBe(0);
-      expect(local.stdout).toBe(`Wrote KHG-KW500-2026-W10.pdf to ${join(dir, 'here.pdf')}\n`);
-      const pdfArgs = ['report', 'export', 'KHG-KW500', '--week', '2026-W10', '--format', 'pdf', '--out', join(dir, 'there.pdf')];
+      expect(local.stdout).toBe(`Wrote KHG-KW500-2026-W08.pdf to ${join(dir, 'here.pdf')}\n`);
+      const pdfArgs = ['report', 'export', 'KHG-KW500', '--week', '2026-W08', '--format', 'pdf', '--out', join(dir, 'there.pdf')];
       const served = await tollgateWith(db, { env: { TOLLGATE_SERVER: server.url, TOLLGATE_TOKEN: token.token } }, ...pdfArgs);
       expect(served.code, served.stderr).toBe(0);
       const pdf = readFileSync(join(dir, 'here.pdf'));
@@ -63,5 +63,22 @@ describe('tollgate report on sqlite (demo portfolio)', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('prints the cadence meeting’s agenda, decisions first, and records an action into its minutes (cadence owner only)', async () => {
+    const agenda = await lead('report', 'agenda', 'KHG-KW500', '--week', '2026-W11');
+    expect(agenda.code, agenda.stderr).toBe(0);
+    expect(agenda.stdout).toMatch(/^Cadence meeting 2026-W11\n\nAttendees:\n/);
+    expect(agenda.stdout.indexOf('1. Decisions needed')).toBeLessThan(agenda.stdout.indexOf('2. Blockers'));
+    const args = ['report', 'outcome', 'KHG-KW500', '--week', '2026-W11', '--action', 'Book air freight', '--owner', 'supplier@demo.test'];
+    const missing = problemOf(await lead(...args, '--json'));
+    expect(missing.code).toBe('VALIDATION_FAILED');
+    const refused = problemOf(await tollgate(db, '--as', 'observer@demo.test', ...args, '--due', '2026-03-20', '--json'));
+    expect(refused.code).toBe('FORBIDDEN');
+    const recorded = await lead(...args, '--due', '2026-03-20');
+    expect(recorded.code, recorded.stderr).toBe(0);
+    expect(recorded.stdout).toMatch(/^Recorded A-\d+ in the minutes of KHG-KW500 2026-W11\.\n$/);
+    const after = await lead('report', 'agenda', 'KHG-KW500', '--week', '2026-W11');
+    expect(after.stdout).toMatch(/Minutes:\n {2}A-\d+ Book air freight: .+, due 2026-03-20, recorded by /);
   });
 });

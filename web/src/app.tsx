@@ -81,6 +81,14 @@ const router = createBrowserRouter([
           { path: 'calendar', lazy: () => import('./calendar/calendar-page.js').then((m) => ({ Component: m.CalendarPage })) },
           { path: 'charter', lazy: () => import('./charter/charter-page.js').then((m) => ({ Component: m.CharterPage })) },
           {
+            path: 'reports',
+            lazy: () => import('./reports/report-draft-page.js').then((m) => ({ Component: m.ThisWeekReportRedirect })),
+          },
+          {
+            path: 'reports/:week',
+            lazy: () => import('./reports/report-draft-page.js').then((m) => ({ Component: m.ReportDraftPage })),
+          },
+          {
             path: 'reports/:week/:revision',
             lazy: () => import('./reports/issued-report-page.js').then((m) => ({ Component: m.IssuedReportPage })),
           },

@@ -22,6 +22,7 @@ import { loadDemoFloor } from './demo-floor.js';
 import { demoGates, passDemoGate, planDemoGates, workDemoCurrentGate } from './demo-gates.js';
 import { settleDemoNotices } from './demo-notices.js';
 import { loadDemoLinks, loadDemoRebaseline } from './demo-plan.js';
+import { loadDemoReports } from './demo-reports.js';
 import { loadDemoRisks } from './demo-risks.js';
 import { importLegacyMilestone, legacyReason } from './legacy-records.js';
 import { stepOf } from './milestone-steps.js';
@@ -153,6 +154,13 @@ async function load(deps: AppDeps, input: { now: Date }): Promise<Result<DemoSum
   let milestones = 0;
   for (const p of demoPrograms) milestones += await loadProgram(d, clock, p, people, admin, clients.get(p.client) as string, input.now);
   await loadDemoEscalations(d, clock, { people, now: input.now });
+  const reported = [];
+  for (const spec of demoPrograms) {
+    const program = await d.store.reads.findProgram(spec.code);
+    if (!program) throw new Error(`demo program ${spec.code} vanished`);
+    reported.push({ spec, id: program.id as string, owner: await refreshed(d, people.get(spec.owner) as Actor) });
+  }
+  await loadDemoReports(d, clock, { programs: reported, now: input.now });
   await settleDemoNotices(deps, input.now);
   return ok({ clients: demoClients.length, programs: demoPrograms.length, milestones, people: demoPeople.length });
 }

@@ -1,12 +1,13 @@
 import type { Escalation } from '../../domain/escalations/escalation.js';
 import { gateOrder } from '../../domain/gates/gate.js';
 import { type ReportWeek, weekSpan } from '../../domain/report/iso-week.js';
+import type { MinutesEntry } from '../../domain/report/meeting-minutes.js';
 import type { ReportEscalation, ReportGate, ReportState, WeeklyReportInput } from '../../domain/report/report-input.js';
 import { compareInstants, utcText } from '../../domain/report/report-order.js';
 import { type RewindRow, rewind, rewindRowsMax } from '../../domain/report/rewind.js';
 import { ok, type Result, refuse } from '../../domain/result.js';
 import type { AuthorizedProgram } from '../get-program.js';
-import type { ChecklistItemRecord, EntityName, GateRecord, Reads } from '../ports.js';
+import type { ChecklistItemRecord, EntityName, GateRecord, MeetingOutcomeRecord, Reads } from '../ports.js';
 import { programCalendar } from '../views.js';
 
 /** The kinds of record a report reads, wound back to the week's start and end. */
@@ -100,7 +101,7 @@ export async function readReportWeek(
   const endAt = utcText(earlier(justAfterNow, span.endAt));
   const startAt = utcText(earlier(justAfterNow, span.startAt));
   const id = program.id;
-  const [milestones, decisions, risks, actions, gates, items, escalations, rows, inspections] = await Promise.all([
+  const [milestones, decisions, risks, actions, gates, items, escalations, rows, inspections, outcomes] = await Promise.all([
     r.listMilestones(id),
     r.listDecisions([id]),
     r.listRisks([id]),
@@ -110,6 +111,7 @@ export async function readReportWeek(
     r.listEscalationsOpenAt(id, endAt),
     r.listChangesSince(id, startAt, rewound, readFields, rewindRowsMax + 1),
     r.listInspectionVerdicts(id, endAt),
+    r.listMeetingOutcomes(id, week.label),
   ]);
   if (rows.length > rewindRowsMax) {
     const message = `${week.label} lies too far back to read from today's records (more than ${rewindRowsMax.toLocaleString('en')} changes since); its issued report keeps it.`;
@@ -140,6 +142,11 @@ export async function readReportWeek(
   }
   for (const e of end.escalations) name(e.ownerId);
   for (const c of changes) name(c.actorId);
+  const minutes = outcomes.map(minutesEntry);
+  for (const m of minutes) {
+    name(m.ownerId);
+    name(m.actorId);
+  }
   const people = (await r.findUsers([...named])).map((u) => ({ id: u.id as string, name: u.name }));
   return ok({
     program: { id, code: program.code, name: program.name, timeZone: program.timeZone, toleranceDays: program.toleranceDays },
@@ -172,5 +179,29 @@ export async function readReportWeek(
     releaseDecisionIds: [...new Set(releaseDecisionIds)].sort(),
     people,
     narrative,
+    minutes,
   });
 }
+
+/** A recorded meeting outcome as the minutes keep it. */
+export const minutesEntry = (o: MeetingOutcomeRecord): MinutesEntry =>
+  o.kind === 'decision'
+    ? {
+        kind: 'decision',
+        key: o.recordKey,
+        statement: o.title,
+        outcome: o.outcome ?? '',
+        rationale: o.rationale ?? '',
+        ownerId: o.ownerId,
+        actorId: o.recordedById,
+        at: o.recordedAt,
+      }
+    : {
+        kind: 'action',
+        key: o.recordKey,
+        title: o.title,
+        ownerId: o.ownerId,
+        dueDate: o.dueDate,
+        actorId: o.recordedById,
+        at: o.recordedAt,
+      };

@@ -1,3 +1,4 @@
+import { MeetingAgendaSchema, RecordOutcomeSchema } from '../meeting.js';
 import { defineOperations, readRefusals, writeRefusals } from '../operation.js';
 import { ProgramParamsSchema } from '../program.js';
 import {
@@ -60,6 +61,29 @@ export const reportOperations = defineOperations({
     body: IssueReportSchema,
     status: 201,
     response: IssuedReportSchema,
+    refusals: writeRefusals,
+  },
+  getMeetingAgenda: {
+    method: 'GET',
+    path: '/programs/:programId/reports/:week/meeting',
+    tags,
+    summary:
+      "The week's cadence meeting: its agenda generated from the draft (decisions needed first, then blockers, risks, moved milestones, next-week plan), attendees from the charter's roles and the items' owners, and the minutes recorded so far",
+    params: ReportWeekParamsSchema,
+    status: 200,
+    response: MeetingAgendaSchema,
+    refusals: [401, 404, 422],
+  },
+  recordMeetingOutcome: {
+    method: 'POST',
+    path: '/programs/:programId/reports/:week/meeting/outcomes',
+    tags,
+    summary:
+      "Record an outcome of the week's cadence meeting (the cadence owner): an open decision decided (by its owner), a decision taken in the meeting, or a new action with owner and due date; written through the decision and action use cases and kept in the week's minutes",
+    params: ReportWeekParamsSchema,
+    body: RecordOutcomeSchema,
+    status: 201,
+    response: MeetingAgendaSchema,
     refusals: writeRefusals,
   },
   getIssuedReport: {

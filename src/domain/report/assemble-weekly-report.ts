@@ -5,6 +5,7 @@ import { isPlainLine } from '../text.js';
 import { blockers } from './blockers.js';
 import { decisionsNeeded } from './decisions-needed.js';
 import { weekSpan } from './iso-week.js';
+import { minutesOrder } from './meeting-minutes.js';
 import { milestoneMovement, planVsActual } from './milestone-movement.js';
 import { nextWeekPlan } from './next-week-plan.js';
 import { onTrack } from './on-track.js';
@@ -78,6 +79,7 @@ export function assembleWeeklyReport(input: WeeklyReportInput): WeeklyReport {
     planVsActual: planVsActual(ctx),
     releaseReadiness: readiness,
     narrative: narrative.value,
+    ...(input.minutes === undefined ? {} : { minutes: minutesOrder(input.minutes) }),
   };
   return { ...report, people: namedPeople(input, report) };
 }

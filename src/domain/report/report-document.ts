@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import type { MinutesEntry } from './meeting-minutes.js';
 import type { PlannedItem, ReadinessReason, WeeklyReport } from './weekly-report.js';
 
 // The weekly report laid out once, as headings, paragraphs, lists and tables of plain text: Markdown, the
@@ -181,5 +182,39 @@ export function reportDocument(report: WeeklyReport): ReportBlock[] {
     ),
     heading(2, 'Narrative'),
     { kind: 'narrative', text: report.narrative },
+    ...(report.minutes === undefined ? [] : minutesBlocks(report.minutes, who, date, when)),
+  ];
+}
+
+/** The cadence meeting's minutes: the decisions taken and the actions opened, as recorded. */
+function minutesBlocks(
+  minutes: readonly MinutesEntry[],
+  who: (id: string | null) => Run,
+  date: (d: string | null) => Run,
+  when: (at: string | null) => Run,
+): ReportBlock[] {
+  const decisions = minutes.flatMap((m) => (m.kind === 'decision' ? [m] : []));
+  const actions = minutes.flatMap((m) => (m.kind === 'action' ? [m] : []));
+  return [
+    { kind: 'heading', level: 2, text: 'Meeting minutes' },
+    { kind: 'heading', level: 3, text: 'Decisions taken' },
+    {
+      kind: 'table',
+      head: ['Decision', 'Outcome', 'Rationale', 'Owner', 'Recorded by', 'When'],
+      rows: decisions.map((d) => [
+        plain(`${d.key} ${text(d.statement).text}`),
+        text(d.outcome),
+        text(d.rationale),
+        who(d.ownerId),
+        who(d.actorId),
+        when(d.at),
+      ]),
+    },
+    { kind: 'heading', level: 3, text: 'New actions' },
+    {
+      kind: 'table',
+      head: ['Action', 'Owner', 'Due', 'Recorded by', 'When'],
+      rows: actions.map((a) => [plain(`${a.key} ${text(a.title).text}`), who(a.ownerId), date(a.dueDate), who(a.actorId), when(a.at)]),
+    },
   ];
 }

@@ -7,6 +7,7 @@ import type { Gate } from '../gates/gate.js';
 import type { Milestone } from '../milestone.js';
 import type { Risk } from '../risk.js';
 import type { ReportWeek } from './iso-week.js';
+import type { MinutesEntry } from './meeting-minutes.js';
 
 /** Most characters of the cadence owner's narrative. */
 export const narrativeMax = 4000;
@@ -89,4 +90,6 @@ export interface WeeklyReportInput {
   readonly people: readonly { readonly id: string; readonly name: string }[];
   /** The cadence owner's words, at most `narrativeMax` characters (checkNarrative). */
   readonly narrative: string;
+  /** The outcomes recorded in the week's cadence meeting; absent: the report has no minutes section. */
+  readonly minutes?: readonly MinutesEntry[] | undefined;
 }

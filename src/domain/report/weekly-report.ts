@@ -1,6 +1,7 @@
 import type { Health, HealthReason } from '../health.js';
 import type { PlainDate } from '../plain-date.js';
 import type { RiskEventKind } from '../risk-history.js';
+import type { MinutesEntry } from './meeting-minutes.js';
 import type { ReportEscalation } from './report-input.js';
 
 /** The kinds of record a report names, each with its page (recordPath). */
@@ -185,6 +186,11 @@ export interface WeeklyReport {
   readonly planVsActual: readonly PlanVsActualRow[];
   readonly releaseReadiness: ReleaseReadiness;
   readonly narrative: string;
+  /**
+   * The minutes of the week's cadence meeting: the outcomes the cadence owner recorded (decisions taken, new
+   * actions). Absent from reports assembled before meetings were recorded, so their snapshots render as they did.
+   */
+  readonly minutes?: readonly MinutesEntry[] | undefined;
   /** The people the report names, by id, with the names they had when it was made. */
   readonly people: readonly { readonly id: string; readonly name: string }[];
 }

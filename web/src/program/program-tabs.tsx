@@ -34,6 +34,7 @@ export function ProgramTabs({ code, program }: { code: string; program: ProgramS
     { to: paths.floor(code), label: t('floor.tab'), count: null },
     { to: paths.calendar(code), label: t('calendar.tab'), count: null },
     { to: paths.charter(code), label: t('charter.tab'), count: null },
+    { to: paths.report(code), label: t('reports.nav'), count: null },
   ];
   return (
     <nav className="tabs" aria-label={t('programNav.label')}>

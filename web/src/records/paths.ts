@@ -13,6 +13,8 @@ export const paths = {
   action: (code: string, key: string) => `${program(code)}/actions#${encodeURIComponent(key)}`,
   calendar: (code: string) => `${program(code)}/calendar`,
   charter: (code: string) => `${program(code)}/charter`,
+  /** This week's report draft (the page finds the week from the program's today). */
+  report: (code: string) => `${program(code)}/reports`,
   floor: (code: string) => `${program(code)}/floor`,
   floorEvent: (code: string, key: string) => `${program(code)}/floor#${encodeURIComponent(key)}`,
   escalations: (code: string) => `${program(code)}/escalations`,

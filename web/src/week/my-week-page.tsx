@@ -10,6 +10,7 @@ import type { MyWeek } from '../lib/records-api.js';
 import { Mark } from '../records/mark.js';
 import { EscalationsSection } from './escalations-section.js';
 import { GatesAtRiskSection } from './gates-at-risk-section.js';
+import { ReportsSection } from './reports-section.js';
 import { weekSections } from './week-item.js';
 import { WeekSection } from './week-section.js';
 
@@ -84,6 +85,7 @@ export function MyWeekPage() {
             <WeekSection key={s} name={s} items={week.data[s]} />
           ))}
           <GatesAtRiskSection gates={week.data.gatesAtRisk} />
+          <ReportsSection me={me} />
         </>
       ) : (
         <div className="skeleton-block" aria-hidden="true">
