@@ -8,7 +8,7 @@ import { must } from './targets.js';
 type Item = MyWeek['actions'][number];
 
 const sections: readonly {
-  readonly key: Exclude<keyof MyWeek, 'weekStart' | 'weekEnd' | 'unavailable' | 'gatesAtRisk' | 'escalations'>;
+  readonly key: Exclude<keyof MyWeek, 'weekStart' | 'weekEnd' | 'unavailable' | 'gatesAtRisk' | 'escalations' | 'updateRequests'>;
   readonly title: string;
   readonly due: string;
 }[] = [
@@ -75,6 +75,12 @@ function weekText(w: MyWeek): string {
     );
   }
   parts.push(escalationsText(w.escalations));
+  for (const q of w.updateRequests)
+    parts.push(
+      `Please update before the ${q.programCode} ${q.week} weekly report (asked ${q.askedAt.slice(0, 16).replace('T', ' ')} UTC): ${q.items
+        .map((i) => (i.gateKey ? `${i.gateKey} ${i.key}` : i.key))
+        .join(', ')}`,
+    );
   parts.push(gatesAtRiskText(w.gatesAtRisk));
   if (w.unavailable.length > 0) {
     parts.push(`Could not be worked out just now (the error is logged): ${w.unavailable.map((u) => u.programCode).join(', ')}.`);

@@ -29,7 +29,8 @@ export type LoggedEntity =
   | 'escalation'
   | 'notification_setting'
   | 'report_draft'
-  | 'issued_report';
+  | 'issued_report'
+  | 'update_request';
 
 /** What an entry did to its record: added it, changed some of its fields, or removed it. */
 export type EntryKind = 'added' | 'changed' | 'removed';
@@ -54,6 +55,7 @@ export const referenceFields: Readonly<Record<string, ReferenceKind>> = {
   addedById: 'person',
   recordedById: 'person',
   issuedById: 'person',
+  revokedById: 'person',
   reviewMilestoneId: 'milestone',
   waiverDecisionId: 'decision',
   clientId: 'client',
@@ -115,6 +117,7 @@ export const lifeFields: Readonly<Record<LoggedEntity, string>> = {
   notification_setting: 'kind',
   report_draft: 'week',
   issued_report: 'week',
+  update_request: 'week',
 };
 
 /** The field that names a record to people (its title), for the kinds that have one. */
