@@ -1049,7 +1049,7 @@ export interface Reads {
   listOwnUpdateRequests(ownerId: UserId, since: string): Promise<UpdateRequest[]>;
   /** When each of these records of the program last logged a change, by record id (records never logged are absent). */
   lastChangedAt(programId: AuthorizedProgramId, entityIds: readonly string[]): Promise<Map<string, string>>;
-  /** Per person and record: the first change these people logged on these records of the program after `since`. */
+  /** Per person and record: the first change these people logged on these records of the program after `since` (evidence added to an item counts as the item's). */
   firstChangesBy(
     programId: AuthorizedProgramId,
     actorIds: readonly string[],

@@ -53,7 +53,7 @@ export const RevokeUpdateRequestSchema = z.object({ reason: ReasonSchema.optiona
 // ── The signed link's page ─────────────────────────────────────────────────────────────────────────
 
 export const UpdateLinkParamsSchema = z.object({
-  token: z.string().min(1).max(400).meta({ description: 'The signed token of the e-mail’s link' }),
+  token: z.string().min(1).max(100).meta({ description: 'The signed token of the e-mail’s link' }),
 });
 export const UpdateLinkItemParamsSchema = UpdateLinkParamsSchema.extend({ itemId: IdSchema });
 

@@ -71,6 +71,20 @@ export function updateRequestReads(db: Kysely<Database>): UpdateRequestReads {
           .groupBy(['actorId', 'entityId'])
           .execute();
         for (const r of rows) out.push({ actorId: r.actorId, entityId: r.entityId, firstAt: String(r.firstAt) });
+        // Evidence added to a checklist item is a record of its own that names the item.
+        const pieces = await db
+          .selectFrom('changes')
+          .select(['actorId', 'newValue'])
+          .select((eb) => eb.fn.min('at').as('firstAt'))
+          .where('programId', '=', programId)
+          .where('entity', '=', 'evidence')
+          .where('field', '=', 'itemId')
+          .where('actorId', 'in', [...new Set(actorIds)])
+          .where('newValue', 'in', part)
+          .where('at', '>', since)
+          .groupBy(['actorId', 'newValue'])
+          .execute();
+        for (const r of pieces) if (r.newValue !== null) out.push({ actorId: r.actorId, entityId: r.newValue, firstAt: String(r.firstAt) });
       }
       return out;
     },

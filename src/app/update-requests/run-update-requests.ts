@@ -1,4 +1,5 @@
 import { updateRequestRuleOf } from '../../domain/charter.js';
+import { isGatePassed } from '../../domain/gates/gate-status.js';
 import { asUserId, type UserId } from '../../domain/ids.js';
 import { renderUpdateRequestMail } from '../../domain/mail/update-request-mail.js';
 import { type AuthorizedProgramId, systemAccess } from '../../domain/policy.js';
@@ -57,7 +58,7 @@ async function openItems(tx: Tx, programId: AuthorizedProgramId): Promise<OpenIt
     tx.listGates(programId),
     tx.listChecklistItems(programId),
   ]);
-  const gateKey = new Map(gates.map((g) => [g.id, g.key]));
+  const gateOf = new Map(gates.map((g) => [g.id, g]));
   const base: Omit<OpenItem, 'lastChangedAt'>[] = [
     ...milestones.map((m) => ({
       kind: 'milestone' as const,
@@ -89,7 +90,7 @@ async function openItems(tx: Tx, programId: AuthorizedProgramId): Promise<OpenIt
       gateKey: null,
     })),
     ...items
-      .filter((i) => i.state === 'open' || i.state === 'rejected')
+      .filter((i) => (i.state === 'open' || i.state === 'rejected') && !isGatePassed(gateOf.get(i.gateId)?.status ?? 'not_started'))
       .map((i) => ({
         kind: 'checklist_item' as const,
         id: i.id,
@@ -97,7 +98,9 @@ async function openItems(tx: Tx, programId: AuthorizedProgramId): Promise<OpenIt
         title: i.title,
         ownerId: i.ownerId,
         dueDate: i.dueDate,
-        gateKey: gateKey.get(i.gateId) ?? null,
+        gateKey: gateOf.get(i.gateId)?.key ?? null,
+        // A gate not started yet: its items wait for their date.
+        isDormant: gateOf.get(i.gateId)?.status === 'not_started',
       })),
   ].filter((i) => i.ownerId !== null);
   const last = await tx.lastChangedAt(
@@ -172,7 +175,7 @@ async function askProgram(
         },
       ]);
     } else if (deps.mail && key) {
-      const link = `${deps.mail.publicUrl}${updateLinkPath(signUpdateLink(key, { requestId: id, expiresAt: linkExpiresAt }))}`;
+      const link = `${deps.mail.publicUrl}${updateLinkPath(signUpdateLink(key, id))}`;
       const rendered = renderUpdateRequestMail({
         personName: owner.name,
         programCode: program.code,

@@ -102,14 +102,20 @@ export interface OpenItem {
   readonly dueDate: PlainDate | null;
   readonly gateKey: string | null;
   readonly lastChangedAt: string | null;
+  /** Not being worked yet (a checklist item of a gate not started): asked about only when its date comes, never as untouched. */
+  readonly isDormant?: boolean | undefined;
 }
 
 const whyOrder: Readonly<Record<RequestWhy, number>> = { overdue: 0, due: 1, untouched: 2 };
 
-/** Why an open item is asked about on `today`, or null when it is not: overdue, due by the end of next week, untouched. */
+/**
+ * Why an open item is asked about on `today`, or null when it is not: overdue, due by the end of next week, or (unless
+ * dormant) untouched for `untouchedDays` days.
+ */
 export function requestWhy(item: OpenItem, today: PlainDate, askedAt: string, untouchedDays: number): RequestWhy | null {
   if (item.dueDate !== null && compareDates(item.dueDate, today) < 0) return 'overdue';
   if (item.dueDate !== null && compareDates(item.dueDate, nextWeek(weekOfDate(today)).end) <= 0) return 'due';
+  if (item.isDormant) return null;
   const untouchedSince = Date.parse(askedAt) - untouchedDays * 86_400_000;
   if (item.lastChangedAt === null || Date.parse(item.lastChangedAt) <= untouchedSince) return 'untouched';
   return null;
