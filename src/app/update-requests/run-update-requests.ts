@@ -37,7 +37,8 @@ export const requestActorId: UserId = asUserId('system:update-requests');
 /** The page a signed link opens, outside the signed-in app (web/src/update-link/). */
 export const updateLinkPath = (token: string): string => `/update/${encodeURIComponent(token)}`;
 
-async function ensureRequestActor(deps: AppDeps, tx: Tx): Promise<void> {
+/** Tollgate's actor for update requests, made on first use (as the triggers' actors). */
+export async function ensureRequestActor(deps: AppDeps, tx: Tx): Promise<void> {
   if ((await tx.findUsers([requestActorId])).length > 0) return;
   await tx.lock('system-actors');
   if ((await tx.findUsers([requestActorId])).length > 0) return;
