@@ -10,6 +10,7 @@ import type { MyWeek } from '../lib/records-api.js';
 import { Mark } from '../records/mark.js';
 import { EscalationsSection } from './escalations-section.js';
 import { GatesAtRiskSection } from './gates-at-risk-section.js';
+import { UpdateRequestsSection } from './update-requests-section.js';
 import { weekSections } from './week-item.js';
 import { WeekSection } from './week-section.js';
 
@@ -80,6 +81,7 @@ export function MyWeekPage() {
             <CsvButton fileName={`my-week-${week.data.weekStart}.csv`} load={async () => weekCsv(t, week.data, weekSections)} />
           </div>
           <EscalationsSection escalations={week.data.escalations} />
+          <UpdateRequestsSection requests={week.data.updateRequests} />
           {weekSections.map((s) => (
             <WeekSection key={s} name={s} items={week.data[s]} />
           ))}
