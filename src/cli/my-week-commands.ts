@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { MyWeek } from '../contract/my-week.js';
+import { itemLabel } from '../domain/update-requests/update-request.js';
 import { addActingOptions, withBackend } from './connect.js';
 import { emit, outputOf, table } from './output.js';
 import type { CliContext } from './session.js';
@@ -78,7 +79,7 @@ function weekText(w: MyWeek): string {
   for (const q of w.updateRequests)
     parts.push(
       `Please update before the ${q.programCode} ${q.week} weekly report (asked ${q.askedAt.slice(0, 16).replace('T', ' ')} UTC): ${q.items
-        .map((i) => (i.gateKey ? `${i.gateKey} ${i.key}` : i.key))
+        .map(itemLabel)
         .join(', ')}`,
     );
   parts.push(gatesAtRiskText(w.gatesAtRisk));

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { ReportWeekSchema } from '../contract/report.js';
 import type { UpdateRequestListSchema } from '../contract/update-request.js';
 import { RevokeUpdateRequestSchema } from '../contract/update-request.js';
+import { itemLabel } from '../domain/update-requests/update-request.js';
 import { addActingOptions, withBackend } from './connect.js';
 import { parseOption } from './options.js';
 import { emit, outputOf, table } from './output.js';
@@ -24,7 +25,7 @@ function describe(l: RequestList): string {
       l.requests.map((r) => [
         `${r.owner.name} <${r.owner.email}>`,
         r.askedAt,
-        `${r.items.map((i) => i.key).join(', ')} (${r.answeredItemIds.length}/${r.items.length} updated)`,
+        `${r.items.map(itemLabel).join(', ')} (${r.answeredItemIds.length}/${r.items.length} updated)`,
         r.answeredAt === null ? 'not yet' : `yes, ${r.answeredAt}`,
         r.link === null ? 'signs in' : r.link.state === 'open' ? `until ${r.link.expiresAt}` : r.link.state,
         r.id,

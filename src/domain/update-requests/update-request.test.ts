@@ -3,7 +3,7 @@ import { mondayToFriday } from '../business-days.js';
 import type { UserId } from '../ids.js';
 import type { PlainDate } from '../plain-date.js';
 import { parseReportWeek } from '../report/iso-week.js';
-import { linkExpiryOf, linkState, type OpenItem, requestDayOf, requestItemsByOwner, requestWeekDue } from './update-request.js';
+import { itemLabel, linkExpiryOf, linkState, type OpenItem, requestDayOf, requestItemsByOwner, requestWeekDue } from './update-request.js';
 
 const d = (s: string) => s as PlainDate;
 const week = (label: string) => {
@@ -106,5 +106,13 @@ describe('the signed link', () => {
     expect(linkState({ linkExpiresAt: expiresAt, revokedAt: null }, new Date('2026-12-16T01:00:00Z'))).toBe('expired');
     expect(linkState({ linkExpiresAt: expiresAt, revokedAt: '2026-12-03T00:00:00Z' }, new Date('2026-12-04T00:00:00Z'))).toBe('revoked');
     expect(linkState({ linkExpiresAt: null, revokedAt: null }, new Date())).toBe('none');
+  });
+});
+
+describe('an item’s label', () => {
+  it('puts its gate in front unless the key starts with it', () => {
+    expect(itemLabel({ key: 'G3-NCR', gateKey: 'G3' })).toBe('G3-NCR');
+    expect(itemLabel({ key: '4.2', gateKey: 'G2' })).toBe('G2 4.2');
+    expect(itemLabel({ key: 'M-12', gateKey: null })).toBe('M-12');
   });
 });

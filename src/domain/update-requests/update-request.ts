@@ -163,3 +163,7 @@ export function linkState(r: Pick<UpdateRequest, 'linkExpiresAt' | 'revokedAt'>,
   if (r.revokedAt !== null) return 'revoked';
   return now.getTime() < Date.parse(r.linkExpiresAt) ? 'open' : 'expired';
 }
+
+/** An item as people name it: its key, with its gate in front where the key does not already start with it (G3-NCR). */
+export const itemLabel = (i: { readonly key: string; readonly gateKey: string | null }): string =>
+  i.gateKey && !i.key.startsWith(`${i.gateKey}-`) ? `${i.gateKey} ${i.key}` : i.key;

@@ -6,6 +6,7 @@ import type { ProgramSummary } from '../../../src/contract/program.js';
 import type { UpdateRequestListSchema } from '../../../src/contract/update-request.js';
 import type { PlainDate } from '../../../src/domain/plain-date.js';
 import { nextWeek, weekOfDate } from '../../../src/domain/report/iso-week.js';
+import { itemLabel } from '../../../src/domain/update-requests/update-request.js';
 import { InstantText } from '../components/instant-text.js';
 import { TableScroll } from '../components/table-scroll.js';
 import { callOperation } from '../lib/http.js';
@@ -93,7 +94,12 @@ function RequestRow({ program, week, r, canRevoke }: { program: ProgramSummary; 
         <InstantText value={r.askedAt} />
       </td>
       <td>
-        {r.items.map((i) => (i.gateKey ? `${i.gateKey} ${i.key}` : i.key)).join(', ')}
+        {r.items.map((i, n) => (
+          <span key={i.id} className="update-item__key">
+            {itemLabel(i)}
+            {n < r.items.length - 1 ? ', ' : ''}
+          </span>
+        ))}
         <br />
         <span className="muted">{t('updateRequests.updatedOf', { n: r.answeredItemIds.length, count: r.items.length })}</span>
       </td>

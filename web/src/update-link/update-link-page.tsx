@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { itemLabel } from '../../../src/domain/update-requests/update-request.js';
 import { LoadError } from '../components/load-error.js';
 import { PageTitle } from '../components/page-title.js';
 import i18n from '../i18n/index.js';
@@ -177,7 +178,7 @@ function ItemCard({ token, item }: { token: string; item: LinkItem }) {
   return (
     <article className="update-item" aria-labelledby={headId}>
       <h2 id={headId} className="update-item__title">
-        <span className="update-item__key">{item.gateKey ? `${item.gateKey} ${item.key}` : item.key}</span> {item.title}
+        <span className="update-item__key">{itemLabel(item)}</span> {item.title}
       </h2>
       <dl className="facts update-item__facts">
         <div>

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { itemLabel } from '../../../src/domain/update-requests/update-request.js';
 import { formatPlainDate } from '../lib/format.js';
 import type { MyWeek } from '../lib/records-api.js';
 import { paths } from '../records/paths.js';
@@ -33,7 +34,7 @@ export function UpdateRequestsSection({ requests }: { requests: readonly Request
             {r.items.map((i) => (
               <li key={i.id}>
                 <Link to={where(r.programCode, i)}>
-                  {i.gateKey ? `${i.gateKey} ${i.key}` : i.key} {i.title}
+                  {itemLabel(i)} {i.title}
                 </Link>
                 {i.dueDate && <> — {formatPlainDate(i.dueDate, 'weekday')}</>} ({t(`myWeek.updateRequests.why.${i.why}`)})
               </li>
