@@ -384,4 +384,14 @@ describe.each(dialects)('update requests on %s', (dialect) => {
     );
     expectProblem(await call(t, { method: 'GET', url: `/api/v1/programs/NOPE/update-requests?week=${week}` }), 404, 'PROGRAM_NOT_FOUND');
   });
+
+  it('is limited per client address (and per link): beyond the limit, 429 with Retry-After, before the link is read', async () => {
+    const limited = await t.build({ updateLinkRequestsPerMinute: 2 });
+    const ask = () => limited.inject({ method: 'GET', url: `/api/v1/update-links/${encodeURIComponent(token)}` });
+    expect((await ask()).statusCode).not.toBe(429);
+    expect((await ask()).statusCode).not.toBe(429);
+    const third = await ask();
+    expectProblem(third, 429, 'RATE_LIMITED');
+    expect(Number(third.headers['retry-after'])).toBeGreaterThan(0);
+  });
 });
