@@ -1043,6 +1043,8 @@ export interface Reads {
 export interface Reads {
   /** A program's update requests of one report week (`2026-W49`), oldest asked first. */
   listUpdateRequests(programId: AuthorizedProgramId, week: string): Promise<UpdateRequest[]>;
+  /** Which of these programs were asked already for which of these report weeks (one read for the run's programs). */
+  listAskedWeeks(programIds: readonly string[], weeks: readonly string[]): Promise<{ readonly programId: string; readonly week: string }[]>;
   /** One update request by id, in any program: what a signed link names (the link is checked before). */
   findUpdateRequest(id: string): Promise<UpdateRequest | null>;
   /** A person's update requests asked at or after `since`, newest first (at most 100). */

@@ -10,7 +10,7 @@ import type { Database } from './schema.js';
 
 type UpdateRequestReads = Pick<
   Reads,
-  'listUpdateRequests' | 'findUpdateRequest' | 'listOwnUpdateRequests' | 'lastChangedAt' | 'firstChangesBy'
+  'listUpdateRequests' | 'findUpdateRequest' | 'listOwnUpdateRequests' | 'lastChangedAt' | 'firstChangesBy' | 'listAskedWeeks'
 >;
 
 export function updateRequestReads(db: Kysely<Database>): UpdateRequestReads {
@@ -25,6 +25,21 @@ export function updateRequestReads(db: Kysely<Database>): UpdateRequestReads {
         .orderBy('id')
         .execute();
       return rows.map(toUpdateRequest);
+    },
+    async listAskedWeeks(programIds, weeks) {
+      const out: { programId: string; week: string }[] = [];
+      if (weeks.length === 0) return out;
+      for (const part of chunks([...new Set(programIds)])) {
+        const rows = await db
+          .selectFrom('updateRequests')
+          .select(['programId', 'week'])
+          .distinct()
+          .where('programId', 'in', part)
+          .where('week', 'in', [...new Set(weeks)])
+          .execute();
+        out.push(...rows);
+      }
+      return out;
     },
     async findUpdateRequest(id) {
       const r = await db.selectFrom('updateRequests').selectAll().where('id', '=', id).executeTakeFirst();

@@ -218,7 +218,7 @@ export async function runUpdateRequests(deps: AppDeps): Promise<UpdateRequestRun
   const charters = new Map(
     (await reads.listCharters(programs.map((p) => systemAccess(p).programId))).map((c) => [c.programId, c] as const),
   );
-  const report = { programs: 0, requests: 0, links: 0 };
+  const due: { program: Program; charter: StoredCharter; week: ReportWeek }[] = [];
   for (const program of programs) {
     const charter = charters.get(program.id);
     if (!charter) continue;
@@ -230,7 +230,20 @@ export async function runUpdateRequests(deps: AppDeps): Promise<UpdateRequestRun
       program.timeZone,
       programCalendar(program),
     );
-    if (!week) continue;
+    if (week) due.push({ program, charter, week });
+  }
+  // Programs asked already in an earlier slot are left at once (the transaction checks again under the lock).
+  const asked = new Set(
+    (
+      await reads.listAskedWeeks(
+        due.map((d) => d.program.id),
+        due.map((d) => d.week.label),
+      )
+    ).map((a) => `${a.programId} ${a.week}`),
+  );
+  const report = { programs: 0, requests: 0, links: 0 };
+  for (const { program, charter, week } of due) {
+    if (asked.has(`${program.id} ${week.label}`)) continue;
     const done = await deps.store.transaction((tx) => askProgram(deps, tx, program, week, charter, now));
     if (done.requests > 0) report.programs++;
     report.requests += done.requests;
