@@ -5,7 +5,6 @@ import { useParams } from 'react-router';
 import { itemLabel } from '../../../src/domain/update-requests/update-request.js';
 import { LoadError } from '../components/load-error.js';
 import { PageTitle } from '../components/page-title.js';
-import i18n from '../i18n/index.js';
 import { ApiError } from '../lib/api.js';
 import { formatInstant, formatPlainDate } from '../lib/format.js';
 import { type LinkItem, type UpdateLink, updateLinkApi, updateLinkKey, useUpdateLink } from './update-link-api.js';
@@ -26,11 +25,12 @@ const remembered = (): string | null => {
 };
 
 function useChosenLanguage(): [string, (code: string) => void] {
+  const { i18n } = useTranslation();
   const [language, setLanguage] = useState(() => remembered() ?? i18n.language);
   useEffect(() => {
     if (i18n.language !== language) void i18n.changeLanguage(language);
     document.documentElement.lang = language;
-  }, [language]);
+  }, [i18n, language]);
   return [
     language,
     (code) => {
