@@ -2,6 +2,7 @@
 import i18next from 'i18next';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { PlainDate } from '../../../src/domain/plain-date.js';
 import { answer, renderInDom } from '../forms/test-dom.js';
 import en from '../i18n/en.json';
 import zh from '../i18n/zh-CN.json';
@@ -23,8 +24,8 @@ const link: UpdateLink = {
       title: 'Rating label artwork approved',
       why: 'due',
       gateKey: null,
-      dueDate: '2026-03-18',
-      baselineDate: '2026-03-18',
+      dueDate: '2026-03-18' as PlainDate,
+      baselineDate: '2026-03-18' as PlainDate,
       status: 'open',
       version: 1,
       isConfirmed: false,
@@ -64,7 +65,7 @@ describe('the update link page', () => {
   it('switches to Chinese (remembered), and moves a date only with a reason, sending the version read', async () => {
     const fetch = vi.fn(async (_url: string, init?: RequestInit) =>
       init?.method === 'POST'
-        ? answer(200, { ...link, items: [{ ...link.items[0], dueDate: '2026-03-24', version: 2 }] })
+        ? answer(200, { ...link, items: [{ ...link.items[0], dueDate: '2026-03-24' as PlainDate, version: 2 }] })
         : answer(200, link),
     );
     vi.stubGlobal('fetch', fetch);
