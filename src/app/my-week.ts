@@ -5,6 +5,7 @@ import { type IsoWeek, isoWeekOf, type MyWeekItems, type ProgramWeek, selectMyWe
 import { addDays, dateInZone, type PlainDate } from '../domain/plain-date.js';
 import { accessProgram } from '../domain/policy.js';
 import type { Program } from '../domain/program.js';
+import type { RequestItem } from '../domain/update-requests/update-request.js';
 import type { Actor, AppDeps } from './deps.js';
 import { type EscalationView, escalationViews } from './escalations/escalation-view.js';
 import type { User } from './ports.js';
@@ -35,7 +36,22 @@ export interface MyWeekView extends MyWeekItems {
   readonly escalations: readonly EscalationView[];
   /** The owners of the items those gates name, by id. */
   readonly people: ReadonlyMap<string, User>;
+  /** Tollgate asked the person to update these items before a weekly report (asked in the last 8 days), newest first. */
+  readonly updateRequests: readonly MyUpdateRequest[];
 }
+
+/** A request to update one's items before a program's weekly report. */
+export interface MyUpdateRequest {
+  readonly id: string;
+  readonly programId: string;
+  readonly programCode: string;
+  readonly week: string;
+  readonly askedAt: string;
+  readonly items: readonly RequestItem[];
+}
+
+/** Requests asked within this many days show in "my week" (a week's request, until its report is out). */
+const requestDays = 8;
 
 /**
  * The latest day any program's week can end on now: the end of the ISO week of the date in the zone
@@ -60,11 +76,12 @@ export async function myWeek(deps: AppDeps, input: { actor: Actor }): Promise<My
     programIds: runs.flatMap((m) => (m.programId ? [m.programId] : [])),
     clientIds: runs.flatMap((m) => (m.clientId && !m.programId ? [m.clientId] : [])),
   };
-  const [user, owned, gates, escalations] = await Promise.all([
+  const [user, owned, gates, escalations, requests] = await Promise.all([
     r.findUser(actor.id),
     r.listOwnedOpenItems(actor.id, latestWeekEnd(now), confirmIn),
     r.listOwnedGatesForReadiness(actor.id),
     r.listOwnedOpenEscalations(actor.id),
+    r.listOwnUpdateRequests(actor.id, new Date(now.getTime() - requestDays * 86_400_000).toISOString()),
   ]);
   const programIds = new Set<string>();
   for (const list of [
@@ -77,6 +94,7 @@ export async function myWeek(deps: AppDeps, input: { actor: Actor }): Promise<My
     owned.reviews,
     gates.gates,
     escalations,
+    requests,
   ]) {
     for (const i of list) programIds.add(i.programId);
   }
@@ -149,6 +167,12 @@ export async function myWeek(deps: AppDeps, input: { actor: Actor }): Promise<My
     gatesAtRisk: atRisk,
     escalations: myEscalations,
     people: new Map(people.map((u) => [u.id as string, u])),
+    updateRequests: requests.flatMap((q) => {
+      const code = seen.get(q.programId);
+      return code === undefined
+        ? []
+        : [{ id: q.id, programId: q.programId, programCode: code, week: q.week, askedAt: q.askedAt, items: q.items }];
+    }),
     ...selectMyWeek(actor.id, weeks),
   };
 }

@@ -26,6 +26,7 @@ import type { AuthorizedProgramId } from '../domain/policy.js';
 import type { Program } from '../domain/program.js';
 import type { Risk } from '../domain/risk.js';
 import type { Membership, Role } from '../domain/roles.js';
+import type { UpdateRequest } from '../domain/update-requests/update-request.js';
 
 /** The only source of "now" for use cases; tests and the demo loader pass their own. */
 export interface Clock {
@@ -96,6 +97,8 @@ export interface CharterRecord {
   readonly reportRecipientEmails: readonly string[];
   readonly reviewScoreAtLeast: number | null;
   readonly reviewUnresolvedDays: number | null;
+  readonly requestDaysBefore: number | null;
+  readonly requestUntouchedDays: number;
   readonly version: number;
 }
 
@@ -755,6 +758,7 @@ export interface Columns {
   workspace_template: Stored<WorkspaceTemplate, 'createdAt' | 'updatedAt'>;
   notification_setting: Stored<NotificationSettingRecord>;
   floor_event: FloorEventColumns;
+  update_request: Stored<UpdateRequest>;
 }
 
 interface WriteBase<E extends EntityName> {
@@ -1056,4 +1060,24 @@ export interface Reads {
   listEscalationsOpenAt(programId: AuthorizedProgramId, at: string): Promise<Escalation[]>;
   /** The program's inspections recorded before `before`, with their verdicts. */
   listInspectionVerdicts(programId: AuthorizedProgramId, before: string): Promise<InspectionVerdictRecord[]>;
+}
+
+export interface Reads {
+  /** A program's update requests of one report week (`2026-W49`), oldest asked first. */
+  listUpdateRequests(programId: AuthorizedProgramId, week: string): Promise<UpdateRequest[]>;
+  /** Which of these programs were asked already for which of these report weeks (one read for the run's programs). */
+  listAskedWeeks(programIds: readonly string[], weeks: readonly string[]): Promise<{ readonly programId: string; readonly week: string }[]>;
+  /** One update request by id, in any program: what a signed link names (the link is checked before). */
+  findUpdateRequest(id: string): Promise<UpdateRequest | null>;
+  /** A person's update requests asked at or after `since`, newest first (at most 100). */
+  listOwnUpdateRequests(ownerId: UserId, since: string): Promise<UpdateRequest[]>;
+  /** When each of these records of the program last logged a change, by record id (records never logged are absent). */
+  lastChangedAt(programId: AuthorizedProgramId, entityIds: readonly string[]): Promise<Map<string, string>>;
+  /** Per person and record: the first change these people logged on these records of the program after `since` (evidence added to an item counts as the item's). */
+  firstChangesBy(
+    programId: AuthorizedProgramId,
+    actorIds: readonly string[],
+    entityIds: readonly string[],
+    since: string,
+  ): Promise<{ readonly actorId: string; readonly entityId: string; readonly firstAt: string }[]>;
 }

@@ -18,6 +18,7 @@ import { samplingBindings } from './sampling.js';
 import { searchBindings } from './search.js';
 import { setupBindings } from './setup.js';
 import { templateBindings } from './templates.js';
+import { updateRequestBindings } from './update-requests.js';
 
 /** The server side of every operation of the contract's table; the type refuses a missing one. */
 export const bindings: { readonly [K in OperationName]: Binding<K> } = {
@@ -39,4 +40,5 @@ export const bindings: { readonly [K in OperationName]: Binding<K> } = {
   ...floorEventBindings,
   ...escalationBindings,
   ...reportBindings,
+  ...updateRequestBindings,
 };

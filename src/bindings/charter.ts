@@ -1,6 +1,7 @@
 import { type CharterView, getCharter } from '../app/charter/get-charter.js';
 import { setCharter } from '../app/charter/set-charter.js';
 import type { charterOperations } from '../contract/operations/charter.js';
+import { updateRequestRuleOf } from '../domain/charter.js';
 import type { UserId } from '../domain/ids.js';
 import { type Bindings, type OperationAnswer, presented } from './binding.js';
 
@@ -9,7 +10,12 @@ const document = (v: CharterView): OperationAnswer<'getCharter'> => ({
   ...v,
   escalationPath: [...v.escalationPath],
   successDefinitions: { ...v.successDefinitions },
-  weeklyReport: { ...v.weeklyReport, recipientIds: [...v.weeklyReport.recipientIds], recipientEmails: [...v.weeklyReport.recipientEmails] },
+  weeklyReport: {
+    ...v.weeklyReport,
+    recipientIds: [...v.weeklyReport.recipientIds],
+    recipientEmails: [...v.weeklyReport.recipientEmails],
+    updateRequests: { ...updateRequestRuleOf(v) },
+  },
   people: [...v.people],
   gates: [...v.gates],
   gaps: [...v.gaps],

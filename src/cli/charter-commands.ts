@@ -19,6 +19,8 @@ const flagOf = (path: string): string => {
   if (path.startsWith('successDefinitions')) return `--success${path.slice('successDefinitions'.length).replace(/^\./, ' ')}`;
   if (path === 'weeklyReport.weekday') return '--report-day';
   if (path === 'weeklyReport.time') return '--report-time';
+  if (path === 'weeklyReport.updateRequests.businessDaysBefore') return '--request-days-before';
+  if (path === 'weeklyReport.updateRequests.untouchedDays') return '--request-untouched-days';
   if (path.startsWith('weeklyReport')) return '--recipients';
   if (path === 'leadershipReview.scoreAtLeast') return '--review-score';
   if (path === 'leadershipReview.unresolvedDays') return '--review-days';
@@ -75,6 +77,13 @@ function describe(c: CharterDocument): string {
       : `${w.weekday === null ? 'day not chosen' : weekdayNames[w.weekday - 1]}${w.time === null ? ', time not chosen' : ` ${w.time}`}`;
   const to = [...w.recipientIds.map(name), ...w.recipientEmails];
   rows.push(['weekly report', `${when}, to ${to.length ? to.join(', ') : 'nobody yet'}`]);
+  const u = w.updateRequests;
+  rows.push([
+    'update requests',
+    u.businessDaysBefore === null
+      ? 'off'
+      : `${u.businessDaysBefore === 0 ? "on the report's day" : `${u.businessDaysBefore} business day${u.businessDaysBefore === 1 ? '' : 's'} before the report`}, to owners of items due, overdue or untouched for ${u.untouchedDays} days`,
+  ]);
   const r = c.leadershipReview;
   rows.push([
     'leadership review',
@@ -100,6 +109,8 @@ interface SetOptions {
   recipients?: string;
   reviewScore?: string;
   reviewDays?: string;
+  requestDaysBefore?: string;
+  requestUntouchedDays?: string;
   reason?: string;
   version?: string;
   json?: boolean;
@@ -147,6 +158,11 @@ export function registerCharterCommands(cli: Command, ctx: CliContext): void {
       )
       .option('--review-score <n>', 'risks scoring at least this (1–25) go to leadership review …')
       .option('--review-days <n>', '… when unresolved for this many business days (1–120)')
+      .option(
+        '--request-days-before <n>',
+        'ask owners to update their items this many business days before the report\'s day (0: that day, up to 10; "none": off)',
+      )
+      .option('--request-untouched-days <n>', '… also about items not updated for this many days (1–60)')
       .option('--reason <text>', 'why, for the change log')
       .option('--version <n>', 'fail with VERSION_CONFLICT unless the charter is still at this version (for scripts)')
       .option('--json', "print the API's JSON (Charter)")
@@ -174,6 +190,17 @@ export function registerCharterCommands(cli: Command, ctx: CliContext): void {
       o.reviewDays === undefined
         ? undefined
         : parseIntOption(out, '--review-days', body.leadershipReview.shape.unresolvedDays, o.reviewDays);
+    const requestRule = body.weeklyReport.shape.updateRequests.unwrap().shape;
+    const daysBefore =
+      o.requestDaysBefore === undefined
+        ? undefined
+        : o.requestDaysBefore.trim().toLowerCase() === 'none'
+          ? null
+          : parseIntOption(out, '--request-days-before', requestRule.businessDaysBefore, o.requestDaysBefore);
+    const untouched =
+      o.requestUntouchedDays === undefined
+        ? undefined
+        : parseIntOption(out, '--request-untouched-days', requestRule.untouchedDays, o.requestUntouchedDays);
     const reason = o.reason === undefined ? undefined : parseOption(out, '--reason', body.reason, o.reason);
     await withBackend(ctx, cmd, out, async (b) => {
       const program = await requireProgram(b, out, programRef);
@@ -224,6 +251,10 @@ export function registerCharterCommands(cli: Command, ctx: CliContext): void {
             time: time === undefined ? before.weeklyReport.time : time,
             recipientIds,
             recipientEmails,
+            updateRequests: {
+              businessDaysBefore: daysBefore === undefined ? before.weeklyReport.updateRequests.businessDaysBefore : daysBefore,
+              untouchedDays: untouched ?? before.weeklyReport.updateRequests.untouchedDays,
+            },
           },
           leadershipReview: {
             scoreAtLeast: score === undefined ? before.leadershipReview.scoreAtLeast : score,

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { MyWeek } from '../contract/my-week.js';
+import { itemLabel } from '../domain/update-requests/update-request.js';
 import { addActingOptions, withBackend } from './connect.js';
 import { emit, outputOf, table } from './output.js';
 import type { CliContext } from './session.js';
@@ -8,7 +9,7 @@ import { must } from './targets.js';
 type Item = MyWeek['actions'][number];
 
 const sections: readonly {
-  readonly key: Exclude<keyof MyWeek, 'weekStart' | 'weekEnd' | 'unavailable' | 'gatesAtRisk' | 'escalations'>;
+  readonly key: Exclude<keyof MyWeek, 'weekStart' | 'weekEnd' | 'unavailable' | 'gatesAtRisk' | 'escalations' | 'updateRequests'>;
   readonly title: string;
   readonly due: string;
 }[] = [
@@ -75,6 +76,12 @@ function weekText(w: MyWeek): string {
     );
   }
   parts.push(escalationsText(w.escalations));
+  for (const q of w.updateRequests)
+    parts.push(
+      `Please update before the ${q.programCode} ${q.week} weekly report (asked ${q.askedAt.slice(0, 16).replace('T', ' ')} UTC): ${q.items
+        .map(itemLabel)
+        .join(', ')}`,
+    );
   parts.push(gatesAtRiskText(w.gatesAtRisk));
   if (w.unavailable.length > 0) {
     parts.push(`Could not be worked out just now (the error is logged): ${w.unavailable.map((u) => u.programCode).join(', ')}.`);

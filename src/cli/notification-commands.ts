@@ -27,6 +27,8 @@ export function noticeLine(n: Notification): string {
       return `Escalation ${n.facts.escalationKey} raised (${n.facts.severity}): ${n.facts.subjectTitle}; ${n.facts.ownerName} to respond by ${n.facts.deadlineAt}`;
     case 'escalation_climbed':
       return `Escalation ${n.facts.escalationKey} climbed to level ${n.facts.level}: ${n.facts.subjectTitle}; ${n.facts.ownerName} to respond by ${n.facts.deadlineAt}`;
+    case 'update_requested':
+      return `Please update your items before the ${n.facts.week} weekly report: ${n.facts.items.map((i) => i.key).join(', ')}${n.facts.moreItems > 0 ? ` and ${n.facts.moreItems} more` : ''}`;
   }
 }
 

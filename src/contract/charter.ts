@@ -9,12 +9,33 @@ import { Identifier, LongText, PersonRefSchema, ReasonSchema } from './common.js
 const Email = z.email('Must be an email address.').max(charterLimits.emailLength);
 const PersonId = Identifier(64).meta({ description: 'A person by id: someone who holds a role on the program or its client' });
 
+const UpdateRequestRuleSchema = z
+  .object({
+    businessDaysBefore: z
+      .number()
+      .int()
+      .nullable()
+      .meta({
+        description: `Business days before the report's day that owners are asked to update their items (${charterLimits.requestDaysBefore.min}: that day, up to ${charterLimits.requestDaysBefore.max}); null: no update requests`,
+      }),
+    untouchedDays: z
+      .number()
+      .int()
+      .meta({
+        description: `An item not updated for this many days (${charterLimits.untouchedDays.min}–${charterLimits.untouchedDays.max}) is asked about too`,
+      }),
+  })
+  .strict();
+
 const WeeklyReportSchema = z
   .object({
     weekday: z.number().int().nullable().meta({ description: 'ISO weekday the report is issued on: 1 Monday … 7 Sunday' }),
     time: z.string().max(5).nullable().meta({ description: 'Local time at the factory, HH:MM (24 h)', example: '16:00' }),
     recipientIds: z.array(PersonId).max(charterLimits.recipients),
     recipientEmails: z.array(Email).max(charterLimits.recipients).meta({ description: 'Addresses outside the workspace' }),
+    updateRequests: UpdateRequestRuleSchema.optional().meta({
+      description: 'When owners are asked to update their items before the report; left out: off',
+    }),
   })
   .strict();
 
@@ -66,6 +87,7 @@ export const CharterSchema = z
       time: z.string().nullable(),
       recipientIds: z.array(z.string()),
       recipientEmails: z.array(z.string()),
+      updateRequests: z.object({ businessDaysBefore: z.number().int().nullable(), untouchedDays: z.number().int() }),
     }),
     leadershipReview: z.object({ scoreAtLeast: z.number().int().nullable(), unresolvedDays: z.number().int().nullable() }),
     people: z.array(PersonRefSchema).meta({ description: 'The people the charter names' }),

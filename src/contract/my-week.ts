@@ -62,6 +62,29 @@ export const MyWeekSchema = z
     escalations: z.array(EscalationSchema).meta({
       description: 'Escalations you are the action owner of, not resolved, soonest deadline first (overdue ones flagged)',
     }),
+    updateRequests: z
+      .array(
+        z.object({
+          id: z.string(),
+          programId: z.string(),
+          programCode: z.string(),
+          programName: z.string(),
+          week: z.string().meta({ description: 'The weekly report it precedes' }),
+          askedAt: z.string(),
+          items: z.array(
+            z.object({
+              kind: z.enum(['milestone', 'action', 'risk', 'checklist_item']),
+              id: z.string(),
+              key: z.string(),
+              title: z.string(),
+              dueDate: PlainDateSchema.nullable(),
+              why: z.enum(['overdue', 'due', 'untouched']),
+              gateKey: z.string().nullable(),
+            }),
+          ),
+        }),
+      )
+      .meta({ description: 'Tollgate asks you to update these items before a weekly report (asked in the last 8 days), newest first' }),
     unavailable: z
       .array(z.object({ programId: z.string(), programCode: z.string(), programName: z.string() }))
       .meta({ description: 'Programs whose items could not be worked out just now (the error is logged); the rest is listed' }),

@@ -68,6 +68,11 @@ export const NotificationSchema = z
     }),
     z.object({ ...base, kind: z.literal('escalation_raised'), facts: EscalationNoticeFactsSchema }),
     z.object({ ...base, kind: z.literal('escalation_climbed'), facts: EscalationNoticeFactsSchema }),
+    z.object({
+      ...base,
+      kind: z.literal('update_requested'),
+      facts: z.object({ programCode: z.string(), week: z.string(), items: z.array(NoticeItemSchema), moreItems: z.number() }),
+    }),
   ])
   .meta({ description: 'A notice of a change that concerns you: its kind with its facts (records by key, titles as they were)' });
 export type Notification = z.output<typeof NotificationSchema>;

@@ -17,6 +17,7 @@ import { samplingOperations } from './operations/sampling.js';
 import { searchOperations } from './operations/search.js';
 import { setupOperations } from './operations/setup.js';
 import { templateOperations } from './operations/templates.js';
+import { updateRequestOperations } from './operations/update-requests.js';
 
 /**
  * Every API operation that is plain JSON in and out, by name: the one table from which the HTTP
@@ -42,6 +43,7 @@ export const operations = {
   ...floorEventOperations,
   ...escalationOperations,
   ...reportOperations,
+  ...updateRequestOperations,
 } as const satisfies Record<string, OperationContract>;
 
 export type Operations = typeof operations;

@@ -30,7 +30,8 @@ export type LoggedEntity =
   | 'notification_setting'
   | 'report_draft'
   | 'issued_report'
-  | 'meeting_outcome';
+  | 'meeting_outcome'
+  | 'update_request';
 
 /** What an entry did to its record: added it, changed some of its fields, or removed it. */
 export type EntryKind = 'added' | 'changed' | 'removed';
@@ -55,6 +56,7 @@ export const referenceFields: Readonly<Record<string, ReferenceKind>> = {
   addedById: 'person',
   recordedById: 'person',
   issuedById: 'person',
+  revokedById: 'person',
   reviewMilestoneId: 'milestone',
   waiverDecisionId: 'decision',
   clientId: 'client',
@@ -117,6 +119,7 @@ export const lifeFields: Readonly<Record<LoggedEntity, string>> = {
   report_draft: 'week',
   issued_report: 'week',
   meeting_outcome: 'recordKey',
+  update_request: 'week',
 };
 
 /** The field that names a record to people (its title), for the kinds that have one. */

@@ -27,7 +27,25 @@ export interface WeeklyReportSchedule {
   readonly recipientIds: readonly UserId[];
   /** Addresses outside the workspace (leadership, the client's buyer). */
   readonly recipientEmails: readonly string[];
+  /** When owners are asked to update their items before the report (absent: as off). */
+  readonly updateRequests?: UpdateRequestRule | undefined;
 }
+
+/**
+ * Update requests before the weekly report: `businessDaysBefore` business days before the report's day (0: that
+ * day), on the program's calendar, each owner of an item due, overdue or not updated for `untouchedDays` days is
+ * asked to update it. `businessDaysBefore` null: no requests go out.
+ */
+export interface UpdateRequestRule {
+  readonly businessDaysBefore: number | null;
+  readonly untouchedDays: number;
+}
+
+/** Update requests off, with the untouched time a cadence owner starts from. */
+export const noUpdateRequests: UpdateRequestRule = { businessDaysBefore: null, untouchedDays: 14 };
+
+/** A charter's update request rule (off when it has none). */
+export const updateRequestRuleOf = (c: Charter): UpdateRequestRule => c.weeklyReport.updateRequests ?? noUpdateRequests;
 
 /** An open risk scoring at least `scoreAtLeast` that stays unresolved for `unresolvedDays` business days goes to leadership review. */
 export interface LeadershipReviewRule {
@@ -43,6 +61,10 @@ export const charterLimits = {
   /** A risk's score is likelihood × impact on the 5 × 5 scale. */
   score: { min: 1, max: 25 },
   unresolvedDays: { min: 1, max: 120 },
+  /** Update requests go out this many business days before the report's day, at most. */
+  requestDaysBefore: { min: 0, max: 10 },
+  /** An item not updated for this many days is asked about. */
+  untouchedDays: { min: 1, max: 60 },
 } as const;
 
 export const emptyCharter: Charter = {
@@ -101,6 +123,22 @@ export function charterValueProblems(c: Charter, gateKeys: readonly string[], ma
   });
   if (new Set(w.recipientEmails.map((e) => e.toLowerCase())).size !== w.recipientEmails.length)
     problems.push({ path: 'weeklyReport.recipientEmails', message: 'Each address once.' });
+  const u = updateRequestRuleOf(c);
+  if (u.businessDaysBefore !== null && !isIn(u.businessDaysBefore, charterLimits.requestDaysBefore))
+    problems.push({
+      path: 'weeklyReport.updateRequests.businessDaysBefore',
+      message: `Business days before the report from ${charterLimits.requestDaysBefore.min} (its day) to ${charterLimits.requestDaysBefore.max}.`,
+    });
+  else if (u.businessDaysBefore !== null && w.weekday === null)
+    problems.push({
+      path: 'weeklyReport.updateRequests.businessDaysBefore',
+      message: 'Choose the weekly report’s day first: update requests go out before it.',
+    });
+  if (!isIn(u.untouchedDays, charterLimits.untouchedDays))
+    problems.push({
+      path: 'weeklyReport.updateRequests.untouchedDays',
+      message: `Days from ${charterLimits.untouchedDays.min} to ${charterLimits.untouchedDays.max}.`,
+    });
   const r = c.leadershipReview;
   if (r.scoreAtLeast !== null && !isIn(r.scoreAtLeast, charterLimits.score))
     problems.push({ path: 'leadershipReview.scoreAtLeast', message: 'A risk score from 1 to 25 (likelihood × impact).' });

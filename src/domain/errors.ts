@@ -127,6 +127,13 @@ export const errorCatalogue = {
     "The link from an e-mail is not one Tollgate made (incomplete, or changed since it was sent); nothing was changed. Open the newest e-mail's link, or change your notification settings on your account page.",
   MAIL_LINK_EXPIRED:
     'The link from an e-mail has expired (links work for 90 days); nothing was changed. Change your notification settings on your account page.',
+  UPDATE_LINK_INVALID:
+    'The update link is not one Tollgate made (incomplete, or changed since it was sent); nothing was changed. Open the link of the newest update request e-mail.',
+  UPDATE_LINK_EXPIRED:
+    "The update link has expired (links work for 14 days after the request); nothing was changed. Ask the program's cadence owner for a new one.",
+  UPDATE_LINK_REVOKED: "The program's cadence owner withdrew this update link; nothing was changed. Ask them for a new one.",
+  UPDATE_REQUEST_NOT_FOUND: 'No update request with this id exists in the program, or you may not see it.',
+  UPDATE_ITEM_NOT_FOUND: 'The item is not one this update link asks about, or it is no longer yours; nothing was changed.',
   TOO_MANY_STREAMS:
     "You have as many live-update streams open as one person may (TOLLGATE_EVENT_STREAMS_PER_PERSON, e.g. tabs); close one, or wait for a closed tab's stream to end.",
   STREAMS_FULL:

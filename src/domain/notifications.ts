@@ -13,6 +13,7 @@ export const noticeKinds = [
   'action_assigned',
   'escalation_raised',
   'escalation_climbed',
+  'update_requested',
 ] as const;
 export type NoticeKind = (typeof noticeKinds)[number];
 
@@ -67,6 +68,13 @@ export interface NoticeFactsOf {
   readonly escalation_raised: EscalationNoticeFacts;
   /** An escalation that expired climbed a level of the escalation path to a new owner with a new deadline. */
   readonly escalation_climbed: EscalationNoticeFacts;
+  /** Tollgate asks the owner to update their items before the weekly report of `week` (at most maxNoticeItems named). */
+  readonly update_requested: {
+    readonly programCode: string;
+    readonly week: string;
+    readonly items: readonly NoticeItem[];
+    readonly moreItems: number;
+  };
 }
 
 /** What an escalation's notices tell (the e-mail shows the deadline in the recipient's zone). */
@@ -103,7 +111,8 @@ export function boundedFacts(body: NoticeBody): NoticeBody {
       out[k] = v.slice(0, maxNoticeItems).map((i: NoticeItem) => ({ key: cut(i.key, 40), title: cut(i.title, 200) }));
     else out[k] = v;
   }
-  if (body.kind === 'gate_at_risk') out.moreItems = body.facts.moreItems + Math.max(0, body.facts.items.length - maxNoticeItems);
+  if (body.kind === 'gate_at_risk' || body.kind === 'update_requested')
+    out.moreItems = body.facts.moreItems + Math.max(0, body.facts.items.length - maxNoticeItems);
   return { kind: body.kind, facts: out } as NoticeBody;
 }
 
@@ -124,6 +133,8 @@ export function noticeLink(body: NoticeBody): string {
     case 'escalation_raised':
     case 'escalation_climbed':
       return `${program}/escalations#${encodeURIComponent(body.facts.escalationKey)}`;
+    case 'update_requested':
+      return '/week';
   }
 }
 

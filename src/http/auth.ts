@@ -33,6 +33,8 @@ const csrfExempt = [
   /^\/api\/v1\/auth\/logout$/,
   /^\/api\/v1\/invites\/[^/]+\/accept$/,
   /^\/api\/v1\/intake\/[^/]+$/,
+  // An update link's token is its credential (in the path, never a cookie): what it changes is the link's person's.
+  /^\/api\/v1\/update-links\/[^/]+\//,
 ];
 
 /** Resolves the caller on every API request and guards cookie-authenticated writes against CSRF. */

@@ -32,6 +32,7 @@ import { gatePackRoutes } from './routes/gate-pack.js';
 import { intakeRoutes } from './routes/intake.js';
 import { oneClickRoutes } from './routes/one-click.js';
 import { reportPdfRoutes } from './routes/report-pdf.js';
+import { updateLinkRoutes } from './routes/update-links.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { type LogSink, requestLine } from './text-log.js';
 
@@ -240,6 +241,7 @@ export async function buildApp(deps: HttpDeps, opts: BuildOptions = {}): Promise
       await api.register(calendarRoutes(deps));
       await api.register(authRoutes(deps));
       await api.register(intakeRoutes(deps));
+      await api.register(updateLinkRoutes(deps));
       await api.register(eventRoutes(hub));
     },
     { prefix: '/api/v1' },

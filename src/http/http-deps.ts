@@ -15,6 +15,8 @@ export interface HttpDeps {
   readonly version: string;
   /** How often the public intake form may be used on this instance; default: defaultIntakeRateLimits. */
   readonly intakeRateLimits?: IntakeRateLimits | undefined;
+  /** Requests per client address a minute to the update links' pages; default 120. */
+  readonly updateLinkRequestsPerMinute?: number | undefined;
   /** The largest evidence file taken, in bytes (TOLLGATE_EVIDENCE_MAX_BYTES); default 25 MB. */
   readonly evidenceMaxBytes?: number | undefined;
   /** Live updates' poll interval and stream limits (GET /api/v1/events); default: defaultEventLimits. */

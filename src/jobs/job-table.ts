@@ -1,5 +1,6 @@
 import { escalationSweep } from './definitions/escalation-sweep.js';
 import { readinessSweep } from './definitions/readiness-sweep.js';
+import { updateRequestRun } from './definitions/update-request-run.js';
 import type { JobDefinition } from './job.js';
 import { checkJobTable } from './job.js';
 
@@ -14,7 +15,7 @@ export interface JobSettings {
  * and one definition in definitions/ (its schedule, and a handler calling one idempotent use case).
  */
 export function jobTable(settings: JobSettings): readonly JobDefinition[] {
-  const table: JobDefinition[] = [readinessSweep(settings.readinessSweepMs), escalationSweep];
+  const table: JobDefinition[] = [readinessSweep(settings.readinessSweepMs), escalationSweep, updateRequestRun];
   checkJobTable(table);
   return table;
 }

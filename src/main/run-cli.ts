@@ -27,6 +27,7 @@ import { suggestMistypedSubcommands } from '../cli/suggestions.js';
 import { registerSweepCommands } from '../cli/sweep-commands.js';
 import { registerTemplateCommands } from '../cli/template-commands.js';
 import { type Terminal, terminal, terminalConfig, withTerminal } from '../cli/terminal.js';
+import { registerUpdateRequestCommands } from '../cli/update-request-commands.js';
 import { registerUserCommands } from '../cli/user-commands.js';
 import { ConfigError } from '../config/config.js';
 import { runJobNow } from '../jobs/job.js';
@@ -143,6 +144,7 @@ async function run(argv: string[], ctx: CliContext): Promise<number> {
   registerNotificationCommands(program, ctx);
   registerEscalationCommands(program, ctx);
   registerReportCommands(program, ctx);
+  registerUpdateRequestCommands(program, ctx);
   registerSearchCommands(program, ctx);
   registerSamplingCommands(program, ctx);
   registerTemplateCommands(program, ctx);

@@ -89,6 +89,11 @@ export function myWeekJson(v: MyWeekView): MyWeek {
       })),
     })),
     escalations: v.escalations.map(escalationJson),
+    updateRequests: v.updateRequests.map((q) => ({
+      ...q,
+      programName: v.programs.get(q.programId)?.name ?? q.programCode,
+      items: q.items.map((i) => ({ ...i })),
+    })),
     unavailable: v.unavailable.map(({ program }) => ({ programId: program.id, programCode: program.code, programName: program.name })),
   };
 }

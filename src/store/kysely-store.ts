@@ -66,6 +66,7 @@ import { changePageQuery, changesMatching, decisionPageQuery, readActionPage, re
 import { reportReads } from './report-store.js';
 import type { Database } from './schema.js';
 import { searchRecords } from './search-records.js';
+import { updateRequestReads } from './update-request-store.js';
 
 /** The column that keys a kind of record's row, where it is not `id`: a charter is its program's. */
 const keyColumns: Partial<Record<EntityName, string>> = { charter: 'programId' };
@@ -101,6 +102,7 @@ export const entityTables = {
   report_draft: 'reportDrafts',
   issued_report: 'issuedReports',
   meeting_outcome: 'meetingOutcomes',
+  update_request: 'updateRequests',
 } as const satisfies Record<EntityName, keyof Database>;
 
 // Both dialects store booleans as 0/1 integers (better-sqlite3 cannot bind booleans), and structured
@@ -150,6 +152,7 @@ const everyFieldHasAColumn: { [E in EntityName]: [MissingColumns<E>] extends [ne
   report_draft: true,
   issued_report: true,
   meeting_outcome: true,
+  update_request: true,
 };
 void everyFieldHasAColumn;
 
@@ -875,6 +878,7 @@ export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'cou
     ...escalationReads(db, dialect),
     ...mailReads(db),
     ...reportReads(db),
+    ...updateRequestReads(db),
   };
 }
 

@@ -30,6 +30,7 @@ import type { PlainDate } from '../domain/plain-date.js';
 import type { Program, ProgramStatus } from '../domain/program.js';
 import type { Risk, RiskCategory, RiskStatus, RiskStrategy } from '../domain/risk.js';
 import type { Membership, Role } from '../domain/roles.js';
+import type { RequestItem, UpdateRequest } from '../domain/update-requests/update-request.js';
 import type {
   ActionsTable,
   ApiTokensTable,
@@ -53,6 +54,7 @@ import type {
   RisksTable,
   SessionsTable,
   SuppliersTable,
+  UpdateRequestsTable,
   UsersTable,
   WorkspaceTemplatesTable,
 } from './schema.js';
@@ -294,6 +296,10 @@ export const toCharter = (r: ProgramChartersTable): StoredCharter => ({
       time: r.reportTime,
       recipientIds: JSON.parse(r.reportRecipientIds) as UserId[],
       recipientEmails: JSON.parse(r.reportRecipientEmails) as string[],
+      updateRequests: {
+        businessDaysBefore: r.requestDaysBefore === null ? null : Number(r.requestDaysBefore),
+        untouchedDays: Number(r.requestUntouchedDays),
+      },
     },
     leadershipReview: {
       scoreAtLeast: r.reviewScoreAtLeast === null ? null : Number(r.reviewScoreAtLeast),
@@ -418,4 +424,19 @@ export const toWorkspaceTemplate = (r: WorkspaceTemplatesTable): WorkspaceTempla
   updatedById: r.updatedById as UserId,
   createdAt: r.createdAt,
   updatedAt: r.updatedAt,
+});
+
+/** An update request row as the domain holds it: its items and confirmations decoded. */
+export const toUpdateRequest = (r: UpdateRequestsTable): UpdateRequest => ({
+  id: r.id,
+  programId: r.programId,
+  week: r.week,
+  ownerId: r.ownerId as UserId,
+  askedAt: r.askedAt,
+  items: JSON.parse(r.items) as RequestItem[],
+  linkExpiresAt: r.linkExpiresAt,
+  revokedAt: r.revokedAt,
+  revokedById: r.revokedById as UserId | null,
+  confirmedItemIds: JSON.parse(r.confirmedItemIds) as string[],
+  version: Number(r.version),
 });

@@ -307,6 +307,10 @@ export interface ProgramChartersTable {
   reportRecipientEmails: string;
   reviewScoreAtLeast: number | null;
   reviewUnresolvedDays: number | null;
+  /** 0028: business days before the report's day that update requests go out; null: off. */
+  requestDaysBefore: number | null;
+  /** 0028: an item not updated for this many days is asked about. */
+  requestUntouchedDays: number;
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -632,6 +636,25 @@ export interface MeetingOutcomesTable {
   version: number;
 }
 
+/** An update request (0028): one per program, report week and owner; its items as JSON text. */
+export interface UpdateRequestsTable {
+  id: string;
+  programId: string;
+  week: string;
+  ownerId: string;
+  askedAt: string;
+  /** JSON array of RequestItem. */
+  items: string;
+  linkExpiresAt: string | null;
+  revokedAt: string | null;
+  revokedById: string | null;
+  /** JSON array of item ids. */
+  confirmedItemIds: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
 /** One row (id 1): committed write transactions that touched records of no program (0008). */
 export interface WorkspaceStateTable {
   id: number;
@@ -678,5 +701,6 @@ export interface Database {
   reportDrafts: ReportDraftsTable;
   issuedReports: IssuedReportsTable;
   meetingOutcomes: MeetingOutcomesTable;
+  updateRequests: UpdateRequestsTable;
   workspaceState: WorkspaceStateTable;
 }

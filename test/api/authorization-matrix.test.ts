@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { markActionDone } from '../../src/app/actions/mark-action-done.js';
 import { openAction } from '../../src/app/actions/open-action.js';
 import { createApiToken } from '../../src/app/auth/create-api-token.js';
+import { invitePerson } from '../../src/app/auth/invite-person.js';
 import { createMilestone } from '../../src/app/create-milestone.js';
 import { createClient, createProgram, unwrap } from '../../src/app/create-records.js';
 import { decideDecision } from '../../src/app/decisions/decide-decision.js';
@@ -14,6 +15,7 @@ import { reassignEscalation } from '../../src/app/escalations/work-escalation.js
 import { recordFloorEvent } from '../../src/app/floor/record-floor-event.js';
 import { addEvidence } from '../../src/app/gates/add-evidence.js';
 import { getGate } from '../../src/app/gates/get-gates.js';
+import { updateItem } from '../../src/app/gates/update-gate.js';
 import { acceptItem, submitItem } from '../../src/app/gates/work-item.js';
 import { createIntakeLink } from '../../src/app/intake/intake-links.js';
 import { signOneClick } from '../../src/app/mail/one-click-token.js';
@@ -26,10 +28,12 @@ import { setProgramArchived } from '../../src/app/setup/programs.js';
 import { createFactory, createSupplier } from '../../src/app/setup/suppliers.js';
 import { copyTemplate } from '../../src/app/templates/copy-template.js';
 import type { PlainDate } from '../../src/domain/plain-date.js';
+import type { RequestItem } from '../../src/domain/update-requests/update-request.js';
 import { docsDir, webDir } from '../../src/main/compose.js';
 import { createTestServer, type Headers, type TestServer } from '../support/app.js';
 import { writeCompleteCharter } from '../support/charter.js';
 import { demoInstant } from '../support/demo-template.js';
+import { seedUpdateRequest } from '../support/update-requests.js';
 
 /*
  * Every route, called by every kind of caller, on the demo portfolio. One row per route (method and
@@ -294,6 +298,84 @@ describe.each(['sqlite'] as const)('authorization matrix on %s (demo portfolio)'
       return '2026-W09';
     });
     return issuedWeek;
+  };
+  /**
+   * A fresh update request on KHG-KW500 for a supplier's contact invited just now (no account: a signed link), about
+   * a milestone and an action of theirs and, when asked, an open checklist item given to them: its id, token and items.
+   */
+  const newLink = async (o: { withItem?: boolean } = {}) => {
+    const p = await t.deps.store.reads.findProgram(program);
+    if (!p) throw new Error('no KHG-KW500');
+    const invited = unwrap(
+      await invitePerson(t.deps, {
+        actor: admin,
+        email: `contact-${++n}@supplier.example`,
+        name: `Contact ${n}`,
+        roles: [{ programId: p.id, role: 'contributor' }],
+      }),
+    ).user;
+    const m = unwrap(
+      await createMilestone(t.deps, {
+        programId: program,
+        actor: lead,
+        name: `Matrix sample ${n}`,
+        phase: 'G2',
+        baselineDate: '2026-04-20' as PlainDate,
+        ownerId: invited.id,
+      }),
+    ).milestone;
+    const a = unwrap(
+      await openAction(t.deps, {
+        programId: program,
+        actor: lead,
+        title: `Matrix reply ${n}`,
+        ownerId: invited.id,
+        dueDate: '2026-04-20' as PlainDate,
+      }),
+    ).action;
+    const items: RequestItem[] = [
+      { kind: 'milestone', id: m.id, key: m.key, title: m.name, dueDate: m.forecastDate, why: 'due', gateKey: null },
+      { kind: 'action', id: a.id, key: a.key, title: a.title, dueDate: a.dueDate, why: 'due', gateKey: null },
+    ];
+    if (o.withItem) {
+      let found: RequestItem | undefined;
+      for (const gateKey of ['G1', 'G2', 'G3', 'G4']) {
+        const gate = unwrap(await getGate(t.deps, { programId: program, gateKey, actor: lead }));
+        const item = gate.items.find((i) => i.state === 'open');
+        if (!item || ['passed', 'passed_with_conditions', 'stopped'].includes(gate.status)) continue;
+        unwrap(
+          await updateItem(t.deps, {
+            programId: program,
+            gateKey,
+            itemKey: item.key,
+            version: item.version,
+            actor: lead,
+            ownerId: invited.id,
+          }),
+        );
+        found = { kind: 'checklist_item', id: item.id, key: item.key, title: item.title, dueDate: null, why: 'untouched', gateKey };
+        break;
+      }
+      if (!found) throw new Error('no open checklist item on KHG-KW500');
+      items.push(found);
+    }
+    const r = await seedUpdateRequest(t.deps, { programId: p.id, ownerId: invited.id, week: '2026-W11', items });
+    return { ...r, milestone: m, action: a, itemId: items[2]?.id as string };
+  };
+  let sharedLink: ReturnType<typeof newLink> | undefined;
+  const linkUrl = async (path = '') => {
+    sharedLink ??= newLink({ withItem: true });
+    const l = await sharedLink;
+    return { url: `/api/v1/update-links/${l.token}${path}`, link: l };
+  };
+  const evidenceUpload = () => {
+    const boundary = '----matrix';
+    return {
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="note.txt"\r\nContent-Type: text/plain\r\n\r\nT1 parts measured\r\n--${boundary}--\r\n`,
+      ),
+    };
   };
   const eventsUrl = `/api/v1/programs/${program}/events`;
   /** A fresh sample shipment on KHG-KW500, reported by lead@: its key. */
@@ -1645,6 +1727,65 @@ describe.each(['sqlite'] as const)('authorization matrix on %s (demo portfolio)'
       route: 'GET /api/v1/programs/:programId/intake',
       request: () => ({ method: 'GET', url: `/api/v1/programs/${program}/intake` }),
       expect: readers,
+    },
+    // Update requests: who was asked and who answered (everyone who reads the program); the cadence owner
+    // withdraws a link. The signed link's own routes answer everybody alike: the token is the credential.
+    {
+      route: 'GET /api/v1/programs/:programId/update-requests',
+      request: () => ({ method: 'GET', url: `/api/v1/programs/${program}/update-requests?week=2026-W11` }),
+      expect: readers,
+    },
+    {
+      route: 'POST /api/v1/programs/:programId/update-requests/:requestId/revoke',
+      request: async () => ({
+        method: 'POST',
+        url: `/api/v1/programs/${program}/update-requests/${(await newLink()).id}/revoke`,
+        payload: {},
+      }),
+      expect: leadOnly,
+    },
+    {
+      route: 'GET /api/v1/update-links/:token',
+      request: async () => ({ method: 'GET', url: (await linkUrl()).url }),
+      expect: public200,
+    },
+    {
+      route: 'POST /api/v1/update-links/:token/items/:itemId/confirm',
+      request: async () => {
+        const { url, link } = await linkUrl();
+        return { method: 'POST', url: `${url}/items/${link.milestone.id}/confirm` };
+      },
+      expect: public200,
+    },
+    {
+      route: 'POST /api/v1/update-links/:token/items/:itemId/forecast',
+      case: 'a fresh link per cell (each moves its own milestone at version 1)',
+      request: async () => {
+        const l = await newLink();
+        return {
+          method: 'POST',
+          url: `/api/v1/update-links/${l.token}/items/${l.milestone.id}/forecast`,
+          payload: { forecastDate: '2026-04-27', reason: 'Mould repair', version: 1 },
+        };
+      },
+      expect: public200,
+    },
+    {
+      route: 'POST /api/v1/update-links/:token/items/:itemId/done',
+      case: 'a fresh link per cell',
+      request: async () => {
+        const l = await newLink();
+        return { method: 'POST', url: `/api/v1/update-links/${l.token}/items/${l.action.id}/done`, payload: { note: 'Sent', version: 1 } };
+      },
+      expect: public200,
+    },
+    {
+      route: 'POST /api/v1/update-links/:token/items/:itemId/evidence',
+      request: async () => {
+        const { url, link } = await linkUrl();
+        return { method: 'POST', url: `${url}/items/${link.itemId}/evidence`, ...evidenceUpload() };
+      },
+      expect: public200,
     },
     {
       route: 'GET /api/v1/intake/:token',

@@ -390,6 +390,7 @@ describe.each(dialects)('e-mail through the outbox on %s', (dialect) => {
       'action_assigned',
       'escalation_raised',
       'escalation_climbed',
+      'update_requested',
     ]);
     expect(mine.settings.every((s) => s.mode === 'immediate' && s.defaultMode === 'immediate')).toBe(true);
     const changed = await call(

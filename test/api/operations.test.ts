@@ -29,6 +29,12 @@ const specialRoutes = [
   // The intake form of a client's link, for people without an account: limited per address and link.
   'GET /api/v1/intake/:token',
   'POST /api/v1/intake/:token',
+  // The signed link of an update request, for a person without an account: the token is the credential.
+  'GET /api/v1/update-links/:token',
+  'POST /api/v1/update-links/:token/items/:itemId/confirm',
+  'POST /api/v1/update-links/:token/items/:itemId/forecast',
+  'POST /api/v1/update-links/:token/items/:itemId/done',
+  'POST /api/v1/update-links/:token/items/:itemId/evidence',
   // Images, PDFs, file uploads (an official schedule; evidence files as multipart) and an evidence file's download.
   'GET /api/v1/programs/:programId/charts/mta.svg',
   'GET /api/v1/programs/:programId/charts/timeline.svg',

@@ -29,6 +29,7 @@ describe.each(dialects)('tollgate sweep (%s)', (dialect) => {
       new RegExp(`^readiness-sweep at \\S+Z: ${run?.result.gates} gates checked, ${run?.result.atRisk} at risk\\n`),
     );
     expect(text.stdout).toMatch(/^escalation-sweep at \S+Z: \d+ programs swept: \d+ raised, \d+ climbed, \d+ expired/m);
+    expect(text.stdout).toMatch(/^update-request-run at \S+Z: \d+ update requests? in \d+ programs?/m);
   });
 
   it('lists the jobs with their schedules, and refuses a job it does not have, naming those it has', async () => {
@@ -39,9 +40,12 @@ describe.each(dialects)('tollgate sweep (%s)', (dialect) => {
     expect(jsonOf<{ jobs: { name: string; schedule: string | null }[] }>(await tollgate(db, 'sweep', '--list', '--json')).jobs).toEqual([
       expect.objectContaining({ name: 'readiness-sweep', schedule: 'every 10 min' }),
       expect.objectContaining({ name: 'escalation-sweep', schedule: 'every 15 min on the clock (UTC)' }),
+      expect.objectContaining({ name: 'update-request-run', schedule: 'every 15 min on the clock (UTC)' }),
     ]);
     const bad = await tollgate(db, 'sweep', '--job', 'escalation-swep');
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('--job "escalation-swep": No such job; the jobs are readiness-sweep, escalation-sweep.');
+    expect(bad.stderr).toContain(
+      '--job "escalation-swep": No such job; the jobs are readiness-sweep, escalation-sweep, update-request-run.',
+    );
   });
 });

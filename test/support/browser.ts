@@ -19,10 +19,11 @@ export function keepForDocs(path: string): string {
   return path;
 }
 
-/** Debian's Chromium, headless, in a fresh temporary profile, without background traffic. */
-export async function launchChromium(): Promise<{ browser: Browser; close(): Promise<void> }> {
+/** Debian's Chromium, headless, in a fresh temporary profile, without background traffic; `env` for its process (e.g. FONTCONFIG_FILE). */
+export async function launchChromium(env?: Readonly<Record<string, string>>): Promise<{ browser: Browser; close(): Promise<void> }> {
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
+    ...(env ? { env: { ...process.env, ...env } as Record<string, string> } : {}),
     headless: true,
     args: [
       '--no-sandbox',

@@ -36,6 +36,8 @@ const router = createBrowserRouter([
       { path: '/setup/:token', element: <AcceptInvitePage /> },
       // A client's intake form: no account, so outside sign-in (loaded when first opened).
       { path: '/intake/:token', lazy: () => import('./intake/intake-link-page.js').then((m) => ({ Component: m.IntakeLinkPage })) },
+      // A supplier's contact's update request: the signed link is their access, so outside sign-in too.
+      { path: '/update/:token', lazy: () => import('./update-link/update-link-page.js').then((m) => ({ Component: m.UpdateLinkPage })) },
     ],
   },
   {

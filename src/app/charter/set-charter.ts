@@ -1,5 +1,5 @@
 import { changeText, type FieldChange } from '../../domain/change.js';
-import { type Charter, charterValueProblems } from '../../domain/charter.js';
+import { type Charter, charterValueProblems, updateRequestRuleOf } from '../../domain/charter.js';
 import type { UserId } from '../../domain/ids.js';
 import type { Result } from '../../domain/result.js';
 import type { Actor, AppDeps } from '../deps.js';
@@ -48,6 +48,8 @@ const columns = (programId: AuthorizedProgram['id'], c: Charter): Columns['chart
   reportRecipientEmails: c.weeklyReport.recipientEmails,
   reviewScoreAtLeast: c.leadershipReview.scoreAtLeast,
   reviewUnresolvedDays: c.leadershipReview.unresolvedDays,
+  requestDaysBefore: updateRequestRuleOf(c).businessDaysBefore,
+  requestUntouchedDays: updateRequestRuleOf(c).untouchedDays,
 });
 
 /** The people who may take part in the program: they hold a role on it or on its client, and are not removed. */

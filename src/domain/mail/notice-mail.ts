@@ -97,6 +97,17 @@ export const noticeMailKinds: { readonly [K in NoticeKind]: KindEntry<K> } = {
       ],
     }),
   },
+  update_requested: {
+    name: 'requests to update your items before the weekly report',
+    text: (f) => ({
+      subject: `${f.programCode}: please update your items before the ${f.week} weekly report`,
+      lines: [
+        `The weekly report of ${f.programCode} for ${f.week} is drafted from the record. Please confirm or update these items you own (confirm a date, move it with a reason, mark an action done, add evidence):`,
+        ...f.items.map((i) => `- ${i.key} ${i.title}`),
+        ...(f.moreItems > 0 ? [`and ${f.moreItems} more`] : []),
+      ],
+    }),
+  },
 };
 
 /** A trigger kind as words: missed_milestone → missed milestone. */

@@ -13,18 +13,18 @@ import type { HttpDeps } from '../http-deps.js';
 import { sendProblem } from '../problem.js';
 
 /** Room for the multipart framing and the title beside the file, before a declared length is refused unread. */
-const framingBytes = 65_536;
+export const framingBytes = 65_536;
 
 const problems = (...statuses: number[]) => Object.fromEntries(statuses.map((s) => [s, ProblemSchema]));
 
 /** What an upload carried: the file's name and bytes (or that it went over the limit), and the text fields. */
-interface Upload {
+export interface Upload {
   readonly file: { readonly name: string; readonly bytes: Uint8Array } | 'too-large' | null;
   readonly title: string | undefined;
   readonly reason: string | undefined;
 }
 
-const invalid = (path: string, message: string): Refusal => ({
+export const invalidField = (path: string, message: string): Refusal => ({
   code: 'VALIDATION_FAILED',
   message: `${path}: ${message}`,
   fields: [{ path, message }],
@@ -34,7 +34,7 @@ const invalid = (path: string, message: string): Refusal => ({
  * Reads the multipart body part by part: the one `file` is buffered up to the limit (beyond it the rest
  * streams past unkept, so memory stays bounded), `title` and `reason` are short text fields.
  */
-async function readUpload(req: FastifyRequest, maxBytes: number): Promise<Upload | Refusal> {
+export async function readUpload(req: FastifyRequest, maxBytes: number): Promise<Upload | Refusal> {
   let file: Upload['file'] = null;
   const fields: Record<string, string> = {};
   try {
@@ -42,7 +42,7 @@ async function readUpload(req: FastifyRequest, maxBytes: number): Promise<Upload
       if (part.type === 'file') {
         if (part.fieldname !== 'file') {
           await part.toBuffer().catch(() => undefined);
-          return invalid(part.fieldname, 'Unknown part: send the file as the part named "file".');
+          return invalidField(part.fieldname, 'Unknown part: send the file as the part named "file".');
         }
         const chunks: Buffer[] = [];
         let size = 0;
@@ -56,16 +56,16 @@ async function readUpload(req: FastifyRequest, maxBytes: number): Promise<Upload
             : { name: part.filename ?? '', bytes: new Uint8Array(Buffer.concat(chunks)) };
       } else {
         if (part.fieldname !== 'title' && part.fieldname !== 'reason')
-          return invalid(part.fieldname, 'Unknown field: an upload takes a "file", a "title" and a "reason".');
-        if (part.valueTruncated) return invalid(part.fieldname, 'Too long.');
+          return invalidField(part.fieldname, 'Unknown field: an upload takes a "file", a "title" and a "reason".');
+        if (part.valueTruncated) return invalidField(part.fieldname, 'Too long.');
         fields[part.fieldname] = String(part.value);
       }
     }
   } catch (e) {
     const code = (e as { code?: string }).code ?? '';
-    if (code === 'FST_FILES_LIMIT') return invalid('file', 'Send one file per upload.');
+    if (code === 'FST_FILES_LIMIT') return invalidField('file', 'Send one file per upload.');
     if (code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT')
-      return invalid('body', 'Too many parts: a file, a title and a reason at most.');
+      return invalidField('body', 'Too many parts: a file, a title and a reason at most.');
     if (code.startsWith('FST_') || (e instanceof Error && /multipart|boundary|terminated early/i.test(e.message)))
       return { code: 'MALFORMED_REQUEST', message: `The multipart body cannot be read: ${(e as Error).message}` };
     throw e;
@@ -73,7 +73,7 @@ async function readUpload(req: FastifyRequest, maxBytes: number): Promise<Upload
   return { file, title: fields.title, reason: fields.reason };
 }
 
-const isRefusal = (x: Upload | Refusal): x is Refusal => 'code' in x;
+export const isRefusal = (x: Upload | Refusal): x is Refusal => 'code' in x;
 
 /** RFC 6266 / 8187: an ASCII fallback name and the exact UTF-8 name. */
 export function contentDisposition(kind: 'inline' | 'attachment', fileName: string): string {
@@ -144,7 +144,7 @@ export const evidenceFileRoutes =
           });
         const upload = await readUpload(req, maxBytes);
         if (isRefusal(upload)) return sendProblem(res, upload);
-        if (upload.file === null) return sendProblem(res, invalid('file', 'Send the file as the part named "file".'));
+        if (upload.file === null) return sendProblem(res, invalidField('file', 'Send the file as the part named "file".'));
         if (upload.file === 'too-large')
           return sendProblem(res, {
             code: 'EVIDENCE_TOO_LARGE',
@@ -154,11 +154,11 @@ export const evidenceFileRoutes =
         let title: string | undefined;
         if (upload.title !== undefined) {
           const t = EvidenceUploadTitleSchema.safeParse(upload.title);
-          if (!t.success) return sendProblem(res, invalid('title', t.error.issues[0]?.message ?? 'Not valid.'));
+          if (!t.success) return sendProblem(res, invalidField('title', t.error.issues[0]?.message ?? 'Not valid.'));
           title = t.data || undefined;
         }
         const reason = upload.reason === undefined ? undefined : ReasonSchema.safeParse(upload.reason);
-        if (reason && !reason.success) return sendProblem(res, invalid('reason', reason.error.issues[0]?.message ?? 'Not valid.'));
+        if (reason && !reason.success) return sendProblem(res, invalidField('reason', reason.error.issues[0]?.message ?? 'Not valid.'));
         const r = await addEvidence(deps.app, {
           ...req.params,
           actor: actorOf(req),

@@ -36,4 +36,4 @@ export function signInPath(from: string): string {
 
 /** Pages anyone may open without signing in. */
 export const isPublicPath = (pathname: string): boolean =>
-  /^\/(signin|invite\/|setup\/)/.test(pathname) || (/^\/intake\/[^/]+$/.test(pathname) && pathname !== '/intake/links');
+  /^\/(signin|invite\/|setup\/|update\/)/.test(pathname) || (/^\/intake\/[^/]+$/.test(pathname) && pathname !== '/intake/links');

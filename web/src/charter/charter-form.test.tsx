@@ -16,7 +16,13 @@ const charter: Charter = {
   decisionOwnerId: 'u-jonas',
   escalationPath: ['u-ana', 'u-jonas'],
   successDefinitions: { G1: 'Golden sample signed.' },
-  weeklyReport: { weekday: 5, time: '16:00', recipientIds: ['u-jonas'], recipientEmails: ['buyer@keller.example'] },
+  weeklyReport: {
+    weekday: 5,
+    time: '16:00',
+    recipientIds: ['u-jonas'],
+    recipientEmails: ['buyer@keller.example'],
+    updateRequests: { businessDaysBefore: null, untouchedDays: 14 },
+  },
   leadershipReview: { scoreAtLeast: 15, unresolvedDays: 10 },
   people: people.map((p) => ({ ...p, email: `${p.id.slice(2)}@example.test` })),
   gates: ['G1', 'G2'],
@@ -30,7 +36,7 @@ describe('CharterEditForm', () => {
     document.body.innerHTML = '';
   });
 
-  it('reorders the escalation path, adds a level, and sends the whole charter at the version read', async () => {
+  it('reorders the escalation path, adds a level, turns update requests on, and sends the whole charter at the version read', async () => {
     const fetch = vi.fn(async (_url: string, init?: RequestInit) =>
       answer(200, { ...charter, ...JSON.parse(String(init?.body)), gaps: [] }),
     );
@@ -52,6 +58,7 @@ describe('CharterEditForm', () => {
     await view.click('Add a level');
     await view.fill('Level 3', 'u-li');
     await view.fill('Success at G2', 'Pilot run passed.');
+    await view.fill('When', '2');
     await view.click('Save charter');
 
     expect(fetch).toHaveBeenCalledTimes(1);
@@ -63,7 +70,13 @@ describe('CharterEditForm', () => {
       decisionOwnerId: 'u-jonas',
       escalationPath: ['u-jonas', 'u-ana', 'u-li'],
       successDefinitions: { G1: 'Golden sample signed.', G2: 'Pilot run passed.' },
-      weeklyReport: { weekday: 5, time: '16:00', recipientIds: ['u-jonas'], recipientEmails: ['buyer@keller.example'] },
+      weeklyReport: {
+        weekday: 5,
+        time: '16:00',
+        recipientIds: ['u-jonas'],
+        recipientEmails: ['buyer@keller.example'],
+        updateRequests: { businessDaysBefore: 2, untouchedDays: 14 },
+      },
       leadershipReview: { scoreAtLeast: 15, unresolvedDays: 10 },
     });
     expect(onDone).toHaveBeenCalled();

@@ -23,6 +23,8 @@ export const CharterForm = z.object({
   emails: ShortText(4000),
   score: z.string().regex(/^\d{0,3}$/),
   days: z.string().regex(/^\d{0,4}$/),
+  requestDaysBefore: z.string(),
+  untouchedDays: z.string().regex(/^\d{1,3}$/),
   reason: ReasonSchema,
 });
 type Values = z.input<typeof CharterForm>;
@@ -51,6 +53,8 @@ function fieldOf(path: string, gates: readonly string[]): string {
   if (path.startsWith('weeklyReport.recipientEmails')) return 'emails';
   if (path === 'leadershipReview.scoreAtLeast') return 'score';
   if (path === 'leadershipReview.unresolvedDays') return 'days';
+  if (path === 'weeklyReport.updateRequests.businessDaysBefore') return 'requestDaysBefore';
+  if (path === 'weeklyReport.updateRequests.untouchedDays') return 'untouchedDays';
   return path;
 }
 
@@ -80,6 +84,11 @@ export function CharterEditForm({ programId, charter, people, onDone, onCancel }
       emails: charter.weeklyReport.recipientEmails.join(', '),
       score: charter.leadershipReview.scoreAtLeast === null ? '' : String(charter.leadershipReview.scoreAtLeast),
       days: charter.leadershipReview.unresolvedDays === null ? '' : String(charter.leadershipReview.unresolvedDays),
+      requestDaysBefore:
+        charter.weeklyReport.updateRequests.businessDaysBefore === null
+          ? ''
+          : String(charter.weeklyReport.updateRequests.businessDaysBefore),
+      untouchedDays: String(charter.weeklyReport.updateRequests.untouchedDays),
       reason: '',
     } satisfies Values,
     fieldOf: (path) => fieldOf(path, charter.gates),
@@ -98,6 +107,7 @@ export function CharterEditForm({ programId, charter, people, onDone, onCancel }
             ...charter.weeklyReport.recipientIds.filter((id) => !known.has(id)),
           ],
           recipientEmails: emailsOf(v.emails),
+          updateRequests: { businessDaysBefore: numberOrNull(v.requestDaysBefore), untouchedDays: Number(v.untouchedDays) },
         },
         leadershipReview: { scoreAtLeast: numberOrNull(v.score), unresolvedDays: numberOrNull(v.days) },
         ...(v.reason ? { reason: v.reason } : {}),
@@ -211,6 +221,28 @@ export function CharterEditForm({ programId, charter, people, onDone, onCancel }
           ))}
         </fieldset>
         <TextField name="emails" label={t('charter.emails')} hint={t('charter.emailsHint')} />
+        <fieldset className="fieldset">
+          <legend>{t('charter.updateRequests')}</legend>
+          <p className="field__hint">{t('charter.updateRequestsHint')}</p>
+          <div className="form__pair">
+            <SelectField name="requestDaysBefore" label={t('charter.requestDaysBefore')}>
+              <option value="">{t('charter.requestsOff')}</option>
+              {Array.from(
+                { length: charterLimits.requestDaysBefore.max - charterLimits.requestDaysBefore.min + 1 },
+                (_, i) => i + charterLimits.requestDaysBefore.min,
+              ).map((n) => (
+                <option key={n} value={String(n)}>
+                  {n === 0 ? t('charter.requestOnReportDay') : t('charter.requestDaysBeforeOption', { count: n })}
+                </option>
+              ))}
+            </SelectField>
+            <TextField
+              name="untouchedDays"
+              label={t('charter.untouchedDays')}
+              hint={t('charter.untouchedDaysHint', { min: charterLimits.untouchedDays.min, max: charterLimits.untouchedDays.max })}
+            />
+          </div>
+        </fieldset>
       </fieldset>
 
       <fieldset className="fieldset">

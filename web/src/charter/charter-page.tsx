@@ -125,6 +125,17 @@ function CharterView({ charter: c, canEdit, onEdit }: { charter: Charter; canEdi
           </dd>
         </div>
         <div>
+          <dt>{t('charter.updateRequests')}</dt>
+          <dd>
+            {r.updateRequests.businessDaysBefore === null
+              ? t('charter.requestsOffText')
+              : t(r.updateRequests.businessDaysBefore === 0 ? 'charter.requestsOnDayText' : 'charter.requestsText', {
+                  count: r.updateRequests.businessDaysBefore,
+                  days: r.updateRequests.untouchedDays,
+                })}
+          </dd>
+        </div>
+        <div>
           <dt>{t('charter.leadershipReview')}</dt>
           <dd>
             {review.scoreAtLeast === null || review.unresolvedDays === null ? (

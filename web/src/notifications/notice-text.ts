@@ -41,6 +41,14 @@ export function useNoticeText(): (n: Notification) => string {
           owner: n.facts.ownerName,
           level: n.facts.level,
         });
+      case 'update_requested':
+        return t('notifications.kind.update_requested', {
+          week: n.facts.week,
+          items: [
+            ...n.facts.items.map((i) => i.key),
+            ...(n.facts.moreItems > 0 ? [t('notifications.moreItems', { count: n.facts.moreItems })] : []),
+          ].join(', '),
+        });
     }
   };
 }

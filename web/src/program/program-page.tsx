@@ -12,6 +12,7 @@ import { NeedsOwnerSection } from './needs-owner-section.js';
 import { ProgramHeader } from './program-header.js';
 import { ProgramHeaderSkeleton } from './program-header-skeleton.js';
 import { ProgramTabs } from './program-tabs.js';
+import { UpdateRequestsSection } from './update-requests-section.js';
 
 export function ProgramPage() {
   const { t } = useTranslation();
@@ -41,6 +42,7 @@ export function ProgramPage() {
       <ProgramTabs code={programId} program={program.data} />
       <HealthLegend />
       <ProgramIntakeSection programId={programId} />
+      {program.data && <UpdateRequestsSection program={program.data} />}
       <NeedsOwnerSection code={program.data?.code ?? programId} items={gaps.data?.items} hasMore={Boolean(gaps.data?.nextCursor)} />
       <MilestonesSection
         programId={programId}

@@ -11,6 +11,7 @@ import { Mark } from '../records/mark.js';
 import { EscalationsSection } from './escalations-section.js';
 import { GatesAtRiskSection } from './gates-at-risk-section.js';
 import { ReportsSection } from './reports-section.js';
+import { UpdateRequestsSection } from './update-requests-section.js';
 import { weekSections } from './week-item.js';
 import { WeekSection } from './week-section.js';
 
@@ -81,6 +82,7 @@ export function MyWeekPage() {
             <CsvButton fileName={`my-week-${week.data.weekStart}.csv`} load={async () => weekCsv(t, week.data, weekSections)} />
           </div>
           <EscalationsSection escalations={week.data.escalations} />
+          <UpdateRequestsSection requests={week.data.updateRequests} />
           {weekSections.map((s) => (
             <WeekSection key={s} name={s} items={week.data[s]} />
           ))}
