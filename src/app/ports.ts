@@ -1034,4 +1034,26 @@ export interface Reads {
   listEscalationsOpenAt(programId: AuthorizedProgramId, at: string): Promise<Escalation[]>;
   /** The program's inspections recorded before `before`, with their verdicts. */
   listInspectionVerdicts(programId: AuthorizedProgramId, before: string): Promise<InspectionVerdictRecord[]>;
+  // Many programs' weeks at once (the leadership view, app/reports/read-portfolio-week.ts): one query each.
+  /** The checklist items of these programs, by gate and position. */
+  listChecklistItemsOfPrograms(programIds: readonly AuthorizedProgramId[]): Promise<ChecklistItemRecord[]>;
+  /** The drafts' narratives of one week of these programs. */
+  listReportDraftsOfWeek(programIds: readonly AuthorizedProgramId[], week: string): Promise<ReportDraftRecord[]>;
+  /** The latest issued revision of one week of each of these programs that has one. */
+  listLatestIssuedReportsOfWeek(programIds: readonly AuthorizedProgramId[], week: string): Promise<IssuedReportRecord[]>;
+  /** listChangesSince of these programs: at most `limit` rows per program, the oldest, oldest first. */
+  listChangesSinceOfPrograms(
+    programIds: readonly AuthorizedProgramId[],
+    since: string,
+    entities: readonly EntityName[],
+    fields: readonly string[],
+    limit: number,
+  ): Promise<ChangeRecord[]>;
+  /** The escalations of these programs raised before `to` and not resolved before `from` (open at some instant in between). */
+  listEscalationsOpenDuring(programIds: readonly AuthorizedProgramId[], from: string, to: string): Promise<Escalation[]>;
+  /** The inspections of these programs recorded before `before`, with their verdicts. */
+  listInspectionVerdictsOfPrograms(
+    programIds: readonly AuthorizedProgramId[],
+    before: string,
+  ): Promise<(InspectionVerdictRecord & { readonly programId: ProgramId })[]>;
 }

@@ -1,9 +1,9 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { IssuedReportHead, IssuedReportRecord, Reads, ReportDraftRecord } from '../app/ports.js';
 import type { InspectionDetails } from '../domain/floor/floor-event.js';
 import type { ProgramId, UserId } from '../domain/ids.js';
 import { toEscalation } from './escalation-store.js';
-import { toChange } from './mappers.js';
+import { toChange, toChecklistItem } from './mappers.js';
 import type { Database, IssuedReportsTable, ReportDraftsTable } from './schema.js';
 
 // Weekly reports (migration 0024): drafts' narratives and issued snapshots, and what reading a week needs
@@ -12,7 +12,18 @@ import type { Database, IssuedReportsTable, ReportDraftsTable } from './schema.j
 
 type ReportReads = Pick<
   Reads,
-  'findReportDraft' | 'listIssuedReports' | 'findIssuedReport' | 'listChangesSince' | 'listEscalationsOpenAt' | 'listInspectionVerdicts'
+  | 'findReportDraft'
+  | 'listIssuedReports'
+  | 'findIssuedReport'
+  | 'listChangesSince'
+  | 'listEscalationsOpenAt'
+  | 'listInspectionVerdicts'
+  | 'listChecklistItemsOfPrograms'
+  | 'listReportDraftsOfWeek'
+  | 'listLatestIssuedReportsOfWeek'
+  | 'listChangesSinceOfPrograms'
+  | 'listEscalationsOpenDuring'
+  | 'listInspectionVerdictsOfPrograms'
 >;
 
 const toDraft = (r: ReportDraftsTable): ReportDraftRecord => ({
@@ -95,6 +106,100 @@ export function reportReads(db: Kysely<Database>): ReportReads {
         .where((eb) => eb.or([eb('resolvedAt', 'is', null), eb('resolvedAt', '>=', at)]))
         .execute();
       return rows.map(toEscalation);
+    },
+    // The reads of many programs' weeks at once (the leadership view): one statement each, whatever the
+    // number of programs (IN lists are far below both databases' parameter limits for any portfolio).
+    async listChecklistItemsOfPrograms(programIds) {
+      if (programIds.length === 0) return [];
+      const rows = await db
+        .selectFrom('checklistItems')
+        .selectAll()
+        .where('programId', 'in', [...programIds])
+        .orderBy('gateId')
+        .orderBy('position')
+        .execute();
+      return rows.map(toChecklistItem);
+    },
+    async listReportDraftsOfWeek(programIds, week) {
+      if (programIds.length === 0) return [];
+      const rows = await db
+        .selectFrom('reportDrafts')
+        .selectAll()
+        .where('programId', 'in', [...programIds])
+        .where('week', '=', week)
+        .execute();
+      return rows.map(toDraft);
+    },
+    async listLatestIssuedReportsOfWeek(programIds, week) {
+      if (programIds.length === 0) return [];
+      const rows = await db
+        .selectFrom('issuedReports as i')
+        .selectAll('i')
+        .where('i.programId', 'in', [...programIds])
+        .where('i.week', '=', week)
+        .where((eb) =>
+          eb(
+            'i.revision',
+            '=',
+            eb
+              .selectFrom('issuedReports as j')
+              .select((f) => f.fn.max('j.revision').as('revision'))
+              .whereRef('j.programId', '=', 'i.programId')
+              .where('j.week', '=', week),
+          ),
+        )
+        .execute();
+      return rows.map(toIssued);
+    },
+    async listChangesSinceOfPrograms(programIds, since, entities, fields, limit) {
+      if (programIds.length === 0 || entities.length === 0 || fields.length === 0) return [];
+      // At most `limit` rows per program (the oldest), numbered per program in the same statement.
+      const rows = await db
+        .selectFrom((qb) =>
+          qb
+            .selectFrom('changes')
+            .selectAll()
+            .select(sql<number>`row_number() over (partition by program_id order by at, id)`.as('rowNumber'))
+            .where('programId', 'in', [...programIds])
+            .where('at', '>=', since)
+            .where('entity', 'in', [...entities])
+            .where('field', 'in', [...fields])
+            .as('c'),
+        )
+        .selectAll()
+        .where('rowNumber', '<=', limit)
+        .orderBy('at', 'asc')
+        .orderBy('id', 'asc')
+        .execute();
+      return rows.map(({ rowNumber: _n, ...r }) => toChange(r));
+    },
+    async listEscalationsOpenDuring(programIds, from, to) {
+      if (programIds.length === 0) return [];
+      const rows = await db
+        .selectFrom('escalations')
+        .selectAll()
+        .where('programId', 'in', [...programIds])
+        .where('raisedAt', '<', to)
+        .where((eb) => eb.or([eb('resolvedAt', 'is', null), eb('resolvedAt', '>=', from)]))
+        .execute();
+      return rows.map(toEscalation);
+    },
+    async listInspectionVerdictsOfPrograms(programIds, before) {
+      if (programIds.length === 0) return [];
+      const rows = await db
+        .selectFrom('floorEvents')
+        .select(['programId', 'key', 'title', 'createdAt', 'details'])
+        .where('programId', 'in', [...programIds])
+        .where('kind', '=', 'inspection')
+        .where('createdAt', '<', before)
+        .execute();
+      return rows.map((r) => ({
+        programId: r.programId as ProgramId,
+        key: r.key,
+        title: r.title,
+        createdAt: r.createdAt,
+        verdict: (JSON.parse(r.details ?? 'null') as InspectionDetails).verdict,
+      }));
     },
     async listInspectionVerdicts(programId, before) {
       const rows = await db
