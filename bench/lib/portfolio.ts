@@ -369,6 +369,7 @@ function planProgram(rng: Rng, n: number, m: number, now: Date, world: World): P
         time: '16:00',
         recipientIds: [...new Set([owner.id, ...people.slice(0, 3).map((p) => p.id)])],
         recipientEmails: [`buyer${n}@client.invalid`],
+        autoIssue: false,
       },
       leadershipReview: { scoreAtLeast: 15, unresolvedDays: 10 },
     };

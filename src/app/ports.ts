@@ -96,6 +96,7 @@ export interface CharterRecord {
   readonly reportRecipientEmails: readonly string[];
   readonly reviewScoreAtLeast: number | null;
   readonly reviewUnresolvedDays: number | null;
+  readonly reportAutoIssue: boolean;
   readonly version: number;
 }
 
@@ -177,6 +178,8 @@ export interface User {
   readonly locale: string;
   readonly isAdmin: boolean;
   readonly status: UserStatus;
+  /** Receives the leadership view by e-mail every Monday morning in their zone (app/reports/mail-leadership-view.ts). */
+  readonly hasLeadershipMail: boolean;
   readonly version: number;
 }
 
@@ -648,6 +651,8 @@ export interface Reads {
   listNotificationSettings(userIds: readonly UserId[]): Promise<NotificationSettingRecord[]>;
   /** The people who set any kind to digest. */
   listDigestUserIds(): Promise<UserId[]>;
+  /** The active people who receive the leadership view by e-mail (users.has_leadership_mail), by id. */
+  listLeadershipMailUsers(): Promise<User[]>;
   /**
    * The person's notices of these kinds made after `since` (exclusive) up to `until` (inclusive) and not e-mailed
    * on their own already (outbox key `notice:<id>`), oldest first, at most `limit`: what a digest lists.
@@ -726,7 +731,8 @@ type Stored<T, K extends PropertyKey = never> = Omit<T, 'id' | 'version' | K>;
  * column of its table, so a field without a column does not compile.
  */
 export interface Columns {
-  user: Stored<User> & { readonly passwordHash: string | null };
+  // An account is made without the subscription (the column's default); the person turns it on (PATCH /me).
+  user: Stored<Omit<User, 'hasLeadershipMail'>> & { readonly passwordHash: string | null; readonly hasLeadershipMail?: boolean };
   client: Stored<Client>;
   supplier: Stored<Supplier>;
   factory: Stored<Factory>;
@@ -976,6 +982,8 @@ export interface IssuedReportHead {
   readonly issuedAt: string;
   readonly issuedById: UserId;
   readonly findingsAcknowledged: boolean;
+  /** Issued by the charter's schedule (app/reports/auto-issue-reports.ts). */
+  readonly isAutomatic: boolean;
   readonly version: number;
 }
 
@@ -1051,6 +1059,8 @@ export interface Reads {
   ): Promise<ChangeRecord[]>;
   /** The escalations of these programs raised before `to` and not resolved before `from` (open at some instant in between). */
   listEscalationsOpenDuring(programIds: readonly AuthorizedProgramId[], from: string, to: string): Promise<Escalation[]>;
+  /** The programs whose charter lets Tollgate issue the weekly report itself (app/reports/auto-issue-reports.ts). */
+  listAutoIssuePrograms(): Promise<ProgramId[]>;
   /** The inspections of these programs recorded before `before`, with their verdicts. */
   listInspectionVerdictsOfPrograms(
     programIds: readonly AuthorizedProgramId[],

@@ -19,6 +19,7 @@ const flagOf = (path: string): string => {
   if (path.startsWith('successDefinitions')) return `--success${path.slice('successDefinitions'.length).replace(/^\./, ' ')}`;
   if (path === 'weeklyReport.weekday') return '--report-day';
   if (path === 'weeklyReport.time') return '--report-time';
+  if (path === 'weeklyReport.autoIssue') return '--auto-issue';
   if (path.startsWith('weeklyReport')) return '--recipients';
   if (path === 'leadershipReview.scoreAtLeast') return '--review-score';
   if (path === 'leadershipReview.unresolvedDays') return '--review-days';
@@ -75,6 +76,7 @@ function describe(c: CharterDocument): string {
       : `${w.weekday === null ? 'day not chosen' : weekdayNames[w.weekday - 1]}${w.time === null ? ', time not chosen' : ` ${w.time}`}`;
   const to = [...w.recipientIds.map(name), ...w.recipientEmails];
   rows.push(['weekly report', `${when}, to ${to.length ? to.join(', ') : 'nobody yet'}`]);
+  rows.push(['issued', w.autoIssue ? 'automatically at that day and time (findings acknowledged)' : 'by the cadence owner']);
   const r = c.leadershipReview;
   rows.push([
     'leadership review',
@@ -98,6 +100,7 @@ interface SetOptions {
   reportDay?: string;
   reportTime?: string;
   recipients?: string;
+  autoIssue?: string;
   reviewScore?: string;
   reviewDays?: string;
   reason?: string;
@@ -145,6 +148,7 @@ export function registerCharterCommands(cli: Command, ctx: CliContext): void {
         '--recipients <addresses>',
         'who receives the weekly report, comma-separated: people on the program and outside addresses ("none" clears)',
       )
+      .option('--auto-issue <on|off>', "on: Tollgate issues the week's report itself at the report day and time, as the cadence owner")
       .option('--review-score <n>', 'risks scoring at least this (1–25) go to leadership review …')
       .option('--review-days <n>', '… when unresolved for this many business days (1–120)')
       .option('--reason <text>', 'why, for the change log')
@@ -166,6 +170,14 @@ export function registerCharterCommands(cli: Command, ctx: CliContext): void {
     const weekday = o.reportDay === undefined ? undefined : weekdayOf(out, o.reportDay);
     const noneOr = (raw: string | undefined) => (raw === undefined ? undefined : raw.trim().toLowerCase() === 'none' ? null : raw.trim());
     const time = noneOr(o.reportTime);
+    const autoIssue =
+      o.autoIssue === undefined
+        ? undefined
+        : ['on', 'yes', 'true'].includes(o.autoIssue.trim().toLowerCase())
+          ? true
+          : ['off', 'no', 'false'].includes(o.autoIssue.trim().toLowerCase())
+            ? false
+            : badOption(out, '--auto-issue', 'Give on or off.', o.autoIssue);
     const score =
       o.reviewScore === undefined
         ? undefined
@@ -224,6 +236,7 @@ export function registerCharterCommands(cli: Command, ctx: CliContext): void {
             time: time === undefined ? before.weeklyReport.time : time,
             recipientIds,
             recipientEmails,
+            autoIssue: autoIssue ?? before.weeklyReport.autoIssue,
           },
           leadershipReview: {
             scoreAtLeast: score === undefined ? before.leadershipReview.scoreAtLeast : score,

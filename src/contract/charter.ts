@@ -15,6 +15,10 @@ const WeeklyReportSchema = z
     time: z.string().max(5).nullable().meta({ description: 'Local time at the factory, HH:MM (24 h)', example: '16:00' }),
     recipientIds: z.array(PersonId).max(charterLimits.recipients),
     recipientEmails: z.array(Email).max(charterLimits.recipients).meta({ description: 'Addresses outside the workspace' }),
+    autoIssue: z.boolean().default(false).meta({
+      description:
+        "Tollgate issues the week's report itself at the day and time (the program's zone), as the cadence owner, findings acknowledged automatically; needs weekday and time",
+    }),
   })
   .strict();
 
@@ -66,6 +70,7 @@ export const CharterSchema = z
       time: z.string().nullable(),
       recipientIds: z.array(z.string()),
       recipientEmails: z.array(z.string()),
+      autoIssue: z.boolean(),
     }),
     leadershipReview: z.object({ scoreAtLeast: z.number().int().nullable(), unresolvedDays: z.number().int().nullable() }),
     people: z.array(PersonRefSchema).meta({ description: 'The people the charter names' }),

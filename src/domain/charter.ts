@@ -27,6 +27,8 @@ export interface WeeklyReportSchedule {
   readonly recipientIds: readonly UserId[];
   /** Addresses outside the workspace (leadership, the client's buyer). */
   readonly recipientEmails: readonly string[];
+  /** Tollgate issues the week's report itself at the day and time, as the cadence owner, findings acknowledged automatically. */
+  readonly autoIssue: boolean;
 }
 
 /** An open risk scoring at least `scoreAtLeast` that stays unresolved for `unresolvedDays` business days goes to leadership review. */
@@ -49,7 +51,7 @@ export const emptyCharter: Charter = {
   decisionOwnerId: null,
   escalationPath: [],
   successDefinitions: {},
-  weeklyReport: { weekday: null, time: null, recipientIds: [], recipientEmails: [] },
+  weeklyReport: { weekday: null, time: null, recipientIds: [], recipientEmails: [], autoIssue: false },
   leadershipReview: { scoreAtLeast: null, unresolvedDays: null },
 };
 
@@ -88,6 +90,8 @@ export function charterValueProblems(c: Charter, gateKeys: readonly string[], ma
     problems.push({ path: 'weeklyReport.weekday', message: 'A weekday from 1 (Monday) to 7 (Sunday).' });
   if (w.time !== null && !timePattern.test(w.time))
     problems.push({ path: 'weeklyReport.time', message: 'A time of day as HH:MM, 00:00–23:59.' });
+  if (w.autoIssue && (w.weekday === null || w.time === null))
+    problems.push({ path: 'weeklyReport.autoIssue', message: 'Choose the day and time the report is issued on first.' });
   if (w.recipientIds.length + w.recipientEmails.length > charterLimits.recipients)
     problems.push({ path: 'weeklyReport', message: `At most ${charterLimits.recipients} recipients in all.` });
   w.recipientIds.forEach((id, i) => {

@@ -65,6 +65,7 @@ export const toUser = (r: UsersTable): User => ({
   locale: r.locale,
   isAdmin: Number(r.isAdmin) === 1,
   status: r.status as UserStatus,
+  hasLeadershipMail: Number(r.hasLeadershipMail) === 1,
   version: Number(r.version),
 });
 
@@ -294,6 +295,7 @@ export const toCharter = (r: ProgramChartersTable): StoredCharter => ({
       time: r.reportTime,
       recipientIds: JSON.parse(r.reportRecipientIds) as UserId[],
       recipientEmails: JSON.parse(r.reportRecipientEmails) as string[],
+      autoIssue: Number(r.reportAutoIssue) === 1,
     },
     leadershipReview: {
       scoreAtLeast: r.reviewScoreAtLeast === null ? null : Number(r.reviewScoreAtLeast),

@@ -24,6 +24,7 @@ import * as m0022 from './migrations/0022-floor-events.js';
 import * as m0023 from './migrations/0023-escalations.js';
 import * as m0024 from './migrations/0024-reports.js';
 import * as m0025 from './migrations/0025-outbox-attachments.js';
+import * as m0027 from './migrations/0027-report-schedule.js';
 
 // Migrations are imported, not discovered on disk, so the compiled build carries them.
 const migrations: Record<string, Migration> = {
@@ -51,6 +52,7 @@ const migrations: Record<string, Migration> = {
   '0023-escalations': m0023,
   '0024-reports': m0024,
   '0025-outbox-attachments': m0025,
+  '0027-report-schedule': m0027,
 };
 
 /** Where the applied migrations are recorded, and their lock: the schema's, not the workspace's data. */

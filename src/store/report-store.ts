@@ -24,6 +24,7 @@ type ReportReads = Pick<
   | 'listChangesSinceOfPrograms'
   | 'listEscalationsOpenDuring'
   | 'listInspectionVerdictsOfPrograms'
+  | 'listAutoIssuePrograms'
 >;
 
 const toDraft = (r: ReportDraftsTable): ReportDraftRecord => ({
@@ -34,7 +35,17 @@ const toDraft = (r: ReportDraftsTable): ReportDraftRecord => ({
   version: Number(r.version),
 });
 
-const headColumns = ['id', 'programId', 'week', 'revision', 'issuedAt', 'issuedById', 'findingsAcknowledged', 'version'] as const;
+const headColumns = [
+  'id',
+  'programId',
+  'week',
+  'revision',
+  'issuedAt',
+  'issuedById',
+  'findingsAcknowledged',
+  'isAutomatic',
+  'version',
+] as const;
 
 const toHead = (r: Pick<IssuedReportsTable, (typeof headColumns)[number]>): IssuedReportHead => ({
   id: r.id,
@@ -44,6 +55,7 @@ const toHead = (r: Pick<IssuedReportsTable, (typeof headColumns)[number]>): Issu
   issuedAt: r.issuedAt,
   issuedById: r.issuedById as UserId,
   findingsAcknowledged: Number(r.findingsAcknowledged) === 1,
+  isAutomatic: Number(r.isAutomatic) === 1,
   version: Number(r.version),
 });
 
@@ -200,6 +212,15 @@ export function reportReads(db: Kysely<Database>): ReportReads {
         createdAt: r.createdAt,
         verdict: (JSON.parse(r.details ?? 'null') as InspectionDetails).verdict,
       }));
+    },
+    async listAutoIssuePrograms() {
+      const rows = await db
+        .selectFrom('programCharters')
+        .select('programId')
+        .where('reportAutoIssue', '=', 1)
+        .orderBy('programId')
+        .execute();
+      return rows.map((r) => r.programId as ProgramId);
     },
     async listInspectionVerdicts(programId, before) {
       const rows = await db

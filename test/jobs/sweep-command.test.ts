@@ -39,9 +39,13 @@ describe.each(dialects)('tollgate sweep (%s)', (dialect) => {
     expect(jsonOf<{ jobs: { name: string; schedule: string | null }[] }>(await tollgate(db, 'sweep', '--list', '--json')).jobs).toEqual([
       expect.objectContaining({ name: 'readiness-sweep', schedule: 'every 10 min' }),
       expect.objectContaining({ name: 'escalation-sweep', schedule: 'every 15 min on the clock (UTC)' }),
+      expect.objectContaining({ name: 'report-auto-issue', schedule: 'every 15 min on the clock (UTC)' }),
+      expect.objectContaining({ name: 'leadership-mail', schedule: 'every 15 min on the clock (UTC)' }),
     ]);
     const bad = await tollgate(db, 'sweep', '--job', 'escalation-swep');
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('--job "escalation-swep": No such job; the jobs are readiness-sweep, escalation-sweep.');
+    expect(bad.stderr).toContain(
+      '--job "escalation-swep": No such job; the jobs are readiness-sweep, escalation-sweep, report-auto-issue, leadership-mail.',
+    );
   });
 });

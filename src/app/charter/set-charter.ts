@@ -48,6 +48,7 @@ const columns = (programId: AuthorizedProgram['id'], c: Charter): Columns['chart
   reportRecipientEmails: c.weeklyReport.recipientEmails,
   reviewScoreAtLeast: c.leadershipReview.scoreAtLeast,
   reviewUnresolvedDays: c.leadershipReview.unresolvedDays,
+  reportAutoIssue: c.weeklyReport.autoIssue,
 });
 
 /** The people who may take part in the program: they hold a role on it or on its client, and are not removed. */

@@ -16,7 +16,7 @@ const charter: Charter = {
   decisionOwnerId: 'u-jonas',
   escalationPath: ['u-ana', 'u-jonas'],
   successDefinitions: { G1: 'Golden sample signed.' },
-  weeklyReport: { weekday: 5, time: '16:00', recipientIds: ['u-jonas'], recipientEmails: ['buyer@keller.example'] },
+  weeklyReport: { weekday: 5, time: '16:00', recipientIds: ['u-jonas'], recipientEmails: ['buyer@keller.example'], autoIssue: false },
   leadershipReview: { scoreAtLeast: 15, unresolvedDays: 10 },
   people: people.map((p) => ({ ...p, email: `${p.id.slice(2)}@example.test` })),
   gates: ['G1', 'G2'],
@@ -63,7 +63,7 @@ describe('CharterEditForm', () => {
       decisionOwnerId: 'u-jonas',
       escalationPath: ['u-jonas', 'u-ana', 'u-li'],
       successDefinitions: { G1: 'Golden sample signed.', G2: 'Pilot run passed.' },
-      weeklyReport: { weekday: 5, time: '16:00', recipientIds: ['u-jonas'], recipientEmails: ['buyer@keller.example'] },
+      weeklyReport: { weekday: 5, time: '16:00', recipientIds: ['u-jonas'], recipientEmails: ['buyer@keller.example'], autoIssue: false },
       leadershipReview: { scoreAtLeast: 15, unresolvedDays: 10 },
     });
     expect(onDone).toHaveBeenCalled();
