@@ -1043,8 +1043,8 @@ export interface Reads {
   /** The program's inspections recorded before `before`, with their verdicts. */
   listInspectionVerdicts(programId: AuthorizedProgramId, before: string): Promise<InspectionVerdictRecord[]>;
   // Many programs' weeks at once (the leadership view, app/reports/read-portfolio-week.ts): one query each.
-  /** The checklist items of these programs, by gate and position. */
-  listChecklistItemsOfPrograms(programIds: readonly AuthorizedProgramId[]): Promise<ChecklistItemRecord[]>;
+  /** The checklist items of these gates of these programs, by gate and position. */
+  listChecklistItemsOfGates(programIds: readonly AuthorizedProgramId[], gateIds: readonly string[]): Promise<ChecklistItemRecord[]>;
   /** The drafts' narratives of one week of these programs. */
   listReportDraftsOfWeek(programIds: readonly AuthorizedProgramId[], week: string): Promise<ReportDraftRecord[]>;
   /** The latest issued revision of one week of each of these programs that has one. */

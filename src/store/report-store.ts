@@ -18,7 +18,7 @@ type ReportReads = Pick<
   | 'listChangesSince'
   | 'listEscalationsOpenAt'
   | 'listInspectionVerdicts'
-  | 'listChecklistItemsOfPrograms'
+  | 'listChecklistItemsOfGates'
   | 'listReportDraftsOfWeek'
   | 'listLatestIssuedReportsOfWeek'
   | 'listChangesSinceOfPrograms'
@@ -121,12 +121,13 @@ export function reportReads(db: Kysely<Database>): ReportReads {
     },
     // The reads of many programs' weeks at once (the leadership view): one statement each, whatever the
     // number of programs (IN lists are far below both databases' parameter limits for any portfolio).
-    async listChecklistItemsOfPrograms(programIds) {
-      if (programIds.length === 0) return [];
+    async listChecklistItemsOfGates(programIds, gateIds) {
+      if (programIds.length === 0 || gateIds.length === 0) return [];
       const rows = await db
         .selectFrom('checklistItems')
         .selectAll()
         .where('programId', 'in', [...programIds])
+        .where('gateId', 'in', [...gateIds])
         .orderBy('gateId')
         .orderBy('position')
         .execute();

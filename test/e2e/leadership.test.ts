@@ -7,7 +7,9 @@ import { type ApiSession, apiSession, type DemoBrowser, startDemoBrowser } from 
 import { demoInstant } from '../support/demo-template.js';
 
 const wait = { timeout: 60_000 };
+/** Into docs/screenshots only under `npm run screenshots` (TOLLGATE_KEEP_SCREENSHOTS=1), as main's keepForDocs does. */
 const keep = (path: string) => {
+  if (process.env.TOLLGATE_KEEP_SCREENSHOTS !== '1') return;
   const dir = join(process.cwd(), 'docs', 'screenshots');
   mkdirSync(dir, { recursive: true });
   copyFileSync(path, join(dir, path.split('/').pop() as string));
