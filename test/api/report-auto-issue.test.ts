@@ -90,11 +90,11 @@ describe.each(dialects)('the weekly report issued on the charter’s schedule on
 
   it('issues once when the day and time come in the program’s zone, as the cadence owner, findings acknowledged and recorded', async () => {
     pin(t.deps, '2026-12-04T07:59:00Z');
-    expect(await autoIssueReports(t.deps)).toEqual({ programs: 1, issued: 0, unowned: 0 });
+    expect(await autoIssueReports(t.deps)).toEqual({ programs: 1, issued: 0, unowned: 0, refused: [] });
     pin(t.deps, '2026-12-04T08:00:00Z');
-    expect(await autoIssueReports(t.deps)).toEqual({ programs: 1, issued: 1, unowned: 0 });
+    expect(await autoIssueReports(t.deps)).toEqual({ programs: 1, issued: 1, unowned: 0, refused: [] });
     pin(t.deps, '2026-12-04T08:15:00Z');
-    expect(await autoIssueReports(t.deps)).toEqual({ programs: 1, issued: 0, unowned: 0 });
+    expect(await autoIssueReports(t.deps)).toEqual({ programs: 1, issued: 0, unowned: 0, refused: [] });
     const list = (await call(t, { method: 'GET', url: base() })).json<{
       items: { revision: number; week: string; isAutomatic: boolean }[];
     }>();

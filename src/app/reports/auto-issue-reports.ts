@@ -13,6 +13,8 @@ export interface AutoIssueRun {
   readonly issued: number;
   /** Due, but nobody on the program may issue (no active cadence owner). */
   readonly unowned: number;
+  /** Due, but issuing was refused (the week too far back to read, say): the others are issued all the same. */
+  readonly refused: readonly string[];
 }
 
 const weekdays = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -50,10 +52,11 @@ export async function autoIssueReports(deps: AppDeps): Promise<AutoIssueRun> {
   const r = deps.store.reads;
   const now = deps.clock.now();
   const ids = new Set<string>(await r.listAutoIssuePrograms());
-  if (ids.size === 0) return { programs: 0, issued: 0, unowned: 0 };
+  if (ids.size === 0) return { programs: 0, issued: 0, unowned: 0, refused: [] };
   const programs = (await r.listPrograms()).filter((p) => ids.has(p.id) && p.status === 'active' && p.archivedAt === null);
   let issued = 0;
   let unowned = 0;
+  const refused: string[] = [];
   for (const program of programs) {
     const actor = await issuerOf(r, program);
     if (!actor) {
@@ -69,9 +72,8 @@ export async function autoIssueReports(deps: AppDeps): Promise<AutoIssueRun> {
     if (done.length > 0) continue;
     const reason = `Issued automatically: the charter's weekly report day and time (${weekdays[(schedule.weekday ?? 1) - 1]} ${schedule.time} ${program.timeZone}).`;
     const result = await autoIssueReport(deps, { programId: program.id, actor, week: week.label, reason });
-    if (!result.ok)
-      throw new Error(`Issuing ${program.code} ${week.label} automatically was refused: ${result.error.code} ${result.error.message}`);
-    if (result.value !== null) issued++;
+    if (!result.ok) refused.push(`${program.code} ${week.label}: ${result.error.code} ${result.error.message}`);
+    else if (result.value !== null) issued++;
   }
-  return { programs: programs.length, issued, unowned };
+  return { programs: programs.length, issued, unowned, refused };
 }

@@ -14,5 +14,5 @@ export const reportAutoIssue: JobDefinition<AutoIssueRun> = {
   retryLimit: 2,
   run: ({ deps }) => autoIssueReports(deps),
   summary: (r) =>
-    `${r.programs} program${r.programs === 1 ? '' : 's'} on a schedule: ${r.issued} issued${r.unowned > 0 ? `, ${r.unowned} without a cadence owner` : ''}`,
+    `${r.programs} program${r.programs === 1 ? '' : 's'} on a schedule: ${r.issued} issued${r.unowned > 0 ? `, ${r.unowned} without a cadence owner` : ''}${r.refused.length > 0 ? `; refused: ${r.refused.join('; ')}` : ''}`,
 };
