@@ -54,7 +54,9 @@ export async function readPortfolioWeek(
   const drafts = programs.filter((p) => !issued.has(p.id));
   if (drafts.length === 0) return ok(fromSnapshots);
 
-  const windows = new Map<string, WeekWindow>(drafts.map((p) => [p.id, weekWindow(week, p.timeZone, now)]));
+  const byZone = new Map<string, WeekWindow>();
+  const windowIn = (zone: string) => byZone.get(zone) ?? (byZone.set(zone, weekWindow(week, zone, now)).get(zone) as WeekWindow);
+  const windows = new Map<string, WeekWindow>(drafts.map((p) => [p.id, windowIn(p.timeZone)]));
   const all = [...windows.values()];
   const since = min(all.map((w) => w.startAt));
   const [firstEnd, lastEnd] = [min(all.map((w) => w.endAt)), max(all.map((w) => w.endAt))];
