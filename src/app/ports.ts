@@ -1043,6 +1043,16 @@ export interface Reads {
   /** The program's inspections recorded before `before`, with their verdicts. */
   listInspectionVerdicts(programId: AuthorizedProgramId, before: string): Promise<InspectionVerdictRecord[]>;
   // Many programs' weeks at once (the leadership view, app/reports/read-portfolio-week.ts): one query each.
+  /**
+   * The actions of these programs a week's report may read: those blocking a milestone, those due between
+   * `due.start` and `due.end` (the week after), and any changed at or after `since` (whose state then may
+   * differ from today's). The report reads no other (domain/report/blockers.ts, next-week-plan.ts).
+   */
+  listActionsForReport(
+    programIds: readonly AuthorizedProgramId[],
+    since: string,
+    due: { readonly start: string; readonly end: string },
+  ): Promise<Action[]>;
   /** The checklist items of these gates of these programs, by gate and position. */
   listChecklistItemsOfGates(programIds: readonly AuthorizedProgramId[], gateIds: readonly string[]): Promise<ChecklistItemRecord[]>;
   /** The drafts' narratives of one week of these programs. */

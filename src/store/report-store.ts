@@ -3,7 +3,7 @@ import type { IssuedReportHead, IssuedReportRecord, Reads, ReportDraftRecord } f
 import type { InspectionDetails } from '../domain/floor/floor-event.js';
 import type { ProgramId, UserId } from '../domain/ids.js';
 import { toEscalation } from './escalation-store.js';
-import { toChange, toChecklistItem } from './mappers.js';
+import { toAction, toChange, toChecklistItem } from './mappers.js';
 import type { Database, IssuedReportsTable, ReportDraftsTable } from './schema.js';
 
 // Weekly reports (migration 0024): drafts' narratives and issued snapshots, and what reading a week needs
@@ -19,6 +19,7 @@ type ReportReads = Pick<
   | 'listEscalationsOpenAt'
   | 'listInspectionVerdicts'
   | 'listChecklistItemsOfGates'
+  | 'listActionsForReport'
   | 'listReportDraftsOfWeek'
   | 'listLatestIssuedReportsOfWeek'
   | 'listChangesSinceOfPrograms'
@@ -132,6 +133,22 @@ export function reportReads(db: Kysely<Database>): ReportReads {
         .orderBy('position')
         .execute();
       return rows.map(toChecklistItem);
+    },
+    async listActionsForReport(programIds, since, due) {
+      if (programIds.length === 0) return [];
+      const rows = await db
+        .selectFrom('actions')
+        .selectAll()
+        .where('programId', 'in', [...programIds])
+        .where((eb) =>
+          eb.or([
+            eb('blocksMilestoneId', 'is not', null),
+            eb.and([eb('dueDate', '>=', due.start), eb('dueDate', '<=', due.end)]),
+            eb('updatedAt', '>=', since),
+          ]),
+        )
+        .execute();
+      return rows.map(toAction);
     },
     async listReportDraftsOfWeek(programIds, week) {
       if (programIds.length === 0) return [];

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openAction } from '../../src/app/actions/open-action.js';
 import { createMilestone } from '../../src/app/create-milestone.js';
 import { unwrap } from '../../src/app/create-records.js';
 import type { Actor } from '../../src/app/deps.js';
@@ -86,6 +87,21 @@ describe.each(dialects)('leadership view API on %s', (dialect) => {
     }
     await seedRisk(t, sz, t.actor, { title: 'Resin shortage', ownerId: t.actor.id, likelihood: 4, impact: 4, reviewDate: null });
     await seedDecision(t, chi, t.actor, { statement: 'Second tool?', ownerId: t.actor.id, dueDate: '2026-12-02' });
+    // Actions the batch reads (blocking; due the week after; changed since the week began) and one it need not.
+    const action = async (title: string, dueDate: string, blocks: string | null) =>
+      unwrap(
+        await openAction(t.deps, {
+          programId: chi.id,
+          actor: t.actor,
+          title,
+          ownerId: t.actor.id,
+          dueDate: d(dueDate),
+          blocksMilestoneId: blocks,
+        }),
+      );
+    await action('Repair the press', '2026-12-03', 'M-1');
+    await action('Order spare dies', '2026-12-09', null);
+    await action('Paint the fence', '2027-01-15', null);
     await move(sz, 'M-1', '2026-12-15', 'Steel arrives late', '2026-12-01T02:00:00Z');
     // Sunday 21:00 in Chicago: its W49, though Monday in UTC.
     await move(chi, 'M-1', '2026-12-14', 'Press down', '2026-12-07T03:00:00Z');
@@ -105,14 +121,16 @@ describe.each(dialects)('leadership view API on %s', (dialect) => {
     const view = res.json<View>();
     expect(view).toMatchObject({ week, asOf: '2026-12-08T02:00:00.000Z' });
     expect(view.lines.map((l) => [l.program.code, l.revision])).toEqual([
-      ['SZ-LEAD', 1],
       ['CHI-LEAD', null],
+      ['SZ-LEAD', 1],
       ['QUIET', null],
     ]);
-    const [szLine, chiLine, quietLine] = view.lines;
+    const [chiLine, szLine, quietLine] = view.lines;
     expect(chiLine?.slipped).toEqual([{ key: 'M-1', name: 'Pilot run', days: 2, reason: 'Press down' }]);
     expect(chiLine?.decisionsDue).toEqual([expect.objectContaining({ key: 'D-1', isOverdue: true })]);
     expect(chiLine?.reasons.map((r) => r.kind)).toContain('decisions_overdue');
+    // Its blocking action is overdue: release readiness red.
+    expect(chiLine?.readiness).toBe('red');
     expect(szLine?.slipped).toEqual([expect.objectContaining({ key: 'M-1', reason: 'Steel arrives late' })]);
     expect(szLine?.topRisks).toEqual([expect.objectContaining({ key: 'R-1', score: 16 })]);
     expect(quietLine?.attention).toEqual([]);
