@@ -30,6 +30,7 @@ interface Line {
   program: { code: string };
   revision: number | null;
   health: string;
+  readiness: string;
   slipped: { key: string; days: number; reason: string | null }[];
   decisionsDue: { key: string; owner: string | null; isOverdue: boolean }[];
   topRisks: { key: string; score: number }[];
