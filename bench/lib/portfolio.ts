@@ -230,7 +230,7 @@ interface ProgramPlan {
  * decided), risks (re-scored, a third closed) and actions (some blocking a milestone or addressing a
  * risk; most of those due by now marked done, most of those confirmed), over the year before `now`.
  */
-function planProgram(rng: Rng, n: number, m: number, now: Date, world: World): ProgramPlan {
+function planProgram(rng: Rng, n: number, m: number, now: Date, world: World, extra?: ExtraProgram): ProgramPlan {
   const T = now.getTime();
   const factory = rng.pick(factories);
   const zone = factory.timeZone;
@@ -238,9 +238,12 @@ function planProgram(rng: Rng, n: number, m: number, now: Date, world: World): P
   const cadence = world.cadenceOf.get(clientId) ?? [];
   const people = world.peopleOf.get(clientId) ?? [];
   const owner = rng.pick(cadence);
-  const status = rng.pick(statuses);
+  const picked = rng.pick(statuses);
+  const status = extra ? 'active' : picked;
   const today = dateInZone(now, zone);
-  const kickoff = bd(addDays(today, status === 'draft' ? 7 * rng.int(0, 4) : -7 * rng.int(0, 60)), 0);
+  // The same draws as ever (so a seed still makes the same portfolio); an extra program sets its own age.
+  const offset = status === 'draft' ? 7 * rng.int(0, 4) : -7 * rng.int(0, 60);
+  const kickoff = bd(addDays(today, extra ? -7 * extra.kickoffWeeksAgo : offset), 0);
   const planDays = m * 5 + rng.int(0, 60);
   // A draft's plan has been in the making for up to eight weeks; the others were set up just before kick-off.
   const created =
@@ -255,7 +258,7 @@ function planProgram(rng: Rng, n: number, m: number, now: Date, world: World): P
   const dayAt = (t: number) => dateInZone(new Date(t), zone);
 
   const input: Omit<CreateProgramInput, 'actor'> = {
-    code: `BN-${String(n).padStart(5, '0')}`,
+    code: extra?.code ?? `BN-${String(n).padStart(5, '0')}`,
     name: `${rng.pick(products)} ${n}`,
     clientId,
     supplierName: `${factory.city} Supplier ${rng.int(1, 50)}`,
@@ -369,6 +372,7 @@ function planProgram(rng: Rng, n: number, m: number, now: Date, world: World): P
         time: '16:00',
         recipientIds: [...new Set([owner.id, ...people.slice(0, 3).map((p) => p.id)])],
         recipientEmails: [`buyer${n}@client.invalid`],
+        autoIssue: false,
       },
       leadershipReview: { scoreAtLeast: 15, unresolvedDays: 10 },
     };
@@ -781,4 +785,55 @@ export async function loadPortfolio(reads: Reads): Promise<Portfolio> {
     programs: synthetic,
     openMilestones,
   };
+}
+
+/** One more program for an operation of its own (bench/operations/report-draft.ts): its code, size and age. */
+export interface ExtraProgram {
+  /** Not BN-…, so loadPortfolio leaves it out of the other operations' targets. */
+  readonly code: string;
+  readonly milestones: number;
+  /** Its kick-off, weeks before the bench instant: 52 gives a year of history. */
+  readonly kickoffWeeksAgo: number;
+}
+
+/**
+ * Plans and writes one more active program into a generated portfolio, as the generator writes each of its
+ * own (the same steps, people and template, one transaction per call, in time order): answers its id.
+ */
+export async function generateExtraProgram(deps: AppDeps, reads: Reads, rng: Rng, now: Date, extra: ExtraProgram): Promise<ProgramId> {
+  const [users, memberships, clients] = await Promise.all([reads.listUsers(), reads.listMemberships(), reads.listClients()]);
+  const byUser = new Map<string, typeof memberships>();
+  for (const m of memberships) byUser.set(m.userId, [...(byUser.get(m.userId) ?? []), m]);
+  const admin = users.find((u) => u.email === benchEmails.admin);
+  if (!admin) throw new Error('the benchmark database has no admin: not a generated portfolio');
+  const cadenceOf = new Map<string, Actor[]>();
+  const peopleOf = new Map<string, Actor[]>();
+  const qualityOf = new Map<string, Actor>();
+  for (const u of users.filter((x) => /^(person|contributor|quality)\d+@bench\.invalid$/.test(x.email))) {
+    const own = byUser.get(u.id) ?? [];
+    for (const m of own) {
+      if (m.clientId === null) continue;
+      const a = actorOf(u, own);
+      peopleOf.set(m.clientId, [...(peopleOf.get(m.clientId) ?? []), a]);
+      if (m.role === 'cadence_owner') cadenceOf.set(m.clientId, [...(cadenceOf.get(m.clientId) ?? []), a]);
+      if (m.role === 'quality_owner') qualityOf.set(m.clientId, a);
+    }
+  }
+  const world: World = {
+    admin: actorOf(admin, byUser.get(admin.id) ?? []),
+    clientIds: clients.map((c) => c.id).filter((id) => cadenceOf.has(id)),
+    cadenceOf,
+    peopleOf,
+    qualityOf,
+    templateId: benchTemplateId,
+  };
+  const plan = planProgram(rng, 0, extra.milestones, now, world, extra);
+  let t = 0;
+  const d: AppDeps = { ...deps, clock: { now: () => new Date(t) } };
+  const s: ProgramState = { programId: '', programVersion: 1, milestones: [], decisions: [], risks: [], actions: [] };
+  for (const st of plan.steps) {
+    t = st.at;
+    must(await st.run(d, s), st.what);
+  }
+  return s.programId as ProgramId;
 }

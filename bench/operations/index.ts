@@ -1,6 +1,7 @@
 import { businessDaysAddCn, businessDaysCountCn, businessDaysCountTw } from './business-days.js';
 import { createMilestoneOp } from './create-milestone.js';
 import { escalationSweep } from './escalation-sweep.js';
+import { leadershipViewOp } from './leadership-view.js';
 import { listChangesOp, listChangesPage } from './list-changes.js';
 import { listPortfolio } from './list-portfolio.js';
 import { loadProgram } from './load-program.js';
@@ -17,6 +18,7 @@ import {
   slack10kCn,
   topoSort10k,
 } from './propagate-10k.js';
+import { reportDraft500, reportDraft500Past } from './report-draft.js';
 import { signInUnknownEmail, signInWrongPassword } from './sign-in.js';
 import type { Operation, PureOperation } from './types.js';
 
@@ -34,12 +36,16 @@ export const operations: readonly Operation[] = [
   mtaChart,
   listChangesOp,
   listChangesPage,
+  leadershipViewOp,
   // After the reads (the escalations it raises count in health), before the writes that move milestones.
   escalationSweep,
   moveMilestoneOp,
   createMilestoneOp,
   signInWrongPassword,
   signInUnknownEmail,
+  // Last: their setup writes one more program (500 milestones, a year of history), which the other operations never see.
+  reportDraft500,
+  reportDraft500Past,
 ];
 
 /** Operations on in-memory domain data: measured once per run, before the dialects, without a database. */

@@ -4,7 +4,7 @@ import type { Reads } from '../../src/app/ports.js';
 import { defineOperation } from './types.js';
 
 /** The same dependencies, with the store's reads counted by name (the real store does the work). */
-function countingReads(deps: AppDeps): { deps: AppDeps; calls: Map<string, number>; rows: Map<string, number> } {
+export function countingReads(deps: AppDeps): { deps: AppDeps; calls: Map<string, number>; rows: Map<string, number> } {
   const calls = new Map<string, number>();
   const rows = new Map<string, number>();
   const reads = new Proxy(deps.store.reads, {

@@ -1,4 +1,5 @@
 import type { ReportIssue } from '../domain/report/issued-report.js';
+import type { LeadershipView } from '../domain/report/leadership-view.js';
 import type { WeeklyReport } from '../domain/report/weekly-report.js';
 import type { Principal } from '../domain/roles.js';
 import type { Clock, PasswordHasher, Store } from './ports.js';
@@ -31,4 +32,6 @@ export interface MailSetup {
   readonly publicUrl: string;
   /** The PDF of an issued weekly report, attached to its e-mail (pdf/weekly-report-pdf.ts, composed in main/). */
   readonly reportPdf: (report: WeeklyReport, issue: ReportIssue) => Promise<Uint8Array>;
+  /** The PDF of a week's leadership view, attached to the subscribers' e-mail (pdf/leadership-pdf.ts). */
+  readonly leadershipPdf: (view: LeadershipView, asOf: string) => Promise<Uint8Array>;
 }

@@ -99,6 +99,7 @@ export interface CharterRecord {
   readonly reviewUnresolvedDays: number | null;
   readonly requestDaysBefore: number | null;
   readonly requestUntouchedDays: number;
+  readonly reportAutoIssue: boolean;
   readonly version: number;
 }
 
@@ -180,6 +181,8 @@ export interface User {
   readonly locale: string;
   readonly isAdmin: boolean;
   readonly status: UserStatus;
+  /** Receives the leadership view by e-mail every Monday morning in their zone (app/reports/mail-leadership-view.ts). */
+  readonly hasLeadershipMail: boolean;
   readonly version: number;
 }
 
@@ -651,6 +654,8 @@ export interface Reads {
   listNotificationSettings(userIds: readonly UserId[]): Promise<NotificationSettingRecord[]>;
   /** The people who set any kind to digest. */
   listDigestUserIds(): Promise<UserId[]>;
+  /** The active people who receive the leadership view by e-mail (users.has_leadership_mail), by id. */
+  listLeadershipMailUsers(): Promise<User[]>;
   /**
    * The person's notices of these kinds made after `since` (exclusive) up to `until` (inclusive) and not e-mailed
    * on their own already (outbox key `notice:<id>`), oldest first, at most `limit`: what a digest lists.
@@ -729,7 +734,8 @@ type Stored<T, K extends PropertyKey = never> = Omit<T, 'id' | 'version' | K>;
  * column of its table, so a field without a column does not compile.
  */
 export interface Columns {
-  user: Stored<User> & { readonly passwordHash: string | null };
+  // An account is made without the subscription (the column's default); the person turns it on (PATCH /me).
+  user: Stored<Omit<User, 'hasLeadershipMail'>> & { readonly passwordHash: string | null; readonly hasLeadershipMail?: boolean };
   client: Stored<Client>;
   supplier: Stored<Supplier>;
   factory: Stored<Factory>;
@@ -980,6 +986,8 @@ export interface IssuedReportHead {
   readonly issuedAt: string;
   readonly issuedById: UserId;
   readonly findingsAcknowledged: boolean;
+  /** Issued by the charter's schedule (app/reports/auto-issue-reports.ts). */
+  readonly isAutomatic: boolean;
   readonly version: number;
 }
 
@@ -1038,6 +1046,8 @@ export interface Reads {
   findReportDraft(programId: AuthorizedProgramId, week: string): Promise<ReportDraftRecord | null>;
   /** The outcomes recorded in a week's cadence meeting, in the order recorded. */
   listMeetingOutcomes(programId: AuthorizedProgramId, week: string): Promise<MeetingOutcomeRecord[]>;
+  /** The same for several programs at once (the leadership view's batch), each program's in that order. */
+  listMeetingOutcomesOfPrograms(programIds: readonly AuthorizedProgramId[], week: string): Promise<MeetingOutcomeRecord[]>;
   /** A page of the program's issued reports, newest issued first (keyset on issuedAt, id), optionally of one week. */
   listIssuedReports(
     programId: AuthorizedProgramId,
@@ -1060,6 +1070,40 @@ export interface Reads {
   listEscalationsOpenAt(programId: AuthorizedProgramId, at: string): Promise<Escalation[]>;
   /** The program's inspections recorded before `before`, with their verdicts. */
   listInspectionVerdicts(programId: AuthorizedProgramId, before: string): Promise<InspectionVerdictRecord[]>;
+  // Many programs' weeks at once (the leadership view, app/reports/read-portfolio-week.ts): one query each.
+  /**
+   * The actions of these programs a week's report may read: those blocking a milestone, those due between
+   * `due.start` and `due.end` (the week after), and any changed at or after `since` (whose state then may
+   * differ from today's). The report reads no other (domain/report/blockers.ts, next-week-plan.ts).
+   */
+  listActionsForReport(
+    programIds: readonly AuthorizedProgramId[],
+    since: string,
+    due: { readonly start: string; readonly end: string },
+  ): Promise<Action[]>;
+  /** The checklist items of these gates of these programs, by gate and position. */
+  listChecklistItemsOfGates(programIds: readonly AuthorizedProgramId[], gateIds: readonly string[]): Promise<ChecklistItemRecord[]>;
+  /** The drafts' narratives of one week of these programs. */
+  listReportDraftsOfWeek(programIds: readonly AuthorizedProgramId[], week: string): Promise<ReportDraftRecord[]>;
+  /** The latest issued revision of one week of each of these programs that has one. */
+  listLatestIssuedReportsOfWeek(programIds: readonly AuthorizedProgramId[], week: string): Promise<IssuedReportRecord[]>;
+  /** listChangesSince of these programs: at most `limit` rows per program, the oldest, oldest first. */
+  listChangesSinceOfPrograms(
+    programIds: readonly AuthorizedProgramId[],
+    since: string,
+    entities: readonly EntityName[],
+    fields: readonly string[],
+    limit: number,
+  ): Promise<ChangeRecord[]>;
+  /** The escalations of these programs raised before `to` and not resolved before `from` (open at some instant in between). */
+  listEscalationsOpenDuring(programIds: readonly AuthorizedProgramId[], from: string, to: string): Promise<Escalation[]>;
+  /** The programs whose charter lets Tollgate issue the weekly report itself (app/reports/auto-issue-reports.ts). */
+  listAutoIssuePrograms(): Promise<ProgramId[]>;
+  /** The inspections of these programs recorded before `before`, with their verdicts. */
+  listInspectionVerdictsOfPrograms(
+    programIds: readonly AuthorizedProgramId[],
+    before: string,
+  ): Promise<(InspectionVerdictRecord & { readonly programId: ProgramId })[]>;
 }
 
 export interface Reads {

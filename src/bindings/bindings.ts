@@ -11,6 +11,7 @@ import { intakeBindings } from './intake.js';
 import { notificationBindings } from './notifications.js';
 import { peopleBindings } from './people.js';
 import { planBindings } from './plan.js';
+import { portfolioBindings } from './portfolio.js';
 import { programBindings } from './programs.js';
 import { reportBindings } from './reports.js';
 import { riskBindings } from './risks.js';
@@ -41,4 +42,5 @@ export const bindings: { readonly [K in OperationName]: Binding<K> } = {
   ...escalationBindings,
   ...reportBindings,
   ...updateRequestBindings,
+  ...portfolioBindings,
 };

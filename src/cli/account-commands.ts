@@ -29,7 +29,12 @@ function meText(me: MeJson, where: string): string {
 }
 
 /** An account change's refusal names the options typed, not the API's fields. */
-const accountFlags = { name: '--name', timeZone: '--time-zone', version: 'your account (read it again and retry)' };
+const accountFlags = {
+  name: '--name',
+  timeZone: '--time-zone',
+  hasLeadershipMail: '--leadership-mail',
+  version: 'your account (read it again and retry)',
+};
 
 const tokenStatus = (t: ApiTokenJson, now: string) => (t.revokedAt ? 'revoked' : t.expiresAt <= now ? 'expired' : 'active');
 
@@ -167,20 +172,34 @@ export function registerAccountCommands(cli: Command, ctx: CliContext): void {
       .description('Change your own name or time zone (anyone may change theirs; nobody else’s)')
       .option('--name <name>', 'your name as colleagues read it')
       .option('--time-zone <zone>', 'the IANA time zone every time is shown to you in, e.g. Asia/Shanghai')
+      .option('--leadership-mail <on|off>', "on: e-mail me last week's leadership view every Monday at 08:00 in my time zone")
       .option('--json', 'print the person as GET /api/v1/me answers (without csrfToken/via)')
       .addHelpText('after', '\nExample:\n  tollgate account set --time-zone Asia/Shanghai\n  tollgate account set --name "Lin Wei-Hart"'),
-  ).action(async (o: { name?: string; timeZone?: string; json?: boolean }, cmd: Command) => {
+  ).action(async (o: { name?: string; timeZone?: string; leadershipMail?: string; json?: boolean }, cmd: Command) => {
     const out = outputOf(o);
-    if (o.name === undefined && o.timeZone === undefined) badOption(out, '--name', 'Give --name, --time-zone or both.');
+    if (o.name === undefined && o.timeZone === undefined && o.leadershipMail === undefined)
+      badOption(out, '--name', 'Give --name, --time-zone or both.');
+    const mail = o.leadershipMail?.trim().toLowerCase();
+    const hasLeadershipMail =
+      mail === undefined
+        ? undefined
+        : mail === 'on'
+          ? true
+          : mail === 'off'
+            ? false
+            : badOption(out, '--leadership-mail', 'Give on or off.', o.leadershipMail);
     await withBackend(ctx, cmd, out, async (b) => {
       const before = must(out, await b.me());
-      const r = await b.updateMe({ body: { version: before.version, name: o.name, timeZone: o.timeZone } });
+      const r = await b.updateMe({ body: { version: before.version, name: o.name, timeZone: o.timeZone, hasLeadershipMail } });
       if (!r.ok) return fail(out, withFlags(r.error, accountFlags));
       const { csrfToken: _c, via: _v, ...me } = r.value;
       emit(out, me, () =>
         [
-          before.name === me.name && before.timeZone === me.timeZone ? 'Nothing changed:' : 'Saved:',
+          before.name === me.name && before.timeZone === me.timeZone && before.hasLeadershipMail === me.hasLeadershipMail
+            ? 'Nothing changed:'
+            : 'Saved:',
           `${me.name} <${me.email}>, time zone ${me.timeZone} (every time is shown to you in it).`,
+          ...(me.hasLeadershipMail ? ['The leadership view is e-mailed to you every Monday at 08:00.'] : []),
         ].join(' '),
       );
     });

@@ -84,6 +84,8 @@ export interface Backend extends OperationCalls {
   gatePack(programId: string, gateKey: string, timeZone: string | undefined): Promise<Result<GatePackPdf>>;
   /** An issued report's PDF (drawn in-process on the database, downloaded from a server). */
   issuedReportPdf(programId: string, week: string, revision: number | 'latest'): Promise<Result<GatePackPdf>>;
+  /** The leadership view of a week as a PDF (drawn in-process on the database, downloaded from a server). */
+  portfolioPdf(week: string): Promise<Result<GatePackPdf>>;
   /** Attaches a file to a checklist item (multipart to a server, streamed; read whole on the database, within the size limit). */
   addEvidenceFile(programId: string, gateKey: string, itemKey: string, file: EvidenceUpload): Promise<Result<EvidenceJson>>;
   /** An evidence file's bytes, checked against their hash. */

@@ -21,6 +21,7 @@ const flagOf = (path: string): string => {
   if (path === 'weeklyReport.time') return '--report-time';
   if (path === 'weeklyReport.updateRequests.businessDaysBefore') return '--request-days-before';
   if (path === 'weeklyReport.updateRequests.untouchedDays') return '--request-untouched-days';
+  if (path === 'weeklyReport.autoIssue') return '--auto-issue';
   if (path.startsWith('weeklyReport')) return '--recipients';
   if (path === 'leadershipReview.scoreAtLeast') return '--review-score';
   if (path === 'leadershipReview.unresolvedDays') return '--review-days';
@@ -84,6 +85,7 @@ function describe(c: CharterDocument): string {
       ? 'off'
       : `${u.businessDaysBefore === 0 ? "on the report's day" : `${u.businessDaysBefore} business day${u.businessDaysBefore === 1 ? '' : 's'} before the report`}, to owners of items due, overdue or untouched for ${u.untouchedDays} days`,
   ]);
+  rows.push(['issued', w.autoIssue ? 'automatically at that day and time (findings acknowledged)' : 'by the cadence owner']);
   const r = c.leadershipReview;
   rows.push([
     'leadership review',
@@ -107,6 +109,7 @@ interface SetOptions {
   reportDay?: string;
   reportTime?: string;
   recipients?: string;
+  autoIssue?: string;
   reviewScore?: string;
   reviewDays?: string;
   requestDaysBefore?: string;
@@ -156,6 +159,7 @@ export function registerCharterCommands(cli: Command, ctx: CliContext): void {
         '--recipients <addresses>',
         'who receives the weekly report, comma-separated: people on the program and outside addresses ("none" clears)',
       )
+      .option('--auto-issue <on|off>', "on: Tollgate issues the week's report itself at the report day and time, as the cadence owner")
       .option('--review-score <n>', 'risks scoring at least this (1–25) go to leadership review …')
       .option('--review-days <n>', '… when unresolved for this many business days (1–120)')
       .option(
@@ -182,6 +186,14 @@ export function registerCharterCommands(cli: Command, ctx: CliContext): void {
     const weekday = o.reportDay === undefined ? undefined : weekdayOf(out, o.reportDay);
     const noneOr = (raw: string | undefined) => (raw === undefined ? undefined : raw.trim().toLowerCase() === 'none' ? null : raw.trim());
     const time = noneOr(o.reportTime);
+    const autoIssue =
+      o.autoIssue === undefined
+        ? undefined
+        : ['on', 'yes', 'true'].includes(o.autoIssue.trim().toLowerCase())
+          ? true
+          : ['off', 'no', 'false'].includes(o.autoIssue.trim().toLowerCase())
+            ? false
+            : badOption(out, '--auto-issue', 'Give on or off.', o.autoIssue);
     const score =
       o.reviewScore === undefined
         ? undefined
@@ -255,6 +267,7 @@ export function registerCharterCommands(cli: Command, ctx: CliContext): void {
               businessDaysBefore: daysBefore === undefined ? before.weeklyReport.updateRequests.businessDaysBefore : daysBefore,
               untouchedDays: untouched ?? before.weeklyReport.updateRequests.untouchedDays,
             },
+            autoIssue: autoIssue ?? before.weeklyReport.autoIssue,
           },
           leadershipReview: {
             scoreAtLeast: score === undefined ? before.leadershipReview.scoreAtLeast : score,

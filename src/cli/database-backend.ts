@@ -8,6 +8,7 @@ import { getEvidenceFile } from '../app/gates/get-evidence-file.js';
 import { getMe } from '../app/people/get-me.js';
 import { getIssuedReport } from '../app/reports/issued-reports.js';
 import { reportPdfName } from '../app/reports/mail-issued-report.js';
+import { getPortfolioWeek, portfolioFileName } from '../app/reports/portfolio-week.js';
 import type { OperationContext } from '../bindings/binding.js';
 import { runOperation } from '../bindings/run-operation.js';
 import { EvidenceSchema } from '../contract/gate.js';
@@ -78,6 +79,14 @@ export function databaseBackend(s: Session): Backend {
           pdf: await renderIssuedReportPdf(report, issue),
           fileName: reportPdfName(programCode, r.value.week, r.value.revision),
         });
+      }),
+
+    portfolioPdf: (week) =>
+      as(async (a) => {
+        const r = await getPortfolioWeek(deps, { week, actor: a });
+        if (!r.ok) return r;
+        const { renderLeadershipPdf } = await import('../pdf/leadership-pdf.js');
+        return ok({ pdf: await renderLeadershipPdf(r.value.view, r.value.asOf), fileName: portfolioFileName(r.value.week.label, 'pdf') });
       }),
 
     addEvidenceFile: (programId, gateKey, itemKey, file) =>

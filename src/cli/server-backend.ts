@@ -223,6 +223,10 @@ export function serverBackend(o: ServerBackendOptions): Backend {
       const r = await call({ method: 'GET', path }, fileBody('application/pdf'));
       return r.ok ? ok({ pdf: r.value.bytes, fileName: r.value.fileName ?? `${week}.pdf` }) : r;
     },
+    portfolioPdf: async (week) => {
+      const r = await call({ method: 'GET', path: `/portfolio/weeks/${encodeURIComponent(week)}/report.pdf` }, fileBody('application/pdf'));
+      return r.ok ? ok({ pdf: r.value.bytes, fileName: r.value.fileName ?? `portfolio-${week}.pdf` }) : r;
+    },
     addEvidenceFile: async (programId, gateKey, itemKey, file) => {
       const form = new FormData();
       if (file.title !== undefined) form.set('title', file.title);

@@ -28,6 +28,9 @@ export const MeSchema = z
     timeZone: z.string(),
     locale: z.string(),
     isAdmin: z.boolean(),
+    hasLeadershipMail: z
+      .boolean()
+      .meta({ description: 'You receive the leadership view of last week by e-mail each Monday at 08:00 in your zone' }),
     memberships: z.array(MembershipSchema),
     version: z.number().int().positive().meta({ description: 'Send it back when you change your name or time zone (PATCH /me)' }),
     csrfToken: z.string().nullable().meta({ description: 'Send as X-CSRF-Token on state-changing requests made with the session cookie' }),
@@ -42,6 +45,10 @@ export const UpdateMeSchema = z
     version: VersionSchema,
     name: NameSchema.optional(),
     timeZone: TimeZone.optional().meta({ description: 'IANA time zone every instant is shown to you in', example: 'Asia/Shanghai' }),
+    hasLeadershipMail: z
+      .boolean()
+      .optional()
+      .meta({ description: 'Receive the leadership view of last week (the programs you see) by e-mail each Monday at 08:00 in your zone' }),
   })
   .strict()
   .meta({ id: 'UpdateMe' });

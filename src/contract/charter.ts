@@ -36,6 +36,10 @@ const WeeklyReportSchema = z
     updateRequests: UpdateRequestRuleSchema.optional().meta({
       description: 'When owners are asked to update their items before the report; left out: off',
     }),
+    autoIssue: z.boolean().default(false).meta({
+      description:
+        "Tollgate issues the week's report itself at the day and time (the program's zone), as the cadence owner, findings acknowledged automatically; needs weekday and time",
+    }),
   })
   .strict();
 
@@ -88,6 +92,7 @@ export const CharterSchema = z
       recipientIds: z.array(z.string()),
       recipientEmails: z.array(z.string()),
       updateRequests: z.object({ businessDaysBefore: z.number().int().nullable(), untouchedDays: z.number().int() }),
+      autoIssue: z.boolean(),
     }),
     leadershipReview: z.object({ scoreAtLeast: z.number().int().nullable(), unresolvedDays: z.number().int().nullable() }),
     people: z.array(PersonRefSchema).meta({ description: 'The people the charter names' }),

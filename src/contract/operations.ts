@@ -10,6 +10,7 @@ import { intakeOperations } from './operations/intake.js';
 import { notificationOperations } from './operations/notifications.js';
 import { peopleOperations } from './operations/people.js';
 import { planOperations } from './operations/plan.js';
+import { portfolioOperations } from './operations/portfolio.js';
 import { programOperations } from './operations/programs.js';
 import { reportOperations } from './operations/reports.js';
 import { riskOperations } from './operations/risks.js';
@@ -44,6 +45,7 @@ export const operations = {
   ...escalationOperations,
   ...reportOperations,
   ...updateRequestOperations,
+  ...portfolioOperations,
 } as const satisfies Record<string, OperationContract>;
 
 export type Operations = typeof operations;

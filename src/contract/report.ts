@@ -255,6 +255,7 @@ export const IssuedReportSummarySchema = z.object({
   issuedAt: InstantSchema,
   issuedBy: IssuedBySchema,
   findingsAcknowledged: z.boolean(),
+  isAutomatic: z.boolean().meta({ description: "Issued by the charter's schedule, as the cadence owner" }),
 });
 
 export const IssuedReportListSchema = z.object({ items: z.array(IssuedReportSummarySchema), nextCursor: NextCursorSchema });
@@ -265,6 +266,10 @@ export const ReportIssueSchema = z.object({
   issuedById: z.string(),
   findings: z.array(LintFindingSchema),
   findingsAcknowledged: z.boolean(),
+  isAutomatic: z
+    .literal(true)
+    .optional()
+    .meta({ description: "Issued by the charter's schedule (findings acknowledged automatically); absent when issued by a person" }),
   changesFromPrevious: z
     .object({
       revision: z.number().int(),

@@ -16,7 +16,7 @@ const complete: Charter = {
     G3: 'Yield ≥ 97 % for four weeks.',
     G4: 'First shipment released on time.',
   },
-  weeklyReport: { weekday: 5, time: '16:00', recipientIds: [olsen], recipientEmails: ['buyer@client.example'] },
+  weeklyReport: { weekday: 5, time: '16:00', recipientIds: [olsen], recipientEmails: ['buyer@client.example'], autoIssue: false },
   leadershipReview: { scoreAtLeast: 15, unresolvedDays: 10 },
 };
 
@@ -72,6 +72,7 @@ describe('the kickoff charter', () => {
         time: '24:00',
         recipientIds: [olsen, olsen],
         recipientEmails: ['not an address', 'a@b.example', 'A@b.example'],
+        autoIssue: false,
       },
       leadershipReview: { scoreAtLeast: 26, unresolvedDays: 0 },
     };
@@ -91,6 +92,16 @@ describe('the kickoff charter', () => {
       'leadershipReview.scoreAtLeast',
       'leadershipReview.unresolvedDays',
     ]);
+  });
+
+  it('lets Tollgate issue the report itself only once the day and time are chosen', () => {
+    const auto = (weekday: number | null, time: string | null) => ({
+      ...complete,
+      weeklyReport: { ...complete.weeklyReport, weekday, time, autoIssue: true },
+    });
+    expect(paths(charterValueProblems(auto(null, '16:00'), gates, people))).toEqual(['weeklyReport.autoIssue']);
+    expect(paths(charterValueProblems(auto(5, null), gates, people))).toEqual(['weeklyReport.autoIssue']);
+    expect(charterValueProblems(auto(5, '16:00'), gates, people)).toEqual([]);
   });
 
   it('accepts the edges of every range: Monday and Sunday, 00:00 and 23:59, scores 1 and 25, 1 and 120 days, five levels', () => {

@@ -29,6 +29,8 @@ export interface WeeklyReportSchedule {
   readonly recipientEmails: readonly string[];
   /** When owners are asked to update their items before the report (absent: as off). */
   readonly updateRequests?: UpdateRequestRule | undefined;
+  /** Tollgate issues the week's report itself at the day and time, as the cadence owner, findings acknowledged automatically. */
+  readonly autoIssue: boolean;
 }
 
 /**
@@ -71,7 +73,7 @@ export const emptyCharter: Charter = {
   decisionOwnerId: null,
   escalationPath: [],
   successDefinitions: {},
-  weeklyReport: { weekday: null, time: null, recipientIds: [], recipientEmails: [] },
+  weeklyReport: { weekday: null, time: null, recipientIds: [], recipientEmails: [], autoIssue: false },
   leadershipReview: { scoreAtLeast: null, unresolvedDays: null },
 };
 
@@ -110,6 +112,8 @@ export function charterValueProblems(c: Charter, gateKeys: readonly string[], ma
     problems.push({ path: 'weeklyReport.weekday', message: 'A weekday from 1 (Monday) to 7 (Sunday).' });
   if (w.time !== null && !timePattern.test(w.time))
     problems.push({ path: 'weeklyReport.time', message: 'A time of day as HH:MM, 00:00–23:59.' });
+  if (w.autoIssue && (w.weekday === null || w.time === null))
+    problems.push({ path: 'weeklyReport.autoIssue', message: 'Choose the day and time the report is issued on first.' });
   if (w.recipientIds.length + w.recipientEmails.length > charterLimits.recipients)
     problems.push({ path: 'weeklyReport', message: `At most ${charterLimits.recipients} recipients in all.` });
   w.recipientIds.forEach((id, i) => {

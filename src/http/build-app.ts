@@ -31,6 +31,7 @@ import { evidenceFileRoutes } from './routes/evidence-files.js';
 import { gatePackRoutes } from './routes/gate-pack.js';
 import { intakeRoutes } from './routes/intake.js';
 import { oneClickRoutes } from './routes/one-click.js';
+import { portfolioPdfRoutes } from './routes/portfolio-pdf.js';
 import { reportPdfRoutes } from './routes/report-pdf.js';
 import { updateLinkRoutes } from './routes/update-links.js';
 import { registerSecurityHeaders } from './security-headers.js';
@@ -237,6 +238,7 @@ export async function buildApp(deps: HttpDeps, opts: BuildOptions = {}): Promise
       await api.register(chartRoutes(deps));
       await api.register(gatePackRoutes(deps));
       await api.register(reportPdfRoutes(deps));
+      await api.register(portfolioPdfRoutes(deps));
       await api.register(evidenceFileRoutes(deps));
       await api.register(calendarRoutes(deps));
       await api.register(authRoutes(deps));

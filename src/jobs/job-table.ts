@@ -1,5 +1,7 @@
 import { escalationSweep } from './definitions/escalation-sweep.js';
+import { leadershipMail } from './definitions/leadership-mail.js';
 import { readinessSweep } from './definitions/readiness-sweep.js';
+import { reportAutoIssue } from './definitions/report-auto-issue.js';
 import { updateRequestRun } from './definitions/update-request-run.js';
 import type { JobDefinition } from './job.js';
 import { checkJobTable } from './job.js';
@@ -15,7 +17,13 @@ export interface JobSettings {
  * and one definition in definitions/ (its schedule, and a handler calling one idempotent use case).
  */
 export function jobTable(settings: JobSettings): readonly JobDefinition[] {
-  const table: JobDefinition[] = [readinessSweep(settings.readinessSweepMs), escalationSweep, updateRequestRun];
+  const table: JobDefinition[] = [
+    readinessSweep(settings.readinessSweepMs),
+    escalationSweep,
+    updateRequestRun,
+    reportAutoIssue,
+    leadershipMail,
+  ];
   checkJobTable(table);
   return table;
 }

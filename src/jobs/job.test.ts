@@ -13,16 +13,20 @@ const named = (name: string): JobDefinition => ({
 });
 
 describe('the job table', () => {
-  it('holds the readiness sweep, scheduled by TOLLGATE_READINESS_SWEEP_MS and only run when asked at 0, and the escalation sweep and the update request run every 15 min on the clock', () => {
+  it('holds the readiness sweep, scheduled by TOLLGATE_READINESS_SWEEP_MS and only run when asked at 0, the escalation sweep, the update request run, the report schedule and the leadership e-mail every 15 min on the clock', () => {
     expect(jobTable({ readinessSweepMs: 600_000 }).map((j) => [j.name, j.schedule?.everyMs ?? null])).toEqual([
       ['readiness-sweep', 600_000],
       ['escalation-sweep', 900_000],
       ['update-request-run', 900_000],
+      ['report-auto-issue', 900_000],
+      ['leadership-mail', 900_000],
     ]);
     expect(jobTable({ readinessSweepMs: 0 }).map((j) => [j.name, j.schedule?.text ?? null])).toEqual([
       ['readiness-sweep', null],
       ['escalation-sweep', 'every 15 min on the clock (UTC)'],
       ['update-request-run', 'every 15 min on the clock (UTC)'],
+      ['report-auto-issue', 'every 15 min on the clock (UTC)'],
+      ['leadership-mail', 'every 15 min on the clock (UTC)'],
     ]);
   });
 

@@ -4,6 +4,7 @@ import { uuidv7 } from 'uuidv7';
 import type { AppDeps } from '../app/deps.js';
 import { backfillGates } from '../app/gates/backfill-gates.js';
 import type { Config } from '../config/config.js';
+import { renderLeadershipPdf } from '../pdf/leadership-pdf.js';
 import { renderIssuedReportPdf } from '../pdf/weekly-report-pdf.js';
 import { openStore } from '../store/open-store.js';
 import { argon2Passwords } from './passwords.js';
@@ -47,7 +48,10 @@ export async function compose(config: Config, opts: { readonly connections?: num
       passwords: argon2Passwords,
       demo: config.demo,
       // E-mail on: notices are queued as e-mails too (config refuses SMTP without a public URL for the links).
-      mail: config.mail && config.publicUrl ? { publicUrl: config.publicUrl, reportPdf: renderIssuedReportPdf } : undefined,
+      mail:
+        config.mail && config.publicUrl
+          ? { publicUrl: config.publicUrl, reportPdf: renderIssuedReportPdf, leadershipPdf: renderLeadershipPdf }
+          : undefined,
     };
     // Programs made before gates existed get the default four gates, once, right after migration 0015.
     if (applied.includes('0015-gates')) {

@@ -15,6 +15,7 @@ import { registerMyWeekCommands } from '../cli/my-week-commands.js';
 import { registerNotificationCommands } from '../cli/notification-commands.js';
 import { CliExit } from '../cli/output.js';
 import { registerPlanCommands } from '../cli/plan-commands.js';
+import { registerPortfolioCommands } from '../cli/portfolio-commands.js';
 import { registerProgramCommands } from '../cli/program-commands.js';
 import { registerReportCommands } from '../cli/report-commands.js';
 import { registerRiskCommands } from '../cli/risk-commands.js';
@@ -145,6 +146,7 @@ async function run(argv: string[], ctx: CliContext): Promise<number> {
   registerEscalationCommands(program, ctx);
   registerReportCommands(program, ctx);
   registerUpdateRequestCommands(program, ctx);
+  registerPortfolioCommands(program, ctx);
   registerSearchCommands(program, ctx);
   registerSamplingCommands(program, ctx);
   registerTemplateCommands(program, ctx);

@@ -181,6 +181,7 @@ export function meJson(me: MeView, session: { readonly csrfToken: string } | und
     timeZone: u.timeZone,
     locale: u.locale,
     isAdmin: u.isAdmin,
+    hasLeadershipMail: u.hasLeadershipMail,
     memberships: me.memberships.map(membershipJson),
     version: u.version,
     csrfToken: session?.csrfToken ?? null,

@@ -29,6 +29,7 @@ const summaryJson = (s: IssuedReportSummary) => ({
   issuedAt: s.issuedAt,
   issuedBy: { id: s.issuedBy.id, name: s.issuedBy.name },
   findingsAcknowledged: s.findingsAcknowledged,
+  isAutomatic: s.isAutomatic,
 });
 
 export const issuedReportListJson = (p: Page<IssuedReportSummary>): z.output<typeof IssuedReportListSchema> => ({

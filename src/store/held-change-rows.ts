@@ -26,7 +26,14 @@ export type HeldChangeRows = ReturnType<typeof heldChangeRows>;
 
 type ChangeReads = Pick<
   Reads,
-  'listChanges' | 'listChangeWrites' | 'lastLoggedValues' | 'countChanges' | 'listMilestoneFieldChanges' | 'listChangesSince' | 'countData'
+  | 'listChanges'
+  | 'listChangeWrites'
+  | 'lastLoggedValues'
+  | 'countChanges'
+  | 'listMilestoneFieldChanges'
+  | 'listChangesSince'
+  | 'listChangesSinceOfPrograms'
+  | 'countData'
 >;
 
 /** The reads of the change log in a transaction (every one that selects from `changes`), each inserting the held rows first: a transaction sees its own changes. */
@@ -44,6 +51,7 @@ export function changeReadsAfter(reads: ChangeReads, held: HeldChangeRows): Chan
     countChanges: after(reads.countChanges),
     listMilestoneFieldChanges: after(reads.listMilestoneFieldChanges),
     listChangesSince: after(reads.listChangesSince),
+    listChangesSinceOfPrograms: after(reads.listChangesSinceOfPrograms),
     countData: after(reads.countData),
   };
 }

@@ -5,6 +5,7 @@ import type { NotificationMode } from '../domain/notification-settings.js';
 import type { NoticeKind } from '../domain/notifications.js';
 import type { StoreDialect } from './dialects/store-dialect.js';
 import { chunks } from './in-lists.js';
+import { toUser } from './mappers.js';
 import { toNotice } from './notice-store.js';
 import type { Database, OutboxTable } from './schema.js';
 
@@ -12,7 +13,10 @@ import type { Database, OutboxTable } from './schema.js';
 // The outbox is operational, outside the change log (the change that queued a message is in it); settings
 // are a person's record, written through the one write path (Tx.write, entity notification_setting).
 
-type MailReads = Pick<Reads, 'listNotificationSettings' | 'listDigestUserIds' | 'listNoticesBetween' | 'lastMailQueuedAt' | 'mailLinkKey'>;
+type MailReads = Pick<
+  Reads,
+  'listNotificationSettings' | 'listDigestUserIds' | 'listLeadershipMailUsers' | 'listNoticesBetween' | 'lastMailQueuedAt' | 'mailLinkKey'
+>;
 
 export function mailReads(db: Kysely<Database>): MailReads {
   return {
@@ -41,6 +45,16 @@ export function mailReads(db: Kysely<Database>): MailReads {
         .orderBy('userId')
         .execute();
       return rows.map((r) => r.userId as UserId);
+    },
+    async listLeadershipMailUsers() {
+      const rows = await db
+        .selectFrom('users')
+        .selectAll()
+        .where('hasLeadershipMail', '=', 1)
+        .where('status', '=', 'active')
+        .orderBy('id')
+        .execute();
+      return rows.map(toUser);
     },
     async listNoticesBetween(recipientId, kinds, since, until, limit) {
       if (kinds.length === 0) return [];

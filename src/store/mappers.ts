@@ -67,6 +67,7 @@ export const toUser = (r: UsersTable): User => ({
   locale: r.locale,
   isAdmin: Number(r.isAdmin) === 1,
   status: r.status as UserStatus,
+  hasLeadershipMail: Number(r.hasLeadershipMail) === 1,
   version: Number(r.version),
 });
 
@@ -300,6 +301,7 @@ export const toCharter = (r: ProgramChartersTable): StoredCharter => ({
         businessDaysBefore: r.requestDaysBefore === null ? null : Number(r.requestDaysBefore),
         untouchedDays: Number(r.requestUntouchedDays),
       },
+      autoIssue: Number(r.reportAutoIssue) === 1,
     },
     leadershipReview: {
       scoreAtLeast: r.reviewScoreAtLeast === null ? null : Number(r.reviewScoreAtLeast),

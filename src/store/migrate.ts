@@ -25,6 +25,7 @@ import * as m0023 from './migrations/0023-escalations.js';
 import * as m0024 from './migrations/0024-reports.js';
 import * as m0025 from './migrations/0025-outbox-attachments.js';
 import * as m0026 from './migrations/0026-meeting-outcomes.js';
+import * as m0027 from './migrations/0027-report-schedule.js';
 import * as m0028 from './migrations/0028-update-requests.js';
 
 // Migrations are imported, not discovered on disk, so the compiled build carries them.
@@ -54,6 +55,7 @@ const migrations: Record<string, Migration> = {
   '0024-reports': m0024,
   '0025-outbox-attachments': m0025,
   '0026-meeting-outcomes': m0026,
+  '0027-report-schedule': m0027,
   '0028-update-requests': m0028,
 };
 

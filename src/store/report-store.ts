@@ -1,10 +1,10 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { IssuedReportHead, IssuedReportRecord, MeetingOutcomeRecord, Reads, ReportDraftRecord } from '../app/ports.js';
 import type { InspectionDetails } from '../domain/floor/floor-event.js';
 import type { ProgramId, UserId } from '../domain/ids.js';
 import type { PlainDate } from '../domain/plain-date.js';
 import { toEscalation } from './escalation-store.js';
-import { toChange } from './mappers.js';
+import { toAction, toChange, toChecklistItem } from './mappers.js';
 import type { Database, IssuedReportsTable, MeetingOutcomesTable, ReportDraftsTable } from './schema.js';
 
 // Weekly reports (migration 0024): drafts' narratives and issued snapshots, and what reading a week needs
@@ -15,11 +15,20 @@ type ReportReads = Pick<
   Reads,
   | 'findReportDraft'
   | 'listMeetingOutcomes'
+  | 'listMeetingOutcomesOfPrograms'
   | 'listIssuedReports'
   | 'findIssuedReport'
   | 'listChangesSince'
   | 'listEscalationsOpenAt'
   | 'listInspectionVerdicts'
+  | 'listChecklistItemsOfGates'
+  | 'listActionsForReport'
+  | 'listReportDraftsOfWeek'
+  | 'listLatestIssuedReportsOfWeek'
+  | 'listChangesSinceOfPrograms'
+  | 'listEscalationsOpenDuring'
+  | 'listInspectionVerdictsOfPrograms'
+  | 'listAutoIssuePrograms'
 >;
 
 const toDraft = (r: ReportDraftsTable): ReportDraftRecord => ({
@@ -47,7 +56,17 @@ const toOutcome = (r: MeetingOutcomesTable): MeetingOutcomeRecord => ({
   version: Number(r.version),
 });
 
-const headColumns = ['id', 'programId', 'week', 'revision', 'issuedAt', 'issuedById', 'findingsAcknowledged', 'version'] as const;
+const headColumns = [
+  'id',
+  'programId',
+  'week',
+  'revision',
+  'issuedAt',
+  'issuedById',
+  'findingsAcknowledged',
+  'isAutomatic',
+  'version',
+] as const;
 
 const toHead = (r: Pick<IssuedReportsTable, (typeof headColumns)[number]>): IssuedReportHead => ({
   id: r.id,
@@ -57,6 +76,7 @@ const toHead = (r: Pick<IssuedReportsTable, (typeof headColumns)[number]>): Issu
   issuedAt: r.issuedAt,
   issuedById: r.issuedById as UserId,
   findingsAcknowledged: Number(r.findingsAcknowledged) === 1,
+  isAutomatic: Number(r.isAutomatic) === 1,
   version: Number(r.version),
 });
 
@@ -84,6 +104,18 @@ export function reportReads(db: Kysely<Database>): ReportReads {
         .selectFrom('meetingOutcomes')
         .selectAll()
         .where('programId', '=', programId)
+        .where('week', '=', week)
+        .orderBy('recordedAt')
+        .orderBy('recordKey')
+        .execute();
+      return rows.map(toOutcome);
+    },
+    async listMeetingOutcomesOfPrograms(programIds, week) {
+      if (programIds.length === 0) return [];
+      const rows = await db
+        .selectFrom('meetingOutcomes')
+        .selectAll()
+        .where('programId', 'in', [...programIds])
         .where('week', '=', week)
         .orderBy('recordedAt')
         .orderBy('recordKey')
@@ -130,6 +162,126 @@ export function reportReads(db: Kysely<Database>): ReportReads {
         .where((eb) => eb.or([eb('resolvedAt', 'is', null), eb('resolvedAt', '>=', at)]))
         .execute();
       return rows.map(toEscalation);
+    },
+    // The reads of many programs' weeks at once (the leadership view): one statement each, whatever the
+    // number of programs (IN lists are far below both databases' parameter limits for any portfolio).
+    async listChecklistItemsOfGates(programIds, gateIds) {
+      if (programIds.length === 0 || gateIds.length === 0) return [];
+      const rows = await db
+        .selectFrom('checklistItems')
+        .selectAll()
+        .where('programId', 'in', [...programIds])
+        .where('gateId', 'in', [...gateIds])
+        .orderBy('gateId')
+        .orderBy('position')
+        .execute();
+      return rows.map(toChecklistItem);
+    },
+    async listActionsForReport(programIds, since, due) {
+      if (programIds.length === 0) return [];
+      const rows = await db
+        .selectFrom('actions')
+        .selectAll()
+        .where('programId', 'in', [...programIds])
+        .where((eb) =>
+          eb.or([
+            eb('blocksMilestoneId', 'is not', null),
+            eb.and([eb('dueDate', '>=', due.start), eb('dueDate', '<=', due.end)]),
+            eb('updatedAt', '>=', since),
+          ]),
+        )
+        .execute();
+      return rows.map(toAction);
+    },
+    async listReportDraftsOfWeek(programIds, week) {
+      if (programIds.length === 0) return [];
+      const rows = await db
+        .selectFrom('reportDrafts')
+        .selectAll()
+        .where('programId', 'in', [...programIds])
+        .where('week', '=', week)
+        .execute();
+      return rows.map(toDraft);
+    },
+    async listLatestIssuedReportsOfWeek(programIds, week) {
+      if (programIds.length === 0) return [];
+      const rows = await db
+        .selectFrom('issuedReports as i')
+        .selectAll('i')
+        .where('i.programId', 'in', [...programIds])
+        .where('i.week', '=', week)
+        .where((eb) =>
+          eb(
+            'i.revision',
+            '=',
+            eb
+              .selectFrom('issuedReports as j')
+              .select((f) => f.fn.max('j.revision').as('revision'))
+              .whereRef('j.programId', '=', 'i.programId')
+              .where('j.week', '=', week),
+          ),
+        )
+        .execute();
+      return rows.map(toIssued);
+    },
+    async listChangesSinceOfPrograms(programIds, since, entities, fields, limit) {
+      if (programIds.length === 0 || entities.length === 0 || fields.length === 0) return [];
+      // At most `limit` rows per program (the oldest), numbered per program in the same statement.
+      const rows = await db
+        .selectFrom((qb) =>
+          qb
+            .selectFrom('changes')
+            .selectAll()
+            .select(sql<number>`row_number() over (partition by program_id order by at, id)`.as('rowNumber'))
+            .where('programId', 'in', [...programIds])
+            .where('at', '>=', since)
+            .where('entity', 'in', [...entities])
+            .where('field', 'in', [...fields])
+            .as('c'),
+        )
+        .selectAll()
+        .where('rowNumber', '<=', limit)
+        .orderBy('at', 'asc')
+        .orderBy('id', 'asc')
+        .execute();
+      return rows.map(({ rowNumber: _n, ...r }) => toChange(r));
+    },
+    async listEscalationsOpenDuring(programIds, from, to) {
+      if (programIds.length === 0) return [];
+      const rows = await db
+        .selectFrom('escalations')
+        .selectAll()
+        .where('programId', 'in', [...programIds])
+        .where('raisedAt', '<', to)
+        .where((eb) => eb.or([eb('resolvedAt', 'is', null), eb('resolvedAt', '>=', from)]))
+        .execute();
+      return rows.map(toEscalation);
+    },
+    async listInspectionVerdictsOfPrograms(programIds, before) {
+      if (programIds.length === 0) return [];
+      const rows = await db
+        .selectFrom('floorEvents')
+        .select(['programId', 'key', 'title', 'createdAt', 'details'])
+        .where('programId', 'in', [...programIds])
+        .where('kind', '=', 'inspection')
+        .where('createdAt', '<', before)
+        .execute();
+      return rows.map((r) => ({
+        programId: r.programId as ProgramId,
+        key: r.key,
+        title: r.title,
+        createdAt: r.createdAt,
+        verdict: (JSON.parse(r.details ?? 'null') as InspectionDetails).verdict,
+      }));
+    },
+    async listAutoIssuePrograms() {
+      const rows = await db
+        .selectFrom('programCharters')
+        .select('programId')
+        .where('reportAutoIssue', '=', 1)
+        .orderBy('programId')
+        .execute();
+      return rows.map((r) => r.programId as ProgramId);
     },
     async listInspectionVerdicts(programId, before) {
       const rows = await db

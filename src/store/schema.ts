@@ -9,6 +9,8 @@ export interface UsersTable {
   status: string;
   timeZone: string;
   locale: string;
+  /** 0 or 1: the leadership view by e-mail each Monday (0027). */
+  hasLeadershipMail: number;
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -311,6 +313,8 @@ export interface ProgramChartersTable {
   requestDaysBefore: number | null;
   /** 0028: an item not updated for this many days is asked about. */
   requestUntouchedDays: number;
+  /** 0 or 1: Tollgate issues the week's report at the day and time (0027). */
+  reportAutoIssue: number;
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -611,6 +615,8 @@ export interface IssuedReportsTable {
   findings: string;
   findingsAcknowledged: number;
   changesFromPrevious: string | null;
+  /** 0 or 1: issued by the charter's schedule (0027). */
+  isAutomatic: number;
   createdAt: string;
   updatedAt: string;
   version: number;

@@ -699,6 +699,23 @@ describe.each(['sqlite'] as const)('authorization matrix on %s (demo portfolio)'
       request: async () => ({ method: 'GET', url: `${reportsUrl}/${await issued()}/revisions/latest/report.pdf` }),
       expect: readers,
     },
+    // The leadership view: every signed-in person gets the programs they may see (other@ sees only its client's;
+    // the observer's lines are checked in the test below).
+    {
+      route: 'GET /api/v1/portfolio/weeks/:week',
+      request: () => ({ method: 'GET', url: '/api/v1/portfolio/weeks/2026-W10' }),
+      expect: everyoneSignedIn,
+    },
+    {
+      route: 'GET /api/v1/portfolio/weeks/:week/export',
+      request: () => ({ method: 'GET', url: '/api/v1/portfolio/weeks/2026-W10/export?format=md' }),
+      expect: everyoneSignedIn,
+    },
+    {
+      route: 'GET /api/v1/portfolio/weeks/:week/report.pdf',
+      request: () => ({ method: 'GET', url: '/api/v1/portfolio/weeks/2026-W10/report.pdf' }),
+      expect: everyoneSignedIn,
+    },
     // Public: no person needed, the same answer for everybody.
     { route: 'GET /healthz', request: () => ({ method: 'GET', url: '/healthz' }), expect: public200 },
     { route: 'GET /readyz', request: () => ({ method: 'GET', url: '/readyz' }), expect: public200 },
@@ -1991,6 +2008,21 @@ describe.each(['sqlite'] as const)('authorization matrix on %s (demo portfolio)'
       'routes without a row (add one)': registered.filter((r) => !listed.has(r)),
       'rows for no route': [...listed].filter((r) => !registered.includes(r)),
     }).toEqual({ 'routes without a row (add one)': [], 'rows for no route': [] });
+  });
+
+  it('shows each signed-in caller the leadership view of exactly the programs their portfolio lists (the observer only theirs)', async () => {
+    for (const c of callers.filter((x) => x.person !== null && x.column !== 'revoked token')) {
+      const listed = await t.http.inject({ method: 'GET', url: '/api/v1/programs', headers: c.headers });
+      const view = await t.http.inject({ method: 'GET', url: '/api/v1/portfolio/weeks/2026-W10', headers: c.headers });
+      const codes = listed.json<{ code: string }[] | { items: { code: string }[] }>();
+      const mine = (Array.isArray(codes) ? codes : codes.items).map((p) => p.code).sort();
+      const lines = view
+        .json<{ lines: { program: { code: string } }[] }>()
+        .lines.map((l) => l.program.code)
+        .sort();
+      expect(lines, c.column).toEqual(mine);
+      if (c.column === 'observer' || c.column === 'other client') expect(lines.length, c.column).toBeGreaterThan(0);
+    }
   });
 
   /** What differs from the row's cell for one caller, or null. */

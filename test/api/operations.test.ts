@@ -40,6 +40,7 @@ const specialRoutes = [
   'GET /api/v1/programs/:programId/charts/timeline.svg',
   'GET /api/v1/programs/:programId/gates/:gateKey/pack.pdf',
   'GET /api/v1/programs/:programId/reports/:week/revisions/:revision/report.pdf',
+  'GET /api/v1/portfolio/weeks/:week/report.pdf',
   'POST /api/v1/programs/:programId/calendar/official-schedules',
   'POST /api/v1/programs/:programId/gates/:gateKey/items/:itemKey/evidence/files',
   'GET /api/v1/programs/:programId/evidence/:evidenceId/file',

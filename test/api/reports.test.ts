@@ -264,7 +264,13 @@ describe.each(dialects)('weekly reports API on %s', (dialect) => {
     try {
       t.setNow(new Date('2026-12-08T04:00:00Z'));
       await writeCompleteCharter(t.deps, program.id, t.actor, {
-        weeklyReport: { weekday: 5, time: '16:00', recipientIds: [t.actor.id, chen.id], recipientEmails: ['Buyer@Client.example'] },
+        weeklyReport: {
+          weekday: 5,
+          time: '16:00',
+          recipientIds: [t.actor.id, chen.id],
+          recipientEmails: ['Buyer@Client.example'],
+          autoIssue: false,
+        },
       });
       Object.assign(t.deps, { mail: { publicUrl, reportPdf: renderIssuedReportPdf } });
       const issued = await call(t, { method: 'POST', url: `${base()}/${week}/issue`, payload: { acknowledgeFindings: true } });

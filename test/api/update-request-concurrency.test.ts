@@ -36,6 +36,7 @@ describe('update request runs on two instances at once (PostgreSQL)', { timeout:
           recipientIds: [t.actor.id],
           recipientEmails: [],
           updateRequests: { businessDaysBefore: 2, untouchedDays: 1 },
+          autoIssue: false,
         },
       });
       for (const n of [1, 2]) {

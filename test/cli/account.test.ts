@@ -82,6 +82,18 @@ describe.each(dialects)('tollgate account set on %s: one’s own name and time z
     expect(jsonOf<MeJson>(await sam('whoami', '--json'))).toMatchObject({ timeZone: 'Europe/Oslo', version: 3 });
   });
 
+  it('subscribes to the leadership view by e-mail and back, refusing anything but on or off', async () => {
+    const on = await sam('account', 'set', '--leadership-mail', 'on');
+    expect(on.code, on.stderr).toBe(0);
+    expect(on.stdout).toMatch(/^Saved: .* The leadership view is e-mailed to you every Monday at 08:00\.\n$/);
+    expect(jsonOf<MeJson & { hasLeadershipMail: boolean }>(await sam('whoami', '--json')).hasLeadershipMail).toBe(true);
+    const bad = await sam('account', 'set', '--leadership-mail', 'weekly', '--json');
+    expect(bad.code).toBe(2);
+    expect(problemOf(bad)).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ path: '--leadership-mail' }] });
+    const off = await sam('account', 'set', '--leadership-mail', 'off');
+    expect(off.stdout).toMatch(/^Saved: Sam Reed-Li <sam@example\.test>, time zone Europe\/Oslo \(every time is shown to you in it\)\.\n$/);
+  });
+
   it('needs someone to act as', async () => {
     const r = await tollgate(db, 'account', 'set', '--time-zone', 'Asia/Tokyo');
     expect(r).toMatchObject({ code: 1, stdout: '' });

@@ -19,7 +19,7 @@ import type { PlainDate } from '../../src/domain/plain-date.js';
 import type { AuthorizedProgramId } from '../../src/domain/policy.js';
 import { argon2Passwords } from '../../src/main/passwords.js';
 import { openStore } from '../../src/store/open-store.js';
-import { contextAt, expectAccessible, launchChromium, screenshot, signInByApi } from '../support/browser.js';
+import { contextAt, expectAccessible, keepForDocs, launchChromium, screenshot, signInByApi } from '../support/browser.js';
 import { demoDataDir } from '../support/databases.js';
 import { type ApiSession, apiSession, type DemoBrowser, startDemoBrowser } from '../support/demo-browser.js';
 import { demoInstant } from '../support/demo-template.js';
@@ -28,11 +28,6 @@ const wait = { timeout: 60_000 };
 const code = 'KHG-KW500';
 /** The demo's instant is Wednesday 11 March 2026, noon in Ningbo: two business days before Friday's report of 2026-W11. */
 const week = '2026-W11';
-const keep = (path: string) => {
-  const dir = join(process.cwd(), 'docs', 'screenshots');
-  mkdirSync(dir, { recursive: true });
-  copyFileSync(path, join(dir, path.split('/').pop() as string));
-};
 
 /**
  * This machine has no Chinese font (people's computers and phones do: PingFang SC, Microsoft YaHei, Noto): the supplier's
@@ -188,7 +183,7 @@ describe('browser: a supplier’s update page through a signed link', () => {
     // Nothing is wider than the phone's window; the page is clean for axe.
     expect(await phone.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth')).toBeLessThanOrEqual(0);
     await expectAccessible(phone);
-    keep(await screenshot(phone, 'supplier-update-zh'));
+    keepForDocs(await screenshot(phone, 'supplier-update-zh'));
   });
 
   it('shows the cadence owner that she answered, under her name in the change log; a withdrawn link then says so', async () => {
@@ -219,7 +214,7 @@ describe('browser: a supplier’s update page through a signed link', () => {
     await section.getByRole('row', { name: /刘洋/ }).waitFor(wait);
     await section.scrollIntoViewIfNeeded();
     await expectAccessible(page, { scope: 'main' });
-    keep(await screenshot(page, 'update-requests-section', { viewport: true }));
+    keepForDocs(await screenshot(page, 'update-requests-section', { viewport: true }));
     await section.getByRole('button', { name: 'Withdraw the link of 刘洋' }).click();
     await section.getByRole('row', { name: /刘洋.*withdrawn/ }).waitFor(wait);
     await context.close();

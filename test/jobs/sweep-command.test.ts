@@ -41,11 +41,13 @@ describe.each(dialects)('tollgate sweep (%s)', (dialect) => {
       expect.objectContaining({ name: 'readiness-sweep', schedule: 'every 10 min' }),
       expect.objectContaining({ name: 'escalation-sweep', schedule: 'every 15 min on the clock (UTC)' }),
       expect.objectContaining({ name: 'update-request-run', schedule: 'every 15 min on the clock (UTC)' }),
+      expect.objectContaining({ name: 'report-auto-issue', schedule: 'every 15 min on the clock (UTC)' }),
+      expect.objectContaining({ name: 'leadership-mail', schedule: 'every 15 min on the clock (UTC)' }),
     ]);
     const bad = await tollgate(db, 'sweep', '--job', 'escalation-swep');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain(
-      '--job "escalation-swep": No such job; the jobs are readiness-sweep, escalation-sweep, update-request-run.',
+      '--job "escalation-swep": No such job; the jobs are readiness-sweep, escalation-sweep, update-request-run, report-auto-issue, leadership-mail.',
     );
   });
 });

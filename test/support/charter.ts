@@ -20,7 +20,7 @@ export function completeCharter(personId: string, over: Partial<Charter> = {}): 
       G3: 'Yield on target for four weeks.',
       G4: 'First shipment released on time.',
     },
-    weeklyReport: { weekday: 5, time: '16:00', recipientIds: [id], recipientEmails: [] },
+    weeklyReport: { weekday: 5, time: '16:00', recipientIds: [id], recipientEmails: [], autoIssue: false },
     leadershipReview: { scoreAtLeast: 15, unresolvedDays: 10 },
     ...over,
   };

@@ -46,6 +46,10 @@ const router = createBrowserRouter([
       { path: '/', element: <HomePage /> },
       { path: '/week', element: <MyWeekPage /> },
       { path: '/portfolio', element: <PortfolioPage /> },
+      {
+        path: '/portfolio/weeks/:week',
+        lazy: () => import('./leadership/leadership-page.js').then((m) => ({ Component: m.LeadershipPage })),
+      },
       // Setting up is occasional work: its pages load when first opened.
       { path: '/programs/new', lazy: () => import('./setup/new-program-page.js').then((m) => ({ Component: m.NewProgramPage })) },
       {

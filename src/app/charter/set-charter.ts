@@ -50,6 +50,7 @@ const columns = (programId: AuthorizedProgram['id'], c: Charter): Columns['chart
   reviewUnresolvedDays: c.leadershipReview.unresolvedDays,
   requestDaysBefore: updateRequestRuleOf(c).businessDaysBefore,
   requestUntouchedDays: updateRequestRuleOf(c).untouchedDays,
+  reportAutoIssue: c.weeklyReport.autoIssue,
 });
 
 /** The people who may take part in the program: they hold a role on it or on its client, and are not removed. */

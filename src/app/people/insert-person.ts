@@ -43,9 +43,10 @@ export async function insertPerson(deps: AppDeps, tx: Tx, by: Stamp | null, p: N
     locale: p.locale ?? 'en',
     isAdmin: p.isAdmin ?? false,
     status: p.status,
+    hasLeadershipMail: false,
     version: 1,
   };
-  const { id: _id, version: _v, ...values } = user;
+  const { id: _id, version: _v, hasLeadershipMail: _mail, ...values } = user;
   // The very first person records their own creation.
   await insertRecord(
     deps,

@@ -14,10 +14,12 @@ export interface UpdateMeInput {
   readonly name?: string | undefined;
   /** An IANA zone: every instant is shown to the person in it. */
   readonly timeZone?: string | undefined;
+  /** The leadership view by e-mail each Monday morning. */
+  readonly hasLeadershipMail?: boolean | undefined;
 }
 
 /**
- * Changes one's own name or time zone, at the version read: anyone signed in, on their own account
+ * Changes one's own name, time zone or leadership-view e-mail, at the version read: anyone signed in, on their own account
  * only (the actor is the account). Each changed field is logged old → new under the person.
  */
 export async function updateMe(deps: AppDeps, input: UpdateMeInput): Promise<Result<MeView>> {
@@ -41,6 +43,7 @@ export async function updateMe(deps: AppDeps, input: UpdateMeInput): Promise<Res
       const set = {
         ...(input.name !== undefined ? { name: input.name.trim() } : {}),
         ...(input.timeZone !== undefined ? { timeZone: input.timeZone } : {}),
+        ...(input.hasLeadershipMail !== undefined ? { hasLeadershipMail: input.hasLeadershipMail } : {}),
       };
       await updateRecord(deps, tx, { entity: 'user', id: user.id, programId: null, meta }, user, set);
     },

@@ -24,17 +24,15 @@ export interface IssueReportInput extends ReportWeekInput {
 }
 
 /**
- * Issues a week's report (the cadence owner, report.issue): assembled from the record as it stands, in
- * the same transaction that freezes it as the week's next revision — an immutable snapshot of the model,
- * the input it was built from, its lint findings and, for a correction, what changed against the revision
- * before. Refused with REPORT_HAS_FINDINGS while the lint finds something, unless acknowledged; a week
- * that has not begun in the program's zone is refused.
+ * Writes the week's next revision (or, automatically, the first only): assembled from the record as it
+ * stands, in the same transaction that freezes it, under the program's lock. Answers the revision
+ * written, or null when `automatic` found the week issued already (by hand, or by another instance).
  */
-export async function issueReport(deps: AppDeps, input: IssueReportInput): Promise<Result<IssuedReportView>> {
+async function writeRevision(deps: AppDeps, input: IssueReportInput, automatic: boolean): Promise<Result<number | null>> {
   const week = parseReportWeek(input.week);
   if (!week.ok) return week;
   const label = week.value.label;
-  const written = await programWrite(
+  return programWrite(
     deps,
     { programId: input.programId, actor: input.actor, permission: 'report.issue', locksProgram: true, reason: input.reason },
     async ({ tx, program, now, meta }) => {
@@ -43,10 +41,12 @@ export async function issueReport(deps: AppDeps, input: IssueReportInput): Promi
         abort({ code: 'VALIDATION_FAILED', message, fields: [{ path: 'week', message }] });
       }
       const [draft, previous] = await Promise.all([tx.findReportDraft(program.id, label), tx.findIssuedReport(program.id, label)]);
+      // Once a week, whoever runs it: read under the program's lock, so a second instance sees the first's issue.
+      if (automatic && previous) return null;
       const reportInput = must(await readReportWeek(tx, program, week.value, now, draft?.narrative ?? ''));
       const report = assembleWeeklyReport(reportInput);
       const findings = lintWeeklyReport(report);
-      const acknowledged = input.acknowledgeFindings === true;
+      const acknowledged = automatic || input.acknowledgeFindings === true;
       if (findings.length > 0 && !acknowledged) {
         abort({
           code: 'REPORT_HAS_FINDINGS',
@@ -82,6 +82,7 @@ export async function issueReport(deps: AppDeps, input: IssueReportInput): Promi
           findings: JSON.stringify(findings),
           findingsAcknowledged: findings.length > 0 && acknowledged,
           changesFromPrevious: changes === null ? null : JSON.stringify(changes),
+          isAutomatic: automatic,
         },
       );
       // To the charter's recipients with the PDF attached, sent after commit (nothing when the issue is refused).
@@ -91,13 +92,38 @@ export async function issueReport(deps: AppDeps, input: IssueReportInput): Promi
         issuedById: input.actor.id,
         findings,
         findingsAcknowledged: findings.length > 0 && acknowledged,
+        ...(automatic ? { isAutomatic: true as const } : {}),
         changesFromPrevious: changes,
       };
       await mailIssuedReport(deps, tx, program.id, { id, report: JSON.parse(model) as WeeklyReport, issue });
       return revision;
     },
   );
+}
+
+/**
+ * Issues a week's report (the cadence owner, report.issue): frozen as the week's next revision — an
+ * immutable snapshot of the model, the input it was built from, its lint findings and, for a correction,
+ * what changed against the revision before — and e-mailed to the charter's recipients. Refused with
+ * REPORT_HAS_FINDINGS while the lint finds something, unless acknowledged; a week that has not begun in
+ * the program's zone is refused.
+ */
+export async function issueReport(deps: AppDeps, input: IssueReportInput): Promise<Result<IssuedReportView>> {
+  const written = await writeRevision(deps, input, false);
   if (!written.ok) return written;
-  const view = await getIssuedReport(deps, { programId: input.programId, actor: input.actor, week: label, revision: written.value });
+  const view = await getIssuedReport(deps, {
+    programId: input.programId,
+    actor: input.actor,
+    week: input.week,
+    revision: written.value ?? undefined,
+  });
   return view.ok ? view : refuse(view.error.code, view.error.message);
 }
+
+/**
+ * Issues the week's first revision by the charter's schedule (app/reports/auto-issue-reports.ts), as the
+ * cadence owner given, findings acknowledged automatically and recorded as such; nothing (null) when the
+ * week was issued already — so two instances at the same moment issue it once.
+ */
+export const autoIssueReport = (deps: AppDeps, input: ReportWeekInput & { readonly reason: string }): Promise<Result<number | null>> =>
+  writeRevision(deps, { ...input, acknowledgeFindings: true }, true);

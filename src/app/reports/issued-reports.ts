@@ -21,6 +21,7 @@ export interface IssuedReportSummary {
   readonly issuedAt: string;
   readonly issuedBy: { readonly id: string; readonly name: string | null };
   readonly findingsAcknowledged: boolean;
+  readonly isAutomatic: boolean;
 }
 
 /** An issued report whole, read from its snapshot only. */
@@ -46,6 +47,7 @@ const summary = (code: string, h: IssuedReportHead, names: ReadonlyMap<string, s
   issuedAt: h.issuedAt,
   issuedBy: { id: h.issuedById, name: names.get(h.issuedById) ?? null },
   findingsAcknowledged: h.findingsAcknowledged,
+  isAutomatic: h.isAutomatic,
 });
 
 /** The snapshot's issue, as it was written. */
@@ -55,6 +57,7 @@ export const issueOf = (r: IssuedReportRecord): ReportIssue => ({
   issuedById: r.issuedById,
   findings: JSON.parse(r.findings),
   findingsAcknowledged: r.findingsAcknowledged,
+  ...(r.isAutomatic ? { isAutomatic: true as const } : {}),
   changesFromPrevious: r.changesFromPrevious === null ? null : JSON.parse(r.changesFromPrevious),
 });
 

@@ -1,23 +1,37 @@
+import type { Action } from '../../domain/action.js';
+import type { Decision } from '../../domain/decision.js';
 import type { Escalation } from '../../domain/escalations/escalation.js';
 import { gateOrder } from '../../domain/gates/gate.js';
+import type { Link } from '../../domain/link.js';
+import type { Milestone } from '../../domain/milestone.js';
+import type { Program } from '../../domain/program.js';
 import { type ReportWeek, weekSpan } from '../../domain/report/iso-week.js';
 import type { MinutesEntry } from '../../domain/report/meeting-minutes.js';
 import type { ReportEscalation, ReportGate, ReportState, WeeklyReportInput } from '../../domain/report/report-input.js';
 import { compareInstants, utcText } from '../../domain/report/report-order.js';
 import { type RewindRow, rewind, rewindRowsMax } from '../../domain/report/rewind.js';
 import { ok, type Result, refuse } from '../../domain/result.js';
+import type { Risk } from '../../domain/risk.js';
 import type { AuthorizedProgram } from '../get-program.js';
-import type { ChecklistItemRecord, EntityName, GateRecord, MeetingOutcomeRecord, Reads } from '../ports.js';
+import type {
+  ChangeRecord,
+  ChecklistItemRecord,
+  EntityName,
+  GateRecord,
+  InspectionVerdictRecord,
+  MeetingOutcomeRecord,
+  Reads,
+} from '../ports.js';
 import { programCalendar } from '../views.js';
 
 /** The kinds of record a report reads, wound back to the week's start and end. */
-const rewound: readonly EntityName[] = ['milestone', 'decision', 'risk', 'action', 'gate', 'checklist_item', 'escalation'];
+export const rewound: readonly EntityName[] = ['milestone', 'decision', 'risk', 'action', 'gate', 'checklist_item', 'escalation'];
 
 /**
  * The fields the report reads of those records (and each kind's field that tells its creation,
  * domain/change-story.ts lifeFields): only these are wound back, exactly; the rest stand as today.
  */
-const readFields = [
+export const readFields = [
   // milestones
   'name',
   'phase',
@@ -55,14 +69,57 @@ const earlier = (a: string, b: string) => (compareInstants(a, b) <= 0 ? a : b);
 /** An escalation's statuses as the report tells them: one that climbed a level expired there and still waits. */
 const reportStatus = (s: Escalation['status']): ReportEscalation['status'] => (s === 'escalated' ? 'expired' : s);
 
-interface Today {
-  readonly state: ReportState;
+/** Today's records of one program, as the store reads them. */
+export interface WeekRecords {
+  readonly milestones: readonly Milestone[];
+  readonly decisions: readonly Decision[];
+  readonly risks: readonly Risk[];
+  readonly actions: readonly Action[];
   readonly gates: readonly GateRecord[];
   readonly items: readonly ChecklistItemRecord[];
+  /** The escalations open at the week's end (as the rows show them today). */
   readonly escalations: readonly Escalation[];
+  /** The change-log rows of the report's fields since the week's start, oldest first. */
+  readonly rows: readonly ChangeRecord[];
+  readonly inspections: readonly InspectionVerdictRecord[];
 }
 
-function stateAt(today: Today, rows: readonly RewindRow[], at: string): { state: ReportState; escalations: Escalation[] } {
+/** The instants a week is read between, in the program's zone: its start and its end (or just after now, while it runs). */
+export interface WeekWindow {
+  readonly startAt: string;
+  readonly endAt: string;
+  readonly asOf: string;
+}
+
+export function weekWindow(week: ReportWeek, timeZone: string, now: Date): WeekWindow {
+  const span = weekSpan(week, timeZone);
+  // Up to an instant the week has reached: everything written before its end, or (while it runs) until now, now included.
+  const justAfterNow = new Date(now.getTime() + 1).toISOString();
+  return {
+    endAt: utcText(earlier(justAfterNow, span.endAt)),
+    startAt: utcText(earlier(justAfterNow, span.startAt)),
+    asOf: now.toISOString(),
+  };
+}
+
+/** The week wound back: its states at start and end, its changes, and what the second round of reads needs. */
+export interface WoundWeek {
+  readonly start: ReportState;
+  readonly end: ReportState;
+  readonly escalations: readonly Escalation[];
+  readonly changes: readonly ChangeRecord[];
+  /** The release gate's review milestone, whose links name the decisions the release waits on. */
+  readonly releaseMilestoneId: string | null;
+  /** The ids of everybody the week's records name. */
+  readonly named: ReadonlySet<string>;
+}
+
+export const tooFarBack = (week: ReportWeek): Result<never> => {
+  const message = `${week.label} lies too far back to read from today's records (more than ${rewindRowsMax.toLocaleString('en')} changes since); its issued report keeps it.`;
+  return refuse('VALIDATION_FAILED', message, [{ path: 'week', message }]);
+};
+
+function stateAt(today: WeekRecords, state: ReportState, escalations: readonly Escalation[], rows: readonly RewindRow[], at: string) {
   const items = rewind('checklist_item', today.items, rows, at);
   const gates: ReportGate[] = rewind('gate', today.gates, rows, at).map((g) => ({
     gate: { id: g.id, key: g.key, name: g.name, ownerId: g.ownerId, status: g.status, reviewMilestoneId: g.reviewMilestoneId },
@@ -70,62 +127,25 @@ function stateAt(today: Today, rows: readonly RewindRow[], at: string): { state:
   }));
   return {
     state: {
-      milestones: rewind('milestone', today.state.milestones, rows, at),
-      decisions: rewind('decision', today.state.decisions, rows, at),
-      risks: rewind('risk', today.state.risks, rows, at),
-      actions: rewind('action', today.state.actions, rows, at),
+      milestones: rewind('milestone', state.milestones, rows, at),
+      decisions: rewind('decision', state.decisions, rows, at),
+      risks: rewind('risk', state.risks, rows, at),
+      actions: rewind('action', state.actions, rows, at),
       gates,
     },
-    escalations: rewind('escalation', today.escalations, rows, at).filter((e) => compareInstants(e.raisedAt, at) < 0),
+    escalations: rewind('escalation', escalations, rows, at).filter((e) => compareInstants(e.raisedAt, at) < 0),
   };
 }
 
-/**
- * What a program's report of one ISO week is assembled from, read from the store in a fixed number of
- * queries (whatever the size of the program): today's records wound back along the change log to the
- * week's end (now, for the week still running) and start, the change-log rows of the week, the
- * escalations open at its end, the inspections recorded by then, the people named and the decisions
- * the release waits on (linked to the release gate's review milestone).
- */
-export async function readReportWeek(
-  r: Reads,
-  program: AuthorizedProgram,
-  week: ReportWeek,
-  now: Date,
-  narrative: string,
-): Promise<Result<WeeklyReportInput>> {
-  const span = weekSpan(week, program.timeZone);
-  const nowText = now.toISOString();
-  // Up to an instant the week has reached: everything written before its end, or (while it runs) until now, now included.
-  const justAfterNow = new Date(now.getTime() + 1).toISOString();
-  const endAt = utcText(earlier(justAfterNow, span.endAt));
-  const startAt = utcText(earlier(justAfterNow, span.startAt));
-  const id = program.id;
-  const [milestones, decisions, risks, actions, gates, items, escalations, rows, inspections, outcomes] = await Promise.all([
-    r.listMilestones(id),
-    r.listDecisions([id]),
-    r.listRisks([id]),
-    r.listActions([id]),
-    r.listGates(id),
-    r.listChecklistItems(id),
-    r.listEscalationsOpenAt(id, endAt),
-    r.listChangesSince(id, startAt, rewound, readFields, rewindRowsMax + 1),
-    r.listInspectionVerdicts(id, endAt),
-    r.listMeetingOutcomes(id, week.label),
-  ]);
-  if (rows.length > rewindRowsMax) {
-    const message = `${week.label} lies too far back to read from today's records (more than ${rewindRowsMax.toLocaleString('en')} changes since); its issued report keeps it.`;
-    return refuse('VALIDATION_FAILED', message, [{ path: 'week', message }]);
-  }
-  const today: Today = { state: { milestones, decisions, risks, actions, gates: [] }, gates, items, escalations };
-  const end = stateAt(today, rows, endAt);
-  const start = stateAt({ ...today, state: end.state, escalations: end.escalations }, rows, startAt);
+/** Winds one program's records back to the week's end and start (pure; the rows must be within rewindRowsMax). */
+export function windWeek(today: WeekRecords, w: WeekWindow): WoundWeek {
+  const rows = today.rows;
+  const now: ReportState = { ...today, gates: [] };
+  const end = stateAt(today, now, today.escalations, rows, w.endAt);
+  const start = stateAt(today, end.state, end.escalations, rows, w.startAt);
   // The release gate is the last one (domain/report/release-readiness.ts reads the same).
   const releaseGate = [...end.state.gates].sort((a, b) => gateOrder(b.gate.key) - gateOrder(a.gate.key)).at(0);
-  const changes = rows.filter((c) => compareInstants(c.at, startAt) >= 0 && compareInstants(c.at, endAt) < 0);
-  const releaseMilestoneId = releaseGate?.gate.reviewMilestoneId ?? null;
-  const links = releaseMilestoneId === null ? [] : await r.listLinksTouching('milestone', [releaseMilestoneId]);
-  const releaseDecisionIds = links.flatMap((l) => (l.fromEntity === 'decision' ? [l.fromId] : l.toEntity === 'decision' ? [l.toId] : []));
+  const changes = rows.filter((c) => compareInstants(c.at, w.startAt) >= 0 && compareInstants(c.at, w.endAt) < 0);
   const named = new Set<string>();
   const name = (x: string | null | undefined) => {
     if (x) named.add(x);
@@ -142,20 +162,40 @@ export async function readReportWeek(
   }
   for (const e of end.escalations) name(e.ownerId);
   for (const c of changes) name(c.actorId);
-  const minutes = outcomes.map(minutesEntry);
-  for (const m of minutes) {
-    name(m.ownerId);
-    name(m.actorId);
-  }
-  const people = (await r.findUsers([...named])).map((u) => ({ id: u.id as string, name: u.name }));
-  return ok({
-    program: { id, code: program.code, name: program.name, timeZone: program.timeZone, toleranceDays: program.toleranceDays },
-    week,
-    calendar: programCalendar(program),
-    asOf: nowText,
+  return {
     start: start.state,
     end: end.state,
-    changes: changes.map((c) => ({
+    escalations: end.escalations,
+    changes,
+    releaseMilestoneId: releaseGate?.gate.reviewMilestoneId ?? null,
+    named,
+  };
+}
+
+/** The decisions linked to a milestone (either end of the link). */
+export const linkedDecisions = (links: readonly Link[]): string[] =>
+  links.flatMap((l) => (l.fromEntity === 'decision' ? [l.fromId] : l.toEntity === 'decision' ? [l.toId] : []));
+
+/** The report's input from a wound week, the decisions the release waits on and the people it names. */
+export function weekInput(
+  program: Program,
+  week: ReportWeek,
+  w: WeekWindow,
+  wound: WoundWeek,
+  inspections: readonly InspectionVerdictRecord[],
+  releaseDecisionIds: readonly string[],
+  people: readonly { readonly id: string; readonly name: string }[],
+  narrative: string,
+  minutes: readonly MinutesEntry[],
+): WeeklyReportInput {
+  return {
+    program: { id: program.id, code: program.code, name: program.name, timeZone: program.timeZone, toleranceDays: program.toleranceDays },
+    week,
+    calendar: programCalendar(program),
+    asOf: w.asOf,
+    start: wound.start,
+    end: wound.end,
+    changes: wound.changes.map((c) => ({
       entity: c.entity,
       entityId: c.entityId,
       entityKey: c.entityKey,
@@ -167,7 +207,7 @@ export async function readReportWeek(
       reason: c.reason,
       correlationId: c.correlationId,
     })),
-    escalations: end.escalations.map((e) => ({
+    escalations: wound.escalations.map((e) => ({
       key: e.key,
       title: e.subjectTitle,
       ownerId: e.ownerId,
@@ -180,7 +220,17 @@ export async function readReportWeek(
     people,
     narrative,
     minutes,
-  });
+  };
+}
+
+/** The ids of the people the minutes name (owners and who recorded), added to those the week names. */
+export function nameMinutes(named: ReadonlySet<string>, minutes: readonly MinutesEntry[]): Set<string> {
+  const all = new Set(named);
+  for (const m of minutes) {
+    if (m.ownerId) all.add(m.ownerId);
+    all.add(m.actorId);
+  }
+  return all;
 }
 
 /** A recorded meeting outcome as the minutes keep it. */
@@ -205,3 +255,39 @@ export const minutesEntry = (o: MeetingOutcomeRecord): MinutesEntry =>
         actorId: o.recordedById,
         at: o.recordedAt,
       };
+
+/**
+ * What a program's report of one ISO week is assembled from, read from the store in a fixed number of
+ * queries (whatever the size of the program): today's records wound back along the change log to the
+ * week's end (now, for the week still running) and start, the change-log rows of the week, the
+ * escalations open at its end, the inspections recorded by then, the people named and the decisions
+ * the release waits on (linked to the release gate's review milestone).
+ */
+export async function readReportWeek(
+  r: Reads,
+  program: AuthorizedProgram,
+  week: ReportWeek,
+  now: Date,
+  narrative: string,
+): Promise<Result<WeeklyReportInput>> {
+  const w = weekWindow(week, program.timeZone, now);
+  const id = program.id;
+  const [milestones, decisions, risks, actions, gates, items, escalations, rows, inspections, outcomes] = await Promise.all([
+    r.listMilestones(id),
+    r.listDecisions([id]),
+    r.listRisks([id]),
+    r.listActions([id]),
+    r.listGates(id),
+    r.listChecklistItems(id),
+    r.listEscalationsOpenAt(id, w.endAt),
+    r.listChangesSince(id, w.startAt, rewound, readFields, rewindRowsMax + 1),
+    r.listInspectionVerdicts(id, w.endAt),
+    r.listMeetingOutcomes(id, week.label),
+  ]);
+  if (rows.length > rewindRowsMax) return tooFarBack(week);
+  const wound = windWeek({ milestones, decisions, risks, actions, gates, items, escalations, rows, inspections }, w);
+  const links = wound.releaseMilestoneId === null ? [] : await r.listLinksTouching('milestone', [wound.releaseMilestoneId]);
+  const minutes = outcomes.map(minutesEntry);
+  const people = (await r.findUsers([...nameMinutes(wound.named, minutes)])).map((u) => ({ id: u.id as string, name: u.name }));
+  return ok(weekInput(program, week, w, wound, inspections, linkedDecisions(links), people, narrative, minutes));
+}

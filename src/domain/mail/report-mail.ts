@@ -22,7 +22,8 @@ const subjectFor = (i: ReportMailInput): string =>
 
 const runText = (r: Run) => r.text;
 
-function textBlock(b: ReportBlock): string[] {
+/** A block of a document as plain-text lines (the leadership view's e-mail writes its document the same way). */
+export function textBlock(b: ReportBlock): string[] {
   switch (b.kind) {
     case 'heading':
       return b.level === 3 ? [b.text, ''] : [b.text, (b.level === 1 ? '=' : '-').repeat(Math.min(b.text.length, 72)), ''];
@@ -57,7 +58,8 @@ const runHtml = (r: Run): string =>
 
 const cellStyle = 'style="border:1px solid #c3c8cf;padding:3px 6px;text-align:left;vertical-align:top"';
 
-function htmlBlock(b: ReportBlock): string {
+/** A block of a document as HTML with inline styles, as mail readers need. */
+export function htmlBlock(b: ReportBlock): string {
   switch (b.kind) {
     case 'heading':
       return `<h${b.level}>${escapeHtml(b.text)}</h${b.level}>`;

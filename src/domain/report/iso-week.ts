@@ -46,9 +46,19 @@ export function weekOfInstant(at: string, timeZone: string): ReportWeek {
 /** The week after (pure arithmetic: the year turns over by itself, 2026-W53 → 2027-W01). */
 export const nextWeek = (w: ReportWeek): ReportWeek => weekOfDate(addDays(w.start, 7));
 
+// Spans asked for again and again (a portfolio's programs share a few zones), kept by week and zone.
+const spans = new Map<string, WeekSpan>();
+const spansKept = 1024;
+
 /** The week's span in a zone, DST-correct: a week with a clock change is 167 or 169 hours long. */
 export function weekSpan(w: ReportWeek, timeZone: string): WeekSpan {
-  return { startAt: startOfDayUtc(w.start, timeZone), endAt: startOfDayUtc(addDays(w.start, 7), timeZone) };
+  const key = `${w.start}|${timeZone}`;
+  const kept = spans.get(key);
+  if (kept) return kept;
+  const span = { startAt: startOfDayUtc(w.start, timeZone), endAt: startOfDayUtc(addDays(w.start, 7), timeZone) };
+  if (spans.size >= spansKept) spans.clear();
+  spans.set(key, span);
+  return span;
 }
 
 /** Whether an instant lies in the span (compared as instants, whatever offset the text carries). */

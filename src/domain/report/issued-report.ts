@@ -14,6 +14,8 @@ export interface ReportIssue {
   readonly findings: readonly LintFinding[];
   /** The issuer issued with findings left and said so (acknowledgeFindings). */
   readonly findingsAcknowledged: boolean;
+  /** Issued by the charter's schedule, its findings acknowledged automatically (absent when a person issued it). */
+  readonly isAutomatic?: true;
   /** Against the revision before; null for revision 1. */
   readonly changesFromPrevious: RevisionChanges | null;
 }
@@ -37,6 +39,11 @@ export function issueBlocks(report: WeeklyReport, issue: ReportIssue): ReportBlo
     { kind: 'heading', level: 2, text: 'Issue' },
     { kind: 'paragraph', runs: [{ text: `Revision ${issue.revision} of ${report.week}, issued ${at}.` }] },
   ];
+  if (issue.isAutomatic)
+    blocks.push({
+      kind: 'paragraph',
+      runs: [{ text: "Issued automatically at the charter's report day and time; its lint findings were acknowledged automatically." }],
+    });
   if (issue.findings.length > 0) {
     blocks.push(
       {

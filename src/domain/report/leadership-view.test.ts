@@ -36,6 +36,14 @@ describe('leadershipView', () => {
       '2 milestones slipped this week.',
     ]);
     expect(second?.attention).toEqual([]);
+    expect(first?.reasons).toEqual([
+      { kind: 'off_track', count: 1 },
+      { kind: 'readiness_red', count: 1 },
+      { kind: 'escalations_overdue', count: 1 },
+      { kind: 'decisions_overdue', count: 1 },
+      { kind: 'slipped', count: 2 },
+    ]);
+    expect(second?.reasons).toEqual([]);
     expect(first).toMatchObject({ revision: 2, health: 'off_track', readiness: 'red', moved: 2, completed: 1, wentLate: 2 });
     expect(first?.escalations).toEqual({ open: 3, overdue: 1 });
   });

@@ -45,6 +45,16 @@ export interface LeadershipLine {
   readonly escalations: { readonly open: number; readonly overdue: number };
   /** Why leadership should look here, most pressing first; empty when nothing asks for it. */
   readonly attention: readonly string[];
+  /** The same reasons as codes with their counts, for the pages that word them in the reader's language. */
+  readonly reasons: readonly AttentionReason[];
+}
+
+/** Why a program needs leadership's attention, in the order they weigh. */
+export const attentionKinds = ['off_track', 'readiness_red', 'escalations_overdue', 'decisions_overdue', 'at_risk', 'slipped'] as const;
+export interface AttentionReason {
+  readonly kind: (typeof attentionKinds)[number];
+  /** How many (escalations, decisions, milestones); 1 for the program-wide ones. */
+  readonly count: number;
 }
 
 export interface PortfolioChange {
@@ -77,14 +87,23 @@ function line(p: LeadershipProgram): LeadershipLine & { readonly weight: number 
     .map((m) => ({ key: m.key, name: m.name, days: m.days, reason: m.reason }));
   const overdueEscalations = r.blockers.escalations.filter((e) => e.isOverdue).length;
   const overdueDecisions = r.decisionsNeeded.filter((d) => d.isOverdue).length;
-  const attention = [
-    ...(r.onTrack.code === 'off_track' ? [r.onTrack.text] : []),
-    ...(r.releaseReadiness.level === 'red' ? ['Release readiness is red.'] : []),
-    ...(overdueEscalations > 0 ? [`${plural(overdueEscalations, 'escalation', 'escalations')} past the deadline.`] : []),
-    ...(overdueDecisions > 0 ? [`${plural(overdueDecisions, 'decision', 'decisions')} overdue.`] : []),
-    ...(r.onTrack.code === 'at_risk' ? [r.onTrack.text] : []),
-    ...(slipped.length > 0 ? [`${plural(slipped.length, 'milestone', 'milestones')} slipped this week.`] : []),
+  const reasons: AttentionReason[] = [
+    ...(r.onTrack.code === 'off_track' ? [{ kind: 'off_track' as const, count: 1 }] : []),
+    ...(r.releaseReadiness.level === 'red' ? [{ kind: 'readiness_red' as const, count: 1 }] : []),
+    ...(overdueEscalations > 0 ? [{ kind: 'escalations_overdue' as const, count: overdueEscalations }] : []),
+    ...(overdueDecisions > 0 ? [{ kind: 'decisions_overdue' as const, count: overdueDecisions }] : []),
+    ...(r.onTrack.code === 'at_risk' ? [{ kind: 'at_risk' as const, count: 1 }] : []),
+    ...(slipped.length > 0 ? [{ kind: 'slipped' as const, count: slipped.length }] : []),
   ];
+  const words: Record<AttentionReason['kind'], (n: number) => string> = {
+    off_track: () => r.onTrack.text,
+    readiness_red: () => 'Release readiness is red.',
+    escalations_overdue: (n) => `${plural(n, 'escalation', 'escalations')} past the deadline.`,
+    decisions_overdue: (n) => `${plural(n, 'decision', 'decisions')} overdue.`,
+    at_risk: () => r.onTrack.text,
+    slipped: (n) => `${plural(n, 'milestone', 'milestones')} slipped this week.`,
+  };
+  const attention = reasons.map((x) => words[x.kind](x.count));
   // The order leadership reads in: off track, red, overdue escalations and decisions, at risk, slips.
   const weight =
     (r.onTrack.code === 'off_track' ? 1000 : 0) +
@@ -119,6 +138,7 @@ function line(p: LeadershipProgram): LeadershipLine & { readonly weight: number 
     topRisks,
     escalations: { open: r.blockers.escalations.length, overdue: overdueEscalations },
     attention,
+    reasons,
     weight,
   };
 }

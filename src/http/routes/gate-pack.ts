@@ -1,4 +1,3 @@
-import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { getGatePack } from '../../app/gates/gate-pack.js';
 import { ProblemSchema } from '../../contract/common.js';
@@ -8,17 +7,9 @@ import { renderGatePack } from '../../pdf/gate-pack.js';
 import { actorOf } from '../auth.js';
 import type { HttpDeps } from '../http-deps.js';
 import { sendProblem } from '../problem.js';
+import { sendPdf } from '../send-pdf.js';
 
 const refusals = { 401: ProblemSchema, 404: ProblemSchema, 422: ProblemSchema };
-
-/** A download, never kept: the pack names who accepted what, and a later review changes it. */
-const sendPdf = (res: FastifyReply, pdf: Buffer, fileName: string) =>
-  res
-    .code(200)
-    .header('content-type', 'application/pdf')
-    .header('content-disposition', `attachment; filename="${fileName}"`)
-    .header('cache-control', 'private, no-store')
-    .send(pdf);
 
 /** A gate's checklist pack as a PDF (its JSON: getGate in contract/operations/gates.ts). */
 export const gatePackRoutes =

@@ -1,4 +1,3 @@
-import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { getIssuedReport } from '../../app/reports/issued-reports.js';
 import { reportPdfName } from '../../app/reports/mail-issued-report.js';
@@ -8,15 +7,7 @@ import { renderIssuedReportPdf } from '../../pdf/weekly-report-pdf.js';
 import { actorOf } from '../auth.js';
 import type { HttpDeps } from '../http-deps.js';
 import { sendProblem } from '../problem.js';
-
-/** The file, as a download; the issued report never changes, but who may read it can. */
-const sendPdf = (res: FastifyReply, pdf: Buffer, fileName: string) =>
-  res
-    .code(200)
-    .header('content-type', 'application/pdf')
-    .header('content-disposition', `attachment; filename="${fileName}"`)
-    .header('cache-control', 'private, no-store')
-    .send(pdf);
+import { sendPdf } from '../send-pdf.js';
 
 const refusals = { 401: ProblemSchema, 404: ProblemSchema, 422: ProblemSchema };
 

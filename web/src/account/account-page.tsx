@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../auth/session.js';
 import { PageTitle } from '../components/page-title.js';
+import { LeadershipMailSection } from './leadership-mail-section.js';
 import { NotificationsSection } from './notifications-section.js';
 import { PasswordSection } from './password-section.js';
 import { ProfileSection } from './profile-section.js';
@@ -19,6 +20,7 @@ export function AccountPage() {
       </header>
       <ProfileSection me={me} />
       <NotificationsSection />
+      <LeadershipMailSection me={me} />
       <PasswordSection email={me.email} />
       <TokensSection />
     </>

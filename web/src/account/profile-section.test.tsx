@@ -13,6 +13,7 @@ const me = (timeZone: string, over: Partial<Me> = {}): Me => ({
   timeZone,
   locale: 'en',
   isAdmin: false,
+  hasLeadershipMail: false,
   memberships: [],
   version: 3,
   csrfToken: 'csrf-1',

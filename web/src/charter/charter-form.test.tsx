@@ -22,6 +22,7 @@ const charter: Charter = {
     recipientIds: ['u-jonas'],
     recipientEmails: ['buyer@keller.example'],
     updateRequests: { businessDaysBefore: null, untouchedDays: 14 },
+    autoIssue: false,
   },
   leadershipReview: { scoreAtLeast: 15, unresolvedDays: 10 },
   people: people.map((p) => ({ ...p, email: `${p.id.slice(2)}@example.test` })),
@@ -76,6 +77,7 @@ describe('CharterEditForm', () => {
         recipientIds: ['u-jonas'],
         recipientEmails: ['buyer@keller.example'],
         updateRequests: { businessDaysBefore: 2, untouchedDays: 14 },
+        autoIssue: false,
       },
       leadershipReview: { scoreAtLeast: 15, unresolvedDays: 10 },
     });

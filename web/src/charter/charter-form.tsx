@@ -21,6 +21,7 @@ export const CharterForm = z.object({
   time: z.union([z.literal(''), z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/)]),
   recipients: z.array(z.object({ id: z.string(), isChosen: z.boolean() })),
   emails: ShortText(4000),
+  autoIssue: z.boolean(),
   score: z.string().regex(/^\d{0,3}$/),
   days: z.string().regex(/^\d{0,4}$/),
   requestDaysBefore: z.string(),
@@ -50,6 +51,7 @@ function fieldOf(path: string, gates: readonly string[]): string {
   if (gate !== undefined) return `success.${gates.indexOf(gate)}.text`;
   if (path === 'weeklyReport.weekday') return 'weekday';
   if (path === 'weeklyReport.time') return 'time';
+  if (path === 'weeklyReport.autoIssue') return 'autoIssue';
   if (path.startsWith('weeklyReport.recipientEmails')) return 'emails';
   if (path === 'leadershipReview.scoreAtLeast') return 'score';
   if (path === 'leadershipReview.unresolvedDays') return 'days';
@@ -82,6 +84,7 @@ export function CharterEditForm({ programId, charter, people, onDone, onCancel }
       time: charter.weeklyReport.time ?? '',
       recipients: people.map((p) => ({ id: p.id, isChosen: charter.weeklyReport.recipientIds.includes(p.id) })),
       emails: charter.weeklyReport.recipientEmails.join(', '),
+      autoIssue: charter.weeklyReport.autoIssue,
       score: charter.leadershipReview.scoreAtLeast === null ? '' : String(charter.leadershipReview.scoreAtLeast),
       days: charter.leadershipReview.unresolvedDays === null ? '' : String(charter.leadershipReview.unresolvedDays),
       requestDaysBefore:
@@ -108,6 +111,7 @@ export function CharterEditForm({ programId, charter, people, onDone, onCancel }
           ],
           recipientEmails: emailsOf(v.emails),
           updateRequests: { businessDaysBefore: numberOrNull(v.requestDaysBefore), untouchedDays: Number(v.untouchedDays) },
+          autoIssue: v.autoIssue,
         },
         leadershipReview: { scoreAtLeast: numberOrNull(v.score), unresolvedDays: numberOrNull(v.days) },
         ...(v.reason ? { reason: v.reason } : {}),
@@ -221,6 +225,7 @@ export function CharterEditForm({ programId, charter, people, onDone, onCancel }
           ))}
         </fieldset>
         <TextField name="emails" label={t('charter.emails')} hint={t('charter.emailsHint')} />
+        <CheckboxField name="autoIssue" label={t('charter.autoIssue')} hint={t('charter.autoIssueHint')} />
         <fieldset className="fieldset">
           <legend>{t('charter.updateRequests')}</legend>
           <p className="field__hint">{t('charter.updateRequestsHint')}</p>

@@ -122,6 +122,8 @@ function CharterView({ charter: c, canEdit, onEdit }: { charter: Charter; canEdi
             {r.time === null ? <Gap>{t('charter.noTime')}</Gap> : t('charter.atTime', { time: r.time })}
             <br />
             {recipients.length === 0 ? <Gap>{t('charter.noRecipients')}</Gap> : t('charter.to', { list: recipients.join(', ') })}
+            <br />
+            {r.autoIssue ? t('charter.issuedAutomatically') : t('charter.issuedByHand')}
           </dd>
         </div>
         <div>

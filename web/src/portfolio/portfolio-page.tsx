@@ -7,6 +7,7 @@ import { LoadError } from '../components/load-error.js';
 import { PageTitle } from '../components/page-title.js';
 import { CsvButton } from '../csv/csv-button.js';
 import { portfolioCsv } from '../csv/csv-lists.js';
+import { currentWeek, leadershipPath } from '../leadership/leadership-api.js';
 import { usePrograms } from '../lib/queries.js';
 import { mayCreatePrograms } from '../setup/may-create.js';
 import { PortfolioSummary } from './portfolio-summary.js';
@@ -30,6 +31,7 @@ export function PortfolioPage() {
               {t('setup.programs.new')}
             </Link>
           )}
+          <Link to={leadershipPath(currentWeek())}>{t('leadership.link')}</Link>
           <Link to="/archived-programs">{t('setup.archivedPrograms.link')}</Link>
         </div>
       </header>

@@ -13,6 +13,7 @@ const me: Me = {
   timeZone: 'America/Chicago',
   locale: 'en',
   isAdmin: false,
+  hasLeadershipMail: false,
   memberships: [{ id: 'm1', role: 'cadence_owner', clientId: 'c-keller', clientName: 'Keller Home', programId: null, programCode: null }],
   version: 1,
   csrfToken: 'x',

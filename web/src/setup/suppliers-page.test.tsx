@@ -13,6 +13,7 @@ const admin: Me = {
   timeZone: 'Europe/Oslo',
   locale: 'en',
   isAdmin: true,
+  hasLeadershipMail: false,
   memberships: [],
   version: 1,
   csrfToken: 'x',
