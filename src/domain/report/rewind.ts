@@ -60,16 +60,23 @@ export function rewind<T extends { readonly id: string }>(
   rows: readonly RewindRow[],
   at: string,
 ): T[] {
-  const byId = new Map<string, Record<string, unknown>>(records.map((r) => [r.id, { ...r }]));
+  // Copied on the first row that changes it: a record no row touches is answered as it is (most of a
+  // portfolio's records, most weeks), so winding a thousand programs back allocates for what changed only.
+  const byId = new Map(records.map((r) => [r.id, r]));
+  const copies = new Map<string, Record<string, unknown>>();
   const born = new Set<string>();
   const life = lifeFields[entity];
   for (let i = rows.length - 1; i >= 0; i--) {
     const row = rows[i] as RewindRow;
-    if (row.entity !== entity || compareInstants(row.at, at) < 0) continue;
-    const record = byId.get(row.entityId);
-    if (!record) continue;
+    if (row.entity !== entity || !byId.has(row.entityId) || compareInstants(row.at, at) < 0) continue;
     if (row.field === life && row.oldValue === null && row.newValue !== null) born.add(row.entityId);
+    let record = copies.get(row.entityId);
+    if (!record) {
+      record = { ...(byId.get(row.entityId) as T) } as Record<string, unknown>;
+      copies.set(row.entityId, record);
+    }
     if (row.field in record) record[row.field] = decode(row.field, row.oldValue, record[row.field]);
   }
-  return records.filter((r) => !born.has(r.id)).map((r) => byId.get(r.id) as unknown as T);
+  if (copies.size === 0 && born.size === 0) return [...records];
+  return records.filter((r) => !born.has(r.id)).map((r) => (copies.get(r.id) as unknown as T | undefined) ?? r);
 }
