@@ -28,30 +28,36 @@ interface Issued {
   issue: { isAutomatic?: true; findingsAcknowledged: boolean; findings: unknown[] };
 }
 
+/** A program in Shenzhen with a milestone and an overdue decision, its charter set to issue on Fridays at 16:00 by itself. */
+async function scheduledWorld(dialect: 'sqlite' | 'postgres'): Promise<{ t: TestApp; program: Program }> {
+  const t = await createTestApp(dialect);
+  pin(t.deps, '2026-11-25T02:00:00Z');
+  const program = await seedProgram(t, 'SZ-AUTO');
+  unwrap(
+    await createMilestone(t.deps, {
+      programId: program.id,
+      actor: t.actor,
+      name: 'Tooling sign-off',
+      phase: 'G2',
+      baselineDate: '2026-12-02' as PlainDate,
+      ownerId: t.actor.id,
+    }),
+  );
+  // Due Wednesday and still open on Friday: the lint's overdue decision.
+  await seedDecision(t, program, t.actor, { statement: 'Second resin supplier?', ownerId: t.actor.id, dueDate: '2026-12-02' });
+  await writeCompleteCharter(t.deps, program.id, t.actor, {
+    weeklyReport: { weekday: 5, time: '16:00', recipientIds: [t.actor.id], recipientEmails: [], autoIssue: true },
+  });
+  return { t, program };
+}
+
 describe.each(dialects)('the weekly report issued on the charter’s schedule on %s', (dialect) => {
   let t: TestApp;
   let program: Program;
   const base = () => `/api/v1/programs/${program.code}/reports`;
 
   beforeAll(async () => {
-    t = await createTestApp(dialect);
-    pin(t.deps, '2026-11-25T02:00:00Z');
-    program = await seedProgram(t, 'SZ-AUTO');
-    unwrap(
-      await createMilestone(t.deps, {
-        programId: program.id,
-        actor: t.actor,
-        name: 'Tooling sign-off',
-        phase: 'G2',
-        baselineDate: '2026-12-02' as PlainDate,
-        ownerId: t.actor.id,
-      }),
-    );
-    // Due Wednesday and still open on Friday: the lint's overdue decision.
-    await seedDecision(t, program, t.actor, { statement: 'Second resin supplier?', ownerId: t.actor.id, dueDate: '2026-12-02' });
-    await writeCompleteCharter(t.deps, program.id, t.actor, {
-      weeklyReport: { weekday: 5, time: '16:00', recipientIds: [t.actor.id], recipientEmails: [], autoIssue: true },
-    });
+    ({ t, program } = await scheduledWorld(dialect));
   });
   afterAll(() => t.close());
 
@@ -131,8 +137,18 @@ describe.each(dialects)('the weekly report issued on the charter’s schedule on
       [week, true],
     ]);
   });
+});
 
-  it.runIf(dialect === 'postgres')('issues a week once with two instances at the same moment', async () => {
+// SQLite is one instance by design (its one connection's write lock): two instances are PostgreSQL's case.
+describe('the weekly report issued on schedule by two instances at once (PostgreSQL)', () => {
+  let t: TestApp;
+  let program: Program;
+  beforeAll(async () => {
+    ({ t, program } = await scheduledWorld('postgres'));
+  });
+  afterAll(() => t.close());
+
+  it('issues a week once with two instances at the same moment', async () => {
     const second = (await t.restart()).deps;
     const at = '2026-12-25T08:00:00Z';
     pin(t.deps, at);
