@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { z } from 'zod';
 import type { Refusal } from '../domain/result.js';
 import { fail, type Output } from './output.js';
-import { terminalPath } from './terminal.js';
+import { terminal, terminalPath } from './terminal.js';
 
 /** Ends the command with VALIDATION_FAILED (exit 2), naming the option and what is wrong with it. */
 export function badOption(out: Output, flag: string, why: string, raw?: string): never {
@@ -42,4 +42,27 @@ export function readText(out: Output, flag: string, path: string): string {
     const why = code === 'ENOENT' ? 'No such file.' : code === 'EISDIR' ? 'Is a directory, not a file.' : `Cannot read it (${code ?? e}).`;
     return badOption(out, flag, why, path);
   }
+}
+
+/**
+ * An export's file: text to standard output unless `--out` names a file (or it is binary, a PDF), else written
+ * under `--out` or its own name in the terminal's folder, saying where; a file that cannot be written names `--out`.
+ */
+export function writeExport(
+  out: Output,
+  file: { readonly fileName: string; readonly content: string | Uint8Array },
+  to: string | undefined,
+  isBinary: boolean,
+): void {
+  if (to === undefined && !isBinary) {
+    terminal().stdout.write(file.content as string);
+    return;
+  }
+  const path = terminalPath(to ?? file.fileName);
+  try {
+    writeFileSync(path, file.content);
+  } catch (e) {
+    badOption(out, '--out', `Cannot write the file: ${e instanceof Error ? e.message : String(e)}`, to ?? file.fileName);
+  }
+  terminal().stdout.write(`Wrote ${file.fileName} to ${path}\n`);
 }

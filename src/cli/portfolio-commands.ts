@@ -1,13 +1,11 @@
-import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { ReportWeekSchema } from '../contract/report.js';
 import { addActingOptions, withBackend } from './connect.js';
-import { badOption, parseOption } from './options.js';
+import { badOption, parseOption, writeExport } from './options.js';
 import { outputOf } from './output.js';
 import type { CliContext } from './session.js';
 import { must } from './targets.js';
-import { terminal, terminalPath } from './terminal.js';
 
 // tollgate portfolio --week (issue 14): the leadership view of a week, as Markdown, JSON or PDF.
 
@@ -41,17 +39,7 @@ export function registerPortfolioCommands(cli: Command, ctx: CliContext): void {
                 content: `${JSON.stringify(must(out, await b.getPortfolioWeek({ params: { week } })), null, 2)}\n`,
               }
             : must(out, await b.exportPortfolioWeek({ params: { week }, query: { format: 'md' } }));
-      if (o.out === undefined && format !== 'pdf') {
-        terminal().stdout.write(file.content as string);
-        return;
-      }
-      const path = terminalPath(o.out ?? file.fileName);
-      try {
-        writeFileSync(path, file.content);
-      } catch (e) {
-        badOption(out, '--out', `Cannot write the file: ${e instanceof Error ? e.message : String(e)}`, o.out ?? file.fileName);
-      }
-      terminal().stdout.write(`Wrote ${file.fileName} to ${path}\n`);
+      writeExport(out, file, o.out, format === 'pdf');
     });
   });
 }

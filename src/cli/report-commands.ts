@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { z } from 'zod';
 import type { WeeklyReportSchema } from '../contract/report.js';
@@ -8,11 +7,11 @@ import { renderReportMarkdown } from '../domain/report/render-report-markdown.js
 import type { WeeklyReport } from '../domain/report/weekly-report.js';
 import { addActingOptions, withBackend } from './connect.js';
 import { registerMeetingCommands } from './meeting-commands.js';
-import { badOption, parseOption, readText, withFlags } from './options.js';
+import { badOption, parseOption, readText, withFlags, writeExport } from './options.js';
 import { emit, fail, outputOf, table } from './output.js';
 import type { CliContext } from './session.js';
 import { must } from './targets.js';
-import { terminal, terminalPath } from './terminal.js';
+import { terminal } from './terminal.js';
 
 // tollgate report draft|issue|show|export (issue 14): a program's weekly operating report.
 
@@ -170,17 +169,7 @@ export function registerReportCommands(cli: Command, ctx: CliContext): void {
             return { fileName: r.fileName, content: r.pdf as Uint8Array | string };
           })()
         : must(out, await b.exportIssuedReport({ params: { programId, week, revision }, query: { format } }));
-      if (o.out === undefined && !isPdf) {
-        terminal().stdout.write(file.content as string);
-        return;
-      }
-      const path = terminalPath(o.out ?? file.fileName);
-      try {
-        writeFileSync(path, file.content);
-      } catch (e) {
-        badOption(out, '--out', `Cannot write the file: ${e instanceof Error ? e.message : String(e)}`, o.out ?? file.fileName);
-      }
-      terminal().stdout.write(`Wrote ${file.fileName} to ${path}\n`);
+      writeExport(out, file, o.out, isPdf);
     });
   });
 

@@ -30,6 +30,19 @@ export const invalidField = (path: string, message: string): Refusal => ({
   fields: [{ path, message }],
 });
 
+/** An upload's title and reason checked by the contract's schemas: blank title → none; a wrong one names its field. */
+export function uploadTexts(upload: Upload): { title: string | undefined; reason: string | undefined } | Refusal {
+  let title: string | undefined;
+  if (upload.title !== undefined) {
+    const t = EvidenceUploadTitleSchema.safeParse(upload.title);
+    if (!t.success) return invalidField('title', t.error.issues[0]?.message ?? 'Not valid.');
+    title = t.data || undefined;
+  }
+  const reason = upload.reason === undefined ? undefined : ReasonSchema.safeParse(upload.reason);
+  if (reason && !reason.success) return invalidField('reason', reason.error.issues[0]?.message ?? 'Not valid.');
+  return { title, reason: reason?.data };
+}
+
 /**
  * Reads the multipart body part by part: the one `file` is buffered up to the limit (beyond it the rest
  * streams past unkept, so memory stays bounded), `title` and `reason` are short text fields.
@@ -73,7 +86,7 @@ export async function readUpload(req: FastifyRequest, maxBytes: number): Promise
   return { file, title: fields.title, reason: fields.reason };
 }
 
-export const isRefusal = (x: Upload | Refusal): x is Refusal => 'code' in x;
+export const isRefusal = <T extends object>(x: T | Refusal): x is Refusal => 'code' in x;
 
 /** RFC 6266 / 8187: an ASCII fallback name and the exact UTF-8 name. */
 export function contentDisposition(kind: 'inline' | 'attachment', fileName: string): string {
@@ -151,18 +164,13 @@ export const evidenceFileRoutes =
             message: tooLargeMessage(maxBytes),
             fields: [{ path: 'file', message: `At most ${maxBytes} bytes.` }],
           });
-        let title: string | undefined;
-        if (upload.title !== undefined) {
-          const t = EvidenceUploadTitleSchema.safeParse(upload.title);
-          if (!t.success) return sendProblem(res, invalidField('title', t.error.issues[0]?.message ?? 'Not valid.'));
-          title = t.data || undefined;
-        }
-        const reason = upload.reason === undefined ? undefined : ReasonSchema.safeParse(upload.reason);
-        if (reason && !reason.success) return sendProblem(res, invalidField('reason', reason.error.issues[0]?.message ?? 'Not valid.'));
+        const texts = uploadTexts(upload);
+        if (isRefusal(texts)) return sendProblem(res, texts);
+        const { title, reason } = texts;
         const r = await addEvidence(deps.app, {
           ...req.params,
           actor: actorOf(req),
-          reason: reason?.data,
+          reason,
           evidence: { kind: 'file', title, fileName: upload.file.name, content: upload.file.bytes, maxBytes },
         });
         if (!r.ok) return sendProblem(res, r.error);

@@ -10,8 +10,7 @@ import {
   openUpdateLink,
   type UpdateLinkView,
 } from '../../app/update-requests/update-link.js';
-import { ProblemSchema, ReasonSchema } from '../../contract/common.js';
-import { EvidenceUploadTitleSchema } from '../../contract/evidence.js';
+import { ProblemSchema } from '../../contract/common.js';
 import {
   LinkDoneSchema,
   LinkMoveSchema,
@@ -25,7 +24,7 @@ import type { Result } from '../../domain/result.js';
 import { updateLinkJson } from '../../present/update-requests-json.js';
 import type { HttpDeps } from '../http-deps.js';
 import { RefusalError, sendProblem } from '../problem.js';
-import { framingBytes, invalidField, isRefusal, readUpload } from './evidence-files.js';
+import { framingBytes, invalidField, isRefusal, readUpload, uploadTexts } from './evidence-files.js';
 
 /** Requests per client address a minute, unless the deps say otherwise. */
 export const defaultUpdateLinkRequestsPerMinute = 120;
@@ -191,20 +190,15 @@ export const updateLinkRoutes =
         if (isRefusal(upload)) return sendProblem(res, upload);
         if (upload.file === null) return sendProblem(res, invalidField('file', 'Send the file as the part named "file".'));
         if (upload.file === 'too-large') return sendProblem(res, tooLarge);
-        let title: string | undefined;
-        if (upload.title !== undefined) {
-          const t = EvidenceUploadTitleSchema.safeParse(upload.title);
-          if (!t.success) return sendProblem(res, invalidField('title', t.error.issues[0]?.message ?? 'Not valid.'));
-          title = t.data || undefined;
-        }
-        const reason = upload.reason === undefined ? undefined : ReasonSchema.safeParse(upload.reason);
-        if (reason && !reason.success) return sendProblem(res, invalidField('reason', reason.error.issues[0]?.message ?? 'Not valid.'));
+        const texts = uploadTexts(upload);
+        if (isRefusal(texts)) return sendProblem(res, texts);
+        const { title, reason } = texts;
         return answer(
           res,
           await addLinkEvidence(deps.app, {
             token: req.params.token,
             itemId: req.params.itemId,
-            reason: reason?.data,
+            reason,
             file: { title, fileName: upload.file.name, content: upload.file.bytes, maxBytes },
           }),
         );
