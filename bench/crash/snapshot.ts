@@ -1,7 +1,7 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
-import ts from 'typescript';
+import { join } from 'node:path';
 
 /** A copy of the server's code, taken once: every restart of a run runs exactly this. */
 export interface ServerSnapshot {
@@ -11,53 +11,31 @@ export interface ServerSnapshot {
   remove(): void;
 }
 
+const countJs = (dir: string): number =>
+  readdirSync(dir, { withFileTypes: true }).reduce(
+    (n, e) => n + (e.isDirectory() ? countJs(join(dir, e.name)) : e.name.endsWith('.js') ? 1 : 0),
+    0,
+  );
+
 /**
- * Transpiles src/ (the files tsconfig.json builds) file by file into a temp directory laid out like
- * the repository (dist/, package.json, and node_modules and docs linked), as `npm run build:server`
- * would emit it but without type-checking. A run then restarts the same code every time, even while
- * src/ is being edited; `tsx` would pick up each half-saved edit at the next restart.
+ * Compiles src/ (the files tsconfig.json builds) into a temp directory laid out like the repository
+ * (dist/, package.json, and node_modules and docs linked), as `npm run build:server` does (the same
+ * compiler, without type-checking). A run then restarts the same code every time, even while src/ is
+ * being edited; `tsx` would pick up each half-saved edit at the next restart. TypeScript 7 has no
+ * JavaScript API, so this runs its command line.
  */
 export function snapshotServer(repoRoot: string): ServerSnapshot {
-  const configFile = join(repoRoot, 'tsconfig.json');
-  const parsed = ts.getParsedCommandLineOfConfigFile(
-    configFile,
-    {},
-    {
-      ...ts.sys,
-      onUnRecoverableConfigFileDiagnostic: (d) => {
-        throw new Error(`${configFile}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
-      },
-    },
-  );
-  if (!parsed) throw new Error(`cannot read ${configFile}`);
   const root = mkdtempSync(join(tmpdir(), 'tollgate-crash-server-'));
   try {
-    const srcDir = join(repoRoot, 'src');
-    // The package is ESM ("type": "module"), so every file is emitted as an ES module.
-    const options: ts.CompilerOptions = {
-      ...parsed.options,
-      module: ts.ModuleKind.ESNext,
-      moduleResolution: ts.ModuleResolutionKind.Bundler,
-      sourceMap: false,
-      declaration: false,
-    };
-    for (const file of parsed.fileNames) {
-      const out = join(root, 'dist', relative(srcDir, file)).replace(/\.ts$/, '.js');
-      const { outputText, diagnostics } = ts.transpileModule(readFileSync(file, 'utf8'), {
-        compilerOptions: options,
-        fileName: file,
-        reportDiagnostics: true,
-      });
-      if (diagnostics?.length) throw new Error(`${file}: ${ts.flattenDiagnosticMessageText(diagnostics[0]?.messageText ?? '', '\n')}`);
-      mkdirSync(dirname(out), { recursive: true });
-      writeFileSync(out, outputText);
-    }
+    const tsc = join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
+    const args = ['-p', join(repoRoot, 'tsconfig.json'), '--noCheck', '--sourceMap', 'false', '--outDir', join(root, 'dist')];
+    execFileSync(process.execPath, [tsc, ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
     copyFileSync(join(repoRoot, 'package.json'), join(root, 'package.json'));
     symlinkSync(join(repoRoot, 'node_modules'), join(root, 'node_modules'), 'dir');
     symlinkSync(join(repoRoot, 'docs'), join(root, 'docs'), 'dir');
     return {
       entry: join(root, 'dist', 'main', 'cli.js'),
-      files: parsed.fileNames.length,
+      files: countJs(join(root, 'dist')),
       remove: () => rmSync(root, { recursive: true, force: true }),
     };
   } catch (e) {
