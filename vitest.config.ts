@@ -21,11 +21,19 @@ export default defineConfig({
       // (test/support/use-case-world.ts); no server, no PostgreSQL. Threads start fastest, and a worker loads
       // the app and the store once for all its files (isolate: false: a third less CPU); no unit test may
       // count on module state another file left or did not leave.
-      { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts'], pool: 'threads', isolate: false } },
+      {
+        extends: true,
+        test: { name: 'unit', include: ['src/**/*.test.ts'], pool: 'threads', isolate: false, sequence: { groupOrder: 0 } },
+      },
       // The web app's logic and forms (in jsdom where a file asks for it), in a project of its own: mixed
       // into the server's files, a worker switching between them loaded 111 files in 36–39 s and 70 s of
-      // CPU; apart, 26 s and 49 s.
-      { extends: true, test: { name: 'web', include: ['web/src/**/*.test.{ts,tsx}'], pool: 'threads', isolate: false } },
+      // CPU; apart, 26 s and 49 s. The projects run one after another (groupOrder): the unit and web files
+      // side by side made their threads switch between the two and load each side again (64 s of CPU and
+      // 36 s for both, against 48 s and 27 s one after the other).
+      {
+        extends: true,
+        test: { name: 'web', include: ['web/src/**/*.test.{ts,tsx}'], pool: 'threads', isolate: false, sequence: { groupOrder: 1 } },
+      },
       // Everything with a real server, database or browser, in one project so that a worker loads the
       // server's modules once for all of it (isolate: false; caches such as holidays and calendars carry
       // over from file to file, so no test may count on a cold one): the HTTP API and the stores on real
@@ -46,7 +54,12 @@ export default defineConfig({
           ],
           pool: 'forks',
           isolate: false,
+          // A larger young generation (V8's default semi-space is 16 MB): the servers under test allocate
+          // much short-lived garbage per request, and fewer scavenges promote less of it; ~6 % less CPU
+          // for the API files measured here.
+          execArgv: ['--max-semi-space-size=32'],
           globalSetup: demo,
+          sequence: { groupOrder: 2 },
         },
       },
     ],

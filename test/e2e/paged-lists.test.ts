@@ -1,5 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +13,7 @@ import type { PlainDate } from '../../src/domain/plain-date.js';
 import { argon2Passwords } from '../../src/main/passwords.js';
 import type { RunningServer } from '../../src/main/server.js';
 import { openStore } from '../../src/store/open-store.js';
-import { expectAccessible, screenshotDir, signInByApi } from '../support/browser.js';
+import { expectAccessible, screenshot, signInByApi } from '../support/browser.js';
 import { demoDataDir } from '../support/databases.js';
 import { type DemoBrowser, startDemoBrowser } from '../support/demo-browser.js';
 import { demoInstant } from '../support/demo-template.js';
@@ -232,8 +230,7 @@ describe('browser: long lists a page at a time ("Show more")', () => {
           if (i >= 10) throw e;
         }
       }
-      mkdirSync(screenshotDir, { recursive: true });
-      await page.screenshot({ path: join(screenshotDir, `${name}.png`) });
+      await screenshot(page, name, { viewport: true });
     };
     type Win = { document: { documentElement: { scrollWidth: number } }; innerWidth: number };
     const overflow = () =>

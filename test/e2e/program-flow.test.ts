@@ -1,8 +1,7 @@
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/main/server.js';
-import { demoPassword, expectAccessible, screenshot, screenshotDir } from '../support/browser.js';
+import { demoPassword, expectAccessible, screenshot } from '../support/browser.js';
 import { demoDataDir } from '../support/databases.js';
 import { type DemoBrowser, startDemoBrowser } from '../support/demo-browser.js';
 
@@ -123,11 +122,7 @@ describe('browser: sign in → my week → portfolio → program → add, move, 
     // The log's latest rows, for docs/screenshots: times in the reader's zone (Chicago), whatever the browser's.
     await log.evaluate((e) => e.scrollIntoView({ block: 'start' }));
     const box = await log.boundingBox();
-    if (box)
-      await page.screenshot({
-        path: join(screenshotDir, 'change-log-reader-zone.png'),
-        clip: { ...box, height: Math.min(box.height, 420) },
-      });
+    if (box) await screenshot(page, 'change-log-reader-zone', { clip: { ...box, height: Math.min(box.height, 420) } });
     await expectAccessible(page, { scope: 'main' });
   });
 

@@ -213,7 +213,8 @@ describe('browser: a supplier’s update page through a signed link', () => {
     await section.waitFor(wait);
     await section.getByRole('row', { name: /刘洋/ }).waitFor(wait);
     await section.scrollIntoViewIfNeeded();
-    await expectAccessible(page, { scope: 'main' });
+    // The section (the program page as a whole is checked by program-flow.test.ts).
+    await expectAccessible(page, { within: `section[aria-labelledby="${await section.getAttribute('aria-labelledby')}"]` });
     keepForDocs(await screenshot(page, 'update-requests-section', { viewport: true }));
     await section.getByRole('button', { name: 'Withdraw the link of 刘洋' }).click();
     await section.getByRole('row', { name: /刘洋.*withdrawn/ }).waitFor(wait);

@@ -19,32 +19,58 @@ export function keepForDocs(path: string): string {
   return path;
 }
 
-/** Debian's Chromium, headless, in a fresh temporary profile, without background traffic; `env` for its process (e.g. FONTCONFIG_FILE). */
-export async function launchChromium(env?: Readonly<Record<string, string>>): Promise<{ browser: Browser; close(): Promise<void> }> {
-  const browser = await chromium.launch({
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--renderer-process-limit=2',
+  // On two cores shared with the servers under test, fewer threads and processes do the same work
+  // for less CPU: V8 compiles and collects garbage on the page's own thread, and the compositor's
+  // (software) GPU work runs in the browser process rather than a process of its own. Measured over
+  // the browser tests: Chromium 183–215 → 173–177 s of CPU, the files' wall time 158 → 150 s.
+  '--js-flags=--single-threaded',
+  '--in-process-gpu',
+];
+
+const launch = (env?: Readonly<Record<string, string>>): Promise<Browser> =>
+  chromium.launch({
     executablePath: '/usr/bin/chromium',
     ...(env ? { env: { ...process.env, ...env } as Record<string, string> } : {}),
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--renderer-process-limit=2',
-      // On two cores shared with the servers under test, fewer threads and processes do the same work
-      // for less CPU: V8 compiles and collects garbage on the page's own thread, and the compositor's
-      // (software) GPU work runs in the browser process rather than a process of its own. Measured over
-      // the browser tests: Chromium 183–215 → 173–177 s of CPU, the files' wall time 158 → 150 s.
-      '--js-flags=--single-threaded',
-      '--in-process-gpu',
-    ],
+    args: chromiumArgs,
   });
+
+/** The Chromium this test worker shares between its files (they run one after another in it). */
+let shared: Promise<Browser> | undefined;
+
+/**
+ * Debian's Chromium, headless, without background traffic. Without `env`, the browser this worker already
+ * runs, if any (a launch costs ~0.55 s of CPU; the browser files ran ~35 a run): each test makes its own
+ * contexts (cookies, storage, clock), and `close()` closes every context left open, so the next file starts
+ * with none; the browser ends with the worker (Playwright stops what it launched when its process exits),
+ * and one that crashed or was closed is started afresh. With `env` (e.g. FONTCONFIG_FILE for its process),
+ * a browser of its own, which `close()` closes.
+ */
+export async function launchChromium(env?: Readonly<Record<string, string>>): Promise<{ browser: Browser; close(): Promise<void> }> {
+  if (env) {
+    const browser = await launch(env);
+    return { browser, close: () => browser.close() };
+  }
+  let browser = shared ? await shared.catch(() => undefined) : undefined;
+  if (!browser?.isConnected()) {
+    shared = launch();
+    browser = await shared;
+  }
+  const own = browser;
   return {
-    browser,
-    close: () => browser.close(),
+    browser: own,
+    close: async () => {
+      await Promise.all(own.contexts().map((c) => c.close().catch(() => undefined)));
+    },
   };
 }
 
@@ -59,14 +85,28 @@ export async function contextAt(browser: Browser, instant: string, options: Brow
 }
 
 /**
- * Saves what the page shows: the whole page, or with `viewport` only the window as it is scrolled, for a
- * dialog or a spot scrolled to on a tall page (the program page is ~9,000 px: a whole-page picture of it
- * costs Chromium seconds of layout and encoding, and shows the dialog or the row no better).
+ * Whether this run takes pictures: `TOLLGATE_SCREENSHOTS=1` (into test-output/screenshots) or `npm run
+ * screenshots` (TOLLGATE_KEEP_SCREENSHOTS=1, which also refreshes docs/screenshots). An ordinary run asserts
+ * what the pages show without them: a whole-page picture costs Chromium ~0.8 s of CPU, and the suite's
+ * 60-odd pictures, which nothing reads, were ~7 % of the browser tests' CPU.
  */
-export async function screenshot(page: Page, name: string, opts: { readonly viewport?: boolean } = {}): Promise<string> {
-  mkdirSync(screenshotDir, { recursive: true });
+export const picturesWanted = (): boolean => process.env.TOLLGATE_SCREENSHOTS === '1' || process.env.TOLLGATE_KEEP_SCREENSHOTS === '1';
+
+/**
+ * Saves what the page shows, when pictures are wanted: the whole page, or with `viewport` only the window
+ * as it is scrolled, for a dialog or a spot scrolled to on a tall page (the program page is ~9,000 px: a
+ * whole-page picture of it costs Chromium seconds of layout and encoding, and shows the dialog or the row
+ * no better), or `clip` a part of it. Answers the picture's path either way (for keepForDocs).
+ */
+export async function screenshot(
+  page: Page,
+  name: string,
+  opts: { readonly viewport?: boolean; readonly clip?: { x: number; y: number; width: number; height: number } } = {},
+): Promise<string> {
   const path = join(screenshotDir, `${name}.png`);
-  await page.screenshot({ path, fullPage: !opts.viewport });
+  if (!picturesWanted()) return path;
+  mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({ path, fullPage: !opts.viewport && !opts.clip, ...(opts.clip ? { clip: opts.clip } : {}) });
   return path;
 }
 
@@ -76,7 +116,11 @@ export async function screenshot(page: Page, name: string, opts: { readonly view
  * bar and navigation around it are checked whole once, on the portfolio), 'dialog' for an open dialog;
  * public pages (sign-in, invite, setup) whole.
  */
-export async function expectAccessible(page: Page, opts: { readonly scope?: 'main' | 'dialog' } = {}): Promise<void> {
+export async function expectAccessible(
+  page: Page,
+  /** `within`: a CSS selector, for a section added to a page whose whole is checked elsewhere (axe's cost grows with what it checks: ~4 s for the program page's main). */
+  opts: { readonly scope?: 'main' | 'dialog'; readonly within?: string } = {},
+): Promise<void> {
   // Legacy mode runs axe in the page itself: our pages have no cross-origin frames, so the default's
   // extra blank page (a renderer process per check) only costs time; and only violations are reported
   // in full. Together 3–5× faster (program page 7.7 s → 2.6 s, calendar 7.5 s → 1.5 s) for the same rules.
@@ -86,6 +130,7 @@ export async function expectAccessible(page: Page, opts: { readonly scope?: 'mai
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']);
   if (opts.scope === 'dialog') axe = axe.include('dialog[open]');
   if (opts.scope === 'main') axe = axe.include('main');
+  if (opts.within !== undefined) axe = axe.include(opts.within);
   const result = await axe.analyze();
   const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
