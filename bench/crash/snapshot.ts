@@ -27,7 +27,7 @@ const countJs = (dir: string): number =>
 export function snapshotServer(repoRoot: string): ServerSnapshot {
   const root = mkdtempSync(join(tmpdir(), 'tollgate-crash-server-'));
   try {
-    const tsc = join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
+    const tsc = join(repoRoot, 'node_modules', 'typescript-native', 'bin', 'tsc');
     const args = ['-p', join(repoRoot, 'tsconfig.json'), '--noCheck', '--sourceMap', 'false', '--outDir', join(root, 'dist')];
     execFileSync(process.execPath, [tsc, ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
     copyFileSync(join(repoRoot, 'package.json'), join(root, 'package.json'));
