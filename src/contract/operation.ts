@@ -86,7 +86,10 @@ export interface ParsedInputOf<C extends OperationContract> {
 export type OutputOf<C extends OperationContract> = z.output<C['response']>;
 
 /** The operation's path with each `:name` replaced by its parameter, URL-encoded (relative to /api/v1). */
-export function operationPath(op: OperationContract, params: Readonly<Record<string, unknown>> | undefined): string {
+export function operationPath(
+  op: Pick<OperationContract, 'method' | 'path'>,
+  params: Readonly<Record<string, unknown>> | undefined,
+): string {
   return op.path.replace(/:([A-Za-z]+)/g, (_m, name: string) => {
     const value = params?.[name];
     if (value === undefined || value === null) throw new Error(`${op.method} ${op.path}: no value for :${name}`);

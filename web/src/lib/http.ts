@@ -1,6 +1,7 @@
 import type { Problem } from '../../../src/contract/common.js';
-import { type OperationContract, operationPath, operationQuery } from '../../../src/contract/operation.js';
-import { type OperationInput, type OperationName, type OperationOutput, operations } from '../../../src/contract/operations.js';
+import { operationPath, operationQuery } from '../../../src/contract/operation.js';
+import type { OperationInput, OperationName, OperationOutput } from '../../../src/contract/operations.js';
+import { operationRoutes } from './operation-routes.js';
 
 /** Codes the client itself produces when no problem document came back. */
 export const NETWORK_ERROR = 'NETWORK_ERROR';
@@ -129,14 +130,15 @@ async function requestOnce<T>(method: string, path: string, body: unknown, signa
 
 /**
  * One operation of the API's table (src/contract/operations.ts), typed end to end by its entry:
- * path parameters URL-encoded into its path, the query serialized, the body sent as JSON.
+ * path parameters URL-encoded into its path, the query serialized, the body sent as JSON. The method
+ * and path come from operation-routes.ts (the table without its schemas, which the server checks).
  */
 export function callOperation<K extends OperationName>(
   name: K,
   input: OperationInput<K>,
   signal?: AbortSignal,
 ): Promise<OperationOutput<K>> {
-  const op: OperationContract = operations[name];
+  const op = operationRoutes[name];
   const given = input as { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown };
   return request(op.method, `/api/v1${operationPath(op, given.params)}${operationQuery(given.query)}`, given.body, signal);
 }
