@@ -1,6 +1,6 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contextAt, expectAccessible, keepForDocs, screenshot, signInByApi } from '../support/browser.js';
+import { type Desks, desks, desktop, expectAccessible, keepForDocs, phoneInShanghai, screenshot } from '../support/browser.js';
 import { demoDataDir } from '../support/databases.js';
 import { type ApiSession, apiSession, type DemoBrowser, startDemoBrowser } from '../support/demo-browser.js';
 import { demoInstant } from '../support/demo-template.js';
@@ -41,7 +41,7 @@ describe('browser: a phase gate worked and decided by its people', () => {
   let world: DemoBrowser;
   let url = '';
   const apis: ApiSession[] = [];
-  const pages: BrowserContext[] = [];
+  let browsers: Desks;
   let people: Person[] = [];
   let waiverKey = '';
   let conditionKey = '';
@@ -55,20 +55,8 @@ describe('browser: a phase gate worked and decided by its people', () => {
   const emailOf = (id: string | null) => people.find((p) => p.id === id)?.email ?? '';
   const idOf = (email: string) => people.find((p) => p.email === email)?.id ?? '';
 
-  /** A person's own browser (desktop, or a phone), signed in, at a path. */
-  const as = async (email: string, path: string, phone = false): Promise<Page> => {
-    const context = await contextAt(world.browser, demoInstant, {
-      locale: 'en-GB',
-      timezoneId: phone ? 'Asia/Shanghai' : 'Europe/Berlin',
-      viewport: phone ? { width: 390, height: 844 } : { width: 1400, height: 900 },
-      ...(phone ? { isMobile: true, hasTouch: true } : {}),
-    });
-    pages.push(context);
-    await signInByApi(context, url, email);
-    const page = await context.newPage();
-    await page.goto(`${url}${path}`);
-    return page;
-  };
+  /** A person's own browser (desktop, or a phone in Shanghai), signed in, at a path. */
+  const as = (email: string, path: string, phone = false): Promise<Page> => browsers.as(email, path, phone ? phoneInShanghai : desktop);
   const card = (page: Page, key: string) => page.locator(`li[id="${key}"]`);
   const live = (page: Page) => page.locator('.live-message');
 
@@ -94,6 +82,7 @@ describe('browser: a phase gate worked and decided by its people', () => {
   beforeAll(async () => {
     world = await startDemoBrowser(demoDataDir('tollgate-e2e-gates-'));
     url = world.server.url;
+    browsers = desks(world.browser, url, demoInstant);
     const admin = await apiAs('admin@demo.test');
     const clients = await admin.call<{ items: { id: string; name: string }[] }>('GET', '/clients');
     const suppliers = await admin.call<{ items: { factories: { id: string; city: string }[] }[] }>('GET', '/suppliers');
@@ -121,7 +110,7 @@ describe('browser: a phase gate worked and decided by its people', () => {
   }, 240_000);
 
   afterAll(async () => {
-    for (const c of pages) await c.close().catch(() => undefined);
+    await browsers?.close();
     for (const a of apis) await a.close().catch(() => undefined);
     await world?.stop();
   });
@@ -206,7 +195,6 @@ describe('browser: a phase gate worked and decided by its people', () => {
     await expect.poll(() => own.count(), wait).toBe(1);
     expect(await own.isDisabled()).toBe(true);
     expect(await card(quality, 'G1-TOOLING-T1').textContent()).toContain('You submitted it: someone else reviews it.');
-    await quality.context().close();
 
     const page = await as('lead@demo.test', gatePath('G1'));
     const capacity = card(page, 'G1-CAPACITY');
@@ -225,7 +213,6 @@ describe('browser: a phase gate worked and decided by its people', () => {
     await dialog.getByRole('button', { name: 'Accept' }).click();
     await expect.poll(() => live(page).textContent(), wait).toBe('G1-TOOLING-T1 accepted.');
     await expect.poll(() => page.locator('.answers__text').first().textContent()).toContain('7 of 8 required items');
-    await page.context().close();
   });
 
   it('the decision owner’s early pass is refused, listing the missing item as a link to it', async () => {
@@ -242,7 +229,6 @@ describe('browser: a phase gate worked and decided by its people', () => {
     keepForDocs(await screenshot(page, 'gate-pass-refused', { viewport: true }));
     await expectAccessible(page, { scope: 'dialog' });
     await dialog.getByRole('button', { name: 'Cancel' }).click();
-    await page.context().close();
   });
 
   it('the gate owner waives the missing item by linking a decided decision chosen from the log', async () => {
@@ -273,7 +259,6 @@ describe('browser: a phase gate worked and decided by its people', () => {
     await expect.poll(() => live(page).textContent(), wait).toBe('G1-LONG-LEAD waived.');
     await expect.poll(() => longLead.textContent()).toContain(`waived by ${waiverKey}`);
     await expect.poll(() => page.locator('.answers__text').first().textContent()).toContain('Ready for review');
-    await page.context().close();
   });
 
   it('the decision owner passes G1 with a condition (owner and due date), which becomes an action', async () => {
@@ -303,7 +288,6 @@ describe('browser: a phase gate worked and decided by its people', () => {
     expect(await page.getByRole('button', { name: /^(Submit|Accept|Waive|Reopen) G1-/ }).count()).toBe(0);
     keepForDocs(await screenshot(page, 'gate'));
     await expectAccessible(page, { scope: 'main' });
-    await page.context().close();
   });
 
   it('G2 cannot pass while G1’s condition is open: the refusal names its action', async () => {
@@ -319,7 +303,6 @@ describe('browser: a phase gate worked and decided by its people', () => {
     await expect.poll(() => dialog.getByText('G2 cannot pass while a condition of an earlier gate is open.').count(), wait).toBe(1);
     expect(await dialog.getByRole('link', { name: conditionKey }).count()).toBe(1);
     keepForDocs(await screenshot(page, 'gate-condition-open', { viewport: true }));
-    await page.context().close();
   });
 
   it('prints the checklist pack: every item with its evidence, state and who accepted it, and links the PDF', async () => {
@@ -347,7 +330,6 @@ describe('browser: a phase gate worked and decided by its people', () => {
     const supplier = await as('supplier@demo.test', gatePath('G3'));
     await expect.poll(() => supplier.getByRole('heading', { level: 1 }).textContent(), wait).toBe('G3: Active run control');
     expect(await supplier.getByRole('button', { name: /^Set up G3/ }).count()).toBe(0);
-    await supplier.context().close();
 
     const page = await as('lead@demo.test', gatePath('G3'));
     const open = page.getByRole('button', { name: /^Set up G3/ });
@@ -362,6 +344,5 @@ describe('browser: a phase gate worked and decided by its people', () => {
     await expect.poll(() => live(page).textContent(), wait).toBe('G3 is set up.');
     const lead = await apiAs('lead@demo.test');
     expect((await lead.call<Gate>('GET', `/programs/${code}/gates/G3`)).warningDays).toBe(15);
-    await page.context().close();
   });
 });

@@ -84,6 +84,68 @@ export async function contextAt(browser: Browser, instant: string, options: Brow
   return context;
 }
 
+/** The browser most people of the tests use: a desktop in Berlin, in British English. */
+export const desktop: BrowserContextOptions = { locale: 'en-GB', timezoneId: 'Europe/Berlin', viewport: { width: 1400, height: 900 } };
+
+/** A phone on the factory floor: 390 px wide, touch, in Shanghai. */
+export const phoneInShanghai: BrowserContextOptions = {
+  locale: 'en-GB',
+  timezoneId: 'Asia/Shanghai',
+  viewport: { width: 390, height: 844 },
+  isMobile: true,
+  hasTouch: true,
+};
+
+/** The people's browsers of one test file: see desks(). */
+export interface Desks {
+  /**
+   * Signs `email` in on the page kept for browsers like `options` (the last person's cookies and
+   * storage cleared first; `null`: nobody signed in) and opens `path` there.
+   */
+  as(email: string | null, path: string, options?: BrowserContextOptions): Promise<Page>;
+  /** Closes every page and context. */
+  close(): Promise<void>;
+}
+
+/**
+ * One page kept per kind of browser (size, zone, locale…), its clock at `instant`, for the people a test
+ * file signs in one after another: `as()` signs the next person in on it, so the page keeps its renderer
+ * and the app it compiled. A new page costs Chromium ~2.8 s of CPU here (a renderer process started, the
+ * app's ~1 MB of script parsed and compiled afresh), a navigation in a page already open ~0.5 s; the
+ * browser files opened ~65 pages a run. Two people on screen at once need two kinds (e.g. a phone and a
+ * desktop); a page of a kind is the same page for everyone who uses it, so a test uses it only until the
+ * next `as()` of that kind.
+ */
+export function desks(browser: Browser, baseUrl: string, instant: string): Desks {
+  const open = new Map<string, { readonly context: BrowserContext; readonly page: Page }>();
+  return {
+    async as(email, path, options = desktop) {
+      const kind = JSON.stringify(options);
+      let desk = open.get(kind);
+      if (!desk) {
+        const context = await contextAt(browser, instant, options);
+        desk = { context, page: await context.newPage() };
+        open.set(kind, desk);
+      } else {
+        // Nothing of the last person stays: their session cookie, and what the app kept in the page's storage.
+        if (desk.page.url().startsWith(baseUrl)) await desk.page.evaluate('localStorage.clear(); sessionStorage.clear()');
+        await desk.context.clearCookies();
+      }
+      if (email !== null) await signInByApi(desk.context, baseUrl, email);
+      const target = `${baseUrl}${path}`;
+      const sameDocument = desk.page.url().split('#')[0] === target.split('#')[0];
+      await desk.page.goto(target);
+      // Only the fragment changed: the browser scrolled rather than loaded, and the app would show the last person's answers.
+      if (sameDocument) await desk.page.reload();
+      return desk.page;
+    },
+    async close() {
+      await Promise.all([...open.values()].map((d) => d.context.close().catch(() => undefined)));
+      open.clear();
+    },
+  };
+}
+
 /**
  * Whether this run takes pictures: `TOLLGATE_SCREENSHOTS=1` (into test-output/screenshots) or `npm run
  * screenshots` (TOLLGATE_KEEP_SCREENSHOTS=1, which also refreshes docs/screenshots). An ordinary run asserts
