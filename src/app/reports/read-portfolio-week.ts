@@ -1,6 +1,7 @@
 import type { Escalation } from '../../domain/escalations/escalation.js';
+import { gateOrder } from '../../domain/gates/gate.js';
 import { isGateSettled } from '../../domain/gates/gate-status.js';
-import { assembleWeeklyReport } from '../../domain/report/assemble-weekly-report.js';
+import { assembleWeekSummary } from '../../domain/report/assemble-weekly-report.js';
 import { nextWeek, type ReportWeek } from '../../domain/report/iso-week.js';
 import type { LeadershipProgram } from '../../domain/report/leadership-view.js';
 import type { WeeklyReportInput } from '../../domain/report/report-input.js';
@@ -44,7 +45,7 @@ const openAt = (e: Escalation, at: string) =>
 /**
  * Each program's weekly report of one ISO week (each in its own zone) for the leadership view: the
  * latest issued revision's snapshot where the week was issued (its risks from the snapshot's input too),
- * else the draft assembled now — read for all programs at once, one query per kind of record, then
+ * else the summary of the draft (assembleWeekSummary: what the view reads of it) assembled now — read for all programs at once, one query per kind of record, then
  * grouped in memory and wound back per program exactly as readReportWeek does for one. The number of
  * queries does not grow with the number of programs.
  */
@@ -86,12 +87,21 @@ export async function readPortfolioWeek(
     r.listReportDraftsOfWeek(draftIds, week.label),
     r.listMeetingOutcomesOfPrograms(draftIds, week.label),
   ]);
-  // The report reads the checklists of gates still open at the week's end only (next-week plan, release
-  // readiness): a gate settled now with no change since the earliest start was settled then too, so its
-  // items (half of a portfolio's, most weeks) are not read.
+  // The view reads one checklist of a program, its release gate's (the last gate at the week's end;
+  // release readiness), and only while that gate is open: a gate settled now with no change since the
+  // earliest start was settled then too. The last gate then is the last one now unless gates changed
+  // since (one made later, say): every gate from the last down to the first unchanged one is read.
+  // (A portfolio's checklists hold ~60 items a program; the release gate's, ~15.)
   const changedGates = new Set(rows.filter((c) => c.entity === 'gate').map((c) => c.entityId));
-  const wantedGates = gates.filter((g) => !isGateSettled(g.status) || changedGates.has(g.id)).map((g) => g.id);
-  const items = await r.listChecklistItemsOfGates(draftIds, wantedGates);
+  const wantedGates = [...groupBy(gates, (g) => g.programId).values()].flatMap((own) => {
+    const last = [...own].sort((a, b) => gateOrder(b.key) - gateOrder(a.key));
+    const through = last.findIndex((g) => !changedGates.has(g.id));
+    return last.slice(0, through === -1 ? last.length : through + 1);
+  });
+  const items = await r.listChecklistItemsOfGates(
+    draftIds,
+    wantedGates.filter((g) => !isGateSettled(g.status) || changedGates.has(g.id)).map((g) => g.id),
+  );
   const by = {
     milestones: groupBy(milestones, (x) => x.programId),
     decisions: groupBy(decisions, (x) => x.programId),
@@ -144,7 +154,7 @@ export async function readPortfolioWeek(
     });
     const release = x.releaseMilestoneId === null ? [] : linkedDecisions(linksOf.get(x.releaseMilestoneId) ?? []);
     const input = weekInput(program, week, w, x, records.inspections, release, people, narrative.get(program.id) ?? '', minutes);
-    return { report: assembleWeeklyReport(input), revision: null, risks: x.end.risks };
+    return { report: assembleWeekSummary(input), revision: null, risks: x.end.risks };
   });
   return ok([...fromSnapshots, ...fromDrafts]);
 }

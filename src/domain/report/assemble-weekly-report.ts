@@ -14,7 +14,7 @@ import type { ReportContext } from './report-context.js';
 import { narrativeMax, type WeeklyReportInput } from './report-input.js';
 import { compareInstants, utcText } from './report-order.js';
 import { riskChanges } from './risk-changes.js';
-import type { WeeklyReport } from './weekly-report.js';
+import type { WeeklyReport, WeekSummary } from './weekly-report.js';
 
 /** The narrative is free text of at most `narrativeMax` characters, line breaks kept, trimmed. */
 export function checkNarrative(text: string, path = 'narrative'): Result<string> {
@@ -41,7 +41,7 @@ function contextOf(input: WeeklyReportInput): ReportContext {
   return { input, span, asOf, today, calendar: input.calendar, milestoneById };
 }
 
-function namedPeople(input: WeeklyReportInput, report: Omit<WeeklyReport, 'people'>): WeeklyReport['people'] {
+function namedPeople(input: WeeklyReportInput, report: object): WeeklyReport['people'] {
   const ids = new Set<string>();
   JSON.stringify(report, (k, v) => {
     if ((k === 'ownerId' || k === 'actorId') && typeof v === 'string') ids.add(v);
@@ -82,4 +82,27 @@ export function assembleWeeklyReport(input: WeeklyReportInput): WeeklyReport {
     ...(input.minutes === undefined ? {} : { minutes: minutesOrder(input.minutes) }),
   };
   return { ...report, people: namedPeople(input, report) };
+}
+
+/**
+ * The parts of assembleWeeklyReport's model the leadership view reads, assembled alike from the same
+ * input, without the next-week plan and plan vs actual (a portfolio of 1,000 programs assembles 1,000 of
+ * them per view). `people` names everyone these parts name and the owners of the risks at the week's end
+ * (the view's top risks), so the input need hold only the checklists of the release gate.
+ */
+export function assembleWeekSummary(input: WeeklyReportInput): WeekSummary {
+  const ctx = contextOf(input);
+  const open = blockers(ctx);
+  const readiness = releaseReadiness(ctx, open);
+  const summary: Omit<WeekSummary, 'people'> = {
+    program: { id: input.program.id, code: input.program.code, name: input.program.name, timeZone: input.program.timeZone },
+    week: input.week.label,
+    onTrack: onTrack(ctx, readiness.level),
+    milestoneMovement: milestoneMovement(ctx),
+    blockers: open,
+    decisionsNeeded: decisionsNeeded(ctx),
+    riskChanges: riskChanges(ctx),
+    releaseReadiness: readiness,
+  };
+  return { ...summary, people: namedPeople(input, [summary, input.end.risks]) };
 }

@@ -1,6 +1,6 @@
 import { isRiskOpen, type Risk } from '../risk.js';
 import type { ReportBlock, Run } from './report-document.js';
-import type { OnTrackCode, ReadinessLevel, WeeklyReport } from './weekly-report.js';
+import type { OnTrackCode, ReadinessLevel, WeekSummary } from './weekly-report.js';
 
 // The leadership view: the portfolio for one week, one line per program, read off each program's weekly
 // report (issued, else its draft), those needing attention first, and one list of what changed across the
@@ -14,8 +14,8 @@ export const leadershipDecisions = 5;
 export const leadershipChanges = 200;
 
 export interface LeadershipProgram {
-  /** The program's weekly report for the week: the issued one's snapshot, else the draft. */
-  readonly report: WeeklyReport;
+  /** The program's weekly report for the week: the issued one's snapshot, else the draft's summary (what the view reads of it). */
+  readonly report: WeekSummary;
   /** The issued revision, or null for a draft. */
   readonly revision: number | null;
   /** The program's risks at the week's end (open ones are ranked by score). */
@@ -143,7 +143,7 @@ function line(p: LeadershipProgram): LeadershipLine & { readonly weight: number 
   };
 }
 
-function changesOf(r: WeeklyReport): PortfolioChange[] {
+function changesOf(r: WeekSummary): PortfolioChange[] {
   const names = new Map(r.people.map((x) => [x.id, x.name]));
   const name = (id: string | null) => (id === null ? null : (names.get(id) ?? id));
   const signed = (n: number) => (n > 0 ? `+${n}` : String(n));

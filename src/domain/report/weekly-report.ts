@@ -194,3 +194,9 @@ export interface WeeklyReport {
   /** The people the report names, by id, with the names they had when it was made. */
   readonly people: readonly { readonly id: string; readonly name: string }[];
 }
+
+/** What the leadership view reads of a program's week (leadership-view.ts): a weekly report's answers without its plans. */
+export type WeekSummary = Pick<
+  WeeklyReport,
+  'program' | 'week' | 'onTrack' | 'milestoneMovement' | 'blockers' | 'decisionsNeeded' | 'riskChanges' | 'releaseReadiness' | 'people'
+>;
