@@ -1,9 +1,9 @@
 import { rmSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
 import { type RunningServer, startServer } from '../../src/main/server.js';
-import { contextAt, demoPassword, expectAccessible, launchChromium, screenshot, signInByApi } from '../support/browser.js';
+import { type Desks, demoPassword, desks, expectAccessible, launchChromium, screenshot, signInByApi } from '../support/browser.js';
 import { demoDataDir } from '../support/databases.js';
 import { demoInstant } from '../support/demo-template.js';
 
@@ -30,54 +30,47 @@ const fetchFromPage = (page: Page, url: string, init: { method?: string; headers
     { url, init },
   );
 
-// The real server with the demo portfolio; each person signs in in a browser context of their own.
+// The real server with the demo portfolio; the people sign in one after another on one desktop page (desks()).
 describe('browser: sign-in, roles and client isolation', () => {
   let server: RunningServer;
   let chromium: Awaited<ReturnType<typeof launchChromium>>;
-  let browser: Browser;
   const dataDir = demoDataDir('tollgate-e2e-access-');
   const invited = { email: 'rita.osei@example.test', name: 'Rita Osei', password: 'first-choice-9xq', newPassword: 'second-choice-4kd' };
   let inviteUrl = '';
 
-  const freshPage = async (): Promise<Page> => {
-    const context = await contextAt(browser, demoInstant, {
-      locale: 'en-GB',
-      timezoneId: 'Europe/Berlin',
-      viewport: { width: 1400, height: 900 },
-    });
-    return context.newPage();
-  };
-  /** A page of a person signed in through the API, opened at a path (each person in a context of their own). */
+  /** The people's browser: one desktop page, each person signed in on it in turn (see desks()). */
+  let browsers: Desks;
+  /**
+   * A page of a person signed in through the API, opened at a path. desks() signs in with the demo's password;
+   * someone with a password of their own (the invited person) is signed in on the same page, nobody on it first.
+   */
   const pageOf = async (email: string, path: string, password = demoPassword): Promise<Page> => {
-    const page = await freshPage();
+    if (password === demoPassword) return browsers.as(email, path);
+    const page = await browsers.as(null, '/signin');
     await signInByApi(page.context(), server.url, email, password);
     await page.goto(`${server.url}${path}`);
     return page;
   };
-  /** One page of nobody signed in, for the sign-in page and links opened before signing in. */
-  let anonymous: Page | undefined;
-  const anonymousPage = async (): Promise<Page> => {
-    anonymous ??= await freshPage();
-    return anonymous;
-  };
+  /** The same page with nobody signed in, for the sign-in page and links opened before signing in. */
+  const anonymousPage = (path: string): Promise<Page> => browsers.as(null, path);
   const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 
   beforeAll(async () => {
     const config = { ...loadConfig({ TOLLGATE_DATA_DIR: dataDir, LOG_LEVEL: 'silent', TOLLGATE_NOW: demoInstant }), port: 0 };
     server = await startServer(config, { demo: true, warmHolidays: false, jobs: false });
     chromium = await launchChromium();
-    browser = chromium.browser;
+    browsers = desks(chromium.browser, server.url, demoInstant);
   });
 
   afterAll(async () => {
+    await browsers?.close();
     await chromium?.close();
     await server?.stop();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('shows the sign-in page, refuses a wrong password in plain words, and passes axe', async () => {
-    const page = await anonymousPage();
-    await page.goto(`${server.url}/signin`);
+    const page = await anonymousPage('/signin');
     expect(await heading(page).textContent()).toBe('Sign in to Tollgate');
     // No identity provider is configured here, so no "Sign in with …" link.
     expect(await page.getByRole('link', { name: /^Sign in with/ }).count()).toBe(0);
@@ -96,11 +89,12 @@ describe('browser: sign-in, roles and client isolation', () => {
   });
 
   it('offers "Sign in with …" when an identity provider is set up, as a full-page link to its start URL', async () => {
-    const page = await anonymousPage();
+    const page = await anonymousPage('/signin');
     await page.route('**/api/v1/auth/config', (route) =>
       route.fulfill({ json: { password: true, oidc: { name: 'Acme SSO', startUrl: '/auth/oidc/start' } } }),
     );
-    await page.goto(`${server.url}/signin`);
+    // The page read the real sign-in options as it opened: load it again, answered by the route.
+    await page.reload();
     const link = page.getByRole('link', { name: 'Sign in with Acme SSO' });
     await expect.poll(() => link.count()).toBe(1);
     expect(await link.getAttribute('href')).toBe('/auth/oidc/start');
@@ -109,8 +103,7 @@ describe('browser: sign-in, roles and client isolation', () => {
   });
 
   it('after five wrong passwords for one account, asks to wait instead of trying again', async () => {
-    const page = await anonymousPage();
-    await page.goto(`${server.url}/signin`);
+    const page = await anonymousPage('/signin');
     await page.getByLabel('Email').fill('quality@demo.test');
     const alert = page.getByRole('alert');
     const login = () => page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/login'));
@@ -143,7 +136,6 @@ describe('browser: sign-in, roles and client isolation', () => {
     await expect.poll(() => heading(page).textContent()).toBe('Program not found');
     expect(await page.getByText('Kettle KW-500').count()).toBe(0);
     expect((await fetchFromPage(page, '/api/v1/programs/KHG-KW500')).status).toBe(404);
-    await page.context().close();
   });
 
   it('(b) gives an observer no write controls, and the server refuses a write all the same', async () => {
@@ -183,7 +175,6 @@ describe('browser: sign-in, roles and client isolation', () => {
     await page.getByRole('heading', { level: 1, name: 'Not available to you' }).waitFor();
     expect(await page.getByText('Only workspace admins manage people and roles.', { exact: false }).count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Try again' }).count()).toBe(0);
-    await page.context().close();
   });
 
   it('(b) offers a contributor Move date and Mark done only on the milestones they own', async () => {
@@ -203,7 +194,6 @@ describe('browser: sign-in, roles and client isolation', () => {
       .filter({ hasText: /not done|planned/ });
     expect(await othersOpen.count()).toBeGreaterThan(0);
     expect(await othersOpen.getByRole('button').count()).toBe(0);
-    await page.context().close();
   });
 
   it('(c) signs out to the sign-in page; the session is gone, and signing in again returns to the page asked for', async () => {
@@ -222,7 +212,6 @@ describe('browser: sign-in, roles and client isolation', () => {
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.waitForURL(/\/programs\/KHG-HB20$/);
     await expect.poll(() => heading(page).textContent()).toBe('Hand Blender HB-20');
-    await page.context().close();
   });
 
   it('(c) sends someone whose session ended mid-work to sign in, then back where they were', async () => {
@@ -239,7 +228,6 @@ describe('browser: sign-in, roles and client isolation', () => {
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.waitForURL(/\/programs\/KHG-TS2$/);
     await expect.poll(() => heading(page).textContent()).toBe('Toaster TS-2');
-    await page.context().close();
   });
 
   it('(d) lets an admin invite a person with a role on one program', async () => {
@@ -270,12 +258,11 @@ describe('browser: sign-in, roles and client isolation', () => {
     const person = people.getByRole('row').filter({ hasText: invited.email });
     await expect.poll(() => person.textContent()).toContain('Invited');
     expect(await person.textContent()).toContain('contributor · KHG-TS2');
-    await page.context().close();
   });
 
   it('(d) the invite link greets the person; choosing a password signs them in to exactly that program', async () => {
-    const page = await freshPage();
-    await page.goto(inviteUrl);
+    const invitePath = inviteUrl.slice(server.url.length);
+    const page = await anonymousPage(invitePath);
     await expect.poll(() => heading(page).textContent()).toBe(`Welcome to Tollgate, ${invited.name}`);
     expect(await page.getByLabel('Email').inputValue()).toBe(invited.email);
     await page.getByLabel('Choose a password').fill('short');
@@ -294,12 +281,10 @@ describe('browser: sign-in, roles and client isolation', () => {
     expect(await table.getByRole('link', { name: 'Toaster TS-2' }).count()).toBe(1);
     expect(await page.getByRole('navigation', { name: 'Your account' }).textContent()).toContain(invited.name);
 
-    // The link works once.
-    const again = await anonymousPage();
-    await again.goto(inviteUrl);
+    // The link works once: opened again with nobody signed in, it is refused.
+    const again = await anonymousPage(invitePath);
     await expect.poll(() => heading(again).textContent()).toBe('This link no longer works');
     expect(await again.getByText('This link is unknown, used or expired. Ask an admin for a new one.').count()).toBe(1);
-    await page.context().close();
   });
 
   it('(e) changes the password on the account page; the old one no longer signs in', async () => {
@@ -332,7 +317,6 @@ describe('browser: sign-in, roles and client isolation', () => {
     await page.waitForURL(`${server.url}/week`);
     await page.goto(`${server.url}/portfolio`);
     await expect.poll(() => heading(page).textContent()).toMatch(/^1 program: /);
-    await page.context().close();
   });
 
   it('creates an API token shown once, which works until it is revoked', async () => {
@@ -362,7 +346,6 @@ describe('browser: sign-in, roles and client isolation', () => {
     await expect.poll(() => tokens.getByRole('row').filter({ hasText: 'ERP export' }).textContent()).toContain('Revoked');
     expect(await page.getByLabel('New API token').count()).toBe(0);
     expect(await asBearer()).toBe(401);
-    await page.context().close();
   });
 
   it('lets an admin take a role away and remove a person, and shows a refusal', async () => {
@@ -399,12 +382,10 @@ describe('browser: sign-in, roles and client isolation', () => {
       .click();
     await expect.poll(() => rita.textContent()).toContain('Removed');
 
-    const gone = await anonymousPage();
-    await gone.goto(`${server.url}/signin`);
+    const gone = await anonymousPage('/signin');
     await gone.getByLabel('Email').fill(invited.email);
     await gone.getByLabel('Password').fill(invited.newPassword);
     await gone.getByRole('button', { name: 'Sign in', exact: true }).click();
     await expect.poll(() => gone.getByRole('alert').textContent()).toContain('The email or password is not right.');
-    await page.context().close();
   });
 });

@@ -1,9 +1,9 @@
 import { rmSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
 import { type RunningServer, startServer } from '../../src/main/server.js';
-import { contextAt, expectAccessible, launchChromium, screenshot, signInByApi } from '../support/browser.js';
+import { type Desks, desks, expectAccessible, launchChromium, screenshot } from '../support/browser.js';
 import { demoDataDir } from '../support/databases.js';
 import { demoInstant } from '../support/demo-template.js';
 
@@ -16,31 +16,18 @@ const getFromPage = <T>(page: Page, url: string): Promise<T> =>
 
 type QueueItem = { key: string; programCode: string; statement: string };
 
-// The real server with the demo portfolio (which holds decisions, risks and actions); each person in a browser context of their own.
+// The real server with the demo portfolio (which holds decisions, risks and actions); the people one after another on one desktop page (desks()).
 describe('browser: my week, decisions, risks and actions', () => {
   let server: RunningServer;
   let chromium: Awaited<ReturnType<typeof launchChromium>>;
-  let browser: Browser;
   const dataDir = demoDataDir('tollgate-e2e-records-');
   const statement = 'Approve air freight for the T2 samples?';
   let newDecision = '';
   let actionKey = '';
 
-  const freshPage = async (): Promise<Page> => {
-    const context = await contextAt(browser, demoInstant, {
-      locale: 'en-GB',
-      timezoneId: 'Europe/Berlin',
-      viewport: { width: 1400, height: 900 },
-    });
-    return context.newPage();
-  };
-  /** A person's own browser context, signed in through the API, opened at their home page or a path. */
-  const as = async (email: string, path = '/'): Promise<Page> => {
-    const page = await freshPage();
-    await signInByApi(page.context(), server.url, email);
-    await page.goto(`${server.url}${path}`);
-    return page;
-  };
+  let browsers: Desks;
+  /** A person signed in through the API on the desktop page kept for the people, opened at their home page or a path. */
+  const as = (email: string, path = '/'): Promise<Page> => browsers.as(email, path);
   const heading = (page: Page) => page.getByRole('heading', { level: 1 });
   const live = (page: Page) => page.locator('.live-message');
   /** The heat-map cell of a likelihood and impact. */
@@ -51,10 +38,11 @@ describe('browser: my week, decisions, risks and actions', () => {
     const config = { ...loadConfig({ TOLLGATE_DATA_DIR: dataDir, LOG_LEVEL: 'silent', TOLLGATE_NOW: demoInstant }), port: 0 };
     server = await startServer(config, { demo: true, warmHolidays: false, jobs: false });
     chromium = await launchChromium();
-    browser = chromium.browser;
+    browsers = desks(chromium.browser, server.url, demoInstant);
   });
 
   afterAll(async () => {
+    await browsers?.close();
     await chromium?.close();
     await server?.stop();
     rmSync(dataDir, { recursive: true, force: true });
@@ -95,7 +83,6 @@ describe('browser: my week, decisions, risks and actions', () => {
     // The cadence owner does not own it, so cannot decide it; editing an open decision is theirs.
     expect(await row.getByRole('button', { name: `Decide ${newDecision}` }).count()).toBe(0);
     expect(await row.getByRole('button', { name: `Edit ${newDecision}` }).count()).toBe(1);
-    await page.context().close();
   });
 
   it('(a) shows the decision owner exactly their open decisions on "My week"; they decide the new one, then supersede it', async () => {
@@ -186,7 +173,6 @@ describe('browser: my week, decisions, risks and actions', () => {
     ).toBe(1);
     await screenshot(page, 'decisions');
     await expectAccessible(page, { scope: 'main' });
-    await page.context().close();
   });
 
   it('(b) raises a risk and re-scores it with a reason: it moves on the heat map', async () => {
@@ -235,11 +221,10 @@ describe('browser: my week, decisions, risks and actions', () => {
       '4 × 5',
     );
     await expectAccessible(page, { scope: 'main' });
-    await page.context().close();
   });
 
   it('(c) an action the supplier owns: the cadence owner opens it, the supplier marks it done, the cadence owner confirms closure', async () => {
-    const lead = await as('lead@demo.test', '/programs/KHG-KW500/actions');
+    let lead = await as('lead@demo.test', '/programs/KHG-KW500/actions');
     await lead.getByRole('button', { name: 'Open an action' }).click();
     const open = lead.getByRole('dialog', { name: 'Open an action' });
     await open.getByLabel('What must be done').fill('Ship 20 golden samples to Berlin');
@@ -284,10 +269,9 @@ describe('browser: my week, decisions, risks and actions', () => {
     await expect.poll(() => done.isVisible()).toBe(false);
     await expect.poll(() => row.textContent()).toContain('Done, waiting for confirmation');
     expect(await row.textContent()).toContain('Shipped by DHL, AWB 4471 2290 31.');
-    await supplier.context().close();
 
-    // The cadence owner finds it waiting on "My week", and confirms the closure.
-    await lead.goto(`${server.url}/week`);
+    // The cadence owner, signed in again, finds it waiting on "My week", and confirms the closure.
+    lead = await as('lead@demo.test', '/week');
     const waiting = lead.getByRole('region', { name: 'Waiting for your confirmation' });
     await expect.poll(() => waiting.getByRole('link', { name: 'Ship 20 golden samples to Berlin' }).count()).toBe(1);
     await waiting.getByRole('link', { name: 'Ship 20 golden samples to Berlin' }).click();
@@ -321,7 +305,6 @@ describe('browser: my week, decisions, risks and actions', () => {
           .textContent(),
       )
       .not.toContain(`blocked by ${actionKey}`);
-    await lead.context().close();
   });
 
   it('(e) shows the quality owner the gate she owns that is at risk on "My week", each item off course a link', async () => {
@@ -340,7 +323,6 @@ describe('browser: my week, decisions, risks and actions', () => {
     await page.goBack();
     await expect.poll(() => gate.count()).toBe(1);
     await expectAccessible(page, { scope: 'main' });
-    await page.context().close();
   });
 
   it('(d) shows an observer decisions, risks and actions with no write controls', async () => {
@@ -407,6 +389,5 @@ describe('browser: my week, decisions, risks and actions', () => {
     await page.goto(`${server.url}/programs/KHG-KW500/decisions/${newDecision}`);
     await expect.poll(() => heading(page).textContent()).toBe(`${newDecision}: ${statement}`);
     await noWrites();
-    await page.context().close();
   });
 });

@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contextAt, expectAccessible, keepForDocs, screenshot, signInByApi } from '../support/browser.js';
 import { demoDataDir } from '../support/databases.js';
@@ -17,21 +17,15 @@ const week = '2026-W11';
 describe('browser: the weekly report draft and the cadence meeting', () => {
   let world: DemoBrowser;
   let lead: ApiSession;
-  let context: BrowserContext;
+  /** The cadence owner's desktop page, through every test: the demo browser's own page (world.page). */
   let page: Page;
   beforeAll(async () => {
     world = await startDemoBrowser(demoDataDir('tollgate-e2e-report-draft-'));
     lead = await apiSession(world.browser, world.server.url, 'lead@demo.test');
-    context = await contextAt(world.browser, demoInstant, {
-      locale: 'en-GB',
-      timezoneId: 'Europe/Berlin',
-      viewport: { width: 1400, height: 900 },
-    });
-    await signInByApi(context, world.server.url, 'lead@demo.test');
-    page = await context.newPage();
+    page = world.page;
+    await signInByApi(page.context(), world.server.url, 'lead@demo.test');
   });
   afterAll(async () => {
-    await context?.close();
     await lead?.close();
     await world?.stop();
   });

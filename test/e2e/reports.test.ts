@@ -30,13 +30,9 @@ describe('browser: an issued weekly report as a page', () => {
   });
 
   it('reads under its five headings with how it was issued, prints, and downloads the same report as PDF', async () => {
-    const context = await contextAt(world.browser, demoInstant, {
-      locale: 'en-GB',
-      timezoneId: 'Europe/Berlin',
-      viewport: { width: 1400, height: 900 },
-    });
-    await signInByApi(context, world.server.url, 'observer@demo.test');
-    const page = await context.newPage();
+    // The observer on a desktop: the demo browser's own page.
+    const page = world.page;
+    await signInByApi(page.context(), world.server.url, 'observer@demo.test');
     await page.goto(`${world.server.url}/programs/${code}/reports/${week}/1`);
     await expect
       .poll(() => page.getByRole('heading', { level: 1 }).textContent(), wait)
@@ -98,6 +94,5 @@ describe('browser: an issued weekly report as a page', () => {
     expect(await small.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth')).toBeLessThanOrEqual(0);
     keepForDocs(await screenshot(small, 'phone-weekly-report', { viewport: true }));
     await phone.close();
-    await context.close();
   });
 });
