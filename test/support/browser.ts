@@ -116,8 +116,15 @@ export interface Desks {
  * desktop); a page of a kind is the same page for everyone who uses it, so a test uses it only until the
  * next `as()` of that kind.
  */
-export function desks(browser: Browser, baseUrl: string, instant: string): Desks {
+export function desks(
+  browser: Browser,
+  baseUrl: string,
+  instant: string,
+  /** A page already open at `desktop`'s options with its clock at `instant` (startDemoBrowser's), to use as the desktop. */
+  desktopPage?: Page,
+): Desks {
   const open = new Map<string, { readonly context: BrowserContext; readonly page: Page }>();
+  if (desktopPage) open.set(JSON.stringify(desktop), { context: desktopPage.context(), page: desktopPage });
   return {
     async as(email, path, options = desktop) {
       const kind = JSON.stringify(options);
@@ -133,10 +140,11 @@ export function desks(browser: Browser, baseUrl: string, instant: string): Desks
       }
       if (email !== null) await signInByApi(desk.context, baseUrl, email);
       const target = `${baseUrl}${path}`;
-      const sameDocument = desk.page.url().split('#')[0] === target.split('#')[0];
+      // To the same address but for its #fragment, the browser scrolls rather than loads, and the app would show
+      // the last person's answers: then it loads again. (The very same address without one is loaded anyway.)
+      const scrollsOnly = target.includes('#') && desk.page.url().split('#')[0] === target.split('#')[0];
       await desk.page.goto(target);
-      // Only the fragment changed: the browser scrolled rather than loaded, and the app would show the last person's answers.
-      if (sameDocument) await desk.page.reload();
+      if (scrollsOnly) await desk.page.reload();
       return desk.page;
     },
     async close() {

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
 import { type RunningServer, startServer } from '../../src/main/server.js';
-import { contextAt, demoPassword, launchChromium } from './browser.js';
+import { contextAt, demoPassword, desktop, launchChromium } from './browser.js';
 import { demoInstant } from './demo-template.js';
 
 export interface DemoBrowser {
@@ -39,11 +39,7 @@ export async function startDemoBrowser(
   };
   try {
     await prepare?.(dataDir);
-    const context = await contextAt(chromium.browser, demoInstant, {
-      locale: 'en-GB',
-      timezoneId: 'Europe/Berlin',
-      viewport: { width: 1400, height: 900 },
-    });
+    const context = await contextAt(chromium.browser, demoInstant, desktop);
     return { server, browser: chromium.browser, page: await context.newPage(), stop };
   } catch (e) {
     await stop();
