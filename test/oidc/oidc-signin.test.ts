@@ -166,7 +166,8 @@ describe('sign-in through an OpenID provider', () => {
 
   /**
    * The browser of someone who has signed in nowhere yet: the kept page, with no cookie of Tollgate's or of
-   * the provider's (so no session with either) and nothing in the storage of the site it was left on.
+   * the provider's (so no session with either, nor a sign-in begun) and nothing in the storage of the origin
+   * it was left on.
    */
   async function freshBrowser(): Promise<{ context: BrowserContext; page: Page }> {
     if (!kept) {
