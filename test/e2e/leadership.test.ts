@@ -22,13 +22,9 @@ describe('browser: the leadership view of a week', () => {
   });
 
   it('opens from the portfolio: programs needing attention first, with why, and what changed with its reason', async () => {
-    const context = await contextAt(world.browser, demoInstant, {
-      locale: 'en-GB',
-      timezoneId: 'Europe/Berlin',
-      viewport: { width: 1400, height: 900 },
-    });
-    await signInByApi(context, world.server.url, 'admin@demo.test');
-    const page = await context.newPage();
+    // The demo's own page is this browser (a desktop in Berlin, in British English): a page of its own would cost another renderer.
+    const page = world.page;
+    await signInByApi(page.context(), world.server.url, 'admin@demo.test');
     await page.goto(`${world.server.url}/portfolio`);
     const link = page.getByRole('link', { name: 'Leadership view of this week' });
     await expect.poll(() => link.count(), wait).toBe(1);
@@ -50,10 +46,10 @@ describe('browser: the leadership view of a week', () => {
     const previous = page.getByRole('link', { name: /^← \d{4}-W\d{2}$/ });
     await previous.click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), wait).not.toBe(`Leadership view, ${week}`);
-    await context.close();
   });
 
   it('reads in Chinese and fits a phone', async () => {
+    // Another browser (locale, zone, size, touch): a context of its own.
     const phone = await contextAt(world.browser, demoInstant, {
       locale: 'zh-CN',
       timezoneId: 'Asia/Shanghai',

@@ -161,17 +161,31 @@ describe('sign-in through an OpenID provider', () => {
     rmSync(otherDataDir, { recursive: true, force: true });
   });
 
-  async function newContext(): Promise<BrowserContext> {
-    const context = await browser.newContext();
-    // Only loopback: the provider's pages link a web font.
-    await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
-    return context;
+  /** The one browser page of the sign-ins, kept from test to test (a new page costs Chromium a renderer process). */
+  let kept: { context: BrowserContext; page: Page } | undefined;
+
+  /**
+   * The browser of someone who has signed in nowhere yet: the kept page, with no cookie of Tollgate's or of
+   * the provider's (so no session with either, nor a sign-in begun) and nothing in the storage of the origin
+   * it was left on.
+   */
+  async function freshBrowser(): Promise<{ context: BrowserContext; page: Page }> {
+    if (!kept) {
+      const context = await browser.newContext();
+      // Only loopback: the provider's pages link a web font.
+      await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
+      kept = { context, page: await context.newPage() };
+      return kept;
+    }
+    if (kept.page.url().startsWith('http')) await kept.page.evaluate('localStorage.clear(); sessionStorage.clear()');
+    await kept.context.clearCookies();
+    return kept;
   }
 
-  /** Starts at Tollgate, signs in at the provider's login form, consents; returns Tollgate's callback answer. */
-  async function signInThrough(context: BrowserContext, login: string, opts: { at?: string; returnTo?: string } = {}) {
+  /** In a fresh browser, starts at Tollgate, signs in at the provider's login form, consents; returns Tollgate's callback answer. */
+  async function signInThrough(login: string, opts: { at?: string; returnTo?: string } = {}) {
     const at = opts.at ?? base;
-    const page = await context.newPage();
+    const { context, page } = await freshBrowser();
     await page.goto(`${at}/auth/oidc/start?returnTo=${encodeURIComponent(opts.returnTo ?? '/')}`);
     expect(new URL(page.url()).origin).toBe(issuer);
     await page.locator('input[name="login"]').fill(login);
@@ -183,7 +197,7 @@ describe('sign-in through an OpenID provider', () => {
     // Where Tollgate sends the browser is the answer; the page there need not finish loading (each test
     // goes on with its own requests).
     await page.waitForURL((u) => u.origin === at && !u.pathname.startsWith('/auth/'), { waitUntil: 'commit' });
-    return { page, url: callback.url(), status: callback.status(), location: callback.headers().location ?? '' };
+    return { context, page, url: callback.url(), status: callback.status(), location: callback.headers().location ?? '' };
   }
 
   /** GET /api/v1/me as the browser (its cookies). */
@@ -228,15 +242,13 @@ describe('sign-in through an OpenID provider', () => {
   });
 
   it('signs an active person in and lands on the page they asked for', async () => {
-    const context = await newContext();
     const returnTo = '/programs/KHG-KW500?tab=changes';
-    const { page, status, location } = await signInThrough(context, 'dana', { returnTo });
+    const { context, page, status, location } = await signInThrough('dana', { returnTo });
     expect(status).toBe(303);
     expect(location).toBe(returnTo);
     const session = (await context.cookies(base)).find((c) => c.name === 'tollgate_session');
     expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
     expect(await meIn(page)).toEqual({ status: 200, email: 'lead@demo.test', via: 'session' });
-    await context.close();
   });
 
   it('activates an invited person on their first sign-in; an unsafe returnTo becomes /', async () => {
@@ -249,34 +261,27 @@ describe('sign-in through an OpenID provider', () => {
     };
     expect(await statusOf('nia.okafor@demo.test')).toBe('invited');
 
-    const context = await newContext();
-    const { page, location } = await signInThrough(context, 'nia', { returnTo: '//evil.example/phish' });
+    const { page, location } = await signInThrough('nia', { returnTo: '//evil.example/phish' });
     expect(location).toBe('/');
     expect(await meIn(page)).toMatchObject({ status: 200, email: 'nia.okafor@demo.test' });
     expect(await statusOf('nia.okafor@demo.test')).toBe('active');
-    await context.close();
   });
 
   it('refuses a verified email that has no account: /signin?error=NOT_INVITED, no session', async () => {
-    const context = await newContext();
-    const { page, location } = await signInThrough(context, 'stranger', { returnTo: '/programs' });
+    const { page, location } = await signInThrough('stranger', { returnTo: '/programs' });
     expect(location).toBe('/signin?error=NOT_INVITED&returnTo=%2Fprograms');
     expect(new URL(page.url()).pathname).toBe('/signin');
     expect((await meIn(page)).status).toBe(401);
-    await context.close();
   });
 
   it('refuses an email the provider has not verified, even of an active account', async () => {
-    const context = await newContext();
-    const { page, location } = await signInThrough(context, 'dana-unverified');
+    const { page, location } = await signInThrough('dana-unverified');
     expect(location).toBe('/signin?error=OIDC_FAILED');
     expect((await meIn(page)).status).toBe(401);
-    await context.close();
   });
 
   it('finishes a sign-in once, and only in the browser that started it', async () => {
-    const context = await newContext();
-    const page = await context.newPage();
+    const { context, page } = await freshBrowser();
     await page.goto(`${base}/auth/oidc/start`);
     await page.locator('input[name="login"]').fill('dana');
     await page.locator('input[name="password"]').fill('anything');
@@ -304,7 +309,6 @@ describe('sign-in through an OpenID provider', () => {
     // The same callback again, even with the state cookie put back: the state is used up.
     await putBack();
     expect(await visitCallback(page, callbackUrl)).toBe('/signin?error=OIDC_FAILED');
-    await context.close();
   });
 
   it('lists both routes in the route registry and keeps them out of the OpenAPI document', async () => {
@@ -341,11 +345,9 @@ describe('sign-in through an OpenID provider', () => {
   });
 
   it('never logs the authorization code, state, tokens or client secret', async () => {
-    const context = await newContext();
-    const { page, url, location } = await signInThrough(context, 'ida', { at: loggedBase });
+    const { page, url, location } = await signInThrough('ida', { at: loggedBase });
     expect(location).toBe('/');
     expect(await meIn(page, loggedBase)).toMatchObject({ status: 200, email: 'ida@log.test' });
-    await context.close();
 
     const text = logs.join('');
     const callback = new URL(url);
