@@ -571,6 +571,8 @@ export interface Reads {
   listMilestonesOfPrograms(programIds: readonly AuthorizedProgramId[]): Promise<Milestone[]>;
   /** These programs' milestones without an actual date (what the escalation sweep reads: missed, slipped, gate reviews ahead). */
   listOpenMilestonesOfPrograms(programIds: readonly AuthorizedProgramId[]): Promise<Milestone[]>;
+  /** The milestones with these ids among these programs' (any order). */
+  listMilestonesByIds(programIds: readonly AuthorizedProgramId[], ids: readonly string[]): Promise<Milestone[]>;
   /** By id or by key (M-12) within the program. */
   findMilestone(programId: AuthorizedProgramId, idOrKey: string): Promise<Milestone | null>;
   listChanges(programId: AuthorizedProgramId, q: ChangeQuery): Promise<ChangeRecord[]>;

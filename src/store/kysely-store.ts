@@ -834,6 +834,15 @@ export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'cou
       }
       return out;
     },
+    async listMilestonesByIds(programIds, ids) {
+      const of = new Set<string>(programIds);
+      const out: ReturnType<typeof toMilestone>[] = [];
+      for (const part of chunks(ids)) {
+        const rows = await db.selectFrom('milestones').selectAll().where('id', 'in', part).execute();
+        for (const r of rows) if (of.has(r.programId)) out.push(toMilestone(r));
+      }
+      return out;
+    },
     async findMilestone(programId, idOrKey) {
       const r = await db
         .selectFrom('milestones')
