@@ -1083,7 +1083,7 @@ export interface Reads {
     since: string,
     due: { readonly start: string; readonly end: string },
   ): Promise<Action[]>;
-  /** The checklist items of these gates of these programs, by gate and position. */
+  /** The checklist items of these gates of these programs, each gate's by position (the gates in no set order). */
   listChecklistItemsOfGates(programIds: readonly AuthorizedProgramId[], gateIds: readonly string[]): Promise<ChecklistItemRecord[]>;
   /** The drafts' narratives of one week of these programs. */
   listReportDraftsOfWeek(programIds: readonly AuthorizedProgramId[], week: string): Promise<ReportDraftRecord[]>;
