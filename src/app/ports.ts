@@ -1076,12 +1076,13 @@ export interface Reads {
   /**
    * The actions of these programs a week's report may read: those blocking a milestone, those due between
    * `due.start` and `due.end` (the week after), and any changed at or after `since` (whose state then may
-   * differ from today's). The report reads no other (domain/report/blockers.ts, next-week-plan.ts).
+   * differ from today's). The report reads no other (domain/report/blockers.ts, next-week-plan.ts). `due`
+   * null: none for being due (the leadership view's summary has no next-week plan).
    */
   listActionsForReport(
     programIds: readonly AuthorizedProgramId[],
     since: string,
-    due: { readonly start: string; readonly end: string },
+    due: { readonly start: string; readonly end: string } | null,
   ): Promise<Action[]>;
   /** The checklist items of these gates of these programs, each gate's by position (the gates in no set order). */
   listChecklistItemsOfGates(programIds: readonly AuthorizedProgramId[], gateIds: readonly string[]): Promise<ChecklistItemRecord[]>;

@@ -193,7 +193,7 @@ export function reportReads(db: Kysely<Database>): ReportReads {
         .where((eb) =>
           eb.or([
             eb('blocksMilestoneId', 'is not', null),
-            eb.and([eb('dueDate', '>=', due.start), eb('dueDate', '<=', due.end)]),
+            ...(due === null ? [] : [eb.and([eb('dueDate', '>=', due.start), eb('dueDate', '<=', due.end)])]),
             eb('updatedAt', '>=', since),
           ]),
         )

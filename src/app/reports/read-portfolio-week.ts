@@ -2,7 +2,7 @@ import type { Escalation } from '../../domain/escalations/escalation.js';
 import { gateOrder } from '../../domain/gates/gate.js';
 import { isGateSettled } from '../../domain/gates/gate-status.js';
 import { assembleWeekSummary } from '../../domain/report/assemble-weekly-report.js';
-import { nextWeek, type ReportWeek } from '../../domain/report/iso-week.js';
+import type { ReportWeek } from '../../domain/report/iso-week.js';
 import type { LeadershipProgram } from '../../domain/report/leadership-view.js';
 import type { WeeklyReportInput } from '../../domain/report/report-input.js';
 import { compareInstants } from '../../domain/report/report-order.js';
@@ -73,14 +73,13 @@ export async function readPortfolioWeek(
   const since = min(all.map((w) => w.startAt));
   const [firstEnd, lastEnd] = [min(all.map((w) => w.endAt)), max(all.map((w) => w.endAt))];
   const draftIds = drafts.map((p) => p.id);
-  const next = nextWeek(week);
   const [open, decisions, risks, actions, gates, escalations, rows, inspections, narratives, outcomes] = await Promise.all([
     // The open milestones; of the others, below, only those the week can read.
     r.listOpenMilestonesOfPrograms(draftIds),
     r.listDecisions(draftIds),
     r.listRisks(draftIds),
-    // Only what the report can read (blocking, due the week after, or changed since): most open actions are neither.
-    r.listActionsForReport(draftIds, since, { start: next.start, end: next.end }),
+    // Only what the summary can read (blocking, or changed since): most open actions are neither.
+    r.listActionsForReport(draftIds, since, null),
     r.listGatesOfPrograms(draftIds),
     r.listEscalationsOpenDuring(draftIds, firstEnd, lastEnd),
     r.listChangesSinceOfPrograms(draftIds, since, rewound, readFields, rewindRowsMax + 1),
