@@ -59,29 +59,47 @@ function namedPeople(input: WeeklyReportInput, report: object): WeeklyReport['pe
 export function assembleWeeklyReport(input: WeeklyReportInput): WeeklyReport {
   const narrative = checkNarrative(input.narrative);
   if (!narrative.ok) throw new Error(`unchecked narrative: ${narrative.error.message}`);
-  const ctx = contextOf(input);
-  const open = blockers(ctx);
-  const readiness = releaseReadiness(ctx, open);
+  const { ctx, answers: a } = answersOf(input);
   const report: Omit<WeeklyReport, 'people'> = {
-    program: { id: input.program.id, code: input.program.code, name: input.program.name, timeZone: input.program.timeZone },
-    week: input.week.label,
+    program: a.program,
+    week: a.week,
     startDate: input.week.start,
     endDate: input.week.end,
     startAt: ctx.span.startAt,
     endAt: ctx.span.endAt,
     asOf: ctx.asOf,
-    onTrack: onTrack(ctx, readiness.level),
-    milestoneMovement: milestoneMovement(ctx),
-    blockers: open,
-    decisionsNeeded: decisionsNeeded(ctx),
-    riskChanges: riskChanges(ctx),
+    onTrack: a.onTrack,
+    milestoneMovement: a.milestoneMovement,
+    blockers: a.blockers,
+    decisionsNeeded: a.decisionsNeeded,
+    riskChanges: a.riskChanges,
     nextWeek: nextWeekPlan(ctx),
     planVsActual: planVsActual(ctx),
-    releaseReadiness: readiness,
+    releaseReadiness: a.releaseReadiness,
     narrative: narrative.value,
     ...(input.minutes === undefined ? {} : { minutes: minutesOrder(input.minutes) }),
   };
   return { ...report, people: namedPeople(input, report) };
+}
+
+/** The report's answers, which the weekly report and the leadership view's summary share (one computation for both). */
+function answersOf(input: WeeklyReportInput): { readonly ctx: ReportContext; readonly answers: Omit<WeekSummary, 'people'> } {
+  const ctx = contextOf(input);
+  const open = blockers(ctx);
+  const readiness = releaseReadiness(ctx, open);
+  return {
+    ctx,
+    answers: {
+      program: { id: input.program.id, code: input.program.code, name: input.program.name, timeZone: input.program.timeZone },
+      week: input.week.label,
+      onTrack: onTrack(ctx, readiness.level),
+      milestoneMovement: milestoneMovement(ctx),
+      blockers: open,
+      decisionsNeeded: decisionsNeeded(ctx),
+      riskChanges: riskChanges(ctx),
+      releaseReadiness: readiness,
+    },
+  };
 }
 
 /**
@@ -91,18 +109,6 @@ export function assembleWeeklyReport(input: WeeklyReportInput): WeeklyReport {
  * (the view's top risks), so the input need hold only the checklists of the release gate.
  */
 export function assembleWeekSummary(input: WeeklyReportInput): WeekSummary {
-  const ctx = contextOf(input);
-  const open = blockers(ctx);
-  const readiness = releaseReadiness(ctx, open);
-  const summary: Omit<WeekSummary, 'people'> = {
-    program: { id: input.program.id, code: input.program.code, name: input.program.name, timeZone: input.program.timeZone },
-    week: input.week.label,
-    onTrack: onTrack(ctx, readiness.level),
-    milestoneMovement: milestoneMovement(ctx),
-    blockers: open,
-    decisionsNeeded: decisionsNeeded(ctx),
-    riskChanges: riskChanges(ctx),
-    releaseReadiness: readiness,
-  };
-  return { ...summary, people: namedPeople(input, [summary, input.end.risks]) };
+  const { answers } = answersOf(input);
+  return { ...answers, people: namedPeople(input, [answers, input.end.risks]) };
 }
