@@ -18,9 +18,11 @@ echo "── npm run build"; tail -n 3 "$out/build"
 # The checks at a lower priority: the tests' timing-sensitive parts (servers, browsers) go first.
 nice -n 10 npm run --silent check > "$out/check" 2>&1 &
 check=$!
-npx vitest run "$@"
+# The JSON report beside the usual output: its failures are printed again at the very end (see below).
+npx vitest run --reporter=default --reporter=json --outputFile.json="$out/results.json" "$@"
 tests_status=$?
 wait "$check"; check_status=$?
 echo "── npm run check (exit $check_status)"; cat "$out/check"
+[ "$tests_status" -eq 0 ] || node scripts/test-failures.mjs "$out/results.json"
 [ "$check_status" -eq 0 ] || echo "npm test: the checks failed (above); the tests exited $tests_status."
 exit $(( tests_status != 0 || check_status != 0 ))

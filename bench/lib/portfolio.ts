@@ -588,7 +588,8 @@ function planProgram(rng: Rng, n: number, m: number, now: Date, world: World, ex
       const opened = between(rng, from, historyTo);
       const late = rng.chance(0.05);
       const due = late ? bd(today, -rng.int(1, 3)) : bd(today, rng.int(1, 40));
-      const dueDate = due < dayAt(opened) ? dayAt(opened) : due;
+      const openedOn = dayAt(opened);
+      const dueDate = [openedOn, due].sort()[1] as PlainDate; // the later of the two (ISO dates sort as text)
       const fields = {
         actor: owner,
         title: `Punch list: ${rng.pick(actionTitles).toLowerCase()} (${j + 1})`,

@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient, createProgram, unwrap } from '../../src/app/create-records.js';
 import type { Actor } from '../../src/app/deps.js';
 import type { GateDocument, ProgramGatesDocument } from '../../src/contract/gate.js';
-import type { PlainDate } from '../../src/domain/plain-date.js';
 import type { Program } from '../../src/domain/program.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { dialects } from '../support/databases.js';

@@ -178,7 +178,7 @@ describe.each(dialects)('kept answers of program reads on %s', (dialect) => {
       const res = await call(t, {
         method: 'POST',
         url: url('/milestones'),
-        payload: { name: `Pilot lot ${n} inspected`, phase: 'G2', baselineDate: '2026-04-1' + String(n), ownerId: chen.id },
+        payload: { name: `Pilot lot ${n} inspected`, phase: 'G2', baselineDate: `2026-04-1${String(n)}`, ownerId: chen.id },
       });
       expect(res.statusCode, res.body).toBe(201);
     }

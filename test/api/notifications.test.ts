@@ -1,11 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient, createProgram, unwrap } from '../../src/app/create-records.js';
 import type { Actor } from '../../src/app/deps.js';
 import { sweepGateRisks } from '../../src/app/notifications/sweep-gate-risks.js';
 import type { GateDocument } from '../../src/contract/gate.js';
 import type { Notification } from '../../src/contract/notification.js';
-import type { PlainDate } from '../../src/domain/plain-date.js';
 import type { Program } from '../../src/domain/program.js';
 import { createTestApp, type Headers, type TestApp } from '../support/app.js';
 import { dialects } from '../support/databases.js';

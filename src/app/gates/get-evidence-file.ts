@@ -23,10 +23,10 @@ export async function getEvidenceFile(
   if (!found.ok) return found;
   const { program } = found.value;
   const e = await reads.findEvidence(program.id, input.evidenceId.trim());
-  if (!e || e.kind !== 'file' || e.fileId === null || e.fileName === null || e.contentType === null || e.sha256 === null)
+  if (e?.kind !== 'file' || e.fileId === null || e.fileName === null || e.contentType === null || e.sha256 === null)
     return refuse('EVIDENCE_NOT_FOUND', `${program.code} has no evidence file "${input.evidenceId}".`);
   const file = await deps.store.evidence.get(reads, e.fileId);
-  if (!file || !file.isIntact || file.sha256 !== e.sha256)
+  if (!file?.isIntact || file.sha256 !== e.sha256)
     return refuse(
       'EVIDENCE_FILE_CORRUPT',
       `The stored file of "${e.fileName}" (${program.code}) no longer matches its SHA-256 ${e.sha256}; it is not served. The server logged it: restore the file from a backup.`,
