@@ -1,7 +1,8 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { UserId } from '../../domain/ids.js';
 import { type NoticeKind, noticeKinds } from '../../domain/notifications.js';
 import type { Refusal, Result } from '../../domain/result.js';
+import { signatureMatches } from '../signature.js';
 
 // The one-click link in every e-mail: who it is for, which kinds it turns off, until when it works; signed with
 // HMAC-SHA256 under the workspace's key (migration 0021), so any instance checks what another signed.
@@ -35,9 +36,7 @@ const invalid: Refusal = {
 export function verifyOneClick(key: string, token: string, now: Date): Result<OneClickClaim> {
   const [payload, signature, ...rest] = token.length <= maxOneClickTokenChars ? token.split('.') : [];
   if (!payload || !signature || rest.length > 0) return { ok: false, error: invalid };
-  const expected = mac(key, payload);
-  const given = Buffer.from(signature, 'base64url');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, error: invalid };
+  if (!signatureMatches(signature, mac(key, payload))) return { ok: false, error: invalid };
   let claim: { u?: unknown; k?: unknown; e?: unknown };
   try {
     claim = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));

@@ -1,5 +1,6 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { Refusal, Result } from '../../domain/result.js';
+import { signatureMatches } from '../signature.js';
 
 // The signed link of an update request, for a person without an account: which request it opens, signed with
 // HMAC-SHA256 (cut to 128 bits, so the token fits one path segment of the router's 100 characters) under a key
@@ -31,9 +32,7 @@ export const invalidUpdateLink: Refusal = {
 export function verifyUpdateLink(workspaceKey: string, token: string): Result<string> {
   const [payload, signature, ...rest] = token.length <= maxUpdateTokenChars ? token.split('.') : [];
   if (!payload || !signature || rest.length > 0) return { ok: false, error: invalidUpdateLink };
-  const expected = mac(workspaceKey, payload);
-  const given = Buffer.from(signature, 'base64url');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, error: invalidUpdateLink };
+  if (!signatureMatches(signature, mac(workspaceKey, payload))) return { ok: false, error: invalidUpdateLink };
   const requestId = Buffer.from(payload, 'base64url').toString('utf8');
   return requestId.length > 0 ? { ok: true, value: requestId } : { ok: false, error: invalidUpdateLink };
 }
