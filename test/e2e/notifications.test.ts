@@ -49,4 +49,23 @@ describe('browser: notifications and live updates', () => {
     await list.getByLabel('Only unread').check();
     await list.getByText('You have read everything.').waitFor(wait);
   });
+
+  // The check every browser file relies on: it reports what it should, and checks the page again once axe is in it.
+  it('the accessibility check fails on a missing text alternative and too little contrast, and passes once they are gone', async () => {
+    await other.evaluate(`(() => {
+      const bad = document.createElement('div');
+      bad.id = 'axe-probe';
+      bad.innerHTML = '<img src="/favicon.ico"><p style="color:#ccc;background:#fff">Faint text</p>';
+      document.querySelector('main').append(bad);
+    })()`);
+    const failed = await expectAccessible(other, { scope: 'main' }).then(
+      () => '',
+      (e: unknown) => String(e),
+    );
+    expect(failed).toContain('image-alt');
+    expect(failed).toContain('color-contrast');
+    expect(failed).toContain('#axe-probe');
+    await other.evaluate(`document.getElementById('axe-probe').remove()`);
+    await expectAccessible(other, { scope: 'main' });
+  });
 });
