@@ -124,6 +124,44 @@ describe.each(dialects)('the leadership view e-mailed to subscribers on %s', (di
       expect(leads?.text).toContain('CHI-MAIL');
       const text = (await readPdf(danas?.attachments[0]?.content ?? Buffer.alloc(0))).map((p) => p.lines.join('\n')).join('\n');
       for (const s of ['Portfolio 2026-W49', 'SZ-MAIL', 'Steel arrives late']) expect(text).toContain(s);
+      // Every e-mail carries a one-click way out (RFC 8058): the header and a link in both parts, for this person only.
+      const offLine = danas?.headerLines.find((h) => h.key === 'list-unsubscribe')?.line.replace(/\r?\n\s+/g, '') ?? '';
+      const off = /<(https:[^>]+)>/.exec(offLine)?.[1] ?? '';
+      expect(off).toMatch(new RegExp(`^${publicUrl}/notification-settings/one-click\\?token=`));
+      expect(danas?.headerLines.find((h) => h.key === 'list-unsubscribe-post')?.line).toContain('List-Unsubscribe=One-Click');
+      expect(danas?.text).toContain(`Stop it with one click: ${off}`);
+      expect(danas?.html).toContain('Stop it with one click</a>');
+      expect(leads?.text).not.toContain(off);
+      const path = off.slice(publicUrl.length);
+      const page = await t.http.inject({ method: 'GET', url: path, headers: { accept: 'text/html' } });
+      expect(page.statusCode, page.body).toBe(200);
+      expect(page.body).toContain('The weekly leadership view: every Monday → <strong>off</strong>');
+      const me = async () => (await call(t, { method: 'GET', url: '/api/v1/me' }, dana)).json<{ hasLeadershipMail: boolean }>();
+      expect((await me()).hasLeadershipMail).toBe(false);
+      const logged = await t.db.rows(
+        `select field, old_value, new_value, reason, actor_id from changes where entity = 'user' and entity_id = '${dana.id}' and field = 'hasLeadershipMail' order by at, id`,
+      );
+      expect(logged.at(-1)).toEqual({
+        field: 'hasLeadershipMail',
+        old_value: 'true',
+        new_value: 'false',
+        reason: 'Turned off with the one-click link of an e-mail.',
+        actor_id: dana.id,
+      });
+      // The page's Undo subscribes her again; the cadence owner's subscription was never touched.
+      const undo = await t.http.inject({
+        method: 'POST',
+        url: '/notification-settings/one-click',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+        payload: new URLSearchParams({
+          token: new URL(off).searchParams.get('token') ?? '',
+          'restore.leadership_view': 'weekly',
+        }).toString(),
+      });
+      expect(undo.statusCode, undo.body).toBe(200);
+      expect(undo.body).toContain('The weekly leadership view: off → <strong>every Monday</strong>');
+      expect((await me()).hasLeadershipMail).toBe(true);
+      expect((await call(t, { method: 'GET', url: '/api/v1/me' })).json<{ hasLeadershipMail: boolean }>().hasLeadershipMail).toBe(true);
       // Tuesday: nothing more; unsubscribed, nothing the next Monday.
       pin(t.deps, '2026-12-08T02:00:00Z');
       expect(await mailLeadershipViews(t.deps)).toEqual({ due: 0, queued: 0 });

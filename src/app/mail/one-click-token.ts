@@ -12,9 +12,13 @@ export const oneClickTtlMs = 90 * 24 * 3600_000;
 /** A token longer than this is refused unread. */
 export const maxOneClickTokenChars = 1000;
 
+/** What a one-click link turns off: the e-mails of a kind of notice, or the weekly leadership view. */
+export type OneClickKind = NoticeKind | 'leadership_view';
+export const oneClickKinds: readonly OneClickKind[] = [...noticeKinds, 'leadership_view'];
+
 export interface OneClickClaim {
   readonly userId: UserId;
-  readonly kinds: readonly NoticeKind[];
+  readonly kinds: readonly OneClickKind[];
   /** ISO instant after which the link is refused. */
   readonly expiresAt: string;
 }
@@ -43,7 +47,7 @@ export function verifyOneClick(key: string, token: string, now: Date): Result<On
   } catch {
     return { ok: false, error: invalid };
   }
-  const kinds = Array.isArray(claim.k) ? claim.k.filter((k): k is NoticeKind => noticeKinds.includes(k)) : [];
+  const kinds = Array.isArray(claim.k) ? claim.k.filter((k): k is OneClickKind => oneClickKinds.includes(k)) : [];
   if (typeof claim.u !== 'string' || typeof claim.e !== 'string' || kinds.length === 0) return { ok: false, error: invalid };
   if (!(Date.parse(claim.e) > now.getTime())) {
     return {

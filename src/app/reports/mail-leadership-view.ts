@@ -4,6 +4,7 @@ import { dueLeadershipMail } from '../../domain/report/report-schedule.js';
 import type { Result } from '../../domain/result.js';
 import { principalOf } from '../auth/principal.js';
 import type { AppDeps } from '../deps.js';
+import { personMailLinks } from '../mail/mail-links.js';
 import { mailAttachmentMaxBytes } from '../ports.js';
 import { type PortfolioWeekView, portfolioFileName, portfolioWeekOf, visiblePrograms } from './portfolio-week.js';
 
@@ -19,7 +20,7 @@ export const leadershipViewPath = (week: string): string => `/portfolio/weeks/${
 /**
  * Queues the weekly leadership view to everyone who subscribed (their account's setting), on Monday from
  * 08:00 in their zone: the week that just ended, of the programs they may see, HTML and text with the PDF
- * attached, through the outbox. Once per person and week, whoever runs it: the outbox's dedupe key
+ * attached, through the outbox, with the signed one-click link that unsubscribes them (and List-Unsubscribe). Once per person and week, whoever runs it: the outbox's dedupe key
  * `leadership:<person>:<week>` (insert-if-absent, also when two instances queue at once). People who see the
  * same programs share one reading of the view. Does nothing while e-mail is off.
  */
@@ -38,6 +39,11 @@ export async function mailLeadershipViews(deps: AppDeps): Promise<LeadershipMail
   }
   if (subscribers.length === 0) return { due: 0, queued: 0 };
   let programs: readonly Program[] | null = null;
+  let key: string | null = null;
+  const linkKey = async () => {
+    key ??= await r.mailLinkKey();
+    return key;
+  };
   const views = new Map<string, Promise<Result<PortfolioWeekView & { readonly pdf: Uint8Array }>>>();
   let queued = 0;
   for (const { user, week } of subscribers) {
@@ -59,10 +65,12 @@ export async function mailLeadershipViews(deps: AppDeps): Promise<LeadershipMail
     if (!read.ok) throw new Error(`The leadership view of ${week.label} for ${user.id} could not be read: ${read.error.message}`);
     const { view, pdf } = read.value;
     if (pdf.length > mailAttachmentMaxBytes) throw new Error(`The leadership view's PDF is ${pdf.length} bytes, over the e-mail limit.`);
+    const off = personMailLinks(mail, await linkKey(), user.id, ['leadership_view'], now.toISOString()).off;
     const rendered = renderLeadershipMail({
       view,
       link: `${mail.publicUrl}${leadershipViewPath(week.label)}`,
       settingsLink: `${mail.publicUrl}/account`,
+      offLink: off,
     });
     const sent = await deps.store.transaction((tx) =>
       tx.enqueueMail({
@@ -73,7 +81,7 @@ export async function mailLeadershipViews(deps: AppDeps): Promise<LeadershipMail
         subject: rendered.subject,
         text: rendered.text,
         html: rendered.html,
-        unsubscribeUrl: null,
+        unsubscribeUrl: off,
         dedupeKey: `leadership:${user.id}:${week.label}`,
         at: now.toISOString(),
         attachment: { filename: portfolioFileName(week.label, 'pdf'), contentType: 'application/pdf', content: pdf },

@@ -9,6 +9,8 @@ export interface LeadershipMailInput {
   readonly link: string;
   /** Where the person turns the e-mail off (their account page), absolute. */
   readonly settingsLink: string;
+  /** The signed one-click link that unsubscribes them (RFC 8058; also the List-Unsubscribe header), absolute. */
+  readonly offLink: string;
 }
 
 /** The subject: the week and how many programs need attention. */
@@ -20,13 +22,13 @@ function subjectFor(v: LeadershipView): string {
 /** The weekly leadership view e-mailed to a subscriber: the whole document in both parts, its link, and how to stop it; the PDF rides along. */
 export function renderLeadershipMail(input: LeadershipMailInput): RenderedMail {
   const blocks = leadershipDocument(input.view);
-  const why = `You get this e-mail because you subscribed to the weekly leadership view. Turn it off in your account: ${input.settingsLink}`;
+  const why = `You get this e-mail because you subscribed to the weekly leadership view. Stop it with one click: ${input.offLink} · or in your account: ${input.settingsLink}`;
   const text = [...blocks.flatMap(textBlock), `Open in Tollgate: ${input.link}`, '', '--', why].join('\n');
   const html = [
     '<!doctype html><html><body style="font-family:sans-serif">',
     ...blocks.map(htmlBlock),
     `<p><a href="${escapeHtml(input.link)}">Open in Tollgate</a></p>`,
-    `<hr><p style="color:#555;font-size:90%">You get this e-mail because you subscribed to the weekly leadership view. <a href="${escapeHtml(input.settingsLink)}">Turn it off in your account</a>.</p>`,
+    `<hr><p style="color:#555;font-size:90%">You get this e-mail because you subscribed to the weekly leadership view.<br><a href="${escapeHtml(input.offLink)}">Stop it with one click</a> · <a href="${escapeHtml(input.settingsLink)}">Your account</a></p>`,
     '</body></html>',
   ].join('\n');
   return { subject: subjectOf(subjectFor(input.view)), text: `${text}\n`, html };

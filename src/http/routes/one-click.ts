@@ -1,16 +1,19 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { oneClickPath, settingsPath } from '../../app/mail/mail-links.js';
-import { applyOneClick, type OneClickView } from '../../app/mail/one-click.js';
-import { maxOneClickTokenChars } from '../../app/mail/one-click-token.js';
+import { applyOneClick, isOneClickMode, type OneClickMode, type OneClickView } from '../../app/mail/one-click.js';
+import { maxOneClickTokenChars, type OneClickKind, oneClickKinds } from '../../app/mail/one-click-token.js';
 import { escapeHtml } from '../../domain/mail/mail-text.js';
-import { isNotificationMode, type NotificationMode } from '../../domain/notification-settings.js';
-import { type NoticeKind, noticeKinds } from '../../domain/notifications.js';
 import type { Refusal } from '../../domain/result.js';
 import { errorStatus } from '../error-status.js';
 import type { HttpDeps } from '../http-deps.js';
 import { sendProblem } from '../problem.js';
 
-const modeWords: Readonly<Record<NotificationMode, string>> = { immediate: 'at once', digest: 'in a daily digest', off: 'off' };
+const modeWords: Readonly<Record<OneClickMode, string>> = {
+  immediate: 'at once',
+  digest: 'in a daily digest',
+  weekly: 'every Monday',
+  off: 'off',
+};
 
 const page = (title: string, body: string) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)} · Tollgate</title></head><body><main><h1>${escapeHtml(title)}</h1>${body}</main></body></html>`;
@@ -33,7 +36,7 @@ function sendDone(res: FastifyReply, token: string, v: OneClickView, isUndo: boo
     .send(
       page(
         title,
-        `<p>For ${escapeHtml(v.email)}, e-mails of these notices now come:</p><ul>${lines.join('')}</ul>${undo}<p>The notices themselves still show in Tollgate. <a href="${settingsPath}">All your notification settings</a></p>`,
+        `<p>For ${escapeHtml(v.email)}, these e-mails now come:</p><ul>${lines.join('')}</ul>${undo}<p>What they tell still shows in Tollgate. <a href="${settingsPath}">All your notification settings</a></p>`,
       ),
     );
 }
@@ -79,10 +82,10 @@ export const oneClickRoutes =
       const query = req.query as Record<string, unknown>;
       const token = tokenOf(form.token) ?? tokenOf(query.token);
       if (!token) return sendRefused(res, invalid);
-      const restore: Partial<Record<NoticeKind, NotificationMode>> = {};
-      for (const k of noticeKinds) {
+      const restore: Partial<Record<OneClickKind, OneClickMode>> = {};
+      for (const k of oneClickKinds) {
         const v = form[`restore.${k}`];
-        if (isNotificationMode(v)) restore[k] = v;
+        if (isOneClickMode(k, v)) restore[k] = v;
       }
       const isUndo = Object.keys(restore).length > 0;
       const r = await applyOneClick(deps.app, { token, restore: isUndo ? restore : undefined });
