@@ -273,7 +273,7 @@ describe.each(['sqlite'] as const)('authorization matrix on %s (demo portfolio)'
     if (!p) throw new Error('no KHG-KW500');
     const at = t.deps.clock.now().toISOString();
     const [e] = await t.deps.store.transaction((tx) =>
-      raiseEscalationsForFacts(t.deps, tx, p, { eventId: `matrix-${++n}`, title: 'Matrix lot', inspectionVerdict: 'reject' }, { at }),
+      raiseEscalationsForFacts(t.deps, tx, p, [{ eventId: `matrix-${++n}`, title: 'Matrix lot', inspectionVerdict: 'reject' }], { at }),
     );
     if (!e) throw new Error('no escalation raised');
     if (e.ownerId === owner.id) return { key: e.key, version: e.version };

@@ -178,4 +178,47 @@ describe.each(dialects)('floor events raise escalations on %s', (dialect) => {
       t.setNow(now);
     }
   });
+
+  it("a CSV import escalates each row that meets a trigger, in the import's transaction; a refused import raises nothing", async () => {
+    const head = 'kind,title,lotSize,level,majorAql,majorFound,characteristic,unit,nominal,lowerLimit,upperLimit,values';
+    const rows = [
+      'inspection,Import lot A,2000,II,2.5,2,,,,,,',
+      'inspection,Import lot B,2000,II,2.5,9,,,,,,',
+      'measurement,Import wall,,,,,Wall,mm,2.0,1.9,2.1,2.0;2.3',
+      'inspection,Import lot C,2000,II,2.5,12,,,,,,',
+    ];
+    const before = new Set((await escalations()).map((e) => e.key));
+    const refused = await call(
+      t,
+      {
+        method: 'POST',
+        url: `${base()}/events/import`,
+        payload: { csv: [head, ...rows, 'inspection,Bad lot,1,II,2.5,9,,,,,,'].join('\n'), dryRun: false },
+      },
+      chen,
+    );
+    expectProblem(refused, 422, 'IMPORT_ROWS_INVALID');
+    expect((await escalations()).filter((e) => !before.has(e.key))).toEqual([]);
+
+    const res = await call(
+      t,
+      { method: 'POST', url: `${base()}/events/import`, payload: { csv: [head, ...rows].join('\n'), dryRun: false } },
+      chen,
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    const written = res.json<{ written: number; rows: { event: { key: string; title: string } }[] }>();
+    expect(written.written).toBe(4);
+    const keys = written.rows.map((r) => r.event.key);
+    // The rows' keys follow one another in the file's order.
+    const numbers = keys.map((k) => Number(k.slice(2)));
+    expect(numbers).toEqual(numbers.map((_, i) => (numbers[0] ?? 0) + i));
+    const raised = (await escalations()).filter((e) => !before.has(e.key));
+    expect(raised.map((e) => [e.triggerKind, e.subject.ref, e.subject.title, e.raisedAt]).sort()).toEqual(
+      [
+        ['defect_threshold', keys[1], 'Import lot B', now.toISOString()],
+        ['defect_threshold', keys[3], 'Import lot C', now.toISOString()],
+        ['tolerance_miss', keys[2], 'Import wall', now.toISOString()],
+      ].sort(),
+    );
+  });
 });

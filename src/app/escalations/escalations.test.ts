@@ -267,7 +267,7 @@ describe('triggers and floor-event facts', () => {
 
     const record = () =>
       programWrite(w.deps, { programId: p.id, actor: supplier, permission: 'program.read' }, async ({ tx, program, meta }) =>
-        raiseEscalationsForFacts(w.deps, tx, program, { eventId: 'ev-7', title: 'Housing lot 7', inspectionVerdict: 'reject' }, meta),
+        raiseEscalationsForFacts(w.deps, tx, program, [{ eventId: 'ev-7', title: 'Housing lot 7', inspectionVerdict: 'reject' }], meta),
       );
     const raised = unwrap(await record());
     expect(raised.map((e) => [e.triggerKind, e.severity, e.conditionKey])).toEqual([

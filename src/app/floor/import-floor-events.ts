@@ -12,7 +12,7 @@ import { programToday } from '../views.js';
 import { programWrite } from '../write-sequence.js';
 import { type CellProblem, type CsvRow, cellProblems, readFloorCsv } from './floor-csv.js';
 import { type FloorEventView, floorEventViews } from './floor-event-view.js';
-import { writeFloorEvent } from './record-floor-event.js';
+import { writeFloorEvents } from './record-floor-event.js';
 
 export interface ImportFloorEventsInput {
   readonly programId: string;
@@ -112,14 +112,10 @@ export async function importFloorEvents(deps: AppDeps, input: ImportFloorEventsI
           ),
         });
       }
-      const written: FloorEvent[] = [];
-      for (const r of judged) {
-        if (r.draft === null) continue;
-        // One record, one correlation id: the first row takes the write's stamp, the others one each.
-        const meta = written.length === 0 ? ctx.meta : ctx.metaForAnother();
-        written.push(await writeFloorEvent(deps, { tx, program, meta, now }, r.draft));
-      }
-      return written;
+      const drafts = judged.flatMap((r) => (r.draft === null ? [] : [r.draft]));
+      // One record, one correlation id: the first row takes the write's stamp, the others one each.
+      const metas = drafts.map((_, i) => (i === 0 ? ctx.meta : ctx.metaForAnother()));
+      return writeFloorEvents(deps, { tx, program, metas, now }, drafts);
     },
     async ({ program, value, now }) => {
       const views = await floorEventViews(deps.store.reads, program, value, now);

@@ -5,7 +5,7 @@ import type { Actor, AppDeps } from '../deps.js';
 import { abort, must } from '../transact.js';
 import { programToday } from '../views.js';
 import { programWrite } from '../write-sequence.js';
-import { escalateFloorEvent } from './event-escalations.js';
+import { escalateFloorEvents } from './event-escalations.js';
 import { type FloorEventView, floorEventView } from './floor-event-view.js';
 
 export interface UpdateShipmentInput extends ShipmentPatch {
@@ -48,7 +48,7 @@ export function updateShipment(deps: AppDeps, input: UpdateShipmentInput): Promi
       });
       if (!written) abort({ code: 'VERSION_CONFLICT', message: `${event.key} was changed by someone else; reload and retry.` });
       // An arrival recorded later than expected is escalated now, in this transaction.
-      await escalateFloorEvent(deps, tx, program, next, meta, now);
+      await escalateFloorEvents(deps, tx, program, [next], meta, now);
       return next.id;
     },
     async ({ program, value, now }) => {
