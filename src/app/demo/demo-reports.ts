@@ -2,6 +2,7 @@ import { addDays, dateInZone, type PlainDate } from '../../domain/plain-date.js'
 import { weekOfDate } from '../../domain/report/iso-week.js';
 import { unwrap } from '../create-records.js';
 import type { Actor, AppDeps } from '../deps.js';
+import { recordMeetingOutcome } from '../reports/cadence-meeting.js';
 import { issueReport } from '../reports/issue-report.js';
 import { setReportNarrative } from '../reports/report-draft.js';
 import type { DemoProgram } from './demo-data.js';
@@ -19,7 +20,7 @@ const narratives: Record<DemoProgram['shape'], (name: string) => string> = {
 /**
  * The demo's weekly reports, written through the report use cases (e-mail off, so nothing is sent): each
  * program's two weeks before this one issued on their Friday afternoon at the factory (lint findings
- * acknowledged), the first program's last week corrected on Monday as revision 2 (its narrative added, so the
+ * acknowledged; the first program's last week with an action recorded at Thursday's cadence meeting, in its minutes), the first program's last week corrected on Monday as revision 2 (its narrative added, so the
  * correction shows what changed), and a narrative on this week's draft. A few statements per report.
  */
 export async function loadDemoReports(
@@ -33,6 +34,24 @@ export async function loadDemoReports(
     const thisWeek = weekOfDate(today);
     const weeks = [weekOfDate(addDays(thisWeek.start, -14)), weekOfDate(addDays(thisWeek.start, -7))];
     for (const week of weeks) {
+      if (i === 0 && week === weeks[1]) {
+        // Thursday's cadence meeting: an action taken there goes straight into the log and into the minutes of the
+        // report issued the next day.
+        clock.set(addDays(week.start, 3), 8);
+        unwrap(
+          await recordMeetingOutcome(d, {
+            programId: id,
+            actor: owner,
+            week: week.label,
+            outcome: {
+              kind: 'action',
+              title: 'Confirm the supplier’s recovery dates in writing before the next cadence meeting',
+              ownerId: owner.id,
+              dueDate: addDays(week.start, 9),
+            },
+          }),
+        );
+      }
       // Friday 16:00 at the factory, as the charter says; at 08:00 UTC, Friday afternoon in China, Vietnam and India.
       clock.set(addDays(week.start, 4), 8);
       unwrap(await issueReport(d, { programId: id, actor: owner, week: week.label, acknowledgeFindings: true }));
