@@ -5,6 +5,7 @@ import type { Actor, AppDeps } from '../deps.js';
 import { recordMeetingOutcome } from '../reports/cadence-meeting.js';
 import { issueReport } from '../reports/issue-report.js';
 import { setReportNarrative } from '../reports/report-draft.js';
+import { runUpdateRequests } from '../update-requests/run-update-requests.js';
 import type { DemoProgram } from './demo-data.js';
 
 /** The cadence owner's words on the running week, by the program's shape. */
@@ -20,7 +21,8 @@ const narratives: Record<DemoProgram['shape'], (name: string) => string> = {
 /**
  * The demo's weekly reports, written through the report use cases (e-mail off, so nothing is sent): each
  * program's two weeks before this one issued on their Friday afternoon at the factory (lint findings
- * acknowledged; the first program's last week with an action recorded at Thursday's cadence meeting, in its minutes), the first program's last week corrected on Monday as revision 2 (its narrative added, so the
+ * acknowledged; last week's update requests asked on its Wednesday (who answered shows from what they changed since); the first program's last week with an action
+ * recorded at Thursday's cadence meeting, in its minutes), the first program's last week corrected on Monday as revision 2 (its narrative added, so the
  * correction shows what changed), and a narrative on this week's draft. A few statements per report.
  */
 export async function loadDemoReports(
@@ -35,6 +37,10 @@ export async function loadDemoReports(
     const weeks = [weekOfDate(addDays(thisWeek.start, -14)), weekOfDate(addDays(thisWeek.start, -7))];
     for (const week of weeks) {
       if (i === 0 && week === weeks[1]) {
+        // Wednesday morning at the factories, two business days before the report: every program's owners of items
+        // due, overdue or untouched are asked to update them (the run the update-request job makes; e-mail off).
+        clock.set(addDays(week.start, 2), 1);
+        await runUpdateRequests(d);
         // Thursday's cadence meeting: an action taken there goes straight into the log and into the minutes of the
         // report issued the next day.
         clock.set(addDays(week.start, 3), 8);

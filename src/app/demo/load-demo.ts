@@ -243,7 +243,7 @@ async function loadProgram(
   }
   // The kickoff charter, agreed before activation: the client's decision owner decides where there is
   // one (the same rule the demo's decisions follow), escalations climb to the quality owner and then
-  // the decider, and the weekly report goes out on Friday afternoon at the factory.
+  // the decider, and the weekly report goes out on Friday afternoon at the factory, owners asked for updates first.
   const decider = (roleClients as readonly string[]).includes(p.client) ? (people.get('jonas') as Actor) : owner;
   const quality = who('quality');
   unwrap(
@@ -267,6 +267,8 @@ async function loadProgram(
           recipientIds: [...new Set([decider.id, owner.id])],
           recipientEmails: [],
           autoIssue: false,
+          // Owners are asked to update their items on Wednesday, two business days before the report.
+          updateRequests: { businessDaysBefore: 2, untouchedDays: 14 },
         },
         leadershipReview: { scoreAtLeast: 15, unresolvedDays: 10 },
       },
