@@ -35,4 +35,26 @@ describe('ChangeValue', () => {
     expect(render('role', 'cadence_owner', 'membership')).toBe('cadence owner');
     expect(render('role', 'quality_owner', 'membership')).toBe('quality owner');
   });
+
+  it('tells a list stored as JSON in words: records by key and title, ids by count, an empty one as none', () => {
+    const items = JSON.stringify([
+      { kind: 'action', id: 'a1', key: 'A-5', title: 'Sign the limit samples', dueDate: '2026-03-10', why: 'overdue', gateKey: null },
+      {
+        kind: 'checklist_item',
+        id: 'c1',
+        key: 'G2-CLIENT-SAMPLES',
+        title: 'Pilot samples approved',
+        dueDate: null,
+        why: 'due',
+        gateKey: 'G2',
+      },
+    ]);
+    expect(render('items', items, 'update_request')).toBe('A-5 Sign the limit samples · G2-CLIENT-SAMPLES Pilot samples approved');
+    expect(render('confirmedItemIds', '["a1","c1"]', 'update_request')).toBe('2 items');
+    expect(render('confirmedItemIds', '["a1"]', 'update_request')).toBe('1 item');
+    expect(render('confirmedItemIds', '[]', 'update_request')).toBe('<span class="muted">none</span>');
+    expect(render('details', '{"lotSize":1200}', 'floor_event')).toBe('changed');
+    // Text that only looks like JSON is shown as written.
+    expect(render('title', '[draft] Pilot', 'action')).toBe('[draft] Pilot');
+  });
 });

@@ -10,6 +10,19 @@ const programStatuses: readonly string[] = ['draft', 'active', 'on_hold', 'close
 /** Structured values (a calendar, a baseline's dates) are told as changed, not shown as their JSON. */
 const structured: readonly string[] = ['calendarSpec', 'dates'];
 
+/** A value stored as JSON (a list of items, a set of ids), parsed; undefined for any other text. */
+function jsonOf(value: string): unknown {
+  if (!/^[[{]/.test(value)) return undefined;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return undefined;
+  }
+}
+
+const isKeyed = (x: unknown): x is { key: string; title?: unknown } =>
+  typeof x === 'object' && x !== null && typeof (x as { key?: unknown }).key === 'string';
+
 interface Props {
   entity: string;
   field: string;
@@ -24,6 +37,14 @@ export function ChangeValue({ entity, field, value, name }: Props) {
   if (value === null || value === '') return <span className="muted">{t('changeLog.none')}</span>;
   if (name !== null) return <>{name}</>;
   if (structured.includes(field)) return <>{t('changeLog.changedValue')}</>;
+  // A list stored as JSON: records by key and title (an update request's items), else how many; an object: changed.
+  const json = jsonOf(value);
+  if (Array.isArray(json)) {
+    if (json.length === 0) return <span className="muted">{t('changeLog.none')}</span>;
+    if (json.every(isKeyed)) return <>{json.map((x) => (typeof x.title === 'string' ? `${x.key} ${x.title}` : x.key)).join(' · ')}</>;
+    return <>{t('changeLog.itemCount', { count: json.length })}</>;
+  }
+  if (json !== undefined) return <>{t('changeLog.changedValue')}</>;
   // An instant (doneAt, confirmedAt, …) reads in the reader's zone like every other time on the page.
   if (field.endsWith('At') && isInstantText(value)) return <InstantText value={value} />;
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return <time dateTime={value}>{formatPlainDate(value)}</time>;
