@@ -36,13 +36,29 @@ const chromiumArgs = [
   '--in-process-gpu',
 ];
 
-const launch = (env?: Readonly<Record<string, string>>): Promise<Browser> =>
+const launchOnce = (env?: Readonly<Record<string, string>>): Promise<Browser> =>
   chromium.launch({
     executablePath: '/usr/bin/chromium',
     ...(env ? { env: { ...process.env, ...env } as Record<string, string> } : {}),
     headless: true,
     args: chromiumArgs,
   });
+
+/**
+ * Starts Chromium, again if it died while starting: a clean-clone CI run here once lost a whole browser file to
+ * Chromium crashing (SIGSEGV) during its launch, before any page existed: nothing of ours had run yet. A browser
+ * that crashes later, or a launch that fails three times, still fails the test.
+ */
+async function launch(env?: Readonly<Record<string, string>>): Promise<Browser> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await launchOnce(env);
+    } catch (e) {
+      if (attempt >= 3) throw e;
+      console.warn(`Chromium did not start (attempt ${attempt} of 3), starting it again: ${String(e).split('\n')[0]}`);
+    }
+  }
+}
 
 /** The Chromium this test worker shares between its files (they run one after another in it). */
 let shared: Promise<Browser> | undefined;
