@@ -7,7 +7,7 @@ import type { Decision, DecisionStatus } from '../domain/decision.js';
 import type { Escalation, EscalationStatus } from '../domain/escalations/escalation.js';
 import type { Severity, TriggerKind } from '../domain/escalations/triggers.js';
 import type { FloorEvent, FloorEventColumns, FloorEventKind } from '../domain/floor/floor-event.js';
-import type { ChecklistItem } from '../domain/gates/checklist-item.js';
+import type { ChecklistItem, ReadinessItem } from '../domain/gates/checklist-item.js';
 import type { Evidence } from '../domain/gates/evidence.js';
 import type { Gate } from '../domain/gates/gate.js';
 import type { GateOrigin } from '../domain/gates/instantiate.js';
@@ -145,6 +145,8 @@ export type GateRecord = Gate & GateOrigin;
 
 /** A checklist item as the store keeps it: the domain's item, its program and the PPAP element it stands for. */
 export type ChecklistItemRecord = ChecklistItem & { readonly programId: ProgramId; readonly ppap: PpapElementRef | null };
+/** An open required item as readiness reads it (domain/gates/checklist-item.ts ReadinessItem), with its program. */
+export type OpenRequiredItem = ReadinessItem & { readonly programId: ProgramId };
 
 /** A stored file's bytes as read back, with whether they still hash to what was stored. */
 export interface EvidenceFileContent {
@@ -371,7 +373,7 @@ export interface OwnedGatesForReadiness {
   /** The gates' review milestones. */
   readonly reviewMilestones: readonly Milestone[];
   /** The gates' required items not yet accepted or waived. */
-  readonly openRequiredItems: readonly ChecklistItemRecord[];
+  readonly openRequiredItems: readonly OpenRequiredItem[];
 }
 
 /** An intake link with how much it was used. */
@@ -693,7 +695,7 @@ export interface Reads {
   /** The checklist items of the program's gates, by gate and position. */
   listChecklistItems(programId: AuthorizedProgramId): Promise<ChecklistItemRecord[]>;
   /** The required items not yet accepted or waived of these programs' gates not passed: what readiness reads. */
-  listOpenRequiredItemsOfPrograms(programIds: readonly AuthorizedProgramId[]): Promise<ChecklistItemRecord[]>;
+  listOpenRequiredItemsOfPrograms(programIds: readonly AuthorizedProgramId[]): Promise<OpenRequiredItem[]>;
   /** The evidence of the program's items (removed included, newest last). */
   listEvidence(programId: AuthorizedProgramId): Promise<Evidence[]>;
   findEvidence(programId: AuthorizedProgramId, id: string): Promise<Evidence | null>;

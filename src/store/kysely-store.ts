@@ -2,7 +2,6 @@ import { type Kysely, sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import {
   type ChangeQuery,
-  type ChecklistItemRecord,
   type Client,
   type Columns,
   type EntityName,
@@ -10,6 +9,7 @@ import {
   type Insert,
   type KeyPrefix,
   type NamedRecord,
+  type OpenRequiredItem,
   type Reads,
   type Store,
   type Tx,
@@ -35,6 +35,7 @@ import { changeReadsAfter, type HeldChangeRows, heldChangeRows } from './held-ch
 import { chunks } from './in-lists.js';
 import { mailReads, mailWrites, outboxOf } from './mail-store.js';
 import {
+  readinessItemColumns,
   toAction,
   toApiToken,
   toBaseline,
@@ -54,6 +55,7 @@ import {
   toMilestone,
   toMilestoneLink,
   toProgram,
+  toReadinessItem,
   toRisk,
   toSession,
   toSupplier,
@@ -464,7 +466,7 @@ export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'cou
         db.selectFrom('milestones').selectAll().where('milestones.id', 'in', owned.select('gates.reviewMilestoneId')).execute(),
         db
           .selectFrom('checklistItems')
-          .selectAll()
+          .select(readinessItemColumns)
           .where('checklistItems.gateId', 'in', owned.select('gates.id'))
           .where('checklistItems.isRequired', '=', 1)
           .where('checklistItems.state', 'not in', ['accepted', 'waived'])
@@ -475,7 +477,7 @@ export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'cou
       return {
         gates: gates.map(toGate).sort(byGateOrder),
         reviewMilestones: reviewMilestones.map(toMilestone),
-        openRequiredItems: items.map(toChecklistItem),
+        openRequiredItems: items.map(toReadinessItem),
       };
     },
     async findAction(programId, idOrKey) {
@@ -577,18 +579,19 @@ export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'cou
       return rows.map(toChecklistItem);
     },
     async listOpenRequiredItemsOfPrograms(programIds) {
-      const out: ChecklistItemRecord[] = [];
+      const out: OpenRequiredItem[] = [];
       for (const part of chunks(unique(programIds))) {
         const rows = await db
           .selectFrom('checklistItems')
           .innerJoin('gates', 'gates.id', 'checklistItems.gateId')
-          .selectAll('checklistItems')
+          // What readiness reads, not the whole item: a portfolio's open items are tens of thousands of rows.
+          .select(readinessItemColumns)
           .where('checklistItems.programId', 'in', part)
           .where('checklistItems.isRequired', '=', 1)
           .where('checklistItems.state', 'not in', ['accepted', 'waived'])
           .where('gates.status', 'not in', ['passed', 'passed_with_conditions', 'stopped'])
           .execute();
-        out.push(...rows.map(toChecklistItem));
+        out.push(...rows.map(toReadinessItem));
       }
       return out;
     },

@@ -8,6 +8,7 @@ import type {
   Factory,
   GateRecord,
   InviteRecord,
+  OpenRequiredItem,
   SessionRecord,
   StoredCharter,
   Supplier,
@@ -359,6 +360,33 @@ export const toChecklistItem = (r: ChecklistItemsTable): ChecklistItemRecord => 
   waiverDecisionId: r.waiverDecisionId,
   ppap: r.ppap === null ? null : (JSON.parse(r.ppap) as ChecklistItemRecord['ppap']),
   version: Number(r.version),
+});
+
+/** The columns of an item that readiness reads (ReadinessItem), with its program: not its texts and history. */
+export const readinessItemColumns = [
+  'checklistItems.id',
+  'checklistItems.programId',
+  'checklistItems.gateId',
+  'checklistItems.key',
+  'checklistItems.title',
+  'checklistItems.isRequired',
+  'checklistItems.ownerId',
+  'checklistItems.dueDate',
+  'checklistItems.state',
+] as const;
+
+export const toReadinessItem = (
+  r: Pick<ChecklistItemsTable, 'id' | 'programId' | 'gateId' | 'key' | 'title' | 'isRequired' | 'ownerId' | 'dueDate' | 'state'>,
+): OpenRequiredItem => ({
+  id: r.id,
+  programId: r.programId as ProgramId,
+  gateId: r.gateId,
+  key: r.key,
+  title: r.title,
+  isRequired: Boolean(Number(r.isRequired)),
+  ownerId: r.ownerId as UserId | null,
+  dueDate: r.dueDate as PlainDate | null,
+  state: r.state as OpenRequiredItem['state'],
 });
 
 export const toEvidence = (r: EvidenceTable): Evidence => ({

@@ -27,6 +27,7 @@ import * as m0025 from './migrations/0025-outbox-attachments.js';
 import * as m0026 from './migrations/0026-meeting-outcomes.js';
 import * as m0027 from './migrations/0027-report-schedule.js';
 import * as m0028 from './migrations/0028-update-requests.js';
+import * as m0029 from './migrations/0029-drop-redundant-change-index.js';
 
 // Migrations are imported, not discovered on disk, so the compiled build carries them.
 const migrations: Record<string, Migration> = {
@@ -57,6 +58,7 @@ const migrations: Record<string, Migration> = {
   '0026-meeting-outcomes': m0026,
   '0027-report-schedule': m0027,
   '0028-update-requests': m0028,
+  '0029-drop-redundant-change-index': m0029,
 };
 
 /** Where the applied migrations are recorded, and their lock: the schema's, not the workspace's data. */

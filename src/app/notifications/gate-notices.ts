@@ -1,10 +1,10 @@
-import type { ChecklistItem } from '../../domain/gates/checklist-item.js';
+import type { ChecklistItem, ReadinessItem } from '../../domain/gates/checklist-item.js';
 import { type GateReadiness, gateReadiness } from '../../domain/gates/gate-readiness.js';
 import type { UserId } from '../../domain/ids.js';
 import type { PlainDate } from '../../domain/plain-date.js';
 import type { AppDeps } from '../deps.js';
 import type { AuthorizedProgram } from '../get-program.js';
-import type { ChecklistItemRecord, GateRecord, Tx } from '../ports.js';
+import type { GateRecord, Tx } from '../ports.js';
 import { programCalendar, programToday } from '../views.js';
 import { type NoticeContext, notify } from './notify.js';
 
@@ -72,7 +72,7 @@ export interface WatchedGate {
   readonly gate: GateRecord;
   readonly plannedReviewDate: PlainDate | null;
   /** The gate's items (only the required ones not satisfied matter). */
-  readonly items: readonly ChecklistItemRecord[];
+  readonly items: readonly ReadinessItem[];
 }
 
 /** The gate's readiness on the program's today. */

@@ -1,6 +1,6 @@
 import type { Action } from '../../domain/action.js';
 import { businessDaysBetween, type WorkingDays } from '../../domain/business-days.js';
-import type { ChecklistItem } from '../../domain/gates/checklist-item.js';
+import type { ReadinessItem } from '../../domain/gates/checklist-item.js';
 import type { Gate } from '../../domain/gates/gate.js';
 import { gatesAtRiskOf } from '../../domain/gates/gates-at-risk.js';
 import type { HealthSignals, SignalsOf } from '../../domain/health.js';
@@ -32,7 +32,7 @@ export interface PlanFacts {
 /** A program's gates and their open required items, with the program's today: what gate readiness reads. */
 export interface GateFacts {
   readonly gates: readonly Gate[];
-  readonly openRequiredItems: readonly ChecklistItem[];
+  readonly openRequiredItems: readonly ReadinessItem[];
   readonly today: PlainDate;
 }
 

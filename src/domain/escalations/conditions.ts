@@ -1,5 +1,5 @@
 import { businessDaysBetween, type WorkingDays } from '../business-days.js';
-import type { ChecklistItem } from '../gates/checklist-item.js';
+import type { ReadinessItem } from '../gates/checklist-item.js';
 import type { Gate } from '../gates/gate.js';
 import { gatesAtRiskOf } from '../gates/gates-at-risk.js';
 import type { Milestone } from '../milestone.js';
@@ -55,7 +55,7 @@ export interface ProgramConditionInput {
     readonly impact: number;
   }[];
   readonly gates: readonly Gate[];
-  readonly openRequiredItems: readonly ChecklistItem[];
+  readonly openRequiredItems: readonly ReadinessItem[];
   /** Sample shipments not yet arrived; empty until floor events are stored. */
   readonly shipments: readonly ShipmentFact[];
 }

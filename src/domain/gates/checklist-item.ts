@@ -67,6 +67,12 @@ export interface WaiverDecision {
 }
 
 /** A required item counts towards a pass once accepted, or waived by a decided decision. */
+/**
+ * What readiness reads of an item (gate-readiness.ts): the open required items of a program or a
+ * portfolio are read as this, without their texts and history, for the portfolio's health and the sweep.
+ */
+export type ReadinessItem = Pick<ChecklistItem, 'id' | 'gateId' | 'key' | 'title' | 'isRequired' | 'ownerId' | 'dueDate' | 'state'>;
+
 export const isItemSatisfied = (item: Pick<ChecklistItem, 'state'>): boolean => item.state === 'accepted' || item.state === 'waived';
 
 /** The required items that stand between the gate and a pass. */

@@ -1,7 +1,7 @@
 import { addBusinessDays, businessDaysBetween, type WorkingDays } from '../business-days.js';
 import type { UserId } from '../ids.js';
 import type { PlainDate } from '../plain-date.js';
-import { type ChecklistItem, type EvidenceState, isItemSatisfied } from './checklist-item.js';
+import { type EvidenceState, isItemSatisfied, type ReadinessItem } from './checklist-item.js';
 import type { Gate } from './gate.js';
 import { isGatePassed } from './gate-status.js';
 
@@ -36,7 +36,7 @@ export interface GateReadiness {
 
 export type ReadinessGate = Pick<Gate, 'key' | 'status' | 'warningDays'> & { readonly plannedReviewDate: PlainDate | null };
 
-function offCourse(item: ChecklistItem, review: PlainDate, today: PlainDate): OffCourseItem | null {
+function offCourse(item: ReadinessItem, review: PlainDate, today: PlainDate): OffCourseItem | null {
   if (!item.isRequired || isItemSatisfied(item)) return null;
   const dueDate = item.dueDate ?? review;
   const reasons: OffCourseReason[] = [];
@@ -54,7 +54,7 @@ function offCourse(item: ChecklistItem, review: PlainDate, today: PlainDate): Of
  */
 export function gateReadiness(
   gate: ReadinessGate,
-  items: readonly ChecklistItem[],
+  items: readonly ReadinessItem[],
   today: PlainDate,
   calendar: WorkingDays,
 ): GateReadiness {
@@ -75,7 +75,7 @@ export function gateReadiness(
  * passed or stopped, and only with a required item not satisfied that is rejected, due by today, or
  * undated (due on the review day). Otherwise its review date need not be read.
  */
-export function mayBeAtRisk(gate: Pick<Gate, 'status'>, items: readonly ChecklistItem[], today: PlainDate): boolean {
+export function mayBeAtRisk(gate: Pick<Gate, 'status'>, items: readonly ReadinessItem[], today: PlainDate): boolean {
   if (isGatePassed(gate.status) || gate.status === 'stopped') return false;
   return items.some((i) => i.isRequired && !isItemSatisfied(i) && (i.state === 'rejected' || i.dueDate === null || i.dueDate <= today));
 }

@@ -1,7 +1,7 @@
 import type { WorkingDays } from '../business-days.js';
 import type { Milestone } from '../milestone.js';
 import type { PlainDate } from '../plain-date.js';
-import type { ChecklistItem } from './checklist-item.js';
+import type { ReadinessItem } from './checklist-item.js';
 import type { Gate } from './gate.js';
 import { type GateReadiness, gateReadiness } from './gate-readiness.js';
 
@@ -20,7 +20,7 @@ export interface GateAtRisk<G extends Gate = Gate> {
 export function gatesAtRiskOf<G extends Gate>(
   gates: readonly G[],
   reviewMilestones: readonly (Pick<Milestone, 'actualDate' | 'forecastDate'> & { readonly id: string })[],
-  openRequiredItems: readonly ChecklistItem[],
+  openRequiredItems: readonly ReadinessItem[],
   today: PlainDate,
   calendar: WorkingDays,
 ): GateAtRisk<G>[] {
