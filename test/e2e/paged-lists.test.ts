@@ -132,6 +132,9 @@ describe('browser: long lists a page at a time ("Show more")', () => {
     expect(first).toContain(`Paged question ${extraDecisions}`);
     expect(await precedes(log, older)).toBe(true);
     await expect.poll(() => page.getByText(/of the last 12 months \(\d+ \w+ 2025 to 11 Mar 2026\)/).count()).toBe(1);
+    // What only a long log shows: the button to load more and the period it covers. The rows are the markup the
+    // decisions file checks on the demo's log (axe's cost grows with the rows: ~5 s for these 50).
+    await expectAccessible(page, { within: 'main .more, main .section__intro' });
 
     for (let i = 0; i < 10 && (await older.count()) > 0; i++) {
       const before = await rows.count();
@@ -143,7 +146,6 @@ describe('browser: long lists a page at a time ("Show more")', () => {
     // Rows loaded first stay where they were.
     expect(await rows.first().textContent()).toBe(first);
     expect(await rows.nth(49).textContent()).toContain(`Paged question ${extraDecisions - 49}`);
-    await expectAccessible(page, { scope: 'main' });
   });
 
   it('shows the actions 100 at a time, counting "100+" until the rest is loaded', async () => {
@@ -158,6 +160,9 @@ describe('browser: long lists a page at a time ("Show more")', () => {
     // Only a lower bound can be said of the open ones until all are loaded.
     const answer = page.locator('.answers__main');
     expect(await answer.textContent()).toMatch(/^At least 100 actions are open; show more actions to see them all\./);
+    // What only a long list shows: the "100+" count, the answer's lower bound and the button to load more. The rows
+    // are the markup the actions file checks on the demo's list (axe's cost grows with the rows: ~7 s for these 100).
+    await expectAccessible(page, { within: 'main nav, main .answers, main .more' });
 
     await more.click();
     // While the next page loads the button says so (another name): wait for the rows, then for the end.
@@ -166,7 +171,6 @@ describe('browser: long lists a page at a time ("Show more")', () => {
     const all = await rows.count();
     await expect.poll(() => filters.getByRole('link', { name: /^All/ }).textContent()).toBe(`All ${all}`);
     expect(await answer.textContent()).toMatch(/^\d+ actions are open\./);
-    await expectAccessible(page, { scope: 'main' });
   });
 
   it('on a phone, shows the actions as cards that keep within the screen, long titles wrapped, with "Show more" after them', async () => {
