@@ -145,6 +145,8 @@ export type GateRecord = Gate & GateOrigin;
 
 /** A checklist item as the store keeps it: the domain's item, its program and the PPAP element it stands for. */
 export type ChecklistItemRecord = ChecklistItem & { readonly programId: ProgramId; readonly ppap: PpapElementRef | null };
+/** A milestone's name and dates, with its program: what the escalation sweep reads of the open ones. */
+export type MilestoneDates = Pick<Milestone, 'id' | 'programId' | 'key' | 'name' | 'baselineDate' | 'forecastDate' | 'actualDate'>;
 /** An open required item as readiness reads it (domain/gates/checklist-item.ts ReadinessItem), with its program. */
 export type OpenRequiredItem = ReadinessItem & { readonly programId: ProgramId };
 
@@ -571,8 +573,10 @@ export interface Reads {
   programRevisions(): Promise<{ readonly timeZone: string; readonly programs: number; readonly revisions: number }[]>;
   listMilestones(programId: AuthorizedProgramId): Promise<Milestone[]>;
   listMilestonesOfPrograms(programIds: readonly AuthorizedProgramId[]): Promise<Milestone[]>;
-  /** These programs' milestones without an actual date (what the escalation sweep reads: missed, slipped, gate reviews ahead). */
+  /** These programs' milestones without an actual date, by program, baseline and key. */
   listOpenMilestonesOfPrograms(programIds: readonly AuthorizedProgramId[]): Promise<Milestone[]>;
+  /** The same milestones as the escalation sweep reads them (missed, slipped, gate reviews ahead): names and dates only. */
+  listOpenMilestoneDatesOfPrograms(programIds: readonly AuthorizedProgramId[]): Promise<MilestoneDates[]>;
   /** The milestones with these ids among these programs' (any order). */
   listMilestonesByIds(programIds: readonly AuthorizedProgramId[], ids: readonly string[]): Promise<Milestone[]>;
   /** By id or by key (M-12) within the program. */
@@ -585,6 +589,8 @@ export interface Reads {
   /** How many changes match (limit, order and `after` aside). */
   countChanges(programId: AuthorizedProgramId, q: Omit<ChangeQuery, 'limit' | 'ascending' | 'after'>): Promise<number>;
   listDecisions(programIds: readonly AuthorizedProgramId[]): Promise<Decision[]>;
+  /** These programs' decisions still open (what the escalation sweep reads: overdue ones). */
+  listOpenDecisionsOfPrograms(programIds: readonly AuthorizedProgramId[]): Promise<Decision[]>;
   /** One page of the program's decisions, by key number (keyset), filtered in SQL. */
   listDecisionPage(programId: AuthorizedProgramId, q: DecisionPageQuery): Promise<Decision[]>;
   findDecision(programId: AuthorizedProgramId, idOrKey: string): Promise<Decision | null>;

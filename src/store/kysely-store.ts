@@ -8,6 +8,7 @@ import {
   type GateRecord,
   type Insert,
   type KeyPrefix,
+  type MilestoneDates,
   type NamedRecord,
   type OpenRequiredItem,
   type Reads,
@@ -20,7 +21,7 @@ import {
 import type { Action } from '../domain/action.js';
 import type { Decision } from '../domain/decision.js';
 import { gateOrder } from '../domain/gates/gate.js';
-import type { ProgramId } from '../domain/ids.js';
+import type { MilestoneId, ProgramId } from '../domain/ids.js';
 import type { Link, LinkableEntity } from '../domain/link.js';
 import type { WeekChecklistItem } from '../domain/my-week.js';
 import type { PlainDate } from '../domain/plain-date.js';
@@ -216,6 +217,17 @@ export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'cou
           .selectFrom('decisions')
           .selectAll()
           .where('programId', 'in', [...programIds])
+          .execute()
+      ).map(toDecision);
+    },
+    async listOpenDecisionsOfPrograms(programIds) {
+      if (programIds.length === 0) return [];
+      return (
+        await db
+          .selectFrom('decisions')
+          .selectAll()
+          .where('programId', 'in', [...programIds])
+          .where('status', '=', 'open')
           .execute()
       ).map(toDecision);
     },
@@ -820,6 +832,31 @@ export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'cou
         .orderBy('key')
         .execute();
       return rows.map(toMilestone);
+    },
+    async listOpenMilestoneDatesOfPrograms(programIds) {
+      const out: MilestoneDates[] = [];
+      for (const part of chunks(programIds)) {
+        const rows = await db
+          .selectFrom('milestones')
+          .select(['id', 'programId', 'key', 'name', 'baselineDate', 'forecastDate', 'actualDate'])
+          .where('programId', 'in', part)
+          .where('actualDate', 'is', null)
+          .orderBy('programId')
+          .orderBy('baselineDate')
+          .orderBy('key')
+          .execute();
+        for (const r of rows)
+          out.push({
+            id: r.id as MilestoneId,
+            programId: r.programId as ProgramId,
+            key: r.key,
+            name: r.name,
+            baselineDate: r.baselineDate as PlainDate,
+            forecastDate: r.forecastDate as PlainDate,
+            actualDate: r.actualDate as PlainDate | null,
+          });
+      }
+      return out;
     },
     async listOpenMilestonesOfPrograms(programIds) {
       const out: ReturnType<typeof toMilestone>[] = [];

@@ -74,9 +74,9 @@ export async function sweepEscalations(deps: AppDeps): Promise<SweepReport> {
       const [milestones, actions, decisions, risks, gates, items, changes, open, spells, shipments] = await Promise.all([
         // Only what can hold a condition: milestones without an actual date (missed, slipped, a gate's review
         // ahead) and open actions already due where the day is furthest ahead (UTC+14), not every record.
-        tx.listOpenMilestonesOfPrograms(ids),
+        tx.listOpenMilestoneDatesOfPrograms(ids),
         tx.listOpenActionsDueBefore(ids, addDays(dateInZone(now, 'UTC'), 2)),
-        tx.listDecisions(ids),
+        tx.listOpenDecisionsOfPrograms(ids),
         tx.listRisks(ids),
         tx.listGatesOfPrograms(ids),
         tx.listOpenRequiredItemsOfPrograms(ids),
