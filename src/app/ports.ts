@@ -145,6 +145,8 @@ export type GateRecord = Gate & GateOrigin;
 
 /** A checklist item as the store keeps it: the domain's item, its program and the PPAP element it stands for. */
 export type ChecklistItemRecord = ChecklistItem & { readonly programId: ProgramId; readonly ppap: PpapElementRef | null };
+/** An open action's title and due date, with its program: what the escalation sweep reads of those due. */
+export type ActionDue = Pick<Action, 'id' | 'programId' | 'key' | 'title' | 'status' | 'dueDate'>;
 /** A milestone's name and dates, with its program: what the escalation sweep reads of the open ones. */
 export type MilestoneDates = Pick<Milestone, 'id' | 'programId' | 'key' | 'name' | 'baselineDate' | 'forecastDate' | 'actualDate'>;
 /** An open required item as readiness reads it (domain/gates/checklist-item.ts ReadinessItem), with its program. */
@@ -611,7 +613,7 @@ export interface Reads {
   findRisk(programId: AuthorizedProgramId, idOrKey: string): Promise<Risk | null>;
   listActions(programIds: readonly AuthorizedProgramId[]): Promise<Action[]>;
   /** These programs' open actions due before the date (what the escalation sweep reads for overdue actions). */
-  listOpenActionsDueBefore(programIds: readonly AuthorizedProgramId[], before: PlainDate): Promise<Action[]>;
+  listOpenActionsDueBefore(programIds: readonly AuthorizedProgramId[], before: PlainDate): Promise<ActionDue[]>;
   /** One page of the program's actions in work order (keyset), filtered in SQL. */
   listActionPage(programId: AuthorizedProgramId, q: ActionPageQuery): Promise<Action[]>;
   /** Actions not closed that block a milestone: the blockers health and the milestone table show. */

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import {
+  type ActionDue,
   type ChangeQuery,
   type Client,
   type Columns,
@@ -326,16 +327,24 @@ export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'cou
       ).map(toAction);
     },
     async listOpenActionsDueBefore(programIds, before) {
-      const out: Action[] = [];
+      const out: ActionDue[] = [];
       for (const part of chunks(programIds)) {
         const rows = await db
           .selectFrom('actions')
-          .selectAll()
+          .select(['id', 'programId', 'key', 'title', 'status', 'dueDate'])
           .where('programId', 'in', part)
           .where('status', '=', 'open')
           .where('dueDate', '<', before)
           .execute();
-        out.push(...rows.map(toAction));
+        for (const r of rows)
+          out.push({
+            id: r.id,
+            programId: r.programId as ProgramId,
+            key: r.key,
+            title: r.title,
+            status: r.status as ActionDue['status'],
+            dueDate: r.dueDate as PlainDate | null,
+          });
       }
       return out;
     },
