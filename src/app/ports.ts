@@ -690,8 +690,12 @@ export interface Reads {
   listEscalations(q: EscalationQuery): Promise<Escalation[]>;
   /** A person's open (not resolved) escalations in any program (the caller checks access), by deadline: "my week". */
   listOwnedOpenEscalations(ownerId: UserId): Promise<Escalation[]>;
-  /** The open (not resolved) escalations of these programs: what the sweep compares its conditions with. */
-  listOpenEscalations(programIds: readonly AuthorizedProgramId[]): Promise<Escalation[]>;
+  /** The conditions of these programs' open (not resolved) escalations: what the sweep and a floor event compare theirs with. */
+  listOpenConditionKeys(
+    programIds: readonly AuthorizedProgramId[],
+  ): Promise<{ readonly programId: string; readonly conditionKey: string }[]>;
+  /** These programs' escalations waiting on their owner (open or escalated) whose deadline is at or before `now`: what the sweep expires. */
+  listEscalationsDue(programIds: readonly AuthorizedProgramId[], now: string): Promise<Escalation[]>;
   /** Per program (absent: none): open escalations and the overdue among them at `now`. */
   countEscalations(programIds: readonly AuthorizedProgramId[], now: string): Promise<Map<string, EscalationCounts>>;
   /** The subjects of the open spells that start with one of these prefixes (escalation conditions in a spell, per program). */

@@ -57,7 +57,8 @@ type EscalationReads = Pick<
   | 'listOwnedOpenEscalations'
   | 'findEscalation'
   | 'listEscalations'
-  | 'listOpenEscalations'
+  | 'listOpenConditionKeys'
+  | 'listEscalationsDue'
   | 'countEscalations'
   | 'listOpenSpells'
 >;
@@ -121,14 +122,28 @@ export function escalationReads(db: Kysely<Database>, dialect: Pick<StoreDialect
         .execute();
       return rows.map(toEscalation);
     },
-    async listOpenEscalations(programIds) {
+    async listOpenConditionKeys(programIds) {
+      const out: { programId: string; conditionKey: string }[] = [];
+      for (const part of chunks([...new Set(programIds)])) {
+        const rows = await db
+          .selectFrom('escalations')
+          .select(['programId', 'conditionKey'])
+          .where('programId', 'in', part)
+          .where('status', 'in', [...openEscalationStatuses])
+          .execute();
+        out.push(...rows);
+      }
+      return out;
+    },
+    async listEscalationsDue(programIds, now) {
       const out: Escalation[] = [];
       for (const part of chunks([...new Set(programIds)])) {
         const rows = await db
           .selectFrom('escalations')
           .selectAll()
           .where('programId', 'in', part)
-          .where('status', 'in', [...openEscalationStatuses])
+          .where('status', 'in', waiting)
+          .where('deadlineAt', '<=', now)
           .execute();
         out.push(...rows.map(toEscalation));
       }

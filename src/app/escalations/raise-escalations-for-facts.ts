@@ -30,7 +30,7 @@ export async function raiseEscalationsForFacts(
   if (!scope) return [];
   const conditions = facts.flatMap((f) => factConditions(program.code, f, scope.triggers));
   if (conditions.length === 0) return [];
-  const open = new Set((await tx.listOpenEscalations([systemAccess(program).programId])).map((e) => e.conditionKey));
+  const open = new Set((await tx.listOpenConditionKeys([systemAccess(program).programId])).map((e) => e.conditionKey));
   const { raised } = await raiseEscalations(
     deps,
     tx,

@@ -71,7 +71,7 @@ export async function sweepEscalations(deps: AppDeps): Promise<SweepReport> {
       const scopes = await escalationScopes(tx, batch, memberships);
       const ids = [...scopes.values()].map((s) => s.programId);
       const since = new Date(now.getTime() - slipWindowDays * 86_400_000).toISOString();
-      const [milestones, actions, decisions, risks, gates, items, changes, open, spells, shipments] = await Promise.all([
+      const [milestones, actions, decisions, risks, gates, items, changes, open, dueNow, spells, shipments] = await Promise.all([
         // Only what can hold a condition: milestones without an actual date (missed, slipped, a gate's review
         // ahead) and open actions already due where the day is furthest ahead (UTC+14), not every record.
         tx.listOpenMilestoneDatesOfPrograms(ids),
@@ -81,7 +81,8 @@ export async function sweepEscalations(deps: AppDeps): Promise<SweepReport> {
         tx.listGatesOfPrograms(ids),
         tx.listOpenRequiredItemsOfPrograms(ids),
         tx.listMilestoneFieldChanges(ids, ['forecastDate'], { since }),
-        tx.listOpenEscalations(ids),
+        tx.listOpenConditionKeys(ids),
+        tx.listEscalationsDue(ids, now.toISOString()),
         tx.listOpenSpells(ids.map((id) => spellSubject(id, ''))),
         unarrivedShipments(tx, ids),
       ]);
@@ -95,6 +96,7 @@ export async function sweepEscalations(deps: AppDeps): Promise<SweepReport> {
         return m;
       };
       const [mOf, aOf, dOf, rOf, gOf, iOf, eOf] = [by(milestones), by(actions), by(decisions), by(risks), by(gates), by(items), by(open)];
+      const dueOf = by(dueNow);
       const moves = forecastMoves(changes);
       const openSpells = new Set(spells);
       // Each open spell under its program (escalation:<program id>:<condition>; a program id holds no colon).
@@ -111,7 +113,6 @@ export async function sweepEscalations(deps: AppDeps): Promise<SweepReport> {
       const due: [EscalationScope, Escalation][] = [];
       for (const scope of scopes.values()) {
         const p: Program = scope.program;
-        const openOfProgram: Escalation[] = eOf.get(p.id) ?? [];
         const found: Condition[] = timeConditions({
           code: p.code,
           today: programToday(p, now),
@@ -127,7 +128,7 @@ export async function sweepEscalations(deps: AppDeps): Promise<SweepReport> {
           openRequiredItems: iOf.get(p.id) ?? [],
           shipments: shipments.get(p.id) ?? [],
         });
-        const openKeys = new Set(openOfProgram.map((e) => e.conditionKey));
+        const openKeys = new Set((eOf.get(p.id) ?? []).map((e) => e.conditionKey));
         const holding = new Set<string>();
         for (const c of found) {
           const subject = spellSubject(p.id, c.conditionKey);
@@ -141,7 +142,7 @@ export async function sweepEscalations(deps: AppDeps): Promise<SweepReport> {
           const kind = s.slice(prefix.length).split(':')[0] as TriggerKind;
           if (sweptKinds.has(kind)) toClose.push(s);
         }
-        for (const e of openOfProgram) if (isDueToExpire(e, now)) due.push([scope, e]);
+        for (const e of dueOf.get(p.id) ?? []) if (isDueToExpire(e, now)) due.push([scope, e]);
       }
       const r = await raiseEscalations(deps, tx, wanted, now);
       report.raised += r.raised.length;
