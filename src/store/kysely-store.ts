@@ -189,6 +189,16 @@ const programByIdOrCode = compiledOnce((db: Kysely<Database>, id: string, code: 
 
 export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'count' | 'tableNames'>): Reads {
   const toCount = dialect.count;
+  /** These programs' decisions, or only their open ones. */
+  const decisionsOf = async (programIds: readonly string[], openOnly: boolean): Promise<Decision[]> => {
+    if (programIds.length === 0) return [];
+    let q = db
+      .selectFrom('decisions')
+      .selectAll()
+      .where('programId', 'in', [...programIds]);
+    if (openOnly) q = q.where('status', '=', 'open');
+    return (await q.execute()).map(toDecision);
+  };
   // The other stores' reads are spread in last: a literal that starts with a spread and goes on with
   // this many methods takes V8's slow path (about a millisecond a call, and every transaction calls it).
   return {
@@ -211,27 +221,8 @@ export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'cou
       const r = await db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
       return r ? toUser(r) : null;
     },
-    async listDecisions(programIds) {
-      if (programIds.length === 0) return [];
-      return (
-        await db
-          .selectFrom('decisions')
-          .selectAll()
-          .where('programId', 'in', [...programIds])
-          .execute()
-      ).map(toDecision);
-    },
-    async listOpenDecisionsOfPrograms(programIds) {
-      if (programIds.length === 0) return [];
-      return (
-        await db
-          .selectFrom('decisions')
-          .selectAll()
-          .where('programId', 'in', [...programIds])
-          .where('status', '=', 'open')
-          .execute()
-      ).map(toDecision);
-    },
+    listDecisions: (programIds) => decisionsOf(programIds, false),
+    listOpenDecisionsOfPrograms: (programIds) => decisionsOf(programIds, true),
     async listDecisionPage(programId, q) {
       return (await decisionPageQuery(db, programId, q).execute()).map(toDecision);
     },

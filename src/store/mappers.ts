@@ -340,17 +340,9 @@ export const toGate = (r: GatesTable): GateRecord => ({
 });
 
 export const toChecklistItem = (r: ChecklistItemsTable): ChecklistItemRecord => ({
-  id: r.id,
-  programId: r.programId as ProgramId,
-  gateId: r.gateId,
-  key: r.key,
+  ...toReadinessItem(r),
   position: Number(r.position),
-  title: r.title,
   description: r.description,
-  isRequired: Boolean(Number(r.isRequired)),
-  ownerId: r.ownerId as UserId | null,
-  dueDate: r.dueDate as PlainDate | null,
-  state: r.state as ChecklistItemRecord['state'],
   submittedById: r.submittedById as UserId | null,
   submittedAt: r.submittedAt,
   submissionNote: r.submissionNote,
