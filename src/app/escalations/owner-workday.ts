@@ -1,5 +1,7 @@
+import type { WorkingDays } from '../../domain/business-days.js';
 import { buildCalendar } from '../../domain/calendar/build-calendar.js';
-import { defaultStartHour, type OwnerWorkday } from '../../domain/escalations/deadline.js';
+import { defaultStartHour, type OwnerWorkday, responseDeadline } from '../../domain/escalations/deadline.js';
+import type { ResponseWindow } from '../../domain/escalations/triggers.js';
 import { isTimeZone } from '../../domain/plain-date.js';
 import type { Program } from '../../domain/program.js';
 import { programCalendarSpec } from '../views.js';
@@ -16,4 +18,36 @@ export function ownerWorkday(program: Program, owner: { readonly timeZone: strin
   const timeZone = owner && isTimeZone(owner.timeZone) ? owner.timeZone : spec.timeZone;
   const endHour = spec.endOfDayHour > defaultStartHour ? spec.endOfDayHour : 18;
   return { calendar: buildCalendar({ ...spec, timeZone }, years), timeZone, startHour: defaultStartHour, endHour };
+}
+
+/**
+ * The response deadlines of escalations raised or climbing at one instant, each worked out once per working day and
+ * window: programs of one calendar whose owners share a zone share their deadlines (equal calendar specs build one
+ * calendar, build-calendar.ts), so a sweep raising a thousand works out a few dozen.
+ */
+export function deadlinesAt(
+  now: Date,
+): (program: Program, owner: { readonly timeZone: string } | undefined, window: ResponseWindow) => Date {
+  const workdays = new Map<string, OwnerWorkday>();
+  const byCalendar = new Map<WorkingDays, Map<string, Date>>();
+  return (program, owner, window) => {
+    const wk = `${program.id} ${owner?.timeZone ?? ''}`;
+    let w = workdays.get(wk);
+    if (!w) {
+      w = ownerWorkday(program, owner);
+      workdays.set(wk, w);
+    }
+    let of = byCalendar.get(w.calendar);
+    if (!of) {
+      of = new Map();
+      byCalendar.set(w.calendar, of);
+    }
+    const key = `${w.timeZone} ${w.startHour} ${w.endHour} ${window.unit} ${window.amount}`;
+    let d = of.get(key);
+    if (!d) {
+      d = responseDeadline(now, window, w);
+      of.set(key, d);
+    }
+    return d;
+  };
 }

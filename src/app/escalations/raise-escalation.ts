@@ -1,5 +1,4 @@
 import type { Condition } from '../../domain/escalations/conditions.js';
-import { responseDeadline } from '../../domain/escalations/deadline.js';
 import { type Escalation, escalationLimits, expireEscalation, expiryOf } from '../../domain/escalations/escalation.js';
 import type { TriggerKind, TriggerSetting } from '../../domain/escalations/triggers.js';
 import type { ProgramId, UserId } from '../../domain/ids.js';
@@ -10,7 +9,7 @@ import type { Insert, SameUpdates, Tx, WriteMeta } from '../ports.js';
 import { must } from '../transact.js';
 import { insertOf } from '../write-record.js';
 import { actionOwnerOf, cadenceOwnersOf, type EscalationScope } from './escalation-scope.js';
-import { ownerWorkday } from './owner-workday.js';
+import { deadlinesAt } from './owner-workday.js';
 import { systemActorId } from './system-actor.js';
 
 /** The notice-spell subject of a condition: a resolved escalation is not raised again while its spell lasts. */
@@ -81,17 +80,7 @@ export async function raiseEscalations(deps: AppDeps, tx: Tx, wanted: readonly W
   const counts = new Map<ProgramId, number>();
   for (const c of toRaise) counts.set(c.w.scope.program.id, (counts.get(c.w.scope.program.id) ?? 0) + 1);
   const keys = await tx.nextKeys('X', counts);
-  // Raised at one instant, an owner's deadlines on one program differ only by the window: each is worked out once.
-  const deadlines = new Map<string, Date>();
-  const deadlineOf = (scope: EscalationScope, ownerId: UserId, window: TriggerSetting['window']): Date => {
-    const key = `${scope.program.id} ${ownerId} ${window.unit} ${window.amount}`;
-    let d = deadlines.get(key);
-    if (!d) {
-      d = responseDeadline(now, window, ownerWorkday(scope.program, scope.users.get(ownerId)));
-      deadlines.set(key, d);
-    }
-    return d;
-  };
+  const deadlineOf = deadlinesAt(now);
   const inserts: Insert[] = [];
   const raised: Escalation[] = [];
   const notices: NoticeRequest[] = [];
@@ -99,7 +88,7 @@ export async function raiseEscalations(deps: AppDeps, tx: Tx, wanted: readonly W
     const { scope, condition } = w;
     const key = keys.get(scope.program.id)?.shift();
     if (!key) throw new Error(`No escalation key was counted for program ${scope.program.id}.`);
-    const deadline = deadlineOf(scope, ownerId, trigger.window);
+    const deadline = deadlineOf(scope.program, scope.users.get(ownerId), trigger.window);
     const escalation: Escalation = {
       id: deps.newId(),
       programId: scope.program.id,
@@ -154,6 +143,7 @@ export async function expireEscalations(
   now: Date,
 ): Promise<Expired> {
   const at = now.toISOString();
+  const deadlineOf = deadlinesAt(now);
   const groups = new Map<
     string,
     {
@@ -165,10 +155,7 @@ export async function expireEscalations(
     must(permit(systemAccess(scope.program), 'escalation.raise'));
     const trigger = scope.triggers.find((t) => t.kind === e.triggerKind);
     const expiry = expiryOf(e, scope.path, trigger?.climbs ?? true);
-    const deadline =
-      expiry.kind === 'climb' && trigger
-        ? responseDeadline(now, trigger.window, ownerWorkday(scope.program, scope.users.get(expiry.to)))
-        : null;
+    const deadline = expiry.kind === 'climb' && trigger ? deadlineOf(scope.program, scope.users.get(expiry.to), trigger.window) : null;
     const { next, changes } = expireEscalation(e, expiry, deadline?.toISOString() ?? null);
     const reason =
       expiry.kind === 'climb'
