@@ -89,7 +89,16 @@ describe('browser: an escalation from a failing inspection to its resolution, wi
         .count(),
     ).toBe(1);
     await expectAccessible(page, { scope: 'main' });
+    // On a 1280-pixel laptop screen the whole row shows, its buttons included: nothing hides to the right of the table's box.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const hidden = () =>
+      page
+        .locator('table.table--escalations:visible')
+        .first()
+        .evaluate((t) => t.scrollWidth - (t.closest('.table-scroll') ?? t).clientWidth);
+    await expect.poll(hidden, wait).toBeLessThanOrEqual(0);
     keepForDocs(await screenshot(page, 'escalations'));
+    await page.setViewportSize({ width: 1400, height: 900 });
   });
 
   it('puts it on the cadence owner’s week, linking to its row on the tracker', async () => {

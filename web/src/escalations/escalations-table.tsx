@@ -43,11 +43,11 @@ export function EscalationStatus({ escalation: e }: { escalation: Escalation }) 
 }
 
 /** A deadline in the reader's zone; overdue in word, colour and shape. */
-export function DeadlineText({ escalation: e }: { escalation: Escalation }) {
+export function DeadlineText({ escalation: e, stacked = false }: { escalation: Escalation; stacked?: boolean }) {
   const { t } = useTranslation();
   return (
     <>
-      <InstantText value={e.deadlineAt} />
+      <InstantText value={e.deadlineAt} stacked={stacked} />
       {e.isOverdue && (
         <>
           {' '}
@@ -115,11 +115,11 @@ export function EscalationsTable({ programId, escalations, rightsFor, onAction, 
                     {e.level === 0 ? t('escalations.levelZero') : t('escalations.level', { level: e.level })}
                   </span>
                 </td>
-                <td className="nowrap" data-label={t('escalations.col.raised')}>
-                  <InstantText value={e.raisedAt} />
+                <td data-label={t('escalations.col.raised')}>
+                  <InstantText value={e.raisedAt} stacked />
                 </td>
-                <td className="nowrap" data-label={t('escalations.col.deadline')}>
-                  <DeadlineText escalation={e} />
+                <td data-label={t('escalations.col.deadline')}>
+                  <DeadlineText escalation={e} stacked />
                 </td>
                 <td data-label={t('escalations.col.status')}>
                   <EscalationStatus escalation={e} />

@@ -6,6 +6,7 @@ import {
   formatHour,
   formatInstant,
   formatInstantFull,
+  formatInstantParts,
   formatList,
   formatMonth,
   formatNumber,
@@ -102,6 +103,18 @@ describe('formatInstant', () => {
   it('takes 24:00 as the end of the day: midnight of the next day', () => {
     expect(formatInstant('2026-03-12T24:00:00Z')).toBe(formatInstant('2026-03-13T00:00:00Z'));
     expect(formatInstant('2026-03-12T24:00:00Z')).not.toBe(formatInstant('2026-03-12T00:00:00Z'));
+  });
+
+  it('splits into the day and the time with its zone, the same instant as in one piece', () => {
+    const [day, time] = formatInstantParts('2026-11-26T09:30:00Z', 'Asia/Shanghai');
+    expect(day).toContain('2026');
+    expect(day).toContain('26');
+    expect(time).toMatch(/05:30\sPM|17:30/u);
+    expect(time).toContain('GMT+8');
+    expect(formatInstant('2026-11-26T09:30:00Z', 'Asia/Shanghai')).toContain(time);
+    // The next day in Shanghai, still the 26th in UTC.
+    expect(formatInstantParts('2026-11-26T16:30:00Z', 'Asia/Shanghai')[0]).toContain('27');
+    expect(formatInstantParts('yesterday')).toEqual(['yesterday', '']);
   });
 
   it('tells instants a minute apart from each other, with the year', () => {

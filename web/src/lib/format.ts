@@ -92,6 +92,20 @@ export function formatInstant(iso: string, zone: string = readerZone): string {
   return dateTimeFormat(`instant|${zone}`, { ...instantOptions, timeZone: zone }).format(t);
 }
 
+/**
+ * An instant as its day and its time with the zone, apart ("26 Nov 2026" and "17:30 GMT+8"), for a narrow column
+ * that shows them on two lines; what is not an instant is the day, with no time.
+ */
+export function formatInstantParts(iso: string, zone: string = readerZone): readonly [day: string, time: string] {
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return [iso, ''];
+  const { day, month, year, hour, minute, timeZoneName } = instantOptions;
+  return [
+    dateTimeFormat(`instant-day|${zone}`, { day, month, year, timeZone: zone }).format(t),
+    dateTimeFormat(`instant-time|${zone}`, { hour, minute, timeZoneName, timeZone: zone }).format(t),
+  ];
+}
+
 /** The wall-clock time of an instant in `zone`, "17:30" (or "5:30 PM"), for a place whose date is shown beside it. */
 export function formatTimeOfDay(ms: number, zone: string): string {
   return dateTimeFormat(`time|${zone}`, { timeZone: zone, hour: '2-digit', minute: '2-digit' }).format(ms);
