@@ -73,3 +73,32 @@ export function wrapText(text: string, width: number): string {
     })
     .join('\n');
 }
+
+/** A cell's lines padded with spaces to `width` columns. */
+const padTo = (line: string, width: number) => line + ' '.repeat(Math.max(0, width - displayWidth(line)));
+
+/**
+ * Draws a table of cells already fitted to their columns (each line of a cell at most its column's width):
+ * box-drawing borders, a space either side of each cell, cells of several lines top-aligned. Each column is
+ * as wide as its widest line. `ruled`: a rule between every two rows; otherwise only below the header.
+ * Drawn here rather than by a table library: measuring each line once is all it takes, where
+ * cli-table3 measured every line several times over (0.7 s for one 60-row preview).
+ */
+export function drawTable(head: readonly string[], rows: readonly (readonly string[])[], ruled: boolean): string {
+  const split = (r: readonly string[]) => r.map((c) => c.split('\n'));
+  const all = [split(head), ...rows.map(split)];
+  const widths = head.map((_, i) => Math.max(0, ...all.flatMap((r) => (r[i] ?? []).map(displayWidth))));
+  const rule = (left: string, mid: string, right: string) => `${left}${widths.map((w) => '─'.repeat(w + 2)).join(mid)}${right}`;
+  const lines = (r: readonly (readonly string[])[]) => {
+    const height = Math.max(1, ...r.map((c) => c.length));
+    return Array.from({ length: height }, (_, k) => `│${widths.map((w, i) => ` ${padTo(r[i]?.[k] ?? '', w)} `).join('│')}│`);
+  };
+  const [headRow, ...bodyRows] = all;
+  const out = [rule('┌', '┬', '┐'), ...lines(headRow ?? [])];
+  bodyRows.forEach((r, i) => {
+    if (i === 0 || ruled) out.push(rule('├', '┼', '┤'));
+    out.push(...lines(r));
+  });
+  out.push(rule('└', '┴', '┘'));
+  return out.join('\n');
+}

@@ -1,7 +1,6 @@
-import Table from 'cli-table3';
 import type { ErrorCode } from '../domain/errors.js';
 import type { Refusal } from '../domain/result.js';
-import { displayWidth, longestWord, textWidth, wrapText } from './fit.js';
+import { displayWidth, drawTable, longestWord, textWidth, wrapText } from './fit.js';
 import { terminal } from './terminal.js';
 
 export interface Output {
@@ -69,8 +68,6 @@ export function printJsonOr(out: Output, json: unknown, text: string): void {
   emit(out, json, () => text);
 }
 
-const compactChars = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
-
 /**
  * The width text for people is fitted to: the terminal's own, else $COLUMNS; output piped to a file
  * or another program (no terminal, no $COLUMNS) is not fitted, so no line of it is broken for grep.
@@ -135,21 +132,14 @@ export function table(head: readonly string[], rows: readonly (readonly (string 
   const wrapToColumn = (text: string, i: number) =>
     (widths[i] as number) < (natural[i] as number) ? wrapText(text, widths[i] as number) : text;
   const cells = all.map((r) => kept.map((i) => wrapToColumn(r[i] as string, i)));
-  const isMultiLine = cells.some((r) => r.some((c) => c.includes('\n')));
-  const t = new Table({
-    head: kept.map((i) => wrapToColumn(head[i] as string, i)),
-    wordWrap: false,
-    style: { head: [], border: [] },
-    ...(isMultiLine ? {} : { chars: compactChars }),
-  });
-  for (const r of cells) t.push(r);
+  const headCells = kept.map((i) => wrapToColumn(head[i] as string, i));
   const note =
     leftOut.length > 0 ? `\n(left out to fit ${limit} columns: ${leftOut.join(', ')}; a wider terminal or --json shows them)` : '';
-  if (isMultiLine || cells.length === 0) return `${t.toString()}${note}`;
-  const lines = t.toString().split('\n');
-  const top = lines[0] ?? '';
-  const rule = top.replace('┌', '├').replace('┐', '┤').replaceAll('┬', '┼');
-  return `${[...lines.slice(0, 2), rule, ...lines.slice(2)].join('\n')}${note}`;
+  return `${drawTable(
+    headCells,
+    cells,
+    cells.some((r) => r.some((c) => c.includes('\n'))),
+  )}${note}`;
 }
 
 /** Label/value lines with the values aligned. */
