@@ -836,14 +836,8 @@ export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'cou
     async listOpenMilestoneDatesOfPrograms(programIds) {
       const out: MilestoneDates[] = [];
       for (const part of chunks(programIds)) {
-        const rows = await db
-          .selectFrom('milestones')
+        const rows = await openMilestonesOf(db, part)
           .select(['id', 'programId', 'key', 'name', 'baselineDate', 'forecastDate', 'actualDate'])
-          .where('programId', 'in', part)
-          .where('actualDate', 'is', null)
-          .orderBy('programId')
-          .orderBy('baselineDate')
-          .orderBy('key')
           .execute();
         for (const r of rows)
           out.push({
@@ -861,15 +855,7 @@ export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'cou
     async listOpenMilestonesOfPrograms(programIds) {
       const out: ReturnType<typeof toMilestone>[] = [];
       for (const part of chunks(programIds)) {
-        const rows = await db
-          .selectFrom('milestones')
-          .selectAll()
-          .where('programId', 'in', part)
-          .where('actualDate', 'is', null)
-          .orderBy('programId')
-          .orderBy('baselineDate')
-          .orderBy('key')
-          .execute();
+        const rows = await openMilestonesOf(db, part).selectAll().execute();
         out.push(...rows.map(toMilestone));
       }
       return out;
@@ -930,6 +916,16 @@ export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'cou
     ...updateRequestReads(db),
   };
 }
+
+/** The milestones without an actual date of these programs, by program, baseline date and key (a query to select from). */
+const openMilestonesOf = (db: Kysely<Database>, programIds: readonly string[]) =>
+  db
+    .selectFrom('milestones')
+    .where('programId', 'in', [...programIds])
+    .where('actualDate', 'is', null)
+    .orderBy('programId')
+    .orderBy('baselineDate')
+    .orderBy('key');
 
 /**
  * A transaction's operations; `touched` collects the programs its writes change, whose revision is
