@@ -1,13 +1,15 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertBuilt } from '../cli/run-cli.js';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
 
-const script = fileURLToPath(new URL('./fixtures/start-and-stop.ts', import.meta.url));
+const script = fileURLToPath(new URL('./fixtures/start-and-stop.mjs', import.meta.url));
 
 describe('jobs on PostgreSQL leave nothing running after stop()', () => {
   let db: TestDatabase;
   beforeAll(async () => {
+    assertBuilt();
     db = await createTestDatabase('postgres');
   });
   afterAll(async () => {
@@ -15,7 +17,7 @@ describe('jobs on PostgreSQL leave nothing running after stop()', () => {
   });
 
   it('a process that started pg-boss, ran a job and stopped it ends by itself', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, db.databaseUrl as string], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [script, db.databaseUrl as string], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));

@@ -18,14 +18,15 @@ import { argon2Passwords } from '../../src/main/passwords.js';
 import { openSqlite } from '../../src/store/dialects/sqlite.js';
 import { migrationNames } from '../../src/store/migrate.js';
 import { openStore } from '../../src/store/open-store.js';
+import { assertBuilt } from '../cli/run-cli.js';
 import { addFirstAdmin } from '../support/app.js';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
 
-const child = fileURLToPath(new URL('./fixtures/sqlite-child.ts', import.meta.url));
+const child = fileURLToPath(new URL('./fixtures/sqlite-child.mjs', import.meta.url));
 
 /** Starts the child script in its own Node process and collects its output lines. */
 function start(mode: 'migrate' | 'write', file: string) {
-  const proc: ChildProcessWithoutNullStreams = spawn(process.execPath, ['--import', 'tsx', child, mode, file], { stdio: 'pipe' });
+  const proc: ChildProcessWithoutNullStreams = spawn(process.execPath, [child, mode, file], { stdio: 'pipe' });
   const lines: string[] = [];
   let stderr = '';
   const waiters: { text: string; resolve: () => void }[] = [];
@@ -62,6 +63,7 @@ describe('the SQLite file', () => {
   let file: string;
 
   beforeAll(async () => {
+    assertBuilt();
     db = await createTestDatabase('sqlite');
     file = join(db.dataDir, 'tollgate.db');
   });
