@@ -704,8 +704,8 @@ export interface Reads {
   listGates(programId: AuthorizedProgramId): Promise<GateRecord[]>;
   /** The gates of these programs, for readiness across a portfolio in one read. */
   listGatesOfPrograms(programIds: readonly AuthorizedProgramId[]): Promise<GateRecord[]>;
-  /** The checklist items of the program's gates, by gate and position. */
-  listChecklistItems(programId: AuthorizedProgramId): Promise<ChecklistItemRecord[]>;
+  /** The checklist items of the program's gates (with `gateId`, of that gate only), by gate and position. */
+  listChecklistItems(programId: AuthorizedProgramId, gateId?: string): Promise<ChecklistItemRecord[]>;
   /** The required items not yet accepted or waived of these programs' gates not passed: what readiness reads. */
   listOpenRequiredItemsOfPrograms(programIds: readonly AuthorizedProgramId[]): Promise<OpenRequiredItem[]>;
   /** The evidence of the program's items (removed included, newest last). */

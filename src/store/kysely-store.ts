@@ -580,11 +580,12 @@ export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'cou
       }
       return out.sort(byGateOrder);
     },
-    async listChecklistItems(programId) {
+    async listChecklistItems(programId, gateId) {
       const rows = await db
         .selectFrom('checklistItems')
         .selectAll()
         .where('programId', '=', programId)
+        .$if(gateId !== undefined, (q) => q.where('gateId', '=', gateId as string))
         .orderBy('gateId')
         .orderBy('position')
         .execute();
