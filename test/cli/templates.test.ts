@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -74,6 +74,7 @@ describe.each(['sqlite', 'postgres'] as const)('tollgate template copy|edit (%s)
     token = jsonOf<{ token: string }>(await admin('token', 'create', '--name', 'CLI templates', '--json')).token;
   });
   afterAll(async () => {
+    rmSync(dir, { recursive: true, force: true });
     if (server) expect(await server.stop()).toBe(0);
     await db?.drop();
   });
