@@ -207,16 +207,21 @@ interface AxeViolation {
   readonly nodes: readonly { readonly target: readonly string[] }[];
 }
 
-const repeatedRowMarker = 'data-axe-repeated-row';
+const repeatedItemMarker = 'data-axe-repeated-item';
+
+/** What a page repeats: table rows and cells, list items, description terms and details, and their ARIA kin. */
+const repeatedItemSelector = 'tr, td, th, li, dt, dd, [role=row], [role=cell], [role=gridcell], [role=listitem]';
 
 /**
- * Runs in the page: marks (with `marker`) every table body row drawn exactly like an earlier row of its table,
- * for axe to leave out. Two rows are drawn alike when they have, element by element, the same tags, classes,
- * attribute names, inline styles and empty or non-empty text: they differ only in their words, dates and
- * links, which no axe rule of ours judges by value (contrast, names, roles, sizes and structure all come from
- * what is compared). A row that differs in any of these, such as a late milestone's or an empty cell's, is checked.
+ * Runs in the page: marks (with `marker`) every row, cell or list item under the checked part of the page
+ * (`include`'s elements, else the whole document) that is drawn exactly like an earlier one there, for axe to
+ * leave out. Two are drawn alike when they have, element by element, the same tags, classes, attribute names,
+ * inline styles and empty or non-empty text: they differ only in their words, dates and links, which no axe
+ * rule of ours judges by value (contrast, names, roles, sizes and structure all come from what is compared).
+ * One that differs in any of these, such as a late milestone's row, a holiday in the calendar or an empty
+ * cell, is checked; so is everything inside a kept one, and the first of each kind is within the checked part.
  */
-function markRepeatedRows(marker: string): void {
+function markRepeatedItems([marker, include, itemSelector]: readonly [string, readonly string[], string]): void {
   type El = {
     tagName: string;
     className: unknown;
@@ -225,20 +230,24 @@ function markRepeatedRows(marker: string): void {
     childNodes: Iterable<{ nodeType: number; textContent: string | null }>;
     getAttribute(n: string): string | null;
     setAttribute(n: string, v: string): void;
+    closest(s: string): El | null;
+    querySelectorAll(s: string): Iterable<El>;
   };
   const shape = (el: El): string => {
     const names = [...el.attributes].map((a) => a.name).sort();
     const text = [...el.childNodes].some((n) => n.nodeType === 3 && (n.textContent ?? '').trim() !== '') ? 't' : '';
     return `<${el.tagName}.${String(el.className)}[${names.join(',')}]${el.getAttribute('style') ?? ''}${text}>${[...el.children].map(shape).join('')}`;
   };
-  const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): Iterable<{ rows: Iterable<El> }> } }).document;
-  for (const body of doc.querySelectorAll('tbody')) {
-    const seen = new Set<string>();
-    for (const row of body.rows) {
-      const s = shape(row);
-      if (seen.has(s)) row.setAttribute(marker, '');
-      else seen.add(s);
-    }
+  const doc = (globalThis as unknown as { document: El }).document;
+  const roots = include.length > 0 ? include.flatMap((s) => [...doc.querySelectorAll(s)]) : [doc];
+  // A set: an element under two of the roots (one inside the other) is looked at once, not found to repeat itself.
+  const items = new Set(roots.flatMap((root) => [...root.querySelectorAll(itemSelector)]));
+  const seen = new Set<string>();
+  for (const item of items) {
+    if (item.closest(`[${marker}]`)) continue;
+    const s = shape(item);
+    if (seen.has(s)) item.setAttribute(marker, '');
+    else seen.add(s);
   }
 }
 
@@ -252,8 +261,9 @@ function markRepeatedRows(marker: string): void {
  * navigates within keeps it for the next check. @axe-core/playwright, used before, injected the 1.2 MB build
  * before every check (~0.3 s of the page's CPU each, ~0.6 s in a fresh page) for the same rules and results.
  *
- * A table's rows are checked once per kind (see markRepeatedRows): axe's cost grows with every element it
- * checks, and a plan's 56 rows are 12 kinds of row, each drawn the same way with other words and dates.
+ * Rows, cells and list items are checked once per kind (see markRepeatedItems): axe's cost grows with every
+ * element it checks, and a plan's 56 rows are 12 kinds of row, a year's calendar 365 days of a dozen kinds,
+ * each drawn the same way with other words and dates.
  */
 export async function expectAccessible(
   page: Page,
@@ -265,7 +275,7 @@ export async function expectAccessible(
     ...(opts.within !== undefined ? [opts.within] : []),
   ];
   if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(axeSource);
-  await page.evaluate(markRepeatedRows, repeatedRowMarker);
+  await page.evaluate(markRepeatedItems, [repeatedItemMarker, include, repeatedItemSelector] as const);
   const violations = await page.evaluate(
     async ([selectors, tags, marker]) => {
       const { axe, document } = globalThis as unknown as {
@@ -288,7 +298,7 @@ export async function expectAccessible(
         for (const row of document.querySelectorAll(`[${marker}]`)) row.removeAttribute(marker);
       }
     },
-    [include, axeTags, repeatedRowMarker] as const,
+    [include, axeTags, repeatedItemMarker] as const,
   );
   const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const found = bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
