@@ -187,6 +187,59 @@ const programByIdOrCode = compiledOnce((db: Kysely<Database>, id: string, code: 
     .where((eb) => eb.or([eb('id', '=', id), eb('code', '=', code)])),
 );
 
+// The reads every write on a program makes before it writes (who holds roles, its gates, charter and plan),
+// compiled once too: the demo load makes ~5,900 of them.
+const membersOnQuery = compiledOnce((db: Kysely<Database>, programId: string, clientId: string) =>
+  db
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.userId')
+    .selectAll('memberships')
+    .where((eb) => eb.or([eb('memberships.programId', '=', programId), eb('memberships.clientId', '=', clientId)]))
+    .where('users.status', '!=', 'removed')
+    .orderBy('memberships.createdAt')
+    .orderBy('memberships.id'),
+);
+const membershipsOfUser = compiledOnce((db: Kysely<Database>, userId: string) =>
+  db.selectFrom('memberships').selectAll().where('userId', '=', userId).orderBy('createdAt').orderBy('id'),
+);
+const gatesOf = compiledOnce((db: Kysely<Database>, programId: string) =>
+  db.selectFrom('gates').selectAll().where('programId', '=', programId),
+);
+const charterOf = compiledOnce((db: Kysely<Database>, programId: string) =>
+  db.selectFrom('programCharters').selectAll().where('programId', '=', programId),
+);
+const checklistItemsOf = compiledOnce((db: Kysely<Database>, programId: string) =>
+  db.selectFrom('checklistItems').selectAll().where('programId', '=', programId).orderBy('gateId').orderBy('position'),
+);
+const checklistItemsOfGate = compiledOnce((db: Kysely<Database>, programId: string, gateId: string) =>
+  db
+    .selectFrom('checklistItems')
+    .selectAll()
+    .where('programId', '=', programId)
+    .where('gateId', '=', gateId)
+    .orderBy('gateId')
+    .orderBy('position'),
+);
+const milestonesOf = compiledOnce((db: Kysely<Database>, programId: string) =>
+  db.selectFrom('milestones').selectAll().where('programId', '=', programId).orderBy('baselineDate').orderBy('key'),
+);
+const milestoneByIdOrKey = compiledOnce((db: Kysely<Database>, programId: string, id: string, key: string) =>
+  db
+    .selectFrom('milestones')
+    .selectAll()
+    .where('programId', '=', programId)
+    .where((eb) => eb.or([eb('id', '=', id), eb('key', '=', key)])),
+);
+const milestoneLinksOf = compiledOnce((db: Kysely<Database>, programId: string) =>
+  db.selectFrom('milestoneLinks').selectAll().where('programId', '=', programId).orderBy('createdAt').orderBy('id'),
+);
+const evidenceOf = compiledOnce((db: Kysely<Database>, programId: string) =>
+  db.selectFrom('evidence').selectAll().where('programId', '=', programId).orderBy('createdAt').orderBy('id'),
+);
+const linksOf = compiledOnce((db: Kysely<Database>, programId: string) =>
+  db.selectFrom('links').selectAll().where('programId', '=', programId),
+);
+
 export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'count' | 'tableNames'>): Reads {
   const toCount = dialect.count;
   /** These programs' decisions, or only their open ones. */
@@ -502,17 +555,10 @@ export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'cou
       return r ? toAction(r) : null;
     },
     async listLinks(programId) {
-      return (await db.selectFrom('links').selectAll().where('programId', '=', programId).execute()).map(toLink);
+      return (await linksOf(db, programId)).rows.map(toLink);
     },
     async listMilestoneLinks(programId) {
-      const rows = await db
-        .selectFrom('milestoneLinks')
-        .selectAll()
-        .where('programId', '=', programId)
-        .orderBy('createdAt')
-        .orderBy('id')
-        .execute();
-      return rows.map(toMilestoneLink);
+      return (await milestoneLinksOf(db, programId)).rows.map(toMilestoneLink);
     },
     async listMilestoneLinksOfPrograms(programIds) {
       if (programIds.length === 0) return [];
@@ -566,12 +612,11 @@ export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'cou
       return row ? toWorkspaceTemplate(row) : null;
     },
     async findCharter(programId) {
-      const row = await db.selectFrom('programCharters').selectAll().where('programId', '=', programId).executeTakeFirst();
+      const row = (await charterOf(db, programId)).rows[0];
       return row ? toCharter(row) : null;
     },
     async listGates(programId) {
-      const rows = await db.selectFrom('gates').selectAll().where('programId', '=', programId).execute();
-      return rows.map(toGate).sort(byGateOrder);
+      return (await gatesOf(db, programId)).rows.map(toGate).sort(byGateOrder);
     },
     async listGatesOfPrograms(programIds) {
       const out: GateRecord[] = [];
@@ -581,14 +626,7 @@ export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'cou
       return out.sort(byGateOrder);
     },
     async listChecklistItems(programId, gateId) {
-      const rows = await db
-        .selectFrom('checklistItems')
-        .selectAll()
-        .where('programId', '=', programId)
-        .$if(gateId !== undefined, (q) => q.where('gateId', '=', gateId as string))
-        .orderBy('gateId')
-        .orderBy('position')
-        .execute();
+      const { rows } = gateId === undefined ? await checklistItemsOf(db, programId) : await checklistItemsOfGate(db, programId, gateId);
       return rows.map(toChecklistItem);
     },
     async listOpenRequiredItemsOfPrograms(programIds) {
@@ -609,14 +647,7 @@ export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'cou
       return out;
     },
     async listEvidence(programId) {
-      const rows = await db
-        .selectFrom('evidence')
-        .selectAll()
-        .where('programId', '=', programId)
-        .orderBy('createdAt')
-        .orderBy('id')
-        .execute();
-      return rows.map(toEvidence);
+      return (await evidenceOf(db, programId)).rows.map(toEvidence);
     },
     async findEvidence(programId, id) {
       const row = await db.selectFrom('evidence').selectAll().where('programId', '=', programId).where('id', '=', id).executeTakeFirst();
@@ -657,9 +688,8 @@ export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'cou
       return toCount(r.n);
     },
     async listMemberships(userId) {
-      let q = db.selectFrom('memberships').selectAll();
-      if (userId) q = q.where('userId', '=', userId);
-      return (await q.orderBy('createdAt').orderBy('id').execute()).map(toMembership);
+      if (userId) return (await membershipsOfUser(db, userId)).rows.map(toMembership);
+      return (await db.selectFrom('memberships').selectAll().orderBy('createdAt').orderBy('id').execute()).map(toMembership);
     },
     async listMembershipsOn(program) {
       const rows = await db
@@ -672,16 +702,7 @@ export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'cou
       return rows.map(toMembership);
     },
     async listMembersOn(program) {
-      const rows = await db
-        .selectFrom('memberships')
-        .innerJoin('users', 'users.id', 'memberships.userId')
-        .selectAll('memberships')
-        .where((eb) => eb.or([eb('memberships.programId', '=', program.id), eb('memberships.clientId', '=', program.clientId)]))
-        .where('users.status', '!=', 'removed')
-        .orderBy('memberships.createdAt')
-        .orderBy('memberships.id')
-        .execute();
-      return rows.map(toMembership);
+      return (await membersOnQuery(db, program.id, program.clientId)).rows.map(toMembership);
     },
     async findMembership(id) {
       const r = await db.selectFrom('memberships').selectAll().where('id', '=', id).executeTakeFirst();
@@ -813,14 +834,7 @@ export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'cou
       return r ? toProgram(r) : null;
     },
     async listMilestones(programId) {
-      const rows = await db
-        .selectFrom('milestones')
-        .selectAll()
-        .where('programId', '=', programId)
-        .orderBy('baselineDate')
-        .orderBy('key')
-        .execute();
-      return rows.map(toMilestone);
+      return (await milestonesOf(db, programId)).rows.map(toMilestone);
     },
     async listMilestonesOfPrograms(programIds) {
       if (programIds.length === 0) return [];
@@ -871,12 +885,7 @@ export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'cou
       return out;
     },
     async findMilestone(programId, idOrKey) {
-      const r = await db
-        .selectFrom('milestones')
-        .selectAll()
-        .where('programId', '=', programId)
-        .where((eb) => eb.or([eb('id', '=', idOrKey), eb('key', '=', idOrKey.toUpperCase())]))
-        .executeTakeFirst();
+      const r = (await milestoneByIdOrKey(db, programId, idOrKey, idOrKey.toUpperCase())).rows[0];
       return r ? toMilestone(r) : null;
     },
     async listChanges(programId, q: ChangeQuery) {
