@@ -37,6 +37,7 @@ describe('browser: the weekly report draft and the cadence meeting', () => {
     await page.getByRole('link', { name: 'Weekly report' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), wait).toBe(`Weekly report ${week} (draft)`);
     expect(page.url()).toBe(`${world.server.url}/programs/${code}/reports/${week}`);
+    // The sections come with the draft's data, which may arrive after the heading: waited for, as a person would.
     for (const h of [
       '1. Milestone movement',
       '2. Blockers requiring action',
@@ -44,7 +45,7 @@ describe('browser: the weekly report draft and the cadence meeting', () => {
       '4. Risk changes',
       'Cadence meeting',
     ])
-      expect(await page.getByRole('heading', { level: 2, name: h }).count()).toBe(1);
+      await expect.poll(() => page.getByRole('heading', { level: 2, name: h }).count(), wait).toBe(1);
     await expect.poll(() => lint().textContent(), wait).toContain('No owner: M-54');
 
     await lint()
