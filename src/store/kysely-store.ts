@@ -240,6 +240,11 @@ const linksOf = compiledOnce((db: Kysely<Database>, programId: string) =>
   db.selectFrom('links').selectAll().where('programId', '=', programId),
 );
 
+// A request with an API token looks it up by its hash first.
+const apiTokenByHash = compiledOnce((db: Kysely<Database>, tokenHash: string) =>
+  db.selectFrom('apiTokens').selectAll().where('tokenHash', '=', tokenHash),
+);
+
 export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'count' | 'tableNames'>): Reads {
   const toCount = dialect.count;
   /** These programs' decisions, or only their open ones. */
@@ -717,7 +722,7 @@ export function makeReads(db: Kysely<Database>, dialect: Pick<StoreDialect, 'cou
       return r ? { session: toSession(r), workspace: Number(r.workspaceRevision ?? 0) } : null;
     },
     async findApiTokenByHash(tokenHash) {
-      const r = await db.selectFrom('apiTokens').selectAll().where('tokenHash', '=', tokenHash).executeTakeFirst();
+      const r = (await apiTokenByHash(db, tokenHash)).rows[0];
       return r ? toApiToken(r) : null;
     },
     async listApiTokens(userId) {
