@@ -12,7 +12,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 300_000,
     // expect.poll waits for what a page or server shows: up to 30 s, checked often, so a busy machine only slows it.
-    expect: { poll: { timeout: 30_000, interval: 300 } },
+    expect: { poll: { timeout: 30_000, interval: 100 } },
     reporters: ['default'],
     // Without timings from an earlier run, the browser files (the longest) start first: see the sequencer.
     sequence: { sequencer: BrowserFirstSequencer },

@@ -6,7 +6,7 @@ import { backfillGates } from '../app/gates/backfill-gates.js';
 import type { Config } from '../config/config.js';
 import { renderLeadershipPdf } from '../pdf/leadership-pdf.js';
 import { renderIssuedReportPdf } from '../pdf/weekly-report-pdf.js';
-import { openStore } from '../store/open-store.js';
+import { type OpenedStore, openStore } from '../store/open-store.js';
 import { argon2Passwords } from './passwords.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -38,7 +38,14 @@ export function clockOf(config: Pick<Config, 'now'>): { now(): Date } {
  * PostgreSQL connections at most (store/open-store.ts; a one-shot command takes 1).
  */
 export async function compose(config: Config, opts: { readonly connections?: number } = {}): Promise<Composed> {
-  const opened = openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, connections: opts.connections });
+  return composeOn(config, openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, connections: opts.connections }));
+}
+
+/**
+ * compose() on a store already opened (the configured one): migrates it and wires the dependencies; on a
+ * failure the store is closed. close() closes it.
+ */
+export async function composeOn(config: Config, opened: OpenedStore): Promise<Composed> {
   try {
     const { applied } = await opened.migrate();
     const deps: AppDeps = {

@@ -22,7 +22,7 @@ import { registerRiskCommands } from '../cli/risk-commands.js';
 import { registerSamplingCommands } from '../cli/sampling-commands.js';
 import { registerSearchCommands } from '../cli/search-commands.js';
 import { registerServerCommands } from '../cli/server-commands.js';
-import type { CliContext } from '../cli/session.js';
+import type { CliContext, Session } from '../cli/session.js';
 import { registerSetupCommands } from '../cli/setup-commands.js';
 import { suggestMistypedSubcommands } from '../cli/suggestions.js';
 import { registerSweepCommands } from '../cli/sweep-commands.js';
@@ -33,22 +33,32 @@ import { registerUserCommands } from '../cli/user-commands.js';
 import { ConfigError } from '../config/config.js';
 import { runJobNow } from '../jobs/job.js';
 import { jobTable } from '../jobs/job-table.js';
+import type { Composed } from './compose.js';
 import { packageVersion } from './package-version.js';
 
+/**
+ * A command's session on the store `composed` wired: the person it acts as (--as or TOLLGATE_AS) and the
+ * store, which close() closes.
+ */
+export async function sessionOn(composed: Composed, as: string | undefined): Promise<Session> {
+  // Loaded when a command opens the database: `--help` and mistyped commands answer without it.
+  const { actingPerson } = await import('./acting-person.js');
+  // The one place the CLI turns an email (--as or TOLLGATE_AS, chosen in cli/connect.ts) into the
+  // person it acts as on the database, with their roles.
+  const actor = await actingPerson(composed.deps, as).catch(async (e: unknown) => {
+    await composed.close();
+    throw e;
+  });
+  return { deps: composed.deps, actor, location: composed.location, migrated: composed.migrated, close: () => composed.close() };
+}
+
 /** The commands' database and actor, opened afresh by each command. */
-const context: CliContext = {
+export const cliContext: CliContext = {
   async open(opts = {}) {
     // Loaded when a command opens the database: `--help` and mistyped commands answer without it.
-    const [{ compose }, { actingPerson }] = await Promise.all([import('./compose.js'), import('./acting-person.js')]);
+    const { compose } = await import('./compose.js');
     // One command, one connection: its reads are serial there, as on SQLite, and quicker than opening more.
-    const c = await compose(terminalConfig(), { connections: 1 });
-    // The one place the CLI turns an email (--as or TOLLGATE_AS, chosen in cli/connect.ts) into the
-    // person it acts as on the database, with their roles.
-    const actor = await actingPerson(c.deps, opts.as).catch(async (e: unknown) => {
-      await c.close();
-      throw e;
-    });
-    return { deps: c.deps, actor, location: c.location, migrated: c.migrated, close: () => c.close() };
+    return sessionOn(await compose(terminalConfig(), { connections: 1 }), opts.as);
   },
   // Loaded on demand: the web server's modules would slow every other command's start.
   startServer: async (config, opts) => (await import('./server.js')).startServer(config, opts),
@@ -109,7 +119,7 @@ function reportUnexpected(e: unknown, json: boolean): void {
  * The `tollgate` command line: runs argv (as process.argv gives it) on the terminal and resolves with
  * the exit status, rather than exiting, so output is flushed and it can run in-process.
  */
-export function runCli(argv: string[], ctx: CliContext = context, term?: Terminal): Promise<number> {
+export function runCli(argv: string[], ctx: CliContext = cliContext, term?: Terminal): Promise<number> {
   // On the process's own terminal nothing needs carrying: terminal() falls back to it. Carrying it
   // (AsyncLocalStorage) would switch on Node 20's promise hooks for the whole process, the server's
   // requests included, at a cost of about a tenth of a cached read.

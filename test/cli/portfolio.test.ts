@@ -313,7 +313,7 @@ describe('tollgate on postgres: a command and its connections', () => {
     // `programs show` reads the program, its milestones, people and figures side by side: on a pool of
     // ten that was four connections (each a server process start); a one-shot command needs one.
     const before = await sessions();
-    const shown = await tollgate(db, '--as', 'lead@demo.test', 'programs', 'show', 'KHG-KW500');
+    const shown = await tollgateWith(db, { ownConnection: true }, '--as', 'lead@demo.test', 'programs', 'show', 'KHG-KW500');
     expect(shown.code, shown.stderr).toBe(0);
     // PostgreSQL counts a session when it ends, a moment after the command has closed it.
     await expect.poll(sessions).toBeGreaterThan(before);

@@ -55,6 +55,8 @@ export interface TestDatabase {
    * assertions about what is stored (e.g. that no secret reached the change log).
    */
   rows(sqlText: string): Promise<Record<string, unknown>[]>;
+  /** Runs `close` first when the database is dropped: for connections a helper keeps open to it (see test/cli/run-cli.ts). */
+  onDrop(close: () => Promise<void>): void;
   drop(): Promise<void>;
 }
 
@@ -72,6 +74,9 @@ export interface DatabaseOptions {
 export async function createTestDatabase(dialect: 'sqlite' | 'postgres', opts: DatabaseOptions = {}): Promise<TestDatabase> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tollgate-test-'));
   const demo = opts.from === 'demo' ? await loadedDemo() : undefined;
+  const closers: (() => Promise<void>)[] = [];
+  const onDrop = (close: () => Promise<void>) => void closers.push(close);
+  const closeAll = async () => void (await Promise.all(closers.splice(0).map((c) => c())));
   if (dialect === 'sqlite') {
     if (demo) copyFileSync(join(demo.sqliteDir, 'tollgate.db'), join(dataDir, 'tollgate.db'));
     return {
@@ -87,7 +92,11 @@ export async function createTestDatabase(dialect: 'sqlite' | 'postgres', opts: D
           raw.close();
         }
       },
-      drop: async () => rmSync(dataDir, { recursive: true, force: true }),
+      onDrop,
+      drop: async () => {
+        await closeAll();
+        rmSync(dataDir, { recursive: true, force: true });
+      },
     };
   }
   const name = `tollgate_test_${randomBytes(6).toString('hex')}`;
@@ -113,7 +122,9 @@ export async function createTestDatabase(dialect: 'sqlite' | 'postgres', opts: D
         await c.end();
       }
     },
+    onDrop,
     drop: async () => {
+      await closeAll();
       rmSync(dataDir, { recursive: true, force: true });
       const c = new pg.Client({ connectionString: adminUrl });
       await c.connect();
