@@ -10,9 +10,9 @@ import type { Change } from '../../src/contract/change.js';
 import type { Decision } from '../../src/contract/decision.js';
 import { addDays, dateInZone } from '../../src/domain/plain-date.js';
 import type { Role } from '../../src/domain/roles.js';
-import { argon2Passwords } from '../../src/main/passwords.js';
 import { openStore } from '../../src/store/open-store.js';
 import { createTestDatabase, dialects, type TestDatabase } from '../support/databases.js';
+import { testPasswords } from '../support/passwords.js';
 import { cliNow, jsonOf, problemOf, type Serving, serveInProcess, tollgate, tollgateWith } from './run-cli.js';
 
 const zone = 'Asia/Kolkata';
@@ -26,7 +26,7 @@ async function seed(db: TestDatabase): Promise<void> {
   const opened = openStore({ databaseUrl: db.databaseUrl, dataDir: db.dataDir });
   try {
     await opened.migrate();
-    const deps: AppDeps = { store: opened.store, clock: { now: () => new Date(cliNow) }, newId: uuidv7, passwords: argon2Passwords };
+    const deps: AppDeps = { store: opened.store, clock: { now: () => new Date(cliNow) }, newId: uuidv7, passwords: testPasswords };
     const reads = opened.store.reads;
     const admin = await principalOf(
       reads,

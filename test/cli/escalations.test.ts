@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sweepEscalations } from '../../src/app/escalations/sweep-escalations.js';
 import type { Escalation } from '../../src/contract/escalation.js';
-import { argon2Passwords } from '../../src/main/passwords.js';
 import { openStore } from '../../src/store/open-store.js';
 import { createTestDatabase, dialects, type TestDatabase } from '../support/databases.js';
+import { testPasswords } from '../support/passwords.js';
 import { jsonOf, problemOf, tollgate } from './run-cli.js';
 
 interface EscalationList {
@@ -24,7 +24,7 @@ describe.each(dialects)('tollgate trigger and escalation on %s (demo portfolio)'
       store: opened.store,
       clock: { now: () => now },
       newId: () => crypto.randomUUID(),
-      passwords: argon2Passwords,
+      passwords: testPasswords,
     });
     await opened.store.close();
   });

@@ -9,9 +9,9 @@ import { createPerson } from '../../src/app/people/create-person.js';
 import { grantRole } from '../../src/app/people/grant-role.js';
 import type { FloorEventJson, ImportResultJson } from '../../src/contract/floor-event.js';
 import type { Role } from '../../src/domain/roles.js';
-import { argon2Passwords } from '../../src/main/passwords.js';
 import { openStore } from '../../src/store/open-store.js';
 import { createTestDatabase, dialects, type TestDatabase } from '../support/databases.js';
+import { testPasswords } from '../support/passwords.js';
 import { cliNow, jsonOf, problemOf, tollgate } from './run-cli.js';
 
 /** One program with a contributor (Chen) and an observer (Olu), written through the use cases. */
@@ -19,7 +19,7 @@ async function seed(db: TestDatabase): Promise<void> {
   const opened = openStore({ databaseUrl: db.databaseUrl, dataDir: db.dataDir });
   try {
     await opened.migrate();
-    const deps: AppDeps = { store: opened.store, clock: { now: () => new Date(cliNow) }, newId: uuidv7, passwords: argon2Passwords };
+    const deps: AppDeps = { store: opened.store, clock: { now: () => new Date(cliNow) }, newId: uuidv7, passwords: testPasswords };
     const created = unwrap(await createPerson(deps, { actor: null, email: 'admin@example.test', name: 'Ada Admin', isAdmin: true }));
     const admin = await principalOf(opened.store.reads, created);
     const client = unwrap(await createClient(deps, { actor: admin, name: 'Keller', country: 'DE' }));

@@ -10,9 +10,9 @@ import type { Action } from '../../src/contract/action.js';
 import type { GateDocument, ProgramGatesDocument } from '../../src/contract/gate.js';
 import type { MyWeek } from '../../src/contract/my-week.js';
 import { addDays, dateInZone, type PlainDate } from '../../src/domain/plain-date.js';
-import { argon2Passwords } from '../../src/main/passwords.js';
 import { openStore } from '../../src/store/open-store.js';
 import { createTestDatabase, dialects, type TestDatabase } from '../support/databases.js';
+import { testPasswords } from '../support/passwords.js';
 import { readPdf } from '../support/pdf-pages.js';
 import { cliNow, jsonOf, problemOf, type Serving, serveInProcess, tollgate, tollgateWith } from './run-cli.js';
 
@@ -37,7 +37,7 @@ async function seed(db: TestDatabase): Promise<void> {
   const opened = openStore({ databaseUrl: db.databaseUrl, dataDir: db.dataDir });
   try {
     await opened.migrate();
-    const deps: AppDeps = { store: opened.store, clock: { now: () => new Date(cliNow) }, newId: uuidv7, passwords: argon2Passwords };
+    const deps: AppDeps = { store: opened.store, clock: { now: () => new Date(cliNow) }, newId: uuidv7, passwords: testPasswords };
     const admin = await principalOf(
       opened.store.reads,
       unwrap(await createPerson(deps, { actor: null, email: 'admin@example.test', name: 'Ada Admin', isAdmin: true })),

@@ -10,9 +10,9 @@ import type { Milestone } from '../../src/contract/milestone.js';
 import { buildCalendar } from '../../src/domain/calendar/build-calendar.js';
 import { addDays, dateInZone, isoWeekday } from '../../src/domain/plain-date.js';
 import type { Role } from '../../src/domain/roles.js';
-import { argon2Passwords } from '../../src/main/passwords.js';
 import { openStore } from '../../src/store/open-store.js';
 import { createTestDatabase, dialects, type TestDatabase } from '../support/databases.js';
+import { testPasswords } from '../support/passwords.js';
 import { assertBuilt, type CliResult, cliNow, jsonOf, problemOf as refusalOf, tollgate } from './run-cli.js';
 
 const zone = 'Asia/Kolkata';
@@ -38,7 +38,7 @@ async function seed(db: TestDatabase): Promise<void> {
   const opened = openStore({ databaseUrl: db.databaseUrl, dataDir: db.dataDir });
   try {
     await opened.migrate();
-    const deps: AppDeps = { store: opened.store, clock: { now: () => new Date(cliNow) }, newId: uuidv7, passwords: argon2Passwords };
+    const deps: AppDeps = { store: opened.store, clock: { now: () => new Date(cliNow) }, newId: uuidv7, passwords: testPasswords };
     const reads = opened.store.reads;
     const created = unwrap(await createPerson(deps, { actor: null, email: 'admin@example.test', name: 'Ada Admin', isAdmin: true }));
     const admin = await principalOf(reads, created);

@@ -12,9 +12,9 @@ import type { ProgramCalendarSchema } from '../../src/contract/calendar.js';
 import type { Change } from '../../src/contract/change.js';
 import type { Milestone } from '../../src/contract/milestone.js';
 import type { MilestoneLink } from '../../src/contract/plan.js';
-import { argon2Passwords } from '../../src/main/passwords.js';
 import { openStore } from '../../src/store/open-store.js';
 import { createTestDatabase, dialects, type TestDatabase } from '../support/databases.js';
+import { testPasswords } from '../support/passwords.js';
 import { type CliResult, cliNow, jsonOf, problemOf, type Serving, serveInProcess, tollgate, tollgateWith } from './run-cli.js';
 
 type ProgramCalendar = z.infer<typeof ProgramCalendarSchema>;
@@ -48,7 +48,7 @@ async function seed(db: TestDatabase): Promise<void> {
   const opened = openStore({ databaseUrl: db.databaseUrl, dataDir: db.dataDir });
   try {
     await opened.migrate();
-    const deps: AppDeps = { store: opened.store, clock: { now: () => new Date(cliNow) }, newId: uuidv7, passwords: argon2Passwords };
+    const deps: AppDeps = { store: opened.store, clock: { now: () => new Date(cliNow) }, newId: uuidv7, passwords: testPasswords };
     const created = unwrap(await createPerson(deps, { actor: null, email: 'admin@example.test', name: 'Ada Admin', isAdmin: true }));
     const admin = await principalOf(opened.store.reads, created);
     const client = unwrap(await createClient(deps, { actor: admin, name: 'Keller', country: 'DE' }));

@@ -5,10 +5,10 @@ import type { AppDeps } from '../../src/app/deps.js';
 import type { Milestone } from '../../src/contract/milestone.js';
 import type { ProgramList, ProgramSummary } from '../../src/contract/program.js';
 import { buildApp } from '../../src/http/build-app.js';
-import { argon2Passwords } from '../../src/main/passwords.js';
 import { migrationNames } from '../../src/store/migrate.js';
 import { openStore } from '../../src/store/open-store.js';
 import { adminUrl, createTestDatabase, dialects, type TestDatabase } from '../support/databases.js';
+import { testPasswords } from '../support/passwords.js';
 import { assertBuilt, cliNow, jsonOf, problemOf, tollgate, tollgateWith } from './run-cli.js';
 
 describe.each(dialects)('tollgate on %s: database, demo and portfolio', (dialect) => {
@@ -96,7 +96,7 @@ describe.each(dialects)('tollgate on %s: database, demo and portfolio', (dialect
 
     // The same database through the HTTP API, signed in as the same person, gives exactly the same JSON.
     const opened = openStore({ databaseUrl: db.databaseUrl, dataDir: db.dataDir });
-    const deps: AppDeps = { store: opened.store, clock: { now: () => new Date(cliNow) }, newId: uuidv7, passwords: argon2Passwords };
+    const deps: AppDeps = { store: opened.store, clock: { now: () => new Date(cliNow) }, newId: uuidv7, passwords: testPasswords };
     const api = await buildApp({ app: deps, version: 'test' });
     try {
       const login = await api.inject({

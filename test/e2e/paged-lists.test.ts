@@ -10,13 +10,13 @@ import { requestDecision } from '../../src/app/decisions/request-decision.js';
 import type { AppDeps } from '../../src/app/deps.js';
 import type { User } from '../../src/app/ports.js';
 import type { PlainDate } from '../../src/domain/plain-date.js';
-import { argon2Passwords } from '../../src/main/passwords.js';
 import type { RunningServer } from '../../src/main/server.js';
 import { openStore } from '../../src/store/open-store.js';
 import { expectAccessible, screenshot, signInByApi } from '../support/browser.js';
 import { demoDataDir } from '../support/databases.js';
 import { type DemoBrowser, startDemoBrowser } from '../support/demo-browser.js';
 import { demoInstant } from '../support/demo-template.js';
+import { testPasswords } from '../support/passwords.js';
 
 const program = 'KHG-KW500';
 /** More than a page of each: the log shows 50 decisions a page, the actions page 100 actions. */
@@ -35,7 +35,7 @@ const longUrl = `Approve https://supplier.example.com/${'tooling-change-request/
 async function addRecords(dataDir: string): Promise<void> {
   const opened = openStore({ dataDir });
   try {
-    const deps: AppDeps = { store: opened.store, clock: { now: () => new Date(demoInstant) }, newId: uuidv7, passwords: argon2Passwords };
+    const deps: AppDeps = { store: opened.store, clock: { now: () => new Date(demoInstant) }, newId: uuidv7, passwords: testPasswords };
     const lead = await principalOf(opened.store.reads, (await opened.store.reads.findUserByEmail('lead@demo.test')) as User);
     for (let i = 1; i <= extraDecisions; i++) {
       const asked = unwrap(

@@ -17,12 +17,12 @@ import { runUpdateRequests } from '../../src/app/update-requests/run-update-requ
 import { signUpdateLink } from '../../src/app/update-requests/update-link-token.js';
 import type { PlainDate } from '../../src/domain/plain-date.js';
 import type { AuthorizedProgramId } from '../../src/domain/policy.js';
-import { argon2Passwords } from '../../src/main/passwords.js';
 import { openStore } from '../../src/store/open-store.js';
 import { contextAt, expectAccessible, keepForDocs, launchChromium, screenshot, signInByApi } from '../support/browser.js';
 import { demoDataDir } from '../support/databases.js';
 import { type ApiSession, apiSession, type DemoBrowser, startDemoBrowser } from '../support/demo-browser.js';
 import { demoInstant } from '../support/demo-template.js';
+import { testPasswords } from '../support/passwords.js';
 
 const wait = { timeout: 60_000 };
 const code = 'KHG-KW500';
@@ -64,7 +64,7 @@ const made = { token: '', contactId: '' };
 async function askForUpdates(dataDir: string): Promise<void> {
   const opened = openStore({ dataDir });
   try {
-    const deps: AppDeps = { store: opened.store, clock: { now: () => new Date(demoInstant) }, newId: uuidv7, passwords: argon2Passwords };
+    const deps: AppDeps = { store: opened.store, clock: { now: () => new Date(demoInstant) }, newId: uuidv7, passwords: testPasswords };
     const reads = opened.store.reads;
     const person = async (email: string) => principalOf(reads, (await reads.findUserByEmail(email)) as User);
     const [admin, lead] = [await person('admin@demo.test'), await person('lead@demo.test')];

@@ -5,10 +5,10 @@ import type { Actor, AppDeps } from '../../src/app/deps.js';
 import { createPerson } from '../../src/app/people/create-person.js';
 import type { SessionRecord, Store, UserStatus, Write } from '../../src/app/ports.js';
 import type { UserId } from '../../src/domain/ids.js';
-import { argon2Passwords } from '../../src/main/passwords.js';
 import { openStore } from '../../src/store/open-store.js';
 import { addFirstAdmin } from '../support/app.js';
 import { createTestDatabase, dialects, type TestDatabase } from '../support/databases.js';
+import { testPasswords } from '../support/passwords.js';
 
 const t0 = '2026-03-11T04:00:00.000Z';
 const plus = (iso: string, ms: number) => new Date(Date.parse(iso) + ms).toISOString();
@@ -27,7 +27,7 @@ describe.each(dialects)('account records in the store on %s', (dialect) => {
     const opened = openStore({ databaseUrl: db.databaseUrl, dataDir: db.dataDir });
     await opened.migrate();
     store = opened.store;
-    deps = { store, clock: { now: () => new Date(t0) }, newId: uuidv7, passwords: argon2Passwords };
+    deps = { store, clock: { now: () => new Date(t0) }, newId: uuidv7, passwords: testPasswords };
     admin = await addFirstAdmin(deps);
     ana = unwrap(await createPerson(deps, { actor: admin, email: 'ana@example.test', name: 'Ana' })).id;
   });

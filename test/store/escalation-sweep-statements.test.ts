@@ -9,9 +9,9 @@ import { type SweepReport, sweepEscalations } from '../../src/app/escalations/sw
 import { createPerson } from '../../src/app/people/create-person.js';
 import { grantRole } from '../../src/app/people/grant-role.js';
 import { plainDate } from '../../src/domain/plain-date.js';
-import { argon2Passwords } from '../../src/main/passwords.js';
 import { openStore } from '../../src/store/open-store.js';
 import { createTestDatabase, dialects, type TestDatabase } from '../support/databases.js';
+import { testPasswords } from '../support/passwords.js';
 
 // Issue 13, point 8: the sweep reads each kind of record for a batch of programs at once and raises what
 // it finds in multi-row writes, so the statements it issues depend on the programs, never on how many
@@ -47,7 +47,7 @@ async function sweptPortfolio(dialect: (typeof dialects)[number], items: number,
   });
   try {
     await opened.migrate();
-    const deps: AppDeps = { store: opened.store, clock: { now: () => new Date(at) }, newId: uuidv7, passwords: argon2Passwords };
+    const deps: AppDeps = { store: opened.store, clock: { now: () => new Date(at) }, newId: uuidv7, passwords: testPasswords };
     const admin = unwrap(await createPerson(deps, { actor: null, email: 'admin@example.test', name: 'Ana', isAdmin: true }));
     const adminActor: Actor = await principalOf(deps.store.reads, admin);
     const client = unwrap(await createClient(deps, { actor: adminActor, name: 'Northwind', country: 'US' }));

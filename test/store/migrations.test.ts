@@ -4,11 +4,11 @@ import pg from 'pg';
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, createProgram, unwrap } from '../../src/app/create-records.js';
-import { argon2Passwords } from '../../src/main/passwords.js';
 import { migrationNames } from '../../src/store/migrate.js';
 import { openStore } from '../../src/store/open-store.js';
 import { addFirstAdmin } from '../support/app.js';
 import { createTestDatabase, dialects, type TestDatabase } from '../support/databases.js';
+import { testPasswords } from '../support/passwords.js';
 
 describe.each(dialects)('migrations on %s', (dialect) => {
   let db: TestDatabase;
@@ -48,7 +48,7 @@ describe.each(dialects)('migrations on %s', (dialect) => {
         store: first.store,
         clock: { now: () => new Date('2026-03-11T04:00:00Z') },
         newId: uuidv7,
-        passwords: argon2Passwords,
+        passwords: testPasswords,
       };
       const actor = await addFirstAdmin(deps);
       const client = unwrap(await createClient(deps, { actor, name: 'Northwind', country: 'US' }));

@@ -14,13 +14,13 @@ import { grantRole } from '../../src/app/people/grant-role.js';
 import type { User } from '../../src/app/ports.js';
 import type { PlainDate } from '../../src/domain/plain-date.js';
 import type { AuthorizedProgramId } from '../../src/domain/policy.js';
-import { argon2Passwords } from '../../src/main/passwords.js';
 import { openSqlite } from '../../src/store/dialects/sqlite.js';
 import { migrationNames } from '../../src/store/migrate.js';
 import { openStore } from '../../src/store/open-store.js';
 import { assertBuilt } from '../cli/run-cli.js';
 import { addFirstAdmin } from '../support/app.js';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
+import { testPasswords } from '../support/passwords.js';
 
 const child = fileURLToPath(new URL('./fixtures/sqlite-child.mjs', import.meta.url));
 
@@ -75,7 +75,7 @@ describe('the SQLite file', () => {
     const first = openStore({ dataDir: db.dataDir });
     expect(first.location).toBe(file);
     expect((await first.migrate()).applied).toEqual(migrationNames);
-    const deps = { store: first.store, clock: { now: () => new Date('2026-03-11T04:00:00Z') }, newId: uuidv7, passwords: argon2Passwords };
+    const deps = { store: first.store, clock: { now: () => new Date('2026-03-11T04:00:00Z') }, newId: uuidv7, passwords: testPasswords };
     const admin = await addFirstAdmin(deps);
     const client = unwrap(await createClient(deps, { actor: admin, name: 'Northwind Outdoor Co.', country: 'US' }));
     const program = unwrap(

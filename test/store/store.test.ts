@@ -8,9 +8,9 @@ import { abort, transact } from '../../src/app/transact.js';
 import type { UserId } from '../../src/domain/ids.js';
 import type { AuthorizedProgramId } from '../../src/domain/policy.js';
 import type { Program as StoredProgram } from '../../src/domain/program.js';
-import { argon2Passwords } from '../../src/main/passwords.js';
 import { openStore } from '../../src/store/open-store.js';
 import { createTestDatabase, dialects, type TestDatabase } from '../support/databases.js';
+import { testPasswords } from '../support/passwords.js';
 
 const at = '2026-03-11T04:00:00.000Z';
 
@@ -59,7 +59,7 @@ describe.each(dialects)('store on %s', (dialect) => {
     const opened = openStore({ databaseUrl: db.databaseUrl, dataDir: db.dataDir });
     await opened.migrate();
     store = opened.store;
-    deps = { store, clock: { now: () => new Date(at) }, newId: uuidv7, passwords: argon2Passwords };
+    deps = { store, clock: { now: () => new Date(at) }, newId: uuidv7, passwords: testPasswords };
     const user = unwrap(await createPerson(deps, { actor: null, email: 'Ana@Example.test', name: 'Ana', isAdmin: true }));
     actorId = user.id;
     const actor = { id: user.id, name: user.name, email: user.email, isAdmin: true, memberships: [] };

@@ -14,9 +14,9 @@ import type { Role } from '../../src/domain/roles.js';
 import { sessionCookie } from '../../src/http/auth.js';
 import { type BuildOptions, buildApp } from '../../src/http/build-app.js';
 import type { HttpDeps } from '../../src/http/http-deps.js';
-import { argon2Passwords } from '../../src/main/passwords.js';
 import { openStore } from '../../src/store/open-store.js';
 import { createTestDatabase, type DatabaseOptions, type TestDatabase } from './databases.js';
+import { testPasswords } from './passwords.js';
 
 /** Request headers that make an inject() request as someone. */
 export type Headers = Record<string, string>;
@@ -102,7 +102,7 @@ export async function createTestServer(
   await opened.migrate();
   let fixed: Date | null = null;
   const clock = { now: () => fixed ?? new Date() };
-  const deps: AppDeps = { store: opened.store, clock, newId: uuidv7, passwords: argon2Passwords };
+  const deps: AppDeps = { store: opened.store, clock, newId: uuidv7, passwords: testPasswords };
   const apps: FastifyInstance[] = [];
   const stores: Store[] = [opened.store];
   const build = async (over: Partial<Omit<HttpDeps, 'app'>> = {}, opts: BuildOptions = {}, on: AppDeps = deps) => {

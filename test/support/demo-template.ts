@@ -6,9 +6,9 @@ import pg from 'pg';
 import { uuidv7 } from 'uuidv7';
 import { loadDemo } from '../../src/app/demo/load-demo.js';
 import type { AppDeps } from '../../src/app/deps.js';
-import { argon2Passwords } from '../../src/main/passwords.js';
 import { openStore } from '../../src/store/open-store.js';
 import { adminUrl, demoFailedMarker, demoReadyMarker } from './databases.js';
+import { testPasswords } from './passwords.js';
 
 /**
  * The instant every test that uses the demo portfolio runs at (a Wednesday, noon in Shanghai): the
@@ -54,7 +54,7 @@ async function loadInto(config: { databaseUrl?: string; dataDir: string }): Prom
   try {
     await opened.migrate();
     const now = new Date(demoInstant);
-    const deps: AppDeps = { store: opened.store, clock: { now: () => now }, newId: uuidv7, passwords: argon2Passwords };
+    const deps: AppDeps = { store: opened.store, clock: { now: () => now }, newId: uuidv7, passwords: testPasswords };
     const r = await loadDemo(deps, { now });
     if (!r.ok) throw new Error(`demo template: ${r.error.code} ${r.error.message}`);
   } finally {

@@ -15,8 +15,8 @@ import { plainDate } from '../../src/domain/plain-date.js';
 import type { Program } from '../../src/domain/program.js';
 import type { Refusal, Result } from '../../src/domain/result.js';
 import type { Role } from '../../src/domain/roles.js';
-import { argon2Passwords } from '../../src/main/passwords.js';
 import { openStore } from '../../src/store/open-store.js';
+import { testPasswords } from './passwords.js';
 
 /**
  * The instant use-case tests start at, as TOLLGATE_NOW would pin it: Wednesday 4 March 2026, 09:00 UTC
@@ -82,7 +82,7 @@ export async function openUseCaseWorld(): Promise<UseCaseWorld> {
   const opened = openStore({ dataDir });
   await opened.migrate();
   let now = new Date(worldStart);
-  const deps: AppDeps = { store: opened.store, clock: { now: () => new Date(now) }, newId: uuidv7, passwords: argon2Passwords };
+  const deps: AppDeps = { store: opened.store, clock: { now: () => new Date(now) }, newId: uuidv7, passwords: testPasswords };
   const reload = async (who: { readonly id: string }) => {
     const user = await deps.store.reads.findUser(who.id);
     if (!user) throw new Error(`no person ${who.id}`);
