@@ -9,6 +9,7 @@ import type { Program } from '../../src/domain/program.js';
 import type { Role } from '../../src/domain/roles.js';
 import { openStore } from '../../src/store/open-store.js';
 import { createTestDatabase, type TestDatabase } from './databases.js';
+import { testPasswords } from './passwords.js';
 
 /**
  * For unit tests of use cases (src/app/*.test.ts): a migrated SQLite file with one program and the
@@ -37,13 +38,7 @@ export async function openAppWorkspace(now: Date): Promise<AppWorkspace> {
   const opened = openStore({ databaseUrl: undefined, dataDir: db.dataDir });
   await opened.migrate();
   const store = opened.store;
-  // Plain-text "hashes": these tests never sign in, and argon2 would only slow them.
-  const deps: AppDeps = {
-    store,
-    clock: { now: () => now },
-    newId: uuidv7,
-    passwords: { hash: async (p) => p, verify: async (h, p) => h === p },
-  };
+  const deps: AppDeps = { store, clock: { now: () => now }, newId: uuidv7, passwords: testPasswords };
   const actorOf = async (id: string): Promise<Actor> => {
     const user = await store.reads.findUser(id);
     if (!user) throw new Error(`no person ${id}`);
