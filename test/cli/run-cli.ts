@@ -83,6 +83,19 @@ export function cliEnv(db: TestDatabase, extra: RunOptions['env'] = {}): NodeJS.
 /** A PostgreSQL test database's stores kept open between its commands, free for the next one (by DATABASE_URL). */
 const keptStores = new Map<string, OpenedStore[]>();
 
+/** The free stores of the test database at `url`: closed, and forgotten, when it is dropped. */
+function freeStores(db: TestDatabase, url: string): OpenedStore[] {
+  const kept = keptStores.get(url);
+  if (kept) return kept;
+  const fresh: OpenedStore[] = [];
+  keptStores.set(url, fresh);
+  db.onDrop(async () => {
+    keptStores.delete(url);
+    await Promise.all(fresh.splice(0).map((s) => s.store.close()));
+  });
+  return fresh;
+}
+
 /**
  * The commands' context, but on PostgreSQL a command takes a connection kept open from an earlier command
  * on the same test database (a store of its own while others are in use), and gives it back when it ends;
@@ -99,22 +112,12 @@ function keptConnections(db: TestDatabase): CliContext {
       const config = terminalConfig();
       const url = config.databaseUrl;
       if (url === undefined || url !== db.databaseUrl) return cliContext.open(opts);
-      let free = keptStores.get(url);
-      if (!free) {
-        const list: OpenedStore[] = [];
-        free = list;
-        keptStores.set(url, list);
-        db.onDrop(async () => {
-          keptStores.delete(url);
-          await Promise.all(list.splice(0).map((s) => s.store.close()));
-        });
-      }
+      const free = freeStores(db, url);
       const opened = free.pop() ?? openStore({ databaseUrl: url, dataDir: config.dataDir, connections: 1 });
       const composed = await composeOn(config, opened);
-      const list = free;
       // Given back rather than closed; a store whose database is gone by then is closed.
       const giveBack = async () => {
-        if (keptStores.get(url) === list) list.push(opened);
+        if (keptStores.get(url) === free) free.push(opened);
         else await opened.store.close();
       };
       return sessionOn({ ...composed, close: giveBack }, opts.as);

@@ -66,7 +66,7 @@ export interface TestDatabase {
    * assertions about what is stored (e.g. that no secret reached the change log).
    */
   rows(sqlText: string): Promise<Record<string, unknown>[]>;
-  /** Runs `close` first when the database is dropped: for connections a helper keeps open to it (see test/cli/run-cli.ts). */
+  /** Runs `close` first when the database is dropped: for connections kept open to it (rows()'s, test/cli/run-cli.ts's). */
   onDrop(close: () => Promise<void>): void;
   drop(): Promise<void>;
 }
@@ -124,18 +124,21 @@ export async function createTestDatabase(dialect: 'sqlite' | 'postgres', opts: D
     dataDir,
     now: demo?.now ?? opts.now,
     rows: async (sqlText) => {
-      reader ??= (async () => {
-        const c = new pg.Client({ connectionString: url.toString() });
-        c.on('error', () => {});
-        await c.connect();
-        return c;
-      })();
+      if (!reader) {
+        const opening = (async () => {
+          const c = new pg.Client({ connectionString: url.toString() });
+          c.on('error', () => {});
+          await c.connect();
+          return c;
+        })();
+        reader = opening;
+        onDrop(async () => void (await (await opening.catch(() => undefined))?.end().catch(() => undefined)));
+      }
       return (await (await reader).query(sqlText)).rows as Record<string, unknown>[];
     },
     onDrop,
     drop: async () => {
       await closeAll();
-      if (reader) await (await reader.catch(() => undefined))?.end().catch(() => undefined);
       rmSync(dataDir, { recursive: true, force: true });
       await admin().query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
