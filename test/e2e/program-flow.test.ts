@@ -53,8 +53,8 @@ describe('browser: sign in → my week → portfolio → program → add, move, 
     await page.waitForURL(/\/programs\/KHG-KW500$/);
     const milestones = page.getByRole('table', { name: 'Milestones' });
     await expect.poll(() => milestones.getByRole('row').count()).toBeGreaterThan(50);
-    // The page says which role the controls come from.
-    expect(await page.getByText('You: cadence owner', { exact: true }).count()).toBe(1);
+    // The page says which role the controls come from (the header has its own query: it may come after the table).
+    await expect.poll(() => page.getByText('You: cadence owner', { exact: true }).count()).toBe(1);
     const before = await milestones.getByRole('row').count();
 
     await page.getByRole('button', { name: 'Add milestone' }).click();
