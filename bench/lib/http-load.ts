@@ -75,6 +75,12 @@ export interface PhaseResult {
   readonly ttfbRefused: { readonly p50Ms: number; readonly p99Ms: number; readonly maxMs: number } | null;
   /** The server's resident set size during the phase: the largest sample (every 100 ms), MB. */
   readonly peakRssMb: number;
+  /**
+   * The server's own time per API answer, from its log (`responseTime`: from the request's arrival at
+   * the app to its answer written): set apart from the client's latency, it shows how much of that is
+   * the wait before the server reads a request (the connections ahead of it) rather than the work.
+   */
+  readonly serverTime?: { readonly count: number; readonly p50Ms: number; readonly p99Ms: number } | null;
   /** Answers whose status was each, per endpoint (program page phase). */
   readonly perEndpoint?: Readonly<Record<string, { readonly count: number; readonly p50Ms: number; readonly p99Ms: number }>>;
 }
@@ -523,6 +529,20 @@ function serverErrors(logFile: string, from: number, to: number): { count: numbe
   return { count, first };
 }
 
+/** The server's own time per API answer (its log's request lines' `responseTime`), from byte `from` to `to`. */
+function serverTimes(logFile: string, from: number, to: number): PhaseResult['serverTime'] {
+  if (to - from > 512 * 2 ** 20) return null;
+  const times: number[] = [];
+  for (const line of readFileSync(logFile).subarray(from, to).toString('utf8').split('\n')) {
+    if (!line.includes('"url":"/api/')) continue;
+    const t = /"responseTime":([\d.]+)/.exec(line)?.[1];
+    if (t !== undefined) times.push(Number(t));
+  }
+  if (times.length === 0) return null;
+  times.sort((a, b) => a - b);
+  return { count: times.length, p50Ms: quantile(times, 0.5), p99Ms: quantile(times, 0.99) };
+}
+
 /** Starts the server on the database, signs in, runs the three phases, stops the server. */
 export async function runHttpLoad(o: HttpLoadOptions, logFile: string): Promise<HttpLoadReport> {
   const startedAt = new Date().toISOString();
@@ -591,6 +611,7 @@ export async function runHttpLoad(o: HttpLoadOptions, logFile: string): Promise<
     for (const spec of [first, page, portfolio, burst] as (PhaseSpec | BurstSpec)[]) {
       o.signal.throwIfAborted();
       o.log(`[${o.dialect}] http-load: ${spec.name}, ${spec.connections} connections for ${spec.seconds} s…`);
+      const logFrom = statSync(logFile).size;
       const r =
         'path' in spec
           ? await runBurst(server.url, session, server.pid, spec, o.signal)
@@ -616,6 +637,8 @@ export async function runHttpLoad(o: HttpLoadOptions, logFile: string): Promise<
         }
         await sleep(100);
       }
+      // Read once the phase has drained, so that its last answers are in the log.
+      phases[phases.length - 1] = { ...r, serverTime: serverTimes(logFile, logFrom, statSync(logFile).size) };
     }
     hwm = memoryOf(server.pid)?.hwm ?? 0;
     exitedDuring = server.exited();

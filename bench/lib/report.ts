@@ -144,6 +144,7 @@ export function formatHttp(h: HttpLoadReport): string {
     ms0(p.p99Ms),
     ms0(p.maxMs),
     p.ttfbRefused ? `${ms0(p.ttfbRefused.p50Ms)}/${ms0(p.ttfbRefused.p99Ms)}` : '-',
+    p.serverTime ? `${ms0(p.serverTime.p50Ms)}/${ms0(p.serverTime.p99Ms)}` : '-',
     p.peakRssMb.toFixed(0),
   ]);
   const endpoints = h.phases.flatMap((p) =>
@@ -172,11 +173,14 @@ export function formatHttp(h: HttpLoadReport): string {
         'p99 ms',
         'max ms',
         '503 ttfb p50/p99',
+        'server p50/p99',
         'RSS MB',
       ],
       rows,
     ),
     ...endpoints,
+    "  server p50/p99: the server's own time per API answer (its log's responseTime: from the request reaching the app, its wait for a turn",
+    "  included, to the answer written); the rest of the client's latency passes before the server reads the request, behind the other connections'",
     ...h.phases.map((p) => `  ${p.name}: ${verdicts(p)}`),
     ...h.phases.flatMap((p) =>
       p.errorCodes && Object.keys(p.errorCodes).length > 0
