@@ -10,7 +10,6 @@ import { type Config, ConfigError } from '../config/config.js';
 import { buildApp } from '../http/build-app.js';
 import { textLogStream } from '../http/text-log.js';
 import { startOutboxDelivery } from '../jobs/outbox-delivery.js';
-import { smtpMailer } from '../jobs/smtp-mailer.js';
 import { compose, docsDir, packageVersion, webDir } from './compose.js';
 import { startJobs } from './start-jobs.js';
 import { startHolidayWarmer } from './warm-holidays.js';
@@ -128,7 +127,8 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
           throw e;
         })
       : { stop: async () => {} };
-  const mailer = config.mail ? smtpMailer(config.mail.smtpUrl, config.mail.from) : null;
+  // nodemailer (~60 modules) is loaded only when e-mail is configured.
+  const mailer = config.mail ? (await import('../jobs/smtp-mailer.js')).smtpMailer(config.mail.smtpUrl, config.mail.from) : null;
   const delivery = mailer
     ? startOutboxDelivery({
         deps: composed.deps,

@@ -5,8 +5,7 @@ import { getMta } from '../../app/plan/get-mta.js';
 import { getPlan, type PlanView } from '../../app/plan/get-plan.js';
 import { splitKeys } from '../../bindings/plan.js';
 import { type DateLabel, isoDateLabel, localeDateLabel } from '../../charts/chart-dates.js';
-import { renderMtaChart } from '../../charts/mta-chart.js';
-import { renderTimelineChart } from '../../charts/timeline-chart.js';
+import type { renderTimelineChart } from '../../charts/timeline-chart.js';
 import { ProblemSchema } from '../../contract/common.js';
 import { MtaQuerySchema, PlanQuerySchema } from '../../contract/plan.js';
 import { ProgramParamsSchema } from '../../contract/program.js';
@@ -58,12 +57,19 @@ function chartDates(req: { query: { locale?: string | undefined }; headers: { 'a
   }
 }
 
-function timelineSvg(v: PlanView, formatDate: DateLabel): string {
+/**
+ * The chart renderers are loaded on first use: echarts is ~600 modules and ~4 MB of source that a
+ * server answering pages never needs until someone asks for a chart (as with the PDFs, main/compose.ts).
+ */
+const mtaChart = async () => (await import('../../charts/mta-chart.js')).renderMtaChart;
+const timelineChart = async () => (await import('../../charts/timeline-chart.js')).renderTimelineChart;
+
+function timelineSvg(render: typeof renderTimelineChart, v: PlanView, formatDate: DateLabel): string {
   const keyOf = new Map(v.rows.map((r) => [r.milestone.id as string, r.milestone.key]));
   const rows = [...v.rows].sort((a, b) =>
     a.milestone.forecastDate < b.milestone.forecastDate ? -1 : a.milestone.forecastDate > b.milestone.forecastDate ? 1 : 0,
   );
-  return renderTimelineChart({
+  return render({
     title: `${v.program.code} — timeline${v.baseline ? ` against baseline ${v.baseline.baseline.number}` : ''}`,
     today: v.today,
     rows: rows.map((r) => ({
@@ -107,6 +113,7 @@ export const chartRoutes =
       async (req, res) => {
         const r = await getMta(deps.app, { ...mtaInput(req), actor: actorOf(req) });
         if (!r.ok) return sendProblem(res, r.error);
+        const renderMtaChart = await mtaChart();
         return sendSvg(
           res,
           renderMtaChart({
@@ -135,7 +142,7 @@ export const chartRoutes =
       async (req, res) => {
         const r = await getPlan(deps.app, { programId: req.params.programId, actor: actorOf(req), baseline: req.query.baseline });
         if (!r.ok) return sendProblem(res, r.error);
-        return sendSvg(res, timelineSvg(r.value, chartDates(req)));
+        return sendSvg(res, timelineSvg(await timelineChart(), r.value, chartDates(req)));
       },
     );
   };
