@@ -150,6 +150,32 @@ describe('the SQLite file', () => {
     raw.close();
   });
 
+  it('lets the event loop turn before each write transaction, so a run of them never holds the server', async () => {
+    const d = openSqlite(file);
+    try {
+      // Statements run on this thread: without a turn between transactions, work waiting for the loop (a
+      // request, here a callback queued for the loop's next turn) would wait for all ten.
+      const turns: number[] = [];
+      let done = 0;
+      let ticking = true;
+      const tick = () => {
+        turns.push(done);
+        if (ticking) setImmediate(tick);
+      };
+      setImmediate(tick);
+      for (let i = 0; i < 10; i++) {
+        await d.transaction(async (conn) => {
+          await sql`select 1`.execute(conn);
+        });
+        done++;
+      }
+      ticking = false;
+      // The loop came round between the transactions, not only after the last.
+      expect(turns.filter((n) => n < 10).length).toBeGreaterThanOrEqual(5);
+    } finally {
+      await d.db.destroy();
+    }
+  });
   it('keeps a write acknowledged by a process that is then killed without closing', { timeout: 120_000 }, async () => {
     const crashFile = join(db.dataDir, 'crash.db');
     const writer = start('write', crashFile);
