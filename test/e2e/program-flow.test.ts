@@ -143,9 +143,9 @@ describe('browser: sign in → my week → portfolio → program → add, move, 
       const before = await rows();
       await fetchOlder.click();
       fetched++;
-      // The older rows arrive below. (Once, a click was lost: the rows stayed as they were with the button
-      // back in place for 30 s, perhaps to a live update refetching the log at that moment. A person clicks
-      // again; so does the test, once the button is back and nothing came.)
+      // The older rows arrive below. (Once, in a full run, a click brought nothing: the rows stayed at 201
+      // for 30 s; cause not found. A person clicks again when nothing comes; so does the test, once the
+      // button is there and enabled again.)
       await expect
         .poll(async () => {
           if ((await rows()) > before) return true;
