@@ -16,6 +16,7 @@ import { type OperationInput, type OperationName, operationNames } from '../cont
 import { servedAs, tooLargeMessage } from '../domain/gates/evidence-file.js';
 import { gatePackFileName } from '../domain/gates/gate-pack.js';
 import { ok, type Result, refuse } from '../domain/result.js';
+import { renderGatePack, renderIssuedReportPdf, renderLeadershipPdf } from '../pdf/on-demand.js';
 import { meJson } from '../present/api-json.js';
 import type { Backend, OperationCall, OperationCalls } from './backend.js';
 import type { Session } from './session.js';
@@ -64,8 +65,6 @@ export function databaseBackend(s: Session): Backend {
       as(async (a) => {
         const r = await getGatePack(deps, { programId, gateKey, timeZone, actor: a });
         if (!r.ok) return r;
-        // pdfkit is loaded only by the command that draws a pack.
-        const { renderGatePack } = await import('../pdf/gate-pack.js');
         return ok({ pdf: await renderGatePack(r.value), fileName: gatePackFileName(r.value.program.code, r.value.gate.key) });
       }),
 
@@ -73,7 +72,6 @@ export function databaseBackend(s: Session): Backend {
       as(async (a) => {
         const r = await getIssuedReport(deps, { programId, week, revision, actor: a });
         if (!r.ok) return r;
-        const { renderIssuedReportPdf } = await import('../pdf/weekly-report-pdf.js');
         const { report, issue, programCode } = r.value;
         return ok({
           pdf: await renderIssuedReportPdf(report, issue),
@@ -85,7 +83,6 @@ export function databaseBackend(s: Session): Backend {
       as(async (a) => {
         const r = await getPortfolioWeek(deps, { week, actor: a });
         if (!r.ok) return r;
-        const { renderLeadershipPdf } = await import('../pdf/leadership-pdf.js');
         return ok({ pdf: await renderLeadershipPdf(r.value.view, r.value.asOf), fileName: portfolioFileName(r.value.week.label, 'pdf') });
       }),
 

@@ -4,20 +4,11 @@ import { uuidv7 } from 'uuidv7';
 import type { AppDeps } from '../app/deps.js';
 import { backfillGates } from '../app/gates/backfill-gates.js';
 import type { Config } from '../config/config.js';
+import { renderIssuedReportPdf, renderLeadershipPdf } from '../pdf/on-demand.js';
 import { type OpenedStore, openStore } from '../store/open-store.js';
 import { argon2Passwords } from './passwords.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-/**
- * The PDF renderers, loaded on first use: with the charts they draw they are ~1,300 modules and ~6 MB
- * of source (pdfkit, fontkit, echarts…) that a server answering pages never needs until it sends a
- * PDF, and every instance and CLI command would otherwise load them at start.
- */
-const mailPdfs: Pick<NonNullable<AppDeps['mail']>, 'reportPdf' | 'leadershipPdf'> = {
-  reportPdf: async (report, issue) => (await import('../pdf/weekly-report-pdf.js')).renderIssuedReportPdf(report, issue),
-  leadershipPdf: async (view, asOf) => (await import('../pdf/leadership-pdf.js')).renderLeadershipPdf(view, asOf),
-};
 
 export { packageVersion } from './package-version.js';
 
@@ -63,7 +54,10 @@ export async function composeOn(config: Config, opened: OpenedStore): Promise<Co
       passwords: argon2Passwords,
       demo: config.demo,
       // E-mail on: notices are queued as e-mails too (config refuses SMTP without a public URL for the links).
-      mail: config.mail && config.publicUrl ? { publicUrl: config.publicUrl, ...mailPdfs } : undefined,
+      mail:
+        config.mail && config.publicUrl
+          ? { publicUrl: config.publicUrl, reportPdf: renderIssuedReportPdf, leadershipPdf: renderLeadershipPdf }
+          : undefined,
     };
     // Programs made before gates existed get the default four gates, once, right after migration 0015.
     if (applied.includes('0015-gates')) {

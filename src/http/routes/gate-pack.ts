@@ -3,6 +3,7 @@ import { getGatePack } from '../../app/gates/gate-pack.js';
 import { ProblemSchema } from '../../contract/common.js';
 import { GatePackQuerySchema, GateParamsSchema } from '../../contract/gate.js';
 import { gatePackFileName } from '../../domain/gates/gate-pack.js';
+import { renderGatePack } from '../../pdf/on-demand.js';
 import { actorOf } from '../auth.js';
 import type { HttpDeps } from '../http-deps.js';
 import { sendProblem } from '../problem.js';
@@ -30,8 +31,6 @@ export const gatePackRoutes =
       async (req, res) => {
         const r = await getGatePack(deps.app, { ...req.params, timeZone: req.query.timeZone, actor: actorOf(req) });
         if (!r.ok) return sendProblem(res, r.error);
-        // Loaded on first use, as the other PDF renderers (main/compose.ts).
-        const { renderGatePack } = await import('../../pdf/gate-pack.js');
         return sendPdf(res, await renderGatePack(r.value), gatePackFileName(r.value.program.code, r.value.gate.key));
       },
     );

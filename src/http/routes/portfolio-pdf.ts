@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { getPortfolioWeek, portfolioFileName } from '../../app/reports/portfolio-week.js';
 import { ProblemSchema } from '../../contract/common.js';
 import { PortfolioWeekParamsSchema } from '../../contract/portfolio-week.js';
+import { renderLeadershipPdf } from '../../pdf/on-demand.js';
 import { actorOf } from '../auth.js';
 import type { HttpDeps } from '../http-deps.js';
 import { sendProblem } from '../problem.js';
@@ -26,8 +27,6 @@ export const portfolioPdfRoutes =
       async (req, res) => {
         const r = await getPortfolioWeek(deps.app, { ...req.params, actor: actorOf(req) });
         if (!r.ok) return sendProblem(res, r.error);
-        // Loaded on first use, as the other PDF renderers (main/compose.ts).
-        const { renderLeadershipPdf } = await import('../../pdf/leadership-pdf.js');
         const pdf = await renderLeadershipPdf(r.value.view, r.value.asOf);
         return sendPdf(res, pdf, portfolioFileName(r.value.week.label, 'pdf'));
       },

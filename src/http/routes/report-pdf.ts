@@ -3,6 +3,7 @@ import { getIssuedReport } from '../../app/reports/issued-reports.js';
 import { reportPdfName } from '../../app/reports/mail-issued-report.js';
 import { ProblemSchema } from '../../contract/common.js';
 import { IssuedReportParamsSchema } from '../../contract/report.js';
+import { renderIssuedReportPdf } from '../../pdf/on-demand.js';
 import { actorOf } from '../auth.js';
 import type { HttpDeps } from '../http-deps.js';
 import { sendProblem } from '../problem.js';
@@ -30,8 +31,6 @@ export const reportPdfRoutes =
         const r = await getIssuedReport(deps.app, { ...req.params, actor: actorOf(req) });
         if (!r.ok) return sendProblem(res, r.error);
         const { report, issue, programCode, week, revision } = r.value;
-        // Loaded on first use, as the other PDF renderers (main/compose.ts).
-        const { renderIssuedReportPdf } = await import('../../pdf/weekly-report-pdf.js');
         const pdf = await renderIssuedReportPdf(report, issue);
         return sendPdf(res, pdf, reportPdfName(programCode, week, revision));
       },
