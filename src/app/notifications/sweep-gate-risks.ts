@@ -5,7 +5,7 @@ import { authorize } from '../get-program.js';
 import { noticeAtRisk, readinessOf, riskSubject, type WatchedGate } from './gate-notices.js';
 
 /** Programs per batch of the sweep: a constant number of reads and one transaction each. */
-export const riskSweepBatchSize = 100;
+const riskSweepBatchSize = 100;
 
 /** What a sweep found: gates looked at, and those at risk. */
 export interface RiskSweep {
