@@ -158,14 +158,25 @@ export function registerAdmission(app: FastifyInstance, limits: AdmissionLimits)
     // A live-update stream stays open for as long as the page: it is bounded by its own limits (http/events/), not by turns.
     if (req.url === '/api/v1/events' || req.url.startsWith('/api/v1/events?')) return;
     const slot: Slot = { since: Date.now(), done: false };
-    if (working < limits.active && waiting === 0) {
-      slots.set(req, slot);
-      start(slot);
-      return;
+    if (working + waiting < limits.active) {
+      // A free turn is taken at once, but no more than `active` of them per round of the loop: a kept
+      // answer or a SQLite read ends its turn before the next socket is read, so otherwise every request
+      // read in one round would be worked on in it, the rounds would grow with the connections, and
+      // connections waiting to be accepted (one per round) would wait seconds. Past that, a request
+      // that has a turn free waits for the next round: it is not refused, whatever the line's bound.
+      round ??= setImmediate(nextRound);
+      if (waiting === 0 && givenThisRound < limits.active) {
+        givenThisRound++;
+        slots.set(req, slot);
+        start(slot);
+        return;
+      }
+    } else {
+      // Beyond the free turns: refused when the line is full …
+      if (working + waiting - limits.active >= limits.queued) return refuse(reply);
+      // … or when the line ahead is longer than the wait allowed: say so now, not after waiting.
+      if (expectedWaitMs(waiting, limits.active, turnMs) > limits.waitMs) return refuse(reply);
     }
-    if (waiting >= limits.queued) return refuse(reply);
-    // All turns taken and the line ahead longer than the wait allowed: say so now, not after waiting.
-    if (expectedWaitMs(waiting, limits.active, turnMs) > limits.waitMs) return refuse(reply);
     slots.set(req, slot);
     const admitted = new Promise<boolean>((resolve) => {
       slot.settle = resolve;

@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { connect, type Socket } from 'node:net';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type AdmissionLimits, expectedWaitMs, registerAdmission } from '../../src/http/admission.js';
@@ -162,6 +163,55 @@ describe('API admission control', () => {
     s.releaseAll();
     await closing;
     expect(s.finished.at(-1)).toEqual({ n: 'last', clientLeft: true });
+  });
+
+  it('starts at most `active` requests per round of the event loop, even work that ends at once; the rest of a round wait for the next', async () => {
+    // Work that ends before the next socket is read (a kept answer, a SQLite read): unrationed, every
+    // request read in one round would be worked on in it, and connections waiting to be accepted wait.
+    const app = Fastify();
+    registerAdmission(app, { active: 2, queued: 10, waitMs: 600_000 });
+    let round = 0;
+    let ticker: NodeJS.Immediate | null = null;
+    const tick = () => {
+      round++;
+      ticker = setImmediate(tick);
+    };
+    const startedIn: number[] = [];
+    app.get('/api/now', () => {
+      startedIn.push(round);
+      return { done: true };
+    });
+    const url = new URL(await app.listen({ host: '127.0.0.1', port: 0 }));
+    const sockets: Socket[] = [];
+    try {
+      for (let i = 0; i < 7; i++) {
+        const socket = connect(Number(url.port), url.hostname);
+        await new Promise((resolve) => socket.once('connect', resolve));
+        sockets.push(socket);
+      }
+      tick();
+      // Seven requests written at once: the server reads them in one round of its loop.
+      const statuses = sockets.map(
+        (socket) =>
+          new Promise<string>((resolve) => {
+            let got = '';
+            socket.on('data', (chunk: Buffer) => {
+              got += chunk.toString();
+              if (got.includes('\r\n\r\n')) resolve(got.slice(9, 12));
+            });
+          }),
+      );
+      for (const socket of sockets) socket.write(`GET /api/now HTTP/1.1\r\nHost: ${url.host}\r\n\r\n`);
+      expect(await Promise.all(statuses)).toEqual(Array(7).fill('200'));
+      const perRound = new Map<number, number>();
+      for (const r of startedIn) perRound.set(r, (perRound.get(r) ?? 0) + 1);
+      // Two per admission round; one tick of this ticker may see two of them (the reading round's and the next).
+      expect(Math.max(...perRound.values())).toBeLessThanOrEqual(4);
+    } finally {
+      if (ticker) clearImmediate(ticker);
+      for (const socket of sockets) socket.destroy();
+      await app.close();
+    }
   });
 
   it('estimates a newcomer’s wait from the line ahead, the turns at once and a turn’s length', () => {
