@@ -1,6 +1,20 @@
 import type { Compilable, CompiledQuery, Kysely, QueryResult } from 'kysely';
 
 /**
+ * Runs a compiled read at once, without kysely's connection hand-over and result plugins, or says it
+ * cannot now (null): the query then goes through kysely. A dialect whose reads need no waiting may
+ * register one for its database (SQLite: dialects/sqlite.ts); transactions are never registered.
+ */
+export type DirectRead = (query: CompiledQuery) => QueryResult<unknown> | null;
+
+const directReads = new WeakMap<object, DirectRead>();
+
+/** Lets `compiledOnce` queries on `db` (the database, not a transaction on it) run through `read`. */
+export function registerDirectReads(db: Kysely<unknown>, read: DirectRead): void {
+  directReads.set(db, read);
+}
+
+/**
  * A query that is built and compiled once per database and then run with new values. Kysely builds
  * a query's tree, runs it through the plugins and compiles it to SQL on every call, which costs about
  * as much as SQLite takes to run a small query; the reads done on every request (the session, the
@@ -30,6 +44,8 @@ export function compiledOnce<DB, A extends readonly (string | number)[], R>(
     }
     const { query, slots } = c;
     // A parameter that is not an argument is a constant of the query (kept as compiled).
-    return db.executeQuery<R>({ ...query, parameters: slots.map((s, i) => (s < 0 ? query.parameters[i] : args[s])) });
+    const run = { ...query, parameters: slots.map((s, i) => (s < 0 ? query.parameters[i] : args[s])) };
+    const direct = directReads.get(db)?.(run);
+    return direct ? (direct as QueryResult<R>) : db.executeQuery<R>(run);
   };
 }

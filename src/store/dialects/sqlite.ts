@@ -2,8 +2,18 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { setImmediate as loopTurn } from 'node:timers/promises';
 import Database from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, type LogEvent, type SqliteDatabase, SqliteDialect, sql } from 'kysely';
+import {
+  CamelCasePlugin,
+  type CompiledQuery,
+  Kysely,
+  type LogEvent,
+  type QueryResult,
+  type SqliteDatabase,
+  SqliteDialect,
+  sql,
+} from 'kysely';
 import { LRUCache } from 'lru-cache';
+import { type DirectRead, registerDirectReads } from '../compiled-once.js';
 import type { Database as Schema } from '../schema.js';
 import type { StoreDialect } from './store-dialect.js';
 
@@ -53,6 +63,52 @@ function withKeptStatements(sqlite: Database.Database): SqliteDatabase {
   };
 }
 
+/** kysely's camelCase plugin, its mapping of a column's name open to the direct reads below. */
+class NamesInCamelCase extends CamelCasePlugin {
+  nameOf(column: string): string {
+    return this.camelCase(column);
+  }
+}
+
+/**
+ * The reads compiled once (store/compiled-once.ts: the session, the workspace's revision, the program,
+ * read on every request) run straight on the connection when no transaction is open on it: kysely's
+ * connection hand-over (a mutex), its executor and its camelCase plugin cost several times what SQLite
+ * takes for such a read, in promises and objects made for each. With no transaction open the read sees
+ * what is committed, as through kysely; while one is open (kysely holds the connection, or a statement
+ * of it has run), the read goes through kysely and waits for it. Rows come as arrays and get their
+ * columns' camelCase names (the plugin's own mapping, worked out once per statement).
+ */
+function directReads(
+  sqlite: Database.Database,
+  camelCase: (name: string) => string,
+  onStatement?: (sqlText: string, durationMs: number) => void,
+): DirectRead {
+  const kept = new LRUCache<string, { readonly statement: Database.Statement; readonly names: readonly string[] } | false>({
+    max: keptStatements,
+  });
+  return (query: CompiledQuery): QueryResult<unknown> | null => {
+    if (sqlite.inTransaction) return null;
+    let found = kept.get(query.sql);
+    if (found === undefined) {
+      const statement = sqlite.prepare(query.sql);
+      found = statement.reader ? { statement: statement.raw(true), names: statement.columns().map((c) => camelCase(c.name)) } : false;
+      kept.set(query.sql, found);
+    }
+    if (!found || found.statement.busy) return null;
+    const started = onStatement ? performance.now() : 0;
+    const raw = found.statement.all(query.parameters as unknown[]) as unknown[][];
+    const { names } = found;
+    const rows = raw.map((values) => {
+      const row: Record<string, unknown> = {};
+      for (let i = 0; i < names.length; i++) row[names[i] as string] = values[i];
+      return row;
+    });
+    onStatement?.(query.sql, performance.now() - started);
+    return { rows };
+  };
+}
+
 /**
  * Opens the embedded SQLite file: WAL for concurrent readers, foreign keys enforced, and
  * synchronous=FULL so that an acknowledged commit survives a power cut, not only a crash.
@@ -64,11 +120,16 @@ export function openSqlite(file: string, onStatement?: (sqlText: string, duratio
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  const camelCase = new NamesInCamelCase();
   const db = new Kysely<Schema>({
     dialect: new SqliteDialect({ database: withKeptStatements(sqlite) }),
-    plugins: [new CamelCasePlugin()],
+    plugins: [camelCase],
     ...(onStatement ? { log: (e: LogEvent) => onStatement(e.query.sql, e.queryDurationMillis) } : {}),
   });
+  registerDirectReads(
+    db as Kysely<unknown>,
+    directReads(sqlite, (name) => camelCase.nameOf(name), onStatement),
+  );
   return {
     name: 'sqlite',
     db,
