@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { type Kysely, sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compiledOnce } from '../compiled-once.js';
@@ -13,7 +14,8 @@ interface Db {
 
 const dir = mkdtempSync(join(tmpdir(), 'tollgate-sqlite-dialect-'));
 const statements: string[] = [];
-const dialect = openSqlite(join(dir, 'orders.db'), (text) => statements.push(text));
+const file = join(dir, 'orders.db');
+const dialect = openSqlite(file, (text) => statements.push(text));
 const db = dialect.db as unknown as Kysely<Db>;
 await sql`CREATE TABLE work_orders (id TEXT PRIMARY KEY, part_code TEXT NOT NULL, qty_due INTEGER NOT NULL, note TEXT, photo BLOB)`.execute(
   db,
@@ -64,6 +66,16 @@ describe('SQLite reads compiled once', () => {
       await sql`UPDATE work_orders SET qty_due = 6 WHERE id = 'a'`.execute(conn);
     });
     expect((await orderById(db, 'a')).rows).toEqual([expect.objectContaining({ qtyDue: 6 })]);
+  });
+
+  it('follow a column added by another connection (a migration elsewhere): names are worked out again', async () => {
+    expect(Object.keys((await orderById(db, 'a')).rows[0] as object)).not.toContain('lotNo');
+    const other = new Database(file);
+    other.exec(`ALTER TABLE work_orders ADD COLUMN lot_no TEXT DEFAULT 'L-7'`);
+    other.close();
+    const first = await orderById(db, 'a');
+    expect(first.rows).toEqual([expect.objectContaining({ id: 'a', partCode: 'A-1', lotNo: 'L-7' })]);
+    expect((await orderById(db, 'b')).rows).toEqual([expect.objectContaining({ id: 'b', note: 'rush', lotNo: 'L-7' })]);
   });
 
   it('inside a transaction run on its connection and see its own change', async () => {

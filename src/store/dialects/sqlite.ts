@@ -99,6 +99,12 @@ function directReads(
     const started = onStatement ? performance.now() : 0;
     const raw = found.statement.all(query.parameters as unknown[]) as unknown[][];
     const { names } = found;
+    // SQLite prepares a statement again after a schema change (another process's migration): a
+    // `select *` may then bring other columns than the names worked out. Worked out again next time.
+    if (raw.length > 0 && (raw[0] as unknown[]).length !== names.length) {
+      kept.delete(query.sql);
+      return null;
+    }
     const rows = raw.map((values) => {
       const row: Record<string, unknown> = {};
       for (let i = 0; i < names.length; i++) row[names[i] as string] = values[i];
